@@ -1,0 +1,66 @@
+/** The Electron shell: one hardened window on the app:// protocol, the contract-derived IPC, safeStorage for secrets. */
+import { app, BrowserWindow, net, protocol, session, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { appApi } from '../../shared/contracts/app-api.js';
+import { appHandlers } from '../core/app-handlers.js';
+import { consoleLogger, systemClock, type HostAdapter } from '../core/adapters.js';
+import { defaultPaths } from '../core/paths.js';
+import { SettingsService } from '../core/settings.js';
+import { registerIpc } from './ipc.js';
+import { SafeStorageSecretStore } from './safe-storage.js';
+import { APP_ORIGIN } from './ipc-wiring.js';
+import { CONTENT_SECURITY_POLICY, appUrlToRelativePath, navigationDecision, secureWebPreferences } from './window-policy.js';
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const rendererDirectory = join(import.meta.dirname, '..', 'renderer');
+
+async function createWindow(): Promise<void> {
+  const paths = defaultPaths();
+  const host: HostAdapter = {
+    kind: 'electron',
+    appName: app.getName(),
+    appVersion: app.getVersion(),
+    platform: `${process.platform}-${process.arch}`,
+    paths,
+    clock: systemClock,
+    logger: consoleLogger('[main]'),
+    secrets: new SafeStorageSecretStore(paths.dataDirectory),
+  };
+  const settings = new SettingsService(paths.dataDirectory);
+  registerIpc(appApi, appHandlers({ host, settings, uiBuilt: () => true }));
+
+  protocol.handle('app', (request) => {
+    const relative = appUrlToRelativePath(request.url);
+    if (relative === null) return new Response('Not found', { status: 404 });
+    return net.fetch(pathToFileURL(join(rendererDirectory, relative)).toString());
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
+  );
+
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    title: 'Hi-Care Update Manager',
+    show: false,
+    webPreferences: secureWebPreferences(join(import.meta.dirname, 'preload.cjs')),
+  });
+  window.once('ready-to-show', () => window.show());
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (navigationDecision(url) === 'open-externally') void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (navigationDecision(url) !== 'allow') event.preventDefault();
+  });
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+app.on('window-all-closed', () => app.quit());
+void app.whenReady().then(createWindow);

@@ -1,0 +1,68 @@
+/** Contracts, covered systems and entitlement verdicts as the portal serves them. */
+import { z } from 'zod';
+import { TIERS } from '../domain/contract.js';
+import { VERDICT_REASON_CODES } from '../domain/verdict.js';
+import { PRIORITIES } from '../domain/sla.js';
+import { CalendarDateSchema, IdSchema, NonBlankSchema, ProductIdSchema, SerialNumberSchema, TimeZoneSchema, VersionSchema } from './common.js';
+import { ReleaseTargetSchema, LifecycleSchema } from './catalog.js';
+
+export const TierSchema = z.enum(TIERS);
+export const ContractStatusSchema = z.enum(['pending', 'active', 'expiring', 'expired']);
+
+export const ResponseTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('minutes'), minutes: z.number().int().min(1).max(10_080) }),
+  z.object({ kind: z.literal('next-business-day') }),
+]);
+export const ResponseTableSchema = z.partialRecord(z.enum(PRIORITIES), ResponseTargetSchema);
+
+export const CoveredSystemSchema = z.object({
+  serialNumber: SerialNumberSchema,
+  product: ProductIdSchema,
+  location: NonBlankSchema(200),
+});
+
+export const ContractSchema = z.object({
+  id: IdSchema,
+  customerId: IdSchema,
+  tier: TierSchema,
+  region: NonBlankSchema(64),
+  timeZone: TimeZoneSchema,
+  startDate: CalendarDateSchema,
+  endDate: CalendarDateSchema,
+  systems: z.array(CoveredSystemSchema).max(10_000),
+  licensedMajors: z.record(ProductIdSchema, z.number().int().min(0)),
+  responseTimes: z.record(z.string().max(64), ResponseTableSchema).optional(),
+  holidays: z.array(CalendarDateSchema).max(400).optional(),
+});
+
+/** A contract with what the portal computed from it at the time of the response. */
+export const ContractViewSchema = ContractSchema.extend({
+  status: ContractStatusSchema,
+  daysLeft: z.number().int(),
+  daysUntilStart: z.number().int(),
+});
+
+export const VerdictReasonSchema = z.object({
+  code: z.enum(VERDICT_REASON_CODES),
+  message: z.string(),
+  remedy: z.string(),
+});
+
+export const VerdictSchema = z.object({
+  allowed: z.boolean(),
+  kind: z.enum(['update', 'upgrade', 'current', 'older']),
+  requiredRight: z.enum(['update', 'upgrade']),
+  reasons: z.array(VerdictReasonSchema),
+  contractId: IdSchema.nullable(),
+});
+
+/** One system with its installed version and the verdict for each release of its product. */
+export const SystemEntitlementSchema = z.object({
+  system: CoveredSystemSchema.extend({ installedVersion: VersionSchema.nullable(), platform: z.string().max(32).optional() }),
+  releases: z.array(z.object({ target: ReleaseTargetSchema, verdict: VerdictSchema })),
+  lifecycles: z.array(LifecycleSchema),
+});
+
+export type ContractView = z.infer<typeof ContractViewSchema>;
+export type VerdictView = z.infer<typeof VerdictSchema>;
+export type SystemEntitlement = z.infer<typeof SystemEntitlementSchema>;

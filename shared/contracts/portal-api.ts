@@ -1,0 +1,164 @@
+/**
+ * The portal's HTTP API, declared once: the portal registers its routes from this table (validating params, query
+ * and body with these schemas and generating /openapi.json from them), and the client core derives its calls.
+ */
+import { z } from 'zod';
+import { AccountSchema, SessionSchema, SignInSchema } from './accounts.js';
+import { ReleaseTargetSchema } from './catalog.js';
+import { IdSchema, ProductIdSchema, SerialNumberSchema } from './common.js';
+import { ContractViewSchema, SystemEntitlementSchema } from './entitlement.js';
+import { KnowledgeArticleSchema, KnowledgeSearchSchema } from './knowledge.js';
+import {
+  GrantCreateSchema,
+  GrantSchema,
+  MessageCreateSchema,
+  MessageSchema,
+  RequestStateSchema,
+  ServiceRequestCreateSchema,
+  ServiceRequestSchema,
+  SurveySchema,
+} from './requests.js';
+import { REQUEST_ACTIONS, type ROLES } from '../domain/request-state.js';
+import { HicareError } from '../errors.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface Endpoint {
+  method: HttpMethod;
+  /** Fastify-style path: `:name` segments are params. */
+  path: string;
+  summary: string;
+  /** Roles that may call it; `public` needs no token. */
+  auth: 'public' | readonly (typeof ROLES)[number][];
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  /** Creation endpoints that honour an `Idempotency-Key` header. */
+  idempotent?: boolean;
+}
+
+const customer = ['customer-admin'] as const;
+const customerOrStaff = ['customer-admin', 'it-staff'] as const;
+const people = ['customer-admin', 'it-staff', 'engineer', 'portal-admin'] as const;
+const support = ['customer-admin', 'engineer', 'portal-admin'] as const;
+const engineer = ['engineer'] as const;
+
+const IdParams = z.object({ id: IdSchema }).strict();
+
+function endpoint<E extends Endpoint>(e: E): E {
+  return e;
+}
+
+export const portalApi = {
+  signIn: endpoint({ method: 'POST', path: '/api/v1/sessions', summary: 'Sign in with e-mail and password', auth: 'public', body: SignInSchema, response: SessionSchema }),
+  signOut: endpoint({ method: 'DELETE', path: '/api/v1/sessions/current', summary: 'Revoke the token used for this call', auth: people, response: z.object({ ok: z.literal(true) }) }),
+  me: endpoint({ method: 'GET', path: '/api/v1/me', summary: 'The signed-in account', auth: people, response: AccountSchema }),
+  contracts: endpoint({
+    method: 'GET',
+    path: '/api/v1/contracts',
+    summary: "The caller's contracts with their computed status",
+    auth: customerOrStaff,
+    response: z.object({ contracts: z.array(ContractViewSchema) }),
+  }),
+  systemEntitlement: endpoint({
+    method: 'GET',
+    path: '/api/v1/systems/:serialNumber/entitlement',
+    summary: 'The verdict for every release of a covered system’s product',
+    auth: customerOrStaff,
+    params: z.object({ serialNumber: SerialNumberSchema }).strict(),
+    query: z.object({ installedVersion: z.string().max(64).optional(), platform: z.string().max(32).optional(), previews: z.enum(['0', '1']).optional() }).strict(),
+    response: SystemEntitlementSchema,
+  }),
+  releases: endpoint({
+    method: 'GET',
+    path: '/api/v1/products/:product/releases',
+    summary: 'The catalog entries of one product',
+    auth: people,
+    params: z.object({ product: ProductIdSchema }).strict(),
+    response: z.object({ releases: z.array(ReleaseTargetSchema) }),
+  }),
+  knowledge: endpoint({
+    method: 'GET',
+    path: '/api/v1/knowledge',
+    summary: 'Search documents and known issues (by text, product, exit code or installer log)',
+    auth: people,
+    query: KnowledgeSearchSchema,
+    response: z.object({ articles: z.array(KnowledgeArticleSchema) }),
+  }),
+  createRequest: endpoint({
+    method: 'POST',
+    path: '/api/v1/requests',
+    summary: 'Open a remote-guidance request',
+    auth: customer,
+    body: ServiceRequestCreateSchema,
+    response: ServiceRequestSchema,
+    idempotent: true,
+  }),
+  listRequests: endpoint({
+    method: 'GET',
+    path: '/api/v1/requests',
+    summary: 'Requests visible to the caller (engineers: the queue by time left)',
+    auth: support,
+    query: z.object({ state: RequestStateSchema.optional() }).strict(),
+    response: z.object({ requests: z.array(ServiceRequestSchema) }),
+  }),
+  getRequest: endpoint({ method: 'GET', path: '/api/v1/requests/:id', summary: 'One request', auth: support, params: IdParams, response: ServiceRequestSchema }),
+  actOnRequest: endpoint({
+    method: 'POST',
+    path: '/api/v1/requests/:id/actions',
+    summary: 'Move a request through its states',
+    auth: support,
+    params: IdParams,
+    body: z.object({ action: z.enum(REQUEST_ACTIONS) }).strict(),
+    response: ServiceRequestSchema,
+  }),
+  postMessage: endpoint({
+    method: 'POST',
+    path: '/api/v1/requests/:id/messages',
+    summary: 'Write to the other side',
+    auth: support,
+    params: IdParams,
+    body: MessageCreateSchema,
+    response: MessageSchema,
+  }),
+  createGrant: endpoint({
+    method: 'POST',
+    path: '/api/v1/requests/:id/grants',
+    summary: 'Grant temporary remote access',
+    auth: customer,
+    params: IdParams,
+    body: GrantCreateSchema,
+    response: GrantSchema.extend({ password: z.string() }),
+  }),
+  revokeGrant: endpoint({ method: 'POST', path: '/api/v1/grants/:id/revoke', summary: 'Revoke a grant at once', auth: customer, params: IdParams, response: GrantSchema }),
+  readGrantPassword: endpoint({
+    method: 'GET',
+    path: '/api/v1/grants/:id/password',
+    summary: 'The grant’s password, for the assigned engineer only (audited)',
+    auth: engineer,
+    params: IdParams,
+    response: z.object({ password: z.string() }),
+  }),
+  answerSurvey: endpoint({
+    method: 'POST',
+    path: '/api/v1/requests/:id/survey',
+    summary: 'Answer the satisfaction survey once after closure',
+    auth: customer,
+    params: IdParams,
+    body: SurveySchema,
+    response: SurveySchema,
+  }),
+} as const satisfies Record<string, Endpoint>;
+
+export type PortalApi = typeof portalApi;
+export type EndpointName = keyof PortalApi;
+
+/** Fills `:name` segments from params, encoding each so a value can never add a path segment. */
+export function endpointPath(path: string, params: Record<string, string>): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new HicareError('INVALID_INPUT', `The path parameter "${name}" is missing.`, 'Pass every parameter the endpoint names.');
+    return encodeURIComponent(value);
+  });
+}

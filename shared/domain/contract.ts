@@ -1,0 +1,153 @@
+/**
+ * Maintenance contracts: tier, service period and status. Dates are calendar dates in the contract's time zone,
+ * so a contract "ending 2027-03-31" in Asia/Shanghai runs until 2027-03-31T16:00Z.
+ */
+import { HicareError } from '../errors.js';
+import {
+  addDays,
+  assertCalendarDate,
+  assertInstant,
+  assertTimeZone,
+  calendarDateAt,
+  daysBetween,
+  endOfDayExclusive,
+  startOfDay,
+  type CalendarDate,
+} from './dates.js';
+import type { RegionalResponseTimes } from './sla.js';
+
+export const TIERS = ['support', 'upgrade-support'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** The rights each tier carries (the service description's table). */
+export const TIER_RIGHTS: Record<Tier, { updates: boolean; upgrades: boolean; tac: '24x7'; selfHelp: '24x7' }> = {
+  support: { updates: true, upgrades: false, tac: '24x7', selfHelp: '24x7' },
+  'upgrade-support': { updates: true, upgrades: true, tac: '24x7', selfHelp: '24x7' },
+};
+
+export const TIER_NAMES: Record<Tier, string> = {
+  support: 'Application Software Support',
+  'upgrade-support': 'Application Software Upgrade Support',
+};
+
+/** A contract counts as expiring when this many days of service or fewer remain. */
+export const EXPIRING_WITHIN_DAYS = 60;
+
+export interface CoveredSystem {
+  serialNumber: string;
+  product: string;
+  location: string;
+}
+
+export interface Contract {
+  id: string;
+  customerId: string;
+  tier: Tier;
+  region: string;
+  timeZone: string;
+  startDate: CalendarDate;
+  endDate: CalendarDate;
+  systems: CoveredSystem[];
+  /** The major version licensed per product; taking an upgrade past it needs Upgrade Support. */
+  licensedMajors: Record<string, number>;
+  responseTimes?: RegionalResponseTimes;
+  holidays?: CalendarDate[];
+}
+
+/** Where the service start date comes from when the purchase order does not state one. */
+export type StartDateBasis =
+  | { kind: 'on-contract'; startDate: CalendarDate }
+  | { kind: 'new-with-product'; shipmentDate: CalendarDate; installationOrCommissioning?: { pacDate?: CalendarDate } }
+  | { kind: 'renewal'; previousEndDate: CalendarDate };
+
+export const NEW_SERVICE_START_AFTER_SHIPMENT_DAYS = 90;
+
+export function assertTier(value: unknown): Tier {
+  if (typeof value === 'string' && (TIERS as readonly string[]).includes(value)) return value as Tier;
+  throw new HicareError('UNKNOWN_TIER', `"${String(value)}" is not a contract tier.`, 'Use "support" or "upgrade-support".', {
+    tier: value,
+  });
+}
+
+export function serviceStartDate(basis: StartDateBasis): CalendarDate {
+  switch (basis.kind) {
+    case 'on-contract':
+      assertCalendarDate(basis.startDate);
+      return basis.startDate;
+    case 'new-with-product': {
+      assertCalendarDate(basis.shipmentDate);
+      const install = basis.installationOrCommissioning;
+      if (install === undefined) return addDays(basis.shipmentDate, NEW_SERVICE_START_AFTER_SHIPMENT_DAYS);
+      // When the vendor also installs or commissions, service starts at preliminary acceptance, not shipment + 90.
+      if (install.pacDate === undefined) {
+        throw new HicareError(
+          'MISSING_START_DATE_BASIS',
+          'The service starts on the preliminary acceptance (PAC) date, which has not been recorded yet.',
+          'Record the PAC date of the installation or commissioning.',
+        );
+      }
+      assertCalendarDate(install.pacDate);
+      return install.pacDate;
+    }
+    case 'renewal':
+      return addDays(basis.previousEndDate, 1);
+    default: {
+      const unknownBasis: unknown = (basis as { kind?: unknown }).kind;
+      throw new HicareError('MISSING_START_DATE_BASIS', `Unknown start-date basis "${String(unknownBasis)}".`, 'Give the start date, the shipment date or the previous contract.');
+    }
+  }
+}
+
+export function assertServicePeriod(startDate: CalendarDate, endDate: CalendarDate): void {
+  if (daysBetween(startDate, endDate) < 0) {
+    throw new HicareError('END_BEFORE_START', `The service period ends (${endDate}) before it starts (${startDate}).`, 'Correct the end date: it must be on or after the start date.', {
+      startDate,
+      endDate,
+    });
+  }
+}
+
+export function assertContractShape(contract: Pick<Contract, 'tier' | 'timeZone' | 'startDate' | 'endDate'>): void {
+  assertTier(contract.tier);
+  assertTimeZone(contract.timeZone);
+  assertServicePeriod(contract.startDate, contract.endDate);
+}
+
+export type ContractStatus = 'pending' | 'active' | 'expiring' | 'expired';
+
+export interface ContractStanding {
+  status: ContractStatus;
+  /** Calendar days of service left including today (0 once expired; the full period while pending). */
+  daysLeft: number;
+  /** Calendar days until the service starts (0 unless pending). */
+  daysUntilStart: number;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export function contractStanding(contract: Pick<Contract, 'tier' | 'timeZone' | 'startDate' | 'endDate'>, now: Date): ContractStanding {
+  assertContractShape(contract);
+  const t = assertInstant(now);
+  const startsAt = startOfDay(contract.startDate, contract.timeZone);
+  const endsAt = endOfDayExclusive(contract.endDate, contract.timeZone);
+  const today = calendarDateAt(now, contract.timeZone);
+  if (t < startsAt.getTime()) {
+    return { status: 'pending', daysLeft: daysBetween(contract.startDate, contract.endDate) + 1, daysUntilStart: daysBetween(today, contract.startDate), startsAt, endsAt };
+  }
+  if (t >= endsAt.getTime()) return { status: 'expired', daysLeft: 0, daysUntilStart: 0, startsAt, endsAt };
+  const daysLeft = daysBetween(today, contract.endDate) + 1;
+  return { status: daysLeft <= EXPIRING_WITHIN_DAYS ? 'expiring' : 'active', daysLeft, daysUntilStart: 0, startsAt, endsAt };
+}
+
+export function contractStatus(contract: Pick<Contract, 'tier' | 'timeZone' | 'startDate' | 'endDate'>, now: Date): ContractStatus {
+  return contractStanding(contract, now).status;
+}
+
+/** True when the service covers `now` (active or expiring). */
+export function isInService(status: ContractStatus): boolean {
+  return status === 'active' || status === 'expiring';
+}
+
+export function coversSystem(contract: Pick<Contract, 'systems'>, serialNumber: string, product: string): boolean {
+  return contract.systems.some((s) => s.serialNumber === serialNumber && s.product === product);
+}

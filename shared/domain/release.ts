@@ -1,0 +1,214 @@
+/**
+ * Releases and product-line lifecycles, relative to the version a customer has installed. Versions are strict
+ * semver: a feed that says "v1.2" is a data error to surface, not something to guess at.
+ */
+import semver from 'semver';
+import { HicareError } from '../errors.js';
+import { assertCalendarDate, assertInstant, calendarDateAt, dayNumber, endOfDayExclusive, type CalendarDate } from './dates.js';
+
+export interface Release {
+  product: string;
+  version: string;
+  /** ISO-8601 instant with an explicit zone, e.g. `2026-03-31T22:15:00Z`. */
+  publishedAt: string;
+  /** Semver range the installed version must satisfy to install this release directly. */
+  minUpgradeFrom?: string;
+  /** e.g. 'linux-x64', 'win-x64', 'mac-arm64'; absent = all platforms. */
+  platforms?: string[];
+}
+
+export interface LineLifecycle {
+  product: string;
+  major: number;
+  ga: CalendarDate;
+  endOfMaintenance?: CalendarDate;
+  endOfService?: CalendarDate;
+}
+
+export type ReleaseKind = 'update' | 'upgrade' | 'current' | 'older';
+
+export type LinePhase = 'before-ga' | 'maintained' | 'past-end-of-maintenance' | 'past-end-of-service';
+
+const VERSION_REMEDY = 'Write versions as MAJOR.MINOR.PATCH, for example 2.3.1 or 2.4.0-rc.1, without a "v" prefix.';
+
+/** Strict semver. `semver.parse` alone would accept "v1.2.3" and surrounding blanks, so the input must round-trip. */
+export function parseVersion(version: string): semver.SemVer {
+  let parsed: semver.SemVer | null = null;
+  if (typeof version === 'string') {
+    try {
+      parsed = semver.parse(version, { loose: false });
+    } catch {
+      // numeric parts beyond Number.MAX_SAFE_INTEGER throw instead of returning null
+      parsed = null;
+    }
+  }
+  if (parsed !== null) {
+    const canonical = parsed.build.length > 0 ? `${parsed.version}+${parsed.build.join('.')}` : parsed.version;
+    if (canonical === version) return parsed;
+  }
+  throw new HicareError('INVALID_VERSION', `"${String(version)}" is not a valid version.`, VERSION_REMEDY, { version });
+}
+
+export function majorOf(version: string): number {
+  return parseVersion(version).major;
+}
+
+export function isPrerelease(version: string): boolean {
+  return parseVersion(version).prerelease.length > 0;
+}
+
+/** Semver precedence: build metadata is ignored, so 1.2.3+b7 and 1.2.3 compare equal. */
+export function compareVersions(a: string, b: string): number {
+  return semver.compare(parseVersion(a), parseVersion(b));
+}
+
+export function classifyRelease(installed: string, candidate: string): ReleaseKind {
+  const i = parseVersion(installed);
+  const c = parseVersion(candidate);
+  const order = semver.compare(c, i);
+  if (order === 0) return 'current';
+  if (order < 0) return 'older';
+  return c.major === i.major ? 'update' : 'upgrade';
+}
+
+function invalidLifecycle(message: string, l: LineLifecycle): HicareError {
+  return new HicareError('INVALID_LIFECYCLE', message, 'Correct the product line lifecycle: ga ≤ end of maintenance ≤ end of service.', {
+    product: l.product,
+    major: l.major,
+  });
+}
+
+export function assertLifecycle(l: LineLifecycle): void {
+  if (typeof l.product !== 'string' || l.product.length === 0) {
+    throw invalidLifecycle('A product line lifecycle needs a product.', l);
+  }
+  if (typeof l.major !== 'number' || !Number.isSafeInteger(l.major) || l.major < 0) {
+    throw invalidLifecycle(`The major version ${String(l.major)} of ${l.product} is not a non-negative integer.`, l);
+  }
+  const ga = dayNumber(l.ga);
+  const eom = l.endOfMaintenance === undefined ? undefined : dayNumber(l.endOfMaintenance);
+  const eos = l.endOfService === undefined ? undefined : dayNumber(l.endOfService);
+  const name = `${l.product} ${l.major}.x`;
+  if (eom !== undefined && eom < ga) {
+    throw invalidLifecycle(`${name} ends maintenance (${String(l.endOfMaintenance)}) before it is released (${l.ga}).`, l);
+  }
+  if (eos !== undefined && eos < ga) {
+    throw invalidLifecycle(`${name} ends service (${String(l.endOfService)}) before it is released (${l.ga}).`, l);
+  }
+  if (eos !== undefined && eom !== undefined && eos < eom) {
+    throw invalidLifecycle(`${name} ends service (${String(l.endOfService)}) before maintenance ends (${String(l.endOfMaintenance)}).`, l);
+  }
+}
+
+/** Each lifecycle date counts through the end of that day in `timeZone`; ga counts from its start. */
+export function linePhase(l: LineLifecycle, at: Date, timeZone = 'UTC'): LinePhase {
+  assertLifecycle(l);
+  assertInstant(at);
+  const today = dayNumber(calendarDateAt(at, timeZone));
+  if (today < dayNumber(l.ga)) return 'before-ga';
+  if (l.endOfService !== undefined && today > dayNumber(l.endOfService)) return 'past-end-of-service';
+  if (l.endOfMaintenance !== undefined && today > dayNumber(l.endOfMaintenance)) return 'past-end-of-maintenance';
+  return 'maintained';
+}
+
+export function lifecycleOf(lifecycles: LineLifecycle[], product: string, major: number): LineLifecycle | undefined {
+  return lifecycles.find((l) => l.product === product && l.major === major);
+}
+
+const INSTANT_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Milliseconds since the epoch for an ISO-8601 instant. A zone designator is required because a local time in a
+ * release feed is ambiguous, and the calendar part is checked because `Date.parse` rolls 02-30 over into March.
+ */
+function parseInstant(iso: string): number {
+  const m = typeof iso === 'string' ? INSTANT_RE.exec(iso) : null;
+  if (m !== null) {
+    const [, date = '', hh = '', mm = '', ss = '00', fraction = '', zone = ''] = m;
+    let calendarOk = true;
+    try {
+      assertCalendarDate(date);
+    } catch {
+      calendarOk = false;
+    }
+    const zoneOk = zone === 'Z' || (Number(zone.slice(1, 3)) <= 23 && Number(zone.slice(4, 6)) <= 59);
+    if (calendarOk && zoneOk && Number(hh) <= 23 && Number(mm) <= 59 && Number(ss) <= 59) {
+      const ms = Date.parse(`${date}T${hh}:${mm}:${ss}${fraction.slice(0, 4)}${zone}`);
+      if (Number.isFinite(ms)) return ms;
+    }
+  }
+  throw new HicareError('INVALID_INSTANT', `"${String(iso)}" is not an ISO-8601 instant.`, 'Write instants as ISO 8601 with a zone, for example 2026-03-31T22:15:00Z.', {
+    instant: iso,
+  });
+}
+
+export function publishedAfterEndOfMaintenance(release: Release, lifecycle: LineLifecycle | undefined, timeZone = 'UTC'): boolean {
+  const published = parseInstant(release.publishedAt);
+  if (lifecycle === undefined) return false;
+  const major = majorOf(release.version);
+  if (lifecycle.product !== release.product || lifecycle.major !== major) {
+    // a lifecycle of another line would silently give a wrong answer
+    throw new HicareError(
+      'INVALID_INPUT',
+      `The lifecycle of ${lifecycle.product} ${lifecycle.major}.x does not apply to ${release.product} ${release.version}.`,
+      'Pass the lifecycle of the release’s own product line (see lifecycleOf).',
+      { product: release.product, version: release.version },
+    );
+  }
+  assertLifecycle(lifecycle);
+  if (lifecycle.endOfMaintenance === undefined) return false;
+  return published >= endOfDayExclusive(lifecycle.endOfMaintenance, timeZone).getTime();
+}
+
+/** Parsed ranges are kept because a planner tests the same few ranges across hundreds of systems. */
+const rangeCache = new Map<string, semver.Range>();
+const RANGE_CACHE_LIMIT = 2_000;
+
+/** Parses a `minUpgradeFrom` range; an empty one is rejected because semver would read it as "any version". */
+export function parseRange(range: string): semver.Range {
+  const cached = rangeCache.get(range);
+  if (cached !== undefined) return cached;
+  let parsed: semver.Range | null = null;
+  if (typeof range === 'string' && range.trim().length > 0) {
+    try {
+      parsed = new semver.Range(range, { loose: false, includePrerelease: false });
+    } catch {
+      parsed = null;
+    }
+  }
+  if (parsed === null) {
+    throw new HicareError(
+      'INVALID_VERSION_RANGE',
+      `"${String(range)}" is not a valid version range.`,
+      'Write ranges in semver syntax, for example ">=1.9.0 || ^2".',
+      { range },
+    );
+  }
+  if (rangeCache.size >= RANGE_CACHE_LIMIT) rangeCache.clear();
+  rangeCache.set(range, parsed);
+  return parsed;
+}
+
+/**
+ * Prereleases of the installed version only satisfy a range that names the same MAJOR.MINOR.PATCH with a
+ * prerelease tag (semver's `includePrerelease: false`), so a beta never counts as "at least 1.9.0".
+ */
+export function satisfiesMinUpgradeFrom(installed: string, release: Release): boolean {
+  const version = parseVersion(installed);
+  if (release.minUpgradeFrom === undefined) return true;
+  return parseRange(release.minUpgradeFrom).test(version);
+}
+
+export function assertRelease(r: Release): void {
+  if (typeof r.product !== 'string' || r.product.length === 0) {
+    throw new HicareError('INVALID_INPUT', 'A release needs a product.', 'Name the product the release belongs to.', { version: r.version });
+  }
+  parseVersion(r.version);
+  parseInstant(r.publishedAt);
+  if (r.minUpgradeFrom !== undefined) parseRange(r.minUpgradeFrom);
+  if (r.platforms !== undefined && (!Array.isArray(r.platforms) || r.platforms.some((p) => typeof p !== 'string' || p.length === 0))) {
+    throw new HicareError('INVALID_INPUT', `The platforms of ${r.product} ${r.version} are not a list of names.`, 'List platforms such as "linux-x64", or omit the field for all platforms.', {
+      version: r.version,
+    });
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * The entitlement verdict: may this system take this release under these contracts, and if not, why and what can
+ * be done about it. The portal calls it to enforce (package bytes are served only when it allows) and the app calls
+ * it to explain, so both always agree.
+ */
+import { HicareError } from '../errors.js';
+import { assertInstant, endOfDayExclusive } from './dates.js';
+import { TIER_NAMES, contractStanding, coversSystem, type Contract } from './contract.js';
+import {
+  assertRelease,
+  classifyRelease,
+  isPrerelease,
+  lifecycleOf,
+  linePhase,
+  majorOf,
+  parseVersion,
+  publishedAfterEndOfMaintenance,
+  type LineLifecycle,
+  type Release,
+  type ReleaseKind,
+} from './release.js';
+
+export const VERDICT_REASON_CODES = [
+  'NO_CONTRACT',
+  'SYSTEM_NOT_COVERED',
+  'CONTRACT_PENDING',
+  'CONTRACT_EXPIRED',
+  'UPGRADE_REQUIRES_UPGRADE_SUPPORT',
+  'RELEASED_AFTER_CONTRACT_END',
+  'LINE_PAST_END_OF_MAINTENANCE',
+  'LINE_PAST_END_OF_SERVICE',
+  'PRERELEASE',
+  'NOT_FOR_PLATFORM',
+] as const;
+export type VerdictReasonCode = (typeof VERDICT_REASON_CODES)[number];
+
+export interface VerdictReason {
+  code: VerdictReasonCode;
+  message: string;
+  /** The one thing the customer can do about it. */
+  remedy: string;
+}
+
+/** What the portal does for releases once a contract has ended: keep what was earned, or nothing. */
+export type PostExpiryPolicy = 'earned' | 'none';
+
+export interface VerdictSystem {
+  serialNumber: string;
+  product: string;
+  installedVersion: string;
+  /** `linux-x64`, `win-x64`, `mac-arm64`, ...; absent when the system is remote equipment of any platform. */
+  platform?: string;
+}
+
+export interface VerdictInput {
+  contracts: Contract[];
+  system: VerdictSystem;
+  release: Release;
+  lifecycles?: LineLifecycle[];
+  now: Date;
+  postExpiry?: PostExpiryPolicy;
+  /** The user opted into previews: prereleases are shown (never as upgrades under Support). */
+  includePrereleases?: boolean;
+}
+
+export interface Verdict {
+  allowed: boolean;
+  kind: ReleaseKind;
+  /** The right the release needs under the contract's licensed major. */
+  requiredRight: 'update' | 'upgrade';
+  reasons: VerdictReason[];
+  /** The contract whose rights allow (or, when refused, come closest to allowing) the release. */
+  contractId: string | null;
+}
+
+function reason(code: VerdictReasonCode, message: string, remedy: string): VerdictReason {
+  return { code, message, remedy };
+}
+
+/** The major the contract licenses for a product: the contract's own figure, else the installed major. */
+export function licensedMajor(contract: Contract, product: string, installedVersion: string): number {
+  return contract.licensedMajors[product] ?? majorOf(installedVersion);
+}
+
+/** Taking an upgrade under Upgrade Support advances the licensed major to the release's. */
+export function licensedMajorsAfter(contract: Contract, release: Release): Record<string, number> {
+  const current = contract.licensedMajors[release.product];
+  const major = majorOf(release.version);
+  if (current !== undefined && current >= major) return contract.licensedMajors;
+  return { ...contract.licensedMajors, [release.product]: major };
+}
+
+function contractReasons(contract: Contract, input: VerdictInput, requiredRight: 'update' | 'upgrade'): VerdictReason[] {
+  const { system, release, now } = input;
+  if (!coversSystem(contract, system.serialNumber, system.product)) {
+    return [
+      reason(
+        'SYSTEM_NOT_COVERED',
+        `System ${system.serialNumber} (${system.product}) is not covered by contract ${contract.id}.`,
+        'Ask your account manager to add this system to your maintenance contract.',
+      ),
+    ];
+  }
+  const reasons: VerdictReason[] = [];
+  const standing = contractStanding(contract, now);
+  if (standing.status === 'pending') {
+    reasons.push(
+      reason('CONTRACT_PENDING', `Contract ${contract.id} starts on ${contract.startDate}.`, `Wait until ${contract.startDate}, when your service starts.`),
+    );
+  }
+  if (requiredRight === 'upgrade' && contract.tier === 'support') {
+    reasons.push(
+      reason(
+        'UPGRADE_REQUIRES_UPGRADE_SUPPORT',
+        `${release.version} is a major upgrade; your ${TIER_NAMES.support} contract covers updates only.`,
+        `Move to ${TIER_NAMES['upgrade-support']} to take major upgrades; updates of your licensed version stay available.`,
+      ),
+    );
+  }
+  if (standing.status === 'expired') {
+    if ((input.postExpiry ?? 'earned') === 'none') {
+      reasons.push(reason('CONTRACT_EXPIRED', `Contract ${contract.id} ended on ${contract.endDate}.`, 'Renew your maintenance contract to download releases again.'));
+    } else if (Date.parse(release.publishedAt) >= endOfDayExclusive(contract.endDate, contract.timeZone).getTime()) {
+      reasons.push(
+        reason(
+          'RELEASED_AFTER_CONTRACT_END',
+          `${release.version} was published after contract ${contract.id} ended on ${contract.endDate}.`,
+          `Renew your maintenance contract; releases published up to ${contract.endDate} remain available to you.`,
+        ),
+      );
+    }
+  }
+  return reasons;
+}
+
+function releaseReasons(input: VerdictInput): VerdictReason[] {
+  const { release, system, now } = input;
+  const reasons: VerdictReason[] = [];
+  if (isPrerelease(release.version) && input.includePrereleases !== true) {
+    reasons.push(reason('PRERELEASE', `${release.version} is a preview, not generally available.`, 'Turn on previews in the settings to take prereleases.'));
+  }
+  if (system.platform !== undefined && release.platforms !== undefined && !release.platforms.includes(system.platform)) {
+    reasons.push(
+      reason('NOT_FOR_PLATFORM', `${release.version} is not built for ${system.platform}.`, `Choose the package built for ${system.platform}.`),
+    );
+  }
+  const major = majorOf(release.version);
+  const lifecycle = lifecycleOf(input.lifecycles ?? [], release.product, major);
+  if (lifecycle !== undefined && linePhase(lifecycle, now) === 'past-end-of-service') {
+    reasons.push(
+      reason(
+        'LINE_PAST_END_OF_SERVICE',
+        `The ${major}.x line reached its end of service on ${lifecycle.endOfService ?? ''}.`,
+        'Upgrade to a supported major version.',
+      ),
+    );
+  } else if (publishedAfterEndOfMaintenance(release, lifecycle)) {
+    reasons.push(
+      reason(
+        'LINE_PAST_END_OF_MAINTENANCE',
+        `The ${major}.x line reached its end of maintenance on ${lifecycle?.endOfMaintenance ?? ''}; it gets no new updates.`,
+        'Upgrade to a maintained major version to keep receiving updates.',
+      ),
+    );
+  }
+  return reasons;
+}
+
+function assertVerdictInput(input: VerdictInput): void {
+  assertInstant(input.now);
+  assertRelease(input.release);
+  parseVersion(input.system.installedVersion);
+  if (input.release.product !== input.system.product) {
+    throw new HicareError('INVALID_INPUT', `Release ${input.release.product} ${input.release.version} is not for product ${input.system.product}.`, 'Ask for releases of the system’s own product.');
+  }
+}
+
+export function verdict(input: VerdictInput): Verdict {
+  assertVerdictInput(input);
+  const { system, release } = input;
+  const kind = classifyRelease(system.installedVersion, release.version);
+  const common = releaseReasons(input);
+  const releaseMajor = majorOf(release.version);
+
+  if (input.contracts.length === 0) {
+    return {
+      allowed: false,
+      kind,
+      requiredRight: releaseMajor > majorOf(system.installedVersion) ? 'upgrade' : 'update',
+      reasons: [reason('NO_CONTRACT', 'You have no maintenance contract.', 'Contact your account manager to buy Application Software Support.'), ...common],
+      contractId: null,
+    };
+  }
+
+  // Several contracts may cover one system (renewals, overlaps): take the best. Ties prefer the later end date.
+  let best: { contract: Contract; reasons: VerdictReason[]; right: 'update' | 'upgrade' } | undefined;
+  for (const contract of input.contracts) {
+    const right = releaseMajor > licensedMajor(contract, release.product, system.installedVersion) ? 'upgrade' : 'update';
+    const reasons = contractReasons(contract, input, right);
+    const better =
+      best === undefined ||
+      reasons.length < best.reasons.length ||
+      (reasons.length === best.reasons.length && contract.endDate > best.contract.endDate);
+    if (better) best = { contract, reasons, right };
+  }
+  if (best === undefined) throw new HicareError('INTERNAL', 'No contract was evaluated.', 'Report this to the vendor.');
+  const reasons = [...best.reasons, ...common];
+  return { allowed: reasons.length === 0, kind, requiredRight: best.right, reasons, contractId: best.contract.id };
+}
+
+/** Whether a new remote-guidance request may be opened for a system: only while a covering contract is in service. */
+export function requestEntitlement(contracts: Contract[], serialNumber: string, product: string, now: Date): { allowed: boolean; reasons: VerdictReason[] } {
+  const covering = contracts.filter((c) => coversSystem(c, serialNumber, product));
+  if (covering.length === 0) {
+    return {
+      allowed: false,
+      reasons: [reason('SYSTEM_NOT_COVERED', `System ${serialNumber} is not covered by any of your contracts.`, 'Ask your account manager to add this system to your contract.')],
+    };
+  }
+  const standings = covering.map((c) => ({ c, s: contractStanding(c, now) }));
+  if (standings.some(({ s }) => s.status === 'active' || s.status === 'expiring')) return { allowed: true, reasons: [] };
+  const pending = standings.find(({ s }) => s.status === 'pending');
+  if (pending !== undefined) {
+    return {
+      allowed: false,
+      reasons: [reason('CONTRACT_PENDING', `Your service starts on ${pending.c.startDate}.`, `Requests can be opened from ${pending.c.startDate}.`)],
+    };
+  }
+  const last = covering.reduce((a, b) => (b.endDate > a.endDate ? b : a));
+  return {
+    allowed: false,
+    reasons: [reason('CONTRACT_EXPIRED', `Your contract ended on ${last.endDate}.`, 'Renew your maintenance contract to open new service requests.')],
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Coded errors shared by every layer. A code is stable (tests, the portal's JSON error body and the UI key off it),
+ * the message says what happened in plain words, and the remedy says the one thing the user can do about it.
+ */
+
+export const ERROR_CODES = [
+  // malformed input to a domain function or an API
+  'INVALID_INPUT',
+  'INVALID_VERSION',
+  'INVALID_VERSION_RANGE',
+  'INVALID_DATE',
+  'INVALID_INSTANT',
+  'UNKNOWN_TIME_ZONE',
+  'END_BEFORE_START',
+  'UNKNOWN_PRIORITY',
+  'UNKNOWN_TIER',
+  'UNKNOWN_ROLE',
+  'UNKNOWN_REQUEST_STATE',
+  'INVALID_LIFECYCLE',
+  'MISSING_START_DATE_BASIS',
+  // service requests
+  'ILLEGAL_TRANSITION',
+  'ROLE_NOT_ALLOWED',
+  'REQUEST_FIELD_MISSING',
+  // upgrade paths
+  'NO_UPGRADE_PATH',
+  // entitlement verdict reasons (a refused download answers with the first of them)
+  'NO_CONTRACT',
+  'CONTRACT_PENDING',
+  'CONTRACT_EXPIRED',
+  'SYSTEM_NOT_COVERED',
+  'UPGRADE_REQUIRES_UPGRADE_SUPPORT',
+  'RELEASED_AFTER_CONTRACT_END',
+  'LINE_PAST_END_OF_MAINTENANCE',
+  'LINE_PAST_END_OF_SERVICE',
+  'PRERELEASE',
+  'NOT_FOR_PLATFORM',
+  // transport and authorization
+  'UNKNOWN_METHOD',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  remedy: string;
+  details?: Record<string, unknown>;
+}
+
+export class HicareError extends Error {
+  readonly code: ErrorCode;
+  readonly remedy: string;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, remedy: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'HicareError';
+    this.code = code;
+    this.remedy = remedy;
+    this.details = details;
+  }
+
+  toBody(): ErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message, remedy: this.remedy }
+      : { code: this.code, message: this.message, remedy: this.remedy, details: this.details };
+  }
+}
+
+export function isHicareError(value: unknown): value is HicareError {
+  return value instanceof HicareError;
+}
+
+/** Exhaustiveness check for discriminated unions: a new member that is not handled fails to compile. */
+export function assertNever(value: never, what = 'value'): never {
+  throw new HicareError('INTERNAL', `Unexpected ${what}: ${JSON.stringify(value)}`, 'Report this to the vendor.');
+}

@@ -1,0 +1,44 @@
+/** Starts the web host as `npm start` does (a real process on loopback) with its own data directory. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunningHost {
+  openUrl: string;
+  home: string;
+  stop(): Promise<void>;
+}
+
+export async function startHost(): Promise<RunningHost> {
+  const home = mkdtempSync(join(tmpdir(), 'hicare-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/main.ts'], {
+    env: { ...process.env, HICARE_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(output);
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
+  });
+  return {
+    openUrl,
+    home,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
