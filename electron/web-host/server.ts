@@ -8,7 +8,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createDispatcher, eventNames, type ApiSpec, type Handlers } from '../../shared/api/define.js';
+import { checkEvent, createDispatcher, eventNames, type ApiSpec, type EventName, type EventPayload, type Handlers } from '../../shared/api/define.js';
 import { HicareError, type ErrorBody } from '../../shared/errors.js';
 import type { CallContext } from '../core/app-handlers.js';
 import { notBuiltPage } from './not-built-page.js';
@@ -173,7 +173,9 @@ export async function startWebHost<A extends ApiSpec>(options: WebHostOptions<A>
     token,
     emit(event, payload) {
       if (!knownEvents.has(event)) throw new HicareError('UNKNOWN_METHOD', `There is no event "${event}".`, 'Declare it in the app API first.');
-      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+      // Checked against the contract here too, so no transport ever carries an event its listeners would drop.
+      const checked = checkEvent(options.api, event as EventName<A>, payload as EventPayload<A, EventName<A>>);
+      const frame = `event: ${event}\ndata: ${JSON.stringify(checked)}\n\n`;
       for (const s of streams) s.write(frame);
     },
     async close() {

@@ -108,7 +108,9 @@ function contractReasons(contract: Contract, input: VerdictInput, requiredRight:
       reason('CONTRACT_PENDING', `Contract ${contract.id} starts on ${contract.startDate}.`, `Wait until ${contract.startDate}, when your service starts.`),
     );
   }
-  if (requiredRight === 'upgrade' && contract.tier === 'support') {
+  // Previews of a new major are never offered under Support, even when the licence already covers that major.
+  const previewOfNewMajor = isPrerelease(release.version) && majorOf(release.version) > majorOf(system.installedVersion);
+  if ((requiredRight === 'upgrade' || previewOfNewMajor) && contract.tier === 'support') {
     reasons.push(
       reason(
         'UPGRADE_REQUIRES_UPGRADE_SUPPORT',

@@ -458,6 +458,11 @@ describe('server-sent events', () => {
     }
   });
 
+  it('refuses to emit a declared event whose payload breaks the contract', async () => {
+    await start();
+    expect(() => web!.emit('updates.available', { count: -1, checkedAt: 'yesterday' })).toThrow();
+  });
+
   it('close() ends open streams', async () => {
     await start();
     const res = await fetch(`${web!.url}/api/events?token=${encodeURIComponent(web!.token)}`);

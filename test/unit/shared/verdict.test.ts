@@ -103,6 +103,12 @@ describe('verdict: release availability', () => {
     ['a prerelease is hidden without previews', input([upgradeSupport], release('3.1.0-rc.1')), false, ['PRERELEASE']],
     ['a prerelease with previews under Upgrade Support', input([upgradeSupport], release('3.1.0-rc.1'), { includePrereleases: true }), true, []],
     ['a prerelease upgrade is never offered under Support', input([support], release('3.1.0-rc.1'), { includePrereleases: true }), false, ['UPGRADE_REQUIRES_UPGRADE_SUPPORT']],
+    [
+      'a preview of a new major is not offered under Support even with the licence at that major',
+      input([contract({ licensedMajors: { atlas: 3 } })], release('3.1.0-rc.1'), { includePrereleases: true }),
+      false,
+      ['UPGRADE_REQUIRES_UPGRADE_SUPPORT'],
+    ],
     ['a package for another platform', input([support], release('2.4.0', { platforms: ['win-x64'] })), false, ['NOT_FOR_PLATFORM']],
     ['a package for this platform', input([support], release('2.4.0', { platforms: ['win-x64', 'linux-x64'] })), true, []],
     ['an update published after its line’s end of maintenance', input([support], release('2.9.0', { publishedAt: '2026-05-01T00:00:00Z' }), { lifecycles }), false, ['LINE_PAST_END_OF_MAINTENANCE']],
