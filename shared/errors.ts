@@ -24,6 +24,12 @@ export const ERROR_CODES = [
   'REQUEST_FIELD_MISSING',
   // upgrade paths
   'NO_UPGRADE_PATH',
+  // the signed catalog (TUF repository and its keys)
+  'INVALID_TARGET_NAME',
+  'TARGET_CONFLICT',
+  'TUF_KEYS_MISSING',
+  'TUF_ALREADY_INITIALIZED',
+  'TUF_REPOSITORY_LOCKED',
   // entitlement verdict reasons (a refused download answers with the first of them)
   'NO_CONTRACT',
   'CONTRACT_PENDING',
@@ -38,8 +44,13 @@ export const ERROR_CODES = [
   // transport and authorization
   'UNKNOWN_METHOD',
   'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'TOKEN_EXPIRED',
+  'TOKEN_REVOKED',
+  'RATE_LIMITED',
   'FORBIDDEN',
   'NOT_FOUND',
+  'ALREADY_EXISTS',
   'INTERNAL',
 ] as const;
 

@@ -1,0 +1,86 @@
+/**
+ * Registers the routes of the shared portal API table on Fastify: each request is authenticated, its role checked,
+ * and its params, query and body validated with the endpoint's zod schemas before a handler runs. Failures answer
+ * with the shared coded error body and the status of ./status.ts.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { HicareError, isHicareError, type ErrorBody } from '../../shared/errors.js';
+import type { Endpoint } from '../../shared/contracts/portal-api.js';
+import type { Account } from '../../shared/contracts/accounts.js';
+import { httpStatusFor } from './status.js';
+
+export interface Caller {
+  account: Account;
+  tokenId: string;
+}
+
+export type Authenticate = (bearer: string, request: FastifyRequest) => Promise<Caller>;
+
+export interface HandlerInput<E extends Endpoint> {
+  params: E['params'] extends z.ZodType ? z.output<E['params']> : Record<string, never>;
+  query: E['query'] extends z.ZodType ? z.output<E['query']> : Record<string, never>;
+  body: E['body'] extends z.ZodType ? z.output<E['body']> : undefined;
+  caller: E['auth'] extends 'public' ? null : Caller;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export type EndpointHandler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<z.input<E['response']> | void>;
+
+export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
+  const body: ErrorBody = isHicareError(error)
+    ? error.toBody()
+    : { code: 'INTERNAL', message: 'The portal failed to handle this request.', remedy: 'Try again later; if it persists, contact the vendor.' };
+  return reply.code(isHicareError(error) ? httpStatusFor(error.code) : 500).type('application/json').send(body);
+}
+
+function validate(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (schema === undefined) return where === 'body' ? undefined : {};
+  const r = schema.safeParse(value ?? {});
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
+  const first = issues[0];
+  throw new HicareError('INVALID_INPUT', `Invalid ${where}${first === undefined ? '' : ` (${first.path}: ${first.message})`}.`, 'Correct the request and send it again.', {
+    issues,
+  });
+}
+
+function bearerOf(request: FastifyRequest): string | null {
+  const m = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/.exec(request.headers.authorization ?? '');
+  return m?.[1] ?? null;
+}
+
+export function registerEndpoint<E extends Endpoint>(app: FastifyInstance, endpoint: E, authenticate: Authenticate, handler: EndpointHandler<E>): void {
+  app.route({
+    method: endpoint.method,
+    url: endpoint.path,
+    handler: async (request, reply) => {
+      try {
+        let caller: Caller | null = null;
+        if (endpoint.auth !== 'public') {
+          const bearer = bearerOf(request);
+          if (bearer === null) throw new HicareError('UNAUTHENTICATED', 'This call needs a bearer token.', 'Sign in, then send the token as "Authorization: Bearer …".');
+          caller = await authenticate(bearer, request);
+          if (!endpoint.auth.includes(caller.account.role)) {
+            throw new HicareError('FORBIDDEN', `A ${caller.account.role} account may not ${endpoint.summary.toLowerCase()}.`, 'Sign in with an account that has this role.');
+          }
+        }
+        const input = {
+          params: validate(endpoint.params, request.params, 'params'),
+          query: validate(endpoint.query, request.query, 'query'),
+          body: validate(endpoint.body, request.body, 'body'),
+          caller,
+          request,
+          reply,
+        } as HandlerInput<E>;
+        const result = await handler(input);
+        if (reply.sent) return reply;
+        return reply.code(reply.statusCode === 200 && endpoint.idempotent === true ? 201 : reply.statusCode).send(result);
+      } catch (error) {
+        if (!isHicareError(error)) request.log.error({ err: error }, 'handler failed');
+        return sendError(reply, error);
+      }
+    },
+  });
+}

@@ -1,0 +1,33 @@
+/** The HTTP status for each error code: one table, so every route answers the same failure the same way. */
+import type { ErrorCode } from '../../shared/errors.js';
+import { VERDICT_REASON_CODES } from '../../shared/domain/verdict.js';
+
+const STATUS: Partial<Record<string, number>> = {
+  INVALID_INPUT: 400,
+  INVALID_VERSION: 400,
+  INVALID_VERSION_RANGE: 400,
+  INVALID_DATE: 400,
+  INVALID_INSTANT: 400,
+  UNKNOWN_TIME_ZONE: 400,
+  END_BEFORE_START: 400,
+  UNKNOWN_PRIORITY: 400,
+  UNKNOWN_TIER: 400,
+  UNKNOWN_ROLE: 400,
+  UNKNOWN_REQUEST_STATE: 400,
+  INVALID_LIFECYCLE: 400,
+  REQUEST_FIELD_MISSING: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  ROLE_NOT_ALLOWED: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_METHOD: 404,
+  ILLEGAL_TRANSITION: 409,
+  NO_UPGRADE_PATH: 409,
+  INTERNAL: 500,
+};
+
+for (const code of VERDICT_REASON_CODES) STATUS[code] = 403;
+
+export function httpStatusFor(code: ErrorCode | string): number {
+  return STATUS[code] ?? (/^(TOKEN_|INVALID_CREDENTIALS)/.test(code) ? 401 : /LIMITED$/.test(code) ? 429 : 400);
+}
