@@ -1,6 +1,6 @@
 /** The shared zod contracts refuse malformed input with a usable path, and the portal API table is consistent. */
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { ErrorBodySchema } from '../../../shared/contracts/common.js';
 import { ReleaseTargetCustomSchema } from '../../../shared/contracts/catalog.js';
 import { ContractSchema } from '../../../shared/contracts/entitlement.js';
