@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_ORIGIN, isAppFrame, wireIpc, type IpcInvokeEventLike, type IpcMainLike } from '../../../electron/main/ipc-wiring.js';
 import { appHandlers } from '../../../electron/core/app-handlers.js';
-import { silentLogger, type HostAdapter } from '../../../electron/core/adapters.js';
 import { DEFAULT_SETTINGS, SettingsService } from '../../../electron/core/settings.js';
 import { appApi } from '../../../shared/contracts/app-api.js';
 import type { Envelope } from '../../../shared/api/define.js';
+import { testHost } from '../support.js';
 
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>;
 
@@ -43,18 +43,6 @@ let settings: SettingsService;
 let ipc: FakeIpcMain;
 let dispose: () => void;
 
-function fakeHost(dir: string): HostAdapter {
-  return {
-    kind: 'electron',
-    appName: 'Hi-Care Update Manager',
-    appVersion: '1.2.3',
-    platform: 'linux-x64',
-    paths: { dataDirectory: dir, downloadDirectory: join(dir, 'downloads') },
-    clock: { now: () => new Date('2025-03-01T12:00:00Z') },
-    logger: silentLogger,
-    secrets: { get: async () => null, set: async () => {}, delete: async () => {} },
-  };
-}
 
 const settingsFile = () => join(dataDirectory, 'settings.json');
 const readSettingsFile = () => readFileSync(settingsFile(), 'utf8');
@@ -63,7 +51,7 @@ beforeEach(() => {
   dataDirectory = mkdtempSync(join(tmpdir(), 'hicare-'));
   settings = new SettingsService(dataDirectory);
   ipc = new FakeIpcMain();
-  dispose = wireIpc(ipc, appApi, appHandlers({ host: fakeHost(dataDirectory), settings, uiBuilt: () => true }));
+  dispose = wireIpc(ipc, appApi, appHandlers({ host: testHost(dataDirectory, 'electron'), settings, uiBuilt: () => true }));
 });
 
 afterEach(() => {
@@ -94,7 +82,7 @@ describe('wireIpc registration', () => {
 
   it('can be wired again after disposing, without a duplicate registration', () => {
     dispose();
-    expect(() => wireIpc(ipc, appApi, appHandlers({ host: fakeHost(dataDirectory), settings, uiBuilt: () => true }))).not.toThrow();
+    expect(() => wireIpc(ipc, appApi, appHandlers({ host: testHost(dataDirectory, 'electron'), settings, uiBuilt: () => true }))).not.toThrow();
     expect(ipc.handlers.size).toBe(3);
   });
 });

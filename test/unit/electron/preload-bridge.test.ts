@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { createBridge, type IpcRendererLike } from '../../../electron/preload/bridge.js';
 import { wireIpc, type IpcInvokeEventLike } from '../../../electron/main/ipc-wiring.js';
 import { appHandlers } from '../../../electron/core/app-handlers.js';
-import { silentLogger } from '../../../electron/core/adapters.js';
 import { DEFAULT_SETTINGS, SettingsService } from '../../../electron/core/settings.js';
 import { appApi } from '../../../shared/contracts/app-api.js';
 import { createClient } from '../../../shared/api/define.js';
 import { HicareError } from '../../../shared/errors.js';
+import { testHost } from '../support.js';
 
 type IpcListener = (event: unknown, payload: unknown) => void;
 
@@ -164,16 +164,7 @@ describe('client → bridge → IPC wiring, end to end', () => {
       { handle: (channel, listener) => void handlers.set(channel, listener), removeHandler: (channel) => void handlers.delete(channel) },
       appApi,
       appHandlers({
-        host: {
-          kind: 'electron',
-          appName: 'Hi-Care Update Manager',
-          appVersion: '1.2.3',
-          platform: 'linux-x64',
-          paths: { dataDirectory: dir, downloadDirectory: join(dir, 'downloads') },
-          clock: { now: () => new Date('2025-03-01T12:00:00Z') },
-          logger: silentLogger,
-          secrets: { get: async () => null, set: async () => {}, delete: async () => {} },
-        },
+        host: testHost(dir, 'electron'),
         settings,
         uiBuilt: () => true,
       }),

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebHost, type WebHost } from '../../../electron/web-host/server.js';
 import { appHandlers } from '../../../electron/core/app-handlers.js';
-import { silentLogger, type HostAdapter } from '../../../electron/core/adapters.js';
 import { DEFAULT_SETTINGS, SettingsService } from '../../../electron/core/settings.js';
 import { appApi, type Settings } from '../../../shared/contracts/app-api.js';
 import { HicareError } from '../../../shared/errors.js';
+import { testHost } from '../support.js';
 
 const INDEX_HTML = '<!doctype html><html><head><title>Hi-Care test build</title></head><body><div id="root"></div></body></html>';
 
@@ -19,24 +19,12 @@ let rendererDirectory: string;
 let settings: SettingsService;
 let web: WebHost | undefined;
 
-function fakeHost(dir: string): HostAdapter {
-  return {
-    kind: 'web',
-    appName: 'Hi-Care Update Manager',
-    appVersion: '1.2.3',
-    platform: 'linux-x64',
-    paths: { dataDirectory: dir, downloadDirectory: join(dir, 'downloads') },
-    clock: { now: () => new Date('2025-03-01T12:00:00Z') },
-    logger: silentLogger,
-    secrets: { get: async () => null, set: async () => {}, delete: async () => {} },
-  };
-}
 
 async function start(options: { withIndex?: boolean } = {}): Promise<WebHost> {
   if (options.withIndex ?? true) writeFileSync(join(rendererDirectory, 'index.html'), INDEX_HTML);
   web = await startWebHost({
     api: appApi,
-    handlers: appHandlers({ host: fakeHost(dataDirectory), settings, uiBuilt: () => options.withIndex ?? true }),
+    handlers: appHandlers({ host: testHost(dataDirectory, 'web'), settings, uiBuilt: () => options.withIndex ?? true }),
     rendererDirectory,
     port: 0,
   });
@@ -135,7 +123,7 @@ describe('the API over HTTP', () => {
   it('uses the token it was given', async () => {
     web = await startWebHost({
       api: appApi,
-      handlers: appHandlers({ host: fakeHost(dataDirectory), settings, uiBuilt: () => true }),
+      handlers: appHandlers({ host: testHost(dataDirectory, 'web'), settings, uiBuilt: () => true }),
       rendererDirectory,
       token: 'fixed-token-for-the-test',
     });

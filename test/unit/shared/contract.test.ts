@@ -1,5 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { HicareError } from '../../../shared/errors.js';
 import {
   EXPIRING_WITHIN_DAYS,
   NEW_SERVICE_START_AFTER_SHIPMENT_DAYS,
@@ -16,23 +15,12 @@ import {
   serviceStartDate,
 } from '../../../shared/domain/contract.js';
 import type { Contract, ContractStatus, CoveredSystem, StartDateBasis, Tier } from '../../../shared/domain/contract.js';
+import { codeOf } from '../support.js';
 
 type Terms = Pick<Contract, 'tier' | 'timeZone' | 'startDate' | 'endDate'>;
 
 const at = (iso: string): Date => new Date(iso);
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HicareError) {
-      expect(e.remedy.length).toBeGreaterThan(0);
-      return e.code;
-    }
-    throw e;
-  }
-  throw new Error('expected a HicareError, nothing was thrown');
-}
 
 const SHANGHAI: Terms = { tier: 'support', timeZone: 'Asia/Shanghai', startDate: '2026-04-01', endDate: '2027-03-31' };
 const LOS_ANGELES: Terms = { tier: 'upgrade-support', timeZone: 'America/Los_Angeles', startDate: '2027-01-01', endDate: '2027-06-30' };

@@ -1,5 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { HicareError } from '../../../shared/errors.js';
 import {
   addDays,
   assertCalendarDate,
@@ -16,22 +15,11 @@ import {
   zonedInstant,
 } from '../../../shared/domain/dates.js';
 import type { CalendarDate, WallClock, Weekday } from '../../../shared/domain/dates.js';
+import { codeOf } from '../support.js';
 
 const HOUR = 3_600_000;
 const at = (iso: string): Date => new Date(iso);
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HicareError) {
-      expect(e.remedy.length).toBeGreaterThan(0);
-      return e.code;
-    }
-    throw e;
-  }
-  throw new Error('expected a HicareError, nothing was thrown');
-}
 
 describe('dayNumber and fromDayNumber', () => {
   it.each<[CalendarDate, number]>([

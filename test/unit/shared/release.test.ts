@@ -14,16 +14,8 @@ import {
   satisfiesMinUpgradeFrom,
 } from '../../../shared/domain/release.js';
 import type { LineLifecycle, LinePhase, Release, ReleaseKind } from '../../../shared/domain/release.js';
+import { codeOf } from '../support.js';
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HicareError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a HicareError, nothing was thrown');
-}
 
 const release = (version: string, extra: Partial<Release> = {}): Release => ({
   product: 'hicare-server',

@@ -10,20 +10,12 @@ import {
   slaStatus,
 } from '../../../shared/domain/sla.js';
 import type { BusinessCalendar, Priority, RegionalResponseTimes, ResponseTarget, SlaStatus } from '../../../shared/domain/sla.js';
+import { codeOf } from '../support.js';
 
 const BERLIN: BusinessCalendar = { timeZone: 'Europe/Berlin' };
 const MIN = 60_000;
 const at = (iso: string): Date => new Date(iso);
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HicareError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a HicareError, nothing was thrown');
-}
 
 describe('priority definitions', () => {
   it.each<[Priority, string, ResponseTarget]>([

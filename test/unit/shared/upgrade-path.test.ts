@@ -1,20 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { HicareError } from '../../../shared/errors.js';
 import { compareVersions, isPrerelease, majorOf, satisfiesMinUpgradeFrom } from '../../../shared/domain/release.js';
 import type { Release } from '../../../shared/domain/release.js';
 import { planUpgradePath } from '../../../shared/domain/upgrade-path.js';
 import type { PlanOptions, UpgradeGoal, UpgradePlan } from '../../../shared/domain/upgrade-path.js';
+import { codeOf } from '../support.js';
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HicareError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a HicareError, nothing was thrown');
-}
 
 function rel(version: string, minUpgradeFrom?: string, platforms?: string[]): Release {
   const r: Release = { product: 'hicare-server', version, publishedAt: '2026-05-04T09:00:00Z' };
