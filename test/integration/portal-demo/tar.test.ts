@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HicareError } from '../../../shared/errors.js';
 import { assertSafeEntryPath, createTar, createTarGz, writeTarGz, type TarEntry } from '../../../portal/demo/tar.js';
 import { extract, list, scratch } from './harness.js';
+import { codeOf } from '../../support.js';
 
 let root = '';
 let cleanup: () => Promise<void> = async () => {};
@@ -25,15 +25,6 @@ async function fresh(): Promise<string> {
   return dir;
 }
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HicareError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a HicareError, nothing was thrown');
-}
 
 describe('writeTarGz', () => {
   it('writes an archive the system tar extracts exactly', async () => {

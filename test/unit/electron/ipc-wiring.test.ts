@@ -8,7 +8,7 @@ import { appHandlers } from '../../../electron/core/app-handlers.js';
 import { DEFAULT_SETTINGS, SettingsService } from '../../../electron/core/settings.js';
 import { appApi } from '../../../shared/contracts/app-api.js';
 import type { Envelope } from '../../../shared/api/define.js';
-import { testHost } from '../support.js';
+import { testHost } from '../../support.js';
 
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>;
 

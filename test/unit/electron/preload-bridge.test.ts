@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, SettingsService } from '../../../electron/core/settin
 import { appApi } from '../../../shared/contracts/app-api.js';
 import { createClient } from '../../../shared/api/define.js';
 import { HicareError } from '../../../shared/errors.js';
-import { testHost } from '../support.js';
+import { testHost } from '../../support.js';
 
 type IpcListener = (event: unknown, payload: unknown) => void;
 

@@ -9,7 +9,7 @@ import { appHandlers } from '../../../electron/core/app-handlers.js';
 import { DEFAULT_SETTINGS, SettingsService } from '../../../electron/core/settings.js';
 import { appApi, type Settings } from '../../../shared/contracts/app-api.js';
 import { HicareError } from '../../../shared/errors.js';
-import { testHost } from '../support.js';
+import { testHost } from '../../support.js';
 
 const INDEX_HTML = '<!doctype html><html><head><title>Hi-Care test build</title></head><body><div id="root"></div></body></html>';
 

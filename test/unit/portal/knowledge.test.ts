@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KnowledgeArticleSchema, type KnowledgeArticle } from '../../../shared/contracts/knowledge.js';
-import { HicareError } from '../../../shared/errors.js';
 import { matchKnownIssues, searchArticles, type KnownIssueQuery } from '../../../portal/knowledge/index.js';
 import { DEMO_ARTICLES } from '../../../portal/demo/knowledge.js';
 import { DEMO_INSTALL_FAILURE, DEMO_PRODUCTS } from '../../../portal/demo/catalog.js';
 import { buildDemoPackage } from '../../../portal/demo/packages.js';
 import { extract, runInstallSh, scratch } from '../../integration/portal-demo/harness.js';
+import { codeOf } from '../../support.js';
 
 function article(id: string, extra: Partial<KnowledgeArticle> = {}): KnowledgeArticle {
   return KnowledgeArticleSchema.parse({
@@ -27,15 +27,6 @@ function article(id: string, extra: Partial<KnowledgeArticle> = {}): KnowledgeAr
   });
 }
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HicareError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a HicareError, nothing was thrown');
-}
 
 const AGENT = 'service cobalt-agent is still running';
 const FIXTURE: KnowledgeArticle[] = [

@@ -15,7 +15,7 @@ import {
   serviceStartDate,
 } from '../../../shared/domain/contract.js';
 import type { Contract, ContractStatus, CoveredSystem, StartDateBasis, Tier } from '../../../shared/domain/contract.js';
-import { codeOf } from '../support.js';
+import { codeOf } from '../../support.js';
 
 type Terms = Pick<Contract, 'tier' | 'timeZone' | 'startDate' | 'endDate'>;
 

@@ -15,7 +15,7 @@ import {
   zonedInstant,
 } from '../../../shared/domain/dates.js';
 import type { CalendarDate, WallClock, Weekday } from '../../../shared/domain/dates.js';
-import { codeOf } from '../support.js';
+import { codeOf } from '../../support.js';
 
 const HOUR = 3_600_000;
 const at = (iso: string): Date => new Date(iso);

@@ -14,7 +14,7 @@ import {
   satisfiesMinUpgradeFrom,
 } from '../../../shared/domain/release.js';
 import type { LineLifecycle, LinePhase, Release, ReleaseKind } from '../../../shared/domain/release.js';
-import { codeOf } from '../support.js';
+import { codeOf } from '../../support.js';
 
 
 const release = (version: string, extra: Partial<Release> = {}): Release => ({

@@ -10,7 +10,7 @@ import {
   slaStatus,
 } from '../../../shared/domain/sla.js';
 import type { BusinessCalendar, Priority, RegionalResponseTimes, ResponseTarget, SlaStatus } from '../../../shared/domain/sla.js';
-import { codeOf } from '../support.js';
+import { codeOf } from '../../support.js';
 
 const BERLIN: BusinessCalendar = { timeZone: 'Europe/Berlin' };
 const MIN = 60_000;

@@ -4,7 +4,7 @@ import { compareVersions, isPrerelease, majorOf, satisfiesMinUpgradeFrom } from 
 import type { Release } from '../../../shared/domain/release.js';
 import { planUpgradePath } from '../../../shared/domain/upgrade-path.js';
 import type { PlanOptions, UpgradeGoal, UpgradePlan } from '../../../shared/domain/upgrade-path.js';
-import { codeOf } from '../support.js';
+import { codeOf } from '../../support.js';
 
 
 function rel(version: string, minUpgradeFrom?: string, platforms?: string[]): Release {

@@ -1,8 +1,8 @@
 /** Helpers shared by the unit tests. */
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { HicareError } from '../../shared/errors.js';
-import { silentLogger, type HostAdapter } from '../../electron/core/adapters.js';
+import { HicareError } from '../shared/errors.js';
+import { silentLogger, type HostAdapter } from '../electron/core/adapters.js';
 
 /** The code of the HicareError `fn` throws; also checks that the error tells the user what to do. */
 export function codeOf(fn: () => unknown): string {
