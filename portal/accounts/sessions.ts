@@ -1,0 +1,124 @@
+/**
+ * Signing in and proving who you are: email + password buys a session token; a session token or an API key
+ * identifies the account on every later request until it expires or is revoked.
+ */
+import type { Kysely } from 'kysely';
+import { SignInSchema, type Account, type Session } from '../../shared/contracts/accounts.js';
+import { assertInstant } from '../../shared/domain/dates.js';
+import { HicareError } from '../../shared/errors.js';
+import { findCredentials, setPasswordHash } from '../db/accounts.js';
+import type { Database, TokenKind } from '../db/schema.js';
+import { findTokenByHash, insertToken, markTokenRevoked, touchToken } from '../db/tokens.js';
+import { checkInput, newId, toIso } from '../db/support.js';
+import { MAX_PASSWORD_LENGTH, decoyHash, needsRehash, rehashPassword, verifyPassword } from './password.js';
+import { LOGIN_LIMITS, loginSucceeded, reserveLoginAttempt, type LoginLimits } from './rate-limit.js';
+import { newSessionToken, tokenHash } from './secrets.js';
+
+export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+
+/** last_used_at is only rewritten when it is older than this, so authenticating is not a write on every request. */
+export const LAST_USED_RESOLUTION_MS = 60 * 1000;
+
+const MAX_BEARER_LENGTH = 512;
+
+export interface SignInOptions {
+  /** The client's address, for the per-address limit; without it only the per-email limit applies. */
+  remoteAddress?: string;
+  sessionLifetimeMs?: number;
+  limits?: LoginLimits;
+}
+
+export interface Principal {
+  account: Account;
+  token: { id: string; kind: TokenKind; expiresAt: string | null };
+}
+
+function invalidCredentials(limits: LoginLimits): HicareError {
+  const minutes = Math.round(limits.windowMs / 60_000);
+  return new HicareError(
+    'INVALID_CREDENTIALS',
+    'The email address or the password is not correct.',
+    `Check both and try again; after ${limits.perEmail} failed attempts sign-in is paused for ${minutes} minutes.`,
+  );
+}
+
+export async function signIn(db: Kysely<Database>, email: string, password: string, now: Date, options: SignInOptions = {}): Promise<Session> {
+  const limits = options.limits ?? LOGIN_LIMITS;
+  const lifetime = options.sessionLifetimeMs ?? SESSION_LIFETIME_MS;
+  if (!Number.isSafeInteger(lifetime) || lifetime <= 0) {
+    throw new HicareError('INVALID_INPUT', 'The session lifetime must be a positive number of milliseconds.', 'Configure a positive session lifetime.');
+  }
+  assertInstant(now);
+  checkInput(SignInSchema.shape.email, email, 'email address');
+  // The password is only ever hashed, so any text is fine; it goes around checkInput, which refuses NUL characters.
+  if (typeof password !== 'string' || password.length === 0 || password.length > MAX_PASSWORD_LENGTH) {
+    throw new HicareError('INVALID_INPUT', 'The password is missing or too long.', `Enter your password (at most ${MAX_PASSWORD_LENGTH} characters).`);
+  }
+  const reservation = await reserveLoginAttempt(
+    db,
+    options.remoteAddress === undefined ? { email } : { email, remoteAddress: options.remoteAddress },
+    now,
+    limits,
+  );
+  const credentials = await findCredentials(db, email);
+  // Unknown addresses are checked against a decoy so that they take as long as a wrong password.
+  const passwordOk = await verifyPassword(password, credentials?.passwordHash ?? (await decoyHash()));
+  if (credentials === undefined || !passwordOk) throw invalidCredentials(limits);
+  const { account } = credentials;
+  // Only someone who knows the password learns that the account is disabled.
+  if (account.disabledAt !== null) {
+    throw new HicareError('FORBIDDEN', 'This account has been disabled.', 'Ask your administrator to re-enable it.', { accountId: account.id });
+  }
+  await loginSucceeded(db, reservation);
+  if (needsRehash(credentials.passwordHash)) await setPasswordHash(db, account.id, await rehashPassword(password));
+
+  const token = newSessionToken();
+  const expiresAt = new Date(now.getTime() + lifetime);
+  await insertToken(db, { id: newId(), accountId: account.id, tokenHash: tokenHash(token), kind: 'session', label: null, createdAt: now, expiresAt });
+  return {
+    token,
+    expiresAt: toIso(expiresAt),
+    account: { id: account.id, email: account.email, name: account.name, role: account.role, customerId: account.customerId },
+  };
+}
+
+function unauthenticated(message: string): HicareError {
+  return new HicareError('UNAUTHENTICATED', message, 'Sign in again, or use a valid API key.');
+}
+
+/** Resolves a bearer token (session token or API key) to its account, or says precisely why it cannot. */
+export async function authenticate(db: Kysely<Database>, bearer: string, now: Date): Promise<Principal> {
+  assertInstant(now);
+  if (typeof bearer !== 'string' || bearer.length === 0 || bearer.length > MAX_BEARER_LENGTH) throw unauthenticated('No valid token was presented.');
+  const token = await findTokenByHash(db, tokenHash(bearer));
+  if (token === undefined) throw unauthenticated('The token is not recognised.');
+  if (token.revokedAt !== null) {
+    const remedy = token.kind === 'session' ? 'Sign in again.' : 'Create a new API key and use it instead.';
+    throw new HicareError('TOKEN_REVOKED', `This ${token.kind === 'session' ? 'session' : 'API key'} was revoked at ${token.revokedAt}.`, remedy, {
+      revokedAt: token.revokedAt,
+    });
+  }
+  // Expired from the exact instant of expiresAt on: the instant itself is already outside the token's life.
+  if (token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime()) {
+    const remedy = token.kind === 'session' ? 'Sign in again.' : 'Create a new API key and use it instead.';
+    throw new HicareError('TOKEN_EXPIRED', `This ${token.kind === 'session' ? 'session' : 'API key'} expired at ${token.expiresAt}.`, remedy, {
+      expiresAt: token.expiresAt,
+    });
+  }
+  if (token.account.disabled_at !== null) throw unauthenticated('The account this token belongs to has been disabled.');
+  if (token.lastUsedAt === null || Date.parse(token.lastUsedAt) + LAST_USED_RESOLUTION_MS <= now.getTime()) await touchToken(db, token.id, now);
+  const a = token.account;
+  return {
+    account: { id: a.id, email: a.email, name: a.name, role: a.role, customerId: a.customer_id },
+    token: { id: token.id, kind: token.kind, expiresAt: token.expiresAt },
+  };
+}
+
+/**
+ * Revokes a session or API key by id (signing out, or withdrawing a key). With `accountId`, only that account's
+ * tokens can be revoked; another account's id is reported as not found.
+ */
+export async function revokeToken(db: Kysely<Database>, tokenId: string, now: Date, options: { accountId?: string } = {}): Promise<void> {
+  const found = await markTokenRevoked(db, tokenId, now, options.accountId);
+  if (!found) throw new HicareError('NOT_FOUND', `There is no token with id "${tokenId}".`, 'Check the token id; list your API keys to find it.', { tokenId });
+}

@@ -1,0 +1,143 @@
+/**
+ * Contracts with their covered systems, read back as the `Contract` of shared/domain/contract.ts that the
+ * entitlement verdict takes. Licensed majors, response times and holidays are JSON text in the contract row.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import { ContractSchema } from '../../shared/contracts/entitlement.js';
+import { assertContractShape, type Contract, type CoveredSystem } from '../../shared/domain/contract.js';
+import { HicareError } from '../../shared/errors.js';
+import { customerNotFound } from './customers.js';
+import type { ContractsTable, Database } from './schema.js';
+import { IDS_PER_QUERY, checkInput, chunks, compareText, isForeignKeyViolation, isUniqueViolation } from './support.js';
+
+// Both SQLite (32,766) and PostgreSQL (65,535) cap bind parameters per statement; 500 rows × 5 columns stays well under.
+const ROWS_PER_INSERT = 500;
+
+/** Checks a contract against the API's schema and the domain's rules, without rewriting any of it. */
+export function assertStorableContract(contract: Contract): void {
+  checkInput(ContractSchema, contract, 'contract');
+  assertContractShape(contract);
+  const seen = new Set<string>();
+  for (const system of contract.systems) {
+    // The primary key is (contract, serial number): the same serial twice would fail half-way through the insert.
+    if (seen.has(system.serialNumber)) {
+      throw new HicareError('INVALID_INPUT', `Serial number ${system.serialNumber} is listed twice on contract ${contract.id}.`, 'List each covered system once.', {
+        serialNumber: system.serialNumber,
+      });
+    }
+    seen.add(system.serialNumber);
+  }
+}
+
+export async function createContract(db: Kysely<Database>, contract: Contract): Promise<Contract> {
+  assertStorableContract(contract);
+  try {
+    await db.transaction().execute(async (trx) => {
+      const customer = await trx.selectFrom('customers').select('id').where('id', '=', contract.customerId).executeTakeFirst();
+      if (customer === undefined) throw customerNotFound(contract.customerId);
+      await trx
+        .insertInto('contracts')
+        .values({
+          id: contract.id,
+          customer_id: contract.customerId,
+          tier: contract.tier,
+          region: contract.region,
+          time_zone: contract.timeZone,
+          start_date: contract.startDate,
+          end_date: contract.endDate,
+          licensed_majors: JSON.stringify(contract.licensedMajors),
+          response_times: contract.responseTimes === undefined ? null : JSON.stringify(contract.responseTimes),
+          holidays: contract.holidays === undefined ? null : JSON.stringify(contract.holidays),
+        })
+        .execute();
+      const systems = contract.systems.map((s, position) => ({
+        contract_id: contract.id,
+        serial_number: s.serialNumber,
+        product: s.product,
+        location: s.location,
+        position,
+      }));
+      for (const rows of chunks(systems, ROWS_PER_INSERT)) await trx.insertInto('systems').values(rows).execute();
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new HicareError('ALREADY_EXISTS', `A contract with id "${contract.id}" already exists.`, 'Use another contract id; a renewal is a new contract.', {
+        contractId: contract.id,
+      });
+    }
+    // The customer was deleted between the check and the insert.
+    if (isForeignKeyViolation(error)) throw customerNotFound(contract.customerId);
+    throw error;
+  }
+  return contract;
+}
+
+export async function getContract(db: Kysely<Database>, id: string): Promise<Contract | undefined> {
+  const row = await db.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (row === undefined) return undefined;
+  const [contract] = await withSystems(db, [row]);
+  return contract;
+}
+
+/** Every contract, or a customer's; ordered by start date then id, the same on both dialects. */
+export async function listContracts(db: Kysely<Database>, filter: { customerId?: string } = {}): Promise<Contract[]> {
+  let query = db.selectFrom('contracts').selectAll();
+  if (filter.customerId !== undefined) query = query.where('customer_id', '=', filter.customerId);
+  return withSystems(db, await query.execute());
+}
+
+/** The contracts that list `serialNumber` (renewals mean there can be several); the verdict takes the best. */
+export async function contractsCoveringSystem(db: Kysely<Database>, serialNumber: string): Promise<Contract[]> {
+  const rows = await db
+    .selectFrom('contracts')
+    .selectAll()
+    .where('id', 'in', (eb) => eb.selectFrom('systems').select('contract_id').where('serial_number', '=', serialNumber))
+    .execute();
+  return withSystems(db, rows);
+}
+
+async function withSystems(db: Kysely<Database>, rows: Selectable<ContractsTable>[]): Promise<Contract[]> {
+  const systemsByContract = new Map<string, CoveredSystem[]>(rows.map((r) => [r.id, []]));
+  for (const ids of chunks([...systemsByContract.keys()], IDS_PER_QUERY)) {
+    const systems = await db
+      .selectFrom('systems')
+      .select(['contract_id', 'serial_number', 'product', 'location'])
+      .where('contract_id', 'in', ids)
+      .orderBy('contract_id')
+      .orderBy('position')
+      .execute();
+    for (const s of systems) systemsByContract.get(s.contract_id)?.push({ serialNumber: s.serial_number, product: s.product, location: s.location });
+  }
+  return rows
+    .map((row) => toContract(row, systemsByContract.get(row.id) ?? []))
+    .sort((a, b) => compareText(a.startDate, b.startDate) || compareText(a.id, b.id));
+}
+
+function parseJson(text: string, contractId: string, column: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HicareError('INTERNAL', `Contract ${contractId} has unreadable ${column} in the database.`, 'Re-enter the contract, or restore it from a backup.', {
+      contractId,
+      column,
+    });
+  }
+}
+
+function toContract(row: Selectable<ContractsTable>, systems: CoveredSystem[]): Contract {
+  const contract: Contract = {
+    id: row.id,
+    customerId: row.customer_id,
+    tier: row.tier,
+    region: row.region,
+    timeZone: row.time_zone,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    systems,
+    licensedMajors: parseJson(row.licensed_majors, row.id, 'licensed majors') as Contract['licensedMajors'],
+  };
+  // Absent, not undefined: with exactOptionalPropertyTypes the two differ, and a round trip should give back the same shape.
+  if (row.response_times !== null) contract.responseTimes = parseJson(row.response_times, row.id, 'response times') as NonNullable<Contract['responseTimes']>;
+  if (row.holidays !== null) contract.holidays = parseJson(row.holidays, row.id, 'holidays') as NonNullable<Contract['holidays']>;
+  return contract;
+}

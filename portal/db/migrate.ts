@@ -1,0 +1,66 @@
+/**
+ * The one list of migrations, for SQLite and PostgreSQL alike. Migrations are compiled into the portal (no directory
+ * scanning), so a bundled or relocated build migrates exactly what it was built with.
+ */
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { HicareError } from '../../shared/errors.js';
+import { dialectOf } from './connection.js';
+import * as core from './migrations/0001_core.js';
+import type { Database } from './schema.js';
+
+/**
+ * In order. Names sort the way they apply; never rename or edit one that has shipped: add the next instead
+ * (service requests, remote-access grants and surveys come as 0002_…).
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_core': core,
+};
+
+/**
+ * Kysely runs PostgreSQL migrations in a transaction but not SQLite ones, although SQLite's DDL is transactional too:
+ * wrapping them means a failed migration leaves no half-built schema behind on either dialect.
+ */
+function inTransaction(migration: Migration): Migration {
+  const { up, down } = migration;
+  const wrapped: Migration = { up: (db) => db.transaction().execute((trx) => up(trx)) };
+  if (down !== undefined) wrapped.down = (db) => db.transaction().execute((trx) => down(trx));
+  return wrapped;
+}
+
+function providerFor(wrap: (m: Migration) => Migration): MigrationProvider {
+  return { getMigrations: () => Promise.resolve(Object.fromEntries(Object.entries(MIGRATIONS).map(([name, m]) => [name, wrap(m)]))) };
+}
+
+async function migratorFor(db: Kysely<Database>): Promise<Migrator> {
+  if (dialectOf(db) === 'sqlite') return new Migrator({ db, provider: providerFor(inTransaction) });
+  const provider = providerFor((m) => m);
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; pin it to the schema this
+  // connection works in, so that two portals (or two test runs) in one database keep separate histories.
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (schema === null || schema === undefined) {
+    throw new HicareError(
+      'INTERNAL',
+      'The PostgreSQL connection has no current schema to migrate.',
+      'Create the schema named in search_path, or remove search_path from the database URL.',
+    );
+  }
+  return new Migrator({ db, provider, migrationTableSchema: schema });
+}
+
+/** Applies every pending migration and returns the names applied (none when the database is up to date). */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = await migratorFor(db);
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName ?? null;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new HicareError(
+      'INTERNAL',
+      failed === null ? `The database could not be migrated: ${reason}` : `Database migration ${failed} failed: ${reason}`,
+      'Check that the database is reachable and writable, then start the portal again; nothing of the failed migration was kept.',
+      { migration: failed },
+    );
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
