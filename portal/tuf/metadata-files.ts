@@ -1,0 +1,150 @@
+/**
+ * The repository's metadata on disk, laid out for consistent snapshots: every root as `N.root.json` (clients walk
+ * the chain one version at a time) plus `root.json`, targets and snapshot only as `N.<role>.json` (so a client that
+ * read timestamp N always finds the snapshot and targets N refers to, even while a newer set is being written), and
+ * the one unversioned entry point, `timestamp.json`.
+ */
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Metadata, MetadataKind, MetaFile, type Root, type Snapshot, type Timestamp } from '@tufjs/models';
+import { HicareError } from '../../shared/errors.js';
+import { writeFileAtomic } from './atomic-file.js';
+import { sha256Hex } from './canonical.js';
+import { type TufRole } from './keys.js';
+import { parseTargets, serializeTargets, type TargetsDocument } from './targets-metadata.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** How long freshly signed metadata stays valid. Online roles are short so a stolen online key is worth little for long. */
+export const LIFETIME_MS: Record<TufRole, number> = {
+  root: 365 * DAY,
+  targets: 90 * DAY,
+  snapshot: 7 * DAY,
+  timestamp: DAY,
+};
+
+/** The TUF specification version this repository's metadata declares (the one `@tufjs/models` implements). */
+export const SPEC_VERSION = '1.0.31';
+
+/** TUF's `expires`: UTC to the second, no fraction. */
+export function expiresAt(now: Date, role: TufRole): string {
+  return new Date(now.getTime() + LIFETIME_MS[role]).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export interface RepositoryState {
+  root: Metadata<Root>;
+  timestamp: Metadata<Timestamp>;
+  snapshot: Metadata<Snapshot>;
+  /** Plain JSON: see targets-metadata.ts for why not `Metadata<Targets>`. */
+  targets: TargetsDocument;
+}
+
+export const TARGETS_META = 'targets.json';
+
+export function metaFileFor(version: number, bytes: Buffer): MetaFile {
+  return new MetaFile({ version, length: bytes.length, hashes: { sha256: sha256Hex(bytes) } });
+}
+
+type SmallMetadata = Metadata<Root | Timestamp | Snapshot>;
+
+function serialize(metadata: SmallMetadata): Buffer {
+  // Signatures cover the canonical form, so the layout is free: indented for the people who audit these files.
+  return Buffer.from(`${JSON.stringify(metadata.toJSON(), null, 2)}\n`);
+}
+
+function fileNames(metadata: SmallMetadata): string[] {
+  const { type, version } = metadata.signed;
+  switch (type) {
+    case MetadataKind.Root:
+      return [`${version}.root.json`, 'root.json'];
+    case MetadataKind.Timestamp:
+      return ['timestamp.json'];
+    case MetadataKind.Snapshot:
+      return [`${version}.snapshot.json`];
+  }
+}
+
+/** Writes a signed file under every name it is served as; returns the bytes (snapshot and timestamp hash them). */
+export async function writeMetadata(repoDir: string, metadata: SmallMetadata): Promise<Buffer> {
+  const bytes = serialize(metadata);
+  // In order: for root the versioned file is what clients fetch, so it must exist before `root.json` points past it.
+  for (const name of fileNames(metadata)) await writeFileAtomic(join(repoDir, name), bytes);
+  return bytes;
+}
+
+export async function writeTargets(repoDir: string, document: TargetsDocument): Promise<Buffer> {
+  const bytes = serializeTargets(document);
+  await writeFileAtomic(join(repoDir, `${document.signed.version}.targets.json`), bytes);
+  return bytes;
+}
+
+/** The JSON shape `@tufjs/models` parses (its own alias is not exported). */
+export type JsonObject = Parameters<typeof Metadata.fromJSON>[1];
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new HicareError('NOT_FOUND', `The TUF repository has no ${path}.`, 'Initialize the repository first, or point at the right directory.', { path });
+    }
+    throw error;
+  }
+}
+
+async function readJson(path: string): Promise<JsonObject> {
+  return JSON.parse(await readText(path)) as JsonObject;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The newest root: `root.json`, or a later `N.root.json` if a rotation stopped before updating `root.json`. */
+export async function readRoot(repoDir: string): Promise<Metadata<Root>> {
+  let root = Metadata.fromJSON(MetadataKind.Root, await readJson(join(repoDir, 'root.json')));
+  while (await exists(join(repoDir, `${root.signed.version + 1}.root.json`))) {
+    root = Metadata.fromJSON(MetadataKind.Root, await readJson(join(repoDir, `${root.signed.version + 1}.root.json`)));
+  }
+  return root;
+}
+
+export async function readRootVersion(repoDir: string, version: number): Promise<Metadata<Root>> {
+  return Metadata.fromJSON(MetadataKind.Root, await readJson(join(repoDir, `${version}.root.json`)));
+}
+
+/** The set a client would see now: follow timestamp → snapshot → targets by version. */
+export async function readState(repoDir: string): Promise<RepositoryState> {
+  const root = await readRoot(repoDir);
+  const timestamp = Metadata.fromJSON(MetadataKind.Timestamp, await readJson(join(repoDir, 'timestamp.json')));
+  const snapshot = Metadata.fromJSON(
+    MetadataKind.Snapshot,
+    await readJson(join(repoDir, `${timestamp.signed.snapshotMeta.version}.snapshot.json`)),
+  );
+  const targetsMeta = snapshot.signed.meta[TARGETS_META];
+  if (targetsMeta === undefined) {
+    throw new HicareError('INTERNAL', `Snapshot ${snapshot.signed.version} lists no ${TARGETS_META}.`, 'Restore the repository from a backup.');
+  }
+  const targetsPath = join(repoDir, `${targetsMeta.version}.targets.json`);
+  const targets = parseTargets(await readText(targetsPath), targetsPath);
+  return { root, timestamp, snapshot, targets };
+}
+
+/**
+ * Deletes snapshot and targets versions older than the last few. A client mid-refresh may still ask for the version
+ * its timestamp named a moment ago, so the recent ones stay; older ones are never asked for again and, with many
+ * targets, each weighs megabytes. Roots are never pruned: clients walk every version of the chain.
+ */
+export async function pruneOldVersions(repoDir: string, state: RepositoryState, keep = 3): Promise<void> {
+  const current = { snapshot: state.snapshot.signed.version, targets: state.targets.signed.version };
+  for (const entry of await readdir(repoDir)) {
+    const match = /^(\d+)\.(snapshot|targets)\.json$/.exec(entry);
+    if (match === null) continue;
+    const role = match[2] as 'snapshot' | 'targets';
+    if (Number(match[1]) <= current[role] - keep) await rm(join(repoDir, entry), { force: true });
+  }
+}

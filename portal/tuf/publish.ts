@@ -1,0 +1,85 @@
+/**
+ * Re-signing the online roles. A change to targets needs a new snapshot (it records the targets version) and a new
+ * timestamp (it records the snapshot version); a fresh snapshot needs a new timestamp. Each new file gets version + 1
+ * and is written before the file that refers to it, so `timestamp.json` — the only entry point — flips last.
+ */
+import { Metadata, Snapshot, Timestamp } from '@tufjs/models';
+import { loadTrustedKey } from './keys.js';
+import { expiresAt, metaFileFor, pruneOldVersions, TARGETS_META, writeMetadata, writeTargets, type RepositoryState } from './metadata-files.js';
+import { signTargets, type TargetEntry } from './targets-metadata.js';
+
+export type OnlineRole = 'targets' | 'snapshot' | 'timestamp';
+
+export interface ResignOptions {
+  repoDir: string;
+  keysDir: string;
+  state: RepositoryState;
+  /** The first role to re-sign; every role after it in targets → snapshot → timestamp follows. */
+  from: OnlineRole;
+  now: Date;
+  /** The complete new target list; only with `from: 'targets'`. Defaults to the current one. */
+  targets?: Record<string, TargetEntry>;
+}
+
+export async function resign(options: ResignOptions): Promise<RepositoryState> {
+  const { repoDir, keysDir, now } = options;
+  const { root } = options.state;
+  let { targets, snapshot, timestamp } = options.state;
+
+  if (options.from === 'targets') {
+    const signed = {
+      ...targets.signed,
+      version: targets.signed.version + 1,
+      expires: expiresAt(now, 'targets'),
+      targets: options.targets ?? targets.signed.targets,
+    };
+    targets = signTargets(signed, await loadTrustedKey(keysDir, 'targets', root.signed));
+  }
+
+  if (options.from === 'targets' || options.from === 'snapshot') {
+    const meta = { ...snapshot.signed.meta };
+    if (options.from === 'targets') {
+      // Length matters beyond integrity: tuf-js caps the targets download at this length when it is given and at
+      // 5 MB otherwise, which a catalog of tens of thousands of releases exceeds.
+      meta[TARGETS_META] = metaFileFor(targets.signed.version, await writeTargets(repoDir, targets));
+    }
+    snapshot = new Metadata(
+      new Snapshot({
+        version: snapshot.signed.version + 1,
+        specVersion: snapshot.signed.specVersion,
+        expires: expiresAt(now, 'snapshot'),
+        meta,
+      }),
+    );
+    snapshot.sign((await loadTrustedKey(keysDir, 'snapshot', root.signed)).signer, false);
+    const snapshotBytes = await writeMetadata(repoDir, snapshot);
+    timestamp = nextTimestamp(timestamp, metaFileFor(snapshot.signed.version, snapshotBytes), now);
+  } else {
+    timestamp = nextTimestamp(timestamp, timestamp.signed.snapshotMeta, now);
+  }
+
+  timestamp.sign((await loadTrustedKey(keysDir, 'timestamp', root.signed)).signer, false);
+  await writeMetadata(repoDir, timestamp);
+
+  const state = { root, targets, snapshot, timestamp };
+  await pruneOldVersions(repoDir, state);
+  return state;
+}
+
+function nextTimestamp(previous: Metadata<Timestamp>, snapshotMeta: Timestamp['snapshotMeta'], now: Date): Metadata<Timestamp> {
+  return new Metadata(
+    new Timestamp({
+      version: previous.signed.version + 1,
+      specVersion: previous.signed.specVersion,
+      expires: expiresAt(now, 'timestamp'),
+      snapshotMeta,
+    }),
+  );
+}
+
+/** Whether the stored signature on a role's metadata is by a key the current root trusts (false mid-rotation). */
+export function signedByTrustedKey(state: RepositoryState, role: OnlineRole): boolean {
+  const trusted = state.root.signed.roles[role]?.keyIDs ?? [];
+  const signers = role === 'targets' ? state.targets.signatures.map((s) => s.keyid) : Object.keys(state[role].signatures);
+  return signers.some((keyId) => trusted.includes(keyId));
+}

@@ -1,0 +1,192 @@
+/**
+ * The portal's TUF repository: a directory served statically under `/tuf/` (metadata at its top, package bytes under
+ * `targets/`). Publishing validates everything first, so a bad batch changes nothing, then stores the bytes, then
+ * signs targets → snapshot → timestamp once for the whole batch.
+ */
+import { access, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { Metadata, Root, Snapshot, Timestamp } from '@tufjs/models';
+import { ReleaseTargetCustomSchema, type ReleaseTarget, type ReleaseTargetCustom } from '../../shared/contracts/catalog.js';
+import { HicareError } from '../../shared/errors.js';
+import { loadKey, loadTrustedKey, TUF_ROLES, type SigningKey, type TufRole } from './keys.js';
+import { withRepositoryLock } from './lock.js';
+import { expiresAt, metaFileFor, readState, SPEC_VERSION, TARGETS_META, writeMetadata, writeTargets, type JsonObject } from './metadata-files.js';
+import { resign, signedByTrustedKey, type OnlineRole } from './publish.js';
+import { assertTargetName } from './target-name.js';
+import { commitStaged, discardStaged, stageFiles } from './target-files.js';
+import { emptyTargets, signTargets, targetEntry, type TargetEntry } from './targets-metadata.js';
+
+export interface RepositoryOptions {
+  /** The directory served under `/tuf/`. */
+  repoDir: string;
+  /** Holds `offline/root.pem` and `online/{targets,snapshot,timestamp}.pem`. */
+  keysDir: string;
+}
+
+export interface TargetInput {
+  /** A safe relative path, e.g. `product/1.2.0/linux-x64/product-1.2.0.tar.gz`. */
+  name: string;
+  /** Where the package bytes are now; they are copied into the repository. */
+  path: string;
+  /** Validated with ReleaseTargetCustomSchema; stored with its defaults filled in. */
+  custom: unknown;
+}
+
+const ONLINE_ROLES = ['targets', 'snapshot', 'timestamp'] as const satisfies readonly OnlineRole[];
+const HOUR = 3_600_000;
+/**
+ * How close to expiry each online role may get before the scheduler re-signs it. The timestamp's margin leaves a
+ * missed hourly run or two before clients see it expire; the longer-lived roles get margins to match.
+ */
+export const REFRESH_MARGIN_MS: Record<OnlineRole, number> = { timestamp: 6 * HOUR, snapshot: 24 * HOUR, targets: 7 * 24 * HOUR };
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Creates version 1 of every role, signed with the keys in `keysDir` (see `initKeys`). */
+export async function initRepository(options: RepositoryOptions & { now?: Date }): Promise<TufRepository> {
+  const { repoDir, keysDir } = options;
+  const now = options.now ?? new Date();
+  await mkdir(repoDir, { recursive: true });
+  return withRepositoryLock(repoDir, async () => {
+    if ((await exists(join(repoDir, 'root.json'))) || (await exists(join(repoDir, '1.root.json')))) {
+      throw new HicareError('TUF_ALREADY_INITIALIZED', `${repoDir} already holds a TUF repository.`, 'Publish into it, or choose an empty directory.', { repoDir });
+    }
+    const keys = {} as Record<TufRole, SigningKey>;
+    for (const role of TUF_ROLES) keys[role] = await loadKey(keysDir, role);
+
+    const root = new Root({ version: 1, specVersion: SPEC_VERSION, expires: expiresAt(now, 'root'), consistentSnapshot: true });
+    for (const role of TUF_ROLES) root.addKey(keys[role].publicKey, role);
+    const rootMd = new Metadata(root);
+    rootMd.sign(keys.root.signer);
+
+    // Written leaves first, so that whoever sees root.json also finds the rest.
+    const targets = signTargets(emptyTargets(SPEC_VERSION, expiresAt(now, 'targets')), keys.targets);
+    const targetsMeta = metaFileFor(1, await writeTargets(repoDir, targets));
+    const snapshot = new Metadata(new Snapshot({ version: 1, specVersion: SPEC_VERSION, expires: expiresAt(now, 'snapshot'), meta: { [TARGETS_META]: targetsMeta } }));
+    snapshot.sign(keys.snapshot.signer);
+    const snapshotMeta = metaFileFor(1, await writeMetadata(repoDir, snapshot));
+    const timestamp = new Metadata(new Timestamp({ version: 1, specVersion: SPEC_VERSION, expires: expiresAt(now, 'timestamp'), snapshotMeta }));
+    timestamp.sign(keys.timestamp.signer);
+    await writeMetadata(repoDir, timestamp);
+    await writeMetadata(repoDir, rootMd);
+    return new TufRepository(options);
+  });
+}
+
+export function openRepository(options: RepositoryOptions): TufRepository {
+  return new TufRepository(options);
+}
+
+function parseCustom(name: string, custom: unknown): JsonObject {
+  const parsed = ReleaseTargetCustomSchema.safeParse(custom);
+  if (!parsed.success) {
+    throw new HicareError('INVALID_INPUT', `The metadata of target ${name} is invalid.`, 'Fix the fields listed in details.', {
+      name,
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  // A JSON round trip drops keys whose value is undefined, which canonical JSON (and so signing) cannot encode.
+  return JSON.parse(JSON.stringify(parsed.data)) as JsonObject;
+}
+
+function listed(name: string, entry: TargetEntry): ReleaseTarget {
+  // Everything in targets went through parseCustom before it was signed.
+  return { name, length: entry.length, sha256: entry.hashes.sha256 ?? '', custom: entry.custom as ReleaseTargetCustom };
+}
+
+export class TufRepository {
+  readonly repoDir: string;
+  readonly keysDir: string;
+
+  constructor(options: RepositoryOptions) {
+    this.repoDir = options.repoDir;
+    this.keysDir = options.keysDir;
+  }
+
+  async addTarget(input: TargetInput & { now?: Date }): Promise<ReleaseTarget> {
+    const [target] = await this.addTargets([input], input.now === undefined ? {} : { now: input.now });
+    return target!;
+  }
+
+  /**
+   * Publishes a batch with one signature per role. Re-publishing a target with the same bytes updates its custom
+   * metadata; different bytes under a published name are refused (TARGET_CONFLICT), because clients and caches treat
+   * a name as one package. A batch that changes nothing signs nothing.
+   */
+  async addTargets(inputs: readonly TargetInput[], options: { now?: Date } = {}): Promise<ReleaseTarget[]> {
+    const now = options.now ?? new Date();
+    const seen = new Set<string>();
+    const prepared = inputs.map((input) => {
+      assertTargetName(input.name);
+      if (seen.has(input.name)) {
+        throw new HicareError('INVALID_INPUT', `The batch names target ${input.name} twice.`, 'List each target once.', { name: input.name });
+      }
+      seen.add(input.name);
+      return { name: input.name, path: input.path, custom: parseCustom(input.name, input.custom) };
+    });
+    if (prepared.length === 0) return [];
+
+    return withRepositoryLock(this.repoDir, async () => {
+      const state = await readState(this.repoDir);
+      // Missing keys found now, before any bytes are stored, keep a refused publish from leaving files behind.
+      for (const role of ONLINE_ROLES) await loadTrustedKey(this.keysDir, role, state.root.signed);
+      const staged = await stageFiles(this.repoDir, prepared);
+      const next: Record<string, TargetEntry> = { ...state.targets.signed.targets };
+      let changed = false;
+      try {
+        prepared.forEach((item, i) => {
+          const file = staged[i]!;
+          const target: TargetEntry = { length: file.length, hashes: { sha256: file.sha256 }, custom: item.custom };
+          const existing = targetEntry(state.targets.signed, item.name);
+          if (existing !== undefined && (existing.hashes.sha256 !== file.sha256 || existing.length !== file.length)) {
+            throw new HicareError(
+              'TARGET_CONFLICT',
+              `Target ${item.name} is already published with different bytes.`,
+              'Publish the changed package under a new version.',
+              { name: item.name, published: existing.hashes.sha256, offered: file.sha256 },
+            );
+          }
+          if (existing === undefined || !isDeepStrictEqual(existing, target)) changed = true;
+          next[item.name] = target;
+        });
+      } catch (error) {
+        await discardStaged(staged);
+        throw error;
+      }
+      await commitStaged(this.repoDir, staged);
+      if (changed) await resign({ repoDir: this.repoDir, keysDir: this.keysDir, state, from: 'targets', now, targets: next });
+      return prepared.map((item) => listed(item.name, next[item.name]!));
+    });
+  }
+
+  /**
+   * For the portal's scheduler: re-signs the timestamp when it is within 6 hours of expiry. It also re-signs snapshot
+   * or targets when they near their own expiry, or when they are not signed by the key root trusts (a rotation that
+   * stopped half-way), since a fresh timestamp over expired or untrusted metadata would not help any client.
+   * Returns whether anything was re-signed.
+   */
+  async refreshTimestamp(options: { now?: Date } = {}): Promise<boolean> {
+    const now = options.now ?? new Date();
+    return withRepositoryLock(this.repoDir, async () => {
+      const state = await readState(this.repoDir);
+      const stale = (role: OnlineRole): boolean =>
+        Date.parse(state[role].signed.expires) - now.getTime() <= REFRESH_MARGIN_MS[role] || !signedByTrustedKey(state, role);
+      const from = ONLINE_ROLES.find(stale);
+      if (from === undefined) return false;
+      await resign({ repoDir: this.repoDir, keysDir: this.keysDir, state, from, now });
+      return true;
+    });
+  }
+
+  /** The published targets, as the current timestamp leads a client to them. */
+  async readTargets(): Promise<ReleaseTarget[]> {
+    const { targets } = await readState(this.repoDir);
+    return Object.entries(targets.signed.targets).map(([name, entry]) => listed(name, entry));
+  }
+}
