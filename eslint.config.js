@@ -21,7 +21,7 @@ const serverOnly = ['got', 'fastify', 'kysely', 'better-sqlite3', 'pg', 'pino', 
 );
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.data/**', 'portal-data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -76,7 +76,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [...noElectron, ...noReact] }] },
   },
   {
-    files: ['test/**/*.ts', 'test/**/*.tsx', 'scripts/**/*.mjs', '*.config.ts', '*.config.js'],
+    files: ['test/**/*.ts', 'test/**/*.tsx', 'scripts/**/*.mjs', 'bin/**/*.js', '*.config.ts', '*.config.js'],
     languageOptions: { globals: globals.node },
   },
 );

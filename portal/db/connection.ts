@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
 import pg from 'pg';
 import { HicareError } from '../../shared/errors.js';
 import type { Database } from './schema.js';
@@ -48,7 +48,29 @@ function openSqlite(dataDirectory: string): Kysely<Database> {
   sqlite.pragma('foreign_keys = ON');
   // A second process (the portal CLI next to a running server) waits for the lock instead of failing at once.
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+const STATEMENT_CACHE_MAX = 512;
+
+/**
+ * Kysely prepares every query afresh, and on SQLite preparing costs about as much as running: the portal's queries
+ * are a small fixed set, so each SQL text is prepared once and its statement reused.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatabase {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        if (statements.size >= STATEMENT_CACHE_MAX) statements.clear();
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 function openPostgres(databaseUrl: string, schema: string | undefined, poolSize: number | undefined): Kysely<Database> {

@@ -3,7 +3,7 @@
  * entitlement verdict takes. Licensed majors, response times and holidays are JSON text in the contract row.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { ContractSchema } from '../../shared/contracts/entitlement.js';
+import { ContractSchema, CoveredSystemSchema } from '../../shared/contracts/entitlement.js';
 import { assertContractShape, type Contract, type CoveredSystem } from '../../shared/domain/contract.js';
 import { HicareError } from '../../shared/errors.js';
 import { customerNotFound } from './customers.js';
@@ -140,4 +140,29 @@ function toContract(row: Selectable<ContractsTable>, systems: CoveredSystem[]): 
   if (row.response_times !== null) contract.responseTimes = parseJson(row.response_times, row.id, 'response times') as NonNullable<Contract['responseTimes']>;
   if (row.holidays !== null) contract.holidays = parseJson(row.holidays, row.id, 'holidays') as NonNullable<Contract['holidays']>;
   return contract;
+}
+
+/** Adds a covered system to an existing contract (a site bought another machine mid-term). */
+export async function addSystem(db: Kysely<Database>, contractId: string, system: CoveredSystem): Promise<Contract> {
+  checkInput(CoveredSystemSchema, system, 'covered system');
+  const contract = await getContract(db, contractId);
+  if (contract === undefined) {
+    throw new HicareError('NOT_FOUND', `There is no contract with id "${contractId}".`, 'Check the contract id, or add the contract first.', { contractId });
+  }
+  if (contract.systems.some((s) => s.serialNumber === system.serialNumber)) {
+    throw new HicareError('ALREADY_EXISTS', `System ${system.serialNumber} is already on contract ${contractId}.`, 'Each system is listed once per contract.', {
+      contractId,
+      serialNumber: system.serialNumber,
+    });
+  }
+  try {
+    await db
+      .insertInto('systems')
+      .values({ contract_id: contractId, serial_number: system.serialNumber, product: system.product, location: system.location, position: contract.systems.length })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new HicareError('ALREADY_EXISTS', `System ${system.serialNumber} is already on contract ${contractId}.`, 'Each system is listed once per contract.');
+    throw error;
+  }
+  return { ...contract, systems: [...contract.systems, system] };
 }

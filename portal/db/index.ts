@@ -10,3 +10,5 @@ export * as loginAttempts from './login-attempts.js';
 export * as contracts from './contracts.js';
 export * as installedVersions from './installed-versions.js';
 export * as downloads from './downloads.js';
+export * as lifecycles from './lifecycles.js';
+export * as articles from './articles.js';

@@ -98,6 +98,23 @@ export interface LoginAttemptsTable {
   at: IsoInstant;
 }
 
+export interface LifecyclesTable {
+  product: string;
+  major: number;
+  ga: string;
+  end_of_maintenance: string | null;
+  end_of_service: string | null;
+}
+
+export interface ArticlesTable {
+  id: string;
+  kind: string;
+  product: string | null;
+  /** The KnowledgeArticle as JSON. */
+  document: string;
+  updated_at: IsoInstant;
+}
+
 export interface Database {
   customers: CustomersTable;
   accounts: AccountsTable;
@@ -107,4 +124,6 @@ export interface Database {
   installed_versions: InstalledVersionsTable;
   downloads: DownloadsTable;
   login_attempts: LoginAttemptsTable;
+  lifecycles: LifecyclesTable;
+  articles: ArticlesTable;
 }

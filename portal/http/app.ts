@@ -14,10 +14,15 @@ export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 export interface PortalAppOptions {
   version: string;
   logger?: boolean;
+  /**
+   * Believe X-Forwarded-For from these proxies (addresses or CIDRs), as behind a load balancer. Off by default:
+   * otherwise any client could pick the address the sign-in rate limit counts per.
+   */
+  trustProxy?: string[];
 }
 
 export function createPortalApp(options: PortalAppOptions): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_JSON_BODY_BYTES, trustProxy: true, return503OnClosing: true });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_JSON_BODY_BYTES, trustProxy: options.trustProxy !== undefined && options.trustProxy.length > 0 ? options.trustProxy : false, return503OnClosing: true });
   const openapi = JSON.stringify(openApiDocument(portalApi, { title: 'Hi-Care portal', version: options.version }));
 
   app.addHook('onSend', async (_request, reply) => {

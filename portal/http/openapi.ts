@@ -1,7 +1,7 @@
 /** /openapi.json, generated from the same zod schemas that validate the requests. */
 import { z } from 'zod';
 import { ErrorBodySchema } from '../../shared/contracts/common.js';
-import type { Endpoint } from '../../shared/contracts/portal-api.js';
+import { PackageQuerySchema, type Endpoint } from '../../shared/contracts/portal-api.js';
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
@@ -41,6 +41,36 @@ export function openApiDocument(endpoints: Record<string, Endpoint>, info: { tit
       },
     };
   }
+  paths['/api/v1/packages/{target}'] = {
+    get: {
+      operationId: 'downloadPackage',
+      summary: 'The bytes of a signed target, when the entitlement verdict allows its release (supports Range and If-Range)',
+      security: [{ bearer: [] }],
+      'x-roles': ['customer-admin', 'it-staff'],
+      parameters: [
+        { name: 'target', in: 'path', required: true, description: 'The TUF target name; "/" kept between segments', schema: { type: 'string' } },
+        ...parameters(PackageQuerySchema, 'query'),
+        { name: 'Range', in: 'header', required: false, schema: { type: 'string' } },
+        { name: 'If-Range', in: 'header', required: false, schema: { type: 'string' } },
+      ],
+      responses: {
+        '200': { description: 'The whole package', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+        '206': { description: 'The requested range', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+        '403': { ...error, description: 'The verdict refuses the release; the code is its first reason, details.reasons lists all' },
+        '416': { ...error, description: 'The range starts past the end of the package' },
+        default: error,
+      },
+    },
+  };
+  paths['/tuf/{file}'] = {
+    get: {
+      operationId: 'tufMetadata',
+      summary: 'Signed TUF metadata: timestamp.json, root.json, N.root.json, N.snapshot.json, N.targets.json',
+      security: [],
+      parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { '200': { description: 'Signed metadata', content: { 'application/json': { schema: { type: 'object' } } } }, default: error },
+    },
+  };
   return {
     openapi: '3.1.0',
     info,

@@ -31,3 +31,13 @@ export const KnowledgeSearchSchema = z
   .strict();
 
 export type KnowledgeArticle = z.infer<typeof KnowledgeArticleSchema>;
+
+/** A failed installation, sent in a body because installer logs outgrow any URL. */
+export const KnownIssueQuerySchema = z
+  .object({
+    product: ProductIdSchema,
+    version: z.string().max(64).optional(),
+    exitCode: z.number().int().optional(),
+    log: z.string().max(2_000_000).optional(),
+  })
+  .strict();

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { AccountSchema, SessionSchema, SignInSchema } from './accounts.js';
 import { ReleaseTargetSchema } from './catalog.js';
-import { IdSchema, ProductIdSchema, SerialNumberSchema } from './common.js';
+import { IdSchema, ProductIdSchema, SerialNumberSchema, VersionSchema } from './common.js';
 import { ContractViewSchema, SystemEntitlementSchema } from './entitlement.js';
-import { KnowledgeArticleSchema, KnowledgeSearchSchema } from './knowledge.js';
+import { KnowledgeArticleSchema, KnowledgeSearchSchema, KnownIssueQuerySchema } from './knowledge.js';
 import {
   GrantCreateSchema,
   GrantSchema,
@@ -86,6 +86,14 @@ export const portalApi = {
     query: KnowledgeSearchSchema,
     response: z.object({ articles: z.array(KnowledgeArticleSchema) }),
   }),
+  knownIssues: endpoint({
+    method: 'POST',
+    path: '/api/v1/knowledge/known-issues',
+    summary: 'The known issues matching a failed installation (product, version, exit code, installer log)',
+    auth: people,
+    body: KnownIssueQuerySchema,
+    response: z.object({ articles: z.array(KnowledgeArticleSchema) }),
+  }),
   createRequest: endpoint({
     method: 'POST',
     path: '/api/v1/requests',
@@ -152,6 +160,30 @@ export const portalApi = {
 } as const satisfies Record<string, Endpoint>;
 
 export type PortalApi = typeof portalApi;
+
+/**
+ * Package bytes and catalog metadata are not JSON calls, so they sit beside the table: `GET|HEAD
+ * /api/v1/packages/<target name>` (bearer; Range, If-Range; the bytes only when the verdict allows the release for
+ * the named system or one of the caller's systems) and `GET /tuf/<role>.json` (public, signed).
+ */
+export const PACKAGES_PATH = '/api/v1/packages/';
+export const TUF_PATH = '/tuf/';
+
+export const PackageQuerySchema = z
+  .object({
+    /** The system the package is for; recorded in the download audit. Any of the caller's systems when absent. */
+    serialNumber: SerialNumberSchema.optional(),
+    /** The version the system runs now, as detected; the portal's record of it when absent. */
+    installedVersion: VersionSchema.optional(),
+    previews: z.enum(['0', '1']).optional(),
+  })
+  .strict();
+export type PackageQuery = z.infer<typeof PackageQuerySchema>;
+
+/** The package URL path for a target name: each segment encoded, the slashes kept. */
+export function packagePath(targetName: string): string {
+  return PACKAGES_PATH + targetName.split('/').map(encodeURIComponent).join('/');
+}
 export type EndpointName = keyof PortalApi;
 
 /** Fills `:name` segments from params, encoding each so a value can never add a path segment. */

@@ -104,9 +104,24 @@ export function assertInstant(instant: Date): number {
   return ms;
 }
 
+// Intl's formatToParts costs microseconds, and one verdict asks for the same few readings many times (the same
+// `now`, the same contract days): a last-reading memo per zone and a bounded memo of zoned instants keep the
+// portal's entitlement answers fast without changing any result.
+const lastReading = new Map<string, { ms: number; wall: WallClock }>();
+const zonedMemo = new Map<string, number>();
+const ZONED_MEMO_MAX = 4096;
+
 /** The wall clock in `timeZone` at `instant`. */
 export function wallClockAt(instant: Date, timeZone: string): WallClock {
   const ms = assertInstant(instant);
+  const last = lastReading.get(timeZone);
+  if (last !== undefined && last.ms === ms) return { ...last.wall };
+  const wall = readWallClock(ms, timeZone);
+  lastReading.set(timeZone, { ms, wall });
+  return { ...wall };
+}
+
+function readWallClock(ms: number, timeZone: string): WallClock {
   const parts = formatterFor(timeZone).formatToParts(new Date(ms));
   const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   return {
@@ -134,6 +149,17 @@ function offsetAt(ms: number, timeZone: string): number {
  * maps to the instant just after the jump; a repeated one to its first occurrence.
  */
 export function zonedInstant(date: CalendarDate, hour: number, minute: number, timeZone: string): Date {
+  // Only valid inputs are ever memoised, so a hit needs no checks.
+  const key = `${String(date)}|${hour}|${minute}|${String(timeZone)}`;
+  const memo = zonedMemo.get(key);
+  if (memo !== undefined) return new Date(memo);
+  const result = computeZonedInstant(date, hour, minute, timeZone);
+  if (zonedMemo.size >= ZONED_MEMO_MAX) zonedMemo.clear();
+  zonedMemo.set(key, result.getTime());
+  return result;
+}
+
+function computeZonedInstant(date: CalendarDate, hour: number, minute: number, timeZone: string): Date {
   assertTimeZone(timeZone);
   const wall = dayNumber(date) * DAY_MS + (hour * 60 + minute) * 60_000;
   // The offsets in force a day either side bracket any transition near this wall time.

@@ -8,32 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { openDatabase, type DialectName } from '../../../portal/db/connection.js';
 import { migrateToLatest } from '../../../portal/db/migrate.js';
 import type { Database } from '../../../portal/db/schema.js';
 import { HicareError, type ErrorCode } from '../../../shared/errors.js';
+import { createTestSchema, dropTestSchema, POSTGRES_URL, postgresProblem } from '../postgres.js';
 
-export const POSTGRES_URL = process.env['HICARE_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+export { POSTGRES_URL };
 
-async function postgresProblem(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const pgProblem = await postgresProblem();
-if (pgProblem !== undefined) {
-  console.warn(`PostgreSQL not reachable at ${POSTGRES_URL}: skipping the PostgreSQL half (${pgProblem})`);
-}
+const pgProblem = postgresProblem;
 
 export interface TestDatabase {
   readonly dialect: DialectName;
@@ -64,20 +48,10 @@ const sqliteBackend: Backend = {
 const postgresBackend: Backend = {
   dialect: 'postgres',
   async setUp() {
-    // Generated from hex digits only, so it is safe to splice into DDL.
-    const schema = `hicare_test_${randomBytes(8).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
+    const schema = await createTestSchema();
     return {
       open: () => openDatabase({ databaseUrl: POSTGRES_URL, schema, poolSize: 4 }),
-      async tearDown() {
-        const client = new pg.Client({ connectionString: POSTGRES_URL });
-        await client.connect();
-        await client.query(`drop schema if exists ${schema} cascade`);
-        await client.end();
-      },
+      tearDown: () => dropTestSchema(schema),
     };
   },
 };

@@ -1,0 +1,107 @@
+/**
+ * The published catalog as the portal's routes read it: the signed targets of the TUF repository, indexed by name
+ * and by product. Reading and parsing targets.json on every request would cost milliseconds at catalog scale, so
+ * the index is kept in memory and rebuilt only when the repository's entry point (`timestamp.json`) changes — which
+ * also picks up a `publish` run by the CLI next to a running portal.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ReleaseTarget } from '../../shared/contracts/catalog.js';
+import { compareVersions, type Release } from '../../shared/domain/release.js';
+import { openRepository, type TufRepository } from '../tuf/repository.js';
+import { hashedTargetPath } from '../tuf/target-name.js';
+
+/** How often, at most, the repository is looked at for a new timestamp. */
+const RECHECK_MS = 1000;
+
+export interface ProductCatalog {
+  /** Newest version first; one entry per platform build. */
+  targets: ReleaseTarget[];
+  /** One per version, with its platforms, for the shared domain rules. */
+  releases: Release[];
+}
+
+interface Index {
+  stamp: string;
+  byName: Map<string, ReleaseTarget>;
+  byProduct: Map<string, ProductCatalog>;
+}
+
+function buildIndex(stamp: string, targets: ReleaseTarget[]): Index {
+  const byName = new Map<string, ReleaseTarget>();
+  const grouped = new Map<string, ReleaseTarget[]>();
+  for (const target of targets) {
+    byName.set(target.name, target);
+    const list = grouped.get(target.custom.product) ?? [];
+    list.push(target);
+    grouped.set(target.custom.product, list);
+  }
+  const byProduct = new Map<string, ProductCatalog>();
+  for (const [product, list] of grouped) {
+    list.sort((a, b) => compareVersions(b.custom.version, a.custom.version) || a.name.localeCompare(b.name));
+    const releases = new Map<string, Release>();
+    for (const t of list) {
+      const platform = `${t.custom.platform}-${t.custom.arch}`;
+      const existing = releases.get(t.custom.version);
+      if (existing !== undefined) {
+        existing.platforms?.push(platform);
+        continue;
+      }
+      const release: Release = { product, version: t.custom.version, publishedAt: t.custom.publishedAt, platforms: [platform] };
+      if (t.custom.minUpgradeFrom !== undefined) release.minUpgradeFrom = t.custom.minUpgradeFrom;
+      releases.set(t.custom.version, release);
+    }
+    byProduct.set(product, { targets: list, releases: [...releases.values()] });
+  }
+  return { stamp, byName, byProduct };
+}
+
+export class Catalog {
+  readonly repository: TufRepository;
+  private index: Index | undefined;
+  private checkedAt = 0;
+  private loading: Promise<Index> | undefined;
+
+  constructor(options: { repoDir: string; keysDir: string }) {
+    this.repository = openRepository(options);
+  }
+
+  /** Where a target's bytes are on disk. */
+  packagePath(target: ReleaseTarget): string {
+    return join(this.repository.repoDir, 'targets', hashedTargetPath(target.name, target.sha256));
+  }
+
+  async target(name: string): Promise<ReleaseTarget | undefined> {
+    return (await this.current()).byName.get(name);
+  }
+
+  async product(product: string): Promise<ProductCatalog> {
+    return (await this.current()).byProduct.get(product) ?? { targets: [], releases: [] };
+  }
+
+  async products(): Promise<string[]> {
+    return [...(await this.current()).byProduct.keys()].sort();
+  }
+
+  /** Forget the index (after a publish in this process), so the next read sees the new targets at once. */
+  invalidate(): void {
+    this.checkedAt = 0;
+  }
+
+  private async current(): Promise<Index> {
+    const now = Date.now();
+    if (this.index !== undefined && now - this.checkedAt < RECHECK_MS) return this.index;
+    this.loading ??= this.reload().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async reload(): Promise<Index> {
+    const info = await stat(join(this.repository.repoDir, 'timestamp.json'));
+    const stamp = `${info.mtimeMs}:${info.size}:${info.ino}`;
+    this.checkedAt = Date.now();
+    if (this.index?.stamp !== stamp) this.index = buildIndex(stamp, await this.repository.readTargets());
+    return this.index;
+  }
+}

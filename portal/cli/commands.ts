@@ -1,0 +1,225 @@
+/**
+ * The portal CLI's commands. Each parses its own flags strictly (an unknown flag is a usage error, not ignored), runs
+ * one operation of the portal, and prints either plain lines or, with --json, one JSON document.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DetectionRuleSchema, ReleaseTargetCustomSchema } from '../../shared/contracts/catalog.js';
+import { HicareError } from '../../shared/errors.js';
+import { createAccount } from '../accounts/create-account.js';
+import { publishReleases, setLineLifecycle } from '../admin/publish.js';
+import { addSystem, createContract } from '../db/contracts.js';
+import { createCustomer } from '../db/customers.js';
+import { setInstalledVersion } from '../db/installed-versions.js';
+import { seedDemo } from '../demo/seed.js';
+import { runKeysCommand } from '../tuf/keys-command.js';
+import { layoutFor, withStorage, type CliEnvironment } from './context.js';
+import { UsageError } from './usage.js';
+
+export { UsageError };
+
+const COMMON = {
+  data: { type: 'string' },
+  keys: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export function parse<O extends Options>(args: readonly string[], options: O, positionals = 0) {
+  try {
+    const parsed = parseArgs({ args: [...args], options: { ...COMMON, ...options }, strict: true, allowPositionals: positionals > 0 });
+    if (parsed.positionals.length > positionals) throw new UsageError(`Unexpected argument: ${parsed.positionals[positionals] ?? ''}`);
+    return parsed;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function required(values: Record<string, unknown>, ...names: string[]): void {
+  const missing = names.filter((n) => values[n] === undefined || values[n] === '');
+  if (missing.length > 0) throw new UsageError(`Missing ${missing.map((n) => `--${n}`).join(', ')}.`);
+}
+
+function output(io: CliEnvironment, json: boolean | undefined, value: unknown, lines: string[]): void {
+  if (json === true) io.print(JSON.stringify(value, null, 2));
+  else for (const line of lines) io.print(line);
+}
+
+export async function seedCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
+  const { values } = parse(args, { demo: { type: 'boolean' } });
+  if (values.demo !== true) throw new UsageError('Only the demo can be seeded: use `seed --demo`.');
+  const result = await withStorage(values, io, ({ db, catalog, layout }) => seedDemo({ db, catalog, keysDir: layout.keysDir, now: io.now() }));
+  const width = Math.max(...result.accounts.map((a) => a.email.length));
+  output(io, values.json, result, [
+    `Seeded the demo: ${result.customers.length} customers, ${result.targets} signed packages.`,
+    '',
+    'Accounts (keep these passwords; they are not stored anywhere else):',
+    ...result.accounts.map((a) => `  ${a.email.padEnd(width)}  ${a.password}  ${a.role}${a.customer === null ? '' : ` — ${a.customer.name} (${a.customer.tier})`}`),
+  ]);
+}
+
+export async function keysCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
+  const { values, positionals } = parse(args, {}, 2);
+  const layout = layoutFor(values, io);
+  const lines = await runKeysCommand(positionals, { keysDir: layout.keysDir, repoDir: layout.repoDir, now: io.now() });
+  output(io, values.json, { lines }, lines);
+}
+
+export async function customerCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
+  const { values, positionals } = parse(args, { id: { type: 'string' }, name: { type: 'string' } }, 1);
+  if (positionals[0] !== 'add') throw new UsageError('Use `customer add`.');
+  required(values, 'name');
+  const customer = await withStorage(values, io, ({ db }) => createCustomer(db, { name: values.name ?? '', ...(values.id === undefined ? {} : { id: values.id }) }));
+  output(io, values.json, customer, [`Customer ${customer.id}: ${customer.name}`]);
+}
+
+export async function accountCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
+  const { values, positionals } = parse(args, { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, customer: { type: 'string' } }, 1);
+  if (positionals[0] !== 'add') throw new UsageError('Use `account add`.');
+  required(values, 'email', 'name', 'role');
+  const given = io.env['HICARE_ACCOUNT_PASSWORD'];
+  const password = given ?? randomBytes(15).toString('base64url');
+  const account = await withStorage(values, io, ({ db }) =>
+    createAccount(db, { email: values.email ?? '', name: values.name ?? '', role: values.role as never, customerId: values.customer ?? null, password }, io.now()),
+  );
+  const shown = { id: account.id, email: account.email, role: account.role, customerId: account.customerId, ...(given === undefined ? { password } : {}) };
+  output(io, values.json, shown, [`Account ${account.email} (${account.role})${given === undefined ? `, password: ${password}` : ''}`]);
+}
+
+export async function contractCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
+  const { values, positionals } = parse(
+    args,
+    {
+      id: { type: 'string' },
+      customer: { type: 'string' },
+      tier: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      region: { type: 'string' },
+      'time-zone': { type: 'string' },
+      licensed: { type: 'string', multiple: true },
+    },
+    1,
+  );
+  if (positionals[0] !== 'add') throw new UsageError('Use `contract add`.');
+  required(values, 'id', 'customer', 'tier', 'start', 'end');
+  const licensedMajors: Record<string, number> = {};
+  for (const pair of values.licensed ?? []) {
+    const m = /^([a-z0-9][a-z0-9-]*)=(\d{1,6})$/.exec(pair);
+    if (m === null) throw new UsageError(`--licensed ${pair}: write PRODUCT=MAJOR, e.g. atlas=2.`);
+    licensedMajors[m[1]!] = Number(m[2]);
+  }
+  const contract = await withStorage(values, io, ({ db }) =>
+    createContract(db, {
+      id: values.id ?? '',
+      customerId: values.customer ?? '',
+      tier: values.tier as never,
+      region: values.region ?? 'EMEA',
+      timeZone: values['time-zone'] ?? 'UTC',
+      startDate: values.start ?? '',
+      endDate: values.end ?? '',
+      systems: [],
+      licensedMajors,
+    }),
+  );
+  output(io, values.json, contract, [`Contract ${contract.id} (${contract.tier}) for ${contract.customerId}: ${contract.startDate} to ${contract.endDate}`]);
+}
+
+export async function systemCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
+  const { values, positionals } = parse(
+    args,
+    { contract: { type: 'string' }, serial: { type: 'string' }, product: { type: 'string' }, location: { type: 'string' }, installed: { type: 'string' }, platform: { type: 'string' } },
+    1,
+  );
+  if (positionals[0] !== 'add') throw new UsageError('Use `system add`.');
+  required(values, 'contract', 'serial', 'product', 'location');
+  const system = { serialNumber: values.serial ?? '', product: values.product ?? '', location: values.location ?? '' };
+  await withStorage(values, io, async ({ db }) => {
+    await addSystem(db, values.contract ?? '', system);
+    if (values.installed !== undefined) {
+      await setInstalledVersion(db, { ...system, installedVersion: values.installed, platform: values.platform ?? null }, io.now());
+    }
+  });
+  output(io, values.json, { contractId: values.contract, ...system }, [`System ${system.serialNumber} (${system.product}) added to ${values.contract ?? ''}`]);
+}
+
+// A known flag with a value that is not JSON is bad input, like a value that is JSON but not a valid rule: both are
+// refused with a coded error (exit 1), not as wrong usage.
+function parseJsonFlag(flag: string, text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HicareError('INVALID_INPUT', `The ${flag} rule given with --${flag} is not valid JSON.`, `Quote the JSON for your shell, e.g. --${flag} '{"kind":"file","path":"{target}/app/VERSION"}'.`);
+  }
+}
+
+export async function publishCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
+  const { values } = parse(args, {
+    product: { type: 'string' },
+    version: { type: 'string' },
+    platform: { type: 'string' },
+    arch: { type: 'string' },
+    file: { type: 'string' },
+    installer: { type: 'string' },
+    arg: { type: 'string', multiple: true },
+    entry: { type: 'string' },
+    timeout: { type: 'string' },
+    elevate: { type: 'boolean' },
+    detection: { type: 'string' },
+    notes: { type: 'string' },
+    'notes-file': { type: 'string' },
+    'min-upgrade-from': { type: 'string' },
+    'published-at': { type: 'string' },
+  });
+  required(values, 'product', 'version', 'platform', 'arch', 'file', 'installer', 'detection');
+  const detection = DetectionRuleSchema.safeParse(parseJsonFlag('detection', values.detection ?? ''));
+  if (!detection.success) throw new HicareError('INVALID_INPUT', `The detection rule is invalid: ${detection.error.issues[0]?.message ?? ''}.`, 'See `hicare-portal publish --help` for an example rule.');
+  const notes = values['notes-file'] === undefined ? (values.notes ?? '') : await readFile(values['notes-file'], 'utf8');
+  const custom = ReleaseTargetCustomSchema.safeParse({
+    product: values.product,
+    version: values.version,
+    platform: values.platform,
+    arch: values.arch,
+    installer: {
+      type: values.installer,
+      args: values.arg ?? [],
+      ...(values.entry === undefined ? {} : { entry: values.entry }),
+      ...(values.timeout === undefined ? {} : { timeoutSeconds: Number(values.timeout) }),
+      elevate: values.elevate === true,
+    },
+    detection: detection.data,
+    notes,
+    publishedAt: values['published-at'] ?? io.now().toISOString(),
+    ...(values['min-upgrade-from'] === undefined ? {} : { minUpgradeFrom: values['min-upgrade-from'] }),
+  });
+  if (!custom.success) {
+    const issue = custom.error.issues[0];
+    throw new HicareError('INVALID_INPUT', `The release is invalid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`, 'Correct the flag and publish again; nothing was published.');
+  }
+  const [target] = await withStorage(values, io, ({ db, catalog }) => publishReleases(db, catalog, [{ file: values.file ?? '', custom: custom.data }], io.now()));
+  output(io, values.json, target, [`Published ${target?.name ?? ''} (${target?.length ?? 0} bytes, sha256 ${target?.sha256 ?? ''})`]);
+}
+
+export async function lifecycleCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
+  const { values, positionals } = parse(
+    args,
+    { product: { type: 'string' }, major: { type: 'string' }, ga: { type: 'string' }, 'end-of-maintenance': { type: 'string' }, 'end-of-service': { type: 'string' } },
+    1,
+  );
+  if (positionals[0] !== 'set') throw new UsageError('Use `lifecycle set`.');
+  required(values, 'product', 'major', 'ga');
+  if (!/^\d{1,6}$/.test(values.major ?? '')) throw new UsageError('--major must be a whole number, e.g. 2.');
+  const lifecycle = {
+    product: values.product ?? '',
+    major: Number(values.major),
+    ga: values.ga ?? '',
+    ...(values['end-of-maintenance'] === undefined ? {} : { endOfMaintenance: values['end-of-maintenance'] }),
+    ...(values['end-of-service'] === undefined ? {} : { endOfService: values['end-of-service'] }),
+  };
+  const result = await withStorage(values, io, ({ db, catalog }) => setLineLifecycle(db, catalog, lifecycle, io.now()));
+  output(io, values.json, result, [`Lifecycle of ${lifecycle.product} ${lifecycle.major}.x set; ${result.resigned} targets re-signed.`]);
+}

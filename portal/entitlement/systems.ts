@@ -1,0 +1,83 @@
+/**
+ * The caller's side of entitlement: which contracts and covered systems belong to the signed-in customer, and what
+ * version a system runs. Another customer's system is reported exactly like a system that does not exist (404), so
+ * that serial numbers cannot be probed.
+ */
+import type { Kysely } from 'kysely';
+import type { Account } from '../../shared/contracts/accounts.js';
+import { coversSystem, type Contract, type CoveredSystem } from '../../shared/domain/contract.js';
+import { majorOf, parseVersion } from '../../shared/domain/release.js';
+import { HicareError } from '../../shared/errors.js';
+import { listContracts } from '../db/contracts.js';
+import { listInstalledVersions } from '../db/installed-versions.js';
+import type { Database } from '../db/schema.js';
+
+export function customerOf(account: Account): string {
+  if (account.customerId === null) {
+    throw new HicareError('FORBIDDEN', 'This account does not belong to a customer.', 'Sign in with a customer account to see contracts and entitlements.');
+  }
+  return account.customerId;
+}
+
+export function systemNotFound(serialNumber: string): HicareError {
+  return new HicareError('NOT_FOUND', `No system ${serialNumber} is covered by your contracts.`, 'Check the serial number on the system’s type plate.', {
+    serialNumber,
+  });
+}
+
+export interface CustomerSystem {
+  system: CoveredSystem;
+  /** Every one of the customer's contracts that lists this system (renewals mean there can be several). */
+  contracts: Contract[];
+  /** As detected on the customer's desktop or entered by the admin; null when never reported. */
+  installedVersion: string | null;
+  platform: string | null;
+}
+
+/** The customer's systems of one product, or one system by serial number. */
+export async function customerSystems(
+  db: Kysely<Database>,
+  customerId: string,
+  filter: { serialNumber?: string; product?: string },
+): Promise<{ contracts: Contract[]; systems: CustomerSystem[] }> {
+  const contracts = await listContracts(db, { customerId });
+  const bySerial = new Map<string, CoveredSystem>();
+  for (const contract of contracts) {
+    for (const s of contract.systems) {
+      if (filter.serialNumber !== undefined && s.serialNumber !== filter.serialNumber) continue;
+      if (filter.product !== undefined && s.product !== filter.product) continue;
+      if (!bySerial.has(s.serialNumber)) bySerial.set(s.serialNumber, s);
+    }
+  }
+  const installed = await listInstalledVersions(db, [...bySerial.keys()]);
+  const systems = [...bySerial.values()].map((system) => {
+    const known = installed.find((i) => i.serialNumber === system.serialNumber && i.product === system.product);
+    return {
+      system,
+      contracts: contracts.filter((c) => coversSystem(c, system.serialNumber, system.product)),
+      installedVersion: known?.installedVersion ?? null,
+      platform: known?.platform ?? null,
+    };
+  });
+  return { contracts, systems };
+}
+
+/**
+ * The version to judge releases against. What the caller reports wins (the desktop detects it); then what the
+ * portal last recorded; failing both, the first release of the licensed major, so that the verdicts still tell
+ * updates from upgrades for a system nobody has reported yet.
+ */
+export function baselineVersion(entry: CustomerSystem, reported: string | undefined, knownMajors: readonly number[]): string {
+  if (reported !== undefined) {
+    parseVersion(reported);
+    return reported;
+  }
+  if (entry.installedVersion !== null) return entry.installedVersion;
+  const licensed = entry.contracts.map((c) => c.licensedMajors[entry.system.product]).find((m) => m !== undefined);
+  const major = licensed ?? (knownMajors.length === 0 ? 0 : Math.min(...knownMajors));
+  return `${major}.0.0`;
+}
+
+export function majorsOf(versions: readonly string[]): number[] {
+  return [...new Set(versions.map(majorOf))];
+}

@@ -1,0 +1,148 @@
+/**
+ * The portal's use of the shared verdict: for the entitlement API (every release of a system's product, with the
+ * reasons and remedies the app shows) and for package delivery (the bytes only when a verdict allows them). Both
+ * call the same pure function the app uses to explain, so the portal never refuses what the app offered.
+ */
+import type { Kysely } from 'kysely';
+import type { Account } from '../../shared/contracts/accounts.js';
+import type { ReleaseTarget } from '../../shared/contracts/catalog.js';
+import type { SystemEntitlement } from '../../shared/contracts/entitlement.js';
+import type { Release } from '../../shared/domain/release.js';
+import { verdict, type PostExpiryPolicy, type Verdict } from '../../shared/domain/verdict.js';
+import { HicareError } from '../../shared/errors.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { listLifecycles } from '../db/lifecycles.js';
+import type { Database } from '../db/schema.js';
+import { baselineVersion, customerOf, customerSystems, majorsOf, systemNotFound, type CustomerSystem } from './systems.js';
+
+export interface EntitlementContext {
+  db: Kysely<Database>;
+  catalog: Catalog;
+  now: () => Date;
+  postExpiry: PostExpiryPolicy;
+}
+
+export interface EntitlementQuery {
+  installedVersion?: string | undefined;
+  platform?: string | undefined;
+  previews?: boolean | undefined;
+}
+
+function platformOf(target: ReleaseTarget): string {
+  return `${target.custom.platform}-${target.custom.arch}`;
+}
+
+/** Every release of the system's product (for its platform, when known) with its verdict. */
+export async function systemEntitlement(ctx: EntitlementContext, caller: Account, serialNumber: string, query: EntitlementQuery): Promise<SystemEntitlement> {
+  const { systems } = await customerSystems(ctx.db, customerOf(caller), { serialNumber });
+  const entry = systems[0];
+  if (entry === undefined) throw systemNotFound(serialNumber);
+  const product = entry.system.product;
+  const [catalog, lifecycles] = await Promise.all([ctx.catalog.product(product), listLifecycles(ctx.db, { product })]);
+  const installed = baselineVersion(entry, query.installedVersion, majorsOf(catalog.releases.map((r) => r.version)));
+  const platform = query.platform ?? entry.platform ?? undefined;
+  const releases = new Map(catalog.releases.map((r) => [r.version, r]));
+  const now = ctx.now();
+
+  const out: SystemEntitlement['releases'] = [];
+  for (const target of catalog.targets) {
+    if (platform !== undefined && platformOf(target) !== platform) continue;
+    const release = releases.get(target.custom.version);
+    if (release === undefined) continue;
+    out.push({ target, verdict: judge(ctx, entry, installed, release, lifecycles, now, platform, query.previews === true) });
+  }
+  return {
+    system: {
+      ...entry.system,
+      installedVersion: query.installedVersion ?? entry.installedVersion,
+      ...(platform === undefined ? {} : { platform }),
+    },
+    releases: out,
+    lifecycles,
+  };
+}
+
+function judge(
+  ctx: EntitlementContext,
+  entry: CustomerSystem,
+  installedVersion: string,
+  release: Release,
+  lifecycles: Awaited<ReturnType<typeof listLifecycles>>,
+  now: Date,
+  platform: string | undefined,
+  previews: boolean,
+): Verdict {
+  return verdict({
+    contracts: entry.contracts,
+    system: { serialNumber: entry.system.serialNumber, product: entry.system.product, installedVersion, ...(platform === undefined ? {} : { platform }) },
+    release,
+    lifecycles,
+    now,
+    postExpiry: ctx.postExpiry,
+    includePrereleases: previews,
+  });
+}
+
+export interface DownloadQuery {
+  serialNumber?: string | undefined;
+  installedVersion?: string | undefined;
+  previews?: boolean | undefined;
+}
+
+export interface DownloadGrant {
+  target: ReleaseTarget;
+  serialNumber: string;
+}
+
+/**
+ * Whether the caller may have the bytes of `targetName`: allowed when the verdict allows that release for the named
+ * system or, when none is named, for one of the caller's systems of that product. Refused with the verdict's first
+ * reason as the error code (403) and every reason in the details, so the client can show them all.
+ */
+export async function authorizeDownload(ctx: EntitlementContext, caller: Account, targetName: string, query: DownloadQuery): Promise<DownloadGrant> {
+  const target = await ctx.catalog.target(targetName);
+  if (target === undefined) {
+    throw new HicareError('NOT_FOUND', `The catalog has no package ${targetName}.`, 'Refresh the catalog and pick a package it lists.', { target: targetName });
+  }
+  const product = target.custom.product;
+  const filter = query.serialNumber === undefined ? { product } : { serialNumber: query.serialNumber };
+  const { contracts, systems } = await customerSystems(ctx.db, customerOf(caller), filter);
+  if (query.serialNumber !== undefined && systems.length === 0) throw systemNotFound(query.serialNumber);
+  const [catalog, lifecycles] = await Promise.all([ctx.catalog.product(product), listLifecycles(ctx.db, { product })]);
+  const release = catalog.releases.find((r) => r.version === target.custom.version);
+  if (release === undefined) throw new HicareError('NOT_FOUND', `The catalog has no release for ${targetName}.`, 'Refresh the catalog.', { target: targetName });
+  const now = ctx.now();
+  const majors = majorsOf(catalog.releases.map((r) => r.version));
+
+  let refused: Verdict | undefined;
+  for (const entry of systems) {
+    if (entry.system.product !== product) {
+      throw new HicareError('INVALID_INPUT', `System ${entry.system.serialNumber} runs ${entry.system.product}, not ${product}.`, `Download ${entry.system.product} packages for it.`, {
+        serialNumber: entry.system.serialNumber,
+      });
+    }
+    const installed = baselineVersion(entry, query.installedVersion, majors);
+    const v = judge(ctx, entry, installed, release, lifecycles, now, platformOf(target), query.previews === true);
+    // A build for another platform than the one recorded for the system is not for that system.
+    if (entry.platform !== null && entry.platform !== platformOf(target)) {
+      v.allowed = false;
+      v.reasons.push({
+        code: 'NOT_FOR_PLATFORM',
+        message: `${target.name} is the ${platformOf(target)} build; system ${entry.system.serialNumber} runs on ${entry.platform}.`,
+        remedy: `Download the ${entry.platform} build for it.`,
+      });
+    }
+    if (v.allowed) return { target, serialNumber: entry.system.serialNumber };
+    refused ??= v;
+  }
+  if (refused === undefined) {
+    if (contracts.length === 0) {
+      throw new HicareError('NO_CONTRACT', 'You have no maintenance contract.', 'Contact your account manager to buy Application Software Support.', { target: targetName });
+    }
+    throw new HicareError('SYSTEM_NOT_COVERED', `None of the systems on your contracts runs ${product}.`, `Ask your account manager to add your ${product} systems to your contract.`, {
+      target: targetName,
+    });
+  }
+  const first = refused.reasons[0] ?? { code: 'FORBIDDEN' as const, message: 'This package is not available to you.', remedy: 'Contact your account manager.' };
+  throw new HicareError(first.code, first.message, first.remedy, { reasons: refused.reasons, target: targetName });
+}

@@ -1,0 +1,236 @@
+/**
+ * A package's bytes over HTTP, once the caller is authorized: GET and HEAD, one byte range for resuming, the
+ * conditional headers a resuming client sends (If-Range, If-None-Match, If-Modified-Since), and a report of how many
+ * bytes went out, for the download audit. The file is streamed from disk, never held in memory, and its size must be
+ * the one the signed target names: a client must never get more or fewer bytes than it will verify.
+ */
+import { type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { pipeline, Transform, type TransformCallback } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HicareError } from '../../shared/errors.js';
+import { sendError } from './endpoints.js';
+
+export interface PackageFile {
+  path: string;
+  /** The length the signed target names; the file on disk must have exactly this size. */
+  length: number;
+  /** Lowercase hex SHA-256 of the bytes: the strong ETag. */
+  sha256: string;
+  /** The name the browser or client saves the file as. */
+  downloadName: string;
+  contentType?: string;
+}
+
+export interface DeliveryOutcome {
+  /** Package bytes handed to the connection (HEAD, 304 and errors: 0). */
+  bytesSent: number;
+  /** The response finished with a success status and every byte it promised went out. */
+  complete: boolean;
+  status: number;
+}
+
+/** The read size: 1 MiB chunks keep syscalls and hashing on the client cheap (DESIGN.md §5). */
+export const READ_CHUNK_BYTES = 1024 * 1024;
+
+export type RangeAnswer = { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
+
+/**
+ * Reads a `Range` header against a representation of `length` bytes (RFC 9110 §14). A header that does not parse is
+ * ignored, as the RFC says. Several ranges are answered with the whole body, which the RFC allows: multipart
+ * responses would cost code and buy nothing, since clients resume with a single range.
+ */
+export function parseRange(header: string | undefined, length: number): RangeAnswer {
+  if (header === undefined) return { kind: 'full' };
+  const set = /^bytes=(.*)$/i.exec(header.trim());
+  if (set === null) return { kind: 'full' };
+  // A list may hold empty elements, which recipients skip (RFC 9110 §5.6.1).
+  const specs = (set[1] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const parsed = specs.map((spec) => /^(\d*)-(\d*)$/.exec(spec));
+  if (parsed.length === 0 || parsed.some((m) => m === null || (m[1] === '' && m[2] === ''))) return { kind: 'full' };
+  if (parsed.some((m) => m !== null && m[1] !== '' && m[2] !== '' && Number(m[2]) < Number(m[1]))) return { kind: 'full' };
+  if (parsed.length > 1) return { kind: 'full' };
+  const [, first = '', last = ''] = parsed[0] ?? [];
+  if (first === '') {
+    const suffix = Number(last);
+    if (suffix === 0 || length === 0) return { kind: 'unsatisfiable' };
+    return { kind: 'partial', start: Math.max(0, length - suffix), end: length - 1 };
+  }
+  const start = Number(first);
+  if (start >= length) return { kind: 'unsatisfiable' };
+  return { kind: 'partial', start, end: last === '' ? length - 1 : Math.min(Number(last), length - 1) };
+}
+
+/** If-None-Match: weak comparison over a list of entity tags, or `*` for any current representation. */
+export function noneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === '*') return true;
+  const opaque = etag.replace(/^W\//, '');
+  return (header.match(/(?:W\/)?"[^"]*"/g) ?? []).some((tag) => tag.replace(/^W\//, '') === opaque);
+}
+
+/** If-Range (RFC 9110 §13.1.5): a strong ETag match, or a date equal to Last-Modified; anything else sends it all. */
+function ifRangeHolds(header: string | undefined, etag: string, lastModifiedMs: number): boolean {
+  if (header === undefined) return true;
+  const value = header.trim();
+  if (value.startsWith('"') || value.startsWith('W/')) return value === etag;
+  const date = Date.parse(value);
+  return Number.isFinite(date) && date === lastModifiedMs;
+}
+
+function modifiedSince(header: string | undefined, lastModifiedMs: number): boolean {
+  if (header === undefined) return true;
+  const date = Date.parse(header);
+  return !Number.isFinite(date) || lastModifiedMs > date;
+}
+
+/** RFC 6266: a quoted ASCII name every client understands, plus `filename*` when the real name needs more. */
+export function contentDisposition(name: string): string {
+  // `%` and separators go too: some clients percent-decode the plain form or take a path from it.
+  const fallback = name.replace(/[^\x20-\x7e]|["\\%/]/g, '_');
+  const plain = `attachment; filename="${fallback}"`;
+  if (fallback === name) return plain;
+  try {
+    const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    return `${plain}; filename*=UTF-8''${encoded}`;
+  } catch {
+    return plain; // a lone surrogate has no UTF-8 form
+  }
+}
+
+export function packageEtag(sha256: string): string {
+  return `"sha256-${sha256.toLowerCase()}"`;
+}
+
+async function openPackage(file: PackageFile): Promise<{ handle: FileHandle; stats: Stats }> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file.path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new HicareError('NOT_FOUND', `The package ${file.downloadName} is not on the portal.`, 'Check for updates again; if it persists, contact the vendor.');
+    }
+    throw error;
+  }
+  try {
+    // Stat the open file, not the path: a store replacing the file now cannot slip other bytes past the check.
+    const stats = await handle.stat();
+    if (!stats.isFile() || stats.size !== file.length) {
+      throw new HicareError('INTERNAL', `The portal's copy of ${file.downloadName} is damaged.`, 'Contact the vendor: the package must be published again.', {
+        expectedBytes: file.length,
+        bytesOnDisk: stats.isFile() ? stats.size : null,
+      });
+    }
+    return { handle, stats };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** Counts what flows to the response and fails the response if the file ended before its promised length. */
+function byteCounter(expected: number, onBytes: (n: number) => void): Transform {
+  let seen = 0;
+  return new Transform({
+    highWaterMark: READ_CHUNK_BYTES,
+    transform(chunk: Buffer, _encoding, done: TransformCallback) {
+      seen += chunk.length;
+      onBytes(chunk.length);
+      done(null, chunk);
+    },
+    flush(done: TransformCallback) {
+      done(seen === expected ? null : new Error(`the package file ended after ${seen} of ${expected} bytes`));
+    },
+  });
+}
+
+export async function sendPackage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  file: PackageFile,
+  onDone?: (outcome: DeliveryOutcome) => void,
+): Promise<FastifyReply> {
+  const res = reply.raw;
+  let promised = 0;
+  let handed = 0;
+  let reported = false;
+  const report = (): void => {
+    if (reported || onDone === undefined) return;
+    reported = true;
+    const finished = res.writableFinished;
+    // What Node still held when the connection died never reached the client.
+    const bytesSent = finished ? handed : Math.max(0, handed - res.writableLength);
+    try {
+      onDone({ bytesSent, complete: finished && reply.statusCode < 400 && bytesSent === promised, status: reply.statusCode });
+    } catch (error) {
+      request.log.error({ err: error }, 'package delivery report failed');
+    }
+  };
+  // 'close' comes once per response, after it finished or when the client went away: the one place to report...
+  res.once('close', report);
+  // ...unless the client left while the caller was still authorizing, before there was anyone to tell.
+  if (res.destroyed) {
+    report();
+    return reply;
+  }
+
+  let opened: { handle: FileHandle; stats: Stats };
+  try {
+    opened = await openPackage(file);
+  } catch (error) {
+    request.log.error({ err: error, path: file.path }, 'package file unavailable');
+    return sendError(reply, error);
+  }
+  const { handle, stats } = opened;
+  if (res.destroyed) {
+    await handle.close();
+    return reply;
+  }
+  let streaming = false;
+  try {
+    const etag = packageEtag(file.sha256);
+    const lastModifiedMs = Math.floor(stats.mtimeMs / 1000) * 1000;
+    reply.header('etag', etag);
+    reply.header('last-modified', new Date(lastModifiedMs).toUTCString());
+    reply.header('accept-ranges', 'bytes');
+    // Authorized content: the client may keep it, a shared cache may not, and no proxy may recompress what is hashed.
+    reply.header('cache-control', 'private, no-transform');
+
+    const headers = request.headers;
+    const notModified = headers['if-none-match'] !== undefined ? noneMatch(headers['if-none-match'], etag) : !modifiedSince(headers['if-modified-since'], lastModifiedMs);
+    if (notModified) return await reply.code(304).send();
+
+    const ifRange = headers['if-range'];
+    const range = ifRangeHolds(Array.isArray(ifRange) ? ifRange.join(', ') : ifRange, etag, lastModifiedMs) ? parseRange(headers.range, file.length) : { kind: 'full' as const };
+    if (range.kind === 'unsatisfiable') {
+      reply.header('content-range', `bytes */${file.length}`);
+      const remedy = file.length === 0 ? 'Download the whole file without a Range header: it is empty.' : `Ask for a range that starts before byte ${file.length}.`;
+      return sendError(reply, new HicareError('RANGE_NOT_SATISFIABLE', `The requested range is outside ${file.downloadName} (${file.length} bytes).`, remedy));
+    }
+    const start = range.kind === 'partial' ? range.start : 0;
+    const end = range.kind === 'partial' ? range.end : file.length - 1;
+    promised = request.method === 'HEAD' ? 0 : end - start + 1;
+    reply.code(range.kind === 'partial' ? 206 : 200);
+    if (range.kind === 'partial') reply.header('content-range', `bytes ${start}-${end}/${file.length}`);
+    reply.header('content-type', file.contentType ?? 'application/octet-stream');
+    reply.header('content-disposition', contentDisposition(file.downloadName));
+    reply.header('content-length', String(end - start + 1));
+
+    if (request.method === 'HEAD') return await reply.send();
+    if (promised === 0) return await reply.send(Buffer.alloc(0));
+
+    const source = handle.createReadStream({ start, end, highWaterMark: READ_CHUNK_BYTES });
+    const counter = byteCounter(promised, (n) => (handed += n));
+    streaming = true;
+    // Fastify destroys `counter` when the client goes away; pipeline passes that on, which closes the file.
+    pipeline(source, counter, (error) => {
+      if (error !== undefined && error !== null && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+        request.log.error({ err: error, path: file.path }, 'package stream failed');
+      }
+    });
+    return await reply.send(counter);
+  } finally {
+    if (!streaming) await handle.close();
+  }
+}

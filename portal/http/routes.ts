@@ -1,0 +1,91 @@
+/**
+ * The portal's JSON routes, one handler per entry of the shared endpoint table: accounts, contracts, entitlement,
+ * the catalog and the knowledge base. Service requests are registered by their own module.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { portalApi } from '../../shared/contracts/portal-api.js';
+import { contractStanding } from '../../shared/domain/contract.js';
+import { isHicareError } from '../../shared/errors.js';
+import { authenticate, revokeToken, signIn } from '../accounts/index.js';
+import { listArticles } from '../db/articles.js';
+import { listContracts } from '../db/contracts.js';
+import type { Database } from '../db/schema.js';
+import { customerOf } from '../entitlement/systems.js';
+import { systemEntitlement, type EntitlementContext } from '../entitlement/verdicts.js';
+import { matchKnownIssues, searchArticles } from '../knowledge/index.js';
+import { registerEndpoint, type Authenticate } from './endpoints.js';
+
+export function bearerAuthentication(db: Kysely<Database>, now: () => Date): Authenticate {
+  return async (bearer) => {
+    const principal = await authenticate(db, bearer, now());
+    return { account: principal.account, tokenId: principal.token.id };
+  };
+}
+
+export function registerPortalRoutes(app: FastifyInstance, ctx: EntitlementContext, auth: Authenticate): void {
+  const { db, now } = ctx;
+
+  registerEndpoint(app, portalApi.signIn, auth, async ({ body, request, reply }) => {
+    try {
+      return await signIn(db, body.email, body.password, now(), { remoteAddress: request.ip });
+    } catch (error) {
+      // HTTP clients and proxies back off on Retry-After without reading the body.
+      const wait = isHicareError(error) && error.code === 'RATE_LIMITED' ? error.details?.['retryAfterSeconds'] : undefined;
+      if (typeof wait === 'number') reply.header('retry-after', String(wait));
+      throw error;
+    }
+  });
+
+  registerEndpoint(app, portalApi.signOut, auth, async ({ caller }) => {
+    await revokeToken(db, caller.tokenId, now(), { accountId: caller.account.id });
+    return { ok: true as const };
+  });
+
+  registerEndpoint(app, portalApi.me, auth, async ({ caller }) => caller.account);
+
+  registerEndpoint(app, portalApi.contracts, auth, async ({ caller }) => {
+    const at = now();
+    const contracts = await listContracts(db, { customerId: customerOf(caller.account) });
+    return {
+      contracts: contracts.map((c) => {
+        const { status, daysLeft, daysUntilStart } = contractStanding(c, at);
+        return { ...c, status, daysLeft, daysUntilStart };
+      }),
+    };
+  });
+
+  registerEndpoint(app, portalApi.systemEntitlement, auth, async ({ caller, params, query }) =>
+    systemEntitlement(ctx, caller.account, params.serialNumber, {
+      installedVersion: query.installedVersion,
+      platform: query.platform,
+      previews: query.previews === '1',
+    }),
+  );
+
+  registerEndpoint(app, portalApi.releases, auth, async ({ params }) => ({ releases: (await ctx.catalog.product(params.product)).targets }));
+
+  registerEndpoint(app, portalApi.knownIssues, auth, async ({ body }) => ({
+    articles: matchKnownIssues(await listArticles(db), {
+      product: body.product,
+      ...(body.version === undefined ? {} : { version: body.version }),
+      ...(body.exitCode === undefined ? {} : { exitCode: body.exitCode }),
+      ...(body.log === undefined ? {} : { log: body.log }),
+    }),
+  }));
+
+  registerEndpoint(app, portalApi.knowledge, auth, async ({ query }) => {
+    const articles = await listArticles(db);
+    // A failure (exit code or log) asks for known issues; plain text asks for a search.
+    if (query.product !== undefined && (query.exitCode !== undefined || query.log !== undefined)) {
+      return {
+        articles: matchKnownIssues(articles, {
+          product: query.product,
+          ...(query.exitCode === undefined ? {} : { exitCode: query.exitCode }),
+          ...(query.log === undefined ? {} : { log: query.log }),
+        }),
+      };
+    }
+    return { articles: searchArticles(articles, { q: query.q, ...(query.product === undefined ? {} : { product: query.product }) }) };
+  });
+}

@@ -1,0 +1,188 @@
+/**
+ * Fixtures for the portal's file-serving tests: temporary directories, a real portal app on a loopback port whose
+ * package route hands files to `sendPackage` and records each delivery report, raw HTTP requests (for paths that
+ * `fetch` would normalise and for aborting mid-body), and a real TUF repository with a tuf-js client.
+ */
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { Updater } from 'tuf-js';
+import { createPortalApp } from '../../../portal/http/app.js';
+import { sendPackage, type DeliveryOutcome, type PackageFile } from '../../../portal/http/file-response.js';
+import { registerTufRoute } from '../../../portal/http/tuf-route.js';
+import { initKeys } from '../../../portal/tuf/keys.js';
+import { initRepository, type TufRepository } from '../../../portal/tuf/repository.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+
+/** Runs everything registered so far, newest first; call from afterAll/afterEach. */
+export async function cleanup(): Promise<void> {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+}
+
+export async function tempDir(prefix = 'hicare-files-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export interface Delivery extends DeliveryOutcome {
+  tag: string;
+}
+
+export interface FilePortal {
+  base: string;
+  app: FastifyInstance;
+  /** Files served at `/files/<key>`; the `tag` query names the delivery report, `delayMs` holds the response back. */
+  files: Map<string, PackageFile>;
+  deliveries: Delivery[];
+  /** Every URL requested so far, as the server saw it. */
+  requests: string[];
+  /** Waits for the delivery report of the request made with `?tag=<tag>`. */
+  delivery(tag: string, timeoutMs?: number): Promise<Delivery>;
+}
+
+/** The portal app with a package route over `files` (authorization is the real route's job, not under test here). */
+export async function startFilePortal(options: { repoDir?: string } = {}): Promise<FilePortal> {
+  const app = createPortalApp({ version: '0.0.0-test' });
+  const files = new Map<string, PackageFile>();
+  const deliveries: Delivery[] = [];
+  const requests: string[] = [];
+  app.addHook('onRequest', async (request) => {
+    requests.push(request.url);
+  });
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/files/:key',
+    handler: async (request, reply) => {
+      const { key } = request.params as { key: string };
+      const query = request.query as { tag?: string; delayMs?: string };
+      const tag = query.tag ?? key;
+      const file = files.get(key);
+      if (file === undefined) return reply.code(404).send({ code: 'NOT_FOUND' });
+      // Stands in for the authorization a real package route does first, which a client may not wait for.
+      if (query.delayMs !== undefined) await new Promise((r) => setTimeout(r, Number(query.delayMs)));
+      return sendPackage(request, reply, file, (outcome) => deliveries.push({ ...outcome, tag }));
+    },
+  });
+  if (options.repoDir !== undefined) registerTufRoute(app, { repoDir: options.repoDir });
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  cleanups.push(() => app.close());
+  const delivery = async (tag: string, timeoutMs = 5_000): Promise<Delivery> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = deliveries.filter((d) => d.tag === tag);
+      if (found.length > 0) {
+        // Exactly once: a second report would double-count the download in the audit log.
+        await new Promise((r) => setTimeout(r, 50));
+        if (deliveries.filter((d) => d.tag === tag).length !== 1) throw new Error(`${tag} was reported more than once`);
+        return found[0]!;
+      }
+      if (Date.now() > deadline) throw new Error(`no delivery report for ${tag}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  return { base, app, files, deliveries, requests, delivery };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** One request exactly as written (no path normalisation, any method), the whole body collected. */
+export function rawRequest(base: string, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, path, method: options.method ?? 'GET', headers: options.headers ?? {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The descriptors this process holds open on `path`: a served file must not stay open after its response. */
+export async function openDescriptorsOn(path: string): Promise<number> {
+  let count = 0;
+  for (const fd of await readdir('/proc/self/fd')) {
+    const target = await readlink(`/proc/self/fd/${fd}`).catch(() => '');
+    if (target === path) count += 1;
+  }
+  return count;
+}
+
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return check();
+}
+
+export interface TufFixture {
+  repoDir: string;
+  keysDir: string;
+  workDir: string;
+  repo: TufRepository;
+}
+
+export async function freshRepository(): Promise<TufFixture> {
+  const base = await tempDir('hicare-files-tuf-');
+  const repoDir = join(base, 'repo');
+  const keysDir = join(base, 'keys');
+  const workDir = join(base, 'work');
+  await mkdir(workDir);
+  await initKeys(keysDir);
+  const repo = await initRepository({ repoDir, keysDir });
+  return { repoDir, keysDir, workDir, repo };
+}
+
+/** A tuf-js client that trusts the repository's first root, as an app shipped with it does. */
+export async function trustingClient(repoDir: string, metadataUrl: string): Promise<{ metadataDir: string; updater: () => Updater }> {
+  const dir = await tempDir('hicare-files-client-');
+  const metadataDir = join(dir, 'metadata');
+  const targetDir = join(dir, 'targets');
+  await mkdir(metadataDir);
+  await mkdir(targetDir);
+  await copyFile(join(repoDir, '1.root.json'), join(metadataDir, 'root.json'));
+  return {
+    metadataDir,
+    updater: () =>
+      new Updater({
+        metadataBaseUrl: metadataUrl,
+        targetBaseUrl: `${metadataUrl}targets/`,
+        metadataDir,
+        targetDir,
+        config: { fetchRetries: 0, fetchTimeout: 10_000 },
+      }),
+  };
+}
+
+/** Valid `custom` metadata for a release. */
+export function releaseCustom(version: string): Record<string, unknown> {
+  return {
+    product: 'hicare-server',
+    version,
+    platform: 'linux',
+    arch: 'x64',
+    installer: { type: 'script', args: ['--prefix', '{target}'], entry: 'install.sh', timeoutSeconds: 600 },
+    detection: { kind: 'file', path: '/opt/hicare-server/VERSION', regex: `^${version.replace(/\./g, '\\.')}$` },
+    minUpgradeFrom: '2.0.0',
+    publishedAt: '2026-03-01T09:30:00Z',
+    notes: 'Fixes the nightly export crash.',
+    lifecycle: { product: 'hicare-server', major: 2, ga: '2025-01-15', endOfMaintenance: '2027-01-15' },
+  };
+}
