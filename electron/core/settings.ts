@@ -12,6 +12,8 @@ export const DEFAULT_SETTINGS: Settings = {
   downloadDirectory: null,
   checkEveryHours: 6,
   includePreviews: false,
+  trustRootPath: null,
+  installRoot: null,
 };
 
 export class SettingsService {

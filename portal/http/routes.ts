@@ -11,7 +11,7 @@ import { authenticate, revokeToken, signIn } from '../accounts/index.js';
 import { listArticles } from '../db/articles.js';
 import { listContracts } from '../db/contracts.js';
 import type { Database } from '../db/schema.js';
-import { customerOf } from '../entitlement/systems.js';
+import { customerOf, customerSystems } from '../entitlement/systems.js';
 import { systemEntitlement, type EntitlementContext } from '../entitlement/verdicts.js';
 import { matchKnownIssues, searchArticles } from '../knowledge/index.js';
 import { registerEndpoint, type Authenticate } from './endpoints.js';
@@ -52,6 +52,13 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: EntitlementConte
         const { status, daysLeft, daysUntilStart } = contractStanding(c, at);
         return { ...c, status, daysLeft, daysUntilStart };
       }),
+    };
+  });
+
+  registerEndpoint(app, portalApi.systems, auth, async ({ caller }) => {
+    const { systems } = await customerSystems(db, customerOf(caller.account), {});
+    return {
+      systems: systems.map((s) => ({ ...s.system, contractIds: s.contracts.map((c) => c.id), installedVersion: s.installedVersion, platform: s.platform })),
     };
   });
 

@@ -25,6 +25,10 @@ export const SettingsSchema = z.object({
   downloadDirectory: z.string().max(1_000).nullable(),
   checkEveryHours: z.number().int().min(1).max(168),
   includePreviews: z.boolean(),
+  /** A root.json the user chose to trust for this portal (the demo's, a staging portal's); the shipped root when null. */
+  trustRootPath: z.string().max(1_000).nullable(),
+  /** Where products of systems on this desktop are installed (`{target}` of the installers); per system a folder below. */
+  installRoot: z.string().max(1_000).nullable(),
 });
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();

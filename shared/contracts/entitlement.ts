@@ -66,3 +66,11 @@ export const SystemEntitlementSchema = z.object({
 export type ContractView = z.infer<typeof ContractViewSchema>;
 export type VerdictView = z.infer<typeof VerdictSchema>;
 export type SystemEntitlement = z.infer<typeof SystemEntitlementSchema>;
+
+/** A covered system with what the portal last recorded of it (reported by a desktop or entered by an admin). */
+export const SystemRecordSchema = CoveredSystemSchema.extend({
+  contractIds: z.array(IdSchema),
+  installedVersion: VersionSchema.nullable(),
+  platform: z.string().max(32).nullable(),
+});
+export type SystemRecord = z.infer<typeof SystemRecordSchema>;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AccountSchema, SessionSchema, SignInSchema } from './accounts.js';
 import { ReleaseTargetSchema } from './catalog.js';
 import { IdSchema, ProductIdSchema, SerialNumberSchema, VersionSchema } from './common.js';
-import { ContractViewSchema, SystemEntitlementSchema } from './entitlement.js';
+import { ContractViewSchema, SystemEntitlementSchema, SystemRecordSchema } from './entitlement.js';
 import { KnowledgeArticleSchema, KnowledgeSearchSchema, KnownIssueQuerySchema } from './knowledge.js';
 import {
   GrantCreateSchema,
@@ -60,6 +60,13 @@ export const portalApi = {
     summary: "The caller's contracts with their computed status",
     auth: customerOrStaff,
     response: z.object({ contracts: z.array(ContractViewSchema) }),
+  }),
+  systems: endpoint({
+    method: 'GET',
+    path: '/api/v1/systems',
+    summary: "The caller's covered systems with the installed version the portal last recorded",
+    auth: customerOrStaff,
+    response: z.object({ systems: z.array(SystemRecordSchema) }),
   }),
   systemEntitlement: endpoint({
     method: 'GET',

@@ -1,6 +1,6 @@
 /** Contracts and entitlement over HTTP: what each demo customer may take, and why not, in the verdict's words. */
 import { expect, it } from 'vitest';
-import type { ContractView, SystemEntitlement } from '../../../shared/contracts/entitlement.js';
+import type { ContractView, SystemEntitlement, SystemRecord } from '../../../shared/contracts/entitlement.js';
 import { CG_ADMIN, CG_IT, coded, describePortal, ENGINEER, NW_ADMIN, NW_IT } from './harness.js';
 
 type Row = SystemEntitlement['releases'][number];
@@ -24,6 +24,18 @@ describePortal('contracts and entitlement', (t) => {
     const engineer = await t.request('GET', '/api/v1/contracts', { token: await t.signIn(ENGINEER) });
     expect(engineer.status).toBe(403);
     expect(coded(engineer).code).toBe('FORBIDDEN');
+  });
+
+  it('lists the customer’s own systems with the versions the portal recorded, and no one else’s', async () => {
+    const reply = await t.request<{ systems: SystemRecord[] }>('GET', '/api/v1/systems', { token: await t.signIn(NW_IT) });
+    expect(reply.status).toBe(200);
+    expect(reply.body.systems).toEqual([
+      { serialNumber: 'NW-ATL-0001', product: 'atlas', location: 'Northwind Plant 1, control room', contractIds: ['NW-SUP-2026'], installedVersion: '1.4.2', platform: 'linux-x64' },
+      { serialNumber: 'NW-BCN-0001', product: 'beacon', location: 'Northwind Plant 1, alarm desk', contractIds: ['NW-SUP-2026'], installedVersion: '1.5.0', platform: 'linux-x64' },
+      { serialNumber: 'NW-COB-0001', product: 'cobalt', location: 'Northwind substation 7', contractIds: ['NW-SUP-2026'], installedVersion: '4.1.0', platform: 'linux-x64' },
+    ]);
+    const engineer = await t.request('GET', '/api/v1/systems', { token: await t.signIn(ENGINEER) });
+    expect(engineer.status).toBe(403);
   });
 
   it('lets a Support customer take updates of its licensed major and locks the upgrades with the reason and remedy', async () => {

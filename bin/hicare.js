@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Runs the `hicare` CLI from its TypeScript sources through tsx, resolved next to this file (not the caller's cwd).
+import { createInterface } from 'node:readline/promises';
+import { register } from 'tsx/esm/api';
+
+register();
+const { runCli } = await import('../electron/cli/main.ts');
+
+async function readStdin() {
+  let text = '';
+  for await (const chunk of process.stdin) text += chunk;
+  return text;
+}
+
+const code = await runCli(process.argv.slice(2), {
+  env: process.env,
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text),
+  errIsTty: process.stderr.isTTY === true,
+  readStdin,
+  ...(process.stdin.isTTY === true
+    ? {
+        prompt: async (question) => {
+          const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+          // Typed characters are not echoed: the password never appears on screen.
+          rl._writeToOutput = (s) => {
+            if (s.includes(question)) process.stderr.write(s);
+          };
+          try {
+            return await rl.question(question);
+          } finally {
+            rl.close();
+            process.stderr.write('\n');
+          }
+        },
+      }
+    : {}),
+});
+process.exitCode = code;

@@ -1,0 +1,64 @@
+/** What every `hicare` command works with: the data directory, the saved settings and a client for the portal. */
+import { join } from 'node:path';
+import { HicareError } from '../../shared/errors.js';
+import { consoleLogger, silentLogger, systemClock } from '../core/adapters.js';
+import { HicareClient } from '../core/client/hicare-client.js';
+import { defaultPaths } from '../core/paths.js';
+import { FileSecretStore } from '../core/secret-file-store.js';
+import { SettingsService } from '../core/settings.js';
+
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Whether stderr is a terminal (progress bars) and stdin one (password prompt). */
+  errIsTty: boolean;
+  readStdin: () => Promise<string>;
+  prompt?: (question: string) => Promise<string>;
+}
+
+export interface GlobalFlags {
+  portal?: string | undefined;
+  json?: boolean | undefined;
+}
+
+export class CliContext {
+  readonly dataDirectory: string;
+  readonly settings: SettingsService;
+
+  constructor(
+    readonly io: CliIo,
+    readonly flags: GlobalFlags,
+  ) {
+    this.dataDirectory = defaultPaths(io.env as NodeJS.ProcessEnv).dataDirectory;
+    this.settings = new SettingsService(this.dataDirectory);
+  }
+
+  portalUrl(): string {
+    const url = this.flags.portal ?? this.io.env['HICARE_PORTAL'] ?? this.settings.get().portalUrl;
+    if (url === undefined || url === null || url === '') {
+      throw new HicareError('INVALID_INPUT', 'No portal is configured.', 'Pass --portal URL (or set HICARE_PORTAL), e.g. --portal http://127.0.0.1:8780.');
+    }
+    return url;
+  }
+
+  client(options: { previews?: boolean } = {}): HicareClient {
+    const settings = this.settings.get();
+    const trustRoot = settings.trustRootPath;
+    return new HicareClient({
+      dataDirectory: this.dataDirectory,
+      portalUrl: this.portalUrl(),
+      secrets: new FileSecretStore(join(this.dataDirectory, 'secrets')),
+      clock: systemClock,
+      logger: this.io.env['HICARE_DEBUG'] === '1' ? consoleLogger('hicare') : silentLogger,
+      env: this.io.env,
+      ...(trustRoot === null ? {} : { trustRoot }),
+      network: {
+        ...(settings.proxyUrl === null ? {} : { proxy: settings.proxyUrl }),
+        ...(settings.caBundlePath === null ? {} : { caFile: settings.caBundlePath }),
+      },
+      ...(settings.installRoot === null ? {} : { installRoot: settings.installRoot }),
+      previews: options.previews ?? settings.includePreviews,
+    });
+  }
+}

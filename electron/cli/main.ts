@@ -1,0 +1,85 @@
+/**
+ * `hicare`: takes the global flags (--portal, --json) wherever they stand, dispatches to a command, prints coded
+ * errors with their remedy (as JSON on stderr with --json) and returns the documented exit code.
+ */
+import { isHicareError } from '../../shared/errors.js';
+import {
+  checkCommand,
+  downloadCommand,
+  entitlementCommand,
+  installCommand,
+  logCommand,
+  loginCommand,
+  logoutCommand,
+  systemsCommand,
+  trustCommand,
+  UsageError,
+  verifyCommand,
+} from './commands.js';
+import { CliContext, type CliIo, type GlobalFlags } from './context.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import { HELP, MAIN_HELP } from './help.js';
+
+const COMMANDS: Record<string, (ctx: CliContext, args: readonly string[]) => Promise<void>> = {
+  trust: trustCommand,
+  login: loginCommand,
+  logout: logoutCommand,
+  entitlement: entitlementCommand,
+  systems: systemsCommand,
+  check: checkCommand,
+  download: downloadCommand,
+  verify: verifyCommand,
+  install: installCommand,
+  log: logCommand,
+};
+
+function splitGlobals(argv: readonly string[]): { flags: GlobalFlags; rest: string[] } {
+  const flags: GlobalFlags = {};
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--json') flags.json = true;
+    else if (arg === '--portal') flags.portal = argv[++i];
+    else if (arg.startsWith('--portal=')) flags.portal = arg.slice('--portal='.length);
+    else rest.push(arg);
+  }
+  return { flags, rest };
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const { flags, rest } = splitGlobals(argv);
+  const [command, ...args] = rest;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out(MAIN_HELP);
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const run = COMMANDS[command];
+  if (run === undefined) {
+    io.err(`Unknown command: ${command}\n\n${MAIN_HELP}\n`);
+    return EXIT.usage;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(HELP[command] ?? MAIN_HELP);
+    return EXIT.ok;
+  }
+  try {
+    await run(new CliContext(io, flags), args);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${HELP[command] ?? MAIN_HELP}\n`);
+      return EXIT.usage;
+    }
+    if (isHicareError(error)) {
+      if (flags.json === true) io.err(`${JSON.stringify(error.toBody())}\n`);
+      else {
+        io.err(`error ${error.code}: ${error.message}\n  ${error.remedy}\n`);
+        const log = error.details?.['log'];
+        if (typeof log === 'string' && log !== '') io.err(`\nInstaller log (last lines):\n${log.split('\n').slice(-15).join('\n')}\n`);
+      }
+      return exitCodeFor(error.code);
+    }
+    io.err(`error INTERNAL: ${error instanceof Error ? error.message : String(error)}\n  Report this to the vendor with the command you ran.\n`);
+    return EXIT.failed;
+  }
+}

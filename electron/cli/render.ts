@@ -1,0 +1,62 @@
+/** Plain-text rendering for the terminal: tables, verdicts in words, and the download progress bar. */
+import type { ContractView } from '../../shared/contracts/entitlement.js';
+import { TIER_NAMES } from '../../shared/domain/contract.js';
+import type { InventorySystem } from '../core/inventory/inventory.js';
+import type { SystemResolution } from '../core/resolver/resolver.js';
+import type { ProgressEvent } from '../core/downloads/index.js';
+
+export function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+export function renderContracts(contracts: readonly ContractView[]): string {
+  return contracts
+    .map((c) =>
+      [
+        `${c.id}  ${TIER_NAMES[c.tier]}  ${c.status}${c.status === 'pending' ? ` (starts in ${c.daysUntilStart} days)` : c.status === 'expired' ? '' : ` (${c.daysLeft} days left)`}`,
+        `  service period ${c.startDate} – ${c.endDate}, ${c.region}`,
+        ...c.systems.map((s) => `  ${s.serialNumber}  ${s.product}  ${s.location}`),
+      ].join('\n'),
+    )
+    .join('\n\n');
+}
+
+export function renderSystems(systems: readonly InventorySystem[]): string {
+  return table([
+    ['SERIAL', 'PRODUCT', 'INSTALLED', 'SOURCE', 'PLATFORM', 'LOCATION'],
+    ...systems.map((s) => [s.serialNumber, s.product, s.installedVersion ?? '(unknown)', s.versionSource ?? '-', s.platform ?? 'remote', s.location]),
+  ]);
+}
+
+export function renderCheck(resolutions: readonly SystemResolution[]): string {
+  return resolutions
+    .map((r) => {
+      const head = `${r.system.serialNumber}  ${r.system.product} ${r.system.installedVersion ?? '(version unknown)'}  ${r.system.location}`;
+      const candidates = [...r.updates, ...r.upgrades].sort((a, b) => (a.target.custom.version < b.target.custom.version ? 1 : -1));
+      if (r.system.installedVersion === null) return `${head}\n  Enter the installed version: hicare systems set-version ${r.system.serialNumber} VERSION`;
+      if (candidates.length === 0) return `${head}\n  Up to date.`;
+      const lines = candidates.map((c) => {
+        const kind = c.verdict.kind === 'upgrade' ? 'upgrade' : 'update ';
+        if (c.verdict.allowed) return `  ✓ ${kind} ${c.target.custom.version.padEnd(12)} ${c.target.name}`;
+        const why = c.verdict.reasons.map((x) => `${x.code}: ${x.message} → ${x.remedy}`).join('\n                          ');
+        return `  ✗ ${kind} ${c.target.custom.version.padEnd(12)} ${why}`;
+      });
+      const plan = r.recommended?.plan;
+      const path = plan?.ok === true && plan.hops.length > 0 ? `  Path to ${r.recommended?.version ?? ''}: ${[r.system.installedVersion, ...plan.hops.map((h) => h.version)].join(' → ')}` : '';
+      return [head, ...lines, ...(path === '' ? [] : [path])].join('\n');
+    })
+    .join('\n\n');
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** One line, redrawn in place: `[#####.....]  45%  12.0/26.7 MB  8.1 MB/s  ETA 2s  name`. */
+export function progressLine(p: ProgressEvent, width = 24): string {
+  const fraction = p.totalBytes === 0 ? 1 : p.receivedBytes / p.totalBytes;
+  const filled = Math.round(fraction * width);
+  const eta = p.etaSeconds === null ? '' : `  ETA ${Math.ceil(p.etaSeconds)}s`;
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%  ${megabytes(p.receivedBytes)}/${megabytes(p.totalBytes)}  ${megabytes(p.bytesPerSecond)}/s${eta}  ${p.name.split('/').at(-1) ?? p.name}`;
+}

@@ -1,0 +1,264 @@
+/**
+ * The client core as one object for the app and the `hicare` CLI: sign in, the contracts and systems, what each
+ * system may take (checked against the signed catalog), downloads into the verified cache, installs, and a record
+ * of each step in the operation log. Every package goes through the same gate: its target comes from verified TUF
+ * metadata, its bytes must hash to that target, and it must be for the system's product and platform — or nothing
+ * is installed.
+ */
+import { copyFile, mkdir, rename } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
+import type { ContractView } from '../../../shared/contracts/entitlement.js';
+import type { Session } from '../../../shared/contracts/accounts.js';
+import type { Contract } from '../../../shared/domain/contract.js';
+import type { LineLifecycle } from '../../../shared/domain/release.js';
+import { HicareError } from '../../../shared/errors.js';
+import type { Clock, Logger, SecretStore } from '../adapters.js';
+import { currentPlatform } from '../detect/index.js';
+import { DownloadManager, type DownloadResult } from '../downloads/index.js';
+import { runInstaller, type InstallResult } from '../install/index.js';
+import { Inventory, type InventorySystem } from '../inventory/inventory.js';
+import { OperationLog } from '../operations/index.js';
+import { PortalClient } from '../portal/client.js';
+import type { NetworkSettings } from '../portal/network.js';
+import { hasAvailable, resolveSystems, type SystemResolution } from '../resolver/resolver.js';
+import { Trust } from '../trust/trust.js';
+
+/** The vendor's root shipped with the app (resources/trust/root.json). */
+export const SHIPPED_ROOT = fileURLToPath(new URL('../../../resources/trust/root.json', import.meta.url));
+
+export interface HicareClientOptions {
+  dataDirectory: string;
+  portalUrl: string;
+  secrets: SecretStore;
+  clock: Clock;
+  logger: Logger;
+  /** The root to trust for this portal; the shipped vendor root when absent. */
+  trustRoot?: string;
+  network?: NetworkSettings;
+  env?: Record<string, string | undefined>;
+  /** Where products of this desktop's systems are installed; `<data>/installs` when absent. */
+  installRoot?: string;
+  previews?: boolean;
+  /** `linux-x64` etc.; this machine's when absent. */
+  platform?: string;
+  /** Passed to the download manager (tests use short timeouts and few retries). */
+  downloadRetries?: number;
+}
+
+function machinePlatform(): string {
+  const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
+  return `${currentPlatform()}-${arch}`;
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export class HicareClient {
+  readonly portal: PortalClient;
+  readonly trust: Trust;
+  readonly downloads: DownloadManager;
+  readonly operations: OperationLog;
+  readonly inventory: Inventory;
+  readonly platform: string;
+  private readonly options: HicareClientOptions;
+
+  constructor(options: HicareClientOptions) {
+    this.options = options;
+    this.platform = options.platform ?? machinePlatform();
+    this.portal = new PortalClient({
+      portalUrl: options.portalUrl,
+      secrets: options.secrets,
+      ...(options.network === undefined ? {} : { network: options.network }),
+      ...(options.env === undefined ? {} : { env: options.env }),
+    });
+    this.trust = new Trust({ dataDirectory: options.dataDirectory, portalUrl: options.portalUrl, rootFile: options.trustRoot ?? SHIPPED_ROOT, transport: this.portal.transport });
+    this.downloads = new DownloadManager({
+      cacheDir: join(options.dataDirectory, 'packages'),
+      clock: options.clock,
+      logger: options.logger,
+      request: {
+        headers: () => this.portal.authHeaders(),
+        ...(options.downloadRetries === undefined ? {} : { retries: options.downloadRetries }),
+        ...(this.portal.transport.agent === undefined ? {} : { agent: this.portal.transport.agent }),
+        ...(this.portal.transport.https === undefined ? {} : { https: this.portal.transport.https }),
+      },
+    });
+    this.operations = OperationLog.inDataDirectory(options.dataDirectory, options.clock);
+    this.inventory = new Inventory(options.dataDirectory, options.clock);
+  }
+
+  private get installRoot(): string {
+    return this.options.installRoot ?? join(this.options.dataDirectory, 'installs');
+  }
+
+  async login(email: string, password: string): Promise<Session> {
+    const session = await this.portal.signIn(email, password);
+    await this.operations.append('check', `Signed in to ${this.portal.portalUrl} as ${session.account.email}`, { role: session.account.role });
+    return session;
+  }
+
+  async logout(): Promise<void> {
+    await this.portal.signOut();
+  }
+
+  async contracts(): Promise<ContractView[]> {
+    return (await this.portal.call('contracts', {})).contracts;
+  }
+
+  /** The contracts' systems, synced into the inventory, with versions detected where the product is on this desktop. */
+  async systems(): Promise<InventorySystem[]> {
+    const { systems: records } = await this.portal.call('systems', {});
+    this.inventory.sync(records, { installRoot: this.installRoot, platform: this.platform });
+    const targets = await this.trust.allTargets();
+    for (const system of this.inventory.list()) {
+      const rule = newestTarget(targets, system.product, system.platform ?? this.platform)?.custom.detection;
+      if (rule !== undefined && system.platform === this.platform) {
+        await this.inventory.detect(system.serialNumber, rule).catch((error: unknown) => this.options.logger.warn('detection failed', { serialNumber: system.serialNumber, error: String(error) }));
+      }
+    }
+    return this.inventory.list();
+  }
+
+  /** For every system: its updates and upgrades with verdicts, reasons, remedies and the upgrade path. */
+  async check(): Promise<SystemResolution[]> {
+    const contracts = (await this.contracts()).map(asContract);
+    await this.trust.refresh();
+    const systems = await this.systems();
+    const targets = await this.trust.allTargets();
+    const byProduct = new Map<string, ReleaseTarget[]>();
+    for (const t of targets) byProduct.set(t.custom.product, [...(byProduct.get(t.custom.product) ?? []), t]);
+    const lifecycles = new Map<string, LineLifecycle>();
+    for (const { custom } of targets) {
+      const l = custom.lifecycle;
+      if (l === undefined) continue;
+      lifecycles.set(`${l.product}:${l.major}`, {
+        product: l.product,
+        major: l.major,
+        ga: l.ga,
+        ...(l.endOfMaintenance === undefined ? {} : { endOfMaintenance: l.endOfMaintenance }),
+        ...(l.endOfService === undefined ? {} : { endOfService: l.endOfService }),
+      });
+    }
+    const resolutions = resolveSystems(
+      systems.map((s) => ({ serialNumber: s.serialNumber, product: s.product, location: s.location, installedVersion: s.installedVersion, ...(s.platform === null ? {} : { platform: s.platform }) })),
+      { contracts, catalog: { targets: (p) => byProduct.get(p) ?? [], lifecycles: [...lifecycles.values()] }, now: this.options.clock.now(), previews: this.options.previews === true },
+    );
+    await this.operations.append('check', `Checked ${systems.length} systems: ${resolutions.filter(hasAvailable).length} with releases available`, {
+      systems: resolutions.map((r) => ({ serialNumber: r.system.serialNumber, installed: r.system.installedVersion, available: [...r.updates, ...r.upgrades].filter((c) => c.verdict.allowed).map((c) => c.target.custom.version) })),
+    });
+    return resolutions;
+  }
+
+  /**
+   * Downloads a package into the verified cache (and copies it to `out` when given). The target comes from the
+   * signed catalog; the portal decides whether the caller may have it.
+   */
+  async download(targetName: string, options: { serialNumber?: string; out?: string; onStarted?: (handle: ReturnType<DownloadManager['download']>) => void } = {}): Promise<DownloadResult & { target: ReleaseTarget; file: string }> {
+    const target = await this.trust.verifiedTarget(targetName);
+    const system = options.serialNumber === undefined ? undefined : this.inventory.list().find((s) => s.serialNumber === options.serialNumber);
+    const url = this.portal.packageUrl(target.name, {
+      ...(options.serialNumber === undefined ? {} : { serialNumber: options.serialNumber }),
+      ...(system?.installedVersion === null || system?.installedVersion === undefined ? {} : { installedVersion: system.installedVersion }),
+      ...(this.options.previews === true ? { previews: '1' as const } : {}),
+    });
+    const handle = this.downloads.download({ target, url });
+    options.onStarted?.(handle);
+    let result: DownloadResult;
+    try {
+      result = await handle.done;
+    } catch (error) {
+      await this.operations.append('failure', `Download of ${target.name} failed`, { target: target.name, code: (error as HicareError).code ?? 'INTERNAL' });
+      throw error;
+    }
+    await this.operations.append('download', `Downloaded and verified ${target.name}`, { target: target.name, sha256: target.sha256, length: target.length, fromCache: result.fromCache });
+    let file = result.path;
+    if (options.out !== undefined) {
+      await mkdir(options.out, { recursive: true });
+      file = join(options.out, basename(target.name));
+      const partial = `${file}.part`;
+      await copyFile(result.path, partial);
+      await rename(partial, file);
+    }
+    return { ...result, target, file };
+  }
+
+  /** Which signed target a file is, by its SHA-256; refused when it is none. */
+  async verify(file: string): Promise<ReleaseTarget> {
+    const sha256 = await sha256File(file);
+    const target = (await this.trust.allTargets()).find((t) => t.sha256 === sha256);
+    await this.operations.append('verify', `Verified ${basename(file)}: ${target === undefined ? 'no signed package' : target.name}`, { file, sha256, target: target?.name ?? null });
+    if (target === undefined) {
+      throw new HicareError('HASH_MISMATCH', `${basename(file)} is not a package of the signed catalog (SHA-256 ${sha256}).`, 'Do not install it. Download the package again from the portal.', { sha256 });
+    }
+    return target;
+  }
+
+  /**
+   * Installs a release on a system of this desktop: only a signed target for the system's product and platform,
+   * only bytes that hash to it. A failure comes back as the installer's typed failure, ready for a service request.
+   */
+  async install(targetName: string, serialNumber: string, options: { onLog?: (line: { stream: string; text: string }) => void } = {}): Promise<InstallResult> {
+    const system = this.inventory.get(serialNumber);
+    const target = await this.trust.verifiedTarget(targetName);
+    const targetPlatform = `${target.custom.platform}-${target.custom.arch}`;
+    if (target.custom.product !== system.product || (system.platform !== null && targetPlatform !== system.platform) || targetPlatform !== this.platform) {
+      throw new HicareError(
+        'TARGET_MISMATCH',
+        `${target.name} is ${target.custom.product} for ${targetPlatform}; system ${serialNumber} runs ${system.product} on ${system.platform ?? this.platform} and this desktop is ${this.platform}.`,
+        `Install a ${system.product} package built for ${this.platform}. Nothing was installed.`,
+        { target: target.name, serialNumber },
+      );
+    }
+    if (system.installDir === null) {
+      throw new HicareError('INVALID_INPUT', `System ${serialNumber} is remote equipment with no folder on this desktop.`, 'Download the package and install it on the equipment itself.');
+    }
+    const downloaded = await this.download(target.name, { serialNumber });
+    const workDir = join(this.options.dataDirectory, 'work');
+    await mkdir(workDir, { recursive: true });
+    try {
+      const result = await runInstaller({
+        packagePath: downloaded.path,
+        target,
+        system: { serialNumber, location: system.location, installedVersion: system.installedVersion },
+        installDir: system.installDir,
+        workDir,
+        ...(options.onLog === undefined ? {} : { onLog: options.onLog }),
+      });
+      this.inventory.setInstalled(serialNumber, result.detectedVersion, 'installed');
+      await this.operations.append('install', `Installed ${target.custom.product} ${target.custom.version} on ${serialNumber}`, {
+        target: target.name,
+        from: result.fromVersion,
+        to: result.toVersion,
+        durationMs: result.durationMs,
+      });
+      return result;
+    } catch (error) {
+      const coded = error as HicareError;
+      await this.operations.append('failure', `Installing ${target.custom.product} ${target.custom.version} on ${serialNumber} failed: ${coded.code ?? 'INTERNAL'}`, {
+        target: target.name,
+        code: coded.code ?? 'INTERNAL',
+        exitCode: (coded.details?.['exitCode'] as number | undefined) ?? null,
+      });
+      throw error;
+    }
+  }
+}
+
+/** A contract as the shared rules take it (optional fields absent rather than undefined). */
+export function asContract(view: ContractView): Contract {
+  const { status: _status, daysLeft: _daysLeft, daysUntilStart: _daysUntilStart, responseTimes, holidays, ...rest } = view;
+  return { ...rest, ...(responseTimes === undefined ? {} : { responseTimes }), ...(holidays === undefined ? {} : { holidays }) };
+}
+
+function newestTarget(targets: readonly ReleaseTarget[], product: string, platform: string): ReleaseTarget | undefined {
+  return targets
+    .filter((t) => t.custom.product === product && `${t.custom.platform}-${t.custom.arch}` === platform)
+    .sort((a, b) => (a.custom.publishedAt < b.custom.publishedAt ? 1 : -1))[0];
+}

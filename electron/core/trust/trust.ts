@@ -1,0 +1,160 @@
+/**
+ * Trust in the portal's signed catalog: tuf-js's updater, started from a root the user trusts — the vendor's root
+ * shipped in resources/trust/root.json, or a root file the user pointed at explicitly (the demo portal's, made at
+ * seed time), shown with its fingerprint. Nothing is ever trusted on first use: a portal whose metadata does not
+ * chain to that root is refused. Every package the app downloads or installs is checked against its verified
+ * target first; what the portal's JSON API says about a package is only believed when it matches.
+ */
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BaseFetcher, Updater } from 'tuf-js';
+import { DownloadHTTPError } from 'tuf-js/dist/error.js';
+import got from 'got';
+import { ReleaseTargetCustomSchema, type ReleaseTarget } from '../../../shared/contracts/catalog.js';
+import { TUF_PATH } from '../../../shared/contracts/portal-api.js';
+import { HicareError } from '../../../shared/errors.js';
+import type { TransportOptions } from '../portal/network.js';
+import { trustError } from './trust-errors.js';
+
+/** The SHA-256 of a root file, grouped for reading aloud over the phone: `AB12 CD34 …`. */
+export function rootFingerprint(bytes: Buffer): string {
+  const hex = createHash('sha256').update(bytes).digest('hex').toUpperCase();
+  return hex.match(/.{4}/g)?.join(' ') ?? hex;
+}
+
+export interface TrustOptions {
+  dataDirectory: string;
+  portalUrl: string;
+  /** The root the client starts from. */
+  rootFile: string;
+  transport?: TransportOptions;
+  timeoutMs?: number;
+}
+
+/** tuf-js's fetches through got, so proxies and extra CAs apply to metadata as they do to everything else. */
+class GotFetcher extends BaseFetcher {
+  constructor(
+    private readonly transport: TransportOptions,
+    private readonly timeoutMs: number,
+  ) {
+    super();
+  }
+
+  override fetch(url: string): Promise<NodeJS.ReadableStream> {
+    return new Promise((resolve, reject) => {
+      const stream = got.stream(url, { ...this.transport, throwHttpErrors: false, timeout: { connect: 5000, response: this.timeoutMs }, retry: { limit: 1 } });
+      stream.once('response', (response: { statusCode: number }) => {
+        if (response.statusCode >= 400) {
+          stream.destroy();
+          // tuf-js reads a 403/404 on the next root version as "no newer root", so the status must reach it in its type.
+          reject(new DownloadHTTPError(`${url} answered ${response.statusCode}`, response.statusCode));
+        } else resolve(stream);
+      });
+      stream.once('error', reject);
+    });
+  }
+}
+
+export class Trust {
+  readonly metadataDir: string;
+  private readonly options: TrustOptions;
+  private updater: Updater | undefined;
+
+  constructor(options: TrustOptions) {
+    this.options = options;
+    const portal = createHash('sha256').update(new URL(options.portalUrl).origin).digest('hex').slice(0, 16);
+    this.metadataDir = join(options.dataDirectory, 'trust', portal);
+  }
+
+  /** Fetches and verifies the newest metadata; afterwards `verifiedTarget` answers from it. */
+  async refresh(): Promise<void> {
+    const root = await readFile(this.options.rootFile).catch(() => {
+      throw new HicareError('UNTRUSTED_PORTAL', `The trusted root ${this.options.rootFile} cannot be read.`, 'Point the trust setting at the portal’s root.json, or reinstall the app.');
+    });
+    await this.seed(root);
+    const updater = new Updater({
+      metadataBaseUrl: `${new URL(this.options.portalUrl).origin}${TUF_PATH.replace(/\/$/, '')}`,
+      metadataDir: this.metadataDir,
+      fetcher: new GotFetcher(this.options.transport ?? {}, this.options.timeoutMs ?? 15_000),
+    });
+    try {
+      await updater.refresh();
+    } catch (error) {
+      throw trustError(error, this.options.portalUrl);
+    }
+    this.updater = updater;
+  }
+
+  /**
+   * A fresh metadata cache starts from the trusted root. When the user trusts a different root (another portal
+   * behind the same address, a re-seeded demo), the old cache is dropped: it chains to keys no longer trusted.
+   */
+  private async seed(root: Buffer): Promise<void> {
+    const pinFile = join(this.metadataDir, 'trusted-root.sha256');
+    const fingerprint = createHash('sha256').update(root).digest('hex');
+    const pinned = await readFile(pinFile, 'utf8').catch(() => '');
+    if (pinned.trim() !== fingerprint) {
+      await rm(this.metadataDir, { recursive: true, force: true });
+      await mkdir(this.metadataDir, { recursive: true });
+      await copyFile(this.options.rootFile, join(this.metadataDir, 'root.json'));
+      await writeFile(pinFile, `${fingerprint}\n`);
+    }
+  }
+
+  /**
+   * Every target of the verified catalog. tuf-js keeps the targets metadata it verified in its cache directory and
+   * writes nothing there it has not verified, so after a refresh that file is the signed catalog.
+   */
+  async allTargets(): Promise<ReleaseTarget[]> {
+    if (this.updater === undefined) await this.refresh();
+    const text = await readFile(join(this.metadataDir, 'targets.json'), 'utf8');
+    const document = JSON.parse(text) as { signed?: { targets?: Record<string, { length: number; hashes: Record<string, string>; custom?: unknown }> } };
+    const out: ReleaseTarget[] = [];
+    for (const [name, entry] of Object.entries(document.signed?.targets ?? {})) {
+      const custom = ReleaseTargetCustomSchema.safeParse(entry.custom);
+      const sha256 = entry.hashes['sha256'];
+      // An entry this version of the app cannot read is left out rather than guessed at.
+      if (custom.success && sha256 !== undefined) out.push({ name, length: entry.length, sha256, custom: custom.data });
+    }
+    return out;
+  }
+
+  /** The signed facts of one target: its length, hash and custom metadata, from verified metadata only. */
+  async verifiedTarget(name: string): Promise<ReleaseTarget> {
+    if (this.updater === undefined) await this.refresh();
+    let info;
+    try {
+      info = await this.updater!.getTargetInfo(name);
+    } catch (error) {
+      throw trustError(error, this.options.portalUrl);
+    }
+    if (info === undefined) {
+      throw new HicareError('TARGET_UNKNOWN', `The signed catalog has no package ${name}.`, 'Refresh the catalog; if the package is still missing, ask the vendor.', { target: name });
+    }
+    const custom = ReleaseTargetCustomSchema.safeParse(info.custom);
+    const sha256 = info.hashes['sha256'];
+    if (!custom.success || sha256 === undefined) {
+      throw new HicareError('TRUST_METADATA_INVALID', `The signed entry of ${name} is incomplete.`, 'Ask the vendor to republish the package.', { target: name });
+    }
+    return { name, length: info.length, sha256, custom: custom.data };
+  }
+
+  /**
+   * The target as the portal's API listed it, confirmed against the signed catalog. A portal (or anyone between it
+   * and the app) offering a validly signed package under another product, version or platform is refused here.
+   */
+  async confirm(listed: ReleaseTarget): Promise<ReleaseTarget> {
+    const signed = await this.verifiedTarget(listed.name);
+    const mismatch = (['product', 'version', 'platform', 'arch'] as const).find((k) => signed.custom[k] !== listed.custom[k]);
+    if (signed.sha256 !== listed.sha256 || signed.length !== listed.length || mismatch !== undefined) {
+      throw new HicareError(
+        'TARGET_MISMATCH',
+        `The portal describes ${listed.name} differently from the signed catalog${mismatch === undefined ? '' : ` (${mismatch}: ${String(listed.custom[mismatch])} vs ${String(signed.custom[mismatch])})`}.`,
+        'Nothing was downloaded or installed. Refresh and try again; if it persists, report it to the vendor.',
+        { target: listed.name, field: mismatch ?? (signed.sha256 !== listed.sha256 ? 'sha256' : 'length') },
+      );
+    }
+    return signed;
+  }
+}

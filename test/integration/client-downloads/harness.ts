@@ -1,0 +1,62 @@
+/** What the download tests share: temp cache folders, a seeded random source and a look inside the cache. */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DownloadManager } from '../../../electron/core/downloads/index.js';
+import type { DownloadManagerOptions } from '../../../electron/core/downloads/index.js';
+
+export const MiB = 1024 * 1024;
+
+export async function tempDir(prefix = 'hicare-dl-'): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A package's bytes: random, so that no two packages share a hash. */
+export function packageBytes(length: number): Buffer {
+  return randomBytes(length);
+}
+
+/** mulberry32: a small seeded generator, so a failing run can be replayed from its seed. */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A manager with fast retries, so that fault tests take milliseconds, not the real backoff's seconds. */
+export function fastManager(cacheDir: string, options: Partial<DownloadManagerOptions> = {}): DownloadManager {
+  return new DownloadManager({
+    cacheDir,
+    ...options,
+    request: { retries: 4, timeoutMs: 5_000, ...options.request, backoff: { baseMs: 5, maxMs: 50, ...options.request?.backoff } },
+  });
+}
+
+export async function filesIn(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The cache's promise: every file under sha256/ hashes to its own name. Returns the names that break it. */
+export async function dishonestCacheEntries(cacheDir: string): Promise<string[]> {
+  const bad: string[] = [];
+  for (const name of await filesIn(join(cacheDir, 'sha256'))) {
+    const actual = createHash('sha256').update(await readFile(join(cacheDir, 'sha256', name))).digest('hex');
+    if (actual !== name) bad.push(name);
+  }
+  return bad;
+}
+
+export function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
