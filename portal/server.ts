@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { Priority } from '../shared/domain/sla.js';
 import type { PostExpiryPolicy } from '../shared/domain/verdict.js';
 import { Catalog } from './catalog/catalog.js';
 import { openDatabase, type DatabaseOptions } from './db/connection.js';
@@ -16,6 +17,7 @@ import { createPortalApp } from './http/app.js';
 import { registerPackageRoute } from './http/package-route.js';
 import { bearerAuthentication, registerPortalRoutes } from './http/routes.js';
 import { registerTufRoute } from './http/tuf-route.js';
+import { registerRequestRoutes } from './requests/routes.js';
 
 export const PORTAL_VERSION = '0.1.0';
 
@@ -50,6 +52,8 @@ export interface PortalOptions {
   trustProxy?: string[];
   /** How often the timestamp's expiry is checked; 0 turns the scheduler off. Default 10 minutes. */
   refreshEveryMs?: number;
+  /** Service-request priorities the portal accepts by itself at submission, left unassigned. Default ['P1']. */
+  autoAcceptPriorities?: readonly Priority[];
 }
 
 export interface Portal {
@@ -78,6 +82,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   registerPortalRoutes(app, ctx, auth);
   registerPackageRoute(app, ctx, auth);
   registerTufRoute(app, { repoDir: layout.repoDir });
+  registerRequestRoutes(app, { ...ctx, dataDirectory: layout.dataDirectory, ...(options.autoAcceptPriorities === undefined ? {} : { autoAcceptPriorities: options.autoAcceptPriorities }) }, auth);
 
   const refreshMetadata = async (): Promise<boolean> => {
     const changed = await catalog.repository.refreshTimestamp({ now: now() });

@@ -22,6 +22,12 @@ export const ERROR_CODES = [
   'ILLEGAL_TRANSITION',
   'ROLE_NOT_ALLOWED',
   'REQUEST_FIELD_MISSING',
+  'IDEMPOTENCY_CONFLICT',
+  'ALREADY_ASSIGNED',
+  'ATTACHMENT_TOO_LARGE',
+  'ATTACHMENT_TYPE_REFUSED',
+  'GRANT_EXPIRED',
+  'GRANT_REVOKED',
   // upgrade paths
   'NO_UPGRADE_PATH',
   // the signed catalog (TUF repository and its keys)

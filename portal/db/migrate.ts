@@ -7,15 +7,16 @@ import { HicareError } from '../../shared/errors.js';
 import { dialectOf } from './connection.js';
 import * as core from './migrations/0001_core.js';
 import * as catalog from './migrations/0002_catalog.js';
+import * as requests from './migrations/0003_requests.js';
 import type { Database } from './schema.js';
 
 /**
- * In order. Names sort the way they apply; never rename or edit one that has shipped: add the next instead
- * (service requests, remote-access grants and surveys come next).
+ * In order. Names sort the way they apply; never rename or edit one that has shipped: add the next instead.
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_core': core,
   '0002_catalog': catalog,
+  '0003_requests': requests,
 };
 
 /**

@@ -5,7 +5,8 @@
  */
 import type { ColumnType } from 'kysely';
 import type { Tier } from '../../shared/domain/contract.js';
-import type { Role } from '../../shared/domain/request-state.js';
+import type { RequestState, Role } from '../../shared/domain/request-state.js';
+import type { Priority } from '../../shared/domain/sla.js';
 
 /** An ISO-8601 UTC instant such as 2026-01-31T09:00:00.000Z; text order is time order. */
 export type IsoInstant = string;
@@ -115,6 +116,103 @@ export interface ArticlesTable {
   updated_at: IsoInstant;
 }
 
+export interface RequestNumbersTable {
+  year: number;
+  last: number;
+}
+
+export interface RequestsTable {
+  id: string;
+  /** `TAC-<year>-<6 digits>`, numbered per year of submission. */
+  number: string;
+  customer_id: string;
+  /** The contract in service when the request was opened: its time zone, holidays and response table drive the SLA. */
+  contract_id: string;
+  created_by: string;
+  idempotency_key: string | null;
+  body_hash: string;
+  serial_number: string;
+  product: string;
+  location: string;
+  fault_description: string;
+  priority: Priority;
+  /** JSON array of strings. */
+  alarms: string;
+  performance_measurements: string | null;
+  /** JSON array of operation records. */
+  operation_records: string;
+  /** JSON InstallFailure. */
+  install_failure: string | null;
+  state: RequestState;
+  assigned_engineer_id: string | null;
+  accepted_by: string | null;
+  submitted_at: IsoInstant;
+  accepted_at: IsoInstant | null;
+  first_contact_at: IsoInstant | null;
+  confirmed_at: IsoInstant | null;
+  ended_at: IsoInstant | null;
+  updated_at: IsoInstant;
+  activity_seq: ColumnType<number, number | undefined, number>;
+}
+
+export interface MessagesTable {
+  id: string;
+  request_id: string;
+  seq: number;
+  author_id: string;
+  author_role: 'customer-admin' | 'engineer' | 'portal-admin' | 'system';
+  body: string;
+  at: IsoInstant;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  request_id: string;
+  seq: number;
+  file_name: string;
+  content_type: string;
+  size: ColumnType<number | string, number, number>;
+  sha256: string;
+  uploaded_by: string;
+  uploader_role: 'customer-admin' | 'engineer';
+  at: IsoInstant;
+}
+
+export interface GrantsTable {
+  id: string;
+  request_id: string;
+  seq: number;
+  channel: 'ssh' | 'rdp' | 'vpn' | 'web' | 'other';
+  address: string;
+  account: string;
+  password_cipher: string;
+  scope: 'view' | 'diagnose' | 'repair';
+  created_by: string;
+  created_at: IsoInstant;
+  expires_at: IsoInstant;
+  revoked_at: IsoInstant | null;
+  revoked_by: string | null;
+}
+
+export type GrantReadOutcome = 'read' | 'not-assigned' | 'expired' | 'revoked';
+
+export interface GrantReadsTable {
+  id: string;
+  grant_id: string;
+  account_id: string;
+  at: IsoInstant;
+  outcome: GrantReadOutcome;
+}
+
+export interface SurveysTable {
+  request_id: string;
+  customer_id: string;
+  account_id: string;
+  rating: number;
+  comment: string;
+  at: IsoInstant;
+}
+
 export interface Database {
   customers: CustomersTable;
   accounts: AccountsTable;
@@ -126,4 +224,11 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   lifecycles: LifecyclesTable;
   articles: ArticlesTable;
+  request_numbers: RequestNumbersTable;
+  requests: RequestsTable;
+  messages: MessagesTable;
+  attachments: AttachmentsTable;
+  grants: GrantsTable;
+  grant_reads: GrantReadsTable;
+  surveys: SurveysTable;
 }

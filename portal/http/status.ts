@@ -27,6 +27,13 @@ const STATUS: Partial<Record<string, number>> = {
   UNKNOWN_METHOD: 404,
   ILLEGAL_TRANSITION: 409,
   NO_UPGRADE_PATH: 409,
+  IDEMPOTENCY_CONFLICT: 409,
+  ALREADY_ASSIGNED: 409,
+  ATTACHMENT_TOO_LARGE: 413,
+  ATTACHMENT_TYPE_REFUSED: 415,
+  // Gone, not forbidden: the grant existed and nobody can use it any more, whoever asks.
+  GRANT_EXPIRED: 410,
+  GRANT_REVOKED: 410,
   INTERNAL: 500,
 };
 

@@ -9,13 +9,17 @@ import { IdSchema, ProductIdSchema, SerialNumberSchema, VersionSchema } from './
 import { ContractViewSchema, SystemEntitlementSchema, SystemRecordSchema } from './entitlement.js';
 import { KnowledgeArticleSchema, KnowledgeSearchSchema, KnownIssueQuerySchema } from './knowledge.js';
 import {
+  AttachmentSchema,
+  AttachmentUploadSchema,
   GrantCreateSchema,
   GrantSchema,
   MessageCreateSchema,
   MessageSchema,
   RequestStateSchema,
   ServiceRequestCreateSchema,
+  ServiceRequestDetailSchema,
   ServiceRequestSchema,
+  SurveyResultsSchema,
   SurveySchema,
 } from './requests.js';
 import { REQUEST_ACTIONS, type ROLES } from '../domain/request-state.js';
@@ -43,6 +47,8 @@ const customerOrStaff = ['customer-admin', 'it-staff'] as const;
 const people = ['customer-admin', 'it-staff', 'engineer', 'portal-admin'] as const;
 const support = ['customer-admin', 'engineer', 'portal-admin'] as const;
 const engineer = ['engineer'] as const;
+const conversation = ['customer-admin', 'engineer'] as const;
+const vendorAdmin = ['portal-admin'] as const;
 
 const IdParams = z.object({ id: IdSchema }).strict();
 
@@ -118,7 +124,22 @@ export const portalApi = {
     query: z.object({ state: RequestStateSchema.optional() }).strict(),
     response: z.object({ requests: z.array(ServiceRequestSchema) }),
   }),
-  getRequest: endpoint({ method: 'GET', path: '/api/v1/requests/:id', summary: 'One request', auth: support, params: IdParams, response: ServiceRequestSchema }),
+  getRequest: endpoint({
+    method: 'GET',
+    path: '/api/v1/requests/:id',
+    summary: 'One request with its messages, attachments and grants (no passwords)',
+    auth: support,
+    params: IdParams,
+    response: ServiceRequestDetailSchema,
+  }),
+  takeRequest: endpoint({
+    method: 'POST',
+    path: '/api/v1/requests/:id/take',
+    summary: 'Assign an accepted, unassigned request to the calling engineer',
+    auth: engineer,
+    params: IdParams,
+    response: ServiceRequestSchema,
+  }),
   actOnRequest: endpoint({
     method: 'POST',
     path: '/api/v1/requests/:id/actions',
@@ -137,6 +158,15 @@ export const portalApi = {
     body: MessageCreateSchema,
     response: MessageSchema,
   }),
+  uploadAttachment: endpoint({
+    method: 'POST',
+    path: '/api/v1/requests/:id/attachments',
+    summary: 'Attach a file (log, archive, screenshot; at most 5 MiB, checked by its content)',
+    auth: conversation,
+    params: IdParams,
+    body: AttachmentUploadSchema,
+    response: AttachmentSchema,
+  }),
   createGrant: endpoint({
     method: 'POST',
     path: '/api/v1/requests/:id/grants',
@@ -146,6 +176,7 @@ export const portalApi = {
     body: GrantCreateSchema,
     response: GrantSchema.extend({ password: z.string() }),
   }),
+  getGrant: endpoint({ method: 'GET', path: '/api/v1/grants/:id', summary: 'One grant (no password)', auth: support, params: IdParams, response: GrantSchema }),
   revokeGrant: endpoint({ method: 'POST', path: '/api/v1/grants/:id/revoke', summary: 'Revoke a grant at once', auth: customer, params: IdParams, response: GrantSchema }),
   readGrantPassword: endpoint({
     method: 'GET',
@@ -164,6 +195,13 @@ export const portalApi = {
     body: SurveySchema,
     response: SurveySchema,
   }),
+  surveyResults: endpoint({
+    method: 'GET',
+    path: '/api/v1/surveys',
+    summary: 'The satisfaction survey results: count, average, distribution and comments',
+    auth: vendorAdmin,
+    response: SurveyResultsSchema,
+  }),
 } as const satisfies Record<string, Endpoint>;
 
 export type PortalApi = typeof portalApi;
@@ -175,6 +213,19 @@ export type PortalApi = typeof portalApi;
  */
 export const PACKAGES_PATH = '/api/v1/packages/';
 export const TUF_PATH = '/tuf/';
+
+/**
+ * Live events, as server-sent events (`text/event-stream`, bearer; customer admins get their customer's, engineers
+ * and portal admins everybody's): `request.changed`, `request.message`, `grant.changed` (RequestEventSchema), and a
+ * comment line every 15 s to keep proxies from closing the stream.
+ */
+export const EVENTS_PATH = '/api/v1/events';
+
+/** An attachment's bytes: `GET /api/v1/attachments/<id>` (bearer; whoever may see its request), served as a download. */
+export const ATTACHMENTS_PATH = '/api/v1/attachments/';
+export function attachmentPath(id: string): string {
+  return ATTACHMENTS_PATH + encodeURIComponent(id);
+}
 
 export const PackageQuerySchema = z
   .object({

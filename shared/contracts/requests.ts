@@ -1,7 +1,7 @@
 /** Remote-guidance service requests, their messages, remote-access grants and satisfaction surveys (DESIGN.md §3.4). */
 import { z } from 'zod';
 import { PRIORITIES } from '../domain/sla.js';
-import { REQUEST_STATES } from '../domain/request-state.js';
+import { REQUEST_ACTIONS, REQUEST_STATES } from '../domain/request-state.js';
 import { IdSchema, InstantSchema, NonBlankSchema, ProductIdSchema, SerialNumberSchema, Sha256Schema, TextSchema, VersionSchema } from './common.js';
 
 export const PrioritySchema = z.enum(PRIORITIES);
@@ -107,6 +107,73 @@ export const SurveySchema = z
   })
   .strict();
 
+/** Files a customer or engineer adds to a request: logs, dumps, screenshots. The portal checks the bytes, not the label. */
+export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+export const ATTACHMENT_TYPES = ['text/plain', 'application/json', 'application/gzip', 'application/zip', 'image/png', 'image/jpeg'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+
+/** A file name as shown to people; never used as a path (the portal stores bytes under its own id). */
+export const AttachmentFileNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .regex(/^[^/\\\p{Cc}]+$/u, 'no slashes or control characters')
+  .refine((name) => name !== '.' && name !== '..', 'not "." or ".."');
+
+export const AttachmentUploadSchema = z
+  .object({
+    fileName: AttachmentFileNameSchema,
+    /** The declared type; one of ATTACHMENT_TYPES (parameters such as charset are ignored). */
+    contentType: z.string().min(1).max(100),
+    /** The file's bytes, base64 (standard alphabet, padded); at most ATTACHMENT_MAX_BYTES once decoded. */
+    dataBase64: z.string().max(16 * 1024 * 1024),
+  })
+  .strict();
+
+export const AttachmentSchema = z.object({
+  id: IdSchema,
+  requestId: IdSchema,
+  fileName: z.string(),
+  contentType: z.enum(ATTACHMENT_TYPES),
+  size: z.number().int().min(0),
+  sha256: Sha256Schema,
+  uploadedBy: IdSchema,
+  uploaderRole: z.enum(['customer-admin', 'engineer']),
+  at: InstantSchema,
+});
+
+/** One request with everything said and granted on it, and what the caller may do next. */
+export const ServiceRequestDetailSchema = ServiceRequestSchema.extend({
+  messages: z.array(MessageSchema),
+  attachments: z.array(AttachmentSchema),
+  grants: z.array(GrantSchema),
+  surveyAnswered: z.boolean(),
+  allowedActions: z.array(z.enum(REQUEST_ACTIONS)),
+});
+
+/** The vendor's view of the satisfaction surveys. */
+export const SurveyResultsSchema = z.object({
+  count: z.number().int().min(0),
+  /** Null while nobody has answered. */
+  averageRating: z.number().nullable(),
+  /** How many answers gave each rating, "1" to "5". */
+  distribution: z.object({ '1': z.number().int(), '2': z.number().int(), '3': z.number().int(), '4': z.number().int(), '5': z.number().int() }),
+  /** The answers that carry a comment, newest first. */
+  comments: z.array(
+    z.object({ requestId: IdSchema, number: z.string(), product: ProductIdSchema, rating: z.number().int().min(1).max(5), comment: z.string(), at: InstantSchema }),
+  ),
+});
+
+/** What the live event stream (GET /api/v1/events, server-sent events) carries; `event:` is the type, `data:` the JSON. */
+export const REQUEST_EVENT_TYPES = ['request.changed', 'request.message', 'grant.changed'] as const;
+export type RequestEventType = (typeof REQUEST_EVENT_TYPES)[number];
+export const RequestEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('request.changed'), request: ServiceRequestSchema }),
+  z.object({ type: z.literal('request.message'), requestId: IdSchema, number: z.string(), message: MessageSchema }),
+  z.object({ type: z.literal('grant.changed'), requestId: IdSchema, number: z.string(), grant: GrantSchema }),
+]);
+
 export type ServiceRequestCreate = z.infer<typeof ServiceRequestCreateSchema>;
 export type ServiceRequest = z.infer<typeof ServiceRequestSchema>;
 export type InstallFailure = z.infer<typeof InstallFailureSchema>;
@@ -114,3 +181,8 @@ export type Message = z.infer<typeof MessageSchema>;
 export type GrantCreate = z.infer<typeof GrantCreateSchema>;
 export type Grant = z.infer<typeof GrantSchema>;
 export type Survey = z.infer<typeof SurveySchema>;
+export type AttachmentUpload = z.infer<typeof AttachmentUploadSchema>;
+export type Attachment = z.infer<typeof AttachmentSchema>;
+export type ServiceRequestDetail = z.infer<typeof ServiceRequestDetailSchema>;
+export type SurveyResults = z.infer<typeof SurveyResultsSchema>;
+export type RequestEvent = z.infer<typeof RequestEventSchema>;

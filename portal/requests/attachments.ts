@@ -1,0 +1,99 @@
+/**
+ * Files on a request: at most ATTACHMENT_MAX_BYTES (413 ATTACHMENT_TOO_LARGE past it), of the types the portal takes,
+ * and only when the bytes are what the declared type says (415 ATTACHMENT_TYPE_REFUSED otherwise — an executable
+ * labelled image/png is refused). The bytes go to the attachment store, the record to the database.
+ */
+import { createHash } from 'node:crypto';
+import type { Account } from '../../shared/contracts/accounts.js';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, AttachmentFileNameSchema, type Attachment, type AttachmentType, type AttachmentUpload } from '../../shared/contracts/requests.js';
+import { HicareError } from '../../shared/errors.js';
+import { addAttachment, getAttachment } from '../db/request-activity.js';
+import { getRequestRecord } from '../db/requests.js';
+import { checkInput, newId } from '../db/support.js';
+import { canSee, visibleRequest } from './access.js';
+import type { RequestContext } from './context.js';
+import { assertMayConverse, engineerAtWork } from './messages.js';
+import { publishRequestChanged } from './notify.js';
+import { contentMatches, essence, sniffType } from './sniff.js';
+
+const MIB = 1024 * 1024;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export function attachmentTooLarge(size?: number): HicareError {
+  const limit = `${ATTACHMENT_MAX_BYTES / MIB} MiB`;
+  return new HicareError(
+    'ATTACHMENT_TOO_LARGE',
+    size === undefined ? `The attachment is larger than ${limit}.` : `The attachment is ${(size / MIB).toFixed(1)} MiB; at most ${limit} can be attached.`,
+    `Compress the file (gzip or zip) or attach only the relevant part; each file may be at most ${limit}.`,
+    { maxBytes: ATTACHMENT_MAX_BYTES, ...(size === undefined ? {} : { size }) },
+  );
+}
+
+function typeRefused(message: string, declared: string): HicareError {
+  return new HicareError('ATTACHMENT_TYPE_REFUSED', message, `Attach ${ATTACHMENT_TYPES.join(', ')} files, declared with their real type.`, {
+    declared,
+    accepted: [...ATTACHMENT_TYPES],
+  });
+}
+
+/** The decoded bytes, refusing oversize content before decoding it. */
+function decode(dataBase64: string): Buffer {
+  if (dataBase64.length % 4 !== 0 || !BASE64.test(dataBase64)) {
+    throw new HicareError('INVALID_INPUT', 'The attachment data is not base64.', 'Send the file’s bytes base64-encoded (standard alphabet, with padding).');
+  }
+  const padding = dataBase64.endsWith('==') ? 2 : dataBase64.endsWith('=') ? 1 : 0;
+  const size = (dataBase64.length / 4) * 3 - padding;
+  if (size > ATTACHMENT_MAX_BYTES) throw attachmentTooLarge(size);
+  return Buffer.from(dataBase64, 'base64');
+}
+
+function checkedType(declaredType: string, bytes: Buffer): AttachmentType {
+  const declared = essence(declaredType);
+  const known = ATTACHMENT_TYPES.find((t) => t === declared);
+  if (known === undefined) throw typeRefused(`Files of type ${declared || 'unknown'} cannot be attached.`, declared);
+  const sniffed = sniffType(bytes);
+  if (!contentMatches(known, sniffed)) {
+    const what = sniffed === null ? 'content the portal does not accept' : sniffed === 'executable' ? 'a program' : sniffed;
+    throw typeRefused(`The file is declared as ${known} but its content is ${what}.`, declared);
+  }
+  return known;
+}
+
+export async function uploadAttachment(ctx: RequestContext, caller: Account, id: string, upload: AttachmentUpload): Promise<Attachment> {
+  let record = await visibleRequest(ctx, caller, id);
+  assertMayConverse(record, caller, 'attach files to a request');
+  checkInput(AttachmentFileNameSchema, upload.fileName, 'file name');
+  const bytes = decode(upload.dataBase64);
+  const contentType = checkedType(upload.contentType, bytes);
+  if (caller.role === 'engineer') ({ record } = await engineerAtWork(ctx, caller, record));
+  const attachmentId = newId();
+  // Bytes first: a record never points at a file that is not there.
+  await ctx.attachments.put(attachmentId, bytes);
+  const attachment = await addAttachment(
+    ctx.db,
+    {
+      id: attachmentId,
+      requestId: record.id,
+      fileName: upload.fileName.trim(),
+      contentType,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      uploadedBy: caller.id,
+      uploaderRole: caller.role === 'engineer' ? 'engineer' : 'customer-admin',
+    },
+    ctx.now(),
+  );
+  // The request's activity changed (and maybe its engineer): whoever watches it reloads its detail.
+  await publishRequestChanged(ctx, record);
+  return attachment;
+}
+
+/** The attachment and its bytes, for whoever may see its request; another customer's is "not found". */
+export async function readAttachment(ctx: RequestContext, caller: Account, id: string): Promise<{ attachment: Attachment; bytes: Buffer }> {
+  const attachment = await getAttachment(ctx.db, id);
+  const record = attachment === undefined ? undefined : await getRequestRecord(ctx.db, attachment.requestId);
+  if (attachment === undefined || record === undefined || !canSee(caller, record)) {
+    throw new HicareError('NOT_FOUND', 'There is no such attachment.', 'Pick the attachment from its request.', { attachmentId: id });
+  }
+  return { attachment, bytes: await ctx.attachments.get(attachment.id) };
+}

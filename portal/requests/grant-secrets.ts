@@ -1,0 +1,107 @@
+/**
+ * Remote-access passwords at rest: AES-256-GCM under a key file `<dataDir>/keys/grant-secrets.key` (0600, made on first
+ * use), with the grant's id as associated data so a ciphertext copied onto another grant does not decrypt. A stolen
+ * database alone yields no password. Several portal instances must share the same key file. Nothing here logs.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmod, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { HicareError } from '../../shared/errors.js';
+
+export const GRANT_KEY_FILE = 'grant-secrets.key';
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+const FORMAT = 'v1';
+
+/** Letters and digits without look-alikes, and symbols most remote systems accept: 64 symbols, so 6 unbiased bits per byte. */
+const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!#%+=@?';
+export const GENERATED_PASSWORD_LENGTH = 24;
+
+/** 24 characters (144 bits) from crypto.randomBytes, with at least one upper, lower, digit and symbol for picky systems. */
+export function generatePassword(): string {
+  for (;;) {
+    const password = [...randomBytes(GENERATED_PASSWORD_LENGTH)].map((b) => PASSWORD_ALPHABET[b & 63] ?? '').join('');
+    if (/[A-Z]/.test(password) && /[a-z]/.test(password) && /[0-9]/.test(password) && /[^A-Za-z0-9]/.test(password)) return password;
+  }
+}
+
+function keyProblem(file: string, why: string): HicareError {
+  return new HicareError('INTERNAL', `The key that protects remote-access passwords (${file}) ${why}.`, 'Restore the key file from the backup of the data directory, or contact the vendor.', {
+    file,
+  });
+}
+
+export class GrantSecrets {
+  readonly keyFile: string;
+  private key: Promise<Buffer> | undefined;
+
+  constructor(dataDirectory: string) {
+    this.keyFile = join(dataDirectory, 'keys', GRANT_KEY_FILE);
+  }
+
+  private loadKey(): Promise<Buffer> {
+    this.key ??= this.readOrCreateKey().catch((error: unknown) => {
+      // A failure is not cached: the next grant tries again (the disk may have been full for a moment).
+      this.key = undefined;
+      throw error;
+    });
+    return this.key;
+  }
+
+  private async readOrCreateKey(): Promise<Buffer> {
+    await mkdir(dirname(this.keyFile), { recursive: true, mode: 0o700 });
+    try {
+      // 'wx' fails if the file exists, so two instances starting together cannot both write a key.
+      const handle = await open(this.keyFile, 'wx', 0o600);
+      const key = randomBytes(KEY_BYTES);
+      try {
+        await handle.writeFile(`${key.toString('base64')}\n`);
+        await handle.sync();
+      } catch (error) {
+        // A half-written key would lock every later password away; leave no file so the next use starts over.
+        await handle.close();
+        await unlink(this.keyFile).catch(() => undefined);
+        throw error;
+      }
+      await handle.close();
+      return key;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (process.platform !== 'win32' && ((await stat(this.keyFile)).mode & 0o077) !== 0) await chmod(this.keyFile, 0o600);
+    // Another instance may have created the file a moment ago and still be writing it.
+    for (let attempt = 0; ; attempt++) {
+      const text = (await readFile(this.keyFile, 'utf8')).trim();
+      if (text === '' && attempt < 20) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
+      const key = Buffer.from(text, 'base64');
+      if (key.length !== KEY_BYTES) throw keyProblem(this.keyFile, 'is damaged');
+      return key;
+    }
+  }
+
+  async encrypt(grantId: string, password: string): Promise<string> {
+    const key = await this.loadKey();
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(grantId, 'utf8'));
+    const ciphertext = Buffer.concat([cipher.update(password, 'utf8'), cipher.final()]);
+    return [FORMAT, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join(':');
+  }
+
+  async decrypt(grantId: string, stored: string): Promise<string> {
+    const key = await this.loadKey();
+    const [format, iv, tag, ciphertext] = stored.split(':');
+    if (format !== FORMAT || iv === undefined || tag === undefined || ciphertext === undefined) throw keyProblem(this.keyFile, 'does not match a stored password');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+      decipher.setAAD(Buffer.from(grantId, 'utf8'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64'));
+      return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]).toString('utf8');
+    } catch {
+      throw keyProblem(this.keyFile, 'does not open this grant’s password (the key was replaced, or the row was altered)');
+    }
+  }
+}

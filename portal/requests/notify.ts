@@ -1,0 +1,21 @@
+/** Publishing what changed on a request to the live event bus, after it is stored, in the shapes the stream sends. */
+import type { Message, ServiceRequest } from '../../shared/contracts/requests.js';
+import type { RequestRecord } from '../db/requests.js';
+import { grantView, type GrantRecord } from '../db/grants.js';
+import type { RequestContext } from './context.js';
+import { currentView } from './views.js';
+
+/** Publishes the request as it now is, and returns that view (the caller usually answers with it). */
+export async function publishRequestChanged(ctx: RequestContext, record: Pick<RequestRecord, 'id' | 'customerId'>): Promise<ServiceRequest> {
+  const request = await currentView(ctx, record.id);
+  ctx.events.publish(record.customerId, { type: 'request.changed', request });
+  return request;
+}
+
+export function publishMessage(ctx: RequestContext, record: Pick<RequestRecord, 'customerId' | 'number'>, message: Message): void {
+  ctx.events.publish(record.customerId, { type: 'request.message', requestId: message.requestId, number: record.number, message });
+}
+
+export function publishGrantChanged(ctx: RequestContext, record: Pick<RequestRecord, 'customerId' | 'number'>, grant: GrantRecord): void {
+  ctx.events.publish(record.customerId, { type: 'grant.changed', requestId: grant.requestId, number: record.number, grant: grantView(grant, ctx.now()) });
+}

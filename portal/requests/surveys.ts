@@ -1,0 +1,31 @@
+/**
+ * The satisfaction survey a customer answers once a request is closed (1–5 and a comment), once per request, and
+ * the vendor's results.
+ */
+import type { Account } from '../../shared/contracts/accounts.js';
+import { SurveySchema, type Survey, type SurveyResults } from '../../shared/contracts/requests.js';
+import { canAnswerSurvey } from '../../shared/domain/request-state.js';
+import { HicareError } from '../../shared/errors.js';
+import { hasSurveyAnswer, insertSurveyAnswer, surveyAlreadyAnswered, surveyResults } from '../db/surveys.js';
+import { checkInput } from '../db/support.js';
+import { visibleRequest } from './access.js';
+import type { RequestContext } from './context.js';
+
+export async function answerSurvey(ctx: RequestContext, caller: Account, requestId: string, survey: Survey): Promise<Survey> {
+  checkInput(SurveySchema, survey, 'survey answer');
+  const record = await visibleRequest(ctx, caller, requestId);
+  const answered = await hasSurveyAnswer(ctx.db, record.id);
+  if (!canAnswerSurvey(record.state, answered)) {
+    if (answered) throw surveyAlreadyAnswered(record.id);
+    throw new HicareError('ILLEGAL_TRANSITION', `Request ${record.number} is ${record.state}; the survey opens once a request is closed.`, 'Answer the survey after the request is closed.', {
+      state: record.state,
+    });
+  }
+  // The primary key settles two answers sent at once: the second gets the same ALREADY_EXISTS.
+  await insertSurveyAnswer(ctx.db, { requestId: record.id, customerId: record.customerId, accountId: caller.id, rating: survey.rating, comment: survey.comment }, ctx.now());
+  return { rating: survey.rating, comment: survey.comment };
+}
+
+export function surveySummary(ctx: RequestContext): Promise<SurveyResults> {
+  return surveyResults(ctx.db);
+}
