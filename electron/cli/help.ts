@@ -17,6 +17,8 @@ Commands:
   verify FILE               Which signed package a file is; fails when it is none
   install TARGET --serial S Install a package on a system of this desktop
   log [--verify]            The operation records (--verify checks the hash chain)
+  request create            Open a remote-guidance request (--from-failure last: drafted from a failed install)
+  request list|show|message|grant|revoke|confirm|reject|survey|flush
 
 Options:
   --portal URL      The portal (or $HICARE_PORTAL, or the saved setting)
@@ -37,4 +39,18 @@ export const HELP: Record<string, string> = {
   verify: 'hicare verify FILE [--json]',
   install: 'hicare install TARGET --serial S [--json]',
   log: 'hicare log [--verify] [--limit N] [--json]',
+  request: `hicare request create --from-failure ID|last [--priority P1..P4] [--yes]
+hicare request create --serial S --description TEXT --priority P1..P4 [--location TEXT] [--yes]
+hicare request list [--state STATE]
+hicare request show ID
+hicare request message ID TEXT
+hicare request grant ID --channel ssh|rdp|vpn|web|other --address HOST --account USER [--scope view|diagnose|repair] [--hours N] [--password P]
+hicare request revoke GRANT_ID
+hicare request confirm ID | reject ID
+hicare request survey ID --rating 1..5 [--comment TEXT]
+hicare request flush
+
+A request drafted from a failed installation shows the matching known issues first, then the draft and every secret
+redaction removed. Nothing is sent before you approve (a prompt, or --yes). When the portal cannot be reached the
+request is kept on this desktop and sent, exactly once, when it can.`,
 };

@@ -17,6 +17,7 @@ import {
   verifyCommand,
 } from './commands.js';
 import { CliContext, type CliIo, type GlobalFlags } from './context.js';
+import { requestCommand } from './request-commands.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { HELP, MAIN_HELP } from './help.js';
 
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, (ctx: CliContext, args: readonly string[]) => Pro
   verify: verifyCommand,
   install: installCommand,
   log: logCommand,
+  request: requestCommand,
 };
 
 function splitGlobals(argv: readonly string[]): { flags: GlobalFlags; rest: string[] } {
@@ -75,7 +77,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       else {
         io.err(`error ${error.code}: ${error.message}\n  ${error.remedy}\n`);
         const log = error.details?.['log'];
-        if (typeof log === 'string' && log !== '') io.err(`\nInstaller log (last lines):\n${log.split('\n').slice(-15).join('\n')}\n`);
+        if (typeof log === 'string' && log !== '') {
+          io.err(`\nInstaller log (last lines):\n${log.split('\n').slice(-15).join('\n')}\n`);
+          io.err('\nSee the known issues and open a remote-guidance request drafted from this failure:\n  hicare request create --from-failure last\n');
+        }
       }
       return exitCodeFor(error.code);
     }

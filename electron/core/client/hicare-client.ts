@@ -19,13 +19,15 @@ import { HicareError } from '../../../shared/errors.js';
 import type { Clock, Logger, SecretStore } from '../adapters.js';
 import { currentPlatform } from '../detect/index.js';
 import { DownloadManager, type DownloadResult } from '../downloads/index.js';
-import { runInstaller, type InstallResult } from '../install/index.js';
+import { isInstallFailure, runInstaller, type InstallResult } from '../install/index.js';
 import { Inventory, type InventorySystem } from '../inventory/inventory.js';
 import { OperationLog } from '../operations/index.js';
 import { PortalClient } from '../portal/client.js';
 import type { NetworkSettings } from '../portal/network.js';
 import { hasAvailable, resolveSystems, type SystemResolution } from '../resolver/resolver.js';
 import { Trust } from '../trust/trust.js';
+import { FailureStore } from '../requests/failures.js';
+import { RequestService } from '../requests/request-service.js';
 
 /** The vendor's root shipped with the app (resources/trust/root.json). */
 export const SHIPPED_ROOT = fileURLToPath(new URL('../../../resources/trust/root.json', import.meta.url));
@@ -66,6 +68,9 @@ export class HicareClient {
   readonly downloads: DownloadManager;
   readonly operations: OperationLog;
   readonly inventory: Inventory;
+  /** Failed installations, kept so a request can be drafted from one later. */
+  readonly failures: FailureStore;
+  readonly requests: RequestService;
   readonly platform: string;
   private readonly options: HicareClientOptions;
 
@@ -92,6 +97,8 @@ export class HicareClient {
     });
     this.operations = OperationLog.inDataDirectory(options.dataDirectory, options.clock);
     this.inventory = new Inventory(options.dataDirectory, options.clock);
+    this.failures = new FailureStore(options.dataDirectory);
+    this.requests = new RequestService(this.portal, this.operations, options.clock, options.dataDirectory);
   }
 
   private get installRoot(): string {
@@ -128,6 +135,14 @@ export class HicareClient {
 
   /** For every system: its updates and upgrades with verdicts, reasons, remedies and the upgrade path. */
   async check(): Promise<SystemResolution[]> {
+    try {
+      return await this.resolveAll();
+    } catch (error) {
+      return this.failed('Checking for releases failed', error, {});
+    }
+  }
+
+  private async resolveAll(): Promise<SystemResolution[]> {
     const contracts = (await this.contracts()).map(asContract);
     await this.trust.refresh();
     const systems = await this.systems();
@@ -161,7 +176,7 @@ export class HicareClient {
    * signed catalog; the portal decides whether the caller may have it.
    */
   async download(targetName: string, options: { serialNumber?: string; out?: string; onStarted?: (handle: ReturnType<DownloadManager['download']>) => void } = {}): Promise<DownloadResult & { target: ReleaseTarget; file: string }> {
-    const target = await this.trust.verifiedTarget(targetName);
+    const target = await this.trust.verifiedTarget(targetName).catch((error: unknown) => this.failed(`Download of ${targetName} refused`, error, { target: targetName }));
     const system = options.serialNumber === undefined ? undefined : this.inventory.list().find((s) => s.serialNumber === options.serialNumber);
     const url = this.portal.packageUrl(target.name, {
       ...(options.serialNumber === undefined ? {} : { serialNumber: options.serialNumber }),
@@ -174,8 +189,7 @@ export class HicareClient {
     try {
       result = await handle.done;
     } catch (error) {
-      await this.operations.append('failure', `Download of ${target.name} failed`, { target: target.name, code: (error as HicareError).code ?? 'INTERNAL' });
-      throw error;
+      return this.failed(`Download of ${target.name} failed`, error, { target: target.name });
     }
     await this.operations.append('download', `Downloaded and verified ${target.name}`, { target: target.name, sha256: target.sha256, length: target.length, fromCache: result.fromCache });
     let file = result.path;
@@ -205,20 +219,9 @@ export class HicareClient {
    * only bytes that hash to it. A failure comes back as the installer's typed failure, ready for a service request.
    */
   async install(targetName: string, serialNumber: string, options: { onLog?: (line: { stream: string; text: string }) => void } = {}): Promise<InstallResult> {
-    const system = this.inventory.get(serialNumber);
-    const target = await this.trust.verifiedTarget(targetName);
-    const targetPlatform = `${target.custom.platform}-${target.custom.arch}`;
-    if (target.custom.product !== system.product || (system.platform !== null && targetPlatform !== system.platform) || targetPlatform !== this.platform) {
-      throw new HicareError(
-        'TARGET_MISMATCH',
-        `${target.name} is ${target.custom.product} for ${targetPlatform}; system ${serialNumber} runs ${system.product} on ${system.platform ?? this.platform} and this desktop is ${this.platform}.`,
-        `Install a ${system.product} package built for ${this.platform}. Nothing was installed.`,
-        { target: target.name, serialNumber },
-      );
-    }
-    if (system.installDir === null) {
-      throw new HicareError('INVALID_INPUT', `System ${serialNumber} is remote equipment with no folder on this desktop.`, 'Download the package and install it on the equipment itself.');
-    }
+    const { system, target, installDir } = await this.installable(targetName, serialNumber).catch((error: unknown) =>
+      this.failed(`Installing ${targetName} on ${serialNumber} refused`, error, { target: targetName, serialNumber }),
+    );
     const downloaded = await this.download(target.name, { serialNumber });
     const workDir = join(this.options.dataDirectory, 'work');
     await mkdir(workDir, { recursive: true });
@@ -227,7 +230,7 @@ export class HicareClient {
         packagePath: downloaded.path,
         target,
         system: { serialNumber, location: system.location, installedVersion: system.installedVersion },
-        installDir: system.installDir,
+        installDir,
         workDir,
         ...(options.onLog === undefined ? {} : { onLog: options.onLog }),
       });
@@ -241,13 +244,48 @@ export class HicareClient {
       return result;
     } catch (error) {
       const coded = error as HicareError;
-      await this.operations.append('failure', `Installing ${target.custom.product} ${target.custom.version} on ${serialNumber} failed: ${coded.code ?? 'INTERNAL'}`, {
+      await this.recordFailure(`Installing ${target.custom.product} ${target.custom.version} on ${serialNumber} failed`, error, {
         target: target.name,
-        code: coded.code ?? 'INTERNAL',
         exitCode: (coded.details?.['exitCode'] as number | undefined) ?? null,
       });
+      if (isInstallFailure(error)) await this.failures.save(error, this.options.clock.now()).catch((saveError: unknown) => this.options.logger.warn('a failed installation could not be kept for a request', { error: String(saveError) }));
       throw error;
     }
+  }
+
+  /** The system and the signed target, checked to belong together before a byte is fetched. */
+  private async installable(targetName: string, serialNumber: string): Promise<{ system: InventorySystem; target: ReleaseTarget; installDir: string }> {
+    const system = this.inventory.get(serialNumber);
+    const target = await this.trust.verifiedTarget(targetName);
+    const targetPlatform = `${target.custom.platform}-${target.custom.arch}`;
+    if (target.custom.product !== system.product || (system.platform !== null && targetPlatform !== system.platform) || targetPlatform !== this.platform) {
+      throw new HicareError(
+        'TARGET_MISMATCH',
+        `${target.name} is ${target.custom.product} for ${targetPlatform}; system ${serialNumber} runs ${system.product} on ${system.platform ?? this.platform} and this desktop is ${this.platform}.`,
+        `Nothing was installed. Pick a package of ${system.product} built for ${this.platform} for this system.`,
+        { target: target.name, serialNumber },
+      );
+    }
+    if (system.installDir === null) {
+      throw new HicareError('INVALID_INPUT', `System ${serialNumber} is remote equipment with no folder on this desktop.`, 'Download the package and install it on the equipment itself.');
+    }
+    return { system, target, installDir: system.installDir };
+  }
+
+  /**
+   * Every refused or failed step is recorded, so the operation log shows what was attempted and why it stopped. A
+   * record that cannot be written (the disk is full) must not replace the error the user needs to see.
+   */
+  private async recordFailure(summary: string, error: unknown, data: Record<string, unknown>): Promise<void> {
+    const code = error instanceof HicareError ? error.code : 'INTERNAL';
+    await this.operations
+      .append('failure', `${summary}: ${code}`, { ...data, code })
+      .catch((logError: unknown) => this.options.logger.warn('a failure could not be recorded', { error: String(logError) }));
+  }
+
+  private async failed(summary: string, error: unknown, data: Record<string, unknown>): Promise<never> {
+    await this.recordFailure(summary, error, data);
+    throw error;
   }
 }
 

@@ -3,10 +3,31 @@ import { HicareError } from '../../../shared/errors.js';
 
 const NOTHING_USED = 'Nothing was downloaded or installed. Try again later; if it persists, report it to the vendor.';
 
+/**
+ * tuf-js wraps every failure of the snapshot and targets files in a RuntimeError whose text is all that is left of the
+ * original ("Unable to load snapshot metadata error Error: Expected hash …"), so a mixed-up or forged snapshot would
+ * otherwise get the catch-all message. The inner text says which refusal it was.
+ */
+const WRAPPED = /^Unable to load (?:(snapshot) metadata|(targets)) error (?:\w*Error: )?([\s\S]*)$/;
+const WRAPPED_CAUSES: readonly [RegExp, string][] = [
+  [/Expected (?:hash|length)|Max length reached|does not match snapshot version|doesn't match timestamp/, 'LengthOrHashMismatchError'],
+  [/signed by \d+\/\d+ keys|signature/, 'UnsignedMetadataError'],
+  [/is less than current version/, 'BadVersionError'],
+  [/is expired/, 'ExpiredMetadataError'],
+];
+
+function unwrapped(name: string, message: string): { name: string; message: string } {
+  const match = name === 'RuntimeError' ? WRAPPED.exec(message) : null;
+  if (match === null) return { name, message };
+  const inner = match[3] ?? '';
+  const cause = WRAPPED_CAUSES.find(([pattern]) => pattern.test(inner))?.[1];
+  return cause === undefined ? { name, message } : { name: cause, message: `${match[1] ?? match[2] ?? 'metadata'}: ${inner}` };
+}
+
 export function trustError(error: unknown, portal: string): HicareError {
   if (error instanceof HicareError) return error;
-  const name = (error as { constructor?: { name?: string } }).constructor?.name ?? '';
-  const message = error instanceof Error ? error.message : String(error);
+  const thrown = (error as { constructor?: { name?: string } }).constructor?.name ?? '';
+  const { name, message } = unwrapped(thrown, error instanceof Error ? error.message : String(error));
   const code = (error as { code?: string }).code ?? '';
   const details = { cause: name, detail: message.slice(0, 300) };
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/.test(code + message)) {

@@ -146,13 +146,16 @@ export class Trust {
    */
   async confirm(listed: ReleaseTarget): Promise<ReleaseTarget> {
     const signed = await this.verifiedTarget(listed.name);
-    const mismatch = (['product', 'version', 'platform', 'arch'] as const).find((k) => signed.custom[k] !== listed.custom[k]);
-    if (signed.sha256 !== listed.sha256 || signed.length !== listed.length || mismatch !== undefined) {
+    const facts = (t: ReleaseTarget) => ({ product: t.custom.product, version: t.custom.version, platform: t.custom.platform, arch: t.custom.arch, sha256: t.sha256, length: t.length });
+    const said = facts(listed);
+    const truth = facts(signed);
+    const field = (Object.keys(truth) as (keyof typeof truth)[]).find((k) => said[k] !== truth[k]);
+    if (field !== undefined) {
       throw new HicareError(
         'TARGET_MISMATCH',
-        `The portal describes ${listed.name} differently from the signed catalog${mismatch === undefined ? '' : ` (${mismatch}: ${String(listed.custom[mismatch])} vs ${String(signed.custom[mismatch])})`}.`,
+        `The portal describes ${listed.name} differently from the signed catalog (${field}: ${String(said[field])} vs ${String(truth[field])}).`,
         'Nothing was downloaded or installed. Refresh and try again; if it persists, report it to the vendor.',
-        { target: listed.name, field: mismatch ?? (signed.sha256 !== listed.sha256 ? 'sha256' : 'length') },
+        { target: listed.name, field },
       );
     }
     return signed;

@@ -12,6 +12,7 @@ import { seedDemo, type DemoSeedResult } from '../../../portal/demo/seed.js';
 import { createPortal, type Portal } from '../../../portal/server.js';
 
 export interface DemoPortal {
+  /** A test may replace it with a restarted portal on the same data directory. */
   portal: Portal;
   url: string;
   seed: DemoSeedResult;
@@ -28,7 +29,7 @@ export async function startDemoPortal(): Promise<DemoPortal> {
   const seed = await seedDemo({ db: portal.db, catalog: portal.catalog, keysDir: portal.layout.keysDir, now: new Date() });
   const url = await portal.listen({ host: '127.0.0.1', port: 0 });
   let clients = 0;
-  return {
+  const demo: DemoPortal = {
     portal,
     url,
     seed,
@@ -54,8 +55,10 @@ export async function startDemoPortal(): Promise<DemoPortal> {
       return { client, dataDirectory };
     },
     async close() {
-      await portal.close();
+      // The portal a test restarted, if it did.
+      await demo.portal.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
+  return demo;
 }

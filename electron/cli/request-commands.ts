@@ -1,0 +1,172 @@
+/**
+ * `hicare request …`: remote-guidance requests from the command line. A request drafted from a failed installation
+ * shows the matching known issues first, then the draft with what redaction removed; nothing is sent before the
+ * customer approves (a prompt on a terminal, --yes in scripts).
+ */
+import { PRIORITIES, PRIORITY_DEFINITIONS, type Priority } from '../../shared/domain/sla.js';
+import type { ServiceRequest, ServiceRequestCreate } from '../../shared/contracts/requests.js';
+import { draftFromFailure } from '../core/requests/draft.js';
+import { parse, UsageError } from './commands.js';
+import type { CliContext } from './context.js';
+
+function emit(ctx: CliContext, value: unknown, text: string): void {
+  if (ctx.flags.json === true) ctx.io.out(JSON.stringify(value, null, 2));
+  else ctx.io.out(text);
+}
+
+function priorityOf(value: string | undefined): Priority | undefined {
+  if (value === undefined) return undefined;
+  if (!(PRIORITIES as readonly string[]).includes(value)) throw new UsageError(`--priority must be one of ${PRIORITIES.join(', ')}.`);
+  return value as Priority;
+}
+
+function describeRequest(r: ServiceRequest): string {
+  const sla = r.sla.state === 'awaiting-acceptance' ? 'waiting for TAC to accept' : r.sla.state === 'running' ? `first contact due ${r.sla.dueAt ?? ''}` : `response ${r.sla.state}`;
+  return `${r.number}  ${r.state}  ${r.priority}  ${r.serialNumber} (${r.product})  ${sla}`;
+}
+
+async function approve(ctx: CliContext, yes: boolean | undefined): Promise<boolean> {
+  if (yes === true) return true;
+  if (ctx.io.prompt === undefined) return false;
+  return /^y(es)?$/i.test((await ctx.io.prompt('Send this request to the Technical Assistance Center? [y/N] ')).trim());
+}
+
+async function send(ctx: CliContext, request: ServiceRequestCreate, idempotencyKey: string, yes: boolean | undefined): Promise<void> {
+  if (!(await approve(ctx, yes))) {
+    emit(ctx, { sent: false, request }, 'Nothing was sent. Run the command again with --yes to send it.');
+    return;
+  }
+  const outcome = await ctx.client().requests.submit(request, idempotencyKey);
+  if (outcome.status === 'sent') emit(ctx, outcome, `Sent: ${describeRequest(outcome.request)}`);
+  else emit(ctx, outcome, `Queued on this desktop: ${outcome.reason}\nIt is sent by the next \`hicare request flush\` (or any request command) once the portal answers.`);
+}
+
+async function create(ctx: CliContext, args: readonly string[]): Promise<void> {
+  const { values } = parse(args, {
+    'from-failure': { type: 'string' },
+    serial: { type: 'string' },
+    location: { type: 'string' },
+    description: { type: 'string' },
+    priority: { type: 'string' },
+    yes: { type: 'boolean' },
+  });
+  const priority = priorityOf(values.priority);
+  const client = ctx.client();
+  if (values['from-failure'] !== undefined) {
+    const failure = await client.failures.get(values['from-failure']);
+    const knownIssues = await client.requests.knownIssues(failure.details);
+    const draft = draftFromFailure({ failure: failure.details, operations: await client.operations.recent(50), knownIssues, ...(priority === undefined ? {} : { priority }) });
+    if (ctx.flags.json !== true) {
+      if (knownIssues.length > 0) {
+        ctx.io.err(`Known issues that match this failure — one of them may solve it without a request:\n${knownIssues.map((a) => `  • ${a.title} (${a.id})`).join('\n')}\n\n`);
+      }
+      const p = draft.request.priority;
+      ctx.io.err(
+        [
+          `Request draft for ${draft.request.serialNumber} at ${draft.request.location}`,
+          `  priority ${p}: ${PRIORITY_DEFINITIONS[p].definition}`,
+          `  ${draft.request.faultDescription.split('\n').join('\n  ')}`,
+          `  installer log: ${draft.request.installFailure?.log.split('\n').length ?? 0} lines; ${draft.request.operationRecords.length} operation records; system information`,
+          draft.redactions.length === 0 ? '  Redaction: nothing secret was found.' : `  Redaction removed ${draft.redactions.length} secrets:\n${draft.redactions.map((r) => `    - ${r.kind} in ${r.path}${r.path.endsWith('.log') ? ` line ${r.line}` : ''}: ${r.masked}`).join('\n')}`,
+          '',
+        ].join('\n'),
+      );
+    }
+    await send(ctx, draft.request, draft.idempotencyKey, values.yes);
+    return;
+  }
+  if (values.serial === undefined || values.description === undefined || priority === undefined) {
+    throw new UsageError('Give --from-failure ID|last, or --serial, --description and --priority.');
+  }
+  const systems = await client.systems();
+  const system = systems.find((s) => s.serialNumber === values.serial);
+  const request: ServiceRequestCreate = {
+    serialNumber: values.serial,
+    location: values.location ?? system?.location ?? '',
+    faultDescription: values.description,
+    priority,
+    alarms: [],
+    operationRecords: (await client.operations.recent(20)).map((r) => ({ at: r.at, kind: r.kind, summary: r.summary })),
+  };
+  await send(ctx, request, crypto.randomUUID(), values.yes);
+}
+
+export async function requestCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  const client = (): ReturnType<CliContext['client']> => ctx.client();
+  switch (sub) {
+    case 'create':
+      return create(ctx, rest);
+    case 'flush': {
+      parse(rest, {});
+      const result = await client().requests.flush();
+      emit(ctx, result, `${result.sent.length} sent, ${result.waiting} still waiting, ${result.failed.length} refused.`);
+      return;
+    }
+    case 'list': {
+      const { values } = parse(rest, { state: { type: 'string' } });
+      const c = client();
+      await c.requests.flush().catch(() => undefined);
+      const { requests } = await c.portal.call('listRequests', { query: values.state === undefined ? {} : { state: values.state as never } });
+      emit(ctx, { requests }, requests.length === 0 ? 'No requests.' : requests.map(describeRequest).join('\n'));
+      return;
+    }
+    case 'show': {
+      const { positionals } = parse(rest, {}, { min: 1, max: 1 });
+      const request = await client().portal.call('getRequest', { params: { id: positionals[0] ?? '' } });
+      emit(ctx, { request }, `${describeRequest(request)}\n  ${request.location}\n  ${request.faultDescription.split('\n').join('\n  ')}`);
+      return;
+    }
+    case 'message': {
+      const { positionals } = parse(rest, {}, { min: 2, max: 2 });
+      const message = await client().portal.call('postMessage', { params: { id: positionals[0] ?? '' }, body: { body: positionals[1] ?? '' } });
+      emit(ctx, { message }, `Message sent at ${message.at}.`);
+      return;
+    }
+    case 'grant': {
+      const { values, positionals } = parse(
+        rest,
+        { channel: { type: 'string' }, address: { type: 'string' }, account: { type: 'string' }, scope: { type: 'string' }, hours: { type: 'string' }, password: { type: 'string' } },
+        { min: 1, max: 1 },
+      );
+      if (values.channel === undefined || values.address === undefined || values.account === undefined) throw new UsageError('Give --channel, --address and --account.');
+      const grant = await client().portal.call('createGrant', {
+        params: { id: positionals[0] ?? '' },
+        body: {
+          channel: values.channel as never,
+          address: values.address,
+          account: values.account,
+          scope: (values.scope ?? 'diagnose') as never,
+          ...(values.hours === undefined ? {} : { expiresInHours: Number(values.hours) }),
+          ...(values.password === undefined ? {} : { password: values.password }),
+        },
+      });
+      emit(ctx, { grant }, `Grant ${grant.id}: ${grant.channel} ${grant.account}@${grant.address}, ${grant.scope}, until ${grant.expiresAt}\n  password: ${grant.password}\n  Set this password on the account now; it is shown only once.`);
+      return;
+    }
+    case 'revoke': {
+      const { positionals } = parse(rest, {}, { min: 1, max: 1 });
+      const grant = await client().portal.call('revokeGrant', { params: { id: positionals[0] ?? '' } });
+      emit(ctx, { grant }, `Grant ${grant.id} revoked at ${grant.revokedAt ?? ''}. Remove the account's access on the system too.`);
+      return;
+    }
+    case 'confirm':
+    case 'reject': {
+      const { positionals } = parse(rest, {}, { min: 1, max: 1 });
+      const action = sub === 'confirm' ? 'confirm' : 'reject-solution';
+      const request = await client().portal.call('actOnRequest', { params: { id: positionals[0] ?? '' }, body: { action } });
+      emit(ctx, { request }, describeRequest(request));
+      return;
+    }
+    case 'survey': {
+      const { values, positionals } = parse(rest, { rating: { type: 'string' }, comment: { type: 'string' } }, { min: 1, max: 1 });
+      if (values.rating === undefined || !/^[1-5]$/.test(values.rating)) throw new UsageError('--rating must be 1 to 5.');
+      const survey = await client().portal.call('answerSurvey', { params: { id: positionals[0] ?? '' }, body: { rating: Number(values.rating), comment: values.comment ?? '' } });
+      emit(ctx, { survey }, 'Thank you: your rating was recorded.');
+      return;
+    }
+    default:
+      throw new UsageError(`Unknown request command: ${sub ?? '(none)'}`);
+  }
+}
+

@@ -1,0 +1,108 @@
+/**
+ * A remote-guidance request drafted from a failed installation (DESIGN.md §3.4): everything an engineer needs —
+ * product, from/to versions, package and hash, exit code, installer log, system information, recent operation
+ * records, the system's serial and location, a suggested priority — with secrets redacted and the removals listed
+ * for the customer's preview. Nothing is sent from here: the customer approves (and may edit) the draft first.
+ */
+import { randomUUID } from 'node:crypto';
+import type { KnowledgeArticle } from '../../../shared/contracts/knowledge.js';
+import type { ServiceRequestCreate } from '../../../shared/contracts/requests.js';
+import type { Priority } from '../../../shared/domain/sla.js';
+import type { InstallFailureDetails } from '../install/install-failure.js';
+import type { OperationRecord } from '../operations/index.js';
+import { redact, redactValue, type Removal } from './redact.js';
+
+export interface RequestDraft {
+  /** The body that will be sent, already redacted. */
+  request: ServiceRequestCreate;
+  /** Sent with the request, so a retry (or the outbox after a crash) can never create a second one. */
+  idempotencyKey: string;
+  /** What redaction removed, for the preview: where, what kind, masked. */
+  redactions: (Removal & { path: string })[];
+  /** Known issues matching the failure: shown before the draft, since one may solve it without a request. */
+  knownIssues: KnowledgeArticle[];
+}
+
+export const MAX_OPERATION_RECORDS = 50;
+/** What the portal takes of an installer log; the start (what ran) and the end (why it stopped) matter most. */
+export const MAX_LOG_CHARS = 200_000;
+
+function fitLog(text: string): string {
+  if (text.length <= MAX_LOG_CHARS) return text;
+  const marker = '\n[… middle of the log left out …]\n';
+  const head = Math.floor((MAX_LOG_CHARS - marker.length) / 4);
+  return text.slice(0, head) + marker + text.slice(text.length - (MAX_LOG_CHARS - marker.length - head));
+}
+
+/**
+ * A failed update leaves the previous version running: limited impact (P3). When nothing was running before (a
+ * first installation), operations that need the product are degraded (P2). The customer can change it.
+ */
+export function suggestPriority(failure: Pick<InstallFailureDetails, 'fromVersion'>): Priority {
+  return failure.fromVersion === null ? 'P2' : 'P3';
+}
+
+function describe(f: InstallFailureDetails): string {
+  const outcome = f.exitCode !== null ? `the installer exited with code ${f.exitCode}` : f.signal !== null ? `the installer was stopped by ${f.signal}` : 'the installation did not complete';
+  return [
+    `Installing ${f.product} ${f.toVersion} (from ${f.fromVersion ?? 'nothing installed'}) on system ${f.serialNumber} failed: ${outcome}.`,
+    f.cause === '' ? '' : `Cause reported by the installer: ${f.cause}`,
+    `Package ${f.targetName} (SHA-256 ${f.packageSha256}, ${f.packageLength} bytes, ${f.installerType} installer).`,
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+function systemInfoStrings(f: InstallFailureDetails): Record<string, string> {
+  const s = f.system;
+  return {
+    os: `${s.os.type} ${s.os.release} (${s.os.platform}-${s.os.arch})`,
+    hostname: s.hostname,
+    memory: `${Math.round(s.freeMemoryBytes / 1e6)} MB free of ${Math.round(s.totalMemoryBytes / 1e6)} MB`,
+    disk: s.freeDiskBytes === null ? 'unknown' : `${Math.round(s.freeDiskBytes / 1e6)} MB free at the install folder`,
+    runtime: `Node ${s.nodeVersion}`,
+    installer: `${f.installerType} ${f.argv.join(' ')}`.trim(),
+    durationMs: String(f.durationMs),
+  };
+}
+
+export function draftFromFailure(input: { failure: InstallFailureDetails; operations: readonly OperationRecord[]; knownIssues?: readonly KnowledgeArticle[]; priority?: Priority }): RequestDraft {
+  const f = input.failure;
+  const log = redact(f.log);
+  const description = redact(describe(f));
+  const systemInfo = redactValue(systemInfoStrings(f), '$.installFailure.systemInfo');
+  const records = redactValue(
+    input.operations.slice(-MAX_OPERATION_RECORDS).map((r) => ({ at: r.at, kind: r.kind, summary: r.summary })),
+    '$.operationRecords',
+  );
+  const request: ServiceRequestCreate = {
+    serialNumber: f.serialNumber,
+    location: f.location,
+    faultDescription: description.text,
+    priority: input.priority ?? suggestPriority(f),
+    alarms: [],
+    operationRecords: records.value,
+    installFailure: {
+      product: f.product,
+      fromVersion: f.fromVersion,
+      toVersion: f.toVersion,
+      packageName: f.targetName,
+      sha256: f.packageSha256,
+      exitCode: f.exitCode,
+      signal: f.signal,
+      log: fitLog(log.text),
+      systemInfo: systemInfo.value,
+    },
+  };
+  return {
+    request,
+    idempotencyKey: randomUUID(),
+    redactions: [
+      ...description.removed.map((r) => ({ ...r, path: '$.faultDescription' })),
+      ...log.removed.map((r) => ({ ...r, path: '$.installFailure.log' })),
+      ...systemInfo.removed,
+      ...records.removed,
+    ],
+    knownIssues: [...(input.knownIssues ?? [])],
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * Secrets out of diagnostics before they leave the desktop: installer logs, system information and operation
+ * records can carry tokens, passwords, private keys, cookies and connection strings. Each finding is replaced by a
+ * marker naming what was there, and listed (masked) so the customer sees exactly what was removed before approving.
+ */
+
+export const SECRET_KINDS = ['private-key', 'bearer-token', 'api-key', 'jwt', 'cloud-key', 'password', 'cookie', 'connection-string', 'url-credentials'] as const;
+export type SecretKind = (typeof SECRET_KINDS)[number];
+
+export interface Removal {
+  kind: SecretKind;
+  /** Where in the text, 1-based, so the preview can point at it. */
+  line: number;
+  /** The start of what was removed, the rest masked: enough to recognise, never enough to use. */
+  masked: string;
+}
+
+export interface Redacted {
+  text: string;
+  removed: Removal[];
+}
+
+interface Rule {
+  kind: SecretKind;
+  pattern: RegExp;
+  /** Which capture group is the secret; 0 = the whole match. */
+  group: number;
+}
+
+// Order matters: multi-line keys first, then the shapes that contain other shapes (URLs with credentials before
+// bare passwords).
+const RULES: readonly Rule[] = [
+  { kind: 'private-key', pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, group: 0 },
+  { kind: 'connection-string', pattern: /\b((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|amqps?|mssql|sqlserver):\/\/[^\s'"]+)/gi, group: 1 },
+  { kind: 'connection-string', pattern: /((?:Server|Data Source|Host)=[^;\n]+;(?:[^;\n]+;)*?\s*(?:Password|Pwd)=[^;\n]+;?)/gi, group: 1 },
+  { kind: 'url-credentials', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]+)@/gi, group: 1 },
+  { kind: 'bearer-token', pattern: /\b(?:Bearer|Token)\s+([A-Za-z0-9._~+/=-]{16,})/g, group: 1 },
+  { kind: 'jwt', pattern: /\b(eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})/g, group: 1 },
+  { kind: 'api-key', pattern: /\b(hck_[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{20,}|xox[abpr]-[A-Za-z0-9-]{10,}|sk-[A-Za-z0-9]{20,})/g, group: 1 },
+  { kind: 'cloud-key', pattern: /\b((?:AKIA|ASIA)[A-Z0-9]{16})\b/g, group: 1 },
+  { kind: 'cookie', pattern: /^((?:Set-)?Cookie:\s*).+$/gim, group: 0 },
+  {
+    kind: 'password',
+    pattern: /\b(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]?key|access[_-]?token|auth[_-]?token|token)\b\s*[:=]\s*("[^"]*"|'[^']*'|[^\s,;&]+)/gi,
+    group: 1,
+  },
+];
+
+function mask(secret: string): string {
+  const shown = secret.length >= 12 ? secret.slice(0, 4) : '';
+  return `${shown}${'•'.repeat(Math.min(12, Math.max(4, secret.length - shown.length)))}`;
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Replaces every secret found with `[REDACTED <kind>]`. */
+export function redact(text: string): Redacted {
+  const removed: Removal[] = [];
+  let out = text;
+  for (const rule of RULES) {
+    out = out.replace(rule.pattern, (...args: unknown[]) => {
+      const match = args[0] as string;
+      const offset = args[args.length - 2] as number;
+      const groups = args.slice(1, -2) as (string | undefined)[];
+      if (rule.kind === 'cookie') {
+        const prefix = groups[0] ?? '';
+        removed.push({ kind: 'cookie', line: lineAt(out, offset), masked: mask(match.slice(prefix.length)) });
+        return `${prefix}[REDACTED cookie]`;
+      }
+      const secret = rule.group === 0 ? match : (groups[rule.group - 1] ?? '');
+      // Already redacted by an earlier rule, or an empty value: nothing to hide.
+      if (secret === '' || secret.includes('[REDACTED')) return match;
+      removed.push({ kind: rule.kind, line: lineAt(out, offset), masked: mask(secret) });
+      return match.replace(secret, `[REDACTED ${rule.kind}]`);
+    });
+  }
+  return { text: out, removed: removed.sort((a, b) => a.line - b.line) };
+}
+
+/** Redacts every string inside a JSON-like value (system information, operation records), keys included in the path. */
+export function redactValue<T>(value: T, path = '$', found: (Removal & { path: string })[] = []): { value: T; removed: (Removal & { path: string })[] } {
+  const walk = (v: unknown, p: string): unknown => {
+    if (typeof v === 'string') {
+      const r = redact(v);
+      for (const x of r.removed) found.push({ ...x, path: p });
+      return r.text;
+    }
+    if (Array.isArray(v)) return v.map((item, i) => walk(item, `${p}[${i}]`));
+    if (v !== null && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.entries(v).map(([k, item]) => {
+          // A field named like a secret is dropped whole, whatever its value looks like.
+          if (/^(password|passwd|secret|token|api[_-]?key|cookie|authorization)$/i.test(k) && typeof item === 'string' && item !== '') {
+            found.push({ kind: 'password', line: 1, masked: mask(item), path: `${p}.${k}` });
+            return [k, '[REDACTED password]'];
+          }
+          return [k, walk(item, `${p}.${k}`)];
+        }),
+      );
+    }
+    return v;
+  };
+  return { value: walk(value, path) as T, removed: found };
+}
