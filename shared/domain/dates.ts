@@ -59,8 +59,16 @@ export function assertTimeZone(timeZone: string): void {
   formatterFor(timeZone);
 }
 
+// A verdict reads the same few contract and lifecycle dates a dozen times, and a fleet report asks for thousands of
+// verdicts: dates and day numbers are remembered both ways (bounded memos of plain strings and numbers, so no caller
+// can alter an answer; only valid dates get in).
+const dayMemo = new Map<string, number>();
+const DAY_MEMO_MAX = 4096;
+
 /** Parses `YYYY-MM-DD` strictly (2027-02-30 is rejected) into days since 1970-01-01. */
 export function dayNumber(date: CalendarDate): number {
+  const known = typeof date === 'string' ? dayMemo.get(date) : undefined;
+  if (known !== undefined) return known;
   const m = typeof date === 'string' ? DATE_RE.exec(date) : null;
   if (m !== null) {
     const y = Number(m[1]);
@@ -68,7 +76,11 @@ export function dayNumber(date: CalendarDate): number {
     const d = Number(m[3]);
     const ms = Date.UTC(y, mo - 1, d);
     const back = new Date(ms);
-    if (back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d) return ms / DAY_MS;
+    if (back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d) {
+      if (dayMemo.size >= DAY_MEMO_MAX) dayMemo.clear();
+      dayMemo.set(date, ms / DAY_MS);
+      return ms / DAY_MS;
+    }
   }
   throw new HicareError('INVALID_DATE', `"${String(date)}" is not a calendar date.`, 'Write dates as YYYY-MM-DD, for example 2027-03-31.', {
     date,
@@ -79,8 +91,16 @@ export function assertCalendarDate(date: CalendarDate): void {
   dayNumber(date);
 }
 
+const dateMemo = new Map<number, CalendarDate>();
+
 export function fromDayNumber(day: number): CalendarDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let date = dateMemo.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dateMemo.size >= DAY_MEMO_MAX) dateMemo.clear();
+    dateMemo.set(day, date);
+  }
+  return date;
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {

@@ -2,11 +2,14 @@
  * What each system may take: for every system of the inventory, the updates and upgrades of its product with the
  * verdict of shared/domain/verdict.ts (the same function the portal enforces with), and the upgrade path to the
  * newest release the contract allows. A fleet report asks this for thousands of systems that mostly share a few
- * (product, installed version, platform, contracts) combinations, so results are computed once per combination.
+ * (product, installed version, platform, contracts) combinations, so results are computed once per combination,
+ * and verdicts once per (installed major, contracts, release): 1,000 systems × 500 releases resolve in ~35 ms
+ * (test/bench/resolver.ts, DESIGN.md §8).
  */
+import type { SemVer } from 'semver';
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
 import type { Contract } from '../../../shared/domain/contract.js';
-import { compareVersions, type LineLifecycle, type Release } from '../../../shared/domain/release.js';
+import { parseVersion, type LineLifecycle, type Release } from '../../../shared/domain/release.js';
 import { planUpgradePath, type UpgradePlan } from '../../../shared/domain/upgrade-path.js';
 import { verdict, type PostExpiryPolicy, type Verdict } from '../../../shared/domain/verdict.js';
 
@@ -47,38 +50,118 @@ export interface ResolveOptions {
   postExpiry?: PostExpiryPolicy;
 }
 
+/** A build of one release, with what the resolver compares and looks up parsed once. */
+interface Build {
+  target: ReleaseTarget;
+  version: SemVer;
+  /** Position of its release in `ProductIndex.releaseList`. */
+  release: number;
+}
+
+/** One product's targets, parsed and ordered once per resolution rather than once per system. */
 interface ProductIndex {
-  /** Newest first. */
-  targets: ReleaseTarget[];
-  releases: Map<string, Release>;
+  /** Newest first, per `platform-arch`, and all of them under ANY_PLATFORM. */
+  byPlatform: Map<string, Build[]>;
+  /** Newest first, one per version. */
   releaseList: Release[];
+  /** Per release, the last combination that listed it as allowed (see resolveSystems). */
+  listedIn: Uint32Array;
+}
+
+const ANY_PLATFORM = '*';
+const NO_BUILDS: Build[] = [];
+
+/**
+ * Parsed versions outlive one resolution: the app re-resolves the same feed on every check. Only this module sees
+ * them, and it never mutates a SemVer.
+ */
+const versionCache = new Map<string, SemVer>();
+const VERSION_CACHE_LIMIT = 20_000;
+
+function parsed(version: string): SemVer {
+  let v = versionCache.get(version);
+  if (v === undefined) {
+    v = parseVersion(version);
+    if (versionCache.size >= VERSION_CACHE_LIMIT) versionCache.clear();
+    versionCache.set(version, v);
+  }
+  return v;
 }
 
 function indexProduct(targets: readonly ReleaseTarget[], product: string): ProductIndex {
-  const sorted = [...targets].sort((a, b) => compareVersions(b.custom.version, a.custom.version));
-  const releases = new Map<string, Release>();
-  for (const t of sorted) {
+  // Stable sort: builds of one version keep the catalog's order.
+  const sorted = targets.map((target) => ({ target, version: parsed(target.custom.version) })).sort((a, b) => b.version.compare(a.version));
+  const positions = new Map<string, number>();
+  const releaseList: Release[] = [];
+  const all: Build[] = [];
+  const byPlatform = new Map<string, Build[]>([[ANY_PLATFORM, all]]);
+  for (const { target: t, version } of sorted) {
     const platform = `${t.custom.platform}-${t.custom.arch}`;
-    const existing = releases.get(t.custom.version);
-    if (existing !== undefined) existing.platforms?.push(platform);
+    let release = positions.get(t.custom.version);
+    if (release !== undefined) releaseList[release]!.platforms?.push(platform);
     else {
       const r: Release = { product, version: t.custom.version, publishedAt: t.custom.publishedAt, platforms: [platform] };
       if (t.custom.minUpgradeFrom !== undefined) r.minUpgradeFrom = t.custom.minUpgradeFrom;
-      releases.set(t.custom.version, r);
+      release = releaseList.push(r) - 1;
+      positions.set(t.custom.version, release);
+    }
+    const build = { target: t, version, release };
+    all.push(build);
+    const list = byPlatform.get(platform);
+    if (list === undefined) byPlatform.set(platform, [build]);
+    else list.push(build);
+  }
+  return { byPlatform, releaseList, listedIn: new Uint32Array(releaseList.length) };
+}
+
+/** How many entries of `newestFirst` are strictly newer than `installed` (they come first). */
+function newerCount(newestFirst: readonly Build[], installed: SemVer): number {
+  let lo = 0;
+  let hi = newestFirst.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (newestFirst[mid]!.version.compare(installed) > 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The contracts covering each system, in the contracts' order, found with one pass over the contracts. */
+function coveringIndex(contracts: readonly Contract[]): Map<string, Contract[]> {
+  const index = new Map<string, Contract[]>();
+  for (const contract of contracts) {
+    // A contract listing a system twice still covers it once.
+    for (const key of new Set(contract.systems.map((s) => `${s.product}\u0000${s.serialNumber}`))) {
+      const list = index.get(key);
+      if (list === undefined) index.set(key, [contract]);
+      else list.push(contract);
     }
   }
-  return { targets: sorted, releases, releaseList: [...releases.values()] };
+  return index;
 }
 
 export function resolveSystems(systems: readonly ResolverSystem[], options: ResolveOptions): SystemResolution[] {
   const products = new Map<string, ProductIndex>();
   const memo = new Map<string, Omit<SystemResolution, 'system'>>();
   const lifecycles = [...options.catalog.lifecycles];
+  const covers = coveringIndex(options.contracts);
+  const postExpiry = options.postExpiry ?? 'earned';
+  const includePrereleases = options.previews === true;
+  /*
+   * Verdicts shared between combinations, per (product, installed major, covering contracts), by release position.
+   * Every release judged here is newer than the installed version and has a build for the system's platform, so of
+   * the system the verdict reads only the covering contracts and the installed major (the kind, the licensed-major
+   * fallback and "preview of a new major" all compare majors); the serial number only names a system in
+   * SYSTEM_NOT_COVERED, which covering contracts never give.
+   */
+  const verdicts = new Map<string, (Verdict | undefined)[]>();
+  let combinations = 0;
   return systems.map((system) => {
     if (system.installedVersion === null) return { system, updates: [], upgrades: [], recommended: null };
-    const covering = options.contracts.filter((c) => c.systems.some((s) => s.serialNumber === system.serialNumber && s.product === system.product));
+    const covering = covers.get(`${system.product}\u0000${system.serialNumber}`) ?? [];
+    const contractKey = covering.map((c) => c.id).join(',');
     // The serial number matters to the verdict only through the contracts that cover it: key on those instead.
-    const shareKey = `${system.product}|${system.installedVersion}|${system.platform ?? '*'}|${covering.map((c) => c.id).join(',')}`;
+    const shareKey = `${system.product}|${system.installedVersion}|${system.platform ?? ANY_PLATFORM}|${contractKey}`;
     const known = memo.get(shareKey);
     if (known !== undefined) return { system, ...known };
 
@@ -88,29 +171,44 @@ export function resolveSystems(systems: readonly ResolverSystem[], options: Reso
       products.set(system.product, index);
     }
     const installed = system.installedVersion;
+    if (index.releaseList.length === 0) {
+      const nothing = { updates: [], upgrades: [], recommended: null };
+      memo.set(shareKey, nothing);
+      return { system, ...nothing };
+    }
+    const installedVersion = parseVersion(installed);
+    const tableKey = `${system.product}|${installedVersion.major}|${contractKey}`;
+    let table = verdicts.get(tableKey);
+    if (table === undefined) {
+      table = new Array<Verdict | undefined>(index.releaseList.length);
+      verdicts.set(tableKey, table);
+    }
+    const builds = index.byPlatform.get(system.platform ?? ANY_PLATFORM) ?? NO_BUILDS;
     const updates: Candidate[] = [];
     const upgrades: Candidate[] = [];
+    // Newest first, as the builds come: the plan below and `recommended` rely on that order.
     const allowed: Release[] = [];
-    const judged = new Map<string, Verdict>();
-    for (const target of index.targets) {
-      if (compareVersions(target.custom.version, installed) <= 0) break;
-      if (system.platform !== undefined && `${target.custom.platform}-${target.custom.arch}` !== system.platform) continue;
-      const release = index.releases.get(target.custom.version)!;
-      let v = judged.get(release.version);
+    const combination = ++combinations;
+    for (let i = 0, newer = newerCount(builds, installedVersion); i < newer; i++) {
+      const build = builds[i]!;
+      let v = table[build.release];
       if (v === undefined) {
         v = verdict({
           contracts: covering,
           system: { serialNumber: system.serialNumber, product: system.product, installedVersion: installed, ...(system.platform === undefined ? {} : { platform: system.platform }) },
-          release,
+          release: index.releaseList[build.release]!,
           lifecycles,
           now: options.now,
-          postExpiry: options.postExpiry ?? 'earned',
-          includePrereleases: options.previews === true,
+          postExpiry,
+          includePrereleases,
         });
-        judged.set(release.version, v);
-        if (v.allowed) allowed.push(release);
+        table[build.release] = v;
       }
-      (v.kind === 'upgrade' ? upgrades : updates).push({ target, verdict: v });
+      if (v.allowed && index.listedIn[build.release] !== combination) {
+        index.listedIn[build.release] = combination;
+        allowed.push(index.releaseList[build.release]!);
+      }
+      (v.kind === 'upgrade' ? upgrades : updates).push({ target: build.target, verdict: v });
     }
     const newest = allowed[0];
     const recommended =
@@ -118,8 +216,8 @@ export function resolveSystems(systems: readonly ResolverSystem[], options: Reso
         ? null
         : {
             version: newest.version,
-            plan: planUpgradePath(installed, index.releaseList.filter((r) => judged.get(r.version)?.allowed === true), { version: newest.version }, {
-              includePrereleases: options.previews === true,
+            plan: planUpgradePath(installed, allowed, { version: newest.version }, {
+              includePrereleases,
               ...(system.platform === undefined ? {} : { platform: system.platform }),
             }),
           };
