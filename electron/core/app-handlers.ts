@@ -1,32 +1,41 @@
-/** The handlers of the app API, shared by the Electron shell and the web host. */
-import type { Handlers } from '../../shared/api/define.js';
-import type { AppApi } from '../../shared/contracts/app-api.js';
+/**
+ * The handlers of the app API, shared by the Electron shell and the web host: app information and settings here,
+ * everything that talks to the portal through the app session (electron/core/app/).
+ */
 import type { HostAdapter } from './adapters.js';
+import { AppSession } from './app/app-session.js';
+import { downloadHandlers } from './app/download-handlers.js';
+import type { AppHandlers } from './app/handler-types.js';
+import { requestHandlers } from './app/request-handlers.js';
+import { sessionHandlers } from './app/session-handlers.js';
 import type { SettingsService } from './settings.js';
 
-export interface CallContext {
-  /** Where the call came from (a frame URL or the web host's peer), for the logs. */
-  origin: string;
-}
+export type { CallContext } from './app/handler-types.js';
 
 export interface AppServices {
   host: HostAdapter;
   settings: SettingsService;
   uiBuilt: () => boolean;
+  /** The session over the configured portal. Absent: one that sends no events and knows no demo portal. */
+  session?: AppSession;
 }
 
-export function appHandlers(services: AppServices): Handlers<AppApi, CallContext> {
+export function appHandlers(services: AppServices): AppHandlers {
   const { host, settings } = services;
+  const session = services.session ?? new AppSession({ host, settings });
   return {
     'app.info': () => ({
       name: host.appName,
       version: host.appVersion,
       host: host.kind,
       platform: host.platform,
-      portalUrl: settings.get().portalUrl,
+      portalUrl: session.portalUrl(),
       uiBuilt: services.uiBuilt(),
     }),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
+    ...sessionHandlers(session),
+    ...downloadHandlers(session),
+    ...requestHandlers(session),
   };
 }

@@ -2,8 +2,11 @@
 import { app, BrowserWindow, net, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { appApi } from '../../shared/contracts/app-api.js';
+import { checkEvent, eventChannel, type EventName } from '../../shared/api/define.js';
+import { appApi, type AppApi } from '../../shared/contracts/app-api.js';
 import { appHandlers } from '../core/app-handlers.js';
+import { AppSession } from '../core/app/app-session.js';
+import { startDemoIfWanted, type EmbeddedDemo } from '../core/app/embedded-demo.js';
 import { consoleLogger, systemClock, type HostAdapter } from '../core/adapters.js';
 import { defaultPaths } from '../core/paths.js';
 import { SettingsService } from '../core/settings.js';
@@ -18,6 +21,15 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 const rendererDirectory = join(import.meta.dirname, '..', 'renderer');
 
+let appSession: AppSession | undefined;
+let demo: EmbeddedDemo | null = null;
+
+/** An event of the app API to every window, checked against the contract first. */
+function broadcast(event: EventName<AppApi>, payload: unknown): void {
+  const checked = checkEvent(appApi, event, payload as never);
+  for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel(event), checked);
+}
+
 async function createWindow(): Promise<void> {
   const paths = defaultPaths();
   const host: HostAdapter = {
@@ -31,7 +43,13 @@ async function createWindow(): Promise<void> {
     secrets: new SafeStorageSecretStore(paths.dataDirectory),
   };
   const settings = new SettingsService(paths.dataDirectory);
-  registerIpc(appApi, appHandlers({ host, settings, uiBuilt: () => true }));
+  // With no portal configured, the app runs on its embedded demo portal (a real one, on loopback).
+  demo = await startDemoIfWanted({ appDataDirectory: paths.dataDirectory, settings, env: process.env, logger: host.logger });
+  if (demo !== null) console.log(`Demo portal: ${demo.url} (sign in with one of the demo accounts the app lists)`);
+  appSession = new AppSession({ host, settings, env: process.env, demo, emit: broadcast });
+  registerIpc(appApi, appHandlers({ host, settings, session: appSession, uiBuilt: () => true }));
+  settings.onChange((s) => broadcast('settings.changed', s));
+  appSession.start();
 
   protocol.handle('app', (request) => {
     const relative = appUrlToRelativePath(request.url);
@@ -63,4 +81,8 @@ async function createWindow(): Promise<void> {
 
 app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
 app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => {
+  void appSession?.close();
+  void demo?.close();
+});
 void app.whenReady().then(createWindow);

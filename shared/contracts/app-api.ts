@@ -5,7 +5,31 @@
  */
 import { z } from 'zod';
 import { defineAppApi } from '../api/define.js';
-import { InstantSchema } from './common.js';
+import { InstantSchema, IdSchema, SerialNumberSchema, VersionSchema } from './common.js';
+import { SignInSchema } from './accounts.js';
+import { ContractViewSchema } from './entitlement.js';
+import {
+  DownloadViewSchema,
+  InstallLogLineSchema,
+  InstallOutcomeSchema,
+  InventorySystemSchema,
+  RequestDraftSchema,
+  ResolutionSchema,
+  SessionViewSchema,
+  SubmitOutcomeSchema,
+} from './app-views.js';
+import {
+  GrantCreateSchema,
+  GrantSchema,
+  MessageSchema,
+  PrioritySchema,
+  RequestStateSchema,
+  ServiceRequestCreateSchema,
+  ServiceRequestDetailSchema,
+  ServiceRequestSchema,
+  SurveySchema,
+} from './requests.js';
+import { REQUEST_ACTIONS } from '../domain/request-state.js';
 
 export const HOST_KINDS = ['electron', 'web'] as const;
 
@@ -33,13 +57,58 @@ export const SettingsSchema = z.object({
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
 
+const none = z.object({}).strict();
+/** A target of the signed catalog: relative '/'-separated segments of safe characters, so never '..' or an absolute path. */
+const TargetNameSchema = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._+-]*(?:\/[A-Za-z0-9][A-Za-z0-9._+-]*)*$/, 'a catalog name such as product/1.2.0/linux-x64/product-1.2.0.tar.gz');
+const RequestIdSchema = z.object({ id: IdSchema }).strict();
+
 export const appApi = defineAppApi({
   methods: {
-    'app.info': { input: z.object({}).strict(), output: AppInfoSchema },
-    'settings.get': { input: z.object({}).strict(), output: SettingsSchema },
+    'app.info': { input: none, output: AppInfoSchema },
+    'settings.get': { input: none, output: SettingsSchema },
     'settings.update': { input: SettingsPatchSchema, output: SettingsSchema },
+
+    'session.get': { input: none, output: SessionViewSchema },
+    'session.signIn': { input: SignInSchema.extend({ portalUrl: z.url().optional() }).strict(), output: SessionViewSchema },
+    'session.signOut': { input: none, output: SessionViewSchema },
+    /** Trust a portal's root.json explicitly; answers with its fingerprint. */
+    'trust.set': { input: z.object({ rootPath: z.string().min(1).max(1_000) }).strict(), output: SessionViewSchema },
+
+    'contracts.list': { input: none, output: z.object({ contracts: z.array(ContractViewSchema) }) },
+    'systems.list': { input: none, output: z.object({ systems: z.array(InventorySystemSchema) }) },
+    'systems.setVersion': { input: z.object({ serialNumber: SerialNumberSchema, version: VersionSchema }).strict(), output: InventorySystemSchema },
+    'updates.check': { input: none, output: z.object({ resolutions: z.array(ResolutionSchema), checkedAt: InstantSchema }) },
+
+    'downloads.start': { input: z.object({ targetName: TargetNameSchema, serialNumber: SerialNumberSchema.optional() }).strict(), output: DownloadViewSchema },
+    'downloads.list': { input: none, output: z.object({ downloads: z.array(DownloadViewSchema) }) },
+    'downloads.pause': { input: z.object({ id: z.string().max(64) }).strict(), output: DownloadViewSchema },
+    'downloads.resume': { input: z.object({ id: z.string().max(64) }).strict(), output: DownloadViewSchema },
+    'downloads.cancel': { input: z.object({ id: z.string().max(64) }).strict(), output: DownloadViewSchema },
+
+    'install.run': { input: z.object({ targetName: TargetNameSchema, serialNumber: SerialNumberSchema }).strict(), output: InstallOutcomeSchema },
+
+    'requests.draft': { input: z.object({ failureId: z.string().min(1).max(200), priority: PrioritySchema.optional() }).strict(), output: RequestDraftSchema },
+    'requests.submit': { input: z.object({ request: ServiceRequestCreateSchema, idempotencyKey: z.uuid() }).strict(), output: SubmitOutcomeSchema },
+    'requests.list': { input: z.object({ state: RequestStateSchema.optional() }).strict(), output: z.object({ requests: z.array(ServiceRequestSchema) }) },
+    'requests.get': { input: RequestIdSchema, output: ServiceRequestDetailSchema },
+    'requests.act': { input: z.object({ id: IdSchema, action: z.enum(REQUEST_ACTIONS) }).strict(), output: ServiceRequestSchema },
+    'requests.take': { input: RequestIdSchema, output: ServiceRequestSchema },
+    'requests.message': { input: z.object({ id: IdSchema, body: z.string().trim().min(1).max(20_000) }).strict(), output: MessageSchema },
+    'requests.grant': { input: z.object({ id: IdSchema, grant: GrantCreateSchema }).strict(), output: GrantSchema.extend({ password: z.string() }) },
+    'requests.revokeGrant': { input: z.object({ grantId: IdSchema }).strict(), output: GrantSchema },
+    /** The engineer reveals a grant's password on demand; the portal audits each read. */
+    'requests.grantPassword': { input: z.object({ grantId: IdSchema }).strict(), output: z.object({ password: z.string() }) },
+    'requests.survey': { input: z.object({ id: IdSchema, survey: SurveySchema }).strict(), output: SurveySchema },
   },
   events: {
+    'downloads.changed': DownloadViewSchema,
+    'install.log': InstallLogLineSchema,
+    /** Something changed on a request (state, message, grant): the renderer reloads it. */
+    'requests.changed': z.object({ id: IdSchema, type: z.string() }),
     /** A background check found releases the user has not seen yet. */
     'updates.available': z.object({ count: z.number().int().min(0), checkedAt: InstantSchema }),
     'settings.changed': SettingsSchema,

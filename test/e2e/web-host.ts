@@ -7,6 +7,8 @@ import { join } from 'node:path';
 export interface RunningHost {
   openUrl: string;
   home: string;
+  /** Everything the host printed so far, for a failed test's report. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -24,6 +26,8 @@ export async function startHost(): Promise<RunningHost> {
       const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(output);
       if (match?.[1] !== undefined) {
         clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        child.stderr?.off('data', onData);
         resolve(match[1]);
       }
     };
@@ -31,9 +35,16 @@ export async function startHost(): Promise<RunningHost> {
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
   });
+  // Keep collecting after start-up: a failing test attaches what the host logged.
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   return {
     openUrl,
     home,
+    output: () => output,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

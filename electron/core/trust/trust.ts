@@ -60,6 +60,7 @@ export class Trust {
   readonly metadataDir: string;
   private readonly options: TrustOptions;
   private updater: Updater | undefined;
+  private refreshing: Promise<void> | undefined;
 
   constructor(options: TrustOptions) {
     this.options = options;
@@ -69,6 +70,15 @@ export class Trust {
 
   /** Fetches and verifies the newest metadata; afterwards `verifiedTarget` answers from it. */
   async refresh(): Promise<void> {
+    // tuf-js writes its metadata cache as it goes: two refreshes at once (the UI loads several screens together)
+    // would write the same files. Callers arriving during a refresh share it.
+    this.refreshing ??= this.refreshOnce().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async refreshOnce(): Promise<void> {
     const root = await readFile(this.options.rootFile).catch(() => {
       throw new HicareError('UNTRUSTED_PORTAL', `The trusted root ${this.options.rootFile} cannot be read.`, 'Point the trust setting at the portal’s root.json, or reinstall the app.');
     });

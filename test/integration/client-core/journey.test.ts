@@ -65,6 +65,14 @@ describe('client core journey', () => {
     expect((await stat(join(dataDirectory, 'packages'))).isDirectory()).toBe(true);
   });
 
+  it('answers several checks at once (the app loads its screens together) from one refresh of the signed catalog', async () => {
+    const { client } = await demo.client();
+    await client.login('it@northwind.example', demo.password('it@northwind.example'));
+    const results = await Promise.all([client.check(), client.check(), client.systems(), client.trust.allTargets()]);
+    expect(results[0].map((r) => r.system.serialNumber)).toEqual(results[1].map((r) => r.system.serialNumber));
+    expect(results[3].length).toBe(42);
+  });
+
   it('downloads into a folder for IT staff and recognises the file by its signed hash', async () => {
     const { client, dataDirectory } = await demo.client();
     await client.login('it@contoso.example', demo.password('it@contoso.example'));

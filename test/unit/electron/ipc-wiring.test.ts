@@ -7,7 +7,7 @@ import { APP_ORIGIN, isAppFrame, wireIpc, type IpcInvokeEventLike, type IpcMainL
 import { appHandlers } from '../../../electron/core/app-handlers.js';
 import { DEFAULT_SETTINGS, SettingsService } from '../../../electron/core/settings.js';
 import { appApi } from '../../../shared/contracts/app-api.js';
-import type { Envelope } from '../../../shared/api/define.js';
+import { methodChannel, methodNames, type Envelope } from '../../../shared/api/define.js';
 import { testHost } from '../../support.js';
 
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>;
@@ -69,13 +69,13 @@ function expectError(reply: Envelope<unknown>, code: string) {
 
 describe('wireIpc registration', () => {
   it('registers exactly one channel per declared method', () => {
-    expect([...ipc.handled].sort()).toEqual(['hicare:app.info', 'hicare:settings.get', 'hicare:settings.update']);
+    expect([...ipc.handled].sort()).toEqual(methodNames(appApi).map(methodChannel).sort());
     expect(ipc.handlers.size).toBe(Object.keys(appApi.methods).length);
   });
 
   it('the disposer removes every handler it registered', async () => {
     dispose();
-    expect([...ipc.removed].sort()).toEqual(['hicare:app.info', 'hicare:settings.get', 'hicare:settings.update']);
+    expect([...ipc.removed].sort()).toEqual(methodNames(appApi).map(methodChannel).sort());
     expect(ipc.handlers.size).toBe(0);
     await expect(ipc.invoke('hicare:app.info', APP_FRAME)).rejects.toThrow(/No handler/);
   });
@@ -83,7 +83,7 @@ describe('wireIpc registration', () => {
   it('can be wired again after disposing, without a duplicate registration', () => {
     dispose();
     expect(() => wireIpc(ipc, appApi, appHandlers({ host: testHost(dataDirectory, 'electron'), settings, uiBuilt: () => true }))).not.toThrow();
-    expect(ipc.handlers.size).toBe(3);
+    expect(ipc.handlers.size).toBe(methodNames(appApi).length);
   });
 });
 

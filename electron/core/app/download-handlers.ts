@@ -1,0 +1,82 @@
+/**
+ * The app API's download and install methods. A download answers as soon as it is queued (its progress follows as
+ * `downloads.changed` events); an install streams its log as `install.log` events and answers with its outcome — a
+ * failed installer is an outcome (with what a request can be drafted from), not an error.
+ */
+import type { DownloadView } from '../../../shared/contracts/app-views.js';
+import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
+import { HicareError } from '../../../shared/errors.js';
+import type { HicareClient } from '../client/hicare-client.js';
+import type { DownloadHandle } from '../downloads/index.js';
+import { isInstallFailure, type InstallFailure } from '../install/index.js';
+import type { AppSession } from './app-session.js';
+import type { AppHandlersFor } from './handler-types.js';
+import { failedInstallView } from './views.js';
+
+/** The signed target; the catalog is refreshed once when the name is not (yet) in the cached copy. */
+async function signedTarget(client: HicareClient, name: string): Promise<ReleaseTarget> {
+  try {
+    return await client.trust.verifiedTarget(name);
+  } catch (error) {
+    if (!(error instanceof HicareError) || error.code !== 'TARGET_UNKNOWN') throw error;
+    await client.trust.refresh();
+    return client.trust.verifiedTarget(name);
+  }
+}
+
+const settledOrPaused = (v: DownloadView): boolean => ['paused', 'done', 'failed', 'cancelled'].includes(v.state);
+const settled = (v: DownloadView): boolean => ['done', 'failed', 'cancelled'].includes(v.state);
+
+/** The failure as stored for drafting a request: the newest one, if it is this one. */
+async function storedFailureId(client: HicareClient, failure: InstallFailure): Promise<string | null> {
+  const stored = await client.failures.get('last').catch(() => null);
+  return stored !== null && stored.details.serialNumber === failure.details.serialNumber && stored.details.startedAt === failure.details.startedAt ? stored.id : null;
+}
+
+export function downloadHandlers(session: AppSession): AppHandlersFor<'downloads' | 'install'> {
+  const registry = session.downloads;
+  return {
+    'downloads.start': async ({ targetName, serialNumber }) => {
+      const client = await session.signedInClient();
+      const target = await signedTarget(client, targetName);
+      registry.knowLength(target.name, target.length);
+      const handle = await new Promise<DownloadHandle>((resolve, reject) => {
+        // Answers once queued; a failure after that is reported on the download itself.
+        const download = client.download(target.name, { ...(serialNumber === undefined ? {} : { serialNumber }), onStarted: resolve });
+        download.then(undefined, reject);
+        session.background(download);
+      });
+      return registry.track(handle, { targetName: target.name, serialNumber: serialNumber ?? null, totalBytes: target.length });
+    },
+    'downloads.list': () => ({ downloads: registry.list() }),
+    'downloads.pause': ({ id }) => {
+      registry.handle(id).pause();
+      return registry.waitFor(id, settledOrPaused);
+    },
+    'downloads.resume': ({ id }) => {
+      registry.handle(id).resume();
+      return registry.get(id);
+    },
+    'downloads.cancel': ({ id }) => {
+      registry.handle(id).cancel();
+      return registry.waitFor(id, settled);
+    },
+
+    'install.run': async ({ targetName, serialNumber }) => {
+      const client = await session.signedInClient();
+      // The inventory from the contracts, with versions detected again: the install starts from what is there now.
+      await client.systems();
+      registry.knowLength(targetName, (await signedTarget(client, targetName)).length);
+      try {
+        const result = await client.install(targetName, serialNumber, {
+          onLog: (line) => session.emit('install.log', { serialNumber, stream: line.stream, text: line.text, at: new Date().toISOString() }),
+        });
+        return { ok: true, fromVersion: result.fromVersion, toVersion: result.toVersion, detectedVersion: result.detectedVersion, durationMs: result.durationMs };
+      } catch (error) {
+        if (!isInstallFailure(error)) throw error;
+        const [failureId, knownIssues] = await Promise.all([storedFailureId(client, error), client.requests.knownIssues(error.details).catch(() => [])]);
+        return failedInstallView(error, failureId, knownIssues);
+      }
+    },
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * The downloads the app's window shows: every download of the client's download managers (those the user started
+ * and those an install started), as the view the renderer draws, with the handle to pause, resume or cancel it.
+ * State changes are announced at once; progress at most every `throttleMs` per download, so a fast transfer does
+ * not flood the window with events.
+ */
+import type { DownloadView } from '../../../shared/contracts/app-views.js';
+import { HicareError } from '../../../shared/errors.js';
+import type { DownloadHandle, DownloadManager, ProgressEvent, StateEvent } from '../downloads/index.js';
+
+interface Entry {
+  view: DownloadView;
+  handle: DownloadHandle | undefined;
+  lastEmit: number;
+  timer: NodeJS.Timeout | undefined;
+}
+
+export interface DownloadRegistryOptions {
+  onChange: (view: DownloadView) => void;
+  throttleMs?: number;
+  /** Finished downloads kept for the list; the oldest go first. */
+  keep?: number;
+}
+
+const TERMINAL = new Set<DownloadView['state']>(['done', 'failed', 'cancelled']);
+
+export class DownloadRegistry {
+  private readonly entries = new Map<string, Entry>();
+  private readonly attached = new WeakSet<DownloadManager>();
+  private readonly waiters = new Set<() => void>();
+  /** Lengths of targets known from the signed catalog, for downloads seen before their first progress event. */
+  private readonly lengths = new Map<string, number>();
+
+  constructor(private readonly options: DownloadRegistryOptions) {}
+
+  /** Follows a client's download manager; attaching the same one twice changes nothing. */
+  attach(manager: DownloadManager): () => void {
+    if (this.attached.has(manager)) return () => undefined;
+    this.attached.add(manager);
+    const offState = manager.on('state', (e) => this.onState(e));
+    const offProgress = manager.on('progress', (e) => this.onProgress(e));
+    return () => {
+      offState();
+      offProgress();
+      this.attached.delete(manager);
+    };
+  }
+
+  /** Remembers a target's signed length, so its view shows the size from the start. */
+  knowLength(targetName: string, length: number): void {
+    this.lengths.set(targetName, length);
+  }
+
+  /** Ties a handle (and the system it is for) to the view its events built. */
+  track(handle: DownloadHandle, info: { targetName: string; serialNumber: string | null; totalBytes: number }): DownloadView {
+    const entry = this.entryFor(handle.id, info.targetName);
+    entry.handle = handle;
+    entry.view = { ...entry.view, serialNumber: info.serialNumber ?? entry.view.serialNumber, totalBytes: entry.view.totalBytes || info.totalBytes };
+    this.announce(entry, true);
+    return entry.view;
+  }
+
+  get(id: string): DownloadView {
+    return this.require(id).view;
+  }
+
+  handle(id: string): DownloadHandle {
+    const handle = this.require(id).handle;
+    if (handle === undefined) {
+      throw new HicareError('NOT_FOUND', 'That download belongs to an installation and cannot be controlled on its own.', 'Wait for the installation to finish.', { id });
+    }
+    return handle;
+  }
+
+  list(): DownloadView[] {
+    return [...this.entries.values()].map((e) => e.view);
+  }
+
+  /** The view once `predicate` holds for it, or as it is after `ms`. */
+  async waitFor(id: string, predicate: (view: DownloadView) => boolean, ms = 2_000): Promise<DownloadView> {
+    const deadline = Date.now() + ms;
+    while (!predicate(this.get(id)) && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          this.waiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, Math.max(1, deadline - Date.now()));
+        this.waiters.add(done);
+      });
+    }
+    return this.get(id);
+  }
+
+  private require(id: string): Entry {
+    const entry = this.entries.get(id);
+    if (entry === undefined) throw new HicareError('NOT_FOUND', `There is no download ${id}.`, 'Refresh the list of downloads.', { id });
+    return entry;
+  }
+
+  private entryFor(id: string, targetName: string): Entry {
+    let entry = this.entries.get(id);
+    if (entry === undefined) {
+      entry = {
+        view: {
+          id,
+          targetName,
+          serialNumber: null,
+          state: 'queued',
+          receivedBytes: 0,
+          totalBytes: this.lengths.get(targetName) ?? 0,
+          bytesPerSecond: 0,
+          etaSeconds: null,
+          verified: false,
+          error: null,
+        },
+        handle: undefined,
+        lastEmit: 0,
+        timer: undefined,
+      };
+      this.entries.set(id, entry);
+      this.prune();
+    }
+    return entry;
+  }
+
+  private onState(e: StateEvent): void {
+    const entry = this.entryFor(e.id, e.name);
+    const done = e.state === 'done';
+    entry.view = {
+      ...entry.view,
+      state: e.state,
+      receivedBytes: done ? entry.view.totalBytes : entry.view.receivedBytes,
+      bytesPerSecond: e.state === 'downloading' ? entry.view.bytesPerSecond : 0,
+      etaSeconds: done ? 0 : e.state === 'downloading' ? entry.view.etaSeconds : null,
+      // Only the manager's 'done' says the bytes hashed to the signed target: it never finishes otherwise.
+      verified: done,
+      error: e.error === undefined ? (TERMINAL.has(e.state) ? entry.view.error : null) : { code: e.error.code, message: e.error.message, remedy: e.error.remedy },
+    };
+    this.announce(entry, true);
+  }
+
+  private onProgress(e: ProgressEvent): void {
+    const entry = this.entryFor(e.id, e.name);
+    entry.view = { ...entry.view, receivedBytes: e.receivedBytes, totalBytes: e.totalBytes, bytesPerSecond: Math.round(e.bytesPerSecond), etaSeconds: e.etaSeconds };
+    this.announce(entry, false);
+  }
+
+  private announce(entry: Entry, now: boolean): void {
+    for (const wake of [...this.waiters]) {
+      this.waiters.delete(wake);
+      wake();
+    }
+    const throttle = this.options.throttleMs ?? 250;
+    const since = Date.now() - entry.lastEmit;
+    if (!now && since < throttle) {
+      // The latest figures go out when the interval is over, so the last progress before a pause is not lost.
+      entry.timer ??= setTimeout(() => {
+        entry.timer = undefined;
+        this.send(entry);
+      }, throttle - since);
+      entry.timer.unref();
+      return;
+    }
+    clearTimeout(entry.timer);
+    entry.timer = undefined;
+    this.send(entry);
+  }
+
+  private send(entry: Entry): void {
+    entry.lastEmit = Date.now();
+    this.options.onChange(entry.view);
+  }
+
+  private prune(): void {
+    const keep = this.options.keep ?? 200;
+    if (this.entries.size <= keep) return;
+    for (const [id, entry] of this.entries) {
+      if (this.entries.size <= keep) return;
+      if (TERMINAL.has(entry.view.state)) this.entries.delete(id);
+    }
+  }
+}

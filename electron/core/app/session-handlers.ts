@@ -1,0 +1,30 @@
+/** The app API's session, trust, contract, inventory and update-check methods, over the app session's client. */
+import type { AppSession } from './app-session.js';
+import type { AppHandlersFor } from './handler-types.js';
+import { resolutionView } from './views.js';
+
+export function sessionHandlers(session: AppSession): AppHandlersFor<'session' | 'trust' | 'contracts' | 'systems' | 'updates'> {
+  return {
+    'session.get': () => session.view(),
+    'session.signIn': ({ email, password, portalUrl }) => session.signIn(email, password, portalUrl),
+    'session.signOut': () => session.signOut(),
+    'trust.set': ({ rootPath }) => session.trust(rootPath),
+
+    'contracts.list': async () => ({ contracts: await (await session.signedInClient()).contracts() }),
+    'systems.list': async () => ({ systems: await (await session.signedInClient()).systems() }),
+    'systems.setVersion': async ({ serialNumber, version }) => {
+      const client = await session.signedInClient();
+      // From the contracts first, so a system added to them since the last look can be given its version.
+      await client.systems();
+      return client.inventory.setInstalled(serialNumber, version, 'entered');
+    },
+    'updates.check': async () => {
+      const client = await session.signedInClient();
+      const resolutions = await client.check();
+      session.noteChecked(resolutions);
+      const inventory = client.inventory.list();
+      const now = new Date();
+      return { resolutions: resolutions.map((r) => resolutionView(r, inventory, now)), checkedAt: now.toISOString() };
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The client core's results as the app's window draws them (shared/contracts/app-views.ts): resolutions with the
+ * inventory's full system record and the upgrade path as plain versions, and failed installations with the tail of
+ * the installer's log.
+ */
+import type { InstallOutcome, ResolutionView } from '../../../shared/contracts/app-views.js';
+import type { KnowledgeArticle } from '../../../shared/contracts/knowledge.js';
+import type { InventorySystem } from '../inventory/inventory.js';
+import type { InstallFailure } from '../install/install-failure.js';
+import { hasAvailable, type SystemResolution } from '../resolver/resolver.js';
+
+/** What the window shows of an installer's log; the whole log goes into a request draft. */
+export const LOG_TAIL_CHARS = 20_000;
+
+export function resolutionView(resolution: SystemResolution, inventory: readonly InventorySystem[], now: Date): ResolutionView {
+  const { system } = resolution;
+  const known = inventory.find((s) => s.serialNumber === system.serialNumber);
+  const plan = resolution.recommended?.plan;
+  return {
+    system: known ?? {
+      serialNumber: system.serialNumber,
+      product: system.product,
+      location: system.location,
+      contractIds: [],
+      installedVersion: system.installedVersion,
+      versionSource: null,
+      platform: system.platform ?? null,
+      installDir: null,
+      updatedAt: now.toISOString(),
+    },
+    updates: resolution.updates,
+    upgrades: resolution.upgrades,
+    recommended:
+      resolution.recommended === null || plan === undefined
+        ? null
+        : {
+            version: resolution.recommended.version,
+            hops: plan.ok ? plan.hops.map((h) => h.version) : [],
+            problem: plan.ok ? null : { message: plan.message, remedy: plan.remedy },
+          },
+  };
+}
+
+/** How many releases the user may take now, over all systems: what a background check compares. */
+export function allowedCount(resolutions: readonly SystemResolution[]): number {
+  let count = 0;
+  for (const r of resolutions) {
+    if (!hasAvailable(r)) continue;
+    for (const c of [...r.updates, ...r.upgrades]) if (c.verdict.allowed) count++;
+  }
+  return count;
+}
+
+export function logTail(log: string): string {
+  if (log.length <= LOG_TAIL_CHARS) return log;
+  const tail = log.slice(log.length - LOG_TAIL_CHARS);
+  // Start on a whole line.
+  const newline = tail.indexOf('\n');
+  return `[… ${log.length - tail.length + newline + 1} earlier characters left out …]\n${newline < 0 ? tail : tail.slice(newline + 1)}`;
+}
+
+export function failedInstallView(failure: InstallFailure, failureId: string | null, knownIssues: KnowledgeArticle[]): InstallOutcome {
+  return {
+    ok: false,
+    code: failure.code,
+    message: failure.message,
+    remedy: failure.remedy,
+    failureId,
+    exitCode: failure.details.exitCode,
+    log: logTail(failure.details.log),
+    knownIssues,
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Bulk download for IT staff: every release offered for any covered system, windowed so thousands stay smooth,
+ * picked with checkboxes and downloaded together (the main side bounds how many run at once).
+ */
+import { useMemo, useState } from 'react';
+import { Badge } from '../../components/Badge.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { VirtualList } from '../../components/VirtualList.js';
+import { toShownError, type ShownError } from '../../lib/errors.js';
+import { bulkRows, filterRows, type BulkRow } from '../../lib/bulk.js';
+import { formatBytes, plural } from '../../lib/format.js';
+import { startDownload } from '../../state/downloads.js';
+import type { ResolutionView } from '../../../../shared/contracts/app-views.js';
+
+export function BulkDownload({ resolutions }: { resolutions: readonly ResolutionView[] }) {
+  const rows = useMemo(() => bulkRows(resolutions), [resolutions]);
+  const [query, setQuery] = useState('');
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<{ name: string; error: ShownError }[]>([]);
+  const [started, setStarted] = useState<number | null>(null);
+  const shown = useMemo(() => filterRows(rows, query), [rows, query]);
+  const pickedBytes = rows.reduce((n, r) => n + (picked.has(r.target.name) ? r.target.length : 0), 0);
+
+  function toggle(name: string, on: boolean) {
+    const next = new Set(picked);
+    if (on) next.add(name);
+    else next.delete(name);
+    setPicked(next);
+  }
+
+  function pickAllShown() {
+    const next = new Set(picked);
+    for (const r of shown) if (r.allowed) next.add(r.target.name);
+    setPicked(next);
+  }
+
+  async function downloadPicked() {
+    setBusy(true);
+    setErrors([]);
+    setStarted(null);
+    const failed: { name: string; error: ShownError }[] = [];
+    let ok = 0;
+    for (const name of picked) {
+      const row = rows.find((r) => r.target.name === name);
+      try {
+        await startDownload(name, row?.serialNumbers[0]);
+        ok += 1;
+      } catch (e) {
+        failed.push({ name, error: toShownError(e) });
+      }
+    }
+    setErrors(failed);
+    setStarted(ok);
+    setPicked(new Set(failed.map((f) => f.name)));
+    setBusy(false);
+  }
+
+  const renderRow = (r: BulkRow) => (
+    <label className={`bulk-row ${r.allowed ? '' : 'bulk-row-refused'}`}>
+      <input type="checkbox" checked={picked.has(r.target.name)} disabled={!r.allowed} onChange={(e) => toggle(r.target.name, e.target.checked)} />
+      <span className="bulk-name">{r.target.name}</span>
+      <span className="muted small">{r.kind}</span>
+      <span className="small">{formatBytes(r.target.length)}</span>
+      {r.allowed ? <span className="muted small">{r.serialNumbers.join(', ')}</span> : <Badge tone="blocked">Not included in your contract</Badge>}
+    </label>
+  );
+
+  return (
+    <div className="bulk" data-testid="bulk-download">
+      <div className="bulk-tools">
+        <label className="grow">
+          Filter releases
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="product, version, platform or serial number" />
+        </label>
+        <button type="button" className="secondary" onClick={pickAllShown}>
+          Select all shown
+        </button>
+        <button type="button" className="secondary" onClick={() => setPicked(new Set())} disabled={picked.size === 0}>
+          Clear selection
+        </button>
+      </div>
+      <p className="muted small" aria-live="polite">
+        {shown.length === rows.length ? plural(rows.length, 'release') : `${shown.length} of ${rows.length} releases`} · {picked.size} selected ({formatBytes(pickedBytes)})
+      </p>
+      {rows.length === 0 ? (
+        <p>No release is offered for your systems right now.</p>
+      ) : (
+        <VirtualList items={shown} rowHeight={40} height={Math.min(400, Math.max(40, shown.length * 40))} label="Releases to download" testId="bulk-list" rowKey={(r) => r.target.name} renderRow={renderRow} />
+      )}
+      <div className="buttons">
+        <button type="button" onClick={() => void downloadPicked()} disabled={busy || picked.size === 0} data-testid="bulk-download-button">
+          {busy ? 'Starting downloads…' : `Download selected (${picked.size})`}
+        </button>
+        <span role="status" className="ok">
+          {started !== null && started > 0 ? `${plural(started, 'download')} started.` : ''}
+        </span>
+      </div>
+      {errors.map((e) => (
+        <ErrorNotice key={e.name} error={{ ...e.error, message: `${e.name}: ${e.error.message}` }} />
+      ))}
+    </div>
+  );
+}

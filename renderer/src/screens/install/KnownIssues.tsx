@@ -1,0 +1,38 @@
+/** Known issues that match a failure: shown before any request, since one may already hold the fix. */
+import type { KnowledgeArticle } from '../../../../shared/contracts/knowledge.js';
+
+export function KnownIssues({ articles, collapsed = false }: { articles: readonly KnowledgeArticle[]; collapsed?: boolean }) {
+  if (articles.length === 0) return null;
+  return (
+    <div className="known-issues" data-testid="known-issues">
+      <h3>{articles.length === 1 ? 'A known issue matches this failure' : `${articles.length} known issues match this failure`}</h3>
+      {articles.map((a) => {
+        const body = (
+          <>
+            {a.versions !== null && <p className="muted small">Applies to versions {a.versions}</p>}
+            <div className="article-body">
+              {a.body.split(/\n{2,}/).map((para, i) => (
+                <p key={i}>{para}</p>
+              ))}
+            </div>
+          </>
+        );
+        return (
+          <article key={a.id} className="known-issue" aria-labelledby={`ki-${a.id}`}>
+            {collapsed ? (
+              <details>
+                <summary id={`ki-${a.id}`}>{a.title}</summary>
+                {body}
+              </details>
+            ) : (
+              <>
+                <h4 id={`ki-${a.id}`}>{a.title}</h4>
+                {body}
+              </>
+            )}
+          </article>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+/** The diagnostics a request carries (install failure, system information, log, operation records), as both sides read them. */
+import type { ServiceRequestCreate } from '../../../../shared/contracts/requests.js';
+import { LogView, linesOf } from '../../components/LogView.js';
+import { formatDateTime, productLabel } from '../../lib/format.js';
+
+type Diagnostics = Pick<ServiceRequestCreate, 'installFailure' | 'operationRecords' | 'alarms' | 'performanceMeasurements'>;
+
+export function DiagnosticsView({ request, logOpen = false }: { request: Diagnostics; logOpen?: boolean }) {
+  const f = request.installFailure;
+  return (
+    <div className="diagnostics" data-testid="diagnostics">
+      {f !== undefined && (
+        <>
+          <h3>Install failure</h3>
+          <dl className="facts">
+            <dt>Product</dt>
+            <dd>
+              {productLabel(f.product)} {f.fromVersion ?? '(nothing installed)'} → {f.toVersion}
+            </dd>
+            <dt>Package</dt>
+            <dd>
+              <code>{f.packageName}</code>
+              <div className="muted small">
+                SHA-256 <code className="hash">{f.sha256}</code>
+              </div>
+            </dd>
+            <dt>Outcome</dt>
+            <dd>{f.exitCode !== null ? `exit code ${f.exitCode}` : f.signal !== null ? `stopped by ${f.signal}` : 'did not complete'}</dd>
+          </dl>
+          <h4>System information</h4>
+          <table className="table compact">
+            <tbody>
+              {Object.entries(f.systemInfo).map(([k, v]) => (
+                <tr key={k}>
+                  <th scope="row">{k}</th>
+                  <td>{v}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <details open={logOpen}>
+            <summary>Installer log ({linesOf(f.log).length} lines)</summary>
+            <LogView lines={linesOf(f.log)} label="Installer log" testId="diagnostics-log" />
+          </details>
+        </>
+      )}
+      {request.alarms !== undefined && request.alarms.length > 0 && (
+        <>
+          <h4>Alarms</h4>
+          <ul>
+            {request.alarms.map((a, i) => (
+              <li key={i}>{a}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {request.performanceMeasurements !== undefined && request.performanceMeasurements !== '' && (
+        <details>
+          <summary>Performance measurements</summary>
+          <pre className="pre">{request.performanceMeasurements}</pre>
+        </details>
+      )}
+      {request.operationRecords !== undefined && request.operationRecords.length > 0 && (
+        <details>
+          <summary>Operation records ({request.operationRecords.length})</summary>
+          <ol className="records" data-testid="operation-records">
+            {request.operationRecords.map((r, i) => (
+              <li key={i}>
+                <span className="muted small">{formatDateTime(r.at)}</span> <span className="tag">{r.kind}</span> {r.summary}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Remote-access grants on a request: channel, address, account, scope and expiry. The customer revokes; the engineer
+ * reveals the password on demand (each read is audited by the portal).
+ */
+import { useState } from 'react';
+import type { Grant } from '../../../../shared/contracts/requests.js';
+import { api } from '../../api.js';
+import { Badge } from '../../components/Badge.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { toShownError, type ShownError } from '../../lib/errors.js';
+import { formatDateTime, formatDuration } from '../../lib/format.js';
+import { useNow } from '../../state/hooks.js';
+
+function GrantRow({ grant, mode, onChanged, now }: { grant: Grant; mode: 'customer' | 'engineer'; onChanged: () => void; now: number }) {
+  const [error, setError] = useState<ShownError | null>(null);
+  const [password, setPassword] = useState<string | null>(null);
+  const left = Date.parse(grant.expiresAt) - now;
+  const active = grant.state === 'active' && left > 0;
+
+  async function revoke() {
+    setError(null);
+    try {
+      await api.call('requests.revokeGrant', { grantId: grant.id });
+      onChanged();
+    } catch (e) {
+      setError(toShownError(e));
+    }
+  }
+
+  async function reveal() {
+    setError(null);
+    try {
+      setPassword((await api.call('requests.grantPassword', { grantId: grant.id })).password);
+    } catch (e) {
+      setError(toShownError(e));
+    }
+  }
+
+  return (
+    <li className="grant" data-testid={`grant-${grant.id}`} data-state={grant.state}>
+      <div className="grant-head">
+        <strong>{grant.channel.toUpperCase()}</strong> <code>{grant.address}</code> as <code>{grant.account}</code> · scope {grant.scope}{' '}
+        <Badge tone={active ? 'ok' : 'neutral'}>{active ? 'Active' : grant.state === 'revoked' ? 'Revoked' : 'Expired'}</Badge>
+      </div>
+      <div className="small muted">
+        Granted {formatDateTime(grant.createdAt)} ·{' '}
+        {grant.state === 'revoked' && grant.revokedAt !== null
+          ? `revoked ${formatDateTime(grant.revokedAt)}`
+          : active
+            ? `expires ${formatDateTime(grant.expiresAt)} (in ${formatDuration(left)})`
+            : `expired ${formatDateTime(grant.expiresAt)}`}
+      </div>
+      {mode === 'customer' && active && (
+        <button type="button" className="secondary danger" onClick={() => void revoke()} aria-label={`Revoke access for ${grant.account} at ${grant.address}`}>
+          Revoke now
+        </button>
+      )}
+      {mode === 'engineer' && active && (
+        <div className="reveal">
+          {password === null ? (
+            <button type="button" className="secondary" onClick={() => void reveal()} data-testid="reveal-password">
+              Reveal password
+            </button>
+          ) : (
+            <span data-testid="revealed-password">
+              <code className="secret">{password}</code>{' '}
+              <button type="button" className="secondary" onClick={() => setPassword(null)}>
+                Hide
+              </button>
+            </span>
+          )}
+          <span className="muted small"> Each reveal is recorded in the portal’s audit log.</span>
+        </div>
+      )}
+      {error !== null && <ErrorNotice error={error} />}
+    </li>
+  );
+}
+
+export function GrantList({ grants, mode, onChanged }: { grants: readonly Grant[]; mode: 'customer' | 'engineer'; onChanged: () => void }) {
+  const now = useNow(30_000);
+  if (grants.length === 0) return <p className="muted">No remote access has been granted.</p>;
+  return (
+    <ul className="grants" data-testid="grants">
+      {grants.map((g) => (
+        <GrantRow key={g.id} grant={g} mode={mode} onChanged={onChanged} now={now} />
+      ))}
+    </ul>
+  );
+}

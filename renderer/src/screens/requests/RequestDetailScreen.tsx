@@ -1,0 +1,62 @@
+/**
+ * A request as the customer follows it: state and SLA, the conversation, confirm or reject the proposed solution,
+ * remote-access grants, the survey after closure, and the diagnostics that were sent.
+ */
+import { canAnswerSurvey, canMessage } from '../../../../shared/domain/request-state.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { Pending, Section } from '../../components/Section.js';
+import { ActionButtons } from './ActionButtons.js';
+import { DiagnosticsView } from './DiagnosticsView.js';
+import { GrantForm } from './GrantForm.js';
+import { GrantList } from './GrantList.js';
+import { Messages } from './Messages.js';
+import { RequestHeader } from './RequestHeader.js';
+import { SurveyForm } from './SurveyForm.js';
+import { useRequest } from './useRequest.js';
+
+export function RequestDetailScreen({ id }: { id: string }) {
+  const { detail, error, reload } = useRequest(id);
+  const reloadNow = () => void reload();
+  return (
+    <div className="screen" data-testid="request-screen">
+      <p className="breadcrumb">
+        <a href="#/requests">Requests</a> / {detail?.number ?? id}
+      </p>
+      <h2 className="screen-title">Request {detail?.number ?? ''}</h2>
+      {error !== null && <ErrorNotice error={error} />}
+      {detail === null && error === null && <Pending what="the request" />}
+      {detail !== null && (
+        <>
+          <RequestHeader request={detail} />
+          {detail.state === 'solution-proposed' && (
+            <div className="notice notice-info" role="status">
+              The engineer proposed a solution (see the messages). Try it, then confirm that it works or reject it.
+            </div>
+          )}
+          <ActionButtons id={id} actions={detail.allowedActions} onDone={reloadNow} />
+          {canAnswerSurvey(detail.state, detail.surveyAnswered) && (
+            <Section title="How did we do?" testId="survey">
+              <SurveyForm id={id} onDone={reloadNow} />
+            </Section>
+          )}
+          {detail.state === 'closed' && detail.surveyAnswered && <p className="muted" data-testid="survey-answered">Thank you: your survey answer was recorded.</p>}
+          <Section title="Messages" testId="request-messages">
+            <Messages id={id} messages={detail.messages} canWrite={canMessage(detail.state, 'customer-admin')} onSent={reloadNow} />
+          </Section>
+          <Section title="Remote access" testId="request-grants">
+            <GrantList grants={detail.grants} mode="customer" onChanged={reloadNow} />
+            {canMessage(detail.state, 'customer-admin') && (
+              <details>
+                <summary>Grant the engineer temporary access</summary>
+                <GrantForm id={id} onCreated={reloadNow} />
+              </details>
+            )}
+          </Section>
+          <Section title="Diagnostics sent with the request" testId="request-diagnostics">
+            <DiagnosticsView request={detail} />
+          </Section>
+        </>
+      )}
+    </div>
+  );
+}

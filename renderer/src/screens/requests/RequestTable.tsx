@@ -1,0 +1,43 @@
+/** Requests as a table: number, system, priority, state, SLA; the row's number links to its detail. */
+import type { ServiceRequest } from '../../../../shared/contracts/requests.js';
+import { Badge } from '../../components/Badge.js';
+import { SlaCountdown } from '../../components/SlaCountdown.js';
+import { formatDateTime, productLabel } from '../../lib/format.js';
+import { STATE_LABELS, STATE_TONES } from './words.js';
+
+export function RequestTable({ requests, hrefFor, testId }: { requests: readonly ServiceRequest[]; hrefFor: (r: ServiceRequest) => string; testId: string }) {
+  return (
+    <table className="table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">Request</th>
+          <th scope="col">System</th>
+          <th scope="col">Priority</th>
+          <th scope="col">State</th>
+          <th scope="col">Response time</th>
+          <th scope="col">Updated</th>
+        </tr>
+      </thead>
+      <tbody>
+        {requests.map((r) => (
+          <tr key={r.id} data-testid={`request-row-${r.number}`}>
+            <th scope="row">
+              <a href={hrefFor(r)}>{r.number}</a>
+            </th>
+            <td>
+              {productLabel(r.product)} <span className="muted small">{r.serialNumber}</span>
+            </td>
+            <td>{r.priority}</td>
+            <td>
+              <Badge tone={STATE_TONES[r.state]}>{STATE_LABELS[r.state]}</Badge>
+            </td>
+            <td>
+              <SlaCountdown sla={r.sla} compact />
+            </td>
+            <td className="small">{formatDateTime(r.updatedAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

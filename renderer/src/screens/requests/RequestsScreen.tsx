@@ -1,0 +1,38 @@
+/** The customer's requests: open ones first, then finished ones. */
+import { isTerminal } from '../../../../shared/domain/request-state.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { Pending, Section } from '../../components/Section.js';
+import { hrefOf } from '../../lib/routes.js';
+import { RequestTable } from './RequestTable.js';
+import { useRequestList } from './useRequest.js';
+
+export function RequestsScreen() {
+  const { requests, error, reload } = useRequestList();
+  const open = (requests ?? []).filter((r) => !isTerminal(r.state));
+  const done = (requests ?? []).filter((r) => isTerminal(r.state));
+  const href = (r: { id: string }) => hrefOf({ name: 'request', id: r.id });
+  return (
+    <div className="screen" data-testid="requests-screen">
+      <h2 className="screen-title">Requests</h2>
+      <Section
+        title="Open requests"
+        testId="open-requests"
+        actions={
+          <button type="button" className="secondary" onClick={() => void reload()}>
+            Refresh
+          </button>
+        }
+      >
+        {error !== null && <ErrorNotice error={error} />}
+        {requests === null && error === null && <Pending what="your requests" />}
+        {requests !== null && open.length === 0 && <p className="muted">No open request. When an installation fails, you can ask for remote guidance from its result.</p>}
+        {open.length > 0 && <RequestTable requests={open} hrefFor={href} testId="open-requests-table" />}
+      </Section>
+      {done.length > 0 && (
+        <Section title="Closed and cancelled" testId="closed-requests">
+          <RequestTable requests={done} hrefFor={href} testId="closed-requests-table" />
+        </Section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+/** Settings, reachable signed in or out (the portal, proxy and trust must be right before signing in). */
+import { SettingsForm } from './SettingsForm.js';
+
+export function SettingsScreen() {
+  return (
+    <div className="screen" data-testid="settings-screen">
+      <SettingsForm />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Which root of trust the signed catalog is checked against (DESIGN.md §4): the vendor root shipped with the app,
+ * or one the user trusted explicitly (the demo's, a staging portal's), with its fingerprint to compare out of band.
+ */
+import { useState, type FormEvent } from 'react';
+import type { SessionView } from '../../../../shared/contracts/app-views.js';
+import { api } from '../../api.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { Badge } from '../../components/Badge.js';
+import { toShownError, type ShownError } from '../../lib/errors.js';
+import { groupFingerprint } from '../../lib/format.js';
+
+export function TrustPanel({ trust, onTrusted }: { trust: SessionView['trust']; onTrusted: (s: SessionView) => void }) {
+  const [rootPath, setRootPath] = useState('');
+  const [error, setError] = useState<ShownError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setDone(false);
+    setBusy(true);
+    try {
+      onTrusted(await api.call('trust.set', { rootPath: rootPath.trim() }));
+      setDone(true);
+      setRootPath('');
+    } catch (err) {
+      setError(toShownError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="trust" data-testid="trust-panel">
+      <h3>Trust in the signed catalog</h3>
+      {trust === null ? (
+        <p className="muted">No root of trust is set up yet: updates cannot be verified until one is.</p>
+      ) : (
+        <dl className="facts">
+          <dt>Root</dt>
+          <dd>
+            {trust.shipped ? <Badge tone="ok">Shipped vendor root</Badge> : <Badge tone="warn">Explicitly trusted root</Badge>}{' '}
+            <code className="path-text">{trust.rootPath}</code>
+          </dd>
+          <dt>Fingerprint (SHA-256)</dt>
+          <dd>
+            <code className="fingerprint" data-testid="trust-fingerprint">
+              {groupFingerprint(trust.fingerprint)}
+            </code>
+            <div className="muted small">Compare it with the one your vendor gave you before trusting updates from this portal.</div>
+          </dd>
+        </dl>
+      )}
+      <form className="form" onSubmit={submit}>
+        <label>
+          Trust a root file (root.json)
+          <input name="rootPath" type="text" value={rootPath} onChange={(e) => setRootPath(e.target.value)} placeholder="/path/to/root.json" spellCheck={false} />
+        </label>
+        <div>
+          <button type="submit" disabled={busy || rootPath.trim() === ''}>
+            Trust this root
+          </button>
+          <span role="status" className="ok">
+            {done ? 'Root trusted.' : ''}
+          </span>
+        </div>
+      </form>
+      {error !== null && <ErrorNotice error={error} />}
+    </div>
+  );
+}

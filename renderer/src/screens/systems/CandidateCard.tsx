@@ -1,0 +1,71 @@
+/**
+ * One release for one system: the verdict in plain words with its reasons and remedies, the upgrade path drawn,
+ * the release notes and the line's lifecycle, and the Download / Install actions.
+ */
+import type { z } from 'zod';
+import type { CandidateSchema } from '../../../../shared/contracts/app-views.js';
+import type { Tier } from '../../../../shared/domain/contract.js';
+import { Badge } from '../../components/Badge.js';
+import { UpgradePathView } from '../../components/UpgradePathView.js';
+import { formatBytes, formatDateTime, productLabel } from '../../lib/format.js';
+import type { PathView } from '../../lib/upgrade-path.js';
+import { kindLabel, verdictWords } from '../../lib/verdict-words.js';
+import { CandidateActions } from './CandidateActions.js';
+import { Lifecycle } from './Lifecycle.js';
+
+export type Candidate = z.infer<typeof CandidateSchema>;
+
+export interface CandidateCardProps {
+  candidate: Candidate;
+  serialNumber: string;
+  tier: Tier | undefined;
+  path: PathView | null;
+  today: string;
+  recommended?: boolean;
+}
+
+export function CandidateCard({ candidate, serialNumber, tier, path, today, recommended = false }: CandidateCardProps) {
+  const { target, verdict } = candidate;
+  const c = target.custom;
+  const words = verdictWords(verdict, tier);
+  const notes = c.notes.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const id = `release-${target.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  return (
+    <article className={`card candidate candidate-${words.tone}`} aria-labelledby={id} data-testid={`candidate-${c.version}`}>
+      <div className="card-head">
+        <h4 id={id}>
+          {productLabel(c.product)} {c.version}
+          {recommended && <span className="tag"> · recommended</span>}
+        </h4>
+        <Badge tone="neutral">{kindLabel(verdict.kind)}</Badge>
+      </div>
+      <p className="verdict" data-testid="verdict">
+        <Badge tone={words.tone}>{words.headline}</Badge>
+        <span className="muted small">
+          {' '}
+          {c.platform}-{c.arch} · {formatBytes(target.length)} · published {formatDateTime(c.publishedAt)}
+        </span>
+      </p>
+      {verdict.reasons.length > 0 && (
+        <ul className="reasons" data-testid="verdict-reasons">
+          {verdict.reasons.map((r) => (
+            <li key={r.code}>
+              {r.message} <span className="remedy">What you can do: {r.remedy}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {path !== null && <UpgradePathView path={path} product={productLabel(c.product)} testId="upgrade-path" />}
+      {c.minUpgradeFrom !== undefined && <p className="small muted">Installs directly over versions {c.minUpgradeFrom}.</p>}
+      <details className="notes" open={recommended}>
+        <summary>Release notes</summary>
+        {notes.length === 0 ? <p className="muted">No release notes.</p> : <ul data-testid="release-notes">{notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
+      </details>
+      <div className="lifecycle-row">
+        <span className="small muted">Lifecycle of the {c.version.split('.')[0]}.x line:</span>
+        <Lifecycle lifecycle={c.lifecycle} today={today} />
+      </div>
+      <CandidateActions target={target} serialNumber={serialNumber} allowed={verdict.allowed} />
+    </article>
+  );
+}

@@ -1,0 +1,147 @@
+/** One system: what is installed, the recommended path, and each update and upgrade with its verdict and actions. */
+import { useState } from 'react';
+import type { ResolutionView } from '../../../../shared/contracts/app-views.js';
+import type { Tier } from '../../../../shared/domain/contract.js';
+import { compareVersions } from '../../../../shared/domain/release.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { Pending, Section } from '../../components/Section.js';
+import { UpgradePathView } from '../../components/UpgradePathView.js';
+import { RetryError } from '../../components/RetryError.js';
+import { productLabel } from '../../lib/format.js';
+import { pathTo, type PathView } from '../../lib/upgrade-path.js';
+import { useResource } from '../../state/resource.js';
+import { contractsResource, systemsResource, updatesResource } from '../../state/resources.js';
+import { CandidateCard, type Candidate } from './CandidateCard.js';
+import { ReleaseRows } from './ReleaseRows.js';
+import { SetVersionForm } from './SetVersionForm.js';
+import { sourceWords } from './words.js';
+
+/** Beyond this many releases the list switches to compact windowed rows below the newest cards. */
+const CARD_LIMIT = 12;
+
+function recommendedPath(r: ResolutionView): PathView | null {
+  const rec = r.recommended;
+  if (rec === null || r.system.installedVersion === null) return null;
+  if (rec.problem !== null) return { ok: false, message: rec.problem.message, remedy: rec.problem.remedy };
+  const steps = [r.system.installedVersion, ...rec.hops];
+  if (steps[steps.length - 1] !== rec.version) steps.push(rec.version);
+  return { ok: true, steps };
+}
+
+function newestFirst(list: readonly Candidate[]): Candidate[] {
+  return [...list].sort((a, b) => {
+    try {
+      return compareVersions(b.target.custom.version, a.target.custom.version);
+    } catch {
+      return 0;
+    }
+  });
+}
+
+function CandidateList({ title, list, resolution, tierOf, today, testId }: { title: string; list: readonly Candidate[]; resolution: ResolutionView; tierOf: (id: string | null) => Tier | undefined; today: string; testId: string }) {
+  const sorted = newestFirst(list);
+  const all = [...resolution.updates, ...resolution.upgrades].map((c) => c.target);
+  const installed = resolution.system.installedVersion;
+  const recommended = resolution.recommended?.version;
+  return (
+    <Section title={`${title} (${list.length})`} testId={testId}>
+      {list.length === 0 && <p className="muted">None for the installed version.</p>}
+      {sorted.slice(0, CARD_LIMIT).map((c) => (
+        <CandidateCard
+          key={c.target.name}
+          candidate={c}
+          serialNumber={resolution.system.serialNumber}
+          tier={tierOf(c.verdict.contractId)}
+          path={pathTo(installed, c.target.custom.version, all)}
+          today={today}
+          recommended={c.target.custom.version === recommended}
+        />
+      ))}
+      {sorted.length > CARD_LIMIT && (
+        <>
+          <h3 className="small-heading">All {sorted.length} releases</h3>
+          <ReleaseRows candidates={sorted} serialNumber={resolution.system.serialNumber} tierOf={tierOf} />
+        </>
+      )}
+    </Section>
+  );
+}
+
+export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
+  const systems = useResource(systemsResource);
+  const updates = useResource(updatesResource);
+  const contracts = useResource(contractsResource);
+  const [editing, setEditing] = useState(false);
+  const system = systems.data?.find((s) => s.serialNumber === serialNumber);
+  const resolution = updates.data?.resolutions.find((r) => r.system.serialNumber === serialNumber);
+  const tiers = new Map((contracts.data ?? []).map((c) => [c.id, c.tier] as const));
+  const tierOf = (id: string | null) => (id === null ? undefined : tiers.get(id));
+  const today = new Date().toISOString().slice(0, 10);
+  const shown = system ?? resolution?.system;
+
+  return (
+    <div className="screen" data-testid="system-screen">
+      <p className="breadcrumb">
+        <a href="#/systems">Systems &amp; updates</a> / {serialNumber}
+      </p>
+      <h2 className="screen-title">{shown === undefined ? serialNumber : `${productLabel(shown.product)} · ${serialNumber}`}</h2>
+      {systems.error !== null && <RetryError error={systems.error} busy={systems.loading} onRetry={() => void systems.refresh()} />}
+      {shown === undefined && systems.data === null && <Pending what="the system" />}
+      {shown === undefined && systems.data !== null && (
+        <ErrorNotice error={{ code: 'NOT_FOUND', message: `No covered system has the serial number ${serialNumber}.`, remedy: 'Pick a system from the list.' }} />
+      )}
+      {shown !== undefined && (
+        <Section title="Installed" testId="system-facts">
+          <dl className="facts">
+            <dt>Location</dt>
+            <dd>{shown.location}</dd>
+            <dt>Installed version</dt>
+            <dd>
+              {editing ? (
+                <SetVersionForm system={shown} onDone={() => setEditing(false)} />
+              ) : (
+                <>
+                  <strong data-testid="installed-version">{shown.installedVersion ?? 'Not known'}</strong> <span className="muted">({sourceWords(shown.versionSource)})</span>{' '}
+                  <button type="button" className="secondary small-button" onClick={() => setEditing(true)}>
+                    Set version
+                  </button>
+                </>
+              )}
+            </dd>
+            {shown.platform !== null && (
+              <>
+                <dt>Platform</dt>
+                <dd>{shown.platform}</dd>
+              </>
+            )}
+            {shown.installDir !== null && (
+              <>
+                <dt>Install folder</dt>
+                <dd>
+                  <code>{shown.installDir}</code>
+                </dd>
+              </>
+            )}
+          </dl>
+          {shown.installedVersion === null && <p className="notice notice-info">Enter the installed version to see which updates and upgrades apply.</p>}
+        </Section>
+      )}
+      {updates.error !== null && <RetryError error={updates.error} busy={updates.loading} onRetry={() => void updates.refresh()} label="Check again" />}
+      {resolution === undefined && updates.error === null && shown !== undefined && <Pending what="updates and upgrades" />}
+      {resolution !== undefined && (
+        <>
+          {resolution.recommended !== null && (
+            <Section title={`Recommended: ${productLabel(resolution.system.product)} ${resolution.recommended.version}`} testId="recommended">
+              {(() => {
+                const path = recommendedPath(resolution);
+                return path === null ? null : <UpgradePathView path={path} product={productLabel(resolution.system.product)} testId="recommended-path" />;
+              })()}
+            </Section>
+          )}
+          <CandidateList title="Updates" list={resolution.updates} resolution={resolution} tierOf={tierOf} today={today} testId="updates" />
+          <CandidateList title="Upgrades" list={resolution.upgrades} resolution={resolution} tierOf={tierOf} today={today} testId="upgrades" />
+        </>
+      )}
+    </div>
+  );
+}

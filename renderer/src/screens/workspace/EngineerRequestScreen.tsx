@@ -1,0 +1,79 @@
+/**
+ * A request as the engineer works it: take it, accept / start work / propose a solution / close, talk to the
+ * customer, read the diagnostics, and use the remote access granted (password revealed on demand, audited).
+ */
+import { useEffect, useState } from 'react';
+import { canMessage } from '../../../../shared/domain/request-state.js';
+import { api } from '../../api.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { Pending, Section } from '../../components/Section.js';
+import { toShownError, type ShownError } from '../../lib/errors.js';
+import { useSession } from '../../state/session.js';
+import { ActionButtons } from '../requests/ActionButtons.js';
+import { DiagnosticsView } from '../requests/DiagnosticsView.js';
+import { GrantList } from '../requests/GrantList.js';
+import { Messages } from '../requests/Messages.js';
+import { RequestHeader } from '../requests/RequestHeader.js';
+import { useRequest } from '../requests/useRequest.js';
+
+export function EngineerRequestScreen({ id }: { id: string }) {
+  const { detail, error, reload } = useRequest(id);
+  const { session } = useSession();
+  const [takeError, setTakeError] = useState<ShownError | null>(null);
+  const me = session?.account?.id ?? null;
+  const reloadNow = () => void reload();
+
+  async function take() {
+    setTakeError(null);
+    try {
+      await api.call('requests.take', { id });
+      void reload();
+    } catch (e) {
+      setTakeError(toShownError(e));
+    }
+  }
+
+  // An error from an earlier attempt means nothing once the request has moved on.
+  const state = detail?.state;
+  useEffect(() => setTakeError(null), [state]);
+
+  const mine = detail !== null && detail.assignedEngineerId === me;
+  return (
+    <div className="screen" data-testid="engineer-request-screen">
+      <p className="breadcrumb">
+        <a href="#/workspace">Engineer workspace</a> / {detail?.number ?? id}
+      </p>
+      <h2 className="screen-title">Request {detail?.number ?? ''}</h2>
+      {error !== null && <ErrorNotice error={error} />}
+      {detail === null && error === null && <Pending what="the request" />}
+      {detail !== null && (
+        <>
+          <RequestHeader request={detail} />
+          <div className="card">
+            <p className="small" data-testid="assignment">
+              {detail.assignedEngineerId === null ? 'Not assigned yet.' : mine ? 'Assigned to you.' : 'Assigned to another engineer.'}
+            </p>
+            {/* A submitted request is taken by accepting it; take is for accepted requests left unassigned. */}
+            {detail.assignedEngineerId === null && detail.state !== 'submitted' && (
+              <button type="button" onClick={() => void take()} data-testid="take-request">
+                Take this request
+              </button>
+            )}
+            {takeError !== null && <ErrorNotice error={takeError} />}
+            <ActionButtons id={id} actions={detail.allowedActions} onDone={reloadNow} />
+            {detail.allowedActions.includes('propose-solution') && <p className="muted small">Describe the solution in a message first, then propose it: the customer confirms it once it works.</p>}
+          </div>
+          <Section title="Diagnostics" testId="engineer-diagnostics">
+            <DiagnosticsView request={detail} logOpen />
+          </Section>
+          <Section title="Messages" testId="request-messages">
+            <Messages id={id} messages={detail.messages} canWrite={canMessage(detail.state, 'engineer')} onSent={reloadNow} />
+          </Section>
+          <Section title="Remote access granted by the customer" testId="request-grants">
+            <GrantList grants={detail.grants} mode="engineer" onChanged={reloadNow} />
+          </Section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * What the desktop app's screens show, as the main side hands it to the renderer: the session, the inventory, the
+ * resolved updates and upgrades, downloads in flight, install outcomes and request drafts. Portal resources
+ * (contracts, requests, grants) travel in their portal schemas.
+ */
+import { z } from 'zod';
+import { AccountSchema, RoleSchema } from './accounts.js';
+import { ReleaseTargetSchema } from './catalog.js';
+import { InstantSchema } from './common.js';
+import { VerdictSchema } from './entitlement.js';
+import { KnowledgeArticleSchema } from './knowledge.js';
+import { ServiceRequestCreateSchema, ServiceRequestSchema } from './requests.js';
+import { TierSchema } from './entitlement.js';
+
+export const DemoAccountSchema = z.object({
+  email: z.string(),
+  password: z.string(),
+  role: RoleSchema,
+  name: z.string(),
+  customer: z.object({ id: z.string(), name: z.string(), tier: TierSchema }).nullable(),
+});
+
+export const SessionViewSchema = z.object({
+  portalUrl: z.string().nullable(),
+  account: AccountSchema.nullable(),
+  /** The root this portal is trusted through, with its fingerprint for the user to compare. */
+  trust: z.object({ rootPath: z.string(), fingerprint: z.string(), shipped: z.boolean() }).nullable(),
+  /** Set when the app runs against its embedded demo portal: the accounts to sign in with. */
+  demoAccounts: z.array(DemoAccountSchema).nullable(),
+});
+
+export const InventorySystemSchema = z.object({
+  serialNumber: z.string(),
+  product: z.string(),
+  location: z.string(),
+  contractIds: z.array(z.string()),
+  installedVersion: z.string().nullable(),
+  versionSource: z.enum(['detected', 'entered', 'installed', 'portal']).nullable(),
+  platform: z.string().nullable(),
+  installDir: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
+export const CandidateSchema = z.object({ target: ReleaseTargetSchema, verdict: VerdictSchema });
+
+export const ResolutionSchema = z.object({
+  system: InventorySystemSchema,
+  updates: z.array(CandidateSchema),
+  upgrades: z.array(CandidateSchema),
+  /** The newest allowed release and the hops to it, or why there is no path. */
+  recommended: z
+    .object({ version: z.string(), hops: z.array(z.string()), problem: z.object({ message: z.string(), remedy: z.string() }).nullable() })
+    .nullable(),
+});
+
+export const DOWNLOAD_STATES = ['queued', 'downloading', 'paused', 'verifying', 'done', 'failed', 'cancelled'] as const;
+
+export const DownloadViewSchema = z.object({
+  id: z.string(),
+  targetName: z.string(),
+  serialNumber: z.string().nullable(),
+  state: z.enum(DOWNLOAD_STATES),
+  receivedBytes: z.number(),
+  totalBytes: z.number(),
+  bytesPerSecond: z.number(),
+  etaSeconds: z.number().nullable(),
+  /** Whether the bytes hashed to the signed target (only ever true once done). */
+  verified: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string(), remedy: z.string() }).nullable(),
+});
+
+export const InstallOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), fromVersion: z.string().nullable(), toVersion: z.string(), detectedVersion: z.string(), durationMs: z.number() }),
+  z.object({
+    ok: z.literal(false),
+    code: z.string(),
+    message: z.string(),
+    remedy: z.string(),
+    /** Set for installer failures: what a request can be drafted from. */
+    failureId: z.string().nullable(),
+    exitCode: z.number().nullable(),
+    log: z.string(),
+    knownIssues: z.array(KnowledgeArticleSchema),
+  }),
+]);
+
+export const RedactionSchema = z.object({ kind: z.string(), line: z.number(), masked: z.string(), path: z.string() });
+
+export const RequestDraftSchema = z.object({
+  request: ServiceRequestCreateSchema,
+  idempotencyKey: z.string(),
+  redactions: z.array(RedactionSchema),
+  knownIssues: z.array(KnowledgeArticleSchema),
+});
+
+export const SubmitOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('sent'), request: ServiceRequestSchema }),
+  z.object({ status: z.literal('queued'), idempotencyKey: z.string(), reason: z.string() }),
+]);
+
+export const InstallLogLineSchema = z.object({ serialNumber: z.string(), stream: z.string(), text: z.string(), at: InstantSchema.or(z.string()) });
+
+export type SessionView = z.infer<typeof SessionViewSchema>;
+export type InventorySystemView = z.infer<typeof InventorySystemSchema>;
+export type ResolutionView = z.infer<typeof ResolutionSchema>;
+export type DownloadView = z.infer<typeof DownloadViewSchema>;
+export type InstallOutcome = z.infer<typeof InstallOutcomeSchema>;
+export type RequestDraftView = z.infer<typeof RequestDraftSchema>;
+export type SubmitOutcomeView = z.infer<typeof SubmitOutcomeSchema>;

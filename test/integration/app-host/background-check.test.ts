@@ -1,0 +1,94 @@
+/**
+ * The background check: on its schedule, while someone is signed in, the app resolves every system and announces
+ * `updates.available` (the Electron shell's tray count and notification) only when more releases are allowed than
+ * the user has already seen — here, when the vendor publishes a new update.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishReleases } from '../../../portal/admin/publish.js';
+import { createTarGz } from '../../../portal/demo/tar.js';
+import { startDemoPortal, type DemoPortal } from '../client-core/demo-portal.js';
+import { appOn, type AppUnderTest } from './app-harness.js';
+
+const CUSTOMER = 'admin@northwind.example';
+
+let demo: DemoPortal;
+let app: AppUnderTest;
+
+beforeAll(async () => {
+  demo = await startDemoPortal();
+  app = await appOn(demo, { firstCheckDelayMs: 50 });
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+  await demo?.close();
+});
+
+async function publishCobaltUpdate(version: string): Promise<void> {
+  const file = join(demo.dir, `cobalt-${version}-linux-x64.tar.gz`);
+  await writeFile(file, createTarGz([{ path: 'install.sh', mode: 0o755, content: `#!/bin/sh\nmkdir -p "$1/cobalt" && echo ${version} > "$1/cobalt/VERSION"\n` }]));
+  await publishReleases(
+    demo.portal.db,
+    demo.portal.catalog,
+    [
+      {
+        file,
+        custom: {
+          product: 'cobalt',
+          version,
+          platform: 'linux',
+          arch: 'x64',
+          installer: { type: 'script', entry: 'install.sh', args: ['{target}'], timeoutSeconds: 60, elevate: false },
+          detection: { kind: 'file', path: '{target}/cobalt/VERSION', regex: '^(\\S+)' },
+        },
+      },
+    ],
+    new Date(),
+  );
+}
+
+describe('the background check', () => {
+  it('does nothing while nobody is signed in', async () => {
+    await expect(app.session.backgroundCheck()).resolves.toBeNull();
+    expect(app.eventsOf('updates.available')).toEqual([]);
+  });
+
+  it('runs on its schedule once started and announces what is available', async () => {
+    await app.call('session.signIn', { email: CUSTOMER, password: demo.password(CUSTOMER) });
+    app.session.start();
+    const first = await app.waitForEvent('updates.available', () => true);
+    expect(first.count).toBeGreaterThan(0);
+    expect(Date.parse(first.checkedAt)).not.toBeNaN();
+  });
+
+  it('stays quiet while nothing new appears, and speaks when the vendor publishes an update', async () => {
+    const [first] = app.eventsOf('updates.available');
+    await expect(app.session.backgroundCheck()).resolves.toBe(first?.count);
+    expect(app.eventsOf('updates.available')).toHaveLength(1);
+
+    await publishCobaltUpdate('4.2.3');
+    const count = await app.session.backgroundCheck();
+    expect(count).toBe((first?.count ?? 0) + 1);
+    expect(app.eventsOf('updates.available').at(-1)).toMatchObject({ count });
+
+    // What the user checked themselves counts as seen: the next background check has nothing new to announce.
+    const { resolutions } = await app.call('updates.check', {});
+    const cobalt = resolutions.find((r) => r.system.serialNumber === 'NW-COB-0001');
+    expect(cobalt?.updates.filter((c) => c.verdict.allowed).map((c) => c.target.custom.version)).toContain('4.2.3');
+    const announced = app.eventsOf('updates.available').length;
+    await publishCobaltUpdate('4.2.4');
+    await app.call('updates.check', {});
+    await app.session.backgroundCheck();
+    expect(app.eventsOf('updates.available')).toHaveLength(announced);
+  });
+
+  it('follows a new interval from the settings', async () => {
+    const updated = await app.call('settings.update', { checkEveryHours: 24 });
+    expect(updated.checkEveryHours).toBe(24);
+    // Nothing runs early: the next check is a day away.
+    const announced = app.eventsOf('updates.available').length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(app.eventsOf('updates.available')).toHaveLength(announced);
+  });
+});
