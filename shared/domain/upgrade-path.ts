@@ -36,12 +36,12 @@ const FROM_INSTALLED = -1;
 
 /**
  * Parsed versions are shared across calls because a fleet report plans against the same feed for every system.
- * Only this module sees them, and it never mutates a SemVer.
+ * Callers (this module, the client's resolver) never mutate a SemVer.
  */
 const versionCache = new Map<string, SemVer>();
 const VERSION_CACHE_LIMIT = 20_000;
 
-function cachedVersion(version: string): SemVer {
+export function cachedVersion(version: string): SemVer {
   let v = versionCache.get(version);
   if (v === undefined) {
     v = parseVersion(version);

@@ -10,7 +10,7 @@ import type { SemVer } from 'semver';
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
 import type { Contract } from '../../../shared/domain/contract.js';
 import { parseVersion, type LineLifecycle, type Release } from '../../../shared/domain/release.js';
-import { planUpgradePath, type UpgradePlan } from '../../../shared/domain/upgrade-path.js';
+import { cachedVersion, planUpgradePath, type UpgradePlan } from '../../../shared/domain/upgrade-path.js';
 import { verdict, type PostExpiryPolicy, type Verdict } from '../../../shared/domain/verdict.js';
 
 export interface ResolverSystem {
@@ -71,26 +71,9 @@ interface ProductIndex {
 const ANY_PLATFORM = '*';
 const NO_BUILDS: Build[] = [];
 
-/**
- * Parsed versions outlive one resolution: the app re-resolves the same feed on every check. Only this module sees
- * them, and it never mutates a SemVer.
- */
-const versionCache = new Map<string, SemVer>();
-const VERSION_CACHE_LIMIT = 20_000;
-
-function parsed(version: string): SemVer {
-  let v = versionCache.get(version);
-  if (v === undefined) {
-    v = parseVersion(version);
-    if (versionCache.size >= VERSION_CACHE_LIMIT) versionCache.clear();
-    versionCache.set(version, v);
-  }
-  return v;
-}
-
 function indexProduct(targets: readonly ReleaseTarget[], product: string): ProductIndex {
   // Stable sort: builds of one version keep the catalog's order.
-  const sorted = targets.map((target) => ({ target, version: parsed(target.custom.version) })).sort((a, b) => b.version.compare(a.version));
+  const sorted = targets.map((target) => ({ target, version: cachedVersion(target.custom.version) })).sort((a, b) => b.version.compare(a.version));
   const positions = new Map<string, number>();
   const releaseList: Release[] = [];
   const all: Build[] = [];
