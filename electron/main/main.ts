@@ -1,6 +1,11 @@
-/** The Electron shell: one hardened window on the app:// protocol, the contract-derived IPC, safeStorage for secrets. */
-import { app, BrowserWindow, net, protocol, session, shell } from 'electron';
-import { join } from 'node:path';
+/**
+ * The Electron shell: one hardened window on the app:// protocol, the contract-derived IPC, safeStorage for secrets,
+ * and the desktop around it (tray, notifications, hicare:// request links, the manager's own updates). Each part is
+ * a module of its own that takes Electron's objects as arguments; this file only puts them together.
+ */
+import { app, BrowserWindow, Menu, nativeImage, net, Notification, protocol, session, shell, Tray } from 'electron';
+import electronUpdater from 'electron-updater';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkEvent, eventChannel, type EventName } from '../../shared/api/define.js';
 import { appApi, type AppApi } from '../../shared/contracts/app-api.js';
@@ -10,19 +15,31 @@ import { startDemoIfWanted, type EmbeddedDemo } from '../core/app/embedded-demo.
 import { consoleLogger, systemClock, type HostAdapter } from '../core/adapters.js';
 import { defaultPaths } from '../core/paths.js';
 import { SettingsService } from '../core/settings.js';
+import { APP_TITLE, windowOpener, type OpenWindow } from './app-window.js';
+import { startDeepLinks } from './deep-links.js';
 import { registerIpc } from './ipc.js';
-import { SafeStorageSecretStore } from './safe-storage.js';
 import { APP_ORIGIN } from './ipc-wiring.js';
+import { Notifier, UpdateNotifications } from './notifications.js';
+import { SafeStorageSecretStore } from './safe-storage.js';
+import { startSelfUpdate, type SelfUpdate } from './self-update.js';
+import { ShellTray } from './tray.js';
+import { TRAY_ICON_PNG_BASE64, TRAY_ICON_SCALE_FACTOR } from './tray-icon.js';
+import { withUpdateAnnouncements, withUserChecks } from './update-count.js';
 import { CONTENT_SECURITY_POLICY, appUrlToRelativePath, navigationDecision, secureWebPreferences } from './window-policy.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-if (!app.requestSingleInstanceLock()) app.quit();
-
 const rendererDirectory = join(import.meta.dirname, '..', 'renderer');
+const logger = consoleLogger('[main]');
 
 let appSession: AppSession | undefined;
 let demo: EmbeddedDemo | null = null;
+let mainWindow: BrowserWindow | null = null;
+let tray: ShellTray<Electron.Menu> | undefined;
+let selfUpdate: SelfUpdate | undefined;
+let markStarted: () => void = () => undefined;
+/** Resolves once the window can be opened: the session is up and the IPC handlers are registered. */
+const started = new Promise<void>((resolve) => (markStarted = resolve));
 
 /** An event of the app API to every window, checked against the contract first. */
 function broadcast(event: EventName<AppApi>, payload: unknown): void {
@@ -30,7 +47,47 @@ function broadcast(event: EventName<AppApi>, payload: unknown): void {
   for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel(event), checked);
 }
 
-async function createWindow(): Promise<void> {
+/** Opens the window on `route` once the app has started (a macOS link, a tray click can come before). */
+function open(route?: string): void {
+  void started.then(() => openWindow(route)).catch((error: unknown) => logger.error('the window could not be opened', { error: String(error) }));
+}
+
+// Before anything else: a second start hands its command line (and its link) to the first one and quits.
+const links = startDeepLinks({
+  app,
+  argv: process.argv,
+  open,
+  logger,
+  ...(process.defaultApp && process.argv[1] !== undefined ? { unpackaged: { execPath: process.execPath, script: resolve(process.argv[1]) } } : {}),
+});
+
+async function createMainWindow(route: string): Promise<BrowserWindow> {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    title: APP_TITLE,
+    show: false,
+    webPreferences: secureWebPreferences(join(import.meta.dirname, 'preload.cjs')),
+  });
+  mainWindow = window;
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  window.once('ready-to-show', () => window.show());
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (navigationDecision(url) === 'open-externally') void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (navigationDecision(url) !== 'allow') event.preventDefault();
+  });
+  await window.loadURL(`${APP_ORIGIN}/index.html${route}`);
+  return window;
+}
+
+const openWindow: OpenWindow = windowOpener({ current: () => mainWindow, create: createMainWindow, logger });
+
+async function start(initialRoute: string | undefined): Promise<void> {
   const paths = defaultPaths();
   const host: HostAdapter = {
     kind: 'electron',
@@ -39,17 +96,10 @@ async function createWindow(): Promise<void> {
     platform: `${process.platform}-${process.arch}`,
     paths,
     clock: systemClock,
-    logger: consoleLogger('[main]'),
+    logger,
     secrets: new SafeStorageSecretStore(paths.dataDirectory),
   };
   const settings = new SettingsService(paths.dataDirectory);
-  // With no portal configured, the app runs on its embedded demo portal (a real one, on loopback).
-  demo = await startDemoIfWanted({ appDataDirectory: paths.dataDirectory, settings, env: process.env, logger: host.logger });
-  if (demo !== null) console.log(`Demo portal: ${demo.url} (sign in with one of the demo accounts the app lists)`);
-  appSession = new AppSession({ host, settings, env: process.env, demo, emit: broadcast });
-  registerIpc(appApi, appHandlers({ host, settings, session: appSession, uiBuilt: () => true }));
-  settings.onChange((s) => broadcast('settings.changed', s));
-  appSession.start();
 
   protocol.handle('app', (request) => {
     const relative = appUrlToRelativePath(request.url);
@@ -61,28 +111,73 @@ async function createWindow(): Promise<void> {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
   );
 
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    title: 'Hi-Care Update Manager',
-    show: false,
-    webPreferences: secureWebPreferences(join(import.meta.dirname, 'preload.cjs')),
+  const notifier = new Notifier({ create: (content) => new Notification(content), isSupported: () => Notification.isSupported(), logger });
+  const updateNotifications = new UpdateNotifications({ notifier, open });
+  const shellTray = new ShellTray({
+    createTray: () => new Tray(nativeImage.createFromBuffer(Buffer.from(TRAY_ICON_PNG_BASE64, 'base64'), { scaleFactor: TRAY_ICON_SCALE_FACTOR })),
+    buildMenu: (items) => Menu.buildFromTemplate(items),
+    open: () => open(),
+    checkNow: async () => (appSession === undefined ? null : appSession.backgroundCheck()),
+    quit: () => app.quit(),
+    platform: process.platform,
+    logger,
   });
-  window.once('ready-to-show', () => window.show());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (navigationDecision(url) === 'open-externally') void shell.openExternal(url);
-    return { action: 'deny' };
+  tray = shellTray;
+
+  // With no portal configured, the app runs on its embedded demo portal (a real one, on loopback).
+  demo = await startDemoIfWanted({ appDataDirectory: paths.dataDirectory, settings, env: process.env, logger });
+  if (demo !== null) console.log(`Demo portal: ${demo.url} (sign in with one of the demo accounts the app lists)`);
+  const emit = withUpdateAnnouncements(broadcast, (count) => {
+    shellTray.showCount(count);
+    updateNotifications.announce(count);
   });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (navigationDecision(url) !== 'allow') event.preventDefault();
+  const current = new AppSession({ host, settings, env: process.env, demo, emit });
+  appSession = current;
+  const handlers = withUserChecks(appHandlers({ host, settings, session: current, uiBuilt: () => true }), (count) => {
+    shellTray.showCount(count);
+    updateNotifications.seen(count);
   });
-  await window.loadURL(`${APP_ORIGIN}/index.html`);
+  registerIpc(appApi, handlers);
+  settings.onChange((s) => broadcast('settings.changed', s));
+  // Background checks every `checkEveryHours` (Settings); their announcements reach the tray and notifications.
+  current.start();
+
+  selfUpdate = startSelfUpdate({
+    // Loaded only when self-update is on: electron-updater sets itself up for this platform when first touched.
+    updater: () => electronUpdater.autoUpdater,
+    isPackaged: app.isPackaged,
+    // The demo portal does not serve the manager's releases.
+    portalUrl: () => {
+      const url = current.portalUrl();
+      return url === null || (demo !== null && URL.parse(url)?.origin === URL.parse(demo.url)?.origin) ? null : url;
+    },
+    platform: process.platform,
+    arch: process.arch,
+    notifier,
+    logger,
+  });
+
+  markStarted();
+  await openWindow(initialRoute);
 }
 
-app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
-app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => {
-  void appSession?.close();
-  void demo?.close();
-});
-void app.whenReady().then(createWindow);
+if (links.primary) {
+  // Closing the window leaves the app in the tray, where the background checks go on; Quit is in the tray's menu.
+  app.on('window-all-closed', () => {
+    if (tray === undefined) app.quit();
+  });
+  app.on('activate', () => open());
+  app.on('will-quit', () => {
+    selfUpdate?.stop();
+    tray?.dispose();
+    void appSession?.close();
+    void demo?.close();
+  });
+  void app
+    .whenReady()
+    .then(() => start(links.initialRoute))
+    .catch((error: unknown) => {
+      logger.error('the app could not start', { error: String(error) });
+      app.quit();
+    });
+}
