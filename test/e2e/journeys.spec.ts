@@ -6,6 +6,7 @@
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { signInAs } from './sign-in.js';
 import { startHost, type RunningHost } from './web-host.js';
 
 let host: RunningHost;
@@ -26,17 +27,6 @@ test.afterAll(async () => {
   await host.stop();
 });
 
-async function signInAs(page: Page, demoAccount: string): Promise<void> {
-  await page.goto(host.openUrl);
-  const signOut = page.getByRole('button', { name: 'Sign out' });
-  const pick = page.getByRole('button', { name: `Use ${demoAccount}` });
-  await expect(signOut.or(pick)).toBeVisible();
-  if (await signOut.isVisible()) await signOut.click();
-  await pick.click();
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByTestId('signed-in-as')).toContainText(demoAccount);
-}
-
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
 /**
@@ -55,7 +45,7 @@ async function shownOrRetried(page: Page, shown: Locator): Promise<void> {
 }
 
 test('a customer admin sees the contract, why each release is or is not included, downloads, installs and asks for guidance', async ({ page }) => {
-  await signInAs(page, 'Northwind Utilities admin');
+  await signInAs(host, page, 'Northwind Utilities admin');
   await expect(nav(page).getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
   await expect(nav(page).getByRole('link', { name: 'Engineer workspace' })).toHaveCount(0);
   const contracts = page.getByTestId('contracts');
@@ -103,7 +93,7 @@ test('a customer admin sees the contract, why each release is or is not included
 });
 
 test('the engineer works the request; the customer grants access, confirms the fix and answers the survey', async ({ page }) => {
-  await signInAs(page, 'TAC engineer');
+  await signInAs(host, page, 'TAC engineer');
   await expect(nav(page).getByRole('link', { name: 'Overview' })).toHaveCount(0);
   await page.getByTestId('queue-table').getByRole('link').first().click();
   await expect(page.getByTestId('engineer-diagnostics')).toContainText('ERROR 1603');
@@ -118,7 +108,7 @@ test('the engineer works the request; the customer grants access, confirms the f
   await expect(page.getByTestId('request-state')).toHaveText('Solution proposed');
   const requestUrl = page.url();
 
-  await signInAs(page, 'Northwind Utilities admin');
+  await signInAs(host, page, 'Northwind Utilities admin');
   await nav(page).getByRole('link', { name: 'Requests' }).click();
   await page.getByTestId('open-requests-table').getByRole('link').first().click();
   await page.getByText('Grant the engineer temporary access').click();
@@ -134,7 +124,7 @@ test('the engineer works the request; the customer grants access, confirms the f
   await page.getByRole('button', { name: 'Confirm: the solution works' }).click();
   await expect(page.getByTestId('request-state')).toHaveText('Confirmed');
 
-  await signInAs(page, 'TAC engineer');
+  await signInAs(host, page, 'TAC engineer');
   await page.goto(requestUrl);
   await page.getByTestId('reveal-password').click();
   await expect(page.getByTestId('revealed-password')).toContainText(password);
@@ -142,7 +132,7 @@ test('the engineer works the request; the customer grants access, confirms the f
   await page.getByRole('button', { name: 'Close request' }).click();
   await expect(page.getByTestId('request-state')).toHaveText('Closed');
 
-  await signInAs(page, 'Northwind Utilities admin');
+  await signInAs(host, page, 'Northwind Utilities admin');
   await nav(page).getByRole('link', { name: 'Requests' }).click();
   await page.getByTestId('closed-requests-table').getByRole('link').first().click();
   await page.getByRole('radio', { name: /^4/ }).check();
@@ -152,7 +142,7 @@ test('the engineer works the request; the customer grants access, confirms the f
 });
 
 test('IT staff have no requests and download several releases at once, each verified', async ({ page }) => {
-  await signInAs(page, 'Contoso Grid IT staff');
+  await signInAs(host, page, 'Contoso Grid IT staff');
   await expect(nav(page).getByRole('link', { name: 'Requests' })).toHaveCount(0);
   await nav(page).getByRole('link', { name: 'Downloads' }).click();
   const bulk = page.getByTestId('bulk-download');

@@ -5,6 +5,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { signInAs } from './sign-in.js';
 import { startHost, type RunningHost } from './web-host.js';
 
 let host: RunningHost;
@@ -16,17 +17,6 @@ test.beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
 });
 test.afterAll(async () => host.stop());
-
-async function signInAs(page: Page, demoAccount: string): Promise<void> {
-  await page.goto(host.openUrl);
-  const signOut = page.getByRole('button', { name: 'Sign out' });
-  const pick = page.getByRole('button', { name: `Use ${demoAccount}` });
-  await expect(signOut.or(pick)).toBeVisible();
-  if (await signOut.isVisible()) await signOut.click();
-  await pick.click();
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByTestId('signed-in-as')).toContainText(demoAccount);
-}
 
 async function install(page: Page, product: string, version: string, serial: string): Promise<void> {
   await page.goto(`${new URL(host.openUrl).origin}/#/systems/${serial}`);
@@ -48,7 +38,7 @@ test('a bad password is refused with its code, and nobody is signed in', async (
 });
 
 test('a Support admin takes an included update, and the system shows the new version', async ({ page }) => {
-  await signInAs(page, 'Northwind Utilities admin');
+  await signInAs(host, page, 'Northwind Utilities admin');
   await install(page, 'Atlas', '1.9.0', 'NW-ATL-0001');
   await page.goto(`${new URL(host.openUrl).origin}/#/systems`);
   await expect(page.getByTestId('system-row-NW-ATL-0001').getByTestId('installed-version')).toHaveText('1.9.0', { timeout: 30_000 });
@@ -56,7 +46,7 @@ test('a Support admin takes an included update, and the system shows the new ver
 });
 
 test('an Upgrade Support admin takes the upgrade to 2.3.1 through its intermediate hop 1.9.0', async ({ page }) => {
-  await signInAs(page, 'Contoso Grid admin');
+  await signInAs(host, page, 'Contoso Grid admin');
   await page.goto(`${new URL(host.openUrl).origin}/#/systems/CG-ATL-0001`);
   const upgrade = page.getByTestId('candidate-2.3.1');
   await expect(upgrade.getByTestId('verdict')).not.toContainText('Needs Upgrade Support', { timeout: 30_000 });
@@ -71,7 +61,7 @@ test('an Upgrade Support admin takes the upgrade to 2.3.1 through its intermedia
 });
 
 test('an installed version that is not a version is refused with its code, and the old one stays', async ({ page }) => {
-  await signInAs(page, 'Contoso Grid admin');
+  await signInAs(host, page, 'Contoso Grid admin');
   await page.goto(`${new URL(host.openUrl).origin}/#/systems`);
   const row = page.getByTestId('system-row-CG-BCN-0001');
   await expect(row.getByTestId('installed-version')).toHaveText('2.0.0', { timeout: 30_000 });

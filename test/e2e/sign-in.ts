@@ -1,0 +1,14 @@
+/** Signs in through the demo account list, as a demo user does (signing out first if someone else is in). */
+import { expect, type Page } from '@playwright/test';
+import type { RunningHost } from './web-host.js';
+
+export async function signInAs(host: RunningHost, page: Page, demoAccount: string): Promise<void> {
+  await page.goto(host.openUrl);
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  const pick = page.getByRole('button', { name: `Use ${demoAccount}` });
+  await expect(signOut.or(pick)).toBeVisible();
+  if (await signOut.isVisible()) await signOut.click();
+  await pick.click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByTestId('signed-in-as')).toContainText(demoAccount);
+}
