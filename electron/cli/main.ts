@@ -16,6 +16,7 @@ import {
   UsageError,
   verifyCommand,
 } from './commands.js';
+import { commandHint } from './command-hints.js';
 import { CliContext, type CliIo, type GlobalFlags } from './context.js';
 import { requestCommand } from './request-commands.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
@@ -76,6 +77,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (flags.json === true) io.err(`${JSON.stringify(error.toBody())}\n`);
       else {
         io.err(`error ${error.code}: ${error.message}\n  ${error.remedy}\n`);
+        const hint = commandHint(error);
+        if (hint !== null) io.err(`  Command: ${hint}\n`);
         const log = error.details?.['log'];
         if (typeof log === 'string' && log !== '') {
           io.err(`\nInstaller log (last lines):\n${log.split('\n').slice(-15).join('\n')}\n`);

@@ -51,7 +51,7 @@ export class Inventory {
   get(serialNumber: string): InventorySystem {
     const system = this.list().find((s) => s.serialNumber === serialNumber);
     if (system === undefined) {
-      throw new HicareError('NOT_FOUND', `No system ${serialNumber} is on your contracts.`, 'Run `hicare systems` to list them, or refresh from the portal.', { serialNumber });
+      throw new HicareError('NOT_FOUND', `No system ${serialNumber} is on your contracts.`, 'Refresh the systems from the portal: the list shows every system on your contracts.', { serialNumber });
     }
     return system;
   }

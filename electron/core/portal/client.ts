@@ -96,7 +96,7 @@ export class PortalClient {
 
   async authHeaders(): Promise<Record<string, string>> {
     const token = await this.token();
-    if (token === null) throw new HicareError('UNAUTHENTICATED', 'You are not signed in to the portal.', 'Sign in first (hicare login).');
+    if (token === null) throw new HicareError('UNAUTHENTICATED', 'You are not signed in to the portal.', 'Sign in with your portal account.');
     return { authorization: `Bearer ${token}` };
   }
 

@@ -35,7 +35,7 @@ export class FailureStore {
     const names = (await readdir(this.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
     const name = id === 'last' ? names.at(-1) : names.find((n) => n === `${id}.json`);
     if (name === undefined) {
-      throw new HicareError('NOT_FOUND', id === 'last' ? 'No failed installation is recorded on this desktop.' : `No failed installation ${id} is recorded.`, 'Run `hicare request create --serial …` to describe the fault yourself.');
+      throw new HicareError('NOT_FOUND', id === 'last' ? 'No failed installation is recorded on this desktop.' : `No failed installation ${id} is recorded.`, 'Open a new request and describe the fault yourself.');
     }
     return JSON.parse(await readFile(join(this.dir, name), 'utf8')) as StoredFailure;
   }

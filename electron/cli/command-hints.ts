@@ -1,0 +1,20 @@
+/**
+ * The core's remedies speak to every host ("Sign in with your portal account"); on the command line the user also
+ * wants the command that does it. Keyed by the error's code, and where needed by what the error is about.
+ */
+import type { HicareError } from '../../shared/errors.js';
+
+export function commandHint(error: HicareError): string | null {
+  switch (error.code) {
+    case 'UNAUTHENTICATED':
+    case 'TOKEN_EXPIRED':
+    case 'TOKEN_REVOKED':
+      return 'hicare login --email EMAIL';
+    case 'NOT_FOUND':
+      if (error.details?.['serialNumber'] !== undefined) return 'hicare systems';
+      if (/failed installation/.test(error.message)) return 'hicare request create --serial SERIAL --description TEXT --priority P3';
+      return null;
+    default:
+      return null;
+  }
+}

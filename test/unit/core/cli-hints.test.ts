@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commandHint } from '../../../electron/cli/command-hints.js';
+import { HicareError } from '../../../shared/errors.js';
+import { Inventory } from '../../../electron/core/inventory/inventory.js';
+
+describe('command hints on the command line', () => {
+  it.each([
+    [new HicareError('UNAUTHENTICATED', 'You are not signed in to the portal.', 'Sign in with your portal account.'), 'hicare login --email EMAIL'],
+    [new HicareError('TOKEN_EXPIRED', 'Your session has expired.', 'Sign in again.'), 'hicare login --email EMAIL'],
+    [new HicareError('NOT_FOUND', 'No system X is on your contracts.', 'Refresh.', { serialNumber: 'X' }), 'hicare systems'],
+    [new HicareError('NOT_FOUND', 'No failed installation is recorded on this desktop.', 'Open a new request.'), 'hicare request create --serial SERIAL --description TEXT --priority P3'],
+    [new HicareError('NOT_FOUND', 'There is no download 7.', 'Refresh.'), null],
+    [new HicareError('HASH_MISMATCH', 'The bytes differ.', 'Try again.'), null],
+  ])('%s → %s', (error, hint) => {
+    expect(commandHint(error)).toBe(hint);
+  });
+
+  it('the core itself names no command: an unknown system reads the same in the app, and the CLI adds the command', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hicare-hints-'));
+    try {
+      const inventory = new Inventory(dir, { now: () => new Date('2026-11-24T10:00:00Z') });
+      let caught: unknown;
+      try {
+        inventory.get('SN-NOPE');
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(HicareError);
+      const error = caught as HicareError;
+      expect(error.code).toBe('NOT_FOUND');
+      expect(error.remedy).not.toMatch(/hicare/);
+      expect(commandHint(error)).toBe('hicare systems');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
