@@ -55,6 +55,7 @@ export const ERROR_CODES = [
   'INSTALL_FAILED',
   'INSTALL_TIMEOUT',
   'VERSION_NOT_REACHED',
+  'INSTALL_IN_PROGRESS',
   'DETECTION_FAILED',
   'OPERATION_LOG_TAMPERED',
   // entitlement verdict reasons (a refused download answers with the first of them)

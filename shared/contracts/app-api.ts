@@ -10,6 +10,7 @@ import { SignInSchema } from './accounts.js';
 import { ContractViewSchema } from './entitlement.js';
 import {
   DownloadViewSchema,
+  InstallIdSchema,
   InstallLogLineSchema,
   InstallOutcomeSchema,
   InventorySystemSchema,
@@ -73,7 +74,7 @@ export const appApi = defineAppApi({
     'settings.update': { input: SettingsPatchSchema, output: SettingsSchema },
 
     'session.get': { input: none, output: SessionViewSchema },
-    'session.signIn': { input: SignInSchema.extend({ portalUrl: z.url().optional() }).strict(), output: SessionViewSchema },
+    'session.signIn': { input: SignInSchema.extend({ portalUrl: z.url().max(2_000).optional() }).strict(), output: SessionViewSchema },
     'session.signOut': { input: none, output: SessionViewSchema },
     /** Trust a portal's root.json explicitly; answers with its fingerprint. */
     'trust.set': { input: z.object({ rootPath: z.string().min(1).max(1_000) }).strict(), output: SessionViewSchema },
@@ -89,7 +90,8 @@ export const appApi = defineAppApi({
     'downloads.resume': { input: z.object({ id: z.string().max(64) }).strict(), output: DownloadViewSchema },
     'downloads.cancel': { input: z.object({ id: z.string().max(64) }).strict(), output: DownloadViewSchema },
 
-    'install.run': { input: z.object({ targetName: TargetNameSchema, serialNumber: SerialNumberSchema }).strict(), output: InstallOutcomeSchema },
+    // The window names the run, so the install.log events it receives while the call runs can be told apart.
+    'install.run': { input: z.object({ targetName: TargetNameSchema, serialNumber: SerialNumberSchema, installId: InstallIdSchema }).strict(), output: InstallOutcomeSchema },
 
     'requests.draft': { input: z.object({ failureId: z.string().min(1).max(200), priority: PrioritySchema.optional() }).strict(), output: RequestDraftSchema },
     'requests.submit': { input: z.object({ request: ServiceRequestCreateSchema, idempotencyKey: z.uuid() }).strict(), output: SubmitOutcomeSchema },

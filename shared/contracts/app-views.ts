@@ -67,6 +67,8 @@ export const DownloadViewSchema = z.object({
   /** Whether the bytes hashed to the signed target (only ever true once done). */
   verified: z.boolean(),
   error: z.object({ code: z.string(), message: z.string(), remedy: z.string() }).nullable(),
+  /** Raised by every change: of two views of one download, the higher revision is the newer. */
+  revision: z.number().int().nonnegative(),
 });
 
 export const InstallOutcomeSchema = z.discriminatedUnion('ok', [
@@ -98,7 +100,10 @@ export const SubmitOutcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('queued'), idempotencyKey: z.string(), reason: z.string() }),
 ]);
 
-export const InstallLogLineSchema = z.object({ serialNumber: z.string(), stream: z.string(), text: z.string(), at: InstantSchema.or(z.string()) });
+/** A window's name for one installation it runs (a UUID in practice). */
+export const InstallIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'An install id is 8 to 64 letters, digits, _ or -.');
+
+export const InstallLogLineSchema = z.object({ installId: InstallIdSchema, serialNumber: z.string(), stream: z.string(), text: z.string(), at: InstantSchema.or(z.string()) });
 
 export type SessionView = z.infer<typeof SessionViewSchema>;
 export type InventorySystemView = z.infer<typeof InventorySystemSchema>;

@@ -65,7 +65,7 @@ export class AppSession {
   private readonly pending = new Set<Promise<unknown>>();
 
   constructor(private readonly options: AppSessionOptions) {
-    this.downloads = new DownloadRegistry({ onChange: (view) => this.emit('downloads.changed', view) });
+    this.downloads = new DownloadRegistry({ onChange: (view) => this.emit('downloads.changed', view), owner: () => this.ownerKey() });
     this.checkEveryHours = options.settings.get().checkEveryHours;
     this.unsubscribe = options.settings.onChange(() => this.settingsChanged());
   }
@@ -120,13 +120,29 @@ export class AppSession {
     return client;
   }
 
-  /** The client, once it is certain someone is signed in; UNAUTHENTICATED otherwise. */
+  /** The client, once it is certain someone is signed in (and who: downloads belong to them); UNAUTHENTICATED otherwise. */
   async signedInClient(): Promise<HicareClient> {
     const client = this.client();
-    if ((await client.portal.token()) === null) {
-      throw new HicareError('UNAUTHENTICATED', 'You are not signed in to the portal.', 'Sign in with your portal account.');
+    const unauthenticated = () => new HicareError('UNAUTHENTICATED', 'You are not signed in to the portal.', 'Sign in with your portal account.');
+    if ((await client.portal.token()) === null) throw unauthenticated();
+    // Who it is is learned once (a remembered sign-in after a restart, a sign-in from the CLI); a portal that cannot
+    // say now is no reason to refuse, an ended session is.
+    if (this.account === undefined || this.account === null) {
+      this.account = undefined;
+      if ((await this.knownAccount()) === null && this.sessionEnded()) throw unauthenticated();
     }
     return client;
+  }
+
+  /** The portal said the session is over (knownAccount then remembers null). */
+  private sessionEnded(): boolean {
+    return this.account === null;
+  }
+
+  /** Who owns what is started now: the portal and the account signed in to it; null when that is not known. */
+  private ownerKey(): string | null {
+    const portalUrl = this.portalUrl();
+    return portalUrl === null || this.account === undefined || this.account === null ? null : `${origin(portalUrl)}#${this.account.id}`;
   }
 
   async view(): Promise<SessionView> {

@@ -62,14 +62,14 @@ export function downloadHandlers(session: AppSession): AppHandlersFor<'downloads
       return registry.waitFor(id, settled);
     },
 
-    'install.run': async ({ targetName, serialNumber }) => {
+    'install.run': async ({ targetName, serialNumber, installId }) => {
       const client = await session.signedInClient();
       // The inventory from the contracts, with versions detected again: the install starts from what is there now.
       await client.systems();
       registry.knowLength(targetName, (await signedTarget(client, targetName)).length);
       try {
         const result = await client.install(targetName, serialNumber, {
-          onLog: (line) => session.emit('install.log', { serialNumber, stream: line.stream, text: line.text, at: new Date().toISOString() }),
+          onLog: (line) => session.emit('install.log', { installId, serialNumber, stream: line.stream, text: line.text, at: new Date().toISOString() }),
         });
         return { ok: true, fromVersion: result.fromVersion, toVersion: result.toVersion, detectedVersion: result.detectedVersion, durationMs: result.durationMs };
       } catch (error) {

@@ -3,6 +3,10 @@
  * and those an install started), as the view the renderer draws, with the handle to pause, resume or cancel it.
  * State changes are announced at once; progress at most every `throttleMs` per download, so a fast transfer does
  * not flood the window with events.
+ *
+ * A download belongs to the account that was signed in when it started: another account signed in on the same
+ * desktop neither sees it nor controls it (its package lands in the shared cache all the same, by hash). Every change
+ * raises the view's revision, so the window keeps the newest of a call's answer and an event that crossed it.
  */
 import type { DownloadView } from '../../../shared/contracts/app-views.js';
 import { HicareError } from '../../../shared/errors.js';
@@ -10,6 +14,8 @@ import type { DownloadHandle, DownloadManager, ProgressEvent, StateEvent } from 
 
 interface Entry {
   view: DownloadView;
+  /** The accounts the download belongs to: who started it, and who joined it by starting the same package. */
+  owners: Set<string | null>;
   handle: DownloadHandle | undefined;
   lastEmit: number;
   timer: NodeJS.Timeout | undefined;
@@ -17,6 +23,8 @@ interface Entry {
 
 export interface DownloadRegistryOptions {
   onChange: (view: DownloadView) => void;
+  /** Who is signed in now, as a key (portal and account); null when nobody is. */
+  owner?: () => string | null;
   throttleMs?: number;
   /** Finished downloads kept for the list; the oldest go first. */
   keep?: number;
@@ -54,8 +62,9 @@ export class DownloadRegistry {
   /** Ties a handle (and the system it is for) to the view its events built. */
   track(handle: DownloadHandle, info: { targetName: string; serialNumber: string | null; totalBytes: number }): DownloadView {
     const entry = this.entryFor(handle.id, info.targetName);
+    entry.owners.add(this.owner());
     entry.handle = handle;
-    entry.view = { ...entry.view, serialNumber: info.serialNumber ?? entry.view.serialNumber, totalBytes: entry.view.totalBytes || info.totalBytes };
+    entry.view = { ...entry.view, revision: entry.view.revision + 1, serialNumber: info.serialNumber ?? entry.view.serialNumber, totalBytes: entry.view.totalBytes || info.totalBytes };
     this.announce(entry, true);
     return entry.view;
   }
@@ -72,8 +81,14 @@ export class DownloadRegistry {
     return handle;
   }
 
+  /** The signed-in account's downloads. */
   list(): DownloadView[] {
-    return [...this.entries.values()].map((e) => e.view);
+    const owner = this.owner();
+    return [...this.entries.values()].filter((e) => e.owners.has(owner)).map((e) => e.view);
+  }
+
+  private owner(): string | null {
+    return this.options.owner?.() ?? null;
   }
 
   /** The view once `predicate` holds for it, or as it is after `ms`. */
@@ -95,7 +110,8 @@ export class DownloadRegistry {
 
   private require(id: string): Entry {
     const entry = this.entries.get(id);
-    if (entry === undefined) throw new HicareError('NOT_FOUND', `There is no download ${id}.`, 'Refresh the list of downloads.', { id });
+    // Another account's download answers like one that does not exist.
+    if (entry === undefined || !entry.owners.has(this.owner())) throw new HicareError('NOT_FOUND', `There is no download ${id}.`, 'Refresh the list of downloads.', { id });
     return entry;
   }
 
@@ -114,7 +130,9 @@ export class DownloadRegistry {
           etaSeconds: null,
           verified: false,
           error: null,
+          revision: 0,
         },
+        owners: new Set([this.owner()]),
         handle: undefined,
         lastEmit: 0,
         timer: undefined,
@@ -130,6 +148,7 @@ export class DownloadRegistry {
     const done = e.state === 'done';
     entry.view = {
       ...entry.view,
+      revision: entry.view.revision + 1,
       state: e.state,
       receivedBytes: done ? entry.view.totalBytes : entry.view.receivedBytes,
       bytesPerSecond: e.state === 'downloading' ? entry.view.bytesPerSecond : 0,
@@ -143,7 +162,7 @@ export class DownloadRegistry {
 
   private onProgress(e: ProgressEvent): void {
     const entry = this.entryFor(e.id, e.name);
-    entry.view = { ...entry.view, receivedBytes: e.receivedBytes, totalBytes: e.totalBytes, bytesPerSecond: Math.round(e.bytesPerSecond), etaSeconds: e.etaSeconds };
+    entry.view = { ...entry.view, revision: entry.view.revision + 1, receivedBytes: e.receivedBytes, totalBytes: e.totalBytes, bytesPerSecond: Math.round(e.bytesPerSecond), etaSeconds: e.etaSeconds };
     this.announce(entry, false);
   }
 
@@ -170,7 +189,7 @@ export class DownloadRegistry {
 
   private send(entry: Entry): void {
     entry.lastEmit = Date.now();
-    this.options.onChange(entry.view);
+    if (entry.owners.has(this.owner())) this.options.onChange(entry.view);
   }
 
   private prune(): void {

@@ -9,7 +9,6 @@ import { copyFile, mkdir, rename } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
 import type { ContractView } from '../../../shared/contracts/entitlement.js';
 import type { Session } from '../../../shared/contracts/accounts.js';
@@ -20,17 +19,18 @@ import type { Clock, Logger, SecretStore } from '../adapters.js';
 import { currentPlatform } from '../detect/index.js';
 import { DownloadManager, type DownloadResult } from '../downloads/index.js';
 import { isInstallFailure, runInstaller, type InstallResult } from '../install/index.js';
+import { withSystemLock } from '../install/system-lock.js';
 import { Inventory, type InventorySystem } from '../inventory/inventory.js';
 import { OperationLog } from '../operations/index.js';
 import { PortalClient } from '../portal/client.js';
 import type { NetworkSettings } from '../portal/network.js';
 import { hasAvailable, resolveSystems, type SystemResolution } from '../resolver/resolver.js';
+import { SHIPPED_ROOT } from '../shipped-root.js';
 import { Trust } from '../trust/trust.js';
 import { FailureStore } from '../requests/failures.js';
 import { RequestService } from '../requests/request-service.js';
 
-/** The vendor's root shipped with the app (resources/trust/root.json). */
-export const SHIPPED_ROOT = fileURLToPath(new URL('../../../resources/trust/root.json', import.meta.url));
+export { SHIPPED_ROOT };
 
 export interface HicareClientOptions {
   dataDirectory: string;
@@ -222,35 +222,41 @@ export class HicareClient {
     const { system, target, installDir } = await this.installable(targetName, serialNumber).catch((error: unknown) =>
       this.failed(`Installing ${targetName} on ${serialNumber} refused`, error, { target: targetName, serialNumber }),
     );
-    const downloaded = await this.download(target.name, { serialNumber });
-    const workDir = join(this.options.dataDirectory, 'work');
-    await mkdir(workDir, { recursive: true });
-    try {
-      const result = await runInstaller({
-        packagePath: downloaded.path,
-        target,
-        system: { serialNumber, location: system.location, installedVersion: system.installedVersion },
-        installDir,
-        workDir,
-        ...(options.onLog === undefined ? {} : { onLog: options.onLog }),
-      });
-      this.inventory.setInstalled(serialNumber, result.detectedVersion, 'installed');
-      await this.operations.append('install', `Installed ${target.custom.product} ${target.custom.version} on ${serialNumber}`, {
-        target: target.name,
-        from: result.fromVersion,
-        to: result.toVersion,
-        durationMs: result.durationMs,
-      });
-      return result;
-    } catch (error) {
-      const coded = error as HicareError;
-      await this.recordFailure(`Installing ${target.custom.product} ${target.custom.version} on ${serialNumber} failed`, error, {
-        target: target.name,
-        exitCode: (coded.details?.['exitCode'] as number | undefined) ?? null,
-      });
-      if (isInstallFailure(error)) await this.failures.save(error, this.options.clock.now()).catch((saveError: unknown) => this.options.logger.warn('a failed installation could not be kept for a request', { error: String(saveError) }));
-      throw error;
-    }
+    const what = `${target.custom.product} ${target.custom.version}`;
+    const locks = join(this.options.dataDirectory, 'work', 'locks');
+    return withSystemLock(locks, serialNumber, what, this.options.clock.now(), async () => {
+      const downloaded = await this.download(target.name, { serialNumber });
+      const workDir = join(this.options.dataDirectory, 'work');
+      await mkdir(workDir, { recursive: true });
+      try {
+        const result = await runInstaller({
+          packagePath: downloaded.path,
+          target,
+          system: { serialNumber, location: system.location, installedVersion: system.installedVersion },
+          installDir,
+          workDir,
+          ...(options.onLog === undefined ? {} : { onLog: options.onLog }),
+        });
+        this.inventory.setInstalled(serialNumber, result.detectedVersion, 'installed');
+        await this.operations.append('install', `Installed ${target.custom.product} ${target.custom.version} on ${serialNumber}`, {
+          target: target.name,
+          from: result.fromVersion,
+          to: result.toVersion,
+          durationMs: result.durationMs,
+        });
+        return result;
+      } catch (error) {
+        const coded = error as HicareError;
+        await this.recordFailure(`Installing ${target.custom.product} ${target.custom.version} on ${serialNumber} failed`, error, {
+          target: target.name,
+          exitCode: (coded.details?.['exitCode'] as number | undefined) ?? null,
+        });
+        if (isInstallFailure(error)) await this.failures.save(error, this.options.clock.now()).catch((saveError: unknown) => this.options.logger.warn('a failed installation could not be kept for a request', { error: String(saveError) }));
+        throw error;
+      }
+    }).catch((error: unknown) =>
+      error instanceof HicareError && error.code === 'INSTALL_IN_PROGRESS' ? this.failed(`Installing ${targetName} on ${serialNumber} refused`, error, { target: targetName, serialNumber }) : Promise.reject(error),
+    );
   }
 
   /** The system and the signed target, checked to belong together before a byte is fetched. */

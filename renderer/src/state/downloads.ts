@@ -23,20 +23,20 @@ function publish(next: DownloadsState): void {
   for (const l of listeners) l();
 }
 
-export function upsertDownload(view: DownloadView, from: 'event' | 'call' = 'event'): void {
+export function upsertDownload(view: DownloadView): void {
   const byId = new Map(state.byId);
-  byId.set(view.id, mergeDownload(state.byId.get(view.id), view, from));
+  byId.set(view.id, mergeDownload(state.byId.get(view.id), view));
   publish({ ...state, byId });
 }
 
 function start(): void {
   if (unsubscribe !== null) return;
-  unsubscribe = api.on('downloads.changed', (view) => upsertDownload(view, 'event'));
+  unsubscribe = api.on('downloads.changed', (view) => upsertDownload(view));
   api.call('downloads.list', {}).then(
     ({ downloads }) => {
-      // Events that arrived while the list was loading are newer than the list: keep them.
-      const byId = new Map(downloads.map((d) => [d.id, d] as const));
-      for (const [id, d] of state.byId) byId.set(id, d);
+      // Events that arrived while the list was loading may be newer than the list: the higher revision stays.
+      const byId = new Map(state.byId);
+      for (const d of downloads) byId.set(d.id, mergeDownload(byId.get(d.id), d));
       publish({ byId, error: null, loaded: true });
     },
     (error: unknown) => publish({ ...state, error: toShownError(error), loaded: true }),
@@ -68,12 +68,12 @@ export function latestFor(downloads: ReadonlyMap<string, DownloadView>, targetNa
 
 export async function startDownload(targetName: string, serialNumber?: string): Promise<DownloadView> {
   const view = await api.call('downloads.start', serialNumber === undefined ? { targetName } : { targetName, serialNumber });
-  upsertDownload(view, 'call');
+  upsertDownload(view);
   return view;
 }
 
 export async function controlDownload(action: 'pause' | 'resume' | 'cancel', id: string): Promise<void> {
-  upsertDownload(await api.call(`downloads.${action}`, { id }), 'call');
+  upsertDownload(await api.call(`downloads.${action}`, { id }));
 }
 
 export const ACTIVE_STATES: ReadonlySet<DownloadView['state']> = new Set(['queued', 'downloading', 'verifying', 'paused']);

@@ -15,6 +15,8 @@ export interface LogLine {
 }
 
 export interface InstallRun {
+  /** The name this window gave the run: its log lines carry it. */
+  installId: string;
   serialNumber: string;
   targetName: string;
   state: 'running' | 'done';
@@ -42,11 +44,8 @@ function update(key: string, change: (run: InstallRun) => InstallRun): void {
 
 function listen(): void {
   unsubscribe ??= api.on('install.log', (line) => {
-    // The event names the system only; one install runs per system at a time.
     for (const [key, run] of runs) {
-      if (run.serialNumber === line.serialNumber && run.state === 'running') {
-        update(key, (r) => ({ ...r, log: [...r.log, { stream: line.stream, text: line.text, at: line.at }] }));
-      }
+      if (run.installId === line.installId) update(key, (r) => ({ ...r, log: [...r.log, { stream: line.stream, text: line.text, at: line.at }] }));
     }
   });
 }
@@ -54,12 +53,13 @@ function listen(): void {
 export async function runInstall(serialNumber: string, targetName: string): Promise<void> {
   listen();
   const key = keyOf(serialNumber, targetName);
+  const installId = crypto.randomUUID();
   const next = new Map(runs);
-  next.set(key, { serialNumber, targetName, state: 'running', startedAt: Date.now(), log: [], outcome: null, error: null });
+  next.set(key, { installId, serialNumber, targetName, state: 'running', startedAt: Date.now(), log: [], outcome: null, error: null });
   runs = next;
   for (const l of listeners) l();
   try {
-    const outcome = await api.call('install.run', { serialNumber, targetName });
+    const outcome = await api.call('install.run', { serialNumber, targetName, installId });
     update(key, (r) => ({ ...r, state: 'done', outcome }));
     // The installed version changed (or was re-detected): what is offered changes with it.
     void systemsResource.refresh();

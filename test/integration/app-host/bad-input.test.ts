@@ -44,8 +44,10 @@ describe('arguments the contract refuses', () => {
     ['a targetName that is not a string', 'downloads.start', { targetName: ['atlas'] }],
     ['a serial number with a space', 'downloads.start', { targetName: ATLAS, serialNumber: 'CG ATL 0001' }],
     ['an unknown key', 'downloads.start', { targetName: ATLAS, force: true }],
-    ['a traversal in an install', 'install.run', { targetName: '../atlas.tar.gz', serialNumber: 'CG-ATL-0001' }],
-    ['an install without a system', 'install.run', { targetName: ATLAS }],
+    ['a traversal in an install', 'install.run', { targetName: '../atlas.tar.gz', serialNumber: 'CG-ATL-0001', installId: 'install-0001' }],
+    ['an install without a system', 'install.run', { targetName: ATLAS, installId: 'install-0001' }],
+    ['an install the window did not name', 'install.run', { targetName: ATLAS, serialNumber: 'CG-ATL-0001' }],
+    ['an install id with a slash', 'install.run', { targetName: ATLAS, serialNumber: 'CG-ATL-0001', installId: '../install-1' }],
     ['an overlong download id', 'downloads.pause', { id: 'x'.repeat(65) }],
     ['a bad idempotency key', 'requests.submit', { request: VALID_REQUEST, idempotencyKey: 'not-a-uuid' }],
     ['a request without a fault description', 'requests.submit', { request: { ...VALID_REQUEST, faultDescription: '  ' }, idempotencyKey: KEY }],
@@ -103,8 +105,8 @@ describe('arguments that fit the contract but not the facts', () => {
   });
 
   it('refuses to install a package of another product, and one on a system that is not the customer’s, as errors rather than outcomes', async () => {
-    await expect(app.refused('install.run', { targetName: ATLAS, serialNumber: 'CG-COB-0001' })).resolves.toMatchObject({ code: 'TARGET_MISMATCH' });
-    await expect(app.refused('install.run', { targetName: ATLAS, serialNumber: 'NW-ATL-0001' })).resolves.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(app.refused('install.run', { targetName: ATLAS, serialNumber: 'CG-COB-0001', installId: 'install-0002' })).resolves.toMatchObject({ code: 'TARGET_MISMATCH' });
+    await expect(app.refused('install.run', { targetName: ATLAS, serialNumber: 'NW-ATL-0001', installId: 'install-0003' })).resolves.toMatchObject({ code: 'NOT_FOUND' });
     expect(app.eventsOf('install.log')).toEqual([]);
   });
 

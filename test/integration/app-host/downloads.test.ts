@@ -104,4 +104,32 @@ describe('downloads controlled from the window', () => {
     expect(b.id).toBe(a.id);
     await app.call('downloads.cancel', { id: a.id });
   });
+
+  it("another account signed in on the same desktop neither sees nor controls the first one's download", async () => {
+    const started = await app.call('downloads.start', { targetName: second, serialNumber: 'CG-BCN-0001' });
+    await app.waitForEvent('downloads.changed', (v) => v.id === started.id && v.receivedBytes > 0);
+    await app.call('downloads.pause', { id: started.id });
+
+    await app.call('session.signOut', {});
+    await app.call('session.signIn', { email: 'it@contoso.example', password: demo.password('it@contoso.example') });
+    expect((await app.call('downloads.list', {})).downloads.map((d) => d.id)).not.toContain(started.id);
+    await expect(app.refused('downloads.resume', { id: started.id })).resolves.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(app.refused('downloads.cancel', { id: started.id })).resolves.toMatchObject({ code: 'NOT_FOUND' });
+
+    // The first account finds it as it left it, paused, and can still finish it.
+    await app.call('session.signOut', {});
+    await app.call('session.signIn', { email: CUSTOMER, password: demo.password(CUSTOMER) });
+    expect((await app.call('downloads.list', {})).downloads.find((d) => d.id === started.id)).toMatchObject({ state: 'paused' });
+    await app.call('downloads.resume', { id: started.id });
+    const done = await app.waitForEvent('downloads.changed', (v) => v.id === started.id && v.state === 'done', 15_000);
+    expect(done.verified).toBe(true);
+  });
+
+  it('every change of a download raises its revision, so the window can tell the newer of two views', () => {
+    const mine = app.eventsOf('downloads.changed').filter((v) => v.targetName === first);
+    const revisions = mine.map((v) => v.revision);
+    expect(revisions.length).toBeGreaterThan(2);
+    expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+    expect(new Set(revisions).size).toBe(revisions.length);
+  });
 });

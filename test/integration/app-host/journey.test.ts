@@ -91,15 +91,25 @@ describe('the app API on the demo portal', () => {
   });
 
   it('installs a release and streams the installer’s log', async () => {
-    const outcome = await app.call('install.run', { targetName: ATLAS_190, serialNumber: 'CG-ATL-0001' });
+    // Two windows (or a double click) start the same install at once: one runs, the other is refused, not run twice.
+    const settled = await Promise.allSettled(
+      ['install-atlas-190-a', 'install-atlas-190-b'].map((installId) => app.call('install.run', { targetName: ATLAS_190, serialNumber: 'CG-ATL-0001', installId })),
+    );
+    const ran = settled.findIndex((s) => s.status === 'fulfilled');
+    const refused = settled[1 - ran];
+    expect(refused?.status === 'rejected' && String(refused.reason)).toMatch(/INSTALL_IN_PROGRESS/);
+    const outcome = (settled[ran] as PromiseFulfilledResult<Awaited<ReturnType<typeof app.call<'install.run'>>>>).value;
     expect(outcome).toMatchObject({ ok: true, fromVersion: '1.4.2', toVersion: '1.9.0', detectedVersion: '1.9.0' });
-    expect(app.eventsOf('install.log').filter((l) => l.serialNumber === 'CG-ATL-0001').length).toBeGreaterThan(0);
+    const lines = app.eventsOf('install.log').filter((l) => l.serialNumber === 'CG-ATL-0001');
+    expect(lines.length).toBeGreaterThan(0);
+    // Every line says which run it belongs to, as the window named it: only the one that ran.
+    expect(new Set(lines.map((l) => l.installId))).toEqual(new Set([ran === 0 ? 'install-atlas-190-a' : 'install-atlas-190-b']));
     const { systems } = await app.call('systems.list', {});
     expect(systems.find((s) => s.serialNumber === 'CG-ATL-0001')).toMatchObject({ installedVersion: '1.9.0' });
   });
 
   it('answers a failing installer with its exit code, log tail and known issues, then drafts and sends a request from it', async () => {
-    const outcome = await app.call('install.run', { targetName: COBALT_FAILING, serialNumber: 'CG-COB-0001' });
+    const outcome = await app.call('install.run', { targetName: COBALT_FAILING, serialNumber: 'CG-COB-0001', installId: 'install-cobalt-fail' });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome).toMatchObject({ code: 'INSTALL_FAILED', exitCode: DEMO_INSTALL_FAILURE.exitCode, remedy: expect.stringMatching(/\S/) });

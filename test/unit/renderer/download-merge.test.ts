@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeDownload } from '../../../renderer/src/lib/download-merge.js';
 import type { DownloadView } from '../../../shared/contracts/app-views.js';
 
-const view = (state: DownloadView['state'], receivedBytes = 0): DownloadView => ({
+const view = (state: DownloadView['state'], revision: number, receivedBytes = 0): DownloadView => ({
   id: 'd1',
   targetName: 'atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz',
   serialNumber: 'S1',
@@ -13,26 +13,30 @@ const view = (state: DownloadView['state'], receivedBytes = 0): DownloadView => 
   etaSeconds: null,
   verified: state === 'done',
   error: null,
+  revision,
 });
 
-describe('a download seen through events and call answers that arrive out of order', () => {
-  it('a late "queued" answer to the start does not undo a download that already finished or got going', () => {
-    expect(mergeDownload(view('done', 1_000), view('queued'), 'call').state).toBe('done');
-    expect(mergeDownload(view('verifying', 1_000), view('downloading', 400), 'call').state).toBe('verifying');
-    expect(mergeDownload(view('downloading', 500), view('queued'), 'call').state).toBe('downloading');
-    expect(mergeDownload(view('cancelled'), view('downloading', 10), 'call').state).toBe('cancelled');
+describe('a download seen through events, call answers and the list, arriving out of order', () => {
+  it.each([
+    ['a late "queued" answer to the start does not undo a finished download', view('done', 5, 1_000), view('queued', 1), 'done'],
+    ['nor one that got going', view('downloading', 3, 500), view('queued', 1), 'downloading'],
+    ['nor take a verifying one back to downloading', view('verifying', 7, 1_000), view('downloading', 4, 400), 'verifying'],
+    ['a cancel stays cancelled', view('cancelled', 9), view('downloading', 6, 10), 'cancelled'],
+    ['the answer to pause shows at once', view('downloading', 4, 500), view('paused', 5, 500), 'paused'],
+    ['a resumed paused download is news', view('paused', 5, 500), view('queued', 6, 500), 'queued'],
+    ['a retried failed download is news', view('failed', 5, 500), view('queued', 6, 500), 'queued'],
+    // A download may legitimately go from done back to queued only as a new revision: that is shown.
+    ['a newer revision wins whatever its state', view('done', 5, 1_000), view('queued', 6), 'queued'],
+  ])('%s', (_what, existing, incoming, shown) => {
+    expect(mergeDownload(existing, incoming).state).toBe(shown);
   });
 
-  it('the answer to pause, resume and cancel shows at once', () => {
-    expect(mergeDownload(view('downloading', 500), view('paused', 500), 'call').state).toBe('paused');
-    expect(mergeDownload(view('paused', 500), view('queued', 500), 'call').state).toBe('queued');
-    expect(mergeDownload(view('failed', 500), view('queued', 500), 'call').state).toBe('queued');
-    expect(mergeDownload(view('downloading', 500), view('cancelled', 500), 'call').state).toBe('cancelled');
+  it('progress never goes backwards on a late answer', () => {
+    expect(mergeDownload(view('downloading', 8, 800), view('downloading', 3, 300)).receivedBytes).toBe(800);
+    expect(mergeDownload(view('downloading', 8, 800), view('downloading', 9, 900)).receivedBytes).toBe(900);
   });
 
-  it('progress never goes backwards on a late answer, and events, which arrive in order, always win', () => {
-    expect(mergeDownload(view('downloading', 800), view('downloading', 300), 'call').receivedBytes).toBe(800);
-    expect(mergeDownload(view('done', 1_000), view('queued'), 'event').state).toBe('queued');
-    expect(mergeDownload(undefined, view('queued'), 'call').state).toBe('queued');
+  it('the first view of a download is taken as it is', () => {
+    expect(mergeDownload(undefined, view('queued', 1)).state).toBe('queued');
   });
 });
