@@ -57,7 +57,7 @@ test('a customer admin sees the contract, why each release is or is not included
   await nav(page).getByRole('link', { name: 'Systems & updates' }).click();
   await shownOrRetried(page, page.getByTestId('system-row-NW-ATL-0001'));
   await expect(page.getByTestId('system-row-NW-ATL-0001').getByTestId('installed-version')).toHaveText('1.4.2');
-  await page.getByRole('link', { name: 'Updates and upgrades for NW-ATL-0001' }).click();
+  await page.getByRole('link', { name: 'Updates & upgrades for NW-ATL-0001' }).click();
   const upgrade = page.getByTestId('candidate-2.3.1');
   await expect(upgrade.getByTestId('verdict')).toContainText('Needs Upgrade Support');
   await expect(upgrade.getByTestId('verdict-reasons')).toContainText('What you can do');

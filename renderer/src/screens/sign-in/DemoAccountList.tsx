@@ -14,8 +14,11 @@ export function DemoAccountList({ accounts, onPick }: { accounts: readonly DemoA
       <ul>
         {accounts.map((a) => (
           <li key={a.email}>
-            <button type="button" className="demo-account" onClick={() => onPick(a)} aria-label={`Use ${a.name}, ${ROLE_NAMES[a.role]}${a.customer === null ? '' : `, ${a.customer.name}`}`}>
-              <strong>{a.name}</strong>
+            <button type="button" className="demo-account" onClick={() => onPick(a)}>
+              <strong>
+                <span className="visually-hidden">Use </span>
+                {a.name}
+              </strong>
               <span>{ROLE_NAMES[a.role]}</span>
               {a.customer !== null && (
                 <span className="muted">

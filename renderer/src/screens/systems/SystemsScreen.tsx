@@ -85,8 +85,8 @@ export function SystemsScreen() {
                   <td>{offerSummary(bySerial.get(s.serialNumber), updates.loading || updates.data === null)}</td>
                   <td>
                     <div className="row-actions">
-                    <a className="button-link" href={hrefOf({ name: 'system', serialNumber: s.serialNumber })} aria-label={`Updates and upgrades for ${s.serialNumber}`}>
-                      Updates &amp; upgrades
+                    <a className="button-link" href={hrefOf({ name: 'system', serialNumber: s.serialNumber })}>
+                      Updates &amp; upgrades<span className="visually-hidden"> for {s.serialNumber}</span>
                     </a>
                     {editing !== s.serialNumber && (
                       <button type="button" className="secondary" onClick={() => setEditing(s.serialNumber)} aria-label={`Set version of ${s.serialNumber}`}>

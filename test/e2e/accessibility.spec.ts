@@ -1,0 +1,101 @@
+/**
+ * Every main screen checked by axe-core against WCAG 2.1 A and AA (labels, contrast, roles, landmarks, names), and
+ * the main path walked with the keyboard alone: an admin who cannot or will not use a mouse signs in, finds a system
+ * and starts a download.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, type Page } from '@playwright/test';
+import { signInAs, signOut } from './sign-in.js';
+import { startHost, type RunningHost } from './web-host.js';
+
+let host: RunningHost;
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  host = await startHost();
+});
+test.afterAll(async () => host.stop());
+
+const at = (route: string) => `${new URL(host.openUrl).origin}/#/${route}`;
+
+/** The axe violations of the page as it is now, one line each, for a readable failure. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+test('the sign-in screen meets WCAG 2.1 AA', async ({ page }) => {
+  await signOut(host, page);
+  expect(await violations(page)).toEqual([]);
+});
+
+test("a customer admin's screens meet WCAG 2.1 AA", async ({ page }) => {
+  await signInAs(host, page, 'Contoso Grid admin');
+  const screens: [string, string][] = [
+    ['overview', 'Your maintenance contracts'],
+    ['systems', 'CG-ATL-0001'],
+    ['systems/CG-ATL-0001', 'Recommended'],
+    ['downloads', 'Downloads'],
+    ['requests', 'Requests'],
+    ['settings', 'Portal'],
+  ];
+  for (const [route, shown] of screens) {
+    await page.goto(at(route));
+    await expect(page.getByText(shown).first()).toBeVisible({ timeout: 30_000 });
+    expect(await violations(page), `#/${route}`).toEqual([]);
+  }
+});
+
+test('a failed install, the request drafted from it and the request sent meet WCAG 2.1 AA', async ({ page }) => {
+  await signInAs(host, page, 'Contoso Grid admin');
+  await page.goto(at('systems/CG-COB-0001'));
+  await page.getByRole('link', { name: 'Install Cobalt 4.2.1 on CG-COB-0001' }).click();
+  await page.getByRole('button', { name: 'Start installation' }).click();
+  await expect(page.getByTestId('install-failure')).toBeVisible({ timeout: 30_000 });
+  expect(await violations(page), 'install failed').toEqual([]);
+  await page.getByRole('link', { name: 'Request remote guidance' }).click();
+  await expect(page.getByTestId('redaction-preview')).toBeVisible();
+  expect(await violations(page), 'request draft').toEqual([]);
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await page.getByRole('link', { name: 'Follow it' }).click();
+  await expect(page.getByTestId('request-state')).toHaveText('Submitted');
+  expect(await violations(page), 'request').toEqual([]);
+});
+
+test("the engineers' workspace and a request's diagnostics meet WCAG 2.1 AA", async ({ page }) => {
+  await signInAs(host, page, 'TAC engineer');
+  await page.goto(at('workspace'));
+  await expect(page.getByTestId('queue-table')).toBeVisible({ timeout: 30_000 });
+  expect(await violations(page), 'workspace').toEqual([]);
+  await page.getByTestId('queue-table').getByRole('link').first().click();
+  await expect(page.getByTestId('engineer-diagnostics')).toBeVisible();
+  expect(await violations(page), 'workspace request').toEqual([]);
+});
+
+test('the main path works with the keyboard alone: sign in, open a system, start a download', async ({ page }) => {
+  await signOut(host, page);
+  // Tab to the first demo account's button and take it with Enter; the form is then filled in.
+  const pick = page.getByRole('button', { name: 'Use Contoso Grid admin' });
+  for (let i = 0; i < 40 && !(await pick.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  await expect(pick).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Password').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('signed-in-as')).toContainText('Contoso Grid admin');
+
+  // The sidebar's links are reachable with Tab; Enter follows one.
+  const systems = page.getByRole('link', { name: 'Systems & updates' });
+  for (let i = 0; i < 40 && !(await systems.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  await expect(systems).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/systems$/);
+
+  await page.goto(at('systems/CG-BCN-0001'));
+  const download = page.getByRole('button', { name: /^Download/ }).first();
+  await expect(download).toBeVisible({ timeout: 30_000 });
+  await download.focus();
+  // A focused control shows where the focus is (an outline), not nothing.
+  expect(await download.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Downloaded and verified against the signed catalog.').first()).toBeVisible({ timeout: 30_000 });
+});
