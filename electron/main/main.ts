@@ -14,6 +14,7 @@ import { AppSession } from '../core/app/app-session.js';
 import { startDemoIfWanted, type EmbeddedDemo } from '../core/app/embedded-demo.js';
 import { consoleLogger, systemClock, type HostAdapter } from '../core/adapters.js';
 import { defaultPaths } from '../core/paths.js';
+import { verifyAppUpdate } from '../core/self-update/verify-app-update.js';
 import { SettingsService } from '../core/settings.js';
 import { APP_TITLE, windowOpener, type OpenWindow } from './app-window.js';
 import { startDeepLinks } from './deep-links.js';
@@ -25,7 +26,8 @@ import { startSelfUpdate, type SelfUpdate } from './self-update.js';
 import { ShellTray } from './tray.js';
 import { TRAY_ICON_PNG_BASE64, TRAY_ICON_SCALE_FACTOR } from './tray-icon.js';
 import { withUpdateAnnouncements, withUserChecks } from './update-count.js';
-import { CONTENT_SECURITY_POLICY, appUrlToRelativePath, navigationDecision, secureWebPreferences } from './window-policy.js';
+import { CONTENT_SECURITY_POLICY, appUrlToRelativePath, secureWebPreferences } from './window-policy.js';
+import { guardWebContents } from './web-contents-guard.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -74,13 +76,7 @@ async function createMainWindow(route: string): Promise<BrowserWindow> {
     if (mainWindow === window) mainWindow = null;
   });
   window.once('ready-to-show', () => window.show());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (navigationDecision(url) === 'open-externally') void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (navigationDecision(url) !== 'allow') event.preventDefault();
-  });
+  // Navigation, new windows, webviews and permissions: guardWebContents, for every web contents.
   await window.loadURL(`${APP_ORIGIN}/index.html${route}`);
   return window;
 }
@@ -106,7 +102,7 @@ async function start(initialRoute: string | undefined): Promise<void> {
     if (relative === null) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(join(rendererDirectory, relative)).toString());
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  guardWebContents({ app, session: session.defaultSession, openExternally: (url) => void shell.openExternal(url), logger });
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
   );
@@ -155,6 +151,8 @@ async function start(initialRoute: string | undefined): Promise<void> {
     arch: process.arch,
     notifier,
     logger,
+    // Against the signed catalog of the portal in use, through the root the user trusts for it.
+    verify: async (download) => verifyAppUpdate(current.client().trust, download),
   });
 
   markStarted();

@@ -3,8 +3,14 @@
  * (`<portal>/app-updates/<os>/<arch>`, the generic feed electron-builder.yml publishes to), checked at start and
  * every 6 hours, downloaded in the background, installed on quit or when the user clicks "Restart to update".
  * Off in an unpackaged app. electron-updater's autoUpdater is passed in (lazily: it is never loaded when off).
+ *
+ * electron-updater trusts the channel file's sha512, which nobody signs. So a download is installable only once
+ * `verify` has matched it to the release the vendor signed into the TUF catalog: until then install-on-quit is off,
+ * and a download that does not match is refused — logged, shown to the user, never installed.
  */
 import type { Logger } from '../core/adapters.js';
+import type { DownloadedAppUpdate } from '../core/self-update/verify-app-update.js';
+import { isHicareError } from '../../shared/errors.js';
 import { APP_TITLE } from './app-window.js';
 import type { Notifier } from './notifications.js';
 
@@ -24,11 +30,13 @@ export interface AutoUpdaterLike {
   logger: { info(message?: unknown): void; warn(message?: unknown): void; error(message?: unknown): void } | null;
   setFeedURL(options: GenericFeed): void;
   checkForUpdates(): Promise<unknown>;
+  /** Completes at once from electron-updater's cache when the file is already downloaded. */
+  downloadUpdate(): Promise<unknown>;
   quitAndInstall(): void;
   on(event: 'checking-for-update', listener: () => void): unknown;
   on(event: 'update-available' | 'update-not-available', listener: (info: { version: string }) => void): unknown;
   on(event: 'download-progress', listener: (progress: { percent: number }) => void): unknown;
-  on(event: 'update-downloaded', listener: (event: { version: string }) => void): unknown;
+  on(event: 'update-downloaded', listener: (event: { version: string; downloadedFile: string }) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
 }
 
@@ -42,6 +50,8 @@ export interface SelfUpdateOptions {
   arch: string;
   notifier: Notifier;
   logger: Logger;
+  /** Resolves when the downloaded installer is the vendor's signed release; rejects (with a coded error) otherwise. */
+  verify(download: DownloadedAppUpdate): Promise<unknown>;
   everyMs?: number;
 }
 
@@ -74,6 +84,97 @@ export function selfUpdateFeedUrl(portalUrl: string, platform: NodeJS.Platform, 
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}/app-updates/${os}/${builtArch}`;
 }
 
+/**
+ * Holds each download back until it is verified. electron-updater decides whether to install on quit when a download
+ * completes (on Windows and Linux it adds its quit handler only if install-on-quit is on at that moment; on macOS it
+ * then hands the file to Squirrel). So once a download is verified, it is asked for again: that completes at once from
+ * its cache, now with install-on-quit on. The file it hands back is checked against the same sha512 as the one that
+ * was verified — and the verifier checked that sha512 against the signed one — so it is the signed installer too.
+ */
+function signatureGate(updater: AutoUpdaterLike, options: SelfUpdateOptions) {
+  const { logger, notifier } = options;
+  const os = OS_OF[options.platform] ?? options.platform;
+  const arch = ARCH_OF[options.arch] ?? options.arch;
+  /** The download electron-updater would install now, as `version + file`. */
+  let downloaded: string | undefined;
+  let verified: string | undefined;
+  /** A verified download asked for again, to have install-on-quit armed for it. */
+  let rearming: string | undefined;
+  /** Refusals already shown: a refused file stays in electron-updater's cache and comes back at every check. */
+  const refusalsShown = new Set<string>();
+
+  const current = (key: string): boolean => downloaded === key;
+
+  const rearm = async (key: string): Promise<void> => {
+    rearming = key;
+    // A second try covers the first download's promise still settling, which answers without downloading again.
+    for (let attempt = 0; attempt < 2 && rearming === key && current(key); attempt++) {
+      await updater.downloadUpdate().catch((error: unknown) => logger.warn('self-update: install on quit could not be armed', { error: String(error) }));
+    }
+    if (rearming === key) {
+      rearming = undefined;
+      logger.warn('self-update: install on quit is not armed; "Restart to update" still installs the verified update');
+    }
+  };
+
+  const accepted = (key: string, version: string): void => {
+    verified = key;
+    updater.autoInstallOnAppQuit = true;
+    logger.info('self-update: downloaded and verified against the signed catalog, installs on quit', { version });
+    notifier.show({ title: 'Restart to update', body: `${APP_TITLE} ${version} is ready. Click to restart now, or it is installed when you quit.` }, () => {
+      // A newer download since this notification is not verified yet: clicking an old notification must not install it.
+      if (verified === key && current(key)) updater.quitAndInstall();
+      else logger.warn('self-update: restart ignored, the update it offered was replaced', { version });
+    });
+    void rearm(key);
+  };
+
+  const refused = (key: string, version: string, error: unknown): void => {
+    const code = isHicareError(error) ? error.code : 'INTERNAL';
+    logger.error('self-update: refused an update that does not match the vendor’s signed release', {
+      version,
+      code,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    if (refusalsShown.has(key)) return;
+    refusalsShown.add(key);
+    notifier.show(
+      { title: 'Update refused', body: `${APP_TITLE} ${version} was downloaded but does not match the vendor’s signed release, so it will not be installed.` },
+      () => undefined,
+    );
+  };
+
+  return {
+    /** A new check found an update: what was verified before no longer describes what will be downloaded. */
+    reset(): void {
+      downloaded = undefined;
+      verified = undefined;
+      rearming = undefined;
+    },
+    onDownloaded(event: { version: string; downloadedFile: string }): void {
+      const key = `${event.version}\n${event.downloadedFile}`;
+      if (key === rearming) {
+        rearming = undefined;
+        logger.info('self-update: install on quit is armed for the verified update', { version: event.version });
+        return;
+      }
+      updater.autoInstallOnAppQuit = false;
+      downloaded = key;
+      verified = undefined;
+      rearming = undefined;
+      logger.info('self-update: downloaded, checking it against the signed catalog', { version: event.version });
+      // Through a promise even if verify throws at once: this runs inside electron-updater's event emit.
+      Promise.resolve()
+        .then(() => options.verify({ version: event.version, os, arch, file: event.downloadedFile }))
+        .then(
+          () => current(key) && accepted(key, event.version),
+          (error: unknown) => current(key) && refused(key, event.version, error),
+        )
+        .catch((error: unknown) => logger.error('self-update: the check of the download failed', { error: String(error) }));
+    },
+  };
+}
+
 export function startSelfUpdate(options: SelfUpdateOptions): SelfUpdate {
   const { logger } = options;
   if (!options.isPackaged) {
@@ -82,8 +183,10 @@ export function startSelfUpdate(options: SelfUpdateOptions): SelfUpdate {
   }
 
   const updater = options.updater();
+  const gate = signatureGate(updater, options);
   updater.autoDownload = true;
-  updater.autoInstallOnAppQuit = true;
+  // On only for a download that was verified (see onDownloaded).
+  updater.autoInstallOnAppQuit = false;
   updater.logger = {
     info: (message) => logger.info(`self-update: ${String(message)}`),
     warn: (message) => logger.warn(`self-update: ${String(message)}`),
@@ -93,6 +196,9 @@ export function startSelfUpdate(options: SelfUpdateOptions): SelfUpdate {
   updater.on('checking-for-update', () => logger.info('self-update: checking'));
   updater.on('update-available', (info) => {
     lastQuarter = -1;
+    // The coming download is not verified yet; Squirrel.Mac would even fetch it for installing at once if this were on.
+    updater.autoInstallOnAppQuit = false;
+    gate.reset();
     logger.info('self-update: a new version is available, downloading it', { version: info.version });
   });
   updater.on('update-not-available', (info) => logger.info('self-update: this is the latest version', { version: info.version }));
@@ -105,13 +211,7 @@ export function startSelfUpdate(options: SelfUpdateOptions): SelfUpdate {
     }
   });
   updater.on('error', (error) => logger.warn('self-update failed', { error: error.message }));
-  updater.on('update-downloaded', (event) => {
-    logger.info('self-update: downloaded, installs on quit', { version: event.version });
-    options.notifier.show(
-      { title: 'Restart to update', body: `${APP_TITLE} ${event.version} is ready. Click to restart now, or it is installed when you quit.` },
-      () => updater.quitAndInstall(),
-    );
-  });
+  updater.on('update-downloaded', (event) => gate.onDownloaded(event));
 
   let feed: string | null = null;
   let stopped = false;

@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ReleaseTarget } from '../../shared/contracts/catalog.js';
+import { AppTargetSchema, isAppTargetCustom, type AppTarget, type ReleaseTarget } from '../../shared/contracts/catalog.js';
 import { compareVersions, type Release } from '../../shared/domain/release.js';
 import { openRepository, type TufRepository } from '../tuf/repository.js';
 import { hashedTargetPath } from '../tuf/target-name.js';
@@ -25,12 +25,21 @@ interface Index {
   stamp: string;
   byName: Map<string, ReleaseTarget>;
   byProduct: Map<string, ProductCatalog>;
+  /** The manager's own installers: signed in the same repository, never offered as a customer release. */
+  apps: AppTarget[];
 }
 
 function buildIndex(stamp: string, targets: ReleaseTarget[]): Index {
   const byName = new Map<string, ReleaseTarget>();
   const grouped = new Map<string, ReleaseTarget[]>();
+  const apps: AppTarget[] = [];
   for (const target of targets) {
+    if (isAppTargetCustom(target.custom)) {
+      const app = AppTargetSchema.safeParse(target);
+      // An entry this portal cannot read is left out of the feed rather than served half-understood.
+      if (app.success) apps.push(app.data);
+      continue;
+    }
     byName.set(target.name, target);
     const list = grouped.get(target.custom.product) ?? [];
     list.push(target);
@@ -53,7 +62,7 @@ function buildIndex(stamp: string, targets: ReleaseTarget[]): Index {
     }
     byProduct.set(product, { targets: list, releases: [...releases.values()] });
   }
-  return { stamp, byName, byProduct };
+  return { stamp, byName, byProduct, apps };
 }
 
 export class Catalog {
@@ -67,7 +76,7 @@ export class Catalog {
   }
 
   /** Where a target's bytes are on disk. */
-  packagePath(target: ReleaseTarget): string {
+  packagePath(target: Pick<ReleaseTarget, 'name' | 'sha256'>): string {
     return join(this.repository.repoDir, 'targets', hashedTargetPath(target.name, target.sha256));
   }
 
@@ -81,6 +90,11 @@ export class Catalog {
 
   async products(): Promise<string[]> {
     return [...(await this.current()).byProduct.keys()].sort();
+  }
+
+  /** The manager's own signed installers (portal/app-updates/ serves them as electron-updater's feed). */
+  async appTargets(): Promise<AppTarget[]> {
+    return (await this.current()).apps;
   }
 
   /** Forget the index (after a publish in this process), so the next read sees the new targets at once. */

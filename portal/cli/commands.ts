@@ -5,10 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DetectionRuleSchema, ReleaseTargetCustomSchema } from '../../shared/contracts/catalog.js';
+import { APP_PRODUCT, DetectionRuleSchema, ReleaseTargetCustomSchema } from '../../shared/contracts/catalog.js';
 import { HicareError } from '../../shared/errors.js';
 import { createAccount } from '../accounts/create-account.js';
 import { publishReleases, setLineLifecycle } from '../admin/publish.js';
+import { publishAppRelease } from '../app-updates/publish-app.js';
 import { addSystem, createContract } from '../db/contracts.js';
 import { createCustomer } from '../db/customers.js';
 import { setInstalledVersion } from '../db/installed-versions.js';
@@ -176,6 +177,10 @@ export async function publishCommand(args: readonly string[], io: CliEnvironment
     'published-at': { type: 'string' },
   });
   required(values, 'product', 'version', 'platform', 'arch', 'file', 'installer', 'detection');
+  if (values.product === APP_PRODUCT) {
+    // Its target names are the manager's own releases' (publish-app): a customer release there would be mistaken for one.
+    throw new HicareError('INVALID_INPUT', `The product name ${APP_PRODUCT} is reserved for the manager's own releases.`, 'Publish the manager with `hicare-portal publish-app`; give a customer product another name.');
+  }
   const detection = DetectionRuleSchema.safeParse(parseJsonFlag('detection', values.detection ?? ''));
   if (!detection.success) throw new HicareError('INVALID_INPUT', `The detection rule is invalid: ${detection.error.issues[0]?.message ?? ''}.`, 'See `hicare-portal publish --help` for an example rule.');
   const notes = values['notes-file'] === undefined ? (values.notes ?? '') : await readFile(values['notes-file'], 'utf8');
@@ -202,6 +207,32 @@ export async function publishCommand(args: readonly string[], io: CliEnvironment
   }
   const [target] = await withStorage(values, io, ({ db, catalog }) => publishReleases(db, catalog, [{ file: values.file ?? '', custom: custom.data }], io.now()));
   output(io, values.json, target, [`Published ${target?.name ?? ''} (${target?.length ?? 0} bytes, sha256 ${target?.sha256 ?? ''})`]);
+}
+
+export async function publishAppCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
+  const { values } = parse(args, {
+    file: { type: 'string' },
+    version: { type: 'string' },
+    os: { type: 'string' },
+    arch: { type: 'string' },
+    notes: { type: 'string' },
+    'notes-file': { type: 'string' },
+  });
+  required(values, 'file', 'version', 'os', 'arch');
+  if (values.notes !== undefined && values['notes-file'] !== undefined) throw new UsageError('Give --notes or --notes-file, not both.');
+  const notesFile = values['notes-file'];
+  const notes =
+    notesFile === undefined
+      ? (values.notes ?? '')
+      : await readFile(notesFile, 'utf8').catch(() => {
+          throw new HicareError('NOT_FOUND', `The notes file ${notesFile} cannot be read.`, 'Give the path of a readable text file; nothing was published.', { file: notesFile });
+        });
+  const input = { file: values.file ?? '', version: values.version ?? '', os: values.os ?? '', arch: values.arch ?? '', notes };
+  const target = await withStorage(values, io, ({ catalog }) => publishAppRelease(catalog, input, io.now()));
+  output(io, values.json, target, [
+    `Published ${target.name} (${target.length} bytes, sha256 ${target.sha256})`,
+    `Served at /app-updates/${target.custom.os}/${target.custom.arch}/ for the manager's own updates.`,
+  ]);
 }
 
 export async function lifecycleCommand(args: readonly string[], io: CliEnvironment): Promise<void> {

@@ -14,6 +14,7 @@ Commands:
   contract add       Add a maintenance contract
   system add         Add a covered system to a contract
   publish            Publish a release package as a signed TUF target
+  publish-app        Publish an installer of the Update Manager itself (its update feed)
   lifecycle set      Set a major line's GA, end of maintenance and end of service
 
 Options for every command:
@@ -59,6 +60,15 @@ Systems are added with \`system add\`. The licensed major per product decides wh
 
 Hashes the file, stores it, adds it as a TUF target with its custom metadata and re-signs targets, snapshot and
 timestamp. --detection is a detection rule, e.g. '{"kind":"file","path":"{target}/atlas/VERSION"}'.`,
+  'publish-app': `hicare-portal publish-app --file INSTALLER --version V --os win|mac|linux --arch x64|arm64|ia32|armv7l
+                          [--notes TEXT | --notes-file FILE]
+
+Signs an installer of the Hi-Care Update Manager into the TUF repository as
+hicare-update-manager/V/OS-ARCH/<file name> (length, sha256, and the sha512 electron-updater checks), and re-signs
+targets, snapshot and timestamp. The portal then serves it at /app-updates/OS/ARCH/ with the channel file the app's
+updater reads (latest.yml, latest-mac.yml, latest-linux.yml, latest-linux-arm64.yml, …); the app installs it only
+if its bytes match the signed target. It is never listed as a customer release. Publish each file a platform's
+updater needs (macOS: the .zip); prereleases are signed but not offered on the latest channel.`,
   lifecycle: `hicare-portal lifecycle set --product P --major N --ga YYYY-MM-DD [--end-of-maintenance YYYY-MM-DD] [--end-of-service YYYY-MM-DD]
 
 Records the line's dates and re-signs its targets so the signed catalog carries them too.`,

@@ -30,6 +30,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   contract: async () => (await commands()).contractCommand,
   system: async () => (await commands()).systemCommand,
   publish: async () => (await commands()).publishCommand,
+  'publish-app': async () => (await commands()).publishAppCommand,
   lifecycle: async () => (await commands()).lifecycleCommand,
 };
 

@@ -1,6 +1,7 @@
 /**
  * The portal's JSON routes, one handler per entry of the shared endpoint table: accounts, contracts, entitlement,
- * the catalog and the knowledge base. Service requests are registered by their own module.
+ * the catalog and the knowledge base; and the manager's own update feed. Service requests are registered by their own
+ * module.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -8,6 +9,7 @@ import { portalApi } from '../../shared/contracts/portal-api.js';
 import { contractStanding } from '../../shared/domain/contract.js';
 import { isHicareError } from '../../shared/errors.js';
 import { authenticate, revokeToken, signIn } from '../accounts/index.js';
+import { registerAppUpdateRoutes } from '../app-updates/routes.js';
 import { listArticles } from '../db/articles.js';
 import { listContracts } from '../db/contracts.js';
 import type { Database } from '../db/schema.js';
@@ -43,6 +45,9 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: EntitlementConte
   });
 
   registerEndpoint(app, portalApi.me, auth, async ({ caller }) => caller.account);
+
+  // The manager's own updates (electron-updater's feed), public like the signed catalog.
+  registerAppUpdateRoutes(app, ctx.catalog);
 
   registerEndpoint(app, portalApi.contracts, auth, async ({ caller }) => {
     const at = now();

@@ -66,3 +66,49 @@ export type DetectionRule = z.infer<typeof DetectionRuleSchema>;
 export type ReleaseTargetCustom = z.infer<typeof ReleaseTargetCustomSchema>;
 export type ReleaseTarget = z.infer<typeof ReleaseTargetSchema>;
 export type Platform = z.infer<typeof PlatformSchema>;
+
+/**
+ * The manager's own installers, signed into the same repository so that the app can hold an update of itself to the
+ * vendor's signature. They live under a reserved prefix and carry `kind: 'app'`: they are not customer releases, and
+ * every reader of the catalog (portal index, verdicts, client trust, resolver) leaves them out.
+ */
+export const APP_PRODUCT = 'hicare-update-manager';
+/** electron-builder's `${os}` and `${arch}` names, the segments of the `/app-updates/<os>/<arch>` feed. */
+export const APP_OSES = ['win', 'mac', 'linux'] as const;
+export const APP_ARCHES = ['x64', 'arm64', 'ia32', 'armv7l'] as const;
+
+export const AppOsSchema = z.enum(APP_OSES);
+export const AppArchSchema = z.enum(APP_ARCHES);
+
+export const AppTargetCustomSchema = z.strictObject({
+  kind: z.literal('app'),
+  version: VersionSchema,
+  os: AppOsSchema,
+  arch: AppArchSchema,
+  /** Base64 SHA-512 of the bytes, the form electron-updater's channel files carry; signed with the rest. */
+  sha512: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'a base64 SHA-512'),
+  publishedAt: InstantSchema,
+  notes: TextSchema(20_000).default(''),
+});
+
+export const AppTargetSchema = z.object({
+  name: z.string().min(1).max(300),
+  length: z.number().int().min(0),
+  sha256: Sha256Schema,
+  custom: AppTargetCustomSchema,
+});
+
+export type AppOs = z.infer<typeof AppOsSchema>;
+export type AppArch = z.infer<typeof AppArchSchema>;
+export type AppTargetCustom = z.infer<typeof AppTargetCustomSchema>;
+export type AppTarget = z.infer<typeof AppTargetSchema>;
+
+/** Whether signed custom metadata marks the manager's own release (checked before any release schema is applied). */
+export function isAppTargetCustom(custom: unknown): boolean {
+  return typeof custom === 'object' && custom !== null && (custom as { kind?: unknown }).kind === 'app';
+}
+
+/** `hicare-update-manager/<version>/<os>-<arch>/<file>`: the one name an installer is signed under. */
+export function appTargetName(version: string, os: AppOs, arch: AppArch, fileName: string): string {
+  return `${APP_PRODUCT}/${version}/${os}-${arch}/${fileName}`;
+}

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { BaseFetcher, Updater } from 'tuf-js';
 import { DownloadHTTPError } from 'tuf-js/dist/error.js';
 import got from 'got';
-import { ReleaseTargetCustomSchema, type ReleaseTarget } from '../../../shared/contracts/catalog.js';
+import { isAppTargetCustom, ReleaseTargetCustomSchema, type ReleaseTarget } from '../../../shared/contracts/catalog.js';
 import { TUF_PATH } from '../../../shared/contracts/portal-api.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { TransportOptions } from '../portal/network.js';
@@ -21,6 +21,14 @@ import { trustError } from './trust-errors.js';
 export function rootFingerprint(bytes: Buffer): string {
   const hex = createHash('sha256').update(bytes).digest('hex').toUpperCase();
   return hex.match(/.{4}/g)?.join(' ') ?? hex;
+}
+
+/** A target's signed facts as verified metadata states them, whatever its custom metadata describes. */
+export interface SignedEntry {
+  name: string;
+  length: number;
+  hashes: Record<string, string>;
+  custom: unknown;
 }
 
 export interface TrustOptions {
@@ -122,6 +130,8 @@ export class Trust {
     const document = JSON.parse(text) as { signed?: { targets?: Record<string, { length: number; hashes: Record<string, string>; custom?: unknown }> } };
     const out: ReleaseTarget[] = [];
     for (const [name, entry] of Object.entries(document.signed?.targets ?? {})) {
+      // The manager's own installers share the repository; they are not releases for the customer's systems.
+      if (isAppTargetCustom(entry.custom)) continue;
       const custom = ReleaseTargetCustomSchema.safeParse(entry.custom);
       const sha256 = entry.hashes['sha256'];
       // An entry this version of the app cannot read is left out rather than guessed at.
@@ -148,6 +158,22 @@ export class Trust {
       throw new HicareError('TRUST_METADATA_INVALID', `The signed entry of ${name} is incomplete.`, 'Ask the vendor to republish the package.', { target: name });
     }
     return { name, length: info.length, sha256, custom: custom.data };
+  }
+
+  /**
+   * The signed entry of `name` from freshly verified metadata (refreshed first, so a target published since the last
+   * refresh is found), or undefined when the signed catalog has no such target. For callers that check bytes of
+   * something other than a customer release — the manager's own update — against the vendor's signature.
+   */
+  async signedEntry(name: string): Promise<SignedEntry | undefined> {
+    await this.refresh();
+    let info;
+    try {
+      info = await this.updater!.getTargetInfo(name);
+    } catch (error) {
+      throw trustError(error, this.options.portalUrl);
+    }
+    return info === undefined ? undefined : { name, length: info.length, hashes: { ...info.hashes }, custom: info.custom };
   }
 
   /**

@@ -1,9 +1,12 @@
 /**
  * The manager's own updates, with a stand-in for electron-updater's autoUpdater: off when not packaged; when
  * packaged, the portal's feed for this platform (as electron-builder.yml publishes it), checked at start and every
- * 6 hours, and "Restart to update" once a new version is downloaded.
+ * 6 hours, and "Restart to update" once a new version is downloaded and matched to the vendor's signed release — a
+ * download that does not match is refused and never installed.
  */
 import { readFileSync } from 'node:fs';
+import { HicareError } from '../../../shared/errors.js';
+import type { DownloadedAppUpdate } from '../../../electron/core/self-update/verify-app-update.js';
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppUpdater } from 'electron-updater';
@@ -19,6 +22,9 @@ class FakeUpdater extends EventEmitter implements AutoUpdaterLike {
   checks = 0;
   installs = 0;
   failChecks = false;
+  /** What install-on-quit was when each download completed: electron-updater arms its quit handler only then. */
+  readonly armedAtDownload: boolean[] = [];
+  private last: { version: string; downloadedFile: string } | undefined;
 
   setFeedURL(options: GenericFeed): void {
     this.feeds.push(options);
@@ -33,10 +39,42 @@ class FakeUpdater extends EventEmitter implements AutoUpdaterLike {
     }
     return null;
   }
+  /** electron-updater's download completing: the event, then the quit handler armed if install-on-quit is on. */
+  downloaded(event: { version: string; downloadedFile: string }): void {
+    this.last = event;
+    this.emit('update-downloaded', event);
+    this.armedAtDownload.push(this.autoInstallOnAppQuit);
+  }
+  /** Asked again for a file it has: it completes from its cache at once. */
+  async downloadUpdate(): Promise<unknown> {
+    if (this.last !== undefined) this.downloaded(this.last);
+    return [];
+  }
   quitAndInstall(): void {
     this.installs++;
   }
 }
+
+/** The verifier as the shell sees it: answers set per file, and every call recorded. */
+function fakeVerifier() {
+  const calls: DownloadedAppUpdate[] = [];
+  const answers = new Map<string, () => Promise<unknown>>();
+  return {
+    calls,
+    answer(file: string, answer: () => Promise<unknown>) {
+      answers.set(file, answer);
+    },
+    verify: async (download: DownloadedAppUpdate): Promise<unknown> => {
+      calls.push(download);
+      const answer = answers.get(download.file);
+      if (answer === undefined) throw new HicareError('TARGET_UNKNOWN', 'not signed', 'none');
+      return answer();
+    },
+  };
+}
+
+const FILE = '/home/u/.cache/hicare-update-manager-updater/pending/hicare-update-manager-0.2.0-linux-x86_64.AppImage';
+const NOT_SIGNED = () => new HicareError('TARGET_UNKNOWN', 'The update 0.2.0 is not signed by the vendor.', 'The update was not installed.');
 
 const PORTAL = 'https://portal.example.com/';
 
@@ -47,6 +85,7 @@ function setUp(overrides: Partial<SelfUpdateOptions> = {}, before: { portalUrl?:
   const fakes = fakeNotifications();
   let portalUrl: string | null = before.portalUrl === undefined ? PORTAL : before.portalUrl;
   let loaded = 0;
+  const verifier = fakeVerifier();
   const selfUpdate = startSelfUpdate({
     updater: () => {
       loaded++;
@@ -58,9 +97,10 @@ function setUp(overrides: Partial<SelfUpdateOptions> = {}, before: { portalUrl?:
     arch: 'x64',
     notifier: new Notifier({ create: fakes.create, isSupported: fakes.isSupported, logger }),
     logger,
+    verify: verifier.verify,
     ...overrides,
   });
-  return { updater, logger, fakes, selfUpdate, loaded: () => loaded, setPortal: (url: string | null) => (portalUrl = url) };
+  return { updater, logger, fakes, verifier, selfUpdate, loaded: () => loaded, setPortal: (url: string | null) => (portalUrl = url) };
 }
 
 /** Lets the check started by a timer (or at start) finish. */
@@ -86,12 +126,12 @@ describe('not packaged (npm start, tests)', () => {
 });
 
 describe('packaged', () => {
-  it('downloads by itself, installs on quit, and checks the portal’s feed for this platform at start', async () => {
+  it('downloads by itself, does not install anything on quit yet, and checks the portal’s feed for this platform at start', async () => {
     const { updater, selfUpdate } = setUp();
     await settle();
     expect(selfUpdate.enabled).toBe(true);
     expect(updater.autoDownload).toBe(true);
-    expect(updater.autoInstallOnAppQuit).toBe(true);
+    expect(updater.autoInstallOnAppQuit).toBe(false);
     expect(updater.feeds).toEqual([{ provider: 'generic', url: 'https://portal.example.com/app-updates/linux/x64', channel: 'latest' }]);
     expect(updater.checks).toBe(1);
     selfUpdate.stop();
@@ -172,18 +212,108 @@ describe('packaged', () => {
     selfUpdate.stop();
   });
 
-  it('once downloaded, "Restart to update" appears; clicking it restarts into the new version', async () => {
-    const { updater, fakes, selfUpdate } = setUp();
+  it('once downloaded and verified, "Restart to update" appears and it installs on quit; clicking restarts into it', async () => {
+    const { updater, fakes, verifier, selfUpdate, logger } = setUp();
     await settle();
     updater.emit('update-not-available', { version: '0.1.0' });
     expect(fakes.made).toEqual([]);
-    updater.emit('update-downloaded', { version: '0.2.0' });
+    let signed: () => void = () => undefined;
+    const pending = new Promise<void>((resolve) => (signed = resolve));
+    verifier.answer(FILE, () => pending);
+    updater.emit('update-available', { version: '0.2.0' });
+    updater.downloaded({ version: '0.2.0', downloadedFile: FILE });
+
+    // Downloaded but not verified yet: nothing installs, nothing is offered.
+    await settle();
+    expect(verifier.calls).toEqual([{ version: '0.2.0', os: 'linux', arch: 'x64', file: FILE }]);
+    expect(updater.autoInstallOnAppQuit).toBe(false);
+    expect(updater.armedAtDownload).toEqual([false]);
+    expect(fakes.made).toEqual([]);
+
+    signed();
+    await settle();
     expect(fakes.shown()).toEqual([
       { title: 'Restart to update', body: 'Hi-Care Update Manager 0.2.0 is ready. Click to restart now, or it is installed when you quit.' },
     ]);
+    // Asked for again, the verified file comes back from the cache with install-on-quit on: electron-updater arms it.
+    expect(updater.autoInstallOnAppQuit).toBe(true);
+    expect(updater.armedAtDownload).toEqual([false, true]);
+    expect(verifier.calls).toHaveLength(1);
+    expect(logger.lines.map((l) => l.message)).toContain('self-update: install on quit is armed for the verified update');
     expect(updater.installs).toBe(0);
     fakes.made[0]?.click();
     expect(updater.installs).toBe(1);
+    selfUpdate.stop();
+  });
+
+  it('a download that does not match the signed release is refused: never installed, and the user is told', async () => {
+    const { updater, fakes, verifier, selfUpdate, logger } = setUp();
+    await settle();
+    verifier.answer(FILE, () => Promise.reject(NOT_SIGNED()));
+    updater.emit('update-available', { version: '0.2.0' });
+    updater.downloaded({ version: '0.2.0', downloadedFile: FILE });
+    await settle();
+
+    expect(updater.autoInstallOnAppQuit).toBe(false);
+    expect(updater.armedAtDownload).toEqual([false]);
+    expect(fakes.shown()).toEqual([
+      { title: 'Update refused', body: 'Hi-Care Update Manager 0.2.0 was downloaded but does not match the vendor’s signed release, so it will not be installed.' },
+    ]);
+    expect(logger.lines).toContainEqual({
+      level: 'error',
+      message: 'self-update: refused an update that does not match the vendor’s signed release',
+      fields: { version: '0.2.0', code: 'TARGET_UNKNOWN', error: 'The update 0.2.0 is not signed by the vendor.' },
+    });
+    fakes.made[0]?.click();
+    expect(updater.installs).toBe(0);
+
+    // The refused file stays in electron-updater's cache and comes back at the next check: refused again, told once.
+    updater.emit('update-available', { version: '0.2.0' });
+    updater.downloaded({ version: '0.2.0', downloadedFile: FILE });
+    await settle();
+    expect(verifier.calls).toHaveLength(2);
+    expect(fakes.made).toHaveLength(1);
+    expect(logger.lines.filter((l) => l.level === 'error')).toHaveLength(2);
+    expect(updater.autoInstallOnAppQuit).toBe(false);
+    expect(updater.installs).toBe(0);
+    selfUpdate.stop();
+  });
+
+  it('a verifier that cannot even start (no portal configured) refuses the update too', async () => {
+    const { updater, fakes, selfUpdate } = setUp({
+      verify: () => {
+        throw new HicareError('INVALID_INPUT', 'No portal is configured.', 'Enter the portal address in Settings.');
+      },
+    });
+    await settle();
+    updater.downloaded({ version: '0.2.0', downloadedFile: FILE });
+    await settle();
+    expect(fakes.shown().map((n) => n.title)).toEqual(['Update refused']);
+    expect(updater.autoInstallOnAppQuit).toBe(false);
+    expect(updater.installs).toBe(0);
+    selfUpdate.stop();
+  });
+
+  it('a newer download turns install-on-quit off until it is verified, and an older "Restart to update" no longer installs', async () => {
+    const { updater, fakes, verifier, selfUpdate, logger } = setUp();
+    await settle();
+    verifier.answer(FILE, () => Promise.resolve());
+    updater.emit('update-available', { version: '0.2.0' });
+    updater.downloaded({ version: '0.2.0', downloadedFile: FILE });
+    await settle();
+    expect(updater.autoInstallOnAppQuit).toBe(true);
+
+    const newer = FILE.replaceAll('0.2.0', '0.3.0');
+    verifier.answer(newer, () => Promise.reject(NOT_SIGNED()));
+    updater.emit('update-available', { version: '0.3.0' });
+    expect(updater.autoInstallOnAppQuit).toBe(false);
+    updater.downloaded({ version: '0.3.0', downloadedFile: newer });
+    await settle();
+    expect(updater.autoInstallOnAppQuit).toBe(false);
+    expect(fakes.shown().map((n) => n.title)).toEqual(['Restart to update', 'Update refused']);
+    fakes.made[0]?.click();
+    expect(updater.installs).toBe(0);
+    expect(logger.lines.map((l) => l.message)).toContain('self-update: restart ignored, the update it offered was replaced');
     selfUpdate.stop();
   });
 

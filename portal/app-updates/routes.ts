@@ -1,0 +1,80 @@
+/**
+ * `GET|HEAD /app-updates/<os>/<arch>/<name>`: the feed electron-updater's generic provider reads (electron-builder.yml
+ * publishes there). `<name>` is the platform's channel file, made from the newest signed installers, or one of those
+ * installers. Public, like the signed catalog: the manager itself is not entitlement-gated. Only names the signed
+ * metadata lists are served, looked up, never joined into a path: anything else is the coded 404.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppArchSchema, AppOsSchema, type AppTarget } from '../../shared/contracts/catalog.js';
+import { compareVersions } from '../../shared/domain/release.js';
+import { HicareError } from '../../shared/errors.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { sendError } from '../http/endpoints.js';
+import { noneMatch, sendPackage } from '../http/file-response.js';
+import { appFileName, channelFileName, newestAppRelease, renderChannelFile } from './channel-file.js';
+
+export const APP_UPDATES_PATH = '/app-updates/';
+
+function notFound(path: string): HicareError {
+  const shown = path.length > 80 ? `${path.slice(0, 80)}…` : path;
+  return new HicareError(
+    'NOT_FOUND',
+    `The portal has no update of the manager at "${shown}".`,
+    'Ask for /app-updates/<win|mac|linux>/<x64|arm64|ia32|armv7l>/ and the channel file electron-updater names there.',
+  );
+}
+
+function nothingPublished(os: string, arch: string): HicareError {
+  return new HicareError('NOT_FOUND', `No release of the manager is published for ${os}-${arch}.`, 'Check again later; the vendor has not published one for this platform yet.', {
+    os,
+    arch,
+  });
+}
+
+async function serve(request: FastifyRequest, reply: FastifyReply, catalog: Catalog, path: string): Promise<FastifyReply> {
+  const segments = path.split('/');
+  const os = AppOsSchema.safeParse(segments[0]);
+  const arch = AppArchSchema.safeParse(segments[1]);
+  const name = segments[2];
+  if (segments.length !== 3 || !os.success || !arch.success || name === undefined) return sendError(reply, notFound(path));
+
+  const signed = await catalog.appTargets();
+  if (name === channelFileName(os.data, arch.data)) {
+    const release = newestAppRelease(signed, os.data, arch.data);
+    if (release === undefined) return sendError(reply, nothingPublished(os.data, arch.data));
+    const body = Buffer.from(renderChannelFile(release));
+    const etag = `"sha256-${createHash('sha256').update(body).digest('hex')}"`;
+    reply.header('etag', etag);
+    // The channel file names the newest release: every check must see a publish at once.
+    reply.header('cache-control', 'no-cache');
+    if (noneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    reply.type('application/yaml; charset=utf-8');
+    reply.header('content-length', String(body.length));
+    return reply.send(request.method === 'HEAD' ? undefined : body);
+  }
+
+  // Any signed installer for this os/arch, not only the newest: a client that read the channel file a moment before
+  // a publish still gets the file it was told about. Two versions under one file name: the newest, as the channel says.
+  const target = signed
+    .filter((t) => t.custom.os === os.data && t.custom.arch === arch.data && appFileName(t) === name)
+    .reduce<AppTarget | undefined>((best, t) => (best === undefined || compareVersions(t.custom.version, best.custom.version) > 0 ? t : best), undefined);
+  if (target === undefined) return sendError(reply, notFound(path));
+  return sendPackage(request, reply, { path: catalog.packagePath(target), length: target.length, sha256: target.sha256, downloadName: name });
+}
+
+export function registerAppUpdateRoutes(app: FastifyInstance, catalog: Catalog): void {
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: `${APP_UPDATES_PATH}*`,
+    handler: async (request, reply) => {
+      const path = (request.params as { '*'?: string })['*'] ?? '';
+      try {
+        return await serve(request, reply, catalog, path);
+      } catch (error) {
+        request.log.error({ err: error, path }, 'app update unavailable');
+        return sendError(reply, error);
+      }
+    },
+  });
+}
