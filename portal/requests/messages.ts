@@ -24,6 +24,11 @@ export function assertMayConverse(record: RequestRecord, caller: Account, what: 
       role: caller.role,
     });
   }
+  if (caller.role === 'engineer' && record.state === 'submitted') {
+    throw new HicareError('ILLEGAL_TRANSITION', `Request ${record.number} has not been accepted yet.`, 'Accept the request first; the response time runs from acceptance.', {
+      state: record.state,
+    });
+  }
   throw new HicareError('ILLEGAL_TRANSITION', `Request ${record.number} is ${record.state}, so nothing more can be added to it.`, 'Open a new request if help is still needed.', {
     state: record.state,
   });

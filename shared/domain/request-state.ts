@@ -221,7 +221,9 @@ export function canAnswerSurvey(state: RequestState, alreadyAnswered: boolean): 
 export function canMessage(state: RequestState, actor: Actor): boolean {
   const s = assertRequestState(state);
   const who = assertActor(actor);
-  return (who === 'customer-admin' || who === 'engineer') && !isTerminal(s);
+  if (isTerminal(s)) return false;
+  // An engineer speaks for the TAC only once it has accepted the request: the response time runs from acceptance.
+  return who === 'customer-admin' || (who === 'engineer' && s !== 'submitted');
 }
 
 export interface RequestDraftFields {

@@ -12,3 +12,13 @@ export async function signInAs(host: RunningHost, page: Page, demoAccount: strin
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByTestId('signed-in-as')).toContainText(demoAccount);
 }
+
+/** Opens the app signed out, at the sign-in screen (signing out whoever is in). */
+export async function signOut(host: RunningHost, page: Page): Promise<void> {
+  await page.goto(host.openUrl);
+  const signOutButton = page.getByRole('button', { name: 'Sign out' });
+  const signIn = page.getByTestId('sign-in-screen');
+  await expect(signOutButton.or(signIn)).toBeVisible();
+  if (await signOutButton.isVisible()) await signOutButton.click();
+  await expect(signIn).toBeVisible();
+}

@@ -6,13 +6,16 @@
  */
 import type { EventName, EventPayload } from '../../../shared/api/define.js';
 import type { AppApi } from '../../../shared/contracts/app-api.js';
-import type { Account } from '../../../shared/contracts/accounts.js';
+import type { Account, Session } from '../../../shared/contracts/accounts.js';
 import type { SessionView } from '../../../shared/contracts/app-views.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { DemoAccount } from '../../../portal/demo/seed.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { HostAdapter } from '../adapters.js';
 import { HicareClient, type HicareClientOptions } from '../client/hicare-client.js';
 import type { SystemResolution } from '../resolver/resolver.js';
+import { Trust } from '../trust/trust.js';
 import type { SettingsService } from '../settings.js';
 import { DownloadRegistry } from './download-registry.js';
 import { LiveEvents, requestIdOf } from './live-events.js';
@@ -181,9 +184,19 @@ export class AppSession {
 
   async signIn(email: string, password: string, portalUrl?: string): Promise<SessionView> {
     const current = this.portalUrl();
-    if (portalUrl !== undefined && (current === null || origin(current) !== origin(portalUrl))) this.options.settings.update({ portalUrl });
-    const client = this.client();
-    const session = await client.login(email, password);
+    const previous = this.options.settings.get().portalUrl;
+    const switching = portalUrl !== undefined && (current === null || origin(current) !== origin(portalUrl));
+    // The client is built for the portal named; it is kept in the settings only once someone signed in to it.
+    if (switching) this.options.settings.update({ portalUrl });
+    let session: Session;
+    let client: HicareClient;
+    try {
+      client = this.client();
+      session = await client.login(email, password);
+    } catch (error) {
+      if (switching) this.options.settings.update({ portalUrl: previous });
+      throw error;
+    }
     // A portal named only by $HICARE_PORTAL is remembered once someone signed in to it, as the CLI does.
     if (this.options.settings.get().portalUrl === null) this.options.settings.update({ portalUrl: client.portal.portalUrl });
     this.account = session.account;
@@ -204,8 +217,32 @@ export class AppSession {
   /** Trusts a root file the user chose (a staging portal's, the demo's); the view shows its fingerprint. */
   async trust(rootPath: string): Promise<SessionView> {
     const root = await readTrustRoot(rootPath);
+    const portalUrl = this.portalUrl();
+    if (portalUrl !== null) await this.assertRootSignsPortal(root.rootPath, portalUrl);
     this.options.settings.update({ trustRootPath: root.rootPath });
     return this.view();
+  }
+
+  /**
+   * A root is trusted for the portal in use only if that portal's signed catalog verifies from it: checked in a
+   * scratch metadata folder, so a refused root leaves the trusted one and its cache as they were.
+   */
+  private async assertRootSignsPortal(rootFile: string, portalUrl: string): Promise<void> {
+    const scratch = await mkdtemp(join(this.options.host.paths.dataDirectory, 'trust-check-'));
+    try {
+      const trial = new Trust({ dataDirectory: scratch, portalUrl, rootFile, transport: this.client().portal.transport });
+      await trial.refresh();
+    } catch (error) {
+      if (error instanceof HicareError && (error.code === 'UNTRUSTED_PORTAL' || error.code === 'TRUST_METADATA_INVALID')) {
+        throw new HicareError('UNTRUSTED_PORTAL', `The portal at ${origin(portalUrl)} is not signed by the keys of this root.`, 'Nothing was changed. Choose the root its operator gave you for this portal, and compare its fingerprint.', {
+          rootPath: rootFile,
+          cause: error.message,
+        });
+      }
+      throw error;
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   }
 
   /** Starts the live events (when signed in) and the background checks. */

@@ -4,6 +4,7 @@
  * points at is checked to be TUF root metadata before it is trusted.
  */
 import { readFile } from 'node:fs/promises';
+import { Metadata, MetadataKind, type Root } from '@tufjs/models';
 import { resolve } from 'node:path';
 import { HicareError } from '../../../shared/errors.js';
 import { SHIPPED_ROOT } from '../client/hicare-client.js';
@@ -32,6 +33,7 @@ export async function readTrustRoot(path: string): Promise<TrustRootView> {
   if (root === null || typeof root !== 'object' || root.signed?._type !== 'root') {
     throw new HicareError('INVALID_INPUT', `${file} is not TUF root metadata.`, ROOT_REMEDY);
   }
+  assertSelfSigned(root, file);
   return { rootPath: file, fingerprint: rootFingerprint(bytes), shipped: file === SHIPPED_ROOT };
 }
 
@@ -43,5 +45,23 @@ export async function trustRootInForce(trustRootPath: string | null): Promise<Tr
     return { rootPath: file, fingerprint: rootFingerprint(bytes), shipped: file === SHIPPED_ROOT };
   } catch {
     return null;
+  }
+}
+
+/**
+ * A root is only a root if a threshold of its own root keys signed it: a copy whose signatures were broken, or
+ * whose key list was edited afterwards, would otherwise be trusted as it stands.
+ */
+function assertSelfSigned(json: unknown, file: string): void {
+  let metadata: Metadata<Root>;
+  try {
+    metadata = Metadata.fromJSON(MetadataKind.Root, json as Parameters<typeof Metadata.fromJSON>[1]);
+  } catch (error) {
+    throw new HicareError('INVALID_INPUT', `${file} is not valid TUF root metadata (${error instanceof Error ? error.message : String(error)}).`, ROOT_REMEDY);
+  }
+  try {
+    metadata.verifyDelegate('root', metadata);
+  } catch {
+    throw new HicareError('UNTRUSTED_PORTAL', `${file} is not signed by its own root keys: it has been altered or is not a root at all.`, `Nothing was trusted. ${ROOT_REMEDY}`);
   }
 }

@@ -7,9 +7,11 @@ import { Badge } from './Badge.js';
 export function SlaCountdown({ sla, compact = false }: { sla: SlaView; compact?: boolean }) {
   const now = useNow(1000);
   const c = slaCountdown(sla, now);
+  // In a table row only the headline fits ("Not accepted yet"); the full sentence is on the request itself.
+  const shown = compact ? (c.label.split(': ')[0] ?? c.label) : c.label;
   return (
-    <span className="sla" data-testid="sla-countdown" data-sla-state={sla.state}>
-      <Badge tone={c.tone}>{c.label}</Badge>
+    <span className="sla" data-testid="sla-countdown" data-sla-state={sla.state} title={shown === c.label ? undefined : c.label}>
+      <Badge tone={c.tone}>{shown}</Badge>
       {!compact && sla.dueAt !== null && <span className="muted"> · response due {formatDateTime(sla.dueAt)}</span>}
     </span>
   );

@@ -120,4 +120,30 @@ describe('arguments that fit the contract but not the facts', () => {
       await other.close();
     }
   });
+
+  it("refuses a root whose signatures were altered, and a genuine root that does not sign this portal; the portal's root stays", async () => {
+    const before = settingsFile();
+    const genuine = JSON.parse(readFileSync(demo.rootFile, 'utf8')) as { signatures: { keyid: string; sig: string }[] };
+    const altered = join(demo.dir, 'altered-root.json');
+    const flipped = genuine.signatures.map((s) => ({ ...s, sig: `${s.sig.slice(0, -2)}${s.sig.endsWith('00') ? '11' : '00'}` }));
+    writeFileSync(altered, JSON.stringify({ ...genuine, signatures: flipped }));
+    await expect(app.refused('trust.set', { rootPath: altered })).resolves.toMatchObject({ code: 'UNTRUSTED_PORTAL', remedy: expect.stringMatching(/Nothing was trusted/) });
+
+    // The vendor's root shipped with the app is a real, self-signed root, but the demo portal is not signed by it.
+    const shipped = (await import('../../../electron/core/shipped-root.js')).SHIPPED_ROOT;
+    await expect(app.refused('trust.set', { rootPath: shipped })).resolves.toMatchObject({ code: 'UNTRUSTED_PORTAL', remedy: expect.stringMatching(/Nothing was changed/) });
+
+    expect(settingsFile()).toBe(before);
+    expect((await app.call('session.get', {})).trust?.rootPath).toBe(demo.rootFile);
+    // The catalog still verifies from the portal's own root.
+    expect((await app.call('updates.check', {})).resolutions.length).toBeGreaterThan(0);
+  });
+
+  it('a failed sign-in to another portal leaves the configured portal as it was', async () => {
+    const before = settingsFile();
+    const unreachable = 'http://127.0.0.1:9/';
+    await expect(app.refused('session.signIn', { email: CUSTOMER, password: 'x', portalUrl: unreachable })).resolves.toMatchObject({ code: 'OFFLINE' });
+    expect(settingsFile()).toBe(before);
+    expect((await app.call('session.get', {})).portalUrl).toBe(demo.url);
+  });
 });

@@ -1,7 +1,7 @@
 /** The diagnostics a request carries (install failure, system information, log, operation records), as both sides read them. */
 import type { ServiceRequestCreate } from '../../../../shared/contracts/requests.js';
 import { LogView, linesOf } from '../../components/LogView.js';
-import { formatDateTime, productLabel } from '../../lib/format.js';
+import { formatDateTime, formatDuration, productLabel } from '../../lib/format.js';
 
 type Diagnostics = Pick<ServiceRequestCreate, 'installFailure' | 'operationRecords' | 'alarms' | 'performanceMeasurements'>;
 
@@ -32,8 +32,8 @@ export function DiagnosticsView({ request, logOpen = false }: { request: Diagnos
             <tbody>
               {Object.entries(f.systemInfo).map(([k, v]) => (
                 <tr key={k}>
-                  <th scope="row">{k}</th>
-                  <td>{v}</td>
+                  <th scope="row">{systemInfoLabel(k)}</th>
+                  <td>{k === 'durationMs' && /^\d+$/.test(String(v)) ? formatDuration(Number(v)) : v}</td>
                 </tr>
               ))}
             </tbody>
@@ -74,4 +74,19 @@ export function DiagnosticsView({ request, logOpen = false }: { request: Diagnos
       )}
     </div>
   );
+}
+
+// The app's own keys in words; anything else (a newer app's) is shown as sent.
+const SYSTEM_INFO_LABELS: Readonly<Record<string, string>> = {
+  os: 'Operating system',
+  hostname: 'Host name',
+  memory: 'Memory',
+  disk: 'Disk',
+  runtime: 'Runtime',
+  installer: 'Installer command',
+  durationMs: 'Ran for',
+};
+
+function systemInfoLabel(key: string): string {
+  return SYSTEM_INFO_LABELS[key] ?? key;
 }

@@ -1,14 +1,39 @@
 /** Granting the engineer temporary remote access: channel, address, account, scope, expiry; the password is shown once. */
-import { useState, type FormEvent } from 'react';
-import { GRANT_CHANNELS, GRANT_DEFAULT_HOURS, GRANT_MAX_HOURS, GRANT_SCOPES } from '../../../../shared/contracts/requests.js';
+import { useId, useState, type FormEvent } from 'react';
+import { GRANT_CHANNELS, GRANT_DEFAULT_HOURS, GRANT_MAX_HOURS, GRANT_SCOPES, GrantCreateSchema } from '../../../../shared/contracts/requests.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { FieldMessage, fieldAttributes, focusFirstProblem, hasProblems, textProblem, type Problems } from '../../components/FieldMessage.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
+import { formatDateTime } from '../../lib/format.js';
 
 type Channel = (typeof GRANT_CHANNELS)[number];
 type Scope = (typeof GRANT_SCOPES)[number];
+type Field = 'address' | 'account' | 'hours' | 'password';
 
+const FIELD_ORDER: readonly Field[] = ['address', 'account', 'hours', 'password'];
 const SCOPE_WORDS: Record<Scope, string> = { view: 'View only', diagnose: 'Diagnose (read logs, run checks)', repair: 'Repair (change the installation)' };
+// The limits are the contract's, so the form and the portal cannot disagree.
+const LIMITS = GrantCreateSchema.shape;
+const PASSWORD = LIMITS.password.unwrap();
+const HOUR_MS = 60 * 60 * 1000;
+
+/** The expiry as hours from now: whole hours, ending in the future, never past the maximum a grant may last. */
+function hoursProblem(text: string): string | undefined {
+  const hours = Number(text);
+  if (text.trim() === '' || !Number.isFinite(hours)) return `Enter for how many hours the access lasts, from 1 to ${GRANT_MAX_HOURS}.`;
+  if (hours <= 0) return 'An access that ends now or in the past grants nothing: enter at least 1 hour.';
+  if (hours > GRANT_MAX_HOURS) return `Remote access lasts at most ${GRANT_MAX_HOURS} hours: enter ${GRANT_MAX_HOURS} or fewer, and grant again if more time is needed.`;
+  if (!Number.isInteger(hours)) return `Enter whole hours, from 1 to ${GRANT_MAX_HOURS}.`;
+  return undefined;
+}
+
+function passwordProblem(password: string): string | undefined {
+  if (password === '') return undefined;
+  if (password.length < (PASSWORD.minLength ?? 0)) return `Use at least ${PASSWORD.minLength} characters, or leave the password empty to have a strong one generated.`;
+  if (password.length > (PASSWORD.maxLength ?? Infinity)) return `Use at most ${PASSWORD.maxLength} characters.`;
+  return undefined;
+}
 
 export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void }) {
   const [channel, setChannel] = useState<Channel>('ssh');
@@ -17,14 +42,35 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
   const [scope, setScope] = useState<Scope>('diagnose');
   const [hours, setHours] = useState(String(GRANT_DEFAULT_HOURS));
   const [password, setPassword] = useState('');
+  const [problems, setProblems] = useState<Problems<Field>>({});
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
   const [shownOnce, setShownOnce] = useState<{ account: string; password: string } | null>(null);
+  const base = useId();
+  const idOf = (f: Field) => `${base}-${f}`;
+  const endsId = `${base}-ends`;
+
+  // Typing in a field is taken as correcting it: its problem goes until the next attempt.
+  const edit = (field: Field, set: (v: string) => void, value: string) => {
+    set(value);
+    setProblems((p) => ({ ...p, [field]: undefined }));
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
     setError(null);
+    const found: Problems<Field> = {
+      address: textProblem(address, { what: 'the address the engineer connects to', max: LIMITS.address.maxLength ?? Infinity, required: true }),
+      account: textProblem(account, { what: 'the account the engineer signs in with', max: LIMITS.account.maxLength ?? Infinity, required: true }),
+      hours: hoursProblem(hours),
+      password: passwordProblem(password),
+    };
+    setProblems(found);
+    if (hasProblems(found)) {
+      focusFirstProblem(FIELD_ORDER, found, idOf);
+      return;
+    }
+    setBusy(true);
     try {
       const grant = await api.call('requests.grant', {
         id,
@@ -42,6 +88,7 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
     }
   }
 
+  const endsAt = hoursProblem(hours) === undefined ? formatDateTime(new Date(Date.now() + Number(hours) * HOUR_MS).toISOString()) : null;
   return (
     <div className="grant-form" data-testid="grant-form">
       {shownOnce !== null && (
@@ -53,46 +100,76 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
           </button>
         </div>
       )}
-      <form className="form grid-2" onSubmit={submit}>
-        <label>
-          Channel
-          <select name="channel" value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-            {GRANT_CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {c.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Address
-          <input name="address" value={address} onChange={(e) => setAddress(e.target.value)} placeholder="host.example.com:22" spellCheck={false} />
-        </label>
-        <label>
-          Account
-          <input name="account" value={account} onChange={(e) => setAccount(e.target.value)} placeholder="tac-guest" spellCheck={false} />
-        </label>
-        <label>
-          Scope
-          <select name="scope" value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
-            {GRANT_SCOPES.map((s) => (
-              <option key={s} value={s}>
-                {SCOPE_WORDS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Expires after (hours, at most {GRANT_MAX_HOURS})
-          <input name="expiresInHours" type="number" min={1} max={GRANT_MAX_HOURS} value={hours} onChange={(e) => setHours(e.target.value)} />
-        </label>
-        <label>
-          Password (leave empty to generate a strong one)
-          <input name="grantPassword" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
-        </label>
+      <form className="form grid-2" onSubmit={submit} noValidate>
+        <div className="field">
+          <label>
+            Channel
+            <select name="channel" value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
+              {GRANT_CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {c.toUpperCase()}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="field">
+          <label>
+            Address
+            <input name="address" {...fieldAttributes(idOf('address'), problems.address)} value={address} onChange={(e) => edit('address', setAddress, e.target.value)} placeholder="host.example.com:22" spellCheck={false} />
+          </label>
+          <FieldMessage fieldId={idOf('address')} problem={problems.address} />
+        </div>
+        <div className="field">
+          <label>
+            Account
+            <input name="account" {...fieldAttributes(idOf('account'), problems.account)} value={account} onChange={(e) => edit('account', setAccount, e.target.value)} placeholder="tac-guest" spellCheck={false} />
+          </label>
+          <FieldMessage fieldId={idOf('account')} problem={problems.account} />
+        </div>
+        <div className="field">
+          <label>
+            Scope
+            <select name="scope" value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
+              {GRANT_SCOPES.map((s) => (
+                <option key={s} value={s}>
+                  {SCOPE_WORDS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="field">
+          <label>
+            Expires after (hours, at most {GRANT_MAX_HOURS})
+            <input
+              name="expiresInHours"
+              type="number"
+              min={1}
+              max={GRANT_MAX_HOURS}
+              step={1}
+              {...fieldAttributes(idOf('hours'), problems.hours, endsAt === null ? undefined : endsId)}
+              value={hours}
+              onChange={(e) => edit('hours', setHours, e.target.value)}
+            />
+          </label>
+          <FieldMessage fieldId={idOf('hours')} problem={problems.hours} />
+          {endsAt !== null && (
+            <span id={endsId} className="hint">
+              Ends {endsAt} unless you revoke it sooner.
+            </span>
+          )}
+        </div>
+        <div className="field">
+          <label>
+            Password (leave empty to generate a strong one)
+            <input name="grantPassword" type="password" {...fieldAttributes(idOf('password'), problems.password)} value={password} onChange={(e) => edit('password', setPassword, e.target.value)} autoComplete="new-password" />
+          </label>
+          <FieldMessage fieldId={idOf('password')} problem={problems.password} />
+        </div>
         <div>
-          <button type="submit" disabled={busy || address.trim() === '' || account.trim() === ''}>
-            Grant access
+          <button type="submit" disabled={busy}>
+            {busy ? 'Granting…' : 'Grant access'}
           </button>
         </div>
       </form>

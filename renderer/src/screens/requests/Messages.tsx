@@ -1,10 +1,20 @@
 /** The conversation on a request, and a box to add to it while the request is open. */
-import { useState, type FormEvent } from 'react';
-import type { Message } from '../../../../shared/contracts/requests.js';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { MessageCreateSchema, type Message } from '../../../../shared/contracts/requests.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { FieldMessage, fieldAttributes, textProblem } from '../../components/FieldMessage.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { formatDateTime } from '../../lib/format.js';
+
+const MAX_LENGTH = MessageCreateSchema.shape.body.maxLength ?? Infinity;
+
+/** A textarea takes Enter as a new line, so the keyboard way to send is Ctrl+Enter (Cmd+Enter on macOS). */
+function sendOnCtrlEnter(e: KeyboardEvent<HTMLTextAreaElement>): void {
+  if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+  e.preventDefault();
+  e.currentTarget.form?.requestSubmit();
+}
 
 const AUTHOR: Record<Message['authorRole'], string> = { 'customer-admin': 'Customer', engineer: 'Engineer', 'portal-admin': 'Portal administrator', system: 'Portal' };
 
@@ -12,11 +22,20 @@ export function Messages({ id, messages, canWrite, onSent }: { id: string; messa
   const [body, setBody] = useState('');
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const fieldId = useId();
+  const keysId = `${fieldId}-keys`;
 
   async function send(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
     setError(null);
+    const found = textProblem(body, { what: 'your message', max: MAX_LENGTH, required: true });
+    setProblem(found);
+    if (found !== undefined) {
+      document.getElementById(fieldId)?.focus();
+      return;
+    }
+    setBusy(true);
     try {
       await api.call('requests.message', { id, body });
       setBody('');
@@ -42,14 +61,30 @@ export function Messages({ id, messages, canWrite, onSent }: { id: string; messa
         ))}
       </ol>
       {canWrite && (
-        <form onSubmit={send} className="form wide">
-          <label>
-            Your message
-            <textarea name="message" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
-          </label>
+        <form onSubmit={send} className="form wide" noValidate>
+          <div className="field">
+            <label>
+              Your message
+              <textarea
+                name="message"
+                rows={3}
+                {...fieldAttributes(fieldId, problem, keysId)}
+                value={body}
+                onChange={(e) => {
+                  setBody(e.target.value);
+                  setProblem(undefined);
+                }}
+                onKeyDown={sendOnCtrlEnter}
+              />
+            </label>
+            <FieldMessage fieldId={fieldId} problem={problem} />
+            <span id={keysId} className="hint">
+              Ctrl+Enter (⌘+Enter on a Mac) sends.
+            </span>
+          </div>
           <div>
-            <button type="submit" disabled={busy || body.trim() === ''}>
-              Send message
+            <button type="submit" disabled={busy}>
+              {busy ? 'Sending…' : 'Send message'}
             </button>
           </div>
           {error !== null && <ErrorNotice error={error} />}

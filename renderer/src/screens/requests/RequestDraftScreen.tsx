@@ -1,14 +1,17 @@
 /**
  * The remote-guidance request drafted from a failed install: known issues first, then everything that will be sent
- * (redacted, with the removals listed), the priority with its definitions and an editable fault description.
- * Nothing leaves the desktop until Send; when the portal is unreachable the request is queued and sent later.
+ * (redacted, with the removals listed), the priority with its definitions, and the equipment location and fault
+ * description to edit. Nothing leaves the desktop until Send, and not while a field is wrong; when the portal is
+ * unreachable the request is queued and sent later.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { RequestDraftView, SubmitOutcomeView } from '../../../../shared/contracts/app-views.js';
-import { missingRequiredFields } from '../../../../shared/domain/request-state.js';
+import { ServiceRequestCreateSchema } from '../../../../shared/contracts/requests.js';
+import { assertRequiredFields } from '../../../../shared/domain/request-state.js';
 import type { Priority } from '../../../../shared/domain/sla.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { FieldMessage, fieldAttributes, focusFirstProblem, hasProblems, textProblem, type Problems } from '../../components/FieldMessage.js';
 import { PriorityPicker } from '../../components/PriorityPicker.js';
 import { Pending, Section } from '../../components/Section.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
@@ -17,10 +20,36 @@ import { KnownIssues } from '../install/KnownIssues.js';
 import { DiagnosticsView } from './DiagnosticsView.js';
 import { RedactionPreview } from './RedactionPreview.js';
 
+type Field = 'location' | 'faultDescription';
+
+const FIELD_ORDER: readonly Field[] = ['location', 'faultDescription'];
+const LIMITS = ServiceRequestCreateSchema.shape;
+
+/** What stops the request from being sent, per field, and in one sentence for next to the Send button. */
+function checkDraft(draft: RequestDraftView, location: string, description: string): { problems: Problems<Field>; summary: ShownError | null } {
+  const problems: Problems<Field> = {
+    location: textProblem(location, { what: 'the equipment location', max: LIMITS.location.maxLength ?? Infinity, required: true }),
+    faultDescription: textProblem(description, { what: 'the fault description', max: LIMITS.faultDescription.maxLength ?? Infinity, required: true }),
+  };
+  if (!hasProblems(problems)) return { problems, summary: null };
+  try {
+    // The shared rule of what a request must carry words (and codes) the missing fields as the portal would.
+    assertRequiredFields({ ...draft.request, location, faultDescription: description });
+  } catch (error) {
+    return { problems, summary: toShownError(error) };
+  }
+  return { problems, summary: { message: 'Some fields are longer than a request can carry.', remedy: 'Shorten the fields marked above, then send again.' } };
+}
+
 export function RequestDraftScreen({ failureId }: { failureId: string }) {
   const [draft, setDraft] = useState<RequestDraftView | null>(null);
   const [loadError, setLoadError] = useState<ShownError | null>(null);
+  const [location, setLocation] = useState('');
   const [description, setDescription] = useState('');
+  const [problems, setProblems] = useState<Problems<Field>>({});
+  const base = useId();
+  const idOf = (f: Field) => `${base}-${f}`;
+  const locationHintId = `${base}-location-hint`;
   const [priority, setPriority] = useState<Priority>('P3');
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<ShownError | null>(null);
@@ -30,6 +59,7 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
     api.call('requests.draft', { failureId }).then(
       (d) => {
         setDraft(d);
+        setLocation(d.request.location);
         setDescription(d.request.faultDescription);
         setPriority(d.request.priority);
       },
@@ -37,17 +67,29 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
     );
   }, [failureId]);
 
+  const edit = (f: Field, set: (v: string) => void, value: string) => {
+    set(value);
+    setProblems((p) => ({ ...p, [f]: undefined }));
+  };
+
   async function send(e: FormEvent) {
     e.preventDefault();
     if (draft === null) return;
-    setSendError(null);
-    if (missingRequiredFields({ ...draft.request, faultDescription: description }).length > 0) {
-      setSendError({ code: 'REQUEST_FIELD_MISSING', message: 'The request needs a description of the fault.', remedy: 'Describe what happened in the fault description.' });
+    const checked = checkDraft(draft, location, description);
+    setProblems(checked.problems);
+    setSendError(checked.summary);
+    if (checked.summary !== null) {
+      focusFirstProblem(FIELD_ORDER, checked.problems, idOf);
       return;
     }
     setSending(true);
     try {
-      setOutcome(await api.call('requests.submit', { request: { ...draft.request, faultDescription: description, priority }, idempotencyKey: draft.idempotencyKey }));
+      setOutcome(
+        await api.call('requests.submit', {
+          request: { ...draft.request, location: location.trim(), faultDescription: description, priority },
+          idempotencyKey: draft.idempotencyKey,
+        }),
+      );
     } catch (err) {
       setSendError(toShownError(err));
     } finally {
@@ -83,18 +125,42 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
               <KnownIssues articles={draft.knownIssues} collapsed />
             </Section>
           )}
-          <form onSubmit={send} className="stack">
+          <form onSubmit={send} className="stack" noValidate>
             <Section title="The request" testId="draft-request">
               <dl className="facts">
                 <dt>Serial number</dt>
                 <dd>{draft.request.serialNumber}</dd>
-                <dt>Equipment location</dt>
-                <dd>{draft.request.location}</dd>
               </dl>
-              <label className="block-label">
-                Fault description
-                <textarea name="faultDescription" rows={6} value={description} onChange={(e) => setDescription(e.target.value)} required />
-              </label>
+              <div className="field">
+                <label className="block-label">
+                  Equipment location
+                  <input
+                    name="location"
+                    {...fieldAttributes(idOf('location'), problems.location, locationHintId)}
+                    value={location}
+                    onChange={(e) => edit('location', setLocation, e.target.value)}
+                    required
+                  />
+                </label>
+                <FieldMessage fieldId={idOf('location')} problem={problems.location} />
+                <span id={locationHintId} className="hint">
+                  From your contract. Add the room, rack or cabinet if that helps the engineer find the equipment.
+                </span>
+              </div>
+              <div className="field">
+                <label className="block-label">
+                  Fault description
+                  <textarea
+                    name="faultDescription"
+                    rows={6}
+                    {...fieldAttributes(idOf('faultDescription'), problems.faultDescription)}
+                    value={description}
+                    onChange={(e) => edit('faultDescription', setDescription, e.target.value)}
+                    required
+                  />
+                </label>
+                <FieldMessage fieldId={idOf('faultDescription')} problem={problems.faultDescription} />
+              </div>
               <PriorityPicker value={priority} onChange={setPriority} />
             </Section>
             <Section title="Secrets removed" testId="draft-redactions">
@@ -108,7 +174,7 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
                 {sending ? 'Sending…' : 'Send request'}
               </button>
               <span className="muted small"> Sent once, even if you press again or the connection drops: the request carries its own key.</span>
-              {sendError !== null && <ErrorNotice error={sendError} />}
+              {sendError !== null && <ErrorNotice error={sendError} testId="send-error" />}
             </div>
           </form>
         </>

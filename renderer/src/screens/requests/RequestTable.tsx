@@ -21,11 +21,11 @@ export function RequestTable({ requests, hrefFor, testId }: { requests: readonly
       <tbody>
         {requests.map((r) => (
           <tr key={r.id} data-testid={`request-row-${r.number}`}>
-            <th scope="row">
+            <th scope="row" className="nowrap">
               <a href={hrefFor(r)}>{r.number}</a>
             </th>
             <td>
-              {productLabel(r.product)} <span className="muted small">{r.serialNumber}</span>
+              {productLabel(r.product)} <span className="muted small nowrap">{r.serialNumber}</span>
             </td>
             <td>{r.priority}</td>
             <td>
@@ -34,7 +34,7 @@ export function RequestTable({ requests, hrefFor, testId }: { requests: readonly
             <td>
               <SlaCountdown sla={r.sla} compact />
             </td>
-            <td className="small">{formatDateTime(r.updatedAt)}</td>
+            <td className="small nowrap">{formatDateTime(r.updatedAt)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,22 +1,40 @@
 /** The satisfaction survey after closure: a rating from 1 to 5 and a comment, once per request. */
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { SurveySchema } from '../../../../shared/contracts/requests.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { FieldMessage, fieldAttributes, focusFirstProblem, hasProblems, textProblem, type Problems } from '../../components/FieldMessage.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 
+type Field = 'rating' | 'comment';
+
 const RATING_WORDS = ['', 'Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'] as const;
+const COMMENT_MAX = SurveySchema.shape.comment.unwrap().maxLength ?? Infinity;
 
 export function SurveyForm({ id, onDone }: { id: string; onDone: () => void }) {
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState('');
+  const [problems, setProblems] = useState<Problems<Field>>({});
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
+  const base = useId();
+  // The rating's problem describes the group; the keyboard goes to its first choice.
+  const idOf = (f: Field | 'first-rating') => `${base}-${f}`;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (rating === null) return;
-    setBusy(true);
     setError(null);
+    const found: Problems<Field> = {
+      rating: rating === null ? 'Choose a rating from 1 (very dissatisfied) to 5 (very satisfied).' : undefined,
+      // Sent as typed: the comment's limit counts every character.
+      comment: textProblem(comment, { what: 'the comment', max: COMMENT_MAX, trimmed: false }),
+    };
+    setProblems(found);
+    if (hasProblems(found) || rating === null) {
+      focusFirstProblem(['rating', 'comment'], found, (f) => idOf(f === 'rating' ? 'first-rating' : f));
+      return;
+    }
+    setBusy(true);
     try {
       await api.call('requests.survey', { id, survey: { rating, comment } });
       onDone();
@@ -27,26 +45,50 @@ export function SurveyForm({ id, onDone }: { id: string; onDone: () => void }) {
     }
   }
 
+  const ratingAttributes = fieldAttributes(idOf('rating'), problems.rating);
   return (
-    <form onSubmit={submit} className="form wide" data-testid="survey-form">
-      <fieldset className="rating">
+    <form onSubmit={submit} className="form wide" data-testid="survey-form" noValidate>
+      <fieldset className="rating" role="radiogroup" aria-invalid={ratingAttributes['aria-invalid']} aria-describedby={ratingAttributes['aria-describedby']}>
         <legend>How satisfied are you with how this request was handled?</legend>
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} className="rating-option">
-            <input type="radio" name="rating" value={n} checked={rating === n} onChange={() => setRating(n)} />
+            <input
+              type="radio"
+              name="rating"
+              id={n === 1 ? idOf('first-rating') : undefined}
+              value={n}
+              checked={rating === n}
+              onChange={() => {
+                setRating(n);
+                setProblems((p) => ({ ...p, rating: undefined }));
+              }}
+            />
             <span>
               {n} <span className="muted small">{RATING_WORDS[n]}</span>
             </span>
           </label>
         ))}
+        <FieldMessage fieldId={idOf('rating')} problem={problems.rating} />
       </fieldset>
-      <label>
-        Comment (optional)
-        <textarea name="comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={5000} />
-      </label>
+      <div className="field">
+        <label>
+          Comment (optional)
+          <textarea
+            name="comment"
+            rows={3}
+            {...fieldAttributes(idOf('comment'), problems.comment)}
+            value={comment}
+            onChange={(e) => {
+              setComment(e.target.value);
+              setProblems((p) => ({ ...p, comment: undefined }));
+            }}
+          />
+        </label>
+        <FieldMessage fieldId={idOf('comment')} problem={problems.comment} />
+      </div>
       <div>
-        <button type="submit" disabled={busy || rating === null}>
-          Send answer
+        <button type="submit" disabled={busy}>
+          {busy ? 'Sending…' : 'Send answer'}
         </button>
       </div>
       {error !== null && <ErrorNotice error={error} />}

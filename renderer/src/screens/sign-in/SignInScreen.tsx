@@ -1,13 +1,40 @@
 /** Sign-in: portal, e-mail and password; the demo's accounts to pick from; the trust state of the catalog. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { FieldMessage, fieldAttributes, focusFirstProblem, hasProblems, type Problems } from '../../components/FieldMessage.js';
 import { RightsTable } from '../../components/RightsTable.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { navigate } from '../../state/hooks.js';
 import { useSession } from '../../state/session.js';
 import { DemoAccountList } from './DemoAccountList.js';
 import { TrustPanel } from './TrustPanel.js';
+
+type Field = 'portalUrl' | 'email' | 'password';
+
+const FIELD_ORDER: readonly Field[] = ['portalUrl', 'email', 'password'];
+
+/** The field a refused sign-in is about, so it can be marked and the keyboard taken there. */
+const FIELD_OF_CODE: Readonly<Record<string, Field>> = {
+  OFFLINE: 'portalUrl',
+  TIMEOUT: 'portalUrl',
+  PORTAL_ERROR: 'portalUrl',
+  UNTRUSTED_PORTAL: 'portalUrl',
+  INVALID_CREDENTIALS: 'password',
+};
+
+/** Empty means the portal already configured; anything else must be a web address the app can reach. */
+function portalUrlProblem(text: string): string | undefined {
+  const url = text.trim();
+  if (url === '') return undefined;
+  try {
+    const { protocol } = new URL(url);
+    if (protocol === 'https:' || protocol === 'http:') return undefined;
+  } catch {
+    // Not a URL at all: said below.
+  }
+  return "Enter the portal's web address, starting with https://, such as https://portal.example.com.";
+}
 
 export function SignInScreen() {
   const { session, setSession } = useSession();
@@ -16,6 +43,21 @@ export function SignInScreen() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<Problems<Field>>({});
+  const base = useId();
+  const idOf = (f: Field) => `${base}-${f}`;
+  const errorId = `${base}-error`;
+  // The field the host's refusal names: marked invalid and described by the error shown under the form.
+  const refusedField = error?.code === undefined ? undefined : FIELD_OF_CODE[error.code];
+  const describedBy = (f: Field) => (refusedField === f ? errorId : undefined);
+  const attributes = (f: Field) => {
+    const a = fieldAttributes(idOf(f), problems[f], describedBy(f));
+    return refusedField === f ? { ...a, 'aria-invalid': true } : a;
+  };
+  const edit = (f: Field, set: (v: string) => void, value: string) => {
+    set(value);
+    setProblems((p) => ({ ...p, [f]: undefined }));
+  };
 
   // The session arrives after the first render: take its portal unless the user already typed one.
   const knownPortal = session?.portalUrl ?? null;
@@ -26,6 +68,16 @@ export function SignInScreen() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    const found: Problems<Field> = {
+      portalUrl: portalUrlProblem(portalUrl),
+      email: email.trim() === '' ? 'Enter the e-mail address of your portal account.' : undefined,
+      password: password === '' ? 'Enter your password.' : undefined,
+    };
+    setProblems(found);
+    if (hasProblems(found)) {
+      focusFirstProblem(FIELD_ORDER, found, idOf);
+      return;
+    }
     setBusy(true);
     try {
       const url = portalUrl.trim();
@@ -33,7 +85,10 @@ export function SignInScreen() {
       setSession(next);
       navigate('#/');
     } catch (err) {
-      setError(toShownError(err));
+      const shown = toShownError(err);
+      setError(shown);
+      const field = shown.code === undefined ? undefined : FIELD_OF_CODE[shown.code];
+      if (field !== undefined) document.getElementById(idOf(field))?.focus();
     } finally {
       setBusy(false);
     }
@@ -47,25 +102,34 @@ export function SignInScreen() {
         <section className="card" aria-labelledby="sign-in-heading">
           <h3 id="sign-in-heading">Your portal account</h3>
           <form className="form" onSubmit={submit} noValidate>
-            <label>
-              Portal URL
-              <input name="signInPortalUrl" type="url" value={portalUrl} onChange={(e) => setPortalUrl(e.target.value)} placeholder="https://portal.example.com" autoComplete="url" />
-            </label>
-            <label>
-              E-mail
-              <input name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="username" required />
-            </label>
-            <label>
-              Password
-              <input name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
-            </label>
+            <div className="field">
+              <label>
+                Portal URL
+                <input name="signInPortalUrl" type="url" {...attributes('portalUrl')} value={portalUrl} onChange={(e) => edit('portalUrl', setPortalUrl, e.target.value)} placeholder="https://portal.example.com" autoComplete="url" />
+              </label>
+              <FieldMessage fieldId={idOf('portalUrl')} problem={problems.portalUrl} />
+            </div>
+            <div className="field">
+              <label>
+                E-mail
+                <input name="email" type="email" {...attributes('email')} value={email} onChange={(e) => edit('email', setEmail, e.target.value)} autoComplete="username" required />
+              </label>
+              <FieldMessage fieldId={idOf('email')} problem={problems.email} />
+            </div>
+            <div className="field">
+              <label>
+                Password
+                <input name="password" type="password" {...attributes('password')} value={password} onChange={(e) => edit('password', setPassword, e.target.value)} autoComplete="current-password" required />
+              </label>
+              <FieldMessage fieldId={idOf('password')} problem={problems.password} />
+            </div>
             <div>
               <button type="submit" disabled={busy}>
                 {busy ? 'Signing in…' : 'Sign in'}
               </button>
             </div>
           </form>
-          {error !== null && <ErrorNotice error={error} testId="sign-in-error" />}
+          {error !== null && <ErrorNotice error={error} testId="sign-in-error" id={errorId} />}
           <TrustPanel trust={session?.trust ?? null} onTrusted={setSession} />
         </section>
         {demo !== null && demo.length > 0 && (
@@ -76,6 +140,7 @@ export function SignInScreen() {
                 setEmail(a.email);
                 setPassword(a.password);
                 setError(null);
+                setProblems({});
               }}
             />
           </section>

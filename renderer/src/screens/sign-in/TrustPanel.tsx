@@ -2,11 +2,12 @@
  * Which root of trust the signed catalog is checked against (DESIGN.md §4): the vendor root shipped with the app,
  * or one the user trusted explicitly (the demo's, a staging portal's), with its fingerprint to compare out of band.
  */
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { SessionView } from '../../../../shared/contracts/app-views.js';
 import { api } from '../../api.js';
-import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Badge } from '../../components/Badge.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { FieldMessage, fieldAttributes } from '../../components/FieldMessage.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { groupFingerprint } from '../../lib/format.js';
 
@@ -15,11 +16,19 @@ export function TrustPanel({ trust, onTrusted }: { trust: SessionView['trust']; 
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const fieldId = useId();
+  const errorId = `${fieldId}-error`;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
     setDone(false);
+    if (rootPath.trim() === '') {
+      setProblem("Enter the path of the portal's root.json.");
+      document.getElementById(fieldId)?.focus();
+      return;
+    }
     setBusy(true);
     try {
       onTrusted(await api.call('trust.set', { rootPath: rootPath.trim() }));
@@ -27,6 +36,8 @@ export function TrustPanel({ trust, onTrusted }: { trust: SessionView['trust']; 
       setRootPath('');
     } catch (err) {
       setError(toShownError(err));
+      // Whatever the host refused, it was this file: the field says so and keeps the path for correcting.
+      document.getElementById(fieldId)?.focus();
     } finally {
       setBusy(false);
     }
@@ -53,13 +64,28 @@ export function TrustPanel({ trust, onTrusted }: { trust: SessionView['trust']; 
           </dd>
         </dl>
       )}
-      <form className="form" onSubmit={submit}>
-        <label>
-          Trust a root file (root.json)
-          <input name="rootPath" type="text" value={rootPath} onChange={(e) => setRootPath(e.target.value)} placeholder="/path/to/root.json" spellCheck={false} />
-        </label>
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="field">
+          <label>
+            Trust a root file (root.json)
+            <input
+              name="rootPath"
+              type="text"
+              {...fieldAttributes(fieldId, problem, error === null ? undefined : errorId)}
+              aria-invalid={problem !== undefined || error !== null ? true : undefined}
+              value={rootPath}
+              onChange={(e) => {
+                setRootPath(e.target.value);
+                setProblem(undefined);
+              }}
+              placeholder="/path/to/root.json"
+              spellCheck={false}
+            />
+          </label>
+          <FieldMessage fieldId={fieldId} problem={problem} />
+        </div>
         <div>
-          <button type="submit" disabled={busy || rootPath.trim() === ''}>
+          <button type="submit" disabled={busy}>
             Trust this root
           </button>
           <span role="status" className="ok">
@@ -67,7 +93,7 @@ export function TrustPanel({ trust, onTrusted }: { trust: SessionView['trust']; 
           </span>
         </div>
       </form>
-      {error !== null && <ErrorNotice error={error} />}
+      {error !== null && <ErrorNotice error={error} id={errorId} testId="trust-error" />}
     </div>
   );
 }

@@ -67,7 +67,9 @@ export function EngineerRequestScreen({ id }: { id: string }) {
             <DiagnosticsView request={detail} logOpen />
           </Section>
           <Section title="Messages" testId="request-messages">
+            {/* The portal takes an engineer's message once the request is accepted: the response clock starts there. */}
             <Messages id={id} messages={detail.messages} canWrite={canMessage(detail.state, 'engineer')} onSent={reloadNow} />
+            {detail.state === 'submitted' && <p className="muted small">Accept the request to write to the customer.</p>}
           </Section>
           <Section title="Remote access granted by the customer" testId="request-grants">
             <GrantList grants={detail.grants} mode="engineer" onChanged={reloadNow} />
