@@ -1,8 +1,9 @@
 /**
  * `npm run bench [group…]`: runs the benchmarks, each printing its figures as ratios against a reference measured
  * in the same run. Groups: portal (API load and package throughput), download (the client's figures: 1 GiB
- * download, fleet resolution, the 100,000-target signed catalog). Without arguments, every group runs. Benchmarks
- * are never part of `npm test`; each file also runs alone with `node --import tsx test/bench/<file>.ts`.
+ * download, fleet resolution, the 100,000-target signed catalog), ui (the 10,000-row release list in Chromium).
+ * Without arguments, every group runs. Benchmarks are never part of `npm test`; each file also runs alone with
+ * `node --import tsx test/bench/<file>.ts`.
  */
 const GROUPS: Record<string, () => Promise<unknown>> = {
   portal: async () => {
@@ -13,6 +14,9 @@ const GROUPS: Record<string, () => Promise<unknown>> = {
     await (await import('./client-download.js')).main();
     await (await import('./resolver.js')).main();
     await (await import('./tuf-catalog.js')).main();
+  },
+  ui: async () => {
+    await (await import('./ui/release-list.js')).main();
   },
 };
 

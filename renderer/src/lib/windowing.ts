@@ -11,7 +11,18 @@ export interface WindowInput {
   scrollTop: number;
   /** Rows rendered beyond each edge, so fast scrolling and keyboard moves do not show blank space. */
   overscan?: number;
+  /**
+   * Which way the list is being scrolled, if it is. Rows are then rendered ahead of the scroll only (and one behind):
+   * rows the user is moving away from are never seen, and during a fast scroll every frame renders a fresh window,
+   * so rendering them would cost about as much as the visible rows themselves.
+   */
+  direction?: ScrollDirection;
 }
+
+export type ScrollDirection = 'down' | 'up';
+
+/** Rows kept behind a scroll: enough for a small step back (a keyboard move) to show no blank space. */
+export const TRAILING_OVERSCAN = 1;
 
 export interface RowWindow {
   /** First row rendered. */
@@ -43,8 +54,10 @@ export function rowWindow(input: WindowInput): RowWindow {
   const scrollTop = Math.min(Math.max(0, Number.isFinite(input.scrollTop) ? input.scrollTop : 0), maxScroll);
   const firstVisible = Math.min(count - 1, Math.floor(scrollTop / rowHeight));
   const lastVisible = Math.min(count, Math.max(firstVisible + 1, Math.ceil((scrollTop + viewport) / rowHeight)));
-  const start = Math.max(0, firstVisible - overscan);
-  const end = Math.min(count, lastVisible + overscan);
+  const before = input.direction === 'down' ? Math.min(overscan, TRAILING_OVERSCAN) : overscan;
+  const after = input.direction === 'up' ? Math.min(overscan, TRAILING_OVERSCAN) : overscan;
+  const start = Math.max(0, firstVisible - before);
+  const end = Math.min(count, lastVisible + after);
   return { start, end, offsetTop: start * rowHeight, totalHeight };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_OVERSCAN, rowWindow, scrollTopToReveal } from '../../../renderer/src/lib/windowing.js';
+import { DEFAULT_OVERSCAN, TRAILING_OVERSCAN, rowWindow, scrollTopToReveal, type ScrollDirection } from '../../../renderer/src/lib/windowing.js';
 
 describe('the windowed list renders only the rows in view', () => {
   it('renders a screenful plus the overscan of a 10,000-row list, wherever it is scrolled', () => {
@@ -69,6 +69,60 @@ describe('the windowed list renders only the rows in view', () => {
           expect(w.start).toBeLessThanOrEqual(firstVisible);
           expect(w.end).toBeGreaterThan(Math.max(firstVisible, lastVisible));
           expect(w.end - w.start).toBeLessThanOrEqual(Math.ceil(viewportHeight / rowHeight) + 1 + 2 * overscan);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe('while the list is being scrolled, rows are rendered ahead of the scroll, not behind it', () => {
+  const list = { count: 10_000, rowHeight: 40, viewportHeight: 400, scrollTop: 200_000 };
+
+  it('scrolling down: the overscan below the view, one row above it', () => {
+    const w = rowWindow({ ...list, direction: 'down' });
+    expect([w.start, w.end]).toEqual([5_000 - TRAILING_OVERSCAN, 5_010 + DEFAULT_OVERSCAN]);
+    expect(w.offsetTop).toBe(w.start * 40);
+  });
+
+  it('scrolling up: the overscan above the view, one row below it', () => {
+    const w = rowWindow({ ...list, direction: 'up' });
+    expect([w.start, w.end]).toEqual([5_000 - DEFAULT_OVERSCAN, 5_010 + TRAILING_OVERSCAN]);
+  });
+
+  it('renders fewer rows than a list at rest, which keeps the overscan on both sides', () => {
+    const atRest = rowWindow(list);
+    const scrolling = rowWindow({ ...list, direction: 'down' });
+    expect(atRest.end - atRest.start).toBe(10 + 2 * DEFAULT_OVERSCAN);
+    expect(scrolling.end - scrolling.start).toBe(10 + DEFAULT_OVERSCAN + TRAILING_OVERSCAN);
+  });
+
+  it('at either end of the list, and with no overscan asked for, renders no row that does not exist or was not asked for', () => {
+    expect(rowWindow({ ...list, scrollTop: 400_000, direction: 'down' })).toMatchObject({ start: 9_990 - TRAILING_OVERSCAN, end: 10_000 });
+    expect(rowWindow({ ...list, scrollTop: 0, direction: 'up' })).toMatchObject({ start: 0, end: 10 + TRAILING_OVERSCAN });
+    expect(rowWindow({ ...list, overscan: 0, direction: 'down' })).toMatchObject({ start: 5_000, end: 5_010 });
+  });
+
+  it('for any list, position and direction: the rows in view are rendered, with the overscan ahead and at most one row behind', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 0, max: 2_000 }),
+        fc.double({ min: -1_000, max: 3_000_000, noNaN: true }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.constantFrom<ScrollDirection>('down', 'up'),
+        (count, rowHeight, viewportHeight, scrollTop, overscan, direction) => {
+          const w = rowWindow({ count, rowHeight, viewportHeight, scrollTop, overscan, direction });
+          const still = rowWindow({ count, rowHeight, viewportHeight, scrollTop, overscan: 0 });
+          // Every row in view is rendered.
+          expect(w.start).toBeLessThanOrEqual(still.start);
+          expect(w.end).toBeGreaterThanOrEqual(still.end);
+          const ahead = direction === 'down' ? w.end - still.end : still.start - w.start;
+          const behind = direction === 'down' ? still.start - w.start : w.end - still.end;
+          expect(ahead).toBeLessThanOrEqual(overscan);
+          expect(behind).toBeLessThanOrEqual(Math.min(overscan, TRAILING_OVERSCAN));
+          expect(w.offsetTop).toBe(w.start * rowHeight);
         },
       ),
       { numRuns: 2_000 },

@@ -7,33 +7,47 @@ import { hrefOf } from '../../lib/routes.js';
 import { kindLabel, verdictWords } from '../../lib/verdict-words.js';
 import type { Candidate } from './CandidateCard.js';
 
+/** Rows have one fixed height (the windowing relies on it); ten are in view at most. */
+export const RELEASE_ROW_HEIGHT = 44;
+export const RELEASE_LIST_MAX_HEIGHT = 440;
+
+export interface ReleaseRowProps {
+  candidate: Candidate;
+  serialNumber: string;
+  tier: Tier | undefined;
+}
+
+/** One release on one line: version, kind, verdict, build and the Install link when the contract allows it. */
+export function ReleaseRow({ candidate, serialNumber, tier }: ReleaseRowProps) {
+  const { target, verdict } = candidate;
+  const c = target.custom;
+  const words = verdictWords(verdict, tier);
+  return (
+    <div className="release-row">
+      <strong>{c.version}</strong>
+      <span className="muted small">{kindLabel(verdict.kind)}</span>
+      <Badge tone={words.tone}>{words.headline}</Badge>
+      {/* One string, so one text node: JSX pieces would make seven, each laid out anew as the row scrolls in. */}
+      <span className="muted small">{`${c.platform}-${c.arch} · ${formatBytes(target.length)} · ${formatDateTime(c.publishedAt)}`}</span>
+      {verdict.allowed && (
+        <a href={hrefOf({ name: 'install', serialNumber, targetName: target.name })} aria-label={`Install ${c.version} on ${serialNumber}`}>
+          Install
+        </a>
+      )}
+    </div>
+  );
+}
+
 export function ReleaseRows({ candidates, serialNumber, tierOf }: { candidates: readonly Candidate[]; serialNumber: string; tierOf: (id: string | null) => Tier | undefined }) {
   return (
     <VirtualList
       items={candidates}
-      rowHeight={44}
-      height={Math.min(440, candidates.length * 44)}
+      rowHeight={RELEASE_ROW_HEIGHT}
+      height={Math.min(RELEASE_LIST_MAX_HEIGHT, candidates.length * RELEASE_ROW_HEIGHT)}
       label={`All ${candidates.length} releases for ${serialNumber}`}
       testId="release-rows"
       rowKey={(c) => c.target.name}
-      renderRow={(c) => {
-        const words = verdictWords(c.verdict, tierOf(c.verdict.contractId));
-        return (
-          <div className="release-row">
-            <strong>{c.target.custom.version}</strong>
-            <span className="muted small">{kindLabel(c.verdict.kind)}</span>
-            <Badge tone={words.tone}>{words.headline}</Badge>
-            <span className="muted small">
-              {c.target.custom.platform}-{c.target.custom.arch} · {formatBytes(c.target.length)} · {formatDateTime(c.target.custom.publishedAt)}
-            </span>
-            {c.verdict.allowed && (
-              <a href={hrefOf({ name: 'install', serialNumber, targetName: c.target.name })} aria-label={`Install ${c.target.custom.version} on ${serialNumber}`}>
-                Install
-              </a>
-            )}
-          </div>
-        );
-      }}
+      renderRow={(c) => <ReleaseRow candidate={c} serialNumber={serialNumber} tier={tierOf(c.verdict.contractId)} />}
     />
   );
 }
