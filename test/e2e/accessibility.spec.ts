@@ -6,15 +6,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { signInAs, signOut } from './sign-in.js';
-import { startHost, type RunningHost } from './web-host.js';
+import { hostForSpec } from './spec-host.js';
+import type { RunningHost } from './web-host.js';
 
 let host: RunningHost;
 
 test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  host = await startHost();
-});
-test.afterAll(async () => host.stop());
+hostForSpec((started) => (host = started));
 
 const at = (route: string) => `${new URL(host.openUrl).origin}/#/${route}`;
 

@@ -7,32 +7,22 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appCall, expectFieldAccepted, expectFieldProblem, loadedOrRetried, openAs, textOfLength, watchCalls } from './form-checks.js';
 import { signOut } from './sign-in.js';
-import { startHost, type RunningHost } from './web-host.js';
+import { hostForSpec, SHOTS } from './spec-host.js';
+import type { RunningHost } from './web-host.js';
 
 let host: RunningHost;
 let origin: string;
-const shots = 'test-results/screenshots';
 /** The request sent from the draft; the later forms work on it. */
 let requestId = '';
 
 test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  host = await startHost();
-  origin = new URL(host.openUrl).origin;
-  mkdirSync(shots, { recursive: true });
-});
-
-test.afterEach(async ({ page: _page }, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('web-host output', { body: host.output(), contentType: 'text/plain' });
-});
-
-test.afterAll(async () => {
-  await host.stop();
+hostForSpec((started) => {
+  host = started;
+  origin = new URL(started.openUrl).origin;
 });
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
@@ -184,7 +174,7 @@ test("screens: the customer's requests, the engineers' queue by time left, and a
   for (const request of more) await appCall(host, 'requests.submit', { request, idempotencyKey: randomUUID() });
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByTestId('open-requests-table').locator('tbody tr')).toHaveCount(3);
-  await page.screenshot({ path: `${shots}/requests.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/requests.png`, fullPage: true });
 
   await openAs(host, page, 'TAC engineer', '#/workspace');
   const queue = page.getByTestId('queue-table').locator('tbody tr');
@@ -195,7 +185,7 @@ test("screens: the customer's requests, the engineers' queue by time left, and a
   await queue.filter({ hasText: 'NW-COB-0001' }).getByRole('link').click();
   await expect(page.getByTestId('engineer-diagnostics')).toContainText('ERROR 1603');
   await expect(page.getByTestId('request-header')).toContainText('Northwind substation 7, cabinet 3');
-  await page.screenshot({ path: `${shots}/workspace-request.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/workspace-request.png`, fullPage: true });
   await page.getByRole('button', { name: 'Accept' }).click();
   await expect(page.getByTestId('request-state')).toHaveText('Accepted');
   await page.getByRole('button', { name: 'Start work' }).click();
@@ -206,7 +196,7 @@ test("screens: the customer's requests, the engineers' queue by time left, and a
   await expect(queue.nth(0)).toContainText('P1');
   await expect(queue.nth(1)).toContainText('P4');
   await expect(page.getByTestId('mine-table').locator('tbody tr')).toContainText(/P3.*\d+ h \d+ min left/);
-  await page.screenshot({ path: `${shots}/workspace.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/workspace.png`, fullPage: true });
 });
 
 test('message: empty, blank and over-long messages are caught by the field and never sent', async ({ page }) => {

@@ -5,27 +5,14 @@
  * download in bulk.
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { signInAs } from './sign-in.js';
-import { startHost, type RunningHost } from './web-host.js';
+import { hostForSpec, SHOTS } from './spec-host.js';
+import type { RunningHost } from './web-host.js';
 
 let host: RunningHost;
-const shots = 'test-results/screenshots';
 
 test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  host = await startHost();
-  mkdirSync(shots, { recursive: true });
-});
-
-test.afterEach(async ({ page: _page }, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('web-host output', { body: host.output(), contentType: 'text/plain' });
-});
-
-test.afterAll(async () => {
-  await host.stop();
-});
+hostForSpec((started) => (host = started));
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
@@ -52,7 +39,7 @@ test('a customer admin sees the contract, why each release is or is not included
   await expect(contracts.getByRole('heading', { name: 'Application Software Support' })).toBeVisible();
   await expect(contracts.getByTestId('days-left')).toContainText('days of service left');
   await shownOrRetried(page, page.getByTestId('what-would-change').getByRole('link', { name: 'Atlas 2.3.1' }));
-  await page.screenshot({ path: `${shots}/overview.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/overview.png`, fullPage: true });
 
   await nav(page).getByRole('link', { name: 'Systems & updates' }).click();
   await shownOrRetried(page, page.getByTestId('system-row-NW-ATL-0001'));
@@ -67,7 +54,7 @@ test('a customer admin sees the contract, why each release is or is not included
   await expect(update.getByTestId('lifecycle')).toContainText('End of maintenance');
   await update.getByRole('button', { name: 'Download Atlas 1.9.0' }).click();
   await expect(update).toContainText('Downloaded and verified against the signed catalog.');
-  await page.screenshot({ path: `${shots}/system.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/system.png`, fullPage: true });
 
   await page.goto(`${new URL(host.openUrl).origin}/#/systems/NW-COB-0001`);
   await page.getByRole('link', { name: 'Install Cobalt 4.2.1 on NW-COB-0001' }).click();
@@ -75,7 +62,7 @@ test('a customer admin sees the contract, why each release is or is not included
   await expect(page.getByTestId('install-failure')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('install-error')).toContainText('INSTALL_FAILED');
   await expect(page.getByTestId('known-issues')).toContainText('cobalt-agent');
-  await page.screenshot({ path: `${shots}/install-failed.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/install-failed.png`, fullPage: true });
 
   await page.getByRole('link', { name: 'Request remote guidance' }).click();
   await expect(page.getByTestId('redaction-preview')).toBeVisible();
@@ -83,7 +70,7 @@ test('a customer admin sees the contract, why each release is or is not included
   await page.getByRole('radio', { name: /^P2/ }).check();
   const description = page.getByLabel('Fault description');
   await description.fill(`${await description.inputValue()}\nThe agent was restarted this morning.`);
-  await page.screenshot({ path: `${shots}/request-draft.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/request-draft.png`, fullPage: true });
   await page.getByRole('button', { name: 'Send request' }).click();
   await expect(page.getByTestId('submit-outcome')).toContainText('Sent as request');
   await page.getByRole('link', { name: 'Follow it' }).click();
@@ -120,7 +107,7 @@ test('the engineer works the request; the customer grants access, confirms the f
   const password = (await once.locator('code').textContent()) ?? '';
   expect(password.length).toBeGreaterThanOrEqual(12);
   await expect(page.getByTestId('grants')).toContainText('Active');
-  await page.screenshot({ path: `${shots}/request-customer.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/request-customer.png`, fullPage: true });
   await page.getByRole('button', { name: 'Confirm: the solution works' }).click();
   await expect(page.getByTestId('request-state')).toHaveText('Confirmed');
 
@@ -155,5 +142,5 @@ test('IT staff have no requests and download several releases at once, each veri
   const done = page.getByTestId('downloads').locator('[data-state="done"]');
   await expect(done.filter({ hasText: 'atlas-1.8.0' }).filter({ hasText: 'CG-ATL-0001' }).getByTestId('verification')).toContainText('Verified against the signed catalog');
   await expect(done.filter({ hasText: 'atlas-1.9.0' }).filter({ hasText: 'CG-ATL-0001' }).getByTestId('verification')).toContainText('Verified against the signed catalog');
-  await page.screenshot({ path: `${shots}/bulk-downloads.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/bulk-downloads.png`, fullPage: true });
 });

@@ -1,17 +1,10 @@
 import { test, expect } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { startHost, type RunningHost } from './web-host.js';
+import { hostForSpec, SHOTS } from './spec-host.js';
+import type { RunningHost } from './web-host.js';
 
 let host: RunningHost;
 
-test.beforeAll(async () => {
-  host = await startHost();
-  mkdirSync('test-results/screenshots', { recursive: true });
-});
-
-test.afterAll(async () => {
-  await host.stop();
-});
+hostForSpec((started) => (host = started));
 
 test('the app opens in the browser with the per-launch token and shows what each contract tier includes', async ({ page }) => {
   await page.goto(host.openUrl);
@@ -22,7 +15,7 @@ test('the app opens in the browser with the per-launch token and shows what each
   const rights = page.getByRole('table');
   await expect(rights.getByRole('row', { name: /Software upgrades/ })).toContainText('No');
   await expect(rights.getByRole('row', { name: /Software upgrades/ })).toContainText('Yes');
-  await page.screenshot({ path: 'test-results/screenshots/shell.png', fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/shell.png`, fullPage: true });
 });
 
 test('settings: a bad portal address is refused with its code and remedy, a good one is kept across reloads', async ({ page }) => {
@@ -38,7 +31,7 @@ test('settings: a bad portal address is refused with its code and remedy, a good
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('INVALID_INPUT');
   await expect(alert).toContainText('portalUrl');
-  await page.screenshot({ path: 'test-results/screenshots/settings-error.png', fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/settings-error.png`, fullPage: true });
 
   // Nothing was saved; the address (#/settings) survives the reload.
   await page.reload();

@@ -4,19 +4,14 @@
  * version forms is refused with its code, changing nothing.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { signInAs } from './sign-in.js';
-import { startHost, type RunningHost } from './web-host.js';
+import { hostForSpec, SHOTS } from './spec-host.js';
+import type { RunningHost } from './web-host.js';
 
 let host: RunningHost;
-const shots = 'test-results/screenshots';
 
 test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  host = await startHost();
-  mkdirSync(shots, { recursive: true });
-});
-test.afterAll(async () => host.stop());
+hostForSpec((started) => (host = started));
 
 async function install(page: Page, product: string, version: string, serial: string): Promise<void> {
   await page.goto(`${new URL(host.openUrl).origin}/#/systems/${serial}`);
@@ -42,7 +37,7 @@ test('a Support admin takes an included update, and the system shows the new ver
   await install(page, 'Atlas', '1.9.0', 'NW-ATL-0001');
   await page.goto(`${new URL(host.openUrl).origin}/#/systems`);
   await expect(page.getByTestId('system-row-NW-ATL-0001').getByTestId('installed-version')).toHaveText('1.9.0', { timeout: 30_000 });
-  await page.screenshot({ path: `${shots}/systems.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/systems.png`, fullPage: true });
 });
 
 test('an Upgrade Support admin takes the upgrade to 2.3.1 through its intermediate hop 1.9.0', async ({ page }) => {
@@ -53,11 +48,11 @@ test('an Upgrade Support admin takes the upgrade to 2.3.1 through its intermedia
   await expect(page.getByTestId('recommended-path').getByRole('listitem')).toHaveText([/1\.4\.2/, /1\.9\.0/, /2\.3\.1/]);
   await install(page, 'Atlas', '1.9.0', 'CG-ATL-0001');
   await install(page, 'Atlas', '2.3.1', 'CG-ATL-0001');
-  await page.screenshot({ path: `${shots}/install-upgrade.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/install-upgrade.png`, fullPage: true });
   await page.goto(`${new URL(host.openUrl).origin}/#/systems`);
   await expect(page.getByTestId('system-row-CG-ATL-0001').getByTestId('installed-version')).toHaveText('2.3.1', { timeout: 30_000 });
   await page.goto(`${new URL(host.openUrl).origin}/#/downloads`);
-  await page.screenshot({ path: `${shots}/downloads.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/downloads.png`, fullPage: true });
 });
 
 test('an installed version that is not a version is refused with its code, and the old one stays', async ({ page }) => {

@@ -3,6 +3,7 @@
  * aria-describedby, so a screen reader reads the problem with the field; the message says what to enter instead.
  * Forms check what they can before calling (nothing is sent while a field is wrong); the host checks again.
  */
+import type { ReactNode } from 'react';
 
 /** Each field of a form and what is wrong with it; a field with no entry is fine. */
 export type Problems<F extends string> = { [K in F]?: string | undefined };
@@ -17,6 +18,19 @@ export function fieldAttributes(fieldId: string, problem: string | undefined, ..
     'aria-invalid': problem === undefined ? undefined : true,
     'aria-describedby': described.length === 0 ? undefined : described.join(' '),
   };
+}
+
+/** A labelled field with its problem under it: the one layout every form's field shares. */
+export function Field({ label, fieldId, problem, children }: { label: string; fieldId: string; problem: string | undefined; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label>
+        {label}
+        {children}
+      </label>
+      <FieldMessage fieldId={fieldId} problem={problem} />
+    </div>
+  );
 }
 
 export function FieldMessage({ fieldId, problem }: { fieldId: string; problem: string | undefined }) {

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { GRANT_CHANNELS, GRANT_DEFAULT_HOURS, GRANT_MAX_HOURS, GRANT_SCOPES, GrantCreateSchema } from '../../../../shared/contracts/requests.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { FieldMessage, fieldAttributes, focusFirstProblem, hasProblems, textProblem, type Problems } from '../../components/FieldMessage.js';
+import { Field, FieldMessage, fieldAttributes, focusFirstProblem, hasProblems, textProblem, type Problems } from '../../components/FieldMessage.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { formatDateTime } from '../../lib/format.js';
 
@@ -113,20 +113,12 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
             </select>
           </label>
         </div>
-        <div className="field">
-          <label>
-            Address
-            <input name="address" {...fieldAttributes(idOf('address'), problems.address)} value={address} onChange={(e) => edit('address', setAddress, e.target.value)} placeholder="host.example.com:22" spellCheck={false} />
-          </label>
-          <FieldMessage fieldId={idOf('address')} problem={problems.address} />
-        </div>
-        <div className="field">
-          <label>
-            Account
-            <input name="account" {...fieldAttributes(idOf('account'), problems.account)} value={account} onChange={(e) => edit('account', setAccount, e.target.value)} placeholder="tac-guest" spellCheck={false} />
-          </label>
-          <FieldMessage fieldId={idOf('account')} problem={problems.account} />
-        </div>
+        <Field label="Address" fieldId={idOf('address')} problem={problems.address}>
+          <input name="address" {...fieldAttributes(idOf('address'), problems.address)} value={address} onChange={(e) => edit('address', setAddress, e.target.value)} placeholder="host.example.com:22" spellCheck={false} />
+        </Field>
+        <Field label="Account" fieldId={idOf('account')} problem={problems.account}>
+          <input name="account" {...fieldAttributes(idOf('account'), problems.account)} value={account} onChange={(e) => edit('account', setAccount, e.target.value)} placeholder="tac-guest" spellCheck={false} />
+        </Field>
         <div className="field">
           <label>
             Scope
@@ -160,13 +152,9 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
             </span>
           )}
         </div>
-        <div className="field">
-          <label>
-            Password (leave empty to generate a strong one)
-            <input name="grantPassword" type="password" {...fieldAttributes(idOf('password'), problems.password)} value={password} onChange={(e) => edit('password', setPassword, e.target.value)} autoComplete="new-password" />
-          </label>
-          <FieldMessage fieldId={idOf('password')} problem={problems.password} />
-        </div>
+        <Field label="Password (leave empty to generate a strong one)" fieldId={idOf('password')} problem={problems.password}>
+          <input name="grantPassword" type="password" {...fieldAttributes(idOf('password'), problems.password)} value={password} onChange={(e) => edit('password', setPassword, e.target.value)} autoComplete="new-password" />
+        </Field>
         <div>
           <button type="submit" disabled={busy}>
             {busy ? 'Granting…' : 'Grant access'}

@@ -2,7 +2,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { FieldMessage, fieldAttributes, focusFirstProblem, hasProblems, type Problems } from '../../components/FieldMessage.js';
+import { Field, fieldAttributes, focusFirstProblem, hasProblems, type Problems } from '../../components/FieldMessage.js';
 import { RightsTable } from '../../components/RightsTable.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { navigate } from '../../state/hooks.js';
@@ -102,27 +102,15 @@ export function SignInScreen() {
         <section className="card" aria-labelledby="sign-in-heading">
           <h3 id="sign-in-heading">Your portal account</h3>
           <form className="form" onSubmit={submit} noValidate>
-            <div className="field">
-              <label>
-                Portal URL
-                <input name="signInPortalUrl" type="url" {...attributes('portalUrl')} value={portalUrl} onChange={(e) => edit('portalUrl', setPortalUrl, e.target.value)} placeholder="https://portal.example.com" autoComplete="url" />
-              </label>
-              <FieldMessage fieldId={idOf('portalUrl')} problem={problems.portalUrl} />
-            </div>
-            <div className="field">
-              <label>
-                E-mail
-                <input name="email" type="email" {...attributes('email')} value={email} onChange={(e) => edit('email', setEmail, e.target.value)} autoComplete="username" required />
-              </label>
-              <FieldMessage fieldId={idOf('email')} problem={problems.email} />
-            </div>
-            <div className="field">
-              <label>
-                Password
-                <input name="password" type="password" {...attributes('password')} value={password} onChange={(e) => edit('password', setPassword, e.target.value)} autoComplete="current-password" required />
-              </label>
-              <FieldMessage fieldId={idOf('password')} problem={problems.password} />
-            </div>
+            <Field label="Portal URL" fieldId={idOf('portalUrl')} problem={problems.portalUrl}>
+              <input name="signInPortalUrl" type="url" {...attributes('portalUrl')} value={portalUrl} onChange={(e) => edit('portalUrl', setPortalUrl, e.target.value)} placeholder="https://portal.example.com" autoComplete="url" />
+            </Field>
+            <Field label="E-mail" fieldId={idOf('email')} problem={problems.email}>
+              <input name="email" type="email" {...attributes('email')} value={email} onChange={(e) => edit('email', setEmail, e.target.value)} autoComplete="username" required />
+            </Field>
+            <Field label="Password" fieldId={idOf('password')} problem={problems.password}>
+              <input name="password" type="password" {...attributes('password')} value={password} onChange={(e) => edit('password', setPassword, e.target.value)} autoComplete="current-password" required />
+            </Field>
             <div>
               <button type="submit" disabled={busy}>
                 {busy ? 'Signing in…' : 'Sign in'}
