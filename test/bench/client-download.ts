@@ -1,10 +1,13 @@
 /**
  * `node --import tsx test/bench/client-download.ts`: the client's download manager on a 1 GiB package over
- * loopback, against curl in the same run (median of 3 after a warm-up each): curl to /dev/null (the transport's
- * ceiling), and `curl -o f && sha256sum f` (what a script would do). The package is served by the portal's own
- * `sendPackage` in a separate process, so the server does not share the client's thread. Also measured: the peak
- * RSS growth during the manager's download (sampled every 50 ms), and the bytes fetched twice after a connection
- * cut at 50%. Targets (DESIGN.md §8): ≥ 0.6× curl-null, ≥ 2× curl+sha256sum, < 64 MiB RSS growth, ≤ missing + 1 MiB.
+ * loopback, against curl in the same run: curl to /dev/null (the transport's ceiling), and `curl -o f && sha256sum f`
+ * (what a script would do). The three are measured in interleaved rounds (one of each per round, after a warm-up of
+ * each), so that a change in the machine's load falls on all of them alike; the figures are the medians of 3 rounds,
+ * and each round is printed too, with the load average before and after. The package is served by the portal's own
+ * `sendPackage` in a separate process, so the server does not share the client's thread. Every output file (curl's
+ * and the manager's cache) is on one file system, next to the package. Also measured: the manager's CPU time, the
+ * peak RSS growth during its download (sampled every 50 ms), and the bytes fetched twice after a connection cut at
+ * 50%. Targets (DESIGN.md §8): ≥ 0.6× curl-null, ≥ 2× curl+sha256sum, < 64 MiB RSS growth, ≤ missing + 1 MiB.
  * The package is made in a temporary directory, or kept in `HICARE_BENCH_DIR` between runs.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -13,7 +16,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { connect, createServer, type AddressInfo, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -36,6 +39,10 @@ export interface ClientDownloadFigures {
   managerMBps: number;
   managerVsCurlNull: number;
   managerVsCurlSha: number;
+  /** User + system CPU seconds of the manager's process (all its threads) per download, median. */
+  managerCpuSeconds: number;
+  rounds: { curlNullMBps: number; curlShaMBps: number; managerMBps: number }[];
+  load: { before: number; after: number };
   peakRssGrowthMiB: number;
   cut: { missingBytes: number; refetchedBytes: number; extraBytes: number };
   server: string;
@@ -143,31 +150,36 @@ async function withRss<T>(task: () => Promise<T>): Promise<{ result: T; growth: 
 }
 
 /** One timed download into an empty cache (emptying it, a 1 GiB delete, is not part of the time). */
-async function managerDownload(cacheDir: string, url: string, sha256: string): Promise<Timed & { growth: number }> {
+async function managerDownload(cacheDir: string, url: string, sha256: string): Promise<Timed & { growth: number; cpu: number }> {
   await rm(cacheDir, { recursive: true, force: true });
   const manager = new DownloadManager({ cacheDir });
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const { result, growth } = await withRss(() => manager.download({ target: { name: FILE_NAME, length: SIZE, sha256 }, url }).done);
   const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
   if (result.fromCache || result.bytesTransferred !== SIZE) throw new Error('the manager did not download the package');
   await rm(cacheDir, { recursive: true, force: true });
-  return { seconds, growth };
+  return { seconds, growth, cpu: (used.user + used.system) / 1e6 };
 }
 
 /**
  * A proxy whose first connection dies once `cutAfter` bytes of the answer went through — a real cut, in the
- * network — and which reports the Range asked for by the connections after it.
+ * network — and which reports the Range asked for by the connections after it, and how many body bytes (the answer
+ * minus its head) crossed before the cut: what the client had received, measured outside the client.
  */
-async function cuttingProxy(target: string, cutAfter: number): Promise<{ server: Server; base: string; ranges: string[]; passedBeforeCut: () => number }> {
+async function cuttingProxy(target: string, cutAfter: number): Promise<{ server: Server; base: string; ranges: string[]; bodyBeforeCut: () => number }> {
   const upstream = new URL(target);
   const ranges: string[] = [];
   let connections = 0;
   let passed = 0;
+  let head = Buffer.alloc(0);
+  let headBytes: number | undefined;
   const server = createServer((client) => {
     const first = connections++ === 0;
     const origin = connect(Number(upstream.port), upstream.hostname);
-    client.once('data', (head: Buffer) => {
-      const range = /\r\nrange: *([^\r]*)/i.exec(head.toString('latin1'))?.[1];
+    client.once('data', (request: Buffer) => {
+      const range = /\r\nrange: *([^\r]*)/i.exec(request.toString('latin1'))?.[1];
       if (!first) ranges.push(range ?? '(none)');
     });
     client.pipe(origin);
@@ -175,8 +187,14 @@ async function cuttingProxy(target: string, cutAfter: number): Promise<{ server:
       if (!first) return void client.write(chunk);
       const room = cutAfter - passed;
       if (room <= 0) return;
-      client.write(chunk.subarray(0, room));
-      passed += Math.min(room, chunk.length);
+      const through = chunk.subarray(0, room);
+      if (headBytes === undefined) {
+        head = Buffer.concat([head, through]);
+        const end = head.indexOf('\r\n\r\n');
+        if (end >= 0) headBytes = end + 4;
+      }
+      client.write(through);
+      passed += through.length;
       if (passed >= cutAfter) {
         origin.destroy();
         client.end(() => client.destroy());
@@ -187,7 +205,7 @@ async function cuttingProxy(target: string, cutAfter: number): Promise<{ server:
     client.on('error', () => origin.destroy());
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, ranges, passedBeforeCut: () => passed };
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, ranges, bodyBeforeCut: () => passed - (headBytes ?? passed) };
 }
 
 export async function main(): Promise<ClientDownloadFigures> {
@@ -203,12 +221,20 @@ export async function main(): Promise<ClientDownloadFigures> {
     const url = `${started.base}/package`;
     const cacheDir = join(work, 'cache');
 
+    const loadBefore = loadavg()[0] ?? 0;
+    // Warm-ups: the connection paths, the page cache holding the package, the manager's code.
     await curlToNull(url);
-    const curlNull = median(await sequence(RUNS, () => timed(() => curlToNull(url))));
     await curlAndHash(url, join(work, 'f'), pkg.sha256);
-    const curlSha = median(await sequence(RUNS, () => curlAndHash(url, join(work, 'f'), pkg.sha256)));
     await managerDownload(cacheDir, url, pkg.sha256);
-    const managerRuns = await sequence(RUNS, () => managerDownload(cacheDir, url, pkg.sha256));
+    const rounds = await sequence(RUNS, async () => ({
+      curlNull: await timed(() => curlToNull(url)),
+      curlSha: await curlAndHash(url, join(work, 'f'), pkg.sha256),
+      manager: await managerDownload(cacheDir, url, pkg.sha256),
+    }));
+    const loadAfter = loadavg()[0] ?? 0;
+    const curlNull = median(rounds.map((r) => r.curlNull));
+    const curlSha = median(rounds.map((r) => r.curlSha));
+    const managerRuns = rounds.map((r) => r.manager);
     const manager = median(managerRuns);
     const peakGrowth = Math.max(...managerRuns.map((r) => r.growth));
 
@@ -222,7 +248,8 @@ export async function main(): Promise<ClientDownloadFigures> {
       await new Promise((done) => proxy.server.close(done));
     }
     const resumedFrom = Number(/^bytes=(\d+)-$/.exec(proxy.ranges[0] ?? '')?.[1] ?? 0);
-    const receivedBeforeCut = cutResult.bytesTransferred - (SIZE - resumedFrom);
+    const receivedBeforeCut = proxy.bodyBeforeCut();
+    if (cutResult.fromCache || proxy.ranges.length !== 1) throw new Error(`the cut download did not resume once: ${proxy.ranges.join(', ')}`);
     const cut = { missingBytes: SIZE - receivedBeforeCut, refetchedBytes: SIZE - resumedFrom, extraBytes: receivedBeforeCut - resumedFrom };
 
     const mbps = (t: Timed) => SIZE / 1e6 / t.seconds;
@@ -232,6 +259,9 @@ export async function main(): Promise<ClientDownloadFigures> {
       managerMBps: mbps(manager),
       managerVsCurlNull: curlNull.seconds / manager.seconds,
       managerVsCurlSha: curlSha.seconds / manager.seconds,
+      managerCpuSeconds: [...managerRuns.map((r) => r.cpu)].sort((a, b) => a - b)[Math.floor(RUNS / 2)]!,
+      rounds: rounds.map((r) => ({ curlNullMBps: mbps(r.curlNull), curlShaMBps: mbps(r.curlSha), managerMBps: mbps(r.manager) })),
+      load: { before: loadBefore, after: loadAfter },
       peakRssGrowthMiB: peakGrowth / MiB,
       cut,
       server: started.label,
@@ -253,10 +283,14 @@ async function sequence<T>(times: number, task: () => Promise<T>): Promise<T[]> 
 
 function report(f: ClientDownloadFigures): void {
   const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
-  console.log(`\nClient download of ${SIZE / MiB} MiB over loopback from ${f.server}; median of ${RUNS} after a warm-up`);
-  console.log(`  curl -o /dev/null                       ${f.curlNullMBps.toFixed(0).padStart(6)} MB/s`);
-  console.log(`  curl -o f && sha256sum f                ${f.curlShaMBps.toFixed(0).padStart(6)} MB/s`);
-  console.log(`  manager (download+verify+fsync+rename)  ${f.managerMBps.toFixed(0).padStart(6)} MB/s`);
+  const mb = (value: number) => value.toFixed(0).padStart(6);
+  console.log(`\nClient download of ${SIZE / MiB} MiB over loopback from ${f.server}; median of ${RUNS} interleaved rounds after a warm-up`);
+  console.log(`  load average (1 min) before ${f.load.before.toFixed(2)}, after ${f.load.after.toFixed(2)} on ${availableParallelism()} CPUs`);
+  console.log(`  rounds (MB/s)                      curl-null  curl+sha  manager`);
+  f.rounds.forEach((r, i) => console.log(`    ${i + 1}                                 ${mb(r.curlNullMBps)}    ${mb(r.curlShaMBps)}   ${mb(r.managerMBps)}`));
+  console.log(`  curl -o /dev/null                       ${mb(f.curlNullMBps)} MB/s`);
+  console.log(`  curl -o f && sha256sum f                ${mb(f.curlShaMBps)} MB/s`);
+  console.log(`  manager (download+verify+fsync+rename)  ${mb(f.managerMBps)} MB/s  (${f.managerCpuSeconds.toFixed(2)} CPU-seconds, all threads)`);
   console.log(`  manager / curl-null        ${f.managerVsCurlNull.toFixed(2)}×  (target ≥ 0.6: ${verdict(f.managerVsCurlNull >= 0.6)})`);
   console.log(`  manager / curl+sha256sum   ${f.managerVsCurlSha.toFixed(2)}×  (target ≥ 2: ${verdict(f.managerVsCurlSha >= 2)})`);
   console.log(`  peak RSS growth            ${f.peakRssGrowthMiB.toFixed(1)} MiB  (target < 64: ${verdict(f.peakRssGrowthMiB < 64)})`);

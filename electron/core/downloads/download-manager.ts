@@ -36,7 +36,7 @@ interface Entry {
 }
 
 export interface DownloadManagerTuning {
-  /** Advanced: how the body is written to disk (block size, bytes queued for the disk). */
+  /** Advanced: how the body is written to disk and hashed (block size, bytes queued, direct I/O, hashing thread). */
   tuning?: Partial<SinkTuning>;
 }
 

@@ -71,12 +71,12 @@ export async function runDownload(ctx: RunContext, job: DownloadJob, signal: Abo
   if (available < missing + SPACE_HEADROOM) throw insufficientSpace(cache.root, missing + SPACE_HEADROOM, available);
 
   hooks.phase('downloading');
-  const part = await PartFile.open(cache, target, url);
+  const part = await PartFile.open(cache, target, url, ctx.tuning);
   let partMoved = false;
   try {
     await transferAll(ctx, job, part, signal, hooks);
     hooks.phase('verifying');
-    const actual = part.hash.digest('hex');
+    const actual = await part.hash.digest();
     if (actual !== target.sha256 || part.received !== target.length) {
       await part.forgetSidecar();
       partMoved = true;

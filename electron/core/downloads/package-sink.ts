@@ -1,12 +1,14 @@
 /**
  * Where a response body goes: each chunk is counted against the target's length (one byte too many ends the
- * transfer before it touches the disk) and copied into large reused blocks; each full block is added to the running
- * SHA-256 and appended to the `.part`, in order, by one writer. Only a bounded number of bytes wait for the disk;
- * past that the sink stops accepting and the stream's backpressure stops the socket, so memory stays flat whatever
- * the package size.
+ * transfer before it touches the disk) and copied into the part's reused blocks; each full block is given to the
+ * running SHA-256 and appended to the `.part`, in order, by one writer, and goes back to the pool once both are done
+ * with it. Blocks after the first start on a multiple of the block size, so the writer can send them to the disk
+ * directly. Only a bounded number of bytes wait for the disk or the hash; past that the sink stops accepting and the
+ * stream's backpressure stops the socket, so memory stays flat whatever the package size.
  */
 import { Writable } from 'node:stream';
 import { HicareError } from '../../../shared/errors.js';
+import type { Block } from './block-pool.js';
 import type { PartFile } from './part-file.js';
 
 export interface SinkTuning {
@@ -19,18 +21,45 @@ export interface SinkTuning {
    * has little left to do, instead of flushing the whole package after the last byte arrived. 0 turns it off.
    */
   flushEveryBytes: number;
+  /** Write whole blocks with O_DIRECT where the system and file system allow it. */
+  directIo: boolean;
+  /** Packages of at least this many bytes are hashed on a thread of their own; smaller ones are not worth its start. */
+  hashThreadFromBytes: number;
 }
 
-export const DEFAULT_TUNING: SinkTuning = { blockBytes: 1024 * 1024, maxQueuedBytes: 8 * 1024 * 1024, flushEveryBytes: 64 * 1024 * 1024 };
+export const DEFAULT_TUNING: SinkTuning = {
+  blockBytes: 1024 * 1024,
+  maxQueuedBytes: 8 * 1024 * 1024,
+  flushEveryBytes: 64 * 1024 * 1024,
+  directIo: true,
+  hashThreadFromBytes: 32 * 1024 * 1024,
+};
+
+/**
+ * What the stream may hold for the sink while it waits for a free block. The blocks are the buffer; chunks waiting
+ * here are lost when the connection breaks (the stream is torn down with them), so this stays at about one socket
+ * read: a cut then costs a few dozen KiB fetched again, never the 1 MiB a block-sized buffer would.
+ */
+const STREAM_BUFFER_BYTES = 64 * 1024;
+
+interface Sealed {
+  block: Block;
+  bytes: number;
+  position: number;
+  /** Settles when the hash no longer reads the block. */
+  hashed: Promise<void>;
+}
 
 export class PackageSink extends Writable {
-  /** Blocks are reused: a fresh buffer per block would cost page faults and garbage collection per megabyte. */
-  private readonly spare: Buffer[] = [];
-  private blocksMade = 0;
-  private readonly maxBlocks: number;
-  private block: Buffer | undefined;
+  private block: Block | undefined;
   private fill = 0;
-  private readonly queue: { block: Buffer; bytes: number }[] = [];
+  /** Room in the current block: the first one ends at a multiple of the block size. */
+  private room = 0;
+  /** File position of the next block's first byte. */
+  private sealedUpTo: number;
+  private readonly queue: Sealed[] = [];
+  /** Blocks sealed and not yet given back to the pool (queued, being written, or being hashed). */
+  private outstanding = 0;
   private position: number;
   private writing = false;
   private failure: Error | undefined;
@@ -45,9 +74,9 @@ export class PackageSink extends Writable {
     private readonly onBytes: (bytes: number) => void,
     private readonly tuning: SinkTuning = DEFAULT_TUNING,
   ) {
-    super({ highWaterMark: tuning.blockBytes });
+    super({ highWaterMark: STREAM_BUFFER_BYTES });
     this.position = part.received;
-    this.maxBlocks = Math.max(2, Math.ceil(tuning.maxQueuedBytes / tuning.blockBytes) + 1);
+    this.sealedUpTo = part.received;
     this.nextFlushAt = tuning.flushEveryBytes > 0 ? this.position + tuning.flushEveryBytes : Number.POSITIVE_INFINITY;
   }
 
@@ -63,27 +92,35 @@ export class PackageSink extends Writable {
   }
 
   /**
-   * Writes out what was received and waits for the disk. Called after the body ended or broke off: bytes that
-   * arrived before a cut are kept, so a resume asks only for what is really missing.
+   * Writes out what was received and waits for the disk and the hash. Called after the body ended or broke off:
+   * bytes that arrived before a cut are kept, so a resume asks only for what is really missing.
    */
   async settle(): Promise<void> {
     // A chunk still waiting for a free block is dropped whole: `received` counts only bytes copied into blocks.
     this.settled = true;
-    if (this.block !== undefined && this.fill > 0 && this.failure === undefined) this.seal();
-    await this.waitFor(() => this.failure !== undefined || (!this.writing && this.queue.length === 0));
+    if (this.block !== undefined) {
+      if (this.fill > 0 && this.failure === undefined) this.seal();
+      else this.release(this.block);
+      this.block = undefined;
+    }
+    await this.waitFor(() => this.outstanding === 0 && !this.writing && this.queue.length === 0);
     await this.flushing;
     if (this.failure !== undefined) throw this.failure;
   }
 
-  /** Copies `chunk` from `offset` into blocks, sealing each full one; waits for a free block when all are queued. */
+  /** Copies `chunk` from `offset` into blocks, sealing each full one; waits for a free block when all are in use. */
   private take(chunk: Buffer, offset: number, callback: (error?: Error | null) => void): void {
     let at = offset;
     while (at < chunk.length) {
-      if (this.settled) return callback(this.failure ?? new Error('the transfer ended'));
+      if (this.settled) {
+        // The chunk crossed the network even though it is dropped: it counts as transferred all the same.
+        this.onBytes(chunk.length);
+        return callback(this.failure ?? new Error('the transfer ended'));
+      }
       if (this.block === undefined) {
-        const block = this.spare.pop() ?? (this.blocksMade < this.maxBlocks ? this.makeBlock() : undefined);
+        const block = this.part.pool.take();
         if (block === undefined) {
-          this.waitFor(() => this.failure !== undefined || this.spare.length > 0).then(
+          this.waitFor(() => this.failure !== undefined || this.part.pool.available > 0).then(
             () => (this.failure === undefined ? this.take(chunk, at, callback) : callback(this.failure)),
             callback,
           );
@@ -91,52 +128,79 @@ export class PackageSink extends Writable {
         }
         this.block = block;
         this.fill = 0;
+        this.room = block.bytes.length - (this.sealedUpTo % block.bytes.length);
       }
-      const copied = chunk.copy(this.block, this.fill, at);
+      const copied = chunk.copy(this.block.bytes, this.fill, at, at + Math.min(chunk.length - at, this.room - this.fill));
       this.fill += copied;
       this.part.received += copied;
       at += copied;
-      if (this.fill === this.block.length) this.seal();
+      if (this.fill === this.room) this.seal();
     }
     this.onBytes(chunk.length);
     callback();
   }
 
-  private makeBlock(): Buffer {
-    this.blocksMade += 1;
-    return Buffer.allocUnsafeSlow(this.tuning.blockBytes);
-  }
-
-  /** Adds the current block to the hash and queues it for the disk. */
+  /** Gives the current block to the hash and queues it for the disk. */
   private seal(): void {
     const block = this.block;
     if (block === undefined) return;
-    this.part.hash.update(this.fill === block.length ? block : block.subarray(0, this.fill));
-    this.queue.push({ block, bytes: this.fill });
+    const sealed: Sealed = { block, bytes: this.fill, position: this.sealedUpTo, hashed: this.part.hash.update(block, this.fill) };
+    // Seen here so that an unobserved failure never goes unhandled; the writer reports it when it returns the block.
+    sealed.hashed.catch(() => undefined);
+    this.sealedUpTo += this.fill;
+    this.outstanding += 1;
+    this.queue.push(sealed);
     this.block = undefined;
     this.fill = 0;
     if (!this.writing) void this.pump();
   }
 
+  /**
+   * Writes the queue in order. Whatever queued up while the last write ran goes in the next one, in a single call:
+   * the blocks follow each other in the file, and one large write costs the disk and the thread pool far less than
+   * several small ones.
+   */
   private async pump(): Promise<void> {
     this.writing = true;
+    let batch: Sealed[] = [];
     try {
-      for (let next = this.queue.shift(); next !== undefined; next = this.queue.shift()) {
-        await writeAll(this.part, [next.block.subarray(0, next.bytes)], this.position);
-        this.position += next.bytes;
-        this.spare.push(next.block);
+      for (batch = this.queue.splice(0); batch.length > 0; batch = this.queue.splice(0)) {
+        const buffers = batch.map((sealed) => sealed.block.bytes.subarray(0, sealed.bytes));
+        await this.part.writer.write(buffers, batch[0]!.position, this.part.pool.aligned);
+        for (const sealed of batch) {
+          this.position += sealed.bytes;
+          this.returnWhenHashed(sealed);
+        }
         if (this.position >= this.nextFlushAt && this.flushing === undefined) this.flushInBackground();
         this.wake();
       }
     } catch (error) {
-      this.failure = error as Error;
+      this.failure ??= error as Error;
       // The running hash now covers bytes the disk may not hold.
       this.part.trusted = false;
-      this.queue.length = 0;
+      for (const dropped of [...batch, ...this.queue.splice(0)]) this.returnWhenHashed(dropped);
     } finally {
       this.writing = false;
       this.wake();
     }
+  }
+
+  /** Written blocks (and blocks dropped after a failed write) go back to the pool once the hash is done with them. */
+  private returnWhenHashed(sealed: Sealed): void {
+    sealed.hashed
+      .catch((error: unknown) => {
+        this.failure ??= error as Error;
+        this.part.trusted = false;
+      })
+      .finally(() => {
+        this.outstanding -= 1;
+        this.release(sealed.block);
+      });
+  }
+
+  private release(block: Block): void {
+    this.part.pool.give(block);
+    this.wake();
   }
 
   private flushInBackground(): void {
@@ -165,28 +229,6 @@ export class PackageSink extends Writable {
     const waiters = this.waiters;
     this.waiters = [];
     for (const waiter of waiters) waiter();
-  }
-}
-
-/** writev may write less than asked (a nearly full disk does that); the rest is written until done or refused. */
-async function writeAll(part: PartFile, buffers: Buffer[], position: number): Promise<void> {
-  let rest = buffers;
-  let at = position;
-  while (rest.length > 0) {
-    const { bytesWritten } = await part.handle.writev(rest, at);
-    at += bytesWritten;
-    let skip = bytesWritten;
-    const next: Buffer[] = [];
-    for (const buffer of rest) {
-      if (skip >= buffer.length) {
-        skip -= buffer.length;
-      } else {
-        next.push(skip > 0 ? buffer.subarray(skip) : buffer);
-        skip = 0;
-      }
-    }
-    if (bytesWritten === 0 && next.length > 0) throw Object.assign(new Error('the disk accepted no more bytes'), { code: 'ENOSPC' });
-    rest = next;
   }
 }
 

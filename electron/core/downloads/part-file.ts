@@ -2,12 +2,14 @@
  * A download in flight: the `.part` file, the running SHA-256 of the bytes in it, and the `.part.json` sidecar that
  * lets any later process (after a pause, a crash or a restart) resume it. What is on disk is the truth: on opening,
  * the bytes already there are hashed again from the file, so nothing is transferred twice and nothing is trusted
- * that was not read back.
+ * that was not read back. The part also owns the blocks its bytes pass through and the writer that puts them on disk.
  */
-import { createHash, type Hash } from 'node:crypto';
 import { open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { BlockPool } from './block-pool.js';
 import type { PackageCache } from './package-cache.js';
-import { hashPrefix } from './package-cache.js';
+import type { SinkTuning } from './package-sink.js';
+import { PartWriter } from './part-writer.js';
+import { runningHash, type RunningHash } from './running-hash.js';
 import type { DownloadTarget } from './types.js';
 
 export interface Sidecar {
@@ -27,13 +29,15 @@ export class PartFile {
     private readonly sidecarPath: string,
     readonly handle: FileHandle,
     private readonly target: DownloadTarget,
+    readonly pool: BlockPool,
+    readonly hash: RunningHash,
+    readonly writer: PartWriter,
     public received: number,
-    public hash: Hash,
     public etag: string | undefined,
   ) {}
 
   /** Opens (or starts) the part of `target`, keeping the bytes a matching sidecar vouches for. */
-  static async open(cache: PackageCache, target: DownloadTarget, url: string): Promise<PartFile> {
+  static async open(cache: PackageCache, target: DownloadTarget, url: string, tuning: SinkTuning): Promise<PartFile> {
     const path = cache.partPath(target.sha256);
     const sidecarPath = cache.sidecarPath(target.sha256);
     const sidecar = await readSidecar(sidecarPath);
@@ -47,11 +51,15 @@ export class PartFile {
     }
     // An ETag only identifies a version at the URL that issued it.
     const etag = resumable && sidecar.url === url && sidecar.etag !== null ? sidecar.etag : undefined;
-    const part = new PartFile(path, sidecarPath, handle, target, 0, createHash('sha256'), etag);
+    const pool = new BlockPool(tuning.blockBytes, Math.max(2, Math.ceil(tuning.maxQueuedBytes / tuning.blockBytes) + 1));
+    const hash = runningHash(pool, target.length, tuning.hashThreadFromBytes);
+    let part: PartFile | undefined;
     try {
+      const writer = await PartWriter.open(path, handle, tuning.directIo);
+      part = new PartFile(path, sidecarPath, handle, target, pool, hash, writer, 0, etag);
       await part.resync();
     } catch (error) {
-      await handle.close();
+      await (part?.close() ?? Promise.all([hash.close(), handle.close()]));
       throw error;
     }
     return part;
@@ -64,15 +72,41 @@ export class PartFile {
       await this.restart();
       return;
     }
-    this.hash = await hashPrefix(this.handle, size);
+    this.hash.reset();
+    await this.hashFromDisk(size);
     this.received = size;
     this.trusted = true;
+  }
+
+  /** Feeds the first `bytes` of the file to the hash, reading one block while the one before is hashed. */
+  private async hashFromDisk(bytes: number): Promise<void> {
+    const blocks = [this.pool.take(), this.pool.take()];
+    let hashing: Promise<void> = Promise.resolve();
+    try {
+      for (let position = 0, turn = 0; position < bytes; turn = 1 - turn) {
+        const block = blocks[turn];
+        if (block === undefined) throw new Error('no free block to read the part into');
+        const { bytesRead } = await this.handle.read(block.bytes, 0, Math.min(block.bytes.length, bytes - position), position);
+        if (bytesRead === 0) throw new Error(`the part ended at ${position} of ${bytes} bytes`);
+        // The other block is read into next: its hash must be done first.
+        await hashing;
+        hashing = this.hash.update(block, bytesRead);
+        // Handled now, awaited later: a failure must not surface as an unhandled rejection while the next read runs.
+        hashing.catch(() => undefined);
+        position += bytesRead;
+      }
+      await hashing;
+    } finally {
+      // Even after a failed read, the blocks go back only once the hash no longer reads them.
+      await hashing.catch(() => undefined);
+      for (const block of blocks) if (block !== undefined) this.pool.give(block);
+    }
   }
 
   /** Throws away every byte received: the file on the server is not the one the part was started from. */
   async restart(): Promise<void> {
     await this.handle.truncate(0);
-    this.hash = createHash('sha256');
+    this.hash.reset();
     this.received = 0;
     this.etag = undefined;
     this.trusted = true;
@@ -92,6 +126,8 @@ export class PartFile {
   }
 
   async close(): Promise<void> {
+    await this.writer.close();
+    await this.hash.close().catch(() => undefined);
     await this.handle.close().catch(() => undefined);
   }
 
