@@ -7,20 +7,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fastManager, filesIn, MiB, packageBytes, tempDir } from './harness.js';
-import { PortalDouble } from './portal-double.js';
+import { fastManager, filesIn, MiB, packageBytes, portalAndCachePerTest } from './harness.js';
+import { type PortalDouble } from './portal-double.js';
 
 let portal: PortalDouble;
 let cache: { dir: string; remove: () => Promise<void> };
 
-beforeEach(async () => {
-  portal = await PortalDouble.start();
-  cache = await tempDir();
-});
-
-afterEach(async () => {
-  await portal.stop();
-  await cache.remove();
+portalAndCachePerTest((p, c) => {
+  portal = p;
+  cache = c;
 });
 
 const isRoot = process.getuid?.() === 0;

@@ -4,23 +4,18 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DownloadState, ProgressEvent, StateEvent } from '../../../electron/core/downloads/index.js';
 import { codeOf } from '../../support.js';
-import { dishonestCacheEntries, fastManager, filesIn, MiB, packageBytes, tempDir } from './harness.js';
-import { PortalDouble } from './portal-double.js';
+import { dishonestCacheEntries, fastManager, filesIn, MiB, packageBytes, portalAndCachePerTest } from './harness.js';
+import { type PortalDouble } from './portal-double.js';
 
 let portal: PortalDouble;
 let cache: { dir: string; remove: () => Promise<void> };
 
-beforeEach(async () => {
-  portal = await PortalDouble.start();
-  cache = await tempDir();
-});
-
-afterEach(async () => {
-  await portal.stop();
-  await cache.remove();
+portalAndCachePerTest((p, c) => {
+  portal = p;
+  cache = c;
 });
 
 describe('a download', () => {

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DownloadManager } from '../../../electron/core/downloads/index.js';
 import type { DownloadManagerOptions } from '../../../electron/core/downloads/index.js';
+import { afterEach, beforeEach } from 'vitest';
+import { PortalDouble } from './portal-double.js';
 
 export const MiB = 1024 * 1024;
 
@@ -59,4 +61,22 @@ export async function dishonestCacheEntries(cacheDir: string): Promise<string[]>
 
 export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * A fresh portal double and an empty cache folder for every test of the file (or describe block) that calls this:
+ * `fresh` receives both before each test; both are stopped and removed after it.
+ */
+export function portalAndCachePerTest(fresh: (portal: PortalDouble, cache: { dir: string; remove: () => Promise<void> }) => void): void {
+  let portal: PortalDouble | undefined;
+  let cache: { dir: string; remove: () => Promise<void> } | undefined;
+  beforeEach(async () => {
+    portal = await PortalDouble.start();
+    cache = await tempDir();
+    fresh(portal, cache);
+  });
+  afterEach(async () => {
+    await portal?.stop();
+    await cache?.remove();
+  });
 }

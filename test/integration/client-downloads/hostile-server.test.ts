@@ -5,22 +5,17 @@
  */
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RetryEvent } from '../../../electron/core/downloads/index.js';
-import { dishonestCacheEntries, fastManager, filesIn, MiB, packageBytes, tempDir } from './harness.js';
-import { PortalDouble } from './portal-double.js';
+import { dishonestCacheEntries, fastManager, filesIn, MiB, packageBytes, portalAndCachePerTest } from './harness.js';
+import { type PortalDouble } from './portal-double.js';
 
 let portal: PortalDouble;
 let cache: { dir: string; remove: () => Promise<void> };
 
-beforeEach(async () => {
-  portal = await PortalDouble.start();
-  cache = await tempDir();
-});
-
-afterEach(async () => {
-  await portal.stop();
-  await cache.remove();
+portalAndCachePerTest((p, c) => {
+  portal = p;
+  cache = c;
 });
 
 async function expectNothingKept(): Promise<void> {

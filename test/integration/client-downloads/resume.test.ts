@@ -7,22 +7,17 @@ import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DownloadState, StateEvent } from '../../../electron/core/downloads/index.js';
-import { dishonestCacheEntries, fastManager, filesIn, MiB, packageBytes, seeded, sha256, tempDir } from './harness.js';
-import { PortalDouble } from './portal-double.js';
+import { dishonestCacheEntries, fastManager, filesIn, MiB, packageBytes, seeded, sha256, portalAndCachePerTest } from './harness.js';
+import { type PortalDouble } from './portal-double.js';
 
 let portal: PortalDouble;
 let cache: { dir: string; remove: () => Promise<void> };
 
-beforeEach(async () => {
-  portal = await PortalDouble.start();
-  cache = await tempDir();
-});
-
-afterEach(async () => {
-  await portal.stop();
-  await cache.remove();
+portalAndCachePerTest((p, c) => {
+  portal = p;
+  cache = c;
 });
 
 describe('a connection cut at random offsets', () => {

@@ -12,8 +12,8 @@ import { BlockPool } from '../../../electron/core/downloads/block-pool.js';
 import { PartWriter } from '../../../electron/core/downloads/part-writer.js';
 import { InlineHash, ThreadHash, type RunningHash } from '../../../electron/core/downloads/running-hash.js';
 import { DownloadManager, type DownloadManagerTuning } from '../../../electron/core/downloads/index.js';
-import { dishonestCacheEntries, filesIn, MiB, packageBytes, seeded, sha256, tempDir } from './harness.js';
-import { PortalDouble } from './portal-double.js';
+import { dishonestCacheEntries, filesIn, MiB, packageBytes, seeded, sha256, tempDir, portalAndCachePerTest } from './harness.js';
+import { type PortalDouble } from './portal-double.js';
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const O_DIRECT = (constants as { O_DIRECT?: number }).O_DIRECT;
@@ -168,13 +168,9 @@ describe('the part writer', () => {
 describe('a download through each write path', () => {
   let portal: PortalDouble;
   let cache: { dir: string; remove: () => Promise<void> };
-  beforeEach(async () => {
-    portal = await PortalDouble.start();
-    cache = await tempDir();
-  });
-  afterEach(async () => {
-    await portal.stop();
-    await cache.remove();
+  portalAndCachePerTest((p, c) => {
+    portal = p;
+    cache = c;
   });
 
   const paths = [
