@@ -79,6 +79,10 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'ALREADY_EXISTS',
+  // a request's solution: proposed with its text, rejected with a reason
+  'SOLUTION_REQUIRED',
+  'REJECTION_REASON_REQUIRED',
+  'ACTION_NOTE_NOT_EXPECTED',
   'INTERNAL',
 ] as const;
 

@@ -8,6 +8,7 @@ import { dialectOf } from './connection.js';
 import * as core from './migrations/0001_core.js';
 import * as catalog from './migrations/0002_catalog.js';
 import * as requests from './migrations/0003_requests.js';
+import * as requestSolutions from './migrations/0005_request_solutions.js';
 import type { Database } from './schema.js';
 
 /**
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_core': core,
   '0002_catalog': catalog,
   '0003_requests': requests,
+  '0005_request_solutions': requestSolutions,
 };
 
 /**

@@ -204,6 +204,22 @@ export interface GrantReadsTable {
   outcome: GrantReadOutcome;
 }
 
+export type SolutionOutcome = 'pending' | 'confirmed' | 'rejected';
+
+export interface RequestSolutionsTable {
+  id: string;
+  request_id: string;
+  round: number;
+  text: string;
+  attachment_id: string | null;
+  proposed_by: string;
+  proposed_at: IsoInstant;
+  outcome: SolutionOutcome;
+  rejection_reason: string | null;
+  decided_by: string | null;
+  decided_at: IsoInstant | null;
+}
+
 export interface SurveysTable {
   request_id: string;
   customer_id: string;
@@ -231,4 +247,5 @@ export interface Database {
   grants: GrantsTable;
   grant_reads: GrantReadsTable;
   surveys: SurveysTable;
+  request_solutions: RequestSolutionsTable;
 }

@@ -1,6 +1,6 @@
 /**
  * The portal's JSON routes, one handler per entry of the shared endpoint table: accounts, contracts, entitlement,
- * the catalog and the knowledge base; and the manager's own update feed. Service requests are registered by their own
+ * the catalog, the download records and the knowledge base; and the manager's own update feed. Service requests are registered by their own
  * module.
  */
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +13,7 @@ import { registerAppUpdateRoutes } from '../app-updates/routes.js';
 import { listArticles } from '../db/articles.js';
 import { listContracts } from '../db/contracts.js';
 import type { Database } from '../db/schema.js';
+import { downloadRecords } from '../entitlement/download-records.js';
 import { customerOf, customerSystems } from '../entitlement/systems.js';
 import { systemEntitlement, type EntitlementContext } from '../entitlement/verdicts.js';
 import { matchKnownIssues, searchArticles } from '../knowledge/index.js';
@@ -74,6 +75,8 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: EntitlementConte
       previews: query.previews === '1',
     }),
   );
+
+  registerEndpoint(app, portalApi.downloadRecords, auth, async ({ caller, query }) => downloadRecords(db, caller.account, query));
 
   registerEndpoint(app, portalApi.releases, auth, async ({ params }) => ({ releases: (await ctx.catalog.product(params.product)).targets }));
 

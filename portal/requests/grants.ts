@@ -2,7 +2,8 @@
  * Remote-access grants (DESIGN.md §3.4): the customer gives the engineer a channel, an account and a password (a
  * strong one generated unless given), for a scope and at most 72 hours. The password is stored encrypted, readable
  * only by the engineer assigned to the request and only while the grant is active (410 once revoked or expired, for
- * everybody), and every attempt to read it is audited, refused ones included.
+ * everybody), and every attempt to read it is audited, refused ones included. Where and as whom the access is given
+ * is shown only to the request's customer and its assigned engineer (grant-views.ts).
  */
 import type { Account } from '../../shared/contracts/accounts.js';
 import { GrantCreateSchema, type Grant, type GrantCreate } from '../../shared/contracts/requests.js';
@@ -17,6 +18,7 @@ import type { RequestContext } from './context.js';
 import { noteContact } from './messages.js';
 import { publishGrantChanged, publishRequestChanged } from './notify.js';
 import { generatePassword } from './grant-secrets.js';
+import { grantFor } from './grant-views.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -65,8 +67,8 @@ export async function createGrant(ctx: RequestContext, caller: Account, requestI
 }
 
 export async function getGrant(ctx: RequestContext, caller: Account, id: string): Promise<Grant> {
-  const { grant } = await visibleGrant(ctx, caller, id);
-  return grantView(grant, ctx.now());
+  const { grant, record } = await visibleGrant(ctx, caller, id);
+  return grantFor(caller, record, grant, ctx.now());
 }
 
 /** Revoking is immediate and final; revoking a grant that already ended changes nothing and says how it ended. */

@@ -3,6 +3,7 @@ import type { Message, ServiceRequest } from '../../shared/contracts/requests.js
 import type { RequestRecord } from '../db/requests.js';
 import { grantView, type GrantRecord } from '../db/grants.js';
 import type { RequestContext } from './context.js';
+import { withoutAccess } from './grant-views.js';
 import { currentView } from './views.js';
 
 /** Publishes the request as it now is, and returns that view (the caller usually answers with it). */
@@ -16,6 +17,7 @@ export function publishMessage(ctx: RequestContext, record: Pick<RequestRecord, 
   ctx.events.publish(record.customerId, { type: 'request.message', requestId: message.requestId, number: record.number, message });
 }
 
+/** Every engineer hears the event, so it never carries the address or account: the page reloads them as allowed. */
 export function publishGrantChanged(ctx: RequestContext, record: Pick<RequestRecord, 'customerId' | 'number'>, grant: GrantRecord): void {
-  ctx.events.publish(record.customerId, { type: 'grant.changed', requestId: grant.requestId, number: record.number, grant: grantView(grant, ctx.now()) });
+  ctx.events.publish(record.customerId, { type: 'grant.changed', requestId: grant.requestId, number: record.number, grant: withoutAccess(grantView(grant, ctx.now())) });
 }

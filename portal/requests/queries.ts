@@ -1,18 +1,20 @@
 /**
  * Reading requests: the list (a customer's own, newest first; everybody's for the vendor's staff, as the engineers'
  * queue by time left) and one request in detail with its messages, attachments and grants (never a password), and
- * the actions the caller may take next.
+ * the solutions proposed on it, and the actions the caller may take next.
  */
 import type { Account } from '../../shared/contracts/accounts.js';
 import type { ServiceRequest, ServiceRequestDetail } from '../../shared/contracts/requests.js';
 import { allowedActions, type RequestState } from '../../shared/domain/request-state.js';
 import { HicareError } from '../../shared/errors.js';
-import { grantView, listGrantRecords } from '../db/grants.js';
+import { listGrantRecords } from '../db/grants.js';
+import { listSolutions } from '../db/solutions.js';
 import { listAttachments, listMessages } from '../db/request-activity.js';
 import { listRequestRecords } from '../db/requests.js';
 import { hasSurveyAnswer } from '../db/surveys.js';
 import { visibleRequest } from './access.js';
 import type { RequestContext } from './context.js';
+import { grantDetails } from './grant-views.js';
 import { byTimeLeft, judge, newestFirst } from './views.js';
 
 export async function listRequests(ctx: RequestContext, caller: Account, filter: { state?: RequestState | undefined }): Promise<ServiceRequest[]> {
@@ -31,19 +33,20 @@ export async function listRequests(ctx: RequestContext, caller: Account, filter:
 export async function requestDetail(ctx: RequestContext, caller: Account, id: string): Promise<ServiceRequestDetail> {
   const record = await visibleRequest(ctx, caller, id);
   const [judged] = await judge(ctx, [record]);
-  const [messages, attachments, grants, surveyAnswered] = await Promise.all([
+  const [messages, attachments, grants, solutions, surveyAnswered] = await Promise.all([
     listMessages(ctx.db, record.id),
     listAttachments(ctx.db, record.id),
     listGrantRecords(ctx.db, record.id),
+    listSolutions(ctx.db, record.id),
     hasSurveyAnswer(ctx.db, record.id),
   ]);
-  const now = ctx.now();
   if (judged === undefined) throw new HicareError('INTERNAL', 'The request could not be shown.', 'Try again.');
   return {
     ...judged.view,
     messages,
     attachments,
-    grants: grants.map((g) => grantView(g, now)),
+    grants: await grantDetails(ctx, caller, record, grants),
+    solutions,
     surveyAnswered,
     allowedActions: allowedActions(record.state, caller.role),
   };

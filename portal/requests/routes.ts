@@ -86,7 +86,7 @@ export function registerRequestRoutes(app: FastifyInstance, base: EntitlementCon
   registerEndpoint(app, portalApi.listRequests, auth, async ({ caller, query }) => ({ requests: await listRequests(ctx, caller.account, { state: query.state }) }));
   registerEndpoint(app, portalApi.getRequest, auth, async ({ caller, params }) => requestDetail(ctx, caller.account, params.id));
   registerEndpoint(app, portalApi.takeRequest, auth, async ({ caller, params }) => takeRequest(ctx, caller.account, params.id));
-  registerEndpoint(app, portalApi.actOnRequest, auth, async ({ caller, params, body }) => actOnRequest(ctx, caller.account, params.id, body.action));
+  registerEndpoint(app, portalApi.actOnRequest, auth, async ({ caller, params, body }) => actOnRequest(ctx, caller.account, params.id, body.action, { solution: body.solution, reason: body.reason }));
   registerEndpoint(app, portalApi.postMessage, auth, async ({ caller, params, body }) => postMessage(ctx, caller.account, params.id, body.body));
   registerEndpoint(app, portalApi.uploadAttachment, auth, async ({ caller, params, body }) => uploadAttachment(ctx, caller.account, params.id, body));
   registerEndpoint(app, attachmentContent, auth, async ({ caller, params, reply }) => {

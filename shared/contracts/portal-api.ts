@@ -8,7 +8,9 @@ import { ReleaseTargetSchema } from './catalog.js';
 import { IdSchema, ProductIdSchema, SerialNumberSchema, VersionSchema } from './common.js';
 import { ContractViewSchema, SystemEntitlementSchema, SystemRecordSchema } from './entitlement.js';
 import { KnowledgeArticleSchema, KnowledgeSearchSchema, KnownIssueQuerySchema } from './knowledge.js';
+import { DownloadRecordsQuerySchema, DownloadRecordsSchema } from './downloads.js';
 import {
+  ActionBodySchema,
   AttachmentSchema,
   AttachmentUploadSchema,
   GrantCreateSchema,
@@ -22,7 +24,7 @@ import {
   SurveyResultsSchema,
   SurveySchema,
 } from './requests.js';
-import { REQUEST_ACTIONS, type ROLES } from '../domain/request-state.js';
+import type { ROLES } from '../domain/request-state.js';
 import { HicareError } from '../errors.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -49,6 +51,8 @@ const support = ['customer-admin', 'engineer', 'portal-admin'] as const;
 const engineer = ['engineer'] as const;
 const conversation = ['customer-admin', 'engineer'] as const;
 const vendorAdmin = ['portal-admin'] as const;
+/** DESIGN.md §3.5: download records are for the customer's admin and the vendor. */
+const customerOrVendorAdmin = ['customer-admin', 'portal-admin'] as const;
 
 const IdParams = z.object({ id: IdSchema }).strict();
 
@@ -143,10 +147,10 @@ export const portalApi = {
   actOnRequest: endpoint({
     method: 'POST',
     path: '/api/v1/requests/:id/actions',
-    summary: 'Move a request through its states',
+    summary: 'Move a request through its states (proposing carries the solution, rejecting it the reason)',
     auth: support,
     params: IdParams,
-    body: z.object({ action: z.enum(REQUEST_ACTIONS) }).strict(),
+    body: ActionBodySchema,
     response: ServiceRequestSchema,
   }),
   postMessage: endpoint({
@@ -194,6 +198,14 @@ export const portalApi = {
     params: IdParams,
     body: SurveySchema,
     response: SurveySchema,
+  }),
+  downloadRecords: endpoint({
+    method: 'GET',
+    path: '/api/v1/downloads',
+    summary: 'Who downloaded which release for which system, and when (the caller’s customer; newest first, paged)',
+    auth: customerOrVendorAdmin,
+    query: DownloadRecordsQuerySchema,
+    response: DownloadRecordsSchema,
   }),
   surveyResults: endpoint({
     method: 'GET',

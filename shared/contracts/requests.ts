@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../domain/sla.js';
 import { REQUEST_ACTIONS, REQUEST_STATES } from '../domain/request-state.js';
+import { REJECTION_REASON_MAX_CHARS, SOLUTION_MAX_CHARS } from '../domain/solution.js';
 import { IdSchema, InstantSchema, NonBlankSchema, ProductIdSchema, SerialNumberSchema, Sha256Schema, TextSchema, VersionSchema } from './common.js';
 
 export const PrioritySchema = z.enum(PRIORITIES);
@@ -86,18 +87,70 @@ export const GrantCreateSchema = z
   })
   .strict();
 
-/** A grant as listed: the password never appears here; the assigned engineer reads it through its own audited call. */
+/**
+ * A grant as listed: the password never appears here; the assigned engineer reads it through its own audited call.
+ * The address and account are null for anybody but the request's customer and its assigned engineer
+ * (shared/domain/grant-visibility.ts), and in live events, which every engineer hears.
+ */
 export const GrantSchema = z.object({
   id: IdSchema,
   requestId: IdSchema,
   channel: z.enum(GRANT_CHANNELS),
-  address: z.string(),
-  account: z.string(),
+  address: z.string().nullable(),
+  account: z.string().nullable(),
   scope: z.enum(GRANT_SCOPES),
   createdAt: InstantSchema,
   expiresAt: InstantSchema,
   revokedAt: InstantSchema.nullable(),
   state: z.enum(['active', 'expired', 'revoked']),
+});
+
+export const GRANT_AUDIT_KINDS = ['created', 'password-revealed', 'reveal-refused', 'revoked', 'expired'] as const;
+
+/** One line of a grant's audit, as the customer reads it: what happened, when, by whom, on which request. */
+export const GrantAuditEntrySchema = z.object({
+  at: InstantSchema,
+  kind: z.enum(GRANT_AUDIT_KINDS),
+  /** Null when the portal did it (revocation as the request ended) or for expiry, which nobody does. */
+  by: z.object({ name: z.string(), role: z.enum(['customer-admin', 'it-staff', 'engineer', 'portal-admin']) }).nullable(),
+  requestNumber: z.string(),
+});
+
+/** A grant on its request's page, with its audit (empty for those who may not see the grant's details). */
+export const GrantDetailSchema = GrantSchema.extend({ audit: z.array(GrantAuditEntrySchema) });
+
+/** A proposal as the engineer writes it; the text is checked by assertActionNote, so a blank one gets its own code. */
+export const SolutionCreateSchema = z
+  .object({
+    text: z.string().max(SOLUTION_MAX_CHARS),
+    /** An attachment already uploaded to the request (a script, a screenshot) that goes with the solution. */
+    attachmentId: IdSchema.optional(),
+  })
+  .strict();
+
+export const ActionBodySchema = z
+  .object({
+    action: z.enum(REQUEST_ACTIONS),
+    /** Required with propose-solution, refused with anything else. */
+    solution: SolutionCreateSchema.optional(),
+    /** Required with reject-solution: why the solution did not work. */
+    reason: z.string().max(REJECTION_REASON_MAX_CHARS).optional(),
+  })
+  .strict();
+
+/** Each proposal is kept: a request can be proposed, rejected (with the customer's reason) and proposed again. */
+export const SolutionSchema = z.object({
+  id: IdSchema,
+  requestId: IdSchema,
+  /** 1 for the first proposal on the request, then 2, … */
+  round: z.number().int().min(1),
+  text: z.string(),
+  attachmentId: IdSchema.nullable(),
+  proposedBy: IdSchema,
+  proposedAt: InstantSchema,
+  outcome: z.enum(['pending', 'confirmed', 'rejected']),
+  rejectionReason: z.string().nullable(),
+  decidedAt: InstantSchema.nullable(),
 });
 
 export const SurveySchema = z
@@ -147,7 +200,9 @@ export const AttachmentSchema = z.object({
 export const ServiceRequestDetailSchema = ServiceRequestSchema.extend({
   messages: z.array(MessageSchema),
   attachments: z.array(AttachmentSchema),
-  grants: z.array(GrantSchema),
+  grants: z.array(GrantDetailSchema),
+  /** Every solution proposed on the request, oldest first. */
+  solutions: z.array(SolutionSchema),
   surveyAnswered: z.boolean(),
   allowedActions: z.array(z.enum(REQUEST_ACTIONS)),
 });
@@ -180,6 +235,11 @@ export type InstallFailure = z.infer<typeof InstallFailureSchema>;
 export type Message = z.infer<typeof MessageSchema>;
 export type GrantCreate = z.infer<typeof GrantCreateSchema>;
 export type Grant = z.infer<typeof GrantSchema>;
+export type GrantAuditEntry = z.infer<typeof GrantAuditEntrySchema>;
+export type GrantDetail = z.infer<typeof GrantDetailSchema>;
+export type SolutionCreate = z.infer<typeof SolutionCreateSchema>;
+export type Solution = z.infer<typeof SolutionSchema>;
+export type ActionBody = z.infer<typeof ActionBodySchema>;
 export type Survey = z.infer<typeof SurveySchema>;
 export type AttachmentUpload = z.infer<typeof AttachmentUploadSchema>;
 export type Attachment = z.infer<typeof AttachmentSchema>;

@@ -12,7 +12,7 @@ import { registerEventStream } from '../../../portal/requests/event-stream.js';
 import { closeConfirmedRequests } from '../../../portal/requests/auto-close.js';
 import { listGrantReads } from '../../../portal/db/grants.js';
 import { CG_ADMIN, coded, describePortal, ENGINEER, NW_ADMIN, NW_IT, PORTAL_ADMIN, SEED_TIME } from '../portal-api/harness.js';
-import { act, customerOfEvent, EventStreamClient, expectOk, openRequest, requestBody, requestIdOf, Sessions } from './support.js';
+import { A_SOLUTION, act, customerOfEvent, EventStreamClient, expectOk, openRequest, requestBody, requestIdOf, Sessions } from './support.js';
 
 const MINUTE = 60_000;
 
@@ -61,7 +61,7 @@ describePortal('the remote-guidance journey', (t) => {
     expect((await t.request('GET', `/api/v1/grants/${grant.id}/password`, { token: engineer })).status).toBe(410);
 
     await expectOk(act(t, engineer, submitted.id, 'start-work'));
-    await expectOk(act(t, engineer, submitted.id, 'propose-solution'));
+    await expectOk(act(t, engineer, submitted.id, 'propose-solution', A_SOLUTION));
     await expectOk(t.request('POST', `/api/v1/requests/${submitted.id}/survey`, { token: customer, body: { rating: 5 } }), 409);
     await expectOk(act(t, customer, submitted.id, 'confirm'));
     const closed = await expectOk(act(t, engineer, submitted.id, 'close'));
@@ -118,7 +118,9 @@ describePortal('the remote-guidance journey', (t) => {
     const customer = await s.token(NW_ADMIN);
     const engineer = await s.token(ENGINEER);
     const r = await openRequest(t, customer, requestBody({ priority: 'P3', faultDescription: 'auto-close' }));
-    for (const [token, action] of [[engineer, 'accept'], [engineer, 'start-work'], [engineer, 'propose-solution'], [customer, 'confirm']] as const) await expectOk(act(t, token, r.id, action));
+    for (const [token, action] of [[engineer, 'accept'], [engineer, 'start-work'], [engineer, 'propose-solution'], [customer, 'confirm']] as const) {
+      await expectOk(act(t, token, r.id, action, action === 'propose-solution' ? A_SOLUTION : {}));
+    }
     const early = await t.request('POST', `/api/v1/requests/${r.id}/survey`, { token: customer, body: { rating: 3 } });
     expect(early.status).toBe(409);
     expect(coded(early).code).toBe('ILLEGAL_TRANSITION');

@@ -83,9 +83,12 @@ export async function openRequest(t: TestPortal, token: string, body: ServiceReq
   return reply.body;
 }
 
-export async function act(t: TestPortal, token: string, id: string, action: string): Promise<Reply<ServiceRequest>> {
-  return t.request<ServiceRequest>('POST', `/api/v1/requests/${id}/actions`, { token, body: { action } });
+/** `note`: what the action carries besides its name (a proposal's solution, a rejection's reason). */
+export async function act(t: TestPortal, token: string, id: string, action: string, note: { solution?: { text: string; attachmentId?: string }; reason?: string } = {}): Promise<Reply<ServiceRequest>> {
+  return t.request<ServiceRequest>('POST', `/api/v1/requests/${id}/actions`, { token, body: { action, ...note } });
 }
+
+export const A_SOLUTION = { solution: { text: 'Stop the atlas-agent service, then run the installer again.' } };
 
 export async function expectOk<T>(reply: Promise<Reply<T>>, status = 200): Promise<T> {
   const r = await reply;
