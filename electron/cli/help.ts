@@ -46,7 +46,7 @@ hicare request show ID
 hicare request message ID TEXT
 hicare request grant ID --channel ssh|rdp|vpn|web|other --address HOST --account USER [--scope view|diagnose|repair] [--hours N] [--password P]
 hicare request revoke GRANT_ID
-hicare request confirm ID | reject ID
+hicare request confirm ID | reject ID --reason TEXT
 hicare request survey ID --rating 1..5 [--comment TEXT]
 hicare request flush
 

@@ -152,9 +152,12 @@ export async function requestCommand(ctx: CliContext, args: readonly string[]): 
     }
     case 'confirm':
     case 'reject': {
-      const { positionals } = parse(rest, {}, { min: 1, max: 1 });
-      const action = sub === 'confirm' ? 'confirm' : 'reject-solution';
-      const request = await client().portal.call('actOnRequest', { params: { id: positionals[0] ?? '' }, body: { action } });
+      // A rejection says why (--reason); the portal refuses one without it, with a remedy naming what to describe.
+      const { values, positionals } = parse(rest, sub === 'reject' ? { reason: { type: 'string' } } : {}, { min: 1, max: 1 });
+      const reason = (values as { reason?: string }).reason;
+      if (sub === 'reject' && (reason === undefined || reason.trim() === '')) throw new UsageError('Give --reason: say why the solution did not work.');
+      const body = sub === 'confirm' ? { action: 'confirm' as const } : { action: 'reject-solution' as const, reason };
+      const request = await client().portal.call('actOnRequest', { params: { id: positionals[0] ?? '' }, body });
       emit(ctx, { request }, describeRequest(request));
       return;
     }

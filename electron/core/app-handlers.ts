@@ -5,6 +5,8 @@
 import type { HostAdapter } from './adapters.js';
 import { AppSession } from './app/app-session.js';
 import { downloadHandlers } from './app/download-handlers.js';
+import { downloadRecordHandlers } from './app/download-record-handlers.js';
+import { failureHandlers } from './app/failure-handlers.js';
 import type { AppHandlers } from './app/handler-types.js';
 import { requestHandlers } from './app/request-handlers.js';
 import { sessionHandlers } from './app/session-handlers.js';
@@ -37,5 +39,7 @@ export function appHandlers(services: AppServices): AppHandlers {
     ...sessionHandlers(session),
     ...downloadHandlers(session),
     ...requestHandlers(session),
+    ...failureHandlers(session),
+    ...downloadRecordHandlers(session),
   };
 }

@@ -14,12 +14,15 @@ import {
   InstallLogLineSchema,
   InstallOutcomeSchema,
   InventorySystemSchema,
+  OpenFailureSchema,
   RequestDraftSchema,
   ResolutionSchema,
   SessionViewSchema,
   SubmitOutcomeSchema,
 } from './app-views.js';
+import { DownloadRecordsSchema } from './downloads.js';
 import {
+  AttachmentUploadSchema,
   GrantCreateSchema,
   GrantSchema,
   MessageSchema,
@@ -28,9 +31,11 @@ import {
   ServiceRequestCreateSchema,
   ServiceRequestDetailSchema,
   ServiceRequestSchema,
+  SolutionCreateSchema,
   SurveySchema,
 } from './requests.js';
 import { REQUEST_ACTIONS } from '../domain/request-state.js';
+import { REJECTION_REASON_MAX_CHARS } from '../domain/solution.js';
 
 export const HOST_KINDS = ['electron', 'web'] as const;
 
@@ -84,6 +89,11 @@ export const appApi = defineAppApi({
     'systems.setVersion': { input: z.object({ serialNumber: SerialNumberSchema, version: VersionSchema }).strict(), output: InventorySystemSchema },
     'updates.check': { input: none, output: z.object({ resolutions: z.array(ResolutionSchema), checkedAt: InstantSchema }) },
 
+    /** Who downloaded what for which system, newest first (customer admins: their customer's). */
+    'downloadRecords.list': {
+      input: z.object({ contractId: IdSchema.optional(), before: z.string().max(200).optional() }).strict(),
+      output: DownloadRecordsSchema,
+    },
     'downloads.start': { input: z.object({ targetName: TargetNameSchema, serialNumber: SerialNumberSchema.optional() }).strict(), output: DownloadViewSchema },
     'downloads.list': { input: none, output: z.object({ downloads: z.array(DownloadViewSchema) }) },
     'downloads.pause': { input: z.object({ id: z.string().max(64) }).strict(), output: DownloadViewSchema },
@@ -93,6 +103,9 @@ export const appApi = defineAppApi({
     // The window names the run, so the install.log events it receives while the call runs can be told apart.
     'install.run': { input: z.object({ targetName: TargetNameSchema, serialNumber: SerialNumberSchema, installId: InstallIdSchema }).strict(), output: InstallOutcomeSchema },
 
+    /** The system's last failed installation, until a request is sent for it or it is dismissed. */
+    'failures.open': { input: z.object({ serialNumber: SerialNumberSchema }).strict(), output: z.object({ failure: OpenFailureSchema.nullable() }) },
+    'failures.dismiss': { input: z.object({ failureId: z.string().min(1).max(200) }).strict(), output: z.object({ dismissed: z.literal(true) }) },
     'requests.draft': { input: z.object({ failureId: z.string().min(1).max(200), priority: PrioritySchema.optional() }).strict(), output: RequestDraftSchema },
     'requests.submit': { input: z.object({ request: ServiceRequestCreateSchema, idempotencyKey: z.uuid() }).strict(), output: SubmitOutcomeSchema },
     'requests.list': { input: z.object({ state: RequestStateSchema.optional() }).strict(), output: z.object({ requests: z.array(ServiceRequestSchema) }) },
@@ -104,6 +117,13 @@ export const appApi = defineAppApi({
     'requests.revokeGrant': { input: z.object({ grantId: IdSchema }).strict(), output: GrantSchema },
     /** The engineer reveals a grant's password on demand; the portal audits each read. */
     'requests.grantPassword': { input: z.object({ grantId: IdSchema }).strict(), output: z.object({ password: z.string() }) },
+    /** The engineer proposes a solution in words, optionally with a file that is attached to the request with it. */
+    'requests.proposeSolution': {
+      input: z.object({ id: IdSchema, text: SolutionCreateSchema.shape.text, attachment: AttachmentUploadSchema.optional() }).strict(),
+      output: ServiceRequestSchema,
+    },
+    /** The customer rejects the proposed solution, saying why. */
+    'requests.rejectSolution': { input: z.object({ id: IdSchema, reason: z.string().max(REJECTION_REASON_MAX_CHARS) }).strict(), output: ServiceRequestSchema },
     'requests.survey': { input: z.object({ id: IdSchema, survey: SurveySchema }).strict(), output: SurveySchema },
   },
   events: {

@@ -95,6 +95,19 @@ export const RequestDraftSchema = z.object({
   knownIssues: z.array(KnowledgeArticleSchema),
 });
 
+/** A system's last failed installation while no request was sent for it and the customer did not dismiss it. */
+export const OpenFailureSchema = z.object({
+  id: z.string(),
+  serialNumber: z.string(),
+  product: z.string(),
+  fromVersion: z.string().nullable(),
+  toVersion: z.string(),
+  exitCode: z.number().nullable(),
+  failedAt: InstantSchema,
+  message: z.string(),
+  knownIssues: z.array(KnowledgeArticleSchema),
+});
+
 export const SubmitOutcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('sent'), request: ServiceRequestSchema }),
   z.object({ status: z.literal('queued'), idempotencyKey: z.string(), reason: z.string() }),
@@ -112,3 +125,4 @@ export type DownloadView = z.infer<typeof DownloadViewSchema>;
 export type InstallOutcome = z.infer<typeof InstallOutcomeSchema>;
 export type RequestDraftView = z.infer<typeof RequestDraftSchema>;
 export type SubmitOutcomeView = z.infer<typeof SubmitOutcomeSchema>;
+export type OpenFailureView = z.infer<typeof OpenFailureSchema>;

@@ -222,6 +222,8 @@ test('message: empty, blank and over-long messages are caught by the field and n
   await expect(page.getByTestId('messages').getByRole('listitem')).toHaveCount(1);
   await expect(box).toHaveValue('');
   await page.getByRole('button', { name: 'Propose solution' }).click();
+  await page.getByLabel('The solution, as the customer should carry it out').fill('Stop cobalt-agent, delete the stale pid file, then install again.');
+  await page.getByRole('button', { name: 'Propose this solution' }).click();
   await expect(page.getByTestId('request-state')).toHaveText('Solution proposed');
 });
 

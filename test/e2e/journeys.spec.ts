@@ -92,6 +92,8 @@ test('the engineer works the request; the customer grants access, confirms the f
   await page.getByRole('button', { name: 'Send message' }).click();
   await expect(page.getByTestId('messages')).toContainText('stale pid file');
   await page.getByRole('button', { name: 'Propose solution' }).click();
+  await page.getByLabel('The solution, as the customer should carry it out').fill('Stop cobalt-agent, delete the stale pid file, then install again.');
+  await page.getByRole('button', { name: 'Propose this solution' }).click();
   await expect(page.getByTestId('request-state')).toHaveText('Solution proposed');
   const requestUrl = page.url();
 

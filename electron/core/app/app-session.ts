@@ -93,6 +93,11 @@ export class AppSession {
     return portalUrl === null ? null : JSON.stringify([origin(portalUrl), s.trustRootPath, s.proxyUrl, s.caBundlePath, s.installRoot, s.includePreviews]);
   }
 
+  /** The host's clock, for handlers that stamp what they record. */
+  now(): Date {
+    return this.options.host.clock.now();
+  }
+
   /** The client core for the current settings. */
   client(): HicareClient {
     const key = this.clientKey();

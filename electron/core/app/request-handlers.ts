@@ -3,6 +3,7 @@
  * sending through the outbox (kept on this desktop while the portal is unreachable), and the calls that follow a
  * request through its life, each one endpoint of the portal's API.
  */
+import { assertActionNote } from '../../../shared/domain/solution.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { AppSession } from './app-session.js';
 import type { AppHandlersFor } from './handler-types.js';
@@ -34,6 +35,15 @@ export function requestHandlers(session: AppSession): AppHandlersFor<'requests'>
     'requests.grant': async ({ id, grant }) => (await portal()).call('createGrant', { params: { id }, body: grant }),
     'requests.revokeGrant': async ({ grantId }) => (await portal()).call('revokeGrant', { params: { id: grantId } }),
     'requests.grantPassword': async ({ grantId }) => (await portal()).call('readGrantPassword', { params: { id: grantId } }),
+    'requests.proposeSolution': async ({ id, text, attachment }) => {
+      const client = await portal();
+      // Refused before the file goes up, so a blank proposal leaves nothing behind on the request.
+      assertActionNote('propose-solution', { solution: { text } });
+      const attached = attachment === undefined ? undefined : await client.call('uploadAttachment', { params: { id }, body: attachment });
+      const solution = attached === undefined ? { text } : { text, attachmentId: attached.id };
+      return client.call('actOnRequest', { params: { id }, body: { action: 'propose-solution', solution } });
+    },
+    'requests.rejectSolution': async ({ id, reason }) => (await portal()).call('actOnRequest', { params: { id }, body: { action: 'reject-solution', reason } }),
     'requests.survey': async ({ id, survey }) => (await portal()).call('answerSurvey', { params: { id }, body: survey }),
   };
 }

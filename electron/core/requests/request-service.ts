@@ -12,12 +12,15 @@ import type { InstallFailureDetails } from '../install/install-failure.js';
 import type { OperationLog } from '../operations/index.js';
 import type { PortalClient } from '../portal/client.js';
 import { draftFromFailure, type RequestDraft } from './draft.js';
+import { FailureStore } from './failures.js';
 import { Outbox } from './outbox.js';
 
 export type SubmitOutcome = { status: 'sent'; request: ServiceRequest } | { status: 'queued'; idempotencyKey: string; reason: string };
 
 export class RequestService {
   readonly outbox: Outbox;
+  /** The failures requests are drafted from: one sent for a failure takes it off its system's page. */
+  private readonly failures: FailureStore;
 
   constructor(
     private readonly portal: PortalClient,
@@ -26,6 +29,7 @@ export class RequestService {
     dataDirectory: string,
   ) {
     this.outbox = new Outbox(dataDirectory);
+    this.failures = new FailureStore(dataDirectory);
   }
 
   /** The known issues for a failure; none (not an error) when the portal cannot be asked. */
@@ -58,11 +62,17 @@ export class RequestService {
     return { status: 'queued', idempotencyKey, reason: 'The portal cannot be reached; the request is kept on this desktop and sent when it can be.' };
   }
 
+  /** The failure a sent request was drafted from is settled; a mark that cannot be written leaves the request sent. */
+  private async noteSent(request: ServiceRequest): Promise<void> {
+    await this.failures.markRequestSent(request, request, this.clock.now()).catch(() => undefined);
+  }
+
   /** Sends everything queued; returns what went out. */
   async flush(): Promise<Awaited<ReturnType<Outbox['flush']>>> {
     const result = await this.outbox.flush((request, idempotencyKey) => this.portal.call('createRequest', { body: request, idempotencyKey }));
     for (const { request } of result.sent) {
       await this.operations.append('request', `Opened ${request.number} (${request.priority}) for ${request.serialNumber}`, { id: request.id, number: request.number, priority: request.priority });
+      await this.noteSent(request);
     }
     return result;
   }

@@ -38,8 +38,12 @@ export interface AppUnderTest {
 
 let apps = 0;
 
-export async function appOn(demo: DemoPortal, options: Partial<Pick<AppSessionOptions, 'firstCheckDelayMs' | 'liveBackoff'>> & { trustDemo?: boolean } = {}): Promise<AppUnderTest> {
-  const dataDirectory = join(demo.dir, `app-${++apps}`);
+/** `dataDirectory`: an earlier app's, to start the app again over the same data (a restart). */
+export async function appOn(
+  demo: DemoPortal,
+  { dataDirectory: reused, ...options }: Partial<Pick<AppSessionOptions, 'firstCheckDelayMs' | 'liveBackoff'>> & { trustDemo?: boolean; dataDirectory?: string } = {},
+): Promise<AppUnderTest> {
+  const dataDirectory = reused ?? join(demo.dir, `app-${++apps}`);
   await mkdir(dataDirectory, { recursive: true });
   const host: HostAdapter = {
     kind: 'web',

@@ -159,7 +159,7 @@ describe('the app API on the demo portal', () => {
     await expect(app.refused('requests.grantPassword', { grantId: grant.id })).resolves.toMatchObject({ code: 'FORBIDDEN' });
 
     await engineer.call('actOnRequest', { params: { id }, body: { action: 'start-work' } });
-    await engineer.call('actOnRequest', { params: { id }, body: { action: 'propose-solution' } });
+    await engineer.call('actOnRequest', { params: { id }, body: { action: 'propose-solution', solution: { text: 'Stop the cobalt-agent service, then run the installer again.' } } });
     expect((await app.call('requests.act', { id, action: 'confirm' })).state).toBe('confirmed');
     await engineer.call('actOnRequest', { params: { id }, body: { action: 'close' } });
     const detail = await app.call('requests.get', { id });

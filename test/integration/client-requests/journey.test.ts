@@ -125,7 +125,7 @@ describe('remote guidance from the desktop', () => {
     await expect(engineer.call('readGrantPassword', { params: { id: granted.id } })).rejects.toMatchObject({ code: 'GRANT_REVOKED' });
 
     await engineer.call('actOnRequest', { params: { id }, body: { action: 'start-work' } });
-    await engineer.call('actOnRequest', { params: { id }, body: { action: 'propose-solution' } });
+    await engineer.call('actOnRequest', { params: { id }, body: { action: 'propose-solution', solution: { text: 'Stop the cobalt-agent service, then run the installer again.' } } });
     const confirmed = await hicare(['request', 'confirm', id]);
     expect(confirmed.stdout).toContain('confirmed');
     await engineer.call('actOnRequest', { params: { id }, body: { action: 'close' } });

@@ -1,4 +1,4 @@
-/** Downloads: what is in flight or done (with verification), and the bulk picker for IT staff. */
+/** Downloads: what is in flight or done (with verification), the bulk picker for IT staff, and the contract's download records for its administrator. */
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Pending, Section } from '../../components/Section.js';
 import { RetryError } from '../../components/RetryError.js';
@@ -7,6 +7,7 @@ import { useResource } from '../../state/resource.js';
 import { updatesResource } from '../../state/resources.js';
 import { useSession } from '../../state/session.js';
 import { BulkDownload } from './BulkDownload.js';
+import { DownloadRecords } from './DownloadRecords.js';
 import { DownloadRow } from './DownloadRow.js';
 
 export function DownloadsScreen() {
@@ -42,6 +43,11 @@ export function DownloadsScreen() {
     <div className="screen" data-testid="downloads-screen">
       <h2 className="screen-title">Downloads</h2>
       {role === 'it-staff' ? [bulk, downloads] : [downloads, bulk]}
+      {role === 'customer-admin' && (
+        <Section title="Download records" testId="download-records-section">
+          <DownloadRecords />
+        </Section>
+      )}
     </div>
   );
 }

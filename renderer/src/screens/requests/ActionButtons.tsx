@@ -1,18 +1,31 @@
-/** The actions the portal allows the caller on a request now, as buttons; each moves the request on and reloads it. */
+/**
+ * The actions the portal allows the caller on a request now, as buttons; each moves the request on and reloads it.
+ * Proposing a solution and rejecting one first ask for their words (ActionNoteForm).
+ */
 import { useState } from 'react';
 import type { RequestAction } from '../../../../shared/domain/request-state.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
+import { ActionNoteForm, type NoteAction } from './ActionNoteForm.js';
 import { ACTION_LABELS } from './words.js';
+
+function needsNote(action: RequestAction): action is NoteAction {
+  return action === 'propose-solution' || action === 'reject-solution';
+}
 
 export function ActionButtons({ id, actions, onDone, exclude = [] }: { id: string; actions: readonly RequestAction[]; onDone: () => void; exclude?: readonly RequestAction[] }) {
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState<RequestAction | null>(null);
+  const [writing, setWriting] = useState<NoteAction | null>(null);
   const shown = actions.filter((a) => !exclude.includes(a));
   if (shown.length === 0) return null;
 
   async function act(action: RequestAction) {
+    if (needsNote(action)) {
+      setWriting(action);
+      return;
+    }
     setBusy(action);
     setError(null);
     try {
@@ -29,11 +42,29 @@ export function ActionButtons({ id, actions, onDone, exclude = [] }: { id: strin
     <div className="request-actions" data-testid="request-actions">
       <div className="buttons">
         {shown.map((a) => (
-          <button key={a} type="button" className={a === 'cancel' || a === 'reject-solution' ? 'secondary' : undefined} onClick={() => void act(a)} disabled={busy !== null}>
+          <button
+            key={a}
+            type="button"
+            className={a === 'cancel' || a === 'reject-solution' ? 'secondary' : undefined}
+            onClick={() => void act(a)}
+            disabled={busy !== null || writing !== null}
+            aria-expanded={needsNote(a) ? writing === a : undefined}
+          >
             {busy === a ? `${ACTION_LABELS[a]}…` : ACTION_LABELS[a]}
           </button>
         ))}
       </div>
+      {writing !== null && (
+        <ActionNoteForm
+          id={id}
+          action={writing}
+          onCancel={() => setWriting(null)}
+          onDone={() => {
+            setWriting(null);
+            onDone();
+          }}
+        />
+      )}
       {error !== null && <ErrorNotice error={error} />}
     </div>
   );

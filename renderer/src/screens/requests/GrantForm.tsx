@@ -76,7 +76,7 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
         id,
         grant: { channel, address: address.trim(), account: account.trim(), scope, expiresInHours: Number(hours), ...(password === '' ? {} : { password }) },
       });
-      setShownOnce({ account: grant.account, password: grant.password });
+      setShownOnce({ account: grant.account ?? account.trim(), password: grant.password });
       setAddress('');
       setAccount('');
       setPassword('');

@@ -1,17 +1,18 @@
 /**
  * Remote-access grants on a request: channel, address, account, scope and expiry. The customer revokes; the engineer
- * reveals the password on demand (each read is audited by the portal).
+ * reveals the password on demand (each read is audited by the portal), and each grant's audit is shown with it.
  */
 import { useState } from 'react';
-import type { Grant } from '../../../../shared/contracts/requests.js';
+import type { GrantDetail } from '../../../../shared/contracts/requests.js';
 import { api } from '../../api.js';
 import { Badge } from '../../components/Badge.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { formatDateTime, formatDuration } from '../../lib/format.js';
 import { useNow } from '../../state/hooks.js';
+import { GrantAudit } from './GrantAudit.js';
 
-function GrantRow({ grant, mode, onChanged, now }: { grant: Grant; mode: 'customer' | 'engineer'; onChanged: () => void; now: number }) {
+function GrantRow({ grant, mode, onChanged, now }: { grant: GrantDetail; mode: 'customer' | 'engineer'; onChanged: () => void; now: number }) {
   const [error, setError] = useState<ShownError | null>(null);
   const [password, setPassword] = useState<string | null>(null);
   const left = Date.parse(grant.expiresAt) - now;
@@ -39,7 +40,15 @@ function GrantRow({ grant, mode, onChanged, now }: { grant: Grant; mode: 'custom
   return (
     <li className="grant" data-testid={`grant-${grant.id}`} data-state={grant.state}>
       <div className="grant-head">
-        <strong>{grant.channel.toUpperCase()}</strong> <code>{grant.address}</code> as <code>{grant.account}</code> · scope {grant.scope}{' '}
+        <strong>{grant.channel.toUpperCase()}</strong>{' '}
+        {grant.address === null || grant.account === null ? (
+          <span className="muted">(address and account shown to the assigned engineer only)</span>
+        ) : (
+          <>
+            <code>{grant.address}</code> as <code>{grant.account}</code>
+          </>
+        )}{' '}
+        · scope {grant.scope}{' '}
         <Badge tone={active ? 'ok' : 'neutral'}>{active ? 'Active' : grant.state === 'revoked' ? 'Revoked' : 'Expired'}</Badge>
       </div>
       <div className="small muted">
@@ -51,7 +60,7 @@ function GrantRow({ grant, mode, onChanged, now }: { grant: Grant; mode: 'custom
             : `expired ${formatDateTime(grant.expiresAt)}`}
       </div>
       {mode === 'customer' && active && (
-        <button type="button" className="secondary danger" onClick={() => void revoke()} aria-label={`Revoke access for ${grant.account} at ${grant.address}`}>
+        <button type="button" className="secondary danger" onClick={() => void revoke()} aria-label={`Revoke access for ${grant.account ?? 'the account'} at ${grant.address ?? 'the system'}`}>
           Revoke now
         </button>
       )}
@@ -72,12 +81,13 @@ function GrantRow({ grant, mode, onChanged, now }: { grant: Grant; mode: 'custom
           <span className="muted small"> Each reveal is recorded in the portal’s audit log.</span>
         </div>
       )}
+      <GrantAudit entries={grant.audit} />
       {error !== null && <ErrorNotice error={error} />}
     </li>
   );
 }
 
-export function GrantList({ grants, mode, onChanged }: { grants: readonly Grant[]; mode: 'customer' | 'engineer'; onChanged: () => void }) {
+export function GrantList({ grants, mode, onChanged }: { grants: readonly GrantDetail[]; mode: 'customer' | 'engineer'; onChanged: () => void }) {
   const now = useNow(30_000);
   if (grants.length === 0) return <p className="muted">No remote access has been granted.</p>;
   return (

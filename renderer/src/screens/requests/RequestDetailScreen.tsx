@@ -1,5 +1,5 @@
 /**
- * A request as the customer follows it: state and SLA, the conversation, confirm or reject the proposed solution,
+ * A request as the customer follows it: state and SLA, the proposed solution above confirm / reject, the conversation,
  * remote-access grants, the survey after closure, and the diagnostics that were sent.
  */
 import { canAnswerSurvey, canMessage } from '../../../../shared/domain/request-state.js';
@@ -11,6 +11,7 @@ import { GrantForm } from './GrantForm.js';
 import { GrantList } from './GrantList.js';
 import { Messages } from './Messages.js';
 import { RequestHeader } from './RequestHeader.js';
+import { ProposedSolution, SolutionHistory } from './SolutionView.js';
 import { SurveyForm } from './SurveyForm.js';
 import { useRequest } from './useRequest.js';
 
@@ -28,11 +29,7 @@ export function RequestDetailScreen({ id }: { id: string }) {
       {detail !== null && (
         <>
           <RequestHeader request={detail} />
-          {detail.state === 'solution-proposed' && (
-            <div className="notice notice-info" role="status">
-              The engineer proposed a solution (see the messages). Try it, then confirm that it works or reject it.
-            </div>
-          )}
+          {detail.state === 'solution-proposed' && <ProposedSolution solutions={detail.solutions} attachments={detail.attachments} />}
           <ActionButtons id={id} actions={detail.allowedActions} onDone={reloadNow} />
           {canAnswerSurvey(detail.state, detail.surveyAnswered) && (
             <Section title="How did we do?" testId="survey">
@@ -40,6 +37,11 @@ export function RequestDetailScreen({ id }: { id: string }) {
             </Section>
           )}
           {detail.state === 'closed' && detail.surveyAnswered && <p className="muted" data-testid="survey-answered">Thank you: your survey answer was recorded.</p>}
+          {detail.solutions.some((s) => s.outcome !== 'pending') && (
+            <Section title="Earlier solutions" testId="request-solutions">
+              <SolutionHistory solutions={detail.solutions} />
+            </Section>
+          )}
           <Section title="Messages" testId="request-messages">
             <Messages id={id} messages={detail.messages} canWrite={canMessage(detail.state, 'customer-admin')} onSent={reloadNow} />
           </Section>

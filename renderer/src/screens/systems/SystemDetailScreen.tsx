@@ -12,6 +12,7 @@ import { pathTo, type PathView } from '../../lib/upgrade-path.js';
 import { useResource } from '../../state/resource.js';
 import { contractsResource, systemsResource, updatesResource } from '../../state/resources.js';
 import { CandidateCard, type Candidate } from './CandidateCard.js';
+import { LastFailure } from './LastFailure.js';
 import { ReleaseRows } from './ReleaseRows.js';
 import { SetVersionForm } from './SetVersionForm.js';
 import { sourceWords } from './words.js';
@@ -126,6 +127,7 @@ export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
           {shown.installedVersion === null && <p className="notice notice-info">Enter the installed version to see which updates and upgrades apply.</p>}
         </Section>
       )}
+      {shown !== undefined && <LastFailure serialNumber={serialNumber} />}
       {updates.error !== null && <RetryError error={updates.error} busy={updates.loading} onRetry={() => void updates.refresh()} label="Check again" />}
       {resolution === undefined && updates.error === null && shown !== undefined && <Pending what="updates and upgrades" />}
       {resolution !== undefined && (

@@ -14,6 +14,7 @@ import { DiagnosticsView } from '../requests/DiagnosticsView.js';
 import { GrantList } from '../requests/GrantList.js';
 import { Messages } from '../requests/Messages.js';
 import { RequestHeader } from '../requests/RequestHeader.js';
+import { ProposedSolution, SolutionHistory } from '../requests/SolutionView.js';
 import { useRequest } from '../requests/useRequest.js';
 
 export function EngineerRequestScreen({ id }: { id: string }) {
@@ -61,8 +62,14 @@ export function EngineerRequestScreen({ id }: { id: string }) {
             )}
             {takeError !== null && <ErrorNotice error={takeError} />}
             <ActionButtons id={id} actions={detail.allowedActions} onDone={reloadNow} />
-            {detail.allowedActions.includes('propose-solution') && <p className="muted small">Describe the solution in a message first, then propose it: the customer confirms it once it works.</p>}
+            {detail.allowedActions.includes('propose-solution') && <p className="muted small">Write the solution when you propose it: the customer confirms it once it works.</p>}
           </div>
+          {detail.solutions.length > 0 && (
+            <Section title="Solutions proposed" testId="engineer-solutions">
+              <ProposedSolution solutions={detail.solutions} attachments={detail.attachments} forCustomer={false} />
+              <SolutionHistory solutions={detail.solutions} />
+            </Section>
+          )}
           <Section title="Diagnostics" testId="engineer-diagnostics">
             <DiagnosticsView request={detail} logOpen />
           </Section>
