@@ -90,7 +90,7 @@ export const appApi = defineAppApi({
     'updates.check': { input: none, output: z.object({ resolutions: z.array(ResolutionSchema), checkedAt: InstantSchema }) },
 
     /** Who downloaded what for which system, newest first (customer admins: their customer's). */
-    'downloadRecords.list': {
+    'records.downloads': {
       input: z.object({ contractId: IdSchema.optional(), before: z.string().max(200).optional() }).strict(),
       output: DownloadRecordsSchema,
     },

@@ -2,9 +2,9 @@
 import type { AppSession } from './app-session.js';
 import type { AppHandlersFor } from './handler-types.js';
 
-export function downloadRecordHandlers(session: AppSession): AppHandlersFor<'downloadRecords'> {
+export function downloadRecordHandlers(session: AppSession): AppHandlersFor<'records'> {
   return {
-    'downloadRecords.list': async ({ contractId, before }) =>
+    'records.downloads': async ({ contractId, before }) =>
       (await session.signedInClient()).portal.call('downloadRecords', {
         query: { limit: 50, ...(contractId === undefined ? {} : { contractId }), ...(before === undefined ? {} : { before }) },
       }),

@@ -83,8 +83,8 @@ describe('download records', () => {
     await app.call('session.signIn', { email: CUSTOMER, password: demo.password(CUSTOMER) });
     const download = await app.call('downloads.start', { targetName: BEACON, serialNumber: 'CG-BCN-0001' });
     await app.waitForEvent('downloads.changed', (v) => v.id === download.id && v.state === 'done');
-    const { records } = await app.call('downloadRecords.list', {});
+    const { records } = await app.call('records.downloads', {});
     expect(records[0]).toMatchObject({ serialNumber: 'CG-BCN-0001', product: 'beacon', version: '2.1.4', targetName: BEACON, account: { email: CUSTOMER } });
-    await expect(app.refused('downloadRecords.list', { before: 'not-a-marker' })).resolves.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(app.refused('records.downloads', { before: 'not-a-marker' })).resolves.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

@@ -20,7 +20,7 @@ export function DownloadRecords() {
     setBusy(true);
     setError(null);
     try {
-      const page = await api.call('downloadRecords.list', before === null ? {} : { before });
+      const page = await api.call('records.downloads', before === null ? {} : { before });
       setRecords((shown) => (before === null ? page.records : [...(shown ?? []), ...page.records]));
       setNext(page.next);
     } catch (e) {

@@ -38,7 +38,7 @@ export function RequestDetailScreen({ id }: { id: string }) {
           )}
           {detail.state === 'closed' && detail.surveyAnswered && <p className="muted" data-testid="survey-answered">Thank you: your survey answer was recorded.</p>}
           {detail.solutions.some((s) => s.outcome !== 'pending') && (
-            <Section title="Earlier solutions" testId="request-solutions">
+            <Section title="Solutions proposed" testId="request-solutions">
               <SolutionHistory solutions={detail.solutions} />
             </Section>
           )}
