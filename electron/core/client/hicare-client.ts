@@ -266,7 +266,7 @@ export class HicareClient {
     const targetPlatform = `${target.custom.platform}-${target.custom.arch}`;
     if (target.custom.product !== system.product || (system.platform !== null && targetPlatform !== system.platform) || targetPlatform !== this.platform) {
       throw new HicareError(
-        'TARGET_MISMATCH',
+        'PACKAGE_NOT_FOR_SYSTEM',
         `${target.name} is ${target.custom.product} for ${targetPlatform}; system ${serialNumber} runs ${system.product} on ${system.platform ?? this.platform} and this desktop is ${this.platform}.`,
         `Nothing was installed. Pick a package of ${system.product} built for ${this.platform} for this system.`,
         { target: target.name, serialNumber },
