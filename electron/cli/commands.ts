@@ -97,8 +97,8 @@ export async function checkCommand(ctx: CliContext, args: readonly string[]): Pr
 }
 
 export async function downloadCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
-  const { values, positionals } = parse(args, { serial: { type: 'string' }, out: { type: 'string' } }, { min: 1, max: 1000 });
-  const client = ctx.client();
+  const { values, positionals } = parse(args, { serial: { type: 'string' }, out: { type: 'string' }, previews: { type: 'boolean' } }, { min: 1, max: 1000 });
+  const client = ctx.client(values.previews === true ? { previews: true } : {});
   await client.trust.refresh();
   const out = resolve(values.out ?? ctx.settings.get().downloadDirectory ?? `${ctx.dataDirectory}/downloads`);
   let lastDraw = 0;

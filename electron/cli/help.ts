@@ -13,7 +13,7 @@ Commands:
   systems                   Your systems with their installed versions
   systems set-version S V   Record the version of remote equipment S (entered, not detected)
   check                     Updates and upgrades per system, with the reasons and remedies
-  download TARGET...        Download packages (--serial S, --out DIR); a progress bar on a terminal
+  download TARGET...        Download packages (--serial S, --out DIR, --previews); a progress bar on a terminal
   verify FILE               Which signed package a file is; fails when it is none
   install TARGET --serial S Install a package on a system of this desktop
   log [--verify]            The operation records (--verify checks the hash chain)
@@ -39,7 +39,7 @@ fingerprint with the one the portal's operator gives you.`,
   entitlement: 'hicare entitlement [--json]',
   systems: 'hicare systems [--json]\nhicare systems set-version SERIAL VERSION',
   check: 'hicare check [--serial S] [--previews] [--json]',
-  download: 'hicare download TARGET... [--serial S] [--out DIR] [--json]\n\nTARGET is a package name as `check` lists it, e.g. atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz.',
+  download: 'hicare download TARGET... [--serial S] [--out DIR] [--previews] [--json]\n\nTARGET is a package name as `check` lists it, e.g. atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz. --previews allows prereleases.',
   verify: 'hicare verify FILE [--json]',
   install: 'hicare install TARGET --serial S [--json]',
   log: 'hicare log [--verify] [--limit N] [--json]',

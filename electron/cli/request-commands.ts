@@ -8,8 +8,12 @@ import type { ServiceRequest, ServiceRequestCreate } from '../../shared/contract
 import { draftFromFailure } from '../core/requests/draft.js';
 import { parse, UsageError } from './commands.js';
 import { confirmOrStop } from './confirm.js';
+import { namingFlags } from './flag-names.js';
 import { requestIdOf } from './request-ref.js';
 import type { CliContext } from './context.js';
+
+/** The grant's fields as `request grant` takes them. */
+const GRANT_FLAGS = { channel: '--channel', address: '--address', account: '--account', scope: '--scope', expiresInHours: '--hours', password: '--password' };
 
 function emit(ctx: CliContext, value: unknown, text: string): void {
   if (ctx.flags.json === true) ctx.io.out(JSON.stringify(value, null, 2));
@@ -130,18 +134,22 @@ export async function requestCommand(ctx: CliContext, args: readonly string[]): 
         { min: 1, max: 1 },
       );
       if (values.channel === undefined || values.address === undefined || values.account === undefined) throw new UsageError('Give --channel, --address and --account.');
+      const { address, account } = values;
       const c = client();
-      const grant = await c.portal.call('createGrant', {
-        params: { id: await requestIdOf(c, positionals[0] ?? '') },
-        body: {
-          channel: values.channel as never,
-          address: values.address,
-          account: values.account,
-          scope: (values.scope ?? 'diagnose') as never,
-          ...(values.hours === undefined ? {} : { expiresInHours: Number(values.hours) }),
-          ...(values.password === undefined ? {} : { password: values.password }),
-        },
-      });
+      const id = await requestIdOf(c, positionals[0] ?? '');
+      const grant = await namingFlags(GRANT_FLAGS, () =>
+        c.portal.call('createGrant', {
+          params: { id },
+          body: {
+            channel: values.channel as never,
+            address,
+            account,
+            scope: (values.scope ?? 'diagnose') as never,
+            ...(values.hours === undefined ? {} : { expiresInHours: Number(values.hours) }),
+            ...(values.password === undefined ? {} : { password: values.password }),
+          },
+        }),
+      );
       emit(ctx, { grant }, `Grant ${grant.id}: ${grant.channel} ${grant.account}@${grant.address}, ${grant.scope}, until ${grant.expiresAt}\n  password: ${grant.password}\n  Set this password on the account now; it is shown only once.`);
       return;
     }

@@ -7,6 +7,8 @@ import { fileProblemError, type FileProblem, type FileUse } from '../../../share
 const PROBLEM_OF: Record<string, FileProblem> = {
   ENOENT: 'missing',
   ENOTDIR: 'not-a-folder',
+  // mkdir of a folder where a file already stands
+  EEXIST: 'not-a-folder',
   EISDIR: 'is-a-folder',
   ENAMETOOLONG: 'name-too-long',
   EACCES: 'no-permission',
