@@ -20,17 +20,20 @@ const code = await runCli(process.argv.slice(2), {
   readStdin,
   ...(process.stdin.isTTY === true
     ? {
-        prompt: async (question) => {
+        prompt: async (question, options) => {
+          const echo = options?.echo === true;
           const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-          // Typed characters are not echoed: the password never appears on screen.
-          rl._writeToOutput = (s) => {
-            if (s.includes(question)) process.stderr.write(s);
-          };
+          // Unless asked to echo (a yes/no answer), typed characters are not shown: a password never appears on screen.
+          if (!echo) {
+            rl._writeToOutput = (s) => {
+              if (s.includes(question)) process.stderr.write(s);
+            };
+          }
           try {
             return await rl.question(question);
           } finally {
             rl.close();
-            process.stderr.write('\n');
+            if (!echo) process.stderr.write('\n');
           }
         },
       }

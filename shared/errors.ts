@@ -84,6 +84,13 @@ export const ERROR_CODES = [
   'REJECTION_REASON_REQUIRED',
   'ACTION_NOTE_NOT_EXPECTED',
   'INTERNAL',
+  // what a person at the command line or in a form gets wrong: unanswered prompts, files, trust roots, packages
+  'CONFIRMATION_REQUIRED',
+  'FILE_NOT_ACCESSIBLE',
+  'PACKAGE_NOT_FOR_SYSTEM',
+  'TRUST_ROOT_INVALID',
+  'TRUST_ROOT_UNSIGNED',
+  'TRUST_ROOT_EXPIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,11 +2,11 @@
  * The `hicare` commands. Each parses its flags strictly, runs one operation of the client core and prints either
  * words for a person or, with --json, one JSON document for a script.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { HicareError } from '../../shared/errors.js';
-import { rootFingerprint } from '../core/trust/trust.js';
+import { readRootFile } from '../core/trust/root-file.js';
+import { confirmOrStop } from './confirm.js';
 import type { CliContext } from './context.js';
 import { progressLine, renderCheck, renderContracts, renderSystems } from './render.js';
 
@@ -31,23 +31,19 @@ function emit(ctx: CliContext, value: unknown, text: string): void {
   else ctx.io.out(text);
 }
 
+/**
+ * Trusting a root decides which keys may sign everything this desktop installs: the root is checked completely,
+ * its fingerprint shown, and the user asked (or --yes given) before the setting changes.
+ */
 export async function trustCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
-  const { positionals } = parse(args, {}, { min: 1, max: 1 });
-  const file = resolve(positionals[0] ?? '');
-  const bytes = await readFile(file).catch(() => {
-    throw new HicareError('NOT_FOUND', `${file} cannot be read.`, "Give the path of the portal's root.json.");
-  });
-  let root: { signed?: { _type?: string; version?: number; expires?: string } };
-  try {
-    root = JSON.parse(bytes.toString('utf8')) as typeof root;
-  } catch {
-    throw new HicareError('INVALID_INPUT', `${file} is not JSON.`, "Give the portal's root.json (e.g. <portal data>/tuf/1.root.json).");
-  }
-  if (root.signed?._type !== 'root') throw new HicareError('INVALID_INPUT', `${file} is not TUF root metadata.`, "Give the portal's root.json (e.g. <portal data>/tuf/1.root.json).");
-  const fingerprint = rootFingerprint(bytes);
+  const { values, positionals } = parse(args, { yes: { type: 'boolean' } }, { min: 1, max: 1 });
+  const root = await readRootFile(positionals[0] ?? '', { now: new Date(), remedy: "Give the portal's root.json: hicare trust <portal data>/tuf/1.root.json" });
   const portalUrl = ctx.flags.portal ?? ctx.io.env['HICARE_PORTAL'];
-  ctx.settings.update({ trustRootPath: file, ...(portalUrl === undefined ? {} : { portalUrl }) });
-  emit(ctx, { trustRootPath: file, fingerprint, version: root.signed.version, expires: root.signed.expires }, `Trusting ${file}\n  fingerprint (SHA-256): ${fingerprint}\n  root version ${String(root.signed.version)}, expires ${String(root.signed.expires)}\nCompare the fingerprint with the one your portal's operator gave you.`);
+  const facts = `  fingerprint (SHA-256): ${root.fingerprint}\n  root version ${root.version}, expires ${root.expires}`;
+  if (values.yes !== true) ctx.io.err(`${root.file}\n${facts}\nCompare the fingerprint with the one your portal's operator gave you.\n`);
+  await confirmOrStop(ctx, { question: 'Trust this root for the portal?', yes: values.yes, nothingDone: 'Nothing was trusted.', command: `hicare trust ${root.file}` });
+  ctx.settings.update({ trustRootPath: root.file, ...(portalUrl === undefined ? {} : { portalUrl }) });
+  emit(ctx, { trustRootPath: root.file, fingerprint: root.fingerprint, version: root.version, expires: root.expires }, `Trusting ${root.file}\n${facts}\nCompare the fingerprint with the one your portal's operator gave you.`);
 }
 
 export async function loginCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
@@ -101,8 +97,8 @@ export async function checkCommand(ctx: CliContext, args: readonly string[]): Pr
 }
 
 export async function downloadCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
-  const { values, positionals } = parse(args, { serial: { type: 'string' }, out: { type: 'string' } }, { min: 1, max: 1000 });
-  const client = ctx.client();
+  const { values, positionals } = parse(args, { serial: { type: 'string' }, out: { type: 'string' }, previews: { type: 'boolean' } }, { min: 1, max: 1000 });
+  const client = ctx.client(values.previews === true ? { previews: true } : {});
   await client.trust.refresh();
   const out = resolve(values.out ?? ctx.settings.get().downloadDirectory ?? `${ctx.dataDirectory}/downloads`);
   let lastDraw = 0;

@@ -14,7 +14,8 @@ export interface CliIo {
   /** Whether stderr is a terminal (progress bars) and stdin one (password prompt). */
   errIsTty: boolean;
   readStdin: () => Promise<string>;
-  prompt?: (question: string) => Promise<string>;
+  /** Absent without a terminal. Typed characters are hidden unless `echo` (a password is the default question). */
+  prompt?: (question: string, options?: { echo?: boolean }) => Promise<string>;
 }
 
 export interface GlobalFlags {

@@ -1,6 +1,7 @@
 /**
  * The `hicare` CLI's exit codes, documented in its help, so scripts can tell a refusal by the contract from a
- * tampered package or a dead network without parsing text.
+ * tampered package, a missing target or a dead network without parsing text. Each failure class has one code; an
+ * error code belongs to exactly one class.
  */
 import type { ErrorCode } from '../../shared/errors.js';
 import { VERDICT_REASON_CODES } from '../../shared/domain/verdict.js';
@@ -13,25 +14,45 @@ export const EXIT = {
   untrusted: 4,
   installFailed: 5,
   offline: 6,
+  notFound: 7,
+  doesNotFit: 8,
+  refused: 9,
+  notConfirmed: 10,
 } as const;
 
-const TRUST: readonly string[] = ['UNTRUSTED_PORTAL', 'TRUST_METADATA_INVALID', 'TARGET_UNKNOWN', 'TARGET_MISMATCH', 'HASH_MISMATCH', 'LENGTH_EXCEEDED'];
-const INSTALL: readonly string[] = ['INSTALL_FAILED', 'INSTALL_TIMEOUT', 'VERSION_NOT_REACHED', 'INSTALLER_UNSUPPORTED'];
-const NETWORK: readonly string[] = ['OFFLINE', 'TIMEOUT'];
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-export function exitCodeFor(code: ErrorCode | string): number {
+/**
+ * Codes by class. Some are added by other parts of the product (an upgrade that skips a hop, a version the catalog
+ * does not know); they are listed as strings so the table holds whichever of them exist.
+ */
+const CLASSES: readonly [ExitCode, readonly string[]][] = [
+  [EXIT.doesNotFit, ['PACKAGE_NOT_FOR_SYSTEM', 'NOT_FOR_PLATFORM', 'UPGRADE_PATH_REQUIRED', 'VERSION_NOT_IN_CATALOG', 'NO_UPGRADE_PATH']],
+  [EXIT.untrusted, ['UNTRUSTED_PORTAL', 'TRUST_METADATA_INVALID', 'TARGET_MISMATCH', 'HASH_MISMATCH', 'LENGTH_EXCEEDED', 'TRUST_ROOT_INVALID', 'TRUST_ROOT_UNSIGNED', 'TRUST_ROOT_EXPIRED']],
+  [EXIT.installFailed, ['INSTALL_FAILED', 'INSTALL_TIMEOUT', 'VERSION_NOT_REACHED', 'INSTALLER_UNSUPPORTED']],
+  [EXIT.offline, ['OFFLINE', 'TIMEOUT']],
+  [EXIT.notFound, ['NOT_FOUND', 'TARGET_UNKNOWN']],
+  [EXIT.refused, ['FORBIDDEN', 'ROLE_NOT_ALLOWED', 'UNAUTHENTICATED', 'INVALID_CREDENTIALS', 'TOKEN_EXPIRED', 'TOKEN_REVOKED']],
+  [EXIT.notConfirmed, ['CONFIRMATION_REQUIRED']],
+];
+
+export function exitCodeFor(code: ErrorCode | string): ExitCode {
+  const found = CLASSES.find(([, codes]) => codes.includes(code));
+  if (found !== undefined) return found[0];
+  // The verdict's other reasons are all the contract's: a platform mismatch was taken above as "does not fit".
   if ((VERDICT_REASON_CODES as readonly string[]).includes(code)) return EXIT.notEntitled;
-  if (TRUST.includes(code)) return EXIT.untrusted;
-  if (INSTALL.includes(code)) return EXIT.installFailed;
-  if (NETWORK.includes(code)) return EXIT.offline;
   return EXIT.failed;
 }
 
 export const EXIT_CODES_HELP = `Exit codes:
   0  done
   1  failed (the error's code and remedy are printed)
-  2  wrong usage
-  3  not entitled: the contract does not allow it (code is the verdict's reason)
-  4  not trusted: signed catalog, package hash or length check failed — nothing was installed
+  2  wrong usage (the command's help is printed)
+  3  not entitled: the contract does not allow it (the code is the verdict's reason)
+  4  not trusted: the trust root, signed catalog, package hash or length check failed — nothing was installed
   5  the installer failed (its log and exit code are printed; a service request can be opened)
-  6  offline or the portal did not answer`;
+  6  offline or the portal did not answer
+  7  not found: no such target, system, request or file
+  8  does not fit: a package for another product or platform, or a version the upgrade path does not allow yet
+  9  refused by the portal: not signed in, or this account may not do it
+ 10  not confirmed: the question could not be asked (no terminal; add --yes) or was answered no`;

@@ -6,14 +6,14 @@ export const MAIN_HELP = `hicare — the Hi-Care Update Manager for IT staff
 Usage: hicare [--portal URL] [--json] <command> [options]
 
 Commands:
-  trust ROOT.json           Trust a portal's TUF root (shows its fingerprint; never trusted silently)
+  trust ROOT.json           Trust a portal's TUF root (checked, its fingerprint shown, asked; --yes in scripts)
   login                     Sign in (--email; password from $HICARE_PASSWORD, --password-stdin or a prompt)
   logout                    Sign out and forget the token
   entitlement               Your contracts: tier, status, service period, days left, systems
   systems                   Your systems with their installed versions
   systems set-version S V   Record the version of remote equipment S (entered, not detected)
   check                     Updates and upgrades per system, with the reasons and remedies
-  download TARGET...        Download packages (--serial S, --out DIR); a progress bar on a terminal
+  download TARGET...        Download packages (--serial S, --out DIR, --previews); a progress bar on a terminal
   verify FILE               Which signed package a file is; fails when it is none
   install TARGET --serial S Install a package on a system of this desktop
   log [--verify]            The operation records (--verify checks the hash chain)
@@ -29,27 +29,32 @@ Environment: HICARE_HOME (data directory), HICARE_PORTAL, HTTPS_PROXY/NO_PROXY.
 ${EXIT_CODES_HELP}`;
 
 export const HELP: Record<string, string> = {
-  trust: 'hicare trust ROOT.json [--portal URL]\n\nShows the root\'s fingerprint and trusts it for the portal. Compare the fingerprint with the one the portal\'s operator gives you.',
+  trust: `hicare trust ROOT.json [--yes] [--portal URL]
+
+Checks the root completely (signed by a threshold of its own keys, not expired, every role with at least one key,
+at most 1 MiB), shows its fingerprint and asks before trusting it for the portal (--yes in scripts). Compare the
+fingerprint with the one the portal's operator gives you.`,
   login: 'hicare login --email EMAIL [--password-stdin] [--portal URL]\n\nThe password comes from $HICARE_PASSWORD, standard input (--password-stdin) or a prompt on a terminal.',
   logout: 'hicare logout',
   entitlement: 'hicare entitlement [--json]',
   systems: 'hicare systems [--json]\nhicare systems set-version SERIAL VERSION',
   check: 'hicare check [--serial S] [--previews] [--json]',
-  download: 'hicare download TARGET... [--serial S] [--out DIR] [--json]\n\nTARGET is a package name as `check` lists it, e.g. atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz.',
+  download: 'hicare download TARGET... [--serial S] [--out DIR] [--previews] [--json]\n\nTARGET is a package name as `check` lists it, e.g. atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz. --previews allows prereleases.',
   verify: 'hicare verify FILE [--json]',
   install: 'hicare install TARGET --serial S [--json]',
   log: 'hicare log [--verify] [--limit N] [--json]',
   request: `hicare request create --from-failure ID|last [--priority P1..P4] [--yes]
 hicare request create --serial S --description TEXT --priority P1..P4 [--location TEXT] [--yes]
 hicare request list [--state STATE]
-hicare request show ID
-hicare request message ID TEXT
-hicare request grant ID --channel ssh|rdp|vpn|web|other --address HOST --account USER [--scope view|diagnose|repair] [--hours N] [--password P]
+hicare request show REQUEST
+hicare request message REQUEST TEXT
+hicare request grant REQUEST --channel ssh|rdp|vpn|web|other --address HOST --account USER [--scope view|diagnose|repair] [--hours N] [--password P]
 hicare request revoke GRANT_ID
-hicare request confirm ID | reject ID --reason TEXT
-hicare request survey ID --rating 1..5 [--comment TEXT]
+hicare request confirm REQUEST | reject REQUEST --reason TEXT
+hicare request survey REQUEST --rating 1..5 [--comment TEXT]
 hicare request flush
 
+REQUEST is the request's number (TAC-2026-000002) or its id.
 A request drafted from a failed installation shows the matching known issues first, then the draft and every secret
 redaction removed. Nothing is sent before you approve (a prompt, or --yes). When the portal cannot be reached the
 request is kept on this desktop and sent, exactly once, when it can.`,

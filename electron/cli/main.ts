@@ -2,7 +2,8 @@
  * `hicare`: takes the global flags (--portal, --json) wherever they stand, dispatches to a command, prints coded
  * errors with their remedy (as JSON on stderr with --json) and returns the documented exit code.
  */
-import { isHicareError } from '../../shared/errors.js';
+import { isHicareError, type HicareError } from '../../shared/errors.js';
+import { fileError } from '../core/files/file-error.js';
 import {
   checkCommand,
   downloadCommand,
@@ -73,21 +74,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`${error.message}\n\n${HELP[command] ?? MAIN_HELP}\n`);
       return EXIT.usage;
     }
-    if (isHicareError(error)) {
-      if (flags.json === true) io.err(`${JSON.stringify(error.toBody())}\n`);
-      else {
-        io.err(`error ${error.code}: ${error.message}\n  ${error.remedy}\n`);
-        const hint = commandHint(error);
-        if (hint !== null) io.err(`  Command: ${hint}\n`);
-        const log = error.details?.['log'];
-        if (typeof log === 'string' && log !== '') {
-          io.err(`\nInstaller log (last lines):\n${log.split('\n').slice(-15).join('\n')}\n`);
-          io.err('\nSee the known issues and open a remote-guidance request drafted from this failure:\n  hicare request create --from-failure last\n');
-        }
-      }
-      return exitCodeFor(error.code);
-    }
-    io.err(`error INTERNAL: ${error instanceof Error ? error.message : String(error)}\n  Report this to the vendor with the command you ran.\n`);
+    if (isHicareError(error)) return report(error, flags, io);
+    // A file-system error nobody turned into words still gets them; anything else is ours, and its text (a stack,
+    // a library's message) is for the vendor, shown only with HICARE_DEBUG=1.
+    const coded = fileError(error, { what: 'file', path: (error as { path?: string }).path ?? '(unknown)', remedy: 'Check the path given on the command line and try again.' });
+    if (isHicareError(coded)) return report(coded, flags, io);
+    io.err('error INTERNAL: Something went wrong inside hicare.\n  Run it again; if it persists, report it to the vendor with the command you ran (HICARE_DEBUG=1 shows the details).\n');
+    if (io.env['HICARE_DEBUG'] === '1') io.err(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.failed;
   }
+}
+
+/** A coded error as the user reads it: code, words, remedy, the command that helps, an installer's log. */
+function report(error: HicareError, flags: GlobalFlags, io: CliIo): number {
+  if (flags.json === true) io.err(`${JSON.stringify(error.toBody())}\n`);
+  else {
+    io.err(`error ${error.code}: ${error.message}\n  ${error.remedy}\n`);
+    const hint = commandHint(error);
+    if (hint !== null) io.err(`  Command: ${hint}\n`);
+    const log = error.details?.['log'];
+    if (typeof log === 'string' && log !== '') {
+      io.err(`\nInstaller log (last lines):\n${log.split('\n').slice(-15).join('\n')}\n`);
+      io.err('\nSee the known issues and open a remote-guidance request drafted from this failure:\n  hicare request create --from-failure last\n');
+    }
+  }
+  return exitCodeFor(error.code);
 }

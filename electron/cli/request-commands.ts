@@ -7,7 +7,13 @@ import { PRIORITIES, PRIORITY_DEFINITIONS, type Priority } from '../../shared/do
 import type { ServiceRequest, ServiceRequestCreate } from '../../shared/contracts/requests.js';
 import { draftFromFailure } from '../core/requests/draft.js';
 import { parse, UsageError } from './commands.js';
+import { confirmOrStop } from './confirm.js';
+import { namingFlags } from './flag-names.js';
+import { requestIdOf } from './request-ref.js';
 import type { CliContext } from './context.js';
+
+/** The grant's fields as `request grant` takes them. */
+const GRANT_FLAGS = { channel: '--channel', address: '--address', account: '--account', scope: '--scope', expiresInHours: '--hours', password: '--password' };
 
 function emit(ctx: CliContext, value: unknown, text: string): void {
   if (ctx.flags.json === true) ctx.io.out(JSON.stringify(value, null, 2));
@@ -25,17 +31,13 @@ function describeRequest(r: ServiceRequest): string {
   return `${r.number}  ${r.state}  ${r.priority}  ${r.serialNumber} (${r.product})  ${sla}`;
 }
 
-async function approve(ctx: CliContext, yes: boolean | undefined): Promise<boolean> {
-  if (yes === true) return true;
-  if (ctx.io.prompt === undefined) return false;
-  return /^y(es)?$/i.test((await ctx.io.prompt('Send this request to the Technical Assistance Center? [y/N] ')).trim());
-}
-
 async function send(ctx: CliContext, request: ServiceRequestCreate, idempotencyKey: string, yes: boolean | undefined): Promise<void> {
-  if (!(await approve(ctx, yes))) {
-    emit(ctx, { sent: false, request }, 'Nothing was sent. Run the command again with --yes to send it.');
-    return;
-  }
+  await confirmOrStop(ctx, {
+    question: 'Send this request to the Technical Assistance Center?',
+    yes,
+    nothingDone: 'Nothing was sent.',
+    command: 'hicare request create …',
+  });
   const outcome = await ctx.client().requests.submit(request, idempotencyKey);
   if (outcome.status === 'sent') emit(ctx, outcome, `Sent: ${describeRequest(outcome.request)}`);
   else emit(ctx, outcome, `Queued on this desktop: ${outcome.reason}\nIt is sent by the next \`hicare request flush\` (or any request command) once the portal answers.`);
@@ -113,13 +115,15 @@ export async function requestCommand(ctx: CliContext, args: readonly string[]): 
     }
     case 'show': {
       const { positionals } = parse(rest, {}, { min: 1, max: 1 });
-      const request = await client().portal.call('getRequest', { params: { id: positionals[0] ?? '' } });
+      const c = client();
+      const request = await c.portal.call('getRequest', { params: { id: await requestIdOf(c, positionals[0] ?? '') } });
       emit(ctx, { request }, `${describeRequest(request)}\n  ${request.location}\n  ${request.faultDescription.split('\n').join('\n  ')}`);
       return;
     }
     case 'message': {
       const { positionals } = parse(rest, {}, { min: 2, max: 2 });
-      const message = await client().portal.call('postMessage', { params: { id: positionals[0] ?? '' }, body: { body: positionals[1] ?? '' } });
+      const c = client();
+      const message = await c.portal.call('postMessage', { params: { id: await requestIdOf(c, positionals[0] ?? '') }, body: { body: positionals[1] ?? '' } });
       emit(ctx, { message }, `Message sent at ${message.at}.`);
       return;
     }
@@ -130,17 +134,22 @@ export async function requestCommand(ctx: CliContext, args: readonly string[]): 
         { min: 1, max: 1 },
       );
       if (values.channel === undefined || values.address === undefined || values.account === undefined) throw new UsageError('Give --channel, --address and --account.');
-      const grant = await client().portal.call('createGrant', {
-        params: { id: positionals[0] ?? '' },
-        body: {
-          channel: values.channel as never,
-          address: values.address,
-          account: values.account,
-          scope: (values.scope ?? 'diagnose') as never,
-          ...(values.hours === undefined ? {} : { expiresInHours: Number(values.hours) }),
-          ...(values.password === undefined ? {} : { password: values.password }),
-        },
-      });
+      const { address, account } = values;
+      const c = client();
+      const id = await requestIdOf(c, positionals[0] ?? '');
+      const grant = await namingFlags(GRANT_FLAGS, () =>
+        c.portal.call('createGrant', {
+          params: { id },
+          body: {
+            channel: values.channel as never,
+            address,
+            account,
+            scope: (values.scope ?? 'diagnose') as never,
+            ...(values.hours === undefined ? {} : { expiresInHours: Number(values.hours) }),
+            ...(values.password === undefined ? {} : { password: values.password }),
+          },
+        }),
+      );
       emit(ctx, { grant }, `Grant ${grant.id}: ${grant.channel} ${grant.account}@${grant.address}, ${grant.scope}, until ${grant.expiresAt}\n  password: ${grant.password}\n  Set this password on the account now; it is shown only once.`);
       return;
     }
@@ -157,14 +166,16 @@ export async function requestCommand(ctx: CliContext, args: readonly string[]): 
       const reason = (values as { reason?: string }).reason;
       if (sub === 'reject' && (reason === undefined || reason.trim() === '')) throw new UsageError('Give --reason: say why the solution did not work.');
       const body = sub === 'confirm' ? { action: 'confirm' as const } : { action: 'reject-solution' as const, reason };
-      const request = await client().portal.call('actOnRequest', { params: { id: positionals[0] ?? '' }, body });
+      const c = client();
+      const request = await c.portal.call('actOnRequest', { params: { id: await requestIdOf(c, positionals[0] ?? '') }, body });
       emit(ctx, { request }, describeRequest(request));
       return;
     }
     case 'survey': {
       const { values, positionals } = parse(rest, { rating: { type: 'string' }, comment: { type: 'string' } }, { min: 1, max: 1 });
       if (values.rating === undefined || !/^[1-5]$/.test(values.rating)) throw new UsageError('--rating must be 1 to 5.');
-      const survey = await client().portal.call('answerSurvey', { params: { id: positionals[0] ?? '' }, body: { rating: Number(values.rating), comment: values.comment ?? '' } });
+      const c = client();
+      const survey = await c.portal.call('answerSurvey', { params: { id: await requestIdOf(c, positionals[0] ?? '') }, body: { rating: Number(values.rating), comment: values.comment ?? '' } });
       emit(ctx, { survey }, 'Thank you: your rating was recorded.');
       return;
     }

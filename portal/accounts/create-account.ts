@@ -1,6 +1,7 @@
 /** Creating accounts: who belongs to a customer and who works for the vendor, with the password hashed at once. */
 import type { Kysely } from 'kysely';
 import { assertRole, type Role } from '../../shared/domain/request-state.js';
+import { capitalRoleAccount } from '../../shared/domain/role-names.js';
 import { HicareError } from '../../shared/errors.js';
 import { insertAccount, type AccountRecord } from '../db/accounts.js';
 import type { Database } from '../db/schema.js';
@@ -25,10 +26,10 @@ export async function createAccount(db: Kysely<Database>, input: NewAccount, now
   const role = assertRole(input.role);
   const customerId = input.customerId ?? null;
   if (CUSTOMER_ROLES.includes(role) && customerId === null) {
-    throw new HicareError('INVALID_INPUT', `A ${role} account must belong to a customer.`, 'Give the customer the account is for.', { role });
+    throw new HicareError('INVALID_INPUT', `${capitalRoleAccount(role)} must belong to a customer.`, 'Give the customer the account is for.', { role });
   }
   if (!CUSTOMER_ROLES.includes(role) && customerId !== null) {
-    throw new HicareError('INVALID_INPUT', `A ${role} account works for the vendor and cannot belong to a customer.`, 'Leave the customer empty, or pick a customer role.', {
+    throw new HicareError('INVALID_INPUT', `${capitalRoleAccount(role)} works for the vendor and cannot belong to a customer.`, 'Leave the customer empty, or pick a customer role.', {
       role,
       customerId,
     });

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { assertInstant } from '../../shared/domain/dates.js';
+import { issuesSentence, plainIssues, safeParsePlain } from '../../shared/api/plain-issues.js';
 import { HicareError } from '../../shared/errors.js';
 
 /** A Date as stored: ISO-8601 in UTC, fixed width, so text comparison is time comparison. */
@@ -32,16 +33,10 @@ export function checkInput<T>(schema: z.ZodType, value: T, what: string): T {
     const where = nulAt.length === 0 ? '' : ` (${nulAt.join('.')})`;
     throw new HicareError('INVALID_INPUT', `The ${what}${where} contains a NUL character.`, 'Remove the NUL (\\u0000) character and try again.', { path: nulAt });
   }
-  const result = schema.safeParse(value);
+  const result = safeParsePlain(schema, value);
   if (result.success) return value;
-  const issue = result.error.issues[0];
-  const where = issue === undefined || issue.path.length === 0 ? '' : ` (${issue.path.map(String).join('.')})`;
-  throw new HicareError(
-    'INVALID_INPUT',
-    `The ${what} is not valid${where}: ${issue?.message ?? 'invalid value'}.`,
-    `Correct the ${what}${where} and try again.`,
-    { issues: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
-  );
+  const issues = plainIssues(result.error);
+  throw new HicareError('INVALID_INPUT', `The ${what} is not valid: ${issuesSentence(issues)}.`, `Correct the ${what} and try again.`, { issues });
 }
 
 function pathToNul(value: unknown, path: string[]): string[] | undefined {

@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import { HicareError, isHicareError, type ErrorBody } from '../../shared/errors.js';
 import type { Endpoint } from '../../shared/contracts/portal-api.js';
 import type { Account } from '../../shared/contracts/accounts.js';
+import { invalidValues, plainIssues, safeParsePlain } from '../../shared/api/plain-issues.js';
+import { forbiddenFor } from '../../shared/domain/role-names.js';
 import { httpStatusFor } from './status.js';
 
 export interface Caller {
@@ -37,13 +39,11 @@ export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
 
 function validate(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
   if (schema === undefined) return where === 'body' ? undefined : {};
-  const r = schema.safeParse(value ?? {});
+  const r = safeParsePlain(schema, value ?? {});
   if (r.success) return r.data;
-  const issues = r.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
-  const first = issues[0];
-  throw new HicareError('INVALID_INPUT', `Invalid ${where}${first === undefined ? '' : ` (${first.path}: ${first.message})`}.`, 'Correct the request and send it again.', {
-    issues,
-  });
+  // A body's fields are named as they are; an address's or a query's carry where they were, since a field name
+  // alone ("id") would not say which part of the call to correct.
+  throw invalidValues(plainIssues(r.error, where === 'body' ? [] : [where]), 'Correct the values named and send the request again.');
 }
 
 function bearerOf(request: FastifyRequest): string | null {
@@ -63,7 +63,7 @@ export function registerEndpoint<E extends Endpoint>(app: FastifyInstance, endpo
           if (bearer === null) throw new HicareError('UNAUTHENTICATED', 'This call needs a bearer token.', 'Sign in, then send the token as "Authorization: Bearer …".');
           caller = await authenticate(bearer, request);
           if (!endpoint.auth.includes(caller.account.role)) {
-            throw new HicareError('FORBIDDEN', `A ${caller.account.role} account may not ${endpoint.summary.toLowerCase()}.`, 'Sign in with an account that has this role.');
+            throw forbiddenFor(caller.account.role, `use “${endpoint.summary}”`, endpoint.auth);
           }
         }
         const input = {

@@ -4,6 +4,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { PACKAGES_PATH, PackageQuerySchema } from '../../shared/contracts/portal-api.js';
+import { invalidValues, plainIssues, safeParsePlain } from '../../shared/api/plain-issues.js';
+import type { Role } from '../../shared/domain/request-state.js';
+import { forbiddenFor } from '../../shared/domain/role-names.js';
 import { HicareError } from '../../shared/errors.js';
 import { recordDownload } from '../db/downloads.js';
 import { authorizeDownload, type EntitlementContext } from '../entitlement/verdicts.js';
@@ -11,7 +14,7 @@ import { assertTargetName } from '../tuf/target-name.js';
 import { sendError, type Authenticate } from './endpoints.js';
 import { sendPackage } from './file-response.js';
 
-const DOWNLOAD_ROLES = new Set(['customer-admin', 'it-staff']);
+const DOWNLOAD_ROLES: readonly Role[] = ['customer-admin', 'it-staff'];
 
 export function registerPackageRoute(app: FastifyInstance, ctx: EntitlementContext, auth: Authenticate): void {
   app.route({
@@ -22,15 +25,11 @@ export function registerPackageRoute(app: FastifyInstance, ctx: EntitlementConte
         const bearer = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/.exec(request.headers.authorization ?? '')?.[1];
         if (bearer === undefined) throw new HicareError('UNAUTHENTICATED', 'Packages are for signed-in customers.', 'Sign in, then send the token as "Authorization: Bearer …".');
         const { account } = await auth(bearer, request);
-        if (!DOWNLOAD_ROLES.has(account.role)) {
-          throw new HicareError('FORBIDDEN', `A ${account.role} account may not download packages.`, 'Sign in with a customer admin or IT staff account.');
-        }
+        if (!DOWNLOAD_ROLES.includes(account.role)) throw forbiddenFor(account.role, 'download packages', DOWNLOAD_ROLES);
         const name = (request.params as { '*': string })['*'];
         assertTargetName(name);
-        const parsed = PackageQuerySchema.safeParse(request.query ?? {});
-        if (!parsed.success) {
-          throw new HicareError('INVALID_INPUT', `Invalid query (${parsed.error.issues[0]?.message ?? 'unknown field'}).`, 'Send only serialNumber, installedVersion and previews.');
-        }
+        const parsed = safeParsePlain(PackageQuerySchema, request.query ?? {});
+        if (!parsed.success) throw invalidValues(plainIssues(parsed.error, ['query']), 'Send only serialNumber, installedVersion and previews.');
         const q = parsed.data;
         const grant = await authorizeDownload(ctx, account, name, { serialNumber: q.serialNumber, installedVersion: q.installedVersion, previews: q.previews === '1' });
         const { target } = grant;

@@ -8,6 +8,7 @@
 import type { Account } from '../../shared/contracts/accounts.js';
 import { MessageCreateSchema, type Message } from '../../shared/contracts/requests.js';
 import { canMessage } from '../../shared/domain/request-state.js';
+import { capitalRoleAccount } from '../../shared/domain/role-names.js';
 import { HicareError } from '../../shared/errors.js';
 import { addMessage } from '../db/request-activity.js';
 import { recordFirstContact, type RequestRecord } from '../db/requests.js';
@@ -20,7 +21,7 @@ import { publishMessage, publishRequestChanged } from './notify.js';
 export function assertMayConverse(record: RequestRecord, caller: Account, what: string): void {
   if (canMessage(record.state, caller.role)) return;
   if (caller.role !== 'customer-admin' && caller.role !== 'engineer') {
-    throw new HicareError('ROLE_NOT_ALLOWED', `A ${caller.role} cannot ${what}; the conversation is between the customer and the engineer.`, 'Ask the customer administrator or the assigned engineer.', {
+    throw new HicareError('ROLE_NOT_ALLOWED', `${capitalRoleAccount(caller.role)} cannot ${what}; the conversation is between the customer and the engineer.`, 'Ask the customer administrator or the assigned engineer.', {
       role: caller.role,
     });
   }

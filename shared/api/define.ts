@@ -5,6 +5,7 @@
 import { type z } from 'zod';
 import { HicareError, isHicareError, type ErrorBody } from '../errors.js';
 import { ErrorBodySchema } from '../contracts/common.js';
+import { invalidValues, plainIssues, safeParsePlain } from './plain-issues.js';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -53,15 +54,9 @@ export function toErrorBody(error: unknown): ErrorBody {
   return { code: 'INTERNAL', message: 'Something went wrong inside the app.', remedy: 'Try again; if it persists, send the operation records to support.' };
 }
 
+/** The method's name stays in the details: it is the API's word, not the user's. */
 function invalidInput(method: string, error: z.ZodError): HicareError {
-  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  const first = issues[0];
-  return new HicareError(
-    'INVALID_INPUT',
-    `Invalid arguments for ${method}${first === undefined ? '' : `: ${first.path === '' ? '' : `${first.path}: `}${first.message}`}.`,
-    'Correct the value named above and try again.',
-    { method, issues },
-  );
+  return invalidValues(plainIssues(error), 'Correct the values named and try again.', { method });
 }
 
 /**
@@ -75,7 +70,7 @@ export function createDispatcher<A extends ApiSpec, Ctx>(api: A, handlers: Handl
         throw new HicareError('UNKNOWN_METHOD', `There is no method "${method}".`, 'Update the app: its window and its host disagree.', { method });
       }
       const spec = api.methods[method] as MethodSpec;
-      const parsed = spec.input.safeParse(raw ?? {});
+      const parsed = safeParsePlain(spec.input, raw ?? {});
       if (!parsed.success) throw invalidInput(method, parsed.error);
       const handler = handlers[method as MethodName<A>] as (args: unknown, ctx: Ctx) => unknown;
       const value = await handler(parsed.data, ctx);

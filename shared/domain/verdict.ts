@@ -139,7 +139,7 @@ function releaseReasons(input: VerdictInput): VerdictReason[] {
   const { release, system, now } = input;
   const reasons: VerdictReason[] = [];
   if (isPrerelease(release.version) && input.includePrereleases !== true) {
-    reasons.push(reason('PRERELEASE', `${release.version} is a preview, not generally available.`, 'Turn on previews in the settings to take prereleases.'));
+    reasons.push(reason('PRERELEASE', `${release.version} is a preview, not generally available.`, 'Turn on "Show previews" under Settings → Updates to take prereleases (--previews on the command line).'));
   }
   if (system.platform !== undefined && release.platforms !== undefined && !release.platforms.includes(system.platform)) {
     reasons.push(

@@ -50,16 +50,16 @@ test('trust: a file that is not JSON, not a TUF root or not there is refused wit
 
   const refused = panel.getByTestId('trust-error');
   for (const [file, what, code] of [
-    [notJson, 'is not JSON.', 'INVALID_INPUT'],
-    [notRoot, 'is not TUF root metadata.', 'INVALID_INPUT'],
-    [missing, 'cannot be read.', 'NOT_FOUND'],
+    [notJson, `${notJson} is not JSON.`, 'TRUST_ROOT_INVALID'],
+    [notRoot, `${notRoot} is not TUF root metadata.`, 'TRUST_ROOT_INVALID'],
+    [missing, `There is no trust root at ${missing}.`, 'NOT_FOUND'],
   ] as const) {
     await field.fill(file);
     await field.press('Enter');
-    await expect(refused).toContainText(`${file} ${what}`);
-    await expect(refused).toContainText("Choose the portal's root.json");
+    await expect(refused).toContainText(what);
+    await expect(refused).toContainText("Choose the portal's root.json under Trusted root");
     await expect(refused.locator('.error-code')).toHaveText(code);
-    await expectFieldProblem(field, `${file} ${what}`);
+    await expectFieldProblem(field, what);
     await expect(field).toBeFocused();
     await expect(fingerprint).toHaveText(trusted);
   }

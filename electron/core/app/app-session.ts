@@ -221,7 +221,7 @@ export class AppSession {
 
   /** Trusts a root file the user chose (a staging portal's, the demo's); the view shows its fingerprint. */
   async trust(rootPath: string): Promise<SessionView> {
-    const root = await readTrustRoot(rootPath);
+    const root = await readTrustRoot(rootPath, this.options.host.clock.now());
     const portalUrl = this.portalUrl();
     if (portalUrl !== null) await this.assertRootSignsPortal(root.rootPath, portalUrl);
     this.options.settings.update({ trustRootPath: root.rootPath });

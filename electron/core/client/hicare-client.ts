@@ -17,6 +17,7 @@ import type { LineLifecycle } from '../../../shared/domain/release.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { Clock, Logger, SecretStore } from '../adapters.js';
 import { currentPlatform } from '../detect/index.js';
+import { withFile } from '../files/file-error.js';
 import { DownloadManager, type DownloadResult } from '../downloads/index.js';
 import { isInstallFailure, runInstaller, type InstallResult } from '../install/index.js';
 import { withSystemLock } from '../install/system-lock.js';
@@ -194,18 +195,21 @@ export class HicareClient {
     await this.operations.append('download', `Downloaded and verified ${target.name}`, { target: target.name, sha256: target.sha256, length: target.length, fromCache: result.fromCache });
     let file = result.path;
     if (options.out !== undefined) {
-      await mkdir(options.out, { recursive: true });
-      file = join(options.out, basename(target.name));
-      const partial = `${file}.part`;
-      await copyFile(result.path, partial);
-      await rename(partial, file);
+      const out = options.out;
+      file = join(out, basename(target.name));
+      const copy = file;
+      await withFile({ what: 'download folder', path: out, remedy: 'Choose a folder you may write to (--out DIR, or Settings → Download folder).' }, async () => {
+        await mkdir(out, { recursive: true });
+        await copyFile(result.path, `${copy}.part`);
+        await rename(`${copy}.part`, copy);
+      });
     }
     return { ...result, target, file };
   }
 
   /** Which signed target a file is, by its SHA-256; refused when it is none. */
   async verify(file: string): Promise<ReleaseTarget> {
-    const sha256 = await sha256File(file);
+    const sha256 = await withFile({ what: 'package file', path: file, remedy: 'Give the path of a package file downloaded from the portal.' }, () => sha256File(file));
     const target = (await this.trust.allTargets()).find((t) => t.sha256 === sha256);
     await this.operations.append('verify', `Verified ${basename(file)}: ${target === undefined ? 'no signed package' : target.name}`, { file, sha256, target: target?.name ?? null });
     if (target === undefined) {
@@ -266,7 +270,7 @@ export class HicareClient {
     const targetPlatform = `${target.custom.platform}-${target.custom.arch}`;
     if (target.custom.product !== system.product || (system.platform !== null && targetPlatform !== system.platform) || targetPlatform !== this.platform) {
       throw new HicareError(
-        'TARGET_MISMATCH',
+        'PACKAGE_NOT_FOR_SYSTEM',
         `${target.name} is ${target.custom.product} for ${targetPlatform}; system ${serialNumber} runs ${system.product} on ${system.platform ?? this.platform} and this desktop is ${this.platform}.`,
         `Nothing was installed. Pick a package of ${system.product} built for ${this.platform} for this system.`,
         { target: target.name, serialNumber },

@@ -269,7 +269,7 @@ function validateJob(job: DownloadJob): DownloadJob {
   try {
     parsed = new URL(url);
   } catch {
-    throw invalid(`"${String(url)}" is not a download address.`, 'Check the portal address in the settings.');
+    throw invalid(`"${String(url)}" is not a download address.`, 'Check the portal address (Settings → Portal address, or --portal).');
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalid(`${parsed.protocol} addresses cannot be downloaded from.`, 'Use an http(s) portal address.');
   return { target: { name: target.name, length: target.length, sha256: target.sha256.toLowerCase() }, url };

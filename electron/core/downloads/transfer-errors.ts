@@ -51,11 +51,11 @@ export function classify(error: unknown, ctx: FailureContext): AttemptFailure {
     return failure('timeout', 'TIMEOUT', message, 'Check your network connection and try again; the download resumes where it stopped.', { cause: text });
   }
   if (OFFLINE.has(text)) {
-    const remedy = 'Check your network connection and proxy settings, then try again; what was downloaded is kept.';
+    const remedy = 'Check your network connection and the proxy (Settings → Proxy, or HTTPS_PROXY), then try again; what was downloaded is kept.';
     return failure('offline', 'OFFLINE', `The package server at ${ctx.host} cannot be reached (${text}).`, remedy, { cause: text });
   }
   if (TLS.test(text)) {
-    const remedy = 'Add your company CA bundle in the settings, or check the portal address.';
+    const remedy = 'Add your company CA bundle under Settings → Extra CA bundle, or check the portal address.';
     return failure('fatal', 'UNTRUSTED_PORTAL', `The certificate of ${ctx.host} is not trusted (${text}).`, remedy, { cause: text });
   }
   const cause = text === '' ? error.message : text;

@@ -9,6 +9,7 @@ import got, { type Got, type OptionsInit } from 'got';
 import type { z } from 'zod';
 import { endpointPath, packagePath, portalApi, type EndpointName, type PackageQuery, type PortalApi } from '../../../shared/contracts/portal-api.js';
 import type { Session } from '../../../shared/contracts/accounts.js';
+import { invalidValues, plainIssues, safeParsePlain } from '../../../shared/api/plain-issues.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { SecretStore } from '../adapters.js';
 import { transportOptions, type NetworkSettings } from './network.js';
@@ -112,12 +113,10 @@ export class PortalClient {
     const e = endpoint as { method: string; path: string; params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; response: z.ZodType; idempotent?: boolean };
     const check = (schema: z.ZodType | undefined, value: unknown, where: string): unknown => {
       if (schema === undefined) return undefined;
-      const r = schema.safeParse(value ?? {});
-      if (!r.success) {
-        throw new HicareError('INVALID_INPUT', `Invalid ${where} for ${name}: ${r.error.issues[0]?.message ?? ''}`, 'Correct the input and try again.', {
-          issues: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        });
-      }
+      const r = safeParsePlain(schema, value ?? {});
+      // Checked before anything is sent; the fields are named as the caller gave them (a host may rename them for
+      // its users: the CLI names its flags).
+      if (!r.success) throw invalidValues(plainIssues(r.error), 'Correct the values named and try again.', { call: name, part: where });
       return r.data;
     };
     const params = check(e.params, input.params, 'parameters') as Record<string, string> | undefined;

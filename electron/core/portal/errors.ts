@@ -14,7 +14,7 @@ export function portalErrorFromBody(status: number, body: unknown, portal: strin
     const { code, message, remedy, details } = parsed.data;
     return new HicareError(code, message, remedy, { ...details, status });
   }
-  return new HicareError('PORTAL_ERROR', `The portal at ${portal} answered ${status} without an explanation.`, 'Check the portal address in the settings; if it is right, try again later.', {
+  return new HicareError('PORTAL_ERROR', `The portal at ${portal} answered ${status} without an explanation.`, 'Check the portal address (Settings → Portal address, or --portal); if it is right, try again later.', {
     status,
   });
 }
@@ -31,7 +31,7 @@ export function transportError(error: unknown, portal: string): HicareError {
     });
   }
   if (/^(ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code)) {
-    return new HicareError('PORTAL_ERROR', `The portal's certificate at ${portal} is not trusted (${code}).`, 'Add your company CA bundle in the settings, or check the portal address.', {
+    return new HicareError('PORTAL_ERROR', `The portal's certificate at ${portal} is not trusted (${code}).`, 'Add your company CA bundle under Settings → Extra CA bundle, or check the portal address.', {
       cause: code,
     });
   }

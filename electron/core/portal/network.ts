@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
+import { fileError } from '../files/file-error.js';
 import { HicareError } from '../../../shared/errors.js';
+
+const CA_REMEDY = 'Choose a readable PEM file under Settings → Extra CA bundle (PEM file).';
 
 export interface NetworkSettings {
   /** Overrides HTTPS_PROXY / HTTP_PROXY. */
@@ -55,7 +58,7 @@ export function transportOptions(portal: URL, env: Record<string, string | undef
     try {
       parsed = new URL(proxy);
     } catch {
-      throw new HicareError('INVALID_INPUT', `The proxy address "${proxy}" is not a URL.`, 'Set the proxy as http://host:port (or fix HTTPS_PROXY).');
+      throw new HicareError('INVALID_INPUT', `The proxy address "${proxy}" is not a URL.`, 'Set Settings → Proxy as http://host:port (or fix HTTPS_PROXY).');
     }
     const agentOptions = { keepAlive: true, proxy: parsed };
     options.agent = portal.protocol === 'https:' ? { https: new HttpsProxyAgent(agentOptions) } : { http: new HttpProxyAgent(agentOptions) };
@@ -64,11 +67,11 @@ export function transportOptions(portal: URL, env: Record<string, string | undef
     let pem: string;
     try {
       pem = readFileSync(settings.caFile, 'utf8');
-    } catch {
-      throw new HicareError('INVALID_INPUT', `The CA bundle ${settings.caFile} cannot be read.`, 'Point the CA setting at a readable PEM file.');
+    } catch (error) {
+      throw fileError(error, { what: 'CA bundle', path: settings.caFile, remedy: CA_REMEDY });
     }
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-      throw new HicareError('INVALID_INPUT', `${settings.caFile} holds no PEM certificate.`, 'Use a PEM bundle (-----BEGIN CERTIFICATE----- blocks).');
+      throw new HicareError('INVALID_INPUT', `${settings.caFile} holds no PEM certificate.`, `Use a PEM bundle (-----BEGIN CERTIFICATE----- blocks). ${CA_REMEDY}`);
     }
     // Added to, not instead of, the system's CAs: the bundle is for the company proxy, not a replacement trust store.
     options.https = { certificateAuthority: [...rootCertificates, pem].join('\n') };

@@ -88,7 +88,7 @@ export class Trust {
 
   private async refreshOnce(): Promise<void> {
     const root = await readFile(this.options.rootFile).catch(() => {
-      throw new HicareError('UNTRUSTED_PORTAL', `The trusted root ${this.options.rootFile} cannot be read.`, 'Point the trust setting at the portal’s root.json, or reinstall the app.');
+      throw new HicareError('UNTRUSTED_PORTAL', `The trusted root ${this.options.rootFile} cannot be read.`, 'Choose the portal’s root.json under Trusted root (hicare trust ROOT.json on the command line), or reinstall the app.');
     });
     await this.seed(root);
     const updater = new Updater({

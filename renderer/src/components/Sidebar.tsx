@@ -1,14 +1,9 @@
 /** The left navigation: the role's sections as real links (aria-current on the open one), who is signed in, sign out. */
 import type { Account } from '../../../shared/contracts/accounts.js';
-import type { Role } from '../../../shared/domain/request-state.js';
+import { ROLE_NAMES } from '../../../shared/domain/role-names.js';
 import { navItemsFor, type Section } from '../lib/nav.js';
 
-export const ROLE_NAMES: Record<Role, string> = {
-  'customer-admin': 'Customer administrator',
-  'it-staff': 'IT staff',
-  engineer: 'Support engineer',
-  'portal-admin': 'Portal administrator',
-};
+export { ROLE_NAMES };
 
 export interface SidebarProps {
   account: Account | null;

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoPortal, type DemoPortal } from '../client-core/demo-portal.js';
+import { makeRoot } from '../trust-roots.js';
 import { appOn, type AppUnderTest } from './app-harness.js';
 
 const CUSTOMER = 'admin@contoso.example';
@@ -92,20 +93,23 @@ describe('arguments that fit the contract but not the facts', () => {
     }
   });
 
-  it('trusts only TUF root metadata: a missing file and a JSON file that is no root are refused and the trusted root stays', async () => {
+  it('trusts only complete TUF roots: a missing file, JSON that is no root and an expired root are refused and the trusted root stays', async () => {
     const before = settingsFile();
-    await expect(app.refused('trust.set', { rootPath: join(demo.dir, 'missing.json') })).resolves.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(app.refused('trust.set', { rootPath: join(demo.dir, 'missing.json') })).resolves.toMatchObject({ code: 'NOT_FOUND', remedy: expect.stringContaining('Trusted root') });
     const notRoot = join(demo.dir, 'timestamp-like.json');
     writeFileSync(notRoot, JSON.stringify({ signed: { _type: 'timestamp' } }));
-    await expect(app.refused('trust.set', { rootPath: notRoot })).resolves.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(app.refused('trust.set', { rootPath: notRoot })).resolves.toMatchObject({ code: 'TRUST_ROOT_INVALID' });
     writeFileSync(notRoot, 'not json at all');
-    await expect(app.refused('trust.set', { rootPath: notRoot })).resolves.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(app.refused('trust.set', { rootPath: notRoot })).resolves.toMatchObject({ code: 'TRUST_ROOT_INVALID' });
+    const expired = join(demo.dir, 'expired-root.json');
+    writeFileSync(expired, makeRoot('expired'));
+    await expect(app.refused('trust.set', { rootPath: expired })).resolves.toMatchObject({ code: 'TRUST_ROOT_EXPIRED' });
     expect(settingsFile()).toBe(before);
     expect((await app.call('session.get', {})).trust?.rootPath).toBe(demo.rootFile);
   });
 
   it('refuses to install a package of another product, and one on a system that is not the customer’s, as errors rather than outcomes', async () => {
-    await expect(app.refused('install.run', { targetName: ATLAS, serialNumber: 'CG-COB-0001', installId: 'install-0002' })).resolves.toMatchObject({ code: 'TARGET_MISMATCH' });
+    await expect(app.refused('install.run', { targetName: ATLAS, serialNumber: 'CG-COB-0001', installId: 'install-0002' })).resolves.toMatchObject({ code: 'PACKAGE_NOT_FOR_SYSTEM' });
     await expect(app.refused('install.run', { targetName: ATLAS, serialNumber: 'NW-ATL-0001', installId: 'install-0003' })).resolves.toMatchObject({ code: 'NOT_FOUND' });
     expect(app.eventsOf('install.log')).toEqual([]);
   });
@@ -127,7 +131,7 @@ describe('arguments that fit the contract but not the facts', () => {
     const altered = join(demo.dir, 'altered-root.json');
     const flipped = genuine.signatures.map((s) => ({ ...s, sig: `${s.sig.slice(0, -2)}${s.sig.endsWith('00') ? '11' : '00'}` }));
     writeFileSync(altered, JSON.stringify({ ...genuine, signatures: flipped }));
-    await expect(app.refused('trust.set', { rootPath: altered })).resolves.toMatchObject({ code: 'UNTRUSTED_PORTAL', remedy: expect.stringMatching(/Nothing was trusted/) });
+    await expect(app.refused('trust.set', { rootPath: altered })).resolves.toMatchObject({ code: 'TRUST_ROOT_UNSIGNED', remedy: expect.stringMatching(/Nothing was trusted/) });
 
     // The vendor's root shipped with the app is a real, self-signed root, but the demo portal is not signed by it.
     const shipped = (await import('../../../electron/core/shipped-root.js')).SHIPPED_ROOT;

@@ -39,7 +39,7 @@ describe('a signed package for another product or platform', () => {
     const { client, dataDirectory } = await customerClient(demo, { portalUrl: proxy.url });
     const before = await footprint(client, dataDirectory);
     const fetched = packageRequests().length;
-    const error = await expectRefused(client.install(name, ATLAS_SYSTEM), 'TARGET_MISMATCH', { client, dataDirectory, before });
+    const error = await expectRefused(client.install(name, ATLAS_SYSTEM), 'PACKAGE_NOT_FOR_SYSTEM', { client, dataDirectory, before });
     expect(error.message).toContain(ATLAS_SYSTEM);
     expect(error.remedy).toMatch(/Nothing was installed/);
     // Refused from the signed facts alone: the portal was never asked for the bytes.

@@ -3,22 +3,13 @@
  * explicitly, signing in, the contract, the systems, the check with reasons, downloads, verify, installs (one that
  * works, the failing one with its typed result), the operation log — with the documented exit codes and --json.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, type DemoSeedResult } from '../../../portal/demo/seed.js';
 import { createPortal, type Portal } from '../../../portal/server.js';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { runHicare, type Run } from './run-hicare.js';
 
 let dir = '';
 let portal: Portal;
@@ -26,20 +17,7 @@ let url = '';
 let seed: DemoSeedResult;
 
 function hicare(args: string[], env: Record<string, string> = {}, stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/hicare.js', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, HICARE_HOME: join(dir, 'home'), HICARE_PORTAL: url, HTTPS_PROXY: '', HTTP_PROXY: '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+  return runHicare(args, { HICARE_HOME: join(dir, 'home'), HICARE_PORTAL: url, ...env }, stdin);
 }
 
 function password(email: string): string {
@@ -65,7 +43,7 @@ describe('hicare CLI', () => {
     const untrusted = await hicare(['check']);
     expect(untrusted.code).toBe(4);
     expect(untrusted.stderr).toMatch(/^error UNTRUSTED_PORTAL: /m);
-    const trust = await hicare(['trust', join(portal.layout.repoDir, '1.root.json')]);
+    const trust = await hicare(['trust', join(portal.layout.repoDir, '1.root.json'), '--yes']);
     expect(trust.code).toBe(0);
     expect(trust.stdout).toMatch(/fingerprint \(SHA-256\): ([0-9A-F]{4} ){15}[0-9A-F]{4}/);
     expect((await hicare(['check'])).code).toBe(0);
@@ -88,7 +66,7 @@ describe('hicare CLI', () => {
 
   it('shows a Support customer the locked upgrade with its reason and remedy', async () => {
     const home = { HICARE_HOME: join(dir, 'northwind') };
-    await hicare(['trust', join(portal.layout.repoDir, '1.root.json')], home);
+    await hicare(['trust', join(portal.layout.repoDir, '1.root.json'), '--yes'], home);
     expect((await hicare(['login', '--email', 'admin@northwind.example'], { ...home, HICARE_PASSWORD: password('admin@northwind.example') })).code).toBe(0);
     const check = await hicare(['check', '--serial', 'NW-ATL-0001'], home);
     expect(check.stdout).toMatch(/✗ upgrade 2\.3\.1 +UPGRADE_REQUIRES_UPGRADE_SUPPORT: .* → Move to Application Software Upgrade Support/);

@@ -80,7 +80,7 @@ beforeAll(async () => {
   demo = await startDemoPortal();
   home = join(demo.dir, 'home');
   await publishFailingRelease();
-  expect((await hicare(['trust', demo.rootFile])).code).toBe(0);
+  expect((await hicare(['trust', demo.rootFile, '--yes'])).code).toBe(0);
   expect((await hicare(['login', '--email', CUSTOMER], { HICARE_PASSWORD: demo.password(CUSTOMER) })).code).toBe(0);
 }, 60_000);
 afterAll(async () => demo.close());

@@ -1,7 +1,6 @@
 /** What `hicare` draws on a terminal: the progress bar of a download. */
 import { describe, expect, it } from 'vitest';
 import { progressLine } from '../../../electron/cli/render.js';
-import { exitCodeFor } from '../../../electron/cli/exit-codes.js';
 
 describe('progressLine', () => {
   it('shows the share done, the bytes, the speed, the time left and the file name', () => {
@@ -13,14 +12,3 @@ describe('progressLine', () => {
   });
 });
 
-describe('exit codes', () => {
-  it.each([
-    ['UPGRADE_REQUIRES_UPGRADE_SUPPORT', 3],
-    ['CONTRACT_EXPIRED', 3],
-    ['HASH_MISMATCH', 4],
-    ['UNTRUSTED_PORTAL', 4],
-    ['INSTALL_FAILED', 5],
-    ['OFFLINE', 6],
-    ['NOT_FOUND', 1],
-  ])('%s → %i', (code, exit) => expect(exitCodeFor(code)).toBe(exit));
-});
