@@ -3,20 +3,10 @@
  * other release the same shared planner runs here on the releases already listed, so every card can show its path.
  */
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
+import { releasesOf } from '../../../shared/contracts/catalog-releases.js';
 import { planUpgradePath } from '../../../shared/domain/upgrade-path.js';
-import type { Release } from '../../../shared/domain/release.js';
 
 export type PathView = { ok: true; steps: string[] } | { ok: false; message: string; remedy: string };
-
-export function releasesOf(targets: readonly ReleaseTarget[]): Release[] {
-  const seen = new Map<string, Release>();
-  for (const t of targets) {
-    const c = t.custom;
-    if (seen.has(c.version)) continue;
-    seen.set(c.version, { product: c.product, version: c.version, publishedAt: c.publishedAt, ...(c.minUpgradeFrom === undefined ? {} : { minUpgradeFrom: c.minUpgradeFrom }) });
-  }
-  return [...seen.values()];
-}
 
 /** The versions from the installed one to `target`, both included; null when nothing is installed to start from. */
 export function pathTo(installed: string | null, target: string, targets: readonly ReleaseTarget[]): PathView | null {
