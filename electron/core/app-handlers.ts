@@ -8,6 +8,7 @@ import { downloadHandlers } from './app/download-handlers.js';
 import type { AppHandlers } from './app/handler-types.js';
 import { requestHandlers } from './app/request-handlers.js';
 import { sessionHandlers } from './app/session-handlers.js';
+import { upgradeHandlers } from './app/upgrade-handlers.js';
 import type { SettingsService } from './settings.js';
 
 export type { CallContext } from './app/handler-types.js';
@@ -37,5 +38,6 @@ export function appHandlers(services: AppServices): AppHandlers {
     ...sessionHandlers(session),
     ...downloadHandlers(session),
     ...requestHandlers(session),
+    ...upgradeHandlers(session, { previews: () => settings.get().includePreviews, clock: host.clock }),
   };
 }
