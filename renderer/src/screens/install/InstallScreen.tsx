@@ -39,11 +39,15 @@ export function InstallScreen({ serialNumber, targetName }: { serialNumber: stri
           <dd>{installed !== null ? (installed.fromVersion ?? 'nothing installed') : (resolution?.system.installedVersion ?? 'nothing installed')}</dd>
           <dt>To</dt>
           <dd>{installed?.toVersion ?? candidate?.target.custom.version ?? targetName}</dd>
-          <dt>Package</dt>
-          <dd>
-            <code>{targetName}</code>
-            {download?.state === 'done' && download.verified && <span className="ok-text"> · downloaded and verified against the signed catalog</span>}
-          </dd>
+          {installed === null && (
+            <>
+              <dt>Package</dt>
+              <dd>
+                <code>{targetName}</code>
+                {download?.state === 'done' && download.verified && <span className="ok-text"> · downloaded and verified against the signed catalog</span>}
+              </dd>
+            </>
+          )}
         </dl>
         {candidate !== undefined && !candidate.verdict.allowed && (
           <ErrorNotice error={{ message: candidate.verdict.reasons[0]?.message ?? 'This release is not included in your contract.', remedy: candidate.verdict.reasons[0]?.remedy ?? '' }} />
