@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'GRANT_REVOKED',
   // upgrade paths
   'NO_UPGRADE_PATH',
+  // upgrade paths enforced: a release installed only over what its minUpgradeFrom allows, a path run hop by hop
+  'UPGRADE_PATH_REQUIRED',
   // the signed catalog (TUF repository and its keys)
   'INVALID_TARGET_NAME',
   'TARGET_CONFLICT',

@@ -16,6 +16,7 @@ Commands:
   download TARGET...        Download packages (--serial S, --out DIR, --previews); a progress bar on a terminal
   verify FILE               Which signed package a file is; fails when it is none
   install TARGET --serial S Install a package on a system of this desktop
+  upgrade --serial S --to V Plan the upgrade path to version V, show it, ask, and install it hop by hop (--yes)
   log [--verify]            The operation records (--verify checks the hash chain)
   request create            Open a remote-guidance request (--from-failure last: drafted from a failed install)
   request list|show|message|grant|revoke|confirm|reject|survey|flush
@@ -41,7 +42,12 @@ fingerprint with the one the portal's operator gives you.`,
   check: 'hicare check [--serial S] [--previews] [--json]',
   download: 'hicare download TARGET... [--serial S] [--out DIR] [--previews] [--json]\n\nTARGET is a package name as `check` lists it, e.g. atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz. --previews allows prereleases.',
   verify: 'hicare verify FILE [--json]',
-  install: 'hicare install TARGET --serial S [--json]',
+  install: 'hicare install TARGET --serial S [--json]\n\nA release that installs only over a later version than the system runs is refused (UPGRADE_PATH_REQUIRED): use `hicare upgrade`.',
+  upgrade: `hicare upgrade --serial S --to VERSION [--yes] [--json]
+
+Plans the path from the installed version to VERSION (e.g. 1.4.2 → 1.9.0 → 2.3.1), every release on it checked
+against your contract before anything is downloaded, shows it and asks before installing (--yes in scripts). The
+releases are installed in order, each with its log; the first failure stops the path and says where it stopped.`,
   log: 'hicare log [--verify] [--limit N] [--json]',
   request: `hicare request create --from-failure ID|last [--priority P1..P4] [--yes]
 hicare request create --serial S --description TEXT --priority P1..P4 [--location TEXT] [--yes]

@@ -1,6 +1,9 @@
 /** Plain-text rendering for the terminal: tables, verdicts in words, and the download progress bar. */
 import type { ContractView } from '../../shared/contracts/entitlement.js';
 import { TIER_NAMES } from '../../shared/domain/contract.js';
+import { rangeInWords } from '../../shared/domain/range-words.js';
+import { satisfiesMinUpgradeFrom } from '../../shared/domain/release.js';
+import type { ReleaseTargetCustom } from '../../shared/contracts/catalog.js';
 import type { InventorySystem } from '../core/inventory/inventory.js';
 import type { SystemResolution } from '../core/resolver/resolver.js';
 import type { ProgressEvent } from '../core/downloads/index.js';
@@ -29,6 +32,13 @@ export function renderSystems(systems: readonly InventorySystem[]): string {
   ]);
 }
 
+/** For a release that would skip a hop: what it installs over, in words, and the command that takes the path. */
+function pathNeeded(system: SystemResolution['system'], release: ReleaseTargetCustom): string {
+  const range = release.minUpgradeFrom;
+  if (range === undefined || system.installedVersion === null || satisfiesMinUpgradeFrom(system.installedVersion, { ...release, minUpgradeFrom: range })) return '';
+  return `\n                          installs only over ${rangeInWords(range)}: hicare upgrade --serial ${system.serialNumber} --to ${release.version}`;
+}
+
 export function renderCheck(resolutions: readonly SystemResolution[]): string {
   return resolutions
     .map((r) => {
@@ -38,7 +48,7 @@ export function renderCheck(resolutions: readonly SystemResolution[]): string {
       if (candidates.length === 0) return `${head}\n  Up to date.`;
       const lines = candidates.map((c) => {
         const kind = c.verdict.kind === 'upgrade' ? 'upgrade' : 'update ';
-        if (c.verdict.allowed) return `  ✓ ${kind} ${c.target.custom.version.padEnd(12)} ${c.target.name}`;
+        if (c.verdict.allowed) return `  ✓ ${kind} ${c.target.custom.version.padEnd(12)} ${c.target.name}${pathNeeded(r.system, c.target.custom)}`;
         const why = c.verdict.reasons.map((x) => `${x.code}: ${x.message} → ${x.remedy}`).join('\n                          ');
         return `  ✗ ${kind} ${c.target.custom.version.padEnd(12)} ${why}`;
       });

@@ -15,6 +15,7 @@ import { ScreenFor } from './screens/ScreenFor.js';
 import { ACTIVE_STATES, resetDownloads, useDownloads } from './state/downloads.js';
 import { navigate, useApiEvent, useRoute } from './state/hooks.js';
 import { resetInstalls } from './state/installs.js';
+import { resetPaths } from './state/upgrade-paths.js';
 import { resetAllResources } from './state/resource.js';
 import { updatesResource } from './state/resources.js';
 import { SessionContext } from './state/session.js';
@@ -34,6 +35,7 @@ export function App() {
       resetAllResources();
       resetDownloads();
       resetInstalls();
+      resetPaths();
       previousAccount.current = nextAccount;
     }
     setSession(next);

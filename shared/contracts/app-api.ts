@@ -15,6 +15,9 @@ import {
   InstallOutcomeSchema,
   InventorySystemSchema,
   OpenFailureSchema,
+  PathHopEventSchema,
+  PathOutcomeSchema,
+  PathPlanViewSchema,
   RequestDraftSchema,
   ResolutionSchema,
   SessionViewSchema,
@@ -102,6 +105,10 @@ export const appApi = defineAppApi({
 
     // The window names the run, so the install.log events it receives while the call runs can be told apart.
     'install.run': { input: z.object({ targetName: TargetNameSchema, serialNumber: SerialNumberSchema, installId: InstallIdSchema }).strict(), output: InstallOutcomeSchema },
+    /** The path from the installed version to a version, every hop checked against the contract; nothing is downloaded. */
+    'upgrade.plan': { input: z.object({ serialNumber: SerialNumberSchema, toVersion: VersionSchema }).strict(), output: PathPlanViewSchema },
+    /** Plans again and installs the hops in order (install.log lines carry the hop), stopping at the first failure. */
+    'upgrade.run': { input: z.object({ serialNumber: SerialNumberSchema, toVersion: VersionSchema, installId: InstallIdSchema }).strict(), output: PathOutcomeSchema },
 
     /** The system's last failed installation, until a request is sent for it or it is dismissed. */
     'failures.open': { input: z.object({ serialNumber: SerialNumberSchema }).strict(), output: z.object({ failure: OpenFailureSchema.nullable() }) },
@@ -129,6 +136,7 @@ export const appApi = defineAppApi({
   events: {
     'downloads.changed': DownloadViewSchema,
     'install.log': InstallLogLineSchema,
+    'upgrade.hop': PathHopEventSchema,
     /** Something changed on a request (state, message, grant): the renderer reloads it. */
     'requests.changed': z.object({ id: IdSchema, type: z.string() }),
     /** A background check found releases the user has not seen yet. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AccountSchema, RoleSchema } from './accounts.js';
-import { ReleaseTargetSchema } from './catalog.js';
+import { LifecycleSchema, ReleaseTargetSchema } from './catalog.js';
 import { InstantSchema } from './common.js';
 import { VerdictSchema } from './entitlement.js';
 import { KnowledgeArticleSchema } from './knowledge.js';
@@ -51,6 +51,8 @@ export const ResolutionSchema = z.object({
   recommended: z
     .object({ version: z.string(), hops: z.array(z.string()), problem: z.object({ message: z.string(), remedy: z.string() }).nullable() })
     .nullable(),
+  /** The lifecycle of the installed version's major line, when published: what the line's banner is drawn from. */
+  line: LifecycleSchema.nullable(),
 });
 
 export const DOWNLOAD_STATES = ['queued', 'downloading', 'paused', 'verifying', 'done', 'failed', 'cancelled'] as const;
@@ -72,7 +74,7 @@ export const DownloadViewSchema = z.object({
 });
 
 export const InstallOutcomeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), fromVersion: z.string().nullable(), toVersion: z.string(), detectedVersion: z.string(), durationMs: z.number() }),
+  z.object({ ok: z.literal(true), product: z.string(), fromVersion: z.string().nullable(), toVersion: z.string(), detectedVersion: z.string(), durationMs: z.number() }),
   z.object({
     ok: z.literal(false),
     code: z.string(),
@@ -116,13 +118,58 @@ export const SubmitOutcomeSchema = z.discriminatedUnion('status', [
 /** A window's name for one installation it runs (a UUID in practice). */
 export const InstallIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'An install id is 8 to 64 letters, digits, _ or -.');
 
-export const InstallLogLineSchema = z.object({ installId: InstallIdSchema, serialNumber: z.string(), stream: z.string(), text: z.string(), at: InstantSchema.or(z.string()) });
+export const InstallLogLineSchema = z.object({
+  installId: InstallIdSchema,
+  serialNumber: z.string(),
+  stream: z.string(),
+  text: z.string(),
+  at: InstantSchema.or(z.string()),
+  /** On an upgrade path: which hop (0-based) the line belongs to. */
+  hop: z.number().int().nonnegative().optional(),
+});
+
+/** One release of an upgrade path, as planned: every hop is allowed by the contract. */
+export const PathHopViewSchema = z.object({ targetName: z.string(), version: z.string(), kind: z.enum(['update', 'upgrade', 'current', 'older']) });
+
+export const PathPlanViewSchema = z.object({
+  serialNumber: z.string(),
+  product: z.string(),
+  fromVersion: z.string(),
+  toVersion: z.string(),
+  hops: z.array(PathHopViewSchema),
+});
+
+/** A hop of a running path started or was installed (its log comes as install.log lines with `hop`). */
+export const PathHopEventSchema = z.object({
+  installId: InstallIdSchema,
+  hop: z.number().int().nonnegative(),
+  version: z.string(),
+  state: z.enum(['started', 'installed']),
+  detectedVersion: z.string().nullable(),
+});
+
+export const PathOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), plan: PathPlanViewSchema, detectedVersions: z.array(z.string()) }),
+  z.object({
+    ok: z.literal(false),
+    plan: PathPlanViewSchema,
+    /** The hops installed before the failure, by detected version. */
+    detectedVersions: z.array(z.string()),
+    failedHop: z.number().int().nonnegative(),
+    /** Where it stopped, in words. */
+    stopped: z.string(),
+    failure: InstallOutcomeSchema.options[1],
+  }),
+]);
 
 export type SessionView = z.infer<typeof SessionViewSchema>;
 export type InventorySystemView = z.infer<typeof InventorySystemSchema>;
 export type ResolutionView = z.infer<typeof ResolutionSchema>;
 export type DownloadView = z.infer<typeof DownloadViewSchema>;
 export type InstallOutcome = z.infer<typeof InstallOutcomeSchema>;
+export type PathPlanView = z.infer<typeof PathPlanViewSchema>;
+export type PathOutcome = z.infer<typeof PathOutcomeSchema>;
+export type PathHopEvent = z.infer<typeof PathHopEventSchema>;
 export type RequestDraftView = z.infer<typeof RequestDraftSchema>;
 export type SubmitOutcomeView = z.infer<typeof SubmitOutcomeSchema>;
 export type OpenFailureView = z.infer<typeof OpenFailureSchema>;

@@ -5,7 +5,9 @@
  */
 import type { Range, SemVer } from 'semver';
 import { HicareError } from '../errors.js';
-import { parseRange, parseVersion, type Release } from './release.js';
+import { productLabel } from './product-label.js';
+import { rangeInWords } from './range-words.js';
+import { parseRange, parseVersion, satisfiesMinUpgradeFrom, type Release } from './release.js';
 
 export type UpgradeGoal = { version: string } | { major: number } | { newest: true };
 
@@ -294,4 +296,35 @@ export function planUpgradePath(installed: string, releases: Release[], goal: Up
   if (best >= 0) return { ok: true, hops: pathTo(best, parent, nodes) };
   const target = goals[goals.length - 1] as Node;
   return blocked(installed, target.release, all, options);
+}
+
+export interface DirectInstallInput {
+  /** The version the system runs now. */
+  installed: string;
+  serialNumber: string;
+  /** The release to install. */
+  release: Release;
+  /** The product's releases the path may go through (the same feed the planner takes). */
+  releases: Release[];
+  options?: PlanOptions;
+}
+
+/**
+ * Whether a release may be installed directly over the installed version: a release whose `minUpgradeFrom` the
+ * installed version does not satisfy would skip a hop (a database migration, a data conversion) that the vendor
+ * requires, so it is refused with the path that leads there. Null when the direct install is fine.
+ */
+export function directInstallRefusal(input: DirectInstallInput): HicareError | null {
+  const { installed, serialNumber, release } = input;
+  if (satisfiesMinUpgradeFrom(installed, release)) return null;
+  const name = `${productLabel(release.product)} ${release.version}`;
+  const message = `${name} installs only over ${rangeInWords(release.minUpgradeFrom ?? '*')}; ${serialNumber} runs ${installed}.`;
+  const plan = planUpgradePath(installed, input.releases, { version: release.version }, input.options);
+  const path = plan.ok ? plan.hops.map((h) => h.version) : [];
+  const first = path[0];
+  const remedy =
+    first === undefined
+      ? `Nothing was installed. ${plan.ok ? 'Contact TAC for a supported migration.' : plan.remedy}`
+      : `Install ${first} first, or install the path ${path.join(' → ')}.`;
+  return new HicareError('UPGRADE_PATH_REQUIRED', message, remedy, { serialNumber, installed, version: release.version, path });
 }

@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { resolveSystems, type ResolveOptions, type ResolverSystem, type SystemResolution } from '../../electron/core/resolver/resolver.js';
 import type { ReleaseTarget } from '../../shared/contracts/catalog.js';
 import type { Contract } from '../../shared/domain/contract.js';
-import { compareVersions, type LineLifecycle, type Release } from '../../shared/domain/release.js';
+import { compareVersions, majorOf, type LineLifecycle, type Release } from '../../shared/domain/release.js';
 import { planUpgradePath } from '../../shared/domain/upgrade-path.js';
 import { verdict, type Verdict } from '../../shared/domain/verdict.js';
 
@@ -164,8 +164,9 @@ function targetRelease(t: ReleaseTarget, all: readonly ReleaseTarget[]): Release
 
 /** What the resolver must answer for one system, computed the plain way: every pair judged, nothing shared. */
 function plainResolution(system: ResolverSystem, options: ResolveOptions): Omit<SystemResolution, 'system'> {
-  if (system.installedVersion === null) return { updates: [], upgrades: [], recommended: null };
+  if (system.installedVersion === null) return { updates: [], upgrades: [], recommended: null, line: null };
   const installed = system.installedVersion;
+  const line = options.catalog.lifecycles.find((l) => l.product === system.product && l.major === majorOf(installed)) ?? null;
   const all = options.catalog.targets(system.product);
   const covering = options.contracts.filter((c) => c.systems.some((s) => s.serialNumber === system.serialNumber && s.product === system.product));
   const newer = [...all].filter((t) => compareVersions(t.custom.version, installed) > 0).sort((a, b) => compareVersions(b.custom.version, a.custom.version));
@@ -191,12 +192,12 @@ function plainResolution(system: ResolverSystem, options: ResolveOptions): Omit<
     if (judged.get(t.custom.version)?.allowed === true && !allowedReleases.some((r) => r.version === t.custom.version)) allowedReleases.push(targetRelease(t, all));
   }
   const newest = allowedReleases[0];
-  if (newest === undefined) return { updates, upgrades, recommended: null };
+  if (newest === undefined) return { updates, upgrades, recommended: null, line };
   const plan = planUpgradePath(installed, allowedReleases, { version: newest.version }, {
     includePrereleases: options.previews === true,
     ...(system.platform === undefined ? {} : { platform: system.platform }),
   });
-  return { updates, upgrades, recommended: { version: newest.version, plan } };
+  return { updates, upgrades, recommended: { version: newest.version, plan }, line };
 }
 
 /** The comparable content of a resolution: names, verdicts and plan hops, not object identities or orders of platforms. */

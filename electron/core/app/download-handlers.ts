@@ -66,12 +66,13 @@ export function downloadHandlers(session: AppSession): AppHandlersFor<'downloads
       const client = await session.signedInClient();
       // The inventory from the contracts, with versions detected again: the install starts from what is there now.
       await client.systems();
-      registry.knowLength(targetName, (await signedTarget(client, targetName)).length);
+      const target = await signedTarget(client, targetName);
+      registry.knowLength(targetName, target.length);
       try {
         const result = await client.install(targetName, serialNumber, {
           onLog: (line) => session.emit('install.log', { installId, serialNumber, stream: line.stream, text: line.text, at: new Date().toISOString() }),
         });
-        return { ok: true, fromVersion: result.fromVersion, toVersion: result.toVersion, detectedVersion: result.detectedVersion, durationMs: result.durationMs };
+        return { ok: true, product: target.custom.product, fromVersion: result.fromVersion, toVersion: result.toVersion, detectedVersion: result.detectedVersion, durationMs: result.durationMs };
       } catch (error) {
         if (!isInstallFailure(error)) throw error;
         const [failureId, knownIssues] = await Promise.all([storedFailureId(client, error), client.requests.knownIssues(error.details).catch(() => [])]);

@@ -30,6 +30,7 @@ export function resolutionView(resolution: SystemResolution, inventory: readonly
     },
     updates: resolution.updates,
     upgrades: resolution.upgrades,
+    line: resolution.line,
     recommended:
       resolution.recommended === null || plan === undefined
         ? null
@@ -59,7 +60,7 @@ export function logTail(log: string): string {
   return `[… ${log.length - tail.length + newline + 1} earlier characters left out …]\n${newline < 0 ? tail : tail.slice(newline + 1)}`;
 }
 
-export function failedInstallView(failure: InstallFailure, failureId: string | null, knownIssues: KnowledgeArticle[]): InstallOutcome {
+export function failedInstallView(failure: InstallFailure, failureId: string | null, knownIssues: KnowledgeArticle[]): Extract<InstallOutcome, { ok: false }> {
   return {
     ok: false,
     code: failure.code,

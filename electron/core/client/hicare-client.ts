@@ -30,6 +30,7 @@ import { SHIPPED_ROOT } from '../shipped-root.js';
 import { Trust } from '../trust/trust.js';
 import { FailureStore } from '../requests/failures.js';
 import { RequestService } from '../requests/request-service.js';
+import { hopRefusal } from './upgrade-path.js';
 
 export { SHIPPED_ROOT };
 
@@ -276,6 +277,9 @@ export class HicareClient {
         { target: target.name, serialNumber },
       );
     }
+    // A release that would skip a hop its minUpgradeFrom requires is refused before anything is downloaded.
+    const skipped = hopRefusal(serialNumber, system.installedVersion, target, await this.trust.allTargets(), this.options.previews === true);
+    if (skipped !== null) throw skipped;
     if (system.installDir === null) {
       throw new HicareError('INVALID_INPUT', `System ${serialNumber} is remote equipment with no folder on this desktop.`, 'Download the package and install it on the equipment itself.');
     }

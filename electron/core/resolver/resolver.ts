@@ -9,7 +9,7 @@
 import type { SemVer } from 'semver';
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
 import type { Contract } from '../../../shared/domain/contract.js';
-import { parseVersion, type LineLifecycle, type Release } from '../../../shared/domain/release.js';
+import { lifecycleOf, parseVersion, type LineLifecycle, type Release } from '../../../shared/domain/release.js';
 import { cachedVersion, planUpgradePath, type UpgradePlan } from '../../../shared/domain/upgrade-path.js';
 import { verdict, type PostExpiryPolicy, type Verdict } from '../../../shared/domain/verdict.js';
 
@@ -34,6 +34,8 @@ export interface SystemResolution {
   upgrades: Candidate[];
   /** The newest release the verdict allows, and the path there (several hops when minUpgradeFrom demands). */
   recommended: { version: string; plan: UpgradePlan } | null;
+  /** The lifecycle of the installed version's major line, when the catalog publishes one. */
+  line: LineLifecycle | null;
 }
 
 export interface CatalogView {
@@ -140,7 +142,7 @@ export function resolveSystems(systems: readonly ResolverSystem[], options: Reso
   const verdicts = new Map<string, (Verdict | undefined)[]>();
   let combinations = 0;
   return systems.map((system) => {
-    if (system.installedVersion === null) return { system, updates: [], upgrades: [], recommended: null };
+    if (system.installedVersion === null) return { system, updates: [], upgrades: [], recommended: null, line: null };
     const covering = covers.get(`${system.product}\u0000${system.serialNumber}`) ?? [];
     const contractKey = covering.map((c) => c.id).join(',');
     // The serial number matters to the verdict only through the contracts that cover it: key on those instead.
@@ -154,12 +156,13 @@ export function resolveSystems(systems: readonly ResolverSystem[], options: Reso
       products.set(system.product, index);
     }
     const installed = system.installedVersion;
+    const installedVersion = parseVersion(installed);
+    const line = lifecycleOf(lifecycles, system.product, installedVersion.major) ?? null;
     if (index.releaseList.length === 0) {
-      const nothing = { updates: [], upgrades: [], recommended: null };
+      const nothing = { updates: [], upgrades: [], recommended: null, line };
       memo.set(shareKey, nothing);
       return { system, ...nothing };
     }
-    const installedVersion = parseVersion(installed);
     const tableKey = `${system.product}|${installedVersion.major}|${contractKey}`;
     let table = verdicts.get(tableKey);
     if (table === undefined) {
@@ -204,7 +207,7 @@ export function resolveSystems(systems: readonly ResolverSystem[], options: Reso
               ...(system.platform === undefined ? {} : { platform: system.platform }),
             }),
           };
-    const result = { updates, upgrades, recommended };
+    const result = { updates, upgrades, recommended, line };
     memo.set(shareKey, result);
     return { system, ...result };
   });

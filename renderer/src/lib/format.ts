@@ -1,5 +1,7 @@
 /** How sizes, rates, durations and times read on screen: short, unambiguous, the same on every screen. */
 
+export { productLabel } from '../../../shared/domain/product-label.js';
+
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
 export function formatBytes(bytes: number): string {
@@ -65,13 +67,6 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** Product ids are lowercase slugs ("atlas"); people read names. */
-export function productLabel(product: string): string {
-  return product
-    .split('-')
-    .map((w) => (w === '' ? w : w[0]?.toUpperCase() + w.slice(1)))
-    .join(' ');
-}
-
 /** A fingerprint in groups of four, upper case, however it arrived (plain hex, colons, spaces), to read aloud and compare. */
 export function groupFingerprint(fingerprint: string): string {
   const hex = fingerprint.replace(/[\s:]/g, '').toUpperCase();

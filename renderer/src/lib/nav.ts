@@ -41,6 +41,7 @@ export function sectionOf(route: Route): Section | null {
     case 'systems':
     case 'system':
     case 'install':
+    case 'upgrade':
       return 'systems';
     case 'downloads':
       return 'downloads';

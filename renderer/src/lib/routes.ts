@@ -10,6 +10,7 @@ export type Route =
   | { name: 'system'; serialNumber: string }
   | { name: 'downloads' }
   | { name: 'install'; serialNumber: string; targetName: string }
+  | { name: 'upgrade'; serialNumber: string; version: string }
   | { name: 'requests' }
   | { name: 'request-draft'; failureId: string }
   | { name: 'request'; id: string }
@@ -47,6 +48,11 @@ export function parseRoute(hash: string): Route {
       const targetName = decode(b);
       return serialNumber !== null && targetName !== null ? { name: 'install', serialNumber, targetName } : { name: 'systems' };
     }
+    case 'upgrade': {
+      const serialNumber = decode(a);
+      const version = decode(b);
+      return serialNumber !== null && version !== null ? { name: 'upgrade', serialNumber, version } : { name: 'systems' };
+    }
     case 'requests': {
       if (a === 'new') {
         const failureId = decode(b);
@@ -76,6 +82,8 @@ export function hrefOf(route: Route): string {
       return `#/systems/${enc(route.serialNumber)}`;
     case 'install':
       return `#/install/${enc(route.serialNumber)}/${enc(route.targetName)}`;
+    case 'upgrade':
+      return `#/upgrade/${enc(route.serialNumber)}/${enc(route.version)}`;
     case 'request-draft':
       return `#/requests/new/${enc(route.failureId)}`;
     case 'request':

@@ -2,6 +2,7 @@
 import type { Route } from '../lib/routes.js';
 import { DownloadsScreen } from './downloads/DownloadsScreen.js';
 import { InstallScreen } from './install/InstallScreen.js';
+import { UpgradePathScreen } from './install/UpgradePathScreen.js';
 import { OverviewScreen } from './overview/OverviewScreen.js';
 import { RequestDetailScreen } from './requests/RequestDetailScreen.js';
 import { RequestDraftScreen } from './requests/RequestDraftScreen.js';
@@ -28,6 +29,8 @@ export function ScreenFor({ route }: { route: Route }) {
       return <DownloadsScreen />;
     case 'install':
       return <InstallScreen key={`${route.serialNumber}/${route.targetName}`} serialNumber={route.serialNumber} targetName={route.targetName} />;
+    case 'upgrade':
+      return <UpgradePathScreen key={`${route.serialNumber}/${route.version}`} serialNumber={route.serialNumber} version={route.version} />;
     case 'requests':
       return <RequestsScreen />;
     case 'request-draft':

@@ -47,7 +47,7 @@ async function load(): Promise<LoadFigures> {
         longTasksToPaint: longTasks.between(0, rowsPaintedMs).length,
       });
     };
-    const props = { candidates: payload.candidates, serialNumber: payload.serialNumber, tierOf };
+    const props = { candidates: payload.candidates, serialNumber: payload.serialNumber, installed: null, tierOf };
     createRoot(host).render(
       <StrictMode>
         <main style={{ maxWidth: 960, margin: '2rem auto' }}>

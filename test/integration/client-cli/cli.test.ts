@@ -119,4 +119,45 @@ describe('hicare CLI', () => {
     expect(run.code).toBe(6);
     expect(run.stderr).toMatch(/^error OFFLINE: /m);
   });
+
+  it('refuses an install that would skip a hop, and takes the path with `hicare upgrade --yes`, hop by hop', async () => {
+    const home = { HICARE_HOME: join(dir, 'contoso-path') };
+    await hicare(['trust', join(portal.layout.repoDir, '1.root.json')], home);
+    expect((await hicare(['login', '--email', 'admin@contoso.example'], { ...home, HICARE_PASSWORD: password('admin@contoso.example') })).code).toBe(0);
+    expect((await hicare(['systems', 'set-version', 'CG-ATL-0001', '1.4.2'], home)).code).toBe(0);
+
+    const check = await hicare(['check', '--serial', 'CG-ATL-0001'], home);
+    expect(check.stdout).toContain('installs only over 1.9.0 or later: hicare upgrade --serial CG-ATL-0001 --to 2.3.1');
+    expect(check.stdout).not.toMatch(/>=|\|\|/);
+    const skipped = await hicare(['install', 'atlas/2.3.1/linux-x64/atlas-2.3.1-linux-x64.tar.gz', '--serial', 'CG-ATL-0001'], home);
+    expect(skipped.code).not.toBe(0);
+    expect(skipped.stderr).toContain('error UPGRADE_PATH_REQUIRED: Atlas 2.3.1 installs only over 1.9.0 or later; CG-ATL-0001 runs 1.4.2.');
+    expect(skipped.stderr).toContain('Install 1.9.0 first, or install the path 1.9.0 → 2.3.1.');
+
+    const asked = await hicare(['upgrade', '--serial', 'CG-ATL-0001', '--to', '2.3.1'], home);
+    expect(asked.stderr).toContain('Path for CG-ATL-0001: 1.4.2 → 1.9.0 → 2.3.1');
+    expect(asked.stdout).toContain('Nothing was installed.');
+    const unchanged = JSON.parse((await hicare(['--json', 'systems'], home)).stdout) as { systems: { serialNumber: string; installedVersion: string }[] };
+    expect(unchanged.systems.find((s) => s.serialNumber === 'CG-ATL-0001')?.installedVersion).toBe('1.4.2');
+
+    const run = await hicare(['upgrade', '--serial', 'CG-ATL-0001', '--to', '2.3.1', '--yes'], home);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('1. Atlas 1.9.0  update, included in your contract');
+    expect(run.stderr).toContain('2. Atlas 2.3.1  upgrade, included in your contract, installs over 1.9.0 or later');
+    expect(run.stderr.indexOf('Step 1 of 2: installing Atlas 1.9.0')).toBeLessThan(run.stderr.indexOf('Installed atlas 1.9.0'));
+    expect(run.stderr.indexOf('Installed atlas 1.9.0')).toBeLessThan(run.stderr.indexOf('Step 2 of 2: installing Atlas 2.3.1'));
+    expect(run.stderr).toContain('Installed atlas 2.3.1');
+    expect(run.stdout).toContain('Upgraded CG-ATL-0001: 1.4.2 → 1.9.0 → 2.3.1.');
+    const after = JSON.parse((await hicare(['--json', 'systems'], home)).stdout) as { systems: { serialNumber: string; installedVersion: string }[] };
+    expect(after.systems.find((s) => s.serialNumber === 'CG-ATL-0001')?.installedVersion).toBe('2.3.1');
+  });
+
+  it('refuses `hicare upgrade` through a release the contract does not allow, before anything is downloaded', async () => {
+    const home = { HICARE_HOME: join(dir, 'northwind') };
+    const run = await hicare(['upgrade', '--serial', 'NW-ATL-0001', '--to', '2.3.1', '--yes'], home);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^error UPGRADE_REQUIRES_UPGRADE_SUPPORT: The path 1\.4\.2 → 1\.9\.0 → 2\.3\.1 goes through Atlas 2\.3\.1/m);
+    expect(run.stderr).toContain('Nothing was downloaded or installed.');
+    expect(run.stderr).not.toContain('Step 1');
+  });
 });

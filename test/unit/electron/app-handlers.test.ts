@@ -46,6 +46,7 @@ describe('resolution views', () => {
       system,
       updates: [{ target: target('1.9.0'), verdict: allowed }],
       upgrades: [{ target: target('2.3.1'), verdict: { ...allowed, kind: 'upgrade', requiredRight: 'upgrade' } }],
+      line: null,
       recommended: {
         version: '2.3.1',
         plan: {
@@ -69,6 +70,7 @@ describe('resolution views', () => {
       system,
       updates: [],
       upgrades: [],
+      line: null,
       recommended: { version: '3.0.0', plan: { ok: false, code: 'NO_UPGRADE_PATH', message: 'No release installs over 1.4.2.', remedy: 'Ask the vendor for an intermediate release.' } },
     };
     const view = resolutionView(resolution, [], now);

@@ -30,6 +30,7 @@ function resolution(serialNumber: string, updates: [ReleaseTarget, boolean][], u
     system: { serialNumber, product: 'atlas', location: 'Plant', contractIds: ['C1'], installedVersion: '1.4.2', versionSource: 'portal', platform: 'linux-x64', installDir: null, updatedAt: '2026-01-01T00:00:00Z' },
     updates: updates.map(([t, a]) => ({ target: t, verdict: verdict(a) })),
     upgrades: upgrades.map(([t, a]) => ({ target: t, verdict: { ...verdict(a), kind: 'upgrade' as const } })),
+    line: null,
     recommended: null,
   };
 }

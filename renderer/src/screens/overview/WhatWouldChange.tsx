@@ -5,6 +5,7 @@
 import type { ResolutionView } from '../../../../shared/contracts/app-views.js';
 import type { ContractView } from '../../../../shared/contracts/entitlement.js';
 import { TIER_NAMES } from '../../../../shared/domain/contract.js';
+import { openedByUpgradeSupport } from '../../../../shared/domain/contract-offers.js';
 import type { VerdictReasonCode } from '../../../../shared/domain/verdict.js';
 import { hrefOf } from '../../lib/routes.js';
 import { productLabel } from '../../lib/format.js';
@@ -15,11 +16,13 @@ interface Blocked {
   version: string;
 }
 
-function blockedBy(resolutions: readonly ResolutionView[], code: VerdictReasonCode): Blocked[] {
+type Refused = ResolutionView['updates'][number];
+
+function blockedBy(resolutions: readonly ResolutionView[], opens: (c: Refused) => boolean): Blocked[] {
   const out: Blocked[] = [];
   for (const r of resolutions) {
     for (const c of [...r.updates, ...r.upgrades]) {
-      if (!c.verdict.allowed && c.verdict.reasons.some((x) => x.code === code)) {
+      if (!c.verdict.allowed && opens(c)) {
         out.push({ serialNumber: r.system.serialNumber, product: c.target.custom.product, version: c.target.custom.version });
       }
     }
@@ -33,6 +36,11 @@ function blockedBy(resolutions: readonly ResolutionView[], code: VerdictReasonCo
     return true;
   });
 }
+
+const refusedFor =
+  (code: VerdictReasonCode) =>
+  (c: Refused): boolean =>
+    c.verdict.reasons.some((x) => x.code === code);
 
 function BlockedList({ items }: { items: Blocked[] }) {
   if (items.length === 0) return null;
@@ -54,9 +62,9 @@ function BlockedList({ items }: { items: Blocked[] }) {
 export function WhatWouldChange({ contracts, resolutions }: { contracts: readonly ContractView[]; resolutions: readonly ResolutionView[] | null }) {
   const onSupport = contracts.some((c) => c.tier === 'support') && !contracts.some((c) => c.tier === 'upgrade-support' && c.status !== 'expired');
   const ending = contracts.filter((c) => c.status === 'expiring' || c.status === 'expired');
-  const upgrades = resolutions === null ? [] : blockedBy(resolutions, 'UPGRADE_REQUIRES_UPGRADE_SUPPORT');
-  const afterEnd = resolutions === null ? [] : blockedBy(resolutions, 'RELEASED_AFTER_CONTRACT_END');
-  const expired = resolutions === null ? [] : blockedBy(resolutions, 'CONTRACT_EXPIRED');
+  const upgrades = resolutions === null ? [] : blockedBy(resolutions, (c) => openedByUpgradeSupport(c.target.custom.version, c.verdict.reasons));
+  const afterEnd = resolutions === null ? [] : blockedBy(resolutions, refusedFor('RELEASED_AFTER_CONTRACT_END'));
+  const expired = resolutions === null ? [] : blockedBy(resolutions, refusedFor('CONTRACT_EXPIRED'));
   if (!onSupport && ending.length === 0) {
     return <p data-testid="what-would-change">Your contract includes both updates and upgrades. Nothing more to add.</p>;
   }

@@ -6,9 +6,11 @@ import { ProgressBar } from '../../components/ProgressBar.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { formatBytes, percentOf } from '../../lib/format.js';
 import { hrefOf } from '../../lib/routes.js';
+import { pathButtonLabel } from '../../lib/upgrade-path.js';
 import { latestFor, startDownload, useDownloads } from '../../state/downloads.js';
 
-export function CandidateActions({ target, serialNumber, allowed }: { target: ReleaseTarget; serialNumber: string; allowed: boolean }) {
+/** `pathHops`: the versions to install in order when this release would skip a hop (then only the path is offered). */
+export function CandidateActions({ target, serialNumber, allowed, pathHops }: { target: ReleaseTarget; serialNumber: string; allowed: boolean; pathHops: readonly string[] | null }) {
   const { byId } = useDownloads();
   const [error, setError] = useState<ShownError | null>(null);
   const download = latestFor(byId, target.name);
@@ -30,7 +32,11 @@ export function CandidateActions({ target, serialNumber, allowed }: { target: Re
         <button type="button" onClick={() => void startThis()} disabled={!allowed || running || download?.state === 'done'} aria-label={`Download ${label}`}>
           {download?.state === 'done' ? 'Downloaded' : 'Download'}
         </button>
-        {allowed ? (
+        {allowed && pathHops !== null ? (
+          <a className="button-link primary" href={hrefOf({ name: 'upgrade', serialNumber, version: target.custom.version })} data-testid="install-path">
+            {pathButtonLabel(pathHops)}
+          </a>
+        ) : allowed ? (
           <a className="button-link primary" href={hrefOf({ name: 'install', serialNumber, targetName: target.name })} aria-label={`Install ${label} on ${serialNumber}`}>
             Install
           </a>

@@ -5,10 +5,11 @@
 import type { z } from 'zod';
 import type { CandidateSchema } from '../../../../shared/contracts/app-views.js';
 import type { Tier } from '../../../../shared/domain/contract.js';
+import { rangeInWords } from '../../../../shared/domain/range-words.js';
 import { Badge } from '../../components/Badge.js';
 import { UpgradePathView } from '../../components/UpgradePathView.js';
 import { formatBytes, formatDateTime, productLabel } from '../../lib/format.js';
-import type { PathView } from '../../lib/upgrade-path.js';
+import { needsPath, type PathView } from '../../lib/upgrade-path.js';
 import { kindLabel, verdictWords } from '../../lib/verdict-words.js';
 import { CandidateActions } from './CandidateActions.js';
 import { Lifecycle } from './Lifecycle.js';
@@ -18,17 +19,20 @@ export type Candidate = z.infer<typeof CandidateSchema>;
 export interface CandidateCardProps {
   candidate: Candidate;
   serialNumber: string;
+  installed: string | null;
   tier: Tier | undefined;
   path: PathView | null;
   today: string;
   recommended?: boolean;
 }
 
-export function CandidateCard({ candidate, serialNumber, tier, path, today, recommended = false }: CandidateCardProps) {
+export function CandidateCard({ candidate, serialNumber, installed, tier, path, today, recommended = false }: CandidateCardProps) {
   const { target, verdict } = candidate;
   const c = target.custom;
   const words = verdictWords(verdict, tier);
   const notes = c.notes.split(/\r?\n/).filter((l) => l.trim() !== '');
+  // A release that would skip a hop is offered only as the path that leads there.
+  const pathHops = needsPath(installed, c) && path?.ok === true ? path.steps.slice(1) : null;
   const id = `release-${target.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   return (
     <article className={`card candidate candidate-${words.tone}`} aria-labelledby={id} data-testid={`candidate-${c.version}`}>
@@ -56,7 +60,11 @@ export function CandidateCard({ candidate, serialNumber, tier, path, today, reco
         </ul>
       )}
       {path !== null && <UpgradePathView path={path} product={productLabel(c.product)} testId="upgrade-path" />}
-      {c.minUpgradeFrom !== undefined && <p className="small muted">Installs directly over versions {c.minUpgradeFrom}.</p>}
+      {c.minUpgradeFrom !== undefined && (
+        <p className="small muted" data-testid="installs-over">
+          Installs directly over {rangeInWords(c.minUpgradeFrom)}.
+        </p>
+      )}
       <details className="notes" open={recommended}>
         <summary>Release notes</summary>
         {notes.length === 0 ? <p className="muted">No release notes.</p> : <ul data-testid="release-notes">{notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
@@ -65,7 +73,7 @@ export function CandidateCard({ candidate, serialNumber, tier, path, today, reco
         <span className="small muted">Lifecycle of the {c.version.split('.')[0]}.x line:</span>
         <Lifecycle lifecycle={c.lifecycle} today={today} />
       </div>
-      <CandidateActions target={target} serialNumber={serialNumber} allowed={verdict.allowed} />
+      <CandidateActions target={target} serialNumber={serialNumber} allowed={verdict.allowed} pathHops={pathHops} />
     </article>
   );
 }

@@ -4,6 +4,7 @@ import { Badge } from '../../components/Badge.js';
 import { VirtualList } from '../../components/VirtualList.js';
 import { formatBytes, formatDateTime } from '../../lib/format.js';
 import { hrefOf } from '../../lib/routes.js';
+import { needsPath } from '../../lib/upgrade-path.js';
 import { kindLabel, verdictWords } from '../../lib/verdict-words.js';
 import type { Candidate } from './CandidateCard.js';
 
@@ -15,10 +16,11 @@ export interface ReleaseRowProps {
   candidate: Candidate;
   serialNumber: string;
   tier: Tier | undefined;
+  installed: string | null;
 }
 
 /** One release on one line: version, kind, verdict, build and the Install link when the contract allows it. */
-export function ReleaseRow({ candidate, serialNumber, tier }: ReleaseRowProps) {
+export function ReleaseRow({ candidate, serialNumber, tier, installed }: ReleaseRowProps) {
   const { target, verdict } = candidate;
   const c = target.custom;
   const words = verdictWords(verdict, tier);
@@ -29,16 +31,31 @@ export function ReleaseRow({ candidate, serialNumber, tier }: ReleaseRowProps) {
       <Badge tone={words.tone}>{words.headline}</Badge>
       {/* One string, so one text node: JSX pieces would make seven, each laid out anew as the row scrolls in. */}
       <span className="muted small">{`${c.platform}-${c.arch} · ${formatBytes(target.length)} · ${formatDateTime(c.publishedAt)}`}</span>
-      {verdict.allowed && (
-        <a href={hrefOf({ name: 'install', serialNumber, targetName: target.name })} aria-label={`Install ${c.version} on ${serialNumber}`}>
-          Install
-        </a>
-      )}
+      {verdict.allowed &&
+        (needsPath(installed, c) ? (
+          <a href={hrefOf({ name: 'upgrade', serialNumber, version: c.version })} aria-label={`Install the path to ${c.version} on ${serialNumber}`}>
+            Install the path
+          </a>
+        ) : (
+          <a href={hrefOf({ name: 'install', serialNumber, targetName: target.name })} aria-label={`Install ${c.version} on ${serialNumber}`}>
+            Install
+          </a>
+        ))}
     </div>
   );
 }
 
-export function ReleaseRows({ candidates, serialNumber, tierOf }: { candidates: readonly Candidate[]; serialNumber: string; tierOf: (id: string | null) => Tier | undefined }) {
+export function ReleaseRows({
+  candidates,
+  serialNumber,
+  installed,
+  tierOf,
+}: {
+  candidates: readonly Candidate[];
+  serialNumber: string;
+  installed: string | null;
+  tierOf: (id: string | null) => Tier | undefined;
+}) {
   return (
     <VirtualList
       items={candidates}
@@ -47,7 +64,7 @@ export function ReleaseRows({ candidates, serialNumber, tierOf }: { candidates: 
       label={`All ${candidates.length} releases for ${serialNumber}`}
       testId="release-rows"
       rowKey={(c) => c.target.name}
-      renderRow={(c) => <ReleaseRow candidate={c} serialNumber={serialNumber} tier={tierOf(c.verdict.contractId)} />}
+      renderRow={(c) => <ReleaseRow candidate={c} serialNumber={serialNumber} tier={tierOf(c.verdict.contractId)} installed={installed} />}
     />
   );
 }

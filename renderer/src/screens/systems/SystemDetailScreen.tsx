@@ -8,11 +8,13 @@ import { Pending, Section } from '../../components/Section.js';
 import { UpgradePathView } from '../../components/UpgradePathView.js';
 import { RetryError } from '../../components/RetryError.js';
 import { productLabel } from '../../lib/format.js';
-import { pathTo, type PathView } from '../../lib/upgrade-path.js';
+import { hrefOf } from '../../lib/routes.js';
+import { pathButtonLabel, pathTo, type PathView } from '../../lib/upgrade-path.js';
 import { useResource } from '../../state/resource.js';
 import { contractsResource, systemsResource, updatesResource } from '../../state/resources.js';
 import { CandidateCard, type Candidate } from './CandidateCard.js';
 import { LastFailure } from './LastFailure.js';
+import { LineBanner } from './LineBanner.js';
 import { ReleaseRows } from './ReleaseRows.js';
 import { SetVersionForm } from './SetVersionForm.js';
 import { sourceWords } from './words.js';
@@ -52,6 +54,7 @@ function CandidateList({ title, list, resolution, tierOf, today, testId }: { tit
           key={c.target.name}
           candidate={c}
           serialNumber={resolution.system.serialNumber}
+          installed={installed}
           tier={tierOf(c.verdict.contractId)}
           path={pathTo(installed, c.target.custom.version, all)}
           today={today}
@@ -61,7 +64,7 @@ function CandidateList({ title, list, resolution, tierOf, today, testId }: { tit
       {sorted.length > CARD_LIMIT && (
         <>
           <h3 className="small-heading">All {sorted.length} releases</h3>
-          <ReleaseRows candidates={sorted} serialNumber={resolution.system.serialNumber} tierOf={tierOf} />
+          <ReleaseRows candidates={sorted} serialNumber={resolution.system.serialNumber} installed={installed} tierOf={tierOf} />
         </>
       )}
     </Section>
@@ -132,12 +135,18 @@ export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
       {resolution === undefined && updates.error === null && shown !== undefined && <Pending what="updates and upgrades" />}
       {resolution !== undefined && (
         <>
+          <LineBanner resolution={resolution} now={new Date()} />
           {resolution.recommended !== null && (
             <Section title={`Recommended: ${productLabel(resolution.system.product)} ${resolution.recommended.version}`} testId="recommended">
               {(() => {
                 const path = recommendedPath(resolution);
                 return path === null ? null : <UpgradePathView path={path} product={productLabel(resolution.system.product)} testId="recommended-path" />;
               })()}
+              {resolution.recommended.hops.length > 1 && (
+                <a className="button-link primary" href={hrefOf({ name: 'upgrade', serialNumber, version: resolution.recommended.version })} data-testid="recommended-install-path">
+                  {pathButtonLabel(resolution.recommended.hops)}
+                </a>
+              )}
             </Section>
           )}
           <CandidateList title="Updates" list={resolution.updates} resolution={resolution} tierOf={tierOf} today={today} testId="updates" />
