@@ -8,6 +8,7 @@ import { rangeInWords } from '../../shared/domain/range-words.js';
 import { HicareError } from '../../shared/errors.js';
 import { planPath, runPath, stoppedWords, type PathPlan } from '../core/client/upgrade-path.js';
 import { parse, UsageError } from './commands.js';
+import { confirmOrStop } from './confirm.js';
 import type { CliContext } from './context.js';
 
 function emit(ctx: CliContext, value: unknown, text: string): void {
@@ -25,12 +26,6 @@ export function renderPath(plan: PathPlan): string {
   return [`Path for ${plan.serialNumber}: ${[plan.fromVersion, ...plan.hops.map((h) => h.version)].join(' → ')}`, ...lines].join('\n');
 }
 
-async function approve(ctx: CliContext, question: string, yes: boolean | undefined): Promise<boolean> {
-  if (yes === true) return true;
-  if (ctx.io.prompt === undefined) return false;
-  return /^y(es)?$/i.test((await ctx.io.prompt(question)).trim());
-}
-
 export async function upgradeCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
   const { values } = parse(args, { serial: { type: 'string' }, to: { type: 'string' }, yes: { type: 'boolean' } });
   if (values.serial === undefined || values.to === undefined) throw new UsageError('Give --serial S and --to VERSION.');
@@ -42,10 +37,12 @@ export async function upgradeCommand(ctx: CliContext, args: readonly string[]): 
     if (ctx.flags.json !== true) ctx.io.err(s);
   };
   text(`${renderPath(plan)}\n`);
-  if (!(await approve(ctx, `Install these ${count} ${count === 1 ? 'release' : 'releases'} on ${serial}? [y/N] `, values.yes))) {
-    emit(ctx, { installed: false, path: plan.hops.map((h) => h.version) }, 'Nothing was installed. Run the command again with --yes to install the path.');
-    return;
-  }
+  await confirmOrStop(ctx, {
+    question: `Install these ${count} ${count === 1 ? 'release' : 'releases'} on ${serial}?`,
+    yes: values.yes,
+    nothingDone: 'Nothing was installed.',
+    command: `hicare upgrade --serial ${serial} --to ${values.to}`,
+  });
   const outcome = await runPath(client, plan, {
     onHopStart: (i, hop) => text(`\nStep ${i + 1} of ${count}: installing ${productLabel(plan.product)} ${hop.version}\n`),
     onLog: (_i, line) => text(`${line.text}\n`),

@@ -122,7 +122,7 @@ describe('hicare CLI', () => {
 
   it('refuses an install that would skip a hop, and takes the path with `hicare upgrade --yes`, hop by hop', async () => {
     const home = { HICARE_HOME: join(dir, 'contoso-path') };
-    await hicare(['trust', join(portal.layout.repoDir, '1.root.json')], home);
+    expect((await hicare(['trust', join(portal.layout.repoDir, '1.root.json'), '--yes'], home)).code).toBe(0);
     expect((await hicare(['login', '--email', 'admin@contoso.example'], { ...home, HICARE_PASSWORD: password('admin@contoso.example') })).code).toBe(0);
     expect((await hicare(['systems', 'set-version', 'CG-ATL-0001', '1.4.2'], home)).code).toBe(0);
 
@@ -130,13 +130,15 @@ describe('hicare CLI', () => {
     expect(check.stdout).toContain('installs only over 1.9.0 or later: hicare upgrade --serial CG-ATL-0001 --to 2.3.1');
     expect(check.stdout).not.toMatch(/>=|\|\|/);
     const skipped = await hicare(['install', 'atlas/2.3.1/linux-x64/atlas-2.3.1-linux-x64.tar.gz', '--serial', 'CG-ATL-0001'], home);
-    expect(skipped.code).not.toBe(0);
+    expect(skipped.code).toBe(8);
     expect(skipped.stderr).toContain('error UPGRADE_PATH_REQUIRED: Atlas 2.3.1 installs only over 1.9.0 or later; CG-ATL-0001 runs 1.4.2.');
     expect(skipped.stderr).toContain('Install 1.9.0 first, or install the path 1.9.0 → 2.3.1.');
 
     const asked = await hicare(['upgrade', '--serial', 'CG-ATL-0001', '--to', '2.3.1'], home);
     expect(asked.stderr).toContain('Path for CG-ATL-0001: 1.4.2 → 1.9.0 → 2.3.1');
-    expect(asked.stdout).toContain('Nothing was installed.');
+    expect(asked.code).toBe(10);
+    expect(asked.stderr).toMatch(/^error CONFIRMATION_REQUIRED: Nothing was installed\./m);
+    expect(asked.stderr).toContain('hicare upgrade --serial CG-ATL-0001 --to 2.3.1 --yes');
     const unchanged = JSON.parse((await hicare(['--json', 'systems'], home)).stdout) as { systems: { serialNumber: string; installedVersion: string }[] };
     expect(unchanged.systems.find((s) => s.serialNumber === 'CG-ATL-0001')?.installedVersion).toBe('1.4.2');
 
