@@ -14,6 +14,8 @@ export function commandHint(error: HicareError): string | null {
       if (error.details?.['serialNumber'] !== undefined) return 'hicare systems';
       if (/failed installation/.test(error.message)) return 'hicare request create --serial SERIAL --description TEXT --priority P3';
       return null;
+    case 'VERSION_NOT_IN_CATALOG':
+      return `hicare systems set-version ${String(error.details?.['serialNumber'] ?? 'SERIAL')} ${String(error.details?.['version'] ?? 'VERSION')} --not-in-catalog`;
     default:
       return null;
   }

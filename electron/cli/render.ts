@@ -1,6 +1,7 @@
 /** Plain-text rendering for the terminal: tables, verdicts in words, and the download progress bar. */
 import type { ContractView } from '../../shared/contracts/entitlement.js';
 import { TIER_NAMES } from '../../shared/domain/contract.js';
+import { licensedVersionPhrases } from '../../shared/domain/licence.js';
 import type { InventorySystem } from '../core/inventory/inventory.js';
 import type { SystemResolution } from '../core/resolver/resolver.js';
 import type { ProgressEvent } from '../core/downloads/index.js';
@@ -16,26 +17,34 @@ export function renderContracts(contracts: readonly ContractView[]): string {
       [
         `${c.id}  ${TIER_NAMES[c.tier]}  ${c.status}${c.status === 'pending' ? ` (starts in ${c.daysUntilStart} days)` : c.status === 'expired' ? '' : ` (${c.daysLeft} days left)`}`,
         `  service period ${c.startDate} – ${c.endDate}, ${c.region}`,
+        ...(Object.keys(c.licensedMajors).length === 0 ? [] : [`  Licensed versions: ${licensedVersionPhrases(c).join('; ')}`]),
         ...c.systems.map((s) => `  ${s.serialNumber}  ${s.product}  ${s.location}`),
       ].join('\n'),
     )
     .join('\n\n');
 }
 
+/** The installed version, marked when the admin entered one that is not in the vendor's catalog. */
+function installedWords(s: Pick<InventorySystem, 'installedVersion' | 'notInCatalog'>): string {
+  if (s.installedVersion === null) return '(unknown)';
+  return s.notInCatalog === true ? `${s.installedVersion} (not in the catalog)` : s.installedVersion;
+}
+
 export function renderSystems(systems: readonly InventorySystem[]): string {
   return table([
     ['SERIAL', 'PRODUCT', 'INSTALLED', 'SOURCE', 'PLATFORM', 'LOCATION'],
-    ...systems.map((s) => [s.serialNumber, s.product, s.installedVersion ?? '(unknown)', s.versionSource ?? '-', s.platform ?? 'remote', s.location]),
+    ...systems.map((s) => [s.serialNumber, s.product, installedWords(s), s.versionSource ?? '-', s.platform ?? 'remote', s.location]),
   ]);
 }
 
 export function renderCheck(resolutions: readonly SystemResolution[]): string {
   return resolutions
     .map((r) => {
-      const head = `${r.system.serialNumber}  ${r.system.product} ${r.system.installedVersion ?? '(version unknown)'}  ${r.system.location}`;
+      const head = `${r.system.serialNumber}  ${r.system.product} ${r.system.installedVersion === null ? '(version unknown)' : installedWords(r.system)}  ${r.system.location}`;
       const candidates = [...r.updates, ...r.upgrades].sort((a, b) => (a.target.custom.version < b.target.custom.version ? 1 : -1));
       if (r.system.installedVersion === null) return `${head}\n  Enter the installed version: hicare systems set-version ${r.system.serialNumber} VERSION`;
-      if (candidates.length === 0) return `${head}\n  Up to date.`;
+      // A version outside the catalog cannot be up to date: the catalog only says nothing newer is in it.
+      if (candidates.length === 0) return `${head}\n  ${r.system.notInCatalog === true ? 'No newer release in the catalog (the installed version is not in it).' : 'Up to date.'}`;
       const lines = candidates.map((c) => {
         const kind = c.verdict.kind === 'upgrade' ? 'upgrade' : 'update ';
         if (c.verdict.allowed) return `  ✓ ${kind} ${c.target.custom.version.padEnd(12)} ${c.target.name}`;

@@ -4,6 +4,7 @@
  * allowed (a Support contract's upgrade, a version outside the catalog) moves nothing, whatever was reported.
  */
 import type { Contract } from './contract.js';
+import { calendarDateAt } from './dates.js';
 import { majorOf } from './release.js';
 import { licensedMajor, licensedMajorsAfter, verdict, type VerdictInput } from './verdict.js';
 
@@ -44,5 +45,33 @@ export function withLicenceAdvances(contracts: readonly Contract[], advances: re
       licensedMajors = licensedMajorsAfter({ ...contract, licensedMajors }, advance);
     }
     return licensedMajors === contract.licensedMajors ? contract : { ...contract, licensedMajors };
+  });
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** Product ids are lowercase slugs ("atlas", "grid-view"); people read names ("Atlas", "Grid View"). */
+export function productName(product: string): string {
+  return product
+    .split('-')
+    .map((w) => (w === '' ? w : w[0]?.toUpperCase() + w.slice(1)))
+    .join(' ');
+}
+
+/**
+ * One phrase per licensed product, as the overview and `hicare entitlement` show it: "Atlas 2.x, since 1 Dec 2026
+ * (CG-ATL-0001)" for a major earned by an upgrade (the day in the contract's time zone), "Beacon 2.x" otherwise.
+ */
+export function licensedVersionPhrases(contract: {
+  licensedMajors: Record<string, number>;
+  timeZone: string;
+  licenceAdvances?: readonly { product: string; major: number; serialNumber: string; at: string }[] | undefined;
+}): string[] {
+  return Object.entries(contract.licensedMajors).map(([product, major]) => {
+    const earned = contract.licenceAdvances?.find((a) => a.product === product && a.major === major);
+    const licence = `${productName(product)} ${major}.x`;
+    if (earned === undefined) return licence;
+    const [year, month, day] = calendarDateAt(new Date(earned.at), contract.timeZone).split('-').map(Number);
+    return `${licence}, since ${day ?? ''} ${MONTHS[(month ?? 1) - 1] ?? ''} ${year ?? ''} (${earned.serialNumber})`;
   });
 }
