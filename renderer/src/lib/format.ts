@@ -64,13 +64,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Product ids are lowercase slugs ("atlas"); people read names. */
-export function productLabel(product: string): string {
-  return product
-    .split('-')
-    .map((w) => (w === '' ? w : w[0]?.toUpperCase() + w.slice(1)))
-    .join(' ');
-}
+/** Product ids are lowercase slugs ("atlas"); people read names. The CLI names them the same way. */
+export { productName as productLabel } from '../../../shared/domain/licence.js';
 
 /** A fingerprint in groups of four, upper case, however it arrived (plain hex, colons, spaces), to read aloud and compare. */
 export function groupFingerprint(fingerprint: string): string {
