@@ -4,6 +4,7 @@
  * (equipment installed by other means) — recorded with that mark, so it is never taken for an up-to-date release.
  */
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
+import { productName } from '../../../shared/domain/licence.js';
 import { compareVersions, parseVersion } from '../../../shared/domain/release.js';
 import { HicareError } from '../../../shared/errors.js';
 
@@ -23,7 +24,7 @@ export function checkEnteredVersion(targets: readonly ReleaseTarget[], system: {
   if (confirmed) return { notInCatalog: true };
   throw new HicareError(
     'VERSION_NOT_IN_CATALOG',
-    `${version} is not a version of ${system.product} in the vendor's catalog; nothing was changed.`,
+    `${version} is not a version of ${productName(system.product)} in the vendor's catalog; nothing was changed.`,
     `${knownWords(known)} If the equipment runs a version installed by other means, confirm that it is not in the vendor's catalog.`,
     { serialNumber: system.serialNumber, product: system.product, version, knownVersions: known },
   );

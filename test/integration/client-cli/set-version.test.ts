@@ -44,7 +44,7 @@ describe('hicare systems set-version', () => {
   it('refuses a version outside the catalog with the known versions and the flag that confirms it; nothing changes', async () => {
     const refused = await hicare(['systems', 'set-version', 'CG-COB-0001', '9.9.9']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^error VERSION_NOT_IN_CATALOG: 9\.9\.9 is not a version of cobalt/m);
+    expect(refused.stderr).toMatch(/^error VERSION_NOT_IN_CATALOG: 9\.9\.9 is not a version of Cobalt/m);
     expect(refused.stderr).toContain('4.0.0, 4.1.0, 4.2.0, 4.2.1');
     expect(refused.stderr).toContain('Command: hicare systems set-version CG-COB-0001 9.9.9 --not-in-catalog');
     const systems = JSON.parse((await hicare(['--json', 'systems'])).stdout) as { systems: { serialNumber: string; installedVersion: string }[] };
