@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Contract } from '../../../shared/domain/contract.js';
-import { licenceAdvance, withLicenceAdvances } from '../../../shared/domain/licence.js';
+import { licenceAdvance, licensedVersionPhrases, productName, withLicenceAdvances } from '../../../shared/domain/licence.js';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 
@@ -52,5 +52,25 @@ describe('withLicenceAdvances: an earned major counts for every contract of the 
     ['a contract already licensing a higher major (unchanged)', contract({ licensedMajors: { atlas: 3 } }), { atlas: 3 }],
   ])('%s', (_what, c, majors) => {
     expect(withLicenceAdvances([c], advances)[0]?.licensedMajors).toEqual(majors);
+  });
+});
+
+describe('licensedVersionPhrases: what the overview and `hicare entitlement` say about each licensed product', () => {
+  const earned = { product: 'atlas', major: 2, serialNumber: 'CG-ATL-0001', version: '2.3.1', at: '2026-11-30T23:30:00Z' };
+  it.each([
+    ['a licence as bought', { licensedMajors: { atlas: 1 }, timeZone: 'UTC' }, ['Atlas 1.x']],
+    ['an earned major, on the day in the contract’s time zone', { licensedMajors: { atlas: 2, beacon: 4 }, timeZone: 'Europe/Berlin', licenceAdvances: [earned] }, [
+      'Atlas 2.x, since 1 Dec 2026 (CG-ATL-0001)',
+      'Beacon 4.x',
+    ]],
+    ['the same instant read in UTC', { licensedMajors: { atlas: 2 }, timeZone: 'UTC', licenceAdvances: [earned] }, ['Atlas 2.x, since 30 Nov 2026 (CG-ATL-0001)']],
+    ['an advance to a major since overtaken says nothing', { licensedMajors: { atlas: 3 }, timeZone: 'UTC', licenceAdvances: [earned] }, ['Atlas 3.x']],
+    ['no licensed product', { licensedMajors: {}, timeZone: 'UTC' }, []],
+  ])('%s', (_what, contract, phrases) => {
+    expect(licensedVersionPhrases(contract)).toEqual(phrases);
+  });
+
+  it('names products as people read them', () => {
+    expect(['atlas', 'grid-view', 'x'].map(productName)).toEqual(['Atlas', 'Grid View', 'X']);
   });
 });
