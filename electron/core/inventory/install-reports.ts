@@ -59,7 +59,7 @@ export class InstallReports {
     const names = await readdir(this.dir).catch(() => [] as string[]);
     const entries: { entry: QueuedReport; at: string }[] = [];
     for (const name of names.filter((n) => n.endsWith('.json'))) {
-      const parsed = EntrySchema.safeParse(JSON.parse(await readFile(join(this.dir, name), 'utf8').catch(() => 'null')));
+      const parsed = EntrySchema.safeParse(parseJson(await readFile(join(this.dir, name), 'utf8').catch(() => 'null')));
       if (parsed.success) entries.push({ entry: parsed.data, at: parsed.data.report.at });
     }
     // Oldest first, so the portal's record ends at the latest report.
@@ -73,8 +73,9 @@ export class InstallReports {
     for (const [index, entry] of queued.entries()) {
       try {
         const sent = await this.portal.call('reportInstalled', { params: { serialNumber: entry.serialNumber }, body: entry.report, idempotencyKey: entry.id });
-        await rm(join(this.dir, `${entry.id}.json`), { force: true });
         result.sent.push(sent);
+        // Should the file stay (a locked disk), the resend lands on the same report: the id is its Idempotency-Key.
+        await rm(join(this.dir, `${entry.id}.json`), { force: true }).catch(() => undefined);
       } catch (error) {
         const coded = error instanceof HicareError ? error : new HicareError('INTERNAL', 'The report could not be sent.', 'It is sent again with the next check.');
         if (TRANSIENT.has(coded.code)) {
@@ -92,5 +93,14 @@ export class InstallReports {
       }
     }
     return result;
+  }
+}
+
+/** A file cut short by a crash reads as nothing, not as an error. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
   }
 }

@@ -3,6 +3,8 @@
  * once when the portal answers, else queued on disk and sent with the next call that reaches it — recorded once, even
  * when the first answer was lost. Entered versions are the catalog's, or marked as outside it when confirmed.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HicareClient } from '../../../electron/core/client/hicare-client.js';
 import { listInstalledVersions, listReports } from '../../../portal/db/installed-versions.js';
@@ -66,6 +68,17 @@ describe('installation reports from the desktop', () => {
     await client.systems();
     expect(await client.installReports.list()).toEqual([]);
     expect(await reportsOf('CG-BCN-0001', '2.0.0')).toHaveLength(1);
+  });
+
+  it('skips a queued report cut short by a crash, and sends the others', async () => {
+    await mkdir(client.installReports.dir, { recursive: true });
+    await writeFile(join(client.installReports.dir, 'cut-short.json'), '{"id":"0b6f');
+    proxy.rule = (req) => (req.method === 'POST' && REPORTS.test(req.url ?? '') ? { kind: 'answer', status: 503, contentType: 'text/plain', body: 'busy' } : undefined);
+    await client.setVersion('CG-BCN-0001', '1.6.3');
+    proxy.rule = undefined;
+    await expect(client.systems()).resolves.toHaveLength(3);
+    expect(await client.installReports.list()).toEqual([]);
+    expect(await reportsOf('CG-BCN-0001', '1.6.3')).toHaveLength(1);
   });
 
   it('refuses a version the catalog does not have unless confirmed, and then marks it', async () => {
