@@ -60,6 +60,8 @@ export const ERROR_CODES = [
   'INSTALL_IN_PROGRESS',
   'DETECTION_FAILED',
   'OPERATION_LOG_TAMPERED',
+  // entered versions: only the catalog's, or one confirmed to be outside it
+  'VERSION_NOT_IN_CATALOG',
   // entitlement verdict reasons (a refused download answers with the first of them)
   'NO_CONTRACT',
   'CONTRACT_PENDING',

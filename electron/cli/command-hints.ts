@@ -17,6 +17,8 @@ export function commandHint(error: HicareError): string | null {
       return null;
     case 'PRERELEASE':
       return 'hicare check --previews, then hicare download TARGET --previews';
+    case 'VERSION_NOT_IN_CATALOG':
+      return `hicare systems set-version ${String(error.details?.['serialNumber'] ?? 'SERIAL')} ${String(error.details?.['version'] ?? 'VERSION')} --not-in-catalog`;
     default:
       return null;
   }

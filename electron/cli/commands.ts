@@ -72,16 +72,16 @@ export async function entitlementCommand(ctx: CliContext, args: readonly string[
 }
 
 export async function systemsCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
-  const { positionals } = parse(args, {}, { max: 3 });
+  const { positionals, values } = parse(args, { 'not-in-catalog': { type: 'boolean' } }, { max: 3 });
   const client = ctx.client();
   if (positionals[0] === 'set-version') {
     const [, serial, version] = positionals;
-    if (serial === undefined || version === undefined) throw new UsageError('Use: hicare systems set-version SERIAL VERSION');
-    await client.systems();
-    const system = client.inventory.setInstalled(serial, version, 'entered');
-    emit(ctx, { system }, `${serial}: ${system.product} ${version} (entered)`);
+    if (serial === undefined || version === undefined) throw new UsageError('Use: hicare systems set-version SERIAL VERSION [--not-in-catalog]');
+    const system = await client.setVersion(serial, version, { notInCatalog: values['not-in-catalog'] === true });
+    emit(ctx, { system }, `${serial}: ${system.product} ${version} (entered${system.notInCatalog === true ? ', not in the catalog' : ''})`);
     return;
   }
+  if (values['not-in-catalog'] === true) throw new UsageError('--not-in-catalog goes with set-version.');
   if (positionals.length > 0) throw new UsageError(`Unknown systems command: ${positionals[0] ?? ''}`);
   const systems = await client.systems();
   emit(ctx, { systems }, renderSystems(systems));

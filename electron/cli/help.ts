@@ -11,7 +11,7 @@ Commands:
   logout                    Sign out and forget the token
   entitlement               Your contracts: tier, status, service period, days left, systems
   systems                   Your systems with their installed versions
-  systems set-version S V   Record the version of remote equipment S (entered, not detected)
+  systems set-version S V   Record the version of remote equipment S: a catalog version, or any with --not-in-catalog
   check                     Updates and upgrades per system, with the reasons and remedies
   download TARGET...        Download packages (--serial S, --out DIR, --previews); a progress bar on a terminal
   verify FILE               Which signed package a file is; fails when it is none
@@ -37,8 +37,9 @@ at most 1 MiB), shows its fingerprint and asks before trusting it for the portal
 fingerprint with the one the portal's operator gives you.`,
   login: 'hicare login --email EMAIL [--password-stdin] [--portal URL]\n\nThe password comes from $HICARE_PASSWORD, standard input (--password-stdin) or a prompt on a terminal.',
   logout: 'hicare logout',
-  entitlement: 'hicare entitlement [--json]',
-  systems: 'hicare systems [--json]\nhicare systems set-version SERIAL VERSION',
+  systems:
+    "hicare systems [--json]\nhicare systems set-version SERIAL VERSION [--not-in-catalog]\n\nVERSION must be one of the product's versions in the vendor's catalog; --not-in-catalog confirms that the equipment runs\na version installed by other means, which is then shown marked as not in the catalog.",
+  entitlement: 'hicare entitlement [--json]\n\nEach contract with its licensed versions: a major earned by taking an upgrade says since when and on which system.',
   check: 'hicare check [--serial S] [--previews] [--json]',
   download: 'hicare download TARGET... [--serial S] [--out DIR] [--previews] [--json]\n\nTARGET is a package name as `check` lists it, e.g. atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz. --previews allows prereleases.',
   verify: 'hicare verify FILE [--json]',

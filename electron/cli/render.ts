@@ -4,6 +4,7 @@ import { TIER_NAMES } from '../../shared/domain/contract.js';
 import { rangeInWords } from '../../shared/domain/range-words.js';
 import { satisfiesMinUpgradeFrom } from '../../shared/domain/release.js';
 import type { ReleaseTargetCustom } from '../../shared/contracts/catalog.js';
+import { licensedVersionPhrases } from '../../shared/domain/licence.js';
 import type { InventorySystem } from '../core/inventory/inventory.js';
 import type { SystemResolution } from '../core/resolver/resolver.js';
 import type { ProgressEvent } from '../core/downloads/index.js';
@@ -19,16 +20,23 @@ export function renderContracts(contracts: readonly ContractView[]): string {
       [
         `${c.id}  ${TIER_NAMES[c.tier]}  ${c.status}${c.status === 'pending' ? ` (starts in ${c.daysUntilStart} days)` : c.status === 'expired' ? '' : ` (${c.daysLeft} days left)`}`,
         `  service period ${c.startDate} – ${c.endDate}, ${c.region}`,
+        ...(Object.keys(c.licensedMajors).length === 0 ? [] : [`  Licensed versions: ${licensedVersionPhrases(c).join('; ')}`]),
         ...c.systems.map((s) => `  ${s.serialNumber}  ${s.product}  ${s.location}`),
       ].join('\n'),
     )
     .join('\n\n');
 }
 
+/** The installed version, marked when the admin entered one that is not in the vendor's catalog. */
+function installedWords(s: Pick<InventorySystem, 'installedVersion' | 'notInCatalog'>): string {
+  if (s.installedVersion === null) return '(unknown)';
+  return s.notInCatalog === true ? `${s.installedVersion} (not in the catalog)` : s.installedVersion;
+}
+
 export function renderSystems(systems: readonly InventorySystem[]): string {
   return table([
     ['SERIAL', 'PRODUCT', 'INSTALLED', 'SOURCE', 'PLATFORM', 'LOCATION'],
-    ...systems.map((s) => [s.serialNumber, s.product, s.installedVersion ?? '(unknown)', s.versionSource ?? '-', s.platform ?? 'remote', s.location]),
+    ...systems.map((s) => [s.serialNumber, s.product, installedWords(s), s.versionSource ?? '-', s.platform ?? 'remote', s.location]),
   ]);
 }
 
@@ -42,10 +50,11 @@ function pathNeeded(system: SystemResolution['system'], release: ReleaseTargetCu
 export function renderCheck(resolutions: readonly SystemResolution[]): string {
   return resolutions
     .map((r) => {
-      const head = `${r.system.serialNumber}  ${r.system.product} ${r.system.installedVersion ?? '(version unknown)'}  ${r.system.location}`;
+      const head = `${r.system.serialNumber}  ${r.system.product} ${r.system.installedVersion === null ? '(version unknown)' : installedWords(r.system)}  ${r.system.location}`;
       const candidates = [...r.updates, ...r.upgrades].sort((a, b) => (a.target.custom.version < b.target.custom.version ? 1 : -1));
       if (r.system.installedVersion === null) return `${head}\n  Enter the installed version: hicare systems set-version ${r.system.serialNumber} VERSION`;
-      if (candidates.length === 0) return `${head}\n  Up to date.`;
+      // A version outside the catalog cannot be up to date: the catalog only says nothing newer is in it.
+      if (candidates.length === 0) return `${head}\n  ${r.system.notInCatalog === true ? 'No newer release in the catalog (the installed version is not in it).' : 'Up to date.'}`;
       const lines = candidates.map((c) => {
         const kind = c.verdict.kind === 'upgrade' ? 'upgrade' : 'update ';
         if (c.verdict.allowed) return `  ✓ ${kind} ${c.target.custom.version.padEnd(12)} ${c.target.name}${pathNeeded(r.system, c.target.custom)}`;

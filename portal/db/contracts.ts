@@ -1,12 +1,16 @@
 /**
  * Contracts with their covered systems, read back as the `Contract` of shared/domain/contract.ts that the
- * entitlement verdict takes. Licensed majors, response times and holidays are JSON text in the contract row.
+ * entitlement verdict takes. Licensed majors, response times and holidays are JSON text in the contract row; the
+ * majors the customer earned since by taking an upgrade (licence-advances.ts) are applied on the way out, so every
+ * verdict, the later contracts' included, sees them.
  */
 import type { Kysely, Selectable } from 'kysely';
 import { ContractSchema, CoveredSystemSchema } from '../../shared/contracts/entitlement.js';
 import { assertContractShape, type Contract, type CoveredSystem } from '../../shared/domain/contract.js';
+import { withLicenceAdvances } from '../../shared/domain/licence.js';
 import { HicareError } from '../../shared/errors.js';
 import { customerNotFound } from './customers.js';
+import { listLicenceAdvances } from './licence-advances.js';
 import type { ContractsTable, Database } from './schema.js';
 import { IDS_PER_QUERY, checkInput, chunks, compareText, isForeignKeyViolation, isUniqueViolation } from './support.js';
 
@@ -108,9 +112,9 @@ async function withSystems(db: Kysely<Database>, rows: Selectable<ContractsTable
       .execute();
     for (const s of systems) systemsByContract.get(s.contract_id)?.push({ serialNumber: s.serial_number, product: s.product, location: s.location });
   }
-  return rows
-    .map((row) => toContract(row, systemsByContract.get(row.id) ?? []))
-    .sort((a, b) => compareText(a.startDate, b.startDate) || compareText(a.id, b.id));
+  const contracts = rows.map((row) => toContract(row, systemsByContract.get(row.id) ?? []));
+  const advances = await listLicenceAdvances(db, rows.map((r) => r.customer_id));
+  return withLicenceAdvances(contracts, advances).sort((a, b) => compareText(a.startDate, b.startDate) || compareText(a.id, b.id));
 }
 
 function parseJson(text: string, contractId: string, column: string): unknown {

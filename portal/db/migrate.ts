@@ -8,6 +8,7 @@ import { dialectOf } from './connection.js';
 import * as core from './migrations/0001_core.js';
 import * as catalog from './migrations/0002_catalog.js';
 import * as requests from './migrations/0003_requests.js';
+import * as installedVersions from './migrations/0004_installed_versions.js';
 import * as requestSolutions from './migrations/0005_request_solutions.js';
 import type { Database } from './schema.js';
 
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_core': core,
   '0002_catalog': catalog,
   '0003_requests': requests,
+  '0004_installed_versions': installedVersions,
   '0005_request_solutions': requestSolutions,
 };
 

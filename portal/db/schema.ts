@@ -77,6 +77,39 @@ export interface InstalledVersionsTable {
   installed_version: string;
   platform: string | null;
   updated_at: IsoInstant;
+  /** 'installed' or 'entered' when a desktop reported it; null when the vendor's admin set it. */
+  how: ColumnType<'installed' | 'entered' | null, 'installed' | 'entered' | null | undefined, 'installed' | 'entered' | null>;
+  reported_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the desktop installed or entered it: a late report of an older install does not overwrite a newer one. */
+  reported_at: ColumnType<IsoInstant | null, IsoInstant | null | undefined, IsoInstant | null>;
+  not_in_catalog: ColumnType<number, number | undefined, number>;
+}
+
+export interface InstalledReportsTable {
+  id: string;
+  customer_id: string;
+  account_id: string;
+  idempotency_key: string | null;
+  body_hash: string;
+  serial_number: string;
+  product: string;
+  version: string;
+  how: 'installed' | 'entered';
+  not_in_catalog: number;
+  at: IsoInstant;
+  recorded_at: IsoInstant;
+}
+
+export interface LicenceAdvancesTable {
+  id: string;
+  customer_id: string;
+  product: string;
+  major: number;
+  version: string;
+  serial_number: string;
+  contract_id: string;
+  report_id: string;
+  at: IsoInstant;
 }
 
 export interface DownloadsTable {
@@ -236,6 +269,8 @@ export interface Database {
   contracts: ContractsTable;
   systems: SystemsTable;
   installed_versions: InstalledVersionsTable;
+  installed_reports: InstalledReportsTable;
+  licence_advances: LicenceAdvancesTable;
   downloads: DownloadsTable;
   login_attempts: LoginAttemptsTable;
   lifecycles: LifecyclesTable;

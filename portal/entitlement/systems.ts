@@ -32,6 +32,8 @@ export interface CustomerSystem {
   /** As detected on the customer's desktop or entered by the admin; null when never reported. */
   installedVersion: string | null;
   platform: string | null;
+  /** The admin confirmed the recorded version is not one of the vendor's catalog. */
+  notInCatalog: boolean;
 }
 
 /** The customer's systems of one product, or one system by serial number. */
@@ -57,6 +59,7 @@ export async function customerSystems(
       contracts: contracts.filter((c) => coversSystem(c, system.serialNumber, system.product)),
       installedVersion: known?.installedVersion ?? null,
       platform: known?.platform ?? null,
+      notInCatalog: known?.notInCatalog ?? false,
     };
   });
   return { contracts, systems };

@@ -12,11 +12,14 @@ import { authenticate, revokeToken, signIn } from '../accounts/index.js';
 import { registerAppUpdateRoutes } from '../app-updates/routes.js';
 import { listArticles } from '../db/articles.js';
 import { listContracts } from '../db/contracts.js';
+import { listLicenceAdvances } from '../db/licence-advances.js';
 import type { Database } from '../db/schema.js';
 import { downloadRecords } from '../entitlement/download-records.js';
+import { reportInstalled } from '../entitlement/installed-reports.js';
 import { customerOf, customerSystems } from '../entitlement/systems.js';
 import { systemEntitlement, type EntitlementContext } from '../entitlement/verdicts.js';
 import { matchKnownIssues, searchArticles } from '../knowledge/index.js';
+import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../requests/idempotency.js';
 import { registerEndpoint, type Authenticate } from './endpoints.js';
 
 export function bearerAuthentication(db: Kysely<Database>, now: () => Date): Authenticate {
@@ -52,11 +55,13 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: EntitlementConte
 
   registerEndpoint(app, portalApi.contracts, auth, async ({ caller }) => {
     const at = now();
-    const contracts = await listContracts(db, { customerId: customerOf(caller.account) });
+    const customerId = customerOf(caller.account);
+    const [contracts, advances] = await Promise.all([listContracts(db, { customerId }), listLicenceAdvances(db, [customerId])]);
     return {
       contracts: contracts.map((c) => {
         const { status, daysLeft, daysUntilStart } = contractStanding(c, at);
-        return { ...c, status, daysLeft, daysUntilStart };
+        const licenceAdvances = advances.filter((a) => a.customerId === c.customerId && c.systems.some((s) => s.product === a.product));
+        return { ...c, status, daysLeft, daysUntilStart, licenceAdvances: licenceAdvances.map(({ product, major, version, serialNumber, at }) => ({ product, major, version, serialNumber, at })) };
       }),
     };
   });
@@ -64,7 +69,13 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: EntitlementConte
   registerEndpoint(app, portalApi.systems, auth, async ({ caller }) => {
     const { systems } = await customerSystems(db, customerOf(caller.account), {});
     return {
-      systems: systems.map((s) => ({ ...s.system, contractIds: s.contracts.map((c) => c.id), installedVersion: s.installedVersion, platform: s.platform })),
+      systems: systems.map((s) => ({
+        ...s.system,
+        contractIds: s.contracts.map((c) => c.id),
+        installedVersion: s.installedVersion,
+        platform: s.platform,
+        ...(s.notInCatalog ? { notInCatalog: true as const } : {}),
+      })),
     };
   });
 
@@ -77,6 +88,12 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: EntitlementConte
   );
 
   registerEndpoint(app, portalApi.downloadRecords, auth, async ({ caller, query }) => downloadRecords(db, caller.account, query));
+  registerEndpoint(app, portalApi.reportInstalled, auth, async ({ caller, params, body, request, reply }) => {
+    const { report, replayed } = await reportInstalled(ctx, caller.account, params.serialNumber, body, idempotencyKeyOf(request.headers[IDEMPOTENCY_HEADER]));
+    if (!replayed) return report;
+    // A retry gets the first report back as 200 (not 201): nothing new was recorded.
+    reply.code(200).header('idempotent-replayed', 'true').send(report);
+  });
 
   registerEndpoint(app, portalApi.releases, auth, async ({ params }) => ({ releases: (await ctx.catalog.product(params.product)).targets }));
 

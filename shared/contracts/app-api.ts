@@ -89,7 +89,8 @@ export const appApi = defineAppApi({
 
     'contracts.list': { input: none, output: z.object({ contracts: z.array(ContractViewSchema) }) },
     'systems.list': { input: none, output: z.object({ systems: z.array(InventorySystemSchema) }) },
-    'systems.setVersion': { input: z.object({ serialNumber: SerialNumberSchema, version: VersionSchema }).strict(), output: InventorySystemSchema },
+    /** `notInCatalog`: the admin confirms the version is not in the vendor's catalog (installed by other means). */
+    'systems.setVersion': { input: z.object({ serialNumber: SerialNumberSchema, version: VersionSchema, notInCatalog: z.boolean().optional() }).strict(), output: InventorySystemSchema },
     'updates.check': { input: none, output: z.object({ resolutions: z.array(ResolutionSchema), checkedAt: InstantSchema }) },
 
     /** Who downloaded what for which system, newest first (customer admins: their customer's). */

@@ -39,6 +39,8 @@ export const InventorySystemSchema = z.object({
   platform: z.string().nullable(),
   installDir: z.string().nullable(),
   updatedAt: z.string(),
+  /** The admin confirmed the entered version is not in the vendor's catalog: shown marked, never as up to date. */
+  notInCatalog: z.literal(true).optional(),
 });
 
 export const CandidateSchema = z.object({ target: ReleaseTargetSchema, verdict: VerdictSchema });

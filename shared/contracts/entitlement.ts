@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { TIERS } from '../domain/contract.js';
 import { VERDICT_REASON_CODES } from '../domain/verdict.js';
 import { PRIORITIES } from '../domain/sla.js';
-import { CalendarDateSchema, IdSchema, NonBlankSchema, ProductIdSchema, SerialNumberSchema, TimeZoneSchema, VersionSchema } from './common.js';
+import { CalendarDateSchema, IdSchema, InstantSchema, NonBlankSchema, ProductIdSchema, SerialNumberSchema, TimeZoneSchema, VersionSchema } from './common.js';
 import { ReleaseTargetSchema, LifecycleSchema } from './catalog.js';
 
 export const TierSchema = z.enum(TIERS);
@@ -35,11 +35,25 @@ export const ContractSchema = z.object({
   holidays: z.array(CalendarDateSchema).max(400).optional(),
 });
 
-/** A contract with what the portal computed from it at the time of the response. */
+/** A licensed major earned by taking an upgrade: when, on which system, with which release. */
+export const LicenceAdvanceSchema = z.object({
+  product: ProductIdSchema,
+  major: z.number().int().min(0),
+  version: VersionSchema,
+  serialNumber: SerialNumberSchema,
+  at: InstantSchema,
+});
+export type LicenceAdvanceView = z.infer<typeof LicenceAdvanceSchema>;
+
+/**
+ * A contract with what the portal computed from it at the time of the response. `licensedMajors` already includes
+ * the majors the customer advanced to; `licenceAdvances` says when and where each was earned.
+ */
 export const ContractViewSchema = ContractSchema.extend({
   status: ContractStatusSchema,
   daysLeft: z.number().int(),
   daysUntilStart: z.number().int(),
+  licenceAdvances: z.array(LicenceAdvanceSchema).optional(),
 });
 
 export const VerdictReasonSchema = z.object({
@@ -72,5 +86,36 @@ export const SystemRecordSchema = CoveredSystemSchema.extend({
   contractIds: z.array(IdSchema),
   installedVersion: VersionSchema.nullable(),
   platform: z.string().max(32).nullable(),
+  /** Present (true) when the admin confirmed the version is not one of the vendor's catalog. */
+  notInCatalog: z.literal(true).optional(),
 });
 export type SystemRecord = z.infer<typeof SystemRecordSchema>;
+
+export const INSTALL_REPORT_KINDS = ['installed', 'entered'] as const;
+
+/** What a desktop tells the portal after an install succeeded or an admin entered a version. */
+export const InstalledReportCreateSchema = z
+  .object({
+    version: VersionSchema,
+    how: z.enum(INSTALL_REPORT_KINDS),
+    /** The admin confirmed this version is not in the vendor's catalog (equipment installed by other means). */
+    notInCatalog: z.boolean().optional(),
+    /** When it was installed or entered on the desktop; a report queued offline arrives later. */
+    at: InstantSchema,
+  })
+  .strict();
+export type InstalledReportCreate = z.infer<typeof InstalledReportCreateSchema>;
+
+export const InstalledReportSchema = z.object({
+  id: IdSchema,
+  serialNumber: SerialNumberSchema,
+  product: ProductIdSchema,
+  version: VersionSchema,
+  how: z.enum(INSTALL_REPORT_KINDS),
+  notInCatalog: z.boolean(),
+  at: InstantSchema,
+  recordedAt: InstantSchema,
+  /** The licence advance this report made, if it made one. */
+  licenceAdvance: LicenceAdvanceSchema.nullable(),
+});
+export type InstalledReport = z.infer<typeof InstalledReportSchema>;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AccountSchema, SessionSchema, SignInSchema } from './accounts.js';
 import { ReleaseTargetSchema } from './catalog.js';
 import { IdSchema, ProductIdSchema, SerialNumberSchema, VersionSchema } from './common.js';
-import { ContractViewSchema, SystemEntitlementSchema, SystemRecordSchema } from './entitlement.js';
+import { ContractViewSchema, InstalledReportCreateSchema, InstalledReportSchema, SystemEntitlementSchema, SystemRecordSchema } from './entitlement.js';
 import { KnowledgeArticleSchema, KnowledgeSearchSchema, KnownIssueQuerySchema } from './knowledge.js';
 import { DownloadRecordsQuerySchema, DownloadRecordsSchema } from './downloads.js';
 import {
@@ -86,6 +86,16 @@ export const portalApi = {
     params: z.object({ serialNumber: SerialNumberSchema }).strict(),
     query: z.object({ installedVersion: z.string().max(64).optional(), platform: z.string().max(32).optional(), previews: z.enum(['0', '1']).optional() }).strict(),
     response: SystemEntitlementSchema,
+  }),
+  reportInstalled: endpoint({
+    method: 'POST',
+    path: '/api/v1/systems/:serialNumber/installed',
+    summary: 'Report the version installed or entered on a covered system',
+    auth: customerOrStaff,
+    params: z.object({ serialNumber: SerialNumberSchema }).strict(),
+    body: InstalledReportCreateSchema,
+    response: InstalledReportSchema,
+    idempotent: true,
   }),
   releases: endpoint({
     method: 'GET',

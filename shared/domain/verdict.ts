@@ -83,7 +83,7 @@ export function licensedMajor(contract: Contract, product: string, installedVers
 }
 
 /** Taking an upgrade under Upgrade Support advances the licensed major to the release's. */
-export function licensedMajorsAfter(contract: Contract, release: Release): Record<string, number> {
+export function licensedMajorsAfter(contract: Contract, release: Pick<Release, 'product' | 'version'>): Record<string, number> {
   const current = contract.licensedMajors[release.product];
   const major = majorOf(release.version);
   if (current !== undefined && current >= major) return contract.licensedMajors;

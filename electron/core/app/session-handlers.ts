@@ -2,6 +2,7 @@
 import type { AppSession } from './app-session.js';
 import type { AppHandlersFor } from './handler-types.js';
 import { resolutionView } from './views.js';
+import { withAppRemedy } from './app-remedies.js';
 
 export function sessionHandlers(session: AppSession): AppHandlersFor<'session' | 'trust' | 'contracts' | 'systems' | 'updates'> {
   return {
@@ -12,11 +13,9 @@ export function sessionHandlers(session: AppSession): AppHandlersFor<'session' |
 
     'contracts.list': async () => ({ contracts: await (await session.signedInClient()).contracts() }),
     'systems.list': async () => ({ systems: await (await session.signedInClient()).systems() }),
-    'systems.setVersion': async ({ serialNumber, version }) => {
+    'systems.setVersion': async ({ serialNumber, version, notInCatalog }) => {
       const client = await session.signedInClient();
-      // From the contracts first, so a system added to them since the last look can be given its version.
-      await client.systems();
-      return client.inventory.setInstalled(serialNumber, version, 'entered');
+      return client.setVersion(serialNumber, version, { notInCatalog: notInCatalog === true }).catch((error: unknown) => Promise.reject(withAppRemedy(error)));
     },
     'updates.check': async () => {
       const client = await session.signedInClient();

@@ -21,6 +21,8 @@ import { withFile } from '../files/file-error.js';
 import { DownloadManager, type DownloadResult } from '../downloads/index.js';
 import { isInstallFailure, runInstaller, type InstallResult } from '../install/index.js';
 import { withSystemLock } from '../install/system-lock.js';
+import { checkEnteredVersion } from '../inventory/catalog-version.js';
+import { InstallReports } from '../inventory/install-reports.js';
 import { Inventory, type InventorySystem } from '../inventory/inventory.js';
 import { OperationLog } from '../operations/index.js';
 import { PortalClient } from '../portal/client.js';
@@ -73,6 +75,8 @@ export class HicareClient {
   /** Failed installations, kept so a request can be drafted from one later. */
   readonly failures: FailureStore;
   readonly requests: RequestService;
+  /** What this desktop installed or entered, on its way to the portal. */
+  readonly installReports: InstallReports;
   readonly platform: string;
   private readonly options: HicareClientOptions;
 
@@ -101,6 +105,7 @@ export class HicareClient {
     this.inventory = new Inventory(options.dataDirectory, options.clock);
     this.failures = new FailureStore(options.dataDirectory);
     this.requests = new RequestService(this.portal, this.operations, options.clock, options.dataDirectory);
+    this.installReports = new InstallReports(options.dataDirectory, this.portal, options.logger);
   }
 
   private get installRoot(): string {
@@ -124,6 +129,8 @@ export class HicareClient {
   /** The contracts' systems, synced into the inventory, with versions detected where the product is on this desktop. */
   async systems(): Promise<InventorySystem[]> {
     const { systems: records } = await this.portal.call('systems', {});
+    // The portal answers again: what was installed or entered meanwhile goes first, so its record is current.
+    await this.installReports.flush();
     this.inventory.sync(records, { installRoot: this.installRoot, platform: this.platform });
     const targets = await this.trust.allTargets();
     for (const system of this.inventory.list()) {
@@ -133,6 +140,27 @@ export class HicareClient {
       }
     }
     return this.inventory.list();
+  }
+
+  /**
+   * Records the version an admin entered for a system (remote equipment): one of the product's catalog versions, or
+   * one confirmed to be outside the catalog, marked as such. Refused with VERSION_NOT_IN_CATALOG otherwise, and
+   * nothing changes. The portal is told (queued when it cannot be reached).
+   */
+  async setVersion(serialNumber: string, version: string, options: { notInCatalog?: boolean } = {}): Promise<InventorySystem> {
+    // From the contracts first, so a system added to them since the last look can be given its version.
+    await this.systems();
+    const system = this.inventory.get(serialNumber);
+    await this.trust.refresh();
+    const { notInCatalog } = checkEnteredVersion(await this.trust.allTargets(), system, version, options.notInCatalog === true);
+    const updated = this.inventory.setInstalled(serialNumber, version, 'entered', { notInCatalog });
+    await this.operations.append('inventory', `Entered ${system.product} ${version} for ${serialNumber}${notInCatalog ? ' (not in the catalog)' : ''}`, {
+      serialNumber,
+      version,
+      notInCatalog,
+    });
+    await this.installReports.report(serialNumber, { version, how: 'entered', notInCatalog, at: this.options.clock.now().toISOString() });
+    return updated;
   }
 
   /** For every system: its updates and upgrades with verdicts, reasons, remedies and the upgrade path. */
@@ -164,7 +192,14 @@ export class HicareClient {
       });
     }
     const resolutions = resolveSystems(
-      systems.map((s) => ({ serialNumber: s.serialNumber, product: s.product, location: s.location, installedVersion: s.installedVersion, ...(s.platform === null ? {} : { platform: s.platform }) })),
+      systems.map((s) => ({
+        serialNumber: s.serialNumber,
+        product: s.product,
+        location: s.location,
+        installedVersion: s.installedVersion,
+        ...(s.platform === null ? {} : { platform: s.platform }),
+        ...(s.notInCatalog === true ? { notInCatalog: true as const } : {}),
+      })),
       { contracts, catalog: { targets: (p) => byProduct.get(p) ?? [], lifecycles: [...lifecycles.values()] }, now: this.options.clock.now(), previews: this.options.previews === true },
     );
     await this.operations.append('check', `Checked ${systems.length} systems: ${resolutions.filter(hasAvailable).length} with releases available`, {
@@ -249,6 +284,7 @@ export class HicareClient {
           to: result.toVersion,
           durationMs: result.durationMs,
         });
+        await this.installReports.report(serialNumber, { version: result.detectedVersion, how: 'installed', at: this.options.clock.now().toISOString() });
         return result;
       } catch (error) {
         const coded = error as HicareError;

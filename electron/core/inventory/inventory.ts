@@ -30,6 +30,8 @@ const InventorySystemSchema = z.object({
   /** The folder the product is installed in on this desktop (`{target}` of the installers). */
   installDir: z.string().nullable(),
   updatedAt: z.string(),
+  /** Set when the admin confirmed the entered version is not in the vendor's catalog; never shown as up to date. */
+  notInCatalog: z.literal(true).optional(),
 });
 
 export type InventorySystem = z.infer<typeof InventorySystemSchema>;
@@ -66,6 +68,7 @@ export class Inventory {
     const systems = records.map((record): InventorySystem => {
       const known = previous.get(record.serialNumber);
       const local = known !== undefined && known.versionSource !== null && known.versionSource !== 'portal';
+      const notInCatalog = local ? known.notInCatalog === true : record.notInCatalog === true;
       return {
         serialNumber: record.serialNumber,
         product: record.product,
@@ -76,20 +79,31 @@ export class Inventory {
         platform: known?.platform ?? record.platform ?? defaults.platform,
         installDir: known?.installDir ?? join(defaults.installRoot, record.serialNumber.replace(/[^A-Za-z0-9._-]/g, '_')),
         updatedAt: local ? known.updatedAt : this.clock.now().toISOString(),
+        ...(notInCatalog ? { notInCatalog: true as const } : {}),
       };
     });
     this.store.set('systems', systems);
     return systems;
   }
 
-  /** Records a version: entered by the admin (remote equipment), detected, or reached by an install. */
-  setInstalled(serialNumber: string, version: string | null, source: (typeof VERSION_SOURCES)[number], changes: { platform?: string | null; installDir?: string | null } = {}): InventorySystem {
+  /**
+   * Records a version: entered by the admin (remote equipment), detected, or reached by an install. Only an entered
+   * version can be marked as outside the catalog; any other record of the system drops the mark.
+   */
+  setInstalled(
+    serialNumber: string,
+    version: string | null,
+    source: (typeof VERSION_SOURCES)[number],
+    changes: { platform?: string | null; installDir?: string | null; notInCatalog?: boolean } = {},
+  ): InventorySystem {
     if (version !== null) parseVersion(version);
     const systems = this.list();
     const index = systems.findIndex((s) => s.serialNumber === serialNumber);
     if (index < 0) this.get(serialNumber);
+    const { notInCatalog: _previousMark, ...system } = systems[index]!;
     const updated: InventorySystem = {
-      ...systems[index]!,
+      ...system,
+      ...(changes.notInCatalog === true && source === 'entered' ? { notInCatalog: true as const } : {}),
       installedVersion: version,
       versionSource: version === null ? null : source,
       ...(changes.platform === undefined ? {} : { platform: changes.platform }),

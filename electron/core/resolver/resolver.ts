@@ -21,6 +21,8 @@ export interface ResolverSystem {
   installedVersion: string | null;
   /** e.g. linux-x64; absent for remote equipment of any platform. */
   platform?: string;
+  /** The admin entered a version that is not in the vendor's catalog. */
+  notInCatalog?: true;
 }
 
 export interface Candidate {

@@ -104,8 +104,8 @@ describeOnBothDialects('contracts', (t) => {
     await setInstalledVersion(t.db, { serialNumber: 'SN-099', product: 'hicare-client', installedVersion: '1.4.2' }, t1);
     await setInstalledVersion(t.db, { serialNumber: 'SN-100/B', product: 'hicare-server', installedVersion: '2.4.0', platform: 'linux' }, t2);
     expect(await listInstalledVersions(t.db, ['SN-100/B', 'SN-099', 'SN-unknown'])).toEqual([
-      { serialNumber: 'SN-099', product: 'hicare-client', installedVersion: '1.4.2', platform: null, updatedAt: t1.toISOString() },
-      { serialNumber: 'SN-100/B', product: 'hicare-server', installedVersion: '2.4.0', platform: 'linux', updatedAt: t2.toISOString() },
+      { serialNumber: 'SN-099', product: 'hicare-client', installedVersion: '1.4.2', platform: null, updatedAt: t1.toISOString(), how: null, reportedBy: null, notInCatalog: false },
+      { serialNumber: 'SN-100/B', product: 'hicare-server', installedVersion: '2.4.0', platform: 'linux', updatedAt: t2.toISOString(), how: null, reportedBy: null, notInCatalog: false },
     ]);
     expect(await listInstalledVersions(t.db, [])).toEqual([]);
     expect(await codeOf(() => setInstalledVersion(t.db, { serialNumber: 'SN-1', product: 'Not A Product', installedVersion: '1.0.0' }, t1))).toBe('INVALID_INPUT');

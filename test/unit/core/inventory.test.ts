@@ -56,6 +56,18 @@ describe('Inventory', () => {
     expect(inventory.get('A-1').installedVersion).toBe('1.4.2');
   });
 
+  it('marks only an entered version as outside the catalog, drops the mark on any other record, and takes the portal’s mark', () => {
+    const inventory = new Inventory(dir, clock);
+    inventory.sync([record('A-1', '1.4.2'), record('A-2', '9.9.9', { notInCatalog: true })], defaults());
+    expect(inventory.get('A-2').notInCatalog).toBe(true);
+    expect(inventory.setInstalled('A-1', '9.9.9', 'entered', { notInCatalog: true }).notInCatalog).toBe(true);
+    // The mark stays across a sync: the entered version wins over the portal's record.
+    inventory.sync([record('A-1', '1.4.2'), record('A-2', '9.9.9', { notInCatalog: true })], defaults());
+    expect(inventory.get('A-1')).toMatchObject({ installedVersion: '9.9.9', notInCatalog: true });
+    expect(inventory.setInstalled('A-1', '1.9.0', 'installed')).not.toHaveProperty('notInCatalog');
+    expect(inventory.setInstalled('A-2', '9.9.9', 'detected', { notInCatalog: true })).not.toHaveProperty('notInCatalog');
+  });
+
   it('detects the installed version on this desktop, and leaves an entered one and an absent product alone', async () => {
     const inventory = new Inventory(dir, clock);
     inventory.sync([record('A-1', '1.4.2'), record('A-2', '1.4.2'), record('A-3', '1.4.2')], defaults());

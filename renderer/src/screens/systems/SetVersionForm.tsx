@@ -1,25 +1,33 @@
-/** Entering the installed version of remote equipment (a system this desktop cannot inspect). */
+/**
+ * Entering the installed version of remote equipment (a system this desktop cannot inspect): one of the product's
+ * versions in the vendor's catalog, or — ticked explicitly — one installed by other means, which is then shown
+ * marked as not in the catalog.
+ */
 import { useState, type FormEvent } from 'react';
 import type { InventorySystemView } from '../../../../shared/contracts/app-views.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
-import { systemsResource, updatesResource } from '../../state/resources.js';
+import { contractsResource, systemsResource, updatesResource } from '../../state/resources.js';
 
 export function SetVersionForm({ system, onDone }: { system: InventorySystemView; onDone: () => void }) {
   const [version, setVersion] = useState(system.installedVersion ?? '');
+  const [notInCatalog, setNotInCatalog] = useState(system.notInCatalog === true);
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
+  const errorId = `set-version-error-${system.serialNumber}`;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.call('systems.setVersion', { serialNumber: system.serialNumber, version: version.trim() });
+      const updated = await api.call('systems.setVersion', { serialNumber: system.serialNumber, version: version.trim(), ...(notInCatalog ? { notInCatalog: true } : {}) });
       const list = systemsResource.get().data;
       if (list !== null) systemsResource.set(list.map((s) => (s.serialNumber === updated.serialNumber ? updated : s)));
       void updatesResource.refresh();
+      // An entered new major the contract allowed advances the licensed version the overview shows.
+      void contractsResource.refresh();
       onDone();
     } catch (err) {
       setError(toShownError(err));
@@ -32,7 +40,19 @@ export function SetVersionForm({ system, onDone }: { system: InventorySystemView
     <form className="inline-form" onSubmit={submit} data-testid={`set-version-form-${system.serialNumber}`}>
       <label>
         Installed version of {system.serialNumber}
-        <input name="version" value={version} onChange={(e) => setVersion(e.target.value)} placeholder="1.9.0" autoFocus spellCheck={false} />
+        <input
+          name="version"
+          value={version}
+          onChange={(e) => setVersion(e.target.value)}
+          placeholder="1.9.0"
+          autoFocus
+          spellCheck={false}
+          {...(error === null ? {} : { 'aria-describedby': errorId, 'aria-invalid': true })}
+        />
+      </label>
+      <label className="inline">
+        <input name="notInCatalog" type="checkbox" checked={notInCatalog} onChange={(e) => setNotInCatalog(e.target.checked)} />
+        This version is not in the vendor’s catalog (installed by other means)
       </label>
       <button type="submit" disabled={busy || version.trim() === ''}>
         Save version
@@ -40,7 +60,7 @@ export function SetVersionForm({ system, onDone }: { system: InventorySystemView
       <button type="button" className="secondary" onClick={onDone}>
         Cancel
       </button>
-      {error !== null && <ErrorNotice error={error} />}
+      {error !== null && <ErrorNotice error={error} id={errorId} />}
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { UpgradePathView } from '../../components/UpgradePathView.js';
 import { RetryError } from '../../components/RetryError.js';
 import { productLabel } from '../../lib/format.js';
 import { hrefOf } from '../../lib/routes.js';
+import { installedVersionWords } from '../../lib/installed-words.js';
 import { pathButtonLabel, pathTo, type PathView } from '../../lib/upgrade-path.js';
 import { useResource } from '../../state/resource.js';
 import { contractsResource, systemsResource, updatesResource } from '../../state/resources.js';
@@ -105,7 +106,7 @@ export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
                 <SetVersionForm system={shown} onDone={() => setEditing(false)} />
               ) : (
                 <>
-                  <strong data-testid="installed-version">{shown.installedVersion ?? 'Not known'}</strong> <span className="muted">({sourceWords(shown.versionSource)})</span>{' '}
+                  <strong data-testid="installed-version">{installedVersionWords(shown)}</strong> <span className="muted">({sourceWords(shown.versionSource)})</span>{' '}
                   <button type="button" className="secondary small-button" onClick={() => setEditing(true)}>
                     Set version
                   </button>

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { RetryError } from '../../components/RetryError.js';
 import { Pending, Section } from '../../components/Section.js';
 import { formatDateTime, plural, productLabel } from '../../lib/format.js';
+import { installedVersionWords } from '../../lib/installed-words.js';
 import { hrefOf } from '../../lib/routes.js';
 import { useResource } from '../../state/resource.js';
 import { systemsResource, updatesResource } from '../../state/resources.js';
@@ -17,7 +18,8 @@ function offerSummary(r: ResolutionView | undefined, checking: boolean) {
   const updates = r.updates.filter((c) => c.verdict.allowed).length;
   const upgrades = r.upgrades.filter((c) => c.verdict.allowed).length;
   const refused = r.updates.length + r.upgrades.length - updates - upgrades;
-  if (updates + upgrades + refused === 0) return <Badge tone="ok">Up to date</Badge>;
+  // A version outside the catalog is never "up to date": the catalog only has nothing newer.
+  if (updates + upgrades + refused === 0) return r.system.notInCatalog === true ? <Badge tone="neutral">Not in the catalog</Badge> : <Badge tone="ok">Up to date</Badge>;
   return (
     <span className="offer">
       {updates > 0 && <Badge tone="ok">{plural(updates, 'update')}</Badge>} {upgrades > 0 && <Badge tone="ok">{plural(upgrades, 'upgrade')}</Badge>}{' '}
@@ -77,7 +79,7 @@ export function SystemsScreen() {
                       <SetVersionForm system={s} onDone={() => setEditing(null)} />
                     ) : (
                       <>
-                        <strong data-testid="installed-version">{s.installedVersion ?? 'Not known'}</strong>
+                        <strong data-testid="installed-version">{installedVersionWords(s)}</strong>
                         <div className="muted small">{sourceWords(s.versionSource)}</div>
                       </>
                     )}
