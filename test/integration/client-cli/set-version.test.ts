@@ -34,7 +34,7 @@ function hicare(args: string[], stdin = ''): Promise<{ code: number | null; stdo
 
 beforeAll(async () => {
   demo = await startDemoPortal();
-  expect((await hicare(['trust', demo.rootFile])).code).toBe(0);
+  expect((await hicare(['trust', demo.rootFile, '--yes'])).code).toBe(0);
   const login = await hicare(['login', '--email', ADMIN, '--password-stdin'], `${demo.password(ADMIN)}\n`);
   expect(login.code, login.stderr).toBe(0);
 }, 60_000);
@@ -43,7 +43,7 @@ afterAll(async () => demo?.close());
 describe('hicare systems set-version', () => {
   it('refuses a version outside the catalog with the known versions and the flag that confirms it; nothing changes', async () => {
     const refused = await hicare(['systems', 'set-version', 'CG-COB-0001', '9.9.9']);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(8);
     expect(refused.stderr).toMatch(/^error VERSION_NOT_IN_CATALOG: 9\.9\.9 is not a version of Cobalt/m);
     expect(refused.stderr).toContain('4.0.0, 4.1.0, 4.2.0, 4.2.1');
     expect(refused.stderr).toContain('Command: hicare systems set-version CG-COB-0001 9.9.9 --not-in-catalog');
