@@ -5,6 +5,7 @@
  */
 import { RequestError } from 'got';
 import { ErrorBodySchema } from '../../../shared/contracts/common.js';
+import { connectionWords, offlineWords } from '../../../shared/connection-words.js';
 import { HicareError, type ErrorCode } from '../../../shared/errors.js';
 
 export type FailureKind = 'offline' | 'timeout' | 'network' | 'server' | 'fatal';
@@ -22,7 +23,6 @@ export interface FailureContext {
   missingBytes: number;
 }
 
-const OFFLINE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN']);
 const TLS = /^(ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_SSL)/;
 const NO_SPACE = new Set(['ENOSPC', 'EDQUOT']);
 const RETRIED_STATUS = new Set([408, 429]);
@@ -42,24 +42,25 @@ export function classify(error: unknown, ctx: FailureContext): AttemptFailure {
     if (typeof (error as { syscall?: unknown }).syscall === 'string') {
       const cause = text === '' ? message : text;
       const remedy = 'Make sure the download folder exists and is writable, then try again.';
-      return failure('fatal', 'DOWNLOAD_FAILED', `The package cache at ${ctx.cacheDir} cannot be written (${cause}).`, remedy, { cause });
+      return failure('fatal', 'DOWNLOAD_FAILED', `The package cache at ${ctx.cacheDir} cannot be written.`, remedy, { cause });
     }
-    return failure('fatal', 'DOWNLOAD_FAILED', `Downloading ${ctx.name} failed: ${message}`, 'Try again; if it keeps failing, contact support.', { cause: message });
+    return failure('fatal', 'DOWNLOAD_FAILED', `Downloading ${ctx.name} failed.`, 'Try again; if it keeps failing, contact support.', { cause: message });
   }
   if (text === 'ETIMEDOUT' || error.name === 'TimeoutError') {
     const message = `The package server at ${ctx.host} stopped answering while sending ${ctx.name}.`;
     return failure('timeout', 'TIMEOUT', message, 'Check your network connection and try again; the download resumes where it stopped.', { cause: text });
   }
-  if (OFFLINE.has(text)) {
+  const offline = offlineWords(text);
+  if (offline !== undefined) {
     const remedy = 'Check your network connection and the proxy (Settings → Proxy, or HTTPS_PROXY), then try again; what was downloaded is kept.';
-    return failure('offline', 'OFFLINE', `The package server at ${ctx.host} cannot be reached (${text}).`, remedy, { cause: text });
+    return failure('offline', 'OFFLINE', `The package server at ${ctx.host} cannot be reached: ${offline}.`, remedy, { cause: text });
   }
   if (TLS.test(text)) {
     const remedy = 'Add your company CA bundle under Settings → Extra CA bundle, or check the portal address.';
-    return failure('fatal', 'UNTRUSTED_PORTAL', `The certificate of ${ctx.host} is not trusted (${text}).`, remedy, { cause: text });
+    return failure('fatal', 'UNTRUSTED_PORTAL', `The certificate of ${ctx.host} is not trusted by this computer.`, remedy, { cause: text });
   }
   const cause = text === '' ? error.message : text;
-  return failure('network', 'DOWNLOAD_FAILED', `The connection to ${ctx.host} broke off while sending ${ctx.name} (${cause}).`, RESUMES, { cause });
+  return failure('network', 'DOWNLOAD_FAILED', `The connection to ${ctx.host} broke off while sending ${ctx.name}: ${connectionWords(text)}.`, RESUMES, { cause });
 }
 
 /** An HTTP answer that is not the package. `body` is at most a few KiB of what the server said. */
