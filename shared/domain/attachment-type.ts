@@ -94,14 +94,15 @@ export function contentMatches(declared: AttachmentType, sniffed: Sniffed | null
 }
 
 const MIB = 1024 * 1024;
-const LIMIT_WORDS = `${ATTACHMENT_MAX_BYTES / MIB} MiB`;
+/** The size limit as people read it ("5 MiB"), the same words wherever it is shown. */
+export const ATTACHMENT_LIMIT_WORDS = `${ATTACHMENT_MAX_BYTES / MIB} MiB`;
 
 export function attachmentTooLarge(size?: number, fileName?: string): HicareError {
   const what = fileName === undefined ? 'The attachment' : `The file ${fileName}`;
   return new HicareError(
     'ATTACHMENT_TOO_LARGE',
-    size === undefined ? `${what} is larger than ${LIMIT_WORDS}.` : `${what} is ${(size / MIB).toFixed(1)} MiB; at most ${LIMIT_WORDS} can be attached.`,
-    `Compress the file (gzip or zip) or attach only the relevant part; each file may be at most ${LIMIT_WORDS}.`,
+    size === undefined ? `${what} is larger than ${ATTACHMENT_LIMIT_WORDS}.` : `${what} is ${(size / MIB).toFixed(1)} MiB; at most ${ATTACHMENT_LIMIT_WORDS} can be attached.`,
+    `Compress the file (gzip or zip) or attach only the relevant part; each file may be at most ${ATTACHMENT_LIMIT_WORDS}.`,
     { maxBytes: ATTACHMENT_MAX_BYTES, ...(size === undefined ? {} : { size }), ...(fileName === undefined ? {} : { fileName }) },
   );
 }
