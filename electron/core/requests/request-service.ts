@@ -73,10 +73,27 @@ export class RequestService {
     return { status: 'queued', idempotencyKey, reason: 'The portal cannot be reached; the request is kept on this desktop and sent when it can be.' };
   }
 
+  /**
+   * Creates a request, or finds the one its key already created. A failure's key derives from the failure, so the
+   * portal's IDEMPOTENCY_CONFLICT means this failure was sent before (with older operation records): that request
+   * is the answer, not a second one and not an error.
+   */
+  private async create(request: ServiceRequestCreate, idempotencyKey: string): Promise<ServiceRequest> {
+    try {
+      return await this.portal.call('createRequest', { body: request, idempotencyKey });
+    } catch (error) {
+      const number = error instanceof HicareError && error.code === 'IDEMPOTENCY_CONFLICT' ? error.details?.['number'] : undefined;
+      if (typeof number !== 'string') throw error;
+      const earlier = (await this.portal.call('listRequests', {})).requests.find((r) => r.number === number);
+      if (earlier === undefined) throw error;
+      return earlier;
+    }
+  }
+
   /** Sends everything queued; returns what went out, what waits, and what the portal refused (kept). */
   async flush(): Promise<FlushResult> {
     const result = await this.outbox.flush(
-      (request, idempotencyKey) => this.portal.call('createRequest', { body: request, idempotencyKey }),
+      (request, idempotencyKey) => this.create(request, idempotencyKey),
       (requestId, upload) => this.portal.call('uploadAttachment', { params: { id: requestId }, body: upload }),
       this.clock.now(),
     );

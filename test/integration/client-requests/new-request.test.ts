@@ -171,7 +171,12 @@ describe('the outbox', () => {
     expect(flushed.stderr).toContain('error REQUEST_REFUSED: The portal refused a request waiting on this desktop; it is kept.');
     expect(await requestCount()).toBe(before + 1);
     const vendor = await engineer();
-    expect((await vendor.call('listRequests', {})).requests.filter((r) => r.serialNumber === 'CG-COB-0001' && r.installFailure !== undefined)).toHaveLength(1);
+    const forFailure = (await vendor.call('listRequests', {})).requests.filter((r) => r.serialNumber === 'CG-COB-0001' && r.installFailure !== undefined);
+    expect(forFailure).toHaveLength(1);
+    // Drafted a third time, online now: still that request, not a second one and not an error.
+    const third = await run(['request', 'create', '--from-failure', 'last', '--yes']);
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stdout).toContain(`Sent: ${forFailure[0]?.number ?? '?'}`);
 
     // Kept and reported again, never retried as it is, until the customer discards it.
     const again = await run(['request', 'flush']);
