@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalClient } from '../../../electron/core/portal/client.js';
 import { FileSecretStore } from '../../../electron/core/secret-file-store.js';
+import { DEMO_INSTALL_FAILURE } from '../../../portal/demo/catalog.js';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/contracts/requests.js';
 import { startDemoPortal, type DemoPortal } from '../client-core/demo-portal.js';
 import { appOn, type AppUnderTest } from './app-harness.js';
 
 const CUSTOMER = 'admin@contoso.example';
+const COBALT_FAILING = `cobalt/${DEMO_INSTALL_FAILURE.version}/linux-x64/cobalt-${DEMO_INSTALL_FAILURE.version}-linux-x64.tar.gz`;
 const LOG = Buffer.from('2026-11-30 10:00:01 WARN queue depth 9120 above 5000\n');
 
 let demo: DemoPortal;
@@ -24,6 +26,17 @@ async function signedIn(email: string): Promise<AppUnderTest> {
   apps.push(app);
   await app.call('session.signIn', { email, password: demo.password(email) });
   return app;
+}
+
+/** Stops the demo portal, runs `offline`, and starts it again on the same data and port. */
+async function whilePortalDown(offline: () => Promise<void>): Promise<void> {
+  const port = new URL(demo.url).port;
+  const dataDirectory = demo.portal.layout.dataDirectory;
+  await demo.portal.close();
+  await offline();
+  const { createPortal } = await import('../../../portal/server.js');
+  demo.portal = await createPortal({ dataDirectory, refreshEveryMs: 0 });
+  await demo.portal.listen({ host: '127.0.0.1', port: Number(port) });
 }
 
 async function engineer(): Promise<PortalClient> {
@@ -97,18 +110,33 @@ describe('a request opened from the app for any covered system', () => {
     expect((await app.call('requests.outbox', {})).entries).toEqual([]);
   });
 
+  it('gives one request for a failure drafted and approved twice while the portal is down', async () => {
+    const app = await signedIn(CUSTOMER);
+    const outcome = await app.call('install.run', { targetName: COBALT_FAILING, serialNumber: 'CG-COB-0001', installId: 'install-cobalt-twice' });
+    expect(outcome.ok).toBe(false);
+    const failureId = outcome.ok ? '' : (outcome.failureId ?? '');
+    const first = await app.call('requests.draft', { failureId });
+    await whilePortalDown(async () => {
+      const second = await app.call('requests.draft', { failureId, priority: 'P2' });
+      expect(second.idempotencyKey).toBe(first.idempotencyKey);
+      expect((await app.call('requests.submit', { request: first.request, idempotencyKey: first.idempotencyKey })).status).toBe('queued');
+      expect((await app.call('requests.submit', { request: second.request, idempotencyKey: second.idempotencyKey })).status).toBe('queued');
+      // The later approval replaced the earlier one: one request waits.
+      expect((await app.call('requests.outbox', {})).entries.map((e) => e.request.priority)).toEqual(['P2']);
+    });
+    await app.call('requests.list', {});
+    expect((await app.call('requests.outbox', {})).entries).toEqual([]);
+    const sent = (await (await engineer()).call('listRequests', {})).requests.filter((r) => r.serialNumber === 'CG-COB-0001');
+    expect(sent.map((r) => [r.priority, r.installFailure?.toVersion])).toEqual([['P2', DEMO_INSTALL_FAILURE.version]]);
+  }, 60_000);
+
   it('keeps a queued request the portal refuses, with its code and reason, until it is discarded', async () => {
     const app = await signedIn(CUSTOMER);
-    const port = new URL(demo.url).port;
-    const dataDirectory = demo.portal.layout.dataDirectory;
-    await demo.portal.close();
     const key = crypto.randomUUID();
-    const queued = await app.call('requests.submit', { request: enquiry('NO-SUCH-0001'), idempotencyKey: key });
-    expect(queued.status).toBe('queued');
-
-    const { createPortal } = await import('../../../portal/server.js');
-    demo.portal = await createPortal({ dataDirectory, refreshEveryMs: 0 });
-    await demo.portal.listen({ host: '127.0.0.1', port: Number(port) });
+    await whilePortalDown(async () => {
+      const queued = await app.call('requests.submit', { request: enquiry('NO-SUCH-0001'), idempotencyKey: key });
+      expect(queued.status).toBe('queued');
+    });
     // Opening the list sends what waits; the refusal stays, with the portal's words.
     await app.call('requests.list', {});
     const { entries } = await app.call('requests.outbox', {});
