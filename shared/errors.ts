@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'ATTACHMENT_TYPE_REFUSED',
   'GRANT_EXPIRED',
   'GRANT_REVOKED',
+  // requests opened from the desktop: one the portal refused is kept for the customer to correct or discard
+  'REQUEST_REFUSED',
   // upgrade paths
   'NO_UPGRADE_PATH',
   // upgrade paths enforced: a release installed only over what its minUpgradeFrom allows, a path run hop by hop

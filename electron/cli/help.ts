@@ -1,4 +1,5 @@
 /** The `hicare` CLI's help texts. */
+import { ATTACHMENT_MAX_BYTES } from '../../shared/contracts/requests.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 
 export const MAIN_HELP = `hicare — the Hi-Care Update Manager for IT staff
@@ -51,7 +52,8 @@ against your contract before anything is downloaded, shows it and asks before in
 releases are installed in order, each with its log; the first failure stops the path and says where it stopped.`,
   log: 'hicare log [--verify] [--limit N] [--json]',
   request: `hicare request create --from-failure ID|last [--priority P1..P4] [--yes]
-hicare request create --serial S --description TEXT --priority P1..P4 [--location TEXT] [--yes]
+hicare request create --serial S --description TEXT --priority P1..P4 [--location TEXT]
+    [--alarm TEXT]... [--measurement TEXT]... [--attach FILE]... [--yes]
 hicare request list [--state STATE]
 hicare request show REQUEST
 hicare request message REQUEST TEXT
@@ -60,9 +62,12 @@ hicare request revoke GRANT_ID
 hicare request confirm REQUEST | reject REQUEST --reason TEXT
 hicare request survey REQUEST --rating 1..5 [--comment TEXT]
 hicare request flush
+hicare request discard KEY
 
 REQUEST is the request's number (TAC-2026-000002) or its id.
 A request drafted from a failed installation shows the matching known issues first, then the draft and every secret
 redaction removed. Nothing is sent before you approve (a prompt, or --yes). When the portal cannot be reached the
-request is kept on this desktop and sent, exactly once, when it can.`,
+request is kept on this desktop and sent, exactly once, when it can. Files (--attach: logs, archives, screenshots) are
+checked before anything is sent: at most ${ATTACHMENT_MAX_BYTES / (1024 * 1024)} MiB each, text, JSON, gzip, zip, PNG or JPEG. A request the portal
+refuses stays on this desktop: \`flush\` shows it with the portal's reason and exits 1 until you discard it.`,
 };

@@ -5,7 +5,12 @@
  */
 import { PRIORITIES, PRIORITY_DEFINITIONS, type Priority } from '../../shared/domain/sla.js';
 import type { ServiceRequest, ServiceRequestCreate } from '../../shared/contracts/requests.js';
+import type { StagedFile } from '../../shared/contracts/app-views.js';
+import { redact } from '../../shared/domain/redact.js';
+import { HicareError } from '../../shared/errors.js';
 import { draftFromFailure } from '../core/requests/draft.js';
+import type { OutboxEntry } from '../core/requests/outbox.js';
+import { pickFiles } from './request-files.js';
 import { parse, UsageError } from './commands.js';
 import { confirmOrStop } from './confirm.js';
 import { namingFlags } from './flag-names.js';
@@ -31,14 +36,14 @@ function describeRequest(r: ServiceRequest): string {
   return `${r.number}  ${r.state}  ${r.priority}  ${r.serialNumber} (${r.product})  ${sla}`;
 }
 
-async function send(ctx: CliContext, request: ServiceRequestCreate, idempotencyKey: string, yes: boolean | undefined): Promise<void> {
+async function send(ctx: CliContext, request: ServiceRequestCreate, idempotencyKey: string, yes: boolean | undefined, files: readonly StagedFile[] = []): Promise<void> {
   await confirmOrStop(ctx, {
     question: 'Send this request to the Technical Assistance Center?',
     yes,
     nothingDone: 'Nothing was sent.',
     command: 'hicare request create …',
   });
-  const outcome = await ctx.client().requests.submit(request, idempotencyKey);
+  const outcome = await ctx.client().requests.submit(request, idempotencyKey, files);
   if (outcome.status === 'sent') emit(ctx, outcome, `Sent: ${describeRequest(outcome.request)}`);
   else emit(ctx, outcome, `Queued on this desktop: ${outcome.reason}\nIt is sent by the next \`hicare request flush\` (or any request command) once the portal answers.`);
 }
@@ -50,14 +55,18 @@ async function create(ctx: CliContext, args: readonly string[]): Promise<void> {
     location: { type: 'string' },
     description: { type: 'string' },
     priority: { type: 'string' },
+    alarm: { type: 'string', multiple: true },
+    measurement: { type: 'string', multiple: true },
+    attach: { type: 'string', multiple: true },
     yes: { type: 'boolean' },
   });
   const priority = priorityOf(values.priority);
   const client = ctx.client();
   if (values['from-failure'] !== undefined) {
+    await client.requests.assertMayOpen();
     const failure = await client.failures.get(values['from-failure']);
     const knownIssues = await client.requests.knownIssues(failure.details);
-    const draft = draftFromFailure({ failure: failure.details, operations: await client.operations.recent(50), knownIssues, ...(priority === undefined ? {} : { priority }) });
+    const draft = draftFromFailure({ failureId: failure.id, failure: failure.details, operations: await client.operations.recent(50), knownIssues, ...(priority === undefined ? {} : { priority }) });
     if (ctx.flags.json !== true) {
       if (knownIssues.length > 0) {
         ctx.io.err(`Known issues that match this failure — one of them may solve it without a request:\n${knownIssues.map((a) => `  • ${a.title} (${a.id})`).join('\n')}\n\n`);
@@ -80,17 +89,35 @@ async function create(ctx: CliContext, args: readonly string[]): Promise<void> {
   if (values.serial === undefined || values.description === undefined || priority === undefined) {
     throw new UsageError('Give --from-failure ID|last, or --serial, --description and --priority.');
   }
-  const systems = await client.systems();
-  const system = systems.find((s) => s.serialNumber === values.serial);
+  // Everything is checked before anything is sent: who may open requests, then each file.
+  await client.requests.assertMayOpen();
+  const files = await pickFiles(values.attach ?? []);
+  // The location on record, unless given; a request queued while the portal is down needs it given.
+  const system = values.location !== undefined ? undefined : (await client.systems()).find((s) => s.serialNumber === values.serial);
+  // Secrets typed into the description are removed (and listed) as in any diagnostics.
+  const description = redact(values.description);
   const request: ServiceRequestCreate = {
     serialNumber: values.serial,
     location: values.location ?? system?.location ?? '',
-    faultDescription: values.description,
+    faultDescription: description.text,
     priority,
-    alarms: [],
+    alarms: values.alarm ?? [],
+    ...(values.measurement === undefined ? {} : { performanceMeasurements: values.measurement.join('\n') }),
     operationRecords: (await client.operations.recent(20)).map((r) => ({ at: r.at, kind: r.kind, summary: r.summary })),
   };
-  await send(ctx, request, crypto.randomUUID(), values.yes);
+  if (ctx.flags.json !== true && description.removed.length > 0) {
+    ctx.io.err(`Redaction removed ${description.removed.length} secrets from the description:\n${description.removed.map((r) => `  - ${r.kind} on line ${r.line}: ${r.masked}`).join('\n')}\n`);
+  }
+  const staged = [];
+  for (const file of files) staged.push(await client.requests.outbox.stage(file.fileName, file.bytes));
+  await send(ctx, request, crypto.randomUUID(), values.yes, staged);
+}
+
+/** What the portal refused, kept on this desktop: printed with its code and reason, and the way out. */
+function refusedWords(entries: readonly OutboxEntry[]): string {
+  return entries
+    .map((e) => `Not sent: ${e.request.serialNumber} "${e.request.faultDescription.split('\n')[0]?.slice(0, 60) ?? ''}" (${e.idempotencyKey})\n  ${e.refusal?.code ?? ''}: ${e.refusal?.message ?? ''}\n  ${e.refusal?.remedy ?? ''}`)
+    .join('\n');
 }
 
 export async function requestCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
@@ -102,7 +129,22 @@ export async function requestCommand(ctx: CliContext, args: readonly string[]): 
     case 'flush': {
       parse(rest, {});
       const result = await client().requests.flush();
-      emit(ctx, result, `${result.sent.length} sent, ${result.waiting} still waiting, ${result.failed.length} refused.`);
+      emit(ctx, result, `${result.sent.length} sent, ${result.waiting} still waiting, ${result.refused.length} refused.`);
+      if (result.refused.length > 0) {
+        if (ctx.flags.json !== true) ctx.io.err(`${refusedWords(result.refused)}\n`);
+        throw new HicareError(
+          'REQUEST_REFUSED',
+          result.refused.length === 1 ? 'The portal refused a request waiting on this desktop; it is kept.' : `The portal refused ${result.refused.length} requests waiting on this desktop; they are kept.`,
+          'Correct it and open it again with `hicare request create`, then remove the refused one with `hicare request discard KEY`.',
+          { refused: result.refused.map((e) => ({ idempotencyKey: e.idempotencyKey, code: e.refusal?.code, message: e.refusal?.message })) },
+        );
+      }
+      return;
+    }
+    case 'discard': {
+      const { positionals } = parse(rest, {}, { min: 1, max: 1 });
+      await client().requests.outbox.discard(positionals[0] ?? '');
+      emit(ctx, { discarded: positionals[0] }, 'The request was discarded from this desktop; nothing was sent.');
       return;
     }
     case 'list': {

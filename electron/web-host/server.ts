@@ -9,11 +9,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { checkEvent, createDispatcher, eventNames, type ApiSpec, type EventName, type EventPayload, type Handlers } from '../../shared/api/define.js';
+import { ATTACHMENT_MAX_BASE64_CHARS, ATTACHMENT_MAX_BYTES } from '../../shared/contracts/requests.js';
 import { HicareError, type ErrorBody } from '../../shared/errors.js';
 import type { CallContext } from '../core/app-handlers.js';
 import { notBuiltPage } from './not-built-page.js';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+// One attachment (base64) is the largest call the page makes (requests.stageAttachment).
+export const MAX_BODY_BYTES = ATTACHMENT_MAX_BASE64_CHARS + 64 * 1024;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -60,7 +62,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HicareError('INVALID_INPUT', 'The request body is too large.', 'Send at most 1 MiB.');
+    if (size > MAX_BODY_BYTES) throw new HicareError('INVALID_INPUT', 'The request body is too large.', `Attach files of at most ${ATTACHMENT_MAX_BYTES / (1024 * 1024)} MiB, one at a time.`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);

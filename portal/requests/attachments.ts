@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Account } from '../../shared/contracts/accounts.js';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, AttachmentFileNameSchema, type Attachment, type AttachmentType, type AttachmentUpload } from '../../shared/contracts/requests.js';
+import { ATTACHMENT_MAX_BYTES, AttachmentFileNameSchema, type Attachment, type AttachmentUpload } from '../../shared/contracts/requests.js';
+import { attachmentTooLarge, checkDeclaredType } from '../../shared/domain/attachment-type.js';
 import { HicareError } from '../../shared/errors.js';
 import { addAttachment, getAttachment } from '../db/request-activity.js';
 import { getRequestRecord } from '../db/requests.js';
@@ -14,27 +15,8 @@ import { canSee, visibleRequest } from './access.js';
 import type { RequestContext } from './context.js';
 import { assertMayConverse, engineerAtWork } from './messages.js';
 import { publishRequestChanged } from './notify.js';
-import { contentMatches, essence, sniffType } from './sniff.js';
 
-const MIB = 1024 * 1024;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-export function attachmentTooLarge(size?: number): HicareError {
-  const limit = `${ATTACHMENT_MAX_BYTES / MIB} MiB`;
-  return new HicareError(
-    'ATTACHMENT_TOO_LARGE',
-    size === undefined ? `The attachment is larger than ${limit}.` : `The attachment is ${(size / MIB).toFixed(1)} MiB; at most ${limit} can be attached.`,
-    `Compress the file (gzip or zip) or attach only the relevant part; each file may be at most ${limit}.`,
-    { maxBytes: ATTACHMENT_MAX_BYTES, ...(size === undefined ? {} : { size }) },
-  );
-}
-
-function typeRefused(message: string, declared: string): HicareError {
-  return new HicareError('ATTACHMENT_TYPE_REFUSED', message, `Attach ${ATTACHMENT_TYPES.join(', ')} files, declared with their real type.`, {
-    declared,
-    accepted: [...ATTACHMENT_TYPES],
-  });
-}
 
 /** The decoded bytes, refusing oversize content before decoding it. */
 function decode(dataBase64: string): Buffer {
@@ -47,24 +29,12 @@ function decode(dataBase64: string): Buffer {
   return Buffer.from(dataBase64, 'base64');
 }
 
-function checkedType(declaredType: string, bytes: Buffer): AttachmentType {
-  const declared = essence(declaredType);
-  const known = ATTACHMENT_TYPES.find((t) => t === declared);
-  if (known === undefined) throw typeRefused(`Files of type ${declared || 'unknown'} cannot be attached.`, declared);
-  const sniffed = sniffType(bytes);
-  if (!contentMatches(known, sniffed)) {
-    const what = sniffed === null ? 'content the portal does not accept' : sniffed === 'executable' ? 'a program' : sniffed;
-    throw typeRefused(`The file is declared as ${known} but its content is ${what}.`, declared);
-  }
-  return known;
-}
-
 export async function uploadAttachment(ctx: RequestContext, caller: Account, id: string, upload: AttachmentUpload): Promise<Attachment> {
   let record = await visibleRequest(ctx, caller, id);
   assertMayConverse(record, caller, 'attach files to a request');
   checkInput(AttachmentFileNameSchema, upload.fileName, 'file name');
   const bytes = decode(upload.dataBase64);
-  const contentType = checkedType(upload.contentType, bytes);
+  const contentType = checkDeclaredType(upload.contentType, bytes);
   if (caller.role === 'engineer') ({ record } = await engineerAtWork(ctx, caller, record));
   const attachmentId = newId();
   // Bytes first: a record never points at a file that is not there.

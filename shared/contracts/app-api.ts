@@ -18,14 +18,19 @@ import {
   PathHopEventSchema,
   PathOutcomeSchema,
   PathPlanViewSchema,
+  OutboxEntrySchema,
   RequestDraftSchema,
   ResolutionSchema,
   SessionViewSchema,
+  StagedFileSchema,
   SubmitOutcomeSchema,
 } from './app-views.js';
 import { DownloadRecordsSchema } from './downloads.js';
 import {
   AttachmentUploadSchema,
+  ATTACHMENT_MAX_BASE64_CHARS,
+  ATTACHMENTS_PER_REQUEST_MAX,
+  AttachmentFileNameSchema,
   GrantCreateSchema,
   GrantSchema,
   MessageSchema,
@@ -115,7 +120,21 @@ export const appApi = defineAppApi({
     'failures.open': { input: z.object({ serialNumber: SerialNumberSchema }).strict(), output: z.object({ failure: OpenFailureSchema.nullable() }) },
     'failures.dismiss': { input: z.object({ failureId: z.string().min(1).max(200) }).strict(), output: z.object({ dismissed: z.literal(true) }) },
     'requests.draft': { input: z.object({ failureId: z.string().min(1).max(200), priority: PrioritySchema.optional() }).strict(), output: RequestDraftSchema },
-    'requests.submit': { input: z.object({ request: ServiceRequestCreateSchema, idempotencyKey: z.uuid() }).strict(), output: SubmitOutcomeSchema },
+    /**
+     * A file for a request about to be sent, checked (size, content) and kept on this desktop until the request is
+     * created; base64 in the call, since the page cannot hand over a path, and one file per call to bound its size.
+     */
+    'requests.stageAttachment': {
+      input: z.object({ fileName: AttachmentFileNameSchema, dataBase64: z.string().max(ATTACHMENT_MAX_BASE64_CHARS + 4) }).strict(),
+      output: StagedFileSchema,
+    },
+    'requests.submit': {
+      input: z.object({ request: ServiceRequestCreateSchema, idempotencyKey: z.uuid(), attachments: z.array(StagedFileSchema).max(ATTACHMENTS_PER_REQUEST_MAX).optional() }).strict(),
+      output: SubmitOutcomeSchema,
+    },
+    /** Requests waiting on this desktop: not sent yet, or refused by the portal and kept for editing. */
+    'requests.outbox': { input: none, output: z.object({ entries: z.array(OutboxEntrySchema) }) },
+    'requests.discard': { input: z.object({ idempotencyKey: z.uuid() }).strict(), output: z.object({ entries: z.array(OutboxEntrySchema) }) },
     'requests.list': { input: z.object({ state: RequestStateSchema.optional() }).strict(), output: z.object({ requests: z.array(ServiceRequestSchema) }) },
     'requests.get': { input: RequestIdSchema, output: ServiceRequestDetailSchema },
     'requests.act': { input: z.object({ id: IdSchema, action: z.enum(REQUEST_ACTIONS) }).strict(), output: ServiceRequestSchema },

@@ -9,7 +9,7 @@ import { LifecycleSchema, ReleaseTargetSchema } from './catalog.js';
 import { InstantSchema } from './common.js';
 import { VerdictSchema } from './entitlement.js';
 import { KnowledgeArticleSchema } from './knowledge.js';
-import { ServiceRequestCreateSchema, ServiceRequestSchema } from './requests.js';
+import { ATTACHMENT_TYPES, AttachmentFileNameSchema, ServiceRequestCreateSchema, ServiceRequestSchema } from './requests.js';
 import { TierSchema } from './entitlement.js';
 
 export const DemoAccountSchema = z.object({
@@ -112,6 +112,24 @@ export const OpenFailureSchema = z.object({
   knownIssues: z.array(KnowledgeArticleSchema),
 });
 
+/** A file the customer attached to a request not sent yet: checked and kept on this desktop under its own id. */
+export const StagedFileSchema = z.object({ id: z.uuid(), fileName: AttachmentFileNameSchema, contentType: z.enum(ATTACHMENT_TYPES), size: z.number().int().min(0) });
+
+/** Why the portal refused a request the desktop had queued: its code and words, kept with the request. */
+export const RefusalSchema = z.object({ code: z.string(), message: z.string(), remedy: z.string(), at: z.string() });
+
+/** A request waiting on this desktop: not sent yet (portal unreachable), or refused and kept for editing. */
+export const OutboxEntrySchema = z.object({
+  idempotencyKey: z.uuid(),
+  queuedAt: z.string(),
+  request: ServiceRequestCreateSchema,
+  attachments: z.array(StagedFileSchema).default([]),
+  /** Set once the portal created the request while some files were still to upload. */
+  requestId: z.string().optional(),
+  /** Set when the portal refused it: kept for the customer to edit or discard, not sent again as it is. */
+  refusal: RefusalSchema.optional(),
+});
+
 export const SubmitOutcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('sent'), request: ServiceRequestSchema }),
   z.object({ status: z.literal('queued'), idempotencyKey: z.string(), reason: z.string() }),
@@ -175,3 +193,5 @@ export type PathHopEvent = z.infer<typeof PathHopEventSchema>;
 export type RequestDraftView = z.infer<typeof RequestDraftSchema>;
 export type SubmitOutcomeView = z.infer<typeof SubmitOutcomeSchema>;
 export type OpenFailureView = z.infer<typeof OpenFailureSchema>;
+export type StagedFile = z.infer<typeof StagedFileSchema>;
+export type OutboxEntryView = z.infer<typeof OutboxEntrySchema>;

@@ -24,7 +24,7 @@ import {
   SurveyResultsSchema,
   SurveySchema,
 } from './requests.js';
-import type { ROLES } from '../domain/request-state.js';
+import { REQUEST_OPENERS, type ROLES } from '../domain/request-state.js';
 import { HicareError } from '../errors.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -125,7 +125,7 @@ export const portalApi = {
     method: 'POST',
     path: '/api/v1/requests',
     summary: 'Open a remote-guidance request',
-    auth: customer,
+    auth: REQUEST_OPENERS,
     body: ServiceRequestCreateSchema,
     response: ServiceRequestSchema,
     idempotent: true,

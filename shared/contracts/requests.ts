@@ -162,6 +162,10 @@ export const SurveySchema = z
 
 /** Files a customer or engineer adds to a request: logs, dumps, screenshots. The portal checks the bytes, not the label. */
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+/** The longest base64 text of one attachment, for the transports that carry it (the app's hosts, the portal). */
+export const ATTACHMENT_MAX_BASE64_CHARS = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4;
+/** How many files one request opened from the desktop may carry. */
+export const ATTACHMENTS_PER_REQUEST_MAX = 10;
 export const ATTACHMENT_TYPES = ['text/plain', 'application/json', 'application/gzip', 'application/zip', 'image/png', 'image/jpeg'] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 

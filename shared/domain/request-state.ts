@@ -299,3 +299,24 @@ export function describeState(state: RequestState): string {
       return assertNever(s, 'request state');
   }
 }
+
+/** Who may open a request: the customer's administrator. IT staff only download; the vendor's people answer requests. */
+export const REQUEST_OPENERS = ['customer-admin'] as const satisfies readonly Role[];
+
+export function mayOpenRequests(role: Role): boolean {
+  return (REQUEST_OPENERS as readonly Role[]).includes(role);
+}
+
+/**
+ * Refuses, in the words of the person's job (never the role's identifier), an account that may not open requests:
+ * the desktop asks this before it queues anything, so nothing waits in the outbox that the portal will refuse.
+ */
+export function assertMayOpenRequests(role: Role): void {
+  if (mayOpenRequests(role)) return;
+  const who = role === 'it-staff' ? 'IT staff accounts' : 'Vendor accounts';
+  const remedy =
+    role === 'it-staff'
+      ? 'Ask your customer administrator to open the request, or sign in with a customer administrator account.'
+      : 'The customer’s administrator opens requests; answer them from the engineer workspace.';
+  throw new HicareError('ROLE_NOT_ALLOWED', `${who} cannot open service requests.`, remedy, { role });
+}

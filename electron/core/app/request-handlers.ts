@@ -4,9 +4,24 @@
  * request through its life, each one endpoint of the portal's API.
  */
 import { assertActionNote } from '../../../shared/domain/solution.js';
+import { ATTACHMENT_MAX_BYTES } from '../../../shared/contracts/requests.js';
+import { attachmentTooLarge } from '../../../shared/domain/attachment-type.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { AppSession } from './app-session.js';
 import type { AppHandlersFor } from './handler-types.js';
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** The bytes of a file sent by the page, refusing one too large before decoding it. */
+function decodeAttachment(fileName: string, dataBase64: string): Buffer {
+  if (dataBase64.length % 4 !== 0 || !BASE64.test(dataBase64)) {
+    throw new HicareError('INVALID_INPUT', `The file ${fileName} did not arrive whole.`, 'Attach the file again.');
+  }
+  const padding = dataBase64.endsWith('==') ? 2 : dataBase64.endsWith('=') ? 1 : 0;
+  const size = (dataBase64.length / 4) * 3 - padding;
+  if (size > ATTACHMENT_MAX_BYTES) throw attachmentTooLarge(size, fileName);
+  return Buffer.from(dataBase64, 'base64');
+}
 
 export function requestHandlers(session: AppSession): AppHandlersFor<'requests'> {
   const portal = async () => (await session.signedInClient()).portal;
@@ -19,9 +34,16 @@ export function requestHandlers(session: AppSession): AppHandlersFor<'requests'>
         }
         throw error;
       });
-      return client.requests.draft(failure.details, priority);
+      return client.requests.draft(failure, priority);
     },
-    'requests.submit': async ({ request, idempotencyKey }) => (await session.signedInClient()).requests.submit(request, idempotencyKey),
+    'requests.stageAttachment': async ({ fileName, dataBase64 }) => (await session.signedInClient()).requests.outbox.stage(fileName, decodeAttachment(fileName, dataBase64)),
+    'requests.submit': async ({ request, idempotencyKey, attachments }) => (await session.signedInClient()).requests.submit(request, idempotencyKey, attachments),
+    'requests.outbox': async () => ({ entries: await (await session.signedInClient()).requests.outbox.list() }),
+    'requests.discard': async ({ idempotencyKey }) => {
+      const { outbox } = (await session.signedInClient()).requests;
+      await outbox.discard(idempotencyKey);
+      return { entries: await outbox.list() };
+    },
     'requests.list': async ({ state }) => {
       const client = await session.signedInClient();
       // Whatever waited in the outbox goes first, so the list shows it.

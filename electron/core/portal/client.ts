@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import got, { type Got, type OptionsInit } from 'got';
 import type { z } from 'zod';
 import { endpointPath, packagePath, portalApi, type EndpointName, type PackageQuery, type PortalApi } from '../../../shared/contracts/portal-api.js';
-import type { Session } from '../../../shared/contracts/accounts.js';
+import { RoleSchema, type Session } from '../../../shared/contracts/accounts.js';
+import type { Role } from '../../../shared/domain/request-state.js';
 import { invalidValues, plainIssues, safeParsePlain } from '../../../shared/api/plain-issues.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { SecretStore } from '../adapters.js';
@@ -39,6 +40,11 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 
 export function tokenSecretName(portalUrl: string): string {
   return `portal-token:${new URL(portalUrl).origin}`;
+}
+
+/** Who signed in, kept beside the token so the desktop knows what the account may do while the portal is away. */
+function roleSecretName(portalUrl: string): string {
+  return `portal-role:${new URL(portalUrl).origin}`;
 }
 
 export class PortalClient {
@@ -81,7 +87,25 @@ export class PortalClient {
   async signIn(email: string, password: string): Promise<Session> {
     const session = await this.call('signIn', { body: { email, password } }, { anonymous: true });
     await this.secrets.set(tokenSecretName(this.portalUrl), session.token);
+    await this.secrets.set(roleSecretName(this.portalUrl), session.account.role);
     return session;
+  }
+
+  /**
+   * The signed-in account's role: the one remembered at sign-in, or the portal's answer when none was (a sign-in
+   * from an older version); null when neither is known (offline), and the portal then decides.
+   */
+  async signedInRole(): Promise<Role | null> {
+    const remembered = RoleSchema.safeParse(await this.secrets.get(roleSecretName(this.portalUrl)));
+    if (remembered.success) return remembered.data;
+    try {
+      const account = await this.call('me', {});
+      await this.secrets.set(roleSecretName(this.portalUrl), account.role);
+      return account.role;
+    } catch (error) {
+      if (error instanceof HicareError && ['OFFLINE', 'TIMEOUT'].includes(error.code)) return null;
+      throw error;
+    }
   }
 
   /** Revokes the session on the portal (when reachable) and always forgets it here. */
@@ -92,6 +116,7 @@ export class PortalClient {
       if (!(error instanceof HicareError) || !['OFFLINE', 'TIMEOUT', 'UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_REVOKED'].includes(error.code)) throw error;
     } finally {
       await this.secrets.delete(tokenSecretName(this.portalUrl));
+      await this.secrets.delete(roleSecretName(this.portalUrl));
     }
   }
 

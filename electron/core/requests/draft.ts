@@ -4,18 +4,21 @@
  * records, the system's serial and location, a suggested priority — with secrets redacted and the removals listed
  * for the customer's preview. Nothing is sent from here: the customer approves (and may edit) the draft first.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { KnowledgeArticle } from '../../../shared/contracts/knowledge.js';
 import type { ServiceRequestCreate } from '../../../shared/contracts/requests.js';
 import type { Priority } from '../../../shared/domain/sla.js';
 import type { InstallFailureDetails } from '../install/install-failure.js';
 import type { OperationRecord } from '../operations/index.js';
-import { redact, redactValue, type Removal } from './redact.js';
+import { redact, redactValue, type Removal } from '../../../shared/domain/redact.js';
 
 export interface RequestDraft {
   /** The body that will be sent, already redacted. */
   request: ServiceRequestCreate;
-  /** Sent with the request, so a retry (or the outbox after a crash) can never create a second one. */
+  /**
+   * Sent with the request, so a retry (or the outbox after a crash) can never create a second one; derived from the
+   * failure, so drafting the same failure twice (offline, or from the app and the CLI) still gives one request.
+   */
   idempotencyKey: string;
   /** What redaction removed, for the preview: where, what kind, masked. */
   redactions: (Removal & { path: string })[];
@@ -26,6 +29,13 @@ export interface RequestDraft {
 export const MAX_OPERATION_RECORDS = 50;
 /** What the portal takes of an installer log; the start (what ran) and the end (why it stopped) matter most. */
 export const MAX_LOG_CHARS = 200_000;
+
+/** The idempotency key of the request about one recorded failure: a UUID (version 5 layout) from its id. */
+export function requestKeyForFailure(failureId: string): string {
+  const hex = createHash('sha256').update(`hicare-failure-request:${failureId}`).digest('hex');
+  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 function fitLog(text: string): string {
   if (text.length <= MAX_LOG_CHARS) return text;
@@ -66,7 +76,7 @@ function systemInfoStrings(f: InstallFailureDetails): Record<string, string> {
   };
 }
 
-export function draftFromFailure(input: { failure: InstallFailureDetails; operations: readonly OperationRecord[]; knownIssues?: readonly KnowledgeArticle[]; priority?: Priority }): RequestDraft {
+export function draftFromFailure(input: { failureId: string; failure: InstallFailureDetails; operations: readonly OperationRecord[]; knownIssues?: readonly KnowledgeArticle[]; priority?: Priority }): RequestDraft {
   const f = input.failure;
   const log = redact(f.log);
   const description = redact(describe(f));
@@ -96,7 +106,7 @@ export function draftFromFailure(input: { failure: InstallFailureDetails; operat
   };
   return {
     request,
-    idempotencyKey: randomUUID(),
+    idempotencyKey: requestKeyForFailure(input.failureId),
     redactions: [
       ...description.removed.map((r) => ({ ...r, path: '$.faultDescription' })),
       ...log.removed.map((r) => ({ ...r, path: '$.installFailure.log' })),

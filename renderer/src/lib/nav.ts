@@ -48,6 +48,7 @@ export function sectionOf(route: Route): Section | null {
     case 'requests':
     case 'request':
     case 'request-draft':
+    case 'request-new':
       return 'requests';
     case 'workspace':
     case 'workspace-request':

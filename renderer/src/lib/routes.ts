@@ -13,6 +13,8 @@ export type Route =
   | { name: 'upgrade'; serialNumber: string; version: string }
   | { name: 'requests' }
   | { name: 'request-draft'; failureId: string }
+  /** A request the customer opens: for a system (preselected), or a refused one from the outbox to correct. */
+  | { name: 'request-new'; serialNumber?: string; outboxKey?: string }
   | { name: 'request'; id: string }
   | { name: 'workspace' }
   | { name: 'workspace-request'; id: string }
@@ -54,6 +56,14 @@ export function parseRoute(hash: string): Route {
       return serialNumber !== null && version !== null ? { name: 'upgrade', serialNumber, version } : { name: 'systems' };
     }
     case 'requests': {
+      if (a === 'open') {
+        const serialNumber = decode(b);
+        return serialNumber === null ? { name: 'request-new' } : { name: 'request-new', serialNumber };
+      }
+      if (a === 'edit') {
+        const outboxKey = decode(b);
+        return outboxKey === null ? { name: 'requests' } : { name: 'request-new', outboxKey };
+      }
       if (a === 'new') {
         const failureId = decode(b);
         return failureId === null ? { name: 'requests' } : { name: 'request-draft', failureId };
@@ -86,6 +96,9 @@ export function hrefOf(route: Route): string {
       return `#/upgrade/${enc(route.serialNumber)}/${enc(route.version)}`;
     case 'request-draft':
       return `#/requests/new/${enc(route.failureId)}`;
+    case 'request-new':
+      if (route.outboxKey !== undefined) return `#/requests/edit/${enc(route.outboxKey)}`;
+      return route.serialNumber === undefined ? '#/requests/open' : `#/requests/open/${enc(route.serialNumber)}`;
     case 'request':
       return `#/requests/${enc(route.id)}`;
     case 'workspace-request':

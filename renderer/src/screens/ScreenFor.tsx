@@ -6,6 +6,7 @@ import { UpgradePathScreen } from './install/UpgradePathScreen.js';
 import { OverviewScreen } from './overview/OverviewScreen.js';
 import { RequestDetailScreen } from './requests/RequestDetailScreen.js';
 import { RequestDraftScreen } from './requests/RequestDraftScreen.js';
+import { NewRequestScreen } from './requests/NewRequestScreen.js';
 import { RequestsScreen } from './requests/RequestsScreen.js';
 import { SettingsScreen } from './settings/SettingsScreen.js';
 import { SignInScreen } from './sign-in/SignInScreen.js';
@@ -35,6 +36,8 @@ export function ScreenFor({ route }: { route: Route }) {
       return <RequestsScreen />;
     case 'request-draft':
       return <RequestDraftScreen key={route.failureId} failureId={route.failureId} />;
+    case 'request-new':
+      return <NewRequestScreen key={`${route.serialNumber ?? ''}/${route.outboxKey ?? ''}`} serialNumber={route.serialNumber} outboxKey={route.outboxKey} />;
     case 'request':
       return <RequestDetailScreen key={route.id} id={route.id} />;
     case 'workspace':

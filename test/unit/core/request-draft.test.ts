@@ -37,7 +37,7 @@ const record = (seq: number, summary: string): OperationRecord => ({ seq, at: '2
 
 describe('draftFromFailure', () => {
   it('fills every field an engineer needs, and the result passes the portal’s schema', () => {
-    const draft = draftFromFailure({ failure: failure(), operations: [record(1, 'Downloaded and verified cobalt 4.2.1')] });
+    const draft = draftFromFailure({ failureId: 'f-1', failure: failure(), operations: [record(1, 'Downloaded and verified cobalt 4.2.1')] });
     expect(ServiceRequestCreateSchema.safeParse(draft.request).success).toBe(true);
     expect(draft.request).toMatchObject({
       serialNumber: 'CG-COB-0001',
@@ -54,6 +54,7 @@ describe('draftFromFailure', () => {
 
   it('removes a secret planted in the installer log, the records and the system information, and lists each removal', () => {
     const draft = draftFromFailure({
+      failureId: 'f-1',
       failure: failure({ cause: `auth failed for token=${SECRET}` }),
       operations: [record(1, `retrying with password: ${SECRET}`)],
     });
@@ -66,12 +67,21 @@ describe('draftFromFailure', () => {
   it('suggests P3 for a failed update (the old version still runs) and P2 for a failed first installation', () => {
     expect(suggestPriority({ fromVersion: '4.2.0' })).toBe('P3');
     expect(suggestPriority({ fromVersion: null })).toBe('P2');
-    expect(draftFromFailure({ failure: failure(), operations: [], priority: 'P1' }).request.priority).toBe('P1');
+    expect(draftFromFailure({ failureId: 'f-1', failure: failure(), operations: [], priority: 'P1' }).request.priority).toBe('P1');
+  });
+
+  it('gives the same failure the same idempotency key, however often it is drafted, and another failure another key', () => {
+    const first = draftFromFailure({ failureId: '20261124T101500000Z-CG-COB-0001', failure: failure(), operations: [] });
+    const again = draftFromFailure({ failureId: '20261124T101500000Z-CG-COB-0001', failure: failure(), operations: [record(2, 'Checked again')], priority: 'P2' });
+    const other = draftFromFailure({ failureId: '20261124T111500000Z-CG-COB-0001', failure: failure(), operations: [] });
+    expect(again.idempotencyKey).toBe(first.idempotencyKey);
+    expect(other.idempotencyKey).not.toBe(first.idempotencyKey);
+    expect(first.idempotencyKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('keeps the start and the end of a log too long for the portal', () => {
     const log = `FIRST LINE\n${'x'.repeat(300_000)}\nLAST LINE: the cause`;
-    const draft = draftFromFailure({ failure: failure({ log }), operations: [] });
+    const draft = draftFromFailure({ failureId: 'f-1', failure: failure({ log }), operations: [] });
     const sent = draft.request.installFailure?.log ?? '';
     expect(sent.length).toBeLessThanOrEqual(MAX_LOG_CHARS);
     expect(sent.startsWith('FIRST LINE')).toBe(true);

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWebHost, type WebHost } from '../../../electron/web-host/server.js';
+import { MAX_BODY_BYTES, startWebHost, type WebHost } from '../../../electron/web-host/server.js';
 import { appHandlers } from '../../../electron/core/app-handlers.js';
 import { DEFAULT_SETTINGS, SettingsService } from '../../../electron/core/settings.js';
 import { appApi, type Settings } from '../../../shared/contracts/app-api.js';
@@ -189,10 +189,10 @@ describe('the API over HTTP', () => {
     }
   });
 
-  it('refuses a body over 1 MiB with 413 and changes nothing', async () => {
+  it('refuses a body over the limit (one attachment) with 413 and changes nothing', async () => {
     await start();
     const before = settingsFile();
-    const huge = JSON.stringify({ downloadDirectory: 'x'.repeat(1024 * 1024) });
+    const huge = JSON.stringify({ downloadDirectory: 'x'.repeat(MAX_BODY_BYTES) });
     const error = await expectCoded(await call('settings.update', huge), 413, 'INVALID_INPUT');
     expect(error.message).toMatch(/too large/i);
     expect(settingsFile()).toBe(before);
@@ -203,7 +203,7 @@ describe('the API over HTTP', () => {
 
   it('accepts a body just under the limit (and the schema then refuses the value)', async () => {
     await start();
-    const body = JSON.stringify({ downloadDirectory: 'x'.repeat(1024 * 1024 - 100) });
+    const body = JSON.stringify({ downloadDirectory: 'x'.repeat(MAX_BODY_BYTES - 100) });
     await expectCoded(await call('settings.update', body), 200, 'INVALID_INPUT');
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
   });

@@ -12,6 +12,9 @@ describe('hash routes', () => {
       { name: 'install', serialNumber: 'NW-COB-0001', targetName: 'cobalt/4.2.1/linux-x64/cobalt-4.2.1-linux-x64.tar.gz' },
       { name: 'requests' },
       { name: 'request-draft', failureId: 'f 1?#' },
+      { name: 'request-new' },
+      { name: 'request-new', serialNumber: 'NW-ATL/0001' },
+      { name: 'request-new', outboxKey: '0b7c4e1e-2f5a-4c1e-9a65-0d2a1b3c4d5e' },
       { name: 'request', id: 'req_1' },
       { name: 'workspace' },
       { name: 'workspace-request', id: 'req_2' },
@@ -29,6 +32,7 @@ describe('hash routes', () => {
     expect(parseRoute('#/systems/%E0%A4%A')).toEqual({ name: 'systems' });
     expect(parseRoute('#/install/NW-1')).toEqual({ name: 'systems' });
     expect(parseRoute('#/requests/new/')).toEqual({ name: 'requests' });
+    expect(parseRoute('#/requests/edit/')).toEqual({ name: 'requests' });
   });
 });
 

@@ -6,6 +6,8 @@ import {
   ROLES,
   allowedActions,
   assertActor,
+  assertMayOpenRequests,
+  mayOpenRequests,
   assertRequestState,
   assertRequiredFields,
   assertRole,
@@ -321,5 +323,25 @@ describe('bad input', () => {
 
   it.each([undefined, null, 'false', 0])('survey flag %s → INVALID_INPUT', (v) => {
     expect(codeOf(() => canAnswerSurvey('closed', asAny(v)))).toBe('INVALID_INPUT');
+  });
+});
+
+describe('who may open a request', () => {
+  it.each<[(typeof ROLES)[number], boolean, RegExp | null]>([
+    ['customer-admin', true, null],
+    ['it-staff', false, /^IT staff accounts cannot open service requests\.$/],
+    ['engineer', false, /^Vendor accounts cannot open service requests\.$/],
+    ['portal-admin', false, /^Vendor accounts cannot open service requests\.$/],
+  ])('%s: %s', (role, may, message) => {
+    expect(mayOpenRequests(role)).toBe(may);
+    if (message === null) return expect(() => assertMayOpenRequests(role)).not.toThrow();
+    try {
+      assertMayOpenRequests(role);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'ROLE_NOT_ALLOWED', message: expect.stringMatching(message), remedy: expect.stringMatching(/\S/) });
+      // The role's identifier never reaches a sentence.
+      expect(`${(error as HicareError).message} ${(error as HicareError).remedy}`).not.toMatch(/it-staff|portal-admin|customer-admin/);
+    }
   });
 });

@@ -1,9 +1,12 @@
-/** The diagnostics a request carries (install failure, system information, log, operation records), as both sides read them. */
-import type { ServiceRequestCreate } from '../../../../shared/contracts/requests.js';
+/**
+ * The diagnostics a request carries (install failure, system information, log, alarms, measurements, attached files,
+ * operation records), as both sides read them.
+ */
+import type { Attachment, ServiceRequestCreate } from '../../../../shared/contracts/requests.js';
 import { LogView, linesOf } from '../../components/LogView.js';
-import { formatDateTime, formatDuration, productLabel } from '../../lib/format.js';
+import { formatBytes, formatDateTime, formatDuration, productLabel } from '../../lib/format.js';
 
-type Diagnostics = Pick<ServiceRequestCreate, 'installFailure' | 'operationRecords' | 'alarms' | 'performanceMeasurements'>;
+type Diagnostics = Pick<ServiceRequestCreate, 'installFailure' | 'operationRecords' | 'alarms' | 'performanceMeasurements'> & { attachments?: readonly Attachment[] };
 
 export function DiagnosticsView({ request, logOpen = false }: { request: Diagnostics; logOpen?: boolean }) {
   const f = request.installFailure;
@@ -59,6 +62,21 @@ export function DiagnosticsView({ request, logOpen = false }: { request: Diagnos
           <summary>Performance measurements</summary>
           <pre className="pre">{request.performanceMeasurements}</pre>
         </details>
+      )}
+      {request.attachments !== undefined && request.attachments.length > 0 && (
+        <>
+          <h4>Attached files</h4>
+          <ul data-testid="request-attachments">
+            {request.attachments.map((a) => (
+              <li key={a.id}>
+                {a.fileName}{' '}
+                <span className="muted small">
+                  ({formatBytes(a.size)}, {a.uploaderRole === 'engineer' ? 'from the engineer' : 'from the customer'}, {formatDateTime(a.at)})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {request.operationRecords !== undefined && request.operationRecords.length > 0 && (
         <details>

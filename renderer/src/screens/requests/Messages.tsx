@@ -6,6 +6,8 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { FieldMessage, fieldAttributes, textProblem } from '../../components/FieldMessage.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { formatDateTime } from '../../lib/format.js';
+import { RedactionPreview } from './RedactionPreview.js';
+import { useTypedSecrets } from './useTypedSecrets.js';
 
 const MAX_LENGTH = MessageCreateSchema.shape.body.maxLength ?? Infinity;
 
@@ -20,6 +22,8 @@ const AUTHOR: Record<Message['authorRole'], string> = { 'customer-admin': 'Custo
 
 export function Messages({ id, messages, canWrite, onSent }: { id: string; messages: readonly Message[]; canWrite: boolean; onSent: () => void }) {
   const [body, setBody] = useState('');
+  // A password pasted into a message is found by the diagnostics' rules and removed unless the writer keeps it.
+  const typedSecrets = useTypedSecrets(body, '$.message');
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -37,7 +41,7 @@ export function Messages({ id, messages, canWrite, onSent }: { id: string; messa
     }
     setBusy(true);
     try {
-      await api.call('requests.message', { id, body });
+      await api.call('requests.message', { id, body: typedSecrets.sent });
       setBody('');
       onSent();
     } catch (err) {
@@ -82,6 +86,7 @@ export function Messages({ id, messages, canWrite, onSent }: { id: string; messa
               Ctrl+Enter (⌘+Enter on a Mac) sends.
             </span>
           </div>
+          {typedSecrets.redactions.length > 0 && <RedactionPreview redactions={typedSecrets.redactions} choice={typedSecrets.choice} testId="message-secrets" />}
           <div>
             <button type="submit" disabled={busy}>
               {busy ? 'Sending…' : 'Send message'}

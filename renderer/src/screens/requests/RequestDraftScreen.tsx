@@ -19,6 +19,7 @@ import { hrefOf } from '../../lib/routes.js';
 import { KnownIssues } from '../install/KnownIssues.js';
 import { DiagnosticsView } from './DiagnosticsView.js';
 import { RedactionPreview } from './RedactionPreview.js';
+import { useTypedSecrets } from './useTypedSecrets.js';
 
 type Field = 'location' | 'faultDescription';
 
@@ -54,6 +55,8 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<ShownError | null>(null);
   const [outcome, setOutcome] = useState<SubmitOutcomeView | null>(null);
+  // What the customer types into the description is checked by the same rules as the diagnostics.
+  const typedSecrets = useTypedSecrets(description, '$.faultDescription');
 
   useEffect(() => {
     api.call('requests.draft', { failureId }).then(
@@ -86,7 +89,7 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
     try {
       setOutcome(
         await api.call('requests.submit', {
-          request: { ...draft.request, location: location.trim(), faultDescription: description, priority },
+          request: { ...draft.request, location: location.trim(), faultDescription: typedSecrets.sent, priority },
           idempotencyKey: draft.idempotencyKey,
         }),
       );
@@ -161,6 +164,7 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
                 </label>
                 <FieldMessage fieldId={idOf('faultDescription')} problem={problems.faultDescription} />
               </div>
+              {typedSecrets.redactions.length > 0 && <RedactionPreview redactions={typedSecrets.redactions} choice={typedSecrets.choice} testId="typed-secrets" />}
               <PriorityPicker value={priority} onChange={setPriority} />
             </Section>
             <Section title="Secrets removed" testId="draft-redactions">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ResolutionView } from '../../../../shared/contracts/app-views.js';
 import type { Tier } from '../../../../shared/domain/contract.js';
 import { compareVersions } from '../../../../shared/domain/release.js';
+import { mayOpenRequests } from '../../../../shared/domain/request-state.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Pending, Section } from '../../components/Section.js';
 import { UpgradePathView } from '../../components/UpgradePathView.js';
@@ -12,6 +13,7 @@ import { hrefOf } from '../../lib/routes.js';
 import { installedVersionWords } from '../../lib/installed-words.js';
 import { pathButtonLabel, pathTo, type PathView } from '../../lib/upgrade-path.js';
 import { useResource } from '../../state/resource.js';
+import { useSession } from '../../state/session.js';
 import { contractsResource, systemsResource, updatesResource } from '../../state/resources.js';
 import { CandidateCard, type Candidate } from './CandidateCard.js';
 import { LastFailure } from './LastFailure.js';
@@ -73,6 +75,7 @@ function CandidateList({ title, list, resolution, tierOf, today, testId }: { tit
 }
 
 export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
+  const { role } = useSession();
   const systems = useResource(systemsResource);
   const updates = useResource(updatesResource);
   const contracts = useResource(contractsResource);
@@ -96,7 +99,17 @@ export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
         <ErrorNotice error={{ code: 'NOT_FOUND', message: `No covered system has the serial number ${serialNumber}.`, remedy: 'Pick a system from the list.' }} />
       )}
       {shown !== undefined && (
-        <Section title="Installed" testId="system-facts">
+        <Section
+          title="Installed"
+          testId="system-facts"
+          actions={
+            role !== null && mayOpenRequests(role) ? (
+              <a className="button-link" href={hrefOf({ name: 'request-new', serialNumber })} data-testid="system-new-request">
+                New request
+              </a>
+            ) : undefined
+          }
+        >
           <dl className="facts">
             <dt>Location</dt>
             <dd>{shown.location}</dd>

@@ -1,7 +1,8 @@
 /**
- * Secrets out of diagnostics before they leave the desktop: installer logs, system information and operation
- * records can carry tokens, passwords, private keys, cookies and connection strings. Each finding is replaced by a
- * marker naming what was there, and listed (masked) so the customer sees exactly what was removed before approving.
+ * Secrets out of what leaves the desktop: installer logs, system information and operation records, and what the
+ * customer types (a fault description, a message), can carry tokens, passwords, private keys, cookies and connection
+ * strings. Each finding is replaced by a marker naming what was there, and listed (masked) so the customer sees
+ * exactly what was removed before approving. Pure, so the form that previews typed text uses the same rules.
  */
 
 export const SECRET_KINDS = ['private-key', 'bearer-token', 'api-key', 'jwt', 'cloud-key', 'password', 'cookie', 'connection-string', 'url-credentials'] as const;
@@ -18,7 +19,12 @@ export interface Removal {
 export interface Redacted {
   text: string;
   removed: Removal[];
+  /** Findings the customer chose to send as typed (see `keep`), listed the same way. */
+  kept: Removal[];
 }
+
+/** The customer's choice per finding: true leaves that secret in the text. Identified by kind and the secret itself. */
+export type KeepChoice = (finding: Removal & { secret: string }) => boolean;
 
 interface Rule {
   kind: SecretKind;
@@ -57,28 +63,43 @@ function lineAt(text: string, index: number): number {
   return line;
 }
 
-/** Replaces every secret found with `[REDACTED <kind>]`. */
-export function redact(text: string): Redacted {
+/** Replaces every secret found with `[REDACTED <kind>]`, except those `keep` says the customer wants to send. */
+export function redact(text: string, keep: KeepChoice = () => false): Redacted {
   const removed: Removal[] = [];
+  const kept: Removal[] = [];
   let out = text;
   for (const rule of RULES) {
     out = out.replace(rule.pattern, (...args: unknown[]) => {
       const match = args[0] as string;
       const offset = args[args.length - 2] as number;
       const groups = args.slice(1, -2) as (string | undefined)[];
-      if (rule.kind === 'cookie') {
-        const prefix = groups[0] ?? '';
-        removed.push({ kind: 'cookie', line: lineAt(out, offset), masked: mask(match.slice(prefix.length)) });
-        return `${prefix}[REDACTED cookie]`;
-      }
-      const secret = rule.group === 0 ? match : (groups[rule.group - 1] ?? '');
+      const prefix = rule.kind === 'cookie' ? (groups[0] ?? '') : '';
+      const secret = rule.kind === 'cookie' ? match.slice(prefix.length) : rule.group === 0 ? match : (groups[rule.group - 1] ?? '');
       // Already redacted by an earlier rule, or an empty value: nothing to hide.
       if (secret === '' || secret.includes('[REDACTED')) return match;
-      removed.push({ kind: rule.kind, line: lineAt(out, offset), masked: mask(secret) });
-      return match.replace(secret, `[REDACTED ${rule.kind}]`);
+      const finding = { kind: rule.kind, line: lineAt(out, offset), masked: mask(secret) };
+      if (keep({ ...finding, secret })) {
+        kept.push(finding);
+        return match;
+      }
+      removed.push(finding);
+      return rule.kind === 'cookie' ? `${prefix}[REDACTED cookie]` : match.replace(secret, `[REDACTED ${rule.kind}]`);
     });
   }
-  return { text: out, removed: removed.sort((a, b) => a.line - b.line) };
+  return { text: out, removed: removed.sort((a, b) => a.line - b.line), kept: kept.sort((a, b) => a.line - b.line) };
+}
+
+/**
+ * Every secret in typed text with its value, for the form that lets the customer keep or remove each one; the value
+ * stays on this desktop (the form's own state) and is never part of a preview that is stored or sent.
+ */
+export function findSecrets(text: string): (Removal & { secret: string })[] {
+  const found: (Removal & { secret: string })[] = [];
+  redact(text, (finding) => {
+    found.push(finding);
+    return false;
+  });
+  return found.sort((a, b) => a.line - b.line);
 }
 
 /** Redacts every string inside a JSON-like value (system information, operation records), keys included in the path. */

@@ -1,6 +1,6 @@
 /** Secrets never leave the desktop in diagnostics: each kind is found, replaced, and listed masked for the preview. */
 import { describe, expect, it } from 'vitest';
-import { redact, redactValue } from '../../../electron/core/requests/redact.js';
+import { findSecrets, redact, redactValue } from '../../../shared/domain/redact.js';
 
 const KEY = ['-----BEGIN OPENSSH PRIVATE KEY-----', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW', '-----END OPENSSH PRIVATE KEY-----'].join('\n');
 
@@ -36,5 +36,31 @@ describe('redact', () => {
     expect(JSON.stringify(value)).not.toMatch(/letmein123|plain|abcdefghijklmnopqrstuvwxyz/);
     expect(value.hostname).toBe('plc-7');
     expect(removed.map((r) => r.path).sort()).toEqual(['$.env.note', '$.list[0]', '$.password']);
+  });
+});
+
+describe('secrets typed by the customer', () => {
+  const typed = 'The agent stops after the update.\nWe log in with password=Hunter2Hunter2 and token=abcdef0123456789abcdef';
+
+  it('finds each typed secret with its value for the form, and removes all of them by default', () => {
+    expect(findSecrets(typed).map((f) => [f.kind, f.line, f.secret])).toEqual([
+      ['password', 2, 'Hunter2Hunter2'],
+      ['password', 2, 'abcdef0123456789abcdef'],
+    ]);
+    const r = redact(typed);
+    expect(r.text).toBe('The agent stops after the update.\nWe log in with password=[REDACTED password] and token=[REDACTED password]');
+    expect(r.kept).toEqual([]);
+  });
+
+  it.each([
+    ['keeps nothing', () => false, 'password=[REDACTED password] and token=[REDACTED password]', 2, 0],
+    ['keeps the one chosen', (f: { secret: string }) => f.secret === 'Hunter2Hunter2', 'password=Hunter2Hunter2 and token=[REDACTED password]', 1, 1],
+    ['keeps everything', () => true, 'password=Hunter2Hunter2 and token=abcdef0123456789abcdef', 0, 2],
+  ])('%s when the customer says so', (_, keep, line, removed, kept) => {
+    const r = redact(typed, keep);
+    expect(r.text.split('\n')[1]).toBe(`We log in with ${line}`);
+    expect(r.removed).toHaveLength(removed);
+    expect(r.kept).toHaveLength(kept);
+    for (const x of [...r.removed, ...r.kept]) expect(x.masked).not.toContain('Hunter2Hunter2');
   });
 });

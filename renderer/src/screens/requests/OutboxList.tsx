@@ -1,0 +1,74 @@
+/**
+ * Requests still on this desktop: waiting for the portal, or refused by it and kept with its reason ("not sent")
+ * for the customer to correct and send again, or to discard. Nothing here disappears without the customer's word.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { OutboxEntryView } from '../../../../shared/contracts/app-views.js';
+import { api } from '../../api.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { Section } from '../../components/Section.js';
+import { toShownError, type ShownError } from '../../lib/errors.js';
+import { hrefOf } from '../../lib/routes.js';
+
+const firstLine = (text: string) => (text.split('\n')[0] ?? '').slice(0, 80);
+
+export function OutboxList({ refreshKey }: { refreshKey: number }) {
+  const [entries, setEntries] = useState<OutboxEntryView[]>([]);
+  const [error, setError] = useState<ShownError | null>(null);
+  const load = useCallback(
+    () =>
+      api.call('requests.outbox', {}).then(
+        (r) => setEntries(r.entries),
+        (e: unknown) => setError(toShownError(e)),
+      ),
+    [],
+  );
+  useEffect(() => {
+    void load();
+  }, [load, refreshKey]);
+
+  async function discard(key: string) {
+    try {
+      setEntries((await api.call('requests.discard', { idempotencyKey: key })).entries);
+    } catch (e) {
+      setError(toShownError(e));
+    }
+  }
+
+  if (entries.length === 0 && error === null) return null;
+  return (
+    <Section title="Not sent yet" testId="outbox">
+      {error !== null && <ErrorNotice error={error} />}
+      <ul className="plain-list">
+        {entries.map((e) => (
+          <li key={e.idempotencyKey} data-testid="outbox-entry" className="stack">
+            <span>
+              <strong>
+                {e.request.serialNumber} ({e.request.priority})
+              </strong>{' '}
+              {firstLine(e.request.faultDescription)}
+            </span>
+            {e.refusal === undefined ? (
+              <span className="muted">Waiting for the portal; it is sent when the portal answers.</span>
+            ) : (
+              <>
+                <span className="field-problem">
+                  Not sent: {e.refusal.message} <span className="muted">({e.refusal.code})</span>
+                </span>
+                <span className="muted">{e.refusal.remedy}</span>
+                <span className="buttons">
+                  <a className="button-link" href={hrefOf({ name: 'request-new', outboxKey: e.idempotencyKey })}>
+                    Edit and send again
+                  </a>
+                  <button type="button" className="secondary" onClick={() => void discard(e.idempotencyKey)}>
+                    Discard
+                  </button>
+                </span>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
