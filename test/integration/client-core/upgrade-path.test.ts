@@ -132,6 +132,8 @@ describe('a hop is never skipped', () => {
     );
 
     const { client } = await signedIn('admin@contoso.example');
+    // The portal keeps the 2.3.1 an earlier test reported for this system; this site's equipment is entered at 1.4.2.
+    await client.setVersion('CG-ATL-0001', '1.4.2');
     const plan = await planPath(client, 'CG-ATL-0001', '2.4.0');
     expect(plan.hops.map((h) => h.version)).toEqual(['1.9.0', '2.3.1', '2.4.0']);
     const outcome = await runPath(client, plan);

@@ -45,7 +45,7 @@ function hicare(home: string, args: string[], env: Record<string, string> = {}):
 async function desktop(email: string): Promise<(args: string[]) => Promise<Run>> {
   const home = await mkdtemp(join(demo.dir, 'home-'));
   const run = (args: string[]) => hicare(home, args);
-  expect((await run(['trust', demo.rootFile])).code).toBe(0);
+  expect((await run(['trust', demo.rootFile, '--yes'])).code).toBe(0);
   expect((await hicare(home, ['login', '--email', email], { HICARE_PASSWORD: demo.password(email) })).code).toBe(0);
   Object.assign(run, { home });
   return run;
@@ -120,7 +120,7 @@ describe('hicare request create for any covered system', () => {
     expect(refused.stderr).toContain('error ATTACHMENT_TYPE_REFUSED: The file tool.png is a program.');
 
     const missing = await run([...base, '--attach', join(demo.dir, 'no-such.log')]);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(7);
     expect(missing.stderr).toMatch(/error NOT_FOUND: The file .*no-such\.log cannot be found\.\n {2}Check the path given to --attach/);
     expect(missing.stderr).not.toMatch(/ENOENT|errno|syscall/);
 
@@ -132,7 +132,7 @@ describe('hicare request create for any covered system', () => {
     const run = await desktop(IT_STAFF);
     const before = await requestCount();
     const refused = await run(['request', 'create', '--serial', 'CG-ATL-0001', '--priority', 'P4', '--description', 'Enquiry', '--yes']);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(9);
     expect(refused.stderr).toContain('error ROLE_NOT_ALLOWED: IT staff accounts cannot open service requests.');
     expect(refused.stderr).toContain('Ask your customer administrator');
     expect(refused.stderr).not.toContain('it-staff');
