@@ -332,7 +332,7 @@ test.describe('refusals that leave the trust and the portal as they were', () =>
     expect((await appCall<{ portalUrl: string | null }>(host, 'settings.get', {})).portalUrl).toBe(before);
   });
 
-  test("a root of another portal (the vendor's shipped one) or one whose signatures do not verify is refused; the portal's root stays trusted", async ({ page }) => {
+  test("a root of another portal (the vendor's shipped one) or one whose signatures do not verify is refused (checked before the portal is asked); the portal's root stays trusted", async ({ page }) => {
     const root = JSON.parse(readFileSync(demoRoot(), 'utf8')) as { signatures: { keyid: string; sig: string }[] };
     const forged = join(host.home, 'forged-root.json');
     writeFileSync(forged, JSON.stringify({ ...root, signatures: root.signatures.map((s) => ({ ...s, sig: s.sig.replace(/^../, (b) => (b === '00' ? '11' : '00')) })) }));
@@ -347,7 +347,7 @@ test.describe('refusals that leave the trust and the portal as they were', () =>
       await expect(panel.getByTestId('trust-error').or(panel.getByText('Root trusted.'))).toBeVisible();
       // Read at once: a trusted root would already show its own fingerprint.
       expect(await fingerprint.innerText()).toBe(trusted);
-      await expect(panel.getByTestId('trust-error')).toContainText(/UNTRUSTED_PORTAL|TRUST_METADATA_INVALID/);
+      await expect(panel.getByTestId('trust-error')).toContainText(/UNTRUSTED_PORTAL|TRUST_METADATA_INVALID|TRUST_ROOT_UNSIGNED/);
     }
   });
 });
