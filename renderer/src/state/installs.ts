@@ -2,11 +2,11 @@
  * Installations run from this window: the live log (install.log events for the system) and the outcome, kept
  * outside the screen so leaving and coming back does not lose a running install or its log.
  */
-import { useSyncExternalStore } from 'react';
 import type { InstallOutcome } from '../../../shared/contracts/app-views.js';
 import { api } from '../api.js';
 import { toShownError, type ShownError } from '../lib/errors.js';
 import { systemsResource, updatesResource } from './resources.js';
+import { runStore } from './run-store.js';
 
 export interface LogLine {
   stream: string;
@@ -27,60 +27,30 @@ export interface InstallRun {
   error: ShownError | null;
 }
 
-let runs: ReadonlyMap<string, InstallRun> = new Map();
-const listeners = new Set<() => void>();
-let unsubscribe: (() => void) | null = null;
+const store = runStore<InstallRun>((change) =>
+  api.on('install.log', (line) => change(line.installId, (r) => ({ ...r, log: [...r.log, { stream: line.stream, text: line.text, at: line.at }] }))),
+);
 
 const keyOf = (serialNumber: string, targetName: string) => `${serialNumber}\u0000${targetName}`;
 
-function update(key: string, change: (run: InstallRun) => InstallRun): void {
-  const run = runs.get(key);
-  if (run === undefined) return;
-  const next = new Map(runs);
-  next.set(key, change(run));
-  runs = next;
-  for (const l of listeners) l();
-}
-
-function listen(): void {
-  unsubscribe ??= api.on('install.log', (line) => {
-    for (const [key, run] of runs) {
-      if (run.installId === line.installId) update(key, (r) => ({ ...r, log: [...r.log, { stream: line.stream, text: line.text, at: line.at }] }));
-    }
-  });
-}
-
 export async function runInstall(serialNumber: string, targetName: string): Promise<void> {
-  listen();
-  const key = keyOf(serialNumber, targetName);
   const installId = crypto.randomUUID();
-  const next = new Map(runs);
-  next.set(key, { installId, serialNumber, targetName, state: 'running', startedAt: Date.now(), log: [], outcome: null, error: null });
-  runs = next;
-  for (const l of listeners) l();
+  store.start(keyOf(serialNumber, targetName), { installId, serialNumber, targetName, state: 'running', startedAt: Date.now(), log: [], outcome: null, error: null });
   try {
     const outcome = await api.call('install.run', { serialNumber, targetName, installId });
-    update(key, (r) => ({ ...r, state: 'done', outcome }));
+    store.change(installId, (r) => ({ ...r, state: 'done', outcome }));
     // The installed version changed (or was re-detected): what is offered changes with it.
     void systemsResource.refresh();
     void updatesResource.refresh();
   } catch (error) {
-    update(key, (r) => ({ ...r, state: 'done', error: toShownError(error) }));
+    store.change(installId, (r) => ({ ...r, state: 'done', error: toShownError(error) }));
   }
 }
 
 export function resetInstalls(): void {
-  unsubscribe?.();
-  unsubscribe = null;
-  runs = new Map();
-  for (const l of listeners) l();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  store.reset();
 }
 
 export function useInstallRun(serialNumber: string, targetName: string): InstallRun | undefined {
-  return useSyncExternalStore(subscribe, () => runs.get(keyOf(serialNumber, targetName)));
+  return store.useRun(keyOf(serialNumber, targetName));
 }

@@ -2,12 +2,12 @@
  * Upgrade paths run from this window: each hop's state and live log (install.log lines with `hop`, upgrade.hop
  * events) and the outcome, kept outside the screen so leaving and coming back does not lose a running path.
  */
-import { useSyncExternalStore } from 'react';
 import type { PathOutcome } from '../../../shared/contracts/app-views.js';
 import { api } from '../api.js';
 import { toShownError, type ShownError } from '../lib/errors.js';
 import type { LogLine } from './installs.js';
 import { systemsResource, updatesResource } from './resources.js';
+import { runStore } from './run-store.js';
 
 export interface HopRun {
   version: string;
@@ -27,54 +27,34 @@ export interface PathRun {
   error: ShownError | null;
 }
 
-let runs: ReadonlyMap<string, PathRun> = new Map();
-const listeners = new Set<() => void>();
-let unsubscribe: (() => void) | null = null;
-
-const keyOf = (serialNumber: string, version: string) => `${serialNumber}\u0000${version}`;
-
-function change(match: (run: PathRun) => boolean, next: (run: PathRun) => PathRun): void {
-  let changed = false;
-  const map = new Map(runs);
-  for (const [key, run] of runs) {
-    if (!match(run)) continue;
-    map.set(key, next(run));
-    changed = true;
-  }
-  if (!changed) return;
-  runs = map;
-  for (const l of listeners) l();
-}
-
 function withHop(run: PathRun, index: number, edit: (hop: HopRun) => HopRun): PathRun {
   return { ...run, hops: run.hops.map((h, i) => (i === index ? edit(h) : h)) };
 }
 
-function listen(): void {
-  if (unsubscribe !== null) return;
+const store = runStore<PathRun>((change) => {
   const offLog = api.on('install.log', (line) => {
-    if (line.hop === undefined) return;
     const hop = line.hop;
-    change((r) => r.installId === line.installId, (r) => withHop(r, hop, (h) => ({ ...h, log: [...h.log, { stream: line.stream, text: line.text, at: line.at }] })));
+    // Lines without a hop belong to a single install, not to a path.
+    if (hop === undefined) return;
+    change(line.installId, (r) => withHop(r, hop, (h) => ({ ...h, log: [...h.log, { stream: line.stream, text: line.text, at: line.at }] })));
   });
   const offHop = api.on('upgrade.hop', (event) => {
-    change(
-      (r) => r.installId === event.installId,
-      (r) => withHop(r, event.hop, (h) => ({ ...h, state: event.state === 'started' ? 'installing' : 'installed', detectedVersion: event.detectedVersion })),
+    change(event.installId, (r) =>
+      withHop(r, event.hop, (h) => ({ ...h, state: event.state === 'started' ? 'installing' : 'installed', detectedVersion: event.detectedVersion })),
     );
   });
-  unsubscribe = () => {
+  return () => {
     offLog();
     offHop();
   };
-}
+});
+
+const keyOf = (serialNumber: string, version: string) => `${serialNumber}\u0000${version}`;
 
 /** Runs the path to `version`; `hops` are the planned versions, shown as waiting until each starts. */
 export async function runPath(serialNumber: string, version: string, hops: readonly string[]): Promise<void> {
-  listen();
   const installId = crypto.randomUUID();
-  const map = new Map(runs);
-  map.set(keyOf(serialNumber, version), {
+  store.start(keyOf(serialNumber, version), {
     installId,
     serialNumber,
     version,
@@ -83,12 +63,9 @@ export async function runPath(serialNumber: string, version: string, hops: reado
     outcome: null,
     error: null,
   });
-  runs = map;
-  for (const l of listeners) l();
-  const mine = (r: PathRun) => r.installId === installId;
   try {
     const outcome = await api.call('upgrade.run', { serialNumber, toVersion: version, installId });
-    change(mine, (r) => {
+    store.change(installId, (r) => {
       const done = outcome.ok ? r : withHop(r, outcome.failedHop, (h) => ({ ...h, state: 'failed' }));
       return { ...done, state: 'done', outcome };
     });
@@ -96,22 +73,14 @@ export async function runPath(serialNumber: string, version: string, hops: reado
     void systemsResource.refresh();
     void updatesResource.refresh();
   } catch (error) {
-    change(mine, (r) => ({ ...r, state: 'done', error: toShownError(error) }));
+    store.change(installId, (r) => ({ ...r, state: 'done', error: toShownError(error) }));
   }
 }
 
 export function resetPaths(): void {
-  unsubscribe?.();
-  unsubscribe = null;
-  runs = new Map();
-  for (const l of listeners) l();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  store.reset();
 }
 
 export function usePathRun(serialNumber: string, version: string): PathRun | undefined {
-  return useSyncExternalStore(subscribe, () => runs.get(keyOf(serialNumber, version)));
+  return store.useRun(keyOf(serialNumber, version));
 }
