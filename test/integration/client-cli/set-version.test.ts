@@ -3,33 +3,18 @@
  * version outside the catalog is refused (exit 1, the known versions, the --not-in-catalog command) and nothing
  * changes; confirmed, it is marked; an entered new major the contract allows shows as licensed since that day.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listReports } from '../../../portal/db/installed-versions.js';
 import { startDemoPortal, type DemoPortal } from '../client-core/demo-portal.js';
+import { runHicare, type Run } from './run-hicare.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ADMIN = 'admin@contoso.example';
 
 let demo: DemoPortal;
 
-function hicare(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/hicare.js', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, HICARE_HOME: join(demo.dir, 'cli-home'), HICARE_PORTAL: demo.url, HTTPS_PROXY: '', HTTP_PROXY: '' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+function hicare(args: string[], stdin = ''): Promise<Run> {
+  return runHicare(args, { HICARE_HOME: join(demo.dir, 'cli-home'), HICARE_PORTAL: demo.url }, stdin);
 }
 
 beforeAll(async () => {

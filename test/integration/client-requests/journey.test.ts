@@ -5,20 +5,18 @@
  * confirmed → closed → survey answered. And the outbox: a request made while the portal is down is sent once it is back,
  * and a creation whose answer is lost is retried into exactly one request.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalClient } from '../../../electron/core/portal/client.js';
 import { FileSecretStore } from '../../../electron/core/secret-file-store.js';
 import { publishReleases } from '../../../portal/admin/publish.js';
 import { createTarGz } from '../../../portal/demo/tar.js';
 import { startDemoPortal, type DemoPortal } from '../client-core/demo-portal.js';
+import { runHicare, type Run } from '../client-cli/run-hicare.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SECRET = 'Pl4ntedS3cret-do-not-send';
 const CUSTOMER = 'admin@contoso.example';
 const FAILING = 'cobalt/4.2.2/linux-x64/cobalt-4.2.2-linux-x64.tar.gz';
@@ -26,16 +24,8 @@ const FAILING = 'cobalt/4.2.2/linux-x64/cobalt-4.2.2-linux-x64.tar.gz';
 let demo: DemoPortal;
 let home = '';
 
-function hicare(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/hicare.js', ...args], { cwd: ROOT, env: { ...process.env, HICARE_HOME: home, HICARE_PORTAL: demo.url, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function hicare(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return runHicare(args, { HICARE_HOME: home, HICARE_PORTAL: demo.url, ...env });
 }
 
 /** A cobalt update whose installer logs a connection string with a password, then fails like 4.2.1 does. */

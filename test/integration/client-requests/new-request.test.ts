@@ -5,40 +5,24 @@
  * portal is down gives one request; and a queued request the portal refuses is kept, shown with the portal's reason,
  * and makes `request flush` exit non-zero until it is discarded.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalClient } from '../../../electron/core/portal/client.js';
 import { FileSecretStore } from '../../../electron/core/secret-file-store.js';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/contracts/requests.js';
 import { DEMO_INSTALL_FAILURE } from '../../../portal/demo/catalog.js';
 import { startDemoPortal, type DemoPortal } from '../client-core/demo-portal.js';
+import { runHicare, type Run } from '../client-cli/run-hicare.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CUSTOMER = 'admin@contoso.example';
 const IT_STAFF = 'it@contoso.example';
 const FAILING = `cobalt/${DEMO_INSTALL_FAILURE.version}/linux-x64/cobalt-${DEMO_INSTALL_FAILURE.version}-linux-x64.tar.gz`;
 
 let demo: DemoPortal;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function hicare(home: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/hicare.js', ...args], { cwd: ROOT, env: { ...process.env, HICARE_HOME: home, HICARE_PORTAL: demo.url, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runHicare(args, { HICARE_HOME: home, HICARE_PORTAL: demo.url, ...env });
 }
 
 /** A desktop of its own, trusting the demo and signed in as `email`. */
