@@ -84,5 +84,7 @@ test('a line near its end of service says so with the upgrade that leaves it; pr
   await expect(banner).toContainText('Beacon 1.x', { timeout: 30_000 });
   await expect(banner).toContainText('end of service on 31 Dec 2026');
   await expect(banner).toContainText('The upgrade to Beacon 2.1.4 leaves it.');
+  // Northwind has Support: the banner says what it takes to get that upgrade.
+  await expect(page.getByTestId('line-banner-remedy')).toContainText('Move to Application Software Upgrade Support');
   await page.screenshot({ path: `${SHOTS}/line-banner.png`, fullPage: true });
 });

@@ -14,6 +14,7 @@ import { FieldMessage, fieldAttributes, focusFirstProblem, hasProblems, textProb
 import { PriorityPicker } from '../../components/PriorityPicker.js';
 import { Pending, Section } from '../../components/Section.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
+import { productLabel } from '../../lib/format.js';
 import { hrefOf } from '../../lib/routes.js';
 import { useResource } from '../../state/resource.js';
 import { systemsResource } from '../../state/resources.js';
@@ -182,7 +183,7 @@ export function NewRequestScreen({ serialNumber, outboxKey }: { serialNumber?: s
                   <option value="">Choose a system…</option>
                   {systems.data.map((s) => (
                     <option key={s.serialNumber} value={s.serialNumber}>
-                      {s.serialNumber} ({s.product}, {s.location})
+                      {s.serialNumber} ({productLabel(s.product)}, {s.location})
                     </option>
                   ))}
                 </select>

@@ -7,14 +7,16 @@ import { lineNotice, lineNoticeWords } from '../../../../shared/domain/line-noti
 import { compareVersions, isPrerelease, majorOf } from '../../../../shared/domain/release.js';
 import { formatCalendarDate, productLabel } from '../../lib/format.js';
 
-function leavingUpgrade(resolution: ResolutionView, major: number): string | null {
-  let newest: string | null = null;
+type Candidate = ResolutionView['upgrades'][number];
+
+function leavingUpgrade(resolution: ResolutionView, major: number): Candidate | null {
+  let newest: Candidate | null = null;
   for (const c of resolution.upgrades) {
     const v = c.target.custom.version;
     if (isPrerelease(v) || majorOf(v) <= major) continue;
-    if (newest === null || compareVersions(v, newest) > 0) newest = v;
+    if (newest === null || compareVersions(v, newest.target.custom.version) > 0) newest = c;
   }
-  return newest === null ? null : `${productLabel(resolution.system.product)} ${newest}`;
+  return newest;
 }
 
 export function LineBanner({ resolution, now }: { resolution: ResolutionView; now: Date }) {
@@ -29,11 +31,16 @@ export function LineBanner({ resolution, now }: { resolution: ResolutionView; no
   }
   if (notice === null) return null;
   const name = `${productLabel(line.product)} ${line.major}.x`;
-  const words = lineNoticeWords(notice, name, leavingUpgrade(resolution, line.major), formatCalendarDate);
+  const upgrade = leavingUpgrade(resolution, line.major);
+  const upgradeName = upgrade === null ? null : `${productLabel(resolution.system.product)} ${upgrade.target.custom.version}`;
+  const words = lineNoticeWords(notice, name, upgradeName, formatCalendarDate);
+  // An upgrade the contract does not include is named with what the customer can do about it.
+  const remedy = upgrade === null || upgrade.verdict.allowed ? null : (upgrade.verdict.reasons[0]?.remedy ?? null);
   const tone = notice.kind === 'past-end-of-maintenance' ? 'notice-warn' : 'notice-error';
   return (
     <p className={`notice ${tone}`} role="status" data-testid="line-banner">
       {words}
+      {remedy !== null && <span data-testid="line-banner-remedy"> {remedy}</span>}
     </p>
   );
 }
