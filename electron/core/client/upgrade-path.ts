@@ -60,7 +60,7 @@ export type PathOutcome =
 export async function planPath(client: HicareClient, serialNumber: string, toVersion: string, options: { previews?: boolean } = {}): Promise<PathPlan> {
   const resolution = (await client.check()).find((r) => r.system.serialNumber === serialNumber);
   if (resolution === undefined) {
-    throw new HicareError('NOT_FOUND', `No system ${serialNumber} is on your contracts.`, 'Pick a system of your contracts (`hicare systems` lists them).', { serialNumber });
+    throw new HicareError('NOT_FOUND', `No system ${serialNumber} is on your contracts.`, 'Pick one of the systems your contracts cover.', { serialNumber });
   }
   const { system } = resolution;
   const name = `${productLabel(system.product)} ${toVersion}`;
