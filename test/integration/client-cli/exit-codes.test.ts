@@ -80,6 +80,19 @@ describe('requests named by their number', () => {
     expect(detail.request.messages.map((m) => m.body)).toContain('It started after the last update.');
   });
 
+  it('reject asks why: without --reason it is wrong usage (2) and the request stays as it was', async () => {
+    const created = await hicare(['--json', 'request', 'create', '--serial', 'CG-ATL-0001', '--description', 'Alarm light stays on.', '--priority', 'P4', '--yes']);
+    expect(created.code, created.stderr).toBe(0);
+    const { request } = JSON.parse(created.stdout) as { request: { number: string; state: string } };
+    for (const args of [['request', 'reject', request.number], ['request', 'reject', request.number, '--reason', '  ']]) {
+      const run = await hicare(args);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toContain('Give --reason: say why the solution did not work.');
+    }
+    const after = JSON.parse((await hicare(['--json', 'request', 'show', request.number])).stdout) as { request: { state: string } };
+    expect(after.request.state).toBe(request.state);
+  });
+
   it.each([
     ['show', ['request', 'show', 'TAC-2026-999999']],
     ['message', ['request', 'message', 'TAC-2026-999999', 'hello']],
