@@ -24,7 +24,7 @@ export function fieldAttributes(fieldId: string, problem: string | undefined, ..
 export function Field({ label, fieldId, problem, children }: { label: string; fieldId: string; problem: string | undefined; children: ReactNode }) {
   return (
     <div className="field">
-      <label>
+      <label className="block-label">
         {label}
         {children}
       </label>

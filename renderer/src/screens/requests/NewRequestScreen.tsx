@@ -10,7 +10,7 @@ import { ServiceRequestCreateSchema } from '../../../../shared/contracts/request
 import type { Priority } from '../../../../shared/domain/sla.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { FieldMessage, fieldAttributes, focusFirstProblem, hasProblems, textProblem, type Problems } from '../../components/FieldMessage.js';
+import { Field, fieldAttributes, focusFirstProblem, hasProblems, textProblem, type Problems } from '../../components/FieldMessage.js';
 import { PriorityPicker } from '../../components/PriorityPicker.js';
 import { Pending, Section } from '../../components/Section.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
@@ -176,64 +176,44 @@ export function NewRequestScreen({ serialNumber, outboxKey }: { serialNumber?: s
       {systems.data !== null && outcome === null && (
         <form onSubmit={send} className="stack" noValidate>
           <Section title="The request" testId="new-request">
-            <div className="field">
-              <label className="block-label">
-                System
-                <select {...fieldAttributes(idOf('serialNumber'), problems.serialNumber)} value={form.serialNumber} onChange={(e) => edit('serialNumber', e.target.value)}>
-                  <option value="">Choose a system…</option>
-                  {systems.data.map((s) => (
-                    <option key={s.serialNumber} value={s.serialNumber}>
-                      {s.serialNumber} ({productLabel(s.product)}, {s.location})
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <FieldMessage fieldId={idOf('serialNumber')} problem={problems.serialNumber} />
-            </div>
-            <div className="field">
-              <label className="block-label">
-                Equipment location
-                <input name="location" {...fieldAttributes(idOf('location'), problems.location)} value={form.location} onChange={(e) => edit('location', e.target.value)} />
-              </label>
-              <FieldMessage fieldId={idOf('location')} problem={problems.location} />
-            </div>
-            <div className="field">
-              <label className="block-label">
-                Fault description
-                <textarea
-                  name="faultDescription"
-                  rows={6}
-                  {...fieldAttributes(idOf('faultDescription'), problems.faultDescription)}
-                  value={form.faultDescription}
-                  onChange={(e) => edit('faultDescription', e.target.value)}
-                />
-              </label>
-              <FieldMessage fieldId={idOf('faultDescription')} problem={problems.faultDescription} />
-            </div>
+            <Field label="System" fieldId={idOf('serialNumber')} problem={problems.serialNumber}>
+              <select {...fieldAttributes(idOf('serialNumber'), problems.serialNumber)} value={form.serialNumber} onChange={(e) => edit('serialNumber', e.target.value)}>
+                <option value="">Choose a system…</option>
+                {systems.data.map((s) => (
+                  <option key={s.serialNumber} value={s.serialNumber}>
+                    {s.serialNumber} ({productLabel(s.product)}, {s.location})
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Equipment location" fieldId={idOf('location')} problem={problems.location}>
+              <input name="location" {...fieldAttributes(idOf('location'), problems.location)} value={form.location} onChange={(e) => edit('location', e.target.value)} />
+            </Field>
+            <Field label="Fault description" fieldId={idOf('faultDescription')} problem={problems.faultDescription}>
+              <textarea
+                name="faultDescription"
+                rows={6}
+                {...fieldAttributes(idOf('faultDescription'), problems.faultDescription)}
+                value={form.faultDescription}
+                onChange={(e) => edit('faultDescription', e.target.value)}
+              />
+            </Field>
             <RedactionPreview redactions={secrets.redactions} choice={secrets.choice} emptyText="No secrets were found in what you typed." testId="typed-secrets" />
             <PriorityPicker value={priority} onChange={setPriority} />
           </Section>
           <Section title="What the engineer should see (optional)" testId="new-request-evidence">
-            <div className="field">
-              <label className="block-label">
-                Alarms, one per line
-                <textarea name="alarms" rows={3} {...fieldAttributes(idOf('alarms'), problems.alarms)} value={form.alarms} onChange={(e) => edit('alarms', e.target.value)} />
-              </label>
-              <FieldMessage fieldId={idOf('alarms')} problem={problems.alarms} />
-            </div>
-            <div className="field">
-              <label className="block-label">
-                Performance measurements
-                <textarea
-                  name="measurements"
-                  rows={3}
-                  {...fieldAttributes(idOf('measurements'), problems.measurements)}
-                  value={form.measurements}
-                  onChange={(e) => edit('measurements', e.target.value)}
-                />
-              </label>
-              <FieldMessage fieldId={idOf('measurements')} problem={problems.measurements} />
-            </div>
+            <Field label="Alarms, one per line" fieldId={idOf('alarms')} problem={problems.alarms}>
+              <textarea name="alarms" rows={3} {...fieldAttributes(idOf('alarms'), problems.alarms)} value={form.alarms} onChange={(e) => edit('alarms', e.target.value)} />
+            </Field>
+            <Field label="Performance measurements" fieldId={idOf('measurements')} problem={problems.measurements}>
+              <textarea
+                name="measurements"
+                rows={3}
+                {...fieldAttributes(idOf('measurements'), problems.measurements)}
+                value={form.measurements}
+                onChange={(e) => edit('measurements', e.target.value)}
+              />
+            </Field>
             <AttachmentPicker files={files} onChange={setFiles} />
           </Section>
           <div className="card">
