@@ -40,6 +40,14 @@ export const ERROR_CODES = [
   'TUF_KEYS_MISSING',
   'TUF_ALREADY_INITIALIZED',
   'TUF_REPOSITORY_LOCKED',
+  // the portal as a service: a busy signer, a database or store that is behind, full, unreachable or damaged
+  'TUF_REPOSITORY_BUSY',
+  'DATABASE_BEHIND',
+  'DATABASE_DAMAGED',
+  'STORE_UNAVAILABLE',
+  'GRANT_KEY_MISSING',
+  'GRANT_KEY_MISMATCH',
+  'PUBLISH_FAILED',
   // package delivery
   'RANGE_NOT_SATISFIABLE',
   // client: transport, trust, downloads, installs and the operation log
@@ -77,6 +85,8 @@ export const ERROR_CODES = [
   'NOT_FOR_PLATFORM',
   // transport and authorization
   'UNKNOWN_METHOD',
+  'METHOD_NOT_ALLOWED',
+  'HEADERS_TOO_LARGE',
   'UNAUTHENTICATED',
   'INVALID_CREDENTIALS',
   'TOKEN_EXPIRED',
