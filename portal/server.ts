@@ -18,6 +18,9 @@ import { registerPackageRoute } from './http/package-route.js';
 import { bearerAuthentication, registerPortalRoutes } from './http/routes.js';
 import { registerTufRoute } from './http/tuf-route.js';
 import { registerRequestRoutes } from './requests/routes.js';
+import type { BlobStore } from './storage/blob-store.js';
+import type { PackageDelivery } from './storage/config.js';
+import { LocalBlobStore } from './storage/local-blob-store.js';
 
 export const PORTAL_VERSION = '0.1.0';
 
@@ -54,6 +57,10 @@ export interface PortalOptions {
   refreshEveryMs?: number;
   /** Service-request priorities the portal accepts by itself at submission, left unassigned. Default ['P1']. */
   autoAcceptPriorities?: readonly Priority[];
+  /** Where packages and attachments are kept. Default: the data directory. */
+  blobs?: BlobStore;
+  /** How packages in a remote store reach clients (see portal/http/package-route.ts). Default 'stream'. */
+  packageDelivery?: PackageDelivery;
 }
 
 export interface Portal {
@@ -80,9 +87,10 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   app.removeContentTypeParser('text/plain');
   const auth = bearerAuthentication(db, now);
   registerPortalRoutes(app, ctx, auth);
-  registerPackageRoute(app, ctx, auth);
+  const blobs = options.blobs ?? new LocalBlobStore(layout.dataDirectory);
+  registerPackageRoute(app, ctx, auth, { blobs, ...(options.packageDelivery === undefined ? {} : { delivery: options.packageDelivery }) });
   registerTufRoute(app, { repoDir: layout.repoDir });
-  registerRequestRoutes(app, { ...ctx, dataDirectory: layout.dataDirectory, ...(options.autoAcceptPriorities === undefined ? {} : { autoAcceptPriorities: options.autoAcceptPriorities }) }, auth);
+  registerRequestRoutes(app, { ...ctx, dataDirectory: layout.dataDirectory, blobs, ...(options.autoAcceptPriorities === undefined ? {} : { autoAcceptPriorities: options.autoAcceptPriorities }) }, auth);
 
   const refreshMetadata = async (): Promise<boolean> => {
     const changed = await catalog.repository.refreshTimestamp({ now: now() });

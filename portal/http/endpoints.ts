@@ -10,6 +10,7 @@ import type { Endpoint } from '../../shared/contracts/portal-api.js';
 import type { Account } from '../../shared/contracts/accounts.js';
 import { invalidValues, plainIssues, safeParsePlain } from '../../shared/api/plain-issues.js';
 import { forbiddenFor } from '../../shared/domain/role-names.js';
+import { insufficientSpace, isNoSpace } from '../storage/space-error.js';
 import { httpStatusFor } from './status.js';
 
 export interface Caller {
@@ -30,7 +31,9 @@ export interface HandlerInput<E extends Endpoint> {
 
 export type EndpointHandler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<z.input<E['response']> | void>;
 
-export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
+export function sendError(reply: FastifyReply, failure: unknown): FastifyReply {
+  // A full disk is something the operator can fix and the user can retry after, wherever it happened: never a 500.
+  const error = !isHicareError(failure) && isNoSpace(failure) ? insufficientSpace('what this request sent') : failure;
   const body: ErrorBody = isHicareError(error)
     ? error.toBody()
     : { code: 'INTERNAL', message: 'The portal failed to handle this request.', remedy: 'Try again later; if it persists, contact the vendor.' };

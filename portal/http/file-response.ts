@@ -1,19 +1,23 @@
 /**
  * A package's bytes over HTTP, once the caller is authorized: GET and HEAD, one byte range for resuming, the
  * conditional headers a resuming client sends (If-Range, If-None-Match, If-Modified-Since), and a report of how many
- * bytes went out, for the download audit. The file is streamed from disk, never held in memory, and its size must be
- * the one the signed target names: a client must never get more or fewer bytes than it will verify.
+ * bytes went out, for the download audit. The bytes are streamed — from a file on disk, or from the blob store when
+ * the portal keeps packages in a shared one — never held in memory, and their size must be the one the signed target
+ * names: a client must never get more or fewer bytes than it will verify.
  */
 import { type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { pipeline, Transform, type TransformCallback } from 'node:stream';
+import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HicareError } from '../../shared/errors.js';
+import type { BlobStore } from '../storage/blob-store.js';
 import { sendError } from './endpoints.js';
 
-export interface PackageFile {
-  path: string;
-  /** The length the signed target names; the file on disk must have exactly this size. */
+/** A package's bytes: a file on this machine, or a blob in the configured store. */
+export type PackageFile = PackageMeta & ({ path: string } | { blob: { store: BlobStore; key: string } });
+
+export interface PackageMeta {
+  /** The length the signed target names; the stored file must have exactly this size. */
   length: number;
   /** Lowercase hex SHA-256 of the bytes: the strong ETag. */
   sha256: string;
@@ -70,7 +74,7 @@ export function noneMatch(header: string | undefined, etag: string): boolean {
 }
 
 /** If-Range (RFC 9110 §13.1.5): a strong ETag match, or a date equal to Last-Modified; anything else sends it all. */
-function ifRangeHolds(header: string | undefined, etag: string, lastModifiedMs: number): boolean {
+function ifRangeHolds(header: string | undefined, etag: string, lastModifiedMs: number | undefined): boolean {
   if (header === undefined) return true;
   const value = header.trim();
   if (value.startsWith('"') || value.startsWith('W/')) return value === etag;
@@ -78,8 +82,8 @@ function ifRangeHolds(header: string | undefined, etag: string, lastModifiedMs: 
   return Number.isFinite(date) && date === lastModifiedMs;
 }
 
-function modifiedSince(header: string | undefined, lastModifiedMs: number): boolean {
-  if (header === undefined) return true;
+function modifiedSince(header: string | undefined, lastModifiedMs: number | undefined): boolean {
+  if (header === undefined || lastModifiedMs === undefined) return true;
   const date = Date.parse(header);
   return !Number.isFinite(date) || lastModifiedMs > date;
 }
@@ -102,26 +106,60 @@ export function packageEtag(sha256: string): string {
   return `"sha256-${sha256.toLowerCase()}"`;
 }
 
-async function openPackage(file: PackageFile): Promise<{ handle: FileHandle; stats: Stats }> {
+/** The bytes, once found and checked against the promised length: what `sendPackage` streams from. */
+interface OpenedPackage {
+  /** When the bytes last changed, for Last-Modified and dated If-Range; undefined when the store does not say. */
+  lastModifiedMs: number | undefined;
+  /** The bytes from `start` to `end` inclusive. */
+  read(start: number, end: number): Promise<Readable>;
+  close(): Promise<void>;
+}
+
+function notOnPortal(file: PackageMeta): HicareError {
+  return new HicareError('NOT_FOUND', `The package ${file.downloadName} is not on the portal.`, 'Check for updates again; if it persists, contact the vendor.');
+}
+
+function damaged(file: PackageMeta, stored: number | null): HicareError {
+  return new HicareError('INTERNAL', `The portal's copy of ${file.downloadName} is damaged.`, 'Contact the vendor: the package must be published again.', {
+    expectedBytes: file.length,
+    bytesOnDisk: stored,
+  });
+}
+
+async function openPackage(file: PackageFile): Promise<OpenedPackage> {
+  if ('blob' in file) return openStoredPackage(file, file.blob.store, file.blob.key);
+  const { handle, stats } = await openPackageFile(file, file.path);
+  return {
+    lastModifiedMs: Math.floor(stats.mtimeMs / 1000) * 1000,
+    read: async (start, end) => handle.createReadStream({ start, end, highWaterMark: READ_CHUNK_BYTES, autoClose: false }),
+    close: () => handle.close(),
+  };
+}
+
+/**
+ * A package in a remote store. Its key is named by the content's hash and never rewritten, so no date is needed to
+ * tell versions apart: the strong ETag does that, and a dated If-Range simply sends the whole file.
+ */
+async function openStoredPackage(file: PackageMeta, store: BlobStore, key: string): Promise<OpenedPackage> {
+  const info = await store.head(key);
+  if (info === undefined) throw notOnPortal(file);
+  if (info.length !== file.length) throw damaged(file, info.length);
+  return { lastModifiedMs: undefined, read: (start, end) => store.openRead(key, { start, end }), close: async () => undefined };
+}
+
+async function openPackageFile(file: PackageMeta, path: string): Promise<{ handle: FileHandle; stats: Stats }> {
   let handle: FileHandle;
   try {
-    handle = await open(file.path, 'r');
+    handle = await open(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new HicareError('NOT_FOUND', `The package ${file.downloadName} is not on the portal.`, 'Check for updates again; if it persists, contact the vendor.');
-    }
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw notOnPortal(file);
     throw error;
   }
   try {
     // Stat the open file, not the path: a store replacing the file now cannot slip other bytes past the check.
     const stats = await handle.stat();
-    if (!stats.isFile() || stats.size !== file.length) {
-      throw new HicareError('INTERNAL', `The portal's copy of ${file.downloadName} is damaged.`, 'Contact the vendor: the package must be published again.', {
-        expectedBytes: file.length,
-        bytesOnDisk: stats.isFile() ? stats.size : null,
-      });
-    }
+    if (!stats.isFile() || stats.size !== file.length) throw damaged(file, stats.isFile() ? stats.size : null);
     return { handle, stats };
   } catch (error) {
     await handle.close();
@@ -175,42 +213,52 @@ export async function sendPackage(
     return reply;
   }
 
-  let opened: { handle: FileHandle; stats: Stats };
+  let opened: OpenedPackage;
   try {
     opened = await openPackage(file);
   } catch (error) {
-    request.log.error({ err: error, path: file.path }, 'package file unavailable');
+    request.log.error({ err: error, package: file.downloadName }, 'package file unavailable');
     return sendError(reply, error);
   }
-  const { handle, stats } = opened;
   if (res.destroyed) {
-    await handle.close();
+    await opened.close();
     return reply;
   }
   let streaming = false;
+  let source: Readable | undefined;
   try {
     const etag = packageEtag(file.sha256);
-    const lastModifiedMs = Math.floor(stats.mtimeMs / 1000) * 1000;
+    const { lastModifiedMs } = opened;
+    const headers = request.headers;
+    const notModified = headers['if-none-match'] !== undefined ? noneMatch(headers['if-none-match'], etag) : !modifiedSince(headers['if-modified-since'], lastModifiedMs);
+    const ifRange = headers['if-range'];
+    const range = ifRangeHolds(Array.isArray(ifRange) ? ifRange.join(', ') : ifRange, etag, lastModifiedMs) ? parseRange(headers.range, file.length) : { kind: 'full' as const };
+    const start = range.kind === 'partial' ? range.start : 0;
+    const end = range.kind === 'partial' ? range.end : file.length - 1;
+    const wanted = request.method === 'HEAD' || notModified || range.kind === 'unsatisfiable' ? 0 : end - start + 1;
+    // The bytes are asked for before a header is set: a store that fails now still gets a clean coded answer.
+    if (wanted > 0) {
+      try {
+        source = await opened.read(start, end);
+      } catch (error) {
+        request.log.error({ err: error, package: file.downloadName }, 'package bytes unavailable');
+        return sendError(reply, error);
+      }
+    }
+
     reply.header('etag', etag);
-    reply.header('last-modified', new Date(lastModifiedMs).toUTCString());
+    if (lastModifiedMs !== undefined) reply.header('last-modified', new Date(lastModifiedMs).toUTCString());
     reply.header('accept-ranges', 'bytes');
     // Authorized content: the client may keep it, a shared cache may not, and no proxy may recompress what is hashed.
     reply.header('cache-control', 'private, no-transform');
 
-    const headers = request.headers;
-    const notModified = headers['if-none-match'] !== undefined ? noneMatch(headers['if-none-match'], etag) : !modifiedSince(headers['if-modified-since'], lastModifiedMs);
     if (notModified) return await reply.code(304).send();
-
-    const ifRange = headers['if-range'];
-    const range = ifRangeHolds(Array.isArray(ifRange) ? ifRange.join(', ') : ifRange, etag, lastModifiedMs) ? parseRange(headers.range, file.length) : { kind: 'full' as const };
     if (range.kind === 'unsatisfiable') {
       reply.header('content-range', `bytes */${file.length}`);
       const remedy = file.length === 0 ? 'Download the whole file without a Range header: it is empty.' : `Ask for a range that starts before byte ${file.length}.`;
       return sendError(reply, new HicareError('RANGE_NOT_SATISFIABLE', `The requested range is outside ${file.downloadName} (${file.length} bytes).`, remedy));
     }
-    const start = range.kind === 'partial' ? range.start : 0;
-    const end = range.kind === 'partial' ? range.end : file.length - 1;
-    promised = request.method === 'HEAD' ? 0 : end - start + 1;
+    promised = wanted;
     reply.code(range.kind === 'partial' ? 206 : 200);
     if (range.kind === 'partial') reply.header('content-range', `bytes ${start}-${end}/${file.length}`);
     reply.header('content-type', file.contentType ?? 'application/octet-stream');
@@ -218,19 +266,23 @@ export async function sendPackage(
     reply.header('content-length', String(end - start + 1));
 
     if (request.method === 'HEAD') return await reply.send();
-    if (promised === 0) return await reply.send(Buffer.alloc(0));
+    if (source === undefined) return await reply.send(Buffer.alloc(0));
 
-    const source = handle.createReadStream({ start, end, highWaterMark: READ_CHUNK_BYTES });
     const counter = byteCounter(promised, (n) => (handed += n));
     streaming = true;
-    // Fastify destroys `counter` when the client goes away; pipeline passes that on, which closes the file.
+    // Fastify destroys `counter` when the client goes away; pipeline passes that on to the source, and the file is
+    // closed once the pipeline has settled either way.
     pipeline(source, counter, (error) => {
+      void opened.close().catch(() => undefined);
       if (error !== undefined && error !== null && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
-        request.log.error({ err: error, path: file.path }, 'package stream failed');
+        request.log.error({ err: error, package: file.downloadName }, 'package stream failed');
       }
     });
     return await reply.send(counter);
   } finally {
-    if (!streaming) await handle.close();
+    if (!streaming) {
+      source?.destroy();
+      await opened.close();
+    }
   }
 }

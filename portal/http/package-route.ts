@@ -1,6 +1,15 @@
 /**
- * `GET|HEAD /api/v1/packages/<target name>`: a package's bytes for a caller whose entitlement verdict allows that
- * release, and an audit record of every download (who, which system, which release, how many bytes went out).
+ * `GET|HEAD /api/v1/packages/<target name>` (or the target's consistent-snapshot path `<dir>/<sha256>.<file>`): a
+ * package's bytes for a caller whose entitlement verdict allows that release, and an audit record of every download
+ * (who, which system, which release, how many bytes went out).
+ *
+ * Where the bytes come from: a package in the local store is sent from its file. One in a remote (S3) store is, by
+ * default, streamed through the portal from the store, Range and all. That is the default because the portal then
+ * stays the only address a client needs (customer sites often let only the portal through their proxy), the audit
+ * counts the bytes that really went out, and a resumed download keeps working: the app resumes with If-Range on the
+ * portal's ETag, which a store's own ETag would never match. `redirect` (HICARE_PACKAGE_DELIVERY) instead answers
+ * with a 302 to a presigned store URL, valid a few minutes and for that one object — cheaper for the portal, for
+ * clients that reach the store directly; such a URL is minted only after the verdict allowed the download.
  */
 import type { FastifyInstance } from 'fastify';
 import { PACKAGES_PATH, PackageQuerySchema } from '../../shared/contracts/portal-api.js';
@@ -10,13 +19,33 @@ import { forbiddenFor } from '../../shared/domain/role-names.js';
 import { HicareError } from '../../shared/errors.js';
 import { recordDownload } from '../db/downloads.js';
 import { authorizeDownload, type EntitlementContext } from '../entitlement/verdicts.js';
+import { packageKey, type BlobStore } from '../storage/blob-store.js';
+import type { PackageDelivery } from '../storage/config.js';
+import { S3BlobStore } from '../storage/s3-blob-store.js';
 import { assertTargetName } from '../tuf/target-name.js';
 import { sendError, type Authenticate } from './endpoints.js';
-import { sendPackage } from './file-response.js';
+import { sendPackage, type PackageFile, type PackageMeta } from './file-response.js';
+import { targetNameFor } from './package-target.js';
 
 const DOWNLOAD_ROLES: readonly Role[] = ['customer-admin', 'it-staff'];
 
-export function registerPackageRoute(app: FastifyInstance, ctx: EntitlementContext, auth: Authenticate): void {
+/** Long enough to start a download after the redirect, short enough that a leaked URL is soon worthless. */
+export const PRESIGNED_URL_SECONDS = 5 * 60;
+
+export interface PackageRouteOptions {
+  blobs: BlobStore;
+  /** For a remote store: send the bytes through the portal (the default) or redirect to a presigned URL. */
+  delivery?: PackageDelivery;
+}
+
+function packageFile(blobs: BlobStore, key: string, meta: PackageMeta): PackageFile {
+  const path = blobs.localPath(key);
+  return path === undefined ? { ...meta, blob: { store: blobs, key } } : { ...meta, path };
+}
+
+export function registerPackageRoute(app: FastifyInstance, ctx: EntitlementContext, auth: Authenticate, options: PackageRouteOptions): void {
+  const { blobs } = options;
+  const redirect = options.delivery === 'redirect' && blobs instanceof S3BlobStore ? blobs : undefined;
   app.route({
     method: ['GET', 'HEAD'],
     url: `${PACKAGES_PATH}*`,
@@ -26,26 +55,33 @@ export function registerPackageRoute(app: FastifyInstance, ctx: EntitlementConte
         if (bearer === undefined) throw new HicareError('UNAUTHENTICATED', 'Packages are for signed-in customers.', 'Sign in, then send the token as "Authorization: Bearer …".');
         const { account } = await auth(bearer, request);
         if (!DOWNLOAD_ROLES.includes(account.role)) throw forbiddenFor(account.role, 'download packages', DOWNLOAD_ROLES);
-        const name = (request.params as { '*': string })['*'];
-        assertTargetName(name);
+        const requested = (request.params as { '*': string })['*'];
+        assertTargetName(requested);
+        const name = await targetNameFor(ctx.catalog, requested);
         const parsed = safeParsePlain(PackageQuerySchema, request.query ?? {});
         if (!parsed.success) throw invalidValues(plainIssues(parsed.error, ['query']), 'Send only serialNumber, installedVersion and previews.');
         const q = parsed.data;
         const grant = await authorizeDownload(ctx, account, name, { serialNumber: q.serialNumber, installedVersion: q.installedVersion, previews: q.previews === '1' });
         const { target } = grant;
-        return await sendPackage(
-          request,
-          reply,
-          { path: ctx.catalog.packagePath(target), length: target.length, sha256: target.sha256, downloadName: target.name.split('/').at(-1) ?? target.name },
-          ({ bytesSent }) => {
-            if (request.method === 'HEAD' || bytesSent === 0) return;
-            recordDownload(
-              ctx.db,
-              { accountId: account.id, serialNumber: grant.serialNumber, product: target.custom.product, version: target.custom.version, targetName: target.name, bytes: bytesSent },
-              ctx.now(),
-            ).catch((error: unknown) => request.log.error({ err: error }, 'download audit failed'));
-          },
-        );
+        const downloadName = target.name.split('/').at(-1) ?? target.name;
+        const audit = (bytes: number): void => {
+          recordDownload(
+            ctx.db,
+            { accountId: account.id, serialNumber: grant.serialNumber, product: target.custom.product, version: target.custom.version, targetName: target.name, bytes },
+            ctx.now(),
+          ).catch((error: unknown) => request.log.error({ err: error }, 'download audit failed'));
+        };
+        const key = packageKey(target);
+        if (redirect !== undefined) {
+          const url = await redirect.presignGet(key, { expiresInSeconds: PRESIGNED_URL_SECONDS, downloadName });
+          // The portal never sees what the store sends: a redirected GET counts as the whole package handed out.
+          if (request.method === 'GET') audit(target.length);
+          return await reply.code(302).header('location', url).header('cache-control', 'private, no-store').send();
+        }
+        return await sendPackage(request, reply, packageFile(blobs, key, { length: target.length, sha256: target.sha256, downloadName }), ({ bytesSent }) => {
+          if (request.method === 'HEAD' || bytesSent === 0) return;
+          audit(bytesSent);
+        });
       } catch (error) {
         return sendError(reply, error);
       }

@@ -35,24 +35,31 @@ export async function uploadAttachment(ctx: RequestContext, caller: Account, id:
   checkInput(AttachmentFileNameSchema, upload.fileName, 'file name');
   const bytes = decode(upload.dataBase64);
   const contentType = checkDeclaredType(upload.contentType, bytes);
-  if (caller.role === 'engineer') ({ record } = await engineerAtWork(ctx, caller, record));
   const attachmentId = newId();
-  // Bytes first: a record never points at a file that is not there.
+  // Bytes first, before anything is recorded: a store that is full or away changes nothing, and a record never
+  // points at a file that is not there. Should recording fail after all, the bytes are taken back.
   await ctx.attachments.put(attachmentId, bytes);
-  const attachment = await addAttachment(
-    ctx.db,
-    {
-      id: attachmentId,
-      requestId: record.id,
-      fileName: upload.fileName.trim(),
-      contentType,
-      size: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      uploadedBy: caller.id,
-      uploaderRole: caller.role === 'engineer' ? 'engineer' : 'customer-admin',
-    },
-    ctx.now(),
-  );
+  let attachment: Attachment;
+  try {
+    if (caller.role === 'engineer') ({ record } = await engineerAtWork(ctx, caller, record));
+    attachment = await addAttachment(
+      ctx.db,
+      {
+        id: attachmentId,
+        requestId: record.id,
+        fileName: upload.fileName.trim(),
+        contentType,
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        uploadedBy: caller.id,
+        uploaderRole: caller.role === 'engineer' ? 'engineer' : 'customer-admin',
+      },
+      ctx.now(),
+    );
+  } catch (error) {
+    await ctx.attachments.discard(attachmentId).catch(() => undefined);
+    throw error;
+  }
   // The request's activity changed (and maybe its engineer): whoever watches it reloads its detail.
   await publishRequestChanged(ctx, record);
   return attachment;

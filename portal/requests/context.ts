@@ -6,7 +6,9 @@ import type { Priority } from '../../shared/domain/sla.js';
 import { assertPriority } from '../../shared/domain/sla.js';
 import { HicareError } from '../../shared/errors.js';
 import type { EntitlementContext } from '../entitlement/verdicts.js';
-import { DiskAttachmentStore, type AttachmentStore } from './attachment-store.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import { LocalBlobStore } from '../storage/local-blob-store.js';
+import { AttachmentStore } from './attachment-store.js';
 import { RequestEventBus } from './events.js';
 import { GrantSecrets } from './grant-secrets.js';
 
@@ -16,7 +18,7 @@ export const DEFAULT_AUTO_ACCEPT: readonly Priority[] = ['P1'];
 export const DEFAULT_AUTO_CLOSE_AFTER_HOURS = 72;
 
 export interface RequestOptions {
-  /** The portal's data directory: the grant key file and the attachments live under it. */
+  /** The portal's data directory: the grant key file lives under it, and the attachments unless `blobs` says. */
   dataDirectory: string;
   /** Priorities the portal accepts by itself at submission (as 'system'), left unassigned. Default ['P1']. */
   autoAcceptPriorities?: readonly Priority[];
@@ -25,7 +27,8 @@ export interface RequestOptions {
   /** How often confirmed requests are checked for automatic closure; 0 turns it off. Default one minute. */
   autoCloseEveryMs?: number;
   events?: RequestEventBus;
-  attachments?: AttachmentStore;
+  /** Where attachment bytes are kept. Default: the data directory. */
+  blobs?: BlobStore;
 }
 
 export interface RequestContext extends EntitlementContext {
@@ -52,6 +55,6 @@ export function requestContext(base: EntitlementContext, options: RequestOptions
     autoCloseEveryMs: options.autoCloseEveryMs ?? 60_000,
     events: options.events ?? new RequestEventBus(),
     secrets: new GrantSecrets(options.dataDirectory),
-    attachments: options.attachments ?? new DiskAttachmentStore(options.dataDirectory),
+    attachments: new AttachmentStore(options.blobs ?? new LocalBlobStore(options.dataDirectory)),
   };
 }

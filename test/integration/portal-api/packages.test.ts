@@ -193,13 +193,17 @@ describePortal('package delivery', (t) => {
     }
   });
 
-  it('never serves the data directory’s files by their absolute path, nor a stored package by its file name', async () => {
+  it('never serves the data directory’s files by their absolute path, nor a stored package under another hash', async () => {
     const paths = [
       `/api/v1/packages/${t.portal.layout.dataDirectory}/portal.sqlite`,
       `/api/v1/packages/${t.portal.layout.keysDir}/online/targets.pem`,
-      packagePath(`atlas/1.9.0/linux-x64/${target190.sha256}.atlas-1.9.0-linux-x64.tar.gz`),
+      packagePath(`atlas/1.9.0/linux-x64/${'0'.repeat(64)}.atlas-1.9.0-linux-x64.tar.gz`),
     ];
     for (const path of paths) expect(['INVALID_TARGET_NAME', 'NOT_FOUND']).toContain(expectRefusedWithoutBytes(await t.raw('GET', path, { token: it1 })));
+    // Under its signed hash, the consistent-snapshot path TUF clients request names the same package.
+    const hashed = await t.raw('GET', packagePath(`atlas/1.9.0/linux-x64/${target190.sha256}.atlas-1.9.0-linux-x64.tar.gz`), { token: it1 });
+    expect(hashed.status).toBe(200);
+    expect(sha256(hashed.bytes)).toBe(target190.sha256);
   });
 
   it('refuses everything under a contract that has not started, in the download and in the verdicts', async () => {
