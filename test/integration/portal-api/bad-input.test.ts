@@ -135,6 +135,7 @@ describePortal('bad input', (t) => {
     const expected = new Set(Object.values(portalApi).map((e) => e.path.replace(/:([A-Za-z]+)/g, '{$1}')));
     expected.add('/api/v1/packages/{target}');
     expected.add('/tuf/{file}');
+    for (const probe of ['/healthz', '/readyz', '/metrics']) expected.add(probe);
     expect(new Set(Object.keys(reply.body.paths))).toEqual(expected);
     for (const e of Object.values(portalApi)) {
       expect(reply.body.paths[e.path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[e.method.toLowerCase()], `${e.method} ${e.path}`).toBeDefined();
