@@ -16,7 +16,7 @@ import type { EntitlementContext } from './entitlement/verdicts.js';
 import { createPortalApp } from './http/app.js';
 import type { PortalLogSettings } from './ops/logging.js';
 import type { PortalMetricsOptions } from './ops/metrics.js';
-import { catalogFresh, databaseReachable, migrationsCurrent, timestampExpiryInFolder } from './ops/portal-checks.js';
+import { catalogFresh, databaseReachable, migrationsCurrent, timestampExpiryInFolder, type TimestampExpiry } from './ops/portal-checks.js';
 import type { ReadinessCheck } from './ops/readiness.js';
 import { registerPackageRoute } from './http/package-route.js';
 import { bearerAuthentication, registerPortalRoutes } from './http/routes.js';
@@ -58,6 +58,8 @@ export interface PortalOptions {
   readinessChecks?: readonly ReadinessCheck[];
   /** Figures /metrics reports besides the HTTP ones (live-event connections, the signer's heartbeat…). */
   metrics?: PortalMetricsOptions;
+  /** When the served timestamp expires, for /readyz and /metrics; read from the repository folder when absent. */
+  timestampExpiry?: TimestampExpiry;
   postExpiry?: PostExpiryPolicy;
   /** Proxies whose X-Forwarded-For is believed (see createPortalApp). */
   trustProxy?: string[];
@@ -85,7 +87,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   await migrateToLatest(db);
   const catalog = new Catalog({ repoDir: layout.repoDir, keysDir: layout.keysDir });
   const ctx: EntitlementContext = { db, catalog, now, postExpiry: options.postExpiry ?? 'earned' };
-  const timestampExpiry = timestampExpiryInFolder(layout.repoDir);
+  const timestampExpiry = options.timestampExpiry ?? timestampExpiryInFolder(layout.repoDir);
   const app = createPortalApp({
     version: PORTAL_VERSION,
     logger: options.logger ?? false,
