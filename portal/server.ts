@@ -14,6 +14,10 @@ import { migrateToLatest } from './db/migrate.js';
 import type { Database } from './db/schema.js';
 import type { EntitlementContext } from './entitlement/verdicts.js';
 import { createPortalApp } from './http/app.js';
+import type { PortalLogSettings } from './ops/logging.js';
+import type { PortalMetricsOptions } from './ops/metrics.js';
+import { catalogFresh, databaseReachable, migrationsCurrent, timestampExpiryInFolder, type TimestampExpiry } from './ops/portal-checks.js';
+import type { ReadinessCheck } from './ops/readiness.js';
 import { registerPackageRoute } from './http/package-route.js';
 import { bearerAuthentication, registerPortalRoutes } from './http/routes.js';
 import { registerTufRoute } from './http/tuf-route.js';
@@ -36,9 +40,9 @@ export function portalLayout(dataDirectory: string, keysDir?: string): PortalLay
   return { dataDirectory, repoDir: join(dataDirectory, 'tuf'), keysDir: keysDir ?? join(dataDirectory, 'keys') };
 }
 
-export function databaseOptions(dataDirectory: string, databaseUrl: string | undefined, schema?: string): DatabaseOptions {
+export function databaseOptions(dataDirectory: string, databaseUrl: string | undefined, schema?: string, poolSize?: number): DatabaseOptions {
   if (databaseUrl === undefined || databaseUrl === '') return { dataDirectory };
-  return schema === undefined ? { databaseUrl } : { databaseUrl, schema };
+  return { databaseUrl, ...(schema === undefined ? {} : { schema }), ...(poolSize === undefined ? {} : { poolSize }) };
 }
 
 export interface PortalOptions {
@@ -48,8 +52,17 @@ export interface PortalOptions {
   databaseUrl?: string;
   /** PostgreSQL schema (tests keep runs apart with it). */
   databaseSchema?: string;
+  /** PostgreSQL connections per instance. */
+  databasePoolSize?: number;
   now?: () => Date;
-  logger?: boolean;
+  /** Absent or false: silent. true: JSON lines at info on standard error. */
+  logger?: boolean | PortalLogSettings;
+  /** Checks /readyz runs besides the database, its migrations and the catalog's freshness (the blob store's, say). */
+  readinessChecks?: readonly ReadinessCheck[];
+  /** Figures /metrics reports besides the HTTP ones (live-event connections, the signer's heartbeat…). */
+  metrics?: PortalMetricsOptions;
+  /** When the served timestamp expires, for /readyz and /metrics; read from the repository folder when absent. */
+  timestampExpiry?: TimestampExpiry;
   postExpiry?: PostExpiryPolicy;
   /** Proxies whose X-Forwarded-For is believed (see createPortalApp). */
   trustProxy?: string[];
@@ -77,11 +90,24 @@ export interface Portal {
 export async function createPortal(options: PortalOptions): Promise<Portal> {
   const layout = portalLayout(options.dataDirectory, options.keysDir);
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(databaseOptions(layout.dataDirectory, options.databaseUrl, options.databaseSchema));
+  const db = openDatabase(databaseOptions(layout.dataDirectory, options.databaseUrl, options.databaseSchema, options.databasePoolSize));
   await migrateToLatest(db);
   const catalog = new Catalog({ repoDir: layout.repoDir, keysDir: layout.keysDir });
   const ctx: EntitlementContext = { db, catalog, now, postExpiry: options.postExpiry ?? 'earned' };
-  const app = createPortalApp({ version: PORTAL_VERSION, logger: options.logger ?? false, ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }) });
+  const timestampExpiry = options.timestampExpiry ?? timestampExpiryInFolder(layout.repoDir);
+  const app = createPortalApp({
+    version: PORTAL_VERSION,
+    logger: options.logger ?? false,
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    readiness: [databaseReachable(db), migrationsCurrent(db), catalogFresh(timestampExpiry, now), ...(options.readinessChecks ?? [])],
+    metrics: {
+      timestampExpiresInSeconds: async () => {
+        const expires = await timestampExpiry();
+        return expires === undefined ? undefined : (expires.getTime() - now().getTime()) / 1000;
+      },
+      ...options.metrics,
+    },
+  });
   // Every body the API takes is JSON. Fastify would also parse text/plain (the type a browser may send cross-site
   // without asking first) into a string; refusing it answers 415 like any other non-JSON type.
   app.removeContentTypeParser('text/plain');

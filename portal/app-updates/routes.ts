@@ -72,7 +72,6 @@ export function registerAppUpdateRoutes(app: FastifyInstance, catalog: Catalog):
       try {
         return await serve(request, reply, catalog, path);
       } catch (error) {
-        request.log.error({ err: error, path }, 'app update unavailable');
         return sendError(reply, error);
       }
     },

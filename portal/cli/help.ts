@@ -29,9 +29,14 @@ Exit codes: 0 done, 1 refused or failed (the error's code and remedy are printed
 export const HELP: Record<string, string> = {
   serve: `hicare-portal serve [--host HOST] [--port PORT] [--data DIR] [--keys DIR] [--trust-proxy ADDRESS ...]
 
-Starts the portal. Defaults: --host 127.0.0.1 --port 8780 (or $PORT). DATABASE_URL selects PostgreSQL.
+Starts the portal. Defaults: --host 127.0.0.1 --port 8780. DATABASE_URL selects PostgreSQL.
 The TUF timestamp is re-signed automatically before it expires while the portal runs. Behind a load balancer,
-name it with --trust-proxy (address or CIDR) so that X-Forwarded-For is believed from it and from nothing else.`,
+name it with --trust-proxy (address or CIDR) so that X-Forwarded-For is believed from it and from nothing else.
+
+Environment (a flag wins over its variable): HOST, PORT, HICARE_TRUST_PROXY (comma-separated), HICARE_PORTAL_DATA,
+DATABASE_URL, HICARE_DATABASE_SCHEMA, HICARE_DB_POOL_SIZE, HICARE_LOG_LEVEL (fatal…trace, silent; default info),
+HICARE_METRICS_TOKEN (then /metrics needs it as a bearer token). The log is JSON lines on standard error, one per
+request with its X-Request-Id. /healthz answers while the process runs; /readyz when it can serve.`,
   seed: `hicare-portal seed --demo [--json] [--data DIR]
 
 Creates the signing keys, the signed catalog (three products, real packages for linux, win and mac), the

@@ -3,28 +3,30 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HicareError } from '../../shared/errors.js';
 import { createPortal } from '../server.js';
-import { parse, UsageError } from './commands.js';
-import { layoutFor, type CliEnvironment } from './context.js';
+import { parse } from './commands.js';
+import type { CliEnvironment } from './context.js';
+import { serveConfig } from './serve-config.js';
 
 export async function serveCommand(args: readonly string[], io: CliEnvironment, signals: { once(event: 'SIGINT' | 'SIGTERM', fn: () => void): void }): Promise<void> {
   const { values } = parse(args, { host: { type: 'string' }, port: { type: 'string' }, 'trust-proxy': { type: 'string', multiple: true } });
-  const port = Number(values.port ?? io.env['PORT'] ?? 8780);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port must be a number from 0 to 65535.');
-  const layout = layoutFor(values, io);
-  await access(join(layout.repoDir, 'timestamp.json')).catch(() => {
-    throw new HicareError('NOT_FOUND', `There is no signed catalog in ${layout.dataDirectory}.`, 'Run `hicare-portal seed --demo` (or `keys init` and publish releases) first.');
+  const config = serveConfig(values, io);
+  await access(join(config.dataDirectory, 'tuf', 'timestamp.json')).catch(() => {
+    throw new HicareError('NOT_FOUND', `There is no signed catalog in ${config.dataDirectory}.`, 'Run `hicare-portal seed --demo` (or `keys init` and publish releases) first.');
   });
-  const databaseUrl = io.env['DATABASE_URL'];
   const portal = await createPortal({
-    dataDirectory: layout.dataDirectory,
-    keysDir: layout.keysDir,
-    ...(databaseUrl === undefined || databaseUrl === '' ? {} : { databaseUrl }),
-    ...(io.env['HICARE_DATABASE_SCHEMA'] === undefined ? {} : { databaseSchema: io.env['HICARE_DATABASE_SCHEMA'] }),
-    logger: io.env['HICARE_PORTAL_LOG'] === '1',
-    ...(values['trust-proxy'] === undefined ? {} : { trustProxy: values['trust-proxy'] }),
+    dataDirectory: config.dataDirectory,
+    keysDir: config.keysDir,
+    ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }),
+    ...(config.databaseSchema === undefined ? {} : { databaseSchema: config.databaseSchema }),
+    ...(config.databasePoolSize === undefined ? {} : { databasePoolSize: config.databasePoolSize }),
+    // JSON lines on standard error, so that standard output keeps only what the command prints.
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    ...(config.metricsToken === undefined ? {} : { metrics: { token: config.metricsToken } }),
   });
-  const address = await portal.listen({ host: values.host ?? '127.0.0.1', port });
-  io.print(values.json === true ? JSON.stringify({ url: address, dataDirectory: layout.dataDirectory }) : `Hi-Care portal listening on ${address} (data: ${layout.dataDirectory}, storage: ${databaseUrl ? 'PostgreSQL' : 'SQLite'})`);
+  const address = await portal.listen({ host: config.host, port: config.port });
+  const storage = config.databaseUrl === undefined ? 'SQLite' : 'PostgreSQL';
+  io.print(values.json === true ? JSON.stringify({ url: address, dataDirectory: config.dataDirectory }) : `Hi-Care portal listening on ${address} (data: ${config.dataDirectory}, storage: ${storage})`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     signals.once('SIGINT', stop);

@@ -9,6 +9,7 @@ import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDat
 import pg from 'pg';
 import { HicareError } from '../../shared/errors.js';
 import type { Database } from './schema.js';
+import { assertSqliteIntact, databaseDamaged, isDamageError } from './sqlite-integrity.js';
 
 export type DatabaseOptions =
   | { dataDirectory: string }
@@ -43,11 +44,18 @@ function openSqlite(dataDirectory: string): Kysely<Database> {
   mkdirSync(dataDirectory, { recursive: true });
   const file = join(dataDirectory, SQLITE_FILE_NAME);
   const sqlite = new SqliteDatabase(file);
-  // WAL lets readers proceed while a write is in progress; foreign keys are off by default in SQLite.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  // A second process (the portal CLI next to a running server) waits for the lock instead of failing at once.
-  sqlite.pragma('busy_timeout = 5000');
+  try {
+    // A second process (the portal CLI next to a running server) waits for the lock instead of failing at once.
+    sqlite.pragma('busy_timeout = 5000');
+    // WAL lets readers proceed while a write is in progress; foreign keys are off by default in SQLite.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    assertSqliteIntact(sqlite, file);
+  } catch (error) {
+    sqlite.close();
+    // A file that is not a database at all fails already on the first pragma that reads it.
+    throw isDamageError(error) ? databaseDamaged(file, 'it is not a readable SQLite database') : error;
+  }
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 

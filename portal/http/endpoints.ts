@@ -31,13 +31,19 @@ export interface HandlerInput<E extends Endpoint> {
 
 export type EndpointHandler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<z.input<E['response']> | void>;
 
+/**
+ * Answers with the coded body. A 5xx is the portal's failure, not the caller's: it is logged here, once, with its
+ * cause and stack, while the body keeps to plain words.
+ */
 export function sendError(reply: FastifyReply, failure: unknown): FastifyReply {
   // A full disk is something the operator can fix and the user can retry after, wherever it happened: never a 500.
   const error = !isHicareError(failure) && isNoSpace(failure) ? insufficientSpace('what this request sent') : failure;
   const body: ErrorBody = isHicareError(error)
     ? error.toBody()
     : { code: 'INTERNAL', message: 'The portal failed to handle this request.', remedy: 'Try again later; if it persists, contact the vendor.' };
-  return reply.code(isHicareError(error) ? httpStatusFor(error.code) : 500).type('application/json').send(body);
+  const status = isHicareError(error) ? httpStatusFor(error.code) : 500;
+  if (status >= 500) reply.request.log.error({ err: failure, status }, 'answered with a server error');
+  return reply.code(status).type('application/json').send(body);
 }
 
 function validate(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
@@ -81,7 +87,6 @@ export function registerEndpoint<E extends Endpoint>(app: FastifyInstance, endpo
         if (reply.sent) return reply;
         return reply.code(reply.statusCode === 200 && endpoint.idempotent === true ? 201 : reply.statusCode).send(result);
       } catch (error) {
-        if (!isHicareError(error)) request.log.error({ err: error }, 'handler failed');
         return sendError(reply, error);
       }
     },

@@ -217,7 +217,6 @@ export async function sendPackage(
   try {
     opened = await openPackage(file);
   } catch (error) {
-    request.log.error({ err: error, package: file.downloadName }, 'package file unavailable');
     return sendError(reply, error);
   }
   if (res.destroyed) {
@@ -241,7 +240,6 @@ export async function sendPackage(
       try {
         source = await opened.read(start, end);
       } catch (error) {
-        request.log.error({ err: error, package: file.downloadName }, 'package bytes unavailable');
         return sendError(reply, error);
       }
     }

@@ -71,6 +71,29 @@ export function openApiDocument(endpoints: Record<string, Endpoint>, info: { tit
       responses: { '200': { description: 'Signed metadata', content: { 'application/json': { schema: { type: 'object' } } } }, default: error },
     },
   };
+  // For load balancers and monitoring: no token, nothing about customers.
+  paths['/healthz'] = {
+    get: { operationId: 'liveness', summary: 'The process answers (no dependency is asked)', security: [], responses: { '200': { description: '{"ok": true}' } } },
+  };
+  paths['/readyz'] = {
+    get: {
+      operationId: 'readiness',
+      summary: 'Whether this instance can serve: database reachable, migrations current, store reachable, signed catalog not expired',
+      security: [],
+      responses: {
+        '200': { description: 'Ready; every check listed', content: { 'application/json': { schema: { type: 'object' } } } },
+        '503': { ...error, description: 'Not ready; details.checks names the failing checks in plain words' },
+      },
+    },
+  };
+  paths['/metrics'] = {
+    get: {
+      operationId: 'metrics',
+      summary: 'Prometheus metrics (a bearer token when the portal is configured with one)',
+      security: [],
+      responses: { '200': { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } }, default: error },
+    },
+  };
   return {
     openapi: '3.1.0',
     info,

@@ -109,14 +109,23 @@ describePortal('bad input', (t) => {
   it.each([
     ['GET', '/api/v1/nothing-here'],
     ['GET', '/admin'],
-    ['POST', '/api/v1/me'],
-    ['DELETE', '/api/v1/contracts'],
     ['GET', '/api/v2/me'],
     ['GET', '/portal.sqlite'],
   ])('answers %s %s with a coded 404', async (method, path) => {
     const reply = await t.request(method, path, { token });
     expect(reply.status).toBe(404);
     expect(coded(reply).code).toBe('NOT_FOUND');
+  });
+
+  it.each([
+    ['POST', '/api/v1/me', 'GET, HEAD'],
+    ['DELETE', '/api/v1/contracts', 'GET, HEAD'],
+    ['PUT', '/api/v1/requests', 'GET, HEAD, POST'],
+  ])('answers %s %s, a known path, with a coded 405 and what it allows', async (method, path, allow) => {
+    const reply = await t.request(method, path, { token });
+    expect(reply.status).toBe(405);
+    expect(reply.headers.get('allow')).toBe(allow);
+    expect(coded(reply).code).toBe('METHOD_NOT_ALLOWED');
   });
 
   it('documents every route of the endpoint table, package delivery and the TUF metadata in /openapi.json', async () => {
@@ -126,6 +135,7 @@ describePortal('bad input', (t) => {
     const expected = new Set(Object.values(portalApi).map((e) => e.path.replace(/:([A-Za-z]+)/g, '{$1}')));
     expected.add('/api/v1/packages/{target}');
     expected.add('/tuf/{file}');
+    for (const probe of ['/healthz', '/readyz', '/metrics']) expected.add(probe);
     expect(new Set(Object.keys(reply.body.paths))).toEqual(expected);
     for (const e of Object.values(portalApi)) {
       expect(reply.body.paths[e.path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[e.method.toLowerCase()], `${e.method} ${e.path}`).toBeDefined();

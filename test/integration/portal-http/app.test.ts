@@ -105,13 +105,13 @@ describe('portal HTTP layer', () => {
     expect(((await res.json()) as { code: string }).code).toBe('NOT_FOUND');
   });
 
-  it('serves an OpenAPI document covering every endpoint of the shared table, the packages and the signed catalog', async () => {
+  it('serves an OpenAPI document covering every endpoint of the shared table, the packages, the signed catalog and the probes', async () => {
     const res = await fetch(`${base}/openapi.json`);
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
     expect(doc.openapi).toBe('3.1.0');
     const operations = Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
-    expect(operations.sort()).toEqual([...Object.keys(portalApi), 'downloadPackage', 'tufMetadata'].sort());
+    expect(operations.sort()).toEqual([...Object.keys(portalApi), 'downloadPackage', 'tufMetadata', 'liveness', 'readiness', 'metrics'].sort());
     expect(doc.paths['/api/v1/requests/{id}']?.get).toBeDefined();
   });
 
