@@ -17,6 +17,8 @@ import { createPortalApp } from './http/app.js';
 import { registerPackageRoute } from './http/package-route.js';
 import { bearerAuthentication, registerPortalRoutes } from './http/routes.js';
 import { registerTufRoute } from './http/tuf-route.js';
+import { loadGrantKey } from './requests/grant-key.js';
+import type { GrantSecrets } from './requests/grant-secrets.js';
 import { registerRequestRoutes } from './requests/routes.js';
 
 export const PORTAL_VERSION = '0.1.0';
@@ -54,6 +56,12 @@ export interface PortalOptions {
   refreshEveryMs?: number;
   /** Service-request priorities the portal accepts by itself at submission, left unassigned. Default ['P1']. */
   autoAcceptPriorities?: readonly Priority[];
+  /**
+   * Configuration the grant key is taken from (HICARE_GRANT_KEY / HICARE_GRANT_KEY_FILE; see loadGrantKey), checked
+   * against the stored grants before anything is served. `serve` passes its environment. Without it, the data
+   * directory's key file is used unchecked, as by an embedded portal and the tests.
+   */
+  grantKeyEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Portal {
@@ -72,6 +80,13 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const now = options.now ?? (() => new Date());
   const db = openDatabase(databaseOptions(layout.dataDirectory, options.databaseUrl, options.databaseSchema));
   await migrateToLatest(db);
+  let secrets: GrantSecrets | undefined;
+  if (options.grantKeyEnv !== undefined) {
+    secrets = await loadGrantKey(options.grantKeyEnv, layout.dataDirectory, db, now()).catch(async (error: unknown) => {
+      await db.destroy();
+      throw error;
+    });
+  }
   const catalog = new Catalog({ repoDir: layout.repoDir, keysDir: layout.keysDir });
   const ctx: EntitlementContext = { db, catalog, now, postExpiry: options.postExpiry ?? 'earned' };
   const app = createPortalApp({ version: PORTAL_VERSION, logger: options.logger ?? false, ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }) });
@@ -82,7 +97,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   registerPortalRoutes(app, ctx, auth);
   registerPackageRoute(app, ctx, auth);
   registerTufRoute(app, { repoDir: layout.repoDir });
-  registerRequestRoutes(app, { ...ctx, dataDirectory: layout.dataDirectory, ...(options.autoAcceptPriorities === undefined ? {} : { autoAcceptPriorities: options.autoAcceptPriorities }) }, auth);
+  registerRequestRoutes(app, { ...ctx, dataDirectory: layout.dataDirectory, ...(secrets === undefined ? {} : { secrets }), ...(options.autoAcceptPriorities === undefined ? {} : { autoAcceptPriorities: options.autoAcceptPriorities }) }, auth);
 
   const refreshMetadata = async (): Promise<boolean> => {
     const changed = await catalog.repository.refreshTimestamp({ now: now() });

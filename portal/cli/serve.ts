@@ -21,6 +21,7 @@ export async function serveCommand(args: readonly string[], io: CliEnvironment, 
     ...(databaseUrl === undefined || databaseUrl === '' ? {} : { databaseUrl }),
     ...(io.env['HICARE_DATABASE_SCHEMA'] === undefined ? {} : { databaseSchema: io.env['HICARE_DATABASE_SCHEMA'] }),
     logger: io.env['HICARE_PORTAL_LOG'] === '1',
+    grantKeyEnv: io.env,
     ...(values['trust-proxy'] === undefined ? {} : { trustProxy: values['trust-proxy'] }),
   });
   const address = await portal.listen({ host: values.host ?? '127.0.0.1', port });

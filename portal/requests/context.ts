@@ -26,6 +26,8 @@ export interface RequestOptions {
   autoCloseEveryMs?: number;
   events?: RequestEventBus;
   attachments?: AttachmentStore;
+  /** The grant key checked at start (loadGrantKey); without it, the data directory's key file. */
+  secrets?: GrantSecrets;
 }
 
 export interface RequestContext extends EntitlementContext {
@@ -51,7 +53,7 @@ export function requestContext(base: EntitlementContext, options: RequestOptions
     autoCloseAfterHours,
     autoCloseEveryMs: options.autoCloseEveryMs ?? 60_000,
     events: options.events ?? new RequestEventBus(),
-    secrets: new GrantSecrets(options.dataDirectory),
+    secrets: options.secrets ?? new GrantSecrets(options.dataDirectory),
     attachments: options.attachments ?? new DiskAttachmentStore(options.dataDirectory),
   };
 }
