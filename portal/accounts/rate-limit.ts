@@ -73,6 +73,19 @@ export function delayAfter(failures: number, free: number, limits: LoginLimits):
   return Math.min(limits.firstDelayMs * 2 ** doublings, limits.maxDelayMs);
 }
 
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+let lastSweep = 0;
+
+/**
+ * Counters are pruned by key as they are used; those of addresses and emails never seen again would stay for good.
+ * Once an hour each instance drops every row older than anything still counts (a scan, hence not on every attempt).
+ */
+async function sweepNowAndThen(db: Kysely<Database>, now: Date, limits: LoginLimits): Promise<void> {
+  if (Math.abs(now.getTime() - lastSweep) < SWEEP_EVERY_MS) return;
+  lastSweep = now.getTime();
+  await pruneLoginAttempts(db, new Date(now.getTime() - Math.max(limits.windowMs, limits.knownForMs)));
+}
+
 interface Rule {
   key: string;
   free: number;
@@ -103,6 +116,7 @@ export async function reserveLoginAttempt(
   }
   const wide = [`account:${email}`, ...(address === undefined ? [] : [`address:${address}`])];
   await pruneLoginAttempts(db, windowStart, [pairKey, ...wide]);
+  await sweepNowAndThen(db, now, limits);
   // A pair adds to the wide counters only within its own free allowance: one address hammering one account is held
   // back by the pair's waits already, and must not use up the allowance of the account's other addresses, nor of its
   // address's other accounts. Whether or not the wide rules apply to this attempt, it counts towards them.
