@@ -3,7 +3,7 @@
  * of an unchanged catalog with 304 and the catalog still verifies; a publish in between gets a full 200 and the new
  * target. A held copy that no longer matches its remembered ETag is never revalidated against it.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { Trust } from '../../../electron/core/trust/trust.js';
 import { publishAppRelease } from '../../../portal/app-updates/publish-app.js';
 import { seedDemo } from '../../../portal/demo/seed.js';
 import { createPortal, type Portal } from '../../../portal/server.js';
+import { PortalProxy } from '../client-attacks/portal-proxy.js';
 import { installer } from '../portal-app-updates/helpers.js';
 
 let dir = '';
@@ -40,8 +41,8 @@ beforeEach(() => {
 });
 
 let clients = 0;
-function newTrust(): Trust {
-  return new Trust({ dataDirectory: join(dir, `client-${++clients}`), portalUrl: url, rootFile: join(portal.layout.repoDir, '1.root.json') });
+function newTrust(portalUrl = url): Trust {
+  return new Trust({ dataDirectory: join(dir, `client-${++clients}`), portalUrl, rootFile: join(portal.layout.repoDir, '1.root.json') });
 }
 
 describe('conditional catalog checks', () => {
@@ -88,5 +89,21 @@ describe('conditional catalog checks', () => {
     expect(answers.at(-1)).toEqual({ status: 200, conditional: false });
     await trust.refresh();
     expect(answers.at(-1)).toEqual({ status: 304, conditional: true });
+  });
+
+  it('refuses a 304 it did not ask for (nothing cached to stand for it), coded, and trusts nothing from it', async () => {
+    const proxy = await PortalProxy.start(url);
+    try {
+      proxy.rule = (request) => (request.url?.endsWith('/timestamp.json') === true ? { kind: 'answer', status: 304, body: '' } : undefined);
+      const trust = newTrust(proxy.url);
+      await expect(trust.refresh()).rejects.toMatchObject({ code: 'TRUST_METADATA_INVALID', remedy: expect.stringMatching(/\S/) as string });
+      await expect(readFile(join(trust.metadataDir, 'timestamp.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+      // Once the line behaves, the same client verifies the catalog as usual.
+      proxy.rule = undefined;
+      await trust.refresh();
+      expect((await trust.allTargets()).length).toBeGreaterThan(0);
+    } finally {
+      await proxy.close();
+    }
   });
 });
