@@ -21,6 +21,8 @@ import type { ReadinessCheck } from './ops/readiness.js';
 import { registerPackageRoute } from './http/package-route.js';
 import { bearerAuthentication, registerPortalRoutes } from './http/routes.js';
 import { registerTufRoute } from './http/tuf-route.js';
+import { loadGrantKey } from './requests/grant-key.js';
+import type { GrantSecrets } from './requests/grant-secrets.js';
 import { registerRequestRoutes } from './requests/routes.js';
 import type { BlobStore } from './storage/blob-store.js';
 import type { PackageDelivery } from './storage/config.js';
@@ -74,6 +76,12 @@ export interface PortalOptions {
   blobs?: BlobStore;
   /** How packages in a remote store reach clients (see portal/http/package-route.ts). Default 'stream'. */
   packageDelivery?: PackageDelivery;
+  /**
+   * Configuration the grant key is taken from (HICARE_GRANT_KEY / HICARE_GRANT_KEY_FILE; see loadGrantKey), checked
+   * against the stored grants before anything is served. `serve` passes its environment. Without it, the data
+   * directory's key file is used unchecked, as by an embedded portal and the tests.
+   */
+  grantKeyEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Portal {
@@ -92,6 +100,13 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const now = options.now ?? (() => new Date());
   const db = openDatabase(databaseOptions(layout.dataDirectory, options.databaseUrl, options.databaseSchema, options.databasePoolSize));
   await migrateToLatest(db);
+  let secrets: GrantSecrets | undefined;
+  if (options.grantKeyEnv !== undefined) {
+    secrets = await loadGrantKey(options.grantKeyEnv, layout.dataDirectory, db, now()).catch(async (error: unknown) => {
+      await db.destroy();
+      throw error;
+    });
+  }
   const catalog = new Catalog({ repoDir: layout.repoDir, keysDir: layout.keysDir });
   const ctx: EntitlementContext = { db, catalog, now, postExpiry: options.postExpiry ?? 'earned' };
   const timestampExpiry = options.timestampExpiry ?? timestampExpiryInFolder(layout.repoDir);
@@ -116,7 +131,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const blobs = options.blobs ?? new LocalBlobStore(layout.dataDirectory);
   registerPackageRoute(app, ctx, auth, { blobs, ...(options.packageDelivery === undefined ? {} : { delivery: options.packageDelivery }) });
   registerTufRoute(app, { repoDir: layout.repoDir });
-  registerRequestRoutes(app, { ...ctx, dataDirectory: layout.dataDirectory, blobs, ...(options.autoAcceptPriorities === undefined ? {} : { autoAcceptPriorities: options.autoAcceptPriorities }) }, auth);
+  registerRequestRoutes(app, { ...ctx, dataDirectory: layout.dataDirectory, blobs, ...(secrets === undefined ? {} : { secrets }), ...(options.autoAcceptPriorities === undefined ? {} : { autoAcceptPriorities: options.autoAcceptPriorities }) }, auth);
 
   const refreshMetadata = async (): Promise<boolean> => {
     const changed = await catalog.repository.refreshTimestamp({ now: now() });

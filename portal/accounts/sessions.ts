@@ -22,7 +22,7 @@ export const LAST_USED_RESOLUTION_MS = 60 * 1000;
 const MAX_BEARER_LENGTH = 512;
 
 export interface SignInOptions {
-  /** The client's address, for the per-address limit; without it only the per-email limit applies. */
+  /** The client's address, for the per-address limits (see rate-limit.ts); without it only the per-email limits apply. */
   remoteAddress?: string;
   sessionLifetimeMs?: number;
   limits?: LoginLimits;
@@ -34,11 +34,10 @@ export interface Principal {
 }
 
 function invalidCredentials(limits: LoginLimits): HicareError {
-  const minutes = Math.round(limits.windowMs / 60_000);
   return new HicareError(
     'INVALID_CREDENTIALS',
     'The email address or the password is not correct.',
-    `Check both and try again; after ${limits.perEmail} failed attempts sign-in is paused for ${minutes} minutes.`,
+    `Check both and try again; after ${limits.freePerPair} failed attempts each further one has to wait a little longer.`,
   );
 }
 
@@ -69,7 +68,7 @@ export async function signIn(db: Kysely<Database>, email: string, password: stri
   if (account.disabledAt !== null) {
     throw new HicareError('FORBIDDEN', 'This account has been disabled.', 'Ask your administrator to re-enable it.', { accountId: account.id });
   }
-  await loginSucceeded(db, reservation);
+  await loginSucceeded(db, reservation, now);
   if (needsRehash(credentials.passwordHash)) await setPasswordHash(db, account.id, await rehashPassword(password));
 
   const token = newSessionToken();

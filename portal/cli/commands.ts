@@ -14,6 +14,7 @@ import { addSystem, createContract } from '../db/contracts.js';
 import { createCustomer } from '../db/customers.js';
 import { setInstalledVersion } from '../db/installed-versions.js';
 import { seedDemo } from '../demo/seed.js';
+import { newGrantKeyText } from '../requests/grant-key.js';
 import { runKeysCommand } from '../tuf/keys-command.js';
 import { layoutFor, withStorage, type CliEnvironment } from './context.js';
 import { UsageError } from './usage.js';
@@ -65,6 +66,12 @@ export async function seedCommand(args: readonly string[], io: CliEnvironment): 
 
 export async function keysCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
   const { values, positionals } = parse(args, {}, 2);
+  if (positionals[0] === 'grant-key') {
+    // Printed, never stored: the operator puts it where every instance reads it (HICARE_GRANT_KEY or its file).
+    const grantKey = newGrantKeyText(randomBytes);
+    output(io, values.json, { grantKey }, [grantKey]);
+    return;
+  }
   const layout = layoutFor(values, io);
   const lines = await runKeysCommand(positionals, { keysDir: layout.keysDir, repoDir: layout.repoDir, now: io.now() });
   output(io, values.json, { lines }, lines);

@@ -9,6 +9,7 @@ Commands:
   seed --demo        Fill an empty portal with the demo world and print its accounts
   keys init          Create the TUF signing keys (root offline, the others online)
   keys rotate ROLE   Replace one role's key and publish the root that trusts it
+  keys grant-key     Print a new key for remote-access passwords (HICARE_GRANT_KEY)
   customer add       Add a customer
   account add        Add an account (customer admin, IT staff, engineer, portal admin)
   contract add       Add a maintenance contract
@@ -36,7 +37,10 @@ name it with --trust-proxy (address or CIDR) so that X-Forwarded-For is believed
 Environment (a flag wins over its variable): HOST, PORT, HICARE_TRUST_PROXY (comma-separated), HICARE_PORTAL_DATA,
 DATABASE_URL, HICARE_DATABASE_SCHEMA, HICARE_DB_POOL_SIZE, HICARE_LOG_LEVEL (fatal…trace, silent; default info),
 HICARE_METRICS_TOKEN (then /metrics needs it as a bearer token). The log is JSON lines on standard error, one per
-request with its X-Request-Id. /healthz answers while the process runs; /readyz when it can serve.`,
+request with its X-Request-Id. /healthz answers while the process runs; /readyz when it can serve.
+
+The key for remote-access passwords comes from HICARE_GRANT_KEY or HICARE_GRANT_KEY_FILE (see \`keys grant-key\`);
+on PostgreSQL one is required, and serve refuses a key that does not open the grants already stored.`,
   seed: `hicare-portal seed --demo [--json] [--data DIR]
 
 Creates the signing keys, the signed catalog (three products, real packages for linux, win and mac), the
@@ -44,9 +48,12 @@ knowledge base, two customers (Support and Upgrade Support) with contracts and s
 and tier with a random password. Prints the accounts and their passwords (--json: as JSON). Only into an empty portal.`,
   keys: `hicare-portal keys init
 hicare-portal keys rotate <root|targets|snapshot|timestamp>
+hicare-portal keys grant-key
 
 init creates the four ed25519 keys: root in KEYS/offline (keep it off the portal in production), targets,
-snapshot and timestamp in KEYS/online. rotate replaces one role's key and publishes a new root version.`,
+snapshot and timestamp in KEYS/online. rotate replaces one role's key and publishes a new root version.
+grant-key prints a new key for remote-access passwords; give the same one to every serve as HICARE_GRANT_KEY
+or in a 0600 file named by HICARE_GRANT_KEY_FILE (required on PostgreSQL).`,
   customer: `hicare-portal customer add --name NAME [--id ID]`,
   account: `hicare-portal account add --email EMAIL --name NAME --role ROLE [--customer ID]
 

@@ -23,6 +23,7 @@ export async function serveCommand(args: readonly string[], io: CliEnvironment, 
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     ...(config.metricsToken === undefined ? {} : { metrics: { token: config.metricsToken } }),
+    grantKeyEnv: io.env,
   });
   const address = await portal.listen({ host: config.host, port: config.port });
   const storage = config.databaseUrl === undefined ? 'SQLite' : 'PostgreSQL';

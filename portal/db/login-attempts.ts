@@ -1,4 +1,4 @@
-/** Failed sign-in attempts, kept just long enough to rate-limit guessing. */
+/** Sign-in counters (failures, and the mark a right password leaves), kept just long enough to throttle guessing. */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import { newId, toIso } from './support.js';

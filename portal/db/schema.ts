@@ -127,7 +127,7 @@ export interface DownloadsTable {
 export interface LoginAttemptsTable {
   /** Lets a sign-in take back exactly the rows it added, even when two attempts share a key and an instant. */
   id: string;
-  /** `email:<address>` or `address:<remote address>`. */
+  /** A sign-in counter (see accounts/rate-limit.ts): `pair:`, `account:`, `address:`, or `known:` for a right password. */
   key: string;
   at: IsoInstant;
 }

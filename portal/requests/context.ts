@@ -29,6 +29,8 @@ export interface RequestOptions {
   events?: RequestEventBus;
   /** Where attachment bytes are kept. Default: the data directory. */
   blobs?: BlobStore;
+  /** The grant key checked at start (loadGrantKey); without it, the data directory's key file. */
+  secrets?: GrantSecrets;
 }
 
 export interface RequestContext extends EntitlementContext {
@@ -54,7 +56,7 @@ export function requestContext(base: EntitlementContext, options: RequestOptions
     autoCloseAfterHours,
     autoCloseEveryMs: options.autoCloseEveryMs ?? 60_000,
     events: options.events ?? new RequestEventBus(),
-    secrets: new GrantSecrets(options.dataDirectory),
+    secrets: options.secrets ?? new GrantSecrets(options.dataDirectory),
     attachments: new AttachmentStore(options.blobs ?? new LocalBlobStore(options.dataDirectory)),
   };
 }

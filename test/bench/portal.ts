@@ -6,6 +6,7 @@
  * `/healthz` on the same server — the ceiling of the HTTP stack itself. The package throughput is compared with a
  * plain static file server by ./portal-packages.ts.
  */
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -53,7 +54,8 @@ async function load(label: string, url: string, headers: Record<string, string> 
 
 export async function main(): Promise<Figures[]> {
   const dir = await mkdtemp(join(tmpdir(), 'hicare-bench-portal-'));
-  const env = { ...process.env, HICARE_PORTAL_DATA: dir, DATABASE_URL: process.env['HICARE_BENCH_DATABASE_URL'] ?? '' };
+  // serve on PostgreSQL needs a grant key; a throwaway one does for a benchmark.
+  const env = { HICARE_GRANT_KEY: randomBytes(32).toString('base64'), ...process.env, HICARE_PORTAL_DATA: dir, DATABASE_URL: process.env['HICARE_BENCH_DATABASE_URL'] ?? '' };
   let server: ChildProcess | undefined;
   try {
     const seed = JSON.parse(await runCli(['seed', '--demo', '--json'], env)) as { accounts: { email: string; password: string }[] };

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pipeline, Readable } from 'node:stream';
 import { BaseFetcher, Updater } from 'tuf-js';
 import { DownloadHTTPError } from 'tuf-js/dist/error.js';
 import got from 'got';
@@ -15,6 +16,7 @@ import { isAppTargetCustom, ReleaseTargetCustomSchema, type ReleaseTarget } from
 import { TUF_PATH } from '../../../shared/contracts/portal-api.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { TransportOptions } from '../portal/network.js';
+import { TimestampRevalidation } from './timestamp-revalidation.js';
 import { trustError } from './trust-errors.js';
 
 /** The SHA-256 of a root file, grouped for reading aloud over the phone: `AB12 CD34 …`. */
@@ -40,23 +42,39 @@ export interface TrustOptions {
   timeoutMs?: number;
 }
 
-/** tuf-js's fetches through got, so proxies and extra CAs apply to metadata as they do to everything else. */
+/**
+ * tuf-js's fetches through got, so proxies and extra CAs apply to metadata as they do to everything else. The
+ * timestamp is asked for conditionally (see TimestampRevalidation): a 304 hands tuf-js the copy it already holds.
+ */
 class GotFetcher extends BaseFetcher {
   constructor(
     private readonly transport: TransportOptions,
     private readonly timeoutMs: number,
+    private readonly timestamp: TimestampRevalidation,
   ) {
     super();
   }
 
-  override fetch(url: string): Promise<NodeJS.ReadableStream> {
+  override async fetch(url: string): Promise<NodeJS.ReadableStream> {
+    const conditional = TimestampRevalidation.isTimestamp(url);
+    const held = conditional ? await this.timestamp.condition() : undefined;
+    const headers = held === undefined ? {} : { 'if-none-match': held.etag };
     return new Promise((resolve, reject) => {
-      const stream = got.stream(url, { ...this.transport, throwHttpErrors: false, timeout: { connect: 5000, response: this.timeoutMs }, retry: { limit: 1 } });
-      stream.once('response', (response: { statusCode: number }) => {
-        if (response.statusCode >= 400) {
+      const stream = got.stream(url, { ...this.transport, headers, throwHttpErrors: false, timeout: { connect: 5000, response: this.timeoutMs }, retry: { limit: 1 } });
+      stream.once('response', (response: { statusCode: number; headers: Record<string, string | string[] | undefined> }) => {
+        if (response.statusCode === 304 && held !== undefined) {
+          stream.destroy();
+          resolve(Readable.from([held.bytes]));
+        } else if (response.statusCode >= 300) {
           stream.destroy();
           // tuf-js reads a 403/404 on the next root version as "no newer root", so the status must reach it in its type.
+          // A 304 nobody asked for is a broken proxy: it has no body to verify.
           reject(new DownloadHTTPError(`${url} answered ${response.statusCode}`, response.statusCode));
+        } else if (conditional) {
+          const etag = response.headers['etag'];
+          const tap = this.timestamp.observe(typeof etag === 'string' ? etag : undefined);
+          pipeline(stream, tap, () => undefined);
+          resolve(tap);
         } else resolve(stream);
       });
       stream.once('error', reject);
@@ -91,16 +109,20 @@ export class Trust {
       throw new HicareError('UNTRUSTED_PORTAL', `The trusted root ${this.options.rootFile} cannot be read.`, 'Choose the portal’s root.json under Trusted root (hicare trust ROOT.json on the command line), or reinstall the app.');
     });
     await this.seed(root);
+    const timestamp = new TimestampRevalidation(this.metadataDir);
     const updater = new Updater({
       metadataBaseUrl: `${new URL(this.options.portalUrl).origin}${TUF_PATH.replace(/\/$/, '')}`,
       metadataDir: this.metadataDir,
-      fetcher: new GotFetcher(this.options.transport ?? {}, this.options.timeoutMs ?? 15_000),
+      fetcher: new GotFetcher(this.options.transport ?? {}, this.options.timeoutMs ?? 15_000, timestamp),
     });
     try {
       await updater.refresh();
     } catch (error) {
+      timestamp.discard();
       throw trustError(error, this.options.portalUrl);
     }
+    // Only metadata tuf-js verified and kept gets an ETag remembered for it; a lost sidecar just costs a full fetch.
+    await timestamp.settle().catch(() => undefined);
     this.updater = updater;
   }
 

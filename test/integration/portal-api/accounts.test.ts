@@ -74,11 +74,11 @@ describePortal('accounts and tokens', (t) => {
     expect((await signInAs(t, NW_ADMIN, t.password(NW_ADMIN))).status).toBe(200);
   });
 
-  it('pauses sign-in for an e-mail after 5 failed attempts, even with the right password, and only for that e-mail', async () => {
+  it('pauses sign-in for an account from one address after 3 failed attempts, briefly, and only for that account', async () => {
     const email = `guessed-${randomBytes(4).toString('hex')}@hicare.example`;
     const password = 'the right password, long enough';
     await createAccount(t.portal.db, { email, name: 'Guessed account', role: 'engineer', password }, t.clock.now);
-    for (let attempt = 1; attempt <= 5; attempt++) {
+    for (let attempt = 1; attempt <= 3; attempt++) {
       const reply = await signInAs(t, email, `wrong guess ${attempt}`);
       expect(reply.status, `attempt ${attempt}`).toBe(401);
       expect(coded(reply).code).toBe('INVALID_CREDENTIALS');
@@ -88,31 +88,36 @@ describePortal('accounts and tokens', (t) => {
     const body = coded(limited);
     expect(body.code).toBe('RATE_LIMITED');
     expect(body.remedy).toMatch(/try again after/i);
-    expect(body.details).toMatchObject({ retryAfterSeconds: expect.any(Number) as number });
-    expect(body.details?.['retryAfterSeconds'] as number).toBeGreaterThan(0);
-    expect(body.details?.['retryAfterSeconds'] as number).toBeLessThanOrEqual(15 * 60);
-    expect(limited.headers.get('retry-after')).toBe(String(body.details?.['retryAfterSeconds']));
+    expect(body.details).toMatchObject({ retryAfterSeconds: 1 });
+    expect(limited.headers.get('retry-after')).toBe('1');
 
-    // Another account from the same address is not locked out by someone guessing this one.
+    // Another account from the same address is not held back by someone guessing this one.
     expect((await signInAs(t, ENGINEER, t.password(ENGINEER))).status).toBe(200);
-    // Once the window has passed, the right password works again.
-    const afterWindow = await later(t, 16 * 60_000, () => signInAs(t, email, password));
-    expect(afterWindow.status).toBe(200);
+    // Once the wait is over, the right password works.
+    const afterWait = await later(t, 1000, () => signInAs(t, email, password));
+    expect(afterWait.status).toBe(200);
   });
 
   it('counts failed sign-ins per real address: a forged X-Forwarded-For does not get around the limit', async () => {
     // Two days back, so the attempts stay out of the window the other tests sign in within.
     await later(t, -48 * HOUR, async () => {
-      for (let attempt = 1; attempt <= 20; attempt++) {
+      // Each guess claims another address and tries another account: were the header believed, none would wait.
+      // The other tests' failures from this address count too, so the pause may come a little before the 21st.
+      const statuses: number[] = [];
+      for (let attempt = 1; attempt <= 21 && !statuses.includes(429); attempt++) {
         const reply = await t.request('POST', '/api/v1/sessions', {
           body: { email: `nobody-${attempt}-${randomBytes(3).toString('hex')}@example.com`, password: 'a wrong password' },
           headers: { 'x-forwarded-for': `203.0.113.${attempt}` },
         });
-        expect(reply.status, `attempt ${attempt}`).toBe(401);
+        statuses.push(reply.status);
       }
-      const next = await t.request('POST', '/api/v1/sessions', { body: { email: NW_ADMIN, password: t.password(NW_ADMIN) }, headers: { 'x-forwarded-for': '198.51.100.7' } });
+      expect(statuses.at(-1)).toBe(429);
+      expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+      // An account never signed in from this address waits, whatever address the header claims.
+      const next = await t.request('POST', '/api/v1/sessions', { body: { email: `fresh-${randomBytes(3).toString('hex')}@example.com`, password: 'a wrong password' }, headers: { 'x-forwarded-for': '198.51.100.7' } });
       expect(next.status).toBe(429);
       expect(coded(next).code).toBe('RATE_LIMITED');
+      expect(coded(next).message).toContain('from your address');
     });
   });
 

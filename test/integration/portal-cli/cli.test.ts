@@ -25,7 +25,7 @@ const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const FLAGS: Record<string, string[]> = {
   serve: ['--host', '--port', '--data', '--keys'],
   seed: ['--demo', '--json', '--data'],
-  keys: ['init', 'rotate'],
+  keys: ['init', 'rotate', 'grant-key'],
   customer: ['--name', '--id'],
   account: ['--email', '--name', '--role', '--customer', 'HICARE_ACCOUNT_PASSWORD'],
   contract: ['--id', '--customer', '--tier', '--start', '--end', '--region', '--time-zone', '--licensed'],
@@ -255,7 +255,7 @@ describe.skipIf(postgresProblem !== undefined)(`hicare-portal on PostgreSQL${pos
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('seeds the demo into a schema and serves it', async () => {
+  it('seeds the demo into a schema and serves it, given a grant key', async () => {
     const env = cliEnv({ HICARE_PORTAL_DATA: dir, DATABASE_URL: POSTGRES_URL, HICARE_DATABASE_SCHEMA: schema });
     const seed = await runCli(['seed', '--demo', '--json'], env);
     expect(seed.code, seed.stderr).toBe(0);
@@ -264,7 +264,16 @@ describe.skipIf(postgresProblem !== undefined)(`hicare-portal on PostgreSQL${pos
     // Nothing went to SQLite: the data directory holds only the signed catalog and its keys.
     expect((await readdir(dir)).sort()).toEqual(['keys', 'tuf']);
 
-    const served = await serve(env);
+    // Without a grant key, serve on PostgreSQL refuses to start and says how to make one.
+    const refused = await runCli(['serve', '--port', '0'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('GRANT_KEY_MISSING');
+    expect(refused.stderr).toContain('hicare-portal keys grant-key');
+
+    const made = await runCli(['keys', 'grant-key'], env);
+    expect(made.code, made.stderr).toBe(0);
+    expect(Buffer.from(made.stdout.trim(), 'base64')).toHaveLength(32);
+    const served = await serve({ ...env, HICARE_GRANT_KEY: made.stdout.trim() });
     try {
       const staff = seeded.accounts.find((a) => a.role === 'it-staff' && a.customer?.id === 'contoso');
       const token = await signIn(served.url, staff?.email ?? '', staff?.password ?? '');
