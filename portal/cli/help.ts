@@ -7,7 +7,7 @@ Usage: hicare-portal <command> [options]
 Commands:
   serve              Start the portal (HTTP API, signed catalog under /tuf/, packages)
   seed --demo        Fill an empty portal with the demo world and print its accounts
-  keys init          Create the TUF signing keys (root offline, the others online)
+  keys init          Create the TUF signing keys (root into --offline-keys DIR, the others online)
   keys rotate ROLE   Replace one role's key and publish the root that trusts it
   customer add       Add a customer
   account add        Add an account (customer admin, IT staff, engineer, portal admin)
@@ -37,11 +37,12 @@ name it with --trust-proxy (address or CIDR) so that X-Forwarded-For is believed
 Creates the signing keys, the signed catalog (three products, real packages for linux, win and mac), the
 knowledge base, two customers (Support and Upgrade Support) with contracts and systems, and one account per role
 and tier with a random password. Prints the accounts and their passwords (--json: as JSON). Only into an empty portal.`,
-  keys: `hicare-portal keys init
-hicare-portal keys rotate <root|targets|snapshot|timestamp>
+  keys: `hicare-portal keys init --offline-keys DIR
+hicare-portal keys rotate <root|targets|snapshot|timestamp> [--offline-keys DIR]
 
-init creates the four ed25519 keys: root in KEYS/offline (keep it off the portal in production), targets,
-snapshot and timestamp in KEYS/online. rotate replaces one role's key and publishes a new root version.`,
+init creates the four ed25519 keys: root in the --offline-keys directory (required: move it off the portal
+machine afterwards), targets, snapshot and timestamp in KEYS/online. rotate replaces one role's key and publishes
+a new root version; it needs the root key, from --offline-keys (or KEYS/offline when not given).`,
   customer: `hicare-portal customer add --name NAME [--id ID]`,
   account: `hicare-portal account add --email EMAIL --name NAME --role ROLE [--customer ID]
 
