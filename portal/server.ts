@@ -8,7 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Priority } from '../shared/domain/sla.js';
 import type { PostExpiryPolicy } from '../shared/domain/verdict.js';
-import { Catalog } from './catalog/catalog.js';
+import type { Catalog } from './catalog/catalog.js';
+import { openCatalog } from './catalog/open-catalog.js';
 import { openDatabase, type DatabaseOptions } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Database } from './db/schema.js';
@@ -18,12 +19,13 @@ import { registerPackageRoute } from './http/package-route.js';
 import { bearerAuthentication, registerPortalRoutes } from './http/routes.js';
 import { registerTufRoute } from './http/tuf-route.js';
 import { registerRequestRoutes } from './requests/routes.js';
+import type { BlobStore } from './storage/blob-store.js';
 
 export const PORTAL_VERSION = '0.1.0';
 
 export interface PortalLayout {
   dataDirectory: string;
-  /** The TUF repository served under /tuf/ (metadata, and the package bytes under targets/). */
+  /** The TUF repository folder: metadata on SQLite, and the package bytes under targets/ with a local store. */
   repoDir: string;
   /** `online/` keys the portal signs with; `offline/` holds the root key (see `keys init`). */
   keysDir: string;
@@ -50,7 +52,12 @@ export interface PortalOptions {
   postExpiry?: PostExpiryPolicy;
   /** Proxies whose X-Forwarded-For is believed (see createPortalApp). */
   trustProxy?: string[];
-  /** How often the timestamp's expiry is checked; 0 turns the scheduler off. Default 10 minutes. */
+  /** Package bytes and attachments; a LocalBlobStore on the data directory when absent. */
+  blobs?: BlobStore;
+  /**
+   * How often the timestamp's expiry is checked; 0 turns the scheduler off. Default 10 minutes on SQLite, and off on
+   * PostgreSQL, where instances hold no keys and the signer re-signs.
+   */
   refreshEveryMs?: number;
   /** Service-request priorities the portal accepts by itself at submission, left unassigned. Default ['P1']. */
   autoAcceptPriorities?: readonly Priority[];
@@ -72,7 +79,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const now = options.now ?? (() => new Date());
   const db = openDatabase(databaseOptions(layout.dataDirectory, options.databaseUrl, options.databaseSchema));
   await migrateToLatest(db);
-  const catalog = new Catalog({ repoDir: layout.repoDir, keysDir: layout.keysDir });
+  const catalog = openCatalog({ db, dataDirectory: layout.dataDirectory, keysDir: layout.keysDir, blobs: options.blobs });
   const ctx: EntitlementContext = { db, catalog, now, postExpiry: options.postExpiry ?? 'earned' };
   const app = createPortalApp({ version: PORTAL_VERSION, logger: options.logger ?? false, ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }) });
   // Every body the API takes is JSON. Fastify would also parse text/plain (the type a browser may send cross-site
@@ -81,7 +88,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const auth = bearerAuthentication(db, now);
   registerPortalRoutes(app, ctx, auth);
   registerPackageRoute(app, ctx, auth);
-  registerTufRoute(app, { repoDir: layout.repoDir });
+  registerTufRoute(app, { metadata: catalog.repository.metadata });
   registerRequestRoutes(app, { ...ctx, dataDirectory: layout.dataDirectory, ...(options.autoAcceptPriorities === undefined ? {} : { autoAcceptPriorities: options.autoAcceptPriorities }) }, auth);
 
   const refreshMetadata = async (): Promise<boolean> => {
@@ -89,7 +96,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     if (changed) catalog.invalidate();
     return changed;
   };
-  const every = options.refreshEveryMs ?? 10 * 60_000;
+  const every = options.refreshEveryMs ?? (catalog.repository.metadata.kind === 'database' ? 0 : 10 * 60_000);
   let timer: NodeJS.Timeout | undefined;
   if (every > 0) {
     const tick = (): void => {

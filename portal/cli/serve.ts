@@ -1,6 +1,4 @@
 /** `hicare-portal serve`: the portal on a host and port until SIGINT or SIGTERM, then a clean shutdown. */
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
 import { HicareError } from '../../shared/errors.js';
 import { createPortal } from '../server.js';
 import { parse, UsageError } from './commands.js';
@@ -11,9 +9,6 @@ export async function serveCommand(args: readonly string[], io: CliEnvironment, 
   const port = Number(values.port ?? io.env['PORT'] ?? 8780);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port must be a number from 0 to 65535.');
   const layout = layoutFor(values, io);
-  await access(join(layout.repoDir, 'timestamp.json')).catch(() => {
-    throw new HicareError('NOT_FOUND', `There is no signed catalog in ${layout.dataDirectory}.`, 'Run `hicare-portal seed --demo` (or `keys init` and publish releases) first.');
-  });
   const databaseUrl = io.env['DATABASE_URL'];
   const portal = await createPortal({
     dataDirectory: layout.dataDirectory,
@@ -23,6 +18,11 @@ export async function serveCommand(args: readonly string[], io: CliEnvironment, 
     logger: io.env['HICARE_PORTAL_LOG'] === '1',
     ...(values['trust-proxy'] === undefined ? {} : { trustProxy: values['trust-proxy'] }),
   });
+  if ((await portal.catalog.repository.metadata.changeStamp()) === undefined) {
+    await portal.close();
+    const where = databaseUrl ? 'the database' : layout.dataDirectory;
+    throw new HicareError('NOT_FOUND', `There is no signed catalog in ${where}.`, 'Run `hicare-portal seed --demo` (or `keys init` and publish releases) first.');
+  }
   const address = await portal.listen({ host: values.host ?? '127.0.0.1', port });
   io.print(values.json === true ? JSON.stringify({ url: address, dataDirectory: layout.dataDirectory }) : `Hi-Care portal listening on ${address} (data: ${layout.dataDirectory}, storage: ${databaseUrl ? 'PostgreSQL' : 'SQLite'})`);
   await new Promise<void>((resolve) => {
