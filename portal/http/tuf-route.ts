@@ -66,10 +66,12 @@ class MetadataCache {
     private readonly recheckMs: number,
   ) {}
 
-  async get(name: string): Promise<Lookup> {
+  /** `seen`: the ETag the client holds; one this instance does not hold means a newer file elsewhere, so look now. */
+  async get(name: string, seen?: string): Promise<Lookup> {
     const now = Date.now();
     const cached = this.entries.get(name);
-    if (cached !== undefined && now - cached.checkedAt < this.recheckMs) return cached.lookup;
+    const elsewhere = seen !== undefined && seen !== cached?.lookup.file?.etag;
+    if (cached !== undefined && !elsewhere && now - cached.checkedAt < this.recheckMs) return cached.lookup;
     if (cached?.lookup.file !== undefined && (await this.store.sha256Of(name)) === cached.lookup.file.sha256) {
       cached.checkedAt = now;
       return cached.lookup;
@@ -109,7 +111,8 @@ async function isNextRoot(store: MetadataStore, name: string): Promise<boolean> 
 
 async function serveMetadata(request: FastifyRequest, reply: FastifyReply, cache: MetadataCache, name: string): Promise<FastifyReply> {
   if (!METADATA_NAME.test(name)) return sendError(reply, notFound(name));
-  const lookup = await cache.get(name);
+  const seen = request.headers['if-none-match'];
+  const lookup = await cache.get(name, typeof seen === 'string' && seen !== '' ? seen : undefined);
   const file = lookup.file;
   if (file === undefined) {
     if ('nextRoot' in lookup && lookup.nextRoot) reply.header('cache-control', NEXT_ROOT_MISS_CACHE);
