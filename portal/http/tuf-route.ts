@@ -60,6 +60,7 @@ interface Cached {
 class MetadataCache {
   private readonly entries = new Map<string, Cached>();
   private bytes = 0;
+  private writesSeen = 0;
 
   constructor(
     private readonly store: MetadataStore,
@@ -69,6 +70,11 @@ class MetadataCache {
   /** `seen`: the ETag the client holds; one this instance does not hold means a newer file elsewhere, so look now. */
   async get(name: string, seen?: string): Promise<Lookup> {
     const now = Date.now();
+    if (this.store.localWrites !== this.writesSeen) {
+      // Written through this very store (a publish in this process): nothing held may be trusted without a look.
+      this.writesSeen = this.store.localWrites;
+      for (const entry of this.entries.values()) entry.checkedAt = -Infinity;
+    }
     const cached = this.entries.get(name);
     const elsewhere = seen !== undefined && seen !== cached?.lookup.file?.etag;
     if (cached !== undefined && !elsewhere && now - cached.checkedAt < this.recheckMs) return cached.lookup;
