@@ -8,7 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Priority } from '../shared/domain/sla.js';
 import type { PostExpiryPolicy } from '../shared/domain/verdict.js';
-import { Catalog } from './catalog/catalog.js';
+import type { Catalog } from './catalog/catalog.js';
+import { openCatalog } from './catalog/open-catalog.js';
 import { openDatabase, type DatabaseOptions } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Database } from './db/schema.js';
@@ -16,7 +17,7 @@ import type { EntitlementContext } from './entitlement/verdicts.js';
 import { createPortalApp } from './http/app.js';
 import type { PortalLogSettings } from './ops/logging.js';
 import type { PortalMetricsOptions } from './ops/metrics.js';
-import { catalogFresh, databaseReachable, migrationsCurrent, timestampExpiryInFolder, type TimestampExpiry } from './ops/portal-checks.js';
+import { catalogFresh, databaseReachable, migrationsCurrent, timestampExpiryIn, type TimestampExpiry } from './ops/portal-checks.js';
 import type { ReadinessCheck } from './ops/readiness.js';
 import { registerPackageRoute } from './http/package-route.js';
 import { bearerAuthentication, registerPortalRoutes } from './http/routes.js';
@@ -26,13 +27,12 @@ import type { GrantSecrets } from './requests/grant-secrets.js';
 import { registerRequestRoutes } from './requests/routes.js';
 import type { BlobStore } from './storage/blob-store.js';
 import type { PackageDelivery } from './storage/config.js';
-import { LocalBlobStore } from './storage/local-blob-store.js';
 
 export const PORTAL_VERSION = '0.1.0';
 
 export interface PortalLayout {
   dataDirectory: string;
-  /** The TUF repository served under /tuf/ (metadata, and the package bytes under targets/). */
+  /** The TUF repository folder: metadata on SQLite, and the package bytes under targets/ with a local store. */
   repoDir: string;
   /** `online/` keys the portal signs with; `offline/` holds the root key (see `keys init`). */
   keysDir: string;
@@ -68,12 +68,15 @@ export interface PortalOptions {
   postExpiry?: PostExpiryPolicy;
   /** Proxies whose X-Forwarded-For is believed (see createPortalApp). */
   trustProxy?: string[];
-  /** How often the timestamp's expiry is checked; 0 turns the scheduler off. Default 10 minutes. */
+  /** Package bytes and attachments; a LocalBlobStore on the data directory when absent. */
+  blobs?: BlobStore;
+  /**
+   * How often the timestamp's expiry is checked; 0 turns the scheduler off. Default 10 minutes on SQLite, and off on
+   * PostgreSQL, where instances hold no keys and the signer re-signs.
+   */
   refreshEveryMs?: number;
   /** Service-request priorities the portal accepts by itself at submission, left unassigned. Default ['P1']. */
   autoAcceptPriorities?: readonly Priority[];
-  /** Where packages and attachments are kept. Default: the data directory. */
-  blobs?: BlobStore;
   /** How packages in a remote store reach clients (see portal/http/package-route.ts). Default 'stream'. */
   packageDelivery?: PackageDelivery;
   /**
@@ -107,9 +110,9 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       throw error;
     });
   }
-  const catalog = new Catalog({ repoDir: layout.repoDir, keysDir: layout.keysDir });
+  const catalog = openCatalog({ db, dataDirectory: layout.dataDirectory, keysDir: layout.keysDir, blobs: options.blobs });
   const ctx: EntitlementContext = { db, catalog, now, postExpiry: options.postExpiry ?? 'earned' };
-  const timestampExpiry = options.timestampExpiry ?? timestampExpiryInFolder(layout.repoDir);
+  const timestampExpiry = options.timestampExpiry ?? timestampExpiryIn(catalog.repository.metadata);
   const app = createPortalApp({
     version: PORTAL_VERSION,
     logger: options.logger ?? false,
@@ -128,9 +131,9 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   app.removeContentTypeParser('text/plain');
   const auth = bearerAuthentication(db, now);
   registerPortalRoutes(app, ctx, auth);
-  const blobs = options.blobs ?? new LocalBlobStore(layout.dataDirectory);
+  const blobs = catalog.repository.blobs;
   registerPackageRoute(app, ctx, auth, { blobs, ...(options.packageDelivery === undefined ? {} : { delivery: options.packageDelivery }) });
-  registerTufRoute(app, { repoDir: layout.repoDir });
+  registerTufRoute(app, { metadata: catalog.repository.metadata });
   registerRequestRoutes(app, { ...ctx, dataDirectory: layout.dataDirectory, blobs, ...(secrets === undefined ? {} : { secrets }), ...(options.autoAcceptPriorities === undefined ? {} : { autoAcceptPriorities: options.autoAcceptPriorities }) }, auth);
 
   const refreshMetadata = async (): Promise<boolean> => {
@@ -138,7 +141,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     if (changed) catalog.invalidate();
     return changed;
   };
-  const every = options.refreshEveryMs ?? 10 * 60_000;
+  const every = options.refreshEveryMs ?? (catalog.repository.metadata.kind === 'database' ? 0 : 10 * 60_000);
   let timer: NodeJS.Timeout | undefined;
   if (every > 0) {
     const tick = (): void => {

@@ -48,7 +48,8 @@ export async function setLineLifecycle(db: Kysely<Database>, catalog: Catalog, l
   const line = (await catalog.product(saved.product)).targets.filter((t) => majorOf(t.custom.version) === saved.major);
   if (line.length > 0) {
     await catalog.repository.addTargets(
-      line.map((t) => ({ name: t.name, path: catalog.packagePath(t), custom: { ...t.custom, lifecycle: saved } })),
+      // No path: the bytes stay as stored, only the signed metadata changes.
+      line.map((t) => ({ name: t.name, custom: { ...t.custom, lifecycle: saved } })),
       { now },
     );
     catalog.invalidate();

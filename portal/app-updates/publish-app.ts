@@ -9,8 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rmdir } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import {
   AppArchSchema,
@@ -25,10 +24,9 @@ import { parseVersion } from '../../shared/domain/release.js';
 import { HicareError } from '../../shared/errors.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadTrustedKey } from '../tuf/keys.js';
-import { withRepositoryLock } from '../tuf/lock.js';
 import { readState } from '../tuf/metadata-files.js';
 import { resign } from '../tuf/publish.js';
-import { commitStaged, discardStaged, stageFiles, targetsDir, type StagedFile } from '../tuf/target-files.js';
+import { commitStaged, discardStaged, stageFiles, type StagedFile } from '../tuf/target-files.js';
 import { assertTargetName } from '../tuf/target-name.js';
 import { targetEntry, type TargetEntry } from '../tuf/targets-metadata.js';
 
@@ -84,36 +82,14 @@ function entryFor(staged: StagedFile, custom: AppTargetCustom): TargetEntry {
   return { length: staged.length, hashes: { sha256: staged.sha256 }, custom: JSON.parse(JSON.stringify(custom)) as unknown };
 }
 
-/**
- * Staging made the target's folders (`<version>/<os>-<arch>/`); a refused publish removes those it left empty, so that
- * nothing of it remains. Only empty ones go (rmdir refuses the others), and the repository lock keeps other
- * publishers out meanwhile.
- */
-async function removeEmptyFolders(repoDir: string, name: string): Promise<void> {
-  const root = targetsDir(repoDir);
-  for (let dir = dirname(name); dir !== '.'; dir = dirname(dir)) {
-    const removed = await rmdir(join(root, dir)).then(
-      () => true,
-      () => false,
-    );
-    if (!removed) return;
-  }
-}
-
 export async function publishAppRelease(catalog: Catalog, input: AppReleaseInput, now: Date): Promise<AppTarget> {
   const { name, custom: partial } = checkInput(input);
-  const { repoDir, keysDir } = catalog.repository;
-  const published = await withRepositoryLock(repoDir, async () => {
-    const state = await readState(repoDir);
+  const { keysDir, metadata, blobs, lock } = catalog.repository;
+  const published = await lock.run(async () => {
+    const state = await readState(metadata);
     // Missing keys found now, before any bytes are stored, keep a refused publish from leaving files behind.
     for (const role of ONLINE_ROLES) await loadTrustedKey(keysDir, role, state.root.signed);
-    const staged = await stageFiles(repoDir, [{ name, path: input.file }]).then(
-      (files) => files[0]!,
-      async (error: unknown) => {
-        await removeEmptyFolders(repoDir, name);
-        throw error;
-      },
-    );
+    const [staged] = (await stageFiles([{ name, path: input.file }])) as [StagedFile];
     let entry: TargetEntry;
     let changed: boolean;
     try {
@@ -137,12 +113,11 @@ export async function publishAppRelease(catalog: Catalog, input: AppReleaseInput
       changed = existing === undefined || !isDeepStrictEqual(existing, entry);
     } catch (error) {
       await discardStaged([staged]);
-      await removeEmptyFolders(repoDir, name);
       throw error;
     }
-    await commitStaged(repoDir, [staged]);
+    await commitStaged(blobs, [staged]);
     if (changed) {
-      await resign({ repoDir, keysDir, state, from: 'targets', now, targets: { ...state.targets.signed.targets, [name]: entry } });
+      await resign({ metadata, keysDir, state, from: 'targets', now, targets: { ...state.targets.signed.targets, [name]: entry } });
     }
     return { name, length: entry.length, sha256: staged.sha256, custom: entry.custom as AppTargetCustom };
   });

@@ -2,14 +2,13 @@
  * The published catalog as the portal's routes read it: the signed targets of the TUF repository, indexed by name
  * and by product. Reading and parsing targets.json on every request would cost milliseconds at catalog scale, so
  * the index is kept in memory and rebuilt only when the repository's entry point (`timestamp.json`) changes — which
- * also picks up a `publish` run by the CLI next to a running portal.
+ * also picks up a publish by the CLI next to a running portal, or by the signer of a shared database.
  */
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { HicareError } from '../../shared/errors.js';
 import { AppTargetSchema, isAppTargetCustom, type AppTarget, type ReleaseTarget } from '../../shared/contracts/catalog.js';
 import { compareVersions, type Release } from '../../shared/domain/release.js';
-import { openRepository, type TufRepository } from '../tuf/repository.js';
-import { hashedTargetPath } from '../tuf/target-name.js';
+import { packageKey } from '../storage/blob-store.js';
+import { openRepository, type RepositoryOptions, type TufRepository } from '../tuf/repository.js';
 
 /** How often, at most, the repository is looked at for a new timestamp. */
 const RECHECK_MS = 1000;
@@ -71,13 +70,22 @@ export class Catalog {
   private checkedAt = 0;
   private loading: Promise<Index> | undefined;
 
-  constructor(options: { repoDir: string; keysDir: string }) {
+  constructor(options: RepositoryOptions) {
     this.repository = openRepository(options);
   }
 
-  /** Where a target's bytes are on disk. */
+  /** The blob store key of a target's bytes. */
+  packageKey(target: Pick<ReleaseTarget, 'name' | 'sha256'>): string {
+    return packageKey(target);
+  }
+
+  /** Where a target's bytes are on disk, for a local blob store; a remote store has no such path. */
   packagePath(target: Pick<ReleaseTarget, 'name' | 'sha256'>): string {
-    return join(this.repository.repoDir, 'targets', hashedTargetPath(target.name, target.sha256));
+    const path = this.repository.blobs.localPath(packageKey(target));
+    if (path === undefined) {
+      throw new HicareError('STORE_UNAVAILABLE', 'The package is kept in a remote store, not on this machine.', 'Read it through the blob store.', { name: target.name });
+    }
+    return path;
   }
 
   async target(name: string): Promise<ReleaseTarget | undefined> {
@@ -112,10 +120,10 @@ export class Catalog {
   }
 
   private async reload(): Promise<Index> {
-    const info = await stat(join(this.repository.repoDir, 'timestamp.json'));
-    const stamp = `${info.mtimeMs}:${info.size}:${info.ino}`;
+    // Until a repository exists the catalog is empty, not broken.
+    const stamp = (await this.repository.metadata.changeStamp()) ?? 'none';
     this.checkedAt = Date.now();
-    if (this.index?.stamp !== stamp) this.index = buildIndex(stamp, await this.repository.readTargets());
+    if (this.index?.stamp !== stamp) this.index = buildIndex(stamp, stamp === 'none' ? [] : await this.repository.readTargets());
     return this.index;
   }
 }

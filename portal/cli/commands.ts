@@ -65,15 +65,24 @@ export async function seedCommand(args: readonly string[], io: CliEnvironment): 
 }
 
 export async function keysCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
-  const { values, positionals } = parse(args, {}, 2);
+  const { values, positionals } = parse(args, { 'offline-keys': { type: 'string' } }, 2);
   if (positionals[0] === 'grant-key') {
     // Printed, never stored: the operator puts it where every instance reads it (HICARE_GRANT_KEY or its file).
     const grantKey = newGrantKeyText(randomBytes);
     output(io, values.json, { grantKey }, [grantKey]);
     return;
   }
-  const layout = layoutFor(values, io);
-  const lines = await runKeysCommand(positionals, { keysDir: layout.keysDir, repoDir: layout.repoDir, now: io.now() });
+  const offlineKeysDir = values['offline-keys'];
+  if (positionals[0] === 'init' && (offlineKeysDir === undefined || offlineKeysDir === '')) {
+    throw new UsageError('`keys init` needs --offline-keys DIR: the root key is never written into the data directory; name where it goes, then move it off this machine.');
+  }
+  const lines =
+    positionals[0] === 'init'
+      ? await runKeysCommand(positionals, { ...layoutFor(values, io), offlineKeysDir, now: io.now() })
+      : // Rotation publishes a root, so it writes where the catalog lives (the folder, or the shared database).
+        await withStorage(values, io, ({ catalog, layout }) =>
+          runKeysCommand(positionals, { ...catalog.repository.options, keysDir: layout.keysDir, offlineKeysDir, now: io.now() }),
+        );
   output(io, values.json, { lines }, lines);
 }
 

@@ -1,6 +1,7 @@
 /** What every portal command opens: the data directory, the database (SQLite or DATABASE_URL) and the catalog. */
 import type { Kysely } from 'kysely';
-import { Catalog } from '../catalog/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { openCatalog } from '../catalog/open-catalog.js';
 import { openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
@@ -28,7 +29,7 @@ export async function withStorage<T>(flags: CommonFlags, io: CliEnvironment, fn:
   const db = openDatabase(databaseOptions(layout.dataDirectory, io.env['DATABASE_URL'], io.env['HICARE_DATABASE_SCHEMA']));
   try {
     await migrateToLatest(db);
-    return await fn({ db, catalog: new Catalog({ repoDir: layout.repoDir, keysDir: layout.keysDir }), layout });
+    return await fn({ db, catalog: openCatalog({ db, dataDirectory: layout.dataDirectory, keysDir: layout.keysDir }), layout });
   } finally {
     await db.destroy();
   }

@@ -7,7 +7,7 @@ Usage: hicare-portal <command> [options]
 Commands:
   serve              Start the portal (HTTP API, signed catalog under /tuf/, packages)
   seed --demo        Fill an empty portal with the demo world and print its accounts
-  keys init          Create the TUF signing keys (root offline, the others online)
+  keys init          Create the TUF signing keys (root into --offline-keys DIR, the others online)
   keys rotate ROLE   Replace one role's key and publish the root that trusts it
   keys grant-key     Print a new key for remote-access passwords (HICARE_GRANT_KEY)
   customer add       Add a customer
@@ -46,12 +46,13 @@ on PostgreSQL one is required, and serve refuses a key that does not open the gr
 Creates the signing keys, the signed catalog (three products, real packages for linux, win and mac), the
 knowledge base, two customers (Support and Upgrade Support) with contracts and systems, and one account per role
 and tier with a random password. Prints the accounts and their passwords (--json: as JSON). Only into an empty portal.`,
-  keys: `hicare-portal keys init
-hicare-portal keys rotate <root|targets|snapshot|timestamp>
+  keys: `hicare-portal keys init --offline-keys DIR
+hicare-portal keys rotate <root|targets|snapshot|timestamp> [--offline-keys DIR]
 hicare-portal keys grant-key
 
-init creates the four ed25519 keys: root in KEYS/offline (keep it off the portal in production), targets,
-snapshot and timestamp in KEYS/online. rotate replaces one role's key and publishes a new root version.
+init creates the four ed25519 keys: root in the --offline-keys directory (required: move it off the portal
+machine afterwards), targets, snapshot and timestamp in KEYS/online. rotate replaces one role's key and publishes
+a new root version; it needs the root key, from --offline-keys (or KEYS/offline when not given).
 grant-key prints a new key for remote-access passwords; give the same one to every serve as HICARE_GRANT_KEY
 or in a 0600 file named by HICARE_GRANT_KEY_FILE (required on PostgreSQL).`,
   customer: `hicare-portal customer add --name NAME [--id ID]`,

@@ -1,6 +1,4 @@
 /** `hicare-portal serve`: the portal on a host and port until SIGINT or SIGTERM, then a clean shutdown. */
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
 import { HicareError } from '../../shared/errors.js';
 import { createPortal } from '../server.js';
 import { parse } from './commands.js';
@@ -10,9 +8,6 @@ import { serveConfig } from './serve-config.js';
 export async function serveCommand(args: readonly string[], io: CliEnvironment, signals: { once(event: 'SIGINT' | 'SIGTERM', fn: () => void): void }): Promise<void> {
   const { values } = parse(args, { host: { type: 'string' }, port: { type: 'string' }, 'trust-proxy': { type: 'string', multiple: true } });
   const config = serveConfig(values, io);
-  await access(join(config.dataDirectory, 'tuf', 'timestamp.json')).catch(() => {
-    throw new HicareError('NOT_FOUND', `There is no signed catalog in ${config.dataDirectory}.`, 'Run `hicare-portal seed --demo` (or `keys init` and publish releases) first.');
-  });
   const portal = await createPortal({
     dataDirectory: config.dataDirectory,
     keysDir: config.keysDir,
@@ -25,6 +20,11 @@ export async function serveCommand(args: readonly string[], io: CliEnvironment, 
     ...(config.metricsToken === undefined ? {} : { metrics: { token: config.metricsToken } }),
     grantKeyEnv: io.env,
   });
+  if ((await portal.catalog.repository.metadata.changeStamp()) === undefined) {
+    await portal.close();
+    const where = config.databaseUrl === undefined ? config.dataDirectory : 'the database';
+    throw new HicareError('NOT_FOUND', `There is no signed catalog in ${where}.`, 'Run `hicare-portal seed --demo` (or `keys init` and publish releases) first.');
+  }
   const address = await portal.listen({ host: config.host, port: config.port });
   const storage = config.databaseUrl === undefined ? 'SQLite' : 'PostgreSQL';
   io.print(values.json === true ? JSON.stringify({ url: address, dataDirectory: config.dataDirectory }) : `Hi-Care portal listening on ${address} (data: ${config.dataDirectory}, storage: ${storage})`);

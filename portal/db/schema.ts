@@ -262,6 +262,14 @@ export interface SurveysTable {
   at: IsoInstant;
 }
 
+/** Signed TUF metadata, when instances share the database (portal/tuf/metadata-store.ts). */
+export interface TufMetadataTable {
+  name: string;
+  bytes: Buffer;
+  sha256: string;
+  updated_at: string;
+}
+
 export interface Database {
   customers: CustomersTable;
   accounts: AccountsTable;
@@ -283,4 +291,5 @@ export interface Database {
   grant_reads: GrantReadsTable;
   surveys: SurveysTable;
   request_solutions: RequestSolutionsTable;
+  tuf_metadata: TufMetadataTable;
 }

@@ -110,7 +110,7 @@ export async function seedDemo({ db, catalog, keysDir, now }: DemoSeedOptions): 
     throw new HicareError('ALREADY_EXISTS', 'This portal already has customers; the demo is seeded into an empty portal only.', 'Use a new data directory (or database) for the demo.');
   }
   await initKeys(keysDir);
-  await initRepository({ repoDir: catalog.repository.repoDir, keysDir, now });
+  await initRepository({ ...catalog.repository.options, keysDir, now });
   for (const lifecycle of DEMO_LIFECYCLES) await setLifecycle(db, lifecycle);
   for (const article of DEMO_ARTICLES) await saveArticle(db, article);
 

@@ -1,125 +1,148 @@
 /**
- * `GET|HEAD /tuf/<file>`: the signed catalog's metadata, public to anyone, as written by portal/tuf/. Only the four
- * roles' metadata files are served: dotfiles (the publish lock, temporary files) and everything under `targets/` stay
- * hidden, since package bytes are for authorized callers only and go through the package route.
+ * `GET|HEAD /tuf/<file>`: the signed catalog's metadata, public to anyone, from the MetadataStore (a folder, or the
+ * database shared by every instance). Only the roles' metadata files and hash bins are served: the publish lock,
+ * temporary files and package bytes never are, since package bytes are for authorized callers only and go through
+ * the package route.
  */
-import { type Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HicareError } from '../../shared/errors.js';
+import { METADATA_NAME, type MetadataStore, type StoredMetadata } from '../tuf/metadata-store.js';
 import { sendError } from './endpoints.js';
-import { noneMatch, READ_CHUNK_BYTES } from './file-response.js';
+import { noneMatch } from './file-response.js';
 
-export const TUF_METADATA_NAME = /^(?:[1-9][0-9]{0,9}\.)?(root|timestamp|snapshot|targets)\.json$/;
-
-/** Files up to this size are read whole; targets metadata can weigh tens of megabytes and is streamed. */
-export const WHOLE_READ_LIMIT_BYTES = READ_CHUNK_BYTES;
+export const TUF_METADATA_NAME = METADATA_NAME;
 
 /**
- * Versioned files never change under consistent snapshots, so any cache may keep them. The unversioned entry points
- * (`timestamp.json`, `root.json`) change in place and must be revalidated on every use.
+ * Versioned files never change under consistent snapshots, so any cache may keep them. `timestamp.json` changes in
+ * place: 60 s lets a CDN answer most of an install base's hourly checks itself, while a client still sees a new
+ * publish within a minute. `root.json` is asked for rarely and names the keys, so it is always revalidated.
  */
 export function tufCacheControl(name: string): string {
-  return /^\d/.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  if (/^\d/.test(name)) return 'public, max-age=31536000, immutable';
+  return name === 'timestamp.json' ? 'public, max-age=60' : 'no-cache';
 }
+
+/**
+ * A client looks for root N+1 after every refresh; until a rotation it does not exist. That answer is the same for
+ * everyone and changes only at a rotation, so a cache may keep it for a minute too.
+ */
+const NEXT_ROOT_MISS_CACHE = 'public, max-age=60';
 
 function notFound(name: string): HicareError {
   const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
   return new HicareError('NOT_FOUND', `The signed catalog has no metadata file named "${shown}".`, 'Ask for root.json, timestamp.json, or a file the signed metadata names.');
 }
 
+/** Database stores are asked at most this often per name and instance: a hot timestamp.json costs one read a second. */
+export const DATABASE_RECHECK_MS = 1000;
+/** Files kept in memory in all; a large targets file past this is read from the store each time. */
+const CACHE_BYTES = 64 * 1024 * 1024;
+const LARGEST_CACHED = 16 * 1024 * 1024;
+/** Names remembered; bounds the memory that requests for made-up names could take. */
+const MAX_ENTRIES = 4096;
+
+/** A file as last read, or its absence (with whether it was the next-root probe). */
+type Lookup = { file: StoredMetadata } | { file: undefined; nextRoot: boolean };
+
+interface Cached {
+  lookup: Lookup;
+  size: number;
+  checkedAt: number;
+}
+
 /**
- * ETags from the bytes, so that every portal instance behind a load balancer names a file the same way. Hashing is
- * paid once per file version: the key changes whenever a publish renames a new file into place.
+ * The bytes and ETags last read, by name. Each entry is checked against the store's SHA-256 (a stat for a folder,
+ * a one-column row for the database) before reuse, so only a changed file is read and nothing is hashed on the hot
+ * path. With the database store an entry (an absence too: the next-root probe is asked after every refresh) is reused
+ * unchecked for up to DATABASE_RECHECK_MS: an instance may serve the previous timestamp for that long after a
+ * publish — well within the 60 s a CDN may keep it anyway.
  */
-class EtagCache {
-  private readonly entries = new Map<string, string>();
-  constructor(private readonly limit = 256) {}
+class MetadataCache {
+  private readonly entries = new Map<string, Cached>();
+  private bytes = 0;
+  private writesSeen = 0;
 
-  get(key: string): string | undefined {
-    return this.entries.get(key);
+  constructor(
+    private readonly store: MetadataStore,
+    private readonly recheckMs: number,
+  ) {}
+
+  /** `seen`: the ETag the client holds; one this instance does not hold means a newer file elsewhere, so look now. */
+  async get(name: string, seen?: string): Promise<Lookup> {
+    const now = Date.now();
+    if (this.store.localWrites !== this.writesSeen) {
+      // Written through this very store (a publish in this process): nothing held may be trusted without a look.
+      this.writesSeen = this.store.localWrites;
+      for (const entry of this.entries.values()) entry.checkedAt = -Infinity;
+    }
+    const cached = this.entries.get(name);
+    const elsewhere = seen !== undefined && seen !== cached?.lookup.file?.etag;
+    if (cached !== undefined && !elsewhere && now - cached.checkedAt < this.recheckMs) return cached.lookup;
+    if (cached?.lookup.file !== undefined && (await this.store.sha256Of(name)) === cached.lookup.file.sha256) {
+      cached.checkedAt = now;
+      return cached.lookup;
+    }
+    this.drop(name);
+    const file = await this.store.get(name);
+    const lookup: Lookup = file !== undefined ? { file } : { file: undefined, nextRoot: await isNextRoot(this.store, name) };
+    const size = file?.bytes.length ?? 0;
+    if (size <= LARGEST_CACHED) this.keep(name, { lookup, size, checkedAt: now });
+    return lookup;
   }
 
-  set(key: string, etag: string): void {
-    if (this.entries.size >= this.limit) {
+  private keep(name: string, entry: Cached): void {
+    while ((this.bytes + entry.size > CACHE_BYTES || this.entries.size >= MAX_ENTRIES) && this.entries.size > 0) {
       const oldest = this.entries.keys().next();
-      if (oldest.done !== true) this.entries.delete(oldest.value);
+      if (oldest.done === true) break;
+      this.drop(oldest.value);
     }
-    this.entries.set(key, etag);
+    this.entries.set(name, entry);
+    this.bytes += entry.size;
+  }
+
+  private drop(name: string): void {
+    const entry = this.entries.get(name);
+    if (entry === undefined) return;
+    this.entries.delete(name);
+    this.bytes -= entry.size;
   }
 }
 
-function identityOf(path: string, stats: Stats): string {
-  return `${path}\0${stats.ino}\0${stats.size}\0${stats.mtimeMs}\0${stats.ctimeMs}`;
+/** Whether `name` is the root one past the newest, the probe every client makes after a refresh. */
+async function isNextRoot(store: MetadataStore, name: string): Promise<boolean> {
+  const match = /^(\d+)\.root\.json$/.exec(name);
+  if (match === null || Number(match[1]) < 2) return false;
+  return (await store.sha256Of(`${Number(match[1]) - 1}.root.json`)) !== undefined;
 }
 
-function etagOf(hash: Buffer): string {
-  return `"sha256-${hash.toString('hex')}"`;
-}
-
-async function hashFile(handle: FileHandle, size: number): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of handle.createReadStream({ start: 0, end: Math.max(0, size - 1), highWaterMark: READ_CHUNK_BYTES, autoClose: false })) {
-    hash.update(chunk as Buffer);
+async function serveMetadata(request: FastifyRequest, reply: FastifyReply, cache: MetadataCache, name: string): Promise<FastifyReply> {
+  if (!METADATA_NAME.test(name)) return sendError(reply, notFound(name));
+  const seen = request.headers['if-none-match'];
+  const lookup = await cache.get(name, typeof seen === 'string' && seen !== '' ? seen : undefined);
+  const file = lookup.file;
+  if (file === undefined) {
+    if ('nextRoot' in lookup && lookup.nextRoot) reply.header('cache-control', NEXT_ROOT_MISS_CACHE);
+    return sendError(reply, notFound(name));
   }
-  return etagOf(hash.digest());
+  reply.header('etag', file.etag);
+  reply.header('cache-control', tufCacheControl(name));
+  if (noneMatch(request.headers['if-none-match'], file.etag)) return reply.code(304).send();
+  reply.type('application/json');
+  reply.header('content-length', String(file.bytes.length));
+  return reply.send(request.method === 'HEAD' ? undefined : file.bytes);
 }
 
-async function serveMetadata(request: FastifyRequest, reply: FastifyReply, repoDir: string, name: string, etags: EtagCache): Promise<FastifyReply> {
-  if (!TUF_METADATA_NAME.test(name)) return sendError(reply, notFound(name));
-  const path = join(repoDir, name);
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return sendError(reply, notFound(name));
-    throw error;
-  }
-  let streaming = false;
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) return sendError(reply, notFound(name));
-    const small = stats.size <= WHOLE_READ_LIMIT_BYTES;
-    const body = small ? await handle.readFile() : undefined;
-    const key = identityOf(path, stats);
-    let etag = etags.get(key);
-    if (etag === undefined) {
-      etag = body !== undefined ? etagOf(createHash('sha256').update(body).digest()) : await hashFile(handle, stats.size);
-      etags.set(key, etag);
-    }
-
-    reply.header('etag', etag);
-    reply.header('cache-control', tufCacheControl(name));
-    if (noneMatch(request.headers['if-none-match'], etag)) return await reply.code(304).send();
-
-    reply.type('application/json');
-    reply.header('content-length', String(stats.size));
-    if (request.method === 'HEAD' || stats.size === 0) return await reply.send(request.method === 'HEAD' ? undefined : Buffer.alloc(0));
-    if (body !== undefined) return await reply.send(body);
-    // The bound keeps the promised Content-Length true even if the file were appended to (publishing never does).
-    const stream = handle.createReadStream({ start: 0, end: stats.size - 1, highWaterMark: READ_CHUNK_BYTES });
-    streaming = true;
-    return await reply.send(stream);
-  } finally {
-    if (!streaming) await handle.close();
-  }
-}
-
-export function registerTufRoute(app: FastifyInstance, options: { repoDir: string }): void {
-  const repoDir = resolve(options.repoDir);
-  const etags = new EtagCache();
+export function registerTufRoute(app: FastifyInstance, options: { metadata: MetadataStore }): void {
+  const store = options.metadata;
+  const cache = new MetadataCache(store, store.kind === 'database' ? DATABASE_RECHECK_MS : 0);
   app.route({
     method: ['GET', 'HEAD'],
     url: '/tuf/*',
     handler: async (request, reply) => {
       const name = (request.params as { '*'?: string })['*'] ?? '';
       try {
-        return await serveMetadata(request, reply, repoDir, name, etags);
+        return await serveMetadata(request, reply, cache, name);
       } catch (error) {
-        request.log.error({ err: error, name }, 'TUF metadata unavailable');
         return sendError(reply, error);
       }
     },

@@ -1,11 +1,10 @@
 /** The readiness checks of one portal instance: what must hold for it to take traffic. */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { HicareError } from '../../shared/errors.js';
 import { MIGRATIONS } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
 import type { BlobStore } from '../storage/blob-store.js';
+import type { MetadataStore } from '../tuf/metadata-store.js';
 import type { ReadinessCheck } from './readiness.js';
 
 export function databaseReachable(db: Kysely<Database>): ReadinessCheck {
@@ -74,17 +73,12 @@ export function catalogFresh(expiry: TimestampExpiry, now: () => Date): Readines
   };
 }
 
-/** The timestamp's expiry as written in a repository folder (the embedded, single-process portal). */
-export function timestampExpiryInFolder(repoDir: string): TimestampExpiry {
+/** When the timestamp the portal serves expires, read from wherever the signed catalog lives (folder or database). */
+export function timestampExpiryIn(metadata: Pick<MetadataStore, 'get'>): TimestampExpiry {
   return async () => {
-    let text: string;
-    try {
-      text = await readFile(join(repoDir, 'timestamp.json'), 'utf8');
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ENOENT') return undefined;
-      throw error;
-    }
-    const expires = (JSON.parse(text) as { signed?: { expires?: unknown } }).signed?.expires;
+    const file = await metadata.get('timestamp.json');
+    if (file === undefined) return undefined;
+    const expires = (JSON.parse(file.bytes.toString('utf8')) as { signed?: { expires?: unknown } }).signed?.expires;
     if (typeof expires !== 'string' || Number.isNaN(Date.parse(expires))) {
       throw new HicareError('TRUST_METADATA_INVALID', 'The signed catalog’s timestamp has no valid expiry.', 'Re-sign the timestamp.');
     }

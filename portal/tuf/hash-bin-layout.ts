@@ -3,13 +3,12 @@
  * bins named `bins-<hex>`; a target belongs to the bin given by the first k bits of the SHA-256 of its name, the
  * rule of TAP 15 that tuf-js follows in `SuccinctRoles#getRoleForTarget` (not exported by @tufjs/models, so it is
  * written out here; test/bench/tuf-catalog.ts looks every published target up through tuf-js).
- * Bins are stored like top-level targets, as `N.bins-<hex>.json`, and each is listed in the snapshot.
+ * Bins are stored like top-level targets, as `N.bins-<hex>.json` in the metadata store, and each is listed in the
+ * snapshot.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { HicareError } from '../../shared/errors.js';
-import { readState, type RepositoryState } from './metadata-files.js';
+import { metadataStoreOf, readState, readText, type MetadataSource, type RepositoryState } from './metadata-files.js';
 import { parseTargets, type TargetsDocument } from './targets-metadata.js';
 
 export const BIN_PREFIX = 'bins';
@@ -73,8 +72,9 @@ export function delegationOf(state: RepositoryState): SuccinctDelegation | undef
 }
 
 /** The set a client would see now, with every bin the snapshot lists. */
-export async function readBinnedState(repoDir: string): Promise<BinnedState> {
-  const state = await readState(repoDir);
+export async function readBinnedState(source: MetadataSource): Promise<BinnedState> {
+  const store = metadataStoreOf(source);
+  const state = await readState(store);
   const delegation = delegationOf(state);
   const bins = new Map<string, StoredBin>();
   if (delegation !== undefined) {
@@ -83,9 +83,9 @@ export async function readBinnedState(repoDir: string): Promise<BinnedState> {
       if (meta === undefined) {
         throw new HicareError('INTERNAL', `Snapshot ${state.snapshot.signed.version} does not list hash bin ${name}.`, 'Restore the repository from a backup.', { bin: name });
       }
-      const path = join(repoDir, `${meta.version}.${name}.json`);
-      const text = await readFile(path, 'utf8');
-      bins.set(name, { version: meta.version, bytes: Buffer.byteLength(text), document: parseTargets(text, path) });
+      const file = `${meta.version}.${name}.json`;
+      const text = await readText(store, file);
+      bins.set(name, { version: meta.version, bytes: Buffer.byteLength(text), document: parseTargets(text, file) });
     }
   }
   return { ...state, bitLength: delegation?.succinct_roles.bit_length ?? null, bins };

@@ -10,19 +10,16 @@
  * top-level targets names as the bins' key. The number of bins is fixed by the first binned publish: a TUF client
  * refuses a snapshot that drops a file it listed before, so bins are never renamed or merged.
  */
-import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Metadata, MetaFile, Snapshot } from '@tufjs/models';
 import { ReleaseTargetCustomSchema, type ReleaseTarget, type ReleaseTargetCustom } from '../../shared/contracts/catalog.js';
 import { HicareError } from '../../shared/errors.js';
-import { writeFileAtomic } from './atomic-file.js';
 import { sha256Hex } from './canonical.js';
 import { loadTrustedKey, type SigningKey } from './keys.js';
-import { withRepositoryLock } from './lock.js';
 import { expiresAt, type JsonObject } from './metadata-files.js';
 import { resign } from './publish.js';
 import { REFRESH_MARGIN_MS, type RepositoryOptions, type TargetInput } from './repository.js';
+import { storesFor, type RepositoryStores } from './stores.js';
 import { commitStaged, discardStaged, stageFiles } from './target-files.js';
 import { assertTargetName } from './target-name.js';
 import { serializeTargets, signTargets, targetEntry, type TargetEntry, type TargetsSigned } from './targets-metadata.js';
@@ -71,6 +68,9 @@ function prepare(inputs: readonly TargetInput[]): Prepared[] {
         issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       });
     }
+    if (input.path === undefined) {
+      throw new HicareError('INVALID_INPUT', `Target ${input.name} has no package file.`, 'Give the path of the package to publish.', { name: input.name });
+    }
     // A JSON round trip drops keys whose value is undefined, which canonical JSON (and so signing) cannot encode.
     return { name: input.name, path: input.path, custom: JSON.parse(JSON.stringify(parsed.data)) as JsonObject };
   });
@@ -90,6 +90,7 @@ function binSigned(previous: TargetsSigned | undefined, specVersion: string, tar
 /** Writes the changed bins, then re-signs targets (when it changed) → snapshot → timestamp over them. */
 async function commitBins(
   options: HashBinOptions,
+  stores: RepositoryStores,
   state: BinnedState,
   key: SigningKey,
   changed: Map<string, Record<string, TargetEntry>>,
@@ -100,7 +101,7 @@ async function commitBins(
   for (const [name, targets] of changed) {
     const signed = binSigned(state.bins.get(name)?.document.signed, state.targets.signed.spec_version, targets, now);
     const bytes = serializeTargets(signTargets(signed, key));
-    await writeFileAtomic(join(options.repoDir, `${signed.version}.${name}.json`), bytes);
+    await stores.metadata.put(`${signed.version}.${name}.json`, bytes);
     meta[`${name}.json`] = new MetaFile({ version: signed.version, length: bytes.length, hashes: { sha256: sha256Hex(bytes) } });
   }
   // resign() carries the snapshot's meta over, so the bins enter it through the state it starts from.
@@ -108,17 +109,8 @@ async function commitBins(
   const snapshot = new Metadata(new Snapshot({ version: s.version, specVersion: s.specVersion, expires: s.expires, meta }), state.snapshot.signatures);
   const targets = { ...state.targets, signed: { ...state.targets.signed, delegations: top.delegation } };
   const from = top.changed ? 'targets' : 'snapshot';
-  const next = await resign({ repoDir: options.repoDir, keysDir: options.keysDir, state: { ...state, snapshot, targets }, from, now, ...(from === 'targets' ? { targets: top.targets } : {}) });
-  await pruneOldBins(options.repoDir, next.snapshot.signed.meta);
-}
-
-/** Deletes bin versions older than the last few, as pruneOldVersions does for targets and snapshot. */
-async function pruneOldBins(repoDir: string, meta: Record<string, MetaFile>, keep = 3): Promise<void> {
-  for (const entry of await readdir(repoDir)) {
-    const match = new RegExp(`^(\\d+)\\.(${BIN_PREFIX}-[0-9a-f]+)\\.json$`).exec(entry);
-    const current = match === null ? undefined : meta[`${match[2]!}.json`]?.version;
-    if (match !== null && current !== undefined && Number(match[1]) <= current - keep) await rm(join(repoDir, entry), { force: true });
-  }
+  // resign() prunes old versions of every file the new snapshot lists, bins included.
+  await resign({ metadata: stores.metadata, keysDir: options.keysDir, state: { ...state, snapshot, targets }, from, now, ...(from === 'targets' ? { targets: top.targets } : {}) });
 }
 
 function listed(name: string, entry: TargetEntry): ReleaseTarget {
@@ -133,8 +125,9 @@ export async function publishToHashBins(options: HashBinOptions, inputs: readonl
   const now = options.now ?? new Date();
   const prepared = prepare(inputs);
   if (options.bitLength !== undefined) assertBitLength(options.bitLength);
-  return withRepositoryLock(options.repoDir, async () => {
-    const state = await readBinnedState(options.repoDir);
+  const stores = storesFor(options);
+  return stores.lock.run(async () => {
+    const state = await readBinnedState(stores.metadata);
     if (state.bitLength !== null && options.bitLength !== undefined && options.bitLength !== state.bitLength) {
       throw new HicareError('INVALID_INPUT', `This repository already uses ${2 ** state.bitLength} hash bins.`, 'Publish without choosing a number of bins.', {
         bitLength: state.bitLength,
@@ -146,7 +139,7 @@ export async function publishToHashBins(options: HashBinOptions, inputs: readonl
     const bitLength = state.bitLength ?? options.bitLength ?? bitLengthFor(published + prepared.length);
     const delegation = delegationFor(key, bitLength);
 
-    const staged = await stageFiles(options.repoDir, prepared);
+    const staged = await stageFiles(prepared);
     const top = { targets: { ...state.targets.signed.targets }, delegation, changed: !isDeepStrictEqual(delegationOf(state), delegation) };
     // A new layout lists every bin, empty ones too: tuf-js asks the snapshot for the bin of any name it looks up.
     const changed = new Map<string, Record<string, TargetEntry>>(state.bitLength === null ? allBins(bitLength).map((b) => [b, {}]) : []);
@@ -184,8 +177,8 @@ export async function publishToHashBins(options: HashBinOptions, inputs: readonl
       await discardStaged(staged);
       throw error;
     }
-    await commitStaged(options.repoDir, staged);
-    if (changed.size > 0 || top.changed) await commitBins(options, state, key, changed, top, now);
+    await commitStaged(stores.blobs, staged);
+    if (changed.size > 0 || top.changed) await commitBins(options, stores, state, key, changed, top, now);
     return { bitLength, bins: 2 ** bitLength, changedBins: changed.size, targets: prepared.map((item, i) => listed(item.name, entries[i]!)) };
   });
 }
@@ -197,8 +190,9 @@ export async function publishToHashBins(options: HashBinOptions, inputs: readonl
  */
 export async function refreshHashBins(options: RepositoryOptions & { now?: Date }): Promise<number> {
   const now = options.now ?? new Date();
-  return withRepositoryLock(options.repoDir, async () => {
-    const state = await readBinnedState(options.repoDir);
+  const stores = storesFor(options);
+  return stores.lock.run(async () => {
+    const state = await readBinnedState(stores.metadata);
     if (state.bitLength === null) return 0;
     const key = await loadTrustedKey(options.keysDir, 'targets', state.root.signed);
     const delegation = delegationFor(key, state.bitLength);
@@ -208,7 +202,7 @@ export async function refreshHashBins(options: RepositoryOptions & { now?: Date 
       if (stale) changed.set(name, bin.document.signed.targets);
     }
     const top = { targets: state.targets.signed.targets, delegation, changed: !isDeepStrictEqual(delegationOf(state), delegation) };
-    if (changed.size > 0 || top.changed) await commitBins(options, state, key, changed, top, now);
+    if (changed.size > 0 || top.changed) await commitBins(options, stores, state, key, changed, top, now);
     return changed.size;
   });
 }

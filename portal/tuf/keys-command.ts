@@ -3,29 +3,50 @@
  * for the whole CLI so they can be run and tested without a process.
  */
 import { HicareError } from '../../shared/errors.js';
-import { initKeys, isTufRole, keyFilePath, TUF_ROLES } from './keys.js';
+import { initKeys, isTufRole, keyFilePath, TUF_ROLES, type KeyDirs } from './keys.js';
+import type { RepositoryOptions } from './repository.js';
 import { rotateKey } from './rotate.js';
 
-export interface KeysCommandOptions {
+export interface KeysCommandOptions extends Omit<RepositoryOptions, 'keysDir'> {
+  /** The online keys' directory (`online/` inside it). */
   keysDir: string;
-  repoDir: string;
+  /**
+   * Where the root key is: required by `keys init`, so the key that can replace every other never lands in the data
+   * directory by default. Rotation reads it from here too (from `KEYS/offline` when absent).
+   */
+  offlineKeysDir?: string | undefined;
   now?: Date;
 }
 
-const USAGE = `keys init | keys rotate <${TUF_ROLES.join('|')}>`;
+const USAGE = `keys init --offline-keys DIR | keys rotate <${TUF_ROLES.join('|')}> [--offline-keys DIR]`;
+
+function keyDirsOf(options: KeysCommandOptions): KeyDirs {
+  return options.offlineKeysDir === undefined ? options.keysDir : { keysDir: options.keysDir, offlineDir: options.offlineKeysDir };
+}
 
 /** Runs `keys <args…>`; returns the lines to print. */
 export async function runKeysCommand(args: readonly string[], options: KeysCommandOptions): Promise<string[]> {
   const [action, role, ...extra] = args;
   if (action === 'init' && role === undefined) {
-    const keys = await initKeys(options.keysDir);
-    return TUF_ROLES.map((r) => `${r}: ${keys[r].keyId} (${keyFilePath(options.keysDir, r)})`);
+    if (options.offlineKeysDir === undefined || options.offlineKeysDir === '') {
+      throw new HicareError(
+        'INVALID_INPUT',
+        '`keys init` needs --offline-keys DIR: the root key signs every change of trust, so it is never written next to the portal’s data by default.',
+        'Name a directory on removable or offline storage with --offline-keys, then keep it away from the portal machine.',
+      );
+    }
+    const dirs = keyDirsOf(options);
+    const keys = await initKeys(dirs);
+    return [
+      ...TUF_ROLES.map((r) => `${r}: ${keys[r].keyId} (${keyFilePath(dirs, r)})`),
+      `Move ${keyFilePath(dirs, 'root')} off this machine now: the portal never needs it to serve or publish, only to rotate keys (\`keys rotate ROLE --offline-keys DIR\`).`,
+    ];
   }
   if (action === 'rotate' && extra.length === 0) {
     if (!isTufRole(role)) {
       throw new HicareError('INVALID_INPUT', `${JSON.stringify(role ?? '')} is not a TUF role.`, `Use one of: ${TUF_ROLES.join(', ')}.`, { role });
     }
-    const result = await rotateKey({ ...options, role });
+    const result = await rotateKey({ ...options, keysDir: keyDirsOf(options), role });
     return [
       `${role}: new key ${result.keyId}, retired ${result.retiredKeyIds.join(', ') || 'none'}`,
       `root version ${result.rootVersion} published`,

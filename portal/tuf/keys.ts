@@ -30,8 +30,20 @@ export function isTufRole(value: unknown): value is TufRole {
   return typeof value === 'string' && (TUF_ROLES as readonly string[]).includes(value);
 }
 
-export function keyFilePath(keysDir: string, role: TufRole, stage: 'current' | 'next' = 'current'): string {
-  const dir = join(keysDir, role === 'root' ? 'offline' : 'online');
+/**
+ * Where the keys are: a directory with `online/` and `offline/` inside, or the online keys' directory and, apart
+ * from it, the one that holds the root key (`keys init --offline-keys DIR`), so the root key can live on a medium
+ * the portal never sees.
+ */
+export type KeyDirs = string | { keysDir: string; offlineDir: string };
+
+export function describeKeyDirs(keys: KeyDirs): string {
+  return typeof keys === 'string' ? keys : `${keys.keysDir} and ${keys.offlineDir}`;
+}
+
+export function keyFilePath(keys: KeyDirs, role: TufRole, stage: 'current' | 'next' = 'current'): string {
+  const dir =
+    typeof keys === 'string' ? join(keys, role === 'root' ? 'offline' : 'online') : role === 'root' ? keys.offlineDir : join(keys.keysDir, 'online');
   return join(dir, stage === 'current' ? `${role}.pem` : `${role}.next.pem`);
 }
 
@@ -83,12 +95,12 @@ function generate(role: TufRole): { key: SigningKey; privateKey: KeyObject } {
 }
 
 /** `keys init`: one new key per role. Refuses to overwrite, since losing a key that a root trusts cannot be undone. */
-export async function initKeys(keysDir: string): Promise<Record<TufRole, SigningKey>> {
+export async function initKeys(keysDir: KeyDirs): Promise<Record<TufRole, SigningKey>> {
   for (const role of TUF_ROLES) {
     if (await exists(keyFilePath(keysDir, role))) {
       throw new HicareError(
         'TUF_ALREADY_INITIALIZED',
-        `A ${role} key already exists in ${keysDir}.`,
+        `A ${role} key already exists in ${describeKeyDirs(keysDir)}.`,
         'Use `keys rotate <role>` to replace a key, or point at an empty keys directory.',
         { role },
       );
@@ -104,7 +116,7 @@ export async function initKeys(keysDir: string): Promise<Record<TufRole, Signing
 }
 
 /** Reads the current key of a role, without checking any root (used before a repository exists). */
-export async function loadKey(keysDir: string, role: TufRole): Promise<SigningKey> {
+export async function loadKey(keysDir: KeyDirs, role: TufRole): Promise<SigningKey> {
   const path = keyFilePath(keysDir, role);
   if (!(await exists(path))) {
     throw new HicareError('TUF_KEYS_MISSING', `No ${role} key at ${path}.`, 'Run `keys init` first, or point at the right keys directory.', { role });
@@ -116,7 +128,7 @@ export async function loadKey(keysDir: string, role: TufRole): Promise<SigningKe
  * The key to sign a role's metadata with: the stored key that `root` trusts for that role. Finishes a rotation that
  * was interrupted after its root was published (the trusted key is still `.next.pem`).
  */
-export async function loadTrustedKey(keysDir: string, role: TufRole, root: Root): Promise<SigningKey> {
+export async function loadTrustedKey(keysDir: KeyDirs, role: TufRole, root: Root): Promise<SigningKey> {
   const trusted = root.roles[role]?.keyIDs ?? [];
   const current = keyFilePath(keysDir, role);
   const next = keyFilePath(keysDir, role, 'next');
@@ -133,23 +145,23 @@ export async function loadTrustedKey(keysDir: string, role: TufRole, root: Root)
   }
   throw new HicareError(
     'TUF_KEYS_MISSING',
-    `None of the ${role} keys in ${keysDir} is the one root version ${root.version} trusts.`,
+    `None of the ${role} keys in ${describeKeyDirs(keysDir)} is the one root version ${root.version} trusts.`,
     'Point at the keys directory this repository was created with.',
     { role, trusted },
   );
 }
 
 /** Writes a fresh key as `<role>.next.pem`, to be promoted once a root that trusts it is published. */
-export async function stageNextKey(keysDir: string, role: TufRole): Promise<SigningKey> {
+export async function stageNextKey(keysDir: KeyDirs, role: TufRole): Promise<SigningKey> {
   const { key, privateKey } = generate(role);
   await writeKey(keyFilePath(keysDir, role, 'next'), privateKey);
   return key;
 }
 
-export async function promoteNextKey(keysDir: string, role: TufRole): Promise<void> {
+export async function promoteNextKey(keysDir: KeyDirs, role: TufRole): Promise<void> {
   await rename(keyFilePath(keysDir, role, 'next'), keyFilePath(keysDir, role));
 }
 
-export async function discardNextKey(keysDir: string, role: TufRole): Promise<void> {
+export async function discardNextKey(keysDir: KeyDirs, role: TufRole): Promise<void> {
   await rm(keyFilePath(keysDir, role, 'next'), { force: true });
 }

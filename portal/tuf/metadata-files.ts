@@ -2,15 +2,13 @@
  * The repository's metadata on disk, laid out for consistent snapshots: every root as `N.root.json` (clients walk
  * the chain one version at a time) plus `root.json`, targets and snapshot only as `N.<role>.json` (so a client that
  * read timestamp N always finds the snapshot and targets N refers to, even while a newer set is being written), and
- * the one unversioned entry point, `timestamp.json`.
+ * the one unversioned entry point, `timestamp.json`. The files go through a MetadataStore (a folder or the database).
  */
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Metadata, MetadataKind, MetaFile, type Root, type Snapshot, type Timestamp } from '@tufjs/models';
 import { HicareError } from '../../shared/errors.js';
-import { writeFileAtomic } from './atomic-file.js';
 import { sha256Hex } from './canonical.js';
 import { type TufRole } from './keys.js';
+import { FolderMetadataStore, type MetadataStore } from './metadata-store.js';
 import { parseTargets, serializeTargets, type TargetsDocument } from './targets-metadata.js';
 
 const HOUR = 3_600_000;
@@ -65,86 +63,86 @@ function fileNames(metadata: SmallMetadata): string[] {
   }
 }
 
+/** A store, or the folder of a repository kept as files (tools and tests name repositories that way). */
+export type MetadataSource = string | MetadataStore;
+
+export function metadataStoreOf(source: MetadataSource): MetadataStore {
+  return typeof source === 'string' ? new FolderMetadataStore(source) : source;
+}
+
 /** Writes a signed file under every name it is served as; returns the bytes (snapshot and timestamp hash them). */
-export async function writeMetadata(repoDir: string, metadata: SmallMetadata): Promise<Buffer> {
+export async function writeMetadata(store: MetadataStore, metadata: SmallMetadata): Promise<Buffer> {
   const bytes = serialize(metadata);
   // In order: for root the versioned file is what clients fetch, so it must exist before `root.json` points past it.
-  for (const name of fileNames(metadata)) await writeFileAtomic(join(repoDir, name), bytes);
+  for (const name of fileNames(metadata)) await store.put(name, bytes);
   return bytes;
 }
 
-export async function writeTargets(repoDir: string, document: TargetsDocument): Promise<Buffer> {
+export async function writeTargets(store: MetadataStore, document: TargetsDocument): Promise<Buffer> {
   const bytes = serializeTargets(document);
-  await writeFileAtomic(join(repoDir, `${document.signed.version}.targets.json`), bytes);
+  await store.put(`${document.signed.version}.targets.json`, bytes);
   return bytes;
 }
 
 /** The JSON shape `@tufjs/models` parses (its own alias is not exported). */
 export type JsonObject = Parameters<typeof Metadata.fromJSON>[1];
 
-async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new HicareError('NOT_FOUND', `The TUF repository has no ${path}.`, 'Initialize the repository first, or point at the right directory.', { path });
-    }
-    throw error;
+export async function readText(store: MetadataStore, name: string): Promise<string> {
+  const found = await store.get(name);
+  if (found === undefined) {
+    throw new HicareError('NOT_FOUND', `The signed catalog has no ${name}.`, 'Initialize the repository first, or point at the right data directory or database.', { name });
   }
+  return found.bytes.toString('utf8');
 }
 
-async function readJson(path: string): Promise<JsonObject> {
-  return JSON.parse(await readText(path)) as JsonObject;
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
+async function readJson(store: MetadataStore, name: string): Promise<JsonObject> {
+  return JSON.parse(await readText(store, name)) as JsonObject;
 }
 
 /** The newest root: `root.json`, or a later `N.root.json` if a rotation stopped before updating `root.json`. */
-export async function readRoot(repoDir: string): Promise<Metadata<Root>> {
-  let root = Metadata.fromJSON(MetadataKind.Root, await readJson(join(repoDir, 'root.json')));
-  while (await exists(join(repoDir, `${root.signed.version + 1}.root.json`))) {
-    root = Metadata.fromJSON(MetadataKind.Root, await readJson(join(repoDir, `${root.signed.version + 1}.root.json`)));
+export async function readRoot(source: MetadataSource): Promise<Metadata<Root>> {
+  const store = metadataStoreOf(source);
+  let root = Metadata.fromJSON(MetadataKind.Root, await readJson(store, 'root.json'));
+  while ((await store.sha256Of(`${root.signed.version + 1}.root.json`)) !== undefined) {
+    root = Metadata.fromJSON(MetadataKind.Root, await readJson(store, `${root.signed.version + 1}.root.json`));
   }
   return root;
 }
 
-export async function readRootVersion(repoDir: string, version: number): Promise<Metadata<Root>> {
-  return Metadata.fromJSON(MetadataKind.Root, await readJson(join(repoDir, `${version}.root.json`)));
+export async function readRootVersion(source: MetadataSource, version: number): Promise<Metadata<Root>> {
+  return Metadata.fromJSON(MetadataKind.Root, await readJson(metadataStoreOf(source), `${version}.root.json`));
 }
 
 /** The set a client would see now: follow timestamp → snapshot → targets by version. */
-export async function readState(repoDir: string): Promise<RepositoryState> {
-  const root = await readRoot(repoDir);
-  const timestamp = Metadata.fromJSON(MetadataKind.Timestamp, await readJson(join(repoDir, 'timestamp.json')));
-  const snapshot = Metadata.fromJSON(
-    MetadataKind.Snapshot,
-    await readJson(join(repoDir, `${timestamp.signed.snapshotMeta.version}.snapshot.json`)),
-  );
+export async function readState(source: MetadataSource): Promise<RepositoryState> {
+  const store = metadataStoreOf(source);
+  const root = await readRoot(store);
+  const timestamp = Metadata.fromJSON(MetadataKind.Timestamp, await readJson(store, 'timestamp.json'));
+  const snapshot = Metadata.fromJSON(MetadataKind.Snapshot, await readJson(store, `${timestamp.signed.snapshotMeta.version}.snapshot.json`));
   const targetsMeta = snapshot.signed.meta[TARGETS_META];
   if (targetsMeta === undefined) {
     throw new HicareError('INTERNAL', `Snapshot ${snapshot.signed.version} lists no ${TARGETS_META}.`, 'Restore the repository from a backup.');
   }
-  const targetsPath = join(repoDir, `${targetsMeta.version}.targets.json`);
-  const targets = parseTargets(await readText(targetsPath), targetsPath);
+  const targetsName = `${targetsMeta.version}.targets.json`;
+  const targets = parseTargets(await readText(store, targetsName), targetsName);
   return { root, timestamp, snapshot, targets };
 }
 
 /**
- * Deletes snapshot and targets versions older than the last few. A client mid-refresh may still ask for the version
- * its timestamp named a moment ago, so the recent ones stay; older ones are never asked for again and, with many
- * targets, each weighs megabytes. Roots are never pruned: clients walk every version of the chain.
+ * Deletes versions older than the last few of snapshot, targets and every hash bin. A client mid-refresh may still
+ * ask for the version its timestamp named a moment ago, so the recent ones stay; older ones are never asked for again
+ * and, with many targets, each weighs megabytes. Roots are never pruned: clients walk every version of the chain.
  */
-export async function pruneOldVersions(repoDir: string, state: RepositoryState, keep = 3): Promise<void> {
-  const current = { snapshot: state.snapshot.signed.version, targets: state.targets.signed.version };
-  for (const entry of await readdir(repoDir)) {
-    const match = /^(\d+)\.(snapshot|targets)\.json$/.exec(entry);
-    if (match === null) continue;
-    const role = match[2] as 'snapshot' | 'targets';
-    if (Number(match[1]) <= current[role] - keep) await rm(join(repoDir, entry), { force: true });
+export async function pruneOldVersions(store: MetadataStore, state: RepositoryState, keep = 3): Promise<void> {
+  const current = new Map<string, number>([
+    ['snapshot', state.snapshot.signed.version],
+    ['targets', state.targets.signed.version],
+  ]);
+  for (const [file, meta] of Object.entries(state.snapshot.signed.meta)) current.set(file.replace(/\.json$/, ''), meta.version);
+  for (const entry of await store.list()) {
+    const match = /^(\d+)\.(.+)\.json$/.exec(entry);
+    if (match === null || match[2] === 'root') continue;
+    const newest = current.get(match[2]!);
+    if (newest !== undefined && Number(match[1]) <= newest - keep) await store.delete(entry);
   }
 }

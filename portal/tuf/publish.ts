@@ -4,15 +4,16 @@
  * and is written before the file that refers to it, so `timestamp.json` — the only entry point — flips last.
  */
 import { Metadata, Snapshot, Timestamp } from '@tufjs/models';
-import { loadTrustedKey } from './keys.js';
+import { loadTrustedKey, type KeyDirs } from './keys.js';
+import type { MetadataStore } from './metadata-store.js';
 import { expiresAt, metaFileFor, pruneOldVersions, TARGETS_META, writeMetadata, writeTargets, type RepositoryState } from './metadata-files.js';
 import { signTargets, type TargetEntry } from './targets-metadata.js';
 
 export type OnlineRole = 'targets' | 'snapshot' | 'timestamp';
 
 export interface ResignOptions {
-  repoDir: string;
-  keysDir: string;
+  metadata: MetadataStore;
+  keysDir: KeyDirs;
   state: RepositoryState;
   /** The first role to re-sign; every role after it in targets → snapshot → timestamp follows. */
   from: OnlineRole;
@@ -22,7 +23,7 @@ export interface ResignOptions {
 }
 
 export async function resign(options: ResignOptions): Promise<RepositoryState> {
-  const { repoDir, keysDir, now } = options;
+  const { metadata: store, keysDir, now } = options;
   const { root } = options.state;
   let { targets, snapshot, timestamp } = options.state;
 
@@ -41,7 +42,7 @@ export async function resign(options: ResignOptions): Promise<RepositoryState> {
     if (options.from === 'targets') {
       // Length matters beyond integrity: tuf-js caps the targets download at this length when it is given and at
       // 5 MB otherwise, which a catalog of tens of thousands of releases exceeds.
-      meta[TARGETS_META] = metaFileFor(targets.signed.version, await writeTargets(repoDir, targets));
+      meta[TARGETS_META] = metaFileFor(targets.signed.version, await writeTargets(store, targets));
     }
     snapshot = new Metadata(
       new Snapshot({
@@ -52,17 +53,17 @@ export async function resign(options: ResignOptions): Promise<RepositoryState> {
       }),
     );
     snapshot.sign((await loadTrustedKey(keysDir, 'snapshot', root.signed)).signer, false);
-    const snapshotBytes = await writeMetadata(repoDir, snapshot);
+    const snapshotBytes = await writeMetadata(store, snapshot);
     timestamp = nextTimestamp(timestamp, metaFileFor(snapshot.signed.version, snapshotBytes), now);
   } else {
     timestamp = nextTimestamp(timestamp, timestamp.signed.snapshotMeta, now);
   }
 
   timestamp.sign((await loadTrustedKey(keysDir, 'timestamp', root.signed)).signer, false);
-  await writeMetadata(repoDir, timestamp);
+  await writeMetadata(store, timestamp);
 
   const state = { root, targets, snapshot, timestamp };
-  await pruneOldVersions(repoDir, state);
+  await pruneOldVersions(store, state);
   return state;
 }
 

@@ -3,32 +3,35 @@
  * `targets/`). Publishing validates everything first, so a bad batch changes nothing, then stores the bytes, then
  * signs targets → snapshot → timestamp once for the whole batch.
  */
-import { access, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { Metadata, Root, Snapshot, Timestamp } from '@tufjs/models';
 import { ReleaseTargetCustomSchema, type ReleaseTarget, type ReleaseTargetCustom } from '../../shared/contracts/catalog.js';
 import { HicareError } from '../../shared/errors.js';
-import { loadKey, loadTrustedKey, TUF_ROLES, type SigningKey, type TufRole } from './keys.js';
-import { withRepositoryLock } from './lock.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import { loadKey, loadTrustedKey, TUF_ROLES, type KeyDirs, type SigningKey, type TufRole } from './keys.js';
+import type { RepositoryLock } from './lock.js';
+import type { MetadataStore } from './metadata-store.js';
 import { expiresAt, metaFileFor, readState, SPEC_VERSION, TARGETS_META, writeMetadata, writeTargets, type JsonObject } from './metadata-files.js';
 import { resign, signedByTrustedKey, type OnlineRole } from './publish.js';
 import { assertTargetName } from './target-name.js';
+import { storesFor, type StoreOptions } from './stores.js';
 import { commitStaged, discardStaged, stageFiles } from './target-files.js';
-import { emptyTargets, signTargets, targetEntry, type TargetEntry } from './targets-metadata.js';
+import { emptyTargets, signTargets, targetEntry, type TargetEntry, type TargetsSigned } from './targets-metadata.js';
 
-export interface RepositoryOptions {
-  /** The directory served under `/tuf/`. */
-  repoDir: string;
-  /** Holds `offline/root.pem` and `online/{targets,snapshot,timestamp}.pem`. */
-  keysDir: string;
+export interface RepositoryOptions extends StoreOptions {
+  /** Holds `offline/root.pem` and `online/{targets,snapshot,timestamp}.pem` (or see KeyDirs). */
+  keysDir: KeyDirs;
 }
 
 export interface TargetInput {
   /** A safe relative path, e.g. `product/1.2.0/linux-x64/product-1.2.0.tar.gz`. */
   name: string;
-  /** Where the package bytes are now; they are copied into the repository. */
-  path: string;
+  /**
+   * Where the package bytes are now; they are copied into the blob store. Absent for a target already published,
+   * whose stored bytes stay (a change of its metadata only, such as a new lifecycle).
+   */
+  path?: string;
   /** Validated with ReleaseTargetCustomSchema; stored with its defaults filled in. */
   custom: unknown;
 }
@@ -41,21 +44,16 @@ const HOUR = 3_600_000;
  */
 export const REFRESH_MARGIN_MS: Record<OnlineRole, number> = { timestamp: 6 * HOUR, snapshot: 24 * HOUR, targets: 7 * 24 * HOUR };
 
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** Creates version 1 of every role, signed with the keys in `keysDir` (see `initKeys`). */
 export async function initRepository(options: RepositoryOptions & { now?: Date }): Promise<TufRepository> {
   const { repoDir, keysDir } = options;
+  const { metadata, lock } = storesFor(options);
   const now = options.now ?? new Date();
-  await mkdir(repoDir, { recursive: true });
-  return withRepositoryLock(repoDir, async () => {
-    if ((await exists(join(repoDir, 'root.json'))) || (await exists(join(repoDir, '1.root.json')))) {
-      throw new HicareError('TUF_ALREADY_INITIALIZED', `${repoDir} already holds a TUF repository.`, 'Publish into it, or choose an empty directory.', { repoDir });
+  if (metadata.kind === 'folder' || options.lock === undefined) await mkdir(repoDir, { recursive: true });
+  return lock.run(async () => {
+    if ((await metadata.sha256Of('root.json')) !== undefined || (await metadata.sha256Of('1.root.json')) !== undefined) {
+      const where = metadata.kind === 'folder' ? repoDir : 'The database';
+      throw new HicareError('TUF_ALREADY_INITIALIZED', `${where} already holds a TUF repository.`, 'Publish into it, or choose an empty directory or database.', { repoDir });
     }
     const keys = {} as Record<TufRole, SigningKey>;
     for (const role of TUF_ROLES) keys[role] = await loadKey(keysDir, role);
@@ -67,14 +65,14 @@ export async function initRepository(options: RepositoryOptions & { now?: Date }
 
     // Written leaves first, so that whoever sees root.json also finds the rest.
     const targets = signTargets(emptyTargets(SPEC_VERSION, expiresAt(now, 'targets')), keys.targets);
-    const targetsMeta = metaFileFor(1, await writeTargets(repoDir, targets));
+    const targetsMeta = metaFileFor(1, await writeTargets(metadata, targets));
     const snapshot = new Metadata(new Snapshot({ version: 1, specVersion: SPEC_VERSION, expires: expiresAt(now, 'snapshot'), meta: { [TARGETS_META]: targetsMeta } }));
     snapshot.sign(keys.snapshot.signer);
-    const snapshotMeta = metaFileFor(1, await writeMetadata(repoDir, snapshot));
+    const snapshotMeta = metaFileFor(1, await writeMetadata(metadata, snapshot));
     const timestamp = new Metadata(new Timestamp({ version: 1, specVersion: SPEC_VERSION, expires: expiresAt(now, 'timestamp'), snapshotMeta }));
     timestamp.sign(keys.timestamp.signer);
-    await writeMetadata(repoDir, timestamp);
-    await writeMetadata(repoDir, rootMd);
+    await writeMetadata(metadata, timestamp);
+    await writeMetadata(metadata, rootMd);
     return new TufRepository(options);
   });
 }
@@ -100,13 +98,31 @@ function listed(name: string, entry: TargetEntry): ReleaseTarget {
   return { name, length: entry.length, sha256: entry.hashes.sha256 ?? '', custom: entry.custom as ReleaseTargetCustom };
 }
 
+/** The stored bytes of a published target, for an input that changes only its metadata. */
+function keptBytes(signed: TargetsSigned, name: string): { sha256: string; length: number } {
+  const existing = targetEntry(signed, name);
+  if (existing === undefined) {
+    throw new HicareError('INVALID_INPUT', `Target ${name} is not published, so it needs its package file.`, 'Give the path of the package to publish.', { name });
+  }
+  return { sha256: existing.hashes.sha256 ?? '', length: existing.length };
+}
+
 export class TufRepository {
   readonly repoDir: string;
-  readonly keysDir: string;
+  readonly keysDir: KeyDirs;
+  readonly metadata: MetadataStore;
+  readonly blobs: BlobStore;
+  readonly lock: RepositoryLock;
 
   constructor(options: RepositoryOptions) {
     this.repoDir = options.repoDir;
     this.keysDir = options.keysDir;
+    ({ metadata: this.metadata, blobs: this.blobs, lock: this.lock } = storesFor(options));
+  }
+
+  /** The options that reach the same stores, for the functions beside this class (hash bins, rotation). */
+  get options(): RepositoryOptions {
+    return { repoDir: this.repoDir, keysDir: this.keysDir, metadata: this.metadata, blobs: this.blobs, lock: this.lock };
   }
 
   async addTarget(input: TargetInput & { now?: Date }): Promise<ReleaseTarget> {
@@ -132,16 +148,19 @@ export class TufRepository {
     });
     if (prepared.length === 0) return [];
 
-    return withRepositoryLock(this.repoDir, async () => {
-      const state = await readState(this.repoDir);
+    return this.lock.run(async () => {
+      const state = await readState(this.metadata);
       // Missing keys found now, before any bytes are stored, keep a refused publish from leaving files behind.
       for (const role of ONLINE_ROLES) await loadTrustedKey(this.keysDir, role, state.root.signed);
-      const staged = await stageFiles(this.repoDir, prepared);
+      const kept = prepared.map((item) => (item.path === undefined ? keptBytes(state.targets.signed, item.name) : undefined));
+      const toStage = prepared.flatMap((item) => (item.path === undefined ? [] : [{ name: item.name, path: item.path }]));
+      const staged = await stageFiles(toStage);
       const next: Record<string, TargetEntry> = { ...state.targets.signed.targets };
       let changed = false;
       try {
+        let s = 0;
         prepared.forEach((item, i) => {
-          const file = staged[i]!;
+          const file = kept[i] ?? staged[s++]!;
           const target: TargetEntry = { length: file.length, hashes: { sha256: file.sha256 }, custom: item.custom };
           const existing = targetEntry(state.targets.signed, item.name);
           if (existing !== undefined && (existing.hashes.sha256 !== file.sha256 || existing.length !== file.length)) {
@@ -159,8 +178,8 @@ export class TufRepository {
         await discardStaged(staged);
         throw error;
       }
-      await commitStaged(this.repoDir, staged);
-      if (changed) await resign({ repoDir: this.repoDir, keysDir: this.keysDir, state, from: 'targets', now, targets: next });
+      await commitStaged(this.blobs, staged);
+      if (changed) await resign({ metadata: this.metadata, keysDir: this.keysDir, state, from: 'targets', now, targets: next });
       return prepared.map((item) => listed(item.name, next[item.name]!));
     });
   }
@@ -173,20 +192,20 @@ export class TufRepository {
    */
   async refreshTimestamp(options: { now?: Date } = {}): Promise<boolean> {
     const now = options.now ?? new Date();
-    return withRepositoryLock(this.repoDir, async () => {
-      const state = await readState(this.repoDir);
+    return this.lock.run(async () => {
+      const state = await readState(this.metadata);
       const stale = (role: OnlineRole): boolean =>
         Date.parse(state[role].signed.expires) - now.getTime() <= REFRESH_MARGIN_MS[role] || !signedByTrustedKey(state, role);
       const from = ONLINE_ROLES.find(stale);
       if (from === undefined) return false;
-      await resign({ repoDir: this.repoDir, keysDir: this.keysDir, state, from, now });
+      await resign({ metadata: this.metadata, keysDir: this.keysDir, state, from, now });
       return true;
     });
   }
 
   /** The published targets, as the current timestamp leads a client to them. */
   async readTargets(): Promise<ReleaseTarget[]> {
-    const { targets } = await readState(this.repoDir);
+    const { targets } = await readState(this.metadata);
     return Object.entries(targets.signed.targets).map(([name, entry]) => listed(name, entry));
   }
 }

@@ -6,10 +6,11 @@
  * files that refer to it follow), or clients that accept the new root would reject the old signatures.
  */
 import { Metadata, Root } from '@tufjs/models';
-import { withRepositoryLock } from './lock.js';
 import { discardNextKey, loadTrustedKey, promoteNextKey, stageNextKey, type TufRole } from './keys.js';
 import { expiresAt, readState, writeMetadata, type JsonObject } from './metadata-files.js';
 import { resign } from './publish.js';
+import type { RepositoryOptions } from './repository.js';
+import { storesFor } from './stores.js';
 
 export interface RotationResult {
   role: TufRole;
@@ -40,11 +41,12 @@ function nextRoot(current: Root, role: TufRole, newKeyId: string, newKeyJson: un
   return Root.fromJSON(json as unknown as JsonObject);
 }
 
-export async function rotateKey(options: { repoDir: string; keysDir: string; role: TufRole; now?: Date }): Promise<RotationResult> {
-  const { repoDir, keysDir, role } = options;
+export async function rotateKey(options: RepositoryOptions & { role: TufRole; now?: Date }): Promise<RotationResult> {
+  const { keysDir, role } = options;
+  const { metadata, lock } = storesFor(options);
   const now = options.now ?? new Date();
-  return withRepositoryLock(repoDir, async () => {
-    const state = await readState(repoDir);
+  return lock.run(async () => {
+    const state = await readState(metadata);
     const rootKey = await loadTrustedKey(keysDir, 'root', state.root.signed);
     const retiredKeyIds = [...(state.root.signed.roles[role]?.keyIDs ?? [])];
     const newKey = await stageNextKey(keysDir, role);
@@ -56,13 +58,13 @@ export async function rotateKey(options: { repoDir: string; keysDir: string; rol
       // The two checks a client makes before it accepts this root; failing here is far better than failing in the field.
       state.root.verifyDelegate('root', root);
       root.verifyDelegate('root', root);
-      await writeMetadata(repoDir, root);
+      await writeMetadata(metadata, root);
     } catch (error) {
       await discardNextKey(keysDir, role);
       throw error;
     }
     await promoteNextKey(keysDir, role);
-    if (role !== 'root') await resign({ repoDir, keysDir, state: { ...state, root }, from: role, now });
+    if (role !== 'root') await resign({ metadata, keysDir, state: { ...state, root }, from: role, now });
     return { role, retiredKeyIds, keyId: newKey.keyId, rootVersion: root.signed.version };
   });
 }

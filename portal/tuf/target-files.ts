@@ -1,16 +1,17 @@
 /**
  * Bringing package bytes into the repository. The file is hashed while it is copied, in one streamed pass, so the
  * hash signed into targets is the hash of the bytes actually stored — not of a source that could change between a
- * hashing pass and a copying pass. Copies land as hidden temporary files and are renamed to their hash-prefixed
- * names only once the whole batch is known to be acceptable, so a refused batch leaves nothing behind.
+ * hashing pass and a copying pass. Copies land in a private temporary folder and go to the blob store only once the
+ * whole batch is known to be acceptable, so a refused batch stores nothing.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { HicareError } from '../../shared/errors.js';
-import { tempPathFor } from './atomic-file.js';
-import { hashedTargetPath } from './target-name.js';
+import { packageKey, type BlobStore } from '../storage/blob-store.js';
+import { asStoreError } from '../storage/space-error.js';
 
 export interface StagedFile {
   name: string;
@@ -19,28 +20,23 @@ export interface StagedFile {
   length: number;
 }
 
-export function targetsDir(repoDir: string): string {
-  return join(repoDir, 'targets');
-}
-
-export async function stageFile(repoDir: string, name: string, sourcePath: string): Promise<StagedFile> {
-  const tempPath = tempPathFor(join(targetsDir(repoDir), name));
-  await mkdir(dirname(tempPath), { recursive: true });
+/** Copies `sourcePath` to `tempPath`, hashing what it writes. */
+export async function stageFile(tempPath: string, name: string, sourcePath: string): Promise<StagedFile> {
   const hash = createHash('sha256');
   let length = 0;
-  const out = await open(tempPath, 'wx', 0o644);
+  const out = await open(tempPath, 'wx', 0o600).catch((error: unknown) => {
+    throw asStoreError(error, `a copy of ${name}`);
+  });
   try {
     for await (const chunk of createReadStream(sourcePath) as AsyncIterable<Buffer>) {
       hash.update(chunk);
       length += chunk.length;
       await out.write(chunk);
     }
-    // The metadata about to be signed will point at this file; it must be on disk before that metadata is.
-    await out.sync();
   } catch (error) {
     await out.close();
     await rm(tempPath, { force: true });
-    throw sourceError(error, name, sourcePath);
+    throw asStoreError(sourceError(error, name, sourcePath), `a copy of ${name}`);
   }
   await out.close();
   return { name, tempPath, sha256: hash.digest('hex'), length };
@@ -57,8 +53,14 @@ function sourceError(error: unknown, name: string, sourcePath: string): unknown 
   return error;
 }
 
-/** Stages many files with a few reads in flight at once: a large batch is bound by per-file latency, not bandwidth. */
-export async function stageFiles(repoDir: string, items: readonly { name: string; path: string }[], concurrency = 8): Promise<StagedFile[]> {
+/**
+ * Stages many files into a private temporary folder, with a few reads in flight at once: a large batch is bound by
+ * per-file latency, not bandwidth. Nothing reaches the blob store until `commitStaged`.
+ */
+export async function stageFiles(items: readonly { name: string; path: string }[], concurrency = 8): Promise<StagedFile[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'hicare-publish-')).catch((error: unknown) => {
+    throw asStoreError(error, 'the packages being published');
+  });
   const staged: StagedFile[] = new Array<StagedFile>(items.length);
   let next = 0;
   let failure: unknown;
@@ -67,25 +69,44 @@ export async function stageFiles(repoDir: string, items: readonly { name: string
       const index = next++;
       const item = items[index]!;
       try {
-        staged[index] = await stageFile(repoDir, item.name, item.path);
+        staged[index] = await stageFile(join(dir, String(index)), item.name, item.path);
       } catch (error) {
         failure ??= error;
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  if (failure !== undefined) {
-    await discardStaged(staged.filter((s) => s !== undefined));
-    throw failure;
+  if (failure !== undefined || items.length === 0) {
+    await rm(dir, { recursive: true, force: true });
+    if (failure !== undefined) throw failure;
   }
   return staged;
 }
 
 export async function discardStaged(staged: readonly StagedFile[]): Promise<void> {
-  await Promise.all(staged.map((s) => rm(s.tempPath, { force: true })));
+  const dirs = new Set(staged.filter((s) => s !== undefined).map((s) => join(s.tempPath, '..')));
+  await Promise.all([...dirs].map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
-/** Moves staged copies to `targets/<dir>/<sha256>.<file>`, the path tuf-js requests with consistent snapshots on. */
-export async function commitStaged(repoDir: string, staged: readonly StagedFile[]): Promise<void> {
-  for (const s of staged) await rename(s.tempPath, join(targetsDir(repoDir), hashedTargetPath(s.name, s.sha256)));
+/**
+ * Stores the staged copies under their package keys (`tuf/targets/<dir>/<sha256>.<file>`, the path tuf-js requests
+ * with consistent snapshots on), then drops the copies. If the store fails part-way (a full disk), the packages this
+ * call added are taken out again, so a failed publish leaves the store as it found it.
+ */
+export async function commitStaged(blobs: BlobStore, staged: readonly StagedFile[]): Promise<void> {
+  const added: string[] = [];
+  try {
+    for (const s of staged) {
+      const key = packageKey({ name: s.name, sha256: s.sha256 });
+      // Same name and hash means the same bytes are stored already (a republish): nothing to copy.
+      if ((await blobs.head(key))?.length === s.length) continue;
+      await blobs.putFile(key, s.tempPath);
+      added.push(key);
+    }
+  } catch (error) {
+    await Promise.all(added.map((key) => blobs.delete(key).catch(() => undefined)));
+    throw asStoreError(error, 'the packages being published');
+  } finally {
+    await discardStaged(staged);
+  }
 }

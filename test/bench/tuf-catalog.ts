@@ -101,7 +101,7 @@ async function releases(dir: string, count: number): Promise<TargetInput[]> {
     });
   }
   for (let i = 0; i < count; i += 1000) {
-    await Promise.all(inputs.slice(i, i + 1000).map((input, j) => writeFile(input.path, `package ${i + j}`)));
+    await Promise.all(inputs.slice(i, i + 1000).map((input, j) => writeFile(input.path ?? '', `package ${i + j}`)));
   }
   return inputs;
 }

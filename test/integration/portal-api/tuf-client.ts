@@ -2,7 +2,7 @@
  * A real tuf-js client pointed at a test portal's `/tuf/`, trusting the portal's first root the way an installed app
  * trusts the root it shipped with. Its local metadata lives in a temp dir that `close()` removes.
  */
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Updater } from 'tuf-js';
@@ -20,7 +20,10 @@ export async function portalTufClient(portalUrl: string, repoDir: string): Promi
   const targetDir = join(dir, 'targets');
   await mkdir(metadataDir);
   await mkdir(targetDir);
-  await copyFile(join(repoDir, '1.root.json'), join(metadataDir, 'root.json'));
+  // The portal's first root, as the app ships it; from the files when there are any, else as the portal serves it
+  // (a portal on PostgreSQL keeps its metadata in the database).
+  const root = await readFile(join(repoDir, '1.root.json')).catch(async () => Buffer.from(await (await fetch(`${portalUrl}/tuf/1.root.json`)).arrayBuffer()));
+  await writeFile(join(metadataDir, 'root.json'), root);
   return {
     metadataDir,
     updater: () =>

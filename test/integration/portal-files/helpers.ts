@@ -14,6 +14,7 @@ import { createPortalApp } from '../../../portal/http/app.js';
 import { sendPackage, type DeliveryOutcome, type PackageFile } from '../../../portal/http/file-response.js';
 import { registerTufRoute } from '../../../portal/http/tuf-route.js';
 import { initKeys } from '../../../portal/tuf/keys.js';
+import { FolderMetadataStore } from '../../../portal/tuf/metadata-store.js';
 import { initRepository, type TufRepository } from '../../../portal/tuf/repository.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -72,7 +73,7 @@ export async function startFilePortal(options: { repoDir?: string } = {}): Promi
       return sendPackage(request, reply, file, (outcome) => deliveries.push({ ...outcome, tag }));
     },
   });
-  if (options.repoDir !== undefined) registerTufRoute(app, { repoDir: options.repoDir });
+  if (options.repoDir !== undefined) registerTufRoute(app, { metadata: new FolderMetadataStore(options.repoDir) });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   cleanups.push(() => app.close());
   const delivery = async (tag: string, timeoutMs = 5_000): Promise<Delivery> => {

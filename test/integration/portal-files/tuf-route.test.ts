@@ -48,7 +48,7 @@ describe('/tuf/ metadata', () => {
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       expect(res.headers['content-length']).toBe(String(bytes.length));
       expect(res.headers['etag']).toBe(`"sha256-${sha256(bytes)}"`);
-      expect(res.headers['cache-control'], name).toBe(/^\d/.test(name) ? IMMUTABLE : 'no-cache');
+      expect(res.headers['cache-control'], name).toBe(/^\d/.test(name) ? IMMUTABLE : name === 'timestamp.json' ? 'public, max-age=60' : 'no-cache');
     }
   });
 
@@ -62,7 +62,16 @@ describe('/tuf/ metadata', () => {
     const again = await rawRequest(portal.base, '/tuf/timestamp.json', { headers: { 'if-none-match': get.headers['etag'] ?? '' } });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
-    expect(again.headers['cache-control']).toBe('no-cache');
+    expect(again.headers['cache-control']).toBe('public, max-age=60');
+  });
+
+  it('lets a cache keep the miss of the next root for a minute, and no other miss', async () => {
+    const next = await rawRequest(portal.base, '/tuf/2.root.json');
+    expect(next.status).toBe(404);
+    expect(next.headers['cache-control']).toBe('public, max-age=60');
+    const other = await rawRequest(portal.base, '/tuf/9.snapshot.json');
+    expect(other.status).toBe(404);
+    expect(other.headers['cache-control']).toBe('no-store');
   });
 
   it('streams large targets metadata whole and exact', async () => {

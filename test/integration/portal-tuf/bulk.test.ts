@@ -30,7 +30,7 @@ async function releases(dir: string, count: number): Promise<TargetInput[]> {
     inputs.push({ name: `product-${i % 50}/${version}/linux-x64/product-${version}.tar.gz`, path: join(dir, `${i}.tar.gz`), custom: { ...custom, version } });
   }
   for (let i = 0; i < count; i += 500) {
-    await Promise.all(inputs.slice(i, i + 500).map((input, j) => writeFile(input.path, `package ${i + j}`)));
+    await Promise.all(inputs.slice(i, i + 500).map((input, j) => writeFile(input.path ?? '', `package ${i + j}`)));
   }
   return inputs;
 }

@@ -23,11 +23,34 @@ async function codeOf(promise: Promise<unknown>): Promise<ErrorCode> {
 }
 
 describe('keys', () => {
+  it('`keys init` refuses without --offline-keys and writes no key at all', async () => {
+    const keysDir = await tempDir();
+    const error = await runKeysCommand(['init'], { keysDir, repoDir: join(keysDir, 'unused') }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(HicareError);
+    expect((error as HicareError).code).toBe('INVALID_INPUT');
+    expect((error as HicareError).message).toMatch(/--offline-keys/);
+    expect((error as HicareError).remedy).toMatch(/away from the portal machine/);
+    expect(await readdir(keysDir)).toEqual([]);
+  });
+
+  it('`keys init --offline-keys DIR` puts the root key there and nowhere near the online keys', async () => {
+    const keysDir = await tempDir();
+    const offline = await tempDir();
+    await runKeysCommand(['init'], { keysDir, offlineKeysDir: offline, repoDir: join(keysDir, 'unused') });
+    expect(await readdir(offline)).toEqual(['root.pem']);
+    expect(await readdir(keysDir)).toEqual(['online']);
+    expect((await readdir(join(keysDir, 'online'))).sort()).toEqual(['snapshot.pem', 'targets.pem', 'timestamp.pem']);
+  });
+
   it('`keys init` writes four PKCS8 PEM files, 0600, the root key apart from the online keys', async () => {
     const keysDir = await tempDir();
-    const lines = await runKeysCommand(['init'], { keysDir, repoDir: join(keysDir, 'unused') });
+    const lines = await runKeysCommand(['init'], { keysDir, offlineKeysDir: join(keysDir, 'offline'), repoDir: join(keysDir, 'unused') });
 
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
+    expect(lines.at(-1)).toMatch(/Move .*root\.pem off this machine/);
     expect((await readdir(join(keysDir, 'offline'))).sort()).toEqual(['root.pem']);
     expect((await readdir(join(keysDir, 'online'))).sort()).toEqual(['snapshot.pem', 'targets.pem', 'timestamp.pem']);
     for (const role of TUF_ROLES) {
