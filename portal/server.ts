@@ -10,7 +10,7 @@ import type { Priority } from '../shared/domain/sla.js';
 import type { PostExpiryPolicy } from '../shared/domain/verdict.js';
 import { Catalog } from './catalog/catalog.js';
 import { openDatabase, type DatabaseOptions } from './db/connection.js';
-import { migrateToLatest } from './db/migrate.js';
+import { migrateToLatest, requireCurrentSchema } from './db/migrate.js';
 import type { Database } from './db/schema.js';
 import type { EntitlementContext } from './entitlement/verdicts.js';
 import { createPortalApp } from './http/app.js';
@@ -52,6 +52,11 @@ export interface PortalOptions {
   trustProxy?: string[];
   /** How often the timestamp's expiry is checked; 0 turns the scheduler off. Default 10 minutes. */
   refreshEveryMs?: number;
+  /**
+   * 'apply' migrates at start (one process on SQLite does everything); 'require-current' refuses a database that is
+   * behind or ahead instead (shared PostgreSQL, where `hicare-portal migrate` is run once by the operator). Default 'apply'.
+   */
+  migrations?: 'apply' | 'require-current';
   /** Service-request priorities the portal accepts by itself at submission, left unassigned. Default ['P1']. */
   autoAcceptPriorities?: readonly Priority[];
 }
@@ -71,7 +76,13 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const layout = portalLayout(options.dataDirectory, options.keysDir);
   const now = options.now ?? (() => new Date());
   const db = openDatabase(databaseOptions(layout.dataDirectory, options.databaseUrl, options.databaseSchema));
-  await migrateToLatest(db);
+  try {
+    if (options.migrations === 'require-current') await requireCurrentSchema(db);
+    else await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   const catalog = new Catalog({ repoDir: layout.repoDir, keysDir: layout.keysDir });
   const ctx: EntitlementContext = { db, catalog, now, postExpiry: options.postExpiry ?? 'earned' };
   const app = createPortalApp({ version: PORTAL_VERSION, logger: options.logger ?? false, ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }) });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { HicareError } from '../../shared/errors.js';
 import { createPortal } from '../server.js';
 import { parse, UsageError } from './commands.js';
-import { layoutFor, type CliEnvironment } from './context.js';
+import { isSharedDatabase, layoutFor, type CliEnvironment } from './context.js';
 
 export async function serveCommand(args: readonly string[], io: CliEnvironment, signals: { once(event: 'SIGINT' | 'SIGTERM', fn: () => void): void }): Promise<void> {
   const { values } = parse(args, { host: { type: 'string' }, port: { type: 'string' }, 'trust-proxy': { type: 'string', multiple: true } });
@@ -21,6 +21,8 @@ export async function serveCommand(args: readonly string[], io: CliEnvironment, 
     ...(databaseUrl === undefined || databaseUrl === '' ? {} : { databaseUrl }),
     ...(io.env['HICARE_DATABASE_SCHEMA'] === undefined ? {} : { databaseSchema: io.env['HICARE_DATABASE_SCHEMA'] }),
     logger: io.env['HICARE_PORTAL_LOG'] === '1',
+    // Shared (PostgreSQL): the operator migrates once with `hicare-portal migrate`, and only the signer signs.
+    ...(isSharedDatabase(io.env) ? { migrations: 'require-current' as const, refreshEveryMs: 0 } : {}),
     ...(values['trust-proxy'] === undefined ? {} : { trustProxy: values['trust-proxy'] }),
   });
   const address = await portal.listen({ host: values.host ?? '127.0.0.1', port });
