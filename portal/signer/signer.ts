@@ -50,14 +50,29 @@ export function startSigner(options: SignerOptions): RunningSigner {
   const every = { ...SIGNER_DEFAULTS, ...definedOnly(options) };
   let stopping = false;
   let leader = false;
-  let wake: () => void = () => undefined;
+  // A wake-up that comes while the signer is busy (a job queued during a publish) is kept, not lost: the next nap
+  // then returns at once.
+  let woken = false;
+  let interrupt: () => void = () => undefined;
+  const wake = (): void => {
+    woken = true;
+    interrupt();
+  };
   const nap = (ms: number): Promise<void> =>
     new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
+      if (woken) {
+        woken = false;
         resolve();
-      };
+        return;
+      }
+      const timer = setTimeout(finish, ms);
+      function finish(): void {
+        clearTimeout(timer);
+        woken = false;
+        interrupt = () => undefined;
+        resolve();
+      }
+      interrupt = finish;
     });
 
   const beat = async (startedAt: string): Promise<void> => {
@@ -108,6 +123,7 @@ export function startSigner(options: SignerOptions): RunningSigner {
           await refresh();
           refreshDue = Date.now() + every.refreshEveryMs;
         }
+        woken = false;
         try {
           await runJobs();
         } catch (error) {
