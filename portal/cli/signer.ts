@@ -43,9 +43,10 @@ export async function signerCommand(args: readonly string[], io: CliEnvironment,
       { level: io.env['HICARE_LOG_LEVEL'] ?? 'info', base: { role: 'signer', pid: process.pid, hostname: hostname() } },
       { write: (line: string) => io.print(line.trimEnd()) },
     );
-    let signer: RunningSigner | undefined;
-    const lock = await openLeaderLock({ databaseUrl, ...(schema === undefined ? {} : { schema }), onLost: (error) => signer?.abandon(error) });
-    signer = startSigner({
+    // The lock reports its loss to the signer, which is started with the lock: hence the late binding.
+    const started: { signer?: RunningSigner } = {};
+    const lock = await openLeaderLock({ databaseUrl, ...(schema === undefined ? {} : { schema }), onLost: (error) => started.signer?.abandon(error) });
+    started.signer = startSigner({
       db,
       catalog: new Catalog({ repoDir: layout.repoDir, keysDir: layout.keysDir }),
       store: blobStoreFor(layout),
@@ -56,7 +57,7 @@ export async function signerCommand(args: readonly string[], io: CliEnvironment,
       ...(refreshEveryMs === undefined ? {} : { refreshEveryMs }),
       ...(heartbeatEveryMs === undefined ? {} : { heartbeatEveryMs }),
     });
-    const running = signer;
+    const running = started.signer;
     const stop = (): void => {
       log.info('stopping: finishing the job in hand, then releasing the signer lock');
       void running.stop().catch(() => undefined);
