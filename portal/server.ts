@@ -11,7 +11,7 @@ import type { PostExpiryPolicy } from '../shared/domain/verdict.js';
 import type { Catalog } from './catalog/catalog.js';
 import { openCatalog } from './catalog/open-catalog.js';
 import { openDatabase, type DatabaseOptions } from './db/connection.js';
-import { migrateToLatest } from './db/migrate.js';
+import { migrateToLatest, requireCurrentSchema } from './db/migrate.js';
 import type { Database } from './db/schema.js';
 import type { EntitlementContext } from './entitlement/verdicts.js';
 import { createPortalApp } from './http/app.js';
@@ -75,6 +75,11 @@ export interface PortalOptions {
    * PostgreSQL, where instances hold no keys and the signer re-signs.
    */
   refreshEveryMs?: number;
+  /**
+   * 'apply' migrates at start (one process on SQLite does everything); 'require-current' refuses a database that is
+   * behind or ahead instead (shared PostgreSQL, where `hicare-portal migrate` is run once by the operator). Default 'apply'.
+   */
+  migrations?: 'apply' | 'require-current';
   /** Service-request priorities the portal accepts by itself at submission, left unassigned. Default ['P1']. */
   autoAcceptPriorities?: readonly Priority[];
   /** How packages in a remote store reach clients (see portal/http/package-route.ts). Default 'stream'. */
@@ -102,7 +107,13 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const layout = portalLayout(options.dataDirectory, options.keysDir);
   const now = options.now ?? (() => new Date());
   const db = openDatabase(databaseOptions(layout.dataDirectory, options.databaseUrl, options.databaseSchema, options.databasePoolSize));
-  await migrateToLatest(db);
+  try {
+    if (options.migrations === 'require-current') await requireCurrentSchema(db);
+    else await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   let secrets: GrantSecrets | undefined;
   if (options.grantKeyEnv !== undefined) {
     secrets = await loadGrantKey(options.grantKeyEnv, layout.dataDirectory, db, now()).catch(async (error: unknown) => {

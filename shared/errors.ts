@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   // the portal as a service: a busy signer, a database or store that is behind, full, unreachable or damaged
   'TUF_REPOSITORY_BUSY',
   'DATABASE_BEHIND',
+  'DATABASE_AHEAD',
   'DATABASE_DAMAGED',
   'STORE_UNAVAILABLE',
   'GRANT_KEY_MISSING',

@@ -4,8 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { Kysely } from 'kysely';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { APP_PRODUCT, DetectionRuleSchema, ReleaseTargetCustomSchema } from '../../shared/contracts/catalog.js';
+import { APP_PRODUCT, DetectionRuleSchema, ReleaseTargetCustomSchema, type ReleaseTarget } from '../../shared/contracts/catalog.js';
 import { HicareError } from '../../shared/errors.js';
 import { createAccount } from '../accounts/create-account.js';
 import { publishReleases, setLineLifecycle } from '../admin/publish.js';
@@ -16,7 +17,11 @@ import { setInstalledVersion } from '../db/installed-versions.js';
 import { seedDemo } from '../demo/seed.js';
 import { newGrantKeyText } from '../requests/grant-key.js';
 import { runKeysCommand } from '../tuf/keys-command.js';
-import { layoutFor, withStorage, type CliEnvironment } from './context.js';
+import type { PublishJob } from '../db/publish-jobs.js';
+import type { Database } from '../db/schema.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import { blobStoreFor, isSharedDatabase, layoutFor, withStorage, type CliEnvironment, type CommonFlags } from './context.js';
+import { awaitJob, DEFAULT_WAIT_MS, queueLifecycleJob, queueReleaseJob, type WaitOptions } from './publish-jobs.js';
 import { UsageError } from './usage.js';
 
 export { UsageError };
@@ -44,6 +49,35 @@ export function parse<O extends Options>(args: readonly string[], options: O, po
 export function required(values: Record<string, unknown>, ...names: string[]): void {
   const missing = names.filter((n) => values[n] === undefined || values[n] === '');
   if (missing.length > 0) throw new UsageError(`Missing ${missing.map((n) => `--${n}`).join(', ')}.`);
+}
+
+/** Flags of the commands that hand their work to the signer on a shared portal. */
+const JOB_FLAGS = { 'no-wait': { type: 'boolean' }, 'wait-timeout': { type: 'string' } } as const satisfies ParseArgsConfig['options'];
+
+function waitOptions(values: { 'no-wait'?: boolean | undefined; 'wait-timeout'?: string | undefined }): WaitOptions {
+  const given = values['wait-timeout'];
+  if (given !== undefined && !/^[1-9]\d{0,5}$/.test(given)) throw new UsageError('--wait-timeout must be a whole number of seconds, e.g. 600.');
+  return { noWait: values['no-wait'] === true, timeoutMs: given === undefined ? DEFAULT_WAIT_MS : Number(given) * 1000 };
+}
+
+/**
+ * Queues the work for the signer and, unless --no-wait, returns what the signer produced. With --no-wait it prints
+ * the job's id and returns undefined.
+ */
+async function runAsJob<T>(
+  values: { json?: boolean | undefined } & CommonFlags,
+  io: CliEnvironment,
+  wait: WaitOptions,
+  queue: (db: Kysely<Database>, store: BlobStore) => Promise<PublishJob>,
+): Promise<T | undefined> {
+  return withStorage(values, io, async ({ db, layout }) => {
+    const job = await queue(db, blobStoreFor(layout));
+    if (wait.noWait) {
+      output(io, values.json, { job: job.id, state: job.state }, [`Queued job ${job.id}; the signer runs it (see its log).`]);
+      return undefined;
+    }
+    return (await awaitJob(db, job, wait)) as T;
+  });
 }
 
 function output(io: CliEnvironment, json: boolean | undefined, value: unknown, lines: string[]): void {
@@ -191,8 +225,10 @@ export async function publishCommand(args: readonly string[], io: CliEnvironment
     'notes-file': { type: 'string' },
     'min-upgrade-from': { type: 'string' },
     'published-at': { type: 'string' },
+    ...JOB_FLAGS,
   });
   required(values, 'product', 'version', 'platform', 'arch', 'file', 'installer', 'detection');
+  const wait = waitOptions(values);
   if (values.product === APP_PRODUCT) {
     // Its target names are the manager's own releases' (publish-app): a customer release there would be mistaken for one.
     throw new HicareError('INVALID_INPUT', `The product name ${APP_PRODUCT} is reserved for the manager's own releases.`, 'Publish the manager with `hicare-portal publish-app`; give a customer product another name.');
@@ -221,7 +257,11 @@ export async function publishCommand(args: readonly string[], io: CliEnvironment
     const issue = custom.error.issues[0];
     throw new HicareError('INVALID_INPUT', `The release is invalid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`, 'Correct the flag and publish again; nothing was published.');
   }
-  const [target] = await withStorage(values, io, ({ db, catalog }) => publishReleases(db, catalog, [{ file: values.file ?? '', custom: custom.data }], io.now()));
+  const file = values.file ?? '';
+  const [target] = isSharedDatabase(io.env)
+    ? await runAsJob<ReleaseTarget>(values, io, wait, (db, store) => queueReleaseJob(db, store, io, file, custom.data)).then((t) => (t === undefined ? [] : [t]))
+    : await withStorage(values, io, ({ db, catalog }) => publishReleases(db, catalog, [{ file, custom: custom.data }], io.now()));
+  if (target === undefined) return;
   output(io, values.json, target, [`Published ${target?.name ?? ''} (${target?.length ?? 0} bytes, sha256 ${target?.sha256 ?? ''})`]);
 }
 
@@ -254,11 +294,12 @@ export async function publishAppCommand(args: readonly string[], io: CliEnvironm
 export async function lifecycleCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
   const { values, positionals } = parse(
     args,
-    { product: { type: 'string' }, major: { type: 'string' }, ga: { type: 'string' }, 'end-of-maintenance': { type: 'string' }, 'end-of-service': { type: 'string' } },
+    { product: { type: 'string' }, major: { type: 'string' }, ga: { type: 'string' }, 'end-of-maintenance': { type: 'string' }, 'end-of-service': { type: 'string' }, ...JOB_FLAGS },
     1,
   );
   if (positionals[0] !== 'set') throw new UsageError('Use `lifecycle set`.');
   required(values, 'product', 'major', 'ga');
+  const wait = waitOptions(values);
   if (!/^\d{1,6}$/.test(values.major ?? '')) throw new UsageError('--major must be a whole number, e.g. 2.');
   const lifecycle = {
     product: values.product ?? '',
@@ -267,6 +308,9 @@ export async function lifecycleCommand(args: readonly string[], io: CliEnvironme
     ...(values['end-of-maintenance'] === undefined ? {} : { endOfMaintenance: values['end-of-maintenance'] }),
     ...(values['end-of-service'] === undefined ? {} : { endOfService: values['end-of-service'] }),
   };
-  const result = await withStorage(values, io, ({ db, catalog }) => setLineLifecycle(db, catalog, lifecycle, io.now()));
+  const result = isSharedDatabase(io.env)
+    ? await runAsJob<Awaited<ReturnType<typeof setLineLifecycle>>>(values, io, wait, (db) => queueLifecycleJob(db, io, lifecycle))
+    : await withStorage(values, io, ({ db, catalog }) => setLineLifecycle(db, catalog, lifecycle, io.now()));
+  if (result === undefined) return;
   output(io, values.json, result, [`Lifecycle of ${lifecycle.product} ${lifecycle.major}.x set; ${result.resigned} targets re-signed.`]);
 }

@@ -5,6 +5,8 @@ import { openCatalog } from '../catalog/open-catalog.js';
 import { openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import { LocalBlobStore } from '../storage/local-blob-store.js';
 import { databaseOptions, portalLayout, type PortalLayout } from '../server.js';
 
 export interface CliEnvironment {
@@ -33,4 +35,18 @@ export async function withStorage<T>(flags: CommonFlags, io: CliEnvironment, fn:
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * On PostgreSQL the portal is shared by several machines: the signer alone signs, and the CLI hands it publish jobs
+ * instead of signing itself. On SQLite one machine does everything.
+ */
+export function isSharedDatabase(env: CliEnvironment['env']): boolean {
+  const url = env['DATABASE_URL'];
+  return url !== undefined && url !== '';
+}
+
+/** The store package uploads go through: the data directory's folder (the same root the portal serves from). */
+export function blobStoreFor(layout: PortalLayout): BlobStore {
+  return new LocalBlobStore(layout.dataDirectory);
 }

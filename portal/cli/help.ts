@@ -6,6 +6,8 @@ Usage: hicare-portal <command> [options]
 
 Commands:
   serve              Start the portal (HTTP API, signed catalog under /tuf/, packages)
+  signer             On PostgreSQL: the one process that signs (publishes, re-signs before expiry)
+  migrate            Bring the database up to this version's schema, and say what was applied
   seed --demo        Fill an empty portal with the demo world and print its accounts
   keys init          Create the TUF signing keys (root into --offline-keys DIR, the others online)
   keys rotate ROLE   Replace one role's key and publish the root that trusts it
@@ -24,7 +26,9 @@ Options for every command:
   --json             Print the result as JSON
   --help             Help for the command
 
-Storage: SQLite in the data directory, or PostgreSQL when DATABASE_URL is set.
+Storage: SQLite in the data directory, or PostgreSQL when DATABASE_URL is set. On SQLite one \`serve\` does
+everything. On PostgreSQL the portal is shared: run \`migrate\` once per upgrade, any number of \`serve\`, and
+\`signer\`; publish and lifecycle set then queue a job that the signer runs.
 Exit codes: 0 done, 1 refused or failed (the error's code and remedy are printed), 2 wrong usage.`;
 
 export const HELP: Record<string, string> = {
@@ -41,6 +45,22 @@ request with its X-Request-Id. /healthz answers while the process runs; /readyz 
 
 The key for remote-access passwords comes from HICARE_GRANT_KEY or HICARE_GRANT_KEY_FILE (see \`keys grant-key\`);
 on PostgreSQL one is required, and serve refuses a key that does not open the grants already stored.`,
+  signer: `hicare-portal signer [--keys DIR] [--data DIR] [--refresh-every SECONDS] [--heartbeat-every SECONDS]
+
+The only process of a portal on PostgreSQL (DATABASE_URL) that holds the online keys. One signer leads at a time:
+it holds a PostgreSQL advisory lock, which the database releases when the process ends however it ends. Start a
+second one on another machine: it logs that it is standing by and takes over within seconds if the leader dies.
+The leader writes a heartbeat every 5 s (--heartbeat-every), checks every 60 s (--refresh-every) whether the
+timestamp, snapshot or targets metadata is about to expire and re-signs it, and runs the publish jobs queued by
+\`publish\` and \`lifecycle set\` in order. A job a dead leader left unfinished is run again by the next one.
+SIGTERM or SIGINT: finishes the job in hand, releases the lock, exits 0. Logs are JSON lines on standard output
+(HICARE_LOG_LEVEL: info by default). Refused on SQLite, where \`serve\` signs by itself.`,
+  migrate: `hicare-portal migrate [--data DIR] [--json]
+
+Applies the database migrations this version has and the database lacks, and prints their names (or says that
+there is nothing to do). On PostgreSQL \`serve\` and \`signer\` never migrate: they refuse a database that is
+behind (DATABASE_BEHIND) until this has run. A database migrated by a newer portal is refused (DATABASE_AHEAD).
+On SQLite \`serve\` migrates at start, as one process does everything there.`,
   seed: `hicare-portal seed --demo [--json] [--data DIR]
 
 Creates the signing keys, the signed catalog (three products, real packages for linux, win and mac), the
@@ -69,10 +89,13 @@ Systems are added with \`system add\`. The licensed major per product decides wh
   publish: `hicare-portal publish --product P --version V --platform linux|win|mac --arch x64|arm64 --file PACKAGE
                       --installer archive|script|msi|exe|pkg|deb|rpm|appimage [--arg A ...] [--entry PATH]
                       [--timeout SECONDS] [--elevate] --detection JSON [--notes TEXT | --notes-file FILE]
-                      [--min-upgrade-from RANGE] [--published-at ISO-INSTANT]
+                      [--min-upgrade-from RANGE] [--published-at ISO-INSTANT] [--no-wait] [--wait-timeout SECONDS]
 
 Hashes the file, stores it, adds it as a TUF target with its custom metadata and re-signs targets, snapshot and
-timestamp. --detection is a detection rule, e.g. '{"kind":"file","path":"{target}/atlas/VERSION"}'.`,
+timestamp. --detection is a detection rule, e.g. '{"kind":"file","path":"{target}/atlas/VERSION"}'.
+On PostgreSQL the signer publishes: the package is uploaded to the portal's store, a job is queued, and the
+command waits for the signer's answer (at most --wait-timeout, default 600 s; the job stays queued after that).
+--no-wait prints the job's id and returns at once. A job that fails prints the signer's error and exits 1.`,
   'publish-app': `hicare-portal publish-app --file INSTALLER --version V --os win|mac|linux --arch x64|arm64|ia32|armv7l
                           [--notes TEXT | --notes-file FILE]
 
@@ -83,6 +106,8 @@ updater reads (latest.yml, latest-mac.yml, latest-linux.yml, latest-linux-arm64.
 if its bytes match the signed target. It is never listed as a customer release. Publish each file a platform's
 updater needs (macOS: the .zip); prereleases are signed but not offered on the latest channel.`,
   lifecycle: `hicare-portal lifecycle set --product P --major N --ga YYYY-MM-DD [--end-of-maintenance YYYY-MM-DD] [--end-of-service YYYY-MM-DD]
+                     [--no-wait] [--wait-timeout SECONDS]
 
-Records the line's dates and re-signs its targets so the signed catalog carries them too.`,
+Records the line's dates and re-signs its targets so the signed catalog carries them too. On PostgreSQL this is a
+job for the signer, as with publish (--no-wait and --wait-timeout as there).`,
 };

@@ -23,6 +23,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     const { serveCommand } = await import('./serve.js');
     return (args, io) => serveCommand(args, io, io.signals);
   },
+  signer: async () => {
+    const { signerCommand } = await import('./signer.js');
+    return (args, io) => signerCommand(args, io, io.signals);
+  },
+  migrate: async () => (await import('./migrate.js')).migrateCommand,
   seed: async () => (await commands()).seedCommand,
   keys: async () => (await commands()).keysCommand,
   customer: async () => (await commands()).customerCommand,

@@ -2,7 +2,7 @@
 import { HicareError } from '../../shared/errors.js';
 import { createPortal } from '../server.js';
 import { parse } from './commands.js';
-import type { CliEnvironment } from './context.js';
+import { isSharedDatabase, type CliEnvironment } from './context.js';
 import { serveConfig } from './serve-config.js';
 
 export async function serveCommand(args: readonly string[], io: CliEnvironment, signals: { once(event: 'SIGINT' | 'SIGTERM', fn: () => void): void }): Promise<void> {
@@ -19,6 +19,8 @@ export async function serveCommand(args: readonly string[], io: CliEnvironment, 
     trustProxy: config.trustProxy,
     ...(config.metricsToken === undefined ? {} : { metrics: { token: config.metricsToken } }),
     grantKeyEnv: io.env,
+    // Shared (PostgreSQL): the operator migrates once with `hicare-portal migrate`, and only the signer signs.
+    ...(isSharedDatabase(io.env) ? { migrations: 'require-current' as const, refreshEveryMs: 0 } : {}),
   });
   if ((await portal.catalog.repository.metadata.changeStamp()) === undefined) {
     await portal.close();

@@ -11,6 +11,7 @@ import * as requests from './migrations/0003_requests.js';
 import * as installedVersions from './migrations/0004_installed_versions.js';
 import * as requestSolutions from './migrations/0005_request_solutions.js';
 import * as tufMetadata from './migrations/0006_tuf_metadata.js';
+import * as publishJobs from './migrations/0009_publish_jobs.js';
 import type { Database } from './schema.js';
 
 /**
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_installed_versions': installedVersions,
   '0005_request_solutions': requestSolutions,
   '0006_tuf_metadata': tufMetadata,
+  '0009_publish_jobs': publishJobs,
 };
 
 /**
@@ -72,4 +74,70 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
     );
   }
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export interface MigrationStatus {
+  /** Names recorded as applied, in the order they apply. */
+  applied: string[];
+  /** This build's migrations the database has not had yet. */
+  pending: string[];
+  /** Applied names this build does not know: the database was migrated by a newer portal. */
+  unknown: string[];
+}
+
+// Kysely's bookkeeping table, read directly: its Migrator refuses to even list migrations when the database holds
+// names it was not given, and that is exactly the case to report.
+const MIGRATION_TABLE = 'kysely_migration';
+
+async function appliedNames(db: Kysely<Database>): Promise<string[]> {
+  const exists =
+    dialectOf(db) === 'postgres'
+      ? sql<{ found: string | null }>`select to_regclass(quote_ident(current_schema()) || '.' || ${MIGRATION_TABLE})::text as found`
+      : sql<{ found: string | null }>`select name as found from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`;
+  const { rows } = await exists.execute(db);
+  if (rows[0]?.found === null || rows[0]?.found === undefined) return [];
+  const applied = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);
+  return applied.rows.map((r) => r.name);
+}
+
+/** Where the database stands against this build's migrations (for /readyz, `serve` and `migrate`). */
+export async function migrationStatus(db: Kysely<Database>): Promise<MigrationStatus> {
+  const applied = await appliedNames(db);
+  const known = Object.keys(MIGRATIONS);
+  return {
+    applied,
+    pending: known.filter((name) => !applied.includes(name)),
+    unknown: applied.filter((name) => !known.includes(name)),
+  };
+}
+
+/**
+ * Refuses a database this build cannot work on as it is: one missing migrations (the operator runs `migrate`, once,
+ * instead of every instance racing to change the schema at start), or one a newer portal has migrated past.
+ */
+export async function requireCurrentSchema(db: Kysely<Database>): Promise<void> {
+  const status = await migrationStatus(db);
+  if (status.unknown.length > 0) {
+    throw new HicareError(
+      'DATABASE_AHEAD',
+      `The database was migrated by a newer portal (${status.unknown.join(', ')} is unknown to this build).`,
+      'Run the portal version that migrated it, or a newer one; never run an older portal against a newer database.',
+      { unknown: status.unknown },
+    );
+  }
+  if (status.pending.length > 0) {
+    throw new HicareError(
+      'DATABASE_BEHIND',
+      `The database is behind this portal: ${status.pending.length} migration(s) not applied (${status.pending.join(', ')}).`,
+      'Run `hicare-portal migrate` once with the same DATABASE_URL, then start the portal again.',
+      { pending: status.pending },
+    );
+  }
+}
+
+/** Applies what is pending, after refusing a database a newer portal has migrated (see requireCurrentSchema). */
+export async function migrateExplicitly(db: Kysely<Database>): Promise<string[]> {
+  const { unknown } = await migrationStatus(db);
+  if (unknown.length > 0) await requireCurrentSchema(db);
+  return migrateToLatest(db);
 }

@@ -253,6 +253,35 @@ export interface RequestSolutionsTable {
   decided_at: IsoInstant | null;
 }
 
+export const PUBLISH_JOB_KINDS = ['release', 'lifecycle'] as const;
+export type PublishJobKind = (typeof PUBLISH_JOB_KINDS)[number];
+export type PublishJobState = 'pending' | 'running' | 'done' | 'failed';
+
+export interface PublishJobsTable {
+  id: string;
+  kind: PublishJobKind;
+  /** JSON. */
+  input: string;
+  state: PublishJobState;
+  /** JSON: the outcome when done, the coded error body when failed; null before. */
+  result: string | null;
+  created_at: IsoInstant;
+  /** `user@host` of whoever asked for it. */
+  created_by: string;
+  started_at: IsoInstant | null;
+  finished_at: IsoInstant | null;
+  attempts: ColumnType<number, number | undefined, number>;
+}
+
+export interface SignerStatusTable {
+  /** Always 1. */
+  id: number;
+  /** `host pid` of the leading signer. */
+  holder: string;
+  started_at: IsoInstant;
+  beat_at: IsoInstant;
+}
+
 export interface SurveysTable {
   request_id: string;
   customer_id: string;
@@ -292,4 +321,6 @@ export interface Database {
   surveys: SurveysTable;
   request_solutions: RequestSolutionsTable;
   tuf_metadata: TufMetadataTable;
+  publish_jobs: PublishJobsTable;
+  signer_status: SignerStatusTable;
 }

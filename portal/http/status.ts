@@ -42,6 +42,7 @@ const STATUS: Partial<Record<string, number>> = {
   TUF_REPOSITORY_BUSY: 503,
   STORE_UNAVAILABLE: 503,
   DATABASE_BEHIND: 503,
+  DATABASE_AHEAD: 503,
   INTERNAL: 500,
 };
 

@@ -24,14 +24,16 @@ const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 const FLAGS: Record<string, string[]> = {
   serve: ['--host', '--port', '--data', '--keys'],
+  signer: ['--keys', '--refresh-every', '--heartbeat-every', 'DATABASE_URL'],
+  migrate: ['--data', '--json', 'DATABASE_BEHIND'],
   seed: ['--demo', '--json', '--data'],
   keys: ['init', 'rotate', 'grant-key'],
   customer: ['--name', '--id'],
   account: ['--email', '--name', '--role', '--customer', 'HICARE_ACCOUNT_PASSWORD'],
   contract: ['--id', '--customer', '--tier', '--start', '--end', '--region', '--time-zone', '--licensed'],
   system: ['--contract', '--serial', '--product', '--location', '--installed', '--platform'],
-  publish: ['--product', '--version', '--platform', '--arch', '--file', '--installer', '--arg', '--entry', '--detection', '--notes', '--min-upgrade-from'],
-  lifecycle: ['--product', '--major', '--ga', '--end-of-maintenance', '--end-of-service'],
+  publish: ['--product', '--version', '--platform', '--arch', '--file', '--installer', '--arg', '--entry', '--detection', '--notes', '--min-upgrade-from', '--no-wait', '--wait-timeout'],
+  lifecycle: ['--product', '--major', '--ga', '--end-of-maintenance', '--end-of-service', '--no-wait'],
 };
 
 /** The version of targets.json the served timestamp leads to. */
