@@ -10,6 +10,7 @@ import type { Priority } from '../shared/domain/sla.js';
 import type { PostExpiryPolicy } from '../shared/domain/verdict.js';
 import type { Catalog } from './catalog/catalog.js';
 import { openCatalog } from './catalog/open-catalog.js';
+import { readSignerHeartbeat } from './db/signer-status.js';
 import { openDatabase, type DatabaseOptions } from './db/connection.js';
 import { migrateToLatest, requireCurrentSchema } from './db/migrate.js';
 import type { Database } from './db/schema.js';
@@ -17,7 +18,7 @@ import type { EntitlementContext } from './entitlement/verdicts.js';
 import { createPortalApp } from './http/app.js';
 import type { PortalLogSettings } from './ops/logging.js';
 import type { PortalMetricsOptions } from './ops/metrics.js';
-import { catalogFresh, databaseReachable, migrationsCurrent, timestampExpiryIn, type TimestampExpiry } from './ops/portal-checks.js';
+import { catalogFresh, databaseReachable, migrationsCurrent, storeReachable, timestampExpiryIn, type TimestampExpiry } from './ops/portal-checks.js';
 import type { ReadinessCheck } from './ops/readiness.js';
 import { registerPackageRoute } from './http/package-route.js';
 import { bearerAuthentication, registerPortalRoutes } from './http/routes.js';
@@ -103,6 +104,11 @@ export interface Portal {
   close(): Promise<void>;
 }
 
+async function signerHeartbeatAge(db: Kysely<Database>, now: () => Date): Promise<number | undefined> {
+  const beat = await readSignerHeartbeat(db);
+  return beat === undefined ? undefined : (now().getTime() - Date.parse(beat.beatAt)) / 1000;
+}
+
 export async function createPortal(options: PortalOptions): Promise<Portal> {
   const layout = portalLayout(options.dataDirectory, options.keysDir);
   const now = options.now ?? (() => new Date());
@@ -128,12 +134,14 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     version: PORTAL_VERSION,
     logger: options.logger ?? false,
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
-    readiness: [databaseReachable(db), migrationsCurrent(db), catalogFresh(timestampExpiry, now), ...(options.readinessChecks ?? [])],
+    readiness: [databaseReachable(db), migrationsCurrent(db), storeReachable(catalog.repository.blobs), catalogFresh(timestampExpiry, now), ...(options.readinessChecks ?? [])],
     metrics: {
       timestampExpiresInSeconds: async () => {
         const expires = await timestampExpiry();
         return expires === undefined ? undefined : (expires.getTime() - now().getTime()) / 1000;
       },
+      // Only a shared catalog has a separate signer; on SQLite this process re-signs by itself.
+      ...(catalog.repository.metadata.kind === 'database' ? { signerHeartbeatAgeSeconds: () => signerHeartbeatAge(db, now) } : {}),
       ...options.metrics,
     },
   });

@@ -17,10 +17,11 @@ import { setInstalledVersion } from '../db/installed-versions.js';
 import { seedDemo } from '../demo/seed.js';
 import { newGrantKeyText } from '../requests/grant-key.js';
 import { runKeysCommand } from '../tuf/keys-command.js';
+import { initRepository } from '../tuf/repository.js';
 import type { PublishJob } from '../db/publish-jobs.js';
 import type { Database } from '../db/schema.js';
 import type { BlobStore } from '../storage/blob-store.js';
-import { blobStoreFor, isSharedDatabase, layoutFor, withStorage, type CliEnvironment, type CommonFlags } from './context.js';
+import { blobStoreFor, isSharedDatabase, withStorage, type CliEnvironment, type CommonFlags } from './context.js';
 import { awaitJob, DEFAULT_WAIT_MS, queueLifecycleJob, queueReleaseJob, type WaitOptions } from './publish-jobs.js';
 import { UsageError } from './usage.js';
 
@@ -71,7 +72,7 @@ async function runAsJob<T>(
   queue: (db: Kysely<Database>, store: BlobStore) => Promise<PublishJob>,
 ): Promise<T | undefined> {
   return withStorage(values, io, async ({ db, layout }) => {
-    const job = await queue(db, blobStoreFor(layout));
+    const job = await queue(db, blobStoreFor(layout, io));
     if (wait.noWait) {
       output(io, values.json, { job: job.id, state: job.state }, [`Queued job ${job.id}; the signer runs it (see its log).`]);
       return undefined;
@@ -110,13 +111,15 @@ export async function keysCommand(args: readonly string[], io: CliEnvironment): 
   if (positionals[0] === 'init' && (offlineKeysDir === undefined || offlineKeysDir === '')) {
     throw new UsageError('`keys init` needs --offline-keys DIR: the root key is never written into the data directory; name where it goes, then move it off this machine.');
   }
-  const lines =
-    positionals[0] === 'init'
-      ? await runKeysCommand(positionals, { ...layoutFor(values, io), offlineKeysDir, now: io.now() })
-      : // Rotation publishes a root, so it writes where the catalog lives (the folder, or the shared database).
-        await withStorage(values, io, ({ catalog, layout }) =>
-          runKeysCommand(positionals, { ...catalog.repository.options, keysDir: layout.keysDir, offlineKeysDir, now: io.now() }),
-        );
+  // Both write where the catalog lives (the folder, or the shared database): init signs the first, empty catalog
+  // with the new keys, so that serve has something to serve and clients a root to trust; rotation publishes a root.
+  const lines = await withStorage(values, io, async ({ catalog, layout }) => {
+    const options = { ...catalog.repository.options, keysDir: layout.keysDir, offlineKeysDir, now: io.now() };
+    const printed = await runKeysCommand(positionals, options);
+    if (positionals[0] !== 'init') return printed;
+    await initRepository({ ...catalog.repository.options, keysDir: { keysDir: layout.keysDir, offlineDir: offlineKeysDir ?? '' }, now: io.now() });
+    return [...printed, 'Signed the first, empty catalog (root version 1): clients trust it through /tuf/1.root.json.'];
+  });
   output(io, values.json, { lines }, lines);
 }
 

@@ -6,7 +6,7 @@ import { openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
 import type { BlobStore } from '../storage/blob-store.js';
-import { LocalBlobStore } from '../storage/local-blob-store.js';
+import { blobStoreFromEnv } from '../storage/config.js';
 import { databaseOptions, portalLayout, type PortalLayout } from '../server.js';
 
 export interface CliEnvironment {
@@ -31,7 +31,7 @@ export async function withStorage<T>(flags: CommonFlags, io: CliEnvironment, fn:
   const db = openDatabase(databaseOptions(layout.dataDirectory, io.env['DATABASE_URL'], io.env['HICARE_DATABASE_SCHEMA']));
   try {
     await migrateToLatest(db);
-    return await fn({ db, catalog: openCatalog({ db, dataDirectory: layout.dataDirectory, keysDir: layout.keysDir }), layout });
+    return await fn({ db, catalog: openCatalog({ db, dataDirectory: layout.dataDirectory, keysDir: layout.keysDir, blobs: blobStoreFor(layout, io) }), layout });
   } finally {
     await db.destroy();
   }
@@ -46,7 +46,7 @@ export function isSharedDatabase(env: CliEnvironment['env']): boolean {
   return url !== undefined && url !== '';
 }
 
-/** The store package uploads go through: the data directory's folder (the same root the portal serves from). */
-export function blobStoreFor(layout: PortalLayout): BlobStore {
-  return new LocalBlobStore(layout.dataDirectory);
+/** The store packages and attachments go through, as the environment configures it (the data directory by default). */
+export function blobStoreFor(layout: PortalLayout, io: Pick<CliEnvironment, 'env'>): BlobStore {
+  return blobStoreFromEnv(io.env, layout.dataDirectory);
 }

@@ -5,7 +5,7 @@
 import { hostname } from 'node:os';
 import pino from 'pino';
 import { HicareError } from '../../shared/errors.js';
-import { Catalog } from '../catalog/catalog.js';
+import { openCatalog } from '../catalog/open-catalog.js';
 import { openDatabase } from '../db/connection.js';
 import { requireCurrentSchema } from '../db/migrate.js';
 import { databaseOptions } from '../server.js';
@@ -46,10 +46,11 @@ export async function signerCommand(args: readonly string[], io: CliEnvironment,
     // The lock reports its loss to the signer, which is started with the lock: hence the late binding.
     const started: { signer?: RunningSigner } = {};
     const lock = await openLeaderLock({ databaseUrl, ...(schema === undefined ? {} : { schema }), onLost: (error) => started.signer?.abandon(error) });
+    const store = blobStoreFor(layout, io);
     started.signer = startSigner({
       db,
-      catalog: new Catalog({ repoDir: layout.repoDir, keysDir: layout.keysDir }),
-      store: blobStoreFor(layout),
+      catalog: openCatalog({ db, dataDirectory: layout.dataDirectory, keysDir: layout.keysDir, blobs: store }),
+      store,
       lock,
       log,
       now: io.now,
