@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HicareError } from '../../../shared/errors.js';
 import { createPortalApp } from '../../../portal/http/app.js';
 import { createPortal, type Portal } from '../../../portal/server.js';
+import { LocalBlobStore } from '../../../portal/storage/local-blob-store.js';
 import { initKeys } from '../../../portal/tuf/keys.js';
 import { initRepository } from '../../../portal/tuf/repository.js';
 import { createTestSchema, dropTestSchema, POSTGRES_URL, postgresProblem } from '../postgres.js';
@@ -28,28 +29,26 @@ async function start(database: { url: string; schema: string } | undefined): Pro
   const dir = await mkdtemp(join(tmpdir(), 'hicare-probes-'));
   const keysDir = join(dir, 'keys');
   await initKeys(keysDir);
-  await initRepository({ repoDir: join(dir, 'tuf'), keysDir, now: START });
   const clock = { now: new Date(START) };
-  const store = { down: false };
+  // The portal's own folder store, with a switch that makes its check fail as an unreachable store would.
+  const store = new (class extends LocalBlobStore {
+    down = false;
+    override async check(): Promise<void> {
+      if (this.down) throw new HicareError('STORE_UNAVAILABLE', 'The package store does not answer.', 'Check the store.');
+      await super.check();
+    }
+  })(dir);
   const portal = await createPortal({
     dataDirectory: dir,
     keysDir,
     ...(database === undefined ? {} : { databaseUrl: database.url, databaseSchema: database.schema }),
     now: () => clock.now,
     refreshEveryMs: 0,
-    // The blob store's own check is another module's; here a stand-in that can be turned off.
-    readinessChecks: [
-      {
-        name: 'store',
-        code: 'STORE_UNAVAILABLE',
-        failure: 'The package store cannot be reached.',
-        run: async () => {
-          if (store.down) throw new HicareError('STORE_UNAVAILABLE', 'The package store does not answer.', 'Check the store.');
-        },
-      },
-    ],
+    blobs: store,
     metrics: { sseConnections: () => 3, signerHeartbeatAgeSeconds: async () => 12 },
   });
+  // Signed where this portal keeps its catalog: the folder on SQLite, the database on PostgreSQL.
+  await initRepository({ ...portal.catalog.repository.options, keysDir, now: START });
   const url = await portal.listen({ host: '127.0.0.1', port: 0 });
   return { portal, url, dir, clock, store };
 }
@@ -101,8 +100,8 @@ describe('probes on SQLite', () => {
     expect(r.body.checks?.map((c) => [c.name, c.ok])).toEqual([
       ['database', true],
       ['migrations', true],
-      ['catalog', true],
       ['store', true],
+      ['catalog', true],
     ]);
   });
 

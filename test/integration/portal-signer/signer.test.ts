@@ -20,6 +20,9 @@ import { cliEnv, json, runCli, serve, type Served } from '../portal-cli/cli.js';
 import { createTestSchema, dropTestSchema, POSTGRES_URL, postgresProblem } from '../postgres.js';
 import { eventually, killSigner, startSigner, type LogLine, type SignerProcess } from './processes.js';
 
+/** Every serve on PostgreSQL needs the same grant key; a fresh one per run. */
+const GRANT_KEY = randomBytes(32).toString('base64');
+
 const DETECTION = '{"kind":"file","path":"{target}/atlas/VERSION"}';
 const publishArgs = (version: string, file: string, ...more: string[]): string[] => [
   'publish', '--product', 'atlas', '--version', version, '--platform', 'linux', '--arch', 'x64',
@@ -62,7 +65,7 @@ describe.skipIf(postgresProblem !== undefined)(`the signer on PostgreSQL${postgr
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'hicare-signer-'));
     schema = await createTestSchema();
-    env = cliEnv({ HICARE_PORTAL_DATA: join(dir, 'data'), DATABASE_URL: POSTGRES_URL, HICARE_DATABASE_SCHEMA: schema });
+    env = cliEnv({ HICARE_PORTAL_DATA: join(dir, 'data'), DATABASE_URL: POSTGRES_URL, HICARE_DATABASE_SCHEMA: schema, HICARE_GRANT_KEY: GRANT_KEY });
     const seed = await runCli(['seed', '--demo', '--json'], env, 60_000);
     if (seed.code !== 0) throw new Error(`seed failed: ${seed.stderr}`);
     db = openDatabase({ databaseUrl: POSTGRES_URL, schema });
@@ -229,10 +232,7 @@ describe.skipIf(postgresProblem !== undefined)(`migrate, and serve's database ch
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'hicare-migrate-'));
     schema = await createTestSchema();
-    // A signed catalog to serve, made on SQLite in the same data directory; the PostgreSQL schema stays empty.
-    const seed = await runCli(['seed', '--demo'], cliEnv({ HICARE_PORTAL_DATA: dir }), 60_000);
-    if (seed.code !== 0) throw new Error(`seed failed: ${seed.stderr}`);
-    env = cliEnv({ HICARE_PORTAL_DATA: dir, DATABASE_URL: POSTGRES_URL, HICARE_DATABASE_SCHEMA: schema });
+    env = cliEnv({ HICARE_PORTAL_DATA: join(dir, 'data'), DATABASE_URL: POSTGRES_URL, HICARE_DATABASE_SCHEMA: schema, HICARE_GRANT_KEY: GRANT_KEY });
   }, 90_000);
 
   afterAll(async () => {
@@ -262,6 +262,11 @@ describe.skipIf(postgresProblem !== undefined)(`migrate, and serve's database ch
     expect(JSON.parse(again.stdout)).toEqual({ applied: [] });
     expect((await runCli(['migrate'], env)).stdout).toBe('The database (PostgreSQL) is up to date: no migration to apply.\n');
 
+    // A catalog to serve: keys init signs the first, empty one into the database.
+    await expect(serve(env)).rejects.toThrow(/"code":"NOT_FOUND","message":"There is no signed catalog in the database\."/);
+    const keys = await runCli(['keys', 'init', '--offline-keys', join(dir, 'offline')], env);
+    expect(keys.code, keys.stderr).toBe(0);
+    expect(keys.stdout).toContain('Signed the first, empty catalog (root version 1)');
     const started = await serve(env);
     try {
       expect((await fetch(`${started.url}/tuf/timestamp.json`)).status).toBe(200);

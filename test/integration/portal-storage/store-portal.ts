@@ -1,11 +1,11 @@
 /**
  * A real portal (seeded demo world, SQLite, loopback) whose blob store the test chooses. The demo seed publishes its
- * packages into the data directory; for a remote store they are moved into it, and the local copies removed, so that
- * every byte a test receives can only have come from the store.
+ * packages into that store, so with a remote store no package byte is on the portal's disk: every byte a test
+ * receives can only have come from the store.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { seedDemo, type DemoSeedResult } from '../../../portal/demo/seed.js';
 import { createPortal, type Portal } from '../../../portal/server.js';
 import type { BlobStore } from '../../../portal/storage/blob-store.js';
@@ -19,7 +19,7 @@ export interface StorePortal extends TestPortal {
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
@@ -44,10 +44,8 @@ export async function startStorePortal(blobs: BlobStore | undefined, delivery?: 
     ...(delivery === undefined ? {} : { packageDelivery: delivery }),
   });
   const seed: DemoSeedResult = await seedDemo({ db: portal.db, catalog: portal.catalog, keysDir: portal.layout.keysDir, now: SEED_TIME });
-  if (blobs !== undefined && blobs.kind === 's3') {
-    const targets = join(portal.layout.repoDir, 'targets');
-    for (const file of await filesUnder(targets)) await blobs.putFile(`tuf/targets/${relative(targets, file)}`, file);
-    await rm(targets, { recursive: true, force: true });
+  if (blobs !== undefined && blobs.kind === 's3' && (await filesUnder(join(portal.layout.repoDir, 'targets'))).length > 0) {
+    throw new Error('the demo seed left package bytes on the portal disk although its store is remote');
   }
   const url = await portal.listen({ host: '127.0.0.1', port: 0 });
   const password = (email: string): string => {
