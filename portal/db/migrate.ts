@@ -10,6 +10,7 @@ import * as catalog from './migrations/0002_catalog.js';
 import * as requests from './migrations/0003_requests.js';
 import * as installedVersions from './migrations/0004_installed_versions.js';
 import * as requestSolutions from './migrations/0005_request_solutions.js';
+import * as requestEvents from './migrations/0007_request_events.js';
 import type { Database } from './schema.js';
 
 /**
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003_requests': requests,
   '0004_installed_versions': installedVersions,
   '0005_request_solutions': requestSolutions,
+  '0007_request_events': requestEvents,
 };
 
 /**

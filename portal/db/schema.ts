@@ -262,6 +262,15 @@ export interface SurveysTable {
   at: IsoInstant;
 }
 
+export interface RequestEventsTable {
+  /** The event's SSE id: assigned by the database, increasing. PostgreSQL returns its bigint as a string. */
+  id: ColumnType<number | string, never, never>;
+  customer_id: string;
+  /** The RequestEvent as JSON. */
+  event: string;
+  created_at: IsoInstant;
+}
+
 export interface Database {
   customers: CustomersTable;
   accounts: AccountsTable;
@@ -283,4 +292,5 @@ export interface Database {
   grant_reads: GrantReadsTable;
   surveys: SurveysTable;
   request_solutions: RequestSolutionsTable;
+  request_events: RequestEventsTable;
 }
