@@ -1,0 +1,56 @@
+/**
+ * Word that a token or an account stopped being valid (sign-out, a withdrawn key, a disabled account), for the
+ * caches that let authentication skip the database. Whoever revokes announces it: the caches on the same
+ * database object hear it at once, and on PostgreSQL a NOTIFY carries it to every other instance and process.
+ */
+import { sql, type Kysely } from 'kysely';
+import { dialectOf } from './connection.js';
+import type { Database } from './schema.js';
+
+export const REVOKE_CHANNEL = 'hicare_revoke';
+
+export type Revocation = { kind: 'token'; id: string } | { kind: 'account'; id: string };
+
+export type RevocationListener = (revocation: Revocation) => void;
+
+// Keyed by the database object: two portals in one process (tests, the app's demo) keep their caches apart.
+const listeners = new WeakMap<object, Set<RevocationListener>>();
+
+export function onRevocation(db: Kysely<Database>, listener: RevocationListener): () => void {
+  let set = listeners.get(db);
+  if (set === undefined) {
+    set = new Set();
+    listeners.set(db, set);
+  }
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+  };
+}
+
+function tell(db: Kysely<Database>, revocation: Revocation): void {
+  for (const listener of [...(listeners.get(db) ?? [])]) listener(revocation);
+}
+
+/** `token:<id>` or `account:<id>`: the NOTIFY payload. */
+export function revocationPayload(revocation: Revocation): string {
+  return `${revocation.kind}:${revocation.id}`;
+}
+
+export function parseRevocation(payload: string): Revocation | undefined {
+  const match = /^(token|account):(.{1,200})$/.exec(payload);
+  if (match === null) return undefined;
+  return { kind: match[1] as Revocation['kind'], id: match[2] ?? '' };
+}
+
+/** Called after the revocation is stored. */
+export async function announceRevocation(db: Kysely<Database>, revocation: Revocation): Promise<void> {
+  tell(db, revocation);
+  if (dialectOf(db) === 'postgres') await sql`select pg_notify(${REVOKE_CHANNEL}, ${revocationPayload(revocation)})`.execute(db);
+}
+
+/** A revocation heard from another instance (a NOTIFY payload); anything unreadable is ignored. */
+export function hearRevocation(db: Kysely<Database>, payload: string): void {
+  const revocation = parseRevocation(payload);
+  if (revocation !== undefined) tell(db, revocation);
+}
