@@ -50,7 +50,7 @@ export function requestContext(base: EntitlementContext, options: RequestOptions
     autoAcceptPriorities,
     autoCloseAfterHours,
     autoCloseEveryMs: options.autoCloseEveryMs ?? 60_000,
-    events: options.events ?? new RequestEventBus(),
+    events: options.events ?? new RequestEventBus(base.db, { now: base.now }),
     secrets: new GrantSecrets(options.dataDirectory),
     attachments: options.attachments ?? new DiskAttachmentStore(options.dataDirectory),
   };
