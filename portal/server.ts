@@ -17,6 +17,8 @@ import { createPortalApp } from './http/app.js';
 import { registerPackageRoute } from './http/package-route.js';
 import { bearerAuthentication, registerPortalRoutes } from './http/routes.js';
 import { registerTufRoute } from './http/tuf-route.js';
+import { startLiveState } from './live-state.js';
+import type { RequestEventBus } from './requests/events.js';
 import { registerRequestRoutes } from './requests/routes.js';
 
 export const PORTAL_VERSION = '0.1.0';
@@ -33,9 +35,9 @@ export function portalLayout(dataDirectory: string, keysDir?: string): PortalLay
   return { dataDirectory, repoDir: join(dataDirectory, 'tuf'), keysDir: keysDir ?? join(dataDirectory, 'keys') };
 }
 
-export function databaseOptions(dataDirectory: string, databaseUrl: string | undefined, schema?: string): DatabaseOptions {
+export function databaseOptions(dataDirectory: string, databaseUrl: string | undefined, schema?: string, poolSize?: number): DatabaseOptions {
   if (databaseUrl === undefined || databaseUrl === '') return { dataDirectory };
-  return schema === undefined ? { databaseUrl } : { databaseUrl, schema };
+  return { databaseUrl, ...(schema === undefined ? {} : { schema }), ...(poolSize === undefined ? {} : { poolSize }) };
 }
 
 export interface PortalOptions {
@@ -45,6 +47,8 @@ export interface PortalOptions {
   databaseUrl?: string;
   /** PostgreSQL schema (tests keep runs apart with it). */
   databaseSchema?: string;
+  /** PostgreSQL connections per instance (HICARE_DB_POOL_SIZE); pg's default (10) when absent. */
+  databasePoolSize?: number;
   now?: () => Date;
   logger?: boolean;
   postExpiry?: PostExpiryPolicy;
@@ -61,6 +65,10 @@ export interface Portal {
   db: Kysely<Database>;
   catalog: Catalog;
   layout: PortalLayout;
+  /** The live event bus: its subscriberCount is the number of open event streams (for /metrics). */
+  events: RequestEventBus;
+  /** Open live event streams on this instance. */
+  subscriberCount(): number;
   /** Re-signs what is about to expire now (the scheduler's step). */
   refreshMetadata(): Promise<boolean>;
   listen(options: { host: string; port: number }): Promise<string>;
@@ -70,7 +78,7 @@ export interface Portal {
 export async function createPortal(options: PortalOptions): Promise<Portal> {
   const layout = portalLayout(options.dataDirectory, options.keysDir);
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(databaseOptions(layout.dataDirectory, options.databaseUrl, options.databaseSchema));
+  const db = openDatabase(databaseOptions(layout.dataDirectory, options.databaseUrl, options.databaseSchema, options.databasePoolSize));
   await migrateToLatest(db);
   const catalog = new Catalog({ repoDir: layout.repoDir, keysDir: layout.keysDir });
   const ctx: EntitlementContext = { db, catalog, now, postExpiry: options.postExpiry ?? 'earned' };
@@ -78,11 +86,12 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   // Every body the API takes is JSON. Fastify would also parse text/plain (the type a browser may send cross-site
   // without asking first) into a string; refusing it answers 415 like any other non-JSON type.
   app.removeContentTypeParser('text/plain');
-  const auth = bearerAuthentication(db, now);
+  const live = await startLiveState(db, options.databaseUrl, now, (error, what) => app.log.error({ err: error }, `${what} failed`));
+  const auth = bearerAuthentication(db, now, live.tokens);
   registerPortalRoutes(app, ctx, auth);
   registerPackageRoute(app, ctx, auth);
   registerTufRoute(app, { repoDir: layout.repoDir });
-  registerRequestRoutes(app, { ...ctx, dataDirectory: layout.dataDirectory, ...(options.autoAcceptPriorities === undefined ? {} : { autoAcceptPriorities: options.autoAcceptPriorities }) }, auth);
+  registerRequestRoutes(app, { ...ctx, events: live.events, dataDirectory: layout.dataDirectory, ...(options.autoAcceptPriorities === undefined ? {} : { autoAcceptPriorities: options.autoAcceptPriorities }) }, auth);
 
   const refreshMetadata = async (): Promise<boolean> => {
     const changed = await catalog.repository.refreshTimestamp({ now: now() });
@@ -105,6 +114,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     db,
     catalog,
     layout,
+    events: live.events,
+    subscriberCount: () => live.events.subscriberCount,
     refreshMetadata,
     async listen({ host, port }) {
       return app.listen({ host, port });
@@ -112,6 +123,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     async close() {
       if (timer !== undefined) clearInterval(timer);
       await app.close();
+      await live.close();
       await db.destroy();
     },
   };

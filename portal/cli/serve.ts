@@ -2,6 +2,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HicareError } from '../../shared/errors.js';
+import { parsePoolSize, POOL_SIZE_VARIABLE } from '../db/pool-size.js';
 import { createPortal } from '../server.js';
 import { parse, UsageError } from './commands.js';
 import { layoutFor, type CliEnvironment } from './context.js';
@@ -15,11 +16,13 @@ export async function serveCommand(args: readonly string[], io: CliEnvironment, 
     throw new HicareError('NOT_FOUND', `There is no signed catalog in ${layout.dataDirectory}.`, 'Run `hicare-portal seed --demo` (or `keys init` and publish releases) first.');
   });
   const databaseUrl = io.env['DATABASE_URL'];
+  const poolSize = parsePoolSize(io.env[POOL_SIZE_VARIABLE]);
   const portal = await createPortal({
     dataDirectory: layout.dataDirectory,
     keysDir: layout.keysDir,
     ...(databaseUrl === undefined || databaseUrl === '' ? {} : { databaseUrl }),
     ...(io.env['HICARE_DATABASE_SCHEMA'] === undefined ? {} : { databaseSchema: io.env['HICARE_DATABASE_SCHEMA'] }),
+    ...(poolSize === undefined ? {} : { databasePoolSize: poolSize }),
     logger: io.env['HICARE_PORTAL_LOG'] === '1',
     ...(values['trust-proxy'] === undefined ? {} : { trustProxy: values['trust-proxy'] }),
   });
