@@ -11,12 +11,12 @@ export async function serveCommand(args: readonly string[], io: CliEnvironment, 
   const { values } = parse(args, { host: { type: 'string' }, port: { type: 'string' }, 'trust-proxy': { type: 'string', multiple: true } });
   const port = Number(values.port ?? io.env['PORT'] ?? 8780);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port must be a number from 0 to 65535.');
+  const poolSize = parsePoolSize(io.env[POOL_SIZE_VARIABLE]);
   const layout = layoutFor(values, io);
   await access(join(layout.repoDir, 'timestamp.json')).catch(() => {
     throw new HicareError('NOT_FOUND', `There is no signed catalog in ${layout.dataDirectory}.`, 'Run `hicare-portal seed --demo` (or `keys init` and publish releases) first.');
   });
   const databaseUrl = io.env['DATABASE_URL'];
-  const poolSize = parsePoolSize(io.env[POOL_SIZE_VARIABLE]);
   const portal = await createPortal({
     dataDirectory: layout.dataDirectory,
     keysDir: layout.keysDir,
