@@ -60,18 +60,27 @@ export async function latestEventId(db: Kysely<Database>): Promise<number> {
  * never gave out), no row after it has been pruned, and none after it is older than `cutoff`.
  */
 export async function canReplayAfter(db: Kysely<Database>, lastId: number, cutoff: Date): Promise<{ replayable: boolean; latestId: number }> {
-  const bounds = await db
+  // One statement, so one snapshot: a prune running alongside cannot make the bounds and the staleness disagree.
+  const row = await db
     .selectFrom('request_events')
-    .select((eb) => [eb.fn.min('id').as('oldest'), eb.fn.max('id').as('latest')])
+    .select((eb) => [
+      eb.fn.min('id').as('oldest'),
+      eb.fn.max('id').as('latest'),
+      eb
+        .selectFrom('request_events as later')
+        .select('later.id')
+        .where('later.id', '>', lastId)
+        .where('later.created_at', '<', toIso(cutoff))
+        .limit(1)
+        .as('stale'),
+    ])
     .executeTakeFirst();
-  const latestId = bounds?.latest === null || bounds?.latest === undefined ? 0 : Number(bounds.latest);
+  const latestId = row?.latest === null || row?.latest === undefined ? 0 : Number(row.latest);
   if (lastId > latestId) return { replayable: false, latestId };
   if (lastId === latestId) return { replayable: true, latestId };
   // Pruning removes the oldest rows; if the row right after lastId may have been among them, something is lost.
-  const oldest = Number(bounds?.oldest ?? 0);
-  if (lastId < oldest - 1) return { replayable: false, latestId };
-  const stale = await db.selectFrom('request_events').select('id').where('id', '>', lastId).where('created_at', '<', toIso(cutoff)).limit(1).executeTakeFirst();
-  return { replayable: stale === undefined, latestId };
+  if (lastId < Number(row?.oldest ?? 0) - 1) return { replayable: false, latestId };
+  return { replayable: row?.stale === null || row?.stale === undefined, latestId };
 }
 
 /**
