@@ -1,13 +1,15 @@
 /**
- * What one portal instance keeps in memory that must follow changes made anywhere: the live event bus and the
- * token cache. On SQLite (one process) both are fed in-process. On PostgreSQL every instance listens on one
- * dedicated connection: `hicare_events` says new events are stored (the bus reads them back in id order), and
- * `hicare_revoke` that a token or account stopped being valid (the cache forgets it). After the listener reconnects,
- * the bus catches up from the last id it handed on, and the cache starts afresh, since revocations may have been
- * missed meanwhile.
+ * What one portal instance keeps in memory that must follow changes made anywhere: the live event bus, the token
+ * cache and (on PostgreSQL) the contract cache. On SQLite (one process) they are fed in-process; contracts are not
+ * cached there, since a local read costs next to nothing and the CLI writes from another process. On PostgreSQL
+ * every instance listens on one dedicated connection: `hicare_events` says new events are stored (the bus reads
+ * them back in id order), and `hicare_revoke` that a token, an account or a customer's contracts changed (the
+ * caches forget it). After the listener reconnects, the bus catches up from the last id it handed on, and the
+ * caches start afresh, since announcements may have been missed meanwhile.
  */
 import type { Kysely } from 'kysely';
 import { TokenCache } from './accounts/token-cache.js';
+import { ContractCache } from './entitlement/contract-cache.js';
 import { dialectOf } from './db/connection.js';
 import { PostgresListener } from './db/listener.js';
 import { EVENTS_CHANNEL } from './db/request-events.js';
@@ -18,6 +20,8 @@ import { RequestEventBus } from './requests/events.js';
 export interface LiveState {
   events: RequestEventBus;
   tokens: TokenCache;
+  /** Only when shared (PostgreSQL). */
+  contracts: ContractCache | undefined;
   close(): Promise<void>;
 }
 
@@ -29,7 +33,11 @@ export async function startLiveState(
 ): Promise<LiveState> {
   const shared = dialectOf(db) === 'postgres' && databaseUrl !== undefined;
   const tokens = new TokenCache();
-  const stopForgetting = onRevocation(db, (revocation) => tokens.forget(revocation));
+  const contracts = shared ? new ContractCache() : undefined;
+  const stopForgetting = onRevocation(db, (revocation) => {
+    tokens.forget(revocation);
+    contracts?.forget(revocation);
+  });
   const events = new RequestEventBus(db, { now, shared, onError });
   let listener: PostgresListener | undefined;
   if (shared) {
@@ -43,6 +51,7 @@ export async function startLiveState(
       },
       onConnected: () => {
         tokens.clear();
+        contracts?.clear();
         void events.catchUp();
       },
       onError: (error) => onError(error, 'listening for other portal instances'),
@@ -52,6 +61,7 @@ export async function startLiveState(
   return {
     events,
     tokens,
+    contracts,
     async close() {
       await listener?.close();
       await events.settled();

@@ -81,12 +81,12 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const db = openDatabase(databaseOptions(layout.dataDirectory, options.databaseUrl, options.databaseSchema, options.databasePoolSize));
   await migrateToLatest(db);
   const catalog = new Catalog({ repoDir: layout.repoDir, keysDir: layout.keysDir });
-  const ctx: EntitlementContext = { db, catalog, now, postExpiry: options.postExpiry ?? 'earned' };
   const app = createPortalApp({ version: PORTAL_VERSION, logger: options.logger ?? false, ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }) });
   // Every body the API takes is JSON. Fastify would also parse text/plain (the type a browser may send cross-site
   // without asking first) into a string; refusing it answers 415 like any other non-JSON type.
   app.removeContentTypeParser('text/plain');
   const live = await startLiveState(db, options.databaseUrl, now, (error, what) => app.log.error({ err: error }, `${what} failed`));
+  const ctx: EntitlementContext = { db, catalog, now, postExpiry: options.postExpiry ?? 'earned', ...(live.contracts === undefined ? {} : { contracts: live.contracts }) };
   const auth = bearerAuthentication(db, now, live.tokens);
   registerPortalRoutes(app, ctx, auth);
   registerPackageRoute(app, ctx, auth);

@@ -1,7 +1,8 @@
 /**
- * Word that a token or an account stopped being valid (sign-out, a withdrawn key, a disabled account), for the
- * caches that let authentication skip the database. Whoever revokes announces it: the caches on the same
- * database object hear it at once, and on PostgreSQL a NOTIFY carries it to every other instance and process.
+ * Word that something the hot path caches stopped being true: a token or an account is no longer valid (sign-out,
+ * a withdrawn key, a disabled account), or a customer's contracts or covered systems changed. Whoever changes it
+ * announces it: the caches on the same database object hear it at once, and on PostgreSQL a NOTIFY carries it to
+ * every other instance and process.
  */
 import { sql, type Kysely } from 'kysely';
 import { dialectOf } from './connection.js';
@@ -9,7 +10,7 @@ import type { Database } from './schema.js';
 
 export const REVOKE_CHANNEL = 'hicare_revoke';
 
-export type Revocation = { kind: 'token'; id: string } | { kind: 'account'; id: string };
+export type Revocation = { kind: 'token' | 'account' | 'customer'; id: string };
 
 export type RevocationListener = (revocation: Revocation) => void;
 
@@ -32,13 +33,13 @@ function tell(db: Kysely<Database>, revocation: Revocation): void {
   for (const listener of [...(listeners.get(db) ?? [])]) listener(revocation);
 }
 
-/** `token:<id>` or `account:<id>`: the NOTIFY payload. */
+/** `token:<id>`, `account:<id>` or `customer:<id>`: the NOTIFY payload. */
 export function revocationPayload(revocation: Revocation): string {
   return `${revocation.kind}:${revocation.id}`;
 }
 
 export function parseRevocation(payload: string): Revocation | undefined {
-  const match = /^(token|account):(.{1,200})$/.exec(payload);
+  const match = /^(token|account|customer):(.{1,200})$/.exec(payload);
   if (match === null) return undefined;
   return { kind: match[1] as Revocation['kind'], id: match[2] ?? '' };
 }

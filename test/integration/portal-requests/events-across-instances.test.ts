@@ -3,7 +3,7 @@
  * its own data directory (as behind a load balancer): what happens through A is heard through B. On SQLite there
  * is one portal, which plays both parts. Clients reconnect with Last-Event-ID and get exactly what they missed.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import type { Message, ServiceRequest } from '../../../shared/contracts/requests
 import type { ErrorBody } from '../../../shared/errors.js';
 import { createAccount } from '../../../portal/accounts/index.js';
 import { disableAccount } from '../../../portal/db/accounts.js';
+import { addSystem, listContracts } from '../../../portal/db/contracts.js';
 import { seedDemo, type DemoSeedResult } from '../../../portal/demo/seed.js';
 import { createPortal, type Portal } from '../../../portal/server.js';
 import { CG_ADMIN, ENGINEER, NW_ADMIN, SEED_TIME } from '../portal-api/harness.js';
@@ -55,9 +56,9 @@ function setUpCluster(dialect: 'sqlite' | 'postgres'): Cluster {
   const state: { a?: Instance; b?: Instance; seed?: DemoSeedResult; dirs: string[]; schema?: string } = { dirs: [] };
   beforeAll(async () => {
     if (dialect === 'postgres') state.schema = await createTestSchema();
-    const start = async (): Promise<Instance> => {
-      const dir = await mkdtemp(join(tmpdir(), `hicare-events-${dialect}-`));
-      state.dirs.push(dir);
+    const start = async (existing?: string): Promise<Instance> => {
+      const dir = existing ?? (await mkdtemp(join(tmpdir(), `hicare-events-${dialect}-`)));
+      if (existing === undefined) state.dirs.push(dir);
       const portal = await createPortal({
         dataDirectory: dir,
         ...(dialect === 'postgres' ? { databaseUrl: POSTGRES_URL, databaseSchema: state.schema ?? '', databasePoolSize: 4 } : {}),
@@ -68,7 +69,15 @@ function setUpCluster(dialect: 'sqlite' | 'postgres'): Cluster {
     };
     state.a = await start();
     state.seed = await seedDemo({ db: state.a.portal.db, catalog: state.a.portal.catalog, keysDir: state.a.portal.layout.keysDir, now: SEED_TIME });
-    state.b = dialect === 'postgres' ? await start() : state.a;
+    if (dialect === 'postgres') {
+      // B serves the same signed catalog from its own folder, as a second machine would.
+      const b = await mkdtemp(join(tmpdir(), `hicare-events-${dialect}-`));
+      state.dirs.push(b);
+      await cp(state.a.portal.layout.repoDir, join(b, 'tuf'), { recursive: true });
+      state.b = await start(b);
+    } else {
+      state.b = state.a;
+    }
   }, 60_000);
   afterAll(async () => {
     if (state.b !== state.a) await state.b?.portal.close();
@@ -218,6 +227,17 @@ describeCluster('live events across instances', (c) => {
     expect((await c.b.call('GET', '/api/v1/me', { token: leaver })).status).toBe(200);
     await disableAccount(c.a.portal.db, account.id, c.clock.now);
     await within(1000, async () => (await c.b.call('GET', '/api/v1/me', { token: leaver })).status === 401);
+  });
+
+  it('sees on B a system added to a contract on A within a second', async () => {
+    const nw = await c.signIn(NW_ADMIN);
+    const path = '/api/v1/systems/NW-ATL-0077/entitlement';
+    // B has read (and may keep) Northwind's contracts by now.
+    expect((await c.b.call('GET', '/api/v1/systems/NW-ATL-0001/entitlement', { token: nw })).status).toBe(200);
+    expect((await c.b.call('GET', path, { token: nw })).status).toBe(404);
+    const contract = (await listContracts(c.a.portal.db, { customerId: 'northwind' })).find((x) => x.systems.some((sys) => sys.product === 'atlas'));
+    await addSystem(c.a.portal.db, contract?.id ?? '', { serialNumber: 'NW-ATL-0077', product: 'atlas', location: 'Northwind Plant 2' });
+    await within(1000, async () => (await c.b.call('GET', path, { token: nw })).status === 200);
   });
 
   it('resets a client whose id is older than the 24-hour retention', async () => {
