@@ -25,6 +25,8 @@ import { bearerAuthentication, registerPortalRoutes } from './http/routes.js';
 import { registerTufRoute } from './http/tuf-route.js';
 import { loadGrantKey } from './requests/grant-key.js';
 import type { GrantSecrets } from './requests/grant-secrets.js';
+import { startLiveState } from './live-state.js';
+import type { RequestEventBus } from './requests/events.js';
 import { registerRequestRoutes } from './requests/routes.js';
 import type { BlobStore } from './storage/blob-store.js';
 import type { PackageDelivery } from './storage/config.js';
@@ -55,7 +57,7 @@ export interface PortalOptions {
   databaseUrl?: string;
   /** PostgreSQL schema (tests keep runs apart with it). */
   databaseSchema?: string;
-  /** PostgreSQL connections per instance. */
+  /** PostgreSQL connections per instance (HICARE_DB_POOL_SIZE); pg's default (10) when absent. */
   databasePoolSize?: number;
   now?: () => Date;
   /** Absent or false: silent. true: JSON lines at info on standard error. */
@@ -98,6 +100,10 @@ export interface Portal {
   db: Kysely<Database>;
   catalog: Catalog;
   layout: PortalLayout;
+  /** The live event bus: its subscriberCount is the number of open event streams (for /metrics). */
+  events: RequestEventBus;
+  /** Open live event streams on this instance. */
+  subscriberCount(): number;
   /** Re-signs what is about to expire now (the scheduler's step). */
   refreshMetadata(): Promise<boolean>;
   listen(options: { host: string; port: number }): Promise<string>;
@@ -128,7 +134,6 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     });
   }
   const catalog = openCatalog({ db, dataDirectory: layout.dataDirectory, keysDir: layout.keysDir, blobs: options.blobs });
-  const ctx: EntitlementContext = { db, catalog, now, postExpiry: options.postExpiry ?? 'earned' };
   const timestampExpiry = options.timestampExpiry ?? timestampExpiryIn(catalog.repository.metadata);
   const app = createPortalApp({
     version: PORTAL_VERSION,
@@ -142,18 +147,21 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       },
       // Only a shared catalog has a separate signer; on SQLite this process re-signs by itself.
       ...(catalog.repository.metadata.kind === 'database' ? { signerHeartbeatAgeSeconds: () => signerHeartbeatAge(db, now) } : {}),
+      sseConnections: () => live.events.subscriberCount,
       ...options.metrics,
     },
   });
   // Every body the API takes is JSON. Fastify would also parse text/plain (the type a browser may send cross-site
   // without asking first) into a string; refusing it answers 415 like any other non-JSON type.
   app.removeContentTypeParser('text/plain');
-  const auth = bearerAuthentication(db, now);
+  const live = await startLiveState(db, options.databaseUrl, now, (error, what) => app.log.error({ err: error }, `${what} failed`));
+  const ctx: EntitlementContext = { db, catalog, now, postExpiry: options.postExpiry ?? 'earned', ...(live.contracts === undefined ? {} : { contracts: live.contracts }) };
+  const auth = bearerAuthentication(db, now, live.tokens);
   registerPortalRoutes(app, ctx, auth);
   const blobs = catalog.repository.blobs;
   registerPackageRoute(app, ctx, auth, { blobs, ...(options.packageDelivery === undefined ? {} : { delivery: options.packageDelivery }) });
   registerTufRoute(app, { metadata: catalog.repository.metadata });
-  registerRequestRoutes(app, { ...ctx, dataDirectory: layout.dataDirectory, blobs, ...(secrets === undefined ? {} : { secrets }), ...(options.autoAcceptPriorities === undefined ? {} : { autoAcceptPriorities: options.autoAcceptPriorities }) }, auth);
+  registerRequestRoutes(app, { ...ctx, events: live.events, dataDirectory: layout.dataDirectory, blobs, ...(secrets === undefined ? {} : { secrets }), ...(options.autoAcceptPriorities === undefined ? {} : { autoAcceptPriorities: options.autoAcceptPriorities }) }, auth);
 
   const refreshMetadata = async (): Promise<boolean> => {
     const changed = await catalog.repository.refreshTimestamp({ now: now() });
@@ -176,6 +184,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     db,
     catalog,
     layout,
+    events: live.events,
+    subscriberCount: () => live.events.subscriberCount,
     refreshMetadata,
     async listen({ host, port }) {
       return app.listen({ host, port });
@@ -183,6 +193,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     async close() {
       if (timer !== undefined) clearInterval(timer);
       await app.close();
+      await live.close();
       await db.destroy();
     },
   };

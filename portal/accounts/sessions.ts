@@ -13,11 +13,15 @@ import { checkInput, newId, toIso } from '../db/support.js';
 import { MAX_PASSWORD_LENGTH, decoyHash, needsRehash, rehashPassword, verifyPassword } from './password.js';
 import { LOGIN_LIMITS, loginSucceeded, reserveLoginAttempt, type LoginLimits } from './rate-limit.js';
 import { newSessionToken, tokenHash } from './secrets.js';
+import type { TokenCache } from './token-cache.js';
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
-/** last_used_at is only rewritten when it is older than this, so authenticating is not a write on every request. */
-export const LAST_USED_RESOLUTION_MS = 60 * 1000;
+/**
+ * last_used_at is only rewritten when it is older than this: authenticating (an entitlement check, a package HEAD)
+ * must not be a database write, and "last used" is read by people, for whom the hour is precise enough.
+ */
+export const LAST_USED_RESOLUTION_MS = 60 * 60 * 1000;
 
 const MAX_BEARER_LENGTH = 512;
 
@@ -85,11 +89,15 @@ function unauthenticated(message: string): HicareError {
   return new HicareError('UNAUTHENTICATED', message, 'Sign in again, or use a valid API key.');
 }
 
-/** Resolves a bearer token (session token or API key) to its account, or says precisely why it cannot. */
-export async function authenticate(db: Kysely<Database>, bearer: string, now: Date): Promise<Principal> {
+/**
+ * Resolves a bearer token (session token or API key) to its account, or says precisely why it cannot. With a
+ * cache, a token seen in the last few seconds is judged without reading the database.
+ */
+export async function authenticate(db: Kysely<Database>, bearer: string, now: Date, cache?: TokenCache): Promise<Principal> {
   assertInstant(now);
   if (typeof bearer !== 'string' || bearer.length === 0 || bearer.length > MAX_BEARER_LENGTH) throw unauthenticated('No valid token was presented.');
-  const token = await findTokenByHash(db, tokenHash(bearer));
+  const hash = tokenHash(bearer);
+  const token = cache === undefined ? await findTokenByHash(db, hash) : await cache.lookup(hash, () => findTokenByHash(db, hash));
   if (token === undefined) throw unauthenticated('The token is not recognised.');
   if (token.revokedAt !== null) {
     const remedy = token.kind === 'session' ? 'Sign in again.' : 'Create a new API key and use it instead.';
@@ -105,7 +113,10 @@ export async function authenticate(db: Kysely<Database>, bearer: string, now: Da
     });
   }
   if (token.account.disabled_at !== null) throw unauthenticated('The account this token belongs to has been disabled.');
-  if (token.lastUsedAt === null || Date.parse(token.lastUsedAt) + LAST_USED_RESOLUTION_MS <= now.getTime()) await touchToken(db, token.id, now);
+  if (token.lastUsedAt === null || Date.parse(token.lastUsedAt) + LAST_USED_RESOLUTION_MS <= now.getTime()) {
+    await touchToken(db, token.id, now, new Date(now.getTime() - LAST_USED_RESOLUTION_MS + 1));
+    cache?.update(hash, { ...token, lastUsedAt: now.toISOString() });
+  }
   const a = token.account;
   return {
     account: { id: a.id, email: a.email, name: a.name, role: a.role, customerId: a.customer_id },

@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { openCatalog } from '../catalog/open-catalog.js';
 import { openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { parsePoolSize, POOL_SIZE_VARIABLE } from '../db/pool-size.js';
 import type { Database } from '../db/schema.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { blobStoreFromEnv } from '../storage/config.js';
@@ -28,7 +29,7 @@ export function layoutFor(flags: CommonFlags, io: CliEnvironment): PortalLayout 
 
 export async function withStorage<T>(flags: CommonFlags, io: CliEnvironment, fn: (s: { db: Kysely<Database>; catalog: Catalog; layout: PortalLayout }) => Promise<T>): Promise<T> {
   const layout = layoutFor(flags, io);
-  const db = openDatabase(databaseOptions(layout.dataDirectory, io.env['DATABASE_URL'], io.env['HICARE_DATABASE_SCHEMA']));
+  const db = openDatabase(databaseOptions(layout.dataDirectory, io.env['DATABASE_URL'], io.env['HICARE_DATABASE_SCHEMA'], parsePoolSize(io.env[POOL_SIZE_VARIABLE])));
   try {
     await migrateToLatest(db);
     return await fn({ db, catalog: openCatalog({ db, dataDirectory: layout.dataDirectory, keysDir: layout.keysDir, blobs: blobStoreFor(layout, io) }), layout });

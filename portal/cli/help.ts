@@ -26,7 +26,8 @@ Options for every command:
   --json             Print the result as JSON
   --help             Help for the command
 
-Storage: SQLite in the data directory, or PostgreSQL when DATABASE_URL is set. On SQLite one \`serve\` does
+Storage: SQLite in the data directory, or PostgreSQL when DATABASE_URL is set (HICARE_DB_POOL_SIZE connections,
+default 10, plus one per serve that listens for the other instances' events and revocations). On SQLite one \`serve\` does
 everything. On PostgreSQL the portal is shared: run \`migrate\` once per upgrade, any number of \`serve\`, and
 \`signer\`; publish and lifecycle set then queue a job that the signer runs.
 Exit codes: 0 done, 1 refused or failed (the error's code and remedy are printed), 2 wrong usage.`;

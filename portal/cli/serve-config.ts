@@ -5,6 +5,7 @@
  * variables are read by their own modules.
  */
 import { isIP } from 'node:net';
+import { parsePoolSize, POOL_SIZE_VARIABLE } from '../db/pool-size.js';
 import { HicareError } from '../../shared/errors.js';
 import { LOG_LEVELS, type LogLevel } from '../ops/logging.js';
 import { portalLayout } from '../server.js';
@@ -76,7 +77,6 @@ function validProxy(entry: string): boolean {
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 const METRICS_TOKEN = /^[\x21-\x7e]{16,512}$/;
-export const MAX_POOL_SIZE = 1000;
 
 export function serveConfig(flags: ServeFlags, io: Pick<CliEnvironment, 'env' | 'cwd'>): ServeConfig {
   const { env } = io;
@@ -130,12 +130,7 @@ export function serveConfig(flags: ServeFlags, io: Pick<CliEnvironment, 'env' | 
     }
     if (!SCHEMA_NAME.test(databaseSchema)) throw badVariable('HICARE_DATABASE_SCHEMA', databaseSchema, 'a schema name of letters, digits and "_"');
   }
-  const poolValue = setting(env, 'HICARE_DB_POOL_SIZE');
-  let databasePoolSize: number | undefined;
-  if (poolValue !== undefined) {
-    databasePoolSize = /^\d{1,4}$/.test(poolValue) ? Number(poolValue) : NaN;
-    if (!(databasePoolSize >= 1 && databasePoolSize <= MAX_POOL_SIZE)) throw badVariable('HICARE_DB_POOL_SIZE', poolValue, `a whole number of connections from 1 to ${MAX_POOL_SIZE}`);
-  }
+  const databasePoolSize = parsePoolSize(env[POOL_SIZE_VARIABLE]);
 
   const levelValue = setting(env, 'HICARE_LOG_LEVEL')?.toLowerCase() ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(levelValue)) throw badVariable('HICARE_LOG_LEVEL', levelValue, `one of ${LOG_LEVELS.join(', ')}`);

@@ -6,6 +6,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { AccountSchema, type Account } from '../../shared/contracts/accounts.js';
 import { HicareError } from '../../shared/errors.js';
 import type { Role } from '../../shared/domain/request-state.js';
+import { announceRevocation } from './revocations.js';
 import type { AccountsTable, Database } from './schema.js';
 import { checkInput, compareText, isForeignKeyViolation, isUniqueViolation, toIso } from './support.js';
 
@@ -116,6 +117,7 @@ export async function disableAccount(db: Kysely<Database>, id: string, now: Date
     .where('id', '=', id)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw accountNotFound(id);
+  await announceRevocation(db, { kind: 'account', id });
 }
 
 export function accountNotFound(id: string): HicareError {

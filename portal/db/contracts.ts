@@ -11,6 +11,7 @@ import { withLicenceAdvances } from '../../shared/domain/licence.js';
 import { HicareError } from '../../shared/errors.js';
 import { customerNotFound } from './customers.js';
 import { listLicenceAdvances } from './licence-advances.js';
+import { announceRevocation } from './revocations.js';
 import type { ContractsTable, Database } from './schema.js';
 import { IDS_PER_QUERY, checkInput, chunks, compareText, isForeignKeyViolation, isUniqueViolation } from './support.js';
 
@@ -73,6 +74,7 @@ export async function createContract(db: Kysely<Database>, contract: Contract): 
     if (isForeignKeyViolation(error)) throw customerNotFound(contract.customerId);
     throw error;
   }
+  await announceRevocation(db, { kind: 'customer', id: contract.customerId });
   return contract;
 }
 
@@ -168,5 +170,6 @@ export async function addSystem(db: Kysely<Database>, contractId: string, system
     if (isUniqueViolation(error)) throw new HicareError('ALREADY_EXISTS', `System ${system.serialNumber} is already on contract ${contractId}.`, 'Each system is listed once per contract.');
     throw error;
   }
+  await announceRevocation(db, { kind: 'customer', id: contract.customerId });
   return { ...contract, systems: [...contract.systems, system] };
 }

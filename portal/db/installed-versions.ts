@@ -7,6 +7,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import { ProductIdSchema, SerialNumberSchema, VersionSchema } from '../../shared/contracts/common.js';
+import { announceRevocation } from './revocations.js';
 import type { Database, InstalledReportsTable } from './schema.js';
 import { IDS_PER_QUERY, checkInput, chunks, compareText, isUniqueViolation, toIso } from './support.js';
 
@@ -188,5 +189,7 @@ export async function recordReport(db: Kysely<Database>, report: InstalledReport
     }
     throw error;
   }
+  // A licence advance changes what the customer's contracts allow.
+  if (advance !== null) await announceRevocation(db, { kind: 'customer', id: report.customerId });
   return { created: true, report };
 }

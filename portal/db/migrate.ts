@@ -11,6 +11,7 @@ import * as requests from './migrations/0003_requests.js';
 import * as installedVersions from './migrations/0004_installed_versions.js';
 import * as requestSolutions from './migrations/0005_request_solutions.js';
 import * as tufMetadata from './migrations/0006_tuf_metadata.js';
+import * as requestEvents from './migrations/0007_request_events.js';
 import * as publishJobs from './migrations/0009_publish_jobs.js';
 import type { Database } from './schema.js';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_installed_versions': installedVersions,
   '0005_request_solutions': requestSolutions,
   '0006_tuf_metadata': tufMetadata,
+  '0007_request_events': requestEvents,
   '0009_publish_jobs': publishJobs,
 };
 

@@ -299,6 +299,15 @@ export interface TufMetadataTable {
   updated_at: string;
 }
 
+export interface RequestEventsTable {
+  /** The event's SSE id: assigned by the database, increasing. PostgreSQL returns its bigint as a string. */
+  id: ColumnType<number | string, never, never>;
+  customer_id: string;
+  /** The RequestEvent as JSON. */
+  event: string;
+  created_at: IsoInstant;
+}
+
 export interface Database {
   customers: CustomersTable;
   accounts: AccountsTable;
@@ -323,4 +332,5 @@ export interface Database {
   tuf_metadata: TufMetadataTable;
   publish_jobs: PublishJobsTable;
   signer_status: SignerStatusTable;
+  request_events: RequestEventsTable;
 }

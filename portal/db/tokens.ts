@@ -3,6 +3,7 @@
  * in the response that created it and with its holder, nowhere else.
  */
 import type { Kysely, Selectable } from 'kysely';
+import { announceRevocation } from './revocations.js';
 import type { AccountsTable, Database, TokenKind, TokensTable } from './schema.js';
 import { toIso } from './support.js';
 
@@ -84,8 +85,17 @@ export async function getToken(db: Kysely<Database>, id: string): Promise<TokenR
   return row === undefined ? undefined : toRecord(row);
 }
 
-export async function touchToken(db: Kysely<Database>, id: string, now: Date): Promise<void> {
-  await db.updateTable('tokens').set({ last_used_at: toIso(now) }).where('id', '=', id).execute();
+/**
+ * Records that the token was used at `now`, unless a use at or after `notBefore` is already recorded: several
+ * instances that each decide the record is stale write it once between them, not once each.
+ */
+export async function touchToken(db: Kysely<Database>, id: string, now: Date, notBefore: Date = now): Promise<void> {
+  await db
+    .updateTable('tokens')
+    .set({ last_used_at: toIso(now) })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', toIso(notBefore))]))
+    .execute();
 }
 
 /**
@@ -100,6 +110,7 @@ export async function markTokenRevoked(db: Kysely<Database>, id: string, now: Da
   if (token === undefined) return false;
   if (token.revoked_at === null) {
     await db.updateTable('tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    await announceRevocation(db, { kind: 'token', id });
   }
   return true;
 }

@@ -11,6 +11,7 @@ import { HicareError } from '../../shared/errors.js';
 import { listContracts } from '../db/contracts.js';
 import { listInstalledVersions } from '../db/installed-versions.js';
 import type { Database } from '../db/schema.js';
+import type { ContractCache } from './contract-cache.js';
 
 export function customerOf(account: Account): string {
   if (account.customerId === null) {
@@ -36,13 +37,15 @@ export interface CustomerSystem {
   notInCatalog: boolean;
 }
 
-/** The customer's systems of one product, or one system by serial number. */
+/** The customer's systems of one product, or one system by serial number; contracts from `cache` when given. */
 export async function customerSystems(
   db: Kysely<Database>,
   customerId: string,
   filter: { serialNumber?: string; product?: string },
+  cache?: ContractCache,
 ): Promise<{ contracts: Contract[]; systems: CustomerSystem[] }> {
-  const contracts = await listContracts(db, { customerId });
+  const load = (): Promise<Contract[]> => listContracts(db, { customerId });
+  const contracts = cache === undefined ? await load() : await cache.contractsOf(customerId, load);
   const bySerial = new Map<string, CoveredSystem>();
   for (const contract of contracts) {
     for (const s of contract.systems) {

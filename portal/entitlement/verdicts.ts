@@ -13,6 +13,7 @@ import { HicareError } from '../../shared/errors.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { listLifecycles } from '../db/lifecycles.js';
 import type { Database } from '../db/schema.js';
+import type { ContractCache } from './contract-cache.js';
 import { baselineVersion, customerOf, customerSystems, majorsOf, systemNotFound, type CustomerSystem } from './systems.js';
 
 export interface EntitlementContext {
@@ -20,6 +21,8 @@ export interface EntitlementContext {
   catalog: Catalog;
   now: () => Date;
   postExpiry: PostExpiryPolicy;
+  /** Contracts kept for a few seconds (PostgreSQL); read every time when absent. */
+  contracts?: ContractCache;
 }
 
 export interface EntitlementQuery {
@@ -34,7 +37,7 @@ function platformOf(target: ReleaseTarget): string {
 
 /** Every release of the system's product (for its platform, when known) with its verdict. */
 export async function systemEntitlement(ctx: EntitlementContext, caller: Account, serialNumber: string, query: EntitlementQuery): Promise<SystemEntitlement> {
-  const { systems } = await customerSystems(ctx.db, customerOf(caller), { serialNumber });
+  const { systems } = await customerSystems(ctx.db, customerOf(caller), { serialNumber }, ctx.contracts);
   const entry = systems[0];
   if (entry === undefined) throw systemNotFound(serialNumber);
   const product = entry.system.product;
@@ -106,7 +109,7 @@ export async function authorizeDownload(ctx: EntitlementContext, caller: Account
   }
   const product = target.custom.product;
   const filter = query.serialNumber === undefined ? { product } : { serialNumber: query.serialNumber };
-  const { contracts, systems } = await customerSystems(ctx.db, customerOf(caller), filter);
+  const { contracts, systems } = await customerSystems(ctx.db, customerOf(caller), filter, ctx.contracts);
   if (query.serialNumber !== undefined && systems.length === 0) throw systemNotFound(query.serialNumber);
   const [catalog, lifecycles] = await Promise.all([ctx.catalog.product(product), listLifecycles(ctx.db, { product })]);
   const release = catalog.releases.find((r) => r.version === target.custom.version);

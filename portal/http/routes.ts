@@ -9,6 +9,7 @@ import { portalApi } from '../../shared/contracts/portal-api.js';
 import { contractStanding } from '../../shared/domain/contract.js';
 import { isHicareError } from '../../shared/errors.js';
 import { authenticate, revokeToken, signIn } from '../accounts/index.js';
+import type { TokenCache } from '../accounts/token-cache.js';
 import { registerAppUpdateRoutes } from '../app-updates/routes.js';
 import { listArticles } from '../db/articles.js';
 import { listContracts } from '../db/contracts.js';
@@ -22,9 +23,9 @@ import { matchKnownIssues, searchArticles } from '../knowledge/index.js';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../requests/idempotency.js';
 import { registerEndpoint, type Authenticate } from './endpoints.js';
 
-export function bearerAuthentication(db: Kysely<Database>, now: () => Date): Authenticate {
+export function bearerAuthentication(db: Kysely<Database>, now: () => Date, cache?: TokenCache): Authenticate {
   return async (bearer) => {
-    const principal = await authenticate(db, bearer, now());
+    const principal = await authenticate(db, bearer, now(), cache);
     return { account: principal.account, tokenId: principal.token.id };
   };
 }

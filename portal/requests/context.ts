@@ -55,7 +55,7 @@ export function requestContext(base: EntitlementContext, options: RequestOptions
     autoAcceptPriorities,
     autoCloseAfterHours,
     autoCloseEveryMs: options.autoCloseEveryMs ?? 60_000,
-    events: options.events ?? new RequestEventBus(),
+    events: options.events ?? new RequestEventBus(base.db, { now: base.now }),
     secrets: options.secrets ?? new GrantSecrets(options.dataDirectory),
     attachments: new AttachmentStore(options.blobs ?? new LocalBlobStore(options.dataDirectory)),
   };

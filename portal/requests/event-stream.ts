@@ -3,13 +3,18 @@
  * requests, engineers and portal admins everybody's. A comment line every 15 s keeps proxies from closing an idle
  * stream, and at the same time the token is checked again, so a signed-out or expired session stops listening. The
  * reply is hijacked from Fastify and written raw; the portal ends open streams when it shuts down.
+ *
+ * A client that reconnects with `Last-Event-ID` is first sent what it missed (or a `reset` when that cannot be
+ * told). The stream subscribes before it reads the backlog and holds live events back meanwhile, so that nothing
+ * published in between is lost or sent twice.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { EVENTS_PATH, type Endpoint } from '../../shared/contracts/portal-api.js';
+import { STREAM_RESET_EVENT } from '../../shared/contracts/requests.js';
 import { registerEndpoint, type Authenticate, type Caller } from '../http/endpoints.js';
 import type { RequestContext } from './context.js';
-import type { BusEvent } from './events.js';
+import type { BusEvent, Replay } from './events.js';
 
 export const HEARTBEAT_MS = 15_000;
 /** A client that stops reading is dropped once this much is waiting for it, instead of growing the portal's memory. */
@@ -38,6 +43,32 @@ export function frame(e: BusEvent): string {
   return `id: ${e.id}\nevent: ${e.event.type}\ndata: ${JSON.stringify(e.event)}\n\n`;
 }
 
+/** The stream's starting point: a fresh stream, or the id a reconnecting client saw last (null when unreadable). */
+function lastEventIdOf(request: FastifyRequest): number | null | undefined {
+  const header = request.headers['last-event-id'];
+  if (header === undefined) return undefined;
+  const value = Array.isArray(header) ? header[0] : header;
+  return value !== undefined && /^\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : null;
+}
+
+function resetFrame(latestId: number): string {
+  return `id: ${latestId}\nevent: ${STREAM_RESET_EVENT}\ndata: ${JSON.stringify({ type: STREAM_RESET_EVENT })}\n\n`;
+}
+
+/**
+ * Where a stream starts: a fresh one at the newest event; a reconnecting one after what it saw (`replay`), or at the
+ * newest with a reset when what it missed cannot be told.
+ */
+async function startingPoint(ctx: RequestContext, lastEventId: number | null | undefined): Promise<{ replay: Replay | null; latestId: number }> {
+  if (lastEventId === undefined) return { replay: null, latestId: await ctx.events.latestId() };
+  if (lastEventId === null) {
+    const latestId = await ctx.events.latestId();
+    return { replay: { kind: 'reset', latestId }, latestId };
+  }
+  const replay = await ctx.events.replayAfter(lastEventId);
+  return { replay, latestId: replay.kind === 'reset' ? replay.latestId : lastEventId };
+}
+
 export function registerEventStream(app: FastifyInstance, ctx: RequestContext, auth: Authenticate, heartbeatMs = HEARTBEAT_MS): void {
   const open = new Set<() => void>();
   // Fastify waits for open connections when it closes; a stream never finishes by itself, so end them first.
@@ -46,6 +77,21 @@ export function registerEventStream(app: FastifyInstance, ctx: RequestContext, a
   });
 
   registerEndpoint(app, eventsEndpoint, auth, async ({ caller, request, reply }) => {
+    // Live events wait here while the starting point and the backlog are read; null once those have been sent.
+    let held: BusEvent[] | null = [];
+    let deliver = (e: BusEvent): void => void held?.push(e);
+    const unsubscribe = ctx.events.subscribe((e) => {
+      if (hears(caller, e)) deliver(e);
+    });
+    let start: { replay: Replay | null; latestId: number };
+    try {
+      start = await startingPoint(ctx, lastEventIdOf(request));
+    } catch (error) {
+      // Nothing is written yet: the client gets the portal's coded error body.
+      unsubscribe();
+      throw error;
+    }
+
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -56,11 +102,9 @@ export function registerEventStream(app: FastifyInstance, ctx: RequestContext, a
       // Reverse proxies such as nginx would otherwise buffer the stream.
       'x-accel-buffering': 'no',
     });
-    res.write(': connected\nretry: 5000\n\n');
 
     const bearer = bearerOf(request);
     let ended = false;
-    let unsubscribe = (): void => undefined;
     // Runs only after everything below is set up (the first tick is heartbeatMs away).
     const heartbeat = setInterval(() => {
       if (bearer === null) return end();
@@ -83,12 +127,30 @@ export function registerEventStream(app: FastifyInstance, ctx: RequestContext, a
       if (res.writableLength > MAX_BACKLOG_BYTES) return end();
       res.write(text);
     };
-    unsubscribe = ctx.events.subscribe((e) => {
-      if (hears(caller, e)) send(frame(e));
-    });
     // The response's close, not the request's: a GET's request stream closes as soon as it has been read.
     res.on('close', end);
     res.on('error', end);
     open.add(end);
+    // The client may have gone while the backlog was read: then no close event is still to come.
+    if (res.socket === null || res.socket.destroyed) return end();
+
+    let sentUpTo = start.latestId;
+    if (start.replay === null) {
+      // An id without data moves the client's last id here, so that its first reconnect already replays.
+      send(`: connected\nid: ${sentUpTo}\nretry: 5000\n\n`);
+    } else if (start.replay.kind === 'reset') {
+      send(': connected\nretry: 5000\n\n');
+      send(resetFrame(sentUpTo));
+    } else {
+      send(': connected\nretry: 5000\n\n');
+      for (const e of start.replay.events) {
+        if (hears(caller, e)) send(frame(e));
+        sentUpTo = e.id;
+      }
+    }
+    const waiting = held;
+    held = null;
+    deliver = (e) => send(frame(e));
+    for (const e of waiting) if (e.id > sentUpTo) send(frame(e));
   });
 }

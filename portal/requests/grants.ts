@@ -61,7 +61,7 @@ export async function createGrant(ctx: RequestContext, caller: Account, requestI
     },
     now,
   );
-  publishGrantChanged(ctx, record, grant);
+  await publishGrantChanged(ctx, record, grant);
   // The customer sees the password once, to set it on their system; afterwards only the assigned engineer can read it.
   return { ...grantView(grant, now), password };
 }
@@ -76,7 +76,7 @@ export async function revokeGrant(ctx: RequestContext, caller: Account, id: stri
   const { grant, record } = await visibleGrant(ctx, caller, id);
   if (await revokeGrantRecord(ctx.db, grant.id, caller.id, ctx.now())) {
     const revoked = (await getGrantRecord(ctx.db, grant.id)) ?? grant;
-    publishGrantChanged(ctx, record, revoked);
+    await publishGrantChanged(ctx, record, revoked);
     return grantView(revoked, ctx.now());
   }
   return grantView((await getGrantRecord(ctx.db, grant.id)) ?? grant, ctx.now());

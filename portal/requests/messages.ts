@@ -60,7 +60,7 @@ export async function postMessage(ctx: RequestContext, caller: Account, id: stri
   const now = ctx.now();
   const message = await addMessage(ctx.db, { requestId: record.id, authorId: caller.id, authorRole: caller.role === 'engineer' ? 'engineer' : 'customer-admin', body }, now);
   if (caller.role === 'engineer' && (await noteContact(ctx, record, now))) changed = true;
-  publishMessage(ctx, record, message);
+  await publishMessage(ctx, record, message);
   if (changed) await publishRequestChanged(ctx, record);
   return message;
 }

@@ -46,7 +46,7 @@ async function revokeGrantsOf(ctx: RequestContext, record: RequestRecord): Promi
   for (const id of await activeGrantIds(ctx.db, record.id, ctx.now())) {
     if (!(await revokeGrantRecord(ctx.db, id, 'system', ctx.now()))) continue;
     const grant = await getGrantRecord(ctx.db, id);
-    if (grant !== undefined) publishGrantChanged(ctx, record, grant);
+    if (grant !== undefined) await publishGrantChanged(ctx, record, grant);
   }
 }
 

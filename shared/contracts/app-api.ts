@@ -159,6 +159,8 @@ export const appApi = defineAppApi({
     'upgrade.hop': PathHopEventSchema,
     /** Something changed on a request (state, message, grant): the renderer reloads it. */
     'requests.changed': z.object({ id: IdSchema, type: z.string() }),
+    /** The portal could not tell what changed while the app was not listening: the renderer reloads what it shows. */
+    'requests.reset': z.object({}),
     /** A background check found releases the user has not seen yet. */
     'updates.available': z.object({ count: z.number().int().min(0), checkedAt: InstantSchema }),
     'settings.changed': SettingsSchema,

@@ -240,7 +240,15 @@ export const TUF_PATH = '/tuf/';
  * Live events, as server-sent events (`text/event-stream`, bearer; customer admins get their customer's, engineers
  * and portal admins everybody's): `request.changed`, `request.message`, `grant.changed` (RequestEventSchema), and a
  * comment line every 15 s to keep proxies from closing the stream.
+ *
+ * Ids: every event's `id:` is a positive integer given by the portal's database, the same through every portal
+ * instance and increasing in the order events happened; a stream opens with an `id:` line of the newest id. A
+ * client that reconnects sends the last id it saw as `Last-Event-ID` and is first sent, in order, the events it
+ * missed (only those it may hear). Events are kept for 24 hours (EVENT_RETENTION_HOURS); when the id is older than
+ * that, unknown to the portal, not a number, or more than 1000 events behind, the stream sends one `reset` event
+ * (StreamResetSchema, with the newest id) instead: reload what you show, then carry on listening.
  */
+export const EVENT_RETENTION_HOURS = 24;
 export const EVENTS_PATH = '/api/v1/events';
 
 /** An attachment's bytes: `GET /api/v1/attachments/<id>` (bearer; whoever may see its request), served as a download. */

@@ -233,6 +233,13 @@ export const RequestEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('grant.changed'), requestId: IdSchema, number: z.string(), grant: GrantSchema }),
 ]);
 
+/**
+ * Sent by the live event stream, in place of a replay, when it cannot tell what a reconnecting client missed (its
+ * Last-Event-ID is unknown, or older than the retention): the client reloads its lists and carries on from here.
+ */
+export const STREAM_RESET_EVENT = 'reset';
+export const StreamResetSchema = z.object({ type: z.literal(STREAM_RESET_EVENT) });
+
 export type ServiceRequestCreate = z.infer<typeof ServiceRequestCreateSchema>;
 export type ServiceRequest = z.infer<typeof ServiceRequestSchema>;
 export type InstallFailure = z.infer<typeof InstallFailureSchema>;

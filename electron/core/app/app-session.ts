@@ -294,6 +294,7 @@ export class AppSession {
       headers: () => client.portal.authHeaders(),
       transport: client.portal.transport,
       onEvent: (event) => this.emit('requests.changed', { id: requestIdOf(event), type: event.type }),
+      onReset: () => this.emit('requests.reset', {}),
       onUnauthorized: () => {
         if (this.live !== live) return;
         this.live = undefined;

@@ -2,11 +2,13 @@
  * The portal's live request events (GET /api/v1/events, server-sent events with the session's bearer token) while
  * the user is signed in. A dropped stream is reopened with exponential backoff (reset once a stream has carried
  * something); a stream silent for longer than three of the portal's heartbeats is taken as dead and reopened. A 401
- * means the session is over, a 403 that this account may not listen: both stop for good.
+ * means the session is over, a 403 that this account may not listen: both stop for good. A reopened stream sends the
+ * last event id it saw (Last-Event-ID), so the portal first sends what was missed meanwhile, or a `reset` when it
+ * cannot tell: then whoever shows requests reloads them.
  */
 import got from 'got';
 import { EVENTS_PATH } from '../../../shared/contracts/portal-api.js';
-import { RequestEventSchema, type RequestEvent } from '../../../shared/contracts/requests.js';
+import { RequestEventSchema, STREAM_RESET_EVENT, type RequestEvent } from '../../../shared/contracts/requests.js';
 import type { Logger } from '../adapters.js';
 import type { TransportOptions } from '../portal/network.js';
 import { SseParser } from './sse-parser.js';
@@ -16,6 +18,8 @@ export interface LiveEventsOptions {
   headers: () => Promise<Record<string, string>>;
   transport: TransportOptions;
   onEvent: (event: RequestEvent) => void;
+  /** The portal could not tell what was missed while the stream was down: reload what is shown. */
+  onReset?: () => void;
   /** The portal refused the token (signed out elsewhere, expired): listening stops. */
   onUnauthorized: () => void;
   logger: Logger;
@@ -31,6 +35,8 @@ export class LiveEvents {
   private abort: (() => void) | undefined;
   private wake: (() => void) | undefined;
   private connectedFlag = false;
+  /** The last event id the portal sent, kept across reconnections ('' until it names one). */
+  private lastEventId = '';
 
   constructor(private readonly options: LiveEventsOptions) {}
 
@@ -84,6 +90,10 @@ export class LiveEvents {
     }
   }
 
+  private noteId(id: string): void {
+    if (id !== '') this.lastEventId = id;
+  }
+
   private async openOnce(): Promise<Outcome> {
     const headers = await this.options.headers();
     if (this.stopped) return { kind: 'ended', carried: false };
@@ -93,7 +103,7 @@ export class LiveEvents {
       let settled = false;
       const stream = got.stream(url, {
         ...this.options.transport,
-        headers: { ...headers, accept: 'text/event-stream' },
+        headers: { ...headers, accept: 'text/event-stream', ...(this.lastEventId === '' ? {} : { 'last-event-id': this.lastEventId }) },
         throwHttpErrors: false,
         retry: { limit: 0 },
         timeout: { connect: 5_000, response: 15_000 },
@@ -114,7 +124,12 @@ export class LiveEvents {
         idle.unref();
       };
       this.abort = () => finish({ kind: 'ended', carried });
-      const parser = new SseParser((frame) => {
+      const parser: SseParser = new SseParser((frame) => {
+        this.noteId(parser.lastEventId);
+        if (frame.event === STREAM_RESET_EVENT) {
+          this.options.onReset?.();
+          return;
+        }
         let data: unknown;
         try {
           data = JSON.parse(frame.data);
@@ -137,6 +152,8 @@ export class LiveEvents {
         watch();
         try {
           parser.push(chunk);
+          // Frames with an id and no data (the stream's opening line) move it too.
+          this.noteId(parser.lastEventId);
         } catch (error) {
           this.options.logger.warn('the live event stream sent something unreadable', { error: String(error) });
           finish({ kind: 'ended', carried });

@@ -1,7 +1,8 @@
 /**
  * Server-sent events, read incrementally: text arrives in arbitrary chunks (a frame may be split anywhere, lines end
  * in LF, CRLF or CR), and each complete frame is handed on as its event name and data. Comment lines (the portal's
- * heartbeats) and fields other than `event` and `data` are skipped.
+ * heartbeats) and fields other than `event`, `data` and `id` are skipped. The last id is kept the way browsers keep
+ * it (an `id:` takes effect when its frame ends, even a frame without data), to be sent back as Last-Event-ID.
  */
 export interface SseFrame {
   event: string;
@@ -17,6 +18,8 @@ export class SseParser {
   private data: string[] = [];
   private size = 0;
   private afterCr = false;
+  private idBuffer = '';
+  private lastId = '';
 
   constructor(private readonly onFrame: (frame: SseFrame) => void) {}
 
@@ -36,8 +39,14 @@ export class SseParser {
     if (this.buffer.length + this.size > MAX_FRAME_CHARS) throw new Error('an event of the live stream is too large');
   }
 
+  /** The id of the last frame that ended, '' when none named one. */
+  get lastEventId(): string {
+    return this.lastId;
+  }
+
   private line(line: string): void {
     if (line === '') {
+      this.lastId = this.idBuffer;
       if (this.data.length > 0) this.onFrame({ event: this.event === '' ? 'message' : this.event, data: this.data.join('\n') });
       this.event = '';
       this.data = [];
@@ -49,6 +58,8 @@ export class SseParser {
     const field = colon < 0 ? line : line.slice(0, colon);
     const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
     if (field === 'event') this.event = value;
+    // As the SSE standard says: an id with a NUL in it is ignored.
+    else if (field === 'id' && !value.includes('\u0000')) this.idBuffer = value;
     else if (field === 'data') {
       this.data.push(value);
       this.size += value.length;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SseParser, type SseFrame } from '../../../electron/core/app/sse-parser.js';
 import { PortalClient } from '../../../electron/core/portal/client.js';
 import { FileSecretStore } from '../../../electron/core/secret-file-store.js';
+import { openDatabase } from '../../../portal/db/connection.js';
 import { createPortal } from '../../../portal/server.js';
 import { startDemoPortal, type DemoPortal } from '../client-core/demo-portal.js';
 import { appOn, type AppUnderTest } from './app-harness.js';
@@ -37,6 +38,20 @@ describe('reading server-sent events', () => {
         expect(frames(chunks)).toEqual(expected);
       }
     }
+  });
+
+  it('keeps the last id for Last-Event-ID, including one sent without data, as browsers do', () => {
+    const parser = new SseParser(() => undefined);
+    expect(parser.lastEventId).toBe('');
+    parser.push(': connected\nid: 41\nretry: 5000\n\n');
+    expect(parser.lastEventId).toBe('41');
+    parser.push('id: 42\nevent: request.changed\ndata: {}\n');
+    // Not until its frame ends.
+    expect(parser.lastEventId).toBe('41');
+    parser.push('\nevent: request.changed\ndata: {}\n\n');
+    expect(parser.lastEventId).toBe('42');
+    parser.push('id: 4\u00003\ndata: {}\n\n');
+    expect(parser.lastEventId).toBe('42');
   });
 
   it('holds back a frame until its blank line arrives', () => {
@@ -94,6 +109,40 @@ describe('the portal’s live events in the app', () => {
     await engineer.call('postMessage', { params: { id: requestId }, body: { body: 'Back online: what does the controller log say?' } });
     await app.waitForEvent('requests.changed', (e) => e.type === 'request.message' && e.id === requestId);
     expect(app.eventsOf('requests.changed').length).toBeGreaterThan(before);
+  });
+
+  it('is sent what it missed while the portal was away, and reloads on a reset when that cannot be told', async () => {
+    const port = Number(new URL(demo.url).port);
+    const dataDirectory = demo.portal.layout.dataDirectory;
+    const messagesSeen = (): number => app.eventsOf('requests.changed').filter((e) => e.type === 'request.message' && e.id === requestId).length;
+    const before = messagesSeen();
+    await demo.portal.close();
+    await expect.poll(() => app.session.listening, { timeout: 5_000 }).toBe(false);
+    // Meanwhile the engineer writes through another instance on the same database.
+    const token = (await engineer.token()) ?? '';
+    const other = await createPortal({ dataDirectory, refreshEveryMs: 0 });
+    try {
+      const otherUrl = await other.listen({ host: '127.0.0.1', port: 0 });
+      const engineerThere = new PortalClient({ portalUrl: otherUrl, secrets: { get: async () => token, set: async () => undefined, delete: async () => undefined } });
+      await engineerThere.call('postMessage', { params: { id: requestId }, body: { body: 'Written while your portal was away.' } });
+    } finally {
+      await other.close();
+    }
+    demo.portal = await createPortal({ dataDirectory, refreshEveryMs: 0 });
+    await demo.portal.listen({ host: '127.0.0.1', port });
+    await expect.poll(messagesSeen, { timeout: 10_000 }).toBe(before + 1);
+    expect(app.eventsOf('requests.reset')).toEqual([]);
+
+    // Events the app saw are gone from the portal (its database was restored from an older backup, say).
+    await demo.portal.close();
+    await expect.poll(() => app.session.listening, { timeout: 5_000 }).toBe(false);
+    const db = openDatabase({ dataDirectory });
+    await db.deleteFrom('request_events').execute();
+    await db.destroy();
+    demo.portal = await createPortal({ dataDirectory, refreshEveryMs: 0 });
+    await demo.portal.listen({ host: '127.0.0.1', port });
+    await app.waitForEvent('requests.reset', () => true);
+    await expect.poll(() => app.session.listening, { timeout: 5_000 }).toBe(true);
   });
 
   it('stops listening when the session is signed out elsewhere', async () => {

@@ -10,7 +10,7 @@ import { createCustomer, getCustomer } from '../../../portal/db/customers.js';
 import type { Database } from '../../../portal/db/schema.js';
 import { codeOf, describeOnBothDialects } from './harness.js';
 
-const TABLES = ['accounts', 'contracts', 'customers', 'downloads', 'installed_versions', 'login_attempts', 'systems', 'tokens'];
+const TABLES = ['accounts', 'contracts', 'customers', 'downloads', 'installed_versions', 'login_attempts', 'request_events', 'systems', 'tokens'];
 
 /** The portal's tables in the schema this connection works in (PostgreSQL introspection sees every schema). */
 async function tablesOf(db: Kysely<Database>): Promise<string[]> {

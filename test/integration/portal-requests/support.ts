@@ -106,6 +106,8 @@ export interface StreamEvent {
 export class EventStreamClient {
   readonly events: StreamEvent[] = [];
   comments = 0;
+  /** The last `id:` the stream sent (with or without an event), as a browser would send it back on reconnecting. */
+  lastId = '';
   private buffer = '';
   private waiters: { test: (e: StreamEvent) => boolean; resolve: (e: StreamEvent) => void }[] = [];
 
@@ -117,12 +119,12 @@ export class EventStreamClient {
     response.on('data', (chunk: string) => this.take(chunk));
   }
 
-  /** Opens the stream of the portal at `server.url`. */
-  static open(server: { url: string }, token: string): Promise<EventStreamClient> {
+  /** Opens the stream of the portal at `server.url` (with `headers` such as Last-Event-ID). */
+  static open(server: { url: string }, token: string, headers: Record<string, string> = {}): Promise<EventStreamClient> {
     const url = new URL(server.url);
     return new Promise((resolve, reject) => {
       const req = httpRequest(
-        { host: url.hostname, port: url.port, path: '/api/v1/events', headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, agent: false },
+        { host: url.hostname, port: url.port, path: '/api/v1/events', headers: { ...headers, authorization: `Bearer ${token}`, accept: 'text/event-stream' }, agent: false },
         (res) => resolve(new EventStreamClient(req, res)),
       );
       req.on('error', reject);
@@ -143,6 +145,7 @@ export class EventStreamClient {
         if (m?.[1] !== undefined && m[2] !== undefined) fields.set(m[1], m[2]);
       }
       const data = fields.get('data');
+      if (fields.has('id')) this.lastId = fields.get('id') ?? '';
       if (data === undefined) continue;
       const event = { id: fields.get('id') ?? '', type: fields.get('event') ?? '', data: JSON.parse(data) as Record<string, unknown> };
       this.events.push(event);

@@ -1,4 +1,4 @@
-/** One request's detail, reloaded whenever the portal says it changed (state, message, grant). */
+/** One request's detail, reloaded whenever the portal says it changed (state, message, grant) or lost track. */
 import { useCallback, useEffect, useState } from 'react';
 import type { ServiceRequestDetail } from '../../../../shared/contracts/requests.js';
 import { api } from '../../api.js';
@@ -25,6 +25,7 @@ export function useRequest(id: string) {
   useApiEvent('requests.changed', (change) => {
     if (change.id === id) void reload();
   });
+  useApiEvent('requests.reset', () => void reload());
   return { detail, error, reload };
 }
 
@@ -47,6 +48,7 @@ export function useRequestList() {
     void reload();
   }, [reload]);
   useApiEvent('requests.changed', () => void reload());
+  useApiEvent('requests.reset', () => void reload());
   return { requests, error, reload };
 }
 

@@ -1,0 +1,24 @@
+/**
+ * The PostgreSQL pool size from configuration (`HICARE_DB_POOL_SIZE`). Each instance holds up to this many
+ * connections (plus one that listens), so the operator sizes it against the server's max_connections.
+ */
+import { HicareError } from '../../shared/errors.js';
+
+export const POOL_SIZE_VARIABLE = 'HICARE_DB_POOL_SIZE';
+export const MAX_POOL_SIZE = 1000;
+
+/** The pool size the text names, or undefined (the driver's default) when it is unset or empty. */
+export function parsePoolSize(text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = text.trim();
+  const size = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_POOL_SIZE) {
+    throw new HicareError(
+      'INVALID_INPUT',
+      `${POOL_SIZE_VARIABLE} is "${value.slice(0, 40)}", which is not a number of connections from 1 to ${MAX_POOL_SIZE}.`,
+      `Set ${POOL_SIZE_VARIABLE} to a whole number such as 20, or unset it to use the default of 10.`,
+      { variable: POOL_SIZE_VARIABLE },
+    );
+  }
+  return size;
+}
