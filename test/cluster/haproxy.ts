@@ -25,6 +25,8 @@ export interface HaproxyLayout {
   backends: readonly number[];
   /** Lines added to the global section (tests of the renderer). */
   extraGlobal?: readonly string[];
+  /** The health check's path when not /readyz (only while an instance lacks /readyz). */
+  healthPath?: string;
 }
 
 /** The shipped configuration with its bind port, server lines and stats socket replaced; logs dropped. */
@@ -37,6 +39,10 @@ export async function renderHaproxyConfig(layout: HaproxyLayout): Promise<Render
     if (/^\s+log \/dev\/log/.test(line)) continue; // no syslog in a test; HAProxy then logs nothing
     if (/^\s+stats socket /.test(line)) {
       lines.push(`    stats socket ${statsSocket} mode 600 level operator`, ...(layout.extraGlobal ?? []));
+      continue;
+    }
+    if (layout.healthPath !== undefined && /^\s+http-check send meth GET uri \/readyz$/.test(line)) {
+      lines.push(`    http-check send meth GET uri ${layout.healthPath}`);
       continue;
     }
     if (/^\s+bind :\d+$/.test(line)) {

@@ -117,12 +117,12 @@ export class EventStreamClient {
     response.on('data', (chunk: string) => this.take(chunk));
   }
 
-  /** Opens the stream of the portal at `server.url`. */
-  static open(server: { url: string }, token: string): Promise<EventStreamClient> {
+  /** Opens the stream of the portal at `server.url`; `headers` adds e.g. Last-Event-ID for a reconnection. */
+  static open(server: { url: string }, token: string, headers: Record<string, string> = {}): Promise<EventStreamClient> {
     const url = new URL(server.url);
     return new Promise((resolve, reject) => {
       const req = httpRequest(
-        { host: url.hostname, port: url.port, path: '/api/v1/events', headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, agent: false },
+        { host: url.hostname, port: url.port, path: '/api/v1/events', headers: { ...headers, authorization: `Bearer ${token}`, accept: 'text/event-stream' }, agent: false },
         (res) => resolve(new EventStreamClient(req, res)),
       );
       req.on('error', reject);
