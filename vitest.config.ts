@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit and integration tests only: Playwright's *.spec.ts files under test/e2e are never collected here.
+// Unit, integration and cluster tests (the cluster files set their own longer timeouts): Playwright's *.spec.ts
+// files under test/e2e are never collected here.
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/integration/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/integration/**/*.test.ts', 'test/cluster/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**', 'dist/**'],
     environment: 'node',
     testTimeout: 30_000,

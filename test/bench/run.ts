@@ -1,7 +1,8 @@
 /**
  * `npm run bench [group…]`: runs the benchmarks, each printing its figures as ratios against a reference measured
  * in the same run. Groups: portal (API load and package throughput), download (the client's figures: 1 GiB
- * download, fleet resolution, the 100,000-target signed catalog), ui (the 10,000-row release list in Chromium).
+ * download, fleet resolution, the 100,000-target signed catalog), ui (the 10,000-row release list in Chromium),
+ * cluster (the install base's mix through HAProxy to two instances on PostgreSQL; needs PostgreSQL and HAProxy).
  * Without arguments, every group runs. Benchmarks are never part of `npm test`; each file also runs alone with
  * `node --import tsx test/bench/<file>.ts`.
  */
@@ -17,6 +18,9 @@ const GROUPS: Record<string, () => Promise<unknown>> = {
   },
   ui: async () => {
     await (await import('./ui/release-list.js')).main();
+  },
+  cluster: async () => {
+    await (await import('./cluster.js')).main();
   },
 };
 
