@@ -4,11 +4,17 @@ import { createPortal } from '../server.js';
 import { parse } from './commands.js';
 import { isSharedDatabase, type CliEnvironment } from './context.js';
 import { serveConfig } from './serve-config.js';
+import { blobStoreFromEnv, packageDeliveryFromEnv } from '../storage/config.js';
 
 export async function serveCommand(args: readonly string[], io: CliEnvironment, signals: { once(event: 'SIGINT' | 'SIGTERM', fn: () => void): void }): Promise<void> {
   const { values } = parse(args, { host: { type: 'string' }, port: { type: 'string' }, 'trust-proxy': { type: 'string', multiple: true } });
   const config = serveConfig(values, io);
+  // Checked before anything opens, so that a bad store setting is refused in plain words and changes nothing.
+  const blobs = blobStoreFromEnv(io.env, config.dataDirectory);
+  const packageDelivery = packageDeliveryFromEnv(io.env);
   const portal = await createPortal({
+    blobs,
+    packageDelivery,
     dataDirectory: config.dataDirectory,
     keysDir: config.keysDir,
     ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }),

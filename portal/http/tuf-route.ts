@@ -33,71 +33,46 @@ function notFound(name: string): HicareError {
   return new HicareError('NOT_FOUND', `The signed catalog has no metadata file named "${shown}".`, 'Ask for root.json, timestamp.json, or a file the signed metadata names.');
 }
 
-/** Database stores are asked at most this often per name and instance: a hot timestamp.json costs one read a second. */
-export const DATABASE_RECHECK_MS = 1000;
 /** Files kept in memory in all; a large targets file past this is read from the store each time. */
 const CACHE_BYTES = 64 * 1024 * 1024;
 const LARGEST_CACHED = 16 * 1024 * 1024;
 /** Names remembered; bounds the memory that requests for made-up names could take. */
 const MAX_ENTRIES = 4096;
 
-/** A file as last read, or its absence (with whether it was the next-root probe). */
+/** A file as read now, or its absence (with whether it was the next-root probe). */
 type Lookup = { file: StoredMetadata } | { file: undefined; nextRoot: boolean };
 
-interface Cached {
-  lookup: Lookup;
-  size: number;
-  checkedAt: number;
-}
-
 /**
- * The bytes and ETags last read, by name. Each entry is checked against the store's SHA-256 (a stat for a folder,
- * a one-column row for the database) before reuse, so only a changed file is read and nothing is hashed on the hot
- * path. With the database store an entry (an absence too: the next-root probe is asked after every refresh) is reused
- * unchecked for up to DATABASE_RECHECK_MS: an instance may serve the previous timestamp for that long after a
- * publish — well within the 60 s a CDN may keep it anyway.
+ * The bytes and ETags last read, by name. The store is asked on every request, but only for the file's SHA-256 (a
+ * stat for a folder, one primary-key read for the database): the bytes are read again only when they changed, and
+ * nothing is hashed on the hot path. No longer reuse is safe with several instances: one that served an older
+ * timestamp than another just did would look like a rollback attack to a client refreshing through both.
  */
 class MetadataCache {
-  private readonly entries = new Map<string, Cached>();
+  private readonly entries = new Map<string, { file: StoredMetadata; size: number }>();
   private bytes = 0;
-  private writesSeen = 0;
 
-  constructor(
-    private readonly store: MetadataStore,
-    private readonly recheckMs: number,
-  ) {}
+  constructor(private readonly store: MetadataStore) {}
 
-  /** `seen`: the ETag the client holds; one this instance does not hold means a newer file elsewhere, so look now. */
-  async get(name: string, seen?: string): Promise<Lookup> {
-    const now = Date.now();
-    if (this.store.localWrites !== this.writesSeen) {
-      // Written through this very store (a publish in this process): nothing held may be trusted without a look.
-      this.writesSeen = this.store.localWrites;
-      for (const entry of this.entries.values()) entry.checkedAt = -Infinity;
-    }
+  async get(name: string): Promise<Lookup> {
     const cached = this.entries.get(name);
-    const elsewhere = seen !== undefined && seen !== cached?.lookup.file?.etag;
-    if (cached !== undefined && !elsewhere && now - cached.checkedAt < this.recheckMs) return cached.lookup;
-    if (cached?.lookup.file !== undefined && (await this.store.sha256Of(name)) === cached.lookup.file.sha256) {
-      cached.checkedAt = now;
-      return cached.lookup;
-    }
+    if (cached !== undefined && (await this.store.sha256Of(name)) === cached.file.sha256) return { file: cached.file };
     this.drop(name);
     const file = await this.store.get(name);
-    const lookup: Lookup = file !== undefined ? { file } : { file: undefined, nextRoot: await isNextRoot(this.store, name) };
-    const size = file?.bytes.length ?? 0;
-    if (size <= LARGEST_CACHED) this.keep(name, { lookup, size, checkedAt: now });
-    return lookup;
+    if (file === undefined) return { file: undefined, nextRoot: await isNextRoot(this.store, name) };
+    if (file.bytes.length <= LARGEST_CACHED) this.keep(name, file);
+    return { file };
   }
 
-  private keep(name: string, entry: Cached): void {
-    while ((this.bytes + entry.size > CACHE_BYTES || this.entries.size >= MAX_ENTRIES) && this.entries.size > 0) {
+  private keep(name: string, file: StoredMetadata): void {
+    const size = file.bytes.length;
+    while ((this.bytes + size > CACHE_BYTES || this.entries.size >= MAX_ENTRIES) && this.entries.size > 0) {
       const oldest = this.entries.keys().next();
       if (oldest.done === true) break;
       this.drop(oldest.value);
     }
-    this.entries.set(name, entry);
-    this.bytes += entry.size;
+    this.entries.set(name, { file, size });
+    this.bytes += size;
   }
 
   private drop(name: string): void {
@@ -117,8 +92,7 @@ async function isNextRoot(store: MetadataStore, name: string): Promise<boolean> 
 
 async function serveMetadata(request: FastifyRequest, reply: FastifyReply, cache: MetadataCache, name: string): Promise<FastifyReply> {
   if (!METADATA_NAME.test(name)) return sendError(reply, notFound(name));
-  const seen = request.headers['if-none-match'];
-  const lookup = await cache.get(name, typeof seen === 'string' && seen !== '' ? seen : undefined);
+  const lookup = await cache.get(name);
   const file = lookup.file;
   if (file === undefined) {
     if ('nextRoot' in lookup && lookup.nextRoot) reply.header('cache-control', NEXT_ROOT_MISS_CACHE);
@@ -134,7 +108,7 @@ async function serveMetadata(request: FastifyRequest, reply: FastifyReply, cache
 
 export function registerTufRoute(app: FastifyInstance, options: { metadata: MetadataStore }): void {
   const store = options.metadata;
-  const cache = new MetadataCache(store, store.kind === 'database' ? DATABASE_RECHECK_MS : 0);
+  const cache = new MetadataCache(store);
   app.route({
     method: ['GET', 'HEAD'],
     url: '/tuf/*',

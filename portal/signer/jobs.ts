@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { asStoreError } from '../storage/space-error.js';
 import type { Kysely } from 'kysely';
 import type { ReleaseTarget } from '../../shared/contracts/catalog.js';
 import type { LineLifecycle } from '../../shared/domain/release.js';
@@ -59,6 +60,9 @@ async function runRelease(ctx: JobContext, input: ReleaseJobInput): Promise<Rele
     const [target] = await publishReleases(ctx.db, ctx.catalog, [{ file, custom: input.custom }], ctx.now());
     if (target === undefined) throw new Error('publishReleases returned no target');
     return target;
+  } catch (error) {
+    // The signer's own disk holds the package while it is hashed: a full one is said as such, not as a failure.
+    throw asStoreError(error, 'the package to publish');
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

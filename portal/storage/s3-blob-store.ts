@@ -51,6 +51,8 @@ function quietNodeVersionWarning(): void {
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 }
 
+const QUIET_LOGGER = { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
 export class S3BlobStore implements BlobStore {
   readonly kind = 's3' as const;
   readonly bucket: string;
@@ -77,6 +79,9 @@ export class S3BlobStore implements BlobStore {
       responseChecksumValidation: 'WHEN_REQUIRED',
       requestHandler: { connectionTimeout: timeout, requestTimeout: timeout },
       maxAttempts: 3,
+      // The SDK warns on the console about some failures (a failed streamed upload, say) when given no logger; the
+      // failure itself reaches the portal as an error, so those lines would only be internal text on a terminal.
+      logger: QUIET_LOGGER,
     });
   }
 

@@ -44,6 +44,11 @@ export function storeFailure(error: unknown, action: StoreAction, key: string | 
     coded = new HicareError('STORE_UNAVAILABLE', `The object store refused the portal’s credentials for bucket ${bucket}.`, 'Check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY and what they may do in the bucket.', {
       action,
     });
+  } else if (status !== undefined && status >= 500) {
+    // Some stores (s3rver among them) answer a full disk with a bare internal error, so "full" stays a possibility.
+    coded = new HicareError('STORE_UNAVAILABLE', `The portal could not ${VERB[action]} ${what}: the store failed with an error of its own.`, 'Check that the object store is healthy and has free space, then try again.', {
+      action,
+    });
   } else {
     coded = new HicareError('STORE_UNAVAILABLE', `The portal could not ${VERB[action]} ${what}: the store did not answer.`, 'Check that the object store is running and reachable (HICARE_S3_ENDPOINT), then try again.', {
       action,

@@ -31,11 +31,6 @@ export interface MetadataStore {
   list(): Promise<string[]>;
   delete(name: string): Promise<void>;
   /**
-   * Writes and deletes made through this object: a cache in the same process drops what it holds as soon as this
-   * changes, so a publish here is served here at once (other instances see it within their recheck interval).
-   */
-  readonly localWrites: number;
-  /**
    * A value that changes whenever `timestamp.json` does (every publish and re-sign ends by writing it), cheap enough
    * to ask every second; undefined while there is no repository.
    */
@@ -62,7 +57,6 @@ function assertName(name: string): void {
 /** The folder layout of earlier releases: `<data>/tuf/<name>`, written atomically. */
 export class FolderMetadataStore implements MetadataStore {
   readonly kind = 'folder';
-  localWrites = 0;
   // Hashing is paid once per file version: the identity changes whenever a write renames a new file into place.
   private readonly hashes = new Map<string, { identity: string; sha256: string }>();
 
@@ -117,7 +111,6 @@ export class FolderMetadataStore implements MetadataStore {
     assertName(name);
     try {
       await writeFileAtomic(join(this.repoDir, name), bytes);
-      this.localWrites++;
     } catch (error) {
       throw asStoreError(error, 'the signed catalog');
     }
@@ -135,7 +128,6 @@ export class FolderMetadataStore implements MetadataStore {
   async delete(name: string): Promise<void> {
     assertName(name);
     await rm(join(this.repoDir, name), { force: true });
-    this.localWrites++;
   }
 
   async changeStamp(): Promise<string | undefined> {
@@ -147,7 +139,6 @@ export class FolderMetadataStore implements MetadataStore {
 /** Rows of `tuf_metadata`, on SQLite or PostgreSQL alike. */
 export class DatabaseMetadataStore implements MetadataStore {
   readonly kind = 'database';
-  localWrites = 0;
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -175,7 +166,6 @@ export class DatabaseMetadataStore implements MetadataStore {
         .values(row)
         .onConflict((c) => c.column('name').doUpdateSet({ bytes: row.bytes, sha256: row.sha256, updated_at: row.updated_at }))
         .execute();
-      this.localWrites++;
     } catch (error) {
       // 53100 is PostgreSQL's disk_full.
       if ((error as { code?: unknown }).code === '53100') throw insufficientSpace('the signed catalog');
@@ -191,7 +181,6 @@ export class DatabaseMetadataStore implements MetadataStore {
   async delete(name: string): Promise<void> {
     assertName(name);
     await this.db.deleteFrom('tuf_metadata').where('name', '=', name).execute();
-    this.localWrites++;
   }
 
   async changeStamp(): Promise<string | undefined> {

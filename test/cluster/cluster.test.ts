@@ -21,10 +21,10 @@ import { until, untilTrue } from './wait.js';
 
 const ATLAS_200 = 'atlas/2.0.0/linux-x64/atlas-2.0.0-linux-x64.tar.gz';
 // Room for the demo's packages and the tests' own; the full-store test fills what is left.
-const STORE_BYTES = 256 * 1024 * 1024;
+const SCRATCH_BYTES = 256 * 1024 * 1024;
 
 describe.skipIf(clusterProblem !== undefined)('a portal cluster: two instances, one signer, PostgreSQL, S3, HAProxy', { timeout: 60_000 }, () => {
-  const cluster = new Cluster({ storeBytes: STORE_BYTES });
+  const cluster = new Cluster({ scratchBytes: SCRATCH_BYTES });
   let A = '';
   let B = '';
 
@@ -260,16 +260,16 @@ describe.skipIf(clusterProblem !== undefined)('a portal cluster: two instances, 
     for (let i = 1; i < seen.length; i += 1) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1] ?? 0);
   });
 
-  it('refuses a publish into a full store with a coded error, leaves no lock behind, and publishes the next one', async () => {
-    if (cluster.storeMount === undefined) {
-      console.warn('the store is not on a tmpfs here: skipping the full-store case');
+  it('refuses a publish when the signer’s disk fills, with a coded error, leaves no lock behind, and publishes the next one', async () => {
+    if (cluster.scratchMount === undefined) {
+      console.warn('the signers’ temporary directory is not on a tmpfs here: skipping the full-disk case');
       return;
     }
     const before = (await servedTimestamp(A)).version;
-    const filler = join(cluster.storeMount, 'filler');
+    const filler = join(cluster.scratchMount, 'filler');
     const free = async (): Promise<number> => {
       const { statfs } = await import('node:fs/promises');
-      const s = await statfs(cluster.storeMount ?? '');
+      const s = await statfs(cluster.scratchMount ?? '');
       return s.bavail * s.bsize;
     };
     await writeFile(filler, Buffer.alloc(Math.max(0, (await free()) - 512 * 1024)));

@@ -33,8 +33,12 @@ export interface Instance {
 }
 
 export interface ClusterOptions {
-  /** Size of a tmpfs mounted under the object store's directory, to make "the store is full" real. */
-  storeBytes?: number;
+  /**
+   * Size of a tmpfs the signers use as their temporary directory (where a package is held while it is hashed), to
+   * make "the disk filled up during a publish" real. The object store's own disk cannot be the full one here:
+   * s3rver exits when its disk fills, where a real store answers an error.
+   */
+  scratchBytes?: number;
   instances?: number;
 }
 
@@ -49,8 +53,8 @@ export class Cluster {
   readonly instances: Instance[] = [];
   readonly signers: Child[] = [];
   seed: DemoSeedResult | undefined;
-  /** Set when the store's directory is a tmpfs of the asked size. */
-  storeMount: string | undefined;
+  /** Set when the signers' temporary directory is a tmpfs of the asked size. */
+  scratchMount: string | undefined;
   /** What the harness had to work around (a missing command or route), printed by the tests. */
   readonly notes: string[] = [];
   private readonly tokens = new Map<string, string>();
@@ -87,14 +91,11 @@ export class Cluster {
     this.keysDir = join(this.signerData, 'keys');
     const storeDir = join(this.root, 's3');
     await mkdir(storeDir, { recursive: true });
-    if (this.options.storeBytes !== undefined) this.mountStore(storeDir, this.options.storeBytes);
+    if (this.options.scratchBytes !== undefined) await this.mountScratch(join(this.root, 'signer-scratch'), this.options.scratchBytes);
     this.s3 = await startS3rver(storeDir, BUCKET);
 
     const migrated = await tryPortal(['migrate'], this.sharedEnv());
-    if (migrated.code !== 0) {
-      if (!/Unknown command: migrate/.test(migrated.output)) throw new Error(`hicare-portal migrate failed:\n${migrated.output}`);
-      this.notes.push('`hicare-portal migrate` does not exist: the seed migrated the database instead');
-    }
+    if (migrated.code !== 0) throw new Error(`hicare-portal migrate failed:\n${migrated.output}`);
     // The demo makes its own keys (root included) in the signer's keys directory: it is a demo. A production
     // setup runs `keys init --offline-keys DIR` instead and takes the root key off the machine.
     this.seed = JSON.parse(await runPortal(['seed', '--demo', '--json', '--data', this.signerData, '--keys', this.keysDir], this.sharedEnv())) as DemoSeedResult;
@@ -102,18 +103,19 @@ export class Cluster {
     await this.startSigner('signer-1');
     const count = this.options.instances ?? 2;
     for (let i = 0; i < count; i += 1) await this.startInstance(String.fromCharCode(65 + i));
-    this.haproxy = await startHaproxy({ dir: this.root, port: await freePort(), backends: this.instances.map((x) => Number(new URL(x.url).port)), ...(this.notes.some((n) => n.includes('/readyz')) ? { healthPath: '/healthz' } : {}) });
+    this.haproxy = await startHaproxy({ dir: this.root, port: await freePort(), backends: this.instances.map((x) => Number(new URL(x.url).port)) });
   }
 
-  /** A tmpfs of `bytes` over the store's directory (root only; otherwise noted and the store is unbounded). */
-  private mountStore(dir: string, bytes: number): void {
+  /** A tmpfs of `bytes` for the signers' temporary files (root only; otherwise noted and the disk is unbounded). */
+  private async mountScratch(dir: string, bytes: number): Promise<void> {
+    await mkdir(dir, { recursive: true });
     const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${bytes}`, 'tmpfs', dir], { encoding: 'utf8' });
-    if (mount.status === 0) this.storeMount = dir;
-    else this.notes.push(`a ${bytes}-byte tmpfs could not be mounted for the store (${mount.stderr.trim()})`);
+    if (mount.status === 0) this.scratchMount = dir;
+    else this.notes.push(`a ${bytes}-byte tmpfs could not be mounted for the signers (${mount.stderr.trim()})`);
   }
 
   async startSigner(name: string): Promise<Child> {
-    const env = { ...this.sharedEnv(), HICARE_PORTAL_DATA: join(this.signerData, name) };
+    const env = { ...this.sharedEnv(), HICARE_PORTAL_DATA: join(this.signerData, name), ...(this.scratchMount === undefined ? {} : { TMPDIR: this.scratchMount }) };
     const child = startPortal(name, ['signer', '--keys', this.keysDir], env);
     this.signers.push(child);
     return child;
@@ -123,7 +125,9 @@ export class Cluster {
   async startInstance(name: string): Promise<Instance> {
     const dataDirectory = join(this.root, `instance-${name}`);
     await mkdir(dataDirectory, { recursive: true });
-    const port = await freePort();
+    // A restarted instance takes its old port back: HAProxy's server line names it.
+    const previous = this.instances.find((x) => x.name === name);
+    const port = previous === undefined ? await freePort() : Number(new URL(previous.url).port);
     const env = { ...this.sharedEnv(), HICARE_PORTAL_DATA: dataDirectory, HOST: '127.0.0.1', PORT: String(port) };
     const child = startPortal(`serve ${name}`, ['serve', '--port', String(port)], env);
     const url = `http://127.0.0.1:${port}`;
@@ -140,12 +144,7 @@ export class Cluster {
       async () => {
         if (child.exited()) throw new Error(`${child.name} exited before it was ready:\n${child.output().slice(-4000)}`);
         const readyz = await fetch(`${url}/readyz`).catch(() => undefined);
-        if (readyz?.status === 200) return true;
-        if (readyz?.status === 404 && (await fetch(`${url}/healthz`)).status === 200) {
-          if (!this.notes.some((n) => n.includes('/readyz'))) this.notes.push('serve has no /readyz: readiness and HAProxy checks used /healthz');
-          return true;
-        }
-        return undefined;
+        return readyz?.status === 200 ? true : undefined;
       },
       { what: `${child.name} to be ready at ${url}/readyz`, timeoutMs: 30_000, detail: () => child.output() },
     );
@@ -187,7 +186,7 @@ export class Cluster {
   async stop(): Promise<void> {
     await this.haproxy?.stop().catch(() => undefined);
     await stopAll();
-    if (this.storeMount !== undefined) spawnSync('umount', ['-l', this.storeMount]);
+    if (this.scratchMount !== undefined) spawnSync('umount', ['-l', this.scratchMount]);
     if (this.root !== '') await rm(this.root, { recursive: true, force: true });
     if (this.schema !== '') await dropTestSchema(this.schema);
   }

@@ -34,7 +34,7 @@ describe('storeFailure', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:9000'), { code: 'ECONNREFUSED' });
     for (const [error, remedy] of [
       [refused, /HICARE_S3_ENDPOINT/],
-      [sdkError('InternalError', 500), /HICARE_S3_ENDPOINT/],
+      [sdkError('InternalError', 500), /healthy and has free space/],
       [sdkError('AccessDenied', 403), /AWS_SECRET_ACCESS_KEY/],
       [sdkError('NoSuchBucket', 404), /HICARE_S3_BUCKET/],
     ] as const) {
