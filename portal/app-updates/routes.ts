@@ -11,7 +11,7 @@ import { compareVersions } from '../../shared/domain/release.js';
 import { HicareError } from '../../shared/errors.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { sendError } from '../http/endpoints.js';
-import { noneMatch, sendPackage } from '../http/file-response.js';
+import { noneMatch, packageFile, sendPackage } from '../http/file-response.js';
 import { appFileName, channelFileName, newestAppRelease, renderChannelFile } from './channel-file.js';
 
 export const APP_UPDATES_PATH = '/app-updates/';
@@ -60,7 +60,7 @@ async function serve(request: FastifyRequest, reply: FastifyReply, catalog: Cata
     .filter((t) => t.custom.os === os.data && t.custom.arch === arch.data && appFileName(t) === name)
     .reduce<AppTarget | undefined>((best, t) => (best === undefined || compareVersions(t.custom.version, best.custom.version) > 0 ? t : best), undefined);
   if (target === undefined) return sendError(reply, notFound(path));
-  return sendPackage(request, reply, { path: catalog.packagePath(target), length: target.length, sha256: target.sha256, downloadName: name });
+  return sendPackage(request, reply, packageFile(catalog.repository.blobs, catalog.packageKey(target), { length: target.length, sha256: target.sha256, downloadName: name }));
 }
 
 export function registerAppUpdateRoutes(app: FastifyInstance, catalog: Catalog): void {

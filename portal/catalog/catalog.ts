@@ -4,7 +4,6 @@
  * the index is kept in memory and rebuilt only when the repository's entry point (`timestamp.json`) changes — which
  * also picks up a publish by the CLI next to a running portal, or by the signer of a shared database.
  */
-import { HicareError } from '../../shared/errors.js';
 import { AppTargetSchema, isAppTargetCustom, type AppTarget, type ReleaseTarget } from '../../shared/contracts/catalog.js';
 import { compareVersions, type Release } from '../../shared/domain/release.js';
 import { packageKey } from '../storage/blob-store.js';
@@ -77,15 +76,6 @@ export class Catalog {
   /** The blob store key of a target's bytes. */
   packageKey(target: Pick<ReleaseTarget, 'name' | 'sha256'>): string {
     return packageKey(target);
-  }
-
-  /** Where a target's bytes are on disk, for a local blob store; a remote store has no such path. */
-  packagePath(target: Pick<ReleaseTarget, 'name' | 'sha256'>): string {
-    const path = this.repository.blobs.localPath(packageKey(target));
-    if (path === undefined) {
-      throw new HicareError('STORE_UNAVAILABLE', 'The package is kept in a remote store, not on this machine.', 'Read it through the blob store.', { name: target.name });
-    }
-    return path;
   }
 
   async target(name: string): Promise<ReleaseTarget | undefined> {

@@ -16,6 +16,12 @@ import { sendError } from './endpoints.js';
 /** A package's bytes: a file on this machine, or a blob in the configured store. */
 export type PackageFile = PackageMeta & ({ path: string } | { blob: { store: BlobStore; key: string } });
 
+/** A stored package as the route sends it: a local file takes the fast path, a remote blob is streamed from its store. */
+export function packageFile(blobs: BlobStore, key: string, meta: PackageMeta): PackageFile {
+  const path = blobs.localPath(key);
+  return path === undefined ? { ...meta, blob: { store: blobs, key } } : { ...meta, path };
+}
+
 export interface PackageMeta {
   /** The length the signed target names; the stored file must have exactly this size. */
   length: number;

@@ -24,7 +24,7 @@ import type { PackageDelivery } from '../storage/config.js';
 import { S3BlobStore } from '../storage/s3-blob-store.js';
 import { assertTargetName } from '../tuf/target-name.js';
 import { sendError, type Authenticate } from './endpoints.js';
-import { sendPackage, type PackageFile, type PackageMeta } from './file-response.js';
+import { packageFile, sendPackage } from './file-response.js';
 import { targetNameFor } from './package-target.js';
 
 const DOWNLOAD_ROLES: readonly Role[] = ['customer-admin', 'it-staff'];
@@ -36,11 +36,6 @@ export interface PackageRouteOptions {
   blobs: BlobStore;
   /** For a remote store: send the bytes through the portal (the default) or redirect to a presigned URL. */
   delivery?: PackageDelivery;
-}
-
-function packageFile(blobs: BlobStore, key: string, meta: PackageMeta): PackageFile {
-  const path = blobs.localPath(key);
-  return path === undefined ? { ...meta, blob: { store: blobs, key } } : { ...meta, path };
 }
 
 export function registerPackageRoute(app: FastifyInstance, ctx: EntitlementContext, auth: Authenticate, options: PackageRouteOptions): void {
