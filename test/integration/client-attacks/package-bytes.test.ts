@@ -42,7 +42,8 @@ const isPackage = (url: string | undefined): boolean => (url ?? '').startsWith('
 describe('a package whose bytes are not the signed ones', () => {
   it('altered on the portal with the same length: the portal serves it, the client refuses and quarantines it', async () => {
     const target = await demo.portal.catalog.target(ATLAS_190);
-    const stored = demo.portal.catalog.packagePath(target!);
+    // The demo portal keeps packages in its data directory: the file behind the blob is the one to alter.
+    const stored = demo.portal.catalog.repository.blobs.localPath(demo.portal.catalog.packageKey(target!)) ?? '';
     const original = await readFile(stored);
     const altered = Buffer.from(original);
     for (let i = 100; i < 140; i++) altered[i] = altered[i]! ^ 0xff;
