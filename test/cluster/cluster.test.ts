@@ -8,10 +8,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger, systemClock } from '../../electron/core/adapters.js';
+import { HicareClient } from '../../electron/core/client/hicare-client.js';
+import { FileSecretStore } from '../../electron/core/secret-file-store.js';
 import { packagePath } from '../../shared/contracts/portal-api.js';
 import type { ReleaseTarget } from '../../shared/contracts/catalog.js';
+import type { SystemRecord } from '../../shared/contracts/entitlement.js';
 import type { Attachment, Grant, Message, ServiceRequest } from '../../shared/contracts/requests.js';
-import { CG_IT, ENGINEER, NW_ADMIN } from '../integration/portal-api/harness.js';
+import { CG_ADMIN, CG_IT, ENGINEER, NW_ADMIN } from '../integration/portal-api/harness.js';
 import { EventStreamClient, requestBody, requestIdOf } from '../integration/portal-requests/support.js';
 import { call, ok } from './client.js';
 import { Cluster, clusterProblem } from './harness.js';
@@ -19,6 +23,7 @@ import { AlternatingTufClient, heartbeat, jobStates, servedTimestamp } from './o
 import { startPortal, tryPortal } from './processes.js';
 import { until, untilTrue } from './wait.js';
 
+const ATLAS_190 = 'atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz';
 const ATLAS_200 = 'atlas/2.0.0/linux-x64/atlas-2.0.0-linux-x64.tar.gz';
 // Room for the demo's packages and the tests' own; the full-store test fills what is left.
 const SCRATCH_BYTES = 256 * 1024 * 1024;
@@ -287,6 +292,31 @@ describe.skipIf(clusterProblem !== undefined)('a portal cluster: two instances, 
     const published = await tryPortal(publishArgs('2.6.1', file), publisherEnv());
     expect(published.code, published.output).toBe(0);
     await bothServeTheSameTimestamp(before);
+  });
+
+  it('serves the desktop app through HAProxy: sign-in, the verified catalog, an entitled update installed', async () => {
+    // The app trusts the first root the signer's keys signed, as an operator would ship it (README, step 6).
+    const rootFile = join(cluster.root, 'app-root.json');
+    await writeFile(rootFile, Buffer.from(await (await fetch(`${cluster.url}/tuf/1.root.json`)).arrayBuffer()));
+    const dataDirectory = join(cluster.root, 'app');
+    const client = new HicareClient({
+      dataDirectory,
+      portalUrl: cluster.url,
+      trustRoot: rootFile,
+      secrets: new FileSecretStore(join(dataDirectory, 'secrets')),
+      clock: systemClock,
+      logger: silentLogger,
+      platform: 'linux-x64',
+    });
+    await client.login(CG_ADMIN, cluster.password(CG_ADMIN));
+    await client.check();
+    const result = await client.install(ATLAS_190, 'CG-ATL-0001');
+    expect(result.detectedVersion).toBe('1.9.0');
+    // Every instance now knows the system's new version, whichever one took the report.
+    for (const base of [A, B]) {
+      const { systems } = await ok(call<{ systems: SystemRecord[] }>(base, 'GET', '/api/v1/systems', { token: await cluster.token(CG_ADMIN) }));
+      expect(systems.find((s) => s.serialNumber === 'CG-ATL-0001')?.installedVersion).toBe('1.9.0');
+    }
   });
 
   it('keeps serving through HAProxy when one instance is killed, and takes it back when it returns', async () => {
