@@ -39,7 +39,6 @@ export const ERROR_CODES = [
   'TARGET_CONFLICT',
   'TUF_KEYS_MISSING',
   'TUF_ALREADY_INITIALIZED',
-  'TUF_REPOSITORY_LOCKED',
   // the portal as a service: a busy signer, a database or store that is behind, full, unreachable or damaged
   'TUF_REPOSITORY_BUSY',
   'DATABASE_BEHIND',

@@ -68,10 +68,9 @@ describe('publish-app', () => {
       ['other bytes under a published name', ['--file', other, '--version', '0.2.0', '--os', 'linux', '--arch', 'x64', '--json'], 1, 'TARGET_CONFLICT'],
       ['notes from a file that does not exist', [...valid(), '--notes-file', join(inputs, 'missing.md'), '--json'], 1, 'NOT_FOUND'],
     ];
-    // One at a time: inputs that get as far as the repository take its publish lock, and a second publisher that
-    // finds it held is refused with TUF_REPOSITORY_LOCKED, which is not the refusal under test here.
-    const results = [];
-    for (const [, args] of cases) results.push(await publishApp(data, args));
+    // All at once: inputs that get as far as the repository take its publish lock, and a publisher that finds it
+    // held waits for it, so every answer is the refusal of its own input.
+    const results = await Promise.all(cases.map(([, args]) => publishApp(data, args)));
     results.forEach((result, i) => {
       const [what, , code, says] = cases[i]!;
       expect(result.code, `${what}: ${result.stderr}`).toBe(code);
