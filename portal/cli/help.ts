@@ -9,7 +9,7 @@ Commands:
   signer             On PostgreSQL: the one process that signs (publishes, re-signs before expiry)
   migrate            Bring the database up to this version's schema, and say what was applied
   seed --demo        Fill an empty portal with the demo world and print its accounts
-  keys init          Create the TUF signing keys (root into --offline-keys DIR, the others online)
+  keys init          Create the signing keys (root into --offline-keys DIR) and sign the first, empty catalog
   keys rotate ROLE   Replace one role's key and publish the root that trusts it
   keys grant-key     Print a new key for remote-access passwords (HICARE_GRANT_KEY)
   customer add       Add a customer
@@ -27,9 +27,9 @@ Options for every command:
   --help             Help for the command
 
 Storage: SQLite in the data directory, or PostgreSQL when DATABASE_URL is set (HICARE_DB_POOL_SIZE connections,
-default 10, plus one per serve that listens for the other instances' events and revocations). On SQLite one \`serve\` does
-everything. On PostgreSQL the portal is shared: run \`migrate\` once per upgrade, any number of \`serve\`, and
-\`signer\`; publish and lifecycle set then queue a job that the signer runs.
+default 10, plus one per serve that listens for the other instances' events and revocations). On SQLite one
+\`serve\` does everything. On PostgreSQL the portal is shared: run \`migrate\` once per upgrade, any number of
+\`serve\`, and \`signer\`; publish and lifecycle set then queue a job that the signer runs.
 Exit codes: 0 done, 1 refused or failed (the error's code and remedy are printed), 2 wrong usage.`;
 
 export const HELP: Record<string, string> = {
@@ -72,8 +72,9 @@ hicare-portal keys rotate <root|targets|snapshot|timestamp> [--offline-keys DIR]
 hicare-portal keys grant-key
 
 init creates the four ed25519 keys: root in the --offline-keys directory (required: move it off the portal
-machine afterwards), targets, snapshot and timestamp in KEYS/online. rotate replaces one role's key and publishes
-a new root version; it needs the root key, from --offline-keys (or KEYS/offline when not given).
+machine afterwards), targets, snapshot and timestamp in KEYS/online; then it signs the first, empty catalog
+where the portal keeps it (the data directory, or the database on PostgreSQL). rotate replaces one role's key
+and publishes a new root version; it needs the root key, from --offline-keys (or KEYS/offline when not given).
 grant-key prints a new key for remote-access passwords; give the same one to every serve as HICARE_GRANT_KEY
 or in a 0600 file named by HICARE_GRANT_KEY_FILE (required on PostgreSQL).`,
   customer: `hicare-portal customer add --name NAME [--id ID]`,
