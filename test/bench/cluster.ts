@@ -16,7 +16,7 @@ import { packagePath } from '../../shared/contracts/portal-api.js';
 import { signIn } from '../cluster/client.js';
 import { Cluster, clusterProblem } from '../cluster/harness.js';
 import { runPortal, start, startPortal, waitForOutput } from '../cluster/processes.js';
-import { freePort } from '../cluster/wait.js';
+import { freePort } from '../integration/wait.js';
 import { runAtRate, type PlannedRequest, type RateRun } from './constant-rate.js';
 
 const SECONDS = Number(process.env['HICARE_BENCH_SECONDS'] ?? 30);

@@ -21,7 +21,7 @@ import { call, ok } from './client.js';
 import { Cluster, clusterProblem } from './harness.js';
 import { AlternatingTufClient, heartbeat, jobStates, servedTimestamp } from './observe.js';
 import { startPortal, tryPortal } from './processes.js';
-import { until, untilTrue } from './wait.js';
+import { until, untilTrue } from '../integration/wait.js';
 
 const ATLAS_190 = 'atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz';
 const ATLAS_200 = 'atlas/2.0.0/linux-x64/atlas-2.0.0-linux-x64.tar.gz';

@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { untilTrue } from './wait.js';
+import { untilTrue } from '../integration/wait.js';
 
 export const HAPROXY_BIN = process.env['HICARE_HAPROXY'] ?? '/usr/sbin/haproxy';
 export const DEPLOY_DIR = fileURLToPath(new URL('../../deploy', import.meta.url));

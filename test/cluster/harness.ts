@@ -16,7 +16,7 @@ import { createTestSchema, dropTestSchema, POSTGRES_URL, postgresProblem } from 
 import { signIn } from './client.js';
 import { HAPROXY_BIN, startHaproxy, type RunningHaproxy } from './haproxy.js';
 import { runPortal, startPortal, startS3rver, stopAll, tryPortal, type Child, type S3Server } from './processes.js';
-import { freePort, until } from './wait.js';
+import { freePort, until } from '../integration/wait.js';
 
 /** Why the cluster cannot run here (no PostgreSQL, no HAProxy), or undefined when it can. */
 export const clusterProblem: string | undefined =

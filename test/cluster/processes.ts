@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { until } from './wait.js';
+import { until } from '../integration/wait.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const PORTAL_BIN = join(ROOT, 'bin/hicare-portal.js');

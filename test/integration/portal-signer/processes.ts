@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PROJECT_ROOT } from '../portal-cli/cli.js';
+import { until } from '../wait.js';
 
 export interface LogLine {
   msg: string;
@@ -75,12 +76,6 @@ export async function killSigner(signer: SignerProcess): Promise<void> {
 }
 
 /** Polls `probe` until it returns a value other than undefined, or fails at the deadline. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+export function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  return until(probe, { what, timeoutMs, intervalMs: 100 });
 }

@@ -1,4 +1,4 @@
-/** Waiting for a condition with a deadline, polling it: the cluster tests never sleep a fixed time. */
+/** Waiting for a condition with a deadline, polling it: the tests that start processes never sleep a fixed time. */
 
 export interface UntilOptions {
   /** What is awaited, for the error when the deadline passes. */
