@@ -8,8 +8,5 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**', 'dist/**'],
     environment: 'node',
     testTimeout: 30_000,
-    // Vitest's default on two cores is one worker; most files wait on processes, sockets and PostgreSQL more than
-    // they compute, so two keep both cores busy.
-    maxWorkers: 2,
   },
 });
