@@ -55,7 +55,13 @@ class GotFetcher extends BaseFetcher {
     super();
   }
 
-  override async fetch(url: string): Promise<NodeJS.ReadableStream> {
+  // tuf-js 5 reads a web stream; got hands a Node one, which Readable.toWeb adapts without copying the chunks.
+  override async fetch(url: string): Promise<ReadableStream<Uint8Array<ArrayBuffer>>> {
+    const stream = await this.fetchNode(url);
+    return Readable.toWeb(Readable.from(stream)) as ReadableStream<Uint8Array<ArrayBuffer>>;
+  }
+
+  private async fetchNode(url: string): Promise<NodeJS.ReadableStream> {
     const conditional = TimestampRevalidation.isTimestamp(url);
     const held = conditional ? await this.timestamp.condition() : undefined;
     const headers = held === undefined ? {} : { 'if-none-match': held.etag };
