@@ -9,13 +9,11 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkEvent, eventChannel, type EventName } from '../../shared/api/define.js';
 import { appApi, type AppApi } from '../../shared/contracts/app-api.js';
-import { appHandlers } from '../core/app-handlers.js';
-import { AppSession } from '../core/app/app-session.js';
-import { startDemoIfWanted, type EmbeddedDemo } from '../core/app/embedded-demo.js';
+import { attachedDemo } from '../core/app/attached-demo.js';
+import type { AppRuntime } from '../core/app/runtime.js';
 import { consoleLogger, systemClock, type HostAdapter } from '../core/adapters.js';
 import { defaultPaths } from '../core/paths.js';
 import { verifyAppUpdate } from '../core/self-update/verify-app-update.js';
-import { SettingsService } from '../core/settings.js';
 import { APP_TITLE, windowOpener, type OpenWindow } from './app-window.js';
 import { startDeepLinks } from './deep-links.js';
 import { registerIpc } from './ipc.js';
@@ -23,9 +21,9 @@ import { APP_ORIGIN } from './ipc-wiring.js';
 import { Notifier, UpdateNotifications } from './notifications.js';
 import { SafeStorageSecretStore } from './safe-storage.js';
 import { startSelfUpdate, type SelfUpdate } from './self-update.js';
+import { shellRuntime } from './shell-runtime.js';
 import { ShellTray } from './tray.js';
 import { TRAY_ICON_PNG_BASE64, TRAY_ICON_SCALE_FACTOR } from './tray-icon.js';
-import { withUpdateAnnouncements, withUserChecks } from './update-count.js';
 import { CONTENT_SECURITY_POLICY, appUrlToRelativePath, secureWebPreferences } from './window-policy.js';
 import { guardWebContents } from './web-contents-guard.js';
 
@@ -34,8 +32,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 const rendererDirectory = join(import.meta.dirname, '..', 'renderer');
 const logger = consoleLogger('[main]');
 
-let appSession: AppSession | undefined;
-let demo: EmbeddedDemo | null = null;
+let runtime: AppRuntime | undefined;
 let mainWindow: BrowserWindow | null = null;
 let tray: ShellTray<Electron.Menu> | undefined;
 let selfUpdate: SelfUpdate | undefined;
@@ -95,7 +92,6 @@ async function start(initialRoute: string | undefined): Promise<void> {
     logger,
     secrets: new SafeStorageSecretStore(paths.dataDirectory),
   };
-  const settings = new SettingsService(paths.dataDirectory);
 
   protocol.handle('app', (request) => {
     const relative = appUrlToRelativePath(request.url);
@@ -113,28 +109,32 @@ async function start(initialRoute: string | undefined): Promise<void> {
     createTray: () => new Tray(nativeImage.createFromBuffer(Buffer.from(TRAY_ICON_PNG_BASE64, 'base64'), { scaleFactor: TRAY_ICON_SCALE_FACTOR })),
     buildMenu: (items) => Menu.buildFromTemplate(items),
     open: () => open(),
-    checkNow: async () => (appSession === undefined ? null : appSession.backgroundCheck()),
+    checkNow: async () => (runtime === undefined ? null : runtime.session.backgroundCheck()),
     quit: () => app.quit(),
     platform: process.platform,
     logger,
   });
   tray = shellTray;
 
-  // With no portal configured, the app runs on its embedded demo portal (a real one, on loopback).
-  demo = await startDemoIfWanted({ appDataDirectory: paths.dataDirectory, settings, env: process.env, logger });
+  const current = await shellRuntime({
+    host,
+    env: process.env,
+    // `npm start` runs a demo portal beside an unpackaged app when no portal is configured; a packaged app never does.
+    ...(app.isPackaged ? {} : { demo: attachedDemo }),
+    toWindows: broadcast,
+    announced: (count) => {
+      shellTray.showCount(count);
+      updateNotifications.announce(count);
+    },
+    seen: (count) => {
+      shellTray.showCount(count);
+      updateNotifications.seen(count);
+    },
+  });
+  runtime = current;
+  const { demo, session: appSession } = current;
   if (demo !== null) console.log(`Demo portal: ${demo.url} (sign in with one of the demo accounts the app lists)`);
-  const emit = withUpdateAnnouncements(broadcast, (count) => {
-    shellTray.showCount(count);
-    updateNotifications.announce(count);
-  });
-  const current = new AppSession({ host, settings, env: process.env, demo, emit });
-  appSession = current;
-  const handlers = withUserChecks(appHandlers({ host, settings, session: current, uiBuilt: () => true }), (count) => {
-    shellTray.showCount(count);
-    updateNotifications.seen(count);
-  });
-  registerIpc(appApi, handlers);
-  settings.onChange((s) => broadcast('settings.changed', s));
+  registerIpc(appApi, current.handlers);
   // Background checks every `checkEveryHours` (Settings); their announcements reach the tray and notifications.
   current.start();
 
@@ -144,7 +144,7 @@ async function start(initialRoute: string | undefined): Promise<void> {
     isPackaged: app.isPackaged,
     // The demo portal does not serve the manager's releases.
     portalUrl: () => {
-      const url = current.portalUrl();
+      const url = appSession.portalUrl();
       return url === null || (demo !== null && URL.parse(url)?.origin === URL.parse(demo.url)?.origin) ? null : url;
     },
     platform: process.platform,
@@ -152,7 +152,7 @@ async function start(initialRoute: string | undefined): Promise<void> {
     notifier,
     logger,
     // Against the signed catalog of the portal in use, through the root the user trusts for it.
-    verify: async (download) => verifyAppUpdate(current.client().trust, download),
+    verify: async (download) => verifyAppUpdate(appSession.client().trust, download),
   });
 
   markStarted();
@@ -168,8 +168,7 @@ if (links.primary) {
   app.on('will-quit', () => {
     selfUpdate?.stop();
     tray?.dispose();
-    void appSession?.close();
-    void demo?.close();
+    void runtime?.close();
   });
   void app
     .whenReady()

@@ -10,7 +10,7 @@ import type { Account, Session } from '../../../shared/contracts/accounts.js';
 import type { SessionView } from '../../../shared/contracts/app-views.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DemoAccount } from '../../../portal/demo/seed.js';
+import type { DemoAccount } from './demo-port.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { HostAdapter } from '../adapters.js';
 import { HicareClient, type HicareClientOptions } from '../client/hicare-client.js';

@@ -7,7 +7,6 @@ import type { DownloadView } from '../../../shared/contracts/app-views.js';
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { HicareClient } from '../client/hicare-client.js';
-import type { DownloadHandle } from '../downloads/index.js';
 import { isInstallFailure, type InstallFailure } from '../install/index.js';
 import type { AppSession } from './app-session.js';
 import type { AppHandlersFor } from './handler-types.js';
@@ -40,12 +39,9 @@ export function downloadHandlers(session: AppSession): AppHandlersFor<'downloads
       const client = await session.signedInClient();
       const target = await signedTarget(client, targetName);
       registry.knowLength(target.name, target.length);
-      const handle = await new Promise<DownloadHandle>((resolve, reject) => {
-        // Answers once queued; a failure after that is reported on the download itself.
-        const download = client.download(target.name, { ...(serialNumber === undefined ? {} : { serialNumber }), onStarted: resolve });
-        download.then(undefined, reject);
-        session.background(download);
-      });
+      // Answers once queued; a failure after that is reported on the download itself.
+      const { handle, done } = await client.startDownload(target.name, serialNumber === undefined ? {} : { serialNumber });
+      session.background(done);
       return registry.track(handle, { targetName: target.name, serialNumber: serialNumber ?? null, totalBytes: target.length });
     },
     'downloads.list': () => ({ downloads: registry.list() }),
@@ -70,7 +66,7 @@ export function downloadHandlers(session: AppSession): AppHandlersFor<'downloads
       registry.knowLength(targetName, target.length);
       try {
         const result = await client.install(targetName, serialNumber, {
-          onLog: (line) => session.emit('install.log', { installId, serialNumber, stream: line.stream, text: line.text, at: new Date().toISOString() }),
+          onLog: (line) => session.emit('install.log', { installId, serialNumber, stream: line.stream, text: line.text, at: session.now().toISOString() }),
         });
         return { ok: true, product: target.custom.product, fromVersion: result.fromVersion, toVersion: result.toVersion, detectedVersion: result.detectedVersion, durationMs: result.durationMs };
       } catch (error) {

@@ -22,7 +22,7 @@ export function sessionHandlers(session: AppSession): AppHandlersFor<'session' |
       const resolutions = await client.check();
       session.noteChecked(resolutions);
       const inventory = client.inventory.list();
-      const now = new Date();
+      const now = session.now();
       return { resolutions: resolutions.map((r) => resolutionView(r, inventory, now)), checkedAt: now.toISOString() };
     },
   };

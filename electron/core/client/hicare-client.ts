@@ -18,7 +18,7 @@ import { HicareError } from '../../../shared/errors.js';
 import type { Clock, Logger, SecretStore } from '../adapters.js';
 import { currentPlatform } from '../detect/index.js';
 import { withFile } from '../files/file-error.js';
-import { DownloadManager, type DownloadResult } from '../downloads/index.js';
+import { DownloadManager, type DownloadHandle, type DownloadResult } from '../downloads/index.js';
 import { isInstallFailure, runInstaller, type InstallResult } from '../install/index.js';
 import { withSystemLock } from '../install/system-lock.js';
 import { checkEnteredVersion } from '../inventory/catalog-version.js';
@@ -35,6 +35,20 @@ import { RequestService } from '../requests/request-service.js';
 import { hopRefusal } from './upgrade-path.js';
 
 export { SHIPPED_ROOT };
+
+export interface DownloadOptions {
+  /** The system it is for: the portal checks the download against that system's contract. */
+  serialNumber?: string;
+  /** A folder the verified file is copied to. */
+  out?: string;
+}
+
+export type DownloadOutcome = DownloadResult & { target: ReleaseTarget; file: string };
+
+export interface StartedDownload {
+  handle: DownloadHandle;
+  done: Promise<DownloadOutcome>;
+}
 
 export interface HicareClientOptions {
   dataDirectory: string;
@@ -212,7 +226,15 @@ export class HicareClient {
    * Downloads a package into the verified cache (and copies it to `out` when given). The target comes from the
    * signed catalog; the portal decides whether the caller may have it.
    */
-  async download(targetName: string, options: { serialNumber?: string; out?: string; onStarted?: (handle: ReturnType<DownloadManager['download']>) => void } = {}): Promise<DownloadResult & { target: ReleaseTarget; file: string }> {
+  async download(targetName: string, options: DownloadOptions = {}): Promise<DownloadOutcome> {
+    return (await this.startDownload(targetName, options)).done;
+  }
+
+  /**
+   * A download, answered once it is queued: its handle (to show and control it) and when it is done. A refusal
+   * before the first byte (a target the catalog does not sign) rejects this call; a failure after that, `done`.
+   */
+  async startDownload(targetName: string, options: DownloadOptions = {}): Promise<StartedDownload> {
     const target = await this.trust.verifiedTarget(targetName).catch((error: unknown) => this.failed(`Download of ${targetName} refused`, error, { target: targetName }));
     const system = options.serialNumber === undefined ? undefined : this.inventory.list().find((s) => s.serialNumber === options.serialNumber);
     const url = this.portal.packageUrl(target.name, {
@@ -221,7 +243,10 @@ export class HicareClient {
       ...(this.options.previews === true ? { previews: '1' as const } : {}),
     });
     const handle = this.downloads.download({ target, url });
-    options.onStarted?.(handle);
+    return { handle, done: this.finishDownload(handle, target, options.out) };
+  }
+
+  private async finishDownload(handle: DownloadHandle, target: ReleaseTarget, out: string | undefined): Promise<DownloadOutcome> {
     let result: DownloadResult;
     try {
       result = await handle.done;
@@ -230,8 +255,7 @@ export class HicareClient {
     }
     await this.operations.append('download', `Downloaded and verified ${target.name}`, { target: target.name, sha256: target.sha256, length: target.length, fromCache: result.fromCache });
     let file = result.path;
-    if (options.out !== undefined) {
-      const out = options.out;
+    if (out !== undefined) {
       file = join(out, basename(target.name));
       const copy = file;
       await withFile({ what: 'download folder', path: out, remedy: 'Choose a folder you may write to (--out DIR, or Settings → Download folder).' }, async () => {

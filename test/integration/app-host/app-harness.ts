@@ -1,6 +1,7 @@
 /**
  * The app's handlers as a window reaches them: through the contract's dispatcher (so every argument is validated as
- * over IPC or HTTP), over an app session on a real demo portal, with the events the session emits recorded.
+ * over IPC or HTTP), over the app runtime every host starts, on a real demo portal given to it through the demo
+ * port, with the events the runtime emits recorded.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,10 +9,12 @@ import { createDispatcher, type Envelope, type EventName, type EventPayload, typ
 import { appApi, type AppApi } from '../../../shared/contracts/app-api.js';
 import type { ErrorBody } from '../../../shared/errors.js';
 import { silentLogger, systemClock, type HostAdapter } from '../../../electron/core/adapters.js';
-import { appHandlers, type CallContext } from '../../../electron/core/app-handlers.js';
-import { AppSession, type AppSessionOptions } from '../../../electron/core/app/app-session.js';
+import type { CallContext } from '../../../electron/core/app-handlers.js';
+import type { AppSession, AppSessionOptions } from '../../../electron/core/app/app-session.js';
+import type { DemoLauncher } from '../../../electron/core/app/demo-port.js';
+import { createAppRuntime } from '../../../electron/core/app/runtime.js';
 import { FileSecretStore } from '../../../electron/core/secret-file-store.js';
-import { SettingsService } from '../../../electron/core/settings.js';
+import type { SettingsService } from '../../../electron/core/settings.js';
 import type { DemoPortal } from '../client-core/demo-portal.js';
 
 export interface Recorded {
@@ -38,10 +41,19 @@ export interface AppUnderTest {
 
 let apps = 0;
 
+/** The test's demo portal through the port the hosts use; `wanted: false` leaves the app with no portal at all. */
+function demoOf(demo: DemoPortal, wanted: boolean): DemoLauncher {
+  return {
+    wanted: () => Promise.resolve(wanted),
+    // The test owns the demo portal: the app only stops using it.
+    start: () => Promise.resolve({ url: demo.url, rootFile: demo.rootFile, accounts: demo.seed.accounts, close: () => Promise.resolve() }),
+  };
+}
+
 /** `dataDirectory`: an earlier app's, to start the app again over the same data (a restart). */
 export async function appOn(
   demo: DemoPortal,
-  { dataDirectory: reused, ...options }: Partial<Pick<AppSessionOptions, 'firstCheckDelayMs' | 'liveBackoff'>> & { trustDemo?: boolean; dataDirectory?: string } = {},
+  { dataDirectory: reused, trustDemo, ...options }: Partial<Pick<AppSessionOptions, 'firstCheckDelayMs' | 'liveBackoff'>> & { trustDemo?: boolean; dataDirectory?: string } = {},
 ): Promise<AppUnderTest> {
   const dataDirectory = reused ?? join(demo.dir, `app-${++apps}`);
   await mkdir(dataDirectory, { recursive: true });
@@ -55,23 +67,21 @@ export async function appOn(
     logger: silentLogger,
     secrets: new FileSecretStore(join(dataDirectory, 'secrets')),
   };
-  const settings = new SettingsService(dataDirectory);
-  if (options.trustDemo ?? true) settings.update({ portalUrl: demo.url, trustRootPath: demo.rootFile });
   const events: Recorded[] = [];
   const listeners = new Set<() => void>();
-  const session = new AppSession({
+  const runtime = await createAppRuntime({
     host,
-    settings,
     env: {},
-    demo: { url: demo.url, accounts: demo.seed.accounts },
-    client: { downloadRetries: 1 },
+    demo: demoOf(demo, trustDemo ?? true),
+    uiBuilt: () => true,
+    session: { client: { downloadRetries: 1 }, ...options },
     emit: (event, payload) => {
       events.push({ event, payload });
       for (const l of [...listeners]) l();
     },
-    ...options,
   });
-  const dispatch = createDispatcher<AppApi, CallContext>(appApi, appHandlers({ host, settings, session, uiBuilt: () => true }));
+  const { session, settings } = runtime;
+  const dispatch = createDispatcher<AppApi, CallContext>(appApi, runtime.handlers);
   const app: AppUnderTest = {
     session,
     settings,
@@ -108,7 +118,7 @@ export async function appOn(
         if (!check()) listeners.add(check);
       });
     },
-    close: () => session.close(),
+    close: () => runtime.close(),
   };
   return app;
 }

@@ -1,6 +1,6 @@
 /**
- * The shell's wiring of update counts, as main.ts puts it together, over a real app session on a real demo portal
- * (loopback, SQLite, signed catalog): the session's scheduled background check reaches the tray and one
+ * The shell's wiring of update counts through shellRuntime, the function main.ts starts the app with, over a real
+ * demo portal (loopback, SQLite, signed catalog): the session's scheduled background check reaches the tray and one
  * notification, the tray's Check now and the user's own check in the window keep the tray right, and a release the
  * vendor publishes later is announced once.
  */
@@ -12,21 +12,22 @@ import { appApi, type AppApi } from '../../../shared/contracts/app-api.js';
 import { publishReleases } from '../../../portal/admin/publish.js';
 import { createTarGz } from '../../../portal/demo/tar.js';
 import { silentLogger, systemClock, type HostAdapter } from '../../../electron/core/adapters.js';
-import { appHandlers, type CallContext } from '../../../electron/core/app-handlers.js';
-import { AppSession } from '../../../electron/core/app/app-session.js';
+import type { CallContext } from '../../../electron/core/app-handlers.js';
+import type { AppSession } from '../../../electron/core/app/app-session.js';
 import { FileSecretStore } from '../../../electron/core/secret-file-store.js';
-import { SettingsService } from '../../../electron/core/settings.js';
 import { Notifier, UpdateNotifications } from '../../../electron/main/notifications.js';
+import { shellRuntime } from '../../../electron/main/shell-runtime.js';
 import { ShellTray } from '../../../electron/main/tray.js';
-import { allowedInViews, withUpdateAnnouncements, withUserChecks } from '../../../electron/main/update-count.js';
+import { allowedInViews } from '../../../electron/main/update-count.js';
 import { parseRoute } from '../../../renderer/src/lib/routes.js';
-import { startDemoPortal, type DemoPortal } from '../../integration/client-core/demo-portal.js';
-import { FakeTray, fakeNotifications, type FakeMenu } from './shell-fakes.js';
+import { startDemoPortal, type DemoPortal } from '../client-core/demo-portal.js';
+import { FakeTray, fakeNotifications, type FakeMenu } from '../../unit/electron/shell-fakes.js';
 
 const CUSTOMER = 'admin@northwind.example';
 
 let demo: DemoPortal;
 let session: AppSession;
+let closeApp: () => Promise<void> = () => Promise.resolve();
 let call: (method: string, input: unknown) => Promise<unknown>;
 const fakeTray = new FakeTray();
 const notifications = fakeNotifications();
@@ -47,10 +48,8 @@ beforeAll(async () => {
     logger: silentLogger,
     secrets: new FileSecretStore(join(dataDirectory, 'secrets')),
   };
-  const settings = new SettingsService(dataDirectory);
-  settings.update({ portalUrl: demo.url, trustRootPath: demo.rootFile });
 
-  // As in main.ts.
+  // As in main.ts: the tray and notifications around the runtime shellRuntime starts.
   const notifier = new Notifier({ create: notifications.create, isSupported: notifications.isSupported, logger: silentLogger });
   const updateNotifications = new UpdateNotifications({ notifier, open: (route) => void opened.push(route) });
   const tray = new ShellTray<FakeMenu>({
@@ -62,24 +61,25 @@ beforeAll(async () => {
     platform: 'linux',
     logger: silentLogger,
   });
-  session = new AppSession({
+  const runtime = await shellRuntime({
     host,
-    settings,
     env: {},
-    client: { downloadRetries: 1 },
-    firstCheckDelayMs: 50,
-    emit: withUpdateAnnouncements(
-      (event, payload) => void windowEvents.push({ event, payload }),
-      (count) => {
-        tray.showCount(count);
-        updateNotifications.announce(count);
-      },
-    ),
+    // The test's portal, as `npm start` hands its demo to the shell.
+    demo: { start: () => Promise.resolve({ url: demo.url, rootFile: demo.rootFile, accounts: demo.seed.accounts, close: () => Promise.resolve() }) },
+    session: { client: { downloadRetries: 1 }, firstCheckDelayMs: 50 },
+    toWindows: (event, payload) => void windowEvents.push({ event, payload }),
+    announced: (count) => {
+      tray.showCount(count);
+      updateNotifications.announce(count);
+    },
+    seen: (count) => {
+      tray.showCount(count);
+      updateNotifications.seen(count);
+    },
   });
-  const handlers = withUserChecks(appHandlers({ host, settings, session, uiBuilt: () => true }), (count) => {
-    tray.showCount(count);
-    updateNotifications.seen(count);
-  });
+  session = runtime.session;
+  closeApp = () => runtime.close();
+  const handlers = runtime.handlers;
   const dispatch = createDispatcher<AppApi, CallContext>(appApi, handlers);
   call = async (method, input) => {
     const reply = await dispatch(method, input, { origin: 'app://hicare' });
@@ -89,7 +89,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await session?.close();
+  await closeApp();
   await demo?.close();
 });
 

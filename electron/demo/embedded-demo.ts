@@ -1,6 +1,6 @@
 /**
- * The demo portal `npm start` runs inside the app when no portal is configured: a real portal (SQLite, signed
- * catalog, real packages) in `<data>/demo-portal`, seeded on first start, on loopback. Its accounts are kept next to
+ * The demo portal `npm start` runs when no portal is configured: a real portal (SQLite, signed catalog, real
+ * packages) in `<data>/demo-portal`, seeded on first start, on loopback. Its accounts are kept next to
  * it (0600) so later starts reuse the same world and passwords; it listens on the port it had before when it can,
  * so a sign-in (kept per portal address) survives a restart. The app trusts its root explicitly, never on first use.
  */
@@ -8,21 +8,16 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DemoAccountSchema } from '../../../shared/contracts/app-views.js';
-import { seedDemo, type DemoAccount } from '../../../portal/demo/seed.js';
-import { createPortal, type Portal } from '../../../portal/server.js';
-import { HicareError } from '../../../shared/errors.js';
-import type { Settings } from '../../../shared/contracts/app-api.js';
-import type { Logger } from '../adapters.js';
-import type { SettingsService } from '../settings.js';
+import { DemoAccountSchema } from '../../shared/contracts/app-views.js';
+import { seedDemo } from '../../portal/demo/seed.js';
+import { createPortal, type Portal } from '../../portal/server.js';
+import { HicareError } from '../../shared/errors.js';
+import type { Settings } from '../../shared/contracts/app-api.js';
+import type { Logger } from '../core/adapters.js';
+import { noPortalConfigured, type DemoLauncher, type RunningDemo } from '../core/app/demo-port.js';
 
-export interface EmbeddedDemo {
-  url: string;
+export interface EmbeddedDemo extends RunningDemo {
   dataDirectory: string;
-  /** The demo's root.json, which the app's settings point at. */
-  rootFile: string;
-  accounts: DemoAccount[];
-  close(): Promise<void>;
 }
 
 export interface EmbeddedDemoOptions {
@@ -48,27 +43,27 @@ const stateFileOf = (appDataDirectory: string): string => join(demoDirectory(app
  */
 export async function demoWanted(appDataDirectory: string, settings: Settings, env: Record<string, string | undefined>): Promise<boolean> {
   if ((env['HICARE_PORTAL'] ?? '') !== '') return false;
-  if (settings.portalUrl === null) return true;
+  if (noPortalConfigured({ settings, env })) return true;
   if (settings.trustRootPath !== join(demoDirectory(appDataDirectory), 'tuf', '1.root.json')) return false;
   const last = (await readState(stateFileOf(appDataDirectory)))?.url;
-  return last !== undefined && new URL(last).origin === new URL(settings.portalUrl).origin;
+  return last !== undefined && settings.portalUrl !== null && new URL(last).origin === new URL(settings.portalUrl).origin;
 }
 
-/**
- * `npm start`'s demo: started when wanted (see demoWanted) on $HICARE_DEMO_PORTAL_PORT (any free port when unset),
- * and made the portal of the app's settings with its root trusted explicitly. Null when a real portal is configured.
- */
-export async function startDemoIfWanted(options: { appDataDirectory: string; settings: SettingsService; env: Record<string, string | undefined>; logger: Logger }): Promise<EmbeddedDemo | null> {
-  if (!(await demoWanted(options.appDataDirectory, options.settings.get(), options.env))) return null;
-  const portText = options.env['HICARE_DEMO_PORTAL_PORT'] ?? '';
+/** $HICARE_DEMO_PORTAL_PORT: the port the demo listens on; 0 (unset) for the last one if free, else any. */
+export function demoPort(env: Record<string, string | undefined>): number {
+  const portText = env['HICARE_DEMO_PORTAL_PORT'] ?? '';
   const port = portText === '' ? 0 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new HicareError('INVALID_INPUT', `HICARE_DEMO_PORTAL_PORT must be a port number, not "${portText}".`, 'Set it to a number from 1 to 65535, or unset it for any free port.');
   }
-  const demo = await startEmbeddedDemo({ appDataDirectory: options.appDataDirectory, port, logger: options.logger });
-  options.settings.update({ portalUrl: demo.url, trustRootPath: demo.rootFile });
-  return demo;
+  return port;
 }
+
+/** `npm start`'s demo, run in this process: the web host's, and the demo process that `npm start` gives Electron. */
+export const embeddedDemo: DemoLauncher = {
+  wanted: ({ appDataDirectory, settings, env }) => demoWanted(appDataDirectory, settings, env),
+  start: ({ appDataDirectory, env, logger }) => startEmbeddedDemo({ appDataDirectory, port: demoPort(env), logger }),
+};
 
 async function saveState(file: string, state: z.infer<typeof StateSchema>): Promise<void> {
   const tmp = `${file}.tmp`;
