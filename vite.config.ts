@@ -4,7 +4,9 @@ import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const nodeExternals = [/^node:/, ...builtinModules, 'electron', 'electron-updater', 'conf', 'got', 'tuf-js', '@tufjs/models', 'hpagent', 'pino'];
+// The main process bundles every module it uses, so the packaged app needs no node_modules: only Node's own modules
+// and Electron stay outside (electron-builder.yml packs dist/ and nothing else).
+const nodeExternals = [/^node:/, ...builtinModules, 'electron'];
 
 // Three builds from one file, chosen by --mode: the renderer (a web app), the main process (ESM for Node) and the
 // preload (CommonJS, because a sandboxed preload cannot load ES modules).
@@ -12,9 +14,11 @@ export default defineConfig(({ mode }) => {
   if (mode === 'main') {
     return {
       root,
+      ssr: { noExternal: true },
       build: {
         outDir: 'dist/electron',
-        emptyOutDir: false,
+        // Emptied so no chunk of an earlier build is packed; the preload is built after this one.
+        emptyOutDir: true,
         ssr: true,
         target: 'node20',
         sourcemap: true,
