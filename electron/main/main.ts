@@ -12,7 +12,8 @@ import { appApi, type AppApi } from '../../shared/contracts/app-api.js';
 import { appHandlers } from '../core/app-handlers.js';
 import { AppSession } from '../core/app/app-session.js';
 import { startDemoIfWanted, type EmbeddedDemo } from '../core/app/embedded-demo.js';
-import { consoleLogger, systemClock, type HostAdapter } from '../core/adapters.js';
+import { systemClock, type HostAdapter } from '../core/adapters.js';
+import { hostLogger } from '../core/logging/index.js';
 import { defaultPaths } from '../core/paths.js';
 import { verifyAppUpdate } from '../core/self-update/verify-app-update.js';
 import { SettingsService } from '../core/settings.js';
@@ -32,7 +33,7 @@ import { guardWebContents } from './web-contents-guard.js';
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const rendererDirectory = join(import.meta.dirname, '..', 'renderer');
-const logger = consoleLogger('[main]');
+const logger = hostLogger(defaultPaths().dataDirectory, '[main]');
 
 let appSession: AppSession | undefined;
 let demo: EmbeddedDemo | null = null;

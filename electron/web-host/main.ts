@@ -10,7 +10,8 @@ import { isHicareError } from '../../shared/errors.js';
 import { appHandlers } from '../core/app-handlers.js';
 import { AppSession } from '../core/app/app-session.js';
 import { startDemoIfWanted, type EmbeddedDemo } from '../core/app/embedded-demo.js';
-import { consoleLogger, systemClock, type HostAdapter } from '../core/adapters.js';
+import { systemClock, type HostAdapter } from '../core/adapters.js';
+import { hostLogger } from '../core/logging/index.js';
 import { defaultPaths } from '../core/paths.js';
 import { FileSecretStore } from '../core/secret-file-store.js';
 import { SettingsService } from '../core/settings.js';
@@ -21,7 +22,7 @@ const rendererDirectory = join(projectRoot, 'dist', 'renderer');
 const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
 
 const paths = defaultPaths();
-const logger = consoleLogger('[web-host]');
+const logger = hostLogger(paths.dataDirectory, '[web-host]');
 const host: HostAdapter = {
   kind: 'web',
   appName: pkg.productName,
