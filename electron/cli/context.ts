@@ -1,7 +1,8 @@
 /** What every `hicare` command works with: the data directory, the saved settings and a client for the portal. */
 import { join } from 'node:path';
 import { HicareError } from '../../shared/errors.js';
-import { consoleLogger, silentLogger, systemClock } from '../core/adapters.js';
+import { consoleLogger, systemClock, type Logger } from '../core/adapters.js';
+import { fileLogger, logDirectoryOf, teeLogger } from '../core/logging/index.js';
 import { HicareClient } from '../core/client/hicare-client.js';
 import { defaultPaths } from '../core/paths.js';
 import { FileSecretStore } from '../core/secret-file-store.js';
@@ -26,6 +27,7 @@ export interface GlobalFlags {
 export class CliContext {
   readonly dataDirectory: string;
   readonly settings: SettingsService;
+  private log: Logger | undefined;
 
   constructor(
     readonly io: CliIo,
@@ -43,6 +45,15 @@ export class CliContext {
     return url;
   }
 
+  /** The app's log file, which a support bundle carries; standard error too with HICARE_DEBUG=1. */
+  logger(): Logger {
+    if (this.log === undefined) {
+      const file = fileLogger(logDirectoryOf(this.dataDirectory));
+      this.log = this.io.env['HICARE_DEBUG'] === '1' ? teeLogger(file, consoleLogger('hicare')) : file;
+    }
+    return this.log;
+  }
+
   client(options: { previews?: boolean } = {}): HicareClient {
     const settings = this.settings.get();
     const trustRoot = settings.trustRootPath;
@@ -51,7 +62,7 @@ export class CliContext {
       portalUrl: this.portalUrl(),
       secrets: new FileSecretStore(join(this.dataDirectory, 'secrets')),
       clock: systemClock,
-      logger: this.io.env['HICARE_DEBUG'] === '1' ? consoleLogger('hicare') : silentLogger,
+      logger: this.logger(),
       env: this.io.env,
       ...(trustRoot === null ? {} : { trustRoot }),
       network: {

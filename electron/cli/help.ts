@@ -21,6 +21,7 @@ Commands:
   log [--verify]            The operation records (--verify checks the hash chain)
   request create            Open a remote-guidance request (--from-failure last: drafted from a failed install)
   request list|show|message|grant|revoke|confirm|reject|survey|flush
+  support-bundle            Pack the app log, operation records and settings, redacted, for support (--preview, --out)
 
 Options:
   --portal URL      The portal (or $HICARE_PORTAL, or the saved setting)
@@ -51,6 +52,14 @@ Plans the path from the installed version to VERSION (e.g. 1.4.2 → 1.9.0 → 2
 against your contract before anything is downloaded, shows it and asks before installing (--yes in scripts). The
 releases are installed in order, each with its log; the first failure stops the path and says where it stopped.`,
   log: 'hicare log [--verify] [--limit N] [--json]',
+  'support-bundle': `hicare support-bundle [--out FILE.tar.gz] [--json]
+hicare support-bundle --preview [--json]
+
+Packs what the vendor's support needs into one .tar.gz: the app log, the operation records (with whether their hash
+chain was intact), the latest failed installations, the settings, and this program's version and platform. Tokens,
+passwords, keys, Authorization headers, grant keys and the names in e-mail addresses are removed from every file
+first. Without --out it is written to the download folder; an existing file is never overwritten. --preview prints
+every file as it would be sent and writes nothing.`,
   request: `hicare request create --from-failure ID|last [--priority P1..P4] [--yes]
 hicare request create --serial S --description TEXT --priority P1..P4 [--location TEXT]
     [--alarm TEXT]... [--measurement TEXT]... [--attach FILE]... [--yes]

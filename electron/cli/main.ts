@@ -20,6 +20,7 @@ import {
 import { commandHint } from './command-hints.js';
 import { CliContext, type CliIo, type GlobalFlags } from './context.js';
 import { requestCommand } from './request-commands.js';
+import { supportBundleCommand } from './support-command.js';
 import { upgradeCommand } from './upgrade-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { HELP, MAIN_HELP } from './help.js';
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, (ctx: CliContext, args: readonly string[]) => Pro
   upgrade: upgradeCommand,
   log: logCommand,
   request: requestCommand,
+  'support-bundle': supportBundleCommand,
 };
 
 function splitGlobals(argv: readonly string[]): { flags: GlobalFlags; rest: string[] } {

@@ -10,6 +10,7 @@ import { failureHandlers } from './app/failure-handlers.js';
 import type { AppHandlers } from './app/handler-types.js';
 import { requestHandlers } from './app/request-handlers.js';
 import { sessionHandlers } from './app/session-handlers.js';
+import { supportHandlers } from './app/support-handlers.js';
 import { upgradeHandlers } from './app/upgrade-handlers.js';
 import type { SettingsService } from './settings.js';
 
@@ -43,5 +44,6 @@ export function appHandlers(services: AppServices): AppHandlers {
     ...failureHandlers(session),
     ...downloadRecordHandlers(session),
     ...upgradeHandlers(session, { previews: () => settings.get().includePreviews, clock: host.clock }),
+    ...supportHandlers(host, settings),
   };
 }

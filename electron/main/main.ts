@@ -11,7 +11,8 @@ import { checkEvent, eventChannel, type EventName } from '../../shared/api/defin
 import { appApi, type AppApi } from '../../shared/contracts/app-api.js';
 import { attachedDemo } from '../core/app/attached-demo.js';
 import type { AppRuntime } from '../core/app/runtime.js';
-import { consoleLogger, systemClock, type HostAdapter } from '../core/adapters.js';
+import { systemClock, type HostAdapter } from '../core/adapters.js';
+import { hostLogger } from '../core/logging/index.js';
 import { defaultPaths } from '../core/paths.js';
 import { verifyAppUpdate } from '../core/self-update/verify-app-update.js';
 import { APP_TITLE, windowOpener, type OpenWindow } from './app-window.js';
@@ -30,7 +31,7 @@ import { guardWebContents } from './web-contents-guard.js';
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const rendererDirectory = join(import.meta.dirname, '..', 'renderer');
-const logger = consoleLogger('[main]');
+const logger = hostLogger(defaultPaths().dataDirectory, '[main]');
 
 let runtime: AppRuntime | undefined;
 let mainWindow: BrowserWindow | null = null;

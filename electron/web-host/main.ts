@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { isHicareError } from '../../shared/errors.js';
-import { consoleLogger, systemClock, type HostAdapter } from '../core/adapters.js';
+import { systemClock, type HostAdapter } from '../core/adapters.js';
+import { hostLogger } from '../core/logging/index.js';
 import { defaultPaths } from '../core/paths.js';
 import { FileSecretStore } from '../core/secret-file-store.js';
 import { embeddedDemo } from '../demo/embedded-demo.js';
@@ -16,6 +17,7 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
 
 const paths = defaultPaths();
+const logger = hostLogger(paths.dataDirectory, '[web-host]');
 const host: HostAdapter = {
   kind: 'web',
   appName: pkg.productName,
@@ -23,7 +25,7 @@ const host: HostAdapter = {
   platform: `${process.platform}-${process.arch}`,
   paths,
   clock: systemClock,
-  logger: consoleLogger('[web-host]'),
+  logger,
   // The same token file as the `hicare` CLI: signing in with either signs in both.
   secrets: new FileSecretStore(join(paths.dataDirectory, 'secrets')),
 };

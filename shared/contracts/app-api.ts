@@ -26,6 +26,7 @@ import {
   SubmitOutcomeSchema,
 } from './app-views.js';
 import { DownloadRecordsSchema } from './downloads.js';
+import { SupportExportInputSchema, SupportExportSchema, SupportPreviewSchema } from './support.js';
 import {
   AttachmentUploadSchema,
   ATTACHMENT_MAX_BASE64_CHARS,
@@ -152,6 +153,10 @@ export const appApi = defineAppApi({
     /** The customer rejects the proposed solution, saying why. */
     'requests.rejectSolution': { input: z.object({ id: IdSchema, reason: z.string().max(REJECTION_REASON_MAX_CHARS) }).strict(), output: ServiceRequestSchema },
     'requests.survey': { input: z.object({ id: IdSchema, survey: SurveySchema }).strict(), output: SurveySchema },
+
+    /** What a support bundle would hold, redacted, before anything is written. */
+    'support.preview': { input: none, output: SupportPreviewSchema },
+    'support.export': { input: SupportExportInputSchema, output: SupportExportSchema },
   },
   events: {
     'downloads.changed': DownloadViewSchema,

@@ -1,10 +1,12 @@
 /** Settings, reachable signed in or out (the portal, proxy and trust must be right before signing in). */
 import { SettingsForm } from './SettingsForm.js';
+import { SupportBundle } from './SupportBundle.js';
 
 export function SettingsScreen() {
   return (
     <div className="screen" data-testid="settings-screen">
       <SettingsForm />
+      <SupportBundle />
     </div>
   );
 }
