@@ -12,7 +12,6 @@ import { basename, join } from 'node:path';
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
 import type { ContractView } from '../../../shared/contracts/entitlement.js';
 import type { Session } from '../../../shared/contracts/accounts.js';
-import type { Contract } from '../../../shared/domain/contract.js';
 import { platformKey } from '../../../shared/domain/platform.js';
 import { platformOfBuild } from '../../../shared/domain/release-assembly.js';
 import type { LineLifecycle } from '../../../shared/domain/release.js';
@@ -175,7 +174,7 @@ export class HicareClient {
   }
 
   private async resolveAll(): Promise<SystemResolution[]> {
-    const contracts = (await this.contracts()).map(asContract);
+    const contracts = await this.contracts();
     await this.trust.refresh();
     const systems = await this.systems();
     const targets = await this.trust.allTargets();
@@ -339,12 +338,6 @@ export class HicareClient {
     await this.recordFailure(summary, error, data);
     throw error;
   }
-}
-
-/** A contract as the shared rules take it (optional fields absent rather than undefined). */
-export function asContract(view: ContractView): Contract {
-  const { status: _status, daysLeft: _daysLeft, daysUntilStart: _daysUntilStart, responseTimes, holidays, ...rest } = view;
-  return { ...rest, ...(responseTimes === undefined ? {} : { responseTimes }), ...(holidays === undefined ? {} : { holidays }) };
 }
 
 function newestTarget(targets: readonly ReleaseTarget[], product: string, platform: string): ReleaseTarget | undefined {
