@@ -5,7 +5,8 @@
  * also picks up a publish by the CLI next to a running portal, or by the signer of a shared database.
  */
 import { AppTargetSchema, isAppTargetCustom, type AppTarget, type ReleaseTarget } from '../../shared/contracts/catalog.js';
-import { compareVersions, type Release } from '../../shared/domain/release.js';
+import { assembleReleases, newestFirst } from '../../shared/domain/release-assembly.js';
+import type { Release } from '../../shared/domain/release.js';
 import { packageKey } from '../storage/blob-store.js';
 import { openRepository, type RepositoryOptions, type TufRepository } from '../tuf/repository.js';
 
@@ -45,20 +46,8 @@ function buildIndex(stamp: string, targets: ReleaseTarget[]): Index {
   }
   const byProduct = new Map<string, ProductCatalog>();
   for (const [product, list] of grouped) {
-    list.sort((a, b) => compareVersions(b.custom.version, a.custom.version) || a.name.localeCompare(b.name));
-    const releases = new Map<string, Release>();
-    for (const t of list) {
-      const platform = `${t.custom.platform}-${t.custom.arch}`;
-      const existing = releases.get(t.custom.version);
-      if (existing !== undefined) {
-        existing.platforms?.push(platform);
-        continue;
-      }
-      const release: Release = { product, version: t.custom.version, publishedAt: t.custom.publishedAt, platforms: [platform] };
-      if (t.custom.minUpgradeFrom !== undefined) release.minUpgradeFrom = t.custom.minUpgradeFrom;
-      releases.set(t.custom.version, release);
-    }
-    byProduct.set(product, { targets: list, releases: [...releases.values()] });
+    // The same rule, on the same signed targets, as the client's resolver: both must see the same releases.
+    byProduct.set(product, { targets: newestFirst(list), releases: assembleReleases(list) });
   }
   return { stamp, byName, byProduct, apps };
 }

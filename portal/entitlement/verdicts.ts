@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Account } from '../../shared/contracts/accounts.js';
 import type { ReleaseTarget } from '../../shared/contracts/catalog.js';
 import type { SystemEntitlement } from '../../shared/contracts/entitlement.js';
+import { platformOfBuild } from '../../shared/domain/release-assembly.js';
 import type { Release } from '../../shared/domain/release.js';
 import { verdict, type PostExpiryPolicy, type Verdict } from '../../shared/domain/verdict.js';
 import { HicareError } from '../../shared/errors.js';
@@ -31,10 +32,6 @@ export interface EntitlementQuery {
   previews?: boolean | undefined;
 }
 
-function platformOf(target: ReleaseTarget): string {
-  return `${target.custom.platform}-${target.custom.arch}`;
-}
-
 /** Every release of the system's product (for its platform, when known) with its verdict. */
 export async function systemEntitlement(ctx: EntitlementContext, caller: Account, serialNumber: string, query: EntitlementQuery): Promise<SystemEntitlement> {
   const { systems } = await customerSystems(ctx.db, customerOf(caller), { serialNumber }, ctx.contracts);
@@ -49,7 +46,7 @@ export async function systemEntitlement(ctx: EntitlementContext, caller: Account
 
   const out: SystemEntitlement['releases'] = [];
   for (const target of catalog.targets) {
-    if (platform !== undefined && platformOf(target) !== platform) continue;
+    if (platform !== undefined && platformOfBuild(target) !== platform) continue;
     const release = releases.get(target.custom.version);
     if (release === undefined) continue;
     out.push({ target, verdict: judge(ctx, entry, installed, release, lifecycles, now, platform, query.previews === true) });
@@ -125,13 +122,13 @@ export async function authorizeDownload(ctx: EntitlementContext, caller: Account
       });
     }
     const installed = baselineVersion(entry, query.installedVersion, majors);
-    const v = judge(ctx, entry, installed, release, lifecycles, now, platformOf(target), query.previews === true);
+    const v = judge(ctx, entry, installed, release, lifecycles, now, platformOfBuild(target), query.previews === true);
     // A build for another platform than the one recorded for the system is not for that system.
-    if (entry.platform !== null && entry.platform !== platformOf(target)) {
+    if (entry.platform !== null && entry.platform !== platformOfBuild(target)) {
       v.allowed = false;
       v.reasons.push({
         code: 'NOT_FOR_PLATFORM',
-        message: `${target.name} is the ${platformOf(target)} build; system ${entry.system.serialNumber} runs on ${entry.platform}.`,
+        message: `${target.name} is the ${platformOfBuild(target)} build; system ${entry.system.serialNumber} runs on ${entry.platform}.`,
         remedy: `Download the ${entry.platform} build for it.`,
       });
     }

@@ -1,5 +1,4 @@
 /** The signed catalog: the portal's TUF repository and the keys that sign it. */
-export { canonicalJson } from './canonical.js';
 export { initKeys, isTufRole, keyFilePath, loadKey, TUF_ROLES, tufPublicKey, type SigningKey, type TufRole } from './keys.js';
 export { runKeysCommand, type KeysCommandOptions } from './keys-command.js';
 export { LIFETIME_MS } from './metadata-files.js';

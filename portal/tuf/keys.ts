@@ -9,10 +9,11 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { access, chmod, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { canonicalize } from '@tufjs/canonical-json';
 import { Key, Signature, type Root } from '@tufjs/models';
 import { HicareError } from '../../shared/errors.js';
 import { writeFileAtomic } from './atomic-file.js';
-import { canonicalJson, sha256Hex } from './canonical.js';
+import { sha256Hex } from './canonical.js';
 
 export const TUF_ROLES = ['root', 'targets', 'snapshot', 'timestamp'] as const;
 export type TufRole = (typeof TUF_ROLES)[number];
@@ -52,7 +53,7 @@ export function tufPublicKey(publicKey: KeyObject): Key {
   const jwk = publicKey.export({ format: 'jwk' });
   if (jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') throw new TypeError('not an ed25519 public key');
   const json = { keytype: 'ed25519', scheme: 'ed25519', keyval: { public: Buffer.from(jwk.x, 'base64url').toString('hex') } };
-  return new Key({ keyID: sha256Hex(canonicalJson(json)), keyType: json.keytype, scheme: json.scheme, keyVal: json.keyval });
+  return new Key({ keyID: sha256Hex(canonicalize(json)), keyType: json.keytype, scheme: json.scheme, keyVal: json.keyval });
 }
 
 function signingKey(role: TufRole, privateKey: KeyObject): SigningKey {

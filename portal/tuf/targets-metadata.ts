@@ -6,7 +6,7 @@
  */
 import { type Signature } from '@tufjs/models';
 import { HicareError } from '../../shared/errors.js';
-import { canonicalJson } from './canonical.js';
+import { canonicalize } from '@tufjs/canonical-json';
 import { type SigningKey } from './keys.js';
 
 export interface TargetEntry {
@@ -40,7 +40,7 @@ export function targetEntry(signed: TargetsSigned, name: string): TargetEntry | 
 }
 
 export function signTargets(signed: TargetsSigned, key: SigningKey): TargetsDocument {
-  const signature: Signature = key.signer(Buffer.from(canonicalJson(signed)));
+  const signature: Signature = key.signer(Buffer.from(canonicalize(signed)));
   return { signed, signatures: [{ keyid: signature.keyID, sig: signature.sig }] };
 }
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineAppApi } from '../api/define.js';
 import { InstantSchema, IdSchema, SerialNumberSchema, VersionSchema } from './common.js';
 import { SignInSchema } from './accounts.js';
-import { ContractViewSchema } from './entitlement.js';
+import { ContractViewSchema, InstalledReportCreateSchema } from './entitlement.js';
 import {
   DownloadViewSchema,
   InstallIdSchema,
@@ -28,12 +28,14 @@ import {
 import { DownloadRecordsSchema } from './downloads.js';
 import { SupportExportInputSchema, SupportExportSchema, SupportPreviewSchema } from './support.js';
 import {
+  ActionBodySchema,
   AttachmentUploadSchema,
   ATTACHMENT_MAX_BASE64_CHARS,
   ATTACHMENTS_PER_REQUEST_MAX,
   AttachmentFileNameSchema,
   GrantCreateSchema,
   GrantSchema,
+  MessageCreateSchema,
   MessageSchema,
   PrioritySchema,
   RequestStateSchema,
@@ -43,8 +45,6 @@ import {
   SolutionCreateSchema,
   SurveySchema,
 } from './requests.js';
-import { REQUEST_ACTIONS } from '../domain/request-state.js';
-import { REJECTION_REASON_MAX_CHARS } from '../domain/solution.js';
 
 export const HOST_KINDS = ['electron', 'web'] as const;
 
@@ -96,7 +96,10 @@ export const appApi = defineAppApi({
     'contracts.list': { input: none, output: z.object({ contracts: z.array(ContractViewSchema) }) },
     'systems.list': { input: none, output: z.object({ systems: z.array(InventorySystemSchema) }) },
     /** `notInCatalog`: the admin confirms the version is not in the vendor's catalog (installed by other means). */
-    'systems.setVersion': { input: z.object({ serialNumber: SerialNumberSchema, version: VersionSchema, notInCatalog: z.boolean().optional() }).strict(), output: InventorySystemSchema },
+    'systems.setVersion': {
+      input: InstalledReportCreateSchema.pick({ version: true, notInCatalog: true }).extend({ serialNumber: SerialNumberSchema }),
+      output: InventorySystemSchema,
+    },
     'updates.check': { input: none, output: z.object({ resolutions: z.array(ResolutionSchema), checkedAt: InstantSchema }) },
 
     /** Who downloaded what for which system, newest first (customer admins: their customer's). */
@@ -138,9 +141,9 @@ export const appApi = defineAppApi({
     'requests.discard': { input: z.object({ idempotencyKey: z.uuid() }).strict(), output: z.object({ entries: z.array(OutboxEntrySchema) }) },
     'requests.list': { input: z.object({ state: RequestStateSchema.optional() }).strict(), output: z.object({ requests: z.array(ServiceRequestSchema) }) },
     'requests.get': { input: RequestIdSchema, output: ServiceRequestDetailSchema },
-    'requests.act': { input: z.object({ id: IdSchema, action: z.enum(REQUEST_ACTIONS) }).strict(), output: ServiceRequestSchema },
+    'requests.act': { input: ActionBodySchema.pick({ action: true }).extend({ id: IdSchema }), output: ServiceRequestSchema },
     'requests.take': { input: RequestIdSchema, output: ServiceRequestSchema },
-    'requests.message': { input: z.object({ id: IdSchema, body: z.string().trim().min(1).max(20_000) }).strict(), output: MessageSchema },
+    'requests.message': { input: MessageCreateSchema.extend({ id: IdSchema }), output: MessageSchema },
     'requests.grant': { input: z.object({ id: IdSchema, grant: GrantCreateSchema }).strict(), output: GrantSchema.extend({ password: z.string() }) },
     'requests.revokeGrant': { input: z.object({ grantId: IdSchema }).strict(), output: GrantSchema },
     /** The engineer reveals a grant's password on demand; the portal audits each read. */
@@ -151,7 +154,7 @@ export const appApi = defineAppApi({
       output: ServiceRequestSchema,
     },
     /** The customer rejects the proposed solution, saying why. */
-    'requests.rejectSolution': { input: z.object({ id: IdSchema, reason: z.string().max(REJECTION_REASON_MAX_CHARS) }).strict(), output: ServiceRequestSchema },
+    'requests.rejectSolution': { input: z.object({ id: IdSchema, reason: ActionBodySchema.shape.reason.unwrap() }).strict(), output: ServiceRequestSchema },
     'requests.survey': { input: z.object({ id: IdSchema, survey: SurveySchema }).strict(), output: SurveySchema },
 
     /** What a support bundle would hold, redacted, before anything is written. */

@@ -3,6 +3,7 @@
  * how to tell afterwards that it is installed (DESIGN.md §4, §5).
  */
 import { z } from 'zod';
+import { platformKey } from '../domain/platform.js';
 import { CalendarDateSchema, InstantSchema, ProductIdSchema, Sha256Schema, TextSchema, VersionSchema } from './common.js';
 
 export const PLATFORMS = ['linux', 'win', 'mac'] as const;
@@ -110,5 +111,5 @@ export function isAppTargetCustom(custom: unknown): boolean {
 
 /** `hicare-update-manager/<version>/<os>-<arch>/<file>`: the one name an installer is signed under. */
 export function appTargetName(version: string, os: AppOs, arch: AppArch, fileName: string): string {
-  return `${APP_PRODUCT}/${version}/${os}-${arch}/${fileName}`;
+  return `${APP_PRODUCT}/${version}/${platformKey(os, arch)}/${fileName}`;
 }

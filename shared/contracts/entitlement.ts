@@ -30,7 +30,9 @@ export const ContractSchema = z.object({
   startDate: CalendarDateSchema,
   endDate: CalendarDateSchema,
   systems: z.array(CoveredSystemSchema).max(10_000),
+  /** The major version licensed per product; taking an upgrade past it needs Upgrade Support. */
   licensedMajors: z.record(ProductIdSchema, z.number().int().min(0)),
+  /** Per region, response times that replace the service description's defaults. */
   responseTimes: z.record(z.string().max(64), ResponseTableSchema).optional(),
   holidays: z.array(CalendarDateSchema).max(400).optional(),
 });
@@ -59,14 +61,17 @@ export const ContractViewSchema = ContractSchema.extend({
 export const VerdictReasonSchema = z.object({
   code: z.enum(VERDICT_REASON_CODES),
   message: z.string(),
+  /** The one thing the customer can do about it. */
   remedy: z.string(),
 });
 
 export const VerdictSchema = z.object({
   allowed: z.boolean(),
   kind: z.enum(['update', 'upgrade', 'current', 'older']),
+  /** The right the release needs under the contract's licensed major. */
   requiredRight: z.enum(['update', 'upgrade']),
   reasons: z.array(VerdictReasonSchema),
+  /** The contract whose rights allow (or, when refused, come closest to allowing) the release. */
   contractId: IdSchema.nullable(),
 });
 

@@ -14,7 +14,8 @@ import {
   startOfDay,
   type CalendarDate,
 } from './dates.js';
-import type { RegionalResponseTimes } from './sla.js';
+import type { z } from 'zod';
+import type { ContractSchema, CoveredSystemSchema } from '../contracts/entitlement.js';
 
 export const TIERS = ['support', 'upgrade-support'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -33,26 +34,12 @@ export const TIER_NAMES: Record<Tier, string> = {
 /** A contract counts as expiring when this many days of service or fewer remain. */
 export const EXPIRING_WITHIN_DAYS = 60;
 
-export interface CoveredSystem {
-  serialNumber: string;
-  product: string;
-  location: string;
-}
-
-export interface Contract {
-  id: string;
-  customerId: string;
-  tier: Tier;
-  region: string;
-  timeZone: string;
-  startDate: CalendarDate;
-  endDate: CalendarDate;
-  systems: CoveredSystem[];
-  /** The major version licensed per product; taking an upgrade past it needs Upgrade Support. */
-  licensedMajors: Record<string, number>;
-  responseTimes?: RegionalResponseTimes;
-  holidays?: CalendarDate[];
-}
+/*
+ * A contract is what the portal's contract data says it is: the types are read off the schemas that check that
+ * data (shared/contracts/entitlement.ts), so the rules here cannot drift from what the portal stores and serves.
+ */
+export type CoveredSystem = z.infer<typeof CoveredSystemSchema>;
+export type Contract = z.infer<typeof ContractSchema>;
 
 /** Where the service start date comes from when the purchase order does not state one. */
 export type StartDateBasis =

@@ -3,8 +3,10 @@
  * semver: a feed that says "v1.2" is a data error to surface, not something to guess at.
  */
 import semver from 'semver';
+import type { z } from 'zod';
+import type { LifecycleSchema } from '../contracts/catalog.js';
 import { HicareError } from '../errors.js';
-import { assertCalendarDate, assertInstant, calendarDateAt, dayNumber, endOfDayExclusive, type CalendarDate } from './dates.js';
+import { assertCalendarDate, assertInstant, calendarDateAt, dayNumber, endOfDayExclusive } from './dates.js';
 
 export interface Release {
   product: string;
@@ -17,13 +19,8 @@ export interface Release {
   platforms?: string[];
 }
 
-export interface LineLifecycle {
-  product: string;
-  major: number;
-  ga: CalendarDate;
-  endOfMaintenance?: CalendarDate;
-  endOfService?: CalendarDate;
-}
+/** A product line's dates as the signed catalog carries them (read off LifecycleSchema, so the two cannot drift). */
+export type LineLifecycle = z.infer<typeof LifecycleSchema>;
 
 export type ReleaseKind = 'update' | 'upgrade' | 'current' | 'older';
 

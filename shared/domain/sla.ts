@@ -2,6 +2,8 @@
  * The TAC response-time SLA: how long TAC has, per priority, from accepting a request to first contacting the
  * customer, and where each request stands against that promise.
  */
+import type { z } from 'zod';
+import type { ResponseTargetSchema } from '../contracts/entitlement.js';
 import { HicareError } from '../errors.js';
 import { addDays, assertCalendarDate, assertInstant, assertTimeZone, wallClockAt, weekdayOf, zonedInstant } from './dates.js';
 import type { CalendarDate, Weekday } from './dates.js';
@@ -9,7 +11,8 @@ import type { CalendarDate, Weekday } from './dates.js';
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-export type ResponseTarget = { kind: 'minutes'; minutes: number } | { kind: 'next-business-day' };
+/** A response time as contract data gives it (read off ResponseTargetSchema, so the two cannot drift). */
+export type ResponseTarget = z.infer<typeof ResponseTargetSchema>;
 
 export interface PriorityDefinition {
   label: string;

@@ -3,6 +3,8 @@
  * be done about it. The portal calls it to enforce (package bytes are served only when it allows) and the app calls
  * it to explain, so both always agree.
  */
+import type { z } from 'zod';
+import type { VerdictReasonSchema, VerdictSchema } from '../contracts/entitlement.js';
 import { HicareError } from '../errors.js';
 import { assertInstant, endOfDayExclusive } from './dates.js';
 import { TIER_NAMES, contractStanding, coversSystem, type Contract } from './contract.js';
@@ -17,7 +19,6 @@ import {
   publishedAfterEndOfMaintenance,
   type LineLifecycle,
   type Release,
-  type ReleaseKind,
 } from './release.js';
 
 export const VERDICT_REASON_CODES = [
@@ -34,12 +35,8 @@ export const VERDICT_REASON_CODES = [
 ] as const;
 export type VerdictReasonCode = (typeof VERDICT_REASON_CODES)[number];
 
-export interface VerdictReason {
-  code: VerdictReasonCode;
-  message: string;
-  /** The one thing the customer can do about it. */
-  remedy: string;
-}
+/** A reason and its remedy, as the portal serves it (the type is read off its schema, so the two cannot drift). */
+export type VerdictReason = z.infer<typeof VerdictReasonSchema>;
 
 /** What the portal does for releases once a contract has ended: keep what was earned, or nothing. */
 export type PostExpiryPolicy = 'earned' | 'none';
@@ -63,15 +60,8 @@ export interface VerdictInput {
   includePrereleases?: boolean;
 }
 
-export interface Verdict {
-  allowed: boolean;
-  kind: ReleaseKind;
-  /** The right the release needs under the contract's licensed major. */
-  requiredRight: 'update' | 'upgrade';
-  reasons: VerdictReason[];
-  /** The contract whose rights allow (or, when refused, come closest to allowing) the release. */
-  contractId: string | null;
-}
+/** The judgement on one release, as the portal serves it (read off VerdictSchema, so the two cannot drift). */
+export type Verdict = z.infer<typeof VerdictSchema>;
 
 function reason(code: VerdictReasonCode, message: string, remedy: string): VerdictReason {
   return { code, message, remedy };

@@ -4,7 +4,7 @@
  */
 import { createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { Metadata, Root, Signature } from '@tufjs/models';
-import { canonicalJson } from '../../portal/tuf/canonical.js';
+import { canonicalize } from '@tufjs/canonical-json';
 import { tufPublicKey } from '../../portal/tuf/keys.js';
 
 export type RootFlaw = 'none' | 'expired' | 'unsigned' | 'threshold-0' | 'signed-by-stranger';
@@ -13,7 +13,7 @@ const DAY = 86_400_000;
 
 function signWith(privateKey: KeyObject, signed: unknown): Signature {
   const keyID = tufPublicKey(createPublicKey(privateKey)).keyID;
-  return new Signature({ keyID, sig: sign(null, Buffer.from(canonicalJson(signed)), privateKey).toString('hex') });
+  return new Signature({ keyID, sig: sign(null, Buffer.from(canonicalize(signed)), privateKey).toString('hex') });
 }
 
 /** A root document (bytes as the portal writes them) with the given flaw. */

@@ -12,7 +12,8 @@ import { basename, join } from 'node:path';
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
 import type { ContractView } from '../../../shared/contracts/entitlement.js';
 import type { Session } from '../../../shared/contracts/accounts.js';
-import type { Contract } from '../../../shared/domain/contract.js';
+import { platformKey } from '../../../shared/domain/platform.js';
+import { platformOfBuild } from '../../../shared/domain/release-assembly.js';
 import type { LineLifecycle } from '../../../shared/domain/release.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { Clock, Logger, SecretStore } from '../adapters.js';
@@ -71,7 +72,7 @@ export interface HicareClientOptions {
 
 function machinePlatform(): string {
   const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
-  return `${currentPlatform()}-${arch}`;
+  return platformKey(currentPlatform(), arch);
 }
 
 export async function sha256File(path: string): Promise<string> {
@@ -187,7 +188,7 @@ export class HicareClient {
   }
 
   private async resolveAll(): Promise<SystemResolution[]> {
-    const contracts = (await this.contracts()).map(asContract);
+    const contracts = await this.contracts();
     await this.trust.refresh();
     const systems = await this.systems();
     const targets = await this.trust.allTargets();
@@ -328,7 +329,7 @@ export class HicareClient {
   private async installable(targetName: string, serialNumber: string): Promise<{ system: InventorySystem; target: ReleaseTarget; installDir: string }> {
     const system = this.inventory.get(serialNumber);
     const target = await this.trust.verifiedTarget(targetName);
-    const targetPlatform = `${target.custom.platform}-${target.custom.arch}`;
+    const targetPlatform = platformOfBuild(target);
     if (target.custom.product !== system.product || (system.platform !== null && targetPlatform !== system.platform) || targetPlatform !== this.platform) {
       throw new HicareError(
         'PACKAGE_NOT_FOR_SYSTEM',
@@ -363,14 +364,8 @@ export class HicareClient {
   }
 }
 
-/** A contract as the shared rules take it (optional fields absent rather than undefined). */
-export function asContract(view: ContractView): Contract {
-  const { status: _status, daysLeft: _daysLeft, daysUntilStart: _daysUntilStart, responseTimes, holidays, ...rest } = view;
-  return { ...rest, ...(responseTimes === undefined ? {} : { responseTimes }), ...(holidays === undefined ? {} : { holidays }) };
-}
-
 function newestTarget(targets: readonly ReleaseTarget[], product: string, platform: string): ReleaseTarget | undefined {
   return targets
-    .filter((t) => t.custom.product === product && `${t.custom.platform}-${t.custom.arch}` === platform)
+    .filter((t) => t.custom.product === product && platformOfBuild(t) === platform)
     .sort((a, b) => (a.custom.publishedAt < b.custom.publishedAt ? 1 : -1))[0];
 }

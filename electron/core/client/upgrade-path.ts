@@ -4,7 +4,7 @@
  * hop checked against the entitlement verdict before anything is downloaded, then installed hop by hop through the
  * same install gate, stopping at the first failure and saying where.
  */
-import { platformOf, releasesOf } from '../../../shared/contracts/catalog-releases.js';
+import { assembleReleases, platformOfBuild } from '../../../shared/domain/release-assembly.js';
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
 import { compareVersions } from '../../../shared/domain/release.js';
 import { productLabel } from '../../../shared/domain/product-label.js';
@@ -17,8 +17,8 @@ import type { HicareClient } from './hicare-client.js';
 /** Why a target may not go directly onto a system running `installed` (null: it may), with the path that leads there. */
 export function hopRefusal(serialNumber: string, installed: string | null, target: ReleaseTarget, catalog: readonly ReleaseTarget[], previews: boolean): HicareError | null {
   if (installed === null || target.custom.minUpgradeFrom === undefined) return null;
-  const platform = platformOf(target);
-  const releases = releasesOf(catalog.filter((t) => t.custom.product === target.custom.product), platform);
+  const platform = platformOfBuild(target);
+  const releases = assembleReleases(catalog.filter((t) => t.custom.product === target.custom.product), { platform });
   const release = releases.find((r) => r.version === target.custom.version);
   if (release === undefined) return null;
   return directInstallRefusal({ installed, serialNumber, release, releases, options: { includePrereleases: previews, platform } });
@@ -69,19 +69,19 @@ export async function planPath(client: HicareClient, serialNumber: string, toVer
   }
   const from = system.installedVersion;
   const platform = system.platform ?? client.platform;
-  const targets = (await client.trust.allTargets()).filter((t) => t.custom.product === system.product && platformOf(t) === platform);
+  const targets = (await client.trust.allTargets()).filter((t) => t.custom.product === system.product && platformOfBuild(t) === platform);
   if (!targets.some((t) => t.custom.version === toVersion)) {
     throw new HicareError('TARGET_UNKNOWN', `${name} is not published for ${platform}.`, `Pick a version of ${productLabel(system.product)} that the check lists for ${serialNumber}.`, { serialNumber, version: toVersion });
   }
   if (compareVersions(toVersion, from) <= 0) {
     throw new HicareError('INVALID_INPUT', `${serialNumber} already runs ${from}; ${toVersion} is not newer.`, 'Pick a newer version to upgrade to.', { serialNumber, version: toVersion });
   }
-  const planned = planUpgradePath(from, releasesOf(targets), { version: toVersion }, { includePrereleases: options.previews === true, platform });
+  const planned = planUpgradePath(from, assembleReleases(targets), { version: toVersion }, { includePrereleases: options.previews === true, platform });
   if (!planned.ok) throw new HicareError('NO_UPGRADE_PATH', planned.message, planned.remedy, { serialNumber, version: toVersion });
   const candidates = [...resolution.updates, ...resolution.upgrades];
   const path = planned.hops.map((h) => h.version);
   const hops = planned.hops.map((h): PathHop => {
-    const candidate = candidates.find((c) => c.target.custom.version === h.version && platformOf(c.target) === platform);
+    const candidate = candidates.find((c) => c.target.custom.version === h.version && platformOfBuild(c.target) === platform);
     if (candidate === undefined) {
       throw new HicareError('TARGET_UNKNOWN', `${productLabel(system.product)} ${h.version} is not in the check for ${serialNumber}.`, 'Check for updates again, then plan the path.', { serialNumber, path });
     }

@@ -2,6 +2,10 @@
  * One byte-exact JSON form for hashing operation records: object keys sorted, no whitespace, strings and numbers
  * as JSON.stringify writes them. A record read back from its line re-encodes to the same bytes, so its hash can be
  * checked by anyone with a SHA-256 and a JSON parser.
+ *
+ * This is not TUF's canonical form (`@tufjs/canonical-json`, the OLPC dialect): that one leaves control characters
+ * raw, so an installer's multi-line error would split a record's line, and it refuses fractions. Records on disk
+ * were hashed in this form, so it stays (test/unit/core/canonical-forms.test.ts shows where the two differ).
  */
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };

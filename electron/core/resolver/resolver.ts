@@ -10,6 +10,7 @@ import type { SemVer } from 'semver';
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
 import type { Contract } from '../../../shared/domain/contract.js';
 import { lifecycleOf, parseVersion, type LineLifecycle, type Release } from '../../../shared/domain/release.js';
+import { assembleReleases, newestFirst, platformOfBuild } from '../../../shared/domain/release-assembly.js';
 import { cachedVersion, planUpgradePath, type UpgradePlan } from '../../../shared/domain/upgrade-path.js';
 import { verdict, type PostExpiryPolicy, type Verdict } from '../../../shared/domain/verdict.js';
 
@@ -75,25 +76,20 @@ interface ProductIndex {
 const ANY_PLATFORM = '*';
 const NO_BUILDS: Build[] = [];
 
-function indexProduct(targets: readonly ReleaseTarget[], product: string): ProductIndex {
-  // Stable sort: builds of one version keep the catalog's order.
-  const sorted = targets.map((target) => ({ target, version: cachedVersion(target.custom.version) })).sort((a, b) => b.version.compare(a.version));
-  const positions = new Map<string, number>();
-  const releaseList: Release[] = [];
+/** The releases of one product's verified targets, as the portal builds them from the same signed targets. */
+export function productReleases(targets: readonly ReleaseTarget[]): Release[] {
+  return assembleReleases(targets);
+}
+
+function indexProduct(targets: readonly ReleaseTarget[]): ProductIndex {
+  const releaseList = productReleases(targets);
+  const positions = new Map(releaseList.map((r, i) => [r.version, i]));
   const all: Build[] = [];
   const byPlatform = new Map<string, Build[]>([[ANY_PLATFORM, all]]);
-  for (const { target: t, version } of sorted) {
-    const platform = `${t.custom.platform}-${t.custom.arch}`;
-    let release = positions.get(t.custom.version);
-    if (release !== undefined) releaseList[release]!.platforms?.push(platform);
-    else {
-      const r: Release = { product, version: t.custom.version, publishedAt: t.custom.publishedAt, platforms: [platform] };
-      if (t.custom.minUpgradeFrom !== undefined) r.minUpgradeFrom = t.custom.minUpgradeFrom;
-      release = releaseList.push(r) - 1;
-      positions.set(t.custom.version, release);
-    }
-    const build = { target: t, version, release };
+  for (const target of newestFirst(targets)) {
+    const build = { target, version: cachedVersion(target.custom.version), release: positions.get(target.custom.version)! };
     all.push(build);
+    const platform = platformOfBuild(target);
     const list = byPlatform.get(platform);
     if (list === undefined) byPlatform.set(platform, [build]);
     else list.push(build);
@@ -154,7 +150,7 @@ export function resolveSystems(systems: readonly ResolverSystem[], options: Reso
 
     let index = products.get(system.product);
     if (index === undefined) {
-      index = indexProduct(options.catalog.targets(system.product), system.product);
+      index = indexProduct(options.catalog.targets(system.product));
       products.set(system.product, index);
     }
     const installed = system.installedVersion;

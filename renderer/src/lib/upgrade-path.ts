@@ -3,7 +3,7 @@
  * other release the same shared planner runs here on the releases already listed, so every card can show its path.
  */
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
-import { releasesOf } from '../../../shared/contracts/catalog-releases.js';
+import { assembleReleases } from '../../../shared/domain/release-assembly.js';
 import { satisfiesMinUpgradeFrom } from '../../../shared/domain/release.js';
 import { planUpgradePath } from '../../../shared/domain/upgrade-path.js';
 
@@ -13,7 +13,7 @@ export type PathView = { ok: true; steps: string[] } | { ok: false; message: str
 export function pathTo(installed: string | null, target: string, targets: readonly ReleaseTarget[]): PathView | null {
   if (installed === null) return null;
   try {
-    const plan = planUpgradePath(installed, releasesOf(targets), { version: target }, { includePrereleases: true });
+    const plan = planUpgradePath(installed, assembleReleases(targets), { version: target }, { includePrereleases: true });
     if (!plan.ok) return { ok: false, message: plan.message, remedy: plan.remedy };
     return { ok: true, steps: [installed, ...plan.hops.map((h) => h.version)] };
   } catch (error) {
