@@ -76,8 +76,9 @@ describe('pause and resume', () => {
     const sidecar = JSON.parse(await readFile(`${part}.json`, 'utf8')) as Record<string, unknown>;
     expect(kept).toBeGreaterThanOrEqual(MiB);
     expect(sidecar).toEqual({ url: portal.url(target.name), etag: `"sha256-${target.sha256}"`, receivedBytes: kept, length: bytes.length, sha256: target.sha256 });
-    // Paused means paused: nothing more is asked for or written.
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Paused means paused: the answer is abandoned (the server sees its connection close), nothing more is asked for
+    // or written.
+    await expect.poll(() => portal.active, { timeout: 5_000 }).toBe(0);
     expect(portal.requests).toHaveLength(1);
     expect((await stat(part)).size).toBe(kept);
 
@@ -152,16 +153,25 @@ describe('a server that goes down mid-download', () => {
     portal.pace = { chunk: 64 * 1024, delayMs: 5 };
     const manager = fastManager(cache.dir, { request: { retries: 8, backoff: { baseMs: 40, maxMs: 200 } } });
     let downAt = 0;
+    let down: Promise<void> | undefined;
+    let retriesWhileDown = 0;
     manager.on('progress', (e) => {
-      if (downAt > 0 || e.receivedBytes < MiB) return;
+      if (down !== undefined || e.receivedBytes < MiB) return;
       downAt = e.receivedBytes;
-      void portal.stop().then(() => setTimeout(() => void portal.listen(), 300));
+      down = portal.stop();
+    });
+    // Back only once the client has found it down: the cut answer's retry, then a refused connection's.
+    manager.on('retry', () => {
+      if (down === undefined) return;
+      retriesWhileDown += 1;
+      if (retriesWhileDown === 2) void down.then(() => portal.listen());
     });
 
     const result = await manager.download({ target, url: portal.url(target.name) }).done;
 
     expect((await readFile(result.path)).equals(bytes)).toBe(true);
     expect(downAt).toBeGreaterThan(0);
+    expect(retriesWhileDown).toBeGreaterThanOrEqual(2);
     const resumed = portal.requests.at(-1)!;
     expect(resumed.status).toBe(206);
     expect(resumed.start).toBeGreaterThanOrEqual(downAt);
