@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DownloadState, StateEvent } from '../../../electron/core/downloads/index.js';
-import { dishonestCacheEntries, fastManager, filesIn, MiB, packageBytes, seeded, sha256, portalAndCachePerTest } from './harness.js';
+import { seededRandom } from '../../support/seeded-random.js';
+import { dishonestCacheEntries, fastManager, filesIn, MiB, packageBytes, sha256, portalAndCachePerTest } from './harness.js';
 import { type PortalDouble } from './portal-double.js';
 
 let portal: PortalDouble;
@@ -23,7 +24,7 @@ portalAndCachePerTest((p, c) => {
 describe('a connection cut at random offsets', () => {
   it('resumes to the right bytes every time, re-transferring at most the missing bytes + 1 MiB (50 seeded runs)', async () => {
     const seed = 20250301;
-    const random = seeded(seed);
+    const random = seededRandom(seed);
     const bytes = packageBytes(2 * MiB + 12_345);
     const target = portal.host('acme/app-7.0.0.tar.gz', bytes);
     for (let run = 0; run < 50; run += 1) {

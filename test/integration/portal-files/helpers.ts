@@ -4,9 +4,8 @@
  * `fetch` would normalise and for aborting mid-body), and a real TUF repository with a tuf-js client.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readlink } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Updater } from 'tuf-js';
@@ -16,6 +15,7 @@ import { registerTufRoute } from '../../../portal/http/tuf-route.js';
 import { initKeys } from '../../../portal/tuf/keys.js';
 import { FolderMetadataStore } from '../../../portal/tuf/metadata-store.js';
 import { initRepository, type TufRepository } from '../../../portal/tuf/repository.js';
+import { makeTempDir } from '../../support/temp-dir.js';
 import { until, untilTrue } from '../wait.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -26,8 +26,8 @@ export async function cleanup(): Promise<void> {
 }
 
 export async function tempDir(prefix = 'hicare-files-'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const { dir, remove } = await makeTempDir(prefix);
+  cleanups.push(remove);
   return dir;
 }
 
