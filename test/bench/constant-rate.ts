@@ -6,6 +6,7 @@
  * few milliseconds and sends every request whose time has come.
  */
 import { Agent, request } from 'node:http';
+import { untilTrue } from '../integration/wait.js';
 
 export interface PlannedRequest {
   method: 'GET' | 'HEAD';
@@ -80,8 +81,7 @@ export async function runAtRate(options: { label: string; base: string; rate: nu
     }, 2);
   });
   // The last requests get a bounded time to be answered; the unanswered ones count as errors.
-  const deadline = performance.now() + 10_000;
-  while (answered < sent && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  await untilTrue(async () => answered >= sent, { what: 'the last answers', timeoutMs: 10_000, intervalMs: 10 }).catch(() => undefined);
   errors += sent - answered;
   const elapsedSeconds = (performance.now() - start) / 1000;
   agent.destroy();

@@ -14,6 +14,7 @@ import type { Contract } from '../../shared/domain/contract.js';
 import { compareVersions, majorOf, type LineLifecycle, type Release } from '../../shared/domain/release.js';
 import { planUpgradePath } from '../../shared/domain/upgrade-path.js';
 import { verdict, type Verdict } from '../../shared/domain/verdict.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const SYSTEMS = Number(process.env['HICARE_BENCH_SYSTEMS'] ?? 1000);
 const RELEASES = Number(process.env['HICARE_BENCH_RELEASES'] ?? 500);
@@ -35,18 +36,6 @@ export interface ResolverFigures {
   naiveMs: number;
   speedupVsNaive: number;
   checkedSystems: number;
-}
-
-/** A small deterministic generator, so every run measures the same fleet. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /**
@@ -122,7 +111,8 @@ function contract(id: string, tier: Contract['tier'], timeZone: string, startDat
  * under both, as after a renewal overlap), 2% covered by neither and 1% with no known version yet.
  */
 function fleet(count: number, versions: readonly string[]): { systems: ResolverSystem[]; contracts: Contract[] } {
-  const random = prng(42);
+  // Seeded, so every run measures the same fleet.
+  const random = seededRandom(42);
   const ga = versions.filter((v) => !v.includes('-'));
   const pool = new Set<string>();
   for (let i = 0; pool.size < Math.min(27, ga.length); i++) pool.add(ga[Math.floor(random() * ga.length * 0.9)]!);

@@ -84,16 +84,3 @@ export async function openAs(host: RunningHost, page: Page, demoAccount: string,
   await expect(page.getByTestId('signed-in-as')).toContainText(demoAccount);
 }
 
-/**
- * Waits for what a screen loads. A load can fail once while the demo portal is still warming up; the screen then
- * offers to try again, which is what a user does, so press it once (and say so) before waiting again.
- */
-export async function loadedOrRetried(page: Page, shown: Locator): Promise<void> {
-  const failed = page.getByTestId('retry-error').first();
-  await expect(shown.or(failed).first()).toBeVisible({ timeout: 15_000 });
-  if (!(await shown.isVisible()) && (await failed.isVisible())) {
-    console.warn(`a load failed and was tried again: ${await failed.innerText()}`);
-    await failed.getByRole('button').click();
-  }
-  await expect(shown).toBeVisible({ timeout: 15_000 });
-}

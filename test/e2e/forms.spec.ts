@@ -9,7 +9,8 @@ import { test, expect, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appCall, expectFieldAccepted, expectFieldProblem, loadedOrRetried, openAs, textOfLength, watchCalls } from './form-checks.js';
+import { loaded } from './loaded.js';
+import { appCall, expectFieldAccepted, expectFieldProblem, openAs, textOfLength, watchCalls } from './form-checks.js';
 import { signOut } from './sign-in.js';
 import { hostForSpec, SHOTS } from './spec-host.js';
 import type { RunningHost } from './web-host.js';
@@ -116,7 +117,7 @@ test('request draft: an empty or over-long location or fault description is caug
 
   await page.goto(`${origin}/#/systems/NW-COB-0001`);
   const install = page.getByRole('link', { name: 'Install Cobalt 4.2.1 on NW-COB-0001' });
-  await loadedOrRetried(page, install);
+  await loaded(page, install);
   await install.click();
   await page.getByRole('button', { name: 'Start installation' }).click();
   await expect(page.getByTestId('install-failure')).toBeVisible({ timeout: 30_000 });

@@ -4,7 +4,8 @@
  * guidance; the engineer works the request; the customer grants access, confirms and answers the survey; IT staff
  * download in bulk.
  */
-import { test, expect, type Locator, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
+import { loaded } from './loaded.js';
 import { signInAs } from './sign-in.js';
 import { hostForSpec, SHOTS } from './spec-host.js';
 import type { RunningHost } from './web-host.js';
@@ -16,21 +17,6 @@ hostForSpec((started) => (host = started));
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
-/**
- * Waits for what a load fills in. Right after the demo portal starts, a first call has been seen to fail with
- * INTERNAL (systems.list, updates.check); the screen then offers to try again, which a user would press, so do
- * that once and say so in the output.
- */
-async function shownOrRetried(page: Page, shown: Locator): Promise<void> {
-  const failed = page.getByTestId('retry-error');
-  await expect(shown.or(failed).first()).toBeVisible({ timeout: 30_000 });
-  if (!(await shown.isVisible()) && (await failed.count()) > 0) {
-    console.warn(`a load failed once and was retried: ${await failed.first().innerText()}`);
-    await failed.first().getByRole('button').click();
-  }
-  await expect(shown).toBeVisible({ timeout: 30_000 });
-}
-
 test('a customer admin sees the contract, why each release is or is not included, downloads, installs and asks for guidance', async ({ page }) => {
   await signInAs(host, page, 'Northwind Utilities admin');
   await expect(nav(page).getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
@@ -38,11 +24,11 @@ test('a customer admin sees the contract, why each release is or is not included
   const contracts = page.getByTestId('contracts');
   await expect(contracts.getByRole('heading', { name: 'Application Software Support' })).toBeVisible();
   await expect(contracts.getByTestId('days-left')).toContainText('days of service left');
-  await shownOrRetried(page, page.getByTestId('what-would-change').getByRole('link', { name: 'Atlas 2.3.1' }));
+  await loaded(page, page.getByTestId('what-would-change').getByRole('link', { name: 'Atlas 2.3.1' }));
   await page.screenshot({ path: `${SHOTS}/overview.png`, fullPage: true });
 
   await nav(page).getByRole('link', { name: 'Systems & updates' }).click();
-  await shownOrRetried(page, page.getByTestId('system-row-NW-ATL-0001'));
+  await loaded(page, page.getByTestId('system-row-NW-ATL-0001'));
   await expect(page.getByTestId('system-row-NW-ATL-0001').getByTestId('installed-version')).toHaveText('1.4.2');
   await page.getByRole('link', { name: 'Updates & upgrades for NW-ATL-0001' }).click();
   const upgrade = page.getByTestId('candidate-2.3.1');
@@ -135,7 +121,7 @@ test('IT staff have no requests and download several releases at once, each veri
   await expect(nav(page).getByRole('link', { name: 'Requests' })).toHaveCount(0);
   await nav(page).getByRole('link', { name: 'Downloads' }).click();
   const bulk = page.getByTestId('bulk-download');
-  await shownOrRetried(page, bulk);
+  await loaded(page, bulk);
   await bulk.getByLabel('Filter releases').fill('atlas 1.');
   await bulk.getByRole('button', { name: 'Select all shown' }).click();
   await expect(page.getByTestId('bulk-download-button')).toHaveText('Download selected (2)');

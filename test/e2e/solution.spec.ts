@@ -5,6 +5,7 @@
  * is in the customer's download records.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { loaded } from './loaded.js';
 import { signInAs } from './sign-in.js';
 import { hostForSpec, SHOTS } from './spec-host.js';
 import type { RunningHost } from './web-host.js';
@@ -42,7 +43,7 @@ test('the last failed install stays on its system after a reload, until a reques
   await at(page, '#/systems/NW-COB-0001');
   await expect(page.getByTestId('system-facts')).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId('updates').or(page.getByTestId('retry-error')).first()).toBeVisible({ timeout: 30_000 });
+  await loaded(page, page.getByTestId('updates'));
   await expect(page.getByTestId('last-failure')).toHaveCount(0);
 });
 

@@ -20,7 +20,9 @@ export async function startHost(): Promise<RunningHost> {
   });
   let output = '';
   const openUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000);
+    // A deadline, not a wait: tsx compiles the host and the demo portal is seeded before the address is printed,
+    // which has taken close to 20 s on a busy machine.
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(output);

@@ -93,8 +93,10 @@ async function measure(browser: Browser, origin: string, c: ListCase, expectBott
       return (name: string) => list.find((m) => m.name === name)?.value ?? NaN;
     };
     const metric = await metrics();
-    // Let the page settle (late layout, idle callbacks) so the scroll measures scrolling only.
-    await page.waitForTimeout(300);
+    // Let the page settle (late layout, idle callbacks) so the scroll measures scrolling only: the browser runs an
+    // idle callback once nothing else is pending. A string, as the other evaluations here, so no helper of the
+    // TypeScript loader ends up in the page.
+    await page.evaluate('new Promise((resolve) => requestIdleCallback(() => resolve(true), { timeout: 2000 }))');
     const busyBefore = (await metrics())('TaskDuration');
     const scroll = (await page.evaluate(`window.hicareBench.scroll(${SCROLL_MS})`)) as ScrollFigures;
     const busyS = (await metrics())('TaskDuration') - busyBefore;

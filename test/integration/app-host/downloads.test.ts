@@ -55,8 +55,6 @@ afterAll(async () => {
   await demo?.close();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('downloads controlled from the window', () => {
   it('pauses a download where it is, resumes it to the end and verifies it', async () => {
     expect(first).toMatch(/^beacon\/2\.1\.5\//);
@@ -69,7 +67,8 @@ describe('downloads controlled from the window', () => {
     expect(paused.verified).toBe(false);
     const at = (await app.call('downloads.list', {})).downloads.find((d) => d.id === started.id)?.receivedBytes ?? 0;
     expect(at).toBeLessThan(paused.totalBytes);
-    await sleep(400);
+    // Paused means the transfer is over, not merely unannounced: its connection closes and nothing more arrives.
+    await expect.poll(() => proxy.openTunnelsAsking('/api/v1/packages/'), { timeout: 5_000 }).toBe(0);
     expect((await app.call('downloads.list', {})).downloads.find((d) => d.id === started.id)).toMatchObject({ state: 'paused', receivedBytes: at });
 
     const resumed = await app.call('downloads.resume', { id: started.id });

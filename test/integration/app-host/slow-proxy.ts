@@ -1,7 +1,8 @@
 /**
  * An HTTP proxy on 127.0.0.1 that tunnels (CONNECT, as the client's proxy agent asks) and paces what flows back to
  * the client to a set rate, so a download on loopback lasts long enough to be paused, resumed and cancelled. It
- * counts the tunnels it opened, to show that the client really went through it.
+ * counts the tunnels it opened, to show that the client really went through it, and tells which are still open and
+ * what they last asked for (the tunnels carry plain HTTP on loopback), to show that a paused transfer really stopped.
  */
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
@@ -10,6 +11,8 @@ export interface SlowProxy {
   url: string;
   /** `host:port` of every tunnel opened. */
   tunnels: string[];
+  /** How many tunnels are open now whose last request's path starts with `pathPrefix`. */
+  openTunnelsAsking(pathPrefix: string): number;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,8 @@ function paced(from: Socket, to: Socket, bytesPerSecond: number): void {
 export async function startSlowProxy(bytesPerSecond: number): Promise<SlowProxy> {
   const tunnels: string[] = [];
   const sockets = new Set<Socket>();
+  /** The path of the last request seen on each open tunnel's client side. */
+  const lastPaths = new Map<Socket, string>();
   const track = (s: Socket): void => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -43,6 +48,13 @@ export async function startSlowProxy(bytesPerSecond: number): Promise<SlowProxy>
     const [host = '', port = ''] = (req.url ?? '').split(':');
     tunnels.push(`${host}:${port}`);
     track(client);
+    const notePath = (chunk: Buffer): void => {
+      const path = /^[A-Z]+ (\S+) HTTP\/1\.1\r\n/.exec(chunk.toString('latin1', 0, 2048))?.[1];
+      if (path !== undefined) lastPaths.set(client, path);
+    };
+    if (head.length > 0) notePath(head);
+    client.on('data', notePath);
+    client.on('close', () => lastPaths.delete(client));
     const upstream = connect(Number(port), host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length > 0) upstream.write(head);
@@ -59,6 +71,7 @@ export async function startSlowProxy(bytesPerSecond: number): Promise<SlowProxy>
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     tunnels,
+    openTunnelsAsking: (pathPrefix) => [...lastPaths.values()].filter((path) => path.startsWith(pathPrefix)).length,
     async close() {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

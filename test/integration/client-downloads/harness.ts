@@ -1,35 +1,22 @@
-/** What the download tests share: temp cache folders, a seeded random source and a look inside the cache. */
+/** What the download tests share: temp cache folders, a portal double per test and a look inside the cache. */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DownloadManager } from '../../../electron/core/downloads/index.js';
 import type { DownloadManagerOptions } from '../../../electron/core/downloads/index.js';
 import { afterEach, beforeEach } from 'vitest';
+import { makeTempDir, type TempDir } from '../../support/temp-dir.js';
 import { PortalDouble } from './portal-double.js';
 
 export const MiB = 1024 * 1024;
 
-export async function tempDir(prefix = 'hicare-dl-'): Promise<{ dir: string; remove: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+export function tempDir(prefix = 'hicare-dl-'): Promise<TempDir> {
+  return makeTempDir(prefix);
 }
 
 /** A package's bytes: random, so that no two packages share a hash. */
 export function packageBytes(length: number): Buffer {
   return randomBytes(length);
-}
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed from its seed. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A manager with fast retries, so that fault tests take milliseconds, not the real backoff's seconds. */

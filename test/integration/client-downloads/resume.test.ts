@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DownloadState, StateEvent } from '../../../electron/core/downloads/index.js';
-import { dishonestCacheEntries, fastManager, filesIn, MiB, packageBytes, seeded, sha256, portalAndCachePerTest } from './harness.js';
+import { seededRandom } from '../../support/seeded-random.js';
+import { dishonestCacheEntries, fastManager, filesIn, MiB, packageBytes, sha256, portalAndCachePerTest } from './harness.js';
 import { type PortalDouble } from './portal-double.js';
 
 let portal: PortalDouble;
@@ -23,7 +24,7 @@ portalAndCachePerTest((p, c) => {
 describe('a connection cut at random offsets', () => {
   it('resumes to the right bytes every time, re-transferring at most the missing bytes + 1 MiB (50 seeded runs)', async () => {
     const seed = 20250301;
-    const random = seeded(seed);
+    const random = seededRandom(seed);
     const bytes = packageBytes(2 * MiB + 12_345);
     const target = portal.host('acme/app-7.0.0.tar.gz', bytes);
     for (let run = 0; run < 50; run += 1) {
@@ -76,8 +77,9 @@ describe('pause and resume', () => {
     const sidecar = JSON.parse(await readFile(`${part}.json`, 'utf8')) as Record<string, unknown>;
     expect(kept).toBeGreaterThanOrEqual(MiB);
     expect(sidecar).toEqual({ url: portal.url(target.name), etag: `"sha256-${target.sha256}"`, receivedBytes: kept, length: bytes.length, sha256: target.sha256 });
-    // Paused means paused: nothing more is asked for or written.
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Paused means paused: the answer is abandoned (the server sees its connection close), nothing more is asked for
+    // or written.
+    await expect.poll(() => portal.active, { timeout: 5_000 }).toBe(0);
     expect(portal.requests).toHaveLength(1);
     expect((await stat(part)).size).toBe(kept);
 
@@ -152,16 +154,25 @@ describe('a server that goes down mid-download', () => {
     portal.pace = { chunk: 64 * 1024, delayMs: 5 };
     const manager = fastManager(cache.dir, { request: { retries: 8, backoff: { baseMs: 40, maxMs: 200 } } });
     let downAt = 0;
+    let down: Promise<void> | undefined;
+    let retriesWhileDown = 0;
     manager.on('progress', (e) => {
-      if (downAt > 0 || e.receivedBytes < MiB) return;
+      if (down !== undefined || e.receivedBytes < MiB) return;
       downAt = e.receivedBytes;
-      void portal.stop().then(() => setTimeout(() => void portal.listen(), 300));
+      down = portal.stop();
+    });
+    // Back only once the client has found it down: the cut answer's retry, then a refused connection's.
+    manager.on('retry', () => {
+      if (down === undefined) return;
+      retriesWhileDown += 1;
+      if (retriesWhileDown === 2) void down.then(() => portal.listen());
     });
 
     const result = await manager.download({ target, url: portal.url(target.name) }).done;
 
     expect((await readFile(result.path)).equals(bytes)).toBe(true);
     expect(downAt).toBeGreaterThan(0);
+    expect(retriesWhileDown).toBeGreaterThanOrEqual(2);
     const resumed = portal.requests.at(-1)!;
     expect(resumed.status).toBe(206);
     expect(resumed.start).toBeGreaterThanOrEqual(downAt);

@@ -12,7 +12,8 @@ import { BlockPool } from '../../../electron/core/downloads/block-pool.js';
 import { PartWriter } from '../../../electron/core/downloads/part-writer.js';
 import { InlineHash, ThreadHash, type RunningHash } from '../../../electron/core/downloads/running-hash.js';
 import { DownloadManager, type DownloadManagerTuning } from '../../../electron/core/downloads/index.js';
-import { dishonestCacheEntries, filesIn, MiB, packageBytes, seeded, sha256, tempDir, portalAndCachePerTest } from './harness.js';
+import { seededRandom } from '../../support/seeded-random.js';
+import { dishonestCacheEntries, filesIn, MiB, packageBytes, sha256, tempDir, portalAndCachePerTest } from './harness.js';
 import { type PortalDouble } from './portal-double.js';
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -67,7 +68,7 @@ describe('the hashing thread', () => {
   });
 
   it('agrees with node:crypto over seeded mixed chunk sizes, starts afresh after each digest and after a reset', async () => {
-    const random = seeded(20250611);
+    const random = seededRandom(20250611);
     const pool = new BlockPool(4 * MiB, 2);
     const thread = new ThreadHash(pool);
     const inline = new InlineHash();

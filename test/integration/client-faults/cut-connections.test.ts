@@ -16,7 +16,7 @@ import { corruptCacheEntries } from '../client-attacks/nothing-installed.js';
 import { PortalProxy } from '../client-attacks/portal-proxy.js';
 import { publishRelease, randomArchive } from '../client-attacks/published-release.js';
 import { startDemoPortal, type DemoPortal } from '../client-core/demo-portal.js';
-import { seededRandom } from './seeded-random.js';
+import { seededRandom } from '../../support/seeded-random.js';
 
 const MiB = 1024 * 1024;
 const RUNS = 50;

@@ -7,7 +7,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sha256File } from '../../../electron/core/client/hicare-client.js';
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
@@ -16,6 +15,7 @@ import { expectRefused, filesIn, footprint } from '../client-attacks/nothing-ins
 import { PortalProxy } from '../client-attacks/portal-proxy.js';
 import { publishRelease, randomArchive } from '../client-attacks/published-release.js';
 import { startDemoPortal, type DemoPortal } from '../client-core/demo-portal.js';
+import { untilTrue } from '../wait.js';
 
 const MiB = 1024 * 1024;
 const isRoot = process.getuid?.() === 0;
@@ -93,10 +93,11 @@ describe.runIf(isRoot)('a full disk', () => {
     const filler = join(dataDirectory, 'filler.bin');
     const attempt = client.install(big.name, ATLAS_SYSTEM);
     // Something else fills the disk while the package is coming in.
-    for (let waited = 0; ((await stat(part).catch(() => undefined))?.size ?? 0) < MiB; waited += 10) {
-      if (waited > 10_000) throw new Error('the download never started');
-      await delay(10);
-    }
+    await untilTrue(async () => ((await stat(part).catch(() => undefined))?.size ?? 0) >= MiB, {
+      what: 'the download to write its first MiB',
+      timeoutMs: 10_000,
+      intervalMs: 10,
+    });
     await fillDisk(filler);
 
     const error = await attempt.then(

@@ -14,6 +14,7 @@ import { detectVersion } from '../../../electron/core/detect/index.js';
 import { buildDemoPackage } from '../../../portal/demo/packages.js';
 import { DEMO_INSTALL_FAILURE } from '../../../portal/demo/catalog.js';
 import { writeTarGz, type TarEntry } from '../../../portal/demo/tar.js';
+import { untilTrue } from '../wait.js';
 
 let dir: string;
 let installDir: string;
@@ -276,17 +277,21 @@ describe('installers that run no script', () => {
   });
 });
 
-/** A killed process is gone, or at worst a zombie waiting for its parent to reap it. */
-async function stillRunning(pid: number): Promise<boolean> {
-  for (let i = 0; i < 40; i++) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return false;
-    }
-    const state = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-    if (/^\d+ \(.*\) Z/.test(state)) return false;
-    await new Promise((r) => setTimeout(r, 50));
+/** Whether the process is alive: a zombie waiting for its parent to reap it counts as gone. */
+async function alive(pid: number): Promise<boolean> {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
   }
-  return true;
+  const state = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  return !/^\d+ \(.*\) Z/.test(state);
+}
+
+/** A killed process is gone within two seconds; true when it is still running after that. */
+async function stillRunning(pid: number): Promise<boolean> {
+  return untilTrue(async () => !(await alive(pid)), { what: `process ${pid} to end`, timeoutMs: 2_000 }).then(
+    () => false,
+    () => true,
+  );
 }

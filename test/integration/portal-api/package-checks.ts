@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
 import { listDownloads, type DownloadRecord } from '../../../portal/db/downloads.js';
 import { coded, type Reply, type TestPortal } from './harness.js';
+import { untilTrue } from '../wait.js';
 
 export const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -21,12 +22,14 @@ export async function catalogTarget(t: TestPortal, token: string, name: string):
 /** The audit rows added since `before`; the audit is written as the response finishes, so it is waited for. */
 export async function auditSince(t: TestPortal, before: readonly DownloadRecord[], expected: number): Promise<DownloadRecord[]> {
   const known = new Set(before.map((d) => d.id));
-  const deadline = Date.now() + 3000;
-  for (;;) {
-    const added = (await listDownloads(t.portal.db)).filter((d) => !known.has(d.id));
-    if (added.length >= expected || Date.now() > deadline) return added;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  let added: DownloadRecord[] = [];
+  const enough = async (): Promise<boolean> => {
+    added = (await listDownloads(t.portal.db)).filter((d) => !known.has(d.id));
+    return added.length >= expected;
+  };
+  // Past the deadline the rows found so far are answered: the caller's assertion then shows what is missing.
+  await untilTrue(enough, { what: `${expected} audit rows`, timeoutMs: 3_000, intervalMs: 25 }).catch(() => undefined);
+  return added;
 }
 
 /** Asserts a refusal (that status, or any 4xx) that carries a coded JSON body and nothing of a file; returns the code. */

@@ -17,6 +17,7 @@ import { writeTarGz } from '../../../portal/demo/tar.js';
 import { listCustomers } from '../../../portal/db/customers.js';
 import { openDatabase } from '../../../portal/db/connection.js';
 import { createTestSchema, dropTestSchema, POSTGRES_URL, postgresProblem } from '../postgres.js';
+import { until } from '../wait.js';
 import { cliEnv, json, runCli, serve, type Served } from './cli.js';
 
 const DAY = 86_400_000;
@@ -125,11 +126,13 @@ describe('hicare-portal on SQLite', () => {
     /** The live portal re-reads the catalog within a second of a publish by another process. */
     const zenithRelease = async (token: string, ready: (r: ReleaseTarget | undefined) => boolean) => {
       let found: ReleaseTarget | undefined;
-      for (let i = 0; i < 50; i++) {
-        found = (await json<{ releases: ReleaseTarget[] }>(`${up().url}/api/v1/products/zenith/releases`, { token })).body.releases.find((r) => r.name === zenith);
-        if (ready(found)) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const listed = async (): Promise<true | undefined> => {
+        const path = `${up().url}/api/v1/products/zenith/releases`;
+        found = (await json<{ releases: ReleaseTarget[] }>(path, { token })).body.releases.find((r) => r.name === zenith);
+        return ready(found) ? true : undefined;
+      };
+      // Past the deadline the last listing is answered: the caller's assertion then shows what the portal had.
+      await until(listed, { what: 'the published zenith release', timeoutMs: 5_000, intervalMs: 100 }).catch(() => undefined);
       return found;
     };
 

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PostgresListener } from '../../../portal/db/listener.js';
 import { POSTGRES_URL, postgresProblem } from '../postgres.js';
+import { untilTrue } from '../wait.js';
 
 async function query(text: string): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: POSTGRES_URL });
@@ -18,12 +19,9 @@ async function query(text: string): Promise<pg.QueryResult> {
   }
 }
 
-async function until(check: () => boolean | Promise<boolean>, deadlineMs = 5000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > deadlineMs) throw new Error(`not within ${deadlineMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/** Waits for what the listener does in the background, polling often: reconnection is quick on loopback. */
+function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  return untilTrue(async () => check(), { what, timeoutMs: 5_000, intervalMs: 10 });
 }
 
 describe.skipIf(postgresProblem !== undefined)('the PostgreSQL listener', () => {
@@ -49,14 +47,14 @@ describe.skipIf(postgresProblem !== undefined)('the PostgreSQL listener', () => 
     await listener.start();
     expect(connected).toBe(1);
     await query(`select pg_notify('${channel}', 'first')`);
-    await until(() => heard.includes('first'));
+    await until(() => heard.includes('first'), 'the first notification');
 
     const terminated = await query(`select pg_terminate_backend(pid) as done from pg_stat_activity where query = 'LISTEN ${channel}'`);
     expect(terminated.rowCount).toBe(1);
-    await until(() => connected === 2);
+    await until(() => connected === 2, 'the listener to reconnect');
     expect(errors.length).toBeGreaterThan(0);
     await query(`select pg_notify('${channel}', 'second')`);
-    await until(() => heard.includes('second'));
+    await until(() => heard.includes('second'), 'the second notification');
     expect(heard).toEqual(['first', 'second']);
   });
 
@@ -66,7 +64,7 @@ describe.skipIf(postgresProblem !== undefined)('the PostgreSQL listener', () => 
     listener = new PostgresListener({ databaseUrl: POSTGRES_URL, channels: [channel], onNotification: () => undefined, onConnected: () => (connected += 1), onError: () => undefined });
     await listener.start();
     await listener.close();
-    await until(async () => (await query(`select 1 from pg_stat_activity where query = 'LISTEN ${channel}'`)).rowCount === 0);
+    await until(async () => (await query(`select 1 from pg_stat_activity where query = 'LISTEN ${channel}'`)).rowCount === 0, 'the listening connection to end');
     expect(connected).toBe(1);
   });
 

@@ -3,9 +3,8 @@
  * install script, both through argv (never a shell string), so the tests exercise the real archive and script.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTempDir } from '../../support/temp-dir.js';
 
 export interface RunResult {
   status: number | null;
@@ -45,6 +44,6 @@ export function runInstalled(target: string, product: string): RunResult {
 
 /** A fresh temporary directory and the function that removes it. */
 export async function scratch(prefix: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), `hicare-${prefix}-`));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  const { dir, remove } = await makeTempDir(`hicare-${prefix}-`);
+  return { dir, cleanup: remove };
 }

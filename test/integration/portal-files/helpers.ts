@@ -4,9 +4,8 @@
  * `fetch` would normalise and for aborting mid-body), and a real TUF repository with a tuf-js client.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, readlink } from 'node:fs/promises';
+import { request as httpRequest, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Updater } from 'tuf-js';
@@ -16,6 +15,8 @@ import { registerTufRoute } from '../../../portal/http/tuf-route.js';
 import { initKeys } from '../../../portal/tuf/keys.js';
 import { FolderMetadataStore } from '../../../portal/tuf/metadata-store.js';
 import { initRepository, type TufRepository } from '../../../portal/tuf/repository.js';
+import { makeTempDir } from '../../support/temp-dir.js';
+import { until, untilTrue } from '../wait.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -25,8 +26,8 @@ export async function cleanup(): Promise<void> {
 }
 
 export async function tempDir(prefix = 'hicare-files-'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const { dir, remove } = await makeTempDir(prefix);
+  cleanups.push(remove);
   return dir;
 }
 
@@ -41,13 +42,26 @@ export interface Delivery extends DeliveryOutcome {
 export interface FilePortal {
   base: string;
   app: FastifyInstance;
-  /** Files served at `/files/<key>`; the `tag` query names the delivery report, `delayMs` holds the response back. */
+  /**
+   * Files served at `/files/<key>`; the `tag` query names the delivery report, `hold` keeps the response back until
+   * the test lets it go (see held).
+   */
   files: Map<string, PackageFile>;
   deliveries: Delivery[];
   /** Every URL requested so far, as the server saw it. */
   requests: string[];
-  /** Waits for the delivery report of the request made with `?tag=<tag>`. */
+  /** Waits for the delivery report of the request made with `?tag=<tag>`, once its response is over. */
   delivery(tag: string, timeoutMs?: number): Promise<Delivery>;
+  /**
+   * Waits until the request made with `?tag=<tag>&hold` is held before its answer; resolves with what lets it go
+   * and with a promise of its response's end (the client left, or the answer was sent).
+   */
+  held(tag: string): Promise<{ release: () => void; closed: Promise<void> }>;
+}
+
+/** Resolves when the response is over: sent, or its connection gone. */
+function responseOver(res: ServerResponse): Promise<void> {
+  return res.closed ? Promise.resolve() : new Promise((resolve) => res.once('close', () => resolve()));
 }
 
 /** The portal app with a package route over `files` (authorization is the real route's job, not under test here). */
@@ -56,6 +70,9 @@ export async function startFilePortal(options: { repoDir?: string } = {}): Promi
   const files = new Map<string, PackageFile>();
   const deliveries: Delivery[] = [];
   const requests: string[] = [];
+  /** Per tag: the response is over and the route has handed it to sendPackage, so no report can come after. */
+  const settled = new Map<string, Promise<unknown>>();
+  const holds = new Map<string, { release: () => void; closed: Promise<void> }>();
   app.addHook('onRequest', async (request) => {
     requests.push(request.url);
   });
@@ -64,33 +81,33 @@ export async function startFilePortal(options: { repoDir?: string } = {}): Promi
     url: '/files/:key',
     handler: async (request, reply) => {
       const { key } = request.params as { key: string };
-      const query = request.query as { tag?: string; delayMs?: string };
+      const query = request.query as { tag?: string; hold?: string };
       const tag = query.tag ?? key;
       const file = files.get(key);
       if (file === undefined) return reply.code(404).send({ code: 'NOT_FOUND' });
+      const over = responseOver(reply.raw);
+      let handedOver: (sent: Promise<unknown>) => void = () => undefined;
+      settled.set(tag, Promise.all([over, new Promise<unknown>((resolve) => (handedOver = resolve))]));
       // Stands in for the authorization a real package route does first, which a client may not wait for.
-      if (query.delayMs !== undefined) await new Promise((r) => setTimeout(r, Number(query.delayMs)));
-      return sendPackage(request, reply, file, (outcome) => deliveries.push({ ...outcome, tag }));
+      if (query.hold !== undefined) await new Promise<void>((release) => holds.set(tag, { release, closed: over }));
+      const sent = sendPackage(request, reply, file, (outcome) => deliveries.push({ ...outcome, tag }));
+      handedOver(sent);
+      return sent;
     },
   });
   if (options.repoDir !== undefined) registerTufRoute(app, { metadata: new FolderMetadataStore(options.repoDir) });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   cleanups.push(() => app.close());
   const delivery = async (tag: string, timeoutMs = 5_000): Promise<Delivery> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = deliveries.filter((d) => d.tag === tag);
-      if (found.length > 0) {
-        // Exactly once: a second report would double-count the download in the audit log.
-        await new Promise((r) => setTimeout(r, 50));
-        if (deliveries.filter((d) => d.tag === tag).length !== 1) throw new Error(`${tag} was reported more than once`);
-        return found[0]!;
-      }
-      if (Date.now() > deadline) throw new Error(`no delivery report for ${tag}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    const report = await until(async () => deliveries.find((d) => d.tag === tag), { what: `the delivery report for ${tag}`, timeoutMs, intervalMs: 10 });
+    // Exactly once: a second report would double-count the download in the audit log. Once the response is over and
+    // the route has returned, nothing is left that could report again.
+    await settled.get(tag);
+    if (deliveries.filter((d) => d.tag === tag).length !== 1) throw new Error(`${tag} was reported more than once`);
+    return report;
   };
-  return { base, app, files, deliveries, requests, delivery };
+  const held = (tag: string) => until(async () => holds.get(tag), { what: `the request ${tag} to be held`, intervalMs: 10 });
+  return { base, app, files, deliveries, requests, delivery, held };
 }
 
 export interface RawResponse {
@@ -124,13 +141,12 @@ export async function openDescriptorsOn(path: string): Promise<number> {
   return count;
 }
 
+/** Whether `check` comes to hold within the time: false past the deadline, for the caller's assertion. */
 export async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return check();
+  return untilTrue(check, { what: 'a condition', timeoutMs, intervalMs: 20 }).then(
+    () => true,
+    () => false,
+  );
 }
 
 export interface TufFixture {

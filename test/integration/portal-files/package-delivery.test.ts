@@ -103,10 +103,13 @@ describe('package delivery', () => {
 
   it('reports a client that left before the response started, and opens nothing for it', async () => {
     const url = new URL(portal.base);
-    const req = httpRequest({ host: url.hostname, port: url.port, path: '/files/big?tag=left-early&delayMs=300' });
+    const req = httpRequest({ host: url.hostname, port: url.port, path: '/files/big?tag=left-early&hold' });
     req.on('error', () => undefined);
     req.end();
-    setTimeout(() => req.destroy(), 50);
+    const { release, closed } = await portal.held('left-early');
+    req.destroy();
+    await closed;
+    release();
     expect(await portal.delivery('left-early')).toMatchObject({ bytesSent: 0, complete: false });
     expect(await openDescriptorsOn(bigPath)).toBe(0);
   });

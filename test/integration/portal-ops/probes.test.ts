@@ -14,6 +14,7 @@ import { LocalBlobStore } from '../../../portal/storage/local-blob-store.js';
 import { initKeys } from '../../../portal/tuf/keys.js';
 import { initRepository } from '../../../portal/tuf/repository.js';
 import { createTestSchema, dropTestSchema, POSTGRES_URL, postgresProblem } from '../postgres.js';
+import { until } from '../wait.js';
 
 const START = new Date('2026-11-24T10:00:00Z');
 
@@ -64,13 +65,14 @@ async function readyz(url: string): Promise<Readiness> {
 }
 
 /** Polls /readyz until `until` holds: results are reused for a second, so a change shows within about that. */
-async function readyzUntil(url: string, until: (r: Readiness) => boolean): Promise<Readiness> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const r = await readyz(url);
-    if (until(r) || Date.now() > deadline) return r;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+async function readyzUntil(url: string, holds: (r: Readiness) => boolean): Promise<Readiness> {
+  let last: Readiness | undefined;
+  const answer = async (): Promise<Readiness | undefined> => {
+    last = await readyz(url);
+    return holds(last) ? last : undefined;
+  };
+  // Past the deadline the last answer is returned: the caller's assertion then shows what /readyz said.
+  return until(answer, { what: '/readyz to change', timeoutMs: 10_000 }).catch(async () => last ?? readyz(url));
 }
 
 function failing(r: Readiness): string[] {

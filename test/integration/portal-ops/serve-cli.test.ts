@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initKeys } from '../../../portal/tuf/keys.js';
 import { initRepository } from '../../../portal/tuf/repository.js';
 import { cliEnv, runCli, serve } from '../portal-cli/cli.js';
+import { until } from '../wait.js';
 
 let dir: string;
 
@@ -22,15 +23,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function until<T>(read: () => T | undefined): Promise<T | undefined> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = read();
-    if (value !== undefined || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('serve', () => {
   it('logs one JSON line per request with its id on standard error', async () => {
     const served = await serve(cliEnv({ HICARE_PORTAL_DATA: dir, HICARE_LOG_LEVEL: 'info' }));
@@ -39,13 +31,15 @@ describe('serve', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('x-request-id')).toBe('edge-4f1c2b7a');
       expect((await fetch(`${served.url}/healthz`)).status).toBe(200);
-      const line = await until(() =>
-        served
-          .stderr()
-          .split('\n')
-          .filter((l) => l.startsWith('{'))
-          .map((l) => JSON.parse(l) as Record<string, unknown>)
-          .find((l) => l['requestId'] === 'edge-4f1c2b7a'),
+      const line = await until(
+        async () =>
+          served
+            .stderr()
+            .split('\n')
+            .filter((l) => l.startsWith('{'))
+            .map((l) => JSON.parse(l) as Record<string, unknown>)
+            .find((l) => l['requestId'] === 'edge-4f1c2b7a'),
+        { what: 'the log line of the request', timeoutMs: 10_000, detail: () => served.stderr() },
       );
       expect(line).toMatchObject({ level: 30, msg: 'answered', route: '/tuf/*', status: 200, service: 'hicare-portal' });
       // Probes are answered at debug: at info they are not in the log.

@@ -16,6 +16,7 @@ import { seedDemo, type DemoSeedResult } from '../../../portal/demo/seed.js';
 import { createPortal, type Portal } from '../../../portal/server.js';
 import { CG_ADMIN, ENGINEER, NW_ADMIN, SEED_TIME } from '../portal-api/harness.js';
 import { createTestSchema, dropTestSchema, POSTGRES_URL, postgresProblem } from '../postgres.js';
+import { untilTrue } from '../wait.js';
 import { EventStreamClient, requestBody, requestIdOf, type StreamEvent } from './support.js';
 
 interface Reply<T> {
@@ -109,11 +110,8 @@ function setUpCluster(dialect: 'sqlite' | 'postgres'): Cluster {
 /** Polls `check` until it holds or `deadlineMs` passes; returns how long it took. */
 async function within(deadlineMs: number, check: () => Promise<boolean>): Promise<number> {
   const started = Date.now();
-  for (;;) {
-    if (await check()) return Date.now() - started;
-    if (Date.now() - started > deadlineMs) throw new Error(`not within ${deadlineMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await untilTrue(check, { what: `the change to show within ${deadlineMs} ms`, timeoutMs: deadlineMs, intervalMs: 10 });
+  return Date.now() - started;
 }
 
 const messageIdOf = (e: StreamEvent): string | undefined => (e.data['message'] as { id?: string } | undefined)?.id;

@@ -147,9 +147,8 @@ describePortal('the remote-guidance journey', (t) => {
       const token = session.body.token;
       const stream = await EventStreamClient.open({ url }, token);
       streams.push(stream);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      // ': connected' plus several heartbeats.
-      expect(stream.comments).toBeGreaterThanOrEqual(3);
+      // ': connected' plus several heartbeats, well within the 15 s the default heartbeat would take.
+      await expect.poll(() => stream.comments, { timeout: 5_000 }).toBeGreaterThanOrEqual(3);
       ctx.events.publish('northwind', { type: 'request.message', requestId: 'r1', number: 'TAC-2026-999999', message: { id: 'm1', requestId: 'r1', authorId: 'a', authorRole: 'engineer', body: 'hi', at: SEED_TIME.toISOString() } });
       ctx.events.publish('contoso', { type: 'request.message', requestId: 'r2', number: 'TAC-2026-999998', message: { id: 'm2', requestId: 'r2', authorId: 'a', authorRole: 'engineer', body: 'hi', at: SEED_TIME.toISOString() } });
       await stream.next((e) => requestIdOf(e) === 'r1');

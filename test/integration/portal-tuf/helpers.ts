@@ -4,14 +4,14 @@
  * the app does from `resources/trust/root.json`.
  */
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { Updater } from 'tuf-js';
 import { initKeys } from '../../../portal/tuf/keys.js';
 import { initRepository, type TufRepository } from '../../../portal/tuf/repository.js';
+import { makeTempDir } from '../../support/temp-dir.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -22,8 +22,8 @@ export async function cleanup(): Promise<void> {
 }
 
 export async function tempDir(prefix = 'hicare-tuf-'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const { dir, remove } = await makeTempDir(prefix);
+  cleanups.push(remove);
   return dir;
 }
 

@@ -33,8 +33,14 @@ describe('one installation per system at a time', () => {
   it('a second installation on the same system is refused while the first runs, and nothing of it runs', async () => {
     let release: () => void = () => undefined;
     let secondRan = false;
-    const first = withSystemLock(dir, 'CG-ATL-0001', 'atlas 1.9.0', NOW, () => new Promise<string>((resolve) => (release = () => resolve('first'))));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    let holding: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const first = withSystemLock(dir, 'CG-ATL-0001', 'atlas 1.9.0', NOW, () => {
+      holding();
+      return new Promise<string>((resolve) => (release = () => resolve('first')));
+    });
+    // The first installation is running (it holds the lock) before the second is tried.
+    await held;
     const error = await refusal(withSystemLock(dir, 'CG-ATL-0001', 'atlas 2.3.1', NOW, async () => (secondRan = true)));
     expect(error.code).toBe('INSTALL_IN_PROGRESS');
     expect(error.message).toContain('atlas 1.9.0');

@@ -1,4 +1,8 @@
-/** A small seeded generator (mulberry32): the same seed gives the same faults, so a failing run can be replayed. */
+/**
+ * A small seeded random generator (mulberry32): numbers in [0, 1) that are the same for the same seed, so a test
+ * that draws its faults or its data from it can be replayed from the seed it prints, and a benchmark measures the
+ * same input every run.
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
