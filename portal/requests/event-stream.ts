@@ -11,7 +11,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { EVENTS_PATH, type Endpoint } from '../../shared/contracts/portal-api.js';
-import { STREAM_RESET_EVENT } from '../../shared/contracts/requests.js';
+import { STREAM_READY_EVENT, STREAM_RESET_EVENT } from '../../shared/contracts/requests.js';
 import { registerEndpoint, type Authenticate, type Caller } from '../http/endpoints.js';
 import type { RequestContext } from './context.js';
 import type { BusEvent, Replay } from './events.js';
@@ -49,6 +49,10 @@ function lastEventIdOf(request: FastifyRequest): number | null | undefined {
   if (header === undefined) return undefined;
   const value = Array.isArray(header) ? header[0] : header;
   return value !== undefined && /^\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : null;
+}
+
+function readyFrame(latestId: number): string {
+  return `id: ${latestId}\nevent: ${STREAM_READY_EVENT}\ndata: ${JSON.stringify({ type: STREAM_READY_EVENT })}\n\n`;
 }
 
 function resetFrame(latestId: number): string {
@@ -136,8 +140,8 @@ export function registerEventStream(app: FastifyInstance, ctx: RequestContext, a
 
     let sentUpTo = start.latestId;
     if (start.replay === null) {
-      // An id without data moves the client's last id here, so that its first reconnect already replays.
-      send(`: connected\nid: ${sentUpTo}\nretry: 5000\n\n`);
+      send(': connected\nretry: 5000\n\n');
+      send(readyFrame(sentUpTo));
     } else if (start.replay.kind === 'reset') {
       send(': connected\nretry: 5000\n\n');
       send(resetFrame(sentUpTo));

@@ -240,6 +240,12 @@ export const RequestEventSchema = z.discriminatedUnion('type', [
 export const STREAM_RESET_EVENT = 'reset';
 export const StreamResetSchema = z.object({ type: z.literal(STREAM_RESET_EVENT) });
 
+/**
+ * The first frame of a fresh stream: it carries the id the stream starts at, so that a client's first reconnect
+ * already replays what it missed. It has data because SSE readers report only frames with data.
+ */
+export const STREAM_READY_EVENT = 'ready';
+
 export type ServiceRequestCreate = z.infer<typeof ServiceRequestCreateSchema>;
 export type ServiceRequest = z.infer<typeof ServiceRequestSchema>;
 export type InstallFailure = z.infer<typeof InstallFailureSchema>;

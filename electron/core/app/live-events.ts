@@ -8,7 +8,7 @@
  */
 import got from 'got';
 import { EVENTS_PATH } from '../../../shared/contracts/portal-api.js';
-import { RequestEventSchema, STREAM_RESET_EVENT, type RequestEvent } from '../../../shared/contracts/requests.js';
+import { RequestEventSchema, STREAM_READY_EVENT, STREAM_RESET_EVENT, type RequestEvent } from '../../../shared/contracts/requests.js';
 import type { Logger } from '../adapters.js';
 import type { TransportOptions } from '../portal/network.js';
 import { SseParser } from './sse-parser.js';
@@ -126,6 +126,7 @@ export class LiveEvents {
       this.abort = () => finish({ kind: 'ended', carried });
       const parser: SseParser = new SseParser((frame) => {
         this.noteId(parser.lastEventId);
+        if (frame.event === STREAM_READY_EVENT) return;
         if (frame.event === STREAM_RESET_EVENT) {
           this.options.onReset?.();
           return;
@@ -152,8 +153,6 @@ export class LiveEvents {
         watch();
         try {
           parser.push(chunk);
-          // Frames with an id and no data (the stream's opening line) move it too.
-          this.noteId(parser.lastEventId);
         } catch (error) {
           this.options.logger.warn('the live event stream sent something unreadable', { error: String(error) });
           finish({ kind: 'ended', carried });
