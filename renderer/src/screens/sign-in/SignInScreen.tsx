@@ -47,11 +47,11 @@ export function SignInScreen() {
   const signingIn = useAction(
     async (account: { email: string; password: string; portalUrl: string }) => {
       const { portalUrl: url, ...credentials } = account;
-      // The session is the app's, not this screen's: it is taken even if the screen closed meanwhile.
+      // The session and the address are the app's, not this screen's: both change even if the screen closed meanwhile.
       setSession(await api.call('session.signIn', { ...credentials, ...(url === '' ? {} : { portalUrl: url }) }));
+      navigate('#/');
     },
     {
-      onDone: () => navigate('#/'),
       onError: (shown) => {
         const field = shown.code === undefined ? undefined : FIELD_OF_CODE[shown.code];
         if (field !== undefined) document.getElementById(idOf(field))?.focus();
