@@ -3,9 +3,10 @@
  * IT staff the same without requests; engineers their workspace and no contracts.
  */
 import type { Role } from '../../../shared/domain/request-state.js';
-import type { Route } from './routes.js';
+import { ROUTE_TABLE, SECTION_HOME, type RouteName, type RouteOf, type Section } from './route-table.js';
+import { hrefOf, type Route } from './routes.js';
 
-export type Section = 'overview' | 'systems' | 'downloads' | 'requests' | 'workspace' | 'settings';
+export type { Section } from './route-table.js';
 
 export interface NavItem {
   section: Section;
@@ -13,14 +14,18 @@ export interface NavItem {
   href: string;
 }
 
-const ALL: Record<Section, NavItem> = {
-  overview: { section: 'overview', label: 'Overview', href: '#/overview' },
-  systems: { section: 'systems', label: 'Systems & updates', href: '#/systems' },
-  downloads: { section: 'downloads', label: 'Downloads', href: '#/downloads' },
-  requests: { section: 'requests', label: 'Requests', href: '#/requests' },
-  workspace: { section: 'workspace', label: 'Engineer workspace', href: '#/workspace' },
-  settings: { section: 'settings', label: 'Settings', href: '#/settings' },
+const LABELS: Record<Section, string> = {
+  overview: 'Overview',
+  systems: 'Systems & updates',
+  downloads: 'Downloads',
+  requests: 'Requests',
+  workspace: 'Engineer workspace',
+  settings: 'Settings',
 };
+
+function navItem(section: Section): NavItem {
+  return { section, label: LABELS[section], href: hrefOf(SECTION_HOME[section]) };
+}
 
 const BY_ROLE: Record<Role, Section[]> = {
   'customer-admin': ['overview', 'systems', 'downloads', 'requests', 'settings'],
@@ -31,34 +36,11 @@ const BY_ROLE: Record<Role, Section[]> = {
 
 /** Signed out, only the settings (portal, proxy, CA, trust) are reachable besides the sign-in form. */
 export function navItemsFor(role: Role | null): NavItem[] {
-  return role === null ? [ALL.settings] : BY_ROLE[role].map((s) => ALL[s]);
+  return role === null ? [navItem('settings')] : BY_ROLE[role].map(navItem);
 }
 
-export function sectionOf(route: Route): Section | null {
-  switch (route.name) {
-    case 'overview':
-      return 'overview';
-    case 'systems':
-    case 'system':
-    case 'install':
-    case 'upgrade':
-      return 'systems';
-    case 'downloads':
-      return 'downloads';
-    case 'requests':
-    case 'request':
-    case 'request-draft':
-    case 'request-new':
-      return 'requests';
-    case 'workspace':
-    case 'workspace-request':
-      return 'workspace';
-    case 'settings':
-      return 'settings';
-    case 'sign-in':
-    case 'home':
-      return null;
-  }
+export function sectionOf<N extends RouteName>(route: RouteOf<N>): Section | null {
+  return ROUTE_TABLE[route.name].section;
 }
 
 /** The screen to show for a route and role: a route the role may not open falls back to the role's first screen. */
@@ -67,6 +49,5 @@ export function resolveRoute(route: Route, role: Role | null): Route {
   const allowed = BY_ROLE[role];
   const section = sectionOf(route);
   if (section !== null && allowed.includes(section)) return route;
-  const first = allowed[0] ?? 'settings';
-  return { name: first } as Route;
+  return SECTION_HOME[allowed[0] ?? 'settings'];
 }

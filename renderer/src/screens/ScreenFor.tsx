@@ -1,5 +1,9 @@
-/** The screen for a (role-checked) route. */
-import type { Route } from '../lib/routes.js';
+/**
+ * The screen for a (role-checked) route. The table is keyed by route name, so a route without a screen fails to
+ * compile; each screen is keyed by its address, so opening another system or request starts its screen afresh.
+ */
+import { Fragment, type ReactElement } from 'react';
+import { hrefOf, type RouteName, type RouteOf } from '../lib/routes.js';
 import { DownloadsScreen } from './downloads/DownloadsScreen.js';
 import { InstallScreen } from './install/InstallScreen.js';
 import { UpgradePathScreen } from './install/UpgradePathScreen.js';
@@ -15,36 +19,25 @@ import { SystemsScreen } from './systems/SystemsScreen.js';
 import { EngineerRequestScreen } from './workspace/EngineerRequestScreen.js';
 import { WorkspaceScreen } from './workspace/WorkspaceScreen.js';
 
-export function ScreenFor({ route }: { route: Route }) {
-  switch (route.name) {
-    case 'sign-in':
-    case 'home':
-      return <SignInScreen />;
-    case 'overview':
-      return <OverviewScreen />;
-    case 'systems':
-      return <SystemsScreen />;
-    case 'system':
-      return <SystemDetailScreen key={route.serialNumber} serialNumber={route.serialNumber} />;
-    case 'downloads':
-      return <DownloadsScreen />;
-    case 'install':
-      return <InstallScreen key={`${route.serialNumber}/${route.targetName}`} serialNumber={route.serialNumber} targetName={route.targetName} />;
-    case 'upgrade':
-      return <UpgradePathScreen key={`${route.serialNumber}/${route.version}`} serialNumber={route.serialNumber} version={route.version} />;
-    case 'requests':
-      return <RequestsScreen />;
-    case 'request-draft':
-      return <RequestDraftScreen key={route.failureId} failureId={route.failureId} />;
-    case 'request-new':
-      return <NewRequestScreen key={`${route.serialNumber ?? ''}/${route.outboxKey ?? ''}`} serialNumber={route.serialNumber} outboxKey={route.outboxKey} />;
-    case 'request':
-      return <RequestDetailScreen key={route.id} id={route.id} />;
-    case 'workspace':
-      return <WorkspaceScreen />;
-    case 'workspace-request':
-      return <EngineerRequestScreen key={route.id} id={route.id} />;
-    case 'settings':
-      return <SettingsScreen />;
-  }
+const SCREENS: { readonly [N in RouteName]: (route: RouteOf<N>) => ReactElement } = {
+  // Signed out, every address but settings resolves to sign-in; home is never shown signed in.
+  home: () => <SignInScreen />,
+  'sign-in': () => <SignInScreen />,
+  overview: () => <OverviewScreen />,
+  systems: () => <SystemsScreen />,
+  system: (r) => <SystemDetailScreen serialNumber={r.serialNumber} />,
+  downloads: () => <DownloadsScreen />,
+  install: (r) => <InstallScreen serialNumber={r.serialNumber} targetName={r.targetName} />,
+  upgrade: (r) => <UpgradePathScreen serialNumber={r.serialNumber} version={r.version} />,
+  requests: () => <RequestsScreen />,
+  'request-draft': (r) => <RequestDraftScreen failureId={r.failureId} />,
+  'request-new': (r) => <NewRequestScreen serialNumber={r.serialNumber} outboxKey={r.outboxKey} />,
+  request: (r) => <RequestDetailScreen id={r.id} />,
+  workspace: () => <WorkspaceScreen />,
+  'workspace-request': (r) => <EngineerRequestScreen id={r.id} />,
+  settings: () => <SettingsScreen />,
+};
+
+export function ScreenFor<N extends RouteName>({ route }: { route: RouteOf<N> }) {
+  return <Fragment key={hrefOf(route)}>{SCREENS[route.name](route)}</Fragment>;
 }

@@ -1,38 +1,107 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hrefOf, parseRoute, type Route } from '../../../renderer/src/lib/routes.js';
-import { navItemsFor, resolveRoute } from '../../../renderer/src/lib/nav.js';
+import { navItemsFor, resolveRoute, sectionOf } from '../../../renderer/src/lib/nav.js';
+import { hrefOf, parseRoute, type Route, type RouteName, type RouteOf } from '../../../renderer/src/lib/routes.js';
+
+/** Any non-empty text a serial number, package name or id could hold: slashes, `?`, `#`, `%`, spaces, any script. */
+const word = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 });
+/** Request ids come from the portal (`req_…`); the words naming the request forms are never one. */
+const requestId = word.filter((w) => !['open', 'edit', 'new'].includes(w));
+
+/** One generator per route name: a route added without one fails to compile here. */
+const ROUTES: { [N in RouteName]: fc.Arbitrary<RouteOf<N>> } = {
+  home: fc.constant({ name: 'home' }),
+  'sign-in': fc.constant({ name: 'sign-in' }),
+  overview: fc.constant({ name: 'overview' }),
+  systems: fc.constant({ name: 'systems' }),
+  system: word.map((serialNumber) => ({ name: 'system', serialNumber })),
+  downloads: fc.constant({ name: 'downloads' }),
+  install: fc.tuple(word, word).map(([serialNumber, targetName]) => ({ name: 'install', serialNumber, targetName })),
+  upgrade: fc.tuple(word, word).map(([serialNumber, version]) => ({ name: 'upgrade', serialNumber, version })),
+  requests: fc.constant({ name: 'requests' }),
+  'request-draft': word.map((failureId) => ({ name: 'request-draft', failureId })),
+  'request-new': fc.oneof(
+    fc.constant({ name: 'request-new' as const }),
+    word.map((serialNumber) => ({ name: 'request-new' as const, serialNumber })),
+    word.map((outboxKey) => ({ name: 'request-new' as const, outboxKey })),
+  ),
+  request: requestId.map((id) => ({ name: 'request', id })),
+  workspace: fc.constant({ name: 'workspace' }),
+  'workspace-request': word.map((id) => ({ name: 'workspace-request', id })),
+  settings: fc.constant({ name: 'settings' }),
+};
+const anyRoute: fc.Arbitrary<Route> = fc.oneof(...Object.values(ROUTES));
 
 describe('hash routes', () => {
-  it('every screen has an address that reads back as the same screen, whatever the serial numbers and package names contain', () => {
-    const routes: Route[] = [
-      { name: 'overview' },
-      { name: 'systems' },
-      { name: 'system', serialNumber: 'NW-ATL/0001' },
-      { name: 'downloads' },
-      { name: 'install', serialNumber: 'NW-COB-0001', targetName: 'cobalt/4.2.1/linux-x64/cobalt-4.2.1-linux-x64.tar.gz' },
-      { name: 'requests' },
-      { name: 'request-draft', failureId: 'f 1?#' },
-      { name: 'request-new' },
-      { name: 'request-new', serialNumber: 'NW-ATL/0001' },
-      { name: 'request-new', outboxKey: '0b7c4e1e-2f5a-4c1e-9a65-0d2a1b3c4d5e' },
-      { name: 'request', id: 'req_1' },
-      { name: 'workspace' },
-      { name: 'workspace-request', id: 'req_2' },
-      { name: 'settings' },
-      { name: 'sign-in' },
-    ];
-    for (const r of routes) expect(parseRoute(hrefOf(r))).toEqual(r);
+  it('every screen has an address that reads back as the same screen, whatever the serial numbers and names contain', () => {
+    fc.assert(
+      fc.property(anyRoute, (route) => {
+        expect(parseRoute(hrefOf(route))).toEqual(route);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
-  it('an empty, unknown or malformed address opens the home screen or the list it belongs to', () => {
-    expect(parseRoute('')).toEqual({ name: 'home' });
-    expect(parseRoute('#/nonsense/1')).toEqual({ name: 'home' });
+  // The addresses the E2E suite, the shell's deep links and bookmarks use: they must keep working as written.
+  it.each<[string, Route]>([
+    ['#/', { name: 'home' }],
+    ['#/sign-in', { name: 'sign-in' }],
+    ['#/overview', { name: 'overview' }],
+    ['#/systems', { name: 'systems' }],
+    ['#/systems/NW-COB-0001', { name: 'system', serialNumber: 'NW-COB-0001' }],
+    ['#/systems/NW-ATL%2F0001', { name: 'system', serialNumber: 'NW-ATL/0001' }],
+    ['#/downloads', { name: 'downloads' }],
+    ['#/install/NW-1/cobalt%2F4.2.1%2Fa.tar.gz', { name: 'install', serialNumber: 'NW-1', targetName: 'cobalt/4.2.1/a.tar.gz' }],
+    ['#/upgrade/NW-1/4.0.0', { name: 'upgrade', serialNumber: 'NW-1', version: '4.0.0' }],
+    ['#/requests', { name: 'requests' }],
+    ['#/requests/req_1', { name: 'request', id: 'req_1' }],
+    ['#/requests/new/f1', { name: 'request-draft', failureId: 'f1' }],
+    ['#/requests/open', { name: 'request-new' }],
+    ['#/requests/open/NW-1', { name: 'request-new', serialNumber: 'NW-1' }],
+    ['#/requests/edit/k1', { name: 'request-new', outboxKey: 'k1' }],
+    ['#/workspace', { name: 'workspace' }],
+    ['#/workspace/req_2', { name: 'workspace-request', id: 'req_2' }],
+    ['#/settings', { name: 'settings' }],
+    ['#/systems/NW-1?tab=history', { name: 'system', serialNumber: 'NW-1' }],
+  ])('%s opens %o', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+    expect(hrefOf(route)).toBe(hash.split('?')[0]);
+  });
+
+  it.each<[string, Route]>([
+    ['', { name: 'home' }],
+    ['#/nonsense/1', { name: 'home' }],
     // The web host's token fragment is not a route.
-    expect(parseRoute('#token=abc')).toEqual({ name: 'home' });
-    expect(parseRoute('#/systems/%E0%A4%A')).toEqual({ name: 'systems' });
-    expect(parseRoute('#/install/NW-1')).toEqual({ name: 'systems' });
-    expect(parseRoute('#/requests/new/')).toEqual({ name: 'requests' });
-    expect(parseRoute('#/requests/edit/')).toEqual({ name: 'requests' });
+    ['#token=abc', { name: 'home' }],
+    ['#/systems/%E0%A4%A', { name: 'systems' }],
+    ['#/systems/', { name: 'systems' }],
+    ['#/install/NW-1', { name: 'systems' }],
+    ['#/upgrade//4.0.0', { name: 'systems' }],
+    ['#/requests/new/', { name: 'requests' }],
+    ['#/requests/edit/', { name: 'requests' }],
+    ['#/workspace/', { name: 'workspace' }],
+  ])('the broken or unknown address %j opens %o: the list it belongs to, else home', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+});
+
+describe('sidebar sections', () => {
+  it.each<[Route, string | null]>([
+    [{ name: 'install', serialNumber: 'S', targetName: 't' }, 'systems'],
+    [{ name: 'upgrade', serialNumber: 'S', version: '2.0.0' }, 'systems'],
+    [{ name: 'system', serialNumber: 'S' }, 'systems'],
+    [{ name: 'request-new', outboxKey: 'k' }, 'requests'],
+    [{ name: 'request-draft', failureId: 'f' }, 'requests'],
+    [{ name: 'workspace-request', id: 'r' }, 'workspace'],
+    [{ name: 'sign-in' }, null],
+    [{ name: 'home' }, null],
+  ])('%o is shown under %s', (route, section) => {
+    expect(sectionOf(route)).toBe(section);
+  });
+
+  it('each sidebar link opens its section’s list', () => {
+    for (const item of navItemsFor('customer-admin')) expect(sectionOf(parseRoute(item.href))).toBe(item.section);
+    expect(navItemsFor('engineer').map((i) => i.href)).toEqual(['#/workspace', '#/settings']);
   });
 });
 

@@ -10,13 +10,13 @@ import { toShownError, type ShownError } from '../../lib/errors.js';
 import { bulkRows, filterRows, type BulkRow } from '../../lib/bulk.js';
 import { formatBytes, plural } from '../../lib/format.js';
 import { startDownload } from '../../state/downloads.js';
+import { useAction } from '../../state/use-action.js';
 import type { ResolutionView } from '../../../../shared/contracts/app-views.js';
 
 export function BulkDownload({ resolutions }: { resolutions: readonly ResolutionView[] }) {
   const rows = useMemo(() => bulkRows(resolutions), [resolutions]);
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
-  const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<{ name: string; error: ShownError }[]>([]);
   const [started, setStarted] = useState<number | null>(null);
   const shown = useMemo(() => filterRows(rows, query), [rows, query]);
@@ -35,25 +35,36 @@ export function BulkDownload({ resolutions }: { resolutions: readonly Resolution
     setPicked(next);
   }
 
-  async function downloadPicked() {
-    setBusy(true);
+  // Each release is started on its own: one refused does not stop the others, and stays picked to try again.
+  const starting = useAction(
+    async (names: ReadonlySet<string>) => {
+      const failed: { name: string; error: ShownError }[] = [];
+      let ok = 0;
+      for (const name of names) {
+        const row = rows.find((r) => r.target.name === name);
+        try {
+          await startDownload(name, row?.serialNumbers[0]);
+          ok += 1;
+        } catch (e) {
+          failed.push({ name, error: toShownError(e) });
+        }
+      }
+      return { ok, failed };
+    },
+    {
+      onDone: ({ ok, failed }) => {
+        setErrors(failed);
+        setStarted(ok);
+        setPicked(new Set(failed.map((f) => f.name)));
+      },
+    },
+  );
+  const { busy } = starting;
+
+  function downloadPicked() {
     setErrors([]);
     setStarted(null);
-    const failed: { name: string; error: ShownError }[] = [];
-    let ok = 0;
-    for (const name of picked) {
-      const row = rows.find((r) => r.target.name === name);
-      try {
-        await startDownload(name, row?.serialNumbers[0]);
-        ok += 1;
-      } catch (e) {
-        failed.push({ name, error: toShownError(e) });
-      }
-    }
-    setErrors(failed);
-    setStarted(ok);
-    setPicked(new Set(failed.map((f) => f.name)));
-    setBusy(false);
+    void starting.run(picked);
   }
 
   const renderRow = (r: BulkRow) => (
@@ -89,7 +100,7 @@ export function BulkDownload({ resolutions }: { resolutions: readonly Resolution
         <VirtualList items={shown} rowHeight={40} height={Math.min(400, Math.max(40, shown.length * 40))} label="Releases to download" testId="bulk-list" rowKey={(r) => r.target.name} renderRow={renderRow} />
       )}
       <div className="buttons">
-        <button type="button" onClick={() => void downloadPicked()} disabled={busy || picked.size === 0} data-testid="bulk-download-button">
+        <button type="button" onClick={downloadPicked} disabled={busy || picked.size === 0} data-testid="bulk-download-button">
           {busy ? 'Starting downloads…' : `Download selected (${picked.size})`}
         </button>
         <span role="status" className="ok">

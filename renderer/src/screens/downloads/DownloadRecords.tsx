@@ -2,33 +2,25 @@
  * The contract's download records, as the portal keeps them: who downloaded which release for which system, and
  * when, newest first; older pages on demand. For the customer's administrator (the portal refuses anybody else).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DownloadRecordView } from '../../../../shared/contracts/downloads.js';
 import { api } from '../../api.js';
 import { Pending } from '../../components/Section.js';
 import { RetryError } from '../../components/RetryError.js';
-import { toShownError, type ShownError } from '../../lib/errors.js';
 import { formatBytes, formatDateTime, productLabel } from '../../lib/format.js';
+import { useAction } from '../../state/use-action.js';
 
 export function DownloadRecords() {
   const [records, setRecords] = useState<DownloadRecordView[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async (before: string | null) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const page = await api.call('records.downloads', before === null ? {} : { before });
+  // `before` is the page to continue from; null loads the newest page again.
+  const loading = useAction((before: string | null) => api.call('records.downloads', before === null ? {} : { before }), {
+    onDone: (page, before) => {
       setRecords((shown) => (before === null ? page.records : [...(shown ?? []), ...page.records]));
       setNext(page.next);
-    } catch (e) {
-      setError(toShownError(e));
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+    },
+  });
+  const { busy, error, run: load } = loading;
 
   useEffect(() => void load(null), [load]);
 

@@ -1,13 +1,12 @@
 /** One download: progress, speed, time left, verification, and pause / resume / cancel as its state allows. */
-import { useState } from 'react';
 import type { DownloadView } from '../../../../shared/contracts/app-views.js';
 import { Badge } from '../../components/Badge.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
-import { toShownError, type ShownError } from '../../lib/errors.js';
 import { formatBytes, formatEta, formatSpeed, percentOf } from '../../lib/format.js';
 import type { Tone } from '../../lib/verdict-words.js';
 import { controlDownload } from '../../state/downloads.js';
+import { useAction } from '../../state/use-action.js';
 
 const STATE_WORDS: Record<DownloadView['state'], [string, Tone | 'neutral']> = {
   queued: ['Queued', 'neutral'],
@@ -27,13 +26,11 @@ export function verificationWords(d: DownloadView): string {
 }
 
 export function DownloadRow({ download: d }: { download: DownloadView }) {
-  const [error, setError] = useState<ShownError | null>(null);
+  const control = useAction((action: 'pause' | 'resume' | 'cancel') => controlDownload(action, d.id));
+  const { error } = control;
   const percent = d.state === 'done' ? 100 : percentOf(d.receivedBytes, d.totalBytes);
   const [stateWord, tone] = STATE_WORDS[d.state];
-  const act = (action: 'pause' | 'resume' | 'cancel') => {
-    setError(null);
-    controlDownload(action, d.id).catch((e: unknown) => setError(toShownError(e)));
-  };
+  const act = (action: 'pause' | 'resume' | 'cancel') => void control.run(action);
   const canPause = d.state === 'downloading' || d.state === 'queued';
   const canResume = d.state === 'paused' || d.state === 'failed';
   const canCancel = d.state !== 'done' && d.state !== 'cancelled';

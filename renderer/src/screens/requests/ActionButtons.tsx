@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { RequestAction } from '../../../../shared/domain/request-state.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { toShownError, type ShownError } from '../../lib/errors.js';
+import { useAction } from '../../state/use-action.js';
 import { ActionNoteForm, type NoteAction } from './ActionNoteForm.js';
 import { ACTION_LABELS } from './words.js';
 
@@ -15,8 +15,9 @@ function needsNote(action: RequestAction): action is NoteAction {
 }
 
 export function ActionButtons({ id, actions, onDone, exclude = [] }: { id: string; actions: readonly RequestAction[]; onDone: () => void; exclude?: readonly RequestAction[] }) {
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState<RequestAction | null>(null);
+  const acting = useAction((action: RequestAction) => api.call('requests.act', { id, action }), { onDone });
+  const busy = acting.running?.input ?? null;
+  const { error } = acting;
   const [writing, setWriting] = useState<NoteAction | null>(null);
   const shown = actions.filter((a) => !exclude.includes(a));
   if (shown.length === 0) return null;
@@ -26,16 +27,7 @@ export function ActionButtons({ id, actions, onDone, exclude = [] }: { id: strin
       setWriting(action);
       return;
     }
-    setBusy(action);
-    setError(null);
-    try {
-      await api.call('requests.act', { id, action });
-      onDone();
-    } catch (e) {
-      setError(toShownError(e));
-    } finally {
-      setBusy(null);
-    }
+    await acting.run(action);
   }
 
   return (

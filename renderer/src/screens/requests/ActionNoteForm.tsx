@@ -8,7 +8,7 @@ import { REJECTION_REASON_MAX_CHARS, SOLUTION_MAX_CHARS } from '../../../../shar
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { FieldMessage, fieldAttributes, textProblem } from '../../components/FieldMessage.js';
-import { toShownError, type ShownError } from '../../lib/errors.js';
+import { useAction } from '../../state/use-action.js';
 
 export type NoteAction = 'propose-solution' | 'reject-solution';
 
@@ -34,33 +34,30 @@ export function ActionNoteForm({ id, action, onDone, onCancel }: { id: string; a
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldId = `${useId()}-note`;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    const found = textProblem(text, { what: words.what, max: words.max, required: true });
-    setProblem(found);
-    if (found !== undefined) {
-      document.getElementById(fieldId)?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
+  const sending = useAction(
+    async () => {
       if (action === 'propose-solution') {
         const attachment = file === null ? undefined : await readAsUpload(file);
         await api.call('requests.proposeSolution', { id, text, ...(attachment === undefined ? {} : { attachment }) });
       } else {
         await api.call('requests.rejectSolution', { id, reason: text });
       }
-      onDone();
-    } catch (err) {
-      setError(toShownError(err));
-    } finally {
-      setBusy(false);
+    },
+    { onDone },
+  );
+  const { busy, error } = sending;
+  const fieldId = `${useId()}-note`;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    sending.reset();
+    const found = textProblem(text, { what: words.what, max: words.max, required: true });
+    setProblem(found);
+    if (found !== undefined) {
+      document.getElementById(fieldId)?.focus();
+      return;
     }
+    await sending.run();
   }
 
   return (

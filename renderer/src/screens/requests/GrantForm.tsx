@@ -4,8 +4,8 @@ import { GRANT_CHANNELS, GRANT_DEFAULT_HOURS, GRANT_MAX_HOURS, GRANT_SCOPES, Gra
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Field, FieldMessage, fieldAttributes, focusFirstProblem, hasProblems, textProblem, type Problems } from '../../components/FieldMessage.js';
-import { toShownError, type ShownError } from '../../lib/errors.js';
 import { formatDateTime } from '../../lib/format.js';
+import { useAction } from '../../state/use-action.js';
 
 type Channel = (typeof GRANT_CHANNELS)[number];
 type Scope = (typeof GRANT_SCOPES)[number];
@@ -43,9 +43,24 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
   const [hours, setHours] = useState(String(GRANT_DEFAULT_HOURS));
   const [password, setPassword] = useState('');
   const [problems, setProblems] = useState<Problems<Field>>({});
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [shownOnce, setShownOnce] = useState<{ account: string; password: string } | null>(null);
+  const granting = useAction(
+    () =>
+      api.call('requests.grant', {
+        id,
+        grant: { channel, address: address.trim(), account: account.trim(), scope, expiresInHours: Number(hours), ...(password === '' ? {} : { password }) },
+      }),
+    {
+      onDone: (grant) => {
+        setShownOnce({ account: grant.account ?? account.trim(), password: grant.password });
+        setAddress('');
+        setAccount('');
+        setPassword('');
+        onCreated();
+      },
+    },
+  );
+  const { busy, error } = granting;
   const base = useId();
   const idOf = (f: Field) => `${base}-${f}`;
   const endsId = `${base}-ends`;
@@ -58,7 +73,7 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
+    granting.reset();
     const found: Problems<Field> = {
       address: textProblem(address, { what: 'the address the engineer connects to', max: LIMITS.address.maxLength ?? Infinity, required: true }),
       account: textProblem(account, { what: 'the account the engineer signs in with', max: LIMITS.account.maxLength ?? Infinity, required: true }),
@@ -70,22 +85,7 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
       focusFirstProblem(FIELD_ORDER, found, idOf);
       return;
     }
-    setBusy(true);
-    try {
-      const grant = await api.call('requests.grant', {
-        id,
-        grant: { channel, address: address.trim(), account: account.trim(), scope, expiresInHours: Number(hours), ...(password === '' ? {} : { password }) },
-      });
-      setShownOnce({ account: grant.account ?? account.trim(), password: grant.password });
-      setAddress('');
-      setAccount('');
-      setPassword('');
-      onCreated();
-    } catch (err) {
-      setError(toShownError(err));
-    } finally {
-      setBusy(false);
-    }
+    await granting.run();
   }
 
   const endsAt = hoursProblem(hours) === undefined ? formatDateTime(new Date(Date.now() + Number(hours) * HOUR_MS).toISOString()) : null;

@@ -7,35 +7,18 @@ import type { GrantDetail } from '../../../../shared/contracts/requests.js';
 import { api } from '../../api.js';
 import { Badge } from '../../components/Badge.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { toShownError, type ShownError } from '../../lib/errors.js';
 import { formatDateTime, formatDuration } from '../../lib/format.js';
 import { useNow } from '../../state/hooks.js';
+import { useAction } from '../../state/use-action.js';
 import { GrantAudit } from './GrantAudit.js';
 
 function GrantRow({ grant, mode, onChanged, now }: { grant: GrantDetail; mode: 'customer' | 'engineer'; onChanged: () => void; now: number }) {
-  const [error, setError] = useState<ShownError | null>(null);
   const [password, setPassword] = useState<string | null>(null);
+  const revoking = useAction(() => api.call('requests.revokeGrant', { grantId: grant.id }), { onDone: onChanged });
+  const revealing = useAction(() => api.call('requests.grantPassword', { grantId: grant.id }), { onDone: (r) => setPassword(r.password) });
+  const error = revoking.error ?? revealing.error;
   const left = Date.parse(grant.expiresAt) - now;
   const active = grant.state === 'active' && left > 0;
-
-  async function revoke() {
-    setError(null);
-    try {
-      await api.call('requests.revokeGrant', { grantId: grant.id });
-      onChanged();
-    } catch (e) {
-      setError(toShownError(e));
-    }
-  }
-
-  async function reveal() {
-    setError(null);
-    try {
-      setPassword((await api.call('requests.grantPassword', { grantId: grant.id })).password);
-    } catch (e) {
-      setError(toShownError(e));
-    }
-  }
 
   return (
     <li className="grant" data-testid={`grant-${grant.id}`} data-state={grant.state}>
@@ -60,14 +43,14 @@ function GrantRow({ grant, mode, onChanged, now }: { grant: GrantDetail; mode: '
             : `expired ${formatDateTime(grant.expiresAt)}`}
       </div>
       {mode === 'customer' && active && (
-        <button type="button" className="secondary danger" onClick={() => void revoke()} aria-label={`Revoke access for ${grant.account ?? 'the account'} at ${grant.address ?? 'the system'}`}>
+        <button type="button" className="secondary danger" onClick={() => void revoking.run()} disabled={revoking.busy} aria-label={`Revoke access for ${grant.account ?? 'the account'} at ${grant.address ?? 'the system'}`}>
           Revoke now
         </button>
       )}
       {mode === 'engineer' && active && (
         <div className="reveal">
           {password === null ? (
-            <button type="button" className="secondary" onClick={() => void reveal()} data-testid="reveal-password">
+            <button type="button" className="secondary" onClick={() => void revealing.run()} disabled={revealing.busy} data-testid="reveal-password">
               Reveal password
             </button>
           ) : (

@@ -4,8 +4,8 @@ import { MessageCreateSchema, type Message } from '../../../../shared/contracts/
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { FieldMessage, fieldAttributes, textProblem } from '../../components/FieldMessage.js';
-import { toShownError, type ShownError } from '../../lib/errors.js';
 import { formatDateTime } from '../../lib/format.js';
+import { useAction } from '../../state/use-action.js';
 import { RedactionPreview } from './RedactionPreview.js';
 import { useTypedSecrets } from './useTypedSecrets.js';
 
@@ -24,31 +24,27 @@ export function Messages({ id, messages, canWrite, onSent }: { id: string; messa
   const [body, setBody] = useState('');
   // A password pasted into a message is found by the diagnostics' rules and removed unless the writer keeps it.
   const typedSecrets = useTypedSecrets(body, '$.message');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const sending = useAction(() => api.call('requests.message', { id, body: typedSecrets.sent }), {
+    onDone: () => {
+      setBody('');
+      onSent();
+    },
+  });
+  const { busy, error } = sending;
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const fieldId = useId();
   const keysId = `${fieldId}-keys`;
 
   async function send(e: FormEvent) {
     e.preventDefault();
-    setError(null);
+    sending.reset();
     const found = textProblem(body, { what: 'your message', max: MAX_LENGTH, required: true });
     setProblem(found);
     if (found !== undefined) {
       document.getElementById(fieldId)?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      await api.call('requests.message', { id, body: typedSecrets.sent });
-      setBody('');
-      onSent();
-    } catch (err) {
-      setError(toShownError(err));
-    } finally {
-      setBusy(false);
-    }
+    await sending.run();
   }
 
   return (

@@ -18,6 +18,7 @@ import { productLabel } from '../../lib/format.js';
 import { hrefOf } from '../../lib/routes.js';
 import { useResource } from '../../state/resource.js';
 import { systemsResource } from '../../state/resources.js';
+import { useAction } from '../../state/use-action.js';
 import { AttachmentPicker, type PickedFile } from './AttachmentPicker.js';
 import { RedactionPreview } from './RedactionPreview.js';
 import { useTypedSecrets } from './useTypedSecrets.js';
@@ -77,9 +78,28 @@ export function NewRequestScreen({ serialNumber, outboxKey }: { serialNumber?: s
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [refused, setRefused] = useState<OutboxEntryView | null>(null);
   const [problems, setProblems] = useState<Problems<Field>>({});
-  const [sending, setSending] = useState(false);
-  const [sendError, setSendError] = useState<ShownError | null>(null);
+  // What stops the form before it is sent: a refused entry that is gone, fields to correct.
+  const [formError, setFormError] = useState<ShownError | null>(null);
   const [outcome, setOutcome] = useState<SubmitOutcomeView | null>(null);
+  const submission = useAction(
+    async () => {
+      const attachments = await stage(files);
+      const measurements = form.measurements.trim();
+      const request = {
+        serialNumber: form.serialNumber,
+        location: form.location.trim(),
+        faultDescription: secrets.sent,
+        priority,
+        alarms: linesOf(form.alarms),
+        ...(measurements === '' ? {} : { performanceMeasurements: measurements }),
+        operationRecords: [],
+      };
+      return api.call('requests.submit', { request, idempotencyKey, attachments });
+    },
+    { onDone: setOutcome },
+  );
+  const sending = submission.busy;
+  const sendError = submission.error ?? formError;
   // One key per form: pressing Send twice, or a lost answer, still gives one request. A corrected one keeps its key.
   const idempotencyKey = useMemo(() => outboxKey ?? crypto.randomUUID(), [outboxKey]);
   const secrets = useTypedSecrets(form.faultDescription, '$.faultDescription');
@@ -100,14 +120,14 @@ export function NewRequestScreen({ serialNumber, outboxKey }: { serialNumber?: s
     api.call('requests.outbox', {}).then(
       ({ entries }) => {
         const entry = entries.find((e) => e.idempotencyKey === outboxKey);
-        if (entry === undefined) return setSendError({ message: 'That request is no longer waiting on this desktop.', remedy: 'Open the list of requests.' });
+        if (entry === undefined) return setFormError({ message: 'That request is no longer waiting on this desktop.', remedy: 'Open the list of requests.' });
         const r = entry.request;
         setRefused(entry);
         setForm({ serialNumber: r.serialNumber, location: r.location, faultDescription: r.faultDescription, alarms: r.alarms.join('\n'), measurements: r.performanceMeasurements ?? '' });
         setPriority(r.priority);
         setFiles(entry.attachments.map((file) => ({ kind: 'staged', file })));
       },
-      (e: unknown) => setSendError(toShownError(e)),
+      (e: unknown) => setFormError(toShownError(e)),
     );
   }, [outboxKey]);
 
@@ -115,7 +135,8 @@ export function NewRequestScreen({ serialNumber, outboxKey }: { serialNumber?: s
     if (field === 'location') setLocationTyped(true);
     setForm((f) => ({ ...f, [field]: value }));
     setProblems((p) => ({ ...p, [field]: undefined }));
-    setSendError(null);
+    setFormError(null);
+    submission.reset();
   };
 
   async function send(e: FormEvent) {
@@ -123,30 +144,13 @@ export function NewRequestScreen({ serialNumber, outboxKey }: { serialNumber?: s
     const found = check(form);
     setProblems(found);
     if (hasProblems(found)) {
-      setSendError({ message: 'Some fields need correcting before the request can be sent.', remedy: 'Correct the fields marked above, then send again.' });
+      submission.reset();
+      setFormError({ message: 'Some fields need correcting before the request can be sent.', remedy: 'Correct the fields marked above, then send again.' });
       focusFirstProblem(FIELD_ORDER, found, idOf);
       return;
     }
-    setSending(true);
-    setSendError(null);
-    try {
-      const attachments = await stage(files);
-      const measurements = form.measurements.trim();
-      const request = {
-        serialNumber: form.serialNumber,
-        location: form.location.trim(),
-        faultDescription: secrets.sent,
-        priority,
-        alarms: linesOf(form.alarms),
-        ...(measurements === '' ? {} : { performanceMeasurements: measurements }),
-        operationRecords: [],
-      };
-      setOutcome(await api.call('requests.submit', { request, idempotencyKey, attachments }));
-    } catch (err) {
-      setSendError(toShownError(err));
-    } finally {
-      setSending(false);
-    }
+    setFormError(null);
+    await submission.run();
   }
 
   return (

@@ -9,31 +9,28 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Section } from '../../components/Section.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { hrefOf } from '../../lib/routes.js';
+import { useAction } from '../../state/use-action.js';
 
 const firstLine = (text: string) => (text.split('\n')[0] ?? '').slice(0, 80);
 
 export function OutboxList({ refreshKey }: { refreshKey: number }) {
   const [entries, setEntries] = useState<OutboxEntryView[]>([]);
-  const [error, setError] = useState<ShownError | null>(null);
+  const [loadError, setLoadError] = useState<ShownError | null>(null);
+  const discarding = useAction((key: string) => api.call('requests.discard', { idempotencyKey: key }), {
+    onDone: (r) => setEntries(r.entries),
+  });
+  const error = discarding.error ?? loadError;
   const load = useCallback(
     () =>
       api.call('requests.outbox', {}).then(
         (r) => setEntries(r.entries),
-        (e: unknown) => setError(toShownError(e)),
+        (e: unknown) => setLoadError(toShownError(e)),
       ),
     [],
   );
   useEffect(() => {
     void load();
   }, [load, refreshKey]);
-
-  async function discard(key: string) {
-    try {
-      setEntries((await api.call('requests.discard', { idempotencyKey: key })).entries);
-    } catch (e) {
-      setError(toShownError(e));
-    }
-  }
 
   if (entries.length === 0 && error === null) return null;
   return (
@@ -60,7 +57,7 @@ export function OutboxList({ refreshKey }: { refreshKey: number }) {
                   <a className="button-link" href={hrefOf({ name: 'request-new', outboxKey: e.idempotencyKey })}>
                     Edit and send again
                   </a>
-                  <button type="button" className="secondary" onClick={() => void discard(e.idempotencyKey)}>
+                  <button type="button" className="secondary" onClick={() => void discarding.run(e.idempotencyKey)} disabled={discarding.busy}>
                     Discard
                   </button>
                 </span>

@@ -16,6 +16,7 @@ import { PriorityPicker } from '../../components/PriorityPicker.js';
 import { Pending, Section } from '../../components/Section.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { hrefOf } from '../../lib/routes.js';
+import { useAction } from '../../state/use-action.js';
 import { KnownIssues } from '../install/KnownIssues.js';
 import { DiagnosticsView } from './DiagnosticsView.js';
 import { RedactionPreview } from './RedactionPreview.js';
@@ -52,8 +53,18 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
   const idOf = (f: Field) => `${base}-${f}`;
   const locationHintId = `${base}-location-hint`;
   const [priority, setPriority] = useState<Priority>('P3');
-  const [sending, setSending] = useState(false);
-  const [sendError, setSendError] = useState<ShownError | null>(null);
+  // The fields to correct before the draft can be sent.
+  const [checkError, setCheckError] = useState<ShownError | null>(null);
+  const submission = useAction(
+    (d: RequestDraftView) =>
+      api.call('requests.submit', {
+        request: { ...d.request, location: location.trim(), faultDescription: typedSecrets.sent, priority },
+        idempotencyKey: d.idempotencyKey,
+      }),
+    { onDone: (sent) => setOutcome(sent) },
+  );
+  const sending = submission.busy;
+  const sendError = submission.error ?? checkError;
   const [outcome, setOutcome] = useState<SubmitOutcomeView | null>(null);
   // What the customer types into the description is checked by the same rules as the diagnostics.
   const typedSecrets = useTypedSecrets(description, '$.faultDescription');
@@ -80,24 +91,13 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
     if (draft === null) return;
     const checked = checkDraft(draft, location, description);
     setProblems(checked.problems);
-    setSendError(checked.summary);
+    setCheckError(checked.summary);
+    submission.reset();
     if (checked.summary !== null) {
       focusFirstProblem(FIELD_ORDER, checked.problems, idOf);
       return;
     }
-    setSending(true);
-    try {
-      setOutcome(
-        await api.call('requests.submit', {
-          request: { ...draft.request, location: location.trim(), faultDescription: typedSecrets.sent, priority },
-          idempotencyKey: draft.idempotencyKey,
-        }),
-      );
-    } catch (err) {
-      setSendError(toShownError(err));
-    } finally {
-      setSending(false);
-    }
+    await submission.run(draft);
   }
 
   return (

@@ -4,7 +4,7 @@ import { SurveySchema } from '../../../../shared/contracts/requests.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { FieldMessage, fieldAttributes, focusFirstProblem, hasProblems, textProblem, type Problems } from '../../components/FieldMessage.js';
-import { toShownError, type ShownError } from '../../lib/errors.js';
+import { useAction } from '../../state/use-action.js';
 
 type Field = 'rating' | 'comment';
 
@@ -15,15 +15,15 @@ export function SurveyForm({ id, onDone }: { id: string; onDone: () => void }) {
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [problems, setProblems] = useState<Problems<Field>>({});
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const sending = useAction((survey: { rating: number; comment: string }) => api.call('requests.survey', { id, survey }), { onDone });
+  const { busy, error } = sending;
   const base = useId();
   // The rating's problem describes the group; the keyboard goes to its first choice.
   const idOf = (f: Field | 'first-rating') => `${base}-${f}`;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
+    sending.reset();
     const found: Problems<Field> = {
       rating: rating === null ? 'Choose a rating from 1 (very dissatisfied) to 5 (very satisfied).' : undefined,
       // Sent as typed: the comment's limit counts every character.
@@ -34,15 +34,7 @@ export function SurveyForm({ id, onDone }: { id: string; onDone: () => void }) {
       focusFirstProblem(['rating', 'comment'], found, (f) => idOf(f === 'rating' ? 'first-rating' : f));
       return;
     }
-    setBusy(true);
-    try {
-      await api.call('requests.survey', { id, survey: { rating, comment } });
-      onDone();
-    } catch (err) {
-      setError(toShownError(err));
-    } finally {
-      setBusy(false);
-    }
+    await sending.run({ rating, comment });
   }
 
   const ratingAttributes = fieldAttributes(idOf('rating'), problems.rating);

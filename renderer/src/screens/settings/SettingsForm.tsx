@@ -8,6 +8,7 @@ import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { useApiEvent } from '../../state/hooks.js';
+import { useAction } from '../../state/use-action.js';
 
 type TextField = 'portalUrl' | 'proxyUrl' | 'caBundlePath' | 'downloadDirectory' | 'installRoot' | 'trustRootPath';
 
@@ -63,11 +64,32 @@ const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
 export function SettingsForm() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [error, setError] = useState<ShownError | null>(null);
+  const [loadError, setLoadError] = useState<ShownError | null>(null);
   const [saved, setSaved] = useState(false);
+  const saving = useAction(
+    (d: Draft) =>
+      api.call('settings.update', {
+        portalUrl: orNull(d.portalUrl),
+        proxyUrl: orNull(d.proxyUrl),
+        caBundlePath: orNull(d.caBundlePath),
+        downloadDirectory: orNull(d.downloadDirectory),
+        installRoot: orNull(d.installRoot),
+        trustRootPath: orNull(d.trustRootPath),
+        checkEveryHours: Number(d.checkEveryHours),
+        includePreviews: d.includePreviews,
+      }),
+    {
+      onDone: (next) => {
+        setDraft(draftOf(next));
+        setDirty(false);
+        setSaved(true);
+      },
+    },
+  );
+  const error = saving.error ?? loadError;
 
   useEffect(() => {
-    api.call('settings.get', {}).then((s) => setDraft(draftOf(s)), (e: unknown) => setError(toShownError(e)));
+    api.call('settings.get', {}).then((s) => setDraft(draftOf(s)), (e: unknown) => setLoadError(toShownError(e)));
   }, []);
 
   // Changed elsewhere (another window, the tray): show it, unless the user is in the middle of editing.
@@ -85,24 +107,7 @@ export function SettingsForm() {
     e.preventDefault();
     if (draft === null) return;
     setSaved(false);
-    setError(null);
-    try {
-      const next = await api.call('settings.update', {
-        portalUrl: orNull(draft.portalUrl),
-        proxyUrl: orNull(draft.proxyUrl),
-        caBundlePath: orNull(draft.caBundlePath),
-        downloadDirectory: orNull(draft.downloadDirectory),
-        installRoot: orNull(draft.installRoot),
-        trustRootPath: orNull(draft.trustRootPath),
-        checkEveryHours: Number(draft.checkEveryHours),
-        includePreviews: draft.includePreviews,
-      });
-      setDraft(draftOf(next));
-      setDirty(false);
-      setSaved(true);
-    } catch (err) {
-      setError(toShownError(err));
-    }
+    await saving.run(draft);
   }
 
   return (
@@ -141,7 +146,9 @@ export function SettingsForm() {
             </label>
           </fieldset>
           <div>
-            <button type="submit">Save settings</button>
+            <button type="submit" disabled={saving.busy}>
+              Save settings
+            </button>
             {saved && (
               <span role="status" className="ok">
                 Saved.

@@ -4,9 +4,9 @@ import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Field, fieldAttributes, focusFirstProblem, hasProblems, type Problems } from '../../components/FieldMessage.js';
 import { RightsTable } from '../../components/RightsTable.js';
-import { toShownError, type ShownError } from '../../lib/errors.js';
 import { navigate } from '../../state/hooks.js';
 import { useSession } from '../../state/session.js';
+import { useAction } from '../../state/use-action.js';
 import { DemoAccountList } from './DemoAccountList.js';
 import { TrustPanel } from './TrustPanel.js';
 
@@ -41,11 +41,24 @@ export function SignInScreen() {
   const [portalUrl, setPortalUrl] = useState(session?.portalUrl ?? '');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Problems<Field>>({});
   const base = useId();
   const idOf = (f: Field) => `${base}-${f}`;
+  const signingIn = useAction(
+    async (account: { email: string; password: string; portalUrl: string }) => {
+      const { portalUrl: url, ...credentials } = account;
+      // The session and the address are the app's, not this screen's: both change even if the screen closed meanwhile.
+      setSession(await api.call('session.signIn', { ...credentials, ...(url === '' ? {} : { portalUrl: url }) }));
+      navigate('#/');
+    },
+    {
+      onError: (shown) => {
+        const field = shown.code === undefined ? undefined : FIELD_OF_CODE[shown.code];
+        if (field !== undefined) document.getElementById(idOf(field))?.focus();
+      },
+    },
+  );
+  const { busy, error } = signingIn;
   const errorId = `${base}-error`;
   // The field the host's refusal names: marked invalid and described by the error shown under the form.
   const refusedField = error?.code === undefined ? undefined : FIELD_OF_CODE[error.code];
@@ -67,7 +80,7 @@ export function SignInScreen() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
+    signingIn.reset();
     const found: Problems<Field> = {
       portalUrl: portalUrlProblem(portalUrl),
       email: email.trim() === '' ? 'Enter the e-mail address of your portal account.' : undefined,
@@ -78,20 +91,7 @@ export function SignInScreen() {
       focusFirstProblem(FIELD_ORDER, found, idOf);
       return;
     }
-    setBusy(true);
-    try {
-      const url = portalUrl.trim();
-      const next = await api.call('session.signIn', { email: email.trim(), password, ...(url === '' ? {} : { portalUrl: url }) });
-      setSession(next);
-      navigate('#/');
-    } catch (err) {
-      const shown = toShownError(err);
-      setError(shown);
-      const field = shown.code === undefined ? undefined : FIELD_OF_CODE[shown.code];
-      if (field !== undefined) document.getElementById(idOf(field))?.focus();
-    } finally {
-      setBusy(false);
-    }
+    await signingIn.run({ email: email.trim(), password, portalUrl: portalUrl.trim() });
   }
 
   const demo = session?.demoAccounts ?? null;
@@ -127,7 +127,7 @@ export function SignInScreen() {
               onPick={(a) => {
                 setEmail(a.email);
                 setPassword(a.password);
-                setError(null);
+                signingIn.reset();
                 setProblems({});
               }}
             />

@@ -8,39 +8,36 @@ import { api } from '../../api.js';
 import { Badge } from '../../components/Badge.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { FieldMessage, fieldAttributes } from '../../components/FieldMessage.js';
-import { toShownError, type ShownError } from '../../lib/errors.js';
+import { useAction } from '../../state/use-action.js';
 import { groupFingerprint } from '../../lib/format.js';
 
 export function TrustPanel({ trust, onTrusted }: { trust: SessionView['trust']; onTrusted: (s: SessionView) => void }) {
   const [rootPath, setRootPath] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
+  // The session is updated even if the panel closed meanwhile: the root is trusted either way.
+  const trusting = useAction(async (path: string) => onTrusted(await api.call('trust.set', { rootPath: path })), {
+    onDone: () => {
+      setDone(true);
+      setRootPath('');
+    },
+    // Whatever the host refused, it was this file: the field says so and keeps the path for correcting.
+    onError: () => document.getElementById(fieldId)?.focus(),
+  });
+  const { busy, error } = trusting;
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const fieldId = useId();
   const errorId = `${fieldId}-error`;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
+    trusting.reset();
     setDone(false);
     if (rootPath.trim() === '') {
       setProblem("Enter the path of the portal's root.json.");
       document.getElementById(fieldId)?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      onTrusted(await api.call('trust.set', { rootPath: rootPath.trim() }));
-      setDone(true);
-      setRootPath('');
-    } catch (err) {
-      setError(toShownError(err));
-      // Whatever the host refused, it was this file: the field says so and keeps the path for correcting.
-      document.getElementById(fieldId)?.focus();
-    } finally {
-      setBusy(false);
-    }
+    await trusting.run(rootPath.trim());
   }
 
   return (

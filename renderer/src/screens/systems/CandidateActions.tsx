@@ -1,35 +1,26 @@
 /** Download and Install for one release, with the download's progress in place once it is started. */
-import { useState } from 'react';
 import type { ReleaseTarget } from '../../../../shared/contracts/catalog.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
-import { toShownError, type ShownError } from '../../lib/errors.js';
 import { formatBytes, percentOf } from '../../lib/format.js';
 import { hrefOf } from '../../lib/routes.js';
 import { pathButtonLabel } from '../../lib/upgrade-path.js';
 import { latestFor, startDownload, useDownloads } from '../../state/downloads.js';
+import { useAction } from '../../state/use-action.js';
 
 /** `pathHops`: the versions to install in order when this release would skip a hop (then only the path is offered). */
 export function CandidateActions({ target, serialNumber, allowed, pathHops }: { target: ReleaseTarget; serialNumber: string; allowed: boolean; pathHops: readonly string[] | null }) {
   const { byId } = useDownloads();
-  const [error, setError] = useState<ShownError | null>(null);
+  const starting = useAction(() => startDownload(target.name, serialNumber));
+  const { error } = starting;
   const download = latestFor(byId, target.name);
   const label = `${target.custom.product} ${target.custom.version}`;
-
-  async function startThis() {
-    setError(null);
-    try {
-      await startDownload(target.name, serialNumber);
-    } catch (err) {
-      setError(toShownError(err));
-    }
-  }
 
   const running = download !== undefined && ['queued', 'downloading', 'verifying', 'paused'].includes(download.state);
   return (
     <div className="candidate-actions">
       <div className="buttons">
-        <button type="button" onClick={() => void startThis()} disabled={!allowed || running || download?.state === 'done'} aria-label={`Download ${label}`}>
+        <button type="button" onClick={() => void starting.run()} disabled={!allowed || starting.busy || running || download?.state === 'done'} aria-label={`Download ${label}`}>
           {download?.state === 'done' ? 'Downloaded' : 'Download'}
         </button>
         {allowed && pathHops !== null ? (

@@ -12,37 +12,26 @@ import { toShownError, type ShownError } from '../../lib/errors.js';
 import { formatDateTime, productLabel } from '../../lib/format.js';
 import { hrefOf } from '../../lib/routes.js';
 import { useSession } from '../../state/session.js';
+import { useAction } from '../../state/use-action.js';
 import { KnownIssues } from '../install/KnownIssues.js';
 
 export function LastFailure({ serialNumber }: { serialNumber: string }) {
   const { role } = useSession();
   const [failure, setFailure] = useState<OpenFailureView | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [loadError, setLoadError] = useState<ShownError | null>(null);
+  const dismissal = useAction((failureId: string) => api.call('failures.dismiss', { failureId }), { onDone: () => setFailure(null) });
+  const error = dismissal.error ?? loadError;
 
   useEffect(() => {
     let current = true;
     api.call('failures.open', { serialNumber }).then(
       (answer) => current && setFailure(answer.failure),
-      (e: unknown) => current && setError(toShownError(e)),
+      (e: unknown) => current && setLoadError(toShownError(e)),
     );
     return () => {
       current = false;
     };
   }, [serialNumber]);
-
-  async function dismiss(id: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.call('failures.dismiss', { failureId: id });
-      setFailure(null);
-    } catch (e) {
-      setError(toShownError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   if (failure === null) return error === null ? null : <ErrorNotice error={error} />;
   const what = `${productLabel(failure.product)} ${failure.toVersion}`;
@@ -62,7 +51,7 @@ export function LastFailure({ serialNumber }: { serialNumber: string }) {
         ) : (
           <p className="small">Ask your customer administrator to request remote guidance for this failure.</p>
         )}
-        <button type="button" className="secondary" onClick={() => void dismiss(failure.id)} disabled={busy} data-testid="last-failure-dismiss">
+        <button type="button" className="secondary" onClick={() => void dismissal.run(failure.id)} disabled={dismissal.busy} data-testid="last-failure-dismiss">
           Dismiss
         </button>
       </div>

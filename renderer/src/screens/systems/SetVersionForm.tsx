@@ -7,33 +7,29 @@ import { useState, type FormEvent } from 'react';
 import type { InventorySystemView } from '../../../../shared/contracts/app-views.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { toShownError, type ShownError } from '../../lib/errors.js';
 import { contractsResource, systemsResource, updatesResource } from '../../state/resources.js';
+import { useAction } from '../../state/use-action.js';
 
 export function SetVersionForm({ system, onDone }: { system: InventorySystemView; onDone: () => void }) {
   const [version, setVersion] = useState(system.installedVersion ?? '');
   const [notInCatalog, setNotInCatalog] = useState(system.notInCatalog === true);
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errorId = `set-version-error-${system.serialNumber}`;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const save = useAction(
+    async () => {
       const updated = await api.call('systems.setVersion', { serialNumber: system.serialNumber, version: version.trim(), ...(notInCatalog ? { notInCatalog: true } : {}) });
       const list = systemsResource.get().data;
       if (list !== null) systemsResource.set(list.map((s) => (s.serialNumber === updated.serialNumber ? updated : s)));
       void updatesResource.refresh();
       // An entered new major the contract allowed advances the licensed version the overview shows.
       void contractsResource.refresh();
-      onDone();
-    } catch (err) {
-      setError(toShownError(err));
-    } finally {
-      setBusy(false);
-    }
+    },
+    { onDone },
+  );
+  const { busy, error } = save;
+  const errorId = `set-version-error-${system.serialNumber}`;
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void save.run();
   }
 
   return (

@@ -2,13 +2,13 @@
  * A request as the engineer works it: take it, accept / start work / propose a solution / close, talk to the
  * customer, read the diagnostics, and use the remote access granted (password revealed on demand, audited).
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { canMessage } from '../../../../shared/domain/request-state.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Pending, Section } from '../../components/Section.js';
-import { toShownError, type ShownError } from '../../lib/errors.js';
 import { useSession } from '../../state/session.js';
+import { useAction } from '../../state/use-action.js';
 import { ActionButtons } from '../requests/ActionButtons.js';
 import { DiagnosticsView } from '../requests/DiagnosticsView.js';
 import { GrantList } from '../requests/GrantList.js';
@@ -20,23 +20,16 @@ import { useRequest } from '../requests/useRequest.js';
 export function EngineerRequestScreen({ id }: { id: string }) {
   const { detail, error, reload } = useRequest(id);
   const { session } = useSession();
-  const [takeError, setTakeError] = useState<ShownError | null>(null);
   const me = session?.account?.id ?? null;
   const reloadNow = () => void reload();
 
-  async function take() {
-    setTakeError(null);
-    try {
-      await api.call('requests.take', { id });
-      void reload();
-    } catch (e) {
-      setTakeError(toShownError(e));
-    }
-  }
+  const taking = useAction(() => api.call('requests.take', { id }), { onDone: () => void reload() });
+  const takeError = taking.error;
+  const forgetTakeError = taking.reset;
 
   // An error from an earlier attempt means nothing once the request has moved on.
   const state = detail?.state;
-  useEffect(() => setTakeError(null), [state]);
+  useEffect(() => forgetTakeError(), [state, forgetTakeError]);
 
   const mine = detail !== null && detail.assignedEngineerId === me;
   return (
@@ -56,7 +49,7 @@ export function EngineerRequestScreen({ id }: { id: string }) {
             </p>
             {/* A submitted request is taken by accepting it; take is for accepted requests left unassigned. */}
             {detail.assignedEngineerId === null && detail.state !== 'submitted' && (
-              <button type="button" onClick={() => void take()} data-testid="take-request">
+              <button type="button" onClick={() => void taking.run()} disabled={taking.busy} data-testid="take-request">
                 Take this request
               </button>
             )}

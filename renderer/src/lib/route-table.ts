@@ -1,0 +1,152 @@
+/**
+ * Every screen's address, declared once: the fields its route carries, how its address reads and is written, and the
+ * sidebar section it belongs to. `routes.ts` and `nav.ts` derive parsing, links and the sidebar from this table, and
+ * `ScreenFor.tsx` maps the same route names to screens; a route added here without an address, a section or a screen
+ * fails to compile.
+ */
+
+/** The sidebar's sections; each one's list screen has a route of the same name. */
+export type Section = 'overview' | 'systems' | 'downloads' | 'requests' | 'workspace' | 'settings';
+
+type NoFields = Record<never, never>;
+
+/** The fields each route carries besides its name. */
+interface RouteFields {
+  'sign-in': NoFields;
+  overview: NoFields;
+  systems: NoFields;
+  system: { serialNumber: string };
+  downloads: NoFields;
+  install: { serialNumber: string; targetName: string };
+  upgrade: { serialNumber: string; version: string };
+  requests: NoFields;
+  'request-draft': { failureId: string };
+  /** A request the customer opens: for a system (preselected), or a refused one from the outbox to correct. */
+  'request-new': { serialNumber?: string; outboxKey?: never } | { outboxKey: string; serialNumber?: never };
+  request: { id: string };
+  workspace: NoFields;
+  'workspace-request': { id: string };
+  settings: NoFields;
+  home: NoFields;
+}
+
+export type RouteName = keyof RouteFields;
+
+/**
+ * The route of one name (or, by default, any route). Written as a map over names rather than a plain union so a table
+ * keyed by name can be indexed with `route.name` and called with `route` without a cast.
+ */
+export type RouteOf<N extends RouteName = RouteName> = { [K in N]: { name: K } & RouteFields[K] }[N];
+
+/**
+ * The two words of an address after its first one, decoded (no address needs more; further words are ignored). A
+ * missing, empty or badly encoded word reads as null, so a route needing it does not match and the address falls
+ * back to its section's list.
+ */
+export type Words = readonly [second: string | null, third: string | null];
+
+export interface RouteSpec<N extends RouteName> {
+  /** The first word of the address after `#/` ('' for the home address `#/`). */
+  root: string;
+  /** Where the screen sits in the sidebar; null for screens outside it (sign-in, home). */
+  section: Section | null;
+  /** The route these words make, or null when they are not this route's. */
+  read(words: Words): RouteOf<N> | null;
+  /** The route's address; reading it back gives the same route (tested for every route). */
+  href(route: RouteOf<N>): string;
+}
+
+/** An address made of words, each encoded so serial numbers and package names with `/`, `?` or `#` survive. */
+function address(...words: string[]): string {
+  return `#/${words.map(encodeURIComponent).join('/')}`;
+}
+
+/** Words under `#/requests/` that name a form, not a request; request ids are never one of them. */
+const REQUEST_FORMS: ReadonlySet<string> = new Set(['open', 'edit', 'new']);
+
+/** Tried in this order for the same first word; each route's `read` refuses what belongs to another. */
+export const ROUTE_TABLE: { readonly [N in RouteName]: RouteSpec<N> } = {
+  home: { root: '', section: null, read: () => ({ name: 'home' }), href: () => '#/' },
+  'sign-in': { root: 'sign-in', section: null, read: () => ({ name: 'sign-in' }), href: () => address('sign-in') },
+  overview: { root: 'overview', section: 'overview', read: () => ({ name: 'overview' }), href: () => address('overview') },
+  systems: {
+    root: 'systems',
+    section: 'systems',
+    read: ([serialNumber]) => (serialNumber === null ? { name: 'systems' } : null),
+    href: () => address('systems'),
+  },
+  system: {
+    root: 'systems',
+    section: 'systems',
+    read: ([serialNumber]) => (serialNumber === null ? null : { name: 'system', serialNumber }),
+    href: (r) => address('systems', r.serialNumber),
+  },
+  install: {
+    root: 'install',
+    section: 'systems',
+    read: ([serialNumber, targetName]) =>
+      serialNumber === null || targetName === null ? null : { name: 'install', serialNumber, targetName },
+    href: (r) => address('install', r.serialNumber, r.targetName),
+  },
+  upgrade: {
+    root: 'upgrade',
+    section: 'systems',
+    read: ([serialNumber, version]) =>
+      serialNumber === null || version === null ? null : { name: 'upgrade', serialNumber, version },
+    href: (r) => address('upgrade', r.serialNumber, r.version),
+  },
+  downloads: { root: 'downloads', section: 'downloads', read: () => ({ name: 'downloads' }), href: () => address('downloads') },
+  requests: {
+    root: 'requests',
+    section: 'requests',
+    read: ([first]) => (first === null ? { name: 'requests' } : null),
+    href: () => address('requests'),
+  },
+  'request-draft': {
+    root: 'requests',
+    section: 'requests',
+    read: ([form, failureId]) => (form === 'new' && failureId !== null ? { name: 'request-draft', failureId } : null),
+    href: (r) => address('requests', 'new', r.failureId),
+  },
+  'request-new': {
+    root: 'requests',
+    section: 'requests',
+    read: ([form, key]) => {
+      if (form === 'open') return key === null ? { name: 'request-new' } : { name: 'request-new', serialNumber: key };
+      return form === 'edit' && key !== null ? { name: 'request-new', outboxKey: key } : null;
+    },
+    href: (r) => {
+      if (r.outboxKey !== undefined) return address('requests', 'edit', r.outboxKey);
+      return r.serialNumber === undefined ? address('requests', 'open') : address('requests', 'open', r.serialNumber);
+    },
+  },
+  request: {
+    root: 'requests',
+    section: 'requests',
+    read: ([id]) => (id === null || REQUEST_FORMS.has(id) ? null : { name: 'request', id }),
+    href: (r) => address('requests', r.id),
+  },
+  workspace: {
+    root: 'workspace',
+    section: 'workspace',
+    read: ([id]) => (id === null ? { name: 'workspace' } : null),
+    href: () => address('workspace'),
+  },
+  'workspace-request': {
+    root: 'workspace',
+    section: 'workspace',
+    read: ([id]) => (id === null ? null : { name: 'workspace-request', id }),
+    href: (r) => address('workspace', r.id),
+  },
+  settings: { root: 'settings', section: 'settings', read: () => ({ name: 'settings' }), href: () => address('settings') },
+};
+
+/** Each section's list screen: where the sidebar link goes, and where a broken address under the section lands. */
+export const SECTION_HOME: { readonly [S in Section]: RouteOf<S> } = {
+  overview: { name: 'overview' },
+  systems: { name: 'systems' },
+  downloads: { name: 'downloads' },
+  requests: { name: 'requests' },
+  workspace: { name: 'workspace' },
+  settings: { name: 'settings' },
+};
