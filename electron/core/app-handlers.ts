@@ -2,7 +2,8 @@
  * The handlers of the app API, shared by the Electron shell and the web host: app information and settings here,
  * everything that talks to the portal through the app session (electron/core/app/).
  */
-import type { HostAdapter } from './adapters.js';
+import type { HostAdapter, Logger } from './adapters.js';
+import { isHicareError } from '../../shared/errors.js';
 import { AppSession } from './app/app-session.js';
 import { downloadHandlers } from './app/download-handlers.js';
 import { downloadRecordHandlers } from './app/download-record-handlers.js';
@@ -27,7 +28,7 @@ export interface AppServices {
 export function appHandlers(services: AppServices): AppHandlers {
   const { host, settings } = services;
   const session = services.session ?? new AppSession({ host, settings });
-  return {
+  return loggingUncoded(host.logger, {
     'app.info': () => ({
       name: host.appName,
       version: host.appVersion,
@@ -45,5 +46,28 @@ export function appHandlers(services: AppServices): AppHandlers {
     ...downloadRecordHandlers(session),
     ...upgradeHandlers(session, { previews: () => settings.get().includePreviews, clock: host.clock }),
     ...supportHandlers(host, settings),
-  };
+  });
+}
+
+/**
+ * The user sees an error without a code only as "Something went wrong inside the app" (shared/api/define.ts), so its
+ * cause is written to the app log here, with the method it came from, before the transport turns it into that.
+ */
+function loggingUncoded(logger: Logger, handlers: AppHandlers): AppHandlers {
+  const wrapped: Record<string, (args: never, ctx: never) => unknown> = {};
+  for (const [method, handler] of Object.entries(handlers) as [string, (args: never, ctx: never) => unknown][]) {
+    wrapped[method] = async (args, ctx) => {
+      try {
+        return await handler(args, ctx);
+      } catch (error) {
+        if (!isHicareError(error)) logger.error('an app method failed without a coded error', { method, error: describe(error) });
+        throw error;
+      }
+    };
+  }
+  return wrapped as unknown as AppHandlers;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
 }

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appHandlers, type CallContext } from '../../../electron/core/app-handlers.js';
 import { AppSession } from '../../../electron/core/app/app-session.js';
 import { LOG_TAIL_CHARS, allowedCount, logTail, resolutionView } from '../../../electron/core/app/views.js';
@@ -14,6 +14,7 @@ import { SettingsService } from '../../../electron/core/settings.js';
 import { createDispatcher } from '../../../shared/api/define.js';
 import { appApi } from '../../../shared/contracts/app-api.js';
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
+import { silentLogger } from '../../../electron/core/adapters.js';
 import { testHost } from '../../support.js';
 
 const now = new Date('2026-05-01T10:00:00Z');
@@ -127,5 +128,21 @@ describe('handlers without a portal', () => {
     expect(await dispatch('app.info', {}, { origin: 'test' })).toMatchObject({ ok: true, value: { portalUrl: 'http://127.0.0.1:9' } });
     // Nobody signed in there: refused before any connection is tried.
     expect(await dispatch('contracts.list', {}, { origin: 'test' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('logs the cause of an uncoded failure, with its method, while the user sees only the coded INTERNAL', async () => {
+    const settings = new SettingsService(dir);
+    const logged: { message: string; fields: Record<string, unknown> | undefined }[] = [];
+    const host = { ...testHost(dir, 'web'), logger: { ...silentLogger, error: (message: string, fields?: Record<string, unknown>) => logged.push({ message, fields }) } };
+    session = new AppSession({ host, settings, env: {} });
+    vi.spyOn(settings, 'get').mockImplementation(() => {
+      throw new TypeError('settings went missing');
+    });
+    const dispatch = createDispatcher<typeof appApi, CallContext>(appApi, appHandlers({ host, settings, session, uiBuilt: () => true }));
+    const reply = await dispatch('settings.get', {}, { origin: 'test' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside the app.' } });
+    expect(JSON.stringify(reply)).not.toContain('settings went missing');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.fields).toMatchObject({ method: 'settings.get', error: expect.stringContaining('TypeError: settings went missing') });
   });
 });
