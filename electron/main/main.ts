@@ -6,7 +6,6 @@
 import { app, BrowserWindow, Menu, nativeImage, net, Notification, protocol, session, shell, Tray } from 'electron';
 import electronUpdater from 'electron-updater';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { checkEvent, eventChannel, type EventName } from '../../shared/api/define.js';
 import { appApi, type AppApi } from '../../shared/contracts/app-api.js';
 import { appHandlers } from '../core/app-handlers.js';
@@ -26,7 +25,8 @@ import { startSelfUpdate, type SelfUpdate } from './self-update.js';
 import { ShellTray } from './tray.js';
 import { TRAY_ICON_PNG_BASE64, TRAY_ICON_SCALE_FACTOR } from './tray-icon.js';
 import { withUpdateAnnouncements, withUserChecks } from './update-count.js';
-import { CONTENT_SECURITY_POLICY, appUrlToRelativePath, secureWebPreferences } from './window-policy.js';
+import { secureWebPreferences } from './window-policy.js';
+import { appProtocolResponse } from './content-policy.js';
 import { guardWebContents } from './web-contents-guard.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -97,15 +97,9 @@ async function start(initialRoute: string | undefined): Promise<void> {
   };
   const settings = new SettingsService(paths.dataDirectory);
 
-  protocol.handle('app', (request) => {
-    const relative = appUrlToRelativePath(request.url);
-    if (relative === null) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(join(rendererDirectory, relative)).toString());
-  });
+  // Shell hardening: the CSP on every app:// answer (a protocol handler's answers skip onHeadersReceived).
+  protocol.handle('app', (request) => appProtocolResponse(request.url, { rendererDirectory, fetchFile: (url) => net.fetch(url) }));
   guardWebContents({ app, session: session.defaultSession, openExternally: (url) => void shell.openExternal(url), logger });
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
-  );
 
   const notifier = new Notifier({ create: (content) => new Notification(content), isSupported: () => Notification.isSupported(), logger });
   const updateNotifications = new UpdateNotifications({ notifier, open });

@@ -4,9 +4,6 @@
  */
 import { isAppFrame } from './ipc-wiring.js';
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-
 export function secureWebPreferences(preloadPath: string) {
   return {
     preload: preloadPath,

@@ -1,6 +1,6 @@
-/** The window's security settings, navigation rules, app:// path mapping and CSP. */
+/** The window's security settings, navigation rules and app:// path mapping. */
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, appUrlToRelativePath, navigationDecision, secureWebPreferences } from '../../../electron/main/window-policy.js';
+import { appUrlToRelativePath, navigationDecision, secureWebPreferences } from '../../../electron/main/window-policy.js';
 
 describe('secureWebPreferences', () => {
   const prefs = secureWebPreferences('/opt/hicare/preload.cjs');
@@ -116,32 +116,5 @@ describe('appUrlToRelativePath', () => {
         expect(rel.includes('\0')).toBe(false);
       }
     }
-  });
-});
-
-describe('CONTENT_SECURITY_POLICY', () => {
-  const directives = new Map(
-    CONTENT_SECURITY_POLICY.split(';')
-      .map((d) => d.trim().split(/\s+/))
-      .map(([name, ...values]) => [name!, values] as const),
-  );
-
-  it('allows only same-origin scripts and never eval', () => {
-    expect(directives.get('script-src')).toEqual(["'self'"]);
-    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
-    expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
-  });
-
-  it('defaults to self, forbids plugins, framing, base and form targets', () => {
-    expect(directives.get('default-src')).toEqual(["'self'"]);
-    expect(directives.get('object-src')).toEqual(["'none'"]);
-    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(directives.get('base-uri')).toEqual(["'none'"]);
-    expect(directives.get('form-action')).toEqual(["'none'"]);
-    expect(directives.get('connect-src')).toEqual(["'self'"]);
-  });
-
-  it('names no remote origin and no wildcard', () => {
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*/);
   });
 });
