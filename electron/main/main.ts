@@ -27,6 +27,7 @@ import { TRAY_ICON_PNG_BASE64, TRAY_ICON_SCALE_FACTOR } from './tray-icon.js';
 import { withUpdateAnnouncements, withUserChecks } from './update-count.js';
 import { secureWebPreferences } from './window-policy.js';
 import { appProtocolResponse } from './content-policy.js';
+import { externalOpener } from './external-links.js';
 import { guardWebContents } from './web-contents-guard.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -69,7 +70,7 @@ async function createMainWindow(route: string): Promise<BrowserWindow> {
     height: 820,
     title: APP_TITLE,
     show: false,
-    webPreferences: secureWebPreferences(join(import.meta.dirname, 'preload.cjs')),
+    webPreferences: secureWebPreferences(join(import.meta.dirname, 'preload.cjs'), { devTools: !app.isPackaged }),
   });
   mainWindow = window;
   window.on('closed', () => {
@@ -97,9 +98,11 @@ async function start(initialRoute: string | undefined): Promise<void> {
   };
   const settings = new SettingsService(paths.dataDirectory);
 
-  // Shell hardening: the CSP on every app:// answer (a protocol handler's answers skip onHeadersReceived).
+  // Shell hardening: the CSP on every app:// answer (a protocol handler's answers skip onHeadersReceived);
+  // links out only to the vendor's sites.
   protocol.handle('app', (request) => appProtocolResponse(request.url, { rendererDirectory, fetchFile: (url) => net.fetch(url) }));
-  guardWebContents({ app, session: session.defaultSession, openExternally: (url) => void shell.openExternal(url), logger });
+  const external = externalOpener({ openExternal: (url) => shell.openExternal(url), portalUrl: () => settings.get().portalUrl, logger });
+  guardWebContents({ app, session: session.defaultSession, external, logger });
 
   const notifier = new Notifier({ create: (content) => new Notification(content), isSupported: () => Notification.isSupported(), logger });
   const updateNotifications = new UpdateNotifications({ notifier, open });

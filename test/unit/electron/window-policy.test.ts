@@ -26,6 +26,11 @@ describe('secureWebPreferences', () => {
     });
   });
 
+  it('gives no developer tools unless asked for (development only)', () => {
+    expect(prefs.devTools).toBe(false);
+    expect(secureWebPreferences('a', { devTools: true }).devTools).toBe(true);
+  });
+
   it('returns a fresh object each time', () => {
     expect(secureWebPreferences('a')).not.toBe(secureWebPreferences('a'));
     expect(secureWebPreferences('b').preload).toBe('b');
@@ -33,12 +38,16 @@ describe('secureWebPreferences', () => {
 });
 
 describe('navigationDecision', () => {
+  // Only what the allow-list lets out opens in the browser (external-links.ts decides; here a stand-in for it).
+  const vendorOnly = (url: string) => url.toLowerCase().startsWith('https://portal.example.com/');
+
   it.each<[string, 'allow' | 'open-externally' | 'deny']>([
     ['app://hicare/index.html', 'allow'],
     ['app://hicare/settings?tab=proxy#top', 'allow'],
     ['app://hicare/', 'allow'],
     ['https://portal.example.com/contracts', 'open-externally'],
     ['HTTPS://PORTAL.EXAMPLE.COM/', 'open-externally'],
+    ['https://evil.example/phish', 'deny'],
     ['http://portal.example.com/', 'deny'],
     ['http://localhost:5173/', 'deny'],
     ['file:///etc/passwd', 'deny'],
@@ -55,7 +64,7 @@ describe('navigationDecision', () => {
     ['//evil.example/', 'deny'],
     ['/index.html', 'deny'],
   ])('%j → %s', (url, expected) => {
-    expect(navigationDecision(url)).toBe(expected);
+    expect(navigationDecision(url, vendorOnly)).toBe(expected);
   });
 });
 
