@@ -19,6 +19,7 @@ import { resetPaths } from './state/upgrade-paths.js';
 import { resetAllResources } from './state/resource.js';
 import { updatesResource } from './state/resources.js';
 import { SessionContext } from './state/session.js';
+import { useShortcuts } from './state/shortcuts.js';
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -107,6 +108,7 @@ function Frame({ session, error, loading, onSignOut, activeDownloads }: FramePro
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const key = hrefOf(shown);
+  useShortcuts(loading ? null : role);
 
   useApiEvent('updates.available', (p) => {
     setNewReleases(p.count);

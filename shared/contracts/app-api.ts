@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { defineAppApi } from '../api/define.js';
 import { InstantSchema, IdSchema, SerialNumberSchema, VersionSchema } from './common.js';
+import { SHORTCUT_IDS } from '../shortcuts.js';
 import { SignInSchema } from './accounts.js';
 import { ContractViewSchema } from './entitlement.js';
 import {
@@ -164,6 +165,8 @@ export const appApi = defineAppApi({
     /** A background check found releases the user has not seen yet. */
     'updates.available': z.object({ count: z.number().int().min(0), checkedAt: InstantSchema }),
     'settings.changed': SettingsSchema,
+    /** A main action picked in the desktop app's menu; the renderer acts on it as on its keyboard shortcut. */
+    'shell.command': z.object({ command: z.enum(SHORTCUT_IDS) }),
   },
 });
 
