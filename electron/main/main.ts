@@ -3,7 +3,7 @@
  * and the desktop around it (tray, notifications, hicare:// request links, the manager's own updates). Each part is
  * a module of its own that takes Electron's objects as arguments; this file only puts them together.
  */
-import { app, BrowserWindow, Menu, nativeImage, net, Notification, protocol, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, Menu, nativeImage, net, Notification, protocol, safeStorage, session, shell, Tray } from 'electron';
 import electronUpdater from 'electron-updater';
 import { join, resolve } from 'node:path';
 import { checkEvent, eventChannel, type EventName } from '../../shared/api/define.js';
@@ -20,7 +20,8 @@ import { startDeepLinks } from './deep-links.js';
 import { registerIpc } from './ipc.js';
 import { APP_ORIGIN } from './ipc-wiring.js';
 import { Notifier, UpdateNotifications } from './notifications.js';
-import { SafeStorageSecretStore } from './safe-storage.js';
+import { chooseSecretStore } from './secret-protection.js';
+import { withShellNotices } from './shell-notices.js';
 import { startSelfUpdate, type SelfUpdate } from './self-update.js';
 import { ShellTray } from './tray.js';
 import { TRAY_ICON_PNG_BASE64, TRAY_ICON_SCALE_FACTOR } from './tray-icon.js';
@@ -86,6 +87,8 @@ const openWindow: OpenWindow = windowOpener({ current: () => mainWindow, create:
 
 async function start(initialRoute: string | undefined): Promise<void> {
   const paths = defaultPaths();
+  // Without a real keychain the sign-in is kept for the session only, and the window says so.
+  const secrets = chooseSecretStore({ safeStorage, platform: process.platform, dataDirectory: paths.dataDirectory, logger });
   const host: HostAdapter = {
     kind: 'electron',
     appName: app.getName(),
@@ -94,7 +97,7 @@ async function start(initialRoute: string | undefined): Promise<void> {
     paths,
     clock: systemClock,
     logger,
-    secrets: new SafeStorageSecretStore(paths.dataDirectory),
+    secrets: secrets.store,
   };
   const settings = new SettingsService(paths.dataDirectory);
 
@@ -130,7 +133,7 @@ async function start(initialRoute: string | undefined): Promise<void> {
     shellTray.showCount(count);
     updateNotifications.seen(count);
   });
-  registerIpc(appApi, handlers);
+  registerIpc(appApi, withShellNotices(handlers, () => (secrets.notice === null ? [] : [secrets.notice])));
   settings.onChange((s) => broadcast('settings.changed', s));
   // Background checks every `checkEveryHours` (Settings); their announcements reach the tray and notifications.
   current.start();

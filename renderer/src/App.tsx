@@ -75,6 +75,11 @@ export function App() {
             </span>
           )}
         </header>
+        {info?.notices?.map((notice) => (
+          <div key={notice.code} className="notice notice-warn shell-notice" role="status" data-testid="shell-notice">
+            <strong>{notice.message}</strong> {notice.remedy}
+          </div>
+        ))}
         {accountId === null ? (
           <Frame session={session} error={error} loading={session === null && error === null} onSignOut={signOut} activeDownloads={0} />
         ) : (

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineAppApi } from '../api/define.js';
-import { InstantSchema, IdSchema, SerialNumberSchema, VersionSchema } from './common.js';
+import { ErrorBodySchema, InstantSchema, IdSchema, SerialNumberSchema, VersionSchema } from './common.js';
 import { SHORTCUT_IDS } from '../shortcuts.js';
 import { SignInSchema } from './accounts.js';
 import { ContractViewSchema } from './entitlement.js';
@@ -55,6 +55,8 @@ export const AppInfoSchema = z.object({
   platform: z.string(),
   portalUrl: z.string().nullable(),
   uiBuilt: z.boolean(),
+  /** What the desktop shell has to tell the user about this machine (say, secrets kept only for the session). */
+  notices: z.array(ErrorBodySchema).optional(),
 });
 
 export const SettingsSchema = z.object({
