@@ -3,7 +3,7 @@
  * and the desktop around it (tray, notifications, hicare:// request links, the manager's own updates). Each part is
  * a module of its own that takes Electron's objects as arguments; this file only puts them together.
  */
-import { app, BrowserWindow, Menu, nativeImage, net, Notification, protocol, safeStorage, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, Menu, nativeImage, nativeTheme, net, Notification, protocol, safeStorage, session, shell, Tray } from 'electron';
 import electronUpdater from 'electron-updater';
 import { join, resolve } from 'node:path';
 import { checkEvent, eventChannel, type EventName } from '../../shared/api/define.js';
@@ -21,6 +21,7 @@ import { registerIpc } from './ipc.js';
 import { APP_ORIGIN } from './ipc-wiring.js';
 import { Notifier, UpdateNotifications } from './notifications.js';
 import { chooseSecretStore } from './secret-protection.js';
+import { integrateWithDesktop } from './desktop-integration.js';
 import { withShellNotices } from './shell-notices.js';
 import { startSelfUpdate, type SelfUpdate } from './self-update.js';
 import { ShellTray } from './tray.js';
@@ -106,6 +107,21 @@ async function start(initialRoute: string | undefined): Promise<void> {
   protocol.handle('app', (request) => appProtocolResponse(request.url, { rendererDirectory, fetchFile: (url) => net.fetch(url) }));
   const external = externalOpener({ openExternal: (url) => shell.openExternal(url), portalUrl: () => settings.get().portalUrl, logger });
   guardWebContents({ app, session: session.defaultSession, external, logger });
+  // The desktop around the window: Windows app id, menu, system colours, start at login.
+  integrateWithDesktop({
+    app,
+    appName: APP_TITLE,
+    platform: process.platform,
+    setApplicationMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
+    nativeTheme,
+    settings,
+    run: (command) => {
+      open();
+      void started.then(() => broadcast('shell.command', { command }));
+    },
+    openLink: (url) => void external.open(url),
+    logger,
+  });
 
   const notifier = new Notifier({ create: (content) => new Notification(content), isSupported: () => Notification.isSupported(), logger });
   const updateNotifications = new UpdateNotifications({ notifier, open });

@@ -70,6 +70,8 @@ export const SettingsSchema = z.object({
   trustRootPath: z.string().max(1_000).nullable(),
   /** Where products of systems on this desktop are installed (`{target}` of the installers); per system a folder below. */
   installRoot: z.string().max(1_000).nullable(),
+  /** Start the desktop app when the user logs in to the computer (macOS and Windows; the web host ignores it). */
+  startAtLogin: z.boolean(),
 });
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();

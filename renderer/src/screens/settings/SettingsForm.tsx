@@ -43,7 +43,7 @@ const FIELDS: readonly (readonly [string, readonly FieldSpec[]])[] = [
   ],
 ];
 
-type Draft = Record<TextField, string> & { checkEveryHours: string; includePreviews: boolean };
+type Draft = Record<TextField, string> & { checkEveryHours: string; includePreviews: boolean; startAtLogin: boolean };
 
 function draftOf(s: Settings): Draft {
   return {
@@ -55,6 +55,7 @@ function draftOf(s: Settings): Draft {
     trustRootPath: s.trustRootPath ?? '',
     checkEveryHours: String(s.checkEveryHours),
     includePreviews: s.includePreviews,
+    startAtLogin: s.startAtLogin,
   };
 }
 
@@ -96,6 +97,7 @@ export function SettingsForm() {
         trustRootPath: orNull(draft.trustRootPath),
         checkEveryHours: Number(draft.checkEveryHours),
         includePreviews: draft.includePreviews,
+        startAtLogin: draft.startAtLogin,
       });
       setDraft(draftOf(next));
       setDirty(false);
@@ -139,6 +141,16 @@ export function SettingsForm() {
               <input name="includePreviews" type="checkbox" checked={draft.includePreviews} onChange={(e) => set('includePreviews', e.target.checked)} />
               Show previews (prereleases)
             </label>
+          </fieldset>
+          <fieldset>
+            <legend>Desktop</legend>
+            <label className="inline">
+              <input name="startAtLogin" type="checkbox" checked={draft.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} aria-describedby="startAtLogin-hint" />
+              Start the app when I log in
+            </label>
+            <span id="startAtLogin-hint" className="hint">
+              In the desktop app on Windows and macOS: it opens when you log in and checks for updates in the background.
+            </span>
           </fieldset>
           <div>
             <button type="submit">Save settings</button>
