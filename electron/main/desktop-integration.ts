@@ -4,6 +4,7 @@
  * login when the user asked for it in Settings. Takes Electron's objects as arguments, so it is tested with fakes.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { join } from 'node:path';
 import type { Logger } from '../core/adapters.js';
 import type { ShortcutId } from '../../shared/shortcuts.js';
 import { applicationMenuTemplate } from './app-menu.js';
@@ -63,4 +64,13 @@ export function integrateWithDesktop(options: DesktopOptions): void {
   };
   applyStartAtLogin(options.settings.get().startAtLogin);
   options.settings.onChange((settings) => applyStartAtLogin(settings.startAtLogin));
+}
+
+/**
+ * The window's icon on Windows and Linux: installed, the copy electron-builder puts in the app's resources; in
+ * development, the one in the checkout. macOS takes the bundle's icon (icon.icns) and needs none.
+ */
+export function windowIconPath(options: { platform: NodeJS.Platform; isPackaged: boolean; resourcesPath: string; appPath: string }): string | undefined {
+  if (options.platform === 'darwin') return undefined;
+  return options.isPackaged ? join(options.resourcesPath, 'icon.png') : join(options.appPath, 'resources', 'icon.png');
 }

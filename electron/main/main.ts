@@ -21,7 +21,7 @@ import { registerIpc } from './ipc.js';
 import { APP_ORIGIN } from './ipc-wiring.js';
 import { Notifier, UpdateNotifications } from './notifications.js';
 import { chooseSecretStore } from './secret-protection.js';
-import { integrateWithDesktop } from './desktop-integration.js';
+import { integrateWithDesktop, windowIconPath } from './desktop-integration.js';
 import { withShellNotices } from './shell-notices.js';
 import { startSelfUpdate, type SelfUpdate } from './self-update.js';
 import { ShellTray } from './tray.js';
@@ -71,6 +71,7 @@ async function createMainWindow(route: string): Promise<BrowserWindow> {
     width: 1280,
     height: 820,
     title: APP_TITLE,
+    ...iconOption(),
     show: false,
     webPreferences: secureWebPreferences(join(import.meta.dirname, 'preload.cjs'), { devTools: !app.isPackaged }),
   });
@@ -82,6 +83,11 @@ async function createMainWindow(route: string): Promise<BrowserWindow> {
   // Navigation, new windows, webviews and permissions: guardWebContents, for every web contents.
   await window.loadURL(`${APP_ORIGIN}/index.html${route}`);
   return window;
+}
+
+function iconOption(): { icon?: string } {
+  const icon = windowIconPath({ platform: process.platform, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
+  return icon === undefined ? {} : { icon };
 }
 
 const openWindow: OpenWindow = windowOpener({ current: () => mainWindow, create: createMainWindow, logger });

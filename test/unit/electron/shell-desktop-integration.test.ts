@@ -1,8 +1,9 @@
 /** The app's place in the desktop: its Windows identity, menu, system colours and the start-at-login setting. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { APP_USER_MODEL_ID, integrateWithDesktop, type DesktopApp } from '../../../electron/main/desktop-integration.js';
+import { APP_USER_MODEL_ID, integrateWithDesktop, windowIconPath, type DesktopApp } from '../../../electron/main/desktop-integration.js';
 import { recordingLogger } from './shell-fakes.js';
 
 class FakeApp implements DesktopApp {
@@ -102,5 +103,32 @@ describe('start at login', () => {
     settings.save({ startAtLogin: true });
     expect(app.loginItems).toEqual([]);
     expect(logger.lines.some((l) => l.message.includes('not offered on this system'))).toBe(true);
+  });
+});
+
+describe('the icons', () => {
+  const root = new URL('../../../', import.meta.url).pathname;
+  const builder = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
+
+  it.each([
+    ['icon.png', 512],
+    ['icon-256.png', 256],
+  ])('resources/%s is a %i×%i PNG', (name, size) => {
+    const png = readFileSync(join(root, 'resources', name));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+  });
+
+  it('every icon the installer config names exists', () => {
+    const named = [...builder.matchAll(/^\s*(?:icon|- from): (resources\/icon\S*)$/gm)].map((m) => m[1]!);
+    expect(named).toEqual(expect.arrayContaining(['resources/icon.ico', 'resources/icon.icns', 'resources/icon.png']));
+    for (const file of named) expect(existsSync(join(root, file)), file).toBe(true);
+  });
+
+  it('the window takes the installed copy, the checkout’s in development, and none on macOS', () => {
+    const where = { resourcesPath: '/opt/hicare/resources', appPath: '/home/dev/hicare' };
+    expect(windowIconPath({ platform: 'win32', isPackaged: true, ...where })).toBe(join('/opt/hicare/resources', 'icon.png'));
+    expect(windowIconPath({ platform: 'linux', isPackaged: false, ...where })).toBe(join('/home/dev/hicare', 'resources', 'icon.png'));
+    expect(windowIconPath({ platform: 'darwin', isPackaged: true, ...where })).toBeUndefined();
   });
 });
