@@ -70,6 +70,8 @@ export const ERROR_CODES = [
   'INSTALL_IN_PROGRESS',
   'DETECTION_FAILED',
   'OPERATION_LOG_TAMPERED',
+  // the desktop: no OS keyring to encrypt the sign-in with, so it is kept for the session only
+  'KEYRING_UNAVAILABLE',
   // entered versions: only the catalog's, or one confirmed to be outside it
   'VERSION_NOT_IN_CATALOG',
   // entitlement verdict reasons (a refused download answers with the first of them)

@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   includePreviews: false,
   trustRootPath: null,
   installRoot: null,
+  startAtLogin: false,
 };
 
 export class SettingsService {

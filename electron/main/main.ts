@@ -3,10 +3,9 @@
  * and the desktop around it (tray, notifications, hicare:// request links, the manager's own updates). Each part is
  * a module of its own that takes Electron's objects as arguments; this file only puts them together.
  */
-import { app, BrowserWindow, Menu, nativeImage, net, Notification, protocol, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, Menu, nativeImage, nativeTheme, net, Notification, protocol, safeStorage, session, shell, Tray } from 'electron';
 import electronUpdater from 'electron-updater';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { checkEvent, eventChannel, type EventName } from '../../shared/api/define.js';
 import { appApi, type AppApi } from '../../shared/contracts/app-api.js';
 import { attachedDemo } from '../core/app/attached-demo.js';
@@ -20,12 +19,16 @@ import { startDeepLinks } from './deep-links.js';
 import { registerIpc } from './ipc.js';
 import { APP_ORIGIN } from './ipc-wiring.js';
 import { Notifier, UpdateNotifications } from './notifications.js';
-import { SafeStorageSecretStore } from './safe-storage.js';
+import { chooseSecretStore } from './secret-protection.js';
+import { integrateWithDesktop, windowIconPath } from './desktop-integration.js';
+import { withShellNotices } from './shell-notices.js';
 import { startSelfUpdate, type SelfUpdate } from './self-update.js';
 import { shellRuntime } from './shell-runtime.js';
 import { ShellTray } from './tray.js';
 import { TRAY_ICON_PNG_BASE64, TRAY_ICON_SCALE_FACTOR } from './tray-icon.js';
-import { CONTENT_SECURITY_POLICY, appUrlToRelativePath, secureWebPreferences } from './window-policy.js';
+import { secureWebPreferences } from './window-policy.js';
+import { appProtocolResponse } from './content-policy.js';
+import { externalOpener } from './external-links.js';
 import { guardWebContents } from './web-contents-guard.js';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -66,8 +69,9 @@ async function createMainWindow(route: string): Promise<BrowserWindow> {
     width: 1280,
     height: 820,
     title: APP_TITLE,
+    ...iconOption(),
     show: false,
-    webPreferences: secureWebPreferences(join(import.meta.dirname, 'preload.cjs')),
+    webPreferences: secureWebPreferences(join(import.meta.dirname, 'preload.cjs'), { devTools: !app.isPackaged }),
   });
   mainWindow = window;
   window.on('closed', () => {
@@ -79,10 +83,17 @@ async function createMainWindow(route: string): Promise<BrowserWindow> {
   return window;
 }
 
+function iconOption(): { icon?: string } {
+  const icon = windowIconPath({ platform: process.platform, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
+  return icon === undefined ? {} : { icon };
+}
+
 const openWindow: OpenWindow = windowOpener({ current: () => mainWindow, create: createMainWindow, logger });
 
 async function start(initialRoute: string | undefined): Promise<void> {
   const paths = defaultPaths();
+  // Without a real keychain the sign-in is kept for the session only, and the window says so.
+  const secrets = chooseSecretStore({ safeStorage, platform: process.platform, dataDirectory: paths.dataDirectory, logger });
   const host: HostAdapter = {
     kind: 'electron',
     appName: app.getName(),
@@ -91,18 +102,14 @@ async function start(initialRoute: string | undefined): Promise<void> {
     paths,
     clock: systemClock,
     logger,
-    secrets: new SafeStorageSecretStore(paths.dataDirectory),
+    secrets: secrets.store,
   };
 
-  protocol.handle('app', (request) => {
-    const relative = appUrlToRelativePath(request.url);
-    if (relative === null) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(join(rendererDirectory, relative)).toString());
-  });
-  guardWebContents({ app, session: session.defaultSession, openExternally: (url) => void shell.openExternal(url), logger });
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
-  );
+  // Shell hardening: the CSP on every app:// answer (a protocol handler's answers skip onHeadersReceived);
+  // links out only to the vendor's sites.
+  protocol.handle('app', (request) => appProtocolResponse(request.url, { rendererDirectory, fetchFile: (url) => net.fetch(url) }));
+  const external = externalOpener({ openExternal: (url) => shell.openExternal(url), portalUrl: () => runtime?.settings.get().portalUrl ?? null, logger });
+  guardWebContents({ app, session: session.defaultSession, external, logger });
 
   const notifier = new Notifier({ create: (content) => new Notification(content), isSupported: () => Notification.isSupported(), logger });
   const updateNotifications = new UpdateNotifications({ notifier, open });
@@ -135,7 +142,22 @@ async function start(initialRoute: string | undefined): Promise<void> {
   runtime = current;
   const { demo, session: appSession } = current;
   if (demo !== null) console.log(`Demo portal: ${demo.url} (sign in with one of the demo accounts the app lists)`);
-  registerIpc(appApi, current.handlers);
+  // The desktop around the window: Windows app id, menu, system colours, start at login.
+  integrateWithDesktop({
+    app,
+    appName: APP_TITLE,
+    platform: process.platform,
+    setApplicationMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
+    nativeTheme,
+    settings: current.settings,
+    run: (command) => {
+      open();
+      void started.then(() => broadcast('shell.command', { command }));
+    },
+    openLink: (url) => void external.open(url),
+    logger,
+  });
+  registerIpc(appApi, withShellNotices(current.handlers, () => (secrets.notice === null ? [] : [secrets.notice])));
   // Background checks every `checkEveryHours` (Settings); their announcements reach the tray and notifications.
   current.start();
 

@@ -1,11 +1,12 @@
 /**
  * Electron's checklist items that concern every web contents the app ever creates, not only its window: no
- * <webview> may be attached, no navigation or redirect may leave the app, no new window may open (https links go
- * to the user's browser instead), and the page is granted no permission — asked for or merely checked. Applied from
- * the app's 'web-contents-created' event, so a contents created later (a devtools-less popup attempt, a future
- * second window) gets the same rules without anyone remembering to add them.
+ * <webview> may be attached, no navigation or redirect may leave the app, no new window may open (links to the
+ * vendor's sites go to the user's browser instead, see external-links.ts), and the page is granted no permission,
+ * asked for or merely checked. Applied from the app's 'web-contents-created' event, so a contents created later
+ * (a devtools-less popup attempt, a future second window) gets the same rules without anyone remembering to add them.
  */
 import type { Logger } from '../core/adapters.js';
+import type { ExternalOpener } from './external-links.js';
 import { navigationDecision } from './window-policy.js';
 
 interface PreventableEvent {
@@ -26,7 +27,8 @@ export interface GuardOptions {
     setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
     setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void;
   };
-  openExternally(url: string): void;
+  /** Decides and opens links outside the app (the vendor's sites only). */
+  external: ExternalOpener;
   logger: Logger;
 }
 
@@ -43,15 +45,20 @@ export function guardWebContents(options: GuardOptions): void {
       event.preventDefault();
       logger.warn('a <webview> was refused');
     });
-    const stayInApp = (event: PreventableEvent, url: string): void => {
-      if (navigationDecision(url) === 'allow') return;
-      event.preventDefault();
-      logger.warn('a navigation away from the app was refused', { url: url.slice(0, 200) });
-    };
-    contents.on('will-navigate', stayInApp);
-    contents.on('will-redirect', stayInApp);
+    const stayInApp =
+      (kind: 'navigation' | 'redirect') =>
+      (event: PreventableEvent, url: string): void => {
+        const decision = navigationDecision(url, options.external.allowed);
+        if (decision === 'allow') return;
+        event.preventDefault();
+        // A plain link to the vendor's documentation opens in the browser; a redirect is never followed out.
+        if (decision === 'open-externally' && kind === 'navigation') options.external.open(url);
+        else logger.warn(`a ${kind} away from the app was refused`, { url: url.slice(0, 200) });
+      };
+    contents.on('will-navigate', stayInApp('navigation'));
+    contents.on('will-redirect', stayInApp('redirect'));
     contents.setWindowOpenHandler(({ url }) => {
-      if (navigationDecision(url) === 'open-externally') options.openExternally(url);
+      if (navigationDecision(url, options.external.allowed) === 'open-externally') options.external.open(url);
       else logger.warn('a new window was refused', { url: url.slice(0, 200) });
       return { action: 'deny' };
     });

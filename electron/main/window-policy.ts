@@ -4,12 +4,11 @@
  */
 import { isAppFrame } from './ipc-wiring.js';
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-
-export function secureWebPreferences(preloadPath: string) {
+/** `devTools`: only in development; a packaged app cannot open them at all, menu or not. */
+export function secureWebPreferences(preloadPath: string, { devTools = false }: { devTools?: boolean } = {}) {
   return {
     preload: preloadPath,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -24,14 +23,13 @@ export function secureWebPreferences(preloadPath: string) {
   } as const;
 }
 
-/** Navigation stays inside the app; links to the outside world open in the user's browser only if they are https. */
-export function navigationDecision(url: string): 'allow' | 'open-externally' | 'deny' {
+/**
+ * Navigation stays inside the app; a link to the outside world opens in the user's browser only if
+ * `mayOpenExternally` allows it (external-links.ts: https to the vendor's hosts).
+ */
+export function navigationDecision(url: string, mayOpenExternally: (url: string) => boolean): 'allow' | 'open-externally' | 'deny' {
   if (isAppFrame(url)) return 'allow';
-  try {
-    return new URL(url).protocol === 'https:' ? 'open-externally' : 'deny';
-  } catch {
-    return 'deny';
-  }
+  return mayOpenExternally(url) ? 'open-externally' : 'deny';
 }
 
 /** Maps an app:// URL to a file under the renderer directory, refusing anything that would leave it. */

@@ -10,6 +10,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { checkEvent, createDispatcher, eventNames, type ApiSpec, type EventName, type EventPayload, type Handlers } from '../../shared/api/define.js';
 import { ATTACHMENT_MAX_BASE64_CHARS, ATTACHMENT_MAX_BYTES } from '../../shared/contracts/requests.js';
+import { PAGE_SECURITY_HEADERS } from '../../shared/content-security-policy.js';
 import { HicareError, type ErrorBody } from '../../shared/errors.js';
 import type { CallContext } from '../core/app-handlers.js';
 import { notBuiltPage } from './not-built-page.js';
@@ -26,7 +27,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
 };
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export interface WebHostOptions<A extends ApiSpec> {
   api: A;
@@ -104,11 +104,11 @@ export async function startWebHost<A extends ApiSpec>(options: WebHostOptions<A>
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' });
+      res.writeHead(200, { ...PAGE_SECURITY_HEADERS, 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       if (relative === 'index.html') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
+        res.writeHead(200, { ...PAGE_SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' });
         res.end(notBuiltPage());
         return;
       }

@@ -19,6 +19,7 @@ import { resetPaths } from './state/upgrade-paths.js';
 import { resetAllResources } from './state/resource.js';
 import { updatesResource } from './state/resources.js';
 import { SessionContext } from './state/session.js';
+import { useShortcuts } from './state/shortcuts.js';
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -74,6 +75,11 @@ export function App() {
             </span>
           )}
         </header>
+        {info?.notices?.map((notice) => (
+          <div key={notice.code} className="notice notice-warn shell-notice" role="status" data-testid="shell-notice">
+            <strong>{notice.message}</strong> {notice.remedy}
+          </div>
+        ))}
         {accountId === null ? (
           <Frame session={session} error={error} loading={session === null && error === null} onSignOut={signOut} activeDownloads={0} />
         ) : (
@@ -107,6 +113,7 @@ function Frame({ session, error, loading, onSignOut, activeDownloads }: FramePro
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const key = hrefOf(shown);
+  useShortcuts(loading ? null : role);
 
   useApiEvent('updates.available', (p) => {
     setNewReleases(p.count);

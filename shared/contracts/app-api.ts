@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { defineAppApi } from '../api/define.js';
-import { InstantSchema, IdSchema, SerialNumberSchema, VersionSchema } from './common.js';
+import { ErrorBodySchema, InstantSchema, IdSchema, SerialNumberSchema, VersionSchema } from './common.js';
+import { SHORTCUT_IDS } from '../shortcuts.js';
 import { SignInSchema } from './accounts.js';
 import { ContractViewSchema, InstalledReportCreateSchema } from './entitlement.js';
 import {
@@ -55,6 +56,8 @@ export const AppInfoSchema = z.object({
   platform: z.string(),
   portalUrl: z.string().nullable(),
   uiBuilt: z.boolean(),
+  /** What the desktop shell has to tell the user about this machine (say, secrets kept only for the session). */
+  notices: z.array(ErrorBodySchema).optional(),
 });
 
 export const SettingsSchema = z.object({
@@ -68,6 +71,8 @@ export const SettingsSchema = z.object({
   trustRootPath: z.string().max(1_000).nullable(),
   /** Where products of systems on this desktop are installed (`{target}` of the installers); per system a folder below. */
   installRoot: z.string().max(1_000).nullable(),
+  /** Start the desktop app when the user logs in to the computer (macOS and Windows; the web host ignores it). */
+  startAtLogin: z.boolean(),
 });
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
@@ -172,6 +177,8 @@ export const appApi = defineAppApi({
     /** A background check found releases the user has not seen yet. */
     'updates.available': z.object({ count: z.number().int().min(0), checkedAt: InstantSchema }),
     'settings.changed': SettingsSchema,
+    /** A main action picked in the desktop app's menu; the renderer acts on it as on its keyboard shortcut. */
+    'shell.command': z.object({ command: z.enum(SHORTCUT_IDS) }),
   },
 });
 

@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { signInAs, signOut } from './sign-in.js';
-import { hostForSpec } from './spec-host.js';
+import { hostForSpec, SHOTS } from './spec-host.js';
 import type { RunningHost } from './web-host.js';
 
 let host: RunningHost;
@@ -41,6 +41,31 @@ test("a customer admin's screens meet WCAG 2.1 AA", async ({ page }) => {
     await page.goto(at(route));
     await expect(page.getByText(shown).first()).toBeVisible({ timeout: 30_000 });
     expect(await violations(page), `#/${route}`).toEqual([]);
+  }
+});
+
+test("in dark mode, a customer admin's screens and the sign-in screen meet WCAG 2.1 AA", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await signOut(host, page);
+  // The page really is dark: the colours follow the system, not a fixed palette.
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim())).toBe('#0f161d');
+  await page.screenshot({ path: `${SHOTS}/dark-sign-in.png`, fullPage: true });
+  expect(await violations(page), 'sign-in (dark)').toEqual([]);
+
+  await signInAs(host, page, 'Contoso Grid admin');
+  const screens: [string, string][] = [
+    ['overview', 'Your maintenance contracts'],
+    ['systems', 'CG-ATL-0001'],
+    ['systems/CG-ATL-0001', 'Recommended'],
+    ['downloads', 'Downloads'],
+    ['requests', 'Requests'],
+    ['settings', 'Portal'],
+  ];
+  for (const [route, shown] of screens) {
+    await page.goto(at(route));
+    await expect(page.getByText(shown).first()).toBeVisible({ timeout: 30_000 });
+    await page.screenshot({ path: `${SHOTS}/dark-${route.replaceAll('/', '-')}.png`, fullPage: true });
+    expect(await violations(page), `#/${route} (dark)`).toEqual([]);
   }
 });
 

@@ -1,5 +1,6 @@
 /** Every web contents the app creates gets the checklist's rules: no webview, no leaving the app, no windows, no permissions. */
 import { describe, expect, it } from 'vitest';
+import { externalOpener } from '../../../electron/main/external-links.js';
 import { guardWebContents, type GuardedContents } from '../../../electron/main/web-contents-guard.js';
 import { recordingLogger } from './shell-fakes.js';
 
@@ -32,7 +33,11 @@ function setUp() {
   guardWebContents({
     app: { on: (_event, listener) => (handlers.created = listener) },
     session: { setPermissionRequestHandler: (h) => (handlers.request = h), setPermissionCheckHandler: (h) => (handlers.check = h) },
-    openExternally: (url) => opened.push(url),
+    external: externalOpener({
+      openExternal: async (url) => void opened.push(url),
+      portalUrl: () => 'https://portal.contoso.example',
+      logger,
+    }),
     logger,
   });
   const contents = new FakeContents();
@@ -61,13 +66,28 @@ describe('the rules every web contents of the app gets', () => {
 
   it.each([
     ['https://docs.hicare.example/kb/123', ['https://docs.hicare.example/kb/123']],
+    ['https://portal.contoso.example/requests/42', ['https://portal.contoso.example/requests/42']],
+    ['https://evil.example/phish', []],
     ['http://docs.hicare.example/kb/123', []],
     ['file:///C:/Windows/system32/calc.exe', []],
     ['app://hicare/index.html', []],
-  ])('a new window for %s is never opened in the app; only https goes to the browser', (url, external) => {
+  ])('a new window for %s is never opened in the app; only the vendor’s https sites go to the browser', (url, external) => {
     const { contents, opened } = setUp();
     expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
     expect(opened).toEqual(external);
+  });
+
+  it('a plain link to the vendor’s documentation opens in the browser, never in the window', () => {
+    const { contents, opened } = setUp();
+    expect(contents.fire('will-navigate', 'https://docs.hicare.example/kb/7')).toBe(true);
+    expect(opened).toEqual(['https://docs.hicare.example/kb/7']);
+  });
+
+  it('a redirect to the vendor’s site is stopped and not followed into the browser', () => {
+    const { contents, opened, logger } = setUp();
+    expect(contents.fire('will-redirect', 'https://docs.hicare.example/kb/7')).toBe(true);
+    expect(opened).toEqual([]);
+    expect(logger.lines.map((l) => l.message)).toContain('a redirect away from the app was refused');
   });
 
   it('grants no permission, asked for or checked', () => {

@@ -44,7 +44,7 @@ const FIELDS: readonly (readonly [string, readonly FieldSpec[]])[] = [
   ],
 ];
 
-type Draft = Record<TextField, string> & { checkEveryHours: string; includePreviews: boolean };
+type Draft = Record<TextField, string> & { checkEveryHours: string; includePreviews: boolean; startAtLogin: boolean };
 
 function draftOf(s: Settings): Draft {
   return {
@@ -56,6 +56,7 @@ function draftOf(s: Settings): Draft {
     trustRootPath: s.trustRootPath ?? '',
     checkEveryHours: String(s.checkEveryHours),
     includePreviews: s.includePreviews,
+    startAtLogin: s.startAtLogin,
   };
 }
 
@@ -77,6 +78,7 @@ export function SettingsForm() {
         trustRootPath: orNull(d.trustRootPath),
         checkEveryHours: Number(d.checkEveryHours),
         includePreviews: d.includePreviews,
+        startAtLogin: d.startAtLogin,
       }),
     {
       onDone: (next) => {
@@ -144,6 +146,16 @@ export function SettingsForm() {
               <input name="includePreviews" type="checkbox" checked={draft.includePreviews} onChange={(e) => set('includePreviews', e.target.checked)} />
               Show previews (prereleases)
             </label>
+          </fieldset>
+          <fieldset>
+            <legend>Desktop</legend>
+            <label className="inline">
+              <input name="startAtLogin" type="checkbox" checked={draft.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} aria-describedby="startAtLogin-hint" />
+              Start the app when I log in
+            </label>
+            <span id="startAtLogin-hint" className="hint">
+              In the desktop app on Windows and macOS: it opens when you log in and checks for updates in the background.
+            </span>
           </fieldset>
           <div>
             <button type="submit" disabled={saving.busy}>
