@@ -111,7 +111,10 @@ export const portalRawRoutes = {
     auth: ['customer-admin', 'engineer', 'portal-admin'],
     headers: [{ name: 'Last-Event-ID', description: 'The last id seen: what was missed is sent first' }],
     answers: {
-      '200': { description: 'An endless event stream; each data line is one event', content: { type: 'text/event-stream', schema: z.union([RequestEventSchema, StreamResetSchema]) } },
+      '200': {
+        description: 'An endless event stream; each data line is one event',
+        content: { type: 'text/event-stream', schema: z.union([RequestEventSchema, StreamResetSchema]) },
+      },
     },
   },
 } as const satisfies Record<string, RawRoute>;
@@ -124,13 +127,22 @@ export type RawRouteName = keyof PortalRawRoutes;
  * documented here with the rest so that /openapi.json lists every address the portal answers.
  */
 export const portalOpsRoutes = {
-  liveness: { methods: ['GET'], path: '/healthz', summary: 'The process answers (no dependency is asked)', auth: 'public', answers: { '200': { description: '{"ok": true}', content: { type: 'application/json' } } } },
+  liveness: {
+    methods: ['GET'],
+    path: '/healthz',
+    summary: 'The process answers (no dependency is asked)',
+    auth: 'public',
+    answers: { '200': { description: '{"ok": true}', content: { type: 'application/json' } } },
+  },
   readiness: {
     methods: ['GET'],
     path: '/readyz',
     summary: 'Whether this instance can serve: database reachable, migrations current, store reachable, signed catalog not expired',
     auth: 'public',
-    answers: { '200': { description: 'Ready; every check listed', content: { type: 'application/json' } }, '503': { description: 'Not ready; details.checks names the failing checks in plain words' } },
+    answers: {
+      '200': { description: 'Ready; every check listed', content: { type: 'application/json' } },
+      '503': { description: 'Not ready; details.checks names the failing checks in plain words' },
+    },
   },
   metrics: {
     methods: ['GET'],
@@ -139,6 +151,12 @@ export const portalOpsRoutes = {
     auth: 'public',
     answers: { '200': { description: 'Prometheus text format', content: { type: 'text/plain' } } },
   },
-  openApi: { methods: ['GET'], path: '/openapi.json', summary: 'This document', auth: 'public', answers: { '200': { description: 'OpenAPI 3.1', content: { type: 'application/json' } } } },
+  openApi: {
+    methods: ['GET'],
+    path: '/openapi.json',
+    summary: 'This document',
+    auth: 'public',
+    answers: { '200': { description: 'OpenAPI 3.1', content: { type: 'application/json' } } },
+  },
 } as const satisfies Record<string, RawRoute>;
 

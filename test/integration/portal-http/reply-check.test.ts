@@ -19,7 +19,8 @@ let app: FastifyInstance;
 let base: string;
 
 beforeAll(async () => {
-  app = createPortalApp({ version: '0.1.0', logger: { level: 'info', destination: { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) } } });
+  const destination = { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) };
+  app = createPortalApp({ version: '0.1.0', logger: { level: 'info', destination } });
   // The planted bug: a role the contract does not know, and no e-mail address.
   registerEndpoint(app, portalApi.me, authenticate, async () => ({ ...engineer, role: 'wizard', email: undefined }) as unknown as Account);
   // A handler that hands over more than the contract names, as a careless query might.
