@@ -20,14 +20,11 @@ import type { PortalLogSettings } from './ops/logging.js';
 import type { PortalMetricsOptions } from './ops/metrics.js';
 import { catalogFresh, databaseReachable, migrationsCurrent, storeReachable, timestampExpiryIn, type TimestampExpiry } from './ops/portal-checks.js';
 import type { ReadinessCheck } from './ops/readiness.js';
-import { registerPackageRoute } from './http/package-route.js';
 import { bearerAuthentication, registerPortalRoutes } from './http/routes.js';
-import { registerTufRoute } from './http/tuf-route.js';
 import { loadGrantKey } from './requests/grant-key.js';
 import type { GrantSecrets } from './requests/grant-secrets.js';
 import { startLiveState } from './live-state.js';
 import type { RequestEventBus } from './requests/events.js';
-import { registerRequestRoutes } from './requests/routes.js';
 import type { BlobStore } from './storage/blob-store.js';
 import type { PackageDelivery } from './storage/config.js';
 
@@ -157,11 +154,14 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const live = await startLiveState(db, options.databaseUrl, now, (error, what) => app.log.error({ err: error }, `${what} failed`));
   const ctx: EntitlementContext = { db, catalog, now, postExpiry: options.postExpiry ?? 'earned', ...(live.contracts === undefined ? {} : { contracts: live.contracts }) };
   const auth = bearerAuthentication(db, now, live.tokens);
-  registerPortalRoutes(app, ctx, auth);
-  const blobs = catalog.repository.blobs;
-  registerPackageRoute(app, ctx, auth, { blobs, ...(options.packageDelivery === undefined ? {} : { delivery: options.packageDelivery }) });
-  registerTufRoute(app, { metadata: catalog.repository.metadata });
-  registerRequestRoutes(app, { ...ctx, events: live.events, dataDirectory: layout.dataDirectory, blobs, ...(secrets === undefined ? {} : { secrets }), ...(options.autoAcceptPriorities === undefined ? {} : { autoAcceptPriorities: options.autoAcceptPriorities }) }, auth);
+  registerPortalRoutes(app, ctx, auth, {
+    events: live.events,
+    dataDirectory: layout.dataDirectory,
+    blobs: catalog.repository.blobs,
+    ...(secrets === undefined ? {} : { secrets }),
+    ...(options.autoAcceptPriorities === undefined ? {} : { autoAcceptPriorities: options.autoAcceptPriorities }),
+    ...(options.packageDelivery === undefined ? {} : { delivery: options.packageDelivery }),
+  });
 
   const refreshMetadata = async (): Promise<boolean> => {
     const changed = await catalog.repository.refreshTimestamp({ now: now() });

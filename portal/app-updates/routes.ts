@@ -5,16 +5,16 @@
  * metadata lists are served, looked up, never joined into a path: anything else is the coded 404.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppArchSchema, AppOsSchema, type AppTarget } from '../../shared/contracts/catalog.js';
 import { compareVersions } from '../../shared/domain/release.js';
+import type { PortalRawRoutes } from '../../shared/contracts/portal-raw-routes.js';
 import { HicareError } from '../../shared/errors.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { sendError } from '../http/endpoints.js';
 import { noneMatch, packageFile, sendPackage } from '../http/file-response.js';
+import { restOf, type RawHandler } from '../http/raw-route.js';
 import { appFileName, channelFileName, newestAppRelease, renderChannelFile } from './channel-file.js';
-
-export const APP_UPDATES_PATH = '/app-updates/';
 
 function notFound(path: string): HicareError {
   const shown = path.length > 80 ? `${path.slice(0, 80)}…` : path;
@@ -63,17 +63,7 @@ async function serve(request: FastifyRequest, reply: FastifyReply, catalog: Cata
   return sendPackage(request, reply, packageFile(catalog.repository.blobs, catalog.packageKey(target), { length: target.length, sha256: target.sha256, downloadName: name }));
 }
 
-export function registerAppUpdateRoutes(app: FastifyInstance, catalog: Catalog): void {
-  app.route({
-    method: ['GET', 'HEAD'],
-    url: `${APP_UPDATES_PATH}*`,
-    handler: async (request, reply) => {
-      const path = (request.params as { '*'?: string })['*'] ?? '';
-      try {
-        return await serve(request, reply, catalog, path);
-      } catch (error) {
-        return sendError(reply, error);
-      }
-    },
-  });
+/** The feed's handler: public like the signed catalog, so it needs no caller. */
+export function appUpdatesHandler(catalog: Catalog): RawHandler<PortalRawRoutes['appUpdates']> {
+  return async ({ request, reply }) => serve(request, reply, catalog, restOf(request));
 }

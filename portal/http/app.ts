@@ -1,12 +1,11 @@
 /**
  * The portal's Fastify instance with what every route shares: a bounded body, every failure (Fastify's and Node's
  * own included) answered with the coded error body, a request id, a JSON log line per request, security headers,
- * /openapi.json, /healthz, /readyz and /metrics. Routes are added by the caller from the shared endpoint table
- * (./endpoints.ts).
+ * /openapi.json, /healthz, /readyz and /metrics. Routes are added by the caller from the shared route tables
+ * (./route-table.ts).
  */
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { HicareError } from '../../shared/errors.js';
-import { portalApi } from '../../shared/contracts/portal-api.js';
 import { trackAllowedMethods } from '../ops/allowed-methods.js';
 import { answerClientError, answerFrameworkError } from '../ops/client-errors.js';
 import { portalLogger, type PortalLogSettings } from '../ops/logging.js';
@@ -14,6 +13,7 @@ import { registerMetrics, type PortalMetricsOptions } from '../ops/metrics.js';
 import { registerHealthRoutes, type ReadinessCheck } from '../ops/readiness.js';
 import { REQUEST_ID_HEADER, requestIdFor } from '../ops/request-id.js';
 import { openApiDocument } from './openapi.js';
+import { recordRoutes } from './route-list.js';
 import { sendError } from './endpoints.js';
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -58,8 +58,9 @@ export function createPortalApp(options: PortalAppOptions): FastifyInstance {
     trustProxy: options.trustProxy !== undefined && options.trustProxy.length > 0 ? options.trustProxy : false,
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
-  const openapi = JSON.stringify(openApiDocument(portalApi, { title: 'Hi-Care portal', version: options.version }));
+  const openapi = JSON.stringify(openApiDocument({ title: 'Hi-Care portal', version: options.version }));
   const allowed = trackAllowedMethods(app);
+  recordRoutes(app);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);

@@ -1,7 +1,14 @@
-/** /openapi.json, generated from the same zod schemas that validate the requests. */
+/**
+ * /openapi.json, generated from the declarations the routes are registered from: the JSON table with the zod schemas
+ * that validate its requests and answers, the raw table (bytes, signed metadata, the event stream) with its content
+ * types, and the operations routes. Nothing here names a route by hand, so the document cannot fall behind.
+ */
 import { z } from 'zod';
 import { ErrorBodySchema } from '../../shared/contracts/common.js';
-import { PackageQuerySchema, type Endpoint } from '../../shared/contracts/portal-api.js';
+import { portalApi, type Endpoint } from '../../shared/contracts/portal-api.js';
+import { portalOpsRoutes, portalRawRoutes, type RawRoute } from '../../shared/contracts/portal-raw-routes.js';
+
+type Operation = Record<string, unknown>;
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
@@ -18,82 +25,73 @@ function parameters(schema: z.ZodType | undefined, location: 'path' | 'query'): 
   }));
 }
 
-export function openApiDocument(endpoints: Record<string, Endpoint>, info: { title: string; version: string }): Record<string, unknown> {
-  const paths: Record<string, Record<string, unknown>> = {};
-  const error = { description: 'A coded error', content: { 'application/json': { schema: jsonSchema(ErrorBodySchema, 'output') } } };
-  for (const [operationId, e] of Object.entries(endpoints)) {
-    const path = e.path.replace(/:([A-Za-z]+)/g, '{$1}');
+/** A Fastify path as OpenAPI writes it: `:id` becomes `{id}`, a trailing `*` the named rest of the address. */
+export function openApiPath(path: string, rest?: { name: string }): string {
+  const named = path.replace(/:([A-Za-z]+)/g, '{$1}');
+  return rest === undefined ? named : named.replace(/\*$/, `{${rest.name}}`);
+}
+
+const errorAnswer = { description: 'A coded error', content: { 'application/json': { schema: jsonSchema(ErrorBodySchema, 'output') } } };
+
+function security(auth: Endpoint['auth']): Operation {
+  return { security: auth === 'public' ? [] : [{ bearer: [] }], 'x-roles': auth === 'public' ? [] : auth };
+}
+
+function jsonOperation(operationId: string, e: Endpoint): Operation {
+  return {
+    operationId,
+    summary: e.summary,
+    ...security(e.auth),
+    parameters: [
+      ...parameters(e.params, 'path'),
+      ...parameters(e.query, 'query'),
+      ...(e.idempotent === true ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }] : []),
+    ],
+    ...(e.body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(e.body, 'input') } } } }),
+    responses: {
+      [e.idempotent === true ? '201' : '200']: { description: 'OK', content: { 'application/json': { schema: jsonSchema(e.response, 'output') } } },
+      default: errorAnswer,
+    },
+  };
+}
+
+function rawOperation(operationId: string, route: RawRoute): Operation {
+  const answers = Object.fromEntries(
+    Object.entries(route.answers).map(([status, answer]) => [
+      status,
+      {
+        description: answer.description,
+        ...(answer.content === undefined
+          ? {}
+          : { content: { [answer.content.type]: { schema: answer.content.schema === undefined ? { type: 'string' } : jsonSchema(answer.content.schema, 'output') } } }),
+      },
+    ]),
+  );
+  return {
+    operationId,
+    summary: route.summary,
+    ...security(route.auth),
+    parameters: [
+      ...(route.rest === undefined ? [] : [{ name: route.rest.name, in: 'path', required: true, description: route.rest.description, schema: { type: 'string' } }]),
+      ...parameters(route.params, 'path'),
+      ...parameters(route.query, 'query'),
+      ...(route.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: false, description: h.description, schema: { type: 'string' } })),
+    ],
+    responses: { ...answers, default: errorAnswer },
+  };
+}
+
+export function openApiDocument(info: { title: string; version: string }): Record<string, unknown> {
+  const paths: Record<string, Record<string, Operation>> = {};
+  const add = (path: string, method: string, operation: Operation): void => {
     paths[path] ??= {};
-    paths[path][e.method.toLowerCase()] = {
-      operationId,
-      summary: e.summary,
-      security: e.auth === 'public' ? [] : [{ bearer: [] }],
-      'x-roles': e.auth === 'public' ? [] : e.auth,
-      parameters: [
-        ...parameters(e.params, 'path'),
-        ...parameters(e.query, 'query'),
-        ...(e.idempotent === true ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }] : []),
-      ],
-      ...(e.body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(e.body, 'input') } } } }),
-      responses: {
-        [e.idempotent === true ? '201' : '200']: { description: 'OK', content: { 'application/json': { schema: jsonSchema(e.response, 'output') } } },
-        default: error,
-      },
-    };
+    paths[path][method.toLowerCase()] = operation;
+  };
+  for (const [name, e] of Object.entries(portalApi) as [string, Endpoint][]) add(openApiPath(e.path), e.method, jsonOperation(name, e));
+  for (const [name, route] of [...Object.entries(portalRawRoutes), ...Object.entries(portalOpsRoutes)] as [string, RawRoute][]) {
+    // A HEAD is the GET without its body; it gets its own id, since operation ids are unique in a document.
+    for (const method of route.methods) add(openApiPath(route.path, route.rest), method, rawOperation(method === 'HEAD' ? `${name}Head` : name, route));
   }
-  paths['/api/v1/packages/{target}'] = {
-    get: {
-      operationId: 'downloadPackage',
-      summary: 'The bytes of a signed target, when the entitlement verdict allows its release (supports Range and If-Range)',
-      security: [{ bearer: [] }],
-      'x-roles': ['customer-admin', 'it-staff'],
-      parameters: [
-        { name: 'target', in: 'path', required: true, description: 'The TUF target name; "/" kept between segments', schema: { type: 'string' } },
-        ...parameters(PackageQuerySchema, 'query'),
-        { name: 'Range', in: 'header', required: false, schema: { type: 'string' } },
-        { name: 'If-Range', in: 'header', required: false, schema: { type: 'string' } },
-      ],
-      responses: {
-        '200': { description: 'The whole package', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
-        '206': { description: 'The requested range', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
-        '403': { ...error, description: 'The verdict refuses the release; the code is its first reason, details.reasons lists all' },
-        '416': { ...error, description: 'The range starts past the end of the package' },
-        default: error,
-      },
-    },
-  };
-  paths['/tuf/{file}'] = {
-    get: {
-      operationId: 'tufMetadata',
-      summary: 'Signed TUF metadata: timestamp.json, root.json, N.root.json, N.snapshot.json, N.targets.json',
-      security: [],
-      parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
-      responses: { '200': { description: 'Signed metadata', content: { 'application/json': { schema: { type: 'object' } } } }, default: error },
-    },
-  };
-  // For load balancers and monitoring: no token, nothing about customers.
-  paths['/healthz'] = {
-    get: { operationId: 'liveness', summary: 'The process answers (no dependency is asked)', security: [], responses: { '200': { description: '{"ok": true}' } } },
-  };
-  paths['/readyz'] = {
-    get: {
-      operationId: 'readiness',
-      summary: 'Whether this instance can serve: database reachable, migrations current, store reachable, signed catalog not expired',
-      security: [],
-      responses: {
-        '200': { description: 'Ready; every check listed', content: { 'application/json': { schema: { type: 'object' } } } },
-        '503': { ...error, description: 'Not ready; details.checks names the failing checks in plain words' },
-      },
-    },
-  };
-  paths['/metrics'] = {
-    get: {
-      operationId: 'metrics',
-      summary: 'Prometheus metrics (a bearer token when the portal is configured with one)',
-      security: [],
-      responses: { '200': { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } }, default: error },
-    },
-  };
   return {
     openapi: '3.1.0',
     info,

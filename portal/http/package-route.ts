@@ -11,23 +11,18 @@
  * with a 302 to a presigned store URL, valid a few minutes and for that one object — cheaper for the portal, for
  * clients that reach the store directly; such a URL is minted only after the verdict allowed the download.
  */
-import type { FastifyInstance } from 'fastify';
-import { PACKAGES_PATH, PackageQuerySchema } from '../../shared/contracts/portal-api.js';
+import { PackageQuerySchema } from '../../shared/contracts/portal-api.js';
+import type { PortalRawRoutes } from '../../shared/contracts/portal-raw-routes.js';
 import { invalidValues, plainIssues, safeParsePlain } from '../../shared/api/plain-issues.js';
-import type { Role } from '../../shared/domain/request-state.js';
-import { forbiddenFor } from '../../shared/domain/role-names.js';
-import { HicareError } from '../../shared/errors.js';
 import { recordDownload } from '../db/downloads.js';
 import { authorizeDownload, type EntitlementContext } from '../entitlement/verdicts.js';
 import { packageKey, type BlobStore } from '../storage/blob-store.js';
 import type { PackageDelivery } from '../storage/config.js';
 import { S3BlobStore } from '../storage/s3-blob-store.js';
 import { assertTargetName } from '../tuf/target-name.js';
-import { sendError, type Authenticate } from './endpoints.js';
 import { packageFile, sendPackage } from './file-response.js';
 import { targetNameFor } from './package-target.js';
-
-const DOWNLOAD_ROLES: readonly Role[] = ['customer-admin', 'it-staff'];
+import { restOf, type RawHandler } from './raw-route.js';
 
 /** Long enough to start a download after the redirect, short enough that a leaked URL is soon worthless. */
 export const PRESIGNED_URL_SECONDS = 5 * 60;
@@ -38,48 +33,37 @@ export interface PackageRouteOptions {
   delivery?: PackageDelivery;
 }
 
-export function registerPackageRoute(app: FastifyInstance, ctx: EntitlementContext, auth: Authenticate, options: PackageRouteOptions): void {
+/** The package route's handler; the caller arrives authenticated and allowed to download (see the raw route table). */
+export function packageHandler(ctx: EntitlementContext, options: PackageRouteOptions): RawHandler<PortalRawRoutes['downloadPackage']> {
   const { blobs } = options;
   const redirect = options.delivery === 'redirect' && blobs instanceof S3BlobStore ? blobs : undefined;
-  app.route({
-    method: ['GET', 'HEAD'],
-    url: `${PACKAGES_PATH}*`,
-    handler: async (request, reply) => {
-      try {
-        const bearer = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/.exec(request.headers.authorization ?? '')?.[1];
-        if (bearer === undefined) throw new HicareError('UNAUTHENTICATED', 'Packages are for signed-in customers.', 'Sign in, then send the token as "Authorization: Bearer …".');
-        const { account } = await auth(bearer, request);
-        if (!DOWNLOAD_ROLES.includes(account.role)) throw forbiddenFor(account.role, 'download packages', DOWNLOAD_ROLES);
-        const requested = (request.params as { '*': string })['*'];
-        assertTargetName(requested);
-        const name = await targetNameFor(ctx.catalog, requested);
-        const parsed = safeParsePlain(PackageQuerySchema, request.query ?? {});
-        if (!parsed.success) throw invalidValues(plainIssues(parsed.error, ['query']), 'Send only serialNumber, installedVersion and previews.');
-        const q = parsed.data;
-        const grant = await authorizeDownload(ctx, account, name, { serialNumber: q.serialNumber, installedVersion: q.installedVersion, previews: q.previews === '1' });
-        const { target } = grant;
-        const downloadName = target.name.split('/').at(-1) ?? target.name;
-        const audit = (bytes: number): void => {
-          recordDownload(
-            ctx.db,
-            { accountId: account.id, serialNumber: grant.serialNumber, product: target.custom.product, version: target.custom.version, targetName: target.name, bytes },
-            ctx.now(),
-          ).catch((error: unknown) => request.log.error({ err: error }, 'download audit failed'));
-        };
-        const key = packageKey(target);
-        if (redirect !== undefined) {
-          const url = await redirect.presignGet(key, { expiresInSeconds: PRESIGNED_URL_SECONDS, downloadName });
-          // The portal never sees what the store sends: a redirected GET counts as the whole package handed out.
-          if (request.method === 'GET') audit(target.length);
-          return await reply.code(302).header('location', url).header('cache-control', 'private, no-store').send();
-        }
-        return await sendPackage(request, reply, packageFile(blobs, key, { length: target.length, sha256: target.sha256, downloadName }), ({ bytesSent }) => {
-          if (request.method === 'HEAD' || bytesSent === 0) return;
-          audit(bytesSent);
-        });
-      } catch (error) {
-        return sendError(reply, error);
-      }
-    },
-  });
+  return async ({ caller: { account }, request, reply }) => {
+    const requested = restOf(request);
+    assertTargetName(requested);
+    const name = await targetNameFor(ctx.catalog, requested);
+    const parsed = safeParsePlain(PackageQuerySchema, request.query ?? {});
+    if (!parsed.success) throw invalidValues(plainIssues(parsed.error, ['query']), 'Send only serialNumber, installedVersion and previews.');
+    const q = parsed.data;
+    const grant = await authorizeDownload(ctx, account, name, { serialNumber: q.serialNumber, installedVersion: q.installedVersion, previews: q.previews === '1' });
+    const { target } = grant;
+    const downloadName = target.name.split('/').at(-1) ?? target.name;
+    const audit = (bytes: number): void => {
+      recordDownload(
+        ctx.db,
+        { accountId: account.id, serialNumber: grant.serialNumber, product: target.custom.product, version: target.custom.version, targetName: target.name, bytes },
+        ctx.now(),
+      ).catch((error: unknown) => request.log.error({ err: error }, 'download audit failed'));
+    };
+    const key = packageKey(target);
+    if (redirect !== undefined) {
+      const url = await redirect.presignGet(key, { expiresInSeconds: PRESIGNED_URL_SECONDS, downloadName });
+      // The portal never sees what the store sends: a redirected GET counts as the whole package handed out.
+      if (request.method === 'GET') audit(target.length);
+      return await reply.code(302).header('location', url).header('cache-control', 'private, no-store').send();
+    }
+    return await sendPackage(request, reply, packageFile(blobs, key, { length: target.length, sha256: target.sha256, downloadName }), ({ bytesSent }) => {
+      if (request.method === 'HEAD' || bytesSent === 0) return;
+      audit(bytesSent);
+    });
+  };
 }

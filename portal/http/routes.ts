@@ -1,16 +1,16 @@
 /**
- * The portal's JSON routes, one handler per entry of the shared endpoint table: accounts, contracts, entitlement,
- * the catalog, the download records and the knowledge base; and the manager's own update feed. Service requests are registered by their own
- * module.
+ * The portal's handlers, one per entry of the shared route tables, and their registration: accounts, contracts,
+ * entitlement, the catalog, the download records and the knowledge base are answered here; service requests, the
+ * live events and attachments by ../requests/routes.ts; package bytes, the signed metadata and the manager's own
+ * update feed by their own modules. ./route-table.ts checks at compile time that none is missing.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { portalApi } from '../../shared/contracts/portal-api.js';
 import { contractStanding } from '../../shared/domain/contract.js';
 import { isHicareError } from '../../shared/errors.js';
 import { authenticate, revokeToken, signIn } from '../accounts/index.js';
 import type { TokenCache } from '../accounts/token-cache.js';
-import { registerAppUpdateRoutes } from '../app-updates/routes.js';
+import { appUpdatesHandler } from '../app-updates/routes.js';
 import { listArticles } from '../db/articles.js';
 import { listContracts } from '../db/contracts.js';
 import { listLicenceAdvances } from '../db/licence-advances.js';
@@ -21,7 +21,12 @@ import { customerOf, customerSystems } from '../entitlement/systems.js';
 import { systemEntitlement, type EntitlementContext } from '../entitlement/verdicts.js';
 import { matchKnownIssues, searchArticles } from '../knowledge/index.js';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../requests/idempotency.js';
-import { registerEndpoint, type Authenticate } from './endpoints.js';
+import type { RequestContext, RequestOptions } from '../requests/context.js';
+import { requestRoutes } from '../requests/routes.js';
+import { markReplayed, type Authenticate } from './endpoints.js';
+import { packageHandler, type PackageRouteOptions } from './package-route.js';
+import { registerRouteTable, type JsonHandlers } from './route-table.js';
+import { tufHandler } from './tuf-route.js';
 
 export function bearerAuthentication(db: Kysely<Database>, now: () => Date, cache?: TokenCache): Authenticate {
   return async (bearer) => {
@@ -30,95 +35,124 @@ export function bearerAuthentication(db: Kysely<Database>, now: () => Date, cach
   };
 }
 
-export function registerPortalRoutes(app: FastifyInstance, ctx: EntitlementContext, auth: Authenticate): void {
-  const { db, now } = ctx;
+/** What the routes need besides the entitlement context: the request policies and where package bytes come from. */
+export type PortalRouteOptions = RequestOptions & PackageRouteOptions;
 
-  registerEndpoint(app, portalApi.signIn, auth, async ({ body, request, reply }) => {
-    try {
-      return await signIn(db, body.email, body.password, now(), { remoteAddress: request.ip });
-    } catch (error) {
-      // HTTP clients and proxies back off on Retry-After without reading the body.
-      const wait = isHicareError(error) && error.code === 'RATE_LIMITED' ? error.details?.['retryAfterSeconds'] : undefined;
-      if (typeof wait === 'number') reply.header('retry-after', String(wait));
-      throw error;
-    }
-  });
-
-  registerEndpoint(app, portalApi.signOut, auth, async ({ caller }) => {
-    await revokeToken(db, caller.tokenId, now(), { accountId: caller.account.id });
-    return { ok: true as const };
-  });
-
-  registerEndpoint(app, portalApi.me, auth, async ({ caller }) => caller.account);
-
-  // The manager's own updates (electron-updater's feed), public like the signed catalog.
-  registerAppUpdateRoutes(app, ctx.catalog);
-
-  registerEndpoint(app, portalApi.contracts, auth, async ({ caller }) => {
-    const at = now();
-    const customerId = customerOf(caller.account);
-    const [contracts, advances] = await Promise.all([listContracts(db, { customerId }), listLicenceAdvances(db, [customerId])]);
-    return {
-      contracts: contracts.map((c) => {
-        const { status, daysLeft, daysUntilStart } = contractStanding(c, at);
-        const licenceAdvances = advances.filter((a) => a.customerId === c.customerId && c.systems.some((s) => s.product === a.product));
-        return { ...c, status, daysLeft, daysUntilStart, licenceAdvances: licenceAdvances.map(({ product, major, version, serialNumber, at }) => ({ product, major, version, serialNumber, at })) };
-      }),
-    };
-  });
-
-  registerEndpoint(app, portalApi.systems, auth, async ({ caller }) => {
-    const { systems } = await customerSystems(db, customerOf(caller.account), {});
-    return {
-      systems: systems.map((s) => ({
-        ...s.system,
-        contractIds: s.contracts.map((c) => c.id),
-        installedVersion: s.installedVersion,
-        platform: s.platform,
-        ...(s.notInCatalog ? { notInCatalog: true as const } : {}),
-      })),
-    };
-  });
-
-  registerEndpoint(app, portalApi.systemEntitlement, auth, async ({ caller, params, query }) =>
-    systemEntitlement(ctx, caller.account, params.serialNumber, {
-      installedVersion: query.installedVersion,
-      platform: query.platform,
-      previews: query.previews === '1',
-    }),
+/** Registers every route of the shared tables on `app`; returns the context the service requests share. */
+export function registerPortalRoutes(app: FastifyInstance, ctx: EntitlementContext, auth: Authenticate, options: PortalRouteOptions): RequestContext {
+  const requests = requestRoutes(app, { ...ctx, ...options }, auth);
+  registerRouteTable(
+    app,
+    {
+      ...accountHandlers(ctx),
+      ...entitlementHandlers(ctx),
+      ...knowledgeHandlers(ctx),
+      ...requests.handlers,
+      downloadPackage: packageHandler(ctx, options),
+      tufMetadata: tufHandler({ metadata: ctx.catalog.repository.metadata }),
+      // The manager's own updates (electron-updater's feed), public like the signed catalog.
+      appUpdates: appUpdatesHandler(ctx.catalog),
+    },
+    auth,
   );
+  return requests.ctx;
+}
 
-  registerEndpoint(app, portalApi.downloadRecords, auth, async ({ caller, query }) => downloadRecords(db, caller.account, query));
-  registerEndpoint(app, portalApi.reportInstalled, auth, async ({ caller, params, body, request, reply }) => {
-    const { report, replayed } = await reportInstalled(ctx, caller.account, params.serialNumber, body, idempotencyKeyOf(request.headers[IDEMPOTENCY_HEADER]));
-    if (!replayed) return report;
-    // A retry gets the first report back as 200 (not 201): nothing new was recorded.
-    reply.code(200).header('idempotent-replayed', 'true').send(report);
-  });
+function accountHandlers({ db, now }: EntitlementContext): Pick<JsonHandlers, 'signIn' | 'signOut' | 'me'> {
+  return {
+    signIn: async ({ body, request, reply }) => {
+      try {
+        return await signIn(db, body.email, body.password, now(), { remoteAddress: request.ip });
+      } catch (error) {
+        // HTTP clients and proxies back off on Retry-After without reading the body.
+        const wait = isHicareError(error) && error.code === 'RATE_LIMITED' ? error.details?.['retryAfterSeconds'] : undefined;
+        if (typeof wait === 'number') reply.header('retry-after', String(wait));
+        throw error;
+      }
+    },
+    signOut: async ({ caller }) => {
+      await revokeToken(db, caller.tokenId, now(), { accountId: caller.account.id });
+      return { ok: true as const };
+    },
+    me: async ({ caller }) => caller.account,
+  };
+}
 
-  registerEndpoint(app, portalApi.releases, auth, async ({ params }) => ({ releases: (await ctx.catalog.product(params.product)).targets }));
+type EntitlementRoutes = 'contracts' | 'systems' | 'systemEntitlement' | 'downloadRecords' | 'reportInstalled' | 'releases';
 
-  registerEndpoint(app, portalApi.knownIssues, auth, async ({ body }) => ({
-    articles: matchKnownIssues(await listArticles(db), {
-      product: body.product,
-      ...(body.version === undefined ? {} : { version: body.version }),
-      ...(body.exitCode === undefined ? {} : { exitCode: body.exitCode }),
-      ...(body.log === undefined ? {} : { log: body.log }),
-    }),
-  }));
-
-  registerEndpoint(app, portalApi.knowledge, auth, async ({ query }) => {
-    const articles = await listArticles(db);
-    // A failure (exit code or log) asks for known issues; plain text asks for a search.
-    if (query.product !== undefined && (query.exitCode !== undefined || query.log !== undefined)) {
+function entitlementHandlers(ctx: EntitlementContext): Pick<JsonHandlers, EntitlementRoutes> {
+  const { db, now } = ctx;
+  return {
+    contracts: async ({ caller }) => {
+      const at = now();
+      const customerId = customerOf(caller.account);
+      const [contracts, advances] = await Promise.all([listContracts(db, { customerId }), listLicenceAdvances(db, [customerId])]);
       return {
-        articles: matchKnownIssues(articles, {
-          product: query.product,
-          ...(query.exitCode === undefined ? {} : { exitCode: query.exitCode }),
-          ...(query.log === undefined ? {} : { log: query.log }),
+        contracts: contracts.map((c) => {
+          const { status, daysLeft, daysUntilStart } = contractStanding(c, at);
+          const licenceAdvances = advances.filter((a) => a.customerId === c.customerId && c.systems.some((s) => s.product === a.product));
+          return {
+            ...c,
+            status,
+            daysLeft,
+            daysUntilStart,
+            licenceAdvances: licenceAdvances.map(({ product, major, version, serialNumber, at }) => ({ product, major, version, serialNumber, at })),
+          };
         }),
       };
-    }
-    return { articles: searchArticles(articles, { q: query.q, ...(query.product === undefined ? {} : { product: query.product }) }) };
-  });
+    },
+    systems: async ({ caller }) => {
+      const { systems } = await customerSystems(db, customerOf(caller.account), {});
+      return {
+        systems: systems.map((s) => ({
+          ...s.system,
+          contractIds: s.contracts.map((c) => c.id),
+          installedVersion: s.installedVersion,
+          platform: s.platform,
+          ...(s.notInCatalog ? { notInCatalog: true as const } : {}),
+        })),
+      };
+    },
+    systemEntitlement: async ({ caller, params, query }) =>
+      systemEntitlement(ctx, caller.account, params.serialNumber, {
+        installedVersion: query.installedVersion,
+        platform: query.platform,
+        previews: query.previews === '1',
+      }),
+    downloadRecords: async ({ caller, query }) => downloadRecords(db, caller.account, query),
+    reportInstalled: async ({ caller, params, body, request, reply }) => {
+      const key = idempotencyKeyOf(request.headers[IDEMPOTENCY_HEADER]);
+      const { report, replayed } = await reportInstalled(ctx, caller.account, params.serialNumber, body, key);
+      if (replayed) markReplayed(reply);
+      return report;
+    },
+    releases: async ({ params }) => ({ releases: (await ctx.catalog.product(params.product)).targets }),
+  };
+}
+
+function knowledgeHandlers({ db }: EntitlementContext): Pick<JsonHandlers, 'knowledge' | 'knownIssues'> {
+  return {
+    knownIssues: async ({ body }) => ({
+      articles: matchKnownIssues(await listArticles(db), {
+        product: body.product,
+        ...(body.version === undefined ? {} : { version: body.version }),
+        ...(body.exitCode === undefined ? {} : { exitCode: body.exitCode }),
+        ...(body.log === undefined ? {} : { log: body.log }),
+      }),
+    }),
+    knowledge: async ({ query }) => {
+      const articles = await listArticles(db);
+      // A failure (exit code or log) asks for known issues; plain text asks for a search.
+      if (query.product !== undefined && (query.exitCode !== undefined || query.log !== undefined)) {
+        return {
+          articles: matchKnownIssues(articles, {
+            product: query.product,
+            ...(query.exitCode === undefined ? {} : { exitCode: query.exitCode }),
+            ...(query.log === undefined ? {} : { log: query.log }),
+          }),
+        };
+      }
+      return { articles: searchArticles(articles, { q: query.q, ...(query.product === undefined ? {} : { product: query.product }) }) };
+    },
+  };
 }

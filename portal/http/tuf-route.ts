@@ -5,10 +5,12 @@
  * the package route.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { portalRawRoutes, type PortalRawRoutes } from '../../shared/contracts/portal-raw-routes.js';
 import { HicareError } from '../../shared/errors.js';
 import { METADATA_NAME, type MetadataStore, type StoredMetadata } from '../tuf/metadata-store.js';
-import { sendError } from './endpoints.js';
+import { sendError, type Authenticate } from './endpoints.js';
 import { noneMatch } from './file-response.js';
+import { registerRawRoute, restOf, type RawHandler } from './raw-route.js';
 
 export const TUF_METADATA_NAME = METADATA_NAME;
 
@@ -106,19 +108,16 @@ async function serveMetadata(request: FastifyRequest, reply: FastifyReply, cache
   return reply.send(request.method === 'HEAD' ? undefined : file.bytes);
 }
 
-export function registerTufRoute(app: FastifyInstance, options: { metadata: MetadataStore }): void {
-  const store = options.metadata;
-  const cache = new MetadataCache(store);
-  app.route({
-    method: ['GET', 'HEAD'],
-    url: '/tuf/*',
-    handler: async (request, reply) => {
-      const name = (request.params as { '*'?: string })['*'] ?? '';
-      try {
-        return await serveMetadata(request, reply, cache, name);
-      } catch (error) {
-        return sendError(reply, error);
-      }
-    },
-  });
+/** The metadata route's handler: public, so it needs no caller. */
+export function tufHandler(options: { metadata: MetadataStore }): RawHandler<PortalRawRoutes['tufMetadata']> {
+  const cache = new MetadataCache(options.metadata);
+  return async ({ request, reply }) => serveMetadata(request, reply, cache, restOf(request));
 }
+
+/** The metadata route alone, as a portal serving only the signed catalog (a mirror, the file tests) registers it. */
+export function registerTufRoute(app: FastifyInstance, options: { metadata: MetadataStore }): void {
+  registerRawRoute(app, portalRawRoutes.tufMetadata, rejectAll, tufHandler(options));
+}
+
+/** Public routes never ask; a route that did would be refused rather than let through. */
+const rejectAll: Authenticate = () => Promise.reject(new HicareError('UNAUTHENTICATED', 'This address takes no token.', 'Call it without one.'));

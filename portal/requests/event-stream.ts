@@ -9,24 +9,16 @@
  * published in between is lost or sent twice.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { EVENTS_PATH, type Endpoint } from '../../shared/contracts/portal-api.js';
+import { portalRawRoutes, type PortalRawRoutes } from '../../shared/contracts/portal-raw-routes.js';
 import { STREAM_READY_EVENT, STREAM_RESET_EVENT } from '../../shared/contracts/requests.js';
-import { registerEndpoint, type Authenticate, type Caller } from '../http/endpoints.js';
+import type { Authenticate, Caller } from '../http/endpoints.js';
+import { registerRawRoute, type RawHandler } from '../http/raw-route.js';
 import type { RequestContext } from './context.js';
 import type { BusEvent, Replay } from './events.js';
 
 export const HEARTBEAT_MS = 15_000;
 /** A client that stops reading is dropped once this much is waiting for it, instead of growing the portal's memory. */
 const MAX_BACKLOG_BYTES = 1024 * 1024;
-
-const eventsEndpoint = {
-  method: 'GET',
-  path: EVENTS_PATH,
-  summary: 'Listen to live events of service requests',
-  auth: ['customer-admin', 'engineer', 'portal-admin'],
-  response: z.unknown(),
-} as const satisfies Endpoint;
 
 function hears(caller: Caller, e: BusEvent): boolean {
   const { role, customerId } = caller.account;
@@ -73,14 +65,15 @@ async function startingPoint(ctx: RequestContext, lastEventId: number | null | u
   return { replay, latestId: replay.kind === 'reset' ? replay.latestId : lastEventId };
 }
 
-export function registerEventStream(app: FastifyInstance, ctx: RequestContext, auth: Authenticate, heartbeatMs = HEARTBEAT_MS): void {
+/** The stream's handler; `app` is where it ends its open streams on close, `auth` how it checks the token again. */
+export function liveEventsHandler(app: FastifyInstance, ctx: RequestContext, auth: Authenticate, heartbeatMs = HEARTBEAT_MS): RawHandler<PortalRawRoutes['liveEvents']> {
   const open = new Set<() => void>();
   // Fastify waits for open connections when it closes; a stream never finishes by itself, so end them first.
   app.addHook('preClose', async () => {
     for (const end of [...open]) end();
   });
 
-  registerEndpoint(app, eventsEndpoint, auth, async ({ caller, request, reply }) => {
+  return async ({ caller, request, reply }) => {
     // Live events wait here while the starting point and the backlog are read; null once those have been sent.
     let held: BusEvent[] | null = [];
     let deliver = (e: BusEvent): void => void held?.push(e);
@@ -156,5 +149,10 @@ export function registerEventStream(app: FastifyInstance, ctx: RequestContext, a
     held = null;
     deliver = (e) => send(frame(e));
     for (const e of waiting) if (e.id > sentUpTo) send(frame(e));
-  });
+  };
+}
+
+/** The stream alone on `app`, with its own heartbeat (the tests shorten it). */
+export function registerEventStream(app: FastifyInstance, ctx: RequestContext, auth: Authenticate, heartbeatMs = HEARTBEAT_MS): void {
+  registerRawRoute(app, portalRawRoutes.liveEvents, auth, liveEventsHandler(app, ctx, auth, heartbeatMs));
 }

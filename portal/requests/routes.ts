@@ -1,21 +1,22 @@
 /**
  * The service-request routes of the shared endpoint table (requests, actions, messages, attachments, grants,
- * surveys), the live event stream, the attachment download, and the automatic-closure sweep: everything
- * `registerRequestRoutes` adds to a portal.
+ * surveys), the live event stream, the attachment download, and the automatic-closure sweep: the handlers
+ * `requestRoutes` gives the portal's route table, and what it sets up beside them.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { IdSchema } from '../../shared/contracts/common.js';
-import { ATTACHMENTS_PATH, portalApi, type Endpoint } from '../../shared/contracts/portal-api.js';
+import { invalidValues, plainIssues, safeParsePlain } from '../../shared/api/plain-issues.js';
+import { portalApi } from '../../shared/contracts/portal-api.js';
+import { portalRawRoutes } from '../../shared/contracts/portal-raw-routes.js';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/contracts/requests.js';
 import { attachmentTooLarge } from '../../shared/domain/attachment-type.js';
 import type { EntitlementContext } from '../entitlement/verdicts.js';
-import { registerEndpoint, sendError, type Authenticate } from '../http/endpoints.js';
+import { markReplayed, sendError, type Authenticate } from '../http/endpoints.js';
+import type { PortalHandlers } from '../http/route-table.js';
 import { readAttachment, uploadAttachment } from './attachments.js';
 import { scheduleAutoClose } from './auto-close.js';
 import { requestContext, type RequestContext, type RequestOptions } from './context.js';
 import { checkRequiredFields, createServiceRequest } from './create.js';
-import { registerEventStream } from './event-stream.js';
+import { liveEventsHandler } from './event-stream.js';
 import { createGrant, getGrant, readGrantPassword, revokeGrant } from './grants.js';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from './idempotency.js';
 import { postMessage } from './messages.js';
@@ -26,14 +27,12 @@ import { actOnRequest, takeRequest } from './transitions.js';
 /** Base64 of the largest attachment plus room for the JSON around it. */
 const ATTACHMENT_BODY_LIMIT = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4 + 64 * 1024;
 
-const attachmentContent = {
-  method: 'GET',
-  path: `${ATTACHMENTS_PATH}:id`,
-  summary: 'Download an attachment',
-  auth: ['customer-admin', 'engineer', 'portal-admin'],
-  params: z.object({ id: IdSchema }).strict(),
-  response: z.unknown(),
-} as const satisfies Endpoint;
+/** The attachment's id from its address, checked as the raw route table declares it. */
+function validAttachmentId(params: unknown): { id: string } {
+  const parsed = safeParsePlain(portalRawRoutes.attachmentContent.params, params ?? {});
+  if (parsed.success) return parsed.data;
+  throw invalidValues(plainIssues(parsed.error, ['params']), 'Correct the values named and send the request again.');
+}
 
 function bearerOf(request: FastifyRequest): string | null {
   return /^Bearer (\S{1,512})$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
@@ -72,48 +71,73 @@ function tuneRoutes(app: FastifyInstance, auth: Authenticate): void {
   });
 }
 
-/** Adds every service-request route to `app`; returns the context they share (event bus, policies). */
-export function registerRequestRoutes(app: FastifyInstance, base: EntitlementContext & RequestOptions, auth: Authenticate): RequestContext {
+type RequestRoutes =
+  | 'createRequest'
+  | 'listRequests'
+  | 'getRequest'
+  | 'takeRequest'
+  | 'actOnRequest'
+  | 'postMessage'
+  | 'uploadAttachment'
+  | 'createGrant'
+  | 'getGrant'
+  | 'revokeGrant'
+  | 'readGrantPassword'
+  | 'answerSurvey'
+  | 'surveyResults'
+  | 'attachmentContent'
+  | 'liveEvents';
+
+/**
+ * The service-request handlers, for the portal's route table; tunes their routes on `app` and schedules the automatic
+ * closure. Returns the context they share (event bus, policies).
+ */
+export function requestRoutes(
+  app: FastifyInstance,
+  base: EntitlementContext & RequestOptions,
+  auth: Authenticate,
+): { ctx: RequestContext; handlers: Pick<PortalHandlers, RequestRoutes> } {
   const ctx = requestContext(base, base);
   tuneRoutes(app, auth);
-
-  registerEndpoint(app, portalApi.createRequest, auth, async ({ caller, body, request, reply }) => {
-    const key = idempotencyKeyOf(request.headers[IDEMPOTENCY_HEADER]);
-    const { request: created, replayed } = await createServiceRequest(ctx, caller.account, body, key);
-    if (!replayed) return created;
-    // A retry gets the first request back as 200 (not 201): nothing new was created.
-    reply.code(200).header('idempotent-replayed', 'true').send(created);
-  });
-  registerEndpoint(app, portalApi.listRequests, auth, async ({ caller, query }) => ({ requests: await listRequests(ctx, caller.account, { state: query.state }) }));
-  registerEndpoint(app, portalApi.getRequest, auth, async ({ caller, params }) => requestDetail(ctx, caller.account, params.id));
-  registerEndpoint(app, portalApi.takeRequest, auth, async ({ caller, params }) => takeRequest(ctx, caller.account, params.id));
-  registerEndpoint(app, portalApi.actOnRequest, auth, async ({ caller, params, body }) => actOnRequest(ctx, caller.account, params.id, body.action, { solution: body.solution, reason: body.reason }));
-  registerEndpoint(app, portalApi.postMessage, auth, async ({ caller, params, body }) => postMessage(ctx, caller.account, params.id, body.body));
-  registerEndpoint(app, portalApi.uploadAttachment, auth, async ({ caller, params, body }) => uploadAttachment(ctx, caller.account, params.id, body));
-  registerEndpoint(app, attachmentContent, auth, async ({ caller, params, reply }) => {
-    const { attachment, bytes } = await readAttachment(ctx, caller.account, params.id);
-    reply
-      .type(attachment.contentType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
-      // Opened in a browser anyway, it can run nothing.
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('x-content-sha256', attachment.sha256)
-      .send(bytes);
-  });
-  registerEndpoint(app, portalApi.createGrant, auth, async ({ caller, params, body }) => createGrant(ctx, caller.account, params.id, body));
-  registerEndpoint(app, portalApi.getGrant, auth, async ({ caller, params }) => getGrant(ctx, caller.account, params.id));
-  registerEndpoint(app, portalApi.revokeGrant, auth, async ({ caller, params }) => revokeGrant(ctx, caller.account, params.id));
-  registerEndpoint(app, portalApi.readGrantPassword, auth, async ({ caller, params, reply }) => {
-    const secret = await readGrantPassword(ctx, caller.account, params.id);
-    // Not even a private cache may keep it.
-    reply.header('cache-control', 'no-store');
-    return secret;
-  });
-  registerEndpoint(app, portalApi.answerSurvey, auth, async ({ caller, params, body }) => answerSurvey(ctx, caller.account, params.id, body));
-  registerEndpoint(app, portalApi.surveyResults, auth, async () => surveySummary(ctx));
-  registerEventStream(app, ctx, auth);
-
   const stop = scheduleAutoClose(ctx, (error) => app.log.error({ err: error }, 'closing confirmed requests failed'));
   app.addHook('onClose', async () => stop());
-  return ctx;
+
+  const handlers: Pick<PortalHandlers, RequestRoutes> = {
+    createRequest: async ({ caller, body, request, reply }) => {
+      const key = idempotencyKeyOf(request.headers[IDEMPOTENCY_HEADER]);
+      const { request: created, replayed } = await createServiceRequest(ctx, caller.account, body, key);
+      if (replayed) markReplayed(reply);
+      return created;
+    },
+    listRequests: async ({ caller, query }) => ({ requests: await listRequests(ctx, caller.account, { state: query.state }) }),
+    getRequest: async ({ caller, params }) => requestDetail(ctx, caller.account, params.id),
+    takeRequest: async ({ caller, params }) => takeRequest(ctx, caller.account, params.id),
+    actOnRequest: async ({ caller, params, body }) => actOnRequest(ctx, caller.account, params.id, body.action, { solution: body.solution, reason: body.reason }),
+    postMessage: async ({ caller, params, body }) => postMessage(ctx, caller.account, params.id, body.body),
+    uploadAttachment: async ({ caller, params, body }) => uploadAttachment(ctx, caller.account, params.id, body),
+    attachmentContent: async ({ caller, request, reply }) => {
+      const { id } = validAttachmentId(request.params);
+      const { attachment, bytes } = await readAttachment(ctx, caller.account, id);
+      return reply
+        .type(attachment.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
+        // Opened in a browser anyway, it can run nothing.
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('x-content-sha256', attachment.sha256)
+        .send(bytes);
+    },
+    createGrant: async ({ caller, params, body }) => createGrant(ctx, caller.account, params.id, body),
+    getGrant: async ({ caller, params }) => getGrant(ctx, caller.account, params.id),
+    revokeGrant: async ({ caller, params }) => revokeGrant(ctx, caller.account, params.id),
+    readGrantPassword: async ({ caller, params, reply }) => {
+      const secret = await readGrantPassword(ctx, caller.account, params.id);
+      // Not even a private cache may keep it.
+      reply.header('cache-control', 'no-store');
+      return secret;
+    },
+    answerSurvey: async ({ caller, params, body }) => answerSurvey(ctx, caller.account, params.id, body),
+    surveyResults: async () => surveySummary(ctx),
+    liveEvents: liveEventsHandler(app, ctx, auth),
+  };
+  return { ctx, handlers };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { HicareError } from '../../../shared/errors.js';
 import { portalApi } from '../../../shared/contracts/portal-api.js';
+import { portalOpsRoutes, portalRawRoutes } from '../../../shared/contracts/portal-raw-routes.js';
 import type { Account } from '../../../shared/contracts/accounts.js';
 import { createPortalApp, MAX_JSON_BODY_BYTES } from '../../../portal/http/app.js';
 import { registerEndpoint, type Authenticate } from '../../../portal/http/endpoints.js';
@@ -105,14 +106,16 @@ describe('portal HTTP layer', () => {
     expect(((await res.json()) as { code: string }).code).toBe('NOT_FOUND');
   });
 
-  it('serves an OpenAPI document covering every endpoint of the shared table, the packages, the signed catalog and the probes', async () => {
+  it('serves an OpenAPI document with every route of the shared tables and the operations routes', async () => {
     const res = await fetch(`${base}/openapi.json`);
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
     expect(doc.openapi).toBe('3.1.0');
     const operations = Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
-    expect(operations.sort()).toEqual([...Object.keys(portalApi), 'downloadPackage', 'tufMetadata', 'liveness', 'readiness', 'metrics'].sort());
+    const raw = Object.entries({ ...portalRawRoutes, ...portalOpsRoutes }).flatMap(([name, r]) => r.methods.map((m) => (m === 'HEAD' ? `${name}Head` : name)));
+    expect(operations.sort()).toEqual([...Object.keys(portalApi), ...raw].sort());
     expect(doc.paths['/api/v1/requests/{id}']?.get).toBeDefined();
+    expect(doc.paths['/api/v1/events']?.get).toBeDefined();
   });
 
   it('sends security headers', async () => {

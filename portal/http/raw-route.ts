@@ -1,0 +1,37 @@
+/**
+ * Registers one route of the raw table (shared/contracts/portal-raw-routes.ts): the caller is authenticated and their
+ * role checked as the declaration says, then the handler writes the answer itself (bytes, a stream, signed metadata).
+ * Whatever it throws before it has written anything is answered with the coded error body.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RawRoute } from '../../shared/contracts/portal-raw-routes.js';
+import { callerFor, sendError, type Authenticate, type Caller } from './endpoints.js';
+
+export interface RawInput<R extends RawRoute> {
+  caller: R['auth'] extends 'public' ? null : Caller;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export type RawHandler<R extends RawRoute> = (input: RawInput<R>) => Promise<unknown>;
+
+/** What follows the route's prefix in a `…/*` address: the target name, the metadata file, the feed's path. */
+export function restOf(request: FastifyRequest): string {
+  return (request.params as { '*'?: string })['*'] ?? '';
+}
+
+export function registerRawRoute<R extends RawRoute>(app: FastifyInstance, route: R, auth: Authenticate, handler: RawHandler<R>): void {
+  app.route({
+    method: [...route.methods],
+    url: route.path,
+    handler: async (request, reply) => {
+      try {
+        const caller = await callerFor(request, auth, route.auth, route.action ?? `use “${route.summary}”`);
+        await handler({ caller, request, reply } as RawInput<R>);
+        return reply;
+      } catch (error) {
+        return sendError(reply, error);
+      }
+    },
+  });
+}
