@@ -16,9 +16,18 @@ const noReact = ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime'].
   name,
   message: 'shared/ is pure TypeScript: no React.',
 }));
-const serverOnly = ['got', 'fastify', 'kysely', 'better-sqlite3', 'pg', 'pino', 'tuf-js', '@tufjs/models', 'conf', 'hpagent'].map(
-  (name) => ({ name, message: 'A Node-only library: not in this layer.' }),
-);
+const serverOnly = [
+  'got',
+  'fastify',
+  'kysely',
+  'better-sqlite3',
+  'pg',
+  'pino',
+  'tuf-js',
+  '@tufjs/models',
+  'conf',
+  'hpagent',
+].map((name) => ({ name, message: 'A Node-only library: not in this layer.' }));
 const ipcMainOutsideWiring = {
   name: 'electron',
   importNames: ['ipcMain'],
@@ -56,7 +65,10 @@ function pathsTo(layer, depth, target) {
 
 function folderPatterns(layer, depth) {
   const allowed = layers[layer];
-  const rule = allowed.length === 0 ? 'imports nothing of ours outside itself' : `may import only ${allowed.join('/, ')}/ and itself`;
+  const rule =
+    allowed.length === 0
+      ? 'imports nothing of ours outside itself'
+      : `may import only ${allowed.join('/, ')}/ and itself`;
   return ourFolders
     .filter((target) => target !== layer && !allowed.includes(target))
     .map((target) => ({ group: pathsTo(layer, depth, target), message: `${layer}/ ${rule}, not ${target}/.` }));
@@ -72,7 +84,19 @@ function layerRules(layer, { paths = [], patterns = [], ignores = [] } = {}) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.data/**', 'portal-data/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'out/**',
+      'release/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.data/**',
+      'portal-data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

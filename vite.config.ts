@@ -22,7 +22,11 @@ export default defineConfig(({ mode }) => {
         ssr: true,
         target: 'node20',
         sourcemap: true,
-        rollupOptions: { input: { main: 'electron/main/main.ts' }, external: nodeExternals, output: { format: 'es', entryFileNames: '[name].js' } },
+        rollupOptions: {
+          input: { main: 'electron/main/main.ts' },
+          external: nodeExternals,
+          output: { format: 'es', entryFileNames: '[name].js' },
+        },
       },
     };
   }
@@ -36,7 +40,11 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         ssr: true,
         target: 'node20',
-        rollupOptions: { input: { preload: 'electron/preload/preload.ts' }, external: ['electron'], output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+        rollupOptions: {
+          input: { preload: 'electron/preload/preload.ts' },
+          external: ['electron'],
+          output: { format: 'cjs', entryFileNames: '[name].cjs' },
+        },
       },
     };
   }

@@ -18,7 +18,14 @@ import type { EntitlementContext } from './entitlement/verdicts.js';
 import { createPortalApp } from './http/app.js';
 import type { PortalLogSettings } from './ops/logging.js';
 import type { PortalMetricsOptions } from './ops/metrics.js';
-import { catalogFresh, databaseReachable, migrationsCurrent, storeReachable, timestampExpiryIn, type TimestampExpiry } from './ops/portal-checks.js';
+import {
+  catalogFresh,
+  databaseReachable,
+  migrationsCurrent,
+  storeReachable,
+  timestampExpiryIn,
+  type TimestampExpiry,
+} from './ops/portal-checks.js';
 import type { ReadinessCheck } from './ops/readiness.js';
 import { bearerAuthentication, registerPortalRoutes } from './http/routes.js';
 import { loadGrantKey } from './requests/grant-key.js';
@@ -42,7 +49,12 @@ export function portalLayout(dataDirectory: string, keysDir?: string): PortalLay
   return { dataDirectory, repoDir: join(dataDirectory, 'tuf'), keysDir: keysDir ?? join(dataDirectory, 'keys') };
 }
 
-export function databaseOptions(dataDirectory: string, databaseUrl: string | undefined, schema?: string, poolSize?: number): DatabaseOptions {
+export function databaseOptions(
+  dataDirectory: string,
+  databaseUrl: string | undefined,
+  schema?: string,
+  poolSize?: number,
+): DatabaseOptions {
   if (databaseUrl === undefined || databaseUrl === '') return { dataDirectory };
   return { databaseUrl, ...(schema === undefined ? {} : { schema }), ...(poolSize === undefined ? {} : { poolSize }) };
 }
@@ -115,7 +127,9 @@ async function signerHeartbeatAge(db: Kysely<Database>, now: () => Date): Promis
 export async function createPortal(options: PortalOptions): Promise<Portal> {
   const layout = portalLayout(options.dataDirectory, options.keysDir);
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(databaseOptions(layout.dataDirectory, options.databaseUrl, options.databaseSchema, options.databasePoolSize));
+  const db = openDatabase(
+    databaseOptions(layout.dataDirectory, options.databaseUrl, options.databaseSchema, options.databasePoolSize),
+  );
   try {
     if (options.migrations === 'require-current') await requireCurrentSchema(db);
     else await migrateToLatest(db);
@@ -130,20 +144,33 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       throw error;
     });
   }
-  const catalog = openCatalog({ db, dataDirectory: layout.dataDirectory, keysDir: layout.keysDir, blobs: options.blobs });
+  const catalog = openCatalog({
+    db,
+    dataDirectory: layout.dataDirectory,
+    keysDir: layout.keysDir,
+    blobs: options.blobs,
+  });
   const timestampExpiry = options.timestampExpiry ?? timestampExpiryIn(catalog.repository.metadata);
   const app = createPortalApp({
     version: PORTAL_VERSION,
     logger: options.logger ?? false,
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
-    readiness: [databaseReachable(db), migrationsCurrent(db), storeReachable(catalog.repository.blobs), catalogFresh(timestampExpiry, now), ...(options.readinessChecks ?? [])],
+    readiness: [
+      databaseReachable(db),
+      migrationsCurrent(db),
+      storeReachable(catalog.repository.blobs),
+      catalogFresh(timestampExpiry, now),
+      ...(options.readinessChecks ?? []),
+    ],
     metrics: {
       timestampExpiresInSeconds: async () => {
         const expires = await timestampExpiry();
         return expires === undefined ? undefined : (expires.getTime() - now().getTime()) / 1000;
       },
       // Only a shared catalog has a separate signer; on SQLite this process re-signs by itself.
-      ...(catalog.repository.metadata.kind === 'database' ? { signerHeartbeatAgeSeconds: () => signerHeartbeatAge(db, now) } : {}),
+      ...(catalog.repository.metadata.kind === 'database'
+        ? { signerHeartbeatAgeSeconds: () => signerHeartbeatAge(db, now) }
+        : {}),
       sseConnections: () => live.events.subscriberCount,
       ...options.metrics,
     },
@@ -151,8 +178,16 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   // Every body the API takes is JSON. Fastify would also parse text/plain (the type a browser may send cross-site
   // without asking first) into a string; refusing it answers 415 like any other non-JSON type.
   app.removeContentTypeParser('text/plain');
-  const live = await startLiveState(db, options.databaseUrl, now, (error, what) => app.log.error({ err: error }, `${what} failed`));
-  const ctx: EntitlementContext = { db, catalog, now, postExpiry: options.postExpiry ?? 'earned', ...(live.contracts === undefined ? {} : { contracts: live.contracts }) };
+  const live = await startLiveState(db, options.databaseUrl, now, (error, what) =>
+    app.log.error({ err: error }, `${what} failed`),
+  );
+  const ctx: EntitlementContext = {
+    db,
+    catalog,
+    now,
+    postExpiry: options.postExpiry ?? 'earned',
+    ...(live.contracts === undefined ? {} : { contracts: live.contracts }),
+  };
   const auth = bearerAuthentication(db, now, live.tokens);
   registerPortalRoutes(app, ctx, auth, {
     events: live.events,

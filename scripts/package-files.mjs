@@ -38,7 +38,12 @@ async function nodeModulesHandledExternally(packager) {
   const root = await packager.getWorkspaceRoot();
   const hook = await resolveFunction(packager.appInfo.type, packager.config.beforeBuild, 'beforeBuild', root);
   if (hook === null || hook === undefined) return false;
-  const answer = await hook({ appDir: packager.appDir, electronVersion: packager.config.electronVersion, platform: Platform.LINUX, arch: 'x64' });
+  const answer = await hook({
+    appDir: packager.appDir,
+    electronVersion: packager.config.electronVersion,
+    platform: Platform.LINUX,
+    arch: 'x64',
+  });
   return !answer;
 }
 
@@ -58,17 +63,30 @@ export async function packageFiles(projectDir) {
     const outDir = resolve(projectDir, packager.config.directories.output);
     const appOutDir = resolve(outDir, 'linux-unpacked');
     const resourcesDir = resolve(appOutDir, 'resources');
-    const options = platformPackager.createGetFileMatchersOptions(outDir, Arch.x64, platformPackager.platformSpecificBuildOptions);
+    const options = platformPackager.createGetFileMatchersOptions(
+      outDir,
+      Arch.x64,
+      platformPackager.platformSpecificBuildOptions,
+    );
     const appDestination = resolve(resourcesDir, 'app');
 
     const mainMatchers = getMainFileMatchers(
-      packager.appDir, appDestination, options.macroExpander, platformPackager.platformSpecificBuildOptions,
-      platformPackager, outDir, false,
+      packager.appDir,
+      appDestination,
+      options.macroExpander,
+      platformPackager.platformSpecificBuildOptions,
+      platformPackager,
+      outDir,
+      false,
     );
     const fileSets = await computeFileSets(mainMatchers, null, platformPackager, false);
     if (!(await nodeModulesHandledExternally(packager))) {
       const moduleMatcher = getNodeModuleFileMatcher(
-        packager.appDir, appDestination, options.macroExpander, platformPackager.platformSpecificBuildOptions, packager,
+        packager.appDir,
+        appDestination,
+        options.macroExpander,
+        platformPackager.platformSpecificBuildOptions,
+        packager,
       );
       fileSets.push(...(await computeNodeModuleFileSets(platformPackager, moduleMatcher)));
     }

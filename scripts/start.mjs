@@ -23,14 +23,18 @@ function electronBinary() {
  * describing it is; it stops when its standard input closes, that is when this script ends.
  */
 async function startDemoBeside() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/demo/run.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/demo/run.ts'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout });
   const file = await new Promise((resolve, reject) => {
     lines.on('line', (line) => {
       if (line.startsWith(`${DEMO_FILE_VARIABLE}=`)) resolve(line.slice(DEMO_FILE_VARIABLE.length + 1));
       else console.log(line);
     });
-    child.once('exit', (code) => reject(new Error(`The demo portal stopped (exit code ${code ?? 'none'}); see above.`)));
+    child.once('exit', (code) =>
+      reject(new Error(`The demo portal stopped (exit code ${code ?? 'none'}); see above.`)),
+    );
   });
   return file === '' ? { env: {}, child: null } : { env: { [DEMO_FILE_VARIABLE]: file }, child };
 }
@@ -51,10 +55,11 @@ if (binary !== null) {
     process.exit(1);
   }
 }
-const child = binary !== null
-  ? spawn(binary, ['.'], { stdio: 'inherit', env: { ...process.env, ...demo.env } })
-  : (console.log('No Electron binary on this machine: opening the app through the web host instead.'),
-    spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/main.ts'], { stdio: 'inherit' }));
+const child =
+  binary !== null
+    ? spawn(binary, ['.'], { stdio: 'inherit', env: { ...process.env, ...demo.env } })
+    : (console.log('No Electron binary on this machine: opening the app through the web host instead.'),
+      spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/main.ts'], { stdio: 'inherit' }));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => {
   demo.child?.stdin.end();

@@ -20,7 +20,8 @@ const DIRECTIVES: readonly (readonly [string, string])[] = [
 /** Browsers ignore frame-ancestors in a <meta> (and say so in the console), so the meta copy leaves it out. */
 const HEADER_ONLY = new Set(['frame-ancestors']);
 
-const join = (directives: readonly (readonly [string, string])[]) => directives.map(([name, value]) => `${name} ${value}`).join('; ');
+const join = (directives: readonly (readonly [string, string])[]) =>
+  directives.map(([name, value]) => `${name} ${value}`).join('; ');
 
 /** The policy sent as the Content-Security-Policy header of every response for the page. */
 export const CONTENT_SECURITY_POLICY = join(DIRECTIVES);

@@ -5,7 +5,17 @@
  */
 import { HicareError, type ErrorCode } from './errors.js';
 
-export const FILE_PROBLEMS = ['missing', 'not-a-folder', 'is-a-folder', 'name-too-long', 'no-permission', 'read-only', 'disk-full', 'busy', 'unreadable'] as const;
+export const FILE_PROBLEMS = [
+  'missing',
+  'not-a-folder',
+  'is-a-folder',
+  'name-too-long',
+  'no-permission',
+  'read-only',
+  'disk-full',
+  'busy',
+  'unreadable',
+] as const;
 export type FileProblem = (typeof FILE_PROBLEMS)[number];
 
 /** What the file was for: "the trust root", "the attachment", "the download folder". */
@@ -17,13 +27,25 @@ export interface FileUse {
 
 const WORDS: Record<FileProblem, { code: ErrorCode; say: (what: string, path: string) => string }> = {
   missing: { code: 'NOT_FOUND', say: (what, path) => `There is no ${what} at ${path}.` },
-  'not-a-folder': { code: 'NOT_FOUND', say: (what, path) => `The path of ${what}, ${path}, goes through something that is not a folder.` },
-  'is-a-folder': { code: 'INVALID_INPUT', say: (what, path) => `${capitalized(what)} ${path} is a folder, where a file is needed.` },
+  'not-a-folder': {
+    code: 'NOT_FOUND',
+    say: (what, path) => `The path of ${what}, ${path}, goes through something that is not a folder.`,
+  },
+  'is-a-folder': {
+    code: 'INVALID_INPUT',
+    say: (what, path) => `${capitalized(what)} ${path} is a folder, where a file is needed.`,
+  },
   'name-too-long': { code: 'INVALID_INPUT', say: (what) => `The path given for ${what} is too long for this system.` },
   'no-permission': { code: 'FILE_NOT_ACCESSIBLE', say: (what, path) => `Your account may not use ${what} at ${path}.` },
-  'read-only': { code: 'FILE_NOT_ACCESSIBLE', say: (what, path) => `${capitalized(what)} at ${path} is on a disk that cannot be written to.` },
+  'read-only': {
+    code: 'FILE_NOT_ACCESSIBLE',
+    say: (what, path) => `${capitalized(what)} at ${path} is on a disk that cannot be written to.`,
+  },
   'disk-full': { code: 'INSUFFICIENT_SPACE', say: (what, path) => `The disk holding ${what} at ${path} is full.` },
-  busy: { code: 'FILE_NOT_ACCESSIBLE', say: (what, path) => `${capitalized(what)} at ${path} is in use by another program.` },
+  busy: {
+    code: 'FILE_NOT_ACCESSIBLE',
+    say: (what, path) => `${capitalized(what)} at ${path} is in use by another program.`,
+  },
   unreadable: { code: 'FILE_NOT_ACCESSIBLE', say: (what, path) => `${capitalized(what)} at ${path} cannot be used.` },
 };
 

@@ -12,8 +12,10 @@ export function commandHint(error: HicareError): string | null {
       return 'hicare login --email EMAIL';
     case 'NOT_FOUND':
       if (error.details?.['serialNumber'] !== undefined) return 'hicare systems';
-      if (error.details?.['requestNumber'] !== undefined || error.details?.['requestId'] !== undefined) return 'hicare request list';
-      if (/failed installation/.test(error.message)) return 'hicare request create --serial SERIAL --description TEXT --priority P3';
+      if (error.details?.['requestNumber'] !== undefined || error.details?.['requestId'] !== undefined)
+        return 'hicare request list';
+      if (/failed installation/.test(error.message))
+        return 'hicare request create --serial SERIAL --description TEXT --priority P3';
       return null;
     case 'PRERELEASE':
       return 'hicare check --previews, then hicare download TARGET --previews';

@@ -20,10 +20,18 @@ export interface Confirmation {
 export async function confirmOrStop(ctx: CliContext, c: Confirmation): Promise<void> {
   if (c.yes === true) return;
   if (ctx.io.prompt === undefined) {
-    throw new HicareError('CONFIRMATION_REQUIRED', `${c.nothingDone} This needs your confirmation and there is no terminal to ask on.`, `Run it on a terminal, or add --yes: ${c.command} --yes`);
+    throw new HicareError(
+      'CONFIRMATION_REQUIRED',
+      `${c.nothingDone} This needs your confirmation and there is no terminal to ask on.`,
+      `Run it on a terminal, or add --yes: ${c.command} --yes`,
+    );
   }
   const answer = await ctx.io.prompt(`${c.question} [y/N] `, { echo: true });
   if (!/^y(es)?$/i.test(answer.trim())) {
-    throw new HicareError('CONFIRMATION_REQUIRED', `${c.nothingDone} You did not confirm.`, `Run the command again and answer y when you are sure: ${c.command}`);
+    throw new HicareError(
+      'CONFIRMATION_REQUIRED',
+      `${c.nothingDone} You did not confirm.`,
+      `Run the command again and answer y when you are sure: ${c.command}`,
+    );
   }
 }

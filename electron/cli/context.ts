@@ -40,7 +40,11 @@ export class CliContext {
   portalUrl(): string {
     const url = this.flags.portal ?? this.io.env['HICARE_PORTAL'] ?? this.settings.get().portalUrl;
     if (url === undefined || url === null || url === '') {
-      throw new HicareError('INVALID_INPUT', 'No portal is configured.', 'Pass --portal URL (or set HICARE_PORTAL), e.g. --portal http://127.0.0.1:8780.');
+      throw new HicareError(
+        'INVALID_INPUT',
+        'No portal is configured.',
+        'Pass --portal URL (or set HICARE_PORTAL), e.g. --portal http://127.0.0.1:8780.',
+      );
     }
     return url;
   }

@@ -27,12 +27,36 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
  * does not know); they are listed as strings so the table holds whichever of them exist.
  */
 const CLASSES: readonly [ExitCode, readonly string[]][] = [
-  [EXIT.doesNotFit, ['PACKAGE_NOT_FOR_SYSTEM', 'NOT_FOR_PLATFORM', 'UPGRADE_PATH_REQUIRED', 'VERSION_NOT_IN_CATALOG', 'NO_UPGRADE_PATH']],
-  [EXIT.untrusted, ['UNTRUSTED_PORTAL', 'TRUST_METADATA_INVALID', 'TARGET_MISMATCH', 'HASH_MISMATCH', 'LENGTH_EXCEEDED', 'TRUST_ROOT_INVALID', 'TRUST_ROOT_UNSIGNED', 'TRUST_ROOT_EXPIRED']],
+  [
+    EXIT.doesNotFit,
+    [
+      'PACKAGE_NOT_FOR_SYSTEM',
+      'NOT_FOR_PLATFORM',
+      'UPGRADE_PATH_REQUIRED',
+      'VERSION_NOT_IN_CATALOG',
+      'NO_UPGRADE_PATH',
+    ],
+  ],
+  [
+    EXIT.untrusted,
+    [
+      'UNTRUSTED_PORTAL',
+      'TRUST_METADATA_INVALID',
+      'TARGET_MISMATCH',
+      'HASH_MISMATCH',
+      'LENGTH_EXCEEDED',
+      'TRUST_ROOT_INVALID',
+      'TRUST_ROOT_UNSIGNED',
+      'TRUST_ROOT_EXPIRED',
+    ],
+  ],
   [EXIT.installFailed, ['INSTALL_FAILED', 'INSTALL_TIMEOUT', 'VERSION_NOT_REACHED', 'INSTALLER_UNSUPPORTED']],
   [EXIT.offline, ['OFFLINE', 'TIMEOUT']],
   [EXIT.notFound, ['NOT_FOUND', 'TARGET_UNKNOWN']],
-  [EXIT.refused, ['FORBIDDEN', 'ROLE_NOT_ALLOWED', 'UNAUTHENTICATED', 'INVALID_CREDENTIALS', 'TOKEN_EXPIRED', 'TOKEN_REVOKED']],
+  [
+    EXIT.refused,
+    ['FORBIDDEN', 'ROLE_NOT_ALLOWED', 'UNAUTHENTICATED', 'INVALID_CREDENTIALS', 'TOKEN_EXPIRED', 'TOKEN_REVOKED'],
+  ],
   [EXIT.notConfirmed, ['CONFIRMATION_REQUIRED']],
 ];
 

@@ -14,6 +14,9 @@ export async function namingFlags<T>(flags: Record<string, string>, run: () => P
     if (!Array.isArray(issues)) throw error;
     const named = issues.map((i) => ({ ...i, path: flags[i.path] ?? i.path }));
     const which = [...new Set(named.map((i) => i.path).filter((p) => p.startsWith('--')))];
-    throw invalidValues(named, which.length === 0 ? error.remedy : `Correct ${which.join(' and ')} and run the command again.`);
+    throw invalidValues(
+      named,
+      which.length === 0 ? error.remedy : `Correct ${which.join(' and ')} and run the command again.`,
+    );
   }
 }

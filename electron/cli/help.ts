@@ -37,15 +37,19 @@ export const HELP: Record<string, string> = {
 Checks the root completely (signed by a threshold of its own keys, not expired, every role with at least one key,
 at most 1 MiB), shows its fingerprint and asks before trusting it for the portal (--yes in scripts). Compare the
 fingerprint with the one the portal's operator gives you.`,
-  login: 'hicare login --email EMAIL [--password-stdin] [--portal URL]\n\nThe password comes from $HICARE_PASSWORD, standard input (--password-stdin) or a prompt on a terminal.',
+  login:
+    'hicare login --email EMAIL [--password-stdin] [--portal URL]\n\nThe password comes from $HICARE_PASSWORD, standard input (--password-stdin) or a prompt on a terminal.',
   logout: 'hicare logout',
   systems:
     "hicare systems [--json]\nhicare systems set-version SERIAL VERSION [--not-in-catalog]\n\nVERSION must be one of the product's versions in the vendor's catalog; --not-in-catalog confirms that the equipment runs\na version installed by other means, which is then shown marked as not in the catalog.",
-  entitlement: 'hicare entitlement [--json]\n\nEach contract with its licensed versions: a major earned by taking an upgrade says since when and on which system.',
+  entitlement:
+    'hicare entitlement [--json]\n\nEach contract with its licensed versions: a major earned by taking an upgrade says since when and on which system.',
   check: 'hicare check [--serial S] [--previews] [--json]',
-  download: 'hicare download TARGET... [--serial S] [--out DIR] [--previews] [--json]\n\nTARGET is a package name as `check` lists it, e.g. atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz. --previews allows prereleases.',
+  download:
+    'hicare download TARGET... [--serial S] [--out DIR] [--previews] [--json]\n\nTARGET is a package name as `check` lists it, e.g. atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz. --previews allows prereleases.',
   verify: 'hicare verify FILE [--json]',
-  install: 'hicare install TARGET --serial S [--json]\n\nA release that installs only over a later version than the system runs is refused (UPGRADE_PATH_REQUIRED): use `hicare upgrade`.',
+  install:
+    'hicare install TARGET --serial S [--json]\n\nA release that installs only over a later version than the system runs is refused (UPGRADE_PATH_REQUIRED): use `hicare upgrade`.',
   upgrade: `hicare upgrade --serial S --to VERSION [--yes] [--json]
 
 Plans the path from the installed version to VERSION (e.g. 1.4.2 → 1.9.0 → 2.3.1), every release on it checked

@@ -81,10 +81,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (isHicareError(error)) return report(error, flags, io);
     // A file-system error nobody turned into words still gets them; anything else is ours, and its text (a stack,
     // a library's message) is for the vendor, shown only with HICARE_DEBUG=1.
-    const coded = fileError(error, { what: 'file', path: (error as { path?: string }).path ?? '(unknown)', remedy: 'Check the path given on the command line and try again.' });
+    const coded = fileError(error, {
+      what: 'file',
+      path: (error as { path?: string }).path ?? '(unknown)',
+      remedy: 'Check the path given on the command line and try again.',
+    });
     if (isHicareError(coded)) return report(coded, flags, io);
-    io.err('error INTERNAL: Something went wrong inside hicare.\n  Run it again; if it persists, report it to the vendor with the command you ran (HICARE_DEBUG=1 shows the details).\n');
-    if (io.env['HICARE_DEBUG'] === '1') io.err(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.err(
+      'error INTERNAL: Something went wrong inside hicare.\n  Run it again; if it persists, report it to the vendor with the command you ran (HICARE_DEBUG=1 shows the details).\n',
+    );
+    if (io.env['HICARE_DEBUG'] === '1')
+      io.err(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.failed;
   }
 }
@@ -99,7 +106,9 @@ function report(error: HicareError, flags: GlobalFlags, io: CliIo): number {
     const log = error.details?.['log'];
     if (typeof log === 'string' && log !== '') {
       io.err(`\nInstaller log (last lines):\n${log.split('\n').slice(-15).join('\n')}\n`);
-      io.err('\nSee the known issues and open a remote-guidance request drafted from this failure:\n  hicare request create --from-failure last\n');
+      io.err(
+        '\nSee the known issues and open a remote-guidance request drafted from this failure:\n  hicare request create --from-failure last\n',
+      );
     }
   }
   return exitCodeFor(error.code);

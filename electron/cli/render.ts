@@ -11,7 +11,14 @@ import type { ProgressEvent } from '../core/downloads/index.js';
 
 export function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function renderContracts(contracts: readonly ContractView[]): string {
@@ -20,7 +27,9 @@ export function renderContracts(contracts: readonly ContractView[]): string {
       [
         `${c.id}  ${TIER_NAMES[c.tier]}  ${c.status}${c.status === 'pending' ? ` (starts in ${c.daysUntilStart} days)` : c.status === 'expired' ? '' : ` (${c.daysLeft} days left)`}`,
         `  service period ${c.startDate} – ${c.endDate}, ${c.region}`,
-        ...(Object.keys(c.licensedMajors).length === 0 ? [] : [`  Licensed versions: ${licensedVersionPhrases(c).join('; ')}`]),
+        ...(Object.keys(c.licensedMajors).length === 0
+          ? []
+          : [`  Licensed versions: ${licensedVersionPhrases(c).join('; ')}`]),
         ...c.systems.map((s) => `  ${s.serialNumber}  ${s.product}  ${s.location}`),
       ].join('\n'),
     )
@@ -36,14 +45,26 @@ function installedWords(s: Pick<InventorySystem, 'installedVersion' | 'notInCata
 export function renderSystems(systems: readonly InventorySystem[]): string {
   return table([
     ['SERIAL', 'PRODUCT', 'INSTALLED', 'SOURCE', 'PLATFORM', 'LOCATION'],
-    ...systems.map((s) => [s.serialNumber, s.product, installedWords(s), s.versionSource ?? '-', s.platform ?? 'remote', s.location]),
+    ...systems.map((s) => [
+      s.serialNumber,
+      s.product,
+      installedWords(s),
+      s.versionSource ?? '-',
+      s.platform ?? 'remote',
+      s.location,
+    ]),
   ]);
 }
 
 /** For a release that would skip a hop: what it installs over, in words, and the command that takes the path. */
 function pathNeeded(system: SystemResolution['system'], release: ReleaseTargetCustom): string {
   const range = release.minUpgradeFrom;
-  if (range === undefined || system.installedVersion === null || satisfiesMinUpgradeFrom(system.installedVersion, { ...release, minUpgradeFrom: range })) return '';
+  if (
+    range === undefined ||
+    system.installedVersion === null ||
+    satisfiesMinUpgradeFrom(system.installedVersion, { ...release, minUpgradeFrom: range })
+  )
+    return '';
   return `\n                          installs only over ${rangeInWords(range)}: hicare upgrade --serial ${system.serialNumber} --to ${release.version}`;
 }
 
@@ -51,18 +72,28 @@ export function renderCheck(resolutions: readonly SystemResolution[]): string {
   return resolutions
     .map((r) => {
       const head = `${r.system.serialNumber}  ${r.system.product} ${r.system.installedVersion === null ? '(version unknown)' : installedWords(r.system)}  ${r.system.location}`;
-      const candidates = [...r.updates, ...r.upgrades].sort((a, b) => (a.target.custom.version < b.target.custom.version ? 1 : -1));
-      if (r.system.installedVersion === null) return `${head}\n  Enter the installed version: hicare systems set-version ${r.system.serialNumber} VERSION`;
+      const candidates = [...r.updates, ...r.upgrades].sort((a, b) =>
+        a.target.custom.version < b.target.custom.version ? 1 : -1,
+      );
+      if (r.system.installedVersion === null)
+        return `${head}\n  Enter the installed version: hicare systems set-version ${r.system.serialNumber} VERSION`;
       // A version outside the catalog cannot be up to date: the catalog only says nothing newer is in it.
-      if (candidates.length === 0) return `${head}\n  ${r.system.notInCatalog === true ? 'No newer release in the catalog (the installed version is not in it).' : 'Up to date.'}`;
+      if (candidates.length === 0)
+        return `${head}\n  ${r.system.notInCatalog === true ? 'No newer release in the catalog (the installed version is not in it).' : 'Up to date.'}`;
       const lines = candidates.map((c) => {
         const kind = c.verdict.kind === 'upgrade' ? 'upgrade' : 'update ';
-        if (c.verdict.allowed) return `  ✓ ${kind} ${c.target.custom.version.padEnd(12)} ${c.target.name}${pathNeeded(r.system, c.target.custom)}`;
-        const why = c.verdict.reasons.map((x) => `${x.code}: ${x.message} → ${x.remedy}`).join('\n                          ');
+        if (c.verdict.allowed)
+          return `  ✓ ${kind} ${c.target.custom.version.padEnd(12)} ${c.target.name}${pathNeeded(r.system, c.target.custom)}`;
+        const why = c.verdict.reasons
+          .map((x) => `${x.code}: ${x.message} → ${x.remedy}`)
+          .join('\n                          ');
         return `  ✗ ${kind} ${c.target.custom.version.padEnd(12)} ${why}`;
       });
       const plan = r.recommended?.plan;
-      const path = plan?.ok === true && plan.hops.length > 0 ? `  Path to ${r.recommended?.version ?? ''}: ${[r.system.installedVersion, ...plan.hops.map((h) => h.version)].join(' → ')}` : '';
+      const path =
+        plan?.ok === true && plan.hops.length > 0
+          ? `  Path to ${r.recommended?.version ?? ''}: ${[r.system.installedVersion, ...plan.hops.map((h) => h.version)].join(' → ')}`
+          : '';
       return [head, ...lines, ...(path === '' ? [] : [path])].join('\n');
     })
     .join('\n\n');

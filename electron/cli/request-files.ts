@@ -14,7 +14,12 @@ export interface PickedFile {
 }
 
 function unreadable(path: string, why: string): HicareError {
-  return new HicareError('NOT_FOUND', `The file ${path} ${why}.`, 'Check the path given to --attach (a file you may read), then run the command again.', { path });
+  return new HicareError(
+    'NOT_FOUND',
+    `The file ${path} ${why}.`,
+    'Check the path given to --attach (a file you may read), then run the command again.',
+    { path },
+  );
 }
 
 /** Reads at most the limit plus one byte, so a file that grows between the check and the read is still refused. */
@@ -35,7 +40,11 @@ async function readBounded(path: string): Promise<Buffer> {
 
 export async function pickFiles(paths: readonly string[]): Promise<PickedFile[]> {
   if (paths.length > ATTACHMENTS_PER_REQUEST_MAX) {
-    throw new HicareError('INVALID_INPUT', `${paths.length} files were given; a request carries at most ${ATTACHMENTS_PER_REQUEST_MAX}.`, 'Put the files in one zip or tar.gz archive and attach that.');
+    throw new HicareError(
+      'INVALID_INPUT',
+      `${paths.length} files were given; a request carries at most ${ATTACHMENTS_PER_REQUEST_MAX}.`,
+      'Put the files in one zip or tar.gz archive and attach that.',
+    );
   }
   const picked: PickedFile[] = [];
   for (const given of paths) {

@@ -11,7 +11,9 @@ import { gatherSupportFiles, SupportBundle, type SupportBundleSource } from '../
 import { parse, UsageError } from './commands.js';
 import type { CliContext } from './context.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 function sourceOf(ctx: CliContext): SupportBundleSource {
   return {
@@ -24,20 +26,38 @@ function sourceOf(ctx: CliContext): SupportBundleSource {
 
 export async function supportBundleCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
   const { values } = parse(args, { out: { type: 'string' }, preview: { type: 'boolean' } });
-  if (values.preview === true && values.out !== undefined) throw new UsageError('--preview writes nothing: give either --preview or --out.');
+  if (values.preview === true && values.out !== undefined)
+    throw new UsageError('--preview writes nothing: give either --preview or --out.');
   const source = sourceOf(ctx);
   if (values.preview === true) {
-    const files = (await gatherSupportFiles(source)).map((f) => ({ name: f.name, bytes: Buffer.byteLength(f.text), text: f.text }));
+    const files = (await gatherSupportFiles(source)).map((f) => ({
+      name: f.name,
+      bytes: Buffer.byteLength(f.text),
+      text: f.text,
+    }));
     if (ctx.flags.json === true) ctx.io.out(JSON.stringify({ files }, null, 2));
     else {
       const list = files.map((f) => `  ${f.name}  ${f.bytes} bytes`).join('\n');
-      const texts = files.map((f) => `===== ${f.name} (${f.bytes} bytes, redacted) =====\n${f.text.endsWith('\n') ? f.text : `${f.text}\n`}`).join('\n');
-      ctx.io.out(`The support bundle would hold ${files.length} files:\n${list}\n\n${texts}\nNothing was written. Run without --preview to write it.`);
+      const texts = files
+        .map(
+          (f) =>
+            `===== ${f.name} (${f.bytes} bytes, redacted) =====\n${f.text.endsWith('\n') ? f.text : `${f.text}\n`}`,
+        )
+        .join('\n');
+      ctx.io.out(
+        `The support bundle would hold ${files.length} files:\n${list}\n\n${texts}\nNothing was written. Run without --preview to write it.`,
+      );
     }
     return;
   }
-  const folder = ctx.settings.get().downloadDirectory ?? defaultPaths(ctx.io.env as NodeJS.ProcessEnv).downloadDirectory;
-  const written = await new SupportBundle(source).export(values.out === undefined ? { folder } : { path: resolve(values.out) });
+  const folder =
+    ctx.settings.get().downloadDirectory ?? defaultPaths(ctx.io.env as NodeJS.ProcessEnv).downloadDirectory;
+  const written = await new SupportBundle(source).export(
+    values.out === undefined ? { folder } : { path: resolve(values.out) },
+  );
   if (ctx.flags.json === true) ctx.io.out(JSON.stringify(written, null, 2));
-  else ctx.io.out(`Support bundle written to ${written.path} (${written.bytes} bytes).\nSecrets were removed; \`hicare support-bundle --preview\` shows what it holds. Send it to your vendor's support.`);
+  else
+    ctx.io.out(
+      `Support bundle written to ${written.path} (${written.bytes} bytes).\nSecrets were removed; \`hicare support-bundle --preview\` shows what it holds. Send it to your vendor's support.`,
+    );
 }

@@ -20,10 +20,16 @@ function emit(ctx: CliContext, value: unknown, text: string): void {
 export function renderPath(plan: PathPlan): string {
   const name = productLabel(plan.product);
   const lines = plan.hops.map((h, i) => {
-    const over = h.target.custom.minUpgradeFrom === undefined ? '' : `, installs over ${rangeInWords(h.target.custom.minUpgradeFrom)}`;
+    const over =
+      h.target.custom.minUpgradeFrom === undefined
+        ? ''
+        : `, installs over ${rangeInWords(h.target.custom.minUpgradeFrom)}`;
     return `  ${i + 1}. ${name} ${h.version}  ${h.verdict.kind}, included in your contract${over}\n     ${h.target.name}`;
   });
-  return [`Path for ${plan.serialNumber}: ${[plan.fromVersion, ...plan.hops.map((h) => h.version)].join(' → ')}`, ...lines].join('\n');
+  return [
+    `Path for ${plan.serialNumber}: ${[plan.fromVersion, ...plan.hops.map((h) => h.version)].join(' → ')}`,
+    ...lines,
+  ].join('\n');
 }
 
 export async function upgradeCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
@@ -44,7 +50,8 @@ export async function upgradeCommand(ctx: CliContext, args: readonly string[]): 
     command: `hicare upgrade --serial ${serial} --to ${values.to}`,
   });
   const outcome = await runPath(client, plan, {
-    onHopStart: (i, hop) => text(`\nStep ${i + 1} of ${count}: installing ${productLabel(plan.product)} ${hop.version}\n`),
+    onHopStart: (i, hop) =>
+      text(`\nStep ${i + 1} of ${count}: installing ${productLabel(plan.product)} ${hop.version}\n`),
     onLog: (_i, line) => text(`${line.text}\n`),
     onHopDone: (_i, hop, result) => text(`${hop.version} installed: version ${result.detectedVersion} detected.\n`),
   });
@@ -53,14 +60,24 @@ export async function upgradeCommand(ctx: CliContext, args: readonly string[]): 
     const done = outcome.results.map((r) => r.detectedVersion);
     if (outcome.error instanceof HicareError) {
       const e = outcome.error;
-      throw new HicareError(e.code, `${where} ${e.message}`, e.remedy, { ...e.details, stoppedAt: plan.hops[outcome.failedHop]?.version, done });
+      throw new HicareError(e.code, `${where} ${e.message}`, e.remedy, {
+        ...e.details,
+        stoppedAt: plan.hops[outcome.failedHop]?.version,
+        done,
+      });
     }
     throw outcome.error;
   }
   const last = outcome.results[outcome.results.length - 1];
   emit(
     ctx,
-    { installed: true, serialNumber: serial, fromVersion: plan.fromVersion, path: plan.hops.map((h) => h.version), detectedVersion: last?.detectedVersion ?? null },
+    {
+      installed: true,
+      serialNumber: serial,
+      fromVersion: plan.fromVersion,
+      path: plan.hops.map((h) => h.version),
+      detectedVersion: last?.detectedVersion ?? null,
+    },
     `Upgraded ${serial}: ${[plan.fromVersion, ...outcome.results.map((r) => r.detectedVersion)].join(' → ')}.`,
   );
 }

@@ -60,7 +60,8 @@ function loggingUncoded(logger: Logger, handlers: AppHandlers): AppHandlers {
       try {
         return await handler(args, ctx);
       } catch (error) {
-        if (!isHicareError(error)) logger.error('an app method failed without a coded error', { method, error: describe(error) });
+        if (!isHicareError(error))
+          logger.error('an app method failed without a coded error', { method, error: describe(error) });
         throw error;
       }
     };

@@ -3,7 +3,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { HostPaths } from './adapters.js';
 
-export function defaultPaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): HostPaths {
+export function defaultPaths(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): HostPaths {
   const home = env.HICARE_HOME;
   if (home !== undefined && home !== '') return { dataDirectory: home, downloadDirectory: join(home, 'downloads') };
   const user = homedir();

@@ -22,7 +22,12 @@ export class SettingsService {
   private readonly listeners = new Set<(s: Settings) => void>();
 
   constructor(dataDirectory: string) {
-    this.store = new Conf<{ settings: Settings }>({ cwd: dataDirectory, configName: 'settings', projectName: 'hicare', defaults: { settings: DEFAULT_SETTINGS } });
+    this.store = new Conf<{ settings: Settings }>({
+      cwd: dataDirectory,
+      configName: 'settings',
+      projectName: 'hicare',
+      defaults: { settings: DEFAULT_SETTINGS },
+    });
   }
 
   get(): Settings {

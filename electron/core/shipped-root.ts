@@ -15,7 +15,11 @@ export function shippedRootCandidates(moduleUrl: string, resourcesPath: string |
 }
 
 /** The first candidate that exists; the project's when none does (its absence is reported when it is read). */
-export function locateShippedRoot(moduleUrl: string, resourcesPath: string | undefined, exists: (path: string) => boolean = existsSync): string {
+export function locateShippedRoot(
+  moduleUrl: string,
+  resourcesPath: string | undefined,
+  exists: (path: string) => boolean = existsSync,
+): string {
   const candidates = shippedRootCandidates(moduleUrl, resourcesPath);
   return candidates.find(exists) ?? (candidates.at(-1) as string);
 }

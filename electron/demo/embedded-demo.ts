@@ -41,12 +41,18 @@ const stateFileOf = (appDataDirectory: string): string => join(demoDirectory(app
  * Whether the app should run on its embedded demo: when no portal is configured, or when the one configured is
  * the demo of an earlier start (its root trusted, its last address in the settings).
  */
-export async function demoWanted(appDataDirectory: string, settings: Settings, env: Record<string, string | undefined>): Promise<boolean> {
+export async function demoWanted(
+  appDataDirectory: string,
+  settings: Settings,
+  env: Record<string, string | undefined>,
+): Promise<boolean> {
   if ((env['HICARE_PORTAL'] ?? '') !== '') return false;
   if (noPortalConfigured({ settings, env })) return true;
   if (settings.trustRootPath !== join(demoDirectory(appDataDirectory), 'tuf', '1.root.json')) return false;
   const last = (await readState(stateFileOf(appDataDirectory)))?.url;
-  return last !== undefined && settings.portalUrl !== null && new URL(last).origin === new URL(settings.portalUrl).origin;
+  return (
+    last !== undefined && settings.portalUrl !== null && new URL(last).origin === new URL(settings.portalUrl).origin
+  );
 }
 
 /** $HICARE_DEMO_PORTAL_PORT: the port the demo listens on; 0 (unset) for the last one if free, else any. */
@@ -54,7 +60,11 @@ export function demoPort(env: Record<string, string | undefined>): number {
   const portText = env['HICARE_DEMO_PORTAL_PORT'] ?? '';
   const port = portText === '' ? 0 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new HicareError('INVALID_INPUT', `HICARE_DEMO_PORTAL_PORT must be a port number, not "${portText}".`, 'Set it to a number from 1 to 65535, or unset it for any free port.');
+    throw new HicareError(
+      'INVALID_INPUT',
+      `HICARE_DEMO_PORTAL_PORT must be a port number, not "${portText}".`,
+      'Set it to a number from 1 to 65535, or unset it for any free port.',
+    );
   }
   return port;
 }
@@ -102,7 +112,12 @@ export async function startEmbeddedDemo(options: EmbeddedDemoOptions): Promise<E
   const portal = await createPortal({ dataDirectory, now });
   try {
     if (state === null) {
-      const seed = await seedDemo({ db: portal.db, catalog: portal.catalog, keysDir: portal.layout.keysDir, now: now() });
+      const seed = await seedDemo({
+        db: portal.db,
+        catalog: portal.catalog,
+        keysDir: portal.layout.keysDir,
+        now: now(),
+      });
       state = { accounts: seed.accounts };
       await saveState(stateFile, state);
       options.logger.info('seeded the demo portal', { dataDirectory });

@@ -16,7 +16,12 @@ import { SettingsService } from '../core/settings.js';
 import { demoDirectory, embeddedDemo } from './embedded-demo.js';
 
 const appDataDirectory = defaultPaths().dataDirectory;
-const context = { appDataDirectory, settings: new SettingsService(appDataDirectory).get(), env: process.env, logger: consoleLogger('[demo]') };
+const context = {
+  appDataDirectory,
+  settings: new SettingsService(appDataDirectory).get(),
+  env: process.env,
+  logger: consoleLogger('[demo]'),
+};
 
 async function writeDemoFile(file: string, demo: AttachedDemo): Promise<void> {
   const tmp = `${file}.tmp`;
@@ -48,6 +53,10 @@ try {
   process.stdin.once('end', stop);
   process.stdin.resume();
 } catch (error) {
-  console.error(isHicareError(error) ? `${error.message}\n${error.remedy}` : `The demo portal could not be started: ${String(error)}`);
+  console.error(
+    isHicareError(error)
+      ? `${error.message}\n${error.remedy}`
+      : `The demo portal could not be started: ${String(error)}`,
+  );
   process.exit(1);
 }

@@ -58,7 +58,15 @@ export function applicationMenuTemplate(options: AppMenuOptions): MenuItemConstr
   const editMenu: MenuItemConstructorOptions = {
     label: mac ? 'Edit' : '&Edit',
     // Roles, so cut, copy and paste work in the page's fields (on macOS they only do with an Edit menu).
-    submenu: [{ role: 'undo' }, { role: 'redo' }, separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      separator,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
   };
   const development: MenuItemConstructorOptions[] = options.isPackaged
     ? []

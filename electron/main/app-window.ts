@@ -44,7 +44,9 @@ export function windowOpener(options: WindowOpenerOptions): OpenWindow {
 
   return async (route) => {
     if (route !== undefined && !SAFE_ROUTE.test(route)) {
-      options.logger.warn('the window was not moved to a screen with an unexpected address', { route: route.slice(0, 80) });
+      options.logger.warn('the window was not moved to a screen with an unexpected address', {
+        route: route.slice(0, 80),
+      });
       route = undefined;
     }
     let window = options.current();
@@ -66,9 +68,11 @@ export function windowOpener(options: WindowOpenerOptions): OpenWindow {
     }
     bringToFront(window);
     if (route !== undefined) {
-      await window.webContents.executeJavaScript(`window.location.hash = ${JSON.stringify(route)};`).catch((error: unknown) => {
-        options.logger.warn('the window could not be moved to a screen', { route, error: String(error) });
-      });
+      await window.webContents
+        .executeJavaScript(`window.location.hash = ${JSON.stringify(route)};`)
+        .catch((error: unknown) => {
+          options.logger.warn('the window could not be moved to a screen', { route, error: String(error) });
+        });
     }
   };
 }

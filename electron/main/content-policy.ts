@@ -22,7 +22,9 @@ export function withPageSecurityHeaders(response: Response): Response {
 }
 
 function notFound(): Response {
-  return withPageSecurityHeaders(new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }));
+  return withPageSecurityHeaders(
+    new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }),
+  );
 }
 
 /** The answer to one app:// request: a file of the renderer, or a 404 for anything outside it or missing. */

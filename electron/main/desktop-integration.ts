@@ -26,7 +26,10 @@ export interface DesktopOptions {
   /** Menu.setApplicationMenu(Menu.buildFromTemplate(template)). */
   setApplicationMenu(template: MenuItemConstructorOptions[]): void;
   nativeTheme: { themeSource: 'system' | 'light' | 'dark' };
-  settings: { get(): { startAtLogin: boolean }; onChange(listener: (settings: { startAtLogin: boolean }) => void): unknown };
+  settings: {
+    get(): { startAtLogin: boolean };
+    onChange(listener: (settings: { startAtLogin: boolean }) => void): unknown;
+  };
   /** A main action picked in the menu, for the renderer. */
   run(command: ShortcutId): void;
   /** A Help link, through the vendor allow-list. */
@@ -44,7 +47,13 @@ export function integrateWithDesktop(options: DesktopOptions): void {
   if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   options.nativeTheme.themeSource = 'system';
   options.setApplicationMenu(
-    applicationMenuTemplate({ appName: options.appName, platform, isPackaged: app.isPackaged, run: options.run, openLink: options.openLink }),
+    applicationMenuTemplate({
+      appName: options.appName,
+      platform,
+      isPackaged: app.isPackaged,
+      run: options.run,
+      openLink: options.openLink,
+    }),
   );
 
   let applied: boolean | null = null;
@@ -70,7 +79,12 @@ export function integrateWithDesktop(options: DesktopOptions): void {
  * The window's icon on Windows and Linux: installed, the copy electron-builder puts in the app's resources; in
  * development, the one in the checkout. macOS takes the bundle's icon (icon.icns) and needs none.
  */
-export function windowIconPath(options: { platform: NodeJS.Platform; isPackaged: boolean; resourcesPath: string; appPath: string }): string | undefined {
+export function windowIconPath(options: {
+  platform: NodeJS.Platform;
+  isPackaged: boolean;
+  resourcesPath: string;
+  appPath: string;
+}): string | undefined {
   if (options.platform === 'darwin') return undefined;
   return options.isPackaged ? join(options.resourcesPath, 'icon.png') : join(options.appPath, 'resources', 'icon.png');
 }

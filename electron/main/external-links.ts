@@ -7,7 +7,12 @@
 import type { Logger } from '../core/adapters.js';
 
 /** The vendor's sites besides the configured portal. */
-export const VENDOR_HOSTS: readonly string[] = ['hicare.example', 'www.hicare.example', 'docs.hicare.example', 'support.hicare.example'];
+export const VENDOR_HOSTS: readonly string[] = [
+  'hicare.example',
+  'www.hicare.example',
+  'docs.hicare.example',
+  'support.hicare.example',
+];
 
 /** Where the Help menu leads (each on a vendor host, so through the same allow-list). */
 export const HELP_LINKS = {
@@ -47,7 +52,11 @@ export function externalOpener(options: ExternalOpenerOptions): ExternalOpener {
         options.logger.warn('a link outside the vendor’s sites was not opened', { url: url.slice(0, 200) });
         return false;
       }
-      options.openExternal(url).catch((error: unknown) => options.logger.warn('the browser could not be started', { url: url.slice(0, 200), error: String(error) }));
+      options
+        .openExternal(url)
+        .catch((error: unknown) =>
+          options.logger.warn('the browser could not be started', { url: url.slice(0, 200), error: String(error) }),
+        );
       return true;
     },
   };

@@ -3,7 +3,14 @@
  * of the app's own UI (served over app://hicare); anything else is refused before the dispatcher sees the argument.
  * Takes the ipcMain-like object as a parameter so the wiring is testable without Electron.
  */
-import { createDispatcher, methodChannel, methodNames, type ApiSpec, type Envelope, type Handlers } from '../../shared/api/define.js';
+import {
+  createDispatcher,
+  methodChannel,
+  methodNames,
+  type ApiSpec,
+  type Envelope,
+  type Handlers,
+} from '../../shared/api/define.js';
 import type { CallContext } from '../core/app-handlers.js';
 
 export const APP_ORIGIN = 'app://hicare';
@@ -34,10 +41,20 @@ export function wireIpc<A extends ApiSpec>(ipc: IpcMainLike, api: A, handlers: H
     ipc.handle(channel, async (event, ...args): Promise<Envelope<unknown>> => {
       const frameUrl = event.senderFrame?.url;
       if (!isAppFrame(frameUrl)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call the app.', remedy: 'Use the Hi-Care Update Manager window.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'FORBIDDEN',
+            message: 'This window may not call the app.',
+            remedy: 'Use the Hi-Care Update Manager window.',
+          },
+        };
       }
       if (args.length > 1) {
-        return { ok: false, error: { code: 'INVALID_INPUT', message: `${method} takes one argument.`, remedy: 'Update the app.' } };
+        return {
+          ok: false,
+          error: { code: 'INVALID_INPUT', message: `${method} takes one argument.`, remedy: 'Update the app.' },
+        };
       }
       return dispatch(method, args[0], { origin: frameUrl ?? '' });
     });

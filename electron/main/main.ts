@@ -3,7 +3,20 @@
  * and the desktop around it (tray, notifications, hicare:// request links, the manager's own updates). Each part is
  * a module of its own that takes Electron's objects as arguments; this file only puts them together.
  */
-import { app, BrowserWindow, Menu, nativeImage, nativeTheme, net, Notification, protocol, safeStorage, session, shell, Tray } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  net,
+  Notification,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  Tray,
+} from 'electron';
 import electronUpdater from 'electron-updater';
 import { join, resolve } from 'node:path';
 import { checkEvent, eventChannel, type EventName } from '../../shared/api/define.js';
@@ -31,7 +44,9 @@ import { appProtocolResponse } from './content-policy.js';
 import { externalOpener } from './external-links.js';
 import { guardWebContents } from './web-contents-guard.js';
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 const rendererDirectory = join(import.meta.dirname, '..', 'renderer');
 const logger = hostLogger(defaultPaths().dataDirectory, '[main]');
@@ -52,7 +67,9 @@ function broadcast(event: EventName<AppApi>, payload: unknown): void {
 
 /** Opens the window on `route` once the app has started (a macOS link, a tray click can come before). */
 function open(route?: string): void {
-  void started.then(() => openWindow(route)).catch((error: unknown) => logger.error('the window could not be opened', { error: String(error) }));
+  void started
+    .then(() => openWindow(route))
+    .catch((error: unknown) => logger.error('the window could not be opened', { error: String(error) }));
 }
 
 // Before anything else: a second start hands its command line (and its link) to the first one and quits.
@@ -61,7 +78,9 @@ const links = startDeepLinks({
   argv: process.argv,
   open,
   logger,
-  ...(process.defaultApp && process.argv[1] !== undefined ? { unpackaged: { execPath: process.execPath, script: resolve(process.argv[1]) } } : {}),
+  ...(process.defaultApp && process.argv[1] !== undefined
+    ? { unpackaged: { execPath: process.execPath, script: resolve(process.argv[1]) } }
+    : {}),
 });
 
 async function createMainWindow(route: string): Promise<BrowserWindow> {
@@ -84,7 +103,12 @@ async function createMainWindow(route: string): Promise<BrowserWindow> {
 }
 
 function iconOption(): { icon?: string } {
-  const icon = windowIconPath({ platform: process.platform, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
+  const icon = windowIconPath({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+  });
   return icon === undefined ? {} : { icon };
 }
 
@@ -93,7 +117,12 @@ const openWindow: OpenWindow = windowOpener({ current: () => mainWindow, create:
 async function start(initialRoute: string | undefined): Promise<void> {
   const paths = defaultPaths();
   // Without a real keychain the sign-in is kept for the session only, and the window says so.
-  const secrets = chooseSecretStore({ safeStorage, platform: process.platform, dataDirectory: paths.dataDirectory, logger });
+  const secrets = chooseSecretStore({
+    safeStorage,
+    platform: process.platform,
+    dataDirectory: paths.dataDirectory,
+    logger,
+  });
   const host: HostAdapter = {
     kind: 'electron',
     appName: app.getName(),
@@ -107,14 +136,29 @@ async function start(initialRoute: string | undefined): Promise<void> {
 
   // Shell hardening: the CSP on every app:// answer (a protocol handler's answers skip onHeadersReceived);
   // links out only to the vendor's sites.
-  protocol.handle('app', (request) => appProtocolResponse(request.url, { rendererDirectory, fetchFile: (url) => net.fetch(url) }));
-  const external = externalOpener({ openExternal: (url) => shell.openExternal(url), portalUrl: () => runtime?.settings.get().portalUrl ?? null, logger });
+  protocol.handle('app', (request) =>
+    appProtocolResponse(request.url, { rendererDirectory, fetchFile: (url) => net.fetch(url) }),
+  );
+  const external = externalOpener({
+    openExternal: (url) => shell.openExternal(url),
+    portalUrl: () => runtime?.settings.get().portalUrl ?? null,
+    logger,
+  });
   guardWebContents({ app, session: session.defaultSession, external, logger });
 
-  const notifier = new Notifier({ create: (content) => new Notification(content), isSupported: () => Notification.isSupported(), logger });
+  const notifier = new Notifier({
+    create: (content) => new Notification(content),
+    isSupported: () => Notification.isSupported(),
+    logger,
+  });
   const updateNotifications = new UpdateNotifications({ notifier, open });
   const shellTray = new ShellTray({
-    createTray: () => new Tray(nativeImage.createFromBuffer(Buffer.from(TRAY_ICON_PNG_BASE64, 'base64'), { scaleFactor: TRAY_ICON_SCALE_FACTOR })),
+    createTray: () =>
+      new Tray(
+        nativeImage.createFromBuffer(Buffer.from(TRAY_ICON_PNG_BASE64, 'base64'), {
+          scaleFactor: TRAY_ICON_SCALE_FACTOR,
+        }),
+      ),
     buildMenu: (items) => Menu.buildFromTemplate(items),
     open: () => open(),
     checkNow: async () => (runtime === undefined ? null : runtime.session.backgroundCheck()),
@@ -157,7 +201,10 @@ async function start(initialRoute: string | undefined): Promise<void> {
     openLink: (url) => void external.open(url),
     logger,
   });
-  registerIpc(appApi, withShellNotices(current.handlers, () => (secrets.notice === null ? [] : [secrets.notice])));
+  registerIpc(
+    appApi,
+    withShellNotices(current.handlers, () => (secrets.notice === null ? [] : [secrets.notice])),
+  );
   // Background checks every `checkEveryHours` (Settings); their announcements reach the tray and notifications.
   current.start();
 

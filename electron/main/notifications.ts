@@ -34,7 +34,10 @@ export class Notifier {
   /** Shows one notification; null when the desktop cannot show any (the content is logged instead). */
   show(content: NotificationContent, onClick: () => void): NotificationLike | null {
     if (!this.options.isSupported()) {
-      this.options.logger.info('notifications are not supported on this desktop', { title: content.title, body: content.body });
+      this.options.logger.info('notifications are not supported on this desktop', {
+        title: content.title,
+        body: content.body,
+      });
       return null;
     }
     const notification = this.options.create(content);

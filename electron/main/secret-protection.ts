@@ -12,7 +12,8 @@ import { SafeStorageSecretStore, type SafeStorageLike } from './safe-storage.js'
 /** Linux backends that are no keyring at all. */
 const WEAK_BACKENDS = new Set(['basic_text', 'unknown']);
 
-export type SecretProtection = { kind: 'keychain'; backend: string | null } | { kind: 'session-only'; notice: ErrorBody };
+export type SecretProtection =
+  { kind: 'keychain'; backend: string | null } | { kind: 'session-only'; notice: ErrorBody };
 
 export function assessSecretProtection(safeStorage: SafeStorageLike, platform: NodeJS.Platform): SecretProtection {
   const linuxRemedy =
@@ -23,7 +24,10 @@ export function assessSecretProtection(safeStorage: SafeStorageLike, platform: N
       notice: {
         code: 'KEYRING_UNAVAILABLE',
         message: 'This computer offers the app no keychain, so your sign-in is kept only until the app closes.',
-        remedy: platform === 'linux' ? linuxRemedy : 'Sign in to your computer account normally (not as a temporary user) and restart the app.',
+        remedy:
+          platform === 'linux'
+            ? linuxRemedy
+            : 'Sign in to your computer account normally (not as a temporary user) and restart the app.',
       },
     };
   }
@@ -33,7 +37,8 @@ export function assessSecretProtection(safeStorage: SafeStorageLike, platform: N
       kind: 'session-only',
       notice: {
         code: 'KEYRING_UNAVAILABLE',
-        message: 'No keyring is running, so your sign-in is kept only until the app closes instead of being stored unprotected.',
+        message:
+          'No keyring is running, so your sign-in is kept only until the app closes instead of being stored unprotected.',
         remedy: linuxRemedy,
         details: { backend },
       },

@@ -109,7 +109,11 @@ function signatureGate(updater: AutoUpdaterLike, options: SelfUpdateOptions) {
     rearming = key;
     // A second try covers the first download's promise still settling, which answers without downloading again.
     for (let attempt = 0; attempt < 2 && rearming === key && current(key); attempt++) {
-      await updater.downloadUpdate().catch((error: unknown) => logger.warn('self-update: install on quit could not be armed', { error: String(error) }));
+      await updater
+        .downloadUpdate()
+        .catch((error: unknown) =>
+          logger.warn('self-update: install on quit could not be armed', { error: String(error) }),
+        );
     }
     if (rearming === key) {
       rearming = undefined;
@@ -121,11 +125,17 @@ function signatureGate(updater: AutoUpdaterLike, options: SelfUpdateOptions) {
     verified = key;
     updater.autoInstallOnAppQuit = true;
     logger.info('self-update: downloaded and verified against the signed catalog, installs on quit', { version });
-    notifier.show({ title: 'Restart to update', body: `${APP_TITLE} ${version} is ready. Click to restart now, or it is installed when you quit.` }, () => {
-      // A newer download since this notification is not verified yet: clicking an old notification must not install it.
-      if (verified === key && current(key)) updater.quitAndInstall();
-      else logger.warn('self-update: restart ignored, the update it offered was replaced', { version });
-    });
+    notifier.show(
+      {
+        title: 'Restart to update',
+        body: `${APP_TITLE} ${version} is ready. Click to restart now, or it is installed when you quit.`,
+      },
+      () => {
+        // A newer download since this notification is not verified yet: clicking an old notification must not install it.
+        if (verified === key && current(key)) updater.quitAndInstall();
+        else logger.warn('self-update: restart ignored, the update it offered was replaced', { version });
+      },
+    );
     void rearm(key);
   };
 
@@ -139,7 +149,10 @@ function signatureGate(updater: AutoUpdaterLike, options: SelfUpdateOptions) {
     if (refusalsShown.has(key)) return;
     refusalsShown.add(key);
     notifier.show(
-      { title: 'Update refused', body: `${APP_TITLE} ${version} was downloaded but does not match the vendor’s signed release, so it will not be installed.` },
+      {
+        title: 'Update refused',
+        body: `${APP_TITLE} ${version} was downloaded but does not match the vendor’s signed release, so it will not be installed.`,
+      },
       () => undefined,
     );
   };
@@ -170,7 +183,9 @@ function signatureGate(updater: AutoUpdaterLike, options: SelfUpdateOptions) {
           () => current(key) && accepted(key, event.version),
           (error: unknown) => current(key) && refused(key, event.version, error),
         )
-        .catch((error: unknown) => logger.error('self-update: the check of the download failed', { error: String(error) }));
+        .catch((error: unknown) =>
+          logger.error('self-update: the check of the download failed', { error: String(error) }),
+        );
     },
   };
 }
@@ -201,7 +216,9 @@ export function startSelfUpdate(options: SelfUpdateOptions): SelfUpdate {
     gate.reset();
     logger.info('self-update: a new version is available, downloading it', { version: info.version });
   });
-  updater.on('update-not-available', (info) => logger.info('self-update: this is the latest version', { version: info.version }));
+  updater.on('update-not-available', (info) =>
+    logger.info('self-update: this is the latest version', { version: info.version }),
+  );
   updater.on('download-progress', (progress) => {
     // Every quarter, not every chunk.
     const quarter = Math.floor(progress.percent / 25);

@@ -16,8 +16,17 @@ export interface ShellRuntimeOptions extends Omit<AppRuntimeOptions, 'emit' | 'u
   seen(count: number): void;
 }
 
-export async function shellRuntime({ toWindows, announced, seen, ...options }: ShellRuntimeOptions): Promise<AppRuntime> {
+export async function shellRuntime({
+  toWindows,
+  announced,
+  seen,
+  ...options
+}: ShellRuntimeOptions): Promise<AppRuntime> {
   // The window is packaged with the shell: it is always there.
-  const runtime = await createAppRuntime({ ...options, emit: withUpdateAnnouncements(toWindows, announced), uiBuilt: () => true });
+  const runtime = await createAppRuntime({
+    ...options,
+    emit: withUpdateAnnouncements(toWindows, announced),
+    uiBuilt: () => true,
+  });
   return { ...runtime, handlers: withUserChecks(runtime.handlers, seen) };
 }

@@ -35,7 +35,12 @@ export interface ShellTrayOptions<M> {
   logger: Logger;
 }
 
-type State = { kind: 'idle' } | { kind: 'count'; count: number } | { kind: 'checking' } | { kind: 'signed-out' } | { kind: 'failed' };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'count'; count: number }
+  | { kind: 'checking' }
+  | { kind: 'signed-out' }
+  | { kind: 'failed' };
 
 export function updatesAvailableText(count: number): string {
   if (count === 0) return 'No updates available';
@@ -52,7 +57,9 @@ function statusLine(state: State, lastCount: number | null): string | null {
       return 'Sign in to check for updates';
     case 'failed':
       // What was known before the failed check still holds.
-      return lastCount === null ? 'Could not check for updates' : `${updatesAvailableText(lastCount)} (the last check failed)`;
+      return lastCount === null
+        ? 'Could not check for updates'
+        : `${updatesAvailableText(lastCount)} (the last check failed)`;
     case 'idle':
       return null;
   }

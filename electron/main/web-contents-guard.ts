@@ -24,7 +24,9 @@ export interface GuardedContents {
 export interface GuardOptions {
   app: { on(event: 'web-contents-created', listener: (event: unknown, contents: GuardedContents) => void): unknown };
   session: {
-    setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+    setPermissionRequestHandler(
+      handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+    ): void;
     setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void;
   };
   /** Decides and opens links outside the app (the vendor's sites only). */

@@ -27,7 +27,10 @@ export function secureWebPreferences(preloadPath: string, { devTools = false }: 
  * Navigation stays inside the app; a link to the outside world opens in the user's browser only if
  * `mayOpenExternally` allows it (external-links.ts: https to the vendor's hosts).
  */
-export function navigationDecision(url: string, mayOpenExternally: (url: string) => boolean): 'allow' | 'open-externally' | 'deny' {
+export function navigationDecision(
+  url: string,
+  mayOpenExternally: (url: string) => boolean,
+): 'allow' | 'open-externally' | 'deny' {
   if (isAppFrame(url)) return 'allow';
   return mayOpenExternally(url) ? 'open-externally' : 'deny';
 }

@@ -2,7 +2,14 @@
  * The only thing the page gets: `invoke` for the API's own methods and `subscribe` for its own events. The page never
  * sees ipcRenderer, and a method name outside the contract is refused here before any IPC happens.
  */
-import { eventChannel, eventNames, methodChannel, methodNames, type ApiSpec, type Transport } from '../../shared/api/define.js';
+import {
+  eventChannel,
+  eventNames,
+  methodChannel,
+  methodNames,
+  type ApiSpec,
+  type Transport,
+} from '../../shared/api/define.js';
 
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
@@ -16,7 +23,10 @@ export function createBridge(api: ApiSpec, ipc: IpcRendererLike): Transport {
   return Object.freeze({
     invoke(method: string, input: unknown): Promise<unknown> {
       if (!methods.has(method)) {
-        return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `There is no method "${method}".`, remedy: 'Update the app.' } });
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'UNKNOWN_METHOD', message: `There is no method "${method}".`, remedy: 'Update the app.' },
+        });
       }
       return ipc.invoke(methodChannel(method), input);
     },

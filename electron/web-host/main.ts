@@ -14,7 +14,10 @@ import { embeddedDemo } from '../demo/embedded-demo.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
+const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+  productName: string;
+  version: string;
+};
 
 const paths = defaultPaths();
 const logger = hostLogger(paths.dataDirectory, '[web-host]');
@@ -40,13 +43,20 @@ try {
     port: Number(process.env.HICARE_WEB_PORT ?? 0),
   });
 } catch (error) {
-  console.error(isHicareError(error) ? `${error.message}\n${error.remedy}` : `The app could not be started: ${String(error)}`);
+  console.error(
+    isHicareError(error) ? `${error.message}\n${error.remedy}` : `The app could not be started: ${String(error)}`,
+  );
   process.exit(1);
 }
 
 const { demo, session } = app.runtime;
-const portalLine = demo === null ? `Portal: ${session.portalUrl() ?? '(none yet: set it in the app)'}` : `Demo portal: ${demo.url} (sign in with one of the demo accounts the app lists)`;
-console.log(`Hi-Care Update Manager is running in your browser at:\n\n  ${app.web.openUrl}\n\n${portalLine}\nData directory: ${paths.dataDirectory}\nPress Ctrl+C to stop.`);
+const portalLine =
+  demo === null
+    ? `Portal: ${session.portalUrl() ?? '(none yet: set it in the app)'}`
+    : `Demo portal: ${demo.url} (sign in with one of the demo accounts the app lists)`;
+console.log(
+  `Hi-Care Update Manager is running in your browser at:\n\n  ${app.web.openUrl}\n\n${portalLine}\nData directory: ${paths.dataDirectory}\nPress Ctrl+C to stop.`,
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void app.close().finally(() => process.exit(0)));
 }

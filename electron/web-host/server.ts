@@ -8,7 +8,15 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { checkEvent, createDispatcher, eventNames, type ApiSpec, type EventName, type EventPayload, type Handlers } from '../../shared/api/define.js';
+import {
+  checkEvent,
+  createDispatcher,
+  eventNames,
+  type ApiSpec,
+  type EventName,
+  type EventPayload,
+  type Handlers,
+} from '../../shared/api/define.js';
 import { ATTACHMENT_MAX_BASE64_CHARS, ATTACHMENT_MAX_BYTES } from '../../shared/contracts/requests.js';
 import { PAGE_SECURITY_HEADERS } from '../../shared/content-security-policy.js';
 import { HicareError, type ErrorBody } from '../../shared/errors.js';
@@ -49,7 +57,11 @@ export interface WebHost {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -62,7 +74,12 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HicareError('INVALID_INPUT', 'The request body is too large.', `Attach files of at most ${ATTACHMENT_MAX_BYTES / (1024 * 1024)} MiB, one at a time.`);
+    if (size > MAX_BODY_BYTES)
+      throw new HicareError(
+        'INVALID_INPUT',
+        'The request body is too large.',
+        `Attach files of at most ${ATTACHMENT_MAX_BYTES / (1024 * 1024)} MiB, one at a time.`,
+      );
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -97,14 +114,26 @@ export async function startWebHost<A extends ApiSpec>(options: WebHostOptions<A>
     try {
       relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
     } catch {
-      return sendError(res, 404, { code: 'NOT_FOUND', message: 'No such file.', remedy: 'Open the app from its start page.' });
+      return sendError(res, 404, {
+        code: 'NOT_FOUND',
+        message: 'No such file.',
+        remedy: 'Open the app from its start page.',
+      });
     }
     const file = normalize(join(root, relative));
-    if (!file.startsWith(root)) return sendError(res, 404, { code: 'NOT_FOUND', message: 'No such file.', remedy: 'Open the app from its start page.' });
+    if (!file.startsWith(root))
+      return sendError(res, 404, {
+        code: 'NOT_FOUND',
+        message: 'No such file.',
+        remedy: 'Open the app from its start page.',
+      });
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      res.writeHead(200, { ...PAGE_SECURITY_HEADERS, 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, {
+        ...PAGE_SECURITY_HEADERS,
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      });
       res.end(body);
     } catch {
       if (relative === 'index.html') {
@@ -120,15 +149,29 @@ export async function startWebHost<A extends ApiSpec>(options: WebHostOptions<A>
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://placeholder');
       if (!allowedHosts.has(req.headers.host ?? '')) {
-        return sendError(res, 403, { code: 'FORBIDDEN', message: 'This host name is not served.', remedy: 'Open the address the app printed.' });
+        return sendError(res, 403, {
+          code: 'FORBIDDEN',
+          message: 'This host name is not served.',
+          remedy: 'Open the address the app printed.',
+        });
       }
       if (url.pathname.startsWith('/api/')) {
-        const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (url.pathname === '/api/events' ? (url.searchParams.get('token') ?? undefined) : undefined);
+        const bearer =
+          /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ??
+          (url.pathname === '/api/events' ? (url.searchParams.get('token') ?? undefined) : undefined);
         if (!tokenMatches(expected, bearer)) {
-          return sendError(res, 401, { code: 'UNAUTHENTICATED', message: 'The app token is missing or wrong.', remedy: 'Open the address the app printed, including its #token.' });
+          return sendError(res, 401, {
+            code: 'UNAUTHENTICATED',
+            message: 'The app token is missing or wrong.',
+            remedy: 'Open the address the app printed, including its #token.',
+          });
         }
         if (url.pathname === '/api/events' && req.method === 'GET') {
-          res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+          res.writeHead(200, {
+            'content-type': 'text/event-stream',
+            'cache-control': 'no-store',
+            connection: 'keep-alive',
+          });
           res.write(': connected\n\n');
           streams.add(res);
           req.on('close', () => streams.delete(res));
@@ -136,7 +179,11 @@ export async function startWebHost<A extends ApiSpec>(options: WebHostOptions<A>
         }
         const method = /^\/api\/call\/([A-Za-z0-9.]+)$/.exec(url.pathname)?.[1];
         if (req.method !== 'POST' || method === undefined) {
-          return sendError(res, 404, { code: 'UNKNOWN_METHOD', message: `No API at ${req.method ?? ''} ${url.pathname}.`, remedy: 'Update the app.' });
+          return sendError(res, 404, {
+            code: 'UNKNOWN_METHOD',
+            message: `No API at ${req.method ?? ''} ${url.pathname}.`,
+            remedy: 'Update the app.',
+          });
         }
         let body: Buffer;
         try {
@@ -153,10 +200,16 @@ export async function startWebHost<A extends ApiSpec>(options: WebHostOptions<A>
         const reply = await dispatch(method, input, { origin: `web:${req.socket.remoteAddress ?? ''}` });
         return sendJson(res, 200, reply);
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, { code: 'NOT_FOUND', message: 'Only GET is served here.', remedy: 'Open the app from its start page.' });
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return sendError(res, 405, {
+          code: 'NOT_FOUND',
+          message: 'Only GET is served here.',
+          remedy: 'Open the app from its start page.',
+        });
       return serveStatic(res, url.pathname);
     })().catch(() => {
-      if (!res.headersSent) sendError(res, 500, { code: 'INTERNAL', message: 'The web host failed.', remedy: 'Restart the app.' });
+      if (!res.headersSent)
+        sendError(res, 500, { code: 'INTERNAL', message: 'The web host failed.', remedy: 'Restart the app.' });
     });
   });
 
@@ -174,7 +227,8 @@ export async function startWebHost<A extends ApiSpec>(options: WebHostOptions<A>
     openUrl: `${url}/#token=${token}`,
     token,
     emit(event, payload) {
-      if (!knownEvents.has(event)) throw new HicareError('UNKNOWN_METHOD', `There is no event "${event}".`, 'Declare it in the app API first.');
+      if (!knownEvents.has(event))
+        throw new HicareError('UNKNOWN_METHOD', `There is no event "${event}".`, 'Declare it in the app API first.');
       // Checked against the contract here too, so no transport ever carries an event its listeners would drop.
       const checked = checkEvent(options.api, event as EventName<A>, payload as EventPayload<A, EventName<A>>);
       const frame = `event: ${event}\ndata: ${JSON.stringify(checked)}\n\n`;

@@ -26,15 +26,33 @@ export async function createAccount(db: Kysely<Database>, input: NewAccount, now
   const role = assertRole(input.role);
   const customerId = input.customerId ?? null;
   if (CUSTOMER_ROLES.includes(role) && customerId === null) {
-    throw new HicareError('INVALID_INPUT', `${capitalRoleAccount(role)} must belong to a customer.`, 'Give the customer the account is for.', { role });
+    throw new HicareError(
+      'INVALID_INPUT',
+      `${capitalRoleAccount(role)} must belong to a customer.`,
+      'Give the customer the account is for.',
+      { role },
+    );
   }
   if (!CUSTOMER_ROLES.includes(role) && customerId !== null) {
-    throw new HicareError('INVALID_INPUT', `${capitalRoleAccount(role)} works for the vendor and cannot belong to a customer.`, 'Leave the customer empty, or pick a customer role.', {
-      role,
-      customerId,
-    });
+    throw new HicareError(
+      'INVALID_INPUT',
+      `${capitalRoleAccount(role)} works for the vendor and cannot belong to a customer.`,
+      'Leave the customer empty, or pick a customer role.',
+      {
+        role,
+        customerId,
+      },
+    );
   }
   assertPasswordPolicy(input.password);
   const passwordHash = await hashPassword(input.password);
-  return insertAccount(db, { id: input.id ?? newId(), email: input.email, name: input.name, role, customerId, passwordHash, createdAt: now });
+  return insertAccount(db, {
+    id: input.id ?? newId(),
+    email: input.email,
+    name: input.name,
+    role,
+    customerId,
+    passwordHash,
+    createdAt: now,
+  });
 }

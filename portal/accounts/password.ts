@@ -26,7 +26,12 @@ interface ParsedHash {
   hash: Buffer;
 }
 
-function scryptAsync(password: string, salt: Buffer, keyLength: number, cost: { N: number; r: number; p: number }): Promise<Buffer> {
+function scryptAsync(
+  password: string,
+  salt: Buffer,
+  keyLength: number,
+  cost: { N: number; r: number; p: number },
+): Promise<Buffer> {
   // scrypt needs 128·N·r bytes; Node's default ceiling (32 MiB) is exactly what N=2^15, r=8 uses, and it refuses that.
   const options: ScryptOptions = { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * cost.N * cost.r };
   return new Promise((resolve, reject) => {
@@ -70,7 +75,8 @@ function parseHash(stored: string): ParsedHash | undefined {
   if (parts.length !== 6 || parts[0] !== 'scrypt') return undefined;
   const [N, r, p] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
   const powerOfTwo = Number.isSafeInteger(N) && N > 1 && (N & (N - 1)) === 0;
-  if (!powerOfTwo || !Number.isSafeInteger(r) || r < 1 || r > MAX_R || !Number.isSafeInteger(p) || p < 1 || p > MAX_P) return undefined;
+  if (!powerOfTwo || !Number.isSafeInteger(r) || r < 1 || r > MAX_R || !Number.isSafeInteger(p) || p < 1 || p > MAX_P)
+    return undefined;
   if (128 * N * r > MAX_MEMORY) return undefined;
   const salt = Buffer.from(parts[4] ?? '', 'base64url');
   const hash = Buffer.from(parts[5] ?? '', 'base64url');
@@ -90,7 +96,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** True when a hash was made with other parameters than today's, so a successful sign-in should replace it. */
 export function needsRehash(stored: string): boolean {
   const parsed = parseHash(stored);
-  return parsed === undefined || parsed.N !== SCRYPT_COST.N || parsed.r !== SCRYPT_COST.r || parsed.p !== SCRYPT_COST.p || parsed.hash.length !== KEY_LENGTH;
+  return (
+    parsed === undefined ||
+    parsed.N !== SCRYPT_COST.N ||
+    parsed.r !== SCRYPT_COST.r ||
+    parsed.p !== SCRYPT_COST.p ||
+    parsed.hash.length !== KEY_LENGTH
+  );
 }
 
 let decoy: Promise<string> | undefined;

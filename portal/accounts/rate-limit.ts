@@ -24,7 +24,13 @@
 import type { Kysely } from 'kysely';
 import { HicareError } from '../../shared/errors.js';
 import { normalizeEmail } from '../db/accounts.js';
-import { deleteLoginAttempts, loginAttemptsSince, pruneLoginAttempts, recordLoginAttempt, clearLoginAttempts } from '../db/login-attempts.js';
+import {
+  deleteLoginAttempts,
+  loginAttemptsSince,
+  pruneLoginAttempts,
+  recordLoginAttempt,
+  clearLoginAttempts,
+} from '../db/login-attempts.js';
 import type { Database } from '../db/schema.js';
 
 export interface LoginLimits {
@@ -62,7 +68,10 @@ export interface LoginReservation {
 
 /** An IPv4 client on a dual-stack socket shows up as ::ffff:a.b.c.d; it is the same client either way. */
 function normalizeAddress(remoteAddress: string | undefined): string | undefined {
-  const address = remoteAddress?.trim().toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  const address = remoteAddress
+    ?.trim()
+    .toLowerCase()
+    .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
   return address === undefined || address === '' ? undefined : address;
 }
 
@@ -109,10 +118,13 @@ export async function reserveLoginAttempt(
   const windowStart = new Date(now.getTime() - limits.windowMs);
 
   const rules: Rule[] = [{ key: pairKey, free: limits.freePerPair, scope: 'for this account from your address' }];
-  const known = address !== undefined && (await loginAttemptsSince(db, knownKey, new Date(now.getTime() - limits.knownForMs))).length > 0;
+  const known =
+    address !== undefined &&
+    (await loginAttemptsSince(db, knownKey, new Date(now.getTime() - limits.knownForMs))).length > 0;
   if (!known) {
     rules.push({ key: `account:${email}`, free: limits.freePerEmail, scope: 'for this account' });
-    if (address !== undefined) rules.push({ key: `address:${address}`, free: limits.freePerAddress, scope: 'from your address' });
+    if (address !== undefined)
+      rules.push({ key: `address:${address}`, free: limits.freePerAddress, scope: 'from your address' });
   }
   const wide = [`account:${email}`, ...(address === undefined ? [] : [`address:${address}`])];
   await pruneLoginAttempts(db, windowStart, [pairKey, ...wide]);
@@ -153,7 +165,10 @@ export async function loginSucceeded(db: Kysely<Database>, reservation: LoginRes
 
 function rateLimited(retryAt: number, scope: string, now: Date): HicareError {
   const retryAfterSeconds = Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000));
-  const wait = retryAfterSeconds < 120 ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+  const wait =
+    retryAfterSeconds < 120
+      ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`
+      : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
   const when = new Date(now.getTime() + retryAfterSeconds * 1000).toISOString();
   return new HicareError(
     'RATE_LIMITED',

@@ -45,17 +45,31 @@ function invalidCredentials(limits: LoginLimits): HicareError {
   );
 }
 
-export async function signIn(db: Kysely<Database>, email: string, password: string, now: Date, options: SignInOptions = {}): Promise<Session> {
+export async function signIn(
+  db: Kysely<Database>,
+  email: string,
+  password: string,
+  now: Date,
+  options: SignInOptions = {},
+): Promise<Session> {
   const limits = options.limits ?? LOGIN_LIMITS;
   const lifetime = options.sessionLifetimeMs ?? SESSION_LIFETIME_MS;
   if (!Number.isSafeInteger(lifetime) || lifetime <= 0) {
-    throw new HicareError('INVALID_INPUT', 'The session lifetime must be a positive number of milliseconds.', 'Configure a positive session lifetime.');
+    throw new HicareError(
+      'INVALID_INPUT',
+      'The session lifetime must be a positive number of milliseconds.',
+      'Configure a positive session lifetime.',
+    );
   }
   assertInstant(now);
   checkInput(SignInSchema.shape.email, email, 'email address');
   // The password is only ever hashed, so any text is fine; it goes around checkInput, which refuses NUL characters.
   if (typeof password !== 'string' || password.length === 0 || password.length > MAX_PASSWORD_LENGTH) {
-    throw new HicareError('INVALID_INPUT', 'The password is missing or too long.', `Enter your password (at most ${MAX_PASSWORD_LENGTH} characters).`);
+    throw new HicareError(
+      'INVALID_INPUT',
+      'The password is missing or too long.',
+      `Enter your password (at most ${MAX_PASSWORD_LENGTH} characters).`,
+    );
   }
   const reservation = await reserveLoginAttempt(
     db,
@@ -70,18 +84,34 @@ export async function signIn(db: Kysely<Database>, email: string, password: stri
   const { account } = credentials;
   // Only someone who knows the password learns that the account is disabled.
   if (account.disabledAt !== null) {
-    throw new HicareError('FORBIDDEN', 'This account has been disabled.', 'Ask your administrator to re-enable it.', { accountId: account.id });
+    throw new HicareError('FORBIDDEN', 'This account has been disabled.', 'Ask your administrator to re-enable it.', {
+      accountId: account.id,
+    });
   }
   await loginSucceeded(db, reservation, now);
   if (needsRehash(credentials.passwordHash)) await setPasswordHash(db, account.id, await rehashPassword(password));
 
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + lifetime);
-  await insertToken(db, { id: newId(), accountId: account.id, tokenHash: tokenHash(token), kind: 'session', label: null, createdAt: now, expiresAt });
+  await insertToken(db, {
+    id: newId(),
+    accountId: account.id,
+    tokenHash: tokenHash(token),
+    kind: 'session',
+    label: null,
+    createdAt: now,
+    expiresAt,
+  });
   return {
     token,
     expiresAt: toIso(expiresAt),
-    account: { id: account.id, email: account.email, name: account.name, role: account.role, customerId: account.customerId },
+    account: {
+      id: account.id,
+      email: account.email,
+      name: account.name,
+      role: account.role,
+      customerId: account.customerId,
+    },
   };
 }
 
@@ -93,24 +123,41 @@ function unauthenticated(message: string): HicareError {
  * Resolves a bearer token (session token or API key) to its account, or says precisely why it cannot. With a
  * cache, a token seen in the last few seconds is judged without reading the database.
  */
-export async function authenticate(db: Kysely<Database>, bearer: string, now: Date, cache?: TokenCache): Promise<Principal> {
+export async function authenticate(
+  db: Kysely<Database>,
+  bearer: string,
+  now: Date,
+  cache?: TokenCache,
+): Promise<Principal> {
   assertInstant(now);
-  if (typeof bearer !== 'string' || bearer.length === 0 || bearer.length > MAX_BEARER_LENGTH) throw unauthenticated('No valid token was presented.');
+  if (typeof bearer !== 'string' || bearer.length === 0 || bearer.length > MAX_BEARER_LENGTH)
+    throw unauthenticated('No valid token was presented.');
   const hash = tokenHash(bearer);
-  const token = cache === undefined ? await findTokenByHash(db, hash) : await cache.lookup(hash, () => findTokenByHash(db, hash));
+  const token =
+    cache === undefined ? await findTokenByHash(db, hash) : await cache.lookup(hash, () => findTokenByHash(db, hash));
   if (token === undefined) throw unauthenticated('The token is not recognised.');
   if (token.revokedAt !== null) {
     const remedy = token.kind === 'session' ? 'Sign in again.' : 'Create a new API key and use it instead.';
-    throw new HicareError('TOKEN_REVOKED', `This ${token.kind === 'session' ? 'session' : 'API key'} was revoked at ${token.revokedAt}.`, remedy, {
-      revokedAt: token.revokedAt,
-    });
+    throw new HicareError(
+      'TOKEN_REVOKED',
+      `This ${token.kind === 'session' ? 'session' : 'API key'} was revoked at ${token.revokedAt}.`,
+      remedy,
+      {
+        revokedAt: token.revokedAt,
+      },
+    );
   }
   // Expired from the exact instant of expiresAt on: the instant itself is already outside the token's life.
   if (token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime()) {
     const remedy = token.kind === 'session' ? 'Sign in again.' : 'Create a new API key and use it instead.';
-    throw new HicareError('TOKEN_EXPIRED', `This ${token.kind === 'session' ? 'session' : 'API key'} expired at ${token.expiresAt}.`, remedy, {
-      expiresAt: token.expiresAt,
-    });
+    throw new HicareError(
+      'TOKEN_EXPIRED',
+      `This ${token.kind === 'session' ? 'session' : 'API key'} expired at ${token.expiresAt}.`,
+      remedy,
+      {
+        expiresAt: token.expiresAt,
+      },
+    );
   }
   if (token.account.disabled_at !== null) throw unauthenticated('The account this token belongs to has been disabled.');
   if (token.lastUsedAt === null || Date.parse(token.lastUsedAt) + LAST_USED_RESOLUTION_MS <= now.getTime()) {
@@ -128,7 +175,18 @@ export async function authenticate(db: Kysely<Database>, bearer: string, now: Da
  * Revokes a session or API key by id (signing out, or withdrawing a key). With `accountId`, only that account's
  * tokens can be revoked; another account's id is reported as not found.
  */
-export async function revokeToken(db: Kysely<Database>, tokenId: string, now: Date, options: { accountId?: string } = {}): Promise<void> {
+export async function revokeToken(
+  db: Kysely<Database>,
+  tokenId: string,
+  now: Date,
+  options: { accountId?: string } = {},
+): Promise<void> {
   const found = await markTokenRevoked(db, tokenId, now, options.accountId);
-  if (!found) throw new HicareError('NOT_FOUND', `There is no token with id "${tokenId}".`, 'Check the token id; list your API keys to find it.', { tokenId });
+  if (!found)
+    throw new HicareError(
+      'NOT_FOUND',
+      `There is no token with id "${tokenId}".`,
+      'Check the token id; list your API keys to find it.',
+      { tokenId },
+    );
 }

@@ -19,15 +19,25 @@ export interface PublishInput {
 }
 
 /** `<product>/<version>/<platform>-<arch>/<file name>`: one name per build, readable in URLs and logs. */
-export function targetNameFor(custom: Pick<ReleaseTargetCustom, 'product' | 'version' | 'platform' | 'arch'>, file: string): string {
+export function targetNameFor(
+  custom: Pick<ReleaseTargetCustom, 'product' | 'version' | 'platform' | 'arch'>,
+  file: string,
+): string {
   return `${custom.product}/${custom.version}/${custom.platform}-${custom.arch}/${basename(file)}`;
 }
 
-export async function publishReleases(db: Kysely<Database>, catalog: Catalog, inputs: readonly PublishInput[], now: Date): Promise<ReleaseTarget[]> {
+export async function publishReleases(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  inputs: readonly PublishInput[],
+  now: Date,
+): Promise<ReleaseTarget[]> {
   const lifecycles = await listLifecycles(db);
   const targets = inputs.map((input) => {
     parseVersion(input.custom.version);
-    const lifecycle = lifecycles.find((l) => l.product === input.custom.product && l.major === majorOf(input.custom.version));
+    const lifecycle = lifecycles.find(
+      (l) => l.product === input.custom.product && l.major === majorOf(input.custom.version),
+    );
     const custom = {
       ...input.custom,
       notes: input.custom.notes ?? '',
@@ -42,7 +52,12 @@ export async function publishReleases(db: Kysely<Database>, catalog: Catalog, in
 }
 
 /** Records a line's lifecycle and re-signs the line's targets with it; returns how many targets were re-signed. */
-export async function setLineLifecycle(db: Kysely<Database>, catalog: Catalog, lifecycle: LineLifecycle, now: Date): Promise<{ lifecycle: LineLifecycle; resigned: number }> {
+export async function setLineLifecycle(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  lifecycle: LineLifecycle,
+  now: Date,
+): Promise<{ lifecycle: LineLifecycle; resigned: number }> {
   const saved = await setLifecycle(db, lifecycle);
   catalog.invalidate();
   const line = (await catalog.product(saved.product)).targets.filter((t) => majorOf(t.custom.version) === saved.major);

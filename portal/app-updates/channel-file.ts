@@ -37,11 +37,18 @@ export function appFileName(target: AppTarget): string {
  * the app asks for: electron-updater would install whatever the channel names.
  */
 export function newestAppRelease(targets: readonly AppTarget[], os: AppOs, arch: AppArch): AppFeedRelease | undefined {
-  const candidates = targets.filter((t) => t.custom.os === os && t.custom.arch === arch && !isPrerelease(t.custom.version));
+  const candidates = targets.filter(
+    (t) => t.custom.os === os && t.custom.arch === arch && !isPrerelease(t.custom.version),
+  );
   if (candidates.length === 0) return undefined;
-  const version = candidates.reduce((best, t) => (compareVersions(t.custom.version, best) > 0 ? t.custom.version : best), candidates[0]!.custom.version);
+  const version = candidates.reduce(
+    (best, t) => (compareVersions(t.custom.version, best) > 0 ? t.custom.version : best),
+    candidates[0]!.custom.version,
+  );
   const preferred = (t: AppTarget): number => (appFileName(t).toLowerCase().endsWith(PREFERRED_EXTENSION[os]) ? 0 : 1);
-  const files = candidates.filter((t) => t.custom.version === version).sort((a, b) => preferred(a) - preferred(b) || appFileName(a).localeCompare(appFileName(b)));
+  const files = candidates
+    .filter((t) => t.custom.version === version)
+    .sort((a, b) => preferred(a) - preferred(b) || appFileName(a).localeCompare(appFileName(b)));
   return { version, files };
 }
 
@@ -65,9 +72,17 @@ export function renderChannelFile(release: AppFeedRelease): string {
   const main = release.files[0]!;
   const lines = [`version: ${yamlString(release.version)}`, 'files:'];
   for (const file of release.files) {
-    lines.push(`  - url: ${yamlString(appFileName(file))}`, `    sha512: ${yamlString(file.custom.sha512)}`, `    size: ${file.length}`);
+    lines.push(
+      `  - url: ${yamlString(appFileName(file))}`,
+      `    sha512: ${yamlString(file.custom.sha512)}`,
+      `    size: ${file.length}`,
+    );
   }
-  lines.push(`path: ${yamlString(appFileName(main))}`, `sha512: ${yamlString(main.custom.sha512)}`, `releaseDate: ${yamlString(main.custom.publishedAt)}`);
+  lines.push(
+    `path: ${yamlString(appFileName(main))}`,
+    `sha512: ${yamlString(main.custom.sha512)}`,
+    `releaseDate: ${yamlString(main.custom.publishedAt)}`,
+  );
   const notes = release.files.find((f) => f.custom.notes !== '')?.custom.notes;
   if (notes !== undefined) lines.push(`releaseNotes: ${yamlString(notes)}`);
   return `${lines.join('\n')}\n`;

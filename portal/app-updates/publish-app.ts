@@ -52,11 +52,23 @@ function invalid(message: string, remedy: string, details?: Record<string, unkno
 function checkInput(input: AppReleaseInput) {
   parseVersion(input.version);
   const os = AppOsSchema.safeParse(input.os);
-  if (!os.success) throw invalid(`"${input.os}" is not an operating system the manager is built for.`, 'Use --os win, mac or linux.', { os: input.os });
+  if (!os.success)
+    throw invalid(`"${input.os}" is not an operating system the manager is built for.`, 'Use --os win, mac or linux.', {
+      os: input.os,
+    });
   const arch = AppArchSchema.safeParse(input.arch);
-  if (!arch.success) throw invalid(`"${input.arch}" is not an architecture the manager is built for.`, 'Use --arch x64, arm64, ia32 or armv7l.', { arch: input.arch });
+  if (!arch.success)
+    throw invalid(
+      `"${input.arch}" is not an architecture the manager is built for.`,
+      'Use --arch x64, arm64, ia32 or armv7l.',
+      { arch: input.arch },
+    );
   const notes = input.notes ?? '';
-  if (notes.length > MAX_NOTES) throw invalid(`The release notes are longer than ${MAX_NOTES} characters.`, 'Shorten the notes; link to the full text instead.');
+  if (notes.length > MAX_NOTES)
+    throw invalid(
+      `The release notes are longer than ${MAX_NOTES} characters.`,
+      'Shorten the notes; link to the full text instead.',
+    );
   const name = appTargetName(input.version, os.data, arch.data, basename(input.file));
   // The installer's own name is part of the URL electron-updater fetches: it must be a safe path segment.
   assertTargetName(name);
@@ -73,13 +85,18 @@ function publishedAtFor(input: AppReleaseInput, existing: TargetEntry | undefine
 /** Base64 SHA-512 of the staged copy: the bytes that will be served, not a source that could change meanwhile. */
 async function sha512Base64(path: string): Promise<string> {
   const hash = createHash('sha512');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) hash.update(chunk);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>)
+    hash.update(chunk);
   return hash.digest('base64');
 }
 
 function entryFor(staged: StagedFile, custom: AppTargetCustom): TargetEntry {
   // A JSON round trip keeps only what canonical JSON (and so the signature) can encode.
-  return { length: staged.length, hashes: { sha256: staged.sha256 }, custom: JSON.parse(JSON.stringify(custom)) as unknown };
+  return {
+    length: staged.length,
+    hashes: { sha256: staged.sha256 },
+    custom: JSON.parse(JSON.stringify(custom)) as unknown,
+  };
 }
 
 export async function publishAppRelease(catalog: Catalog, input: AppReleaseInput, now: Date): Promise<AppTarget> {
@@ -94,21 +111,42 @@ export async function publishAppRelease(catalog: Catalog, input: AppReleaseInput
     let changed: boolean;
     try {
       if (staged.length === 0) {
-        throw invalid(`The installer ${input.file} is empty.`, 'Publish the installer electron-builder made, not a placeholder.', { file: input.file });
+        throw invalid(
+          `The installer ${input.file} is empty.`,
+          'Publish the installer electron-builder made, not a placeholder.',
+          { file: input.file },
+        );
       }
       const existing = targetEntry(state.targets.signed, name);
-      const parsed = AppTargetCustomSchema.safeParse({ ...partial, publishedAt: publishedAtFor(input, existing, now), sha512: await sha512Base64(staged.tempPath) });
+      const parsed = AppTargetCustomSchema.safeParse({
+        ...partial,
+        publishedAt: publishedAtFor(input, existing, now),
+        sha512: await sha512Base64(staged.tempPath),
+      });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw invalid(`The release is invalid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`, 'Correct the flag and publish again; nothing was published.');
+        throw invalid(
+          `The release is invalid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`,
+          'Correct the flag and publish again; nothing was published.',
+        );
       }
       entry = entryFor(staged, parsed.data);
-      if (existing !== undefined && (!isAppTargetCustom(existing.custom) || existing.hashes['sha256'] !== staged.sha256 || existing.length !== staged.length)) {
-        throw new HicareError('TARGET_CONFLICT', `${name} is already published with other bytes, or as another kind of package.`, 'Publish the changed installer under a new version.', {
-          name,
-          published: existing.hashes['sha256'],
-          offered: staged.sha256,
-        });
+      if (
+        existing !== undefined &&
+        (!isAppTargetCustom(existing.custom) ||
+          existing.hashes['sha256'] !== staged.sha256 ||
+          existing.length !== staged.length)
+      ) {
+        throw new HicareError(
+          'TARGET_CONFLICT',
+          `${name} is already published with other bytes, or as another kind of package.`,
+          'Publish the changed installer under a new version.',
+          {
+            name,
+            published: existing.hashes['sha256'],
+            offered: staged.sha256,
+          },
+        );
       }
       changed = existing === undefined || !isDeepStrictEqual(existing, entry);
     } catch (error) {
@@ -117,7 +155,14 @@ export async function publishAppRelease(catalog: Catalog, input: AppReleaseInput
     }
     await commitStaged(blobs, [staged]);
     if (changed) {
-      await resign({ metadata, keysDir, state, from: 'targets', now, targets: { ...state.targets.signed.targets, [name]: entry } });
+      await resign({
+        metadata,
+        keysDir,
+        state,
+        from: 'targets',
+        now,
+        targets: { ...state.targets.signed.targets, [name]: entry },
+      });
     }
     return { name, length: entry.length, sha256: staged.sha256, custom: entry.custom as AppTargetCustom };
   });

@@ -26,18 +26,29 @@ function notFound(path: string): HicareError {
 }
 
 function nothingPublished(os: string, arch: string): HicareError {
-  return new HicareError('NOT_FOUND', `No release of the manager is published for ${os}-${arch}.`, 'Check again later; the vendor has not published one for this platform yet.', {
-    os,
-    arch,
-  });
+  return new HicareError(
+    'NOT_FOUND',
+    `No release of the manager is published for ${os}-${arch}.`,
+    'Check again later; the vendor has not published one for this platform yet.',
+    {
+      os,
+      arch,
+    },
+  );
 }
 
-async function serve(request: FastifyRequest, reply: FastifyReply, catalog: Catalog, path: string): Promise<FastifyReply> {
+async function serve(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  catalog: Catalog,
+  path: string,
+): Promise<FastifyReply> {
   const segments = path.split('/');
   const os = AppOsSchema.safeParse(segments[0]);
   const arch = AppArchSchema.safeParse(segments[1]);
   const name = segments[2];
-  if (segments.length !== 3 || !os.success || !arch.success || name === undefined) return sendError(reply, notFound(path));
+  if (segments.length !== 3 || !os.success || !arch.success || name === undefined)
+    return sendError(reply, notFound(path));
 
   const signed = await catalog.appTargets();
   if (name === channelFileName(os.data, arch.data)) {
@@ -58,9 +69,20 @@ async function serve(request: FastifyRequest, reply: FastifyReply, catalog: Cata
   // a publish still gets the file it was told about. Two versions under one file name: the newest, as the channel says.
   const target = signed
     .filter((t) => t.custom.os === os.data && t.custom.arch === arch.data && appFileName(t) === name)
-    .reduce<AppTarget | undefined>((best, t) => (best === undefined || compareVersions(t.custom.version, best.custom.version) > 0 ? t : best), undefined);
+    .reduce<AppTarget | undefined>(
+      (best, t) => (best === undefined || compareVersions(t.custom.version, best.custom.version) > 0 ? t : best),
+      undefined,
+    );
   if (target === undefined) return sendError(reply, notFound(path));
-  return sendPackage(request, reply, packageFile(catalog.repository.blobs, catalog.packageKey(target), { length: target.length, sha256: target.sha256, downloadName: name }));
+  return sendPackage(
+    request,
+    reply,
+    packageFile(catalog.repository.blobs, catalog.packageKey(target), {
+      length: target.length,
+      sha256: target.sha256,
+      downloadName: name,
+    }),
+  );
 }
 
 /** The feed's handler: public like the signed catalog, so it needs no caller. */

@@ -4,7 +4,12 @@
  * the index is kept in memory and rebuilt only when the repository's entry point (`timestamp.json`) changes — which
  * also picks up a publish by the CLI next to a running portal, or by the signer of a shared database.
  */
-import { AppTargetSchema, isAppTargetCustom, type AppTarget, type ReleaseTarget } from '../../shared/contracts/catalog.js';
+import {
+  AppTargetSchema,
+  isAppTargetCustom,
+  type AppTarget,
+  type ReleaseTarget,
+} from '../../shared/contracts/catalog.js';
 import { assembleReleases, newestFirst } from '../../shared/domain/release-assembly.js';
 import type { Release } from '../../shared/domain/release.js';
 import { packageKey } from '../storage/blob-store.js';
@@ -102,7 +107,8 @@ export class Catalog {
     // Until a repository exists the catalog is empty, not broken.
     const stamp = (await this.repository.metadata.changeStamp()) ?? 'none';
     this.checkedAt = Date.now();
-    if (this.index?.stamp !== stamp) this.index = buildIndex(stamp, stamp === 'none' ? [] : await this.repository.readTargets());
+    if (this.index?.stamp !== stamp)
+      this.index = buildIndex(stamp, stamp === 'none' ? [] : await this.repository.readTargets());
     return this.index;
   }
 }

@@ -29,7 +29,19 @@ export function openCatalog(options: OpenCatalogOptions): Catalog {
   const blobs = options.blobs ?? new LocalBlobStore(options.dataDirectory);
   const wait: LockOptions = options.lockWaitMs === undefined ? {} : { waitMs: options.lockWaitMs };
   if (dialectOf(options.db) === 'postgres') {
-    return new Catalog({ repoDir, keysDir: options.keysDir, blobs, metadata: new DatabaseMetadataStore(options.db), lock: new AdvisoryRepositoryLock(options.db, wait) });
+    return new Catalog({
+      repoDir,
+      keysDir: options.keysDir,
+      blobs,
+      metadata: new DatabaseMetadataStore(options.db),
+      lock: new AdvisoryRepositoryLock(options.db, wait),
+    });
   }
-  return new Catalog({ repoDir, keysDir: options.keysDir, blobs, metadata: new FolderMetadataStore(repoDir), lock: new FileRepositoryLock(repoDir, wait) });
+  return new Catalog({
+    repoDir,
+    keysDir: options.keysDir,
+    blobs,
+    metadata: new FolderMetadataStore(repoDir),
+    lock: new FileRepositoryLock(repoDir, wait),
+  });
 }

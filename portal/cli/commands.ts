@@ -6,7 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { APP_PRODUCT, DetectionRuleSchema, ReleaseTargetCustomSchema, type ReleaseTarget } from '../../shared/contracts/catalog.js';
+import {
+  APP_PRODUCT,
+  DetectionRuleSchema,
+  ReleaseTargetCustomSchema,
+  type ReleaseTarget,
+} from '../../shared/contracts/catalog.js';
 import { HicareError } from '../../shared/errors.js';
 import { createAccount } from '../accounts/create-account.js';
 import { publishReleases, setLineLifecycle } from '../admin/publish.js';
@@ -38,8 +43,14 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 export function parse<O extends Options>(args: readonly string[], options: O, positionals = 0) {
   try {
-    const parsed = parseArgs({ args: [...args], options: { ...COMMON, ...options }, strict: true, allowPositionals: positionals > 0 });
-    if (parsed.positionals.length > positionals) throw new UsageError(`Unexpected argument: ${parsed.positionals[positionals] ?? ''}`);
+    const parsed = parseArgs({
+      args: [...args],
+      options: { ...COMMON, ...options },
+      strict: true,
+      allowPositionals: positionals > 0,
+    });
+    if (parsed.positionals.length > positionals)
+      throw new UsageError(`Unexpected argument: ${parsed.positionals[positionals] ?? ''}`);
     return parsed;
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -53,12 +64,19 @@ export function required(values: Record<string, unknown>, ...names: string[]): v
 }
 
 /** Flags of the commands that hand their work to the signer on a shared portal. */
-const JOB_FLAGS = { 'no-wait': { type: 'boolean' }, 'wait-timeout': { type: 'string' } } as const satisfies ParseArgsConfig['options'];
+const JOB_FLAGS = {
+  'no-wait': { type: 'boolean' },
+  'wait-timeout': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
 
 function waitOptions(values: { 'no-wait'?: boolean | undefined; 'wait-timeout'?: string | undefined }): WaitOptions {
   const given = values['wait-timeout'];
-  if (given !== undefined && !/^[1-9]\d{0,5}$/.test(given)) throw new UsageError('--wait-timeout must be a whole number of seconds, e.g. 600.');
-  return { noWait: values['no-wait'] === true, timeoutMs: given === undefined ? DEFAULT_WAIT_MS : Number(given) * 1000 };
+  if (given !== undefined && !/^[1-9]\d{0,5}$/.test(given))
+    throw new UsageError('--wait-timeout must be a whole number of seconds, e.g. 600.');
+  return {
+    noWait: values['no-wait'] === true,
+    timeoutMs: given === undefined ? DEFAULT_WAIT_MS : Number(given) * 1000,
+  };
 }
 
 /**
@@ -74,7 +92,9 @@ async function runAsJob<T>(
   return withStorage(values, io, async ({ db, layout }) => {
     const job = await queue(db, blobStoreFor(layout, io));
     if (wait.noWait) {
-      output(io, values.json, { job: job.id, state: job.state }, [`Queued job ${job.id}; the signer runs it (see its log).`]);
+      output(io, values.json, { job: job.id, state: job.state }, [
+        `Queued job ${job.id}; the signer runs it (see its log).`,
+      ]);
       return undefined;
     }
     return (await awaitJob(db, job, wait)) as T;
@@ -89,13 +109,18 @@ function output(io: CliEnvironment, json: boolean | undefined, value: unknown, l
 export async function seedCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
   const { values } = parse(args, { demo: { type: 'boolean' } });
   if (values.demo !== true) throw new UsageError('Only the demo can be seeded: use `seed --demo`.');
-  const result = await withStorage(values, io, ({ db, catalog, layout }) => seedDemo({ db, catalog, keysDir: layout.keysDir, now: io.now() }));
+  const result = await withStorage(values, io, ({ db, catalog, layout }) =>
+    seedDemo({ db, catalog, keysDir: layout.keysDir, now: io.now() }),
+  );
   const width = Math.max(...result.accounts.map((a) => a.email.length));
   output(io, values.json, result, [
     `Seeded the demo: ${result.customers.length} customers, ${result.targets} signed packages.`,
     '',
     'Accounts (keep these passwords; they are not stored anywhere else):',
-    ...result.accounts.map((a) => `  ${a.email.padEnd(width)}  ${a.password}  ${a.role}${a.customer === null ? '' : ` — ${a.customer.name} (${a.customer.tier})`}`),
+    ...result.accounts.map(
+      (a) =>
+        `  ${a.email.padEnd(width)}  ${a.password}  ${a.role}${a.customer === null ? '' : ` — ${a.customer.name} (${a.customer.tier})`}`,
+    ),
   ]);
 }
 
@@ -109,7 +134,9 @@ export async function keysCommand(args: readonly string[], io: CliEnvironment): 
   }
   const offlineKeysDir = values['offline-keys'];
   if (positionals[0] === 'init' && (offlineKeysDir === undefined || offlineKeysDir === '')) {
-    throw new UsageError('`keys init` needs --offline-keys DIR: the root key is never written into the data directory; name where it goes, then move it off this machine.');
+    throw new UsageError(
+      '`keys init` needs --offline-keys DIR: the root key is never written into the data directory; name where it goes, then move it off this machine.',
+    );
   }
   // Both write where the catalog lives (the folder, or the shared database): init signs the first, empty catalog
   // with the new keys, so that serve has something to serve and clients a root to trust; rotation publishes a root.
@@ -117,7 +144,11 @@ export async function keysCommand(args: readonly string[], io: CliEnvironment): 
     const options = { ...catalog.repository.options, keysDir: layout.keysDir, offlineKeysDir, now: io.now() };
     const printed = await runKeysCommand(positionals, options);
     if (positionals[0] !== 'init') return printed;
-    await initRepository({ ...catalog.repository.options, keysDir: { keysDir: layout.keysDir, offlineDir: offlineKeysDir ?? '' }, now: io.now() });
+    await initRepository({
+      ...catalog.repository.options,
+      keysDir: { keysDir: layout.keysDir, offlineDir: offlineKeysDir ?? '' },
+      now: io.now(),
+    });
     return [...printed, 'Signed the first, empty catalog (root version 1): clients trust it through /tuf/1.root.json.'];
   });
   output(io, values.json, { lines }, lines);
@@ -127,21 +158,45 @@ export async function customerCommand(args: readonly string[], io: CliEnvironmen
   const { values, positionals } = parse(args, { id: { type: 'string' }, name: { type: 'string' } }, 1);
   if (positionals[0] !== 'add') throw new UsageError('Use `customer add`.');
   required(values, 'name');
-  const customer = await withStorage(values, io, ({ db }) => createCustomer(db, { name: values.name ?? '', ...(values.id === undefined ? {} : { id: values.id }) }));
+  const customer = await withStorage(values, io, ({ db }) =>
+    createCustomer(db, { name: values.name ?? '', ...(values.id === undefined ? {} : { id: values.id }) }),
+  );
   output(io, values.json, customer, [`Customer ${customer.id}: ${customer.name}`]);
 }
 
 export async function accountCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
-  const { values, positionals } = parse(args, { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, customer: { type: 'string' } }, 1);
+  const { values, positionals } = parse(
+    args,
+    { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, customer: { type: 'string' } },
+    1,
+  );
   if (positionals[0] !== 'add') throw new UsageError('Use `account add`.');
   required(values, 'email', 'name', 'role');
   const given = io.env['HICARE_ACCOUNT_PASSWORD'];
   const password = given ?? randomBytes(15).toString('base64url');
   const account = await withStorage(values, io, ({ db }) =>
-    createAccount(db, { email: values.email ?? '', name: values.name ?? '', role: values.role as never, customerId: values.customer ?? null, password }, io.now()),
+    createAccount(
+      db,
+      {
+        email: values.email ?? '',
+        name: values.name ?? '',
+        role: values.role as never,
+        customerId: values.customer ?? null,
+        password,
+      },
+      io.now(),
+    ),
   );
-  const shown = { id: account.id, email: account.email, role: account.role, customerId: account.customerId, ...(given === undefined ? { password } : {}) };
-  output(io, values.json, shown, [`Account ${account.email} (${account.role})${given === undefined ? `, password: ${password}` : ''}`]);
+  const shown = {
+    id: account.id,
+    email: account.email,
+    role: account.role,
+    customerId: account.customerId,
+    ...(given === undefined ? { password } : {}),
+  };
+  output(io, values.json, shown, [
+    `Account ${account.email} (${account.role})${given === undefined ? `, password: ${password}` : ''}`,
+  ]);
 }
 
 export async function contractCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
@@ -180,13 +235,22 @@ export async function contractCommand(args: readonly string[], io: CliEnvironmen
       licensedMajors,
     }),
   );
-  output(io, values.json, contract, [`Contract ${contract.id} (${contract.tier}) for ${contract.customerId}: ${contract.startDate} to ${contract.endDate}`]);
+  output(io, values.json, contract, [
+    `Contract ${contract.id} (${contract.tier}) for ${contract.customerId}: ${contract.startDate} to ${contract.endDate}`,
+  ]);
 }
 
 export async function systemCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
   const { values, positionals } = parse(
     args,
-    { contract: { type: 'string' }, serial: { type: 'string' }, product: { type: 'string' }, location: { type: 'string' }, installed: { type: 'string' }, platform: { type: 'string' } },
+    {
+      contract: { type: 'string' },
+      serial: { type: 'string' },
+      product: { type: 'string' },
+      location: { type: 'string' },
+      installed: { type: 'string' },
+      platform: { type: 'string' },
+    },
     1,
   );
   if (positionals[0] !== 'add') throw new UsageError('Use `system add`.');
@@ -195,10 +259,16 @@ export async function systemCommand(args: readonly string[], io: CliEnvironment)
   await withStorage(values, io, async ({ db }) => {
     await addSystem(db, values.contract ?? '', system);
     if (values.installed !== undefined) {
-      await setInstalledVersion(db, { ...system, installedVersion: values.installed, platform: values.platform ?? null }, io.now());
+      await setInstalledVersion(
+        db,
+        { ...system, installedVersion: values.installed, platform: values.platform ?? null },
+        io.now(),
+      );
     }
   });
-  output(io, values.json, { contractId: values.contract, ...system }, [`System ${system.serialNumber} (${system.product}) added to ${values.contract ?? ''}`]);
+  output(io, values.json, { contractId: values.contract, ...system }, [
+    `System ${system.serialNumber} (${system.product}) added to ${values.contract ?? ''}`,
+  ]);
 }
 
 // A known flag with a value that is not JSON is bad input, like a value that is JSON but not a valid rule: both are
@@ -207,7 +277,11 @@ function parseJsonFlag(flag: string, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new HicareError('INVALID_INPUT', `The ${flag} rule given with --${flag} is not valid JSON.`, `Quote the JSON for your shell, e.g. --${flag} '{"kind":"file","path":"{target}/app/VERSION"}'.`);
+    throw new HicareError(
+      'INVALID_INPUT',
+      `The ${flag} rule given with --${flag} is not valid JSON.`,
+      `Quote the JSON for your shell, e.g. --${flag} '{"kind":"file","path":"{target}/app/VERSION"}'.`,
+    );
   }
 }
 
@@ -234,11 +308,21 @@ export async function publishCommand(args: readonly string[], io: CliEnvironment
   const wait = waitOptions(values);
   if (values.product === APP_PRODUCT) {
     // Its target names are the manager's own releases' (publish-app): a customer release there would be mistaken for one.
-    throw new HicareError('INVALID_INPUT', `The product name ${APP_PRODUCT} is reserved for the manager's own releases.`, 'Publish the manager with `hicare-portal publish-app`; give a customer product another name.');
+    throw new HicareError(
+      'INVALID_INPUT',
+      `The product name ${APP_PRODUCT} is reserved for the manager's own releases.`,
+      'Publish the manager with `hicare-portal publish-app`; give a customer product another name.',
+    );
   }
   const detection = DetectionRuleSchema.safeParse(parseJsonFlag('detection', values.detection ?? ''));
-  if (!detection.success) throw new HicareError('INVALID_INPUT', `The detection rule is invalid: ${detection.error.issues[0]?.message ?? ''}.`, 'See `hicare-portal publish --help` for an example rule.');
-  const notes = values['notes-file'] === undefined ? (values.notes ?? '') : await readFile(values['notes-file'], 'utf8');
+  if (!detection.success)
+    throw new HicareError(
+      'INVALID_INPUT',
+      `The detection rule is invalid: ${detection.error.issues[0]?.message ?? ''}.`,
+      'See `hicare-portal publish --help` for an example rule.',
+    );
+  const notes =
+    values['notes-file'] === undefined ? (values.notes ?? '') : await readFile(values['notes-file'], 'utf8');
   const custom = ReleaseTargetCustomSchema.safeParse({
     product: values.product,
     version: values.version,
@@ -258,14 +342,24 @@ export async function publishCommand(args: readonly string[], io: CliEnvironment
   });
   if (!custom.success) {
     const issue = custom.error.issues[0];
-    throw new HicareError('INVALID_INPUT', `The release is invalid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`, 'Correct the flag and publish again; nothing was published.');
+    throw new HicareError(
+      'INVALID_INPUT',
+      `The release is invalid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`,
+      'Correct the flag and publish again; nothing was published.',
+    );
   }
   const file = values.file ?? '';
   const [target] = isSharedDatabase(io.env)
-    ? await runAsJob<ReleaseTarget>(values, io, wait, (db, store) => queueReleaseJob(db, store, io, file, custom.data)).then((t) => (t === undefined ? [] : [t]))
-    : await withStorage(values, io, ({ db, catalog }) => publishReleases(db, catalog, [{ file, custom: custom.data }], io.now()));
+    ? await runAsJob<ReleaseTarget>(values, io, wait, (db, store) =>
+        queueReleaseJob(db, store, io, file, custom.data),
+      ).then((t) => (t === undefined ? [] : [t]))
+    : await withStorage(values, io, ({ db, catalog }) =>
+        publishReleases(db, catalog, [{ file, custom: custom.data }], io.now()),
+      );
   if (target === undefined) return;
-  output(io, values.json, target, [`Published ${target?.name ?? ''} (${target?.length ?? 0} bytes, sha256 ${target?.sha256 ?? ''})`]);
+  output(io, values.json, target, [
+    `Published ${target?.name ?? ''} (${target?.length ?? 0} bytes, sha256 ${target?.sha256 ?? ''})`,
+  ]);
 }
 
 export async function publishAppCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
@@ -278,15 +372,27 @@ export async function publishAppCommand(args: readonly string[], io: CliEnvironm
     'notes-file': { type: 'string' },
   });
   required(values, 'file', 'version', 'os', 'arch');
-  if (values.notes !== undefined && values['notes-file'] !== undefined) throw new UsageError('Give --notes or --notes-file, not both.');
+  if (values.notes !== undefined && values['notes-file'] !== undefined)
+    throw new UsageError('Give --notes or --notes-file, not both.');
   const notesFile = values['notes-file'];
   const notes =
     notesFile === undefined
       ? (values.notes ?? '')
       : await readFile(notesFile, 'utf8').catch(() => {
-          throw new HicareError('NOT_FOUND', `The notes file ${notesFile} cannot be read.`, 'Give the path of a readable text file; nothing was published.', { file: notesFile });
+          throw new HicareError(
+            'NOT_FOUND',
+            `The notes file ${notesFile} cannot be read.`,
+            'Give the path of a readable text file; nothing was published.',
+            { file: notesFile },
+          );
         });
-  const input = { file: values.file ?? '', version: values.version ?? '', os: values.os ?? '', arch: values.arch ?? '', notes };
+  const input = {
+    file: values.file ?? '',
+    version: values.version ?? '',
+    os: values.os ?? '',
+    arch: values.arch ?? '',
+    notes,
+  };
   const target = await withStorage(values, io, ({ catalog }) => publishAppRelease(catalog, input, io.now()));
   output(io, values.json, target, [
     `Published ${target.name} (${target.length} bytes, sha256 ${target.sha256})`,
@@ -297,7 +403,14 @@ export async function publishAppCommand(args: readonly string[], io: CliEnvironm
 export async function lifecycleCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
   const { values, positionals } = parse(
     args,
-    { product: { type: 'string' }, major: { type: 'string' }, ga: { type: 'string' }, 'end-of-maintenance': { type: 'string' }, 'end-of-service': { type: 'string' }, ...JOB_FLAGS },
+    {
+      product: { type: 'string' },
+      major: { type: 'string' },
+      ga: { type: 'string' },
+      'end-of-maintenance': { type: 'string' },
+      'end-of-service': { type: 'string' },
+      ...JOB_FLAGS,
+    },
     1,
   );
   if (positionals[0] !== 'set') throw new UsageError('Use `lifecycle set`.');
@@ -312,8 +425,12 @@ export async function lifecycleCommand(args: readonly string[], io: CliEnvironme
     ...(values['end-of-service'] === undefined ? {} : { endOfService: values['end-of-service'] }),
   };
   const result = isSharedDatabase(io.env)
-    ? await runAsJob<Awaited<ReturnType<typeof setLineLifecycle>>>(values, io, wait, (db) => queueLifecycleJob(db, io, lifecycle))
+    ? await runAsJob<Awaited<ReturnType<typeof setLineLifecycle>>>(values, io, wait, (db) =>
+        queueLifecycleJob(db, io, lifecycle),
+      )
     : await withStorage(values, io, ({ db, catalog }) => setLineLifecycle(db, catalog, lifecycle, io.now()));
   if (result === undefined) return;
-  output(io, values.json, result, [`Lifecycle of ${lifecycle.product} ${lifecycle.major}.x set; ${result.resigned} targets re-signed.`]);
+  output(io, values.json, result, [
+    `Lifecycle of ${lifecycle.product} ${lifecycle.major}.x set; ${result.resigned} targets re-signed.`,
+  ]);
 }

@@ -27,12 +27,32 @@ export function layoutFor(flags: CommonFlags, io: CliEnvironment): PortalLayout 
   return portalLayout(data, flags.keys);
 }
 
-export async function withStorage<T>(flags: CommonFlags, io: CliEnvironment, fn: (s: { db: Kysely<Database>; catalog: Catalog; layout: PortalLayout }) => Promise<T>): Promise<T> {
+export async function withStorage<T>(
+  flags: CommonFlags,
+  io: CliEnvironment,
+  fn: (s: { db: Kysely<Database>; catalog: Catalog; layout: PortalLayout }) => Promise<T>,
+): Promise<T> {
   const layout = layoutFor(flags, io);
-  const db = openDatabase(databaseOptions(layout.dataDirectory, io.env['DATABASE_URL'], io.env['HICARE_DATABASE_SCHEMA'], parsePoolSize(io.env[POOL_SIZE_VARIABLE])));
+  const db = openDatabase(
+    databaseOptions(
+      layout.dataDirectory,
+      io.env['DATABASE_URL'],
+      io.env['HICARE_DATABASE_SCHEMA'],
+      parsePoolSize(io.env[POOL_SIZE_VARIABLE]),
+    ),
+  );
   try {
     await migrateToLatest(db);
-    return await fn({ db, catalog: openCatalog({ db, dataDirectory: layout.dataDirectory, keysDir: layout.keysDir, blobs: blobStoreFor(layout, io) }), layout });
+    return await fn({
+      db,
+      catalog: openCatalog({
+        db,
+        dataDirectory: layout.dataDirectory,
+        keysDir: layout.keysDir,
+        blobs: blobStoreFor(layout, io),
+      }),
+      layout,
+    });
   } finally {
     await db.destroy();
   }

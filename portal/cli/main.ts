@@ -68,7 +68,9 @@ export async function runPortalCli(argv: readonly string[], io: CliProcess): Pro
       else io.printError(`error ${error.code}: ${error.message}\n  ${error.remedy}`);
       return 1;
     }
-    io.printError(`error INTERNAL: ${error instanceof Error ? error.message : String(error)}\n  Report this to the vendor with the command you ran.`);
+    io.printError(
+      `error INTERNAL: ${error instanceof Error ? error.message : String(error)}\n  Report this to the vendor with the command you ran.`,
+    );
     return 1;
   }
 }

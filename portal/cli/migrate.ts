@@ -12,13 +12,20 @@ import { isSharedDatabase, layoutFor, type CliEnvironment } from './context.js';
 export async function migrateCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
   const { values } = parse(args, {});
   const layout = layoutFor(values, io);
-  const db = openDatabase(databaseOptions(layout.dataDirectory, io.env['DATABASE_URL'], io.env['HICARE_DATABASE_SCHEMA']));
+  const db = openDatabase(
+    databaseOptions(layout.dataDirectory, io.env['DATABASE_URL'], io.env['HICARE_DATABASE_SCHEMA']),
+  );
   try {
     const applied = await migrateExplicitly(db);
     const where = isSharedDatabase(io.env) ? 'PostgreSQL' : `SQLite in ${layout.dataDirectory}`;
     if (values.json === true) io.print(JSON.stringify({ applied }, null, 2));
     else if (applied.length === 0) io.print(`The database (${where}) is up to date: no migration to apply.`);
-    else for (const line of [`Applied ${applied.length} migration(s) to the database (${where}):`, ...applied.map((name) => `  ${name}`)]) io.print(line);
+    else
+      for (const line of [
+        `Applied ${applied.length} migration(s) to the database (${where}):`,
+        ...applied.map((name) => `  ${name}`),
+      ])
+        io.print(line);
   } finally {
     await db.destroy();
   }

@@ -38,11 +38,22 @@ function submitter(io: CliEnvironment): string {
 export async function requirePackageFile(file: string): Promise<void> {
   const info = await stat(file).catch(() => undefined);
   if (info === undefined || !info.isFile()) {
-    throw new HicareError('NOT_FOUND', `The package file ${file} does not exist or is not a file.`, 'Check the path given with --file and publish again; nothing was published.', { file });
+    throw new HicareError(
+      'NOT_FOUND',
+      `The package file ${file} does not exist or is not a file.`,
+      'Check the path given with --file and publish again; nothing was published.',
+      { file },
+    );
   }
 }
 
-export async function queueReleaseJob(db: Kysely<Database>, store: BlobStore, io: CliEnvironment, file: string, custom: ReleaseJobInput['custom']): Promise<PublishJob> {
+export async function queueReleaseJob(
+  db: Kysely<Database>,
+  store: BlobStore,
+  io: CliEnvironment,
+  file: string,
+  custom: ReleaseJobInput['custom'],
+): Promise<PublishJob> {
   await requirePackageFile(file);
   const id = newPublishJobId();
   const input: ReleaseJobInput = { custom, fileName: basename(file), upload: uploadKeyFor(id, file) };
@@ -55,13 +66,23 @@ export async function queueReleaseJob(db: Kysely<Database>, store: BlobStore, io
   }
 }
 
-export async function queueLifecycleJob(db: Kysely<Database>, io: CliEnvironment, lifecycle: LifecycleJobInput): Promise<PublishJob> {
+export async function queueLifecycleJob(
+  db: Kysely<Database>,
+  io: CliEnvironment,
+  lifecycle: LifecycleJobInput,
+): Promise<PublishJob> {
   // Wrong dates are refused here, at once and with nothing queued, rather than by the signer later.
   assertLifecycle(lifecycle);
   return queue(db, io, newPublishJobId(), 'lifecycle', lifecycle);
 }
 
-function queue(db: Kysely<Database>, io: CliEnvironment, id: string, kind: PublishJobKind, input: unknown): Promise<PublishJob> {
+function queue(
+  db: Kysely<Database>,
+  io: CliEnvironment,
+  id: string,
+  kind: PublishJobKind,
+  input: unknown,
+): Promise<PublishJob> {
   return insertPublishJob(db, { id, kind, input, createdBy: submitter(io) }, io.now());
 }
 
@@ -86,6 +107,8 @@ export async function awaitJob(db: Kysely<Database>, job: PublishJob, options: W
         { job: job.id, state: current?.state ?? 'unknown' },
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(options.pollMs ?? 250, Math.max(0, deadline - Date.now()))));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(options.pollMs ?? 250, Math.max(0, deadline - Date.now()))),
+    );
   }
 }

@@ -6,8 +6,16 @@ import { isSharedDatabase, type CliEnvironment } from './context.js';
 import { serveConfig } from './serve-config.js';
 import { blobStoreFromEnv, packageDeliveryFromEnv } from '../storage/config.js';
 
-export async function serveCommand(args: readonly string[], io: CliEnvironment, signals: { once(event: 'SIGINT' | 'SIGTERM', fn: () => void): void }): Promise<void> {
-  const { values } = parse(args, { host: { type: 'string' }, port: { type: 'string' }, 'trust-proxy': { type: 'string', multiple: true } });
+export async function serveCommand(
+  args: readonly string[],
+  io: CliEnvironment,
+  signals: { once(event: 'SIGINT' | 'SIGTERM', fn: () => void): void },
+): Promise<void> {
+  const { values } = parse(args, {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    'trust-proxy': { type: 'string', multiple: true },
+  });
   const config = serveConfig(values, io);
   // Checked before anything opens, so that a bad store setting is refused in plain words and changes nothing.
   const blobs = blobStoreFromEnv(io.env, config.dataDirectory);
@@ -31,11 +39,19 @@ export async function serveCommand(args: readonly string[], io: CliEnvironment, 
   if ((await portal.catalog.repository.metadata.changeStamp()) === undefined) {
     await portal.close();
     const where = config.databaseUrl === undefined ? config.dataDirectory : 'the database';
-    throw new HicareError('NOT_FOUND', `There is no signed catalog in ${where}.`, 'Run `hicare-portal seed --demo` (or `keys init` and publish releases) first.');
+    throw new HicareError(
+      'NOT_FOUND',
+      `There is no signed catalog in ${where}.`,
+      'Run `hicare-portal seed --demo` (or `keys init` and publish releases) first.',
+    );
   }
   const address = await portal.listen({ host: config.host, port: config.port });
   const storage = config.databaseUrl === undefined ? 'SQLite' : 'PostgreSQL';
-  io.print(values.json === true ? JSON.stringify({ url: address, dataDirectory: config.dataDirectory }) : `Hi-Care portal listening on ${address} (data: ${config.dataDirectory}, storage: ${storage})`);
+  io.print(
+    values.json === true
+      ? JSON.stringify({ url: address, dataDirectory: config.dataDirectory })
+      : `Hi-Care portal listening on ${address} (data: ${config.dataDirectory}, storage: ${storage})`,
+  );
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     signals.once('SIGINT', stop);

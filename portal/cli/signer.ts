@@ -45,7 +45,11 @@ export async function signerCommand(args: readonly string[], io: CliEnvironment,
     );
     // The lock reports its loss to the signer, which is started with the lock: hence the late binding.
     const started: { signer?: RunningSigner } = {};
-    const lock = await openLeaderLock({ databaseUrl, ...(schema === undefined ? {} : { schema }), onLost: (error) => started.signer?.abandon(error) });
+    const lock = await openLeaderLock({
+      databaseUrl,
+      ...(schema === undefined ? {} : { schema }),
+      onLost: (error) => started.signer?.abandon(error),
+    });
     const store = blobStoreFor(layout, io);
     started.signer = startSigner({
       db,

@@ -46,7 +46,11 @@ function toRecord(row: Pick<Selectable<AccountsTable>, (typeof columns)[number]>
 
 export async function insertAccount(db: Kysely<Database>, input: NewAccountRow): Promise<AccountRecord> {
   const email = normalizeEmail(input.email);
-  checkInput(AccountSchema, { id: input.id, email, name: input.name, role: input.role, customerId: input.customerId }, 'account');
+  checkInput(
+    AccountSchema,
+    { id: input.id, email, name: input.name, role: input.role, customerId: input.customerId },
+    'account',
+  );
   const row = {
     id: input.id,
     email,
@@ -61,14 +65,24 @@ export async function insertAccount(db: Kysely<Database>, input: NewAccountRow):
     await db.insertInto('accounts').values(row).execute();
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new HicareError('ALREADY_EXISTS', `An account for ${email} already exists.`, 'Use another email address, or sign in with the existing account.', {
-        email,
-      });
+      throw new HicareError(
+        'ALREADY_EXISTS',
+        `An account for ${email} already exists.`,
+        'Use another email address, or sign in with the existing account.',
+        {
+          email,
+        },
+      );
     }
     if (isForeignKeyViolation(error)) {
-      throw new HicareError('NOT_FOUND', `There is no customer with id "${String(input.customerId)}".`, 'Create the customer first, or pick an existing one.', {
-        customerId: input.customerId,
-      });
+      throw new HicareError(
+        'NOT_FOUND',
+        `There is no customer with id "${String(input.customerId)}".`,
+        'Create the customer first, or pick an existing one.',
+        {
+          customerId: input.customerId,
+        },
+      );
     }
     throw error;
   }
@@ -81,12 +95,19 @@ export async function getAccount(db: Kysely<Database>, id: string): Promise<Acco
 }
 
 export async function findAccountByEmail(db: Kysely<Database>, email: string): Promise<AccountRecord | undefined> {
-  const row = await db.selectFrom('accounts').select(columns).where('email', '=', normalizeEmail(email)).executeTakeFirst();
+  const row = await db
+    .selectFrom('accounts')
+    .select(columns)
+    .where('email', '=', normalizeEmail(email))
+    .executeTakeFirst();
   return row === undefined ? undefined : toRecord(row);
 }
 
 /** The account with its password hash, for verifying a sign-in and nothing else. */
-export async function findCredentials(db: Kysely<Database>, email: string): Promise<{ account: AccountRecord; passwordHash: string } | undefined> {
+export async function findCredentials(
+  db: Kysely<Database>,
+  email: string,
+): Promise<{ account: AccountRecord; passwordHash: string } | undefined> {
   const row = await db
     .selectFrom('accounts')
     .select([...columns, 'password_hash'])
@@ -95,7 +116,10 @@ export async function findCredentials(db: Kysely<Database>, email: string): Prom
   return row === undefined ? undefined : { account: toRecord(row), passwordHash: row.password_hash };
 }
 
-export async function listAccounts(db: Kysely<Database>, filter: { customerId?: string } = {}): Promise<AccountRecord[]> {
+export async function listAccounts(
+  db: Kysely<Database>,
+  filter: { customerId?: string } = {},
+): Promise<AccountRecord[]> {
   let query = db.selectFrom('accounts').select(columns);
   if (filter.customerId !== undefined) query = query.where('customer_id', '=', filter.customerId);
   const rows = await query.execute();
@@ -103,7 +127,11 @@ export async function listAccounts(db: Kysely<Database>, filter: { customerId?: 
 }
 
 export async function setPasswordHash(db: Kysely<Database>, id: string, passwordHash: string): Promise<void> {
-  const result = await db.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', id).executeTakeFirst();
+  const result = await db
+    .updateTable('accounts')
+    .set({ password_hash: passwordHash })
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw accountNotFound(id);
 }
 
@@ -121,5 +149,7 @@ export async function disableAccount(db: Kysely<Database>, id: string, now: Date
 }
 
 export function accountNotFound(id: string): HicareError {
-  return new HicareError('NOT_FOUND', `There is no account with id "${id}".`, 'Check the account id.', { accountId: id });
+  return new HicareError('NOT_FOUND', `There is no account with id "${id}".`, 'Check the account id.', {
+    accountId: id,
+  });
 }

@@ -10,11 +10,21 @@ import { checkInput, compareText } from './support.js';
 export async function saveArticle(db: Kysely<Database>, article: KnowledgeArticle): Promise<KnowledgeArticle> {
   checkInput(KnowledgeArticleSchema, article, 'knowledge article');
   articleVersionRange(article);
-  const row = { id: article.id, kind: article.kind, product: article.product, document: JSON.stringify(article), updated_at: article.updatedAt };
+  const row = {
+    id: article.id,
+    kind: article.kind,
+    product: article.product,
+    document: JSON.stringify(article),
+    updated_at: article.updatedAt,
+  };
   await db
     .insertInto('articles')
     .values(row)
-    .onConflict((oc) => oc.column('id').doUpdateSet({ kind: row.kind, product: row.product, document: row.document, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet({ kind: row.kind, product: row.product, document: row.document, updated_at: row.updated_at }),
+    )
     .execute();
   return article;
 }
@@ -25,7 +35,12 @@ export async function listArticles(db: Kysely<Database>): Promise<KnowledgeArtic
     .map((row) => {
       const parsed = KnowledgeArticleSchema.safeParse(JSON.parse(row.document));
       if (!parsed.success) {
-        throw new HicareError('INTERNAL', `Knowledge article ${row.id} is unreadable in the database.`, 'Save the article again.', { articleId: row.id });
+        throw new HicareError(
+          'INTERNAL',
+          `Knowledge article ${row.id} is unreadable in the database.`,
+          'Save the article again.',
+          { articleId: row.id },
+        );
       }
       return parsed.data;
     })

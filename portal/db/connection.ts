@@ -5,7 +5,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase as SqliteDialectDatabase,
+} from 'kysely';
 import pg from 'pg';
 import { HicareError } from '../../shared/errors.js';
 import type { Database } from './schema.js';
@@ -39,7 +45,11 @@ export function openDatabase(options: DatabaseOptions): Kysely<Database> {
 
 function openSqlite(dataDirectory: string): Kysely<Database> {
   if (typeof dataDirectory !== 'string' || dataDirectory.trim() === '') {
-    throw new HicareError('INVALID_INPUT', 'No data directory was given for the portal database.', 'Give the directory the portal keeps its data in.');
+    throw new HicareError(
+      'INVALID_INPUT',
+      'No data directory was given for the portal database.',
+      'Give the directory the portal keeps its data in.',
+    );
   }
   mkdirSync(dataDirectory, { recursive: true });
   const file = join(dataDirectory, SQLITE_FILE_NAME);
@@ -93,7 +103,11 @@ function openPostgres(databaseUrl: string, schema: string | undefined, poolSize:
   if (schema !== undefined) {
     // The name goes into a startup option, so only plain identifiers are accepted (no quoting games).
     if (!SCHEMA_NAME.test(schema)) {
-      throw new HicareError('INVALID_INPUT', `"${schema}" is not a usable schema name.`, 'Use letters, digits and "_" only, starting with a letter or "_".');
+      throw new HicareError(
+        'INVALID_INPUT',
+        `"${schema}" is not a usable schema name.`,
+        'Use letters, digits and "_" only, starting with a letter or "_".',
+      );
     }
     config.options = `-c search_path=${schema}`;
   }

@@ -26,9 +26,14 @@ export function assertStorableContract(contract: Contract): void {
   for (const system of contract.systems) {
     // The primary key is (contract, serial number): the same serial twice would fail half-way through the insert.
     if (seen.has(system.serialNumber)) {
-      throw new HicareError('INVALID_INPUT', `Serial number ${system.serialNumber} is listed twice on contract ${contract.id}.`, 'List each covered system once.', {
-        serialNumber: system.serialNumber,
-      });
+      throw new HicareError(
+        'INVALID_INPUT',
+        `Serial number ${system.serialNumber} is listed twice on contract ${contract.id}.`,
+        'List each covered system once.',
+        {
+          serialNumber: system.serialNumber,
+        },
+      );
     }
     seen.add(system.serialNumber);
   }
@@ -38,7 +43,11 @@ export async function createContract(db: Kysely<Database>, contract: Contract): 
   assertStorableContract(contract);
   try {
     await db.transaction().execute(async (trx) => {
-      const customer = await trx.selectFrom('customers').select('id').where('id', '=', contract.customerId).executeTakeFirst();
+      const customer = await trx
+        .selectFrom('customers')
+        .select('id')
+        .where('id', '=', contract.customerId)
+        .executeTakeFirst();
       if (customer === undefined) throw customerNotFound(contract.customerId);
       await trx
         .insertInto('contracts')
@@ -66,9 +75,14 @@ export async function createContract(db: Kysely<Database>, contract: Contract): 
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new HicareError('ALREADY_EXISTS', `A contract with id "${contract.id}" already exists.`, 'Use another contract id; a renewal is a new contract.', {
-        contractId: contract.id,
-      });
+      throw new HicareError(
+        'ALREADY_EXISTS',
+        `A contract with id "${contract.id}" already exists.`,
+        'Use another contract id; a renewal is a new contract.',
+        {
+          contractId: contract.id,
+        },
+      );
     }
     // The customer was deleted between the check and the insert.
     if (isForeignKeyViolation(error)) throw customerNotFound(contract.customerId);
@@ -112,21 +126,34 @@ async function withSystems(db: Kysely<Database>, rows: Selectable<ContractsTable
       .orderBy('contract_id')
       .orderBy('position')
       .execute();
-    for (const s of systems) systemsByContract.get(s.contract_id)?.push({ serialNumber: s.serial_number, product: s.product, location: s.location });
+    for (const s of systems)
+      systemsByContract
+        .get(s.contract_id)
+        ?.push({ serialNumber: s.serial_number, product: s.product, location: s.location });
   }
   const contracts = rows.map((row) => toContract(row, systemsByContract.get(row.id) ?? []));
-  const advances = await listLicenceAdvances(db, rows.map((r) => r.customer_id));
-  return withLicenceAdvances(contracts, advances).sort((a, b) => compareText(a.startDate, b.startDate) || compareText(a.id, b.id));
+  const advances = await listLicenceAdvances(
+    db,
+    rows.map((r) => r.customer_id),
+  );
+  return withLicenceAdvances(contracts, advances).sort(
+    (a, b) => compareText(a.startDate, b.startDate) || compareText(a.id, b.id),
+  );
 }
 
 function parseJson(text: string, contractId: string, column: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new HicareError('INTERNAL', `Contract ${contractId} has unreadable ${column} in the database.`, 'Re-enter the contract, or restore it from a backup.', {
-      contractId,
-      column,
-    });
+    throw new HicareError(
+      'INTERNAL',
+      `Contract ${contractId} has unreadable ${column} in the database.`,
+      'Re-enter the contract, or restore it from a backup.',
+      {
+        contractId,
+        column,
+      },
+    );
   }
 }
 
@@ -143,8 +170,12 @@ function toContract(row: Selectable<ContractsTable>, systems: CoveredSystem[]): 
     licensedMajors: parseJson(row.licensed_majors, row.id, 'licensed majors') as Contract['licensedMajors'],
   };
   // Absent, not undefined: with exactOptionalPropertyTypes the two differ, and a round trip should give back the same shape.
-  if (row.response_times !== null) contract.responseTimes = parseJson(row.response_times, row.id, 'response times') as NonNullable<Contract['responseTimes']>;
-  if (row.holidays !== null) contract.holidays = parseJson(row.holidays, row.id, 'holidays') as NonNullable<Contract['holidays']>;
+  if (row.response_times !== null)
+    contract.responseTimes = parseJson(row.response_times, row.id, 'response times') as NonNullable<
+      Contract['responseTimes']
+    >;
+  if (row.holidays !== null)
+    contract.holidays = parseJson(row.holidays, row.id, 'holidays') as NonNullable<Contract['holidays']>;
   return contract;
 }
 
@@ -153,21 +184,42 @@ export async function addSystem(db: Kysely<Database>, contractId: string, system
   checkInput(CoveredSystemSchema, system, 'covered system');
   const contract = await getContract(db, contractId);
   if (contract === undefined) {
-    throw new HicareError('NOT_FOUND', `There is no contract with id "${contractId}".`, 'Check the contract id, or add the contract first.', { contractId });
+    throw new HicareError(
+      'NOT_FOUND',
+      `There is no contract with id "${contractId}".`,
+      'Check the contract id, or add the contract first.',
+      { contractId },
+    );
   }
   if (contract.systems.some((s) => s.serialNumber === system.serialNumber)) {
-    throw new HicareError('ALREADY_EXISTS', `System ${system.serialNumber} is already on contract ${contractId}.`, 'Each system is listed once per contract.', {
-      contractId,
-      serialNumber: system.serialNumber,
-    });
+    throw new HicareError(
+      'ALREADY_EXISTS',
+      `System ${system.serialNumber} is already on contract ${contractId}.`,
+      'Each system is listed once per contract.',
+      {
+        contractId,
+        serialNumber: system.serialNumber,
+      },
+    );
   }
   try {
     await db
       .insertInto('systems')
-      .values({ contract_id: contractId, serial_number: system.serialNumber, product: system.product, location: system.location, position: contract.systems.length })
+      .values({
+        contract_id: contractId,
+        serial_number: system.serialNumber,
+        product: system.product,
+        location: system.location,
+        position: contract.systems.length,
+      })
       .execute();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new HicareError('ALREADY_EXISTS', `System ${system.serialNumber} is already on contract ${contractId}.`, 'Each system is listed once per contract.');
+    if (isUniqueViolation(error))
+      throw new HicareError(
+        'ALREADY_EXISTS',
+        `System ${system.serialNumber} is already on contract ${contractId}.`,
+        'Each system is listed once per contract.',
+      );
     throw error;
   }
   await announceRevocation(db, { kind: 'customer', id: contract.customerId });

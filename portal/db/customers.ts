@@ -25,9 +25,14 @@ export async function createCustomer(db: Kysely<Database>, input: NewCustomer): 
     await db.insertInto('customers').values(customer).execute();
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new HicareError('ALREADY_EXISTS', `A customer with id "${customer.id}" already exists.`, 'Use another customer id, or update the existing customer.', {
-        customerId: customer.id,
-      });
+      throw new HicareError(
+        'ALREADY_EXISTS',
+        `A customer with id "${customer.id}" already exists.`,
+        'Use another customer id, or update the existing customer.',
+        {
+          customerId: customer.id,
+        },
+      );
     }
     throw error;
   }
@@ -51,5 +56,10 @@ export async function renameCustomer(db: Kysely<Database>, id: string, name: str
 }
 
 export function customerNotFound(id: string): HicareError {
-  return new HicareError('NOT_FOUND', `There is no customer with id "${id}".`, 'Check the customer id, or create the customer first.', { customerId: id });
+  return new HicareError(
+    'NOT_FOUND',
+    `There is no customer with id "${id}".`,
+    'Check the customer id, or create the customer first.',
+    { customerId: id },
+  );
 }

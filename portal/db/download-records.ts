@@ -18,7 +18,10 @@ export interface DownloadRecordFilter {
   limit: number;
 }
 
-export async function listDownloadRecords(db: Kysely<Database>, filter: DownloadRecordFilter): Promise<DownloadRecordView[]> {
+export async function listDownloadRecords(
+  db: Kysely<Database>,
+  filter: DownloadRecordFilter,
+): Promise<DownloadRecordView[]> {
   let query = db
     .selectFrom('downloads')
     .innerJoin('accounts', 'accounts.id', 'downloads.account_id')
@@ -36,14 +39,27 @@ export async function listDownloadRecords(db: Kysely<Database>, filter: Download
   const { customerId, contractId, serialNumber, before } = filter;
   if (customerId !== undefined) query = query.where('accounts.customer_id', '=', customerId);
   if (contractId !== undefined) {
-    query = query.where('downloads.serial_number', 'in', db.selectFrom('systems').select('systems.serial_number').where('systems.contract_id', '=', contractId));
+    query = query.where(
+      'downloads.serial_number',
+      'in',
+      db.selectFrom('systems').select('systems.serial_number').where('systems.contract_id', '=', contractId),
+    );
   }
   if (serialNumber !== undefined) query = query.where('downloads.serial_number', '=', serialNumber);
   if (before !== undefined) {
-    query = query.where((eb) => eb.or([eb('downloads.at', '<', before.at), eb.and([eb('downloads.at', '=', before.at), eb('downloads.id', '<', before.id)])]));
+    query = query.where((eb) =>
+      eb.or([
+        eb('downloads.at', '<', before.at),
+        eb.and([eb('downloads.at', '=', before.at), eb('downloads.id', '<', before.id)]),
+      ]),
+    );
   }
   // ids are UUIDs, which every collation orders the same way, so pages are stable on both dialects.
-  const rows = await query.orderBy('downloads.at', 'desc').orderBy('downloads.id', 'desc').limit(filter.limit).execute();
+  const rows = await query
+    .orderBy('downloads.at', 'desc')
+    .orderBy('downloads.id', 'desc')
+    .limit(filter.limit)
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

@@ -72,7 +72,12 @@ export async function recordDownload(db: Kysely<Database>, input: NewDownload, n
       .execute();
   } catch (error) {
     if (isForeignKeyViolation(error)) {
-      throw new HicareError('NOT_FOUND', `There is no account with id "${d.accountId}".`, 'Record downloads for an existing account.', { accountId: d.accountId });
+      throw new HicareError(
+        'NOT_FOUND',
+        `There is no account with id "${d.accountId}".`,
+        'Record downloads for an existing account.',
+        { accountId: d.accountId },
+      );
     }
     throw error;
   }

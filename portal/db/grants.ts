@@ -63,7 +63,11 @@ export function grantView(g: GrantRecord, now: Date): Grant {
   };
 }
 
-export async function insertGrant(db: Kysely<Database>, g: Omit<GrantRecord, 'revokedAt' | 'revokedBy'>, now: Date): Promise<GrantRecord> {
+export async function insertGrant(
+  db: Kysely<Database>,
+  g: Omit<GrantRecord, 'revokedAt' | 'revokedBy'>,
+  now: Date,
+): Promise<GrantRecord> {
   const seq = await nextActivitySeq(db, g.requestId, now);
   await db
     .insertInto('grants')
@@ -134,11 +138,20 @@ export interface GrantReadRecord {
 }
 
 export async function recordGrantRead(db: Kysely<Database>, read: GrantReadRecord): Promise<void> {
-  await db.insertInto('grant_reads').values({ id: read.id, grant_id: read.grantId, account_id: read.accountId, at: read.at, outcome: read.outcome }).execute();
+  await db
+    .insertInto('grant_reads')
+    .values({ id: read.id, grant_id: read.grantId, account_id: read.accountId, at: read.at, outcome: read.outcome })
+    .execute();
 }
 
 /** Oldest first; ties by id (UUIDs order the same under every collation). */
 export async function listGrantReads(db: Kysely<Database>, grantId: string): Promise<GrantReadRecord[]> {
-  const rows = await db.selectFrom('grant_reads').selectAll().where('grant_id', '=', grantId).orderBy('at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('grant_reads')
+    .selectAll()
+    .where('grant_id', '=', grantId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ id: r.id, grantId: r.grant_id, accountId: r.account_id, at: r.at, outcome: r.outcome }));
 }

@@ -41,7 +41,15 @@ export async function setInstalledVersion(
 ): Promise<InstalledVersion> {
   const value = checkInput(InstalledVersionSchema, { ...input, platform: input.platform ?? null }, 'installed version');
   const at = toIso(now);
-  const recorded = { installed_version: value.installedVersion, platform: value.platform, updated_at: at, how: null, reported_by: null, reported_at: at, not_in_catalog: 0 };
+  const recorded = {
+    installed_version: value.installedVersion,
+    platform: value.platform,
+    updated_at: at,
+    how: null,
+    reported_by: null,
+    reported_at: at,
+    not_in_catalog: 0,
+  };
   await db
     .insertInto('installed_versions')
     .values({ serial_number: value.serialNumber, product: value.product, ...recorded })
@@ -50,11 +58,16 @@ export async function setInstalledVersion(
   return { ...value, updatedAt: at, how: null, reportedBy: null, notInCatalog: false };
 }
 
-export async function listInstalledVersions(db: Kysely<Database>, serialNumbers: readonly string[]): Promise<InstalledVersion[]> {
+export async function listInstalledVersions(
+  db: Kysely<Database>,
+  serialNumbers: readonly string[],
+): Promise<InstalledVersion[]> {
   if (serialNumbers.length === 0) return [];
   const rows = [];
   for (const serials of chunks(serialNumbers, IDS_PER_QUERY)) {
-    rows.push(...(await db.selectFrom('installed_versions').selectAll().where('serial_number', 'in', serials).execute()));
+    rows.push(
+      ...(await db.selectFrom('installed_versions').selectAll().where('serial_number', 'in', serials).execute()),
+    );
   }
   return rows
     .map((r) => ({
@@ -102,8 +115,17 @@ function toReport(row: Selectable<InstalledReportsTable>): InstalledReportRecord
   };
 }
 
-export async function findReportByIdempotencyKey(db: Kysely<Database>, accountId: string, key: string): Promise<InstalledReportRecord | undefined> {
-  const row = await db.selectFrom('installed_reports').selectAll().where('account_id', '=', accountId).where('idempotency_key', '=', key).executeTakeFirst();
+export async function findReportByIdempotencyKey(
+  db: Kysely<Database>,
+  accountId: string,
+  key: string,
+): Promise<InstalledReportRecord | undefined> {
+  const row = await db
+    .selectFrom('installed_reports')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
   return row === undefined ? undefined : toReport(row);
 }
 
@@ -119,14 +141,19 @@ export interface NewAdvance {
   contractId: string;
 }
 
-export type ReportOutcome = { created: true; report: InstalledReportRecord } | { created: false; report: InstalledReportRecord };
+export type ReportOutcome =
+  { created: true; report: InstalledReportRecord } | { created: false; report: InstalledReportRecord };
 
 /**
  * Stores a report, moves the system's record to it unless a report of a later install is already there, and records
  * the licence advance it makes (a major already earned stays with its first report). A retry under the same key
  * stores nothing and gets the first report back, also when the two raced: the unique key decides.
  */
-export async function recordReport(db: Kysely<Database>, report: InstalledReportRecord, advance: NewAdvance | null): Promise<ReportOutcome> {
+export async function recordReport(
+  db: Kysely<Database>,
+  report: InstalledReportRecord,
+  advance: NewAdvance | null,
+): Promise<ReportOutcome> {
   try {
     await db.transaction().execute(async (trx) => {
       await trx
@@ -161,7 +188,12 @@ export async function recordReport(db: Kysely<Database>, report: InstalledReport
           oc
             .columns(['serial_number', 'product'])
             .doUpdateSet(recorded)
-            .where((eb) => eb.or([eb('installed_versions.reported_at', 'is', null), eb('installed_versions.reported_at', '<=', report.at)])),
+            .where((eb) =>
+              eb.or([
+                eb('installed_versions.reported_at', 'is', null),
+                eb('installed_versions.reported_at', '<=', report.at),
+              ]),
+            ),
         )
         .execute();
       if (advance !== null) {

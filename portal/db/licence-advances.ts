@@ -14,7 +14,10 @@ export interface LicenceAdvanceRecord extends LicenceAdvanceView {
 }
 
 /** The advances of the given customers, oldest first. */
-export async function listLicenceAdvances(db: Kysely<Database>, customerIds: readonly string[]): Promise<LicenceAdvanceRecord[]> {
+export async function listLicenceAdvances(
+  db: Kysely<Database>,
+  customerIds: readonly string[],
+): Promise<LicenceAdvanceRecord[]> {
   const out: LicenceAdvanceRecord[] = [];
   for (const ids of chunks([...new Set(customerIds)], IDS_PER_QUERY)) {
     const rows = await db.selectFrom('licence_advances').selectAll().where('customer_id', 'in', ids).execute();
@@ -34,8 +37,20 @@ export async function listLicenceAdvances(db: Kysely<Database>, customerIds: rea
   return out.sort((a, b) => compareText(a.at, b.at) || a.major - b.major);
 }
 
-export async function findAdvanceOfReport(db: Kysely<Database>, reportId: string): Promise<LicenceAdvanceRecord | undefined> {
+export async function findAdvanceOfReport(
+  db: Kysely<Database>,
+  reportId: string,
+): Promise<LicenceAdvanceRecord | undefined> {
   const r = await db.selectFrom('licence_advances').selectAll().where('report_id', '=', reportId).executeTakeFirst();
   if (r === undefined) return undefined;
-  return { customerId: r.customer_id, product: r.product, major: r.major, version: r.version, serialNumber: r.serial_number, contractId: r.contract_id, reportId: r.report_id, at: r.at };
+  return {
+    customerId: r.customer_id,
+    product: r.product,
+    major: r.major,
+    version: r.version,
+    serialNumber: r.serial_number,
+    contractId: r.contract_id,
+    reportId: r.report_id,
+    at: r.at,
+  };
 }

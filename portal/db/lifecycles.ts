@@ -26,13 +26,20 @@ export async function setLifecycle(db: Kysely<Database>, lifecycle: LineLifecycl
   await db
     .insertInto('lifecycles')
     .values(row)
-    .onConflict((oc) => oc.columns(['product', 'major']).doUpdateSet({ ga: row.ga, end_of_maintenance: row.end_of_maintenance, end_of_service: row.end_of_service }))
+    .onConflict((oc) =>
+      oc
+        .columns(['product', 'major'])
+        .doUpdateSet({ ga: row.ga, end_of_maintenance: row.end_of_maintenance, end_of_service: row.end_of_service }),
+    )
     .execute();
   return toLifecycle(row);
 }
 
 /** Every line's lifecycle, or one product's; ordered by product, then major. */
-export async function listLifecycles(db: Kysely<Database>, filter: { product?: string } = {}): Promise<LineLifecycle[]> {
+export async function listLifecycles(
+  db: Kysely<Database>,
+  filter: { product?: string } = {},
+): Promise<LineLifecycle[]> {
   let query = db.selectFrom('lifecycles').selectAll();
   if (filter.product !== undefined) query = query.where('product', '=', filter.product);
   const rows = await query.execute();

@@ -49,7 +49,11 @@ export class PostgresListener {
 
   private async connect(): Promise<void> {
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: LISTENER_APPLICATION_NAME, keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.options.databaseUrl,
+      application_name: LISTENER_APPLICATION_NAME,
+      keepAlive: true,
+    });
     let dropped = false;
     const drop = (error?: unknown): void => {
       if (dropped) return;

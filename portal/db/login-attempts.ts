@@ -13,7 +13,12 @@ export async function recordLoginAttempt(db: Kysely<Database>, keys: readonly st
 }
 
 /** Instants (ascending ISO text) of the attempts under `key` after `since`, excluding the rows in `except`. */
-export async function loginAttemptsSince(db: Kysely<Database>, key: string, since: Date, except: readonly string[] = []): Promise<string[]> {
+export async function loginAttemptsSince(
+  db: Kysely<Database>,
+  key: string,
+  since: Date,
+  except: readonly string[] = [],
+): Promise<string[]> {
   let query = db.selectFrom('login_attempts').select(['at']).where('key', '=', key).where('at', '>', toIso(since));
   if (except.length > 0) query = query.where('id', 'not in', except);
   const rows = await query.orderBy('at').execute();
@@ -30,7 +35,11 @@ export async function clearLoginAttempts(db: Kysely<Database>, key: string): Pro
 }
 
 /** Drops attempts at or before `before` (they no longer count), for `keys` only or for everyone; returns how many went. */
-export async function pruneLoginAttempts(db: Kysely<Database>, before: Date, keys?: readonly string[]): Promise<number> {
+export async function pruneLoginAttempts(
+  db: Kysely<Database>,
+  before: Date,
+  keys?: readonly string[],
+): Promise<number> {
   let query = db.deleteFrom('login_attempts').where('at', '<=', toIso(before));
   if (keys !== undefined) {
     if (keys.length === 0) return 0;

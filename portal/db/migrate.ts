@@ -41,7 +41,10 @@ function inTransaction(migration: Migration): Migration {
 }
 
 function providerFor(wrap: (m: Migration) => Migration): MigrationProvider {
-  return { getMigrations: () => Promise.resolve(Object.fromEntries(Object.entries(MIGRATIONS).map(([name, m]) => [name, wrap(m)]))) };
+  return {
+    getMigrations: () =>
+      Promise.resolve(Object.fromEntries(Object.entries(MIGRATIONS).map(([name, m]) => [name, wrap(m)]))),
+  };
 }
 
 async function migratorFor(db: Kysely<Database>): Promise<Migrator> {
@@ -70,7 +73,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new HicareError(
       'INTERNAL',
-      failed === null ? `The database could not be migrated: ${reason}` : `Database migration ${failed} failed: ${reason}`,
+      failed === null
+        ? `The database could not be migrated: ${reason}`
+        : `Database migration ${failed} failed: ${reason}`,
       'Check that the database is reachable and writable, then start the portal again; nothing of the failed migration was kept.',
       { migration: failed },
     );
@@ -94,8 +99,12 @@ const MIGRATION_TABLE = 'kysely_migration';
 async function appliedNames(db: Kysely<Database>): Promise<string[]> {
   const exists =
     dialectOf(db) === 'postgres'
-      ? sql<{ found: string | null }>`select to_regclass(quote_ident(current_schema()) || '.' || ${MIGRATION_TABLE})::text as found`
-      : sql<{ found: string | null }>`select name as found from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`;
+      ? sql<{
+          found: string | null;
+        }>`select to_regclass(quote_ident(current_schema()) || '.' || ${MIGRATION_TABLE})::text as found`
+      : sql<{
+          found: string | null;
+        }>`select name as found from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`;
   const { rows } = await exists.execute(db);
   if (rows[0]?.found === null || rows[0]?.found === undefined) return [];
   const applied = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);

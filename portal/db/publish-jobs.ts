@@ -48,10 +48,24 @@ export function newPublishJobId(): string {
   return randomUUID();
 }
 
-export async function insertPublishJob(db: Kysely<Database>, job: { id: string; kind: PublishJobKind; input: unknown; createdBy: string }, now: Date): Promise<PublishJob> {
+export async function insertPublishJob(
+  db: Kysely<Database>,
+  job: { id: string; kind: PublishJobKind; input: unknown; createdBy: string },
+  now: Date,
+): Promise<PublishJob> {
   const row = await db
     .insertInto('publish_jobs')
-    .values({ id: job.id, kind: job.kind, input: JSON.stringify(job.input), state: 'pending', result: null, created_at: now.toISOString(), created_by: job.createdBy, started_at: null, finished_at: null })
+    .values({
+      id: job.id,
+      kind: job.kind,
+      input: JSON.stringify(job.input),
+      state: 'pending',
+      result: null,
+      created_at: now.toISOString(),
+      created_by: job.createdBy,
+      started_at: null,
+      finished_at: null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   // Outside a transaction NOTIFY is delivered at once; a signer that misses it still finds the job on its next poll.
@@ -70,7 +84,16 @@ export async function getPublishJob(db: Kysely<Database>, id: string): Promise<P
  */
 export async function claimNextPublishJob(db: Kysely<Database>, now: Date): Promise<PublishJob | undefined> {
   return db.transaction().execute(async (trx) => {
-    const next = await trx.selectFrom('publish_jobs').select('id').where('state', '=', 'pending').orderBy('created_at').orderBy('id').limit(1).forUpdate().skipLocked().executeTakeFirst();
+    const next = await trx
+      .selectFrom('publish_jobs')
+      .select('id')
+      .where('state', '=', 'pending')
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(1)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
     if (next === undefined) return undefined;
     const row = await trx
       .updateTable('publish_jobs')
@@ -87,15 +110,29 @@ export async function claimNextPublishJob(db: Kysely<Database>, now: Date): Prom
  * taking over: holding the leader lock proves nobody else is running them. Returns their ids.
  */
 export async function requeueAbandonedPublishJobs(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.updateTable('publish_jobs').set({ state: 'pending' }).where('state', '=', 'running').returning('id').execute();
+  const rows = await db
+    .updateTable('publish_jobs')
+    .set({ state: 'pending' })
+    .where('state', '=', 'running')
+    .returning('id')
+    .execute();
   return rows.map((r) => r.id);
 }
 
-export async function finishPublishJob(db: Kysely<Database>, id: string, outcome: { result: unknown } | { error: ErrorBody }, now: Date): Promise<void> {
+export async function finishPublishJob(
+  db: Kysely<Database>,
+  id: string,
+  outcome: { result: unknown } | { error: ErrorBody },
+  now: Date,
+): Promise<void> {
   const done = 'result' in outcome;
   await db
     .updateTable('publish_jobs')
-    .set({ state: done ? 'done' : 'failed', result: JSON.stringify(done ? outcome.result : outcome.error), finished_at: now.toISOString() })
+    .set({
+      state: done ? 'done' : 'failed',
+      result: JSON.stringify(done ? outcome.result : outcome.error),
+      finished_at: now.toISOString(),
+    })
     .where('id', '=', id)
     .execute();
 }

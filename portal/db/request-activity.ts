@@ -9,7 +9,14 @@ import type { AttachmentsTable, Database, MessagesTable } from './schema.js';
 import { newId, toIso, toNumber } from './support.js';
 
 function toMessage(row: Selectable<MessagesTable>): Message {
-  return { id: row.id, requestId: row.request_id, authorId: row.author_id, authorRole: row.author_role, body: row.body, at: row.at };
+  return {
+    id: row.id,
+    requestId: row.request_id,
+    authorId: row.author_id,
+    authorRole: row.author_role,
+    body: row.body,
+    at: row.at,
+  };
 }
 
 export async function addMessage(
@@ -18,7 +25,15 @@ export async function addMessage(
   now: Date,
 ): Promise<Message> {
   const seq = await nextActivitySeq(db, input.requestId, now);
-  const row = { id: newId(), request_id: input.requestId, seq, author_id: input.authorId, author_role: input.authorRole, body: input.body, at: toIso(now) };
+  const row = {
+    id: newId(),
+    request_id: input.requestId,
+    seq,
+    author_id: input.authorId,
+    author_role: input.authorRole,
+    body: input.body,
+    at: toIso(now),
+  };
   await db.insertInto('messages').values(row).execute();
   return toMessage(row);
 }
@@ -63,7 +78,12 @@ export async function addAttachment(db: Kysely<Database>, input: NewAttachment, 
 }
 
 export async function listAttachments(db: Kysely<Database>, requestId: string): Promise<Attachment[]> {
-  const rows = await db.selectFrom('attachments').selectAll().where('request_id', '=', requestId).orderBy('seq').execute();
+  const rows = await db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('seq')
+    .execute();
   return rows.map(toAttachment);
 }
 

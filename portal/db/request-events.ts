@@ -20,7 +20,12 @@ export interface StoredEvent {
 }
 
 function toStored(row: { id: number | string; customer_id: string; event: string; created_at: string }): StoredEvent {
-  return { id: Number(row.id), customerId: row.customer_id, event: JSON.parse(row.event) as RequestEvent, createdAt: row.created_at };
+  return {
+    id: Number(row.id),
+    customerId: row.customer_id,
+    event: JSON.parse(row.event) as RequestEvent,
+    createdAt: row.created_at,
+  };
 }
 
 /**
@@ -29,7 +34,12 @@ function toStored(row: { id: number | string; customer_id: string; event: string
  * never later find a smaller id appear (a concurrent insert committing late would otherwise be skipped for ever).
  * The NOTIFY is sent on commit, when the row is visible to every instance.
  */
-export async function appendEvent(db: Kysely<Database>, customerId: string, event: RequestEvent, now: Date): Promise<StoredEvent> {
+export async function appendEvent(
+  db: Kysely<Database>,
+  customerId: string,
+  event: RequestEvent,
+  now: Date,
+): Promise<StoredEvent> {
   const row = { customer_id: customerId, event: JSON.stringify(event), created_at: toIso(now) };
   if (dialectOf(db) === 'sqlite') {
     const { id } = await db.insertInto('request_events').values(row).returning('id').executeTakeFirstOrThrow();
@@ -45,13 +55,22 @@ export async function appendEvent(db: Kysely<Database>, customerId: string, even
 
 /** Events after `afterId`, oldest first, at most `limit` of them. */
 export async function eventsAfter(db: Kysely<Database>, afterId: number, limit: number): Promise<StoredEvent[]> {
-  const rows = await db.selectFrom('request_events').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  const rows = await db
+    .selectFrom('request_events')
+    .selectAll()
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map(toStored);
 }
 
 /** The newest event's id; 0 when there has never been one. */
 export async function latestEventId(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('request_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  const row = await db
+    .selectFrom('request_events')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
   return row?.id === null || row?.id === undefined ? 0 : Number(row.id);
 }
 
@@ -59,7 +78,11 @@ export async function latestEventId(db: Kysely<Database>): Promise<number> {
  * Whether everything after `lastId` can still be replayed: the id is not beyond the newest (an id this database
  * never gave out), no row after it has been pruned, and none after it is older than `cutoff`.
  */
-export async function canReplayAfter(db: Kysely<Database>, lastId: number, cutoff: Date): Promise<{ replayable: boolean; latestId: number }> {
+export async function canReplayAfter(
+  db: Kysely<Database>,
+  lastId: number,
+  cutoff: Date,
+): Promise<{ replayable: boolean; latestId: number }> {
   // One statement, so one snapshot: a prune running alongside cannot make the bounds and the staleness disagree.
   const row = await db
     .selectFrom('request_events')
@@ -89,6 +112,10 @@ export async function canReplayAfter(db: Kysely<Database>, lastId: number, cutof
  */
 export async function pruneEvents(db: Kysely<Database>, cutoff: Date): Promise<number> {
   const latest = await latestEventId(db);
-  const result = await db.deleteFrom('request_events').where('created_at', '<', toIso(cutoff)).where('id', '<', latest).executeTakeFirst();
+  const result = await db
+    .deleteFrom('request_events')
+    .where('created_at', '<', toIso(cutoff))
+    .where('id', '<', latest)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

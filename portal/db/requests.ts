@@ -47,10 +47,15 @@ function parseJson<T>(text: string, row: { id: string }, column: string): T {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new HicareError('INTERNAL', `Service request ${row.id} has unreadable ${column} in the database.`, 'Restore the request from a backup, or contact the vendor.', {
-      requestId: row.id,
-      column,
-    });
+    throw new HicareError(
+      'INTERNAL',
+      `Service request ${row.id} has unreadable ${column} in the database.`,
+      'Restore the request from a backup, or contact the vendor.',
+      {
+        requestId: row.id,
+        column,
+      },
+    );
   }
 }
 
@@ -71,7 +76,8 @@ function toRecord(row: Selectable<RequestsTable>): RequestRecord {
     alarms: parseJson<string[]>(row.alarms, row, 'alarms'),
     performanceMeasurements: row.performance_measurements,
     operationRecords: parseJson<OperationRecord[]>(row.operation_records, row, 'operation records'),
-    installFailure: row.install_failure === null ? null : parseJson<InstallFailure>(row.install_failure, row, 'install failure'),
+    installFailure:
+      row.install_failure === null ? null : parseJson<InstallFailure>(row.install_failure, row, 'install failure'),
     state: row.state,
     assignedEngineerId: row.assigned_engineer_id,
     acceptedBy: row.accepted_by,
@@ -156,8 +162,17 @@ export async function insertRequest(db: Kysely<Database>, input: NewRequest): Pr
   return { created: true, record: stored };
 }
 
-export async function findByIdempotencyKey(db: Kysely<Database>, accountId: string, key: string): Promise<RequestRecord | undefined> {
-  const row = await db.selectFrom('requests').selectAll().where('created_by', '=', accountId).where('idempotency_key', '=', key).executeTakeFirst();
+export async function findByIdempotencyKey(
+  db: Kysely<Database>,
+  accountId: string,
+  key: string,
+): Promise<RequestRecord | undefined> {
+  const row = await db
+    .selectFrom('requests')
+    .selectAll()
+    .where('created_by', '=', accountId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
   return row === undefined ? undefined : toRecord(row);
 }
 
@@ -212,7 +227,10 @@ export async function updateRequestIf(
   if (changes.confirmedAt !== undefined) set.confirmed_at = changes.confirmedAt;
   if (changes.endedAt !== undefined) set.ended_at = changes.endedAt;
   let query = db.updateTable('requests').set(set).where('id', '=', id).where('state', '=', expected.state);
-  query = expected.assignedEngineerId === null ? query.where('assigned_engineer_id', 'is', null) : query.where('assigned_engineer_id', '=', expected.assignedEngineerId);
+  query =
+    expected.assignedEngineerId === null
+      ? query.where('assigned_engineer_id', 'is', null)
+      : query.where('assigned_engineer_id', '=', expected.assignedEngineerId);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -242,6 +260,9 @@ export async function nextActivitySeq(db: Kysely<Database>, requestId: string, n
     .where('id', '=', requestId)
     .returning('activity_seq')
     .executeTakeFirst();
-  if (row === undefined) throw new HicareError('NOT_FOUND', 'The service request no longer exists.', 'Reload the list of requests.', { requestId });
+  if (row === undefined)
+    throw new HicareError('NOT_FOUND', 'The service request no longer exists.', 'Reload the list of requests.', {
+      requestId,
+    });
   return row.activity_seq;
 }

@@ -47,7 +47,8 @@ export function parseRevocation(payload: string): Revocation | undefined {
 /** Called after the revocation is stored. */
 export async function announceRevocation(db: Kysely<Database>, revocation: Revocation): Promise<void> {
   tell(db, revocation);
-  if (dialectOf(db) === 'postgres') await sql`select pg_notify(${REVOKE_CHANNEL}, ${revocationPayload(revocation)})`.execute(db);
+  if (dialectOf(db) === 'postgres')
+    await sql`select pg_notify(${REVOKE_CHANNEL}, ${revocationPayload(revocation)})`.execute(db);
 }
 
 /** A revocation heard from another instance (a NOTIFY payload); anything unreadable is ignored. */

@@ -78,7 +78,11 @@ export interface InstalledVersionsTable {
   platform: string | null;
   updated_at: IsoInstant;
   /** 'installed' or 'entered' when a desktop reported it; null when the vendor's admin set it. */
-  how: ColumnType<'installed' | 'entered' | null, 'installed' | 'entered' | null | undefined, 'installed' | 'entered' | null>;
+  how: ColumnType<
+    'installed' | 'entered' | null,
+    'installed' | 'entered' | null | undefined,
+    'installed' | 'entered' | null
+  >;
   reported_by: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the desktop installed or entered it: a late report of an older install does not overwrite a newer one. */
   reported_at: ColumnType<IsoInstant | null, IsoInstant | null | undefined, IsoInstant | null>;

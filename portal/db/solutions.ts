@@ -28,7 +28,11 @@ export async function addSolution(
   input: { requestId: string; text: string; attachmentId: string | null; proposedBy: string },
   now: Date,
 ): Promise<Solution> {
-  const last = await db.selectFrom('request_solutions').select((eb) => eb.fn.max('round').as('round')).where('request_id', '=', input.requestId).executeTakeFirst();
+  const last = await db
+    .selectFrom('request_solutions')
+    .select((eb) => eb.fn.max('round').as('round'))
+    .where('request_id', '=', input.requestId)
+    .executeTakeFirst();
   const row: Selectable<RequestSolutionsTable> = {
     id: newId(),
     request_id: input.requestId,
@@ -55,13 +59,23 @@ export async function decideSolution(
 ): Promise<void> {
   await db
     .updateTable('request_solutions')
-    .set({ outcome: decision.outcome, rejection_reason: decision.reason, decided_by: decision.by, decided_at: toIso(now) })
+    .set({
+      outcome: decision.outcome,
+      rejection_reason: decision.reason,
+      decided_by: decision.by,
+      decided_at: toIso(now),
+    })
     .where('request_id', '=', requestId)
     .where('outcome', '=', 'pending')
     .execute();
 }
 
 export async function listSolutions(db: Kysely<Database>, requestId: string): Promise<Solution[]> {
-  const rows = await db.selectFrom('request_solutions').selectAll().where('request_id', '=', requestId).orderBy('round').execute();
+  const rows = await db
+    .selectFrom('request_solutions')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('round')
+    .execute();
   return rows.map(toSolution);
 }

@@ -35,5 +35,8 @@ export function assertSqliteIntact(sqlite: SqliteDatabase.Database, file: string
     throw error;
   }
   if (findings.length === 1 && findings[0] === 'ok') return;
-  throw databaseDamaged(file, `SQLite's integrity check reports ${findings.length} problem${findings.length === 1 ? '' : 's'}`);
+  throw databaseDamaged(
+    file,
+    `SQLite's integrity check reports ${findings.length} problem${findings.length === 1 ? '' : 's'}`,
+  );
 }

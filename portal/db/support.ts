@@ -13,7 +13,11 @@ export function toIso(now: Date): string {
   const ms = assertInstant(now);
   // Years outside 0000–9999 would print as ±YYYYYY and break that ordering.
   if (ms < Date.UTC(0, 0, 1) || ms >= Date.UTC(10000, 0, 1)) {
-    throw new HicareError('INVALID_INSTANT', 'The time given is outside the years 0000–9999.', 'Pass a realistic date and time.');
+    throw new HicareError(
+      'INVALID_INSTANT',
+      'The time given is outside the years 0000–9999.',
+      'Pass a realistic date and time.',
+    );
   }
   return new Date(ms).toISOString();
 }
@@ -31,12 +35,22 @@ export function checkInput<T>(schema: z.ZodType, value: T, what: string): T {
   const nulAt = pathToNul(value, []);
   if (nulAt !== undefined) {
     const where = nulAt.length === 0 ? '' : ` (${nulAt.join('.')})`;
-    throw new HicareError('INVALID_INPUT', `The ${what}${where} contains a NUL character.`, 'Remove the NUL (\\u0000) character and try again.', { path: nulAt });
+    throw new HicareError(
+      'INVALID_INPUT',
+      `The ${what}${where} contains a NUL character.`,
+      'Remove the NUL (\\u0000) character and try again.',
+      { path: nulAt },
+    );
   }
   const result = safeParsePlain(schema, value);
   if (result.success) return value;
   const issues = plainIssues(result.error);
-  throw new HicareError('INVALID_INPUT', `The ${what} is not valid: ${issuesSentence(issues)}.`, `Correct the ${what} and try again.`, { issues });
+  throw new HicareError(
+    'INVALID_INPUT',
+    `The ${what} is not valid: ${issuesSentence(issues)}.`,
+    `Correct the ${what} and try again.`,
+    { issues },
+  );
 }
 
 function pathToNul(value: unknown, path: string[]): string[] | undefined {

@@ -17,16 +17,28 @@ export interface NewSurveyAnswer {
 }
 
 export function surveyAlreadyAnswered(requestId: string): HicareError {
-  return new HicareError('ALREADY_EXISTS', 'The satisfaction survey of this request has already been answered.', 'Nothing more to do: each request is surveyed once.', {
-    requestId,
-  });
+  return new HicareError(
+    'ALREADY_EXISTS',
+    'The satisfaction survey of this request has already been answered.',
+    'Nothing more to do: each request is surveyed once.',
+    {
+      requestId,
+    },
+  );
 }
 
 export async function insertSurveyAnswer(db: Kysely<Database>, answer: NewSurveyAnswer, now: Date): Promise<void> {
   try {
     await db
       .insertInto('surveys')
-      .values({ request_id: answer.requestId, customer_id: answer.customerId, account_id: answer.accountId, rating: answer.rating, comment: answer.comment, at: toIso(now) })
+      .values({
+        request_id: answer.requestId,
+        customer_id: answer.customerId,
+        account_id: answer.accountId,
+        rating: answer.rating,
+        comment: answer.comment,
+        at: toIso(now),
+      })
       .execute();
   } catch (error) {
     if (isUniqueViolation(error)) throw surveyAlreadyAnswered(answer.requestId);
@@ -35,7 +47,11 @@ export async function insertSurveyAnswer(db: Kysely<Database>, answer: NewSurvey
 }
 
 export async function hasSurveyAnswer(db: Kysely<Database>, requestId: string): Promise<boolean> {
-  const row = await db.selectFrom('surveys').select('request_id').where('request_id', '=', requestId).executeTakeFirst();
+  const row = await db
+    .selectFrom('surveys')
+    .select('request_id')
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -44,7 +60,14 @@ export async function surveyResults(db: Kysely<Database>): Promise<SurveyResults
   const rows = await db
     .selectFrom('surveys')
     .innerJoin('requests', 'requests.id', 'surveys.request_id')
-    .select(['surveys.request_id', 'requests.number', 'requests.product', 'surveys.rating', 'surveys.comment', 'surveys.at'])
+    .select([
+      'surveys.request_id',
+      'requests.number',
+      'requests.product',
+      'surveys.rating',
+      'surveys.comment',
+      'surveys.at',
+    ])
     .execute();
   const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
   let sum = 0;
@@ -56,7 +79,14 @@ export async function surveyResults(db: Kysely<Database>): Promise<SurveyResults
   const comments = rows
     .filter((r) => r.comment.trim() !== '')
     .sort((a, b) => compareText(b.at, a.at) || compareText(b.number, a.number))
-    .map((r) => ({ requestId: r.request_id, number: r.number, product: r.product, rating: r.rating, comment: r.comment, at: r.at }));
+    .map((r) => ({
+      requestId: r.request_id,
+      number: r.number,
+      product: r.product,
+      rating: r.rating,
+      comment: r.comment,
+      at: r.at,
+    }));
   // Two decimals: enough to compare periods, and the same figure on both dialects.
   const averageRating = rows.length === 0 ? null : Math.round((sum / rows.length) * 100) / 100;
   return { count: rows.length, averageRating, distribution, comments };

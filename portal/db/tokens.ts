@@ -28,9 +28,21 @@ export interface NewTokenRow {
   expiresAt: Date | null;
 }
 
-const columns = ['tokens.id', 'tokens.account_id', 'tokens.kind', 'tokens.label', 'tokens.created_at', 'tokens.expires_at', 'tokens.revoked_at', 'tokens.last_used_at'] as const;
+const columns = [
+  'tokens.id',
+  'tokens.account_id',
+  'tokens.kind',
+  'tokens.label',
+  'tokens.created_at',
+  'tokens.expires_at',
+  'tokens.revoked_at',
+  'tokens.last_used_at',
+] as const;
 
-type TokenRow = Pick<Selectable<TokensTable>, 'id' | 'account_id' | 'kind' | 'label' | 'created_at' | 'expires_at' | 'revoked_at' | 'last_used_at'>;
+type TokenRow = Pick<
+  Selectable<TokensTable>,
+  'id' | 'account_id' | 'kind' | 'label' | 'created_at' | 'expires_at' | 'revoked_at' | 'last_used_at'
+>;
 
 function toRecord(row: TokenRow): TokenRecord {
   return {
@@ -70,13 +82,27 @@ export async function findTokenByHash(db: Kysely<Database>, tokenHash: string): 
   const row = await db
     .selectFrom('tokens')
     .innerJoin('accounts', 'accounts.id', 'tokens.account_id')
-    .select([...columns, 'accounts.email', 'accounts.name', 'accounts.role', 'accounts.customer_id', 'accounts.disabled_at'])
+    .select([
+      ...columns,
+      'accounts.email',
+      'accounts.name',
+      'accounts.role',
+      'accounts.customer_id',
+      'accounts.disabled_at',
+    ])
     .where('tokens.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (row === undefined) return undefined;
   return {
     ...toRecord(row),
-    account: { id: row.account_id, email: row.email, name: row.name, role: row.role, customer_id: row.customer_id, disabled_at: row.disabled_at },
+    account: {
+      id: row.account_id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      customer_id: row.customer_id,
+      disabled_at: row.disabled_at,
+    },
   };
 }
 
@@ -102,14 +128,24 @@ export async function touchToken(db: Kysely<Database>, id: string, now: Date, no
  * Marks a token revoked (the first revocation's instant is kept). With `accountId`, only that account's token is
  * touched, so one account cannot revoke another's by guessing ids. Returns whether such a token exists.
  */
-export async function markTokenRevoked(db: Kysely<Database>, id: string, now: Date, accountId?: string): Promise<boolean> {
+export async function markTokenRevoked(
+  db: Kysely<Database>,
+  id: string,
+  now: Date,
+  accountId?: string,
+): Promise<boolean> {
   const at = toIso(now);
   let query = db.selectFrom('tokens').select(['id', 'revoked_at']).where('id', '=', id);
   if (accountId !== undefined) query = query.where('account_id', '=', accountId);
   const token = await query.executeTakeFirst();
   if (token === undefined) return false;
   if (token.revoked_at === null) {
-    await db.updateTable('tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    await db
+      .updateTable('tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
     await announceRevocation(db, { kind: 'token', id });
   }
   return true;
@@ -120,5 +156,7 @@ export async function listTokens(db: Kysely<Database>, accountId: string, kind?:
   if (kind !== undefined) query = query.where('kind', '=', kind);
   const rows = await query.execute();
   // created_at is fixed-width ISO text, so comparing strings is comparing instants.
-  return rows.map(toRecord).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  return rows
+    .map(toRecord)
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
 }

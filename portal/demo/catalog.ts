@@ -33,15 +33,28 @@ export const DEMO_INSTALL_FAILURE = {
   product: 'cobalt',
   version: '4.2.1',
   exitCode: 3,
-  cause: 'ERROR 1603: pre-install check failed: service cobalt-agent is still running (pid 4711); stop the service and retry',
+  cause:
+    'ERROR 1603: pre-install check failed: service cobalt-agent is still running (pid 4711); stop the service and retry',
   /** The part of the cause that identifies the issue on any machine (the pid differs). */
   signature: 'pre-install check failed: service cobalt-agent is still running',
 } as const;
 
 export const DEMO_PRODUCTS: readonly DemoProduct[] = [
-  { id: 'atlas', name: 'Atlas Asset Manager', description: 'Inventory, maintenance planning and reporting for plant assets.' },
-  { id: 'beacon', name: 'Beacon Alarm Console', description: 'Collects, correlates and escalates alarms from field equipment.' },
-  { id: 'cobalt', name: 'Cobalt Data Collector', description: 'An agent that gathers performance measurements and ships them to Atlas.' },
+  {
+    id: 'atlas',
+    name: 'Atlas Asset Manager',
+    description: 'Inventory, maintenance planning and reporting for plant assets.',
+  },
+  {
+    id: 'beacon',
+    name: 'Beacon Alarm Console',
+    description: 'Collects, correlates and escalates alarms from field equipment.',
+  },
+  {
+    id: 'cobalt',
+    name: 'Cobalt Data Collector',
+    description: 'An agent that gathers performance measurements and ships them to Atlas.',
+  },
 ];
 
 const ALL: DemoTarget[] = [
@@ -173,7 +186,10 @@ export const DEMO_RELEASES: readonly DemoRelease[] = [
     product: 'cobalt',
     version: '4.0.0',
     publishedAt: '2025-02-03T09:00:00Z',
-    notes: lines('Cobalt 4: the collector runs as the cobalt-agent service.', 'Measurements are buffered on disk while Atlas is unreachable.'),
+    notes: lines(
+      'Cobalt 4: the collector runs as the cobalt-agent service.',
+      'Measurements are buffered on disk while Atlas is unreachable.',
+    ),
     platforms: ALL,
   },
   {
@@ -187,7 +203,10 @@ export const DEMO_RELEASES: readonly DemoRelease[] = [
     product: 'cobalt',
     version: '4.2.0',
     publishedAt: '2026-04-20T09:00:00Z',
-    notes: lines('OPC UA sources with certificate authentication.', 'Fixes a memory leak when a source reconnects every few seconds.'),
+    notes: lines(
+      'OPC UA sources with certificate authentication.',
+      'Fixes a memory leak when a source reconnects every few seconds.',
+    ),
     platforms: ALL,
   },
   {
@@ -230,8 +249,20 @@ export function toDomainRelease(r: DemoRelease): Release {
 }
 
 /** Every package the seed builds: one per release and platform. */
-export function demoPackageSpecs(): { product: string; version: string; platform: Platform; arch: 'x64'; fail: boolean }[] {
+export function demoPackageSpecs(): {
+  product: string;
+  version: string;
+  platform: Platform;
+  arch: 'x64';
+  fail: boolean;
+}[] {
   return DEMO_RELEASES.flatMap((r) =>
-    r.platforms.map((t) => ({ product: r.product, version: r.version, platform: t.platform, arch: t.arch, fail: r.installerFails === true })),
+    r.platforms.map((t) => ({
+      product: r.product,
+      version: r.version,
+      platform: t.platform,
+      arch: t.arch,
+      fail: r.installerFails === true,
+    })),
   );
 }

@@ -72,7 +72,7 @@ export function installSh(spec: ScriptSpec): string {
     '# the staging directory goes whatever happens, and a target directory this run created goes if it stayed empty;',
     '# an interrupted run exits through the same trap',
     'created=',
-    "trap 'rm -rf -- \"$stage\"; if [ -n \"$created\" ]; then rmdir -- \"$target\" 2>/dev/null || :; fi' EXIT",
+    'trap \'rm -rf -- "$stage"; if [ -n "$created" ]; then rmdir -- "$target" 2>/dev/null || :; fi\' EXIT',
     "trap 'exit 130' INT TERM",
     '',
     'log "Installing $PRODUCT $VERSION into $dest"',
@@ -174,8 +174,12 @@ export function launcherSh(product: string): string {
 
 export function launcherCmd(product: string): string {
   return crlf(
-    ['@echo off', `rem ${product}: reports the installed version (the VERSION file one level up).`, 'set /p V=<"%~dp0..\\VERSION"', `echo ${cmdEscape(product)} %V%`, ''].join(
-      '\n',
-    ),
+    [
+      '@echo off',
+      `rem ${product}: reports the installed version (the VERSION file one level up).`,
+      'set /p V=<"%~dp0..\\VERSION"',
+      `echo ${cmdEscape(product)} %V%`,
+      '',
+    ].join('\n'),
   );
 }

@@ -4,12 +4,25 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ArchSchema, PlatformSchema, ReleaseTargetCustomSchema, type ReleaseTargetCustom } from '../../shared/contracts/catalog.js';
+import {
+  ArchSchema,
+  PlatformSchema,
+  ReleaseTargetCustomSchema,
+  type ReleaseTargetCustom,
+} from '../../shared/contracts/catalog.js';
 import { ProductIdSchema } from '../../shared/contracts/common.js';
 import { parseVersion } from '../../shared/domain/release.js';
 import { HicareError } from '../../shared/errors.js';
 import { DEMO_INSTALL_FAILURE, demoLifecycleOf, demoProduct, demoRelease, type DemoRelease } from './catalog.js';
-import { crlf, installCmd, installSh, launcherCmd, launcherSh, type InstallerFailure, type ScriptSpec } from './installer-scripts.js';
+import {
+  crlf,
+  installCmd,
+  installSh,
+  launcherCmd,
+  launcherSh,
+  type InstallerFailure,
+  type ScriptSpec,
+} from './installer-scripts.js';
 import { writeTarGz, type TarEntry } from './tar.js';
 
 export interface DemoPackageSpec {
@@ -30,21 +43,32 @@ export interface DemoPackage {
 }
 
 function invalid(message: string, spec: DemoPackageSpec): HicareError {
-  return new HicareError('INVALID_INPUT', message, 'Pick a product, version and platform listed in portal/demo/catalog.ts.', {
-    product: String(spec.product),
-    version: String(spec.version),
-    platform: String(spec.platform),
-    arch: String(spec.arch),
-  });
+  return new HicareError(
+    'INVALID_INPUT',
+    message,
+    'Pick a product, version and platform listed in portal/demo/catalog.ts.',
+    {
+      product: String(spec.product),
+      version: String(spec.version),
+      platform: String(spec.platform),
+      arch: String(spec.arch),
+    },
+  );
 }
 
 /** Everything that ends up in a script is checked first, so no value can break out of its quoting. */
-function resolve(spec: DemoPackageSpec): { release: DemoRelease; platform: ReleaseTargetCustom['platform']; arch: ReleaseTargetCustom['arch'] } {
-  if (!ProductIdSchema.safeParse(spec.product).success) throw invalid(`"${String(spec.product)}" is not a product id.`, spec);
+function resolve(spec: DemoPackageSpec): {
+  release: DemoRelease;
+  platform: ReleaseTargetCustom['platform'];
+  arch: ReleaseTargetCustom['arch'];
+} {
+  if (!ProductIdSchema.safeParse(spec.product).success)
+    throw invalid(`"${String(spec.product)}" is not a product id.`, spec);
   parseVersion(spec.version);
   const platform = PlatformSchema.safeParse(spec.platform);
   const arch = ArchSchema.safeParse(spec.arch);
-  if (!platform.success || !arch.success) throw invalid(`"${String(spec.platform)}-${String(spec.arch)}" is not a platform.`, spec);
+  if (!platform.success || !arch.success)
+    throw invalid(`"${String(spec.platform)}-${String(spec.arch)}" is not a platform.`, spec);
   const release = demoRelease(spec.product, spec.version);
   if (release === undefined) throw invalid(`The demo catalog has no ${spec.product} ${spec.version}.`, spec);
   if (!release.platforms.some((t) => t.platform === platform.data && t.arch === arch.data)) {
@@ -58,7 +82,12 @@ function failureFor(release: DemoRelease, fail: boolean | undefined): InstallerF
   return { exitCode: DEMO_INSTALL_FAILURE.exitCode, cause: DEMO_INSTALL_FAILURE.cause };
 }
 
-function entries(release: DemoRelease, platform: ReleaseTargetCustom['platform'], arch: string, failure: InstallerFailure | undefined): TarEntry[] {
+function entries(
+  release: DemoRelease,
+  platform: ReleaseTargetCustom['platform'],
+  arch: string,
+  failure: InstallerFailure | undefined,
+): TarEntry[] {
   const { product, version } = release;
   const name = demoProduct(product)?.name ?? product;
   const description = demoProduct(product)?.description ?? '';
@@ -68,26 +97,55 @@ function entries(release: DemoRelease, platform: ReleaseTargetCustom['platform']
   const spec: ScriptSpec = { product, version, platform: `${platform}-${arch}` };
   if (failure !== undefined) spec.failure = failure;
   const files: TarEntry[] = [
-    { path: 'payload/README.txt', mode: 0o644, content: text(`${name} ${version}\n\n${description}\n\nThe VERSION file next to this one names the installed version.\n`) },
-    { path: 'payload/RELEASE-NOTES.txt', mode: 0o644, content: text(`${name} ${version} (${release.publishedAt.slice(0, 10)})\n\n${release.notes}\n`) },
-    { path: `payload/etc/${product}.conf`, mode: 0o644, content: text(`# ${name} settings\nlog.level = info\nlog.retainDays = 30\n`) },
+    {
+      path: 'payload/README.txt',
+      mode: 0o644,
+      content: text(
+        `${name} ${version}\n\n${description}\n\nThe VERSION file next to this one names the installed version.\n`,
+      ),
+    },
+    {
+      path: 'payload/RELEASE-NOTES.txt',
+      mode: 0o644,
+      content: text(`${name} ${version} (${release.publishedAt.slice(0, 10)})\n\n${release.notes}\n`),
+    },
+    {
+      path: `payload/etc/${product}.conf`,
+      mode: 0o644,
+      content: text(`# ${name} settings\nlog.level = info\nlog.retainDays = 30\n`),
+    },
   ];
   if (windows) {
-    files.push({ path: 'install.cmd', mode: 0o644, content: installCmd(spec) }, { path: `payload/bin/${product}.cmd`, mode: 0o644, content: launcherCmd(product) });
+    files.push(
+      { path: 'install.cmd', mode: 0o644, content: installCmd(spec) },
+      { path: `payload/bin/${product}.cmd`, mode: 0o644, content: launcherCmd(product) },
+    );
   } else {
-    files.push({ path: 'install.sh', mode: 0o755, content: installSh(spec) }, { path: `payload/bin/${product}`, mode: 0o755, content: launcherSh(product) });
+    files.push(
+      { path: 'install.sh', mode: 0o755, content: installSh(spec) },
+      { path: `payload/bin/${product}`, mode: 0o755, content: launcherSh(product) },
+    );
   }
   return files;
 }
 
-function customFor(release: DemoRelease, platform: ReleaseTargetCustom['platform'], arch: ReleaseTargetCustom['arch']): ReleaseTargetCustom {
+function customFor(
+  release: DemoRelease,
+  platform: ReleaseTargetCustom['platform'],
+  arch: ReleaseTargetCustom['arch'],
+): ReleaseTargetCustom {
   const lifecycle = demoLifecycleOf(release.product, release.version);
   return ReleaseTargetCustomSchema.parse({
     product: release.product,
     version: release.version,
     platform,
     arch,
-    installer: { type: 'script', entry: platform === 'win' ? 'install.cmd' : 'install.sh', args: ['{target}'], timeoutSeconds: 120 },
+    installer: {
+      type: 'script',
+      entry: platform === 'win' ? 'install.cmd' : 'install.sh',
+      args: ['{target}'],
+      timeoutSeconds: 120,
+    },
     detection: { kind: 'file', path: `{target}/${release.product}/VERSION`, regex: '^(\\S+)' },
     ...(release.minUpgradeFrom === undefined ? {} : { minUpgradeFrom: release.minUpgradeFrom }),
     publishedAt: release.publishedAt,

@@ -40,7 +40,13 @@ export interface DemoAccount {
 
 export interface DemoSeedResult {
   accounts: DemoAccount[];
-  customers: { id: string; name: string; tier: Contract['tier']; contractId: string; systems: { serialNumber: string; product: string; installedVersion: string }[] }[];
+  customers: {
+    id: string;
+    name: string;
+    tier: Contract['tier'];
+    contractId: string;
+    systems: { serialNumber: string; product: string; installedVersion: string }[];
+  }[];
   targets: number;
 }
 
@@ -70,8 +76,18 @@ export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
     contractId: 'NW-SUP-2026',
     licensedMajors: { atlas: 1, beacon: 1, cobalt: 4 },
     systems: [
-      { serialNumber: 'NW-ATL-0001', product: 'atlas', location: 'Northwind Plant 1, control room', installedVersion: '1.4.2' },
-      { serialNumber: 'NW-BCN-0001', product: 'beacon', location: 'Northwind Plant 1, alarm desk', installedVersion: '1.5.0' },
+      {
+        serialNumber: 'NW-ATL-0001',
+        product: 'atlas',
+        location: 'Northwind Plant 1, control room',
+        installedVersion: '1.4.2',
+      },
+      {
+        serialNumber: 'NW-BCN-0001',
+        product: 'beacon',
+        location: 'Northwind Plant 1, alarm desk',
+        installedVersion: '1.5.0',
+      },
       { serialNumber: 'NW-COB-0001', product: 'cobalt', location: 'Northwind substation 7', installedVersion: '4.1.0' },
     ],
   },
@@ -83,9 +99,24 @@ export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
     contractId: 'CG-UPS-2026',
     licensedMajors: { atlas: 1, beacon: 2, cobalt: 4 },
     systems: [
-      { serialNumber: 'CG-ATL-0001', product: 'atlas', location: 'Contoso operations centre, rack B4', installedVersion: '1.4.2' },
-      { serialNumber: 'CG-BCN-0001', product: 'beacon', location: 'Contoso operations centre, alarm wall', installedVersion: '2.0.0' },
-      { serialNumber: 'CG-COB-0001', product: 'cobalt', location: 'Contoso wind farm North, turbine 12', installedVersion: '4.2.0' },
+      {
+        serialNumber: 'CG-ATL-0001',
+        product: 'atlas',
+        location: 'Contoso operations centre, rack B4',
+        installedVersion: '1.4.2',
+      },
+      {
+        serialNumber: 'CG-BCN-0001',
+        product: 'beacon',
+        location: 'Contoso operations centre, alarm wall',
+        installedVersion: '2.0.0',
+      },
+      {
+        serialNumber: 'CG-COB-0001',
+        product: 'cobalt',
+        location: 'Contoso wind farm North, turbine 12',
+        installedVersion: '4.2.0',
+      },
     ],
   },
 ];
@@ -107,7 +138,11 @@ export interface DemoSeedOptions {
 
 export async function seedDemo({ db, catalog, keysDir, now }: DemoSeedOptions): Promise<DemoSeedResult> {
   if ((await listCustomers(db)).length > 0) {
-    throw new HicareError('ALREADY_EXISTS', 'This portal already has customers; the demo is seeded into an empty portal only.', 'Use a new data directory (or database) for the demo.');
+    throw new HicareError(
+      'ALREADY_EXISTS',
+      'This portal already has customers; the demo is seeded into an empty portal only.',
+      'Use a new data directory (or database) for the demo.',
+    );
   }
   await initKeys(keysDir);
   await initRepository({ ...catalog.repository.options, keysDir, now });
@@ -119,7 +154,14 @@ export async function seedDemo({ db, catalog, keysDir, now }: DemoSeedOptions): 
   try {
     const built = [];
     for (const spec of demoPackageSpecs()) built.push(await buildDemoPackage(spec, work));
-    targets = (await publishReleases(db, catalog, built.map((p) => ({ file: p.file, custom: p.custom })), now)).length;
+    targets = (
+      await publishReleases(
+        db,
+        catalog,
+        built.map((p) => ({ file: p.file, custom: p.custom })),
+        now,
+      )
+    ).length;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -147,12 +189,31 @@ export async function seedDemo({ db, catalog, keysDir, now }: DemoSeedOptions): 
       licensedMajors: c.licensedMajors,
     });
     for (const s of c.systems) {
-      await setInstalledVersion(db, { serialNumber: s.serialNumber, product: s.product, installedVersion: s.installedVersion, platform: 'linux-x64' }, now);
+      await setInstalledVersion(
+        db,
+        {
+          serialNumber: s.serialNumber,
+          product: s.product,
+          installedVersion: s.installedVersion,
+          platform: 'linux-x64',
+        },
+        now,
+      );
     }
     const customer = { id: c.id, name: c.name, tier: c.tier };
     await add('customer-admin', `${c.name} admin`, `admin@${c.domain}`, customer);
     await add('it-staff', `${c.name} IT staff`, `it@${c.domain}`, customer);
-    customers.push({ id: c.id, name: c.name, tier: c.tier, contractId: c.contractId, systems: c.systems.map(({ serialNumber, product, installedVersion }) => ({ serialNumber, product, installedVersion })) });
+    customers.push({
+      id: c.id,
+      name: c.name,
+      tier: c.tier,
+      contractId: c.contractId,
+      systems: c.systems.map(({ serialNumber, product, installedVersion }) => ({
+        serialNumber,
+        product,
+        installedVersion,
+      })),
+    });
   }
   await add('engineer', 'TAC engineer', `engineer@${VENDOR_DOMAIN}`, null);
   await add('portal-admin', 'Portal administrator', `admin@${VENDOR_DOMAIN}`, null);

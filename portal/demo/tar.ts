@@ -28,9 +28,14 @@ const DIRECTORY_MODE = 0o755;
 const MAX_SIZE = 8 ** 11 - 1;
 
 function invalid(message: string, path: unknown): HicareError {
-  return new HicareError('INVALID_INPUT', message, 'Use a relative path with "/" separators and no "." or ".." parts.', {
-    path: String(path),
-  });
+  return new HicareError(
+    'INVALID_INPUT',
+    message,
+    'Use a relative path with "/" separators and no "." or ".." parts.',
+    {
+      path: String(path),
+    },
+  );
 }
 
 /** Throws INVALID_INPUT for any path an extractor could resolve outside its destination or read ambiguously. */
@@ -39,7 +44,8 @@ export function assertSafeEntryPath(path: string): void {
   if (path.includes('\0')) throw invalid('An archive entry path contains a NUL character.', path);
   if (path.includes('\\')) throw invalid(`The archive entry path "${path}" contains a backslash.`, path);
   // a leading "/" or a drive letter would make extraction write outside the target directory
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) throw invalid(`The archive entry path "${path}" is absolute.`, path);
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path))
+    throw invalid(`The archive entry path "${path}" is absolute.`, path);
   for (const part of path.split('/')) {
     if (part === '..') throw invalid(`The archive entry path "${path}" climbs out with "..".`, path);
     if (part === '' || part === '.') throw invalid(`The archive entry path "${path}" has an empty or "." part.`, path);
@@ -51,9 +57,14 @@ export function assertSafeEntryPath(path: string): void {
 
 function assertMode(entry: TarEntry): void {
   if (!Number.isInteger(entry.mode) || entry.mode < 0 || entry.mode > 0o7777) {
-    throw new HicareError('INVALID_INPUT', `The mode of "${entry.path}" is not a permission number.`, 'Give a mode between 0 and 0o7777, e.g. 0o644.', {
-      path: entry.path,
-    });
+    throw new HicareError(
+      'INVALID_INPUT',
+      `The mode of "${entry.path}" is not a permission number.`,
+      'Give a mode between 0 and 0o7777, e.g. 0o644.',
+      {
+        path: entry.path,
+      },
+    );
   }
 }
 
@@ -106,7 +117,12 @@ interface Prepared {
 
 /** Validates every entry before any byte is produced, and adds the parent directories real archives carry. */
 function prepare(entries: readonly TarEntry[]): Prepared[] {
-  if (!Array.isArray(entries)) throw new HicareError('INVALID_INPUT', 'The archive entries must be a list.', 'Pass a list of { path, mode, content }.');
+  if (!Array.isArray(entries))
+    throw new HicareError(
+      'INVALID_INPUT',
+      'The archive entries must be a list.',
+      'Pass a list of { path, mode, content }.',
+    );
   const files = new Map<string, Prepared>();
   const dirs = new Set<string>();
   for (const entry of entries) {
@@ -155,7 +171,10 @@ export function createTarGz(entries: readonly TarEntry[]): Buffer {
  * Writes the archive to `outFile` through a temporary sibling and a rename, so a reader never sees a partial
  * package and a rejected entry leaves no file at all. Returns what a TUF target records about the bytes written.
  */
-export async function writeTarGz(entries: readonly TarEntry[], outFile: string): Promise<{ length: number; sha256: string }> {
+export async function writeTarGz(
+  entries: readonly TarEntry[],
+  outFile: string,
+): Promise<{ length: number; sha256: string }> {
   const bytes = createTarGz(entries);
   const tmp = `${outFile}.${randomBytes(6).toString('hex')}.tmp`;
   try {

@@ -6,16 +6,32 @@
  * the contract never allowed, is recorded and advances nothing.
  */
 import type { Account } from '../../shared/contracts/accounts.js';
-import { InstalledReportCreateSchema, type InstalledReport, type InstalledReportCreate } from '../../shared/contracts/entitlement.js';
+import {
+  InstalledReportCreateSchema,
+  type InstalledReport,
+  type InstalledReportCreate,
+} from '../../shared/contracts/entitlement.js';
 import { licenceAdvance } from '../../shared/domain/licence.js';
 import { parseVersion } from '../../shared/domain/release.js';
 import { HicareError } from '../../shared/errors.js';
-import { findReportByIdempotencyKey, recordReport, type InstalledReportRecord, type NewAdvance } from '../db/installed-versions.js';
+import {
+  findReportByIdempotencyKey,
+  recordReport,
+  type InstalledReportRecord,
+  type NewAdvance,
+} from '../db/installed-versions.js';
 import { findAdvanceOfReport } from '../db/licence-advances.js';
 import { listLifecycles } from '../db/lifecycles.js';
 import { checkInput, newId, toIso } from '../db/support.js';
 import { bodyFingerprint } from '../requests/idempotency.js';
-import { baselineVersion, customerOf, customerSystems, majorsOf, systemNotFound, type CustomerSystem } from './systems.js';
+import {
+  baselineVersion,
+  customerOf,
+  customerSystems,
+  majorsOf,
+  systemNotFound,
+  type CustomerSystem,
+} from './systems.js';
 import type { EntitlementContext } from './verdicts.js';
 
 export interface ReportOutcome {
@@ -38,12 +54,25 @@ async function viewOf(ctx: EntitlementContext, record: InstalledReportRecord): P
   const { customerId: _c, accountId: _a, idempotencyKey: _k, bodyHash: _h, ...shown } = record;
   return {
     ...shown,
-    licenceAdvance: advance === undefined ? null : { product: advance.product, major: advance.major, version: advance.version, serialNumber: advance.serialNumber, at: advance.at },
+    licenceAdvance:
+      advance === undefined
+        ? null
+        : {
+            product: advance.product,
+            major: advance.major,
+            version: advance.version,
+            serialNumber: advance.serialNumber,
+            at: advance.at,
+          },
   };
 }
 
 /** The advance this report makes: judged from the version the portal knew before it, at the portal's time. */
-async function advanceFor(ctx: EntitlementContext, entry: CustomerSystem, body: InstalledReportCreate): Promise<NewAdvance | null> {
+async function advanceFor(
+  ctx: EntitlementContext,
+  entry: CustomerSystem,
+  body: InstalledReportCreate,
+): Promise<NewAdvance | null> {
   if (body.notInCatalog === true) return null;
   const product = entry.system.product;
   const [catalog, lifecycles] = await Promise.all([ctx.catalog.product(product), listLifecycles(ctx.db, { product })]);

@@ -15,15 +15,24 @@ import type { ContractCache } from './contract-cache.js';
 
 export function customerOf(account: Account): string {
   if (account.customerId === null) {
-    throw new HicareError('FORBIDDEN', 'This account does not belong to a customer.', 'Sign in with a customer account to see contracts and entitlements.');
+    throw new HicareError(
+      'FORBIDDEN',
+      'This account does not belong to a customer.',
+      'Sign in with a customer account to see contracts and entitlements.',
+    );
   }
   return account.customerId;
 }
 
 export function systemNotFound(serialNumber: string): HicareError {
-  return new HicareError('NOT_FOUND', `No system ${serialNumber} is covered by your contracts.`, 'Check the serial number on the system’s type plate.', {
-    serialNumber,
-  });
+  return new HicareError(
+    'NOT_FOUND',
+    `No system ${serialNumber} is covered by your contracts.`,
+    'Check the serial number on the system’s type plate.',
+    {
+      serialNumber,
+    },
+  );
 }
 
 export interface CustomerSystem {
@@ -73,7 +82,11 @@ export async function customerSystems(
  * portal last recorded; failing both, the first release of the licensed major, so that the verdicts still tell
  * updates from upgrades for a system nobody has reported yet.
  */
-export function baselineVersion(entry: CustomerSystem, reported: string | undefined, knownMajors: readonly number[]): string {
+export function baselineVersion(
+  entry: CustomerSystem,
+  reported: string | undefined,
+  knownMajors: readonly number[],
+): string {
   if (reported !== undefined) {
     parseVersion(reported);
     return reported;

@@ -15,7 +15,14 @@ import type { Catalog } from '../catalog/catalog.js';
 import { listLifecycles } from '../db/lifecycles.js';
 import type { Database } from '../db/schema.js';
 import type { ContractCache } from './contract-cache.js';
-import { baselineVersion, customerOf, customerSystems, majorsOf, systemNotFound, type CustomerSystem } from './systems.js';
+import {
+  baselineVersion,
+  customerOf,
+  customerSystems,
+  majorsOf,
+  systemNotFound,
+  type CustomerSystem,
+} from './systems.js';
 
 export interface EntitlementContext {
   db: Kysely<Database>;
@@ -33,7 +40,12 @@ export interface EntitlementQuery {
 }
 
 /** Every release of the system's product (for its platform, when known) with its verdict. */
-export async function systemEntitlement(ctx: EntitlementContext, caller: Account, serialNumber: string, query: EntitlementQuery): Promise<SystemEntitlement> {
+export async function systemEntitlement(
+  ctx: EntitlementContext,
+  caller: Account,
+  serialNumber: string,
+  query: EntitlementQuery,
+): Promise<SystemEntitlement> {
   const { systems } = await customerSystems(ctx.db, customerOf(caller), { serialNumber }, ctx.contracts);
   const entry = systems[0];
   if (entry === undefined) throw systemNotFound(serialNumber);
@@ -49,7 +61,10 @@ export async function systemEntitlement(ctx: EntitlementContext, caller: Account
     if (platform !== undefined && platformOfBuild(target) !== platform) continue;
     const release = releases.get(target.custom.version);
     if (release === undefined) continue;
-    out.push({ target, verdict: judge(ctx, entry, installed, release, lifecycles, now, platform, query.previews === true) });
+    out.push({
+      target,
+      verdict: judge(ctx, entry, installed, release, lifecycles, now, platform, query.previews === true),
+    });
   }
   return {
     system: {
@@ -74,7 +89,12 @@ function judge(
 ): Verdict {
   return verdict({
     contracts: entry.contracts,
-    system: { serialNumber: entry.system.serialNumber, product: entry.system.product, installedVersion, ...(platform === undefined ? {} : { platform }) },
+    system: {
+      serialNumber: entry.system.serialNumber,
+      product: entry.system.product,
+      installedVersion,
+      ...(platform === undefined ? {} : { platform }),
+    },
     release,
     lifecycles,
     now,
@@ -99,10 +119,20 @@ export interface DownloadGrant {
  * system or, when none is named, for one of the caller's systems of that product. Refused with the verdict's first
  * reason as the error code (403) and every reason in the details, so the client can show them all.
  */
-export async function authorizeDownload(ctx: EntitlementContext, caller: Account, targetName: string, query: DownloadQuery): Promise<DownloadGrant> {
+export async function authorizeDownload(
+  ctx: EntitlementContext,
+  caller: Account,
+  targetName: string,
+  query: DownloadQuery,
+): Promise<DownloadGrant> {
   const target = await ctx.catalog.target(targetName);
   if (target === undefined) {
-    throw new HicareError('NOT_FOUND', `The catalog has no package ${targetName}.`, 'Refresh the catalog and pick a package it lists.', { target: targetName });
+    throw new HicareError(
+      'NOT_FOUND',
+      `The catalog has no package ${targetName}.`,
+      'Refresh the catalog and pick a package it lists.',
+      { target: targetName },
+    );
   }
   const product = target.custom.product;
   const filter = query.serialNumber === undefined ? { product } : { serialNumber: query.serialNumber };
@@ -110,16 +140,24 @@ export async function authorizeDownload(ctx: EntitlementContext, caller: Account
   if (query.serialNumber !== undefined && systems.length === 0) throw systemNotFound(query.serialNumber);
   const [catalog, lifecycles] = await Promise.all([ctx.catalog.product(product), listLifecycles(ctx.db, { product })]);
   const release = catalog.releases.find((r) => r.version === target.custom.version);
-  if (release === undefined) throw new HicareError('NOT_FOUND', `The catalog has no release for ${targetName}.`, 'Refresh the catalog.', { target: targetName });
+  if (release === undefined)
+    throw new HicareError('NOT_FOUND', `The catalog has no release for ${targetName}.`, 'Refresh the catalog.', {
+      target: targetName,
+    });
   const now = ctx.now();
   const majors = majorsOf(catalog.releases.map((r) => r.version));
 
   let refused: Verdict | undefined;
   for (const entry of systems) {
     if (entry.system.product !== product) {
-      throw new HicareError('INVALID_INPUT', `System ${entry.system.serialNumber} runs ${entry.system.product}, not ${product}.`, `Download ${entry.system.product} packages for it.`, {
-        serialNumber: entry.system.serialNumber,
-      });
+      throw new HicareError(
+        'INVALID_INPUT',
+        `System ${entry.system.serialNumber} runs ${entry.system.product}, not ${product}.`,
+        `Download ${entry.system.product} packages for it.`,
+        {
+          serialNumber: entry.system.serialNumber,
+        },
+      );
     }
     const installed = baselineVersion(entry, query.installedVersion, majors);
     const v = judge(ctx, entry, installed, release, lifecycles, now, platformOfBuild(target), query.previews === true);
@@ -137,12 +175,26 @@ export async function authorizeDownload(ctx: EntitlementContext, caller: Account
   }
   if (refused === undefined) {
     if (contracts.length === 0) {
-      throw new HicareError('NO_CONTRACT', 'You have no maintenance contract.', 'Contact your account manager to buy Application Software Support.', { target: targetName });
+      throw new HicareError(
+        'NO_CONTRACT',
+        'You have no maintenance contract.',
+        'Contact your account manager to buy Application Software Support.',
+        { target: targetName },
+      );
     }
-    throw new HicareError('SYSTEM_NOT_COVERED', `None of the systems on your contracts runs ${product}.`, `Ask your account manager to add your ${product} systems to your contract.`, {
-      target: targetName,
-    });
+    throw new HicareError(
+      'SYSTEM_NOT_COVERED',
+      `None of the systems on your contracts runs ${product}.`,
+      `Ask your account manager to add your ${product} systems to your contract.`,
+      {
+        target: targetName,
+      },
+    );
   }
-  const first = refused.reasons[0] ?? { code: 'FORBIDDEN' as const, message: 'This package is not available to you.', remedy: 'Contact your account manager.' };
+  const first = refused.reasons[0] ?? {
+    code: 'FORBIDDEN' as const,
+    message: 'This package is not available to you.',
+    remedy: 'Contact your account manager.',
+  };
   throw new HicareError(first.code, first.message, first.remedy, { reasons: refused.reasons, target: targetName });
 }

@@ -67,7 +67,13 @@ export function createPortalApp(options: PortalAppOptions): FastifyInstance {
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    const line = { method: request.method, route: request.routeOptions.url ?? null, url: request.url.slice(0, 300), status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    const line = {
+      method: request.method,
+      route: request.routeOptions.url ?? null,
+      url: request.url.slice(0, 300),
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    };
     if (PROBE_PATHS.has(pathOf(request))) request.log.debug(line, 'answered');
     else request.log.info(line, 'answered');
   });
@@ -81,13 +87,37 @@ export function createPortalApp(options: PortalAppOptions): FastifyInstance {
   app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
     // Fastify's own failures (body too large, malformed JSON, wrong content type) get the same coded body.
     if (error.statusCode === 413) {
-      return reply.code(413).send(new HicareError('INVALID_INPUT', 'The request body is too large.', `Send at most ${MAX_JSON_BODY_BYTES} bytes.`).toBody());
+      return reply
+        .code(413)
+        .send(
+          new HicareError(
+            'INVALID_INPUT',
+            'The request body is too large.',
+            `Send at most ${MAX_JSON_BODY_BYTES} bytes.`,
+          ).toBody(),
+        );
     }
     if (error.statusCode === 415) {
-      return reply.code(415).send(new HicareError('INVALID_INPUT', 'The request body must be JSON.', 'Send "Content-Type: application/json".').toBody());
+      return reply
+        .code(415)
+        .send(
+          new HicareError(
+            'INVALID_INPUT',
+            'The request body must be JSON.',
+            'Send "Content-Type: application/json".',
+          ).toBody(),
+        );
     }
     if (error.statusCode === 400) {
-      return reply.code(400).send(new HicareError('INVALID_INPUT', 'The request body is not valid JSON.', 'Send a well-formed JSON document.').toBody());
+      return reply
+        .code(400)
+        .send(
+          new HicareError(
+            'INVALID_INPUT',
+            'The request body is not valid JSON.',
+            'Send a well-formed JSON document.',
+          ).toBody(),
+        );
     }
     // Anything else is the portal's fault: sendError logs it with its cause and answers in plain words.
     return sendError(reply, error);
@@ -100,12 +130,29 @@ export function createPortalApp(options: PortalAppOptions): FastifyInstance {
       return reply
         .code(405)
         .header('allow', methods.join(', '))
-        .send(new HicareError('METHOD_NOT_ALLOWED', `${path} does not answer to ${request.method}.`, `Use ${methods.join(' or ')}, as /openapi.json lists.`, { allow: methods }).toBody());
+        .send(
+          new HicareError(
+            'METHOD_NOT_ALLOWED',
+            `${path} does not answer to ${request.method}.`,
+            `Use ${methods.join(' or ')}, as /openapi.json lists.`,
+            { allow: methods },
+          ).toBody(),
+        );
     }
-    return reply.code(404).send(new HicareError('NOT_FOUND', `Nothing at ${request.method} ${path}.`, 'Check the address against /openapi.json.').toBody());
+    return reply
+      .code(404)
+      .send(
+        new HicareError(
+          'NOT_FOUND',
+          `Nothing at ${request.method} ${path}.`,
+          'Check the address against /openapi.json.',
+        ).toBody(),
+      );
   });
 
-  app.get('/openapi.json', async (_request, reply) => reply.type('application/json').header('cache-control', 'public, max-age=300').send(openapi));
+  app.get('/openapi.json', async (_request, reply) =>
+    reply.type('application/json').header('cache-control', 'public, max-age=300').send(openapi),
+  );
   registerHealthRoutes(app, { checks: options.readiness ?? [] });
   registerMetrics(app, options.metrics);
   // pino writes asynchronously: what the last requests logged must be out before the process exits.

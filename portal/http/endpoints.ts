@@ -51,7 +51,11 @@ export function sendError(reply: FastifyReply, failure: unknown): FastifyReply {
   const error = !isHicareError(failure) && isNoSpace(failure) ? insufficientSpace('what this request sent') : failure;
   const body: ErrorBody = isHicareError(error)
     ? error.toBody()
-    : { code: 'INTERNAL', message: 'The portal failed to handle this request.', remedy: 'Try again later; if it persists, contact the vendor.' };
+    : {
+        code: 'INTERNAL',
+        message: 'The portal failed to handle this request.',
+        remedy: 'Try again later; if it persists, contact the vendor.',
+      };
   const status = isHicareError(error) ? httpStatusFor(error.code) : 500;
   if (status >= 500) reply.request.log.error({ err: failure, status }, 'answered with a server error');
   return reply.code(status).type('application/json').send(body);
@@ -63,7 +67,10 @@ function validate(schema: z.ZodType | undefined, value: unknown, where: string):
   if (r.success) return r.data;
   // A body's fields are named as they are; an address's or a query's carry where they were, since a field name
   // alone ("id") would not say which part of the call to correct.
-  throw invalidValues(plainIssues(r.error, where === 'body' ? [] : [where]), 'Correct the values named and send the request again.');
+  throw invalidValues(
+    plainIssues(r.error, where === 'body' ? [] : [where]),
+    'Correct the values named and send the request again.',
+  );
 }
 
 function bearerOf(request: FastifyRequest): string | null {
@@ -72,10 +79,20 @@ function bearerOf(request: FastifyRequest): string | null {
 }
 
 /** The signed-in caller of a route open to `roles`, or null for a public one; refused in plain words otherwise. */
-export async function callerFor(request: FastifyRequest, auth: Authenticate, roles: Endpoint['auth'], action: string): Promise<Caller | null> {
+export async function callerFor(
+  request: FastifyRequest,
+  auth: Authenticate,
+  roles: Endpoint['auth'],
+  action: string,
+): Promise<Caller | null> {
   if (roles === 'public') return null;
   const bearer = bearerOf(request);
-  if (bearer === null) throw new HicareError('UNAUTHENTICATED', 'This call needs a bearer token.', 'Sign in, then send the token as "Authorization: Bearer …".');
+  if (bearer === null)
+    throw new HicareError(
+      'UNAUTHENTICATED',
+      'This call needs a bearer token.',
+      'Sign in, then send the token as "Authorization: Bearer …".',
+    );
   const caller = await auth(bearer, request);
   if (!roles.includes(caller.account.role)) throw forbiddenFor(caller.account.role, action, roles);
   return caller;
@@ -93,12 +110,28 @@ export async function callerFor(request: FastifyRequest, auth: Authenticate, rol
 function checkedAnswer(endpoint: Endpoint, request: FastifyRequest, value: unknown): unknown {
   const checked = endpoint.response.safeParse(value);
   if (checked.success) return checked.data;
-  const issues = checked.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message }));
-  request.log.error({ route: `${endpoint.method} ${endpoint.path}`, issues }, 'an answer does not match its declared schema');
-  throw new HicareError('INTERNAL', 'The portal could not put its answer together.', 'Try again later; if it persists, contact the vendor.');
+  const issues = checked.error.issues.map((issue) => ({
+    path: issue.path.join('.'),
+    code: issue.code,
+    message: issue.message,
+  }));
+  request.log.error(
+    { route: `${endpoint.method} ${endpoint.path}`, issues },
+    'an answer does not match its declared schema',
+  );
+  throw new HicareError(
+    'INTERNAL',
+    'The portal could not put its answer together.',
+    'Try again later; if it persists, contact the vendor.',
+  );
 }
 
-export function registerEndpoint<E extends Endpoint>(app: FastifyInstance, endpoint: E, authenticate: Authenticate, handler: EndpointHandler<E>): void {
+export function registerEndpoint<E extends Endpoint>(
+  app: FastifyInstance,
+  endpoint: E,
+  authenticate: Authenticate,
+  handler: EndpointHandler<E>,
+): void {
   app.route({
     method: endpoint.method,
     url: endpoint.path,

@@ -43,7 +43,8 @@ export interface DeliveryOutcome {
 /** The read size: 1 MiB chunks keep syscalls and hashing on the client cheap (DESIGN.md §5). */
 export const READ_CHUNK_BYTES = 1024 * 1024;
 
-export type RangeAnswer = { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
+export type RangeAnswer =
+  { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 /**
  * Reads a `Range` header against a representation of `length` bytes (RFC 9110 §14). A header that does not parse is
@@ -55,10 +56,14 @@ export function parseRange(header: string | undefined, length: number): RangeAns
   const set = /^bytes=(.*)$/i.exec(header.trim());
   if (set === null) return { kind: 'full' };
   // A list may hold empty elements, which recipients skip (RFC 9110 §5.6.1).
-  const specs = (set[1] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const specs = (set[1] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const parsed = specs.map((spec) => /^(\d*)-(\d*)$/.exec(spec));
   if (parsed.length === 0 || parsed.some((m) => m === null || (m[1] === '' && m[2] === ''))) return { kind: 'full' };
-  if (parsed.some((m) => m !== null && m[1] !== '' && m[2] !== '' && Number(m[2]) < Number(m[1]))) return { kind: 'full' };
+  if (parsed.some((m) => m !== null && m[1] !== '' && m[2] !== '' && Number(m[2]) < Number(m[1])))
+    return { kind: 'full' };
   if (parsed.length > 1) return { kind: 'full' };
   const [, first = '', last = ''] = parsed[0] ?? [];
   if (first === '') {
@@ -101,7 +106,10 @@ export function contentDisposition(name: string): string {
   const plain = `attachment; filename="${fallback}"`;
   if (fallback === name) return plain;
   try {
-    const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const encoded = encodeURIComponent(name).replace(
+      /['()*]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+    );
     return `${plain}; filename*=UTF-8''${encoded}`;
   } catch {
     return plain; // a lone surrogate has no UTF-8 form
@@ -122,14 +130,23 @@ interface OpenedPackage {
 }
 
 function notOnPortal(file: PackageMeta): HicareError {
-  return new HicareError('NOT_FOUND', `The package ${file.downloadName} is not on the portal.`, 'Check for updates again; if it persists, contact the vendor.');
+  return new HicareError(
+    'NOT_FOUND',
+    `The package ${file.downloadName} is not on the portal.`,
+    'Check for updates again; if it persists, contact the vendor.',
+  );
 }
 
 function damaged(file: PackageMeta, stored: number | null): HicareError {
-  return new HicareError('INTERNAL', `The portal's copy of ${file.downloadName} is damaged.`, 'Contact the vendor: the package must be published again.', {
-    expectedBytes: file.length,
-    bytesOnDisk: stored,
-  });
+  return new HicareError(
+    'INTERNAL',
+    `The portal's copy of ${file.downloadName} is damaged.`,
+    'Contact the vendor: the package must be published again.',
+    {
+      expectedBytes: file.length,
+      bytesOnDisk: stored,
+    },
+  );
 }
 
 async function openPackage(file: PackageFile): Promise<OpenedPackage> {
@@ -137,7 +154,8 @@ async function openPackage(file: PackageFile): Promise<OpenedPackage> {
   const { handle, stats } = await openPackageFile(file, file.path);
   return {
     lastModifiedMs: Math.floor(stats.mtimeMs / 1000) * 1000,
-    read: async (start, end) => handle.createReadStream({ start, end, highWaterMark: READ_CHUNK_BYTES, autoClose: false }),
+    read: async (start, end) =>
+      handle.createReadStream({ start, end, highWaterMark: READ_CHUNK_BYTES, autoClose: false }),
     close: () => handle.close(),
   };
 }
@@ -150,7 +168,11 @@ async function openStoredPackage(file: PackageMeta, store: BlobStore, key: strin
   const info = await store.head(key);
   if (info === undefined) throw notOnPortal(file);
   if (info.length !== file.length) throw damaged(file, info.length);
-  return { lastModifiedMs: undefined, read: (start, end) => store.openRead(key, { start, end }), close: async () => undefined };
+  return {
+    lastModifiedMs: undefined,
+    read: (start, end) => store.openRead(key, { start, end }),
+    close: async () => undefined,
+  };
 }
 
 async function openPackageFile(file: PackageMeta, path: string): Promise<{ handle: FileHandle; stats: Stats }> {
@@ -206,7 +228,11 @@ export async function sendPackage(
     // What Node still held when the connection died never reached the client.
     const bytesSent = finished ? handed : Math.max(0, handed - res.writableLength);
     try {
-      onDone({ bytesSent, complete: finished && reply.statusCode < 400 && bytesSent === promised, status: reply.statusCode });
+      onDone({
+        bytesSent,
+        complete: finished && reply.statusCode < 400 && bytesSent === promised,
+        status: reply.statusCode,
+      });
     } catch (error) {
       request.log.error({ err: error }, 'package delivery report failed');
     }
@@ -235,9 +261,14 @@ export async function sendPackage(
     const etag = packageEtag(file.sha256);
     const { lastModifiedMs } = opened;
     const headers = request.headers;
-    const notModified = headers['if-none-match'] !== undefined ? noneMatch(headers['if-none-match'], etag) : !modifiedSince(headers['if-modified-since'], lastModifiedMs);
+    const notModified =
+      headers['if-none-match'] !== undefined
+        ? noneMatch(headers['if-none-match'], etag)
+        : !modifiedSince(headers['if-modified-since'], lastModifiedMs);
     const ifRange = headers['if-range'];
-    const range = ifRangeHolds(Array.isArray(ifRange) ? ifRange.join(', ') : ifRange, etag, lastModifiedMs) ? parseRange(headers.range, file.length) : { kind: 'full' as const };
+    const range = ifRangeHolds(Array.isArray(ifRange) ? ifRange.join(', ') : ifRange, etag, lastModifiedMs)
+      ? parseRange(headers.range, file.length)
+      : { kind: 'full' as const };
     const start = range.kind === 'partial' ? range.start : 0;
     const end = range.kind === 'partial' ? range.end : file.length - 1;
     const wanted = request.method === 'HEAD' || notModified || range.kind === 'unsatisfiable' ? 0 : end - start + 1;
@@ -259,8 +290,18 @@ export async function sendPackage(
     if (notModified) return await reply.code(304).send();
     if (range.kind === 'unsatisfiable') {
       reply.header('content-range', `bytes */${file.length}`);
-      const remedy = file.length === 0 ? 'Download the whole file without a Range header: it is empty.' : `Ask for a range that starts before byte ${file.length}.`;
-      return sendError(reply, new HicareError('RANGE_NOT_SATISFIABLE', `The requested range is outside ${file.downloadName} (${file.length} bytes).`, remedy));
+      const remedy =
+        file.length === 0
+          ? 'Download the whole file without a Range header: it is empty.'
+          : `Ask for a range that starts before byte ${file.length}.`;
+      return sendError(
+        reply,
+        new HicareError(
+          'RANGE_NOT_SATISFIABLE',
+          `The requested range is outside ${file.downloadName} (${file.length} bytes).`,
+          remedy,
+        ),
+      );
     }
     promised = wanted;
     reply.code(range.kind === 'partial' ? 206 : 200);
@@ -278,7 +319,11 @@ export async function sendPackage(
     // closed once the pipeline has settled either way.
     pipeline(source, counter, (error) => {
       void opened.close().catch(() => undefined);
-      if (error !== undefined && error !== null && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+      if (
+        error !== undefined &&
+        error !== null &&
+        (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE'
+      ) {
         request.log.error({ err: error, package: file.downloadName }, 'package stream failed');
       }
     });

@@ -31,7 +31,10 @@ export function openApiPath(path: string, rest?: { name: string }): string {
   return rest === undefined ? named : named.replace(/\*$/, `{${rest.name}}`);
 }
 
-const errorAnswer = { description: 'A coded error', content: { 'application/json': { schema: jsonSchema(ErrorBodySchema, 'output') } } };
+const errorAnswer = {
+  description: 'A coded error',
+  content: { 'application/json': { schema: jsonSchema(ErrorBodySchema, 'output') } },
+};
 
 function security(auth: Endpoint['auth']): Operation {
   return { security: auth === 'public' ? [] : [{ bearer: [] }], 'x-roles': auth === 'public' ? [] : auth };
@@ -45,11 +48,18 @@ function jsonOperation(operationId: string, e: Endpoint): Operation {
     parameters: [
       ...parameters(e.params, 'path'),
       ...parameters(e.query, 'query'),
-      ...(e.idempotent === true ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }] : []),
+      ...(e.idempotent === true
+        ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }]
+        : []),
     ],
-    ...(e.body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(e.body, 'input') } } } }),
+    ...(e.body === undefined
+      ? {}
+      : { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(e.body, 'input') } } } }),
     responses: {
-      [e.idempotent === true ? '201' : '200']: { description: 'OK', content: { 'application/json': { schema: jsonSchema(e.response, 'output') } } },
+      [e.idempotent === true ? '201' : '200']: {
+        description: 'OK',
+        content: { 'application/json': { schema: jsonSchema(e.response, 'output') } },
+      },
       default: errorAnswer,
     },
   };
@@ -63,7 +73,16 @@ function rawOperation(operationId: string, route: RawRoute): Operation {
         description: answer.description,
         ...(answer.content === undefined
           ? {}
-          : { content: { [answer.content.type]: { schema: answer.content.schema === undefined ? { type: 'string' } : jsonSchema(answer.content.schema, 'output') } } }),
+          : {
+              content: {
+                [answer.content.type]: {
+                  schema:
+                    answer.content.schema === undefined
+                      ? { type: 'string' }
+                      : jsonSchema(answer.content.schema, 'output'),
+                },
+              },
+            }),
       },
     ]),
   );
@@ -72,10 +91,26 @@ function rawOperation(operationId: string, route: RawRoute): Operation {
     summary: route.summary,
     ...security(route.auth),
     parameters: [
-      ...(route.rest === undefined ? [] : [{ name: route.rest.name, in: 'path', required: true, description: route.rest.description, schema: { type: 'string' } }]),
+      ...(route.rest === undefined
+        ? []
+        : [
+            {
+              name: route.rest.name,
+              in: 'path',
+              required: true,
+              description: route.rest.description,
+              schema: { type: 'string' },
+            },
+          ]),
       ...parameters(route.params, 'path'),
       ...parameters(route.query, 'query'),
-      ...(route.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: false, description: h.description, schema: { type: 'string' } })),
+      ...(route.headers ?? []).map((h) => ({
+        name: h.name,
+        in: 'header',
+        required: false,
+        description: h.description,
+        schema: { type: 'string' },
+      })),
     ],
     responses: { ...answers, default: errorAnswer },
   };
@@ -87,10 +122,15 @@ export function openApiDocument(info: { title: string; version: string }): Recor
     paths[path] ??= {};
     paths[path][method.toLowerCase()] = operation;
   };
-  for (const [name, e] of Object.entries(portalApi) as [string, Endpoint][]) add(openApiPath(e.path), e.method, jsonOperation(name, e));
-  for (const [name, route] of [...Object.entries(portalRawRoutes), ...Object.entries(portalOpsRoutes)] as [string, RawRoute][]) {
+  for (const [name, e] of Object.entries(portalApi) as [string, Endpoint][])
+    add(openApiPath(e.path), e.method, jsonOperation(name, e));
+  for (const [name, route] of [...Object.entries(portalRawRoutes), ...Object.entries(portalOpsRoutes)] as [
+    string,
+    RawRoute,
+  ][]) {
     // A HEAD is the GET without its body; it gets its own id, since operation ids are unique in a document.
-    for (const method of route.methods) add(openApiPath(route.path, route.rest), method, rawOperation(method === 'HEAD' ? `${name}Head` : name, route));
+    for (const method of route.methods)
+      add(openApiPath(route.path, route.rest), method, rawOperation(method === 'HEAD' ? `${name}Head` : name, route));
   }
   return {
     openapi: '3.1.0',

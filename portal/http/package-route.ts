@@ -34,7 +34,10 @@ export interface PackageRouteOptions {
 }
 
 /** The package route's handler; the caller arrives authenticated and allowed to download (see the raw route table). */
-export function packageHandler(ctx: EntitlementContext, options: PackageRouteOptions): RawHandler<PortalRawRoutes['downloadPackage']> {
+export function packageHandler(
+  ctx: EntitlementContext,
+  options: PackageRouteOptions,
+): RawHandler<PortalRawRoutes['downloadPackage']> {
   const { blobs } = options;
   const redirect = options.delivery === 'redirect' && blobs instanceof S3BlobStore ? blobs : undefined;
   return async ({ caller: { account }, request, reply }) => {
@@ -42,15 +45,30 @@ export function packageHandler(ctx: EntitlementContext, options: PackageRouteOpt
     assertTargetName(requested);
     const name = await targetNameFor(ctx.catalog, requested);
     const parsed = safeParsePlain(PackageQuerySchema, request.query ?? {});
-    if (!parsed.success) throw invalidValues(plainIssues(parsed.error, ['query']), 'Send only serialNumber, installedVersion and previews.');
+    if (!parsed.success)
+      throw invalidValues(
+        plainIssues(parsed.error, ['query']),
+        'Send only serialNumber, installedVersion and previews.',
+      );
     const q = parsed.data;
-    const grant = await authorizeDownload(ctx, account, name, { serialNumber: q.serialNumber, installedVersion: q.installedVersion, previews: q.previews === '1' });
+    const grant = await authorizeDownload(ctx, account, name, {
+      serialNumber: q.serialNumber,
+      installedVersion: q.installedVersion,
+      previews: q.previews === '1',
+    });
     const { target } = grant;
     const downloadName = target.name.split('/').at(-1) ?? target.name;
     const audit = (bytes: number): void => {
       recordDownload(
         ctx.db,
-        { accountId: account.id, serialNumber: grant.serialNumber, product: target.custom.product, version: target.custom.version, targetName: target.name, bytes },
+        {
+          accountId: account.id,
+          serialNumber: grant.serialNumber,
+          product: target.custom.product,
+          version: target.custom.version,
+          targetName: target.name,
+          bytes,
+        },
         ctx.now(),
       ).catch((error: unknown) => request.log.error({ err: error }, 'download audit failed'));
     };
@@ -61,9 +79,14 @@ export function packageHandler(ctx: EntitlementContext, options: PackageRouteOpt
       if (request.method === 'GET') audit(target.length);
       return await reply.code(302).header('location', url).header('cache-control', 'private, no-store').send();
     }
-    return await sendPackage(request, reply, packageFile(blobs, key, { length: target.length, sha256: target.sha256, downloadName }), ({ bytesSent }) => {
-      if (request.method === 'HEAD' || bytesSent === 0) return;
-      audit(bytesSent);
-    });
+    return await sendPackage(
+      request,
+      reply,
+      packageFile(blobs, key, { length: target.length, sha256: target.sha256, downloadName }),
+      ({ bytesSent }) => {
+        if (request.method === 'HEAD' || bytesSent === 0) return;
+        audit(bytesSent);
+      },
+    );
   };
 }

@@ -20,7 +20,12 @@ export function restOf(request: FastifyRequest): string {
   return (request.params as { '*'?: string })['*'] ?? '';
 }
 
-export function registerRawRoute<R extends RawRoute>(app: FastifyInstance, route: R, auth: Authenticate, handler: RawHandler<R>): void {
+export function registerRawRoute<R extends RawRoute>(
+  app: FastifyInstance,
+  route: R,
+  auth: Authenticate,
+  handler: RawHandler<R>,
+): void {
   app.route({
     method: [...route.methods],
     url: route.path,

@@ -19,7 +19,10 @@ export function recordRoutes(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     const methods = [route.method].flat();
     // A route asked for with HEAD among several methods is the portal's own; HEAD alone beside a GET is Fastify's.
-    const impliedHead = methods.length === 1 && methods[0] === 'HEAD' && routes.some((r) => r.url === route.url && r.methods.includes('GET'));
+    const impliedHead =
+      methods.length === 1 &&
+      methods[0] === 'HEAD' &&
+      routes.some((r) => r.url === route.url && r.methods.includes('GET'));
     routes.push({ methods, url: route.url, impliedHead });
   });
 }

@@ -39,7 +39,12 @@ export function bearerAuthentication(db: Kysely<Database>, now: () => Date, cach
 export type PortalRouteOptions = RequestOptions & PackageRouteOptions;
 
 /** Registers every route of the shared tables on `app`; returns the context the service requests share. */
-export function registerPortalRoutes(app: FastifyInstance, ctx: EntitlementContext, auth: Authenticate, options: PortalRouteOptions): RequestContext {
+export function registerPortalRoutes(
+  app: FastifyInstance,
+  ctx: EntitlementContext,
+  auth: Authenticate,
+  options: PortalRouteOptions,
+): RequestContext {
   const requests = requestRoutes(app, { ...ctx, ...options }, auth);
   registerRouteTable(
     app,
@@ -65,7 +70,8 @@ function accountHandlers({ db, now }: EntitlementContext): Pick<JsonHandlers, 's
         return await signIn(db, body.email, body.password, now(), { remoteAddress: request.ip });
       } catch (error) {
         // HTTP clients and proxies back off on Retry-After without reading the body.
-        const wait = isHicareError(error) && error.code === 'RATE_LIMITED' ? error.details?.['retryAfterSeconds'] : undefined;
+        const wait =
+          isHicareError(error) && error.code === 'RATE_LIMITED' ? error.details?.['retryAfterSeconds'] : undefined;
         if (typeof wait === 'number') reply.header('retry-after', String(wait));
         throw error;
       }
@@ -78,7 +84,8 @@ function accountHandlers({ db, now }: EntitlementContext): Pick<JsonHandlers, 's
   };
 }
 
-type EntitlementRoutes = 'contracts' | 'systems' | 'systemEntitlement' | 'downloadRecords' | 'reportInstalled' | 'releases';
+type EntitlementRoutes =
+  'contracts' | 'systems' | 'systemEntitlement' | 'downloadRecords' | 'reportInstalled' | 'releases';
 
 function entitlementHandlers(ctx: EntitlementContext): Pick<JsonHandlers, EntitlementRoutes> {
   const { db, now } = ctx;
@@ -86,17 +93,28 @@ function entitlementHandlers(ctx: EntitlementContext): Pick<JsonHandlers, Entitl
     contracts: async ({ caller }) => {
       const at = now();
       const customerId = customerOf(caller.account);
-      const [contracts, advances] = await Promise.all([listContracts(db, { customerId }), listLicenceAdvances(db, [customerId])]);
+      const [contracts, advances] = await Promise.all([
+        listContracts(db, { customerId }),
+        listLicenceAdvances(db, [customerId]),
+      ]);
       return {
         contracts: contracts.map((c) => {
           const { status, daysLeft, daysUntilStart } = contractStanding(c, at);
-          const licenceAdvances = advances.filter((a) => a.customerId === c.customerId && c.systems.some((s) => s.product === a.product));
+          const licenceAdvances = advances.filter(
+            (a) => a.customerId === c.customerId && c.systems.some((s) => s.product === a.product),
+          );
           return {
             ...c,
             status,
             daysLeft,
             daysUntilStart,
-            licenceAdvances: licenceAdvances.map(({ product, major, version, serialNumber, at }) => ({ product, major, version, serialNumber, at })),
+            licenceAdvances: licenceAdvances.map(({ product, major, version, serialNumber, at }) => ({
+              product,
+              major,
+              version,
+              serialNumber,
+              at,
+            })),
           };
         }),
       };
@@ -152,7 +170,12 @@ function knowledgeHandlers({ db }: EntitlementContext): Pick<JsonHandlers, 'know
           }),
         };
       }
-      return { articles: searchArticles(articles, { q: query.q, ...(query.product === undefined ? {} : { product: query.product }) }) };
+      return {
+        articles: searchArticles(articles, {
+          q: query.q,
+          ...(query.product === undefined ? {} : { product: query.product }),
+        }),
+      };
     },
   };
 }

@@ -47,16 +47,28 @@ function hits(field: Map<string, number>, term: string): number {
 
 function assertQuery(query: ArticleSearchQuery): void {
   if (typeof query !== 'object' || query === null || typeof query.q !== 'string') {
-    throw new HicareError('INVALID_INPUT', 'A search needs a text to search for.', 'Type a few words, or leave the search empty to browse.');
+    throw new HicareError(
+      'INVALID_INPUT',
+      'A search needs a text to search for.',
+      'Type a few words, or leave the search empty to browse.',
+    );
   }
   if (query.q.length > MAX_QUERY_CHARS) {
-    throw new HicareError('INVALID_INPUT', `The search text is longer than ${MAX_QUERY_CHARS} characters.`, 'Search for a few distinctive words, such as an error code.');
+    throw new HicareError(
+      'INVALID_INPUT',
+      `The search text is longer than ${MAX_QUERY_CHARS} characters.`,
+      'Search for a few distinctive words, such as an error code.',
+    );
   }
   if (query.product !== undefined && (typeof query.product !== 'string' || query.product.length === 0)) {
     throw new HicareError('INVALID_INPUT', 'The product filter is empty.', 'Name a product, or leave the filter out.');
   }
   if (query.limit !== undefined && (!Number.isSafeInteger(query.limit) || query.limit < 1)) {
-    throw new HicareError('INVALID_INPUT', `The limit ${String(query.limit)} is not a positive whole number.`, `Ask for 1 to ${MAX_LIMIT} articles.`);
+    throw new HicareError(
+      'INVALID_INPUT',
+      `The limit ${String(query.limit)} is not a positive whole number.`,
+      `Ask for 1 to ${MAX_LIMIT} articles.`,
+    );
   }
 }
 
@@ -67,7 +79,9 @@ function assertQuery(query: ArticleSearchQuery): void {
 export function searchArticles(articles: readonly KnowledgeArticle[], query: ArticleSearchQuery): KnowledgeArticle[] {
   assertQuery(query);
   const limit = Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
-  const inScope = articles.filter((a) => query.product === undefined || a.product === null || a.product === query.product);
+  const inScope = articles.filter(
+    (a) => query.product === undefined || a.product === null || a.product === query.product,
+  );
   const terms = queryTerms(query.q);
   if (terms.length === 0) {
     return inScope
@@ -77,7 +91,11 @@ export function searchArticles(articles: readonly KnowledgeArticle[], query: Art
       .map((s) => s.article);
   }
 
-  const indexed: Indexed[] = inScope.map((article) => ({ article, title: counts(article.title), body: counts(article.body) }));
+  const indexed: Indexed[] = inScope.map((article) => ({
+    article,
+    title: counts(article.title),
+    body: counts(article.body),
+  }));
   // inverse document frequency over the articles in scope: a term every article has decides nothing
   const idf = new Map<string, number>();
   for (const term of terms) {

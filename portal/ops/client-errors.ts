@@ -21,32 +21,64 @@ function refusalFor(code: string | undefined): ParserRefusal {
       return {
         status: 431,
         reason: 'Request Header Fields Too Large',
-        error: new HicareError('HEADERS_TOO_LARGE', 'The request headers are too large.', 'Send fewer or shorter headers (at most 16 KB in all).'),
+        error: new HicareError(
+          'HEADERS_TOO_LARGE',
+          'The request headers are too large.',
+          'Send fewer or shorter headers (at most 16 KB in all).',
+        ),
       };
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return {
         status: 408,
         reason: 'Request Timeout',
-        error: new HicareError('TIMEOUT', 'The request did not arrive in time.', 'Send the whole request promptly, then try again.'),
+        error: new HicareError(
+          'TIMEOUT',
+          'The request did not arrive in time.',
+          'Send the whole request promptly, then try again.',
+        ),
       };
     case 'HPE_INVALID_CONTENT_LENGTH':
     case 'HPE_UNEXPECTED_CONTENT_LENGTH':
       return {
         status: 400,
         reason: 'Bad Request',
-        error: new HicareError('INVALID_INPUT', 'The request has an invalid Content-Length header.', 'Send one Content-Length with the body’s size in bytes, or chunked encoding without it.'),
+        error: new HicareError(
+          'INVALID_INPUT',
+          'The request has an invalid Content-Length header.',
+          'Send one Content-Length with the body’s size in bytes, or chunked encoding without it.',
+        ),
       };
     case 'HPE_INVALID_METHOD':
-      return { status: 400, reason: 'Bad Request', error: new HicareError('INVALID_INPUT', 'The request method is not an HTTP method.', 'Use GET, POST, PUT or DELETE as /openapi.json lists them.') };
+      return {
+        status: 400,
+        reason: 'Bad Request',
+        error: new HicareError(
+          'INVALID_INPUT',
+          'The request method is not an HTTP method.',
+          'Use GET, POST, PUT or DELETE as /openapi.json lists them.',
+        ),
+      };
     case 'HPE_INVALID_HEADER_TOKEN':
-      return { status: 400, reason: 'Bad Request', error: new HicareError('INVALID_INPUT', 'A request header is malformed.', INVALID_REQUEST) };
+      return {
+        status: 400,
+        reason: 'Bad Request',
+        error: new HicareError('INVALID_INPUT', 'A request header is malformed.', INVALID_REQUEST),
+      };
     default:
-      return { status: 400, reason: 'Bad Request', error: new HicareError('INVALID_INPUT', 'The request is not valid HTTP.', INVALID_REQUEST) };
+      return {
+        status: 400,
+        reason: 'Bad Request',
+        error: new HicareError('INVALID_INPUT', 'The request is not valid HTTP.', INVALID_REQUEST),
+      };
   }
 }
 
 /** For Fastify's `clientErrorHandler`: `this` is the Fastify instance, whose logger notes the refusal at debug. */
-export function answerClientError(this: { log: FastifyBaseLogger }, error: Error & { code?: string }, socket: Socket): void {
+export function answerClientError(
+  this: { log: FastifyBaseLogger },
+  error: Error & { code?: string },
+  socket: Socket,
+): void {
   // A reset connection has nobody left to answer.
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const { status, reason, error: coded } = refusalFor(error.code);
@@ -64,11 +96,19 @@ export function answerClientError(this: { log: FastifyBaseLogger }, error: Error
 /** For Fastify's `frameworkErrors`: mostly an address the router cannot decode (bad percent-encoding, say). */
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error.code === 'FST_ERR_BAD_URL') {
-    const body = new HicareError('INVALID_INPUT', 'The request address is not a valid URL.', 'Percent-encode the address correctly (see /openapi.json for the paths).').toBody();
+    const body = new HicareError(
+      'INVALID_INPUT',
+      'The request address is not a valid URL.',
+      'Percent-encode the address correctly (see /openapi.json for the paths).',
+    ).toBody();
     void reply.code(400).type('application/json').send(body);
     return;
   }
   request.log.error({ err: error }, 'the router failed on a request');
-  const body = new HicareError('INTERNAL', 'The portal failed to handle this request.', 'Try again later; if it persists, contact the vendor.').toBody();
+  const body = new HicareError(
+    'INTERNAL',
+    'The portal failed to handle this request.',
+    'Try again later; if it persists, contact the vendor.',
+  ).toBody();
   void reply.code(500).type('application/json').send(body);
 }

@@ -53,7 +53,11 @@ export function registerMetrics(app: FastifyInstance, options: PortalMetricsOpti
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 60],
     registers: [registry],
   });
-  const inFlight = new Gauge({ name: 'hicare_portal_http_requests_in_flight', help: 'HTTP requests being answered now', registers: [registry] });
+  const inFlight = new Gauge({
+    name: 'hicare_portal_http_requests_in_flight',
+    help: 'HTTP requests being answered now',
+    registers: [registry],
+  });
   const answered = new Counter({
     name: 'hicare_portal_http_requests_total',
     help: 'HTTP requests answered, by route pattern, method and status class',
@@ -82,8 +86,16 @@ export function registerMetrics(app: FastifyInstance, options: PortalMetricsOpti
       },
     });
   };
-  optional('hicare_portal_timestamp_expires_in_seconds', 'Seconds until the signed timestamp expires', options.timestampExpiresInSeconds);
-  optional('hicare_portal_signer_heartbeat_age_seconds', 'Seconds since the signer last reported in', options.signerHeartbeatAgeSeconds);
+  optional(
+    'hicare_portal_timestamp_expires_in_seconds',
+    'Seconds until the signed timestamp expires',
+    options.timestampExpiresInSeconds,
+  );
+  optional(
+    'hicare_portal_signer_heartbeat_age_seconds',
+    'Seconds since the signer last reported in',
+    options.signerHeartbeatAgeSeconds,
+  );
 
   app.addHook('onRequest', async (request, reply) => {
     const started = process.hrtime.bigint();
@@ -102,7 +114,11 @@ export function registerMetrics(app: FastifyInstance, options: PortalMetricsOpti
 
   app.get('/metrics', async (request, reply) => {
     if (options.token !== undefined && !tokenMatches(request.headers.authorization, options.token)) {
-      const body = new HicareError('UNAUTHENTICATED', 'The metrics need the metrics token.', 'Send "Authorization: Bearer <HICARE_METRICS_TOKEN>".').toBody();
+      const body = new HicareError(
+        'UNAUTHENTICATED',
+        'The metrics need the metrics token.',
+        'Send "Authorization: Bearer <HICARE_METRICS_TOKEN>".',
+      ).toBody();
       return reply.code(401).type('application/json').send(body);
     }
     const text = (await registry.metrics()) + '\n' + (await processMetrics().metrics());

@@ -22,7 +22,10 @@ export function databaseReachable(db: Kysely<Database>): ReadinessCheck {
  * The database has every migration this build knows. A newer instance may have migrated further (a rolling upgrade);
  * only a database that lacks one of ours is behind.
  */
-export function migrationsCurrent(db: Kysely<Database>, expected: readonly string[] = Object.keys(MIGRATIONS)): ReadinessCheck {
+export function migrationsCurrent(
+  db: Kysely<Database>,
+  expected: readonly string[] = Object.keys(MIGRATIONS),
+): ReadinessCheck {
   return {
     name: 'migrations',
     code: 'DATABASE_BEHIND',
@@ -44,7 +47,12 @@ export function migrationsCurrent(db: Kysely<Database>, expected: readonly strin
 }
 
 export function storeReachable(store: Pick<BlobStore, 'check'>): ReadinessCheck {
-  return { name: 'store', code: 'STORE_UNAVAILABLE', failure: 'The package and attachment store cannot be reached.', run: () => store.check() };
+  return {
+    name: 'store',
+    code: 'STORE_UNAVAILABLE',
+    failure: 'The package and attachment store cannot be reached.',
+    run: () => store.check(),
+  };
 }
 
 /** When the signed catalog's timestamp expires; undefined when there is no catalog yet. */
@@ -59,7 +67,11 @@ export function catalogFresh(expiry: TimestampExpiry, now: () => Date): Readines
     run: async () => {
       const expires = await expiry();
       if (expires === undefined) {
-        throw new HicareError('NOT_FOUND', 'There is no signed catalog yet.', 'Publish releases (or seed the demo) so that there is one.');
+        throw new HicareError(
+          'NOT_FOUND',
+          'There is no signed catalog yet.',
+          'Publish releases (or seed the demo) so that there is one.',
+        );
       }
       if (expires.getTime() <= now().getTime()) {
         throw new HicareError(
@@ -80,7 +92,11 @@ export function timestampExpiryIn(metadata: Pick<MetadataStore, 'get'>): Timesta
     if (file === undefined) return undefined;
     const expires = (JSON.parse(file.bytes.toString('utf8')) as { signed?: { expires?: unknown } }).signed?.expires;
     if (typeof expires !== 'string' || Number.isNaN(Date.parse(expires))) {
-      throw new HicareError('TRUST_METADATA_INVALID', 'The signed catalog’s timestamp has no valid expiry.', 'Re-sign the timestamp.');
+      throw new HicareError(
+        'TRUST_METADATA_INVALID',
+        'The signed catalog’s timestamp has no valid expiry.',
+        'Re-sign the timestamp.',
+      );
     }
     return new Date(expires);
   };

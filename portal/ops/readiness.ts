@@ -37,7 +37,13 @@ export interface ReadinessOptions {
 function withDeadline(check: ReadinessCheck, timeoutMs: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
-      reject(new HicareError(check.code, `${check.failure} (no answer within ${timeoutMs} ms)`, 'Look at what the check depends on.'));
+      reject(
+        new HicareError(
+          check.code,
+          `${check.failure} (no answer within ${timeoutMs} ms)`,
+          'Look at what the check depends on.',
+        ),
+      );
     }, timeoutMs);
     timer.unref();
     check.run().then(
@@ -53,7 +59,11 @@ function withDeadline(check: ReadinessCheck, timeoutMs: number): Promise<void> {
   });
 }
 
-async function runChecks(checks: readonly ReadinessCheck[], timeoutMs: number, log: FastifyBaseLogger): Promise<{ results: CheckResult[]; firstCode: ErrorCode | undefined }> {
+async function runChecks(
+  checks: readonly ReadinessCheck[],
+  timeoutMs: number,
+  log: FastifyBaseLogger,
+): Promise<{ results: CheckResult[]; firstCode: ErrorCode | undefined }> {
   const rounds = await Promise.all(
     checks.map(async (check): Promise<{ result: CheckResult; code?: ErrorCode }> => {
       try {
@@ -63,7 +73,10 @@ async function runChecks(checks: readonly ReadinessCheck[], timeoutMs: number, l
         // The cause goes to the log for the operator; the answer carries only plain words.
         log.warn({ err: error, check: check.name }, 'a readiness check failed');
         const coded = isHicareError(error) && error.code !== 'INTERNAL';
-        return { result: { name: check.name, ok: false, problem: coded ? error.message : check.failure }, code: coded ? error.code : check.code };
+        return {
+          result: { name: check.name, ok: false, problem: coded ? error.message : check.failure },
+          code: coded ? error.code : check.code,
+        };
       }
     }),
   );
@@ -78,7 +91,8 @@ export function registerHealthRoutes(app: FastifyInstance, options: ReadinessOpt
   let last: { at: number; round: ReturnType<typeof runChecks> } | undefined;
 
   const current = (): ReturnType<typeof runChecks> => {
-    if (last === undefined || now() - last.at >= cacheMs) last = { at: now(), round: runChecks(options.checks, timeoutMs, app.log) };
+    if (last === undefined || now() - last.at >= cacheMs)
+      last = { at: now(), round: runChecks(options.checks, timeoutMs, app.log) };
     return last.round;
   };
 

@@ -9,7 +9,12 @@ import { getRequestRecord, updateRequestIf, type RequestRecord } from '../db/req
 import type { RequestContext } from './context.js';
 
 export function requestNotFound(id: string): HicareError {
-  return new HicareError('NOT_FOUND', 'There is no such service request.', 'Check the request id, or pick the request from your list.', { requestId: id });
+  return new HicareError(
+    'NOT_FOUND',
+    'There is no such service request.',
+    'Check the request id, or pick the request from your list.',
+    { requestId: id },
+  );
 }
 
 export function canSee(account: Account, record: Pick<RequestRecord, 'customerId'>): boolean {
@@ -24,16 +29,25 @@ export async function visibleRequest(ctx: RequestContext, account: Account, id: 
 }
 
 export function assignedElsewhere(record: RequestRecord): HicareError {
-  return new HicareError('FORBIDDEN', `Request ${record.number} is assigned to another engineer.`, 'Leave it to the assigned engineer, or ask a portal administrator to reassign it.', {
-    requestId: record.id,
-  });
+  return new HicareError(
+    'FORBIDDEN',
+    `Request ${record.number} is assigned to another engineer.`,
+    'Leave it to the assigned engineer, or ask a portal administrator to reassign it.',
+    {
+      requestId: record.id,
+    },
+  );
 }
 
 /**
  * Makes sure the calling engineer is the request's engineer: an unassigned request becomes theirs (as when they take
  * it), one assigned to somebody else is refused. Returns the request as it now is and whether it changed.
  */
-export async function claimForEngineer(ctx: RequestContext, account: Account, record: RequestRecord): Promise<{ record: RequestRecord; claimed: boolean }> {
+export async function claimForEngineer(
+  ctx: RequestContext,
+  account: Account,
+  record: RequestRecord,
+): Promise<{ record: RequestRecord; claimed: boolean }> {
   let current = record;
   for (let attempt = 0; attempt < 5; attempt++) {
     if (current.assignedEngineerId === account.id) return { record: current, claimed: false };
@@ -45,5 +59,9 @@ export async function claimForEngineer(ctx: RequestContext, account: Account, re
     // Somebody changed the request in between: look again.
     current = await visibleRequest(ctx, account, current.id);
   }
-  throw new HicareError('INTERNAL', `Request ${current.number} kept changing while it was being assigned.`, 'Try again.');
+  throw new HicareError(
+    'INTERNAL',
+    `Request ${current.number} kept changing while it was being assigned.`,
+    'Try again.',
+  );
 }

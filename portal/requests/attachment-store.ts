@@ -9,7 +9,13 @@ import { attachmentKey, type BlobStore } from '../storage/blob-store.js';
 import { asStoreError } from '../storage/space-error.js';
 
 function keyFor(id: string): string {
-  if (!IdSchema.safeParse(id).success) throw new HicareError('INVALID_INPUT', 'That is not an attachment id.', 'Use the id the portal gave the attachment.', { id });
+  if (!IdSchema.safeParse(id).success)
+    throw new HicareError(
+      'INVALID_INPUT',
+      'That is not an attachment id.',
+      'Use the id the portal gave the attachment.',
+      { id },
+    );
   return attachmentKey(id);
 }
 
@@ -29,9 +35,14 @@ export class AttachmentStore {
       return await this.blobs.getBytes(keyFor(id));
     } catch (error) {
       if (!(error instanceof HicareError) || error.code !== 'NOT_FOUND') throw error;
-      throw new HicareError('INTERNAL', 'The attachment’s file is missing from the portal’s storage.', 'Restore the portal’s storage from a backup, or ask the uploader to attach the file again.', {
-        id,
-      });
+      throw new HicareError(
+        'INTERNAL',
+        'The attachment’s file is missing from the portal’s storage.',
+        'Restore the portal’s storage from a backup, or ask the uploader to attach the file again.',
+        {
+          id,
+        },
+      );
     }
   }
 

@@ -5,7 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Account } from '../../shared/contracts/accounts.js';
-import { ATTACHMENT_MAX_BYTES, AttachmentFileNameSchema, type Attachment, type AttachmentUpload } from '../../shared/contracts/requests.js';
+import {
+  ATTACHMENT_MAX_BYTES,
+  AttachmentFileNameSchema,
+  type Attachment,
+  type AttachmentUpload,
+} from '../../shared/contracts/requests.js';
 import { attachmentTooLarge, checkDeclaredType } from '../../shared/domain/attachment-type.js';
 import { HicareError } from '../../shared/errors.js';
 import { addAttachment, getAttachment } from '../db/request-activity.js';
@@ -21,7 +26,11 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** The decoded bytes, refusing oversize content before decoding it. */
 function decode(dataBase64: string): Buffer {
   if (dataBase64.length % 4 !== 0 || !BASE64.test(dataBase64)) {
-    throw new HicareError('INVALID_INPUT', 'The attachment data is not base64.', 'Send the file’s bytes base64-encoded (standard alphabet, with padding).');
+    throw new HicareError(
+      'INVALID_INPUT',
+      'The attachment data is not base64.',
+      'Send the file’s bytes base64-encoded (standard alphabet, with padding).',
+    );
   }
   const padding = dataBase64.endsWith('==') ? 2 : dataBase64.endsWith('=') ? 1 : 0;
   const size = (dataBase64.length / 4) * 3 - padding;
@@ -29,7 +38,12 @@ function decode(dataBase64: string): Buffer {
   return Buffer.from(dataBase64, 'base64');
 }
 
-export async function uploadAttachment(ctx: RequestContext, caller: Account, id: string, upload: AttachmentUpload): Promise<Attachment> {
+export async function uploadAttachment(
+  ctx: RequestContext,
+  caller: Account,
+  id: string,
+  upload: AttachmentUpload,
+): Promise<Attachment> {
   let record = await visibleRequest(ctx, caller, id);
   assertMayConverse(record, caller, 'attach files to a request');
   checkInput(AttachmentFileNameSchema, upload.fileName, 'file name');
@@ -66,11 +80,17 @@ export async function uploadAttachment(ctx: RequestContext, caller: Account, id:
 }
 
 /** The attachment and its bytes, for whoever may see its request; another customer's is "not found". */
-export async function readAttachment(ctx: RequestContext, caller: Account, id: string): Promise<{ attachment: Attachment; bytes: Buffer }> {
+export async function readAttachment(
+  ctx: RequestContext,
+  caller: Account,
+  id: string,
+): Promise<{ attachment: Attachment; bytes: Buffer }> {
   const attachment = await getAttachment(ctx.db, id);
   const record = attachment === undefined ? undefined : await getRequestRecord(ctx.db, attachment.requestId);
   if (attachment === undefined || record === undefined || !canSee(caller, record)) {
-    throw new HicareError('NOT_FOUND', 'There is no such attachment.', 'Pick the attachment from its request.', { attachmentId: id });
+    throw new HicareError('NOT_FOUND', 'There is no such attachment.', 'Pick the attachment from its request.', {
+      attachmentId: id,
+    });
   }
   return { attachment, bytes: await ctx.attachments.get(attachment.id) };
 }

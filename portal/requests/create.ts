@@ -4,7 +4,11 @@
  * when the auto-accept policy names its priority, and never twice for one Idempotency-Key.
  */
 import type { Account } from '../../shared/contracts/accounts.js';
-import { ServiceRequestCreateSchema, type ServiceRequest, type ServiceRequestCreate } from '../../shared/contracts/requests.js';
+import {
+  ServiceRequestCreateSchema,
+  type ServiceRequest,
+  type ServiceRequestCreate,
+} from '../../shared/contracts/requests.js';
 import { contractStanding, type Contract } from '../../shared/domain/contract.js';
 import { assertRequiredFields, nextState } from '../../shared/domain/request-state.js';
 import { requestEntitlement } from '../../shared/domain/verdict.js';
@@ -31,9 +35,15 @@ export function checkRequiredFields(body: unknown): void {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
   const b = body as Record<string, unknown>;
   const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-  const fields = { serialNumber: asText(b['serialNumber']), location: asText(b['location']), faultDescription: asText(b['faultDescription']) };
+  const fields = {
+    serialNumber: asText(b['serialNumber']),
+    location: asText(b['location']),
+    faultDescription: asText(b['faultDescription']),
+  };
   // Present but not text is a type error, which the schema reports as INVALID_INPUT.
-  const wrongType = (['serialNumber', 'location', 'faultDescription'] as const).some((k) => b[k] !== undefined && b[k] !== null && typeof b[k] !== 'string');
+  const wrongType = (['serialNumber', 'location', 'faultDescription'] as const).some(
+    (k) => b[k] !== undefined && b[k] !== null && typeof b[k] !== 'string',
+  );
   if (wrongType) return;
   assertRequiredFields({
     ...(fields.serialNumber === undefined ? {} : { serialNumber: fields.serialNumber }),
@@ -52,12 +62,22 @@ function governingContract(contracts: readonly Contract[], now: Date): Contract 
     .reduce<Contract | undefined>((best, c) => (best === undefined || c.endDate > best.endDate ? c : best), undefined);
 }
 
-async function replayOf(ctx: RequestContext, earlier: RequestRecord, key: string, fingerprint: string): Promise<CreateOutcome> {
+async function replayOf(
+  ctx: RequestContext,
+  earlier: RequestRecord,
+  key: string,
+  fingerprint: string,
+): Promise<CreateOutcome> {
   if (earlier.bodyHash !== fingerprint) throw idempotencyConflict(key, earlier.number);
   return { request: await currentView(ctx, earlier.id), replayed: true };
 }
 
-export async function createServiceRequest(ctx: RequestContext, caller: Account, body: ServiceRequestCreate, idempotencyKey: string | null): Promise<CreateOutcome> {
+export async function createServiceRequest(
+  ctx: RequestContext,
+  caller: Account,
+  body: ServiceRequestCreate,
+  idempotencyKey: string | null,
+): Promise<CreateOutcome> {
   const customerId = customerOf(caller);
   // PostgreSQL text cannot hold NUL; refusing it here answers alike on both dialects.
   checkInput(ServiceRequestCreateSchema, body, 'service request');
@@ -77,10 +97,18 @@ export async function createServiceRequest(ctx: RequestContext, caller: Account,
   // The same rule the app uses to explain why the button is off: answered with its first reason and remedy.
   const entitlement = requestEntitlement(entry.contracts, body.serialNumber, product, now);
   const refusal = entitlement.reasons[0];
-  if (refusal !== undefined) throw new HicareError(refusal.code, refusal.message, refusal.remedy, { serialNumber: body.serialNumber, reasons: entitlement.reasons });
+  if (refusal !== undefined)
+    throw new HicareError(refusal.code, refusal.message, refusal.remedy, {
+      serialNumber: body.serialNumber,
+      reasons: entitlement.reasons,
+    });
   const contract = governingContract(entry.contracts, now);
   if (!entitlement.allowed || contract === undefined) {
-    throw new HicareError('CONTRACT_EXPIRED', 'No contract covering this system is in service.', 'Renew your maintenance contract to open new service requests.');
+    throw new HicareError(
+      'CONTRACT_EXPIRED',
+      'No contract covering this system is in service.',
+      'Renew your maintenance contract to open new service requests.',
+    );
   }
 
   const submittedAt = toIso(now);

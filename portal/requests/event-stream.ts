@@ -55,7 +55,10 @@ function resetFrame(latestId: number): string {
  * Where a stream starts: a fresh one at the newest event; a reconnecting one after what it saw (`replay`), or at the
  * newest with a reset when what it missed cannot be told.
  */
-async function startingPoint(ctx: RequestContext, lastEventId: number | null | undefined): Promise<{ replay: Replay | null; latestId: number }> {
+async function startingPoint(
+  ctx: RequestContext,
+  lastEventId: number | null | undefined,
+): Promise<{ replay: Replay | null; latestId: number }> {
   if (lastEventId === undefined) return { replay: null, latestId: await ctx.events.latestId() };
   if (lastEventId === null) {
     const latestId = await ctx.events.latestId();
@@ -66,7 +69,12 @@ async function startingPoint(ctx: RequestContext, lastEventId: number | null | u
 }
 
 /** The stream's handler; `app` is where it ends its open streams on close, `auth` how it checks the token again. */
-export function liveEventsHandler(app: FastifyInstance, ctx: RequestContext, auth: Authenticate, heartbeatMs = HEARTBEAT_MS): RawHandler<PortalRawRoutes['liveEvents']> {
+export function liveEventsHandler(
+  app: FastifyInstance,
+  ctx: RequestContext,
+  auth: Authenticate,
+  heartbeatMs = HEARTBEAT_MS,
+): RawHandler<PortalRawRoutes['liveEvents']> {
   const open = new Set<() => void>();
   // Fastify waits for open connections when it closes; a stream never finishes by itself, so end them first.
   app.addHook('preClose', async () => {
@@ -153,6 +161,11 @@ export function liveEventsHandler(app: FastifyInstance, ctx: RequestContext, aut
 }
 
 /** The stream alone on `app`, with its own heartbeat (the tests shorten it). */
-export function registerEventStream(app: FastifyInstance, ctx: RequestContext, auth: Authenticate, heartbeatMs = HEARTBEAT_MS): void {
+export function registerEventStream(
+  app: FastifyInstance,
+  ctx: RequestContext,
+  auth: Authenticate,
+  heartbeatMs = HEARTBEAT_MS,
+): void {
   registerRawRoute(app, portalRawRoutes.liveEvents, auth, liveEventsHandler(app, ctx, auth, heartbeatMs));
 }

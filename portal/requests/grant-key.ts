@@ -32,24 +32,41 @@ export function newGrantKeyText(random: (bytes: number) => Buffer): string {
   return random(KEY_BYTES).toString('base64');
 }
 
-async function configuredKey(env: Readonly<Record<string, string | undefined>>): Promise<{ key: Buffer; origin: string } | undefined> {
+async function configuredKey(
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ key: Buffer; origin: string } | undefined> {
   const inline = env[GRANT_KEY_ENV]?.trim() ?? '';
   const file = env[GRANT_KEY_FILE_ENV]?.trim() ?? '';
   if (inline !== '' && file !== '') {
-    throw new HicareError('INVALID_INPUT', `Both ${GRANT_KEY_ENV} and ${GRANT_KEY_FILE_ENV} are set.`, `Set only one of them (the key file is the safer choice).`);
+    throw new HicareError(
+      'INVALID_INPUT',
+      `Both ${GRANT_KEY_ENV} and ${GRANT_KEY_FILE_ENV} are set.`,
+      `Set only one of them (the key file is the safer choice).`,
+    );
   }
   if (inline !== '') {
     const key = decodeGrantKey(inline);
-    if (key === undefined) throw missing(`${GRANT_KEY_ENV} is not the base64 of ${KEY_BYTES} bytes.`, `${GENERATE} and set ${GRANT_KEY_ENV} to its output.`);
+    if (key === undefined)
+      throw missing(
+        `${GRANT_KEY_ENV} is not the base64 of ${KEY_BYTES} bytes.`,
+        `${GENERATE} and set ${GRANT_KEY_ENV} to its output.`,
+      );
     return { key, origin: GRANT_KEY_ENV };
   }
   if (file !== '') {
     const text = await readFile(file, 'utf8').catch(() => undefined);
     if (text === undefined) {
-      throw missing(`The grant key file ${file} (${GRANT_KEY_FILE_ENV}) cannot be read.`, `Check the path and that the portal's user may read it; ${GENERATE.toLowerCase()} into it if it was never made.`);
+      throw missing(
+        `The grant key file ${file} (${GRANT_KEY_FILE_ENV}) cannot be read.`,
+        `Check the path and that the portal's user may read it; ${GENERATE.toLowerCase()} into it if it was never made.`,
+      );
     }
     const key = decodeGrantKey(text);
-    if (key === undefined) throw missing(`The grant key file ${file} does not hold the base64 of ${KEY_BYTES} bytes.`, `Restore the file from its backup; ${GENERATE.toLowerCase()} only if no grants exist yet.`);
+    if (key === undefined)
+      throw missing(
+        `The grant key file ${file} does not hold the base64 of ${KEY_BYTES} bytes.`,
+        `Restore the file from its backup; ${GENERATE.toLowerCase()} only if no grants exist yet.`,
+      );
     return { key, origin: file };
   }
   return undefined;
@@ -66,7 +83,13 @@ async function grantsToCheck(db: Kysely<Database>, now: Date): Promise<{ id: str
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', toIso(now))
     .execute();
-  const newest = await db.selectFrom('grants').select(['id', 'password_cipher']).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).execute();
+  const newest = await db
+    .selectFrom('grants')
+    .select(['id', 'password_cipher'])
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .execute();
   const seen = new Set(open.map((g) => g.id));
   return [...open, ...newest.filter((g) => !seen.has(g.id))];
 }
@@ -75,7 +98,12 @@ async function grantsToCheck(db: Kysely<Database>, now: Date): Promise<{ id: str
  * The start-up check: the key from configuration (or, on SQLite only, the data directory's key file), proven to open
  * the stored grants. Throws GRANT_KEY_MISSING or GRANT_KEY_MISMATCH with the remedy; changes nothing on disk.
  */
-export async function loadGrantKey(env: Readonly<Record<string, string | undefined>>, dataDirectory: string, db: Kysely<Database>, now: Date = new Date()): Promise<GrantSecrets> {
+export async function loadGrantKey(
+  env: Readonly<Record<string, string | undefined>>,
+  dataDirectory: string,
+  db: Kysely<Database>,
+  now: Date = new Date(),
+): Promise<GrantSecrets> {
   const configured = await configuredKey(env);
   const grants = await grantsToCheck(db, now);
   let secrets: GrantSecrets;

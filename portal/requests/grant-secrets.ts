@@ -22,14 +22,20 @@ export const GENERATED_PASSWORD_LENGTH = 24;
 export function generatePassword(): string {
   for (;;) {
     const password = [...randomBytes(GENERATED_PASSWORD_LENGTH)].map((b) => PASSWORD_ALPHABET[b & 63] ?? '').join('');
-    if (/[A-Z]/.test(password) && /[a-z]/.test(password) && /[0-9]/.test(password) && /[^A-Za-z0-9]/.test(password)) return password;
+    if (/[A-Z]/.test(password) && /[a-z]/.test(password) && /[0-9]/.test(password) && /[^A-Za-z0-9]/.test(password))
+      return password;
   }
 }
 
 function keyProblem(origin: string, why: string): HicareError {
-  return new HicareError('INTERNAL', `The key that protects remote-access passwords (${origin}) ${why}.`, 'Restore the key from the backup it was kept in, or contact the vendor.', {
-    origin,
-  });
+  return new HicareError(
+    'INTERNAL',
+    `The key that protects remote-access passwords (${origin}) ${why}.`,
+    'Restore the key from the backup it was kept in, or contact the vendor.',
+    {
+      origin,
+    },
+  );
 }
 
 /** A key given by configuration, and where it came from (named in messages, never the key itself). */
@@ -118,7 +124,9 @@ export class GrantSecrets {
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(grantId, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(password, 'utf8'), cipher.final()]);
-    return [FORMAT, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join(':');
+    return [FORMAT, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join(
+      ':',
+    );
   }
 
   /** Whether this key opens a stored password (checked at start, so a wrong key is refused before anyone needs it). */
@@ -132,14 +140,18 @@ export class GrantSecrets {
   async decrypt(grantId: string, stored: string): Promise<string> {
     const key = await this.loadKey();
     const [format, iv, tag, ciphertext] = stored.split(':');
-    if (format !== FORMAT || iv === undefined || tag === undefined || ciphertext === undefined) throw keyProblem(this.origin, 'does not match a stored password');
+    if (format !== FORMAT || iv === undefined || tag === undefined || ciphertext === undefined)
+      throw keyProblem(this.origin, 'does not match a stored password');
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
       decipher.setAAD(Buffer.from(grantId, 'utf8'));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]).toString('utf8');
     } catch {
-      throw keyProblem(this.origin, 'does not open this grant’s password (the key was replaced, or the row was altered)');
+      throw keyProblem(
+        this.origin,
+        'does not open this grant’s password (the key was replaced, or the row was altered)',
+      );
     }
   }
 }

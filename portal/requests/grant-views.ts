@@ -17,7 +17,12 @@ export function withoutAccess(grant: Grant): Grant {
   return { ...grant, address: null, account: null };
 }
 
-export function grantFor(caller: Account, record: Pick<RequestRecord, 'customerId' | 'assignedEngineerId'>, grant: GrantRecord, now: Date): Grant {
+export function grantFor(
+  caller: Account,
+  record: Pick<RequestRecord, 'customerId' | 'assignedEngineerId'>,
+  grant: GrantRecord,
+  now: Date,
+): Grant {
   const view = grantView(grant, now);
   return seesGrantDetails(caller, record) ? view : withoutAccess(view);
 }
@@ -39,28 +44,52 @@ function whoLookup(ctx: RequestContext): (id: string | null) => Promise<Who> {
   };
 }
 
-async function auditOf(ctx: RequestContext, record: RequestRecord, grant: GrantRecord, who: (id: string | null) => Promise<Who>, now: Date): Promise<GrantAuditEntry[]> {
+async function auditOf(
+  ctx: RequestContext,
+  record: RequestRecord,
+  grant: GrantRecord,
+  who: (id: string | null) => Promise<Who>,
+  now: Date,
+): Promise<GrantAuditEntry[]> {
   const requestNumber = record.number;
-  const entries: GrantAuditEntry[] = [{ at: grant.createdAt, kind: 'created', by: await who(grant.createdBy), requestNumber }];
+  const entries: GrantAuditEntry[] = [
+    { at: grant.createdAt, kind: 'created', by: await who(grant.createdBy), requestNumber },
+  ];
   for (const read of await listGrantReads(ctx.db, grant.id)) {
-    entries.push({ at: read.at, kind: read.outcome === 'read' ? 'password-revealed' : 'reveal-refused', by: await who(read.accountId), requestNumber });
+    entries.push({
+      at: read.at,
+      kind: read.outcome === 'read' ? 'password-revealed' : 'reveal-refused',
+      by: await who(read.accountId),
+      requestNumber,
+    });
   }
   const state = grantState(grant, now);
-  if (state === 'revoked' && grant.revokedAt !== null) entries.push({ at: grant.revokedAt, kind: 'revoked', by: await who(grant.revokedBy), requestNumber });
+  if (state === 'revoked' && grant.revokedAt !== null)
+    entries.push({ at: grant.revokedAt, kind: 'revoked', by: await who(grant.revokedBy), requestNumber });
   if (state === 'expired') entries.push({ at: grant.expiresAt, kind: 'expired', by: null, requestNumber });
   // Stable: entries of one instant keep the order they were added in.
-  return entries.map((e, i) => [e, i] as const).sort(([a, i], [b, j]) => compareText(a.at, b.at) || i - j).map(([e]) => e);
+  return entries
+    .map((e, i) => [e, i] as const)
+    .sort(([a, i], [b, j]) => compareText(a.at, b.at) || i - j)
+    .map(([e]) => e);
 }
 
 /** The request's grants for its page: with access details and audit for those who may see them, bare for the rest. */
-export async function grantDetails(ctx: RequestContext, caller: Account, record: RequestRecord, grants: readonly GrantRecord[]): Promise<GrantDetail[]> {
+export async function grantDetails(
+  ctx: RequestContext,
+  caller: Account,
+  record: RequestRecord,
+  grants: readonly GrantRecord[],
+): Promise<GrantDetail[]> {
   const now = ctx.now();
   const sees = seesGrantDetails(caller, record);
   const who = whoLookup(ctx);
   const out: GrantDetail[] = [];
   for (const grant of grants) {
     const view = grantView(grant, now);
-    out.push(sees ? { ...view, audit: await auditOf(ctx, record, grant, who, now) } : { ...withoutAccess(view), audit: [] });
+    out.push(
+      sees ? { ...view, audit: await auditOf(ctx, record, grant, who, now) } : { ...withoutAccess(view), audit: [] },
+    );
   }
   return out;
 }

@@ -9,7 +9,15 @@ import type { Account } from '../../shared/contracts/accounts.js';
 import { GrantCreateSchema, type Grant, type GrantCreate } from '../../shared/contracts/requests.js';
 import { isTerminal } from '../../shared/domain/request-state.js';
 import { HicareError } from '../../shared/errors.js';
-import { getGrantRecord, grantState, grantView, insertGrant, recordGrantRead, revokeGrantRecord, type GrantRecord } from '../db/grants.js';
+import {
+  getGrantRecord,
+  grantState,
+  grantView,
+  insertGrant,
+  recordGrantRead,
+  revokeGrantRecord,
+  type GrantRecord,
+} from '../db/grants.js';
 import { getRequestRecord, type RequestRecord } from '../db/requests.js';
 import type { GrantReadOutcome } from '../db/schema.js';
 import { checkInput, newId, toIso } from '../db/support.js';
@@ -23,24 +31,40 @@ import { grantFor } from './grant-views.js';
 const HOUR_MS = 60 * 60 * 1000;
 
 function grantNotFound(id: string): HicareError {
-  return new HicareError('NOT_FOUND', 'There is no such remote-access grant.', 'Pick the grant from its request.', { grantId: id });
+  return new HicareError('NOT_FOUND', 'There is no such remote-access grant.', 'Pick the grant from its request.', {
+    grantId: id,
+  });
 }
 
 /** The grant and its request, if the caller may see that request; otherwise "not found", like a grant that never was. */
-async function visibleGrant(ctx: RequestContext, caller: Account, id: string): Promise<{ grant: GrantRecord; record: RequestRecord }> {
+async function visibleGrant(
+  ctx: RequestContext,
+  caller: Account,
+  id: string,
+): Promise<{ grant: GrantRecord; record: RequestRecord }> {
   const grant = await getGrantRecord(ctx.db, id);
   const record = grant === undefined ? undefined : await getRequestRecord(ctx.db, grant.requestId);
   if (grant === undefined || record === undefined || !canSee(caller, record)) throw grantNotFound(id);
   return { grant, record };
 }
 
-export async function createGrant(ctx: RequestContext, caller: Account, requestId: string, body: GrantCreate): Promise<Grant & { password: string }> {
+export async function createGrant(
+  ctx: RequestContext,
+  caller: Account,
+  requestId: string,
+  body: GrantCreate,
+): Promise<Grant & { password: string }> {
   checkInput(GrantCreateSchema, body, 'remote-access grant');
   const record = await visibleRequest(ctx, caller, requestId);
   if (isTerminal(record.state)) {
-    throw new HicareError('ILLEGAL_TRANSITION', `Request ${record.number} is ${record.state}; no remote access is needed for it any more.`, 'Open a new request if help is still needed.', {
-      state: record.state,
-    });
+    throw new HicareError(
+      'ILLEGAL_TRANSITION',
+      `Request ${record.number} is ${record.state}; no remote access is needed for it any more.`,
+      'Open a new request if help is still needed.',
+      {
+        state: record.state,
+      },
+    );
   }
   const now = ctx.now();
   const id = newId();
@@ -82,29 +106,54 @@ export async function revokeGrant(ctx: RequestContext, caller: Account, id: stri
   return grantView((await getGrantRecord(ctx.db, grant.id)) ?? grant, ctx.now());
 }
 
-async function audit(ctx: RequestContext, grant: GrantRecord, caller: Account, at: Date, outcome: GrantReadOutcome): Promise<void> {
+async function audit(
+  ctx: RequestContext,
+  grant: GrantRecord,
+  caller: Account,
+  at: Date,
+  outcome: GrantReadOutcome,
+): Promise<void> {
   await recordGrantRead(ctx.db, { id: newId(), grantId: grant.id, accountId: caller.id, at: toIso(at), outcome });
 }
 
-export async function readGrantPassword(ctx: RequestContext, caller: Account, id: string): Promise<{ password: string }> {
+export async function readGrantPassword(
+  ctx: RequestContext,
+  caller: Account,
+  id: string,
+): Promise<{ password: string }> {
   const { grant, record } = await visibleGrant(ctx, caller, id);
   const now = ctx.now();
   const state = grantState(grant, now);
   if (state === 'revoked') {
     await audit(ctx, grant, caller, now, 'revoked');
-    throw new HicareError('GRANT_REVOKED', `The customer revoked this remote access on ${grant.revokedAt ?? ''}.`, 'Ask the customer for a new grant if access is still needed.', {
-      grantId: grant.id,
-    });
+    throw new HicareError(
+      'GRANT_REVOKED',
+      `The customer revoked this remote access on ${grant.revokedAt ?? ''}.`,
+      'Ask the customer for a new grant if access is still needed.',
+      {
+        grantId: grant.id,
+      },
+    );
   }
   if (state === 'expired') {
     await audit(ctx, grant, caller, now, 'expired');
-    throw new HicareError('GRANT_EXPIRED', `This remote access expired on ${grant.expiresAt}.`, 'Ask the customer for a new grant if access is still needed.', { grantId: grant.id });
+    throw new HicareError(
+      'GRANT_EXPIRED',
+      `This remote access expired on ${grant.expiresAt}.`,
+      'Ask the customer for a new grant if access is still needed.',
+      { grantId: grant.id },
+    );
   }
   if (record.assignedEngineerId !== caller.id) {
     await audit(ctx, grant, caller, now, 'not-assigned');
-    throw new HicareError('FORBIDDEN', `Only the engineer assigned to request ${record.number} can read this password.`, 'Take the request first, or leave it to its engineer.', {
-      grantId: grant.id,
-    });
+    throw new HicareError(
+      'FORBIDDEN',
+      `Only the engineer assigned to request ${record.number} can read this password.`,
+      'Take the request first, or leave it to its engineer.',
+      {
+        grantId: grant.id,
+      },
+    );
   }
   const password = await ctx.secrets.decrypt(grant.id, grant.passwordCipher);
   // The audit row is written before the password leaves: no read goes unrecorded.

@@ -12,7 +12,11 @@ const KEY = /^[\x21-\x7e]{1,200}$/;
 export function idempotencyKeyOf(header: string | string[] | undefined): string | null {
   if (header === undefined) return null;
   if (Array.isArray(header) || !KEY.test(header)) {
-    throw new HicareError('INVALID_INPUT', 'The Idempotency-Key header is not usable.', 'Send one Idempotency-Key of 1 to 200 visible ASCII characters, such as a UUID.');
+    throw new HicareError(
+      'INVALID_INPUT',
+      'The Idempotency-Key header is not usable.',
+      'Send one Idempotency-Key of 1 to 200 visible ASCII characters, such as a UUID.',
+    );
   }
   return header;
 }

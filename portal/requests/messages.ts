@@ -21,26 +21,50 @@ import { publishMessage, publishRequestChanged } from './notify.js';
 export function assertMayConverse(record: RequestRecord, caller: Account, what: string): void {
   if (canMessage(record.state, caller.role)) return;
   if (caller.role !== 'customer-admin' && caller.role !== 'engineer') {
-    throw new HicareError('ROLE_NOT_ALLOWED', `${capitalRoleAccount(caller.role)} cannot ${what}; the conversation is between the customer and the engineer.`, 'Ask the customer administrator or the assigned engineer.', {
-      role: caller.role,
-    });
+    throw new HicareError(
+      'ROLE_NOT_ALLOWED',
+      `${capitalRoleAccount(caller.role)} cannot ${what}; the conversation is between the customer and the engineer.`,
+      'Ask the customer administrator or the assigned engineer.',
+      {
+        role: caller.role,
+      },
+    );
   }
   if (caller.role === 'engineer' && record.state === 'submitted') {
-    throw new HicareError('ILLEGAL_TRANSITION', `Request ${record.number} has not been accepted yet.`, 'Accept the request first; the response time runs from acceptance.', {
-      state: record.state,
-    });
+    throw new HicareError(
+      'ILLEGAL_TRANSITION',
+      `Request ${record.number} has not been accepted yet.`,
+      'Accept the request first; the response time runs from acceptance.',
+      {
+        state: record.state,
+      },
+    );
   }
-  throw new HicareError('ILLEGAL_TRANSITION', `Request ${record.number} is ${record.state}, so nothing more can be added to it.`, 'Open a new request if help is still needed.', {
-    state: record.state,
-  });
+  throw new HicareError(
+    'ILLEGAL_TRANSITION',
+    `Request ${record.number} is ${record.state}, so nothing more can be added to it.`,
+    'Open a new request if help is still needed.',
+    {
+      state: record.state,
+    },
+  );
 }
 
 /** The engineer side: accepted requests only, and the engineer must be (or become) the assigned one. */
-export async function engineerAtWork(ctx: RequestContext, caller: Account, record: RequestRecord): Promise<{ record: RequestRecord; claimed: boolean }> {
+export async function engineerAtWork(
+  ctx: RequestContext,
+  caller: Account,
+  record: RequestRecord,
+): Promise<{ record: RequestRecord; claimed: boolean }> {
   if (record.state === 'submitted') {
-    throw new HicareError('ILLEGAL_TRANSITION', `Request ${record.number} has not been accepted yet.`, 'Accept the request first; the response time runs from acceptance.', {
-      state: record.state,
-    });
+    throw new HicareError(
+      'ILLEGAL_TRANSITION',
+      `Request ${record.number} has not been accepted yet.`,
+      'Accept the request first; the response time runs from acceptance.',
+      {
+        state: record.state,
+      },
+    );
   }
   return claimForEngineer(ctx, caller, record);
 }
@@ -58,7 +82,16 @@ export async function postMessage(ctx: RequestContext, caller: Account, id: stri
   let changed = false;
   if (caller.role === 'engineer') ({ record, claimed: changed } = await engineerAtWork(ctx, caller, record));
   const now = ctx.now();
-  const message = await addMessage(ctx.db, { requestId: record.id, authorId: caller.id, authorRole: caller.role === 'engineer' ? 'engineer' : 'customer-admin', body }, now);
+  const message = await addMessage(
+    ctx.db,
+    {
+      requestId: record.id,
+      authorId: caller.id,
+      authorRole: caller.role === 'engineer' ? 'engineer' : 'customer-admin',
+      body,
+    },
+    now,
+  );
   if (caller.role === 'engineer' && (await noteContact(ctx, record, now))) changed = true;
   await publishMessage(ctx, record, message);
   if (changed) await publishRequestChanged(ctx, record);

@@ -17,7 +17,11 @@ import type { RequestContext } from './context.js';
 import { grantDetails } from './grant-views.js';
 import { byTimeLeft, judge, newestFirst } from './views.js';
 
-export async function listRequests(ctx: RequestContext, caller: Account, filter: { state?: RequestState | undefined }): Promise<ServiceRequest[]> {
+export async function listRequests(
+  ctx: RequestContext,
+  caller: Account,
+  filter: { state?: RequestState | undefined },
+): Promise<ServiceRequest[]> {
   const customer = caller.role === 'customer-admin';
   // A customer account without a customer sees nothing rather than everything.
   if (customer && caller.customerId === null) return [];

@@ -109,22 +109,27 @@ export function requestRoutes(
       if (replayed) markReplayed(reply);
       return created;
     },
-    listRequests: async ({ caller, query }) => ({ requests: await listRequests(ctx, caller.account, { state: query.state }) }),
+    listRequests: async ({ caller, query }) => ({
+      requests: await listRequests(ctx, caller.account, { state: query.state }),
+    }),
     getRequest: async ({ caller, params }) => requestDetail(ctx, caller.account, params.id),
     takeRequest: async ({ caller, params }) => takeRequest(ctx, caller.account, params.id),
-    actOnRequest: async ({ caller, params, body }) => actOnRequest(ctx, caller.account, params.id, body.action, { solution: body.solution, reason: body.reason }),
+    actOnRequest: async ({ caller, params, body }) =>
+      actOnRequest(ctx, caller.account, params.id, body.action, { solution: body.solution, reason: body.reason }),
     postMessage: async ({ caller, params, body }) => postMessage(ctx, caller.account, params.id, body.body),
     uploadAttachment: async ({ caller, params, body }) => uploadAttachment(ctx, caller.account, params.id, body),
     attachmentContent: async ({ caller, request, reply }) => {
       const { id } = validAttachmentId(request.params);
       const { attachment, bytes } = await readAttachment(ctx, caller.account, id);
-      return reply
-        .type(attachment.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
-        // Opened in a browser anyway, it can run nothing.
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('x-content-sha256', attachment.sha256)
-        .send(bytes);
+      return (
+        reply
+          .type(attachment.contentType)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
+          // Opened in a browser anyway, it can run nothing.
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .header('x-content-sha256', attachment.sha256)
+          .send(bytes)
+      );
     },
     createGrant: async ({ caller, params, body }) => createGrant(ctx, caller.account, params.id, body),
     getGrant: async ({ caller, params }) => getGrant(ctx, caller.account, params.id),

@@ -11,18 +11,38 @@ import { checkInput } from '../db/support.js';
 import { visibleRequest } from './access.js';
 import type { RequestContext } from './context.js';
 
-export async function answerSurvey(ctx: RequestContext, caller: Account, requestId: string, survey: Survey): Promise<Survey> {
+export async function answerSurvey(
+  ctx: RequestContext,
+  caller: Account,
+  requestId: string,
+  survey: Survey,
+): Promise<Survey> {
   checkInput(SurveySchema, survey, 'survey answer');
   const record = await visibleRequest(ctx, caller, requestId);
   const answered = await hasSurveyAnswer(ctx.db, record.id);
   if (!canAnswerSurvey(record.state, answered)) {
     if (answered) throw surveyAlreadyAnswered(record.id);
-    throw new HicareError('ILLEGAL_TRANSITION', `Request ${record.number} is ${record.state}; the survey opens once a request is closed.`, 'Answer the survey after the request is closed.', {
-      state: record.state,
-    });
+    throw new HicareError(
+      'ILLEGAL_TRANSITION',
+      `Request ${record.number} is ${record.state}; the survey opens once a request is closed.`,
+      'Answer the survey after the request is closed.',
+      {
+        state: record.state,
+      },
+    );
   }
   // The primary key settles two answers sent at once: the second gets the same ALREADY_EXISTS.
-  await insertSurveyAnswer(ctx.db, { requestId: record.id, customerId: record.customerId, accountId: caller.id, rating: survey.rating, comment: survey.comment }, ctx.now());
+  await insertSurveyAnswer(
+    ctx.db,
+    {
+      requestId: record.id,
+      customerId: record.customerId,
+      accountId: caller.id,
+      rating: survey.rating,
+      comment: survey.comment,
+    },
+    ctx.now(),
+  );
   return { rating: survey.rating, comment: survey.comment };
 }
 

@@ -9,7 +9,13 @@
 import type { Kysely } from 'kysely';
 import type { Account } from '../../shared/contracts/accounts.js';
 import type { ServiceRequest } from '../../shared/contracts/requests.js';
-import { isTerminal, nextState, type Actor, type RequestAction, type RequestState } from '../../shared/domain/request-state.js';
+import {
+  isTerminal,
+  nextState,
+  type Actor,
+  type RequestAction,
+  type RequestState,
+} from '../../shared/domain/request-state.js';
 import { assertActionNote, type ActionNote } from '../../shared/domain/solution.js';
 import { HicareError } from '../../shared/errors.js';
 import { activeGrantIds, getGrantRecord, revokeGrantRecord } from '../db/grants.js';
@@ -25,7 +31,14 @@ import { currentView } from './views.js';
 
 const ATTEMPTS = 5;
 
-function changesFor(record: RequestRecord, action: RequestAction, to: RequestState, actor: Actor, actorId: string, now: Date): RequestChanges {
+function changesFor(
+  record: RequestRecord,
+  action: RequestAction,
+  to: RequestState,
+  actor: Actor,
+  actorId: string,
+  now: Date,
+): RequestChanges {
   const at = toIso(now);
   const changes: RequestChanges = { state: to };
   if (actor === 'engineer') {
@@ -56,16 +69,37 @@ async function checkSolutionAttachment(ctx: RequestContext, record: RequestRecor
   if (id === undefined) return;
   const attachment = await getAttachment(ctx.db, id);
   if (attachment === undefined || attachment.requestId !== record.id) {
-    throw new HicareError('NOT_FOUND', `The file given with the solution is not attached to request ${record.number}.`, 'Attach the file to the request first, then propose the solution.', {
-      attachmentId: id,
-    });
+    throw new HicareError(
+      'NOT_FOUND',
+      `The file given with the solution is not attached to request ${record.number}.`,
+      'Attach the file to the request first, then propose the solution.',
+      {
+        attachmentId: id,
+      },
+    );
   }
 }
 
 /** What proposing and answering a proposal store besides the state; runs inside the state change's transaction. */
-async function recordNote(db: Kysely<Database>, record: RequestRecord, action: RequestAction, note: ActionNote, actorId: string, now: Date): Promise<void> {
+async function recordNote(
+  db: Kysely<Database>,
+  record: RequestRecord,
+  action: RequestAction,
+  note: ActionNote,
+  actorId: string,
+  now: Date,
+): Promise<void> {
   if (action === 'propose-solution' && note.solution !== undefined) {
-    await addSolution(db, { requestId: record.id, text: note.solution.text.trim(), attachmentId: note.solution.attachmentId ?? null, proposedBy: actorId }, now);
+    await addSolution(
+      db,
+      {
+        requestId: record.id,
+        text: note.solution.text.trim(),
+        attachmentId: note.solution.attachmentId ?? null,
+        proposedBy: actorId,
+      },
+      now,
+    );
   } else if (action === 'reject-solution') {
     await decideSolution(db, record.id, { outcome: 'rejected', reason: note.reason?.trim() ?? null, by: actorId }, now);
   } else if (action === 'confirm') {
@@ -107,19 +141,34 @@ async function transition(
     }
     record = await reload();
   }
-  throw new HicareError('INTERNAL', `Request ${record.number} kept changing while "${action}" was applied.`, 'Reload the request and try again.');
+  throw new HicareError(
+    'INTERNAL',
+    `Request ${record.number} kept changing while "${action}" was applied.`,
+    'Reload the request and try again.',
+  );
 }
 
-export async function actOnRequest(ctx: RequestContext, caller: Account, id: string, action: RequestAction, note: ActionNote = {}): Promise<ServiceRequest> {
+export async function actOnRequest(
+  ctx: RequestContext,
+  caller: Account,
+  id: string,
+  action: RequestAction,
+  note: ActionNote = {},
+): Promise<ServiceRequest> {
   const record = await visibleRequest(ctx, caller, id);
   return transition(ctx, record, () => visibleRequest(ctx, caller, id), action, caller.role, caller.id, note);
 }
 
 /** The portal acting on its own (automatic closure); the transition table still has the last word. */
-export async function actAsSystem(ctx: RequestContext, record: RequestRecord, action: RequestAction): Promise<ServiceRequest> {
+export async function actAsSystem(
+  ctx: RequestContext,
+  record: RequestRecord,
+  action: RequestAction,
+): Promise<ServiceRequest> {
   const reload = async (): Promise<RequestRecord> => {
     const again = await getRequestRecord(ctx.db, record.id);
-    if (again === undefined) throw new HicareError('NOT_FOUND', 'The service request no longer exists.', 'Nothing to do.');
+    if (again === undefined)
+      throw new HicareError('NOT_FOUND', 'The service request no longer exists.', 'Nothing to do.');
     return again;
   };
   return transition(ctx, record, reload, action, 'system', 'system');
@@ -130,25 +179,52 @@ export async function takeRequest(ctx: RequestContext, caller: Account, id: stri
   let record = await visibleRequest(ctx, caller, id);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (record.state === 'submitted') {
-      throw new HicareError('ILLEGAL_TRANSITION', `Request ${record.number} has not been accepted yet.`, 'Accept the request: accepting also assigns it to you.', {
-        state: record.state,
-      });
+      throw new HicareError(
+        'ILLEGAL_TRANSITION',
+        `Request ${record.number} has not been accepted yet.`,
+        'Accept the request: accepting also assigns it to you.',
+        {
+          state: record.state,
+        },
+      );
     }
     if (isTerminal(record.state)) {
-      throw new HicareError('ILLEGAL_TRANSITION', `Request ${record.number} is ${record.state}; nothing more can be done with it.`, 'Pick an open request from the queue.', {
-        state: record.state,
-      });
+      throw new HicareError(
+        'ILLEGAL_TRANSITION',
+        `Request ${record.number} is ${record.state}; nothing more can be done with it.`,
+        'Pick an open request from the queue.',
+        {
+          state: record.state,
+        },
+      );
     }
     if (record.assignedEngineerId === caller.id) return currentView(ctx, record.id);
     if (record.assignedEngineerId !== null) {
-      throw new HicareError('ALREADY_ASSIGNED', `Request ${record.number} is already assigned to another engineer.`, 'Pick an unassigned request from the queue.', {
-        requestId: record.id,
-      });
+      throw new HicareError(
+        'ALREADY_ASSIGNED',
+        `Request ${record.number} is already assigned to another engineer.`,
+        'Pick an unassigned request from the queue.',
+        {
+          requestId: record.id,
+        },
+      );
     }
-    if (await updateRequestIf(ctx.db, record.id, { state: record.state, assignedEngineerId: null }, { assignedEngineerId: caller.id }, ctx.now())) {
+    if (
+      await updateRequestIf(
+        ctx.db,
+        record.id,
+        { state: record.state, assignedEngineerId: null },
+        { assignedEngineerId: caller.id },
+        ctx.now(),
+      )
+    ) {
       return publishRequestChanged(ctx, record);
     }
     record = await visibleRequest(ctx, caller, id);
   }
-  throw new HicareError('INTERNAL', `Request ${record.number} kept changing while it was being assigned.`, 'Reload the request and try again.');
+  throw new HicareError(
+    'INTERNAL',
+    `Request ${record.number} kept changing while it was being assigned.`,
+    'Reload the request and try again.',
+  );
 }

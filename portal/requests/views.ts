@@ -25,7 +25,13 @@ export class ContractLookup {
     let found = this.cache.get(id);
     if (found === undefined) {
       found = getContract(this.db, id).then((c) => {
-        if (c === undefined) throw new HicareError('INTERNAL', `The contract ${id} of a service request is missing.`, 'Restore the contract, or contact the vendor.', { contractId: id });
+        if (c === undefined)
+          throw new HicareError(
+            'INTERNAL',
+            `The contract ${id} of a service request is missing.`,
+            'Restore the contract, or contact the vendor.',
+            { contractId: id },
+          );
         return c;
       });
       this.cache.set(id, found);
@@ -35,7 +41,9 @@ export class ContractLookup {
 }
 
 export function calendarOf(contract: Contract): BusinessCalendar {
-  return contract.holidays === undefined ? { timeZone: contract.timeZone } : { timeZone: contract.timeZone, holidays: contract.holidays };
+  return contract.holidays === undefined
+    ? { timeZone: contract.timeZone }
+    : { timeZone: contract.timeZone, holidays: contract.holidays };
 }
 
 export function slaOf(record: RequestRecord, contract: Contract, now: Date): SlaStatus {
@@ -83,7 +91,11 @@ export interface JudgedRequest {
   view: ServiceRequest;
 }
 
-export async function judge(ctx: RequestContext, records: readonly RequestRecord[], contracts = new ContractLookup(ctx.db)): Promise<JudgedRequest[]> {
+export async function judge(
+  ctx: RequestContext,
+  records: readonly RequestRecord[],
+  contracts = new ContractLookup(ctx.db),
+): Promise<JudgedRequest[]> {
   const now = ctx.now();
   const out: JudgedRequest[] = [];
   for (const record of records) {
@@ -104,7 +116,11 @@ export async function currentView(ctx: RequestContext, id: string): Promise<Serv
 
 /** The engineers' queue: least time left first (compareByTimeLeft), then the oldest submission, then the number. */
 export function byTimeLeft(a: JudgedRequest, b: JudgedRequest): number {
-  return compareByTimeLeft(a.sla, b.sla) || compareText(a.record.submittedAt, b.record.submittedAt) || compareText(a.record.number, b.record.number);
+  return (
+    compareByTimeLeft(a.sla, b.sla) ||
+    compareText(a.record.submittedAt, b.record.submittedAt) ||
+    compareText(a.record.number, b.record.number)
+  );
 }
 
 /** A customer's own list: newest first. */

@@ -42,14 +42,20 @@ export interface JobContext {
   now: () => Date;
 }
 
-export type JobOutcome = { result: ReleaseTarget | { lifecycle: LineLifecycle; resigned: number } } | { error: ErrorBody };
+export type JobOutcome =
+  { result: ReleaseTarget | { lifecycle: LineLifecycle; resigned: number } } | { error: ErrorBody };
 
 /** The body a failure is recorded with: a coded error as it is, anything else as PUBLISH_FAILED without its inner text. */
 export function failureBody(error: unknown, jobId: string): ErrorBody {
   if (isHicareError(error)) return error.toBody();
-  return new HicareError('PUBLISH_FAILED', 'The signer could not complete the publish job; nothing was published.', `Look in the signer's log for job ${jobId}, correct the cause and publish again.`, {
-    job: jobId,
-  }).toBody();
+  return new HicareError(
+    'PUBLISH_FAILED',
+    'The signer could not complete the publish job; nothing was published.',
+    `Look in the signer's log for job ${jobId}, correct the cause and publish again.`,
+    {
+      job: jobId,
+    },
+  ).toBody();
 }
 
 async function runRelease(ctx: JobContext, input: ReleaseJobInput): Promise<ReleaseTarget> {
@@ -72,10 +78,15 @@ async function runRelease(ctx: JobContext, input: ReleaseJobInput): Promise<Rele
  * Runs one claimed job to its outcome (never throws for the job's own failure). A release's upload is deleted once
  * the job has an outcome to record; a job re-run after a crash still finds it, because deletion comes last.
  */
-export async function runPublishJob(ctx: JobContext, job: PublishJob): Promise<{ outcome: JobOutcome; cause?: unknown }> {
+export async function runPublishJob(
+  ctx: JobContext,
+  job: PublishJob,
+): Promise<{ outcome: JobOutcome; cause?: unknown }> {
   try {
     if (job.kind === 'release') return { outcome: { result: await runRelease(ctx, job.input as ReleaseJobInput) } };
-    return { outcome: { result: await setLineLifecycle(ctx.db, ctx.catalog, job.input as LifecycleJobInput, ctx.now()) } };
+    return {
+      outcome: { result: await setLineLifecycle(ctx.db, ctx.catalog, job.input as LifecycleJobInput, ctx.now()) },
+    };
   } catch (error) {
     return { outcome: { error: failureBody(error, job.id) }, cause: error };
   }

@@ -8,7 +8,12 @@ import type { Kysely } from 'kysely';
 import { HicareError } from '../../shared/errors.js';
 import type { Logger } from 'pino';
 import type { Catalog } from '../catalog/catalog.js';
-import { claimNextPublishJob, finishPublishJob, PUBLISH_CHANNEL, requeueAbandonedPublishJobs } from '../db/publish-jobs.js';
+import {
+  claimNextPublishJob,
+  finishPublishJob,
+  PUBLISH_CHANNEL,
+  requeueAbandonedPublishJobs,
+} from '../db/publish-jobs.js';
 import type { Database } from '../db/schema.js';
 import { writeSignerHeartbeat } from '../db/signer-status.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -43,7 +48,12 @@ export interface RunningSigner {
   abandon(cause: Error): void;
 }
 
-export const SIGNER_DEFAULTS = { heartbeatEveryMs: 5000, refreshEveryMs: 60_000, standbyRetryMs: 1000, pollEveryMs: 5000 };
+export const SIGNER_DEFAULTS = {
+  heartbeatEveryMs: 5000,
+  refreshEveryMs: 60_000,
+  standbyRetryMs: 1000,
+  pollEveryMs: 5000,
+};
 
 export function startSigner(options: SignerOptions): RunningSigner {
   const { db, catalog, store, lock, log, now } = options;
@@ -103,7 +113,10 @@ export function startSigner(options: SignerOptions): RunningSigner {
       await finishPublishJob(db, job.id, outcome, now());
       if ('error' in outcome) log.warn({ job: job.id, code: outcome.error.code, err: cause }, 'publish job failed');
       else log.info({ job: job.id }, 'publish job done');
-      if (job.kind === 'release') await store.delete((job.input as ReleaseJobInput).upload).catch((error: unknown) => log.warn({ err: error, job: job.id }, 'removing the upload failed'));
+      if (job.kind === 'release')
+        await store
+          .delete((job.input as ReleaseJobInput).upload)
+          .catch((error: unknown) => log.warn({ err: error, job: job.id }, 'removing the upload failed'));
     }
   };
 
@@ -155,7 +168,11 @@ export function startSigner(options: SignerOptions): RunningSigner {
     .finally(() => lock.close())
     .then(() => {
       if (lost !== undefined) {
-        throw new HicareError('INTERNAL', 'The signer lost its connection to the database and stopped signing.', 'Check that PostgreSQL is reachable, then start the signer again (a service manager restarts it).');
+        throw new HicareError(
+          'INTERNAL',
+          'The signer lost its connection to the database and stopped signing.',
+          'Check that PostgreSQL is reachable, then start the signer again (a service manager restarts it).',
+        );
       }
     });
   return {

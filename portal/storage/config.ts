@@ -28,10 +28,21 @@ const REGION = /^[a-z0-9-]{1,64}$/;
 
 export function s3SettingsFromEnv(env: Env): S3Settings {
   const bucket = setting(env, 'HICARE_S3_BUCKET');
-  if (bucket === undefined) throw invalid('HICARE_S3_BUCKET', 'is not set', 'Set HICARE_S3_BUCKET to the bucket that holds the portal’s files.');
-  if (!BUCKET.test(bucket)) throw invalid('HICARE_S3_BUCKET', `is not a bucket name (“${bucket.slice(0, 70)}”)`, 'Use 3 to 63 lowercase letters, digits, dots and hyphens.');
+  if (bucket === undefined)
+    throw invalid(
+      'HICARE_S3_BUCKET',
+      'is not set',
+      'Set HICARE_S3_BUCKET to the bucket that holds the portal’s files.',
+    );
+  if (!BUCKET.test(bucket))
+    throw invalid(
+      'HICARE_S3_BUCKET',
+      `is not a bucket name (“${bucket.slice(0, 70)}”)`,
+      'Use 3 to 63 lowercase letters, digits, dots and hyphens.',
+    );
   const region = setting(env, 'HICARE_S3_REGION') ?? 'us-east-1';
-  if (!REGION.test(region)) throw invalid('HICARE_S3_REGION', 'is not a region name', 'Use a name like us-east-1, or leave it unset.');
+  if (!REGION.test(region))
+    throw invalid('HICARE_S3_REGION', 'is not a region name', 'Use a name like us-east-1, or leave it unset.');
   const settings: S3Settings = { bucket, region };
 
   const endpoint = setting(env, 'HICARE_S3_ENDPOINT');
@@ -42,32 +53,58 @@ export function s3SettingsFromEnv(env: Env): S3Settings {
     } catch {
       url = undefined;
     }
-    if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '') {
-      throw invalid('HICARE_S3_ENDPOINT', 'is not an http(s) address', 'Give the store’s base address, like https://s3.example.com:9000, without credentials in it.');
+    if (
+      url === undefined ||
+      (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+      url.username !== '' ||
+      url.password !== ''
+    ) {
+      throw invalid(
+        'HICARE_S3_ENDPOINT',
+        'is not an http(s) address',
+        'Give the store’s base address, like https://s3.example.com:9000, without credentials in it.',
+      );
     }
     settings.endpoint = url.origin + url.pathname.replace(/\/+$/, '');
   }
 
   const prefix = setting(env, 'HICARE_S3_PREFIX');
   if (prefix !== undefined) {
-    if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$/.test(prefix) || prefix.split('/').some((s) => s === '.' || s === '..')) {
-      throw invalid('HICARE_S3_PREFIX', 'is not a key prefix', 'Use folder-like names of letters, digits, . _ - separated by "/", like portal/prod.');
+    if (
+      !/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$/.test(prefix) ||
+      prefix.split('/').some((s) => s === '.' || s === '..')
+    ) {
+      throw invalid(
+        'HICARE_S3_PREFIX',
+        'is not a key prefix',
+        'Use folder-like names of letters, digits, . _ - separated by "/", like portal/prod.',
+      );
     }
     settings.prefix = prefix;
   }
 
   const pathStyle = setting(env, 'HICARE_S3_FORCE_PATH_STYLE');
-  if (pathStyle !== undefined && pathStyle !== '0' && pathStyle !== '1') throw invalid('HICARE_S3_FORCE_PATH_STYLE', 'must be 1 or 0', 'Set it to 1 for stores that address buckets by path (MinIO, Ceph, s3rver).');
+  if (pathStyle !== undefined && pathStyle !== '0' && pathStyle !== '1')
+    throw invalid(
+      'HICARE_S3_FORCE_PATH_STYLE',
+      'must be 1 or 0',
+      'Set it to 1 for stores that address buckets by path (MinIO, Ceph, s3rver).',
+    );
   settings.forcePathStyle = pathStyle === '1';
 
   const accessKeyId = setting(env, 'AWS_ACCESS_KEY_ID');
   const secretAccessKey = setting(env, 'AWS_SECRET_ACCESS_KEY');
   if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
     const missing = accessKeyId === undefined ? 'AWS_ACCESS_KEY_ID' : 'AWS_SECRET_ACCESS_KEY';
-    throw invalid(missing, 'is not set while its partner is', 'Set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither to use the machine’s own AWS credentials.');
+    throw invalid(
+      missing,
+      'is not set while its partner is',
+      'Set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither to use the machine’s own AWS credentials.',
+    );
   }
   // Neither set: the SDK's own chain (instance role, shared config) supplies them.
-  if (accessKeyId !== undefined && secretAccessKey !== undefined) settings.credentials = { accessKeyId, secretAccessKey };
+  if (accessKeyId !== undefined && secretAccessKey !== undefined)
+    settings.credentials = { accessKeyId, secretAccessKey };
   return settings;
 }
 
@@ -75,11 +112,19 @@ export function blobStoreFromEnv(env: Env, dataDirectory: string): BlobStore {
   const kind = setting(env, 'HICARE_BLOB_STORE') ?? 'local';
   if (kind === 'local') return new LocalBlobStore(dataDirectory);
   if (kind === 's3') return new S3BlobStore(s3SettingsFromEnv(env));
-  throw invalid('HICARE_BLOB_STORE', `is “${kind.slice(0, 40)}”, which is not a store the portal knows`, 'Set it to local (files in the data directory) or s3.');
+  throw invalid(
+    'HICARE_BLOB_STORE',
+    `is “${kind.slice(0, 40)}”, which is not a store the portal knows`,
+    'Set it to local (files in the data directory) or s3.',
+  );
 }
 
 export function packageDeliveryFromEnv(env: Env): PackageDelivery {
   const value = setting(env, 'HICARE_PACKAGE_DELIVERY') ?? 'stream';
   if (value === 'stream' || value === 'redirect') return value;
-  throw invalid('HICARE_PACKAGE_DELIVERY', 'must be stream or redirect', 'Leave it unset (stream: the portal sends the bytes) or set redirect to send clients to the store.');
+  throw invalid(
+    'HICARE_PACKAGE_DELIVERY',
+    'must be stream or redirect',
+    'Leave it unset (stream: the portal sends the bytes) or set redirect to send clients to the store.',
+  );
 }

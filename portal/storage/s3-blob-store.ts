@@ -51,7 +51,13 @@ function quietNodeVersionWarning(): void {
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 }
 
-const QUIET_LOGGER = { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const QUIET_LOGGER = {
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 export class S3BlobStore implements BlobStore {
   readonly kind = 's3' as const;
@@ -64,7 +70,10 @@ export class S3BlobStore implements BlobStore {
   constructor(settings: S3Settings) {
     quietNodeVersionWarning();
     this.bucket = settings.bucket;
-    this.prefix = settings.prefix === undefined || settings.prefix === '' || settings.prefix.endsWith('/') ? (settings.prefix ?? '') : `${settings.prefix}/`;
+    this.prefix =
+      settings.prefix === undefined || settings.prefix === '' || settings.prefix.endsWith('/')
+        ? (settings.prefix ?? '')
+        : `${settings.prefix}/`;
     this.multipartThreshold = settings.multipartThresholdBytes ?? 64 * MiB;
     this.partBytes = Math.max(5 * MiB, settings.partBytes ?? 16 * MiB);
     const timeout = settings.requestTimeoutMs ?? 10_000;
@@ -94,16 +103,30 @@ export class S3BlobStore implements BlobStore {
     try {
       length = (await stat(path)).size;
     } catch (error) {
-      throw new HicareError('NOT_FOUND', `The file to store as ${key} cannot be read.`, 'Check that the file exists and is readable.', {
-        reason: (error as NodeJS.ErrnoException).code ?? 'unreadable',
-      });
+      throw new HicareError(
+        'NOT_FOUND',
+        `The file to store as ${key} cannot be read.`,
+        'Check that the file exists and is readable.',
+        {
+          reason: (error as NodeJS.ErrnoException).code ?? 'unreadable',
+        },
+      );
     }
     // An object appears in S3 only when its upload completes, single or multipart: readers never see half of it.
     if (length > this.multipartThreshold) return this.putInParts(key, path, length);
     const handle = await open(path, 'r');
     try {
       const body = handle.createReadStream({ start: 0, end: Math.max(0, length - 1), autoClose: false });
-      await this.attempt('store', key, () => this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key), Body: length === 0 ? new Uint8Array() : body, ContentLength: length })));
+      await this.attempt('store', key, () =>
+        this.client.send(
+          new PutObjectCommand({
+            Bucket: this.bucket,
+            Key: this.objectKey(key),
+            Body: length === 0 ? new Uint8Array() : body,
+            ContentLength: length,
+          }),
+        ),
+      );
     } finally {
       await handle.close();
     }
@@ -112,7 +135,9 @@ export class S3BlobStore implements BlobStore {
   /** Parts of `partBytes`, one at a time, each streamed from the file with its length: memory stays one part wide. */
   private async putInParts(key: string, path: string, length: number): Promise<void> {
     const Key = this.objectKey(key);
-    const created = await this.attempt('store', key, () => this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key })));
+    const created = await this.attempt('store', key, () =>
+      this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key })),
+    );
     const UploadId = created.UploadId;
     if (UploadId === undefined) throw storeFailure(new Error('no upload id'), 'store', key, this.bucket);
     const handle = await open(path, 'r');
@@ -121,13 +146,30 @@ export class S3BlobStore implements BlobStore {
       for (let start = 0, PartNumber = 1; start < length; start += this.partBytes, PartNumber += 1) {
         const end = Math.min(length, start + this.partBytes) - 1;
         const Body = handle.createReadStream({ start, end, autoClose: false });
-        const part = await this.attempt('store', key, () => this.client.send(new UploadPartCommand({ Bucket: this.bucket, Key, UploadId, PartNumber, Body, ContentLength: end - start + 1 })));
+        const part = await this.attempt('store', key, () =>
+          this.client.send(
+            new UploadPartCommand({
+              Bucket: this.bucket,
+              Key,
+              UploadId,
+              PartNumber,
+              Body,
+              ContentLength: end - start + 1,
+            }),
+          ),
+        );
         parts.push({ ETag: part.ETag ?? '', PartNumber });
       }
-      await this.attempt('store', key, () => this.client.send(new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId, MultipartUpload: { Parts: parts } })));
+      await this.attempt('store', key, () =>
+        this.client.send(
+          new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId, MultipartUpload: { Parts: parts } }),
+        ),
+      );
     } catch (error) {
       // Parts left behind cost storage until a lifecycle rule removes them; abort them now when the store lets us.
-      await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId })).catch(() => undefined);
+      await this.client
+        .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId }))
+        .catch(() => undefined);
       throw error;
     } finally {
       await handle.close();
@@ -135,7 +177,16 @@ export class S3BlobStore implements BlobStore {
   }
 
   async putBytes(key: string, bytes: Uint8Array): Promise<void> {
-    await this.attempt('store', key, () => this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key), Body: bytes, ContentLength: bytes.length })));
+    await this.attempt('store', key, () =>
+      this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: this.objectKey(key),
+          Body: bytes,
+          ContentLength: bytes.length,
+        }),
+      ),
+    );
   }
 
   async getBytes(key: string): Promise<Buffer> {
@@ -151,7 +202,9 @@ export class S3BlobStore implements BlobStore {
 
   async head(key: string): Promise<BlobInfo | undefined> {
     try {
-      const answer = await this.attempt('read', key, () => this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) })));
+      const answer = await this.attempt('read', key, () =>
+        this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) })),
+      );
       return { length: answer.ContentLength ?? 0 };
     } catch (error) {
       if (error instanceof HicareError && error.code === 'NOT_FOUND') return undefined;
@@ -161,13 +214,23 @@ export class S3BlobStore implements BlobStore {
 
   async openRead(key: string, range?: ByteRange): Promise<Readable> {
     const Range = range === undefined ? undefined : `bytes=${range.start}-${range.end}`;
-    const answer = await this.attempt('read', key, () => this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key), ...(Range === undefined ? {} : { Range }) })));
+    const answer = await this.attempt('read', key, () =>
+      this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: this.objectKey(key),
+          ...(Range === undefined ? {} : { Range }),
+        }),
+      ),
+    );
     if (!(answer.Body instanceof Readable)) throw storeFailure(new Error('no body'), 'read', key, this.bucket);
     return answer.Body;
   }
 
   async delete(key: string): Promise<void> {
-    await this.attempt('delete', key, () => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) })));
+    await this.attempt('delete', key, () =>
+      this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) })),
+    );
   }
 
   localPath(): undefined {
@@ -186,7 +249,11 @@ export class S3BlobStore implements BlobStore {
     const command = new GetObjectCommand({
       Bucket: this.bucket,
       Key: this.objectKey(key),
-      ...(options.downloadName === undefined ? {} : { ResponseContentDisposition: `attachment; filename="${options.downloadName.replace(/[^\x20-\x7e]|["\\%/]/g, '_')}"` }),
+      ...(options.downloadName === undefined
+        ? {}
+        : {
+            ResponseContentDisposition: `attachment; filename="${options.downloadName.replace(/[^\x20-\x7e]|["\\%/]/g, '_')}"`,
+          }),
     });
     try {
       return await getSignedUrl(this.client, command, { expiresIn: options.expiresInSeconds });

@@ -12,7 +12,14 @@ export type StoreAction = 'store' | 'read' | 'delete' | 'reach';
 /** Codes by which S3 and the common S3-compatible stores (MinIO, Ceph RGW) say they have no room. */
 const FULL = new Set(['InsufficientStorage', 'EntityTooLarge', 'XMinioStorageFull', 'QuotaExceeded', 'ENOSPC']);
 const MISSING = new Set(['NoSuchKey', 'NotFound']);
-const REFUSED_CREDENTIALS = new Set(['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied', 'Forbidden', 'ExpiredToken', 'InvalidToken']);
+const REFUSED_CREDENTIALS = new Set([
+  'InvalidAccessKeyId',
+  'SignatureDoesNotMatch',
+  'AccessDenied',
+  'Forbidden',
+  'ExpiredToken',
+  'InvalidToken',
+]);
 
 interface StoreErrorShape {
   name?: string;
@@ -27,7 +34,12 @@ function codeOf(error: StoreErrorShape): string {
 
 const VERB: Record<StoreAction, string> = { store: 'store', read: 'read', delete: 'delete', reach: 'reach' };
 
-export function storeFailure(error: unknown, action: StoreAction, key: string | undefined, bucket: string): HicareError {
+export function storeFailure(
+  error: unknown,
+  action: StoreAction,
+  key: string | undefined,
+  bucket: string,
+): HicareError {
   if (error instanceof HicareError) return error;
   const shape = (typeof error === 'object' && error !== null ? error : {}) as StoreErrorShape;
   const code = codeOf(shape);
@@ -37,22 +49,47 @@ export function storeFailure(error: unknown, action: StoreAction, key: string | 
   if (FULL.has(code) || status === 507) {
     coded = insufficientSpace(key === undefined ? 'a file' : 'the file');
   } else if (action !== 'reach' && action !== 'store' && (MISSING.has(code) || status === 404)) {
-    coded = new HicareError('NOT_FOUND', `There is no ${key ?? 'object'} in the object store.`, 'Publish or upload it again.', { action });
+    coded = new HicareError(
+      'NOT_FOUND',
+      `There is no ${key ?? 'object'} in the object store.`,
+      'Publish or upload it again.',
+      { action },
+    );
   } else if (code === 'NoSuchBucket' || (action === 'reach' && status === 404)) {
-    coded = new HicareError('STORE_UNAVAILABLE', `The object store has no bucket named ${bucket}.`, 'Create the bucket, or set HICARE_S3_BUCKET to an existing one.', { action });
+    coded = new HicareError(
+      'STORE_UNAVAILABLE',
+      `The object store has no bucket named ${bucket}.`,
+      'Create the bucket, or set HICARE_S3_BUCKET to an existing one.',
+      { action },
+    );
   } else if (REFUSED_CREDENTIALS.has(code) || status === 403) {
-    coded = new HicareError('STORE_UNAVAILABLE', `The object store refused the portal’s credentials for bucket ${bucket}.`, 'Check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY and what they may do in the bucket.', {
-      action,
-    });
+    coded = new HicareError(
+      'STORE_UNAVAILABLE',
+      `The object store refused the portal’s credentials for bucket ${bucket}.`,
+      'Check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY and what they may do in the bucket.',
+      {
+        action,
+      },
+    );
   } else if (status !== undefined && status >= 500) {
     // Some stores (s3rver among them) answer a full disk with a bare internal error, so "full" stays a possibility.
-    coded = new HicareError('STORE_UNAVAILABLE', `The portal could not ${VERB[action]} ${what}: the store failed with an error of its own.`, 'Check that the object store is healthy and has free space, then try again.', {
-      action,
-    });
+    coded = new HicareError(
+      'STORE_UNAVAILABLE',
+      `The portal could not ${VERB[action]} ${what}: the store failed with an error of its own.`,
+      'Check that the object store is healthy and has free space, then try again.',
+      {
+        action,
+      },
+    );
   } else {
-    coded = new HicareError('STORE_UNAVAILABLE', `The portal could not ${VERB[action]} ${what}: the store did not answer.`, 'Check that the object store is running and reachable (HICARE_S3_ENDPOINT), then try again.', {
-      action,
-    });
+    coded = new HicareError(
+      'STORE_UNAVAILABLE',
+      `The portal could not ${VERB[action]} ${what}: the store did not answer.`,
+      'Check that the object store is running and reachable (HICARE_S3_ENDPOINT), then try again.',
+      {
+        action,
+      },
+    );
   }
   coded.cause = error;
   return coded;

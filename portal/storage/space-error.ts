@@ -11,7 +11,11 @@ export function isNoSpace(error: unknown): boolean {
 }
 
 export function insufficientSpace(what: string): HicareError {
-  return new HicareError('INSUFFICIENT_SPACE', `The portal's storage is full: it could not store ${what}.`, 'Try again later; if it persists, tell the vendor (the portal operator must free or add storage).');
+  return new HicareError(
+    'INSUFFICIENT_SPACE',
+    `The portal's storage is full: it could not store ${what}.`,
+    'Try again later; if it persists, tell the vendor (the portal operator must free or add storage).',
+  );
 }
 
 /** The coded error for a failed write: INSUFFICIENT_SPACE for a full disk, the error itself otherwise. */

@@ -44,9 +44,14 @@ export function bitLengthFor(count: number, perBin = TARGET_BIN_ENTRIES): number
 
 export function assertBitLength(bitLength: number): void {
   if (!Number.isSafeInteger(bitLength) || bitLength < 1 || bitLength > MAX_BIT_LENGTH) {
-    throw new HicareError('INVALID_INPUT', `${String(bitLength)} is not a usable number of hash-bin bits.`, `Choose a whole number from 1 to ${MAX_BIT_LENGTH}.`, {
-      bitLength,
-    });
+    throw new HicareError(
+      'INVALID_INPUT',
+      `${String(bitLength)} is not a usable number of hash-bin bits.`,
+      `Choose a whole number from 1 to ${MAX_BIT_LENGTH}.`,
+      {
+        bitLength,
+      },
+    );
   }
 }
 
@@ -68,7 +73,9 @@ export function allBins(bitLength: number): string[] {
 export function delegationOf(state: RepositoryState): SuccinctDelegation | undefined {
   const delegations = state.targets.signed['delegations'] as Partial<SuccinctDelegation> | undefined;
   const roles = delegations?.succinct_roles;
-  return roles !== undefined && roles.name_prefix === BIN_PREFIX && delegations?.keys !== undefined ? (delegations as SuccinctDelegation) : undefined;
+  return roles !== undefined && roles.name_prefix === BIN_PREFIX && delegations?.keys !== undefined
+    ? (delegations as SuccinctDelegation)
+    : undefined;
 }
 
 /** The set a client would see now, with every bin the snapshot lists. */
@@ -81,7 +88,12 @@ export async function readBinnedState(source: MetadataSource): Promise<BinnedSta
     for (const name of allBins(delegation.succinct_roles.bit_length)) {
       const meta = state.snapshot.signed.meta[`${name}.json`];
       if (meta === undefined) {
-        throw new HicareError('INTERNAL', `Snapshot ${state.snapshot.signed.version} does not list hash bin ${name}.`, 'Restore the repository from a backup.', { bin: name });
+        throw new HicareError(
+          'INTERNAL',
+          `Snapshot ${state.snapshot.signed.version} does not list hash bin ${name}.`,
+          'Restore the repository from a backup.',
+          { bin: name },
+        );
       }
       const file = `${meta.version}.${name}.json`;
       const text = await readText(store, file);

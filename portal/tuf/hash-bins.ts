@@ -12,7 +12,11 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Metadata, MetaFile, Snapshot } from '@tufjs/models';
-import { ReleaseTargetCustomSchema, type ReleaseTarget, type ReleaseTargetCustom } from '../../shared/contracts/catalog.js';
+import {
+  ReleaseTargetCustomSchema,
+  type ReleaseTarget,
+  type ReleaseTargetCustom,
+} from '../../shared/contracts/catalog.js';
 import { HicareError } from '../../shared/errors.js';
 import { sha256Hex } from './canonical.js';
 import { loadTrustedKey, type SigningKey } from './keys.js';
@@ -22,7 +26,13 @@ import { REFRESH_MARGIN_MS, type RepositoryOptions, type TargetInput } from './r
 import { storesFor, type RepositoryStores } from './stores.js';
 import { commitStaged, discardStaged, stageFiles } from './target-files.js';
 import { assertTargetName } from './target-name.js';
-import { serializeTargets, signTargets, targetEntry, type TargetEntry, type TargetsSigned } from './targets-metadata.js';
+import {
+  serializeTargets,
+  signTargets,
+  targetEntry,
+  type TargetEntry,
+  type TargetsSigned,
+} from './targets-metadata.js';
 import {
   allBins,
   assertBitLength,
@@ -59,17 +69,30 @@ function prepare(inputs: readonly TargetInput[]): Prepared[] {
   const seen = new Set<string>();
   return inputs.map((input) => {
     assertTargetName(input.name);
-    if (seen.has(input.name)) throw new HicareError('INVALID_INPUT', `The batch names target ${input.name} twice.`, 'List each target once.', { name: input.name });
+    if (seen.has(input.name))
+      throw new HicareError('INVALID_INPUT', `The batch names target ${input.name} twice.`, 'List each target once.', {
+        name: input.name,
+      });
     seen.add(input.name);
     const parsed = ReleaseTargetCustomSchema.safeParse(input.custom);
     if (!parsed.success) {
-      throw new HicareError('INVALID_INPUT', `The metadata of target ${input.name} is invalid.`, 'Fix the fields listed in details.', {
-        name: input.name,
-        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-      });
+      throw new HicareError(
+        'INVALID_INPUT',
+        `The metadata of target ${input.name} is invalid.`,
+        'Fix the fields listed in details.',
+        {
+          name: input.name,
+          issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        },
+      );
     }
     if (input.path === undefined) {
-      throw new HicareError('INVALID_INPUT', `Target ${input.name} has no package file.`, 'Give the path of the package to publish.', { name: input.name });
+      throw new HicareError(
+        'INVALID_INPUT',
+        `Target ${input.name} has no package file.`,
+        'Give the path of the package to publish.',
+        { name: input.name },
+      );
     }
     // A JSON round trip drops keys whose value is undefined, which canonical JSON (and so signing) cannot encode.
     return { name: input.name, path: input.path, custom: JSON.parse(JSON.stringify(parsed.data)) as JsonObject };
@@ -83,8 +106,19 @@ function delegationFor(key: SigningKey, bitLength: number): SuccinctDelegation {
   };
 }
 
-function binSigned(previous: TargetsSigned | undefined, specVersion: string, targets: Record<string, TargetEntry>, now: Date): TargetsSigned {
-  return { _type: 'targets', spec_version: specVersion, version: (previous?.version ?? 0) + 1, expires: expiresAt(now, 'targets'), targets };
+function binSigned(
+  previous: TargetsSigned | undefined,
+  specVersion: string,
+  targets: Record<string, TargetEntry>,
+  now: Date,
+): TargetsSigned {
+  return {
+    _type: 'targets',
+    spec_version: specVersion,
+    version: (previous?.version ?? 0) + 1,
+    expires: expiresAt(now, 'targets'),
+    targets,
+  };
 }
 
 /** Writes the changed bins, then re-signs targets (when it changed) → snapshot → timestamp over them. */
@@ -102,26 +136,48 @@ async function commitBins(
     const signed = binSigned(state.bins.get(name)?.document.signed, state.targets.signed.spec_version, targets, now);
     const bytes = serializeTargets(signTargets(signed, key));
     await stores.metadata.put(`${signed.version}.${name}.json`, bytes);
-    meta[`${name}.json`] = new MetaFile({ version: signed.version, length: bytes.length, hashes: { sha256: sha256Hex(bytes) } });
+    meta[`${name}.json`] = new MetaFile({
+      version: signed.version,
+      length: bytes.length,
+      hashes: { sha256: sha256Hex(bytes) },
+    });
   }
   // resign() carries the snapshot's meta over, so the bins enter it through the state it starts from.
   const s = state.snapshot.signed;
-  const snapshot = new Metadata(new Snapshot({ version: s.version, specVersion: s.specVersion, expires: s.expires, meta }), state.snapshot.signatures);
+  const snapshot = new Metadata(
+    new Snapshot({ version: s.version, specVersion: s.specVersion, expires: s.expires, meta }),
+    state.snapshot.signatures,
+  );
   const targets = { ...state.targets, signed: { ...state.targets.signed, delegations: top.delegation } };
   const from = top.changed ? 'targets' : 'snapshot';
   // resign() prunes old versions of every file the new snapshot lists, bins included.
-  await resign({ metadata: stores.metadata, keysDir: options.keysDir, state: { ...state, snapshot, targets }, from, now, ...(from === 'targets' ? { targets: top.targets } : {}) });
+  await resign({
+    metadata: stores.metadata,
+    keysDir: options.keysDir,
+    state: { ...state, snapshot, targets },
+    from,
+    now,
+    ...(from === 'targets' ? { targets: top.targets } : {}),
+  });
 }
 
 function listed(name: string, entry: TargetEntry): ReleaseTarget {
-  return { name, length: entry.length, sha256: entry.hashes['sha256'] ?? '', custom: entry.custom as ReleaseTargetCustom };
+  return {
+    name,
+    length: entry.length,
+    sha256: entry.hashes['sha256'] ?? '',
+    custom: entry.custom as ReleaseTargetCustom,
+  };
 }
 
 /**
  * Publishes a batch into the hash bins. Names already published directly in top-level targets (by `addTargets`)
  * stay there, since clients look there first. An empty batch still turns a repository into a binned one.
  */
-export async function publishToHashBins(options: HashBinOptions, inputs: readonly TargetInput[]): Promise<HashBinPublish> {
+export async function publishToHashBins(
+  options: HashBinOptions,
+  inputs: readonly TargetInput[],
+): Promise<HashBinPublish> {
   const now = options.now ?? new Date();
   const prepared = prepare(inputs);
   if (options.bitLength !== undefined) assertBitLength(options.bitLength);
@@ -129,20 +185,32 @@ export async function publishToHashBins(options: HashBinOptions, inputs: readonl
   return stores.lock.run(async () => {
     const state = await readBinnedState(stores.metadata);
     if (state.bitLength !== null && options.bitLength !== undefined && options.bitLength !== state.bitLength) {
-      throw new HicareError('INVALID_INPUT', `This repository already uses ${2 ** state.bitLength} hash bins.`, 'Publish without choosing a number of bins.', {
-        bitLength: state.bitLength,
-      });
+      throw new HicareError(
+        'INVALID_INPUT',
+        `This repository already uses ${2 ** state.bitLength} hash bins.`,
+        'Publish without choosing a number of bins.',
+        {
+          bitLength: state.bitLength,
+        },
+      );
     }
     const key = await loadTrustedKey(options.keysDir, 'targets', state.root.signed);
-    for (const role of ['snapshot', 'timestamp'] as const) await loadTrustedKey(options.keysDir, role, state.root.signed);
+    for (const role of ['snapshot', 'timestamp'] as const)
+      await loadTrustedKey(options.keysDir, role, state.root.signed);
     const published = [...state.bins.values()].reduce((n, b) => n + Object.keys(b.document.signed.targets).length, 0);
     const bitLength = state.bitLength ?? options.bitLength ?? bitLengthFor(published + prepared.length);
     const delegation = delegationFor(key, bitLength);
 
     const staged = await stageFiles(prepared);
-    const top = { targets: { ...state.targets.signed.targets }, delegation, changed: !isDeepStrictEqual(delegationOf(state), delegation) };
+    const top = {
+      targets: { ...state.targets.signed.targets },
+      delegation,
+      changed: !isDeepStrictEqual(delegationOf(state), delegation),
+    };
     // A new layout lists every bin, empty ones too: tuf-js asks the snapshot for the bin of any name it looks up.
-    const changed = new Map<string, Record<string, TargetEntry>>(state.bitLength === null ? allBins(bitLength).map((b) => [b, {}]) : []);
+    const changed = new Map<string, Record<string, TargetEntry>>(
+      state.bitLength === null ? allBins(bitLength).map((b) => [b, {}]) : [],
+    );
     const entries: TargetEntry[] = [];
     try {
       prepared.forEach((item, i) => {
@@ -154,11 +222,16 @@ export async function publishToHashBins(options: HashBinOptions, inputs: readonl
         const current = atTop ? top.targets : (binTargets ?? state.bins.get(bin)?.document.signed.targets ?? {});
         const existing = Object.hasOwn(current, item.name) ? current[item.name] : undefined;
         if (existing !== undefined && (existing.hashes['sha256'] !== file.sha256 || existing.length !== file.length)) {
-          throw new HicareError('TARGET_CONFLICT', `Target ${item.name} is already published with different bytes.`, 'Publish the changed package under a new version.', {
-            name: item.name,
-            published: existing.hashes['sha256'],
-            offered: file.sha256,
-          });
+          throw new HicareError(
+            'TARGET_CONFLICT',
+            `Target ${item.name} is already published with different bytes.`,
+            'Publish the changed package under a new version.',
+            {
+              name: item.name,
+              published: existing.hashes['sha256'],
+              offered: file.sha256,
+            },
+          );
         }
         entries.push(entry);
         if (existing !== undefined && isDeepStrictEqual(existing, entry)) return;
@@ -179,7 +252,12 @@ export async function publishToHashBins(options: HashBinOptions, inputs: readonl
     }
     await commitStaged(stores.blobs, staged);
     if (changed.size > 0 || top.changed) await commitBins(options, stores, state, key, changed, top, now);
-    return { bitLength, bins: 2 ** bitLength, changedBins: changed.size, targets: prepared.map((item, i) => listed(item.name, entries[i]!)) };
+    return {
+      bitLength,
+      bins: 2 ** bitLength,
+      changedBins: changed.size,
+      targets: prepared.map((item, i) => listed(item.name, entries[i]!)),
+    };
   });
 }
 
@@ -198,13 +276,27 @@ export async function refreshHashBins(options: RepositoryOptions & { now?: Date 
     const delegation = delegationFor(key, state.bitLength);
     const changed = new Map<string, Record<string, TargetEntry>>();
     for (const [name, bin] of state.bins) {
-      const stale = Date.parse(bin.document.signed.expires) - now.getTime() <= REFRESH_MARGIN_MS.targets || !bin.document.signatures.some((s) => s.keyid === key.keyId);
+      const stale =
+        Date.parse(bin.document.signed.expires) - now.getTime() <= REFRESH_MARGIN_MS.targets ||
+        !bin.document.signatures.some((s) => s.keyid === key.keyId);
       if (stale) changed.set(name, bin.document.signed.targets);
     }
-    const top = { targets: state.targets.signed.targets, delegation, changed: !isDeepStrictEqual(delegationOf(state), delegation) };
+    const top = {
+      targets: state.targets.signed.targets,
+      delegation,
+      changed: !isDeepStrictEqual(delegationOf(state), delegation),
+    };
     if (changed.size > 0 || top.changed) await commitBins(options, stores, state, key, changed, top, now);
     return changed.size;
   });
 }
 
-export { allBins, binFor, bitLengthFor, readBinnedState, TARGET_BIN_ENTRIES, type BinnedState, type StoredBin } from './hash-bin-layout.js';
+export {
+  allBins,
+  binFor,
+  bitLengthFor,
+  readBinnedState,
+  TARGET_BIN_ENTRIES,
+  type BinnedState,
+  type StoredBin,
+} from './hash-bin-layout.js';

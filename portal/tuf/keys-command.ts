@@ -21,7 +21,9 @@ export interface KeysCommandOptions extends Omit<RepositoryOptions, 'keysDir'> {
 const USAGE = `keys init --offline-keys DIR | keys rotate <${TUF_ROLES.join('|')}> [--offline-keys DIR]`;
 
 function keyDirsOf(options: KeysCommandOptions): KeyDirs {
-  return options.offlineKeysDir === undefined ? options.keysDir : { keysDir: options.keysDir, offlineDir: options.offlineKeysDir };
+  return options.offlineKeysDir === undefined
+    ? options.keysDir
+    : { keysDir: options.keysDir, offlineDir: options.offlineKeysDir };
 }
 
 /** Runs `keys <args…>`; returns the lines to print. */
@@ -44,7 +46,12 @@ export async function runKeysCommand(args: readonly string[], options: KeysComma
   }
   if (action === 'rotate' && extra.length === 0) {
     if (!isTufRole(role)) {
-      throw new HicareError('INVALID_INPUT', `${JSON.stringify(role ?? '')} is not a TUF role.`, `Use one of: ${TUF_ROLES.join(', ')}.`, { role });
+      throw new HicareError(
+        'INVALID_INPUT',
+        `${JSON.stringify(role ?? '')} is not a TUF role.`,
+        `Use one of: ${TUF_ROLES.join(', ')}.`,
+        { role },
+      );
     }
     const result = await rotateKey({ ...options, keysDir: keyDirsOf(options), role });
     return [
@@ -52,5 +59,7 @@ export async function runKeysCommand(args: readonly string[], options: KeysComma
       `root version ${result.rootVersion} published`,
     ];
   }
-  throw new HicareError('INVALID_INPUT', `Unknown keys command: ${args.join(' ') || '(none)'}.`, `Use: ${USAGE}.`, { args: [...args] });
+  throw new HicareError('INVALID_INPUT', `Unknown keys command: ${args.join(' ') || '(none)'}.`, `Use: ${USAGE}.`, {
+    args: [...args],
+  });
 }

@@ -44,7 +44,11 @@ export function describeKeyDirs(keys: KeyDirs): string {
 
 export function keyFilePath(keys: KeyDirs, role: TufRole, stage: 'current' | 'next' = 'current'): string {
   const dir =
-    typeof keys === 'string' ? join(keys, role === 'root' ? 'offline' : 'online') : role === 'root' ? keys.offlineDir : join(keys.keysDir, 'online');
+    typeof keys === 'string'
+      ? join(keys, role === 'root' ? 'offline' : 'online')
+      : role === 'root'
+        ? keys.offlineDir
+        : join(keys.keysDir, 'online');
   return join(dir, stage === 'current' ? `${role}.pem` : `${role}.next.pem`);
 }
 
@@ -52,13 +56,26 @@ export function keyFilePath(keys: KeyDirs, role: TufRole, stage: 'current' | 'ne
 export function tufPublicKey(publicKey: KeyObject): Key {
   const jwk = publicKey.export({ format: 'jwk' });
   if (jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') throw new TypeError('not an ed25519 public key');
-  const json = { keytype: 'ed25519', scheme: 'ed25519', keyval: { public: Buffer.from(jwk.x, 'base64url').toString('hex') } };
-  return new Key({ keyID: sha256Hex(canonicalize(json)), keyType: json.keytype, scheme: json.scheme, keyVal: json.keyval });
+  const json = {
+    keytype: 'ed25519',
+    scheme: 'ed25519',
+    keyval: { public: Buffer.from(jwk.x, 'base64url').toString('hex') },
+  };
+  return new Key({
+    keyID: sha256Hex(canonicalize(json)),
+    keyType: json.keytype,
+    scheme: json.scheme,
+    keyVal: json.keyval,
+  });
 }
 
 function signingKey(role: TufRole, privateKey: KeyObject): SigningKey {
   if (privateKey.asymmetricKeyType !== 'ed25519') {
-    throw new HicareError('TUF_KEYS_MISSING', `The ${role} key is not an ed25519 key.`, `Replace it with \`keys rotate ${role}\`.`);
+    throw new HicareError(
+      'TUF_KEYS_MISSING',
+      `The ${role} key is not an ed25519 key.`,
+      `Replace it with \`keys rotate ${role}\`.`,
+    );
   }
   const publicKey = tufPublicKey(createPublicKey(privateKey));
   const keyId = publicKey.keyID;
@@ -120,7 +137,12 @@ export async function initKeys(keysDir: KeyDirs): Promise<Record<TufRole, Signin
 export async function loadKey(keysDir: KeyDirs, role: TufRole): Promise<SigningKey> {
   const path = keyFilePath(keysDir, role);
   if (!(await exists(path))) {
-    throw new HicareError('TUF_KEYS_MISSING', `No ${role} key at ${path}.`, 'Run `keys init` first, or point at the right keys directory.', { role });
+    throw new HicareError(
+      'TUF_KEYS_MISSING',
+      `No ${role} key at ${path}.`,
+      'Run `keys init` first, or point at the right keys directory.',
+      { role },
+    );
   }
   return readKey(role, path);
 }

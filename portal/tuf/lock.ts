@@ -111,7 +111,12 @@ export class FileRepositoryLock implements RepositoryLock {
       return this.tryCreate();
     }, this.waitMs);
     if (!taken) {
-      throw busy(this.waitMs, holder || 'unknown', `Try again when it has finished; if no publisher is running, delete ${this.path}.`, { lockFile: this.path });
+      throw busy(
+        this.waitMs,
+        holder || 'unknown',
+        `Try again when it has finished; if no publisher is running, delete ${this.path}.`,
+        { lockFile: this.path },
+      );
     }
   }
 
@@ -131,9 +136,14 @@ export class FileRepositoryLock implements RepositoryLock {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') return false;
       if (code === 'ENOENT') {
-        throw new HicareError('NOT_FOUND', `There is no TUF repository directory at ${this.repoDir}.`, 'Initialize the repository first, or point at the right directory.', {
-          repoDir: this.repoDir,
-        });
+        throw new HicareError(
+          'NOT_FOUND',
+          `There is no TUF repository directory at ${this.repoDir}.`,
+          'Initialize the repository first, or point at the right directory.',
+          {
+            repoDir: this.repoDir,
+          },
+        );
       }
       throw asStoreError(error, 'the publish lock');
     } finally {
@@ -208,11 +218,18 @@ export class AdvisoryRepositoryLock implements RepositoryLock {
       this.db.connection().execute(async (connection) => {
         const key = sql`hashtextextended('hicare-tuf-publish:' || current_schema(), 0)`;
         const taken = await waitFor(async () => {
-          const { rows } = await sql<{ taken: boolean }>`select pg_try_advisory_lock(${key}) as taken`.execute(connection);
+          const { rows } = await sql<{ taken: boolean }>`select pg_try_advisory_lock(${key}) as taken`.execute(
+            connection,
+          );
           return rows[0]?.taken === true;
         }, this.waitMs);
         if (!taken) {
-          throw busy(this.waitMs, 'another portal process', 'Try again when it has finished; if a signer or publish seems stuck, stop it — its lock ends with its connection.', {});
+          throw busy(
+            this.waitMs,
+            'another portal process',
+            'Try again when it has finished; if a signer or publish seems stuck, stop it — its lock ends with its connection.',
+            {},
+          );
         }
         try {
           return await fn();

@@ -90,7 +90,12 @@ export type JsonObject = Parameters<typeof Metadata.fromJSON>[1];
 export async function readText(store: MetadataStore, name: string): Promise<string> {
   const found = await store.get(name);
   if (found === undefined) {
-    throw new HicareError('NOT_FOUND', `The signed catalog has no ${name}.`, 'Initialize the repository first, or point at the right data directory or database.', { name });
+    throw new HicareError(
+      'NOT_FOUND',
+      `The signed catalog has no ${name}.`,
+      'Initialize the repository first, or point at the right data directory or database.',
+      { name },
+    );
   }
   return found.bytes.toString('utf8');
 }
@@ -118,10 +123,17 @@ export async function readState(source: MetadataSource): Promise<RepositoryState
   const store = metadataStoreOf(source);
   const root = await readRoot(store);
   const timestamp = Metadata.fromJSON(MetadataKind.Timestamp, await readJson(store, 'timestamp.json'));
-  const snapshot = Metadata.fromJSON(MetadataKind.Snapshot, await readJson(store, `${timestamp.signed.snapshotMeta.version}.snapshot.json`));
+  const snapshot = Metadata.fromJSON(
+    MetadataKind.Snapshot,
+    await readJson(store, `${timestamp.signed.snapshotMeta.version}.snapshot.json`),
+  );
   const targetsMeta = snapshot.signed.meta[TARGETS_META];
   if (targetsMeta === undefined) {
-    throw new HicareError('INTERNAL', `Snapshot ${snapshot.signed.version} lists no ${TARGETS_META}.`, 'Restore the repository from a backup.');
+    throw new HicareError(
+      'INTERNAL',
+      `Snapshot ${snapshot.signed.version} lists no ${TARGETS_META}.`,
+      'Restore the repository from a backup.',
+    );
   }
   const targetsName = `${targetsMeta.version}.targets.json`;
   const targets = parseTargets(await readText(store, targetsName), targetsName);
@@ -138,7 +150,8 @@ export async function pruneOldVersions(store: MetadataStore, state: RepositorySt
     ['snapshot', state.snapshot.signed.version],
     ['targets', state.targets.signed.version],
   ]);
-  for (const [file, meta] of Object.entries(state.snapshot.signed.meta)) current.set(file.replace(/\.json$/, ''), meta.version);
+  for (const [file, meta] of Object.entries(state.snapshot.signed.meta))
+    current.set(file.replace(/\.json$/, ''), meta.version);
   for (const entry of await store.list()) {
     const match = /^(\d+)\.(.+)\.json$/.exec(entry);
     if (match === null || match[2] === 'root') continue;

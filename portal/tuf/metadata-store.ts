@@ -50,7 +50,12 @@ function sha256Hex(bytes: Buffer): string {
 
 function assertName(name: string): void {
   if (!METADATA_NAME.test(name)) {
-    throw new HicareError('INTERNAL', `"${name.slice(0, 80)}" is not a TUF metadata file name.`, 'This is a fault in the portal; report it.', { name });
+    throw new HicareError(
+      'INTERNAL',
+      `"${name.slice(0, 80)}" is not a TUF metadata file name.`,
+      'This is a fault in the portal; report it.',
+      { name },
+    );
   }
 }
 
@@ -66,7 +71,9 @@ export class FolderMetadataStore implements MetadataStore {
     return `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
   }
 
-  private async statOf(name: string): Promise<{ ino: number; size: number; mtimeMs: number; ctimeMs: number } | undefined> {
+  private async statOf(
+    name: string,
+  ): Promise<{ ino: number; size: number; mtimeMs: number; ctimeMs: number } | undefined> {
     assertName(name);
     try {
       const info = await stat(join(this.repoDir, name));
@@ -144,7 +151,11 @@ export class DatabaseMetadataStore implements MetadataStore {
 
   async get(name: string): Promise<StoredMetadata | undefined> {
     assertName(name);
-    const row = await this.db.selectFrom('tuf_metadata').select(['bytes', 'sha256']).where('name', '=', name).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('tuf_metadata')
+      .select(['bytes', 'sha256'])
+      .where('name', '=', name)
+      .executeTakeFirst();
     if (row === undefined) return undefined;
     // better-sqlite3 answers a Buffer, pg a Buffer too; a Uint8Array from any other driver is wrapped without a copy.
     const bytes = Buffer.isBuffer(row.bytes) ? row.bytes : Buffer.from(row.bytes as Uint8Array);
@@ -164,7 +175,9 @@ export class DatabaseMetadataStore implements MetadataStore {
       await this.db
         .insertInto('tuf_metadata')
         .values(row)
-        .onConflict((c) => c.column('name').doUpdateSet({ bytes: row.bytes, sha256: row.sha256, updated_at: row.updated_at }))
+        .onConflict((c) =>
+          c.column('name').doUpdateSet({ bytes: row.bytes, sha256: row.sha256, updated_at: row.updated_at }),
+        )
         .execute();
     } catch (error) {
       // 53100 is PostgreSQL's disk_full.

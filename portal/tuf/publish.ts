@@ -6,7 +6,15 @@
 import { Metadata, Snapshot, Timestamp } from '@tufjs/models';
 import { loadTrustedKey, type KeyDirs } from './keys.js';
 import type { MetadataStore } from './metadata-store.js';
-import { expiresAt, metaFileFor, pruneOldVersions, TARGETS_META, writeMetadata, writeTargets, type RepositoryState } from './metadata-files.js';
+import {
+  expiresAt,
+  metaFileFor,
+  pruneOldVersions,
+  TARGETS_META,
+  writeMetadata,
+  writeTargets,
+  type RepositoryState,
+} from './metadata-files.js';
 import { signTargets, type TargetEntry } from './targets-metadata.js';
 
 export type OnlineRole = 'targets' | 'snapshot' | 'timestamp';
@@ -67,7 +75,11 @@ export async function resign(options: ResignOptions): Promise<RepositoryState> {
   return state;
 }
 
-function nextTimestamp(previous: Metadata<Timestamp>, snapshotMeta: Timestamp['snapshotMeta'], now: Date): Metadata<Timestamp> {
+function nextTimestamp(
+  previous: Metadata<Timestamp>,
+  snapshotMeta: Timestamp['snapshotMeta'],
+  now: Date,
+): Metadata<Timestamp> {
   return new Metadata(
     new Timestamp({
       version: previous.signed.version + 1,
@@ -81,6 +93,7 @@ function nextTimestamp(previous: Metadata<Timestamp>, snapshotMeta: Timestamp['s
 /** Whether the stored signature on a role's metadata is by a key the current root trusts (false mid-rotation). */
 export function signedByTrustedKey(state: RepositoryState, role: OnlineRole): boolean {
   const trusted = state.root.signed.roles[role]?.keyIDs ?? [];
-  const signers = role === 'targets' ? state.targets.signatures.map((s) => s.keyid) : Object.keys(state[role].signatures);
+  const signers =
+    role === 'targets' ? state.targets.signatures.map((s) => s.keyid) : Object.keys(state[role].signatures);
   return signers.some((keyId) => trusted.includes(keyId));
 }

@@ -6,13 +6,26 @@
 import { mkdir } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { Metadata, Root, Snapshot, Timestamp } from '@tufjs/models';
-import { ReleaseTargetCustomSchema, type ReleaseTarget, type ReleaseTargetCustom } from '../../shared/contracts/catalog.js';
+import {
+  ReleaseTargetCustomSchema,
+  type ReleaseTarget,
+  type ReleaseTargetCustom,
+} from '../../shared/contracts/catalog.js';
 import { HicareError } from '../../shared/errors.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { loadKey, loadTrustedKey, TUF_ROLES, type KeyDirs, type SigningKey, type TufRole } from './keys.js';
 import type { RepositoryLock } from './lock.js';
 import type { MetadataStore } from './metadata-store.js';
-import { expiresAt, metaFileFor, readState, SPEC_VERSION, TARGETS_META, writeMetadata, writeTargets, type JsonObject } from './metadata-files.js';
+import {
+  expiresAt,
+  metaFileFor,
+  readState,
+  SPEC_VERSION,
+  TARGETS_META,
+  writeMetadata,
+  writeTargets,
+  type JsonObject,
+} from './metadata-files.js';
 import { resign, signedByTrustedKey, type OnlineRole } from './publish.js';
 import { assertTargetName } from './target-name.js';
 import { storesFor, type StoreOptions } from './stores.js';
@@ -42,7 +55,11 @@ const HOUR = 3_600_000;
  * How close to expiry each online role may get before the scheduler re-signs it. The timestamp's margin leaves a
  * missed hourly run or two before clients see it expire; the longer-lived roles get margins to match.
  */
-export const REFRESH_MARGIN_MS: Record<OnlineRole, number> = { timestamp: 6 * HOUR, snapshot: 24 * HOUR, targets: 7 * 24 * HOUR };
+export const REFRESH_MARGIN_MS: Record<OnlineRole, number> = {
+  timestamp: 6 * HOUR,
+  snapshot: 24 * HOUR,
+  targets: 7 * 24 * HOUR,
+};
 
 /** Creates version 1 of every role, signed with the keys in `keysDir` (see `initKeys`). */
 export async function initRepository(options: RepositoryOptions & { now?: Date }): Promise<TufRepository> {
@@ -51,14 +68,27 @@ export async function initRepository(options: RepositoryOptions & { now?: Date }
   const now = options.now ?? new Date();
   if (metadata.kind === 'folder' || options.lock === undefined) await mkdir(repoDir, { recursive: true });
   return lock.run(async () => {
-    if ((await metadata.sha256Of('root.json')) !== undefined || (await metadata.sha256Of('1.root.json')) !== undefined) {
+    if (
+      (await metadata.sha256Of('root.json')) !== undefined ||
+      (await metadata.sha256Of('1.root.json')) !== undefined
+    ) {
       const where = metadata.kind === 'folder' ? repoDir : 'The database';
-      throw new HicareError('TUF_ALREADY_INITIALIZED', `${where} already holds a TUF repository.`, 'Publish into it, or choose an empty directory or database.', { repoDir });
+      throw new HicareError(
+        'TUF_ALREADY_INITIALIZED',
+        `${where} already holds a TUF repository.`,
+        'Publish into it, or choose an empty directory or database.',
+        { repoDir },
+      );
     }
     const keys = {} as Record<TufRole, SigningKey>;
     for (const role of TUF_ROLES) keys[role] = await loadKey(keysDir, role);
 
-    const root = new Root({ version: 1, specVersion: SPEC_VERSION, expires: expiresAt(now, 'root'), consistentSnapshot: true });
+    const root = new Root({
+      version: 1,
+      specVersion: SPEC_VERSION,
+      expires: expiresAt(now, 'root'),
+      consistentSnapshot: true,
+    });
     for (const role of TUF_ROLES) root.addKey(keys[role].publicKey, role);
     const rootMd = new Metadata(root);
     rootMd.sign(keys.root.signer);
@@ -66,10 +96,19 @@ export async function initRepository(options: RepositoryOptions & { now?: Date }
     // Written leaves first, so that whoever sees root.json also finds the rest.
     const targets = signTargets(emptyTargets(SPEC_VERSION, expiresAt(now, 'targets')), keys.targets);
     const targetsMeta = metaFileFor(1, await writeTargets(metadata, targets));
-    const snapshot = new Metadata(new Snapshot({ version: 1, specVersion: SPEC_VERSION, expires: expiresAt(now, 'snapshot'), meta: { [TARGETS_META]: targetsMeta } }));
+    const snapshot = new Metadata(
+      new Snapshot({
+        version: 1,
+        specVersion: SPEC_VERSION,
+        expires: expiresAt(now, 'snapshot'),
+        meta: { [TARGETS_META]: targetsMeta },
+      }),
+    );
     snapshot.sign(keys.snapshot.signer);
     const snapshotMeta = metaFileFor(1, await writeMetadata(metadata, snapshot));
-    const timestamp = new Metadata(new Timestamp({ version: 1, specVersion: SPEC_VERSION, expires: expiresAt(now, 'timestamp'), snapshotMeta }));
+    const timestamp = new Metadata(
+      new Timestamp({ version: 1, specVersion: SPEC_VERSION, expires: expiresAt(now, 'timestamp'), snapshotMeta }),
+    );
     timestamp.sign(keys.timestamp.signer);
     await writeMetadata(metadata, timestamp);
     await writeMetadata(metadata, rootMd);
@@ -84,10 +123,15 @@ export function openRepository(options: RepositoryOptions): TufRepository {
 function parseCustom(name: string, custom: unknown): JsonObject {
   const parsed = ReleaseTargetCustomSchema.safeParse(custom);
   if (!parsed.success) {
-    throw new HicareError('INVALID_INPUT', `The metadata of target ${name} is invalid.`, 'Fix the fields listed in details.', {
-      name,
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    });
+    throw new HicareError(
+      'INVALID_INPUT',
+      `The metadata of target ${name} is invalid.`,
+      'Fix the fields listed in details.',
+      {
+        name,
+        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      },
+    );
   }
   // A JSON round trip drops keys whose value is undefined, which canonical JSON (and so signing) cannot encode.
   return JSON.parse(JSON.stringify(parsed.data)) as JsonObject;
@@ -102,7 +146,12 @@ function listed(name: string, entry: TargetEntry): ReleaseTarget {
 function keptBytes(signed: TargetsSigned, name: string): { sha256: string; length: number } {
   const existing = targetEntry(signed, name);
   if (existing === undefined) {
-    throw new HicareError('INVALID_INPUT', `Target ${name} is not published, so it needs its package file.`, 'Give the path of the package to publish.', { name });
+    throw new HicareError(
+      'INVALID_INPUT',
+      `Target ${name} is not published, so it needs its package file.`,
+      'Give the path of the package to publish.',
+      { name },
+    );
   }
   return { sha256: existing.hashes.sha256 ?? '', length: existing.length };
 }
@@ -122,7 +171,13 @@ export class TufRepository {
 
   /** The options that reach the same stores, for the functions beside this class (hash bins, rotation). */
   get options(): RepositoryOptions {
-    return { repoDir: this.repoDir, keysDir: this.keysDir, metadata: this.metadata, blobs: this.blobs, lock: this.lock };
+    return {
+      repoDir: this.repoDir,
+      keysDir: this.keysDir,
+      metadata: this.metadata,
+      blobs: this.blobs,
+      lock: this.lock,
+    };
   }
 
   async addTarget(input: TargetInput & { now?: Date }): Promise<ReleaseTarget> {
@@ -141,7 +196,12 @@ export class TufRepository {
     const prepared = inputs.map((input) => {
       assertTargetName(input.name);
       if (seen.has(input.name)) {
-        throw new HicareError('INVALID_INPUT', `The batch names target ${input.name} twice.`, 'List each target once.', { name: input.name });
+        throw new HicareError(
+          'INVALID_INPUT',
+          `The batch names target ${input.name} twice.`,
+          'List each target once.',
+          { name: input.name },
+        );
       }
       seen.add(input.name);
       return { name: input.name, path: input.path, custom: parseCustom(input.name, input.custom) };
@@ -152,8 +212,12 @@ export class TufRepository {
       const state = await readState(this.metadata);
       // Missing keys found now, before any bytes are stored, keep a refused publish from leaving files behind.
       for (const role of ONLINE_ROLES) await loadTrustedKey(this.keysDir, role, state.root.signed);
-      const kept = prepared.map((item) => (item.path === undefined ? keptBytes(state.targets.signed, item.name) : undefined));
-      const toStage = prepared.flatMap((item) => (item.path === undefined ? [] : [{ name: item.name, path: item.path }]));
+      const kept = prepared.map((item) =>
+        item.path === undefined ? keptBytes(state.targets.signed, item.name) : undefined,
+      );
+      const toStage = prepared.flatMap((item) =>
+        item.path === undefined ? [] : [{ name: item.name, path: item.path }],
+      );
       const staged = await stageFiles(toStage);
       const next: Record<string, TargetEntry> = { ...state.targets.signed.targets };
       let changed = false;
@@ -179,7 +243,8 @@ export class TufRepository {
         throw error;
       }
       await commitStaged(this.blobs, staged);
-      if (changed) await resign({ metadata: this.metadata, keysDir: this.keysDir, state, from: 'targets', now, targets: next });
+      if (changed)
+        await resign({ metadata: this.metadata, keysDir: this.keysDir, state, from: 'targets', now, targets: next });
       return prepared.map((item) => listed(item.name, next[item.name]!));
     });
   }
@@ -195,7 +260,8 @@ export class TufRepository {
     return this.lock.run(async () => {
       const state = await readState(this.metadata);
       const stale = (role: OnlineRole): boolean =>
-        Date.parse(state[role].signed.expires) - now.getTime() <= REFRESH_MARGIN_MS[role] || !signedByTrustedKey(state, role);
+        Date.parse(state[role].signed.expires) - now.getTime() <= REFRESH_MARGIN_MS[role] ||
+        !signedByTrustedKey(state, role);
       const from = ONLINE_ROLES.find(stale);
       if (from === undefined) return false;
       await resign({ metadata: this.metadata, keysDir: this.keysDir, state, from, now });

@@ -45,10 +45,20 @@ export async function stageFile(tempPath: string, name: string, sourcePath: stri
 function sourceError(error: unknown, name: string, sourcePath: string): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
-    return new HicareError('NOT_FOUND', `The package file for ${name} does not exist: ${sourcePath}.`, 'Check the path and try again.', { name, path: sourcePath });
+    return new HicareError(
+      'NOT_FOUND',
+      `The package file for ${name} does not exist: ${sourcePath}.`,
+      'Check the path and try again.',
+      { name, path: sourcePath },
+    );
   }
   if (code === 'EISDIR' || code === 'EACCES' || code === 'EPERM') {
-    return new HicareError('INVALID_INPUT', `The package file for ${name} cannot be read (${code}): ${sourcePath}.`, 'Give the path of a readable regular file.', { name, path: sourcePath });
+    return new HicareError(
+      'INVALID_INPUT',
+      `The package file for ${name} cannot be read (${code}): ${sourcePath}.`,
+      'Give the path of a readable regular file.',
+      { name, path: sourcePath },
+    );
   }
   return error;
 }
@@ -57,7 +67,10 @@ function sourceError(error: unknown, name: string, sourcePath: string): unknown 
  * Stages many files into a private temporary folder, with a few reads in flight at once: a large batch is bound by
  * per-file latency, not bandwidth. Nothing reaches the blob store until `commitStaged`.
  */
-export async function stageFiles(items: readonly { name: string; path: string }[], concurrency = 8): Promise<StagedFile[]> {
+export async function stageFiles(
+  items: readonly { name: string; path: string }[],
+  concurrency = 8,
+): Promise<StagedFile[]> {
   const dir = await mkdtemp(join(tmpdir(), 'hicare-publish-')).catch((error: unknown) => {
     throw asStoreError(error, 'the packages being published');
   });

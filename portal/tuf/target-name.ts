@@ -21,7 +21,8 @@ function problem(name: string): string | undefined {
   for (const segment of segments) {
     if (segment === '') return 'it has an empty segment ("//" or a trailing "/")';
     if (segment === '.' || segment === '..') return `it has a "${segment}" segment`;
-    if (!SEGMENT.test(segment)) return `segment "${segment}" must start with a letter or digit and use only letters, digits and . _ + -`;
+    if (!SEGMENT.test(segment))
+      return `segment "${segment}" must start with a letter or digit and use only letters, digits and . _ + -`;
   }
   if ((segments.at(-1) ?? '').length > MAX_BASENAME) return `the file name is longer than ${MAX_BASENAME} characters`;
   if (encodeURIComponent(name).length > MAX_CACHE_NAME) return 'it has too many segments for a client-side file name';

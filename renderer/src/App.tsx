@@ -59,7 +59,14 @@ export function App() {
   return (
     <SessionContext.Provider value={{ session, setSession: changeSession }}>
       <div className="shell">
-        <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        <a
+          className="skip"
+          href="#main"
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('main')?.focus();
+          }}
+        >
           Skip to content
         </a>
         <header className="topbar">
@@ -81,7 +88,13 @@ export function App() {
           </div>
         ))}
         {accountId === null ? (
-          <Frame session={session} error={error} loading={session === null && error === null} onSignOut={signOut} activeDownloads={0} />
+          <Frame
+            session={session}
+            error={error}
+            loading={session === null && error === null}
+            onSignOut={signOut}
+            activeDownloads={0}
+          />
         ) : (
           <SignedInFrame session={session} error={error} onSignOut={signOut} />
         )}
@@ -90,7 +103,15 @@ export function App() {
   );
 }
 
-function SignedInFrame({ session, error, onSignOut }: { session: SessionView | null; error: ShownError | null; onSignOut: () => void }) {
+function SignedInFrame({
+  session,
+  error,
+  onSignOut,
+}: {
+  session: SessionView | null;
+  error: ShownError | null;
+  onSignOut: () => void;
+}) {
   const { byId } = useDownloads();
   let active = 0;
   for (const d of byId.values()) if (ACTIVE_STATES.has(d.state)) active += 1;
@@ -137,7 +158,12 @@ function Frame({ session, error, loading, onSignOut, activeDownloads }: FramePro
 
   return (
     <div className="frame">
-      <Sidebar account={session?.account ?? null} current={section} counts={{ systems: newReleases, downloads: activeDownloads }} onSignOut={onSignOut} />
+      <Sidebar
+        account={session?.account ?? null}
+        current={section}
+        counts={{ systems: newReleases, downloads: activeDownloads }}
+        onSignOut={onSignOut}
+      />
       <main id="main" ref={main} tabIndex={-1} className="content" data-screen={shown.name}>
         {error !== null && <ErrorNotice error={error} />}
         {loading ? (

@@ -6,4 +6,9 @@ import { App } from './App.js';
 import './styles.css';
 
 const root = document.getElementById('root');
-if (root !== null) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root !== null)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );

@@ -51,7 +51,11 @@ export type Handlers<A extends ApiSpec, Ctx> = {
 
 export function toErrorBody(error: unknown): ErrorBody {
   if (isHicareError(error)) return error.toBody();
-  return { code: 'INTERNAL', message: 'Something went wrong inside the app.', remedy: 'Try again; if it persists, send the operation records to support.' };
+  return {
+    code: 'INTERNAL',
+    message: 'Something went wrong inside the app.',
+    remedy: 'Try again; if it persists, send the operation records to support.',
+  };
 }
 
 /** The method's name stays in the details: it is the API's word, not the user's. */
@@ -67,7 +71,12 @@ export function createDispatcher<A extends ApiSpec, Ctx>(api: A, handlers: Handl
   return async function dispatch(method: string, raw: unknown, ctx: Ctx): Promise<Envelope<unknown>> {
     try {
       if (!Object.hasOwn(api.methods, method)) {
-        throw new HicareError('UNKNOWN_METHOD', `There is no method "${method}".`, 'Update the app: its window and its host disagree.', { method });
+        throw new HicareError(
+          'UNKNOWN_METHOD',
+          `There is no method "${method}".`,
+          'Update the app: its window and its host disagree.',
+          { method },
+        );
       }
       const spec = api.methods[method] as MethodSpec;
       const parsed = safeParsePlain(spec.input, raw ?? {});
@@ -105,7 +114,8 @@ export function createClient<A extends ApiSpec>(api: A, transport: Transport): A
           if (value.success) return value.data as never;
         } else {
           const body = ErrorBodySchema.safeParse(reply.error);
-          if (body.success) throw new HicareError(body.data.code, body.data.message, body.data.remedy, body.data.details);
+          if (body.success)
+            throw new HicareError(body.data.code, body.data.message, body.data.remedy, body.data.details);
         }
       }
       throw new HicareError('INTERNAL', `The app answered ${method} with something unexpected.`, 'Restart the app.');
@@ -121,6 +131,10 @@ export function createClient<A extends ApiSpec>(api: A, transport: Transport): A
 }
 
 /** Validates an event before a host emits it, so a listener only ever sees what the contract promises. */
-export function checkEvent<A extends ApiSpec, E extends EventName<A>>(api: A, event: E, payload: EventPayload<A, E>): EventPayload<A, E> {
+export function checkEvent<A extends ApiSpec, E extends EventName<A>>(
+  api: A,
+  event: E,
+  payload: EventPayload<A, E>,
+): EventPayload<A, E> {
   return api.events[event]!.parse(payload) as EventPayload<A, E>;
 }

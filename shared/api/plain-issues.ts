@@ -54,13 +54,17 @@ export function plainIssueWords(issue: RawIssue): string {
       if (issue.input === undefined) return 'required';
       return `must be ${KIND[issue.expected] ?? issue.expected}`;
     case 'too_small':
-      return issue.origin === 'string' && Number(issue.minimum) === 1 ? 'must not be empty' : bound(issue, issue.minimum, 'least');
+      return issue.origin === 'string' && Number(issue.minimum) === 1
+        ? 'must not be empty'
+        : bound(issue, issue.minimum, 'least');
     case 'too_big':
       return bound(issue, issue.maximum, 'most');
     case 'invalid_value':
       return issue.values.length === 1 ? `must be ${quoted(issue.values)}` : `must be one of ${quoted(issue.values)}`;
     case 'invalid_format':
-      return issue.format === 'regex' ? 'is not in the expected form' : `must be ${FORMATS[issue.format] ?? `a valid ${issue.format}`}`;
+      return issue.format === 'regex'
+        ? 'is not in the expected form'
+        : `must be ${FORMATS[issue.format] ?? `a valid ${issue.format}`}`;
     case 'unrecognized_keys':
       return `${quoted(issue.keys)} ${issue.keys.length === 1 ? 'is' : 'are'} not accepted here`;
     case 'not_multiple_of':
@@ -102,6 +106,13 @@ export function issuesSentence(issues: readonly PlainIssue[]): string {
 }
 
 /** The coded error for values a schema refused, each field in words: "These values are not accepted: password: at least 12 characters." */
-export function invalidValues(issues: readonly PlainIssue[], remedy: string, details: Record<string, unknown> = {}): HicareError {
-  return new HicareError('INVALID_INPUT', `These values are not accepted: ${issuesSentence(issues)}.`, remedy, { ...details, issues });
+export function invalidValues(
+  issues: readonly PlainIssue[],
+  remedy: string,
+  details: Record<string, unknown> = {},
+): HicareError {
+  return new HicareError('INVALID_INPUT', `These values are not accepted: ${issuesSentence(issues)}.`, remedy, {
+    ...details,
+    issues,
+  });
 }

@@ -83,7 +83,10 @@ const TargetNameSchema = z
   .string()
   .min(1)
   .max(300)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._+-]*(?:\/[A-Za-z0-9][A-Za-z0-9._+-]*)*$/, 'a catalog name such as product/1.2.0/linux-x64/product-1.2.0.tar.gz');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._+-]*(?:\/[A-Za-z0-9][A-Za-z0-9._+-]*)*$/,
+    'a catalog name such as product/1.2.0/linux-x64/product-1.2.0.tar.gz',
+  );
 const RequestIdSchema = z.object({ id: IdSchema }).strict();
 
 export const appApi = defineAppApi({
@@ -93,7 +96,10 @@ export const appApi = defineAppApi({
     'settings.update': { input: SettingsPatchSchema, output: SettingsSchema },
 
     'session.get': { input: none, output: SessionViewSchema },
-    'session.signIn': { input: SignInSchema.extend({ portalUrl: z.url().max(2_000).optional() }).strict(), output: SessionViewSchema },
+    'session.signIn': {
+      input: SignInSchema.extend({ portalUrl: z.url().max(2_000).optional() }).strict(),
+      output: SessionViewSchema,
+    },
     'session.signOut': { input: none, output: SessionViewSchema },
     /** Trust a portal's root.json explicitly; answers with its fingerprint. */
     'trust.set': { input: z.object({ rootPath: z.string().min(1).max(1_000) }).strict(), output: SessionViewSchema },
@@ -102,64 +108,122 @@ export const appApi = defineAppApi({
     'systems.list': { input: none, output: z.object({ systems: z.array(InventorySystemSchema) }) },
     /** `notInCatalog`: the admin confirms the version is not in the vendor's catalog (installed by other means). */
     'systems.setVersion': {
-      input: InstalledReportCreateSchema.pick({ version: true, notInCatalog: true }).extend({ serialNumber: SerialNumberSchema }),
+      input: InstalledReportCreateSchema.pick({ version: true, notInCatalog: true }).extend({
+        serialNumber: SerialNumberSchema,
+      }),
       output: InventorySystemSchema,
     },
-    'updates.check': { input: none, output: z.object({ resolutions: z.array(ResolutionSchema), checkedAt: InstantSchema }) },
+    'updates.check': {
+      input: none,
+      output: z.object({ resolutions: z.array(ResolutionSchema), checkedAt: InstantSchema }),
+    },
 
     /** Who downloaded what for which system, newest first (customer admins: their customer's). */
     'records.downloads': {
       input: z.object({ contractId: IdSchema.optional(), before: z.string().max(200).optional() }).strict(),
       output: DownloadRecordsSchema,
     },
-    'downloads.start': { input: z.object({ targetName: TargetNameSchema, serialNumber: SerialNumberSchema.optional() }).strict(), output: DownloadViewSchema },
+    'downloads.start': {
+      input: z.object({ targetName: TargetNameSchema, serialNumber: SerialNumberSchema.optional() }).strict(),
+      output: DownloadViewSchema,
+    },
     'downloads.list': { input: none, output: z.object({ downloads: z.array(DownloadViewSchema) }) },
     'downloads.pause': { input: z.object({ id: z.string().max(64) }).strict(), output: DownloadViewSchema },
     'downloads.resume': { input: z.object({ id: z.string().max(64) }).strict(), output: DownloadViewSchema },
     'downloads.cancel': { input: z.object({ id: z.string().max(64) }).strict(), output: DownloadViewSchema },
 
     // The window names the run, so the install.log events it receives while the call runs can be told apart.
-    'install.run': { input: z.object({ targetName: TargetNameSchema, serialNumber: SerialNumberSchema, installId: InstallIdSchema }).strict(), output: InstallOutcomeSchema },
+    'install.run': {
+      input: z
+        .object({ targetName: TargetNameSchema, serialNumber: SerialNumberSchema, installId: InstallIdSchema })
+        .strict(),
+      output: InstallOutcomeSchema,
+    },
     /** The path from the installed version to a version, every hop checked against the contract; nothing is downloaded. */
-    'upgrade.plan': { input: z.object({ serialNumber: SerialNumberSchema, toVersion: VersionSchema }).strict(), output: PathPlanViewSchema },
+    'upgrade.plan': {
+      input: z.object({ serialNumber: SerialNumberSchema, toVersion: VersionSchema }).strict(),
+      output: PathPlanViewSchema,
+    },
     /** Plans again and installs the hops in order (install.log lines carry the hop), stopping at the first failure. */
-    'upgrade.run': { input: z.object({ serialNumber: SerialNumberSchema, toVersion: VersionSchema, installId: InstallIdSchema }).strict(), output: PathOutcomeSchema },
+    'upgrade.run': {
+      input: z
+        .object({ serialNumber: SerialNumberSchema, toVersion: VersionSchema, installId: InstallIdSchema })
+        .strict(),
+      output: PathOutcomeSchema,
+    },
 
     /** The system's last failed installation, until a request is sent for it or it is dismissed. */
-    'failures.open': { input: z.object({ serialNumber: SerialNumberSchema }).strict(), output: z.object({ failure: OpenFailureSchema.nullable() }) },
-    'failures.dismiss': { input: z.object({ failureId: z.string().min(1).max(200) }).strict(), output: z.object({ dismissed: z.literal(true) }) },
-    'requests.draft': { input: z.object({ failureId: z.string().min(1).max(200), priority: PrioritySchema.optional() }).strict(), output: RequestDraftSchema },
+    'failures.open': {
+      input: z.object({ serialNumber: SerialNumberSchema }).strict(),
+      output: z.object({ failure: OpenFailureSchema.nullable() }),
+    },
+    'failures.dismiss': {
+      input: z.object({ failureId: z.string().min(1).max(200) }).strict(),
+      output: z.object({ dismissed: z.literal(true) }),
+    },
+    'requests.draft': {
+      input: z.object({ failureId: z.string().min(1).max(200), priority: PrioritySchema.optional() }).strict(),
+      output: RequestDraftSchema,
+    },
     /**
      * A file for a request about to be sent, checked (size, content) and kept on this desktop until the request is
      * created; base64 in the call, since the page cannot hand over a path, and one file per call to bound its size.
      */
     'requests.stageAttachment': {
-      input: z.object({ fileName: AttachmentFileNameSchema, dataBase64: z.string().max(ATTACHMENT_MAX_BASE64_CHARS + 4) }).strict(),
+      input: z
+        .object({ fileName: AttachmentFileNameSchema, dataBase64: z.string().max(ATTACHMENT_MAX_BASE64_CHARS + 4) })
+        .strict(),
       output: StagedFileSchema,
     },
     'requests.submit': {
-      input: z.object({ request: ServiceRequestCreateSchema, idempotencyKey: z.uuid(), attachments: z.array(StagedFileSchema).max(ATTACHMENTS_PER_REQUEST_MAX).optional() }).strict(),
+      input: z
+        .object({
+          request: ServiceRequestCreateSchema,
+          idempotencyKey: z.uuid(),
+          attachments: z.array(StagedFileSchema).max(ATTACHMENTS_PER_REQUEST_MAX).optional(),
+        })
+        .strict(),
       output: SubmitOutcomeSchema,
     },
     /** Requests waiting on this desktop: not sent yet, or refused by the portal and kept for editing. */
     'requests.outbox': { input: none, output: z.object({ entries: z.array(OutboxEntrySchema) }) },
-    'requests.discard': { input: z.object({ idempotencyKey: z.uuid() }).strict(), output: z.object({ entries: z.array(OutboxEntrySchema) }) },
-    'requests.list': { input: z.object({ state: RequestStateSchema.optional() }).strict(), output: z.object({ requests: z.array(ServiceRequestSchema) }) },
+    'requests.discard': {
+      input: z.object({ idempotencyKey: z.uuid() }).strict(),
+      output: z.object({ entries: z.array(OutboxEntrySchema) }),
+    },
+    'requests.list': {
+      input: z.object({ state: RequestStateSchema.optional() }).strict(),
+      output: z.object({ requests: z.array(ServiceRequestSchema) }),
+    },
     'requests.get': { input: RequestIdSchema, output: ServiceRequestDetailSchema },
-    'requests.act': { input: ActionBodySchema.pick({ action: true }).extend({ id: IdSchema }), output: ServiceRequestSchema },
+    'requests.act': {
+      input: ActionBodySchema.pick({ action: true }).extend({ id: IdSchema }),
+      output: ServiceRequestSchema,
+    },
     'requests.take': { input: RequestIdSchema, output: ServiceRequestSchema },
     'requests.message': { input: MessageCreateSchema.extend({ id: IdSchema }), output: MessageSchema },
-    'requests.grant': { input: z.object({ id: IdSchema, grant: GrantCreateSchema }).strict(), output: GrantSchema.extend({ password: z.string() }) },
+    'requests.grant': {
+      input: z.object({ id: IdSchema, grant: GrantCreateSchema }).strict(),
+      output: GrantSchema.extend({ password: z.string() }),
+    },
     'requests.revokeGrant': { input: z.object({ grantId: IdSchema }).strict(), output: GrantSchema },
     /** The engineer reveals a grant's password on demand; the portal audits each read. */
-    'requests.grantPassword': { input: z.object({ grantId: IdSchema }).strict(), output: z.object({ password: z.string() }) },
+    'requests.grantPassword': {
+      input: z.object({ grantId: IdSchema }).strict(),
+      output: z.object({ password: z.string() }),
+    },
     /** The engineer proposes a solution in words, optionally with a file that is attached to the request with it. */
     'requests.proposeSolution': {
-      input: z.object({ id: IdSchema, text: SolutionCreateSchema.shape.text, attachment: AttachmentUploadSchema.optional() }).strict(),
+      input: z
+        .object({ id: IdSchema, text: SolutionCreateSchema.shape.text, attachment: AttachmentUploadSchema.optional() })
+        .strict(),
       output: ServiceRequestSchema,
     },
     /** The customer rejects the proposed solution, saying why. */
-    'requests.rejectSolution': { input: z.object({ id: IdSchema, reason: ActionBodySchema.shape.reason.unwrap() }).strict(), output: ServiceRequestSchema },
+    'requests.rejectSolution': {
+      input: z.object({ id: IdSchema, reason: ActionBodySchema.shape.reason.unwrap() }).strict(),
+      output: ServiceRequestSchema,
+    },
     'requests.survey': { input: z.object({ id: IdSchema, survey: SurveySchema }).strict(), output: SurveySchema },
 
     /** What a support bundle would hold, redacted, before anything is written. */

@@ -9,7 +9,12 @@ import { LifecycleSchema, ReleaseTargetSchema } from './catalog.js';
 import { InstantSchema } from './common.js';
 import { VerdictSchema } from './entitlement.js';
 import { KnowledgeArticleSchema } from './knowledge.js';
-import { ATTACHMENT_TYPES, AttachmentFileNameSchema, ServiceRequestCreateSchema, ServiceRequestSchema } from './requests.js';
+import {
+  ATTACHMENT_TYPES,
+  AttachmentFileNameSchema,
+  ServiceRequestCreateSchema,
+  ServiceRequestSchema,
+} from './requests.js';
 import { TierSchema } from './entitlement.js';
 
 export const DemoAccountSchema = z.object({
@@ -51,7 +56,11 @@ export const ResolutionSchema = z.object({
   upgrades: z.array(CandidateSchema),
   /** The newest allowed release and the hops to it, or why there is no path. */
   recommended: z
-    .object({ version: z.string(), hops: z.array(z.string()), problem: z.object({ message: z.string(), remedy: z.string() }).nullable() })
+    .object({
+      version: z.string(),
+      hops: z.array(z.string()),
+      problem: z.object({ message: z.string(), remedy: z.string() }).nullable(),
+    })
     .nullable(),
   /** The lifecycle of the installed version's major line, when published: what the line's banner is drawn from. */
   line: LifecycleSchema.nullable(),
@@ -76,7 +85,14 @@ export const DownloadViewSchema = z.object({
 });
 
 export const InstallOutcomeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), product: z.string(), fromVersion: z.string().nullable(), toVersion: z.string(), detectedVersion: z.string(), durationMs: z.number() }),
+  z.object({
+    ok: z.literal(true),
+    product: z.string(),
+    fromVersion: z.string().nullable(),
+    toVersion: z.string(),
+    detectedVersion: z.string(),
+    durationMs: z.number(),
+  }),
   z.object({
     ok: z.literal(false),
     code: z.string(),
@@ -113,7 +129,12 @@ export const OpenFailureSchema = z.object({
 });
 
 /** A file the customer attached to a request not sent yet: checked and kept on this desktop under its own id. */
-export const StagedFileSchema = z.object({ id: z.uuid(), fileName: AttachmentFileNameSchema, contentType: z.enum(ATTACHMENT_TYPES), size: z.number().int().min(0) });
+export const StagedFileSchema = z.object({
+  id: z.uuid(),
+  fileName: AttachmentFileNameSchema,
+  contentType: z.enum(ATTACHMENT_TYPES),
+  size: z.number().int().min(0),
+});
 
 /** Why the portal refused a request the desktop had queued: its code and words, kept with the request. */
 export const RefusalSchema = z.object({ code: z.string(), message: z.string(), remedy: z.string(), at: z.string() });
@@ -136,7 +157,9 @@ export const SubmitOutcomeSchema = z.discriminatedUnion('status', [
 ]);
 
 /** A window's name for one installation it runs (a UUID in practice). */
-export const InstallIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'An install id is 8 to 64 letters, digits, _ or -.');
+export const InstallIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'An install id is 8 to 64 letters, digits, _ or -.');
 
 export const InstallLogLineSchema = z.object({
   installId: InstallIdSchema,
@@ -149,7 +172,11 @@ export const InstallLogLineSchema = z.object({
 });
 
 /** One release of an upgrade path, as planned: every hop is allowed by the contract. */
-export const PathHopViewSchema = z.object({ targetName: z.string(), version: z.string(), kind: z.enum(['update', 'upgrade', 'current', 'older']) });
+export const PathHopViewSchema = z.object({
+  targetName: z.string(),
+  version: z.string(),
+  kind: z.enum(['update', 'upgrade', 'current', 'older']),
+});
 
 export const PathPlanViewSchema = z.object({
   serialNumber: z.string(),

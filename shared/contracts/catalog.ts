@@ -4,7 +4,14 @@
  */
 import { z } from 'zod';
 import { platformKey } from '../domain/platform.js';
-import { CalendarDateSchema, InstantSchema, ProductIdSchema, Sha256Schema, TextSchema, VersionSchema } from './common.js';
+import {
+  CalendarDateSchema,
+  InstantSchema,
+  ProductIdSchema,
+  Sha256Schema,
+  TextSchema,
+  VersionSchema,
+} from './common.js';
 
 export const PLATFORMS = ['linux', 'win', 'mac'] as const;
 export const ARCHES = ['x64', 'arm64'] as const;
@@ -26,7 +33,11 @@ export const InstallerSchema = z.object({
 
 export const DetectionRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('file'), path: z.string().min(1).max(400), regex: z.string().max(200).optional() }),
-  z.object({ kind: z.literal('command'), argv: z.array(z.string().max(400)).min(1).max(16), regex: z.string().min(1).max(200) }),
+  z.object({
+    kind: z.literal('command'),
+    argv: z.array(z.string().max(400)).min(1).max(16),
+    regex: z.string().min(1).max(200),
+  }),
   z.object({ kind: z.literal('registry'), key: z.string().min(1).max(400), value: z.string().min(1).max(200) }),
   z.object({ kind: z.literal('plist'), path: z.string().min(1).max(400), key: z.string().min(1).max(200) }),
   z.object({ kind: z.literal('dpkg'), package: z.string().min(1).max(200) }),

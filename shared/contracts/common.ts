@@ -2,15 +2,28 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.js';
 
-export const IdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
 export const CalendarDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 export const InstantSchema = z.iso.datetime({ offset: true });
 export const TimeZoneSchema = z.string().min(1).max(64);
 /** Free text a person typed: bounded, never interpreted. */
 export const TextSchema = (max: number) => z.string().max(max);
 export const NonBlankSchema = (max: number) => z.string().trim().min(1).max(max);
-export const SerialNumberSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._/-]+$/, 'letters, digits and . _ / - only');
-export const ProductIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and "-"');
+export const SerialNumberSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._/-]+$/, 'letters, digits and . _ / - only');
+export const ProductIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and "-"');
 export const VersionSchema = z.string().min(1).max(64);
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
 

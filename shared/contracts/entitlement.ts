@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { TIERS } from '../domain/contract.js';
 import { VERDICT_REASON_CODES } from '../domain/verdict.js';
 import { PRIORITIES } from '../domain/sla.js';
-import { CalendarDateSchema, IdSchema, InstantSchema, NonBlankSchema, ProductIdSchema, SerialNumberSchema, TimeZoneSchema, VersionSchema } from './common.js';
+import {
+  CalendarDateSchema,
+  IdSchema,
+  InstantSchema,
+  NonBlankSchema,
+  ProductIdSchema,
+  SerialNumberSchema,
+  TimeZoneSchema,
+  VersionSchema,
+} from './common.js';
 import { ReleaseTargetSchema, LifecycleSchema } from './catalog.js';
 
 export const TierSchema = z.enum(TIERS);
@@ -77,7 +86,10 @@ export const VerdictSchema = z.object({
 
 /** One system with its installed version and the verdict for each release of its product. */
 export const SystemEntitlementSchema = z.object({
-  system: CoveredSystemSchema.extend({ installedVersion: VersionSchema.nullable(), platform: z.string().max(32).optional() }),
+  system: CoveredSystemSchema.extend({
+    installedVersion: VersionSchema.nullable(),
+    platform: z.string().max(32).optional(),
+  }),
   releases: z.array(z.object({ target: ReleaseTargetSchema, verdict: VerdictSchema })),
   lifecycles: z.array(LifecycleSchema),
 });

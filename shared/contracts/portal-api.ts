@@ -6,7 +6,13 @@ import { z } from 'zod';
 import { AccountSchema, SessionSchema, SignInSchema } from './accounts.js';
 import { ReleaseTargetSchema } from './catalog.js';
 import { IdSchema, ProductIdSchema, SerialNumberSchema, VersionSchema } from './common.js';
-import { ContractViewSchema, InstalledReportCreateSchema, InstalledReportSchema, SystemEntitlementSchema, SystemRecordSchema } from './entitlement.js';
+import {
+  ContractViewSchema,
+  InstalledReportCreateSchema,
+  InstalledReportSchema,
+  SystemEntitlementSchema,
+  SystemRecordSchema,
+} from './entitlement.js';
 import { KnowledgeArticleSchema, KnowledgeSearchSchema, KnownIssueQuerySchema } from './knowledge.js';
 import { DownloadRecordsQuerySchema, DownloadRecordsSchema } from './downloads.js';
 import {
@@ -61,9 +67,28 @@ function endpoint<E extends Endpoint>(e: E): E {
 }
 
 export const portalApi = {
-  signIn: endpoint({ method: 'POST', path: '/api/v1/sessions', summary: 'Sign in with e-mail and password', auth: 'public', body: SignInSchema, response: SessionSchema }),
-  signOut: endpoint({ method: 'DELETE', path: '/api/v1/sessions/current', summary: 'Revoke the token used for this call', auth: people, response: z.object({ ok: z.literal(true) }) }),
-  me: endpoint({ method: 'GET', path: '/api/v1/me', summary: 'The signed-in account', auth: people, response: AccountSchema }),
+  signIn: endpoint({
+    method: 'POST',
+    path: '/api/v1/sessions',
+    summary: 'Sign in with e-mail and password',
+    auth: 'public',
+    body: SignInSchema,
+    response: SessionSchema,
+  }),
+  signOut: endpoint({
+    method: 'DELETE',
+    path: '/api/v1/sessions/current',
+    summary: 'Revoke the token used for this call',
+    auth: people,
+    response: z.object({ ok: z.literal(true) }),
+  }),
+  me: endpoint({
+    method: 'GET',
+    path: '/api/v1/me',
+    summary: 'The signed-in account',
+    auth: people,
+    response: AccountSchema,
+  }),
   contracts: endpoint({
     method: 'GET',
     path: '/api/v1/contracts',
@@ -84,7 +109,13 @@ export const portalApi = {
     summary: 'The verdict for every release of a covered system’s product',
     auth: customerOrStaff,
     params: z.object({ serialNumber: SerialNumberSchema }).strict(),
-    query: z.object({ installedVersion: z.string().max(64).optional(), platform: z.string().max(32).optional(), previews: z.enum(['0', '1']).optional() }).strict(),
+    query: z
+      .object({
+        installedVersion: z.string().max(64).optional(),
+        platform: z.string().max(32).optional(),
+        previews: z.enum(['0', '1']).optional(),
+      })
+      .strict(),
     response: SystemEntitlementSchema,
   }),
   reportInstalled: endpoint({
@@ -190,8 +221,22 @@ export const portalApi = {
     body: GrantCreateSchema,
     response: GrantSchema.extend({ password: z.string() }),
   }),
-  getGrant: endpoint({ method: 'GET', path: '/api/v1/grants/:id', summary: 'One grant (no password)', auth: support, params: IdParams, response: GrantSchema }),
-  revokeGrant: endpoint({ method: 'POST', path: '/api/v1/grants/:id/revoke', summary: 'Revoke a grant at once', auth: customer, params: IdParams, response: GrantSchema }),
+  getGrant: endpoint({
+    method: 'GET',
+    path: '/api/v1/grants/:id',
+    summary: 'One grant (no password)',
+    auth: support,
+    params: IdParams,
+    response: GrantSchema,
+  }),
+  revokeGrant: endpoint({
+    method: 'POST',
+    path: '/api/v1/grants/:id/revoke',
+    summary: 'Revoke a grant at once',
+    auth: customer,
+    params: IdParams,
+    response: GrantSchema,
+  }),
   readGrantPassword: endpoint({
     method: 'GET',
     path: '/api/v1/grants/:id/password',
@@ -278,7 +323,12 @@ export type EndpointName = keyof PortalApi;
 export function endpointPath(path: string, params: Record<string, string>): string {
   return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = params[name];
-    if (value === undefined) throw new HicareError('INVALID_INPUT', `The path parameter "${name}" is missing.`, 'Pass every parameter the endpoint names.');
+    if (value === undefined)
+      throw new HicareError(
+        'INVALID_INPUT',
+        `The path parameter "${name}" is missing.`,
+        'Pass every parameter the endpoint names.',
+      );
     return encodeURIComponent(value);
   });
 }

@@ -48,20 +48,29 @@ export interface RawRoute {
 }
 
 const bytes: RawContent = { type: 'application/octet-stream' };
-const conditional: readonly RawHeader[] = [{ name: 'If-None-Match', description: 'An ETag from before: 304 when it still matches' }];
+const conditional: readonly RawHeader[] = [
+  { name: 'If-None-Match', description: 'An ETag from before: 304 when it still matches' },
+];
 
 export const portalRawRoutes = {
   downloadPackage: {
     methods: ['GET', 'HEAD'],
     path: `${PACKAGES_PATH}*`,
-    rest: { name: 'target', description: 'The TUF target name, or its consistent-snapshot path; "/" kept between segments' },
-    summary: 'The bytes of a signed target, when the entitlement verdict allows its release (supports Range and If-Range)',
+    rest: {
+      name: 'target',
+      description: 'The TUF target name, or its consistent-snapshot path; "/" kept between segments',
+    },
+    summary:
+      'The bytes of a signed target, when the entitlement verdict allows its release (supports Range and If-Range)',
     auth: ['customer-admin', 'it-staff'],
     action: 'download packages',
     query: PackageQuerySchema,
     headers: [
       { name: 'Range', description: 'One byte range, to resume a download' },
-      { name: 'If-Range', description: 'The ETag the first part came with: the range only while the bytes are the same' },
+      {
+        name: 'If-Range',
+        description: 'The ETag the first part came with: the range only while the bytes are the same',
+      },
       ...conditional,
     ],
     answers: {
@@ -74,7 +83,10 @@ export const portalRawRoutes = {
   tufMetadata: {
     methods: ['GET', 'HEAD'],
     path: `${TUF_PATH}*`,
-    rest: { name: 'file', description: 'timestamp.json, root.json, N.root.json, N.snapshot.json, N.targets.json or a hash bin' },
+    rest: {
+      name: 'file',
+      description: 'timestamp.json, root.json, N.root.json, N.snapshot.json, N.targets.json or a hash bin',
+    },
     summary: 'Signed TUF metadata, public and cacheable',
     auth: 'public',
     headers: conditional,
@@ -86,12 +98,18 @@ export const portalRawRoutes = {
   appUpdates: {
     methods: ['GET', 'HEAD'],
     path: `${APP_UPDATES_PATH}*`,
-    rest: { name: 'file', description: '<os>/<arch>/<name>: the channel file electron-updater asks for, or an installer it names' },
+    rest: {
+      name: 'file',
+      description: '<os>/<arch>/<name>: the channel file electron-updater asks for, or an installer it names',
+    },
     summary: "The manager's own update feed, made from the newest signed installers for an OS and architecture",
     auth: 'public',
     headers: [...conditional, { name: 'Range', description: 'One byte range of an installer, to resume a download' }],
     answers: {
-      '200': { description: `The channel file (application/yaml) or the installer's bytes`, content: { type: 'application/yaml' } },
+      '200': {
+        description: `The channel file (application/yaml) or the installer's bytes`,
+        content: { type: 'application/yaml' },
+      },
       '206': { description: "A range of the installer's bytes", content: bytes },
       '304': { description: 'Not modified' },
     },
@@ -107,7 +125,8 @@ export const portalRawRoutes = {
   liveEvents: {
     methods: ['GET'],
     path: EVENTS_PATH,
-    summary: 'Listen to live events of service requests (server-sent events; a reset when missed events cannot be told)',
+    summary:
+      'Listen to live events of service requests (server-sent events; a reset when missed events cannot be told)',
     auth: ['customer-admin', 'engineer', 'portal-admin'],
     headers: [{ name: 'Last-Event-ID', description: 'The last id seen: what was missed is sent first' }],
     answers: {
@@ -137,7 +156,8 @@ export const portalOpsRoutes = {
   readiness: {
     methods: ['GET'],
     path: '/readyz',
-    summary: 'Whether this instance can serve: database reachable, migrations current, store reachable, signed catalog not expired',
+    summary:
+      'Whether this instance can serve: database reachable, migrations current, store reachable, signed catalog not expired',
     auth: 'public',
     answers: {
       '200': { description: 'Ready; every check listed', content: { type: 'application/json' } },
@@ -159,4 +179,3 @@ export const portalOpsRoutes = {
     answers: { '200': { description: 'OpenAPI 3.1', content: { type: 'application/json' } } },
   },
 } as const satisfies Record<string, RawRoute>;
-

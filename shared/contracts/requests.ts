@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { PRIORITIES } from '../domain/sla.js';
 import { REQUEST_ACTIONS, REQUEST_STATES } from '../domain/request-state.js';
 import { REJECTION_REASON_MAX_CHARS, SOLUTION_MAX_CHARS } from '../domain/solution.js';
-import { IdSchema, InstantSchema, NonBlankSchema, ProductIdSchema, SerialNumberSchema, Sha256Schema, TextSchema, VersionSchema } from './common.js';
+import {
+  IdSchema,
+  InstantSchema,
+  NonBlankSchema,
+  ProductIdSchema,
+  SerialNumberSchema,
+  Sha256Schema,
+  TextSchema,
+  VersionSchema,
+} from './common.js';
 
 export const PrioritySchema = z.enum(PRIORITIES);
 export const RequestStateSchema = z.enum(REQUEST_STATES);
@@ -112,7 +121,9 @@ export const GrantAuditEntrySchema = z.object({
   at: InstantSchema,
   kind: z.enum(GRANT_AUDIT_KINDS),
   /** Null when the portal did it (revocation as the request ended) or for expiry, which nobody does. */
-  by: z.object({ name: z.string(), role: z.enum(['customer-admin', 'it-staff', 'engineer', 'portal-admin']) }).nullable(),
+  by: z
+    .object({ name: z.string(), role: z.enum(['customer-admin', 'it-staff', 'engineer', 'portal-admin']) })
+    .nullable(),
   requestNumber: z.string(),
 });
 
@@ -166,7 +177,14 @@ export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
 export const ATTACHMENT_MAX_BASE64_CHARS = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4;
 /** How many files one request opened from the desktop may carry. */
 export const ATTACHMENTS_PER_REQUEST_MAX = 10;
-export const ATTACHMENT_TYPES = ['text/plain', 'application/json', 'application/gzip', 'application/zip', 'image/png', 'image/jpeg'] as const;
+export const ATTACHMENT_TYPES = [
+  'text/plain',
+  'application/json',
+  'application/gzip',
+  'application/zip',
+  'image/png',
+  'image/jpeg',
+] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 
 /** A file name as shown to people; never used as a path (the portal stores bytes under its own id). */
@@ -217,10 +235,23 @@ export const SurveyResultsSchema = z.object({
   /** Null while nobody has answered. */
   averageRating: z.number().nullable(),
   /** How many answers gave each rating, "1" to "5". */
-  distribution: z.object({ '1': z.number().int(), '2': z.number().int(), '3': z.number().int(), '4': z.number().int(), '5': z.number().int() }),
+  distribution: z.object({
+    '1': z.number().int(),
+    '2': z.number().int(),
+    '3': z.number().int(),
+    '4': z.number().int(),
+    '5': z.number().int(),
+  }),
   /** The answers that carry a comment, newest first. */
   comments: z.array(
-    z.object({ requestId: IdSchema, number: z.string(), product: ProductIdSchema, rating: z.number().int().min(1).max(5), comment: z.string(), at: InstantSchema }),
+    z.object({
+      requestId: IdSchema,
+      number: z.string(),
+      product: ProductIdSchema,
+      rating: z.number().int().min(1).max(5),
+      comment: z.string(),
+      at: InstantSchema,
+    }),
   ),
 });
 

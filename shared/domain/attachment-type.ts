@@ -37,9 +37,18 @@ function startsWith(data: Uint8Array, prefix: readonly number[]): boolean {
 function utf8(data: Uint8Array): string | null {
   let text = '';
   let points: number[] = [];
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const b = data[i] ?? 0;
-    const [length, min] = b < 0x80 ? [1, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80] : b >= 0xe0 && b <= 0xef ? [3, 0x800] : b >= 0xf0 && b <= 0xf4 ? [4, 0x10000] : [0, 0];
+    const [length, min] =
+      b < 0x80
+        ? [1, 0]
+        : b >= 0xc2 && b <= 0xdf
+          ? [2, 0x80]
+          : b >= 0xe0 && b <= 0xef
+            ? [3, 0x800]
+            : b >= 0xf0 && b <= 0xf4
+              ? [4, 0x10000]
+              : [0, 0];
     if (length === 0 || i + length > data.length) return null;
     let point = length === 1 ? b : b & (0xff >> (length + 1));
     for (let k = 1; k < length; k++) {
@@ -64,7 +73,8 @@ function isText(data: Uint8Array): string | null {
   if (text === null) return null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d && c !== 0x1b) || c === 0x7f) return null;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d && c !== 0x1b) || c === 0x7f)
+      return null;
   }
   return text;
 }
@@ -101,27 +111,40 @@ export function attachmentTooLarge(size?: number, fileName?: string): HicareErro
   const what = fileName === undefined ? 'The attachment' : `The file ${fileName}`;
   return new HicareError(
     'ATTACHMENT_TOO_LARGE',
-    size === undefined ? `${what} is larger than ${ATTACHMENT_LIMIT_WORDS}.` : `${what} is ${(size / MIB).toFixed(1)} MiB; at most ${ATTACHMENT_LIMIT_WORDS} can be attached.`,
+    size === undefined
+      ? `${what} is larger than ${ATTACHMENT_LIMIT_WORDS}.`
+      : `${what} is ${(size / MIB).toFixed(1)} MiB; at most ${ATTACHMENT_LIMIT_WORDS} can be attached.`,
     `Compress the file (gzip or zip) or attach only the relevant part; each file may be at most ${ATTACHMENT_LIMIT_WORDS}.`,
-    { maxBytes: ATTACHMENT_MAX_BYTES, ...(size === undefined ? {} : { size }), ...(fileName === undefined ? {} : { fileName }) },
+    {
+      maxBytes: ATTACHMENT_MAX_BYTES,
+      ...(size === undefined ? {} : { size }),
+      ...(fileName === undefined ? {} : { fileName }),
+    },
   );
 }
 
 export function attachmentTypeRefused(message: string, declared: string): HicareError {
-  return new HicareError('ATTACHMENT_TYPE_REFUSED', message, `Attach ${ATTACHMENT_TYPES.join(', ')} files, declared with their real type.`, {
-    declared,
-    accepted: [...ATTACHMENT_TYPES],
-  });
+  return new HicareError(
+    'ATTACHMENT_TYPE_REFUSED',
+    message,
+    `Attach ${ATTACHMENT_TYPES.join(', ')} files, declared with their real type.`,
+    {
+      declared,
+      accepted: [...ATTACHMENT_TYPES],
+    },
+  );
 }
 
 /** The portal's check of an upload: a type it takes, declared truthfully. */
 export function checkDeclaredType(declaredType: string, bytes: Uint8Array): AttachmentType {
   const declared = essence(declaredType);
   const known = ATTACHMENT_TYPES.find((t) => t === declared);
-  if (known === undefined) throw attachmentTypeRefused(`Files of type ${declared || 'unknown'} cannot be attached.`, declared);
+  if (known === undefined)
+    throw attachmentTypeRefused(`Files of type ${declared || 'unknown'} cannot be attached.`, declared);
   const sniffed = sniffType(bytes);
   if (!contentMatches(known, sniffed)) {
-    const what = sniffed === null ? 'content the portal does not accept' : sniffed === 'executable' ? 'a program' : sniffed;
+    const what =
+      sniffed === null ? 'content the portal does not accept' : sniffed === 'executable' ? 'a program' : sniffed;
     throw attachmentTypeRefused(`The file is declared as ${known} but its content is ${what}.`, declared);
   }
   return known;

@@ -9,5 +9,7 @@ import type { VerdictReasonCode } from './verdict.js';
 /** Whether moving to Upgrade Support would open a release refused today with these reasons. */
 export function openedByUpgradeSupport(version: string, reasons: readonly { code: VerdictReasonCode }[]): boolean {
   if (isPrerelease(version)) return false;
-  return reasons.some((r) => r.code === 'UPGRADE_REQUIRES_UPGRADE_SUPPORT') && !reasons.some((r) => r.code === 'PRERELEASE');
+  return (
+    reasons.some((r) => r.code === 'UPGRADE_REQUIRES_UPGRADE_SUPPORT') && !reasons.some((r) => r.code === 'PRERELEASE')
+  );
 }

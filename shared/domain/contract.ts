@@ -51,9 +51,14 @@ export const NEW_SERVICE_START_AFTER_SHIPMENT_DAYS = 90;
 
 export function assertTier(value: unknown): Tier {
   if (typeof value === 'string' && (TIERS as readonly string[]).includes(value)) return value as Tier;
-  throw new HicareError('UNKNOWN_TIER', `"${String(value)}" is not a contract tier.`, 'Use "support" or "upgrade-support".', {
-    tier: value,
-  });
+  throw new HicareError(
+    'UNKNOWN_TIER',
+    `"${String(value)}" is not a contract tier.`,
+    'Use "support" or "upgrade-support".',
+    {
+      tier: value,
+    },
+  );
 }
 
 export function serviceStartDate(basis: StartDateBasis): CalendarDate {
@@ -80,17 +85,26 @@ export function serviceStartDate(basis: StartDateBasis): CalendarDate {
       return addDays(basis.previousEndDate, 1);
     default: {
       const unknownBasis: unknown = (basis as { kind?: unknown }).kind;
-      throw new HicareError('MISSING_START_DATE_BASIS', `Unknown start-date basis "${String(unknownBasis)}".`, 'Give the start date, the shipment date or the previous contract.');
+      throw new HicareError(
+        'MISSING_START_DATE_BASIS',
+        `Unknown start-date basis "${String(unknownBasis)}".`,
+        'Give the start date, the shipment date or the previous contract.',
+      );
     }
   }
 }
 
 export function assertServicePeriod(startDate: CalendarDate, endDate: CalendarDate): void {
   if (daysBetween(startDate, endDate) < 0) {
-    throw new HicareError('END_BEFORE_START', `The service period ends (${endDate}) before it starts (${startDate}).`, 'Correct the end date: it must be on or after the start date.', {
-      startDate,
-      endDate,
-    });
+    throw new HicareError(
+      'END_BEFORE_START',
+      `The service period ends (${endDate}) before it starts (${startDate}).`,
+      'Correct the end date: it must be on or after the start date.',
+      {
+        startDate,
+        endDate,
+      },
+    );
   }
 }
 
@@ -112,21 +126,39 @@ export interface ContractStanding {
   endsAt: Date;
 }
 
-export function contractStanding(contract: Pick<Contract, 'tier' | 'timeZone' | 'startDate' | 'endDate'>, now: Date): ContractStanding {
+export function contractStanding(
+  contract: Pick<Contract, 'tier' | 'timeZone' | 'startDate' | 'endDate'>,
+  now: Date,
+): ContractStanding {
   assertContractShape(contract);
   const t = assertInstant(now);
   const startsAt = startOfDay(contract.startDate, contract.timeZone);
   const endsAt = endOfDayExclusive(contract.endDate, contract.timeZone);
   const today = calendarDateAt(now, contract.timeZone);
   if (t < startsAt.getTime()) {
-    return { status: 'pending', daysLeft: daysBetween(contract.startDate, contract.endDate) + 1, daysUntilStart: daysBetween(today, contract.startDate), startsAt, endsAt };
+    return {
+      status: 'pending',
+      daysLeft: daysBetween(contract.startDate, contract.endDate) + 1,
+      daysUntilStart: daysBetween(today, contract.startDate),
+      startsAt,
+      endsAt,
+    };
   }
   if (t >= endsAt.getTime()) return { status: 'expired', daysLeft: 0, daysUntilStart: 0, startsAt, endsAt };
   const daysLeft = daysBetween(today, contract.endDate) + 1;
-  return { status: daysLeft <= EXPIRING_WITHIN_DAYS ? 'expiring' : 'active', daysLeft, daysUntilStart: 0, startsAt, endsAt };
+  return {
+    status: daysLeft <= EXPIRING_WITHIN_DAYS ? 'expiring' : 'active',
+    daysLeft,
+    daysUntilStart: 0,
+    startsAt,
+    endsAt,
+  };
 }
 
-export function contractStatus(contract: Pick<Contract, 'tier' | 'timeZone' | 'startDate' | 'endDate'>, now: Date): ContractStatus {
+export function contractStatus(
+  contract: Pick<Contract, 'tier' | 'timeZone' | 'startDate' | 'endDate'>,
+  now: Date,
+): ContractStatus {
   return contractStanding(contract, now).status;
 }
 

@@ -54,7 +54,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 /** Throws UNKNOWN_TIME_ZONE unless `timeZone` is an IANA zone this runtime knows. */
 export function assertTimeZone(timeZone: string): void {
   if (typeof timeZone !== 'string' || timeZone.length === 0) {
-    throw new HicareError('UNKNOWN_TIME_ZONE', 'A time zone is required.', 'Use an IANA time zone name such as "Europe/Berlin".');
+    throw new HicareError(
+      'UNKNOWN_TIME_ZONE',
+      'A time zone is required.',
+      'Use an IANA time zone name such as "Europe/Berlin".',
+    );
   }
   formatterFor(timeZone);
 }
@@ -82,9 +86,14 @@ export function dayNumber(date: CalendarDate): number {
       return ms / DAY_MS;
     }
   }
-  throw new HicareError('INVALID_DATE', `"${String(date)}" is not a calendar date.`, 'Write dates as YYYY-MM-DD, for example 2027-03-31.', {
-    date,
-  });
+  throw new HicareError(
+    'INVALID_DATE',
+    `"${String(date)}" is not a calendar date.`,
+    'Write dates as YYYY-MM-DD, for example 2027-03-31.',
+    {
+      date,
+    },
+  );
 }
 
 export function assertCalendarDate(date: CalendarDate): void {
@@ -119,7 +128,11 @@ export function weekdayOf(date: CalendarDate): Weekday {
 export function assertInstant(instant: Date): number {
   const ms = instant instanceof Date ? instant.getTime() : Number.NaN;
   if (!Number.isFinite(ms)) {
-    throw new HicareError('INVALID_INSTANT', 'The time given is not a valid instant.', 'Pass a valid date and time (ISO 8601).');
+    throw new HicareError(
+      'INVALID_INSTANT',
+      'The time given is not a valid instant.',
+      'Pass a valid date and time (ISO 8601).',
+    );
   }
   return ms;
 }

@@ -18,6 +18,7 @@ export interface GrantHolderRequest {
 
 export function seesGrantDetails(viewer: GrantViewer, request: GrantHolderRequest): boolean {
   if (viewer.role === 'customer-admin') return viewer.customerId !== null && viewer.customerId === request.customerId;
-  if (viewer.role === 'engineer') return request.assignedEngineerId !== null && request.assignedEngineerId === viewer.id;
+  if (viewer.role === 'engineer')
+    return request.assignedEngineerId !== null && request.assignedEngineerId === viewer.id;
   return false;
 }

@@ -30,7 +30,12 @@ export function licenceAdvance(input: VerdictInput): LicenceAdvance | null {
   const { release, system } = input;
   const major = majorOf(release.version);
   if (major <= licensedMajor(contract, release.product, system.installedVersion)) return null;
-  return { contractId: contract.id, product: release.product, major, licensedMajors: licensedMajorsAfter(contract, release) };
+  return {
+    contractId: contract.id,
+    product: release.product,
+    major,
+    licensedMajors: licensedMajorsAfter(contract, release),
+  };
 }
 
 /**
@@ -38,11 +43,15 @@ export function licenceAdvance(input: VerdictInput): LicenceAdvance | null {
  * customer that covers a system of its product, the renewals and tier changes that came later included, so the
  * updates of an earned major stay available under Support.
  */
-export function withLicenceAdvances(contracts: readonly Contract[], advances: readonly { customerId: string; product: string; version: string }[]): Contract[] {
+export function withLicenceAdvances(
+  contracts: readonly Contract[],
+  advances: readonly { customerId: string; product: string; version: string }[],
+): Contract[] {
   return contracts.map((contract) => {
     let licensedMajors = contract.licensedMajors;
     for (const advance of advances) {
-      if (advance.customerId !== contract.customerId || !contract.systems.some((s) => s.product === advance.product)) continue;
+      if (advance.customerId !== contract.customerId || !contract.systems.some((s) => s.product === advance.product))
+        continue;
       licensedMajors = licensedMajorsAfter({ ...contract, licensedMajors }, advance);
     }
     return licensedMajors === contract.licensedMajors ? contract : { ...contract, licensedMajors };
@@ -50,7 +59,6 @@ export function withLicenceAdvances(contracts: readonly Contract[], advances: re
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
 
 /**
  * One phrase per licensed product, as the overview and `hicare entitlement` show it: "Atlas 2.x, since 1 Dec 2026

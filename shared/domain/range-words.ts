@@ -20,7 +20,9 @@ interface Interval {
 
 /** `<3.0.0-0` (what "^2" becomes) reads as "below 3.0.0": the `-0` only keeps 3.0 previews out. */
 function plain(version: semver.SemVer): semver.SemVer {
-  return version.prerelease.length === 1 && version.prerelease[0] === 0 ? new semver.SemVer(`${version.major}.${version.minor}.${version.patch}`) : version;
+  return version.prerelease.length === 1 && version.prerelease[0] === 0
+    ? new semver.SemVer(`${version.major}.${version.minor}.${version.patch}`)
+    : version;
 }
 
 function intervalOf(set: readonly semver.Comparator[]): Interval | null {
@@ -103,8 +105,13 @@ function intervalWords({ lo, hi }: Interval): string {
   const parts: string[] = [];
   if (firstWhole > lo.version.major) {
     // lo is inside its major: up to hi when hi is in the same major, else the rest of that major.
-    if (hi.version.major === lo.version.major && !endsAtMajor) return `${lowWords(lo)}${hi.inclusive ? ' up to ' : ', before '}${hi.version.version}`;
-    parts.push(lo.inclusive ? `${lo.version.version} or a later ${lo.version.major}.x` : `any ${lo.version.major}.x after ${lo.version.version}`);
+    if (hi.version.major === lo.version.major && !endsAtMajor)
+      return `${lowWords(lo)}${hi.inclusive ? ' up to ' : ', before '}${hi.version.version}`;
+    parts.push(
+      lo.inclusive
+        ? `${lo.version.version} or a later ${lo.version.major}.x`
+        : `any ${lo.version.major}.x after ${lo.version.version}`,
+    );
   }
   if (lastWhole >= firstWhole) parts.push(majors(firstWhole, lastWhole));
   if (!endsAtMajor && hi.version.major >= firstWhole) {
@@ -113,7 +120,8 @@ function intervalWords({ lo, hi }: Interval): string {
   return joinOr(parts);
 }
 
-const lowWords = (b: Bound): string => (b.inclusive ? `${b.version.version} or later` : `any version after ${b.version.version}`);
+const lowWords = (b: Bound): string =>
+  b.inclusive ? `${b.version.version} or later` : `any version after ${b.version.version}`;
 
 function joinOr(parts: readonly string[]): string {
   if (parts.length <= 1) return parts[0] ?? 'no version';

@@ -5,7 +5,17 @@
  * exactly what was removed before approving. Pure, so the form that previews typed text uses the same rules.
  */
 
-export const SECRET_KINDS = ['private-key', 'bearer-token', 'api-key', 'jwt', 'cloud-key', 'password', 'cookie', 'connection-string', 'url-credentials'] as const;
+export const SECRET_KINDS = [
+  'private-key',
+  'bearer-token',
+  'api-key',
+  'jwt',
+  'cloud-key',
+  'password',
+  'cookie',
+  'connection-string',
+  'url-credentials',
+] as const;
 export type SecretKind = (typeof SECRET_KINDS)[number];
 
 export interface Removal {
@@ -36,18 +46,35 @@ interface Rule {
 // Order matters: multi-line keys first, then the shapes that contain other shapes (URLs with credentials before
 // bare passwords).
 const RULES: readonly Rule[] = [
-  { kind: 'private-key', pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, group: 0 },
-  { kind: 'connection-string', pattern: /\b((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|amqps?|mssql|sqlserver):\/\/[^\s'"]+)/gi, group: 1 },
-  { kind: 'connection-string', pattern: /((?:Server|Data Source|Host)=[^;\n]+;(?:[^;\n]+;)*?\s*(?:Password|Pwd)=[^;\n]+;?)/gi, group: 1 },
+  {
+    kind: 'private-key',
+    pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g,
+    group: 0,
+  },
+  {
+    kind: 'connection-string',
+    pattern: /\b((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|amqps?|mssql|sqlserver):\/\/[^\s'"]+)/gi,
+    group: 1,
+  },
+  {
+    kind: 'connection-string',
+    pattern: /((?:Server|Data Source|Host)=[^;\n]+;(?:[^;\n]+;)*?\s*(?:Password|Pwd)=[^;\n]+;?)/gi,
+    group: 1,
+  },
   { kind: 'url-credentials', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]+)@/gi, group: 1 },
   { kind: 'bearer-token', pattern: /\b(?:Bearer|Token)\s+([A-Za-z0-9._~+/=-]{16,})/g, group: 1 },
   { kind: 'jwt', pattern: /\b(eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})/g, group: 1 },
-  { kind: 'api-key', pattern: /\b(hck_[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{20,}|xox[abpr]-[A-Za-z0-9-]{10,}|sk-[A-Za-z0-9]{20,})/g, group: 1 },
+  {
+    kind: 'api-key',
+    pattern: /\b(hck_[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{20,}|xox[abpr]-[A-Za-z0-9-]{10,}|sk-[A-Za-z0-9]{20,})/g,
+    group: 1,
+  },
   { kind: 'cloud-key', pattern: /\b((?:AKIA|ASIA)[A-Z0-9]{16})\b/g, group: 1 },
   { kind: 'cookie', pattern: /^((?:Set-)?Cookie:\s*).+$/gim, group: 0 },
   {
     kind: 'password',
-    pattern: /\b(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]?key|access[_-]?token|auth[_-]?token|token)\b\s*[:=]\s*("[^"]*"|'[^']*'|[^\s,;&]+)/gi,
+    pattern:
+      /\b(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]?key|access[_-]?token|auth[_-]?token|token)\b\s*[:=]\s*("[^"]*"|'[^']*'|[^\s,;&]+)/gi,
     group: 1,
   },
 ];
@@ -74,7 +101,8 @@ export function redact(text: string, keep: KeepChoice = () => false): Redacted {
       const offset = args[args.length - 2] as number;
       const groups = args.slice(1, -2) as (string | undefined)[];
       const prefix = rule.kind === 'cookie' ? (groups[0] ?? '') : '';
-      const secret = rule.kind === 'cookie' ? match.slice(prefix.length) : rule.group === 0 ? match : (groups[rule.group - 1] ?? '');
+      const secret =
+        rule.kind === 'cookie' ? match.slice(prefix.length) : rule.group === 0 ? match : (groups[rule.group - 1] ?? '');
       // Already redacted by an earlier rule, or an empty value: nothing to hide.
       if (secret === '' || secret.includes('[REDACTED')) return match;
       const finding = { kind: rule.kind, line: lineAt(out, offset), masked: mask(secret) };
@@ -103,7 +131,11 @@ export function findSecrets(text: string): (Removal & { secret: string })[] {
 }
 
 /** Redacts every string inside a JSON-like value (system information, operation records), keys included in the path. */
-export function redactValue<T>(value: T, path = '$', found: (Removal & { path: string })[] = []): { value: T; removed: (Removal & { path: string })[] } {
+export function redactValue<T>(
+  value: T,
+  path = '$',
+  found: (Removal & { path: string })[] = [],
+): { value: T; removed: (Removal & { path: string })[] } {
   const walk = (v: unknown, p: string): unknown => {
     if (typeof v === 'string') {
       const r = redact(v);
@@ -115,7 +147,11 @@ export function redactValue<T>(value: T, path = '$', found: (Removal & { path: s
       return Object.fromEntries(
         Object.entries(v).map(([k, item]) => {
           // A field named like a secret is dropped whole, whatever its value looks like.
-          if (/^(password|passwd|secret|token|api[_-]?key|cookie|authorization)$/i.test(k) && typeof item === 'string' && item !== '') {
+          if (
+            /^(password|passwd|secret|token|api[_-]?key|cookie|authorization)$/i.test(k) &&
+            typeof item === 'string' &&
+            item !== ''
+          ) {
             found.push({ kind: 'password', line: 1, masked: mask(item), path: `${p}.${k}` });
             return [k, '[REDACTED password]'];
           }

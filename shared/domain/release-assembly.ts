@@ -56,7 +56,12 @@ export function assembleReleases(builds: readonly CatalogBuild[], options: { pla
     const c = build.custom;
     const known = byVersion.get(c.version);
     if (known === undefined) {
-      const release: Release = { product: c.product, version: c.version, publishedAt: c.publishedAt, platforms: [platform] };
+      const release: Release = {
+        product: c.product,
+        version: c.version,
+        publishedAt: c.publishedAt,
+        platforms: [platform],
+      };
       if (c.minUpgradeFrom !== undefined) release.minUpgradeFrom = c.minUpgradeFrom;
       byVersion.set(c.version, release);
     } else if (known.platforms !== undefined && !known.platforms.includes(platform)) {

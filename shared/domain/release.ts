@@ -69,10 +69,15 @@ export function classifyRelease(installed: string, candidate: string): ReleaseKi
 }
 
 function invalidLifecycle(message: string, l: LineLifecycle): HicareError {
-  return new HicareError('INVALID_LIFECYCLE', message, 'Correct the product line lifecycle: ga ≤ end of maintenance ≤ end of service.', {
-    product: l.product,
-    major: l.major,
-  });
+  return new HicareError(
+    'INVALID_LIFECYCLE',
+    message,
+    'Correct the product line lifecycle: ga ≤ end of maintenance ≤ end of service.',
+    {
+      product: l.product,
+      major: l.major,
+    },
+  );
 }
 
 export function assertLifecycle(l: LineLifecycle): void {
@@ -87,13 +92,19 @@ export function assertLifecycle(l: LineLifecycle): void {
   const eos = l.endOfService === undefined ? undefined : dayNumber(l.endOfService);
   const name = `${l.product} ${l.major}.x`;
   if (eom !== undefined && eom < ga) {
-    throw invalidLifecycle(`${name} ends maintenance (${String(l.endOfMaintenance)}) before it is released (${l.ga}).`, l);
+    throw invalidLifecycle(
+      `${name} ends maintenance (${String(l.endOfMaintenance)}) before it is released (${l.ga}).`,
+      l,
+    );
   }
   if (eos !== undefined && eos < ga) {
     throw invalidLifecycle(`${name} ends service (${String(l.endOfService)}) before it is released (${l.ga}).`, l);
   }
   if (eos !== undefined && eom !== undefined && eos < eom) {
-    throw invalidLifecycle(`${name} ends service (${String(l.endOfService)}) before maintenance ends (${String(l.endOfMaintenance)}).`, l);
+    throw invalidLifecycle(
+      `${name} ends service (${String(l.endOfService)}) before maintenance ends (${String(l.endOfMaintenance)}).`,
+      l,
+    );
   }
 }
 
@@ -134,12 +145,21 @@ function parseInstant(iso: string): number {
       if (Number.isFinite(ms)) return ms;
     }
   }
-  throw new HicareError('INVALID_INSTANT', `"${String(iso)}" is not an ISO-8601 instant.`, 'Write instants as ISO 8601 with a zone, for example 2026-03-31T22:15:00Z.', {
-    instant: iso,
-  });
+  throw new HicareError(
+    'INVALID_INSTANT',
+    `"${String(iso)}" is not an ISO-8601 instant.`,
+    'Write instants as ISO 8601 with a zone, for example 2026-03-31T22:15:00Z.',
+    {
+      instant: iso,
+    },
+  );
 }
 
-export function publishedAfterEndOfMaintenance(release: Release, lifecycle: LineLifecycle | undefined, timeZone = 'UTC'): boolean {
+export function publishedAfterEndOfMaintenance(
+  release: Release,
+  lifecycle: LineLifecycle | undefined,
+  timeZone = 'UTC',
+): boolean {
   const published = parseInstant(release.publishedAt);
   if (lifecycle === undefined) return false;
   const major = majorOf(release.version);
@@ -198,14 +218,24 @@ export function satisfiesMinUpgradeFrom(installed: string, release: Release): bo
 
 export function assertRelease(r: Release): void {
   if (typeof r.product !== 'string' || r.product.length === 0) {
-    throw new HicareError('INVALID_INPUT', 'A release needs a product.', 'Name the product the release belongs to.', { version: r.version });
+    throw new HicareError('INVALID_INPUT', 'A release needs a product.', 'Name the product the release belongs to.', {
+      version: r.version,
+    });
   }
   parseVersion(r.version);
   parseInstant(r.publishedAt);
   if (r.minUpgradeFrom !== undefined) parseRange(r.minUpgradeFrom);
-  if (r.platforms !== undefined && (!Array.isArray(r.platforms) || r.platforms.some((p) => typeof p !== 'string' || p.length === 0))) {
-    throw new HicareError('INVALID_INPUT', `The platforms of ${r.product} ${r.version} are not a list of names.`, 'List platforms such as "linux-x64", or omit the field for all platforms.', {
-      version: r.version,
-    });
+  if (
+    r.platforms !== undefined &&
+    (!Array.isArray(r.platforms) || r.platforms.some((p) => typeof p !== 'string' || p.length === 0))
+  ) {
+    throw new HicareError(
+      'INVALID_INPUT',
+      `The platforms of ${r.product} ${r.version} are not a list of names.`,
+      'List platforms such as "linux-x64", or omit the field for all platforms.',
+      {
+        version: r.version,
+      },
+    );
   }
 }

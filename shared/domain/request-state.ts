@@ -78,7 +78,11 @@ const EDGES: ReadonlyMap<RequestState, ReadonlyMap<RequestAction, Edge>> = (() =
         const out = byState.get(from);
         // Two rows for the same (state, action) would make the outcome depend on table order.
         if (out === undefined || out.has(action)) {
-          throw new HicareError('INTERNAL', `The request transition table is inconsistent at ${from}/${action}.`, 'Report this to the vendor.');
+          throw new HicareError(
+            'INTERNAL',
+            `The request transition table is inconsistent at ${from}/${action}.`,
+            'Report this to the vendor.',
+          );
         }
         out.set(action, { to: t.to, actors: t.actors });
       }
@@ -107,13 +111,20 @@ export function assertRequestState(v: unknown): RequestState {
 
 export function assertRole(v: unknown): Role {
   if (isOneOf(ROLES, v)) return v;
-  throw new HicareError('UNKNOWN_ROLE', `${show(v)} is not a user role.`, `Use one of: ${ROLES.join(', ')}.`, { value: v });
+  throw new HicareError('UNKNOWN_ROLE', `${show(v)} is not a user role.`, `Use one of: ${ROLES.join(', ')}.`, {
+    value: v,
+  });
 }
 
 /** Like assertRole, but also admits the portal acting on its own; still reports UNKNOWN_ROLE for anything else. */
 export function assertActor(v: unknown): Actor {
   if (v === 'system' || isOneOf(ROLES, v)) return v;
-  throw new HicareError('UNKNOWN_ROLE', `${show(v)} is not a user role.`, `Use one of: ${ROLES.join(', ')}, or system.`, { value: v });
+  throw new HicareError(
+    'UNKNOWN_ROLE',
+    `${show(v)} is not a user role.`,
+    `Use one of: ${ROLES.join(', ')}, or system.`,
+    { value: v },
+  );
 }
 
 function assertAction(v: unknown): RequestAction {
@@ -172,12 +183,19 @@ export function nextState(state: RequestState, action: RequestAction, actor: Act
   if (edge === undefined) {
     const possible = [...out.keys()];
     const tail =
-      possible.length === 0 ? `nothing more can be done with a ${s} request.` : `from ${s} the possible actions are: ${possible.join(', ')}.`;
-    throw new HicareError('ILLEGAL_TRANSITION', `"${a}" does not apply to a request that is ${s}; ${tail}`, whatToDoIn(s), {
-      state: s,
-      action: a,
-      possibleActions: possible,
-    });
+      possible.length === 0
+        ? `nothing more can be done with a ${s} request.`
+        : `from ${s} the possible actions are: ${possible.join(', ')}.`;
+    throw new HicareError(
+      'ILLEGAL_TRANSITION',
+      `"${a}" does not apply to a request that is ${s}; ${tail}`,
+      whatToDoIn(s),
+      {
+        state: s,
+        action: a,
+        possibleActions: possible,
+      },
+    );
   }
   if (!edge.actors.includes(who)) {
     const mayAct = edge.actors.map(actorLabel).join(' or ');
@@ -185,12 +203,17 @@ export function nextState(state: RequestState, action: RequestAction, actor: Act
       who === 'it-staff'
         ? 'IT staff accounts can only download updates; ask the customer administrator to act on the request.'
         : `Ask ${mayAct} to do this.`;
-    throw new HicareError('ROLE_NOT_ALLOWED', `"${a}" on a ${s} request cannot be done by ${actorLabel(who)}; only ${mayAct} can.`, remedy, {
-      state: s,
-      action: a,
-      actor: who,
-      allowedActors: [...edge.actors],
-    });
+    throw new HicareError(
+      'ROLE_NOT_ALLOWED',
+      `"${a}" on a ${s} request cannot be done by ${actorLabel(who)}; only ${mayAct} can.`,
+      remedy,
+      {
+        state: s,
+        action: a,
+        actor: who,
+        allowedActors: [...edge.actors],
+      },
+    );
   }
   return edge.to;
 }
@@ -210,9 +233,14 @@ export function isTerminal(state: RequestState): boolean {
 export function canAnswerSurvey(state: RequestState, alreadyAnswered: boolean): boolean {
   const s = assertRequestState(state);
   if (typeof alreadyAnswered !== 'boolean') {
-    throw new HicareError('INVALID_INPUT', 'Whether the survey was already answered must be true or false.', 'Pass a boolean.', {
-      value: alreadyAnswered,
-    });
+    throw new HicareError(
+      'INVALID_INPUT',
+      'Whether the survey was already answered must be true or false.',
+      'Pass a boolean.',
+      {
+        value: alreadyAnswered,
+      },
+    );
   }
   return s === 'closed' && !alreadyAnswered;
 }
@@ -243,7 +271,12 @@ const REQUIRED_FIELDS: ReadonlyArray<readonly [RequiredField, string]> = [
 /** Blank counts as missing because a form submits empty strings, not absent keys. */
 export function missingRequiredFields(d: RequestDraftFields): RequiredField[] {
   if (typeof d !== 'object' || d === null) {
-    throw new HicareError('INVALID_INPUT', 'The request fields must be an object.', 'Pass the draft request as an object.', { value: d });
+    throw new HicareError(
+      'INVALID_INPUT',
+      'The request fields must be an object.',
+      'Pass the draft request as an object.',
+      { value: d },
+    );
   }
   const missing: RequiredField[] = [];
   for (const [field] of REQUIRED_FIELDS) {
@@ -251,7 +284,10 @@ export function missingRequiredFields(d: RequestDraftFields): RequiredField[] {
     if (v === undefined || v === null) {
       missing.push(field);
     } else if (typeof v !== 'string') {
-      throw new HicareError('INVALID_INPUT', `The request field ${field} must be text.`, `Send ${field} as a string.`, { field, value: v });
+      throw new HicareError('INVALID_INPUT', `The request field ${field} must be text.`, `Send ${field} as a string.`, {
+        field,
+        value: v,
+      });
     } else if (v.trim() === '') {
       missing.push(field);
     }

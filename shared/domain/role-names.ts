@@ -34,7 +34,12 @@ export function capitalRoleAccount(role: Role): string {
 export function forbiddenFor(role: Role, what: string, allowed: readonly Role[]): HicareError {
   const who = allowed.map((r) => IN_SENTENCE[r]);
   const list = who.length <= 1 ? (who[0] ?? 'another') : `${who.slice(0, -1).join(', ')} or ${who.at(-1) ?? ''}`;
-  return new HicareError('FORBIDDEN', `${capitalRoleAccount(role)} may not ${what}.`, `Sign in as ${list} to do this.`, { role, allowed: [...allowed] });
+  return new HicareError(
+    'FORBIDDEN',
+    `${capitalRoleAccount(role)} may not ${what}.`,
+    `Sign in as ${list} to do this.`,
+    { role, allowed: [...allowed] },
+  );
 }
 
 function capital(text: string): string {

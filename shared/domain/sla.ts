@@ -5,7 +5,15 @@
 import type { z } from 'zod';
 import type { ResponseTargetSchema } from '../contracts/entitlement.js';
 import { HicareError } from '../errors.js';
-import { addDays, assertCalendarDate, assertInstant, assertTimeZone, wallClockAt, weekdayOf, zonedInstant } from './dates.js';
+import {
+  addDays,
+  assertCalendarDate,
+  assertInstant,
+  assertTimeZone,
+  wallClockAt,
+  weekdayOf,
+  zonedInstant,
+} from './dates.js';
 import type { CalendarDate, Weekday } from './dates.js';
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
@@ -69,9 +77,15 @@ export type RegionalResponseTimes = Record<string, ResponseTable>;
 // Overrides come from contract data (JSON), so the static types are not trusted at runtime.
 function assertResponseTarget(value: unknown, region: string, priority: string): ResponseTarget {
   const details = { region, priority, override: value };
-  const remedy = 'Give each override as { kind: "minutes", minutes: <whole number above 0> } or { kind: "next-business-day" }.';
+  const remedy =
+    'Give each override as { kind: "minutes", minutes: <whole number above 0> } or { kind: "next-business-day" }.';
   if (typeof value !== 'object' || value === null) {
-    throw new HicareError('INVALID_INPUT', `The ${priority} response time for region "${region}" is malformed.`, remedy, details);
+    throw new HicareError(
+      'INVALID_INPUT',
+      `The ${priority} response time for region "${region}" is malformed.`,
+      remedy,
+      details,
+    );
   }
   const target = value as { kind?: unknown; minutes?: unknown };
   if (target.kind === 'next-business-day') return { kind: 'next-business-day' };
@@ -86,30 +100,49 @@ function assertResponseTarget(value: unknown, region: string, priority: string):
       details,
     );
   }
-  throw new HicareError('INVALID_INPUT', `The ${priority} response time for region "${region}" has an unknown kind.`, remedy, details);
+  throw new HicareError(
+    'INVALID_INPUT',
+    `The ${priority} response time for region "${region}" has an unknown kind.`,
+    remedy,
+    details,
+  );
 }
 
 /**
  * The response target for `priority`, taking the contract's regional table into account. The region's whole table is
  * checked, not only the entry asked for, so a typo in another priority surfaces the first time the region is used.
  */
-export function responseTargetFor(priority: Priority, region?: string, overrides?: RegionalResponseTimes): ResponseTarget {
+export function responseTargetFor(
+  priority: Priority,
+  region?: string,
+  overrides?: RegionalResponseTimes,
+): ResponseTarget {
   const p = assertPriority(priority);
   // hasOwn: a region called "constructor" must not pick up Object.prototype members.
   if (region !== undefined && overrides !== undefined && overrides !== null && Object.hasOwn(overrides, region)) {
     const table: unknown = overrides[region];
     if (typeof table !== 'object' || table === null || Array.isArray(table)) {
-      throw new HicareError('INVALID_INPUT', `The response times for region "${region}" are malformed.`, 'Give a table keyed by P1–P4.', {
-        region,
-      });
+      throw new HicareError(
+        'INVALID_INPUT',
+        `The response times for region "${region}" are malformed.`,
+        'Give a table keyed by P1–P4.',
+        {
+          region,
+        },
+      );
     }
     let chosen: ResponseTarget | undefined;
     for (const [key, value] of Object.entries(table)) {
       if (!(PRIORITIES as readonly string[]).includes(key)) {
-        throw new HicareError('INVALID_INPUT', `The response times for region "${region}" name an unknown priority "${key}".`, PRIORITY_REMEDY, {
-          region,
-          priority: key,
-        });
+        throw new HicareError(
+          'INVALID_INPUT',
+          `The response times for region "${region}" name an unknown priority "${key}".`,
+          PRIORITY_REMEDY,
+          {
+            region,
+            priority: key,
+          },
+        );
       }
       if (value === undefined) continue;
       const target = assertResponseTarget(value, region, key);
@@ -143,40 +176,67 @@ const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 function parseHhMm(value: unknown, field: string): { hour: number; minute: number } {
   const m = typeof value === 'string' ? HH_MM.exec(value) : null;
   if (m === null) {
-    throw new HicareError('INVALID_INPUT', `${field} ${describeValue(value)} is not a time of day.`, 'Write times as HH:MM, 24-hour, for example 09:00 or 18:00.', {
-      [field]: value,
-    });
+    throw new HicareError(
+      'INVALID_INPUT',
+      `${field} ${describeValue(value)} is not a time of day.`,
+      'Write times as HH:MM, 24-hour, for example 09:00 or 18:00.',
+      {
+        [field]: value,
+      },
+    );
   }
   return { hour: Number(m[1]), minute: Number(m[2]) };
 }
 
 function resolveCalendar(calendar: BusinessCalendar): ResolvedCalendar {
   if (typeof calendar !== 'object' || calendar === null) {
-    throw new HicareError('INVALID_INPUT', 'A business calendar is required.', 'Give at least the time zone of the support region.');
+    throw new HicareError(
+      'INVALID_INPUT',
+      'A business calendar is required.',
+      'Give at least the time zone of the support region.',
+    );
   }
   assertTimeZone(calendar.timeZone);
 
   const holidays = calendar.holidays ?? [];
   if (!Array.isArray(holidays)) {
-    throw new HicareError('INVALID_INPUT', 'Holidays must be a list of dates.', 'Give holidays as a list of YYYY-MM-DD dates.');
+    throw new HicareError(
+      'INVALID_INPUT',
+      'Holidays must be a list of dates.',
+      'Give holidays as a list of YYYY-MM-DD dates.',
+    );
   }
   for (const h of holidays) assertCalendarDate(h);
 
   const workdays = calendar.workdays ?? [1, 2, 3, 4, 5];
   // An empty week would leave "next business day" undefined (and the search below unbounded).
-  if (!Array.isArray(workdays) || workdays.length === 0 || !workdays.every((d) => Number.isInteger(d) && d >= 0 && d <= 6)) {
-    throw new HicareError('INVALID_INPUT', 'Workdays must be a non-empty list of weekdays.', 'Give weekdays as numbers 0 (Sunday) to 6 (Saturday).', {
-      workdays,
-    });
+  if (
+    !Array.isArray(workdays) ||
+    workdays.length === 0 ||
+    !workdays.every((d) => Number.isInteger(d) && d >= 0 && d <= 6)
+  ) {
+    throw new HicareError(
+      'INVALID_INPUT',
+      'Workdays must be a non-empty list of weekdays.',
+      'Give weekdays as numbers 0 (Sunday) to 6 (Saturday).',
+      {
+        workdays,
+      },
+    );
   }
 
   const opens = parseHhMm(calendar.opensAt ?? '09:00', 'opensAt');
   const closes = parseHhMm(calendar.closesAt ?? '18:00', 'closesAt');
   if (opens.hour * 60 + opens.minute >= closes.hour * 60 + closes.minute) {
-    throw new HicareError('INVALID_INPUT', 'The business day must open before it closes.', 'Set opensAt earlier than closesAt, for example 09:00 and 18:00.', {
-      opensAt: calendar.opensAt,
-      closesAt: calendar.closesAt,
-    });
+    throw new HicareError(
+      'INVALID_INPUT',
+      'The business day must open before it closes.',
+      'Set opensAt earlier than closesAt, for example 09:00 and 18:00.',
+      {
+        opensAt: calendar.opensAt,
+        closesAt: calendar.closesAt,
+      },
+    );
   }
 
   return { timeZone: calendar.timeZone, holidays: new Set(holidays), workdays: new Set(workdays), closes };
@@ -192,7 +252,11 @@ function nextBusinessDayClose(acceptedAt: Date, cal: ResolvedCalendar): Date {
       return zonedInstant(day, cal.closes.hour, cal.closes.minute, cal.timeZone);
     }
   }
-  throw new HicareError('INVALID_INPUT', 'The business calendar has no business day ahead.', 'Check the holidays and workdays of the calendar.');
+  throw new HicareError(
+    'INVALID_INPUT',
+    'The business calendar has no business day ahead.',
+    'Check the holidays and workdays of the calendar.',
+  );
 }
 
 /** When TAC's first response is due for a request accepted at `acceptedAt`. */
@@ -246,7 +310,11 @@ export function slaStatus(input: SlaInput, now: Date): SlaStatus {
     resolveCalendar(calendar);
     // The clock only starts at acceptance, so a recorded contact without one means the request's data is inconsistent.
     if (contact !== null) {
-      throw new HicareError('INVALID_INPUT', 'The request has a first contact but was never accepted.', 'Record when TAC accepted the request.');
+      throw new HicareError(
+        'INVALID_INPUT',
+        'The request has a first contact but was never accepted.',
+        'Record when TAC accepted the request.',
+      );
     }
     return { state: 'awaiting-acceptance', dueAt: null, msLeft: null, respondedInMs: null };
   }

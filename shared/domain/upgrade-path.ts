@@ -56,12 +56,17 @@ export function cachedVersion(version: string): SemVer {
 /** What planning relies on; `publishedAt` plays no part here, so it is left to assertRelease where it matters. */
 function assertPlannable(r: Release): SemVer {
   if (r === null || typeof r !== 'object' || typeof r.product !== 'string' || r.product.length === 0) {
-    throw invalidInput('A release needs a product and a version.', 'Pass releases from the product feed.', { release: r });
+    throw invalidInput('A release needs a product and a version.', 'Pass releases from the product feed.', {
+      release: r,
+    });
   }
   const version = cachedVersion(r.version);
   if (r.minUpgradeFrom !== undefined) parseRange(r.minUpgradeFrom);
   if (r.platforms !== undefined && !Array.isArray(r.platforms)) {
-    throw invalidInput(`The platforms of ${r.product} ${r.version} are not a list.`, 'List platforms such as "linux-x64", or omit the field.');
+    throw invalidInput(
+      `The platforms of ${r.product} ${r.version} are not a list.`,
+      'List platforms such as "linux-x64", or omit the field.',
+    );
   }
   return version;
 }
@@ -80,12 +85,17 @@ function assertGoal(goal: UpgradeGoal): void {
     if ('major' in g && typeof g.major === 'number' && Number.isSafeInteger(g.major) && g.major >= 0) return;
     if ('newest' in g && g.newest === true) return;
   }
-  throw invalidInput('The upgrade goal is not understood.', 'Ask for { version: "2.3.1" }, { major: 2 } or { newest: true }.', { goal });
+  throw invalidInput(
+    'The upgrade goal is not understood.',
+    'Ask for { version: "2.3.1" }, { major: 2 } or { newest: true }.',
+    { goal },
+  );
 }
 
 function exclusionOf(r: Release, v: SemVer, options: PlanOptions): Exclusion | undefined {
   if (v.prerelease.length > 0 && options.includePrereleases !== true) return 'prerelease';
-  if (options.platform !== undefined && r.platforms !== undefined && !r.platforms.includes(options.platform)) return 'platform';
+  if (options.platform !== undefined && r.platforms !== undefined && !r.platforms.includes(options.platform))
+    return 'platform';
   return undefined;
 }
 
@@ -170,15 +180,24 @@ function pathTo(target: number, parent: Int32Array, nodes: readonly Node[]): Rel
 }
 
 function noPath(message: string, remedy: string, blockedBy?: Release): UpgradePlan {
-  return blockedBy === undefined ? { ok: false, code: 'NO_UPGRADE_PATH', message, remedy } : { ok: false, code: 'NO_UPGRADE_PATH', message, remedy, blockedBy };
+  return blockedBy === undefined
+    ? { ok: false, code: 'NO_UPGRADE_PATH', message, remedy }
+    : { ok: false, code: 'NO_UPGRADE_PATH', message, remedy, blockedBy };
 }
 
 function excludedWhy(why: Exclusion, options: PlanOptions): string {
-  return why === 'prerelease' ? 'is a prerelease, and prereleases are not included' : `is not published for ${String(options.platform)}`;
+  return why === 'prerelease'
+    ? 'is a prerelease, and prereleases are not included'
+    : `is not published for ${String(options.platform)}`;
 }
 
 /** Explains an unreachable goal release and names the release that would have opened the way, if one exists. */
-function blocked(installed: string, target: Release, all: readonly { release: Release; version: SemVer }[], options: PlanOptions): UpgradePlan {
+function blocked(
+  installed: string,
+  target: Release,
+  all: readonly { release: Release; version: SemVer }[],
+  options: PlanOptions,
+): UpgradePlan {
   const range = target.minUpgradeFrom ?? '*';
   const message = `No upgrade path from ${installed} to ${target.product} ${target.version}: it can only be installed over a version matching "${range}", and no available release leads there.`;
   const low = parseVersion(installed);
@@ -191,7 +210,11 @@ function blocked(installed: string, target: Release, all: readonly { release: Re
     }
   }
   if (stone === undefined) {
-    return noPath(message, `Contact TAC: no published release satisfies "${range}", so ${target.version} needs a supported migration.`, target);
+    return noPath(
+      message,
+      `Contact TAC: no published release satisfies "${range}", so ${target.version} needs a supported migration.`,
+      target,
+    );
   }
   const stoneVersion = stone.release.version;
   const why = exclusionOf(stone.release, stone.version, options);
@@ -204,10 +227,16 @@ function blocked(installed: string, target: Release, all: readonly { release: Re
   return noPath(message, remedy, target);
 }
 
-export function planUpgradePath(installed: string, releases: Release[], goal: UpgradeGoal, options: PlanOptions = {}): UpgradePlan {
+export function planUpgradePath(
+  installed: string,
+  releases: Release[],
+  goal: UpgradeGoal,
+  options: PlanOptions = {},
+): UpgradePlan {
   const from = parseVersion(installed);
   assertGoal(goal);
-  if (!Array.isArray(releases)) throw invalidInput('The releases must be a list.', 'Pass the release feed of one product.');
+  if (!Array.isArray(releases))
+    throw invalidInput('The releases must be a list.', 'Pass the release feed of one product.');
   if (options.platform !== undefined && (typeof options.platform !== 'string' || options.platform.length === 0)) {
     throw invalidInput('The platform must be a name such as "linux-x64".', 'Pass a platform name or leave it out.');
   }
@@ -217,9 +246,13 @@ export function planUpgradePath(installed: string, releases: Release[], goal: Up
   for (const r of releases) {
     const version = assertPlannable(r);
     if (r.product !== product) {
-      throw invalidInput(`The releases mix products (${String(product)} and ${r.product}).`, 'Plan each product separately.', {
-        products: [product, r.product],
-      });
+      throw invalidInput(
+        `The releases mix products (${String(product)} and ${r.product}).`,
+        'Plan each product separately.',
+        {
+          products: [product, r.product],
+        },
+      );
     }
     all.push({ release: r, version });
   }
@@ -255,10 +288,18 @@ export function planUpgradePath(installed: string, releases: Release[], goal: Up
     if ('newest' in goal) return { ok: true, hops: [] };
     if (excluded !== undefined) {
       const remedy =
-        excluded.why === 'prerelease' ? 'Include prereleases to plan to it, or wait for the generally available release.' : 'Pick a release published for this platform, or contact TAC.';
-      return noPath(`No upgrade path from ${installed} to ${goalName}: ${excluded.release.version} ${excludedWhy(excluded.why, options)}.`, remedy);
+        excluded.why === 'prerelease'
+          ? 'Include prereleases to plan to it, or wait for the generally available release.'
+          : 'Pick a release published for this platform, or contact TAC.';
+      return noPath(
+        `No upgrade path from ${installed} to ${goalName}: ${excluded.release.version} ${excludedWhy(excluded.why, options)}.`,
+        remedy,
+      );
     }
-    return noPath(`No upgrade path from ${installed} to ${goalName}: no such release is published.`, 'Pick a published version, or contact TAC about availability.');
+    return noPath(
+      `No upgrade path from ${installed} to ${goalName}: no such release is published.`,
+      'Pick a published version, or contact TAC about availability.',
+    );
   }
 
   const parent = new Int32Array(nodes.length).fill(UNVISITED);
@@ -326,5 +367,10 @@ export function directInstallRefusal(input: DirectInstallInput): HicareError | n
     first === undefined
       ? `Nothing was installed. ${plan.ok ? 'Contact TAC for a supported migration.' : plan.remedy}`
       : `Install ${first} first, or install the path ${path.join(' → ')}.`;
-  return new HicareError('UPGRADE_PATH_REQUIRED', message, remedy, { serialNumber, installed, version: release.version, path });
+  return new HicareError('UPGRADE_PATH_REQUIRED', message, remedy, {
+    serialNumber,
+    installed,
+    version: release.version,
+    path,
+  });
 }

@@ -73,14 +73,21 @@ export function licensedMajor(contract: Contract, product: string, installedVers
 }
 
 /** Taking an upgrade under Upgrade Support advances the licensed major to the release's. */
-export function licensedMajorsAfter(contract: Contract, release: Pick<Release, 'product' | 'version'>): Record<string, number> {
+export function licensedMajorsAfter(
+  contract: Contract,
+  release: Pick<Release, 'product' | 'version'>,
+): Record<string, number> {
   const current = contract.licensedMajors[release.product];
   const major = majorOf(release.version);
   if (current !== undefined && current >= major) return contract.licensedMajors;
   return { ...contract.licensedMajors, [release.product]: major };
 }
 
-function contractReasons(contract: Contract, input: VerdictInput, requiredRight: 'update' | 'upgrade'): VerdictReason[] {
+function contractReasons(
+  contract: Contract,
+  input: VerdictInput,
+  requiredRight: 'update' | 'upgrade',
+): VerdictReason[] {
   const { system, release, now } = input;
   if (!coversSystem(contract, system.serialNumber, system.product)) {
     return [
@@ -95,11 +102,16 @@ function contractReasons(contract: Contract, input: VerdictInput, requiredRight:
   const standing = contractStanding(contract, now);
   if (standing.status === 'pending') {
     reasons.push(
-      reason('CONTRACT_PENDING', `Contract ${contract.id} starts on ${contract.startDate}.`, `Wait until ${contract.startDate}, when your service starts.`),
+      reason(
+        'CONTRACT_PENDING',
+        `Contract ${contract.id} starts on ${contract.startDate}.`,
+        `Wait until ${contract.startDate}, when your service starts.`,
+      ),
     );
   }
   // Previews of a new major are never offered under Support, even when the licence already covers that major.
-  const previewOfNewMajor = isPrerelease(release.version) && majorOf(release.version) > majorOf(system.installedVersion);
+  const previewOfNewMajor =
+    isPrerelease(release.version) && majorOf(release.version) > majorOf(system.installedVersion);
   if ((requiredRight === 'upgrade' || previewOfNewMajor) && contract.tier === 'support') {
     reasons.push(
       reason(
@@ -111,7 +123,13 @@ function contractReasons(contract: Contract, input: VerdictInput, requiredRight:
   }
   if (standing.status === 'expired') {
     if ((input.postExpiry ?? 'earned') === 'none') {
-      reasons.push(reason('CONTRACT_EXPIRED', `Contract ${contract.id} ended on ${contract.endDate}.`, 'Renew your maintenance contract to download releases again.'));
+      reasons.push(
+        reason(
+          'CONTRACT_EXPIRED',
+          `Contract ${contract.id} ended on ${contract.endDate}.`,
+          'Renew your maintenance contract to download releases again.',
+        ),
+      );
     } else if (Date.parse(release.publishedAt) >= endOfDayExclusive(contract.endDate, contract.timeZone).getTime()) {
       reasons.push(
         reason(
@@ -129,11 +147,25 @@ function releaseReasons(input: VerdictInput): VerdictReason[] {
   const { release, system, now } = input;
   const reasons: VerdictReason[] = [];
   if (isPrerelease(release.version) && input.includePrereleases !== true) {
-    reasons.push(reason('PRERELEASE', `${release.version} is a preview, not generally available.`, 'Turn on "Show previews" under Settings → Updates to take prereleases (--previews on the command line).'));
-  }
-  if (system.platform !== undefined && release.platforms !== undefined && !release.platforms.includes(system.platform)) {
     reasons.push(
-      reason('NOT_FOR_PLATFORM', `${release.version} is not built for ${system.platform}.`, `Choose the package built for ${system.platform}.`),
+      reason(
+        'PRERELEASE',
+        `${release.version} is a preview, not generally available.`,
+        'Turn on "Show previews" under Settings → Updates to take prereleases (--previews on the command line).',
+      ),
+    );
+  }
+  if (
+    system.platform !== undefined &&
+    release.platforms !== undefined &&
+    !release.platforms.includes(system.platform)
+  ) {
+    reasons.push(
+      reason(
+        'NOT_FOR_PLATFORM',
+        `${release.version} is not built for ${system.platform}.`,
+        `Choose the package built for ${system.platform}.`,
+      ),
     );
   }
   const major = majorOf(release.version);
@@ -163,7 +195,11 @@ function assertVerdictInput(input: VerdictInput): void {
   assertRelease(input.release);
   parseVersion(input.system.installedVersion);
   if (input.release.product !== input.system.product) {
-    throw new HicareError('INVALID_INPUT', `Release ${input.release.product} ${input.release.version} is not for product ${input.system.product}.`, 'Ask for releases of the system’s own product.');
+    throw new HicareError(
+      'INVALID_INPUT',
+      `Release ${input.release.product} ${input.release.version} is not for product ${input.system.product}.`,
+      'Ask for releases of the system’s own product.',
+    );
   }
 }
 
@@ -179,7 +215,14 @@ export function verdict(input: VerdictInput): Verdict {
       allowed: false,
       kind,
       requiredRight: releaseMajor > majorOf(system.installedVersion) ? 'upgrade' : 'update',
-      reasons: [reason('NO_CONTRACT', 'You have no maintenance contract.', 'Contact your account manager to buy Application Software Support.'), ...common],
+      reasons: [
+        reason(
+          'NO_CONTRACT',
+          'You have no maintenance contract.',
+          'Contact your account manager to buy Application Software Support.',
+        ),
+        ...common,
+      ],
       contractId: null,
     };
   }
@@ -187,7 +230,8 @@ export function verdict(input: VerdictInput): Verdict {
   // Several contracts may cover one system (renewals, overlaps): take the best. Ties prefer the later end date.
   let best: { contract: Contract; reasons: VerdictReason[]; right: 'update' | 'upgrade' } | undefined;
   for (const contract of input.contracts) {
-    const right = releaseMajor > licensedMajor(contract, release.product, system.installedVersion) ? 'upgrade' : 'update';
+    const right =
+      releaseMajor > licensedMajor(contract, release.product, system.installedVersion) ? 'upgrade' : 'update';
     const reasons = contractReasons(contract, input, right);
     const better =
       best === undefined ||
@@ -201,26 +245,50 @@ export function verdict(input: VerdictInput): Verdict {
 }
 
 /** Whether a new remote-guidance request may be opened for a system: only while a covering contract is in service. */
-export function requestEntitlement(contracts: Contract[], serialNumber: string, product: string, now: Date): { allowed: boolean; reasons: VerdictReason[] } {
+export function requestEntitlement(
+  contracts: Contract[],
+  serialNumber: string,
+  product: string,
+  now: Date,
+): { allowed: boolean; reasons: VerdictReason[] } {
   const covering = contracts.filter((c) => coversSystem(c, serialNumber, product));
   if (covering.length === 0) {
     return {
       allowed: false,
-      reasons: [reason('SYSTEM_NOT_COVERED', `System ${serialNumber} is not covered by any of your contracts.`, 'Ask your account manager to add this system to your contract.')],
+      reasons: [
+        reason(
+          'SYSTEM_NOT_COVERED',
+          `System ${serialNumber} is not covered by any of your contracts.`,
+          'Ask your account manager to add this system to your contract.',
+        ),
+      ],
     };
   }
   const standings = covering.map((c) => ({ c, s: contractStanding(c, now) }));
-  if (standings.some(({ s }) => s.status === 'active' || s.status === 'expiring')) return { allowed: true, reasons: [] };
+  if (standings.some(({ s }) => s.status === 'active' || s.status === 'expiring'))
+    return { allowed: true, reasons: [] };
   const pending = standings.find(({ s }) => s.status === 'pending');
   if (pending !== undefined) {
     return {
       allowed: false,
-      reasons: [reason('CONTRACT_PENDING', `Your service starts on ${pending.c.startDate}.`, `Requests can be opened from ${pending.c.startDate}.`)],
+      reasons: [
+        reason(
+          'CONTRACT_PENDING',
+          `Your service starts on ${pending.c.startDate}.`,
+          `Requests can be opened from ${pending.c.startDate}.`,
+        ),
+      ],
     };
   }
   const last = covering.reduce((a, b) => (b.endDate > a.endDate ? b : a));
   return {
     allowed: false,
-    reasons: [reason('CONTRACT_EXPIRED', `Your contract ended on ${last.endDate}.`, 'Renew your maintenance contract to open new service requests.')],
+    reasons: [
+      reason(
+        'CONTRACT_EXPIRED',
+        `Your contract ended on ${last.endDate}.`,
+        'Renew your maintenance contract to open new service requests.',
+      ),
+    ],
   };
 }

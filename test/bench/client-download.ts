@@ -80,7 +80,12 @@ async function serve(path: string, sha256: string): Promise<void> {
     const { sendPackage } = await import('../../portal/http/file-response.js');
     const { default: Fastify } = await import('fastify');
     const app = Fastify({ logger: false });
-    app.route({ method: ['GET', 'HEAD'], url: '/package', handler: async (request, reply) => sendPackage(request, reply, { path, length: SIZE, sha256, downloadName: FILE_NAME }) });
+    app.route({
+      method: ['GET', 'HEAD'],
+      url: '/package',
+      handler: async (request, reply) =>
+        sendPackage(request, reply, { path, length: SIZE, sha256, downloadName: FILE_NAME }),
+    });
     port = Number(new URL(await app.listen({ host: '127.0.0.1', port: 0 })).port);
     label = "portal's sendPackage (Fastify)";
   } catch (error) {
@@ -89,7 +94,10 @@ async function serve(path: string, sha256: string): Promise<void> {
       const from = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
       const start = from !== null && (req.headers['if-range'] ?? etag) === etag ? Number(from[1]) : 0;
       const headers = { etag, 'accept-ranges': 'bytes', 'content-length': SIZE - start };
-      res.writeHead(start > 0 ? 206 : 200, start > 0 ? { ...headers, 'content-range': `bytes ${start}-${SIZE - 1}/${SIZE}` } : headers);
+      res.writeHead(
+        start > 0 ? 206 : 200,
+        start > 0 ? { ...headers, 'content-range': `bytes ${start}-${SIZE - 1}/${SIZE}` } : headers,
+      );
       createReadStream(path, { start, highWaterMark: MiB }).pipe(res);
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -99,9 +107,14 @@ async function serve(path: string, sha256: string): Promise<void> {
   process.stdout.write(`${JSON.stringify({ port, label })}\n`);
 }
 
-function startServer(pkg: { path: string; sha256: string }): Promise<{ child: ChildProcess; base: string; label: string }> {
+function startServer(pkg: {
+  path: string;
+  sha256: string;
+}): Promise<{ child: ChildProcess; base: string; label: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--serve', pkg.path, pkg.sha256], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--serve', pkg.path, pkg.sha256], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.once('exit', (code) => reject(new Error(`the bench server exited with ${String(code)}`)));
     child.stdout?.once('data', (chunk: Buffer) => {
       const { port, label } = JSON.parse(chunk.toString('utf8')) as { port: number; label: string };
@@ -150,12 +163,18 @@ async function withRss<T>(task: () => Promise<T>): Promise<{ result: T; growth: 
 }
 
 /** One timed download into an empty cache (emptying it, a 1 GiB delete, is not part of the time). */
-async function managerDownload(cacheDir: string, url: string, sha256: string): Promise<Timed & { growth: number; cpu: number }> {
+async function managerDownload(
+  cacheDir: string,
+  url: string,
+  sha256: string,
+): Promise<Timed & { growth: number; cpu: number }> {
   await rm(cacheDir, { recursive: true, force: true });
   const manager = new DownloadManager({ cacheDir });
   const cpu = process.cpuUsage();
   const start = performance.now();
-  const { result, growth } = await withRss(() => manager.download({ target: { name: FILE_NAME, length: SIZE, sha256 }, url }).done);
+  const { result, growth } = await withRss(
+    () => manager.download({ target: { name: FILE_NAME, length: SIZE, sha256 }, url }).done,
+  );
   const seconds = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
   if (result.fromCache || result.bytesTransferred !== SIZE) throw new Error('the manager did not download the package');
@@ -168,7 +187,10 @@ async function managerDownload(cacheDir: string, url: string, sha256: string): P
  * network — and which reports the Range asked for by the connections after it, and how many body bytes (the answer
  * minus its head) crossed before the cut: what the client had received, measured outside the client.
  */
-async function cuttingProxy(target: string, cutAfter: number): Promise<{ server: Server; base: string; ranges: string[]; bodyBeforeCut: () => number }> {
+async function cuttingProxy(
+  target: string,
+  cutAfter: number,
+): Promise<{ server: Server; base: string; ranges: string[]; bodyBeforeCut: () => number }> {
   const upstream = new URL(target);
   const ranges: string[] = [];
   let connections = 0;
@@ -205,7 +227,12 @@ async function cuttingProxy(target: string, cutAfter: number): Promise<{ server:
     client.on('error', () => origin.destroy());
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, ranges, bodyBeforeCut: () => passed - (headBytes ?? passed) };
+  return {
+    server,
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    ranges,
+    bodyBeforeCut: () => passed - (headBytes ?? passed),
+  };
 }
 
 export async function main(): Promise<ClientDownloadFigures> {
@@ -243,14 +270,22 @@ export async function main(): Promise<ClientDownloadFigures> {
     try {
       await rm(cacheDir, { recursive: true, force: true });
       const cutManager = new DownloadManager({ cacheDir, request: { backoff: { baseMs: 50 } } });
-      cutResult = await cutManager.download({ target: { name: FILE_NAME, length: SIZE, sha256: pkg.sha256 }, url: `${proxy.base}/package` }).done;
+      cutResult = await cutManager.download({
+        target: { name: FILE_NAME, length: SIZE, sha256: pkg.sha256 },
+        url: `${proxy.base}/package`,
+      }).done;
     } finally {
       await new Promise((done) => proxy.server.close(done));
     }
     const resumedFrom = Number(/^bytes=(\d+)-$/.exec(proxy.ranges[0] ?? '')?.[1] ?? 0);
     const receivedBeforeCut = proxy.bodyBeforeCut();
-    if (cutResult.fromCache || proxy.ranges.length !== 1) throw new Error(`the cut download did not resume once: ${proxy.ranges.join(', ')}`);
-    const cut = { missingBytes: SIZE - receivedBeforeCut, refetchedBytes: SIZE - resumedFrom, extraBytes: receivedBeforeCut - resumedFrom };
+    if (cutResult.fromCache || proxy.ranges.length !== 1)
+      throw new Error(`the cut download did not resume once: ${proxy.ranges.join(', ')}`);
+    const cut = {
+      missingBytes: SIZE - receivedBeforeCut,
+      refetchedBytes: SIZE - resumedFrom,
+      extraBytes: receivedBeforeCut - resumedFrom,
+    };
 
     const mbps = (t: Timed) => SIZE / 1e6 / t.seconds;
     const figures: ClientDownloadFigures = {
@@ -260,7 +295,11 @@ export async function main(): Promise<ClientDownloadFigures> {
       managerVsCurlNull: curlNull.seconds / manager.seconds,
       managerVsCurlSha: curlSha.seconds / manager.seconds,
       managerCpuSeconds: [...managerRuns.map((r) => r.cpu)].sort((a, b) => a - b)[Math.floor(RUNS / 2)]!,
-      rounds: rounds.map((r) => ({ curlNullMBps: mbps(r.curlNull), curlShaMBps: mbps(r.curlSha), managerMBps: mbps(r.manager) })),
+      rounds: rounds.map((r) => ({
+        curlNullMBps: mbps(r.curlNull),
+        curlShaMBps: mbps(r.curlSha),
+        managerMBps: mbps(r.manager),
+      })),
       load: { before: loadBefore, after: loadAfter },
       peakRssGrowthMiB: peakGrowth / MiB,
       cut,
@@ -284,16 +323,32 @@ async function sequence<T>(times: number, task: () => Promise<T>): Promise<T[]> 
 function report(f: ClientDownloadFigures): void {
   const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
   const mb = (value: number) => value.toFixed(0).padStart(6);
-  console.log(`\nClient download of ${SIZE / MiB} MiB over loopback from ${f.server}; median of ${RUNS} interleaved rounds after a warm-up`);
-  console.log(`  load average (1 min) before ${f.load.before.toFixed(2)}, after ${f.load.after.toFixed(2)} on ${availableParallelism()} CPUs`);
+  console.log(
+    `\nClient download of ${SIZE / MiB} MiB over loopback from ${f.server}; median of ${RUNS} interleaved rounds after a warm-up`,
+  );
+  console.log(
+    `  load average (1 min) before ${f.load.before.toFixed(2)}, after ${f.load.after.toFixed(2)} on ${availableParallelism()} CPUs`,
+  );
   console.log(`  rounds (MB/s)                      curl-null  curl+sha  manager`);
-  f.rounds.forEach((r, i) => console.log(`    ${i + 1}                                 ${mb(r.curlNullMBps)}    ${mb(r.curlShaMBps)}   ${mb(r.managerMBps)}`));
+  f.rounds.forEach((r, i) =>
+    console.log(
+      `    ${i + 1}                                 ${mb(r.curlNullMBps)}    ${mb(r.curlShaMBps)}   ${mb(r.managerMBps)}`,
+    ),
+  );
   console.log(`  curl -o /dev/null                       ${mb(f.curlNullMBps)} MB/s`);
   console.log(`  curl -o f && sha256sum f                ${mb(f.curlShaMBps)} MB/s`);
-  console.log(`  manager (download+verify+fsync+rename)  ${mb(f.managerMBps)} MB/s  (${f.managerCpuSeconds.toFixed(2)} CPU-seconds, all threads)`);
-  console.log(`  manager / curl-null        ${f.managerVsCurlNull.toFixed(2)}×  (target ≥ 0.6: ${verdict(f.managerVsCurlNull >= 0.6)})`);
-  console.log(`  manager / curl+sha256sum   ${f.managerVsCurlSha.toFixed(2)}×  (target ≥ 2: ${verdict(f.managerVsCurlSha >= 2)})`);
-  console.log(`  peak RSS growth            ${f.peakRssGrowthMiB.toFixed(1)} MiB  (target < 64: ${verdict(f.peakRssGrowthMiB < 64)})`);
+  console.log(
+    `  manager (download+verify+fsync+rename)  ${mb(f.managerMBps)} MB/s  (${f.managerCpuSeconds.toFixed(2)} CPU-seconds, all threads)`,
+  );
+  console.log(
+    `  manager / curl-null        ${f.managerVsCurlNull.toFixed(2)}×  (target ≥ 0.6: ${verdict(f.managerVsCurlNull >= 0.6)})`,
+  );
+  console.log(
+    `  manager / curl+sha256sum   ${f.managerVsCurlSha.toFixed(2)}×  (target ≥ 2: ${verdict(f.managerVsCurlSha >= 2)})`,
+  );
+  console.log(
+    `  peak RSS growth            ${f.peakRssGrowthMiB.toFixed(1)} MiB  (target < 64: ${verdict(f.peakRssGrowthMiB < 64)})`,
+  );
   console.log(
     `  cut at 50%: ${f.cut.missingBytes} bytes missing, ${f.cut.refetchedBytes} fetched again, ${f.cut.extraBytes} more than missing  (target ≤ 1 MiB: ${verdict(f.cut.extraBytes <= MiB)})`,
   );

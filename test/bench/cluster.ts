@@ -39,7 +39,8 @@ function installBaseMix(token: string, etag: string): (i: number) => PlannedRequ
   const auth = { authorization: `Bearer ${token}` };
   return (i) => {
     const slot = i % 100;
-    if (slot < 70) return { method: 'GET', path: '/tuf/timestamp.json', headers: { 'if-none-match': etag }, ok: [200, 304] };
+    if (slot < 70)
+      return { method: 'GET', path: '/tuf/timestamp.json', headers: { 'if-none-match': etag }, ok: [200, 304] };
     if (slot < 85) return { method: 'GET', path: '/tuf/timestamp.json', headers: {}, ok: [200] };
     if (slot < 97) return { method: 'GET', path: `/api/v1/systems/${SYSTEM}/entitlement`, headers: auth, ok: [200] };
     return { method: 'HEAD', path: `${packagePath(PACKAGE)}?serialNumber=${SYSTEM}`, headers: auth, ok: [200, 302] };
@@ -49,7 +50,13 @@ function installBaseMix(token: string, etag: string): (i: number) => PlannedRequ
 async function ceiling(label: string, url: string, headers: Record<string, string> = {}): Promise<Ceiling> {
   await autocannon({ url, headers, connections: 32, duration: 2 });
   const r = await autocannon({ url, headers, connections: 32, duration: CEILING_SECONDS });
-  return { label, requestsPerSecond: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+  return {
+    label,
+    requestsPerSecond: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+  };
 }
 
 /** A one-instance SQLite portal, seeded, for the same route as a reference. */
@@ -58,13 +65,17 @@ async function sqliteCeiling(): Promise<Ceiling> {
   const env = { ...process.env, HICARE_PORTAL_DATA: dir, DATABASE_URL: '', HICARE_LOG_LEVEL: 'silent' };
   const serve = { child: undefined as ReturnType<typeof startPortal> | undefined };
   try {
-    const seed = JSON.parse(await runPortal(['seed', '--demo', '--json'], env)) as { accounts: { email: string; password: string }[] };
+    const seed = JSON.parse(await runPortal(['seed', '--demo', '--json'], env)) as {
+      accounts: { email: string; password: string }[];
+    };
     const port = await freePort();
     serve.child = startPortal('serve sqlite', ['serve', '--port', String(port)], env);
     await waitForOutput(serve.child, /listening/i);
     const base = `http://127.0.0.1:${port}`;
     const token = await signIn(base, CUSTOMER, seed.accounts.find((a) => a.email === CUSTOMER)?.password ?? '');
-    return await ceiling('one instance, SQLite: entitlement', `${base}/api/v1/systems/${SYSTEM}/entitlement`, { authorization: `Bearer ${token}` });
+    return await ceiling('one instance, SQLite: entitlement', `${base}/api/v1/systems/${SYSTEM}/entitlement`, {
+      authorization: `Bearer ${token}`,
+    });
   } finally {
     await serve.child?.stop();
     await rm(dir, { recursive: true, force: true });
@@ -86,17 +97,54 @@ await app.listen({ host: '127.0.0.1', port: ${port} }); console.log('listening')
 }
 
 function printTable(runs: readonly RateRun[], ceilings: readonly Ceiling[]): void {
-  console.log(`\nInstall-base mix through HAProxy to two instances (PostgreSQL, S3), ${SECONDS} s per rate, constant rate (open model)`);
-  console.log('run'.padEnd(44), 'target/s'.padStart(9), 'achieved/s'.padStart(11), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'max ms'.padStart(8), 'errors'.padStart(7), 'load'.padStart(6), '  goal (p99<100, 0 errors)');
+  console.log(
+    `\nInstall-base mix through HAProxy to two instances (PostgreSQL, S3), ${SECONDS} s per rate, constant rate (open model)`,
+  );
+  console.log(
+    'run'.padEnd(44),
+    'target/s'.padStart(9),
+    'achieved/s'.padStart(11),
+    'p50 ms'.padStart(8),
+    'p99 ms'.padStart(8),
+    'max ms'.padStart(8),
+    'errors'.padStart(7),
+    'load'.padStart(6),
+    '  goal (p99<100, 0 errors)',
+  );
   for (const r of runs) {
     const goal = r.targetRate >= 2800 ? (r.p99 < 100 && r.errors === 0 ? 'met' : 'missed') : '';
-    console.log(r.label.padEnd(44), String(r.targetRate).padStart(9), String(r.achievedRate).padStart(11), String(r.p50).padStart(8), String(r.p99).padStart(8), String(r.max).padStart(8), String(r.errors).padStart(7), String(r.loadAverage).padStart(6), `  ${goal}`, Object.keys(r.statuses).length > 0 ? JSON.stringify(r.statuses) : '');
+    console.log(
+      r.label.padEnd(44),
+      String(r.targetRate).padStart(9),
+      String(r.achievedRate).padStart(11),
+      String(r.p50).padStart(8),
+      String(r.p99).padStart(8),
+      String(r.max).padStart(8),
+      String(r.errors).padStart(7),
+      String(r.loadAverage).padStart(6),
+      `  ${goal}`,
+      Object.keys(r.statuses).length > 0 ? JSON.stringify(r.statuses) : '',
+    );
   }
   console.log(`\nCeilings (autocannon, 32 connections, ${CEILING_SECONDS} s)`);
-  console.log('route'.padEnd(44), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7), '  goal (≥5000, p99<50)');
+  console.log(
+    'route'.padEnd(44),
+    'req/s'.padStart(9),
+    'p50 ms'.padStart(8),
+    'p99 ms'.padStart(8),
+    'errors'.padStart(7),
+    '  goal (≥5000, p99<50)',
+  );
   for (const c of ceilings) {
     const goal = c.label.includes('PostgreSQL') ? (c.requestsPerSecond >= 5000 && c.p99 < 50 ? 'met' : 'missed') : '';
-    console.log(c.label.padEnd(44), String(c.requestsPerSecond).padStart(9), String(c.p50).padStart(8), String(c.p99).padStart(8), String(c.errors).padStart(7), `  ${goal}`);
+    console.log(
+      c.label.padEnd(44),
+      String(c.requestsPerSecond).padStart(9),
+      String(c.p50).padStart(8),
+      String(c.p99).padStart(8),
+      String(c.errors).padStart(7),
+      `  ${goal}`,
+    );
   }
 }
 
@@ -114,10 +162,22 @@ export async function main(): Promise<{ runs: RateRun[]; ceilings: Ceiling[] } |
     const token = await cluster.token(CUSTOMER);
     const etag = (await fetch(`${cluster.url}/tuf/timestamp.json`)).headers.get('etag') ?? '"none"';
     for (const rate of [280, 2800]) {
-      runs.push(await runAtRate({ label: `install-base mix at ${rate}/s via HAProxy`, base: cluster.url, rate, seconds: SECONDS, next: installBaseMix(token, etag) }));
+      runs.push(
+        await runAtRate({
+          label: `install-base mix at ${rate}/s via HAProxy`,
+          base: cluster.url,
+          rate,
+          seconds: SECONDS,
+          next: installBaseMix(token, etag),
+        }),
+      );
     }
     const a = cluster.instance('A').url;
-    ceilings.push(await ceiling('one instance, PostgreSQL: entitlement', `${a}/api/v1/systems/${SYSTEM}/entitlement`, { authorization: `Bearer ${token}` }));
+    ceilings.push(
+      await ceiling('one instance, PostgreSQL: entitlement', `${a}/api/v1/systems/${SYSTEM}/entitlement`, {
+        authorization: `Bearer ${token}`,
+      }),
+    );
   } finally {
     await cluster.stop();
   }
@@ -126,7 +186,10 @@ export async function main(): Promise<{ runs: RateRun[]; ceilings: Ceiling[] } |
   printTable(runs, ceilings);
   await mkdir(RESULTS, { recursive: true });
   const file = join(RESULTS, `cluster-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, `${JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, runs, ceilings }, null, 2)}\n`);
+  await writeFile(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, runs, ceilings }, null, 2)}\n`,
+  );
   console.log(`\nFigures written to ${file}`);
   return { runs, ceilings };
 }

@@ -36,7 +36,13 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-export async function runAtRate(options: { label: string; base: string; rate: number; seconds: number; next: (i: number) => PlannedRequest }): Promise<RateRun> {
+export async function runAtRate(options: {
+  label: string;
+  base: string;
+  rate: number;
+  seconds: number;
+  next: (i: number) => PlannedRequest;
+}): Promise<RateRun> {
   const url = new URL(options.base);
   // Enough sockets that the generator never queues behind its own pool at the target rate and latency.
   const agent = new Agent({ keepAlive: true, maxSockets: 512 });
@@ -50,17 +56,27 @@ export async function runAtRate(options: { label: string; base: string; rate: nu
 
   const fire = (i: number, scheduledAt: number): void => {
     const planned = options.next(i);
-    const req = request({ host: url.hostname, port: url.port, method: planned.method, path: planned.path, headers: planned.headers, agent }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        answered += 1;
-        latencies.push(performance.now() - scheduledAt);
-        if (!planned.ok.includes(res.statusCode ?? 0)) {
-          errors += 1;
-          statuses[String(res.statusCode)] = (statuses[String(res.statusCode)] ?? 0) + 1;
-        }
-      });
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: planned.method,
+        path: planned.path,
+        headers: planned.headers,
+        agent,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          answered += 1;
+          latencies.push(performance.now() - scheduledAt);
+          if (!planned.ok.includes(res.statusCode ?? 0)) {
+            errors += 1;
+            statuses[String(res.statusCode)] = (statuses[String(res.statusCode)] ?? 0) + 1;
+          }
+        });
+      },
+    );
     req.on('error', (error) => {
       answered += 1;
       errors += 1;
@@ -81,7 +97,9 @@ export async function runAtRate(options: { label: string; base: string; rate: nu
     }, 2);
   });
   // The last requests get a bounded time to be answered; the unanswered ones count as errors.
-  await untilTrue(async () => answered >= sent, { what: 'the last answers', timeoutMs: 10_000, intervalMs: 10 }).catch(() => undefined);
+  await untilTrue(async () => answered >= sent, { what: 'the last answers', timeoutMs: 10_000, intervalMs: 10 }).catch(
+    () => undefined,
+  );
   errors += sent - answered;
   const elapsedSeconds = (performance.now() - start) / 1000;
   agent.destroy();

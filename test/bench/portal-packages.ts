@@ -78,7 +78,9 @@ function plainStaticServer(path: string, highWaterMark?: number): Server {
 
 function startPython(dir: string): Promise<{ child: ChildProcess; base: string } | undefined> {
   return new Promise((resolve) => {
-    const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let out = '';
     child.once('error', () => resolve(undefined));
     child.once('exit', () => resolve(undefined));
@@ -92,19 +94,34 @@ function startPython(dir: string): Promise<{ child: ChildProcess; base: string }
 }
 
 async function curl(url: string, extra: string[] = []): Promise<{ status: string; bytes: number; seconds: number }> {
-  const { stdout } = await run('curl', ['-s', '-o', '/dev/null', ...extra, '-w', '%{http_code} %{size_download} %{time_total}', url]);
+  const { stdout } = await run('curl', [
+    '-s',
+    '-o',
+    '/dev/null',
+    ...extra,
+    '-w',
+    '%{http_code} %{size_download} %{time_total}',
+    url,
+  ]);
   const [status = '', bytes = '0', seconds = '0'] = stdout.trim().split(' ');
   return { status, bytes: Number(bytes), seconds: Number(seconds) };
 }
 
 /** One untimed warm-up (page cache, JIT, TCP), then the median of RUNS timed downloads. */
-async function measure(label: string, url: string, expect: { status: string; bytes: number }, extra: string[] = []): Promise<PackageFigures> {
+async function measure(
+  label: string,
+  url: string,
+  expect: { status: string; bytes: number },
+  extra: string[] = [],
+): Promise<PackageFigures> {
   await curl(url, extra);
   const runs: { bytes: number; seconds: number }[] = [];
   for (let i = 0; i < RUNS; i++) {
     const r = await curl(url, extra);
     if (r.status !== expect.status || r.bytes !== expect.bytes) {
-      throw new Error(`${label}: HTTP ${r.status} with ${r.bytes} bytes, expected ${expect.status} with ${expect.bytes}`);
+      throw new Error(
+        `${label}: HTTP ${r.status} with ${r.bytes} bytes, expected ${expect.status} with ${expect.bytes}`,
+      );
     }
     runs.push(r);
   }
@@ -124,7 +141,8 @@ export async function main(): Promise<PackageFigures[]> {
     app.route({
       method: ['GET', 'HEAD'],
       url: '/package',
-      handler: async (request, reply) => sendPackage(request, reply, { path: pkg.path, length: SIZE, sha256: pkg.sha256, downloadName: FILE_NAME }),
+      handler: async (request, reply) =>
+        sendPackage(request, reply, { path: pkg.path, length: SIZE, sha256: pkg.sha256, downloadName: FILE_NAME }),
     });
     const portalBase = await app.listen({ host: '127.0.0.1', port: 0 });
     stops.push(() => app.close());
@@ -145,21 +163,45 @@ export async function main(): Promise<PackageFigures[]> {
       await measure('plain node:http + createReadStream', `${plainBase}/package`, whole),
       await measure('plain node:http, 1 MiB reads', `${plainMiBBase}/package`, whole),
     ];
-    if (python !== undefined) figures.push(await measure('python3 -m http.server', `${python.base}/${FILE_NAME}`, whole));
+    if (python !== undefined)
+      figures.push(await measure('python3 -m http.server', `${python.base}/${FILE_NAME}`, whole));
     const half = SIZE / 2;
-    const resumed = await measure('portal, resumed from 50% (Range)', `${portalBase}/package`, { status: '206', bytes: half }, ['-r', `${half}-`]);
+    const resumed = await measure(
+      'portal, resumed from 50% (Range)',
+      `${portalBase}/package`,
+      { status: '206', bytes: half },
+      ['-r', `${half}-`],
+    );
     figures.push(resumed);
 
     const [portal, reference, sameReads] = figures;
-    console.log(`\nPackage downloads: ${SIZE / MiB} MiB, curl to /dev/null on loopback, median of ${RUNS} after a warm-up`);
-    console.log('server'.padEnd(40), 'bytes'.padStart(12), 'seconds'.padStart(9), 'MB/s'.padStart(8), 'vs plain node'.padStart(14));
+    console.log(
+      `\nPackage downloads: ${SIZE / MiB} MiB, curl to /dev/null on loopback, median of ${RUNS} after a warm-up`,
+    );
+    console.log(
+      'server'.padEnd(40),
+      'bytes'.padStart(12),
+      'seconds'.padStart(9),
+      'MB/s'.padStart(8),
+      'vs plain node'.padStart(14),
+    );
     for (const f of figures) {
-      console.log(f.label.padEnd(40), String(f.bytes).padStart(12), f.seconds.toFixed(3).padStart(9), f.mbPerSecond.toFixed(0).padStart(8), `${(f.mbPerSecond / reference!.mbPerSecond).toFixed(2)}×`.padStart(14));
+      console.log(
+        f.label.padEnd(40),
+        String(f.bytes).padStart(12),
+        f.seconds.toFixed(3).padStart(9),
+        f.mbPerSecond.toFixed(0).padStart(8),
+        `${(f.mbPerSecond / reference!.mbPerSecond).toFixed(2)}×`.padStart(14),
+      );
     }
     console.log(`ratio portal/plain-static: ${(portal!.mbPerSecond / reference!.mbPerSecond).toFixed(2)}×`);
-    console.log(`ratio portal/plain-static with the same 1 MiB reads: ${(portal!.mbPerSecond / sameReads!.mbPerSecond).toFixed(2)}×`);
+    console.log(
+      `ratio portal/plain-static with the same 1 MiB reads: ${(portal!.mbPerSecond / sameReads!.mbPerSecond).toFixed(2)}×`,
+    );
     if (python === undefined) console.log('python3 -m http.server: not available, skipped');
-    console.log(`resumed download re-transferred ${resumed.bytes} bytes of the ${half} missing (${resumed.bytes === half ? 'exactly the missing bytes' : 'MISMATCH'})`);
+    console.log(
+      `resumed download re-transferred ${resumed.bytes} bytes of the ${half} missing (${resumed.bytes === half ? 'exactly the missing bytes' : 'MISMATCH'})`,
+    );
     return figures;
   } finally {
     for (const stop of stops.reverse()) await stop();

@@ -8,7 +8,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { resolveSystems, type ResolveOptions, type ResolverSystem, type SystemResolution } from '../../electron/core/resolver/resolver.js';
+import {
+  resolveSystems,
+  type ResolveOptions,
+  type ResolverSystem,
+  type SystemResolution,
+} from '../../electron/core/resolver/resolver.js';
 import type { ReleaseTarget } from '../../shared/contracts/catalog.js';
 import type { Contract } from '../../shared/domain/contract.js';
 import { compareVersions, majorOf, type LineLifecycle, type Release } from '../../shared/domain/release.js';
@@ -91,7 +96,15 @@ function catalog(count: number): { targets: ReleaseTarget[]; versions: string[];
   return { targets, versions, lifecycles };
 }
 
-function contract(id: string, tier: Contract['tier'], timeZone: string, startDate: string, endDate: string, major: number, serials: string[]): Contract {
+function contract(
+  id: string,
+  tier: Contract['tier'],
+  timeZone: string,
+  startDate: string,
+  endDate: string,
+  major: number,
+  serials: string[],
+): Contract {
   return {
     id,
     customerId: 'northwind',
@@ -131,7 +144,8 @@ function fleet(count: number, versions: readonly string[]): { systems: ResolverS
   }
   const serials = systems.map((s) => s.serialNumber);
   const uncovered = new Set(serials.filter((_, i) => i % 50 === 11));
-  const covered = (from: number, to: number): string[] => serials.slice(Math.floor(from * count), Math.floor(to * count)).filter((s) => !uncovered.has(s));
+  const covered = (from: number, to: number): string[] =>
+    serials.slice(Math.floor(from * count), Math.floor(to * count)).filter((s) => !uncovered.has(s));
   return {
     systems,
     contracts: [
@@ -146,7 +160,9 @@ function targetRelease(t: ReleaseTarget, all: readonly ReleaseTarget[]): Release
     product: t.custom.product,
     version: t.custom.version,
     publishedAt: t.custom.publishedAt,
-    platforms: all.filter((o) => o.custom.version === t.custom.version).map((o) => `${o.custom.platform}-${o.custom.arch}`),
+    platforms: all
+      .filter((o) => o.custom.version === t.custom.version)
+      .map((o) => `${o.custom.platform}-${o.custom.arch}`),
   };
   if (t.custom.minUpgradeFrom !== undefined) r.minUpgradeFrom = t.custom.minUpgradeFrom;
   return r;
@@ -156,18 +172,30 @@ function targetRelease(t: ReleaseTarget, all: readonly ReleaseTarget[]): Release
 function plainResolution(system: ResolverSystem, options: ResolveOptions): Omit<SystemResolution, 'system'> {
   if (system.installedVersion === null) return { updates: [], upgrades: [], recommended: null, line: null };
   const installed = system.installedVersion;
-  const line = options.catalog.lifecycles.find((l) => l.product === system.product && l.major === majorOf(installed)) ?? null;
+  const line =
+    options.catalog.lifecycles.find((l) => l.product === system.product && l.major === majorOf(installed)) ?? null;
   const all = options.catalog.targets(system.product);
-  const covering = options.contracts.filter((c) => c.systems.some((s) => s.serialNumber === system.serialNumber && s.product === system.product));
-  const newer = [...all].filter((t) => compareVersions(t.custom.version, installed) > 0).sort((a, b) => compareVersions(b.custom.version, a.custom.version));
-  const mine = newer.filter((t) => system.platform === undefined || `${t.custom.platform}-${t.custom.arch}` === system.platform);
+  const covering = options.contracts.filter((c) =>
+    c.systems.some((s) => s.serialNumber === system.serialNumber && s.product === system.product),
+  );
+  const newer = [...all]
+    .filter((t) => compareVersions(t.custom.version, installed) > 0)
+    .sort((a, b) => compareVersions(b.custom.version, a.custom.version));
+  const mine = newer.filter(
+    (t) => system.platform === undefined || `${t.custom.platform}-${t.custom.arch}` === system.platform,
+  );
   const judged = new Map<string, Verdict>();
   const updates: { target: ReleaseTarget; verdict: Verdict }[] = [];
   const upgrades: { target: ReleaseTarget; verdict: Verdict }[] = [];
   for (const target of mine) {
     const v = verdict({
       contracts: covering,
-      system: { serialNumber: system.serialNumber, product: system.product, installedVersion: installed, ...(system.platform === undefined ? {} : { platform: system.platform }) },
+      system: {
+        serialNumber: system.serialNumber,
+        product: system.product,
+        installedVersion: installed,
+        ...(system.platform === undefined ? {} : { platform: system.platform }),
+      },
       release: targetRelease(target, all),
       lifecycles: [...options.catalog.lifecycles],
       now: options.now,
@@ -179,14 +207,20 @@ function plainResolution(system: ResolverSystem, options: ResolveOptions): Omit<
   }
   const allowedReleases: Release[] = [];
   for (const t of [...all].sort((a, b) => compareVersions(b.custom.version, a.custom.version))) {
-    if (judged.get(t.custom.version)?.allowed === true && !allowedReleases.some((r) => r.version === t.custom.version)) allowedReleases.push(targetRelease(t, all));
+    if (judged.get(t.custom.version)?.allowed === true && !allowedReleases.some((r) => r.version === t.custom.version))
+      allowedReleases.push(targetRelease(t, all));
   }
   const newest = allowedReleases[0];
   if (newest === undefined) return { updates, upgrades, recommended: null, line };
-  const plan = planUpgradePath(installed, allowedReleases, { version: newest.version }, {
-    includePrereleases: options.previews === true,
-    ...(system.platform === undefined ? {} : { platform: system.platform }),
-  });
+  const plan = planUpgradePath(
+    installed,
+    allowedReleases,
+    { version: newest.version },
+    {
+      includePrereleases: options.previews === true,
+      ...(system.platform === undefined ? {} : { platform: system.platform }),
+    },
+  );
   return { updates, upgrades, recommended: { version: newest.version, plan }, line };
 }
 
@@ -198,7 +232,12 @@ function summary(r: Omit<SystemResolution, 'system'>): unknown {
     updates: candidates(r.updates),
     upgrades: candidates(r.upgrades),
     recommended: r.recommended?.version ?? null,
-    plan: plan === undefined ? null : plan.ok ? plan.hops.map((h) => h.version) : { code: plan.code, message: plan.message, remedy: plan.remedy },
+    plan:
+      plan === undefined
+        ? null
+        : plan.ok
+          ? plan.hops.map((h) => h.version)
+          : { code: plan.code, message: plan.message, remedy: plan.remedy },
   };
 }
 
@@ -209,14 +248,28 @@ function median(values: readonly number[]): number {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+  return rows
+    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '))
+    .join('\n');
 }
 
 /** The measured workload, also for profiling it alone (`node --cpu-prof`). */
-export function resolverWorkload(): { systems: ResolverSystem[]; options: ResolveOptions; targets: ReleaseTarget[]; contracts: Contract[]; lifecycles: LineLifecycle[] } {
+export function resolverWorkload(): {
+  systems: ResolverSystem[];
+  options: ResolveOptions;
+  targets: ReleaseTarget[];
+  contracts: Contract[];
+  lifecycles: LineLifecycle[];
+} {
   const { targets, versions, lifecycles } = catalog(RELEASES);
   const { systems, contracts } = fleet(SYSTEMS, versions);
-  return { systems, targets, contracts, lifecycles, options: { contracts, catalog: { targets: () => targets, lifecycles }, now: NOW } };
+  return {
+    systems,
+    targets,
+    contracts,
+    lifecycles,
+    options: { contracts, catalog: { targets: () => targets, lifecycles }, now: NOW },
+  };
 }
 
 export async function main(): Promise<ResolverFigures> {
@@ -228,7 +281,9 @@ export async function main(): Promise<ResolverFigures> {
   for (let i = 0; i < systems.length; i += 10) {
     const expected = summary(plainResolution(systems[i]!, options));
     if (!isDeepStrictEqual(summary(resolutions[i]!), expected)) {
-      throw new Error(`The resolver's answer for ${systems[i]!.serialNumber} (${String(systems[i]!.installedVersion)}) differs from a plain per-release evaluation.`);
+      throw new Error(
+        `The resolver's answer for ${systems[i]!.serialNumber} (${String(systems[i]!.installedVersion)}) differs from a plain per-release evaluation.`,
+      );
     }
     checked++;
   }
@@ -250,7 +305,12 @@ export async function main(): Promise<ResolverFigures> {
     const s = judgedSystems[(i * 7919) % judgedSystems.length]!;
     return {
       contracts: contracts.filter((c) => c.systems.some((x) => x.serialNumber === s.serialNumber)),
-      system: { serialNumber: s.serialNumber, product: s.product, installedVersion: s.installedVersion!, platform: s.platform! },
+      system: {
+        serialNumber: s.serialNumber,
+        product: s.product,
+        installedVersion: s.installedVersion!,
+        platform: s.platform!,
+      },
       release: releases[(i * 104_729) % releases.length]!,
       lifecycles,
       now: NOW,
@@ -268,7 +328,15 @@ export async function main(): Promise<ResolverFigures> {
     releases: releases.length,
     targets: targets.length,
     distinctInstalled: new Set(systems.map((s) => s.installedVersion)).size,
-    combinations: new Set(systems.map((s) => `${String(s.installedVersion)}|${String(s.platform)}|${contracts.filter((c) => c.systems.some((x) => x.serialNumber === s.serialNumber)).map((c) => c.id).join()}`)).size,
+    combinations: new Set(
+      systems.map(
+        (s) =>
+          `${String(s.installedVersion)}|${String(s.platform)}|${contracts
+            .filter((c) => c.systems.some((x) => x.serialNumber === s.serialNumber))
+            .map((c) => c.id)
+            .join()}`,
+      ),
+    ).size,
     medianMs,
     runsMs,
     verdictMicros,
@@ -285,10 +353,20 @@ export async function main(): Promise<ResolverFigures> {
   console.log(
     table([
       ['measure', 'value', 'target / reference', 'ratio'],
-      ['full resolution, median of 5', `${medianMs.toFixed(1)} ms`, `< ${TARGET_MS} ms`, `${(medianMs / TARGET_MS).toFixed(2)}× target ${medianMs < TARGET_MS ? '(met)' : '(MISSED)'}`],
+      [
+        'full resolution, median of 5',
+        `${medianMs.toFixed(1)} ms`,
+        `< ${TARGET_MS} ms`,
+        `${(medianMs / TARGET_MS).toFixed(2)}× target ${medianMs < TARGET_MS ? '(met)' : '(MISSED)'}`,
+      ],
       ['  runs', runsMs.map((ms) => ms.toFixed(1)).join(' / '), '', ''],
       ['one verdict() call', `${verdictMicros.toFixed(2)} µs`, '', ''],
-      [`naive: verdict() × ${figures.systems * figures.releases} pairs`, `${naiveMs.toFixed(0)} ms`, 'reference', `${figures.speedupVsNaive.toFixed(0)}× faster than naive`],
+      [
+        `naive: verdict() × ${figures.systems * figures.releases} pairs`,
+        `${naiveMs.toFixed(0)} ms`,
+        'reference',
+        `${figures.speedupVsNaive.toFixed(0)}× faster than naive`,
+      ],
     ]),
   );
   return figures;

@@ -39,7 +39,10 @@ function linearizeTargets(): void {
   Targets.fromJSON = (data) => {
     const { targets, ...rest } = data as { targets?: Record<string, TargetFileJson> };
     const parsed = fromJSON(rest);
-    if (targets !== undefined) (parsed as unknown as Writable).targets = Object.fromEntries(Object.entries(targets).map(([path, t]) => [path, TargetFile.fromJSON(path, t)]));
+    if (targets !== undefined)
+      (parsed as unknown as Writable).targets = Object.fromEntries(
+        Object.entries(targets).map(([path, t]) => [path, TargetFile.fromJSON(path, t)]),
+      );
     return parsed;
   };
   const toJSON = Targets.prototype.toJSON;
@@ -87,13 +90,26 @@ async function breakdown(metadataDir: string): Promise<NonNullable<ClientRun['br
   return { jsonParseMs, fromJsonMs, toJsonMs, canonicalMs, verifyMs };
 }
 
-async function client(mode: ClientMode, dir: string, repoDir: string, metadataUrl: string, targetName: string, bins: number): Promise<void> {
+async function client(
+  mode: ClientMode,
+  dir: string,
+  repoDir: string,
+  metadataUrl: string,
+  targetName: string,
+  bins: number,
+): Promise<void> {
   if (mode === 'linear-models') linearizeTargets();
   const metadataDir = join(dir, 'metadata');
   await mkdir(metadataDir);
   await writeFile(join(metadataDir, 'root.json'), await readFile(join(repoDir, '1.root.json')));
   const updater = (): Updater =>
-    new Updater({ metadataBaseUrl: metadataUrl, targetBaseUrl: `${metadataUrl}targets/`, metadataDir, targetDir: dir, config: { fetchTimeout: 600_000 } });
+    new Updater({
+      metadataBaseUrl: metadataUrl,
+      targetBaseUrl: `${metadataUrl}targets/`,
+      metadataDir,
+      targetDir: dir,
+      config: { fetchTimeout: 600_000 },
+    });
   const first = updater();
   let t = performance.now();
   await first.refresh();
@@ -115,7 +131,9 @@ async function client(mode: ClientMode, dir: string, repoDir: string, metadataUr
     let entries = 0;
     for (let i = 0; i < bins; i++) {
       const file = join(metadataDir, `${binRoleName(i, bins)}.json`);
-      entries += Object.keys((JSON.parse(await readFile(file, 'utf8')) as { signed: { targets: object } }).signed.targets).length;
+      entries += Object.keys(
+        (JSON.parse(await readFile(file, 'utf8')) as { signed: { targets: object } }).signed.targets,
+      ).length;
     }
     out.allBins = { ms, bins, entries };
   }

@@ -35,7 +35,10 @@ const CLIENT = fileURLToPath(new URL('./tuf-catalog-client.ts', import.meta.url)
 const SIZES = (process.env['HICARE_BENCH_TUF_SIZES'] ?? '2000,8000,20000,100000').split(',').map(Number);
 const LIMIT_S = Number(process.env['HICARE_BENCH_TUF_LIMIT_S'] ?? 180);
 const LAYOUTS = new Set((process.env['HICARE_BENCH_TUF_LAYOUTS'] ?? 'single,hash-bins').split(','));
-const BIN_ENTRIES = process.env['HICARE_BENCH_TUF_BIN_ENTRIES'] === undefined ? undefined : Number(process.env['HICARE_BENCH_TUF_BIN_ENTRIES']);
+const BIN_ENTRIES =
+  process.env['HICARE_BENCH_TUF_BIN_ENTRIES'] === undefined
+    ? undefined
+    : Number(process.env['HICARE_BENCH_TUF_BIN_ENTRIES']);
 const TARGET_MS = 1000;
 
 export interface CatalogFigures {
@@ -58,14 +61,24 @@ export interface HashBinFigures {
   linear: ClientRun | 'stopped';
 }
 
-async function runClient(mode: ClientMode, repoDir: string, metadataUrl: string, targetName: string, bins = 0): Promise<ClientRun | 'stopped'> {
+async function runClient(
+  mode: ClientMode,
+  repoDir: string,
+  metadataUrl: string,
+  targetName: string,
+  bins = 0,
+): Promise<ClientRun | 'stopped'> {
   // Made here, not in the child: a child stopped at the time limit cannot clean up after itself.
   const dir = await mkdtemp(join(tmpdir(), 'hicare-bench-tuf-client-'));
   try {
     return await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', CLIENT, mode, dir, repoDir, metadataUrl, targetName, String(bins)], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', CLIENT, mode, dir, repoDir, metadataUrl, targetName, String(bins)],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       let out = '';
       let stopped = false;
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
@@ -113,11 +126,14 @@ async function sha256sumMs(path: string): Promise<number> {
 }
 
 const ms = (v: number): string => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(v < 10 ? 1 : 0)} ms`);
-const runMs = (r: ClientRun | 'stopped', pick: (r: ClientRun) => number): string => (r === 'stopped' ? `> ${LIMIT_S} s (stopped)` : ms(pick(r)));
+const runMs = (r: ClientRun | 'stopped', pick: (r: ClientRun) => number): string =>
+  r === 'stopped' ? `> ${LIMIT_S} s (stopped)` : ms(pick(r));
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+  return rows
+    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '))
+    .join('\n');
 }
 
 async function singleFile(size: number, sources: TargetInput[]): Promise<CatalogFigures> {
@@ -136,7 +152,15 @@ async function singleFile(size: number, sources: TargetInput[]): Promise<Catalog
   const probe = inputs[inputs.length - 1]!.name;
   const linear = await runClient('linear-models', repoDir, served.metadataUrl, probe);
   const asShipped = await runClient('as-shipped', repoDir, served.metadataUrl, probe);
-  const figures: CatalogFigures = { size, publishMs, targetsBytes: (await stat(targetsFile)).size, jsonParseMs, sha256sumMs: await sha256sumMs(targetsFile), asShipped, linear };
+  const figures: CatalogFigures = {
+    size,
+    publishMs,
+    targetsBytes: (await stat(targetsFile)).size,
+    jsonParseMs,
+    sha256sumMs: await sha256sumMs(targetsFile),
+    asShipped,
+    linear,
+  };
   await cleanup();
   return figures;
 }
@@ -145,7 +169,10 @@ async function hashBinned(size: number, sources: TargetInput[]): Promise<HashBin
   const { repoDir, keysDir } = await freshRepository();
   const inputs = sources.slice(0, size);
   const t = performance.now();
-  const published = await publishToHashBins({ repoDir, keysDir, ...(BIN_ENTRIES === undefined ? {} : { bitLength: bitLengthFor(size, BIN_ENTRIES) }) }, inputs);
+  const published = await publishToHashBins(
+    { repoDir, keysDir, ...(BIN_ENTRIES === undefined ? {} : { bitLength: bitLengthFor(size, BIN_ENTRIES) }) },
+    inputs,
+  );
   const publishMs = performance.now() - t;
   const state = await readBinnedState(repoDir);
   let largestBinEntries = 0;
@@ -175,12 +202,28 @@ export async function main(): Promise<{ single: CatalogFigures[]; bins: HashBinF
       for (const size of SIZES) {
         const f = await singleFile(size, sources);
         single.push(f);
-        console.log(`  single targets.json, ${size.toLocaleString('en')} targets: published in ${ms(f.publishMs)}, client ${runMs(f.asShipped, (r) => r.refreshMs)} as shipped`);
+        console.log(
+          `  single targets.json, ${size.toLocaleString('en')} targets: published in ${ms(f.publishMs)}, client ${runMs(f.asShipped, (r) => r.refreshMs)} as shipped`,
+        );
       }
-      console.log(`\nOne targets.json; client runs stopped after ${LIMIT_S} s. "linear" = tuf-js with @tufjs/models' targets (de)serialization made linear.`);
+      console.log(
+        `\nOne targets.json; client runs stopped after ${LIMIT_S} s. "linear" = tuf-js with @tufjs/models' targets (de)serialization made linear.`,
+      );
       console.log(
         table([
-          ['targets', 'addTargets (1 batch)', 'targets.json', 'JSON.parse', 'sha256sum', 'tuf-js refresh', 'vs JSON.parse', 'getTargetInfo', 'refresh, linear', 'vs JSON.parse', 'target < 1 s'],
+          [
+            'targets',
+            'addTargets (1 batch)',
+            'targets.json',
+            'JSON.parse',
+            'sha256sum',
+            'tuf-js refresh',
+            'vs JSON.parse',
+            'getTargetInfo',
+            'refresh, linear',
+            'vs JSON.parse',
+            'target < 1 s',
+          ],
           ...single.map((f) => [
             f.size.toLocaleString('en'),
             ms(f.publishMs),
@@ -188,32 +231,56 @@ export async function main(): Promise<{ single: CatalogFigures[]; bins: HashBinF
             ms(f.jsonParseMs),
             ms(f.sha256sumMs),
             runMs(f.asShipped, (r) => r.refreshMs),
-            f.asShipped === 'stopped' ? `> ${((LIMIT_S * 1000) / f.jsonParseMs).toFixed(0)}×` : `${(f.asShipped.refreshMs / f.jsonParseMs).toFixed(0)}×`,
+            f.asShipped === 'stopped'
+              ? `> ${((LIMIT_S * 1000) / f.jsonParseMs).toFixed(0)}×`
+              : `${(f.asShipped.refreshMs / f.jsonParseMs).toFixed(0)}×`,
             f.asShipped === 'stopped' ? '' : ms(f.asShipped.lookupMs),
             runMs(f.linear, (r) => r.refreshMs),
             f.linear === 'stopped' ? '' : `${(f.linear.refreshMs / f.jsonParseMs).toFixed(1)}×`,
-            f.asShipped !== 'stopped' && f.asShipped.refreshMs < TARGET_MS ? 'met' : f.linear !== 'stopped' && f.linear.refreshMs < TARGET_MS ? 'only linear' : 'missed',
+            f.asShipped !== 'stopped' && f.asShipped.refreshMs < TARGET_MS
+              ? 'met'
+              : f.linear !== 'stopped' && f.linear.refreshMs < TARGET_MS
+                ? 'only linear'
+                : 'missed',
           ]),
         ]),
       );
       const rows = single.flatMap((f) => {
         const b = f.asShipped !== 'stopped' ? f.asShipped.breakdown : undefined;
         const l = f.linear !== 'stopped' ? f.linear.breakdown : undefined;
-        const cells = (x: typeof b): string[] => (x === undefined ? ['', '', '', '', ''] : [ms(x.jsonParseMs), ms(x.fromJsonMs), ms(x.toJsonMs), ms(x.canonicalMs), ms(x.verifyMs)]);
+        const cells = (x: typeof b): string[] =>
+          x === undefined
+            ? ['', '', '', '', '']
+            : [ms(x.jsonParseMs), ms(x.fromJsonMs), ms(x.toJsonMs), ms(x.canonicalMs), ms(x.verifyMs)];
         return [
           ...(b === undefined ? [] : [[`${f.size.toLocaleString('en')} as shipped`, ...cells(b)]]),
           ...(l === undefined ? [] : [[`${f.size.toLocaleString('en')} linear`, ...cells(l)]]),
         ];
       });
       console.log('\nWhere verifying one targets.json goes (measured again on the client’s verified copy):');
-      console.log(table([['targets', 'JSON.parse', 'Metadata.fromJSON', 'Targets#toJSON', 'canonicalize', 'ed25519 verify'], ...rows]));
+      console.log(
+        table([
+          ['targets', 'JSON.parse', 'Metadata.fromJSON', 'Targets#toJSON', 'canonicalize', 'ed25519 verify'],
+          ...rows,
+        ]),
+      );
     }
     if (LAYOUTS.has('hash-bins')) {
       for (const size of SIZES.filter((s) => s >= 8000)) bins.push(await hashBinned(size, sources));
       console.log('\nHash-bin delegation (portal/tuf/hash-bins.ts); "linear" as above:');
       console.log(
         table([
-          ['targets', 'bins', 'largest bin', 'publish', 'tuf-js refresh', 'getTargetInfo (1 bin)', 'every bin verified', 'every bin, linear', 'target < 1 s'],
+          [
+            'targets',
+            'bins',
+            'largest bin',
+            'publish',
+            'tuf-js refresh',
+            'getTargetInfo (1 bin)',
+            'every bin verified',
+            'every bin, linear',
+            'target < 1 s',
+          ],
           ...bins.map((f) => [
             f.size.toLocaleString('en'),
             String(f.bins),
@@ -221,11 +288,20 @@ export async function main(): Promise<{ single: CatalogFigures[]; bins: HashBinF
             ms(f.publishMs),
             runMs(f.asShipped, (r) => r.refreshMs),
             runMs(f.asShipped, (r) => r.lookupMs),
-            runMs(f.asShipped, (r) => r.allBins?.ms ?? Number.NaN) + (f.asShipped !== 'stopped' && f.asShipped.allBins !== undefined ? ` (${f.asShipped.allBins.entries.toLocaleString('en')} entries)` : ''),
+            runMs(f.asShipped, (r) => r.allBins?.ms ?? Number.NaN) +
+              (f.asShipped !== 'stopped' && f.asShipped.allBins !== undefined
+                ? ` (${f.asShipped.allBins.entries.toLocaleString('en')} entries)`
+                : ''),
             runMs(f.linear, (r) => r.allBins?.ms ?? Number.NaN),
             [
-              f.asShipped !== 'stopped' && f.asShipped.refreshMs + f.asShipped.lookupMs < TARGET_MS ? 'lookup met' : 'lookup missed',
-              f.asShipped !== 'stopped' && (f.asShipped.allBins?.ms ?? Infinity) < TARGET_MS ? 'all met' : f.linear !== 'stopped' && (f.linear.allBins?.ms ?? Infinity) < TARGET_MS ? 'all only linear' : 'all missed',
+              f.asShipped !== 'stopped' && f.asShipped.refreshMs + f.asShipped.lookupMs < TARGET_MS
+                ? 'lookup met'
+                : 'lookup missed',
+              f.asShipped !== 'stopped' && (f.asShipped.allBins?.ms ?? Infinity) < TARGET_MS
+                ? 'all met'
+                : f.linear !== 'stopped' && (f.linear.allBins?.ms ?? Infinity) < TARGET_MS
+                  ? 'all only linear'
+                  : 'all missed',
             ].join(', '),
           ]),
         ]),

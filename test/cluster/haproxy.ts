@@ -50,7 +50,8 @@ export async function renderHaproxyConfig(layout: HaproxyLayout): Promise<Render
       continue;
     }
     if (/^\s+server portal\d+ /.test(line)) {
-      if (!serversWritten) lines.push(...layout.backends.map((port, i) => `    server portal${i + 1} 127.0.0.1:${port}`));
+      if (!serversWritten)
+        lines.push(...layout.backends.map((port, i) => `    server portal${i + 1} 127.0.0.1:${port}`));
       serversWritten = true;
       continue;
     }
@@ -84,7 +85,8 @@ export async function backendStates(socket: string): Promise<Map<string, string>
   const states = new Map<string, string>();
   for (const row of rows) {
     const cells = row.split(',');
-    if (cells[at('pxname')] === 'portal_instances' && /^portal\d+$/.test(cells[at('svname')] ?? '')) states.set(cells[at('svname')] ?? '', cells[at('status')] ?? '');
+    if (cells[at('pxname')] === 'portal_instances' && /^portal\d+$/.test(cells[at('svname')] ?? ''))
+      states.set(cells[at('svname')] ?? '', cells[at('status')] ?? '');
   }
   return states;
 }
@@ -122,5 +124,11 @@ export async function startHaproxy(layout: HaproxyLayout): Promise<RunningHaprox
     await stop();
     throw error;
   }
-  return { url: `http://127.0.0.1:${layout.port}`, statsSocket: rendered.statsSocket, child, output: () => output, stop };
+  return {
+    url: `http://127.0.0.1:${layout.port}`,
+    statsSocket: rendered.statsSocket,
+    child,
+    output: () => output,
+    stop,
+  };
 }

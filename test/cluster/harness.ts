@@ -20,7 +20,11 @@ import { freePort, until } from '../integration/wait.js';
 
 /** Why the cluster cannot run here (no PostgreSQL, no HAProxy), or undefined when it can. */
 export const clusterProblem: string | undefined =
-  postgresProblem !== undefined ? `PostgreSQL is not reachable (${postgresProblem})` : existsSync(HAPROXY_BIN) ? undefined : `${HAPROXY_BIN} is not installed (apt-get install haproxy)`;
+  postgresProblem !== undefined
+    ? `PostgreSQL is not reachable (${postgresProblem})`
+    : existsSync(HAPROXY_BIN)
+      ? undefined
+      : `${HAPROXY_BIN} is not installed (apt-get install haproxy)`;
 if (clusterProblem !== undefined) console.warn(`\n!!! SKIPPING THE CLUSTER TESTS: ${clusterProblem} !!!\n`);
 
 export const BUCKET = 'hicare-cluster';
@@ -91,19 +95,29 @@ export class Cluster {
     this.keysDir = join(this.signerData, 'keys');
     const storeDir = join(this.root, 's3');
     await mkdir(storeDir, { recursive: true });
-    if (this.options.scratchBytes !== undefined) await this.mountScratch(join(this.root, 'signer-scratch'), this.options.scratchBytes);
+    if (this.options.scratchBytes !== undefined)
+      await this.mountScratch(join(this.root, 'signer-scratch'), this.options.scratchBytes);
     this.s3 = await startS3rver(storeDir, BUCKET);
 
     const migrated = await tryPortal(['migrate'], this.sharedEnv());
     if (migrated.code !== 0) throw new Error(`hicare-portal migrate failed:\n${migrated.output}`);
     // The demo makes its own keys (root included) in the signer's keys directory: it is a demo. A production
     // setup runs `keys init --offline-keys DIR` instead and takes the root key off the machine.
-    this.seed = JSON.parse(await runPortal(['seed', '--demo', '--json', '--data', this.signerData, '--keys', this.keysDir], this.sharedEnv())) as DemoSeedResult;
+    this.seed = JSON.parse(
+      await runPortal(
+        ['seed', '--demo', '--json', '--data', this.signerData, '--keys', this.keysDir],
+        this.sharedEnv(),
+      ),
+    ) as DemoSeedResult;
 
     await this.startSigner('signer-1');
     const count = this.options.instances ?? 2;
     for (let i = 0; i < count; i += 1) await this.startInstance(String.fromCharCode(65 + i));
-    this.haproxy = await startHaproxy({ dir: this.root, port: await freePort(), backends: this.instances.map((x) => Number(new URL(x.url).port)) });
+    this.haproxy = await startHaproxy({
+      dir: this.root,
+      port: await freePort(),
+      backends: this.instances.map((x) => Number(new URL(x.url).port)),
+    });
   }
 
   /** A tmpfs of `bytes` for the signers' temporary files (root only; otherwise noted and the disk is unbounded). */
@@ -115,7 +129,11 @@ export class Cluster {
   }
 
   async startSigner(name: string): Promise<Child> {
-    const env = { ...this.sharedEnv(), HICARE_PORTAL_DATA: join(this.signerData, name), ...(this.scratchMount === undefined ? {} : { TMPDIR: this.scratchMount }) };
+    const env = {
+      ...this.sharedEnv(),
+      HICARE_PORTAL_DATA: join(this.signerData, name),
+      ...(this.scratchMount === undefined ? {} : { TMPDIR: this.scratchMount }),
+    };
     const child = startPortal(name, ['signer', '--keys', this.keysDir], env);
     this.signers.push(child);
     return child;
@@ -142,7 +160,8 @@ export class Cluster {
   private async waitReady(child: Child, url: string): Promise<void> {
     await until(
       async () => {
-        if (child.exited()) throw new Error(`${child.name} exited before it was ready:\n${child.output().slice(-4000)}`);
+        if (child.exited())
+          throw new Error(`${child.name} exited before it was ready:\n${child.output().slice(-4000)}`);
         const readyz = await fetch(`${url}/readyz`).catch(() => undefined);
         return readyz?.status === 200 ? true : undefined;
       },

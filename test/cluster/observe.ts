@@ -10,7 +10,11 @@ import { Updater } from 'tuf-js';
 import { POSTGRES_URL } from '../integration/postgres.js';
 
 /** One query in the cluster's schema. */
-export async function query<R extends pg.QueryResultRow>(schema: string, sql: string, values: unknown[] = []): Promise<R[]> {
+export async function query<R extends pg.QueryResultRow>(
+  schema: string,
+  sql: string,
+  values: unknown[] = [],
+): Promise<R[]> {
   const client = new pg.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${schema}` });
   await client.connect();
   try {
@@ -26,13 +30,19 @@ export interface Heartbeat {
 }
 
 export async function heartbeat(schema: string): Promise<Heartbeat | undefined> {
-  const rows = await query<{ holder: string; beat_at: Date | string }>(schema, 'select holder, beat_at from signer_status order by beat_at desc limit 1').catch(() => []);
+  const rows = await query<{ holder: string; beat_at: Date | string }>(
+    schema,
+    'select holder, beat_at from signer_status order by beat_at desc limit 1',
+  ).catch(() => []);
   const row = rows[0];
   return row === undefined ? undefined : { holder: row.holder, beatAt: new Date(row.beat_at) };
 }
 
 export async function jobStates(schema: string): Promise<{ id: string; state: string }[]> {
-  return query<{ id: string; state: string }>(schema, 'select id::text as id, state from publish_jobs order by created_at').catch(() => []);
+  return query<{ id: string; state: string }>(
+    schema,
+    'select id::text as id, state from publish_jobs order by created_at',
+  ).catch(() => []);
 }
 
 export interface ServedMetadata {
@@ -46,7 +56,11 @@ export async function servedTimestamp(base: string): Promise<ServedMetadata> {
   const response = await fetch(`${base}/tuf/timestamp.json`, { headers: { 'cache-control': 'no-cache' } });
   if (response.status !== 200) throw new Error(`${base}/tuf/timestamp.json answered ${response.status}`);
   const text = await response.text();
-  return { version: (JSON.parse(text) as { signed: { version: number } }).signed.version, etag: response.headers.get('etag'), text };
+  return {
+    version: (JSON.parse(text) as { signed: { version: number } }).signed.version,
+    etag: response.headers.get('etag'),
+    text,
+  };
 }
 
 /** A tuf-js client whose every refresh may go to another base URL, as an app behind a load balancer would. */
@@ -82,7 +96,11 @@ export class AlternatingTufClient {
     });
     await updater.refresh();
     const { readFile } = await import('node:fs/promises');
-    return (JSON.parse(await readFile(join(this.dir, 'metadata', 'timestamp.json'), 'utf8')) as { signed: { version: number } }).signed.version;
+    return (
+      JSON.parse(await readFile(join(this.dir, 'metadata', 'timestamp.json'), 'utf8')) as {
+        signed: { version: number };
+      }
+    ).signed.version;
   }
 
   close(): Promise<void> {

@@ -36,7 +36,9 @@ export function start(name: string, command: string, args: readonly string[], en
     stdout += c.toString('utf8');
   });
   child.stderr?.on('data', (c: Buffer) => (output += c.toString('utf8')));
-  const exit = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const exit = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
   const handle: Child = {
     name,
     process: child,
@@ -69,7 +71,10 @@ export async function runPortal(args: readonly string[], env: NodeJS.ProcessEnv)
 }
 
 /** Runs a portal command that may fail, for tests of refusals. */
-export async function tryPortal(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number | string; stdout: string; output: string }> {
+export async function tryPortal(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | string; stdout: string; output: string }> {
   const child = startPortal(args.join(' '), args, env);
   const code = await child.exit;
   return { code, stdout: child.stdout(), output: child.output() };
@@ -81,7 +86,8 @@ export async function waitForOutput(child: Child, pattern: RegExp, timeoutMs = 3
     async () => {
       const match = pattern.exec(child.output());
       if (match !== null) return match;
-      if (child.exited()) throw new Error(`${child.name} exited before printing ${String(pattern)}:\n${child.output().slice(-4000)}`);
+      if (child.exited())
+        throw new Error(`${child.name} exited before printing ${String(pattern)}:\n${child.output().slice(-4000)}`);
       return undefined;
     },
     { what: `${child.name} to print ${String(pattern)}`, timeoutMs, detail: () => child.output() },
@@ -95,7 +101,24 @@ export interface S3Server {
 
 /** s3rver on a free loopback port with its objects in `directory` and `bucket` created. */
 export async function startS3rver(directory: string, bucket: string): Promise<S3Server> {
-  const child = start('s3rver', process.execPath, [S3RVER_BIN, '-d', directory, '-a', '127.0.0.1', '-p', '0', '--silent', '--no-vhost-buckets', '--configure-bucket', bucket], process.env);
+  const child = start(
+    's3rver',
+    process.execPath,
+    [
+      S3RVER_BIN,
+      '-d',
+      directory,
+      '-a',
+      '127.0.0.1',
+      '-p',
+      '0',
+      '--silent',
+      '--no-vhost-buckets',
+      '--configure-bucket',
+      bucket,
+    ],
+    process.env,
+  );
   const match = await waitForOutput(child, /S3rver listening on [^:]+:(\d+)/);
   return { child, endpoint: `http://127.0.0.1:${match[1] ?? ''}` };
 }

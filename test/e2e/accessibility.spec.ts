@@ -19,7 +19,13 @@ const at = (route: string) => `${new URL(host.openUrl).origin}/#/${route}`;
 /** The axe violations of the page as it is now, one line each, for a readable failure. */
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }
 
 test('the sign-in screen meets WCAG 2.1 AA', async ({ page }) => {
@@ -48,7 +54,9 @@ test("in dark mode, a customer admin's screens and the sign-in screen meet WCAG 
   await page.emulateMedia({ colorScheme: 'dark' });
   await signOut(host, page);
   // The page really is dark: the colours follow the system, not a fixed palette.
-  expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim())).toBe('#0f161d');
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim())).toBe(
+    '#0f161d',
+  );
   await page.screenshot({ path: `${SHOTS}/dark-sign-in.png`, fullPage: true });
   expect(await violations(page), 'sign-in (dark)').toEqual([]);
 
@@ -99,7 +107,8 @@ test('the main path works with the keyboard alone: sign in, open a system, start
   await signOut(host, page);
   // Tab to the first demo account's button and take it with Enter; the form is then filled in.
   const pick = page.getByRole('button', { name: 'Use Contoso Grid admin' });
-  for (let i = 0; i < 40 && !(await pick.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  for (let i = 0; i < 40 && !(await pick.evaluate((el) => el === document.activeElement)); i += 1)
+    await page.keyboard.press('Tab');
   await expect(pick).toBeFocused();
   await page.keyboard.press('Enter');
   await page.getByLabel('Password').focus();
@@ -108,7 +117,8 @@ test('the main path works with the keyboard alone: sign in, open a system, start
 
   // The sidebar's links are reachable with Tab; Enter follows one.
   const systems = page.getByRole('link', { name: 'Systems & updates' });
-  for (let i = 0; i < 40 && !(await systems.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  for (let i = 0; i < 40 && !(await systems.evaluate((el) => el === document.activeElement)); i += 1)
+    await page.keyboard.press('Tab');
   await expect(systems).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/systems$/);
@@ -120,5 +130,7 @@ test('the main path works with the keyboard alone: sign in, open a system, start
   // A focused control shows where the focus is (an outline), not nothing.
   expect(await download.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Downloaded and verified against the signed catalog.').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Downloaded and verified against the signed catalog.').first()).toBeVisible({
+    timeout: 30_000,
+  });
 });

@@ -36,7 +36,10 @@ test('the page is served with the CSP header and meta, and no screen violates it
   const response = await page.goto(host.openUrl);
   expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   expect(response?.headers()['x-content-type-options']).toBe('nosniff');
-  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', META_CONTENT_SECURITY_POLICY);
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
+    'content',
+    META_CONTENT_SECURITY_POLICY,
+  );
 
   await signInAs(host, page, 'Contoso Grid admin');
   const origin = new URL(host.openUrl).origin;
@@ -65,7 +68,9 @@ test('the keyboard shortcuts move between sections and are listed on Settings', 
   await page.keyboard.press(`${mod}+Comma`);
   await expect(page).toHaveURL(/#\/settings$/);
   const list = page.getByTestId('shortcuts');
-  await expect(list.getByRole('row', { name: /Check for updates/ })).toContainText(process.platform === 'darwin' ? '⌘⇧U' : 'Ctrl+Shift+U');
+  await expect(list.getByRole('row', { name: /Check for updates/ })).toContainText(
+    process.platform === 'darwin' ? '⌘⇧U' : 'Ctrl+Shift+U',
+  );
   // A section this role does not have is not opened.
   await page.keyboard.press(`${mod}+5`);
   await expect(page).toHaveURL(/#\/settings$/);

@@ -83,4 +83,3 @@ export async function openAs(host: RunningHost, page: Page, demoAccount: string,
   }
   await expect(page.getByTestId('signed-in-as')).toContainText(demoAccount);
 }
-

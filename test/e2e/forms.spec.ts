@@ -29,7 +29,9 @@ hostForSpec((started) => {
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const demoRoot = () => join(host.home, 'demo-portal', 'tuf', '1.root.json');
 
-test('trust: a file that is not JSON, not a TUF root or not there is refused with its code and remedy; the portal root stays trusted', async ({ page }) => {
+test('trust: a file that is not JSON, not a TUF root or not there is refused with its code and remedy; the portal root stays trusted', async ({
+  page,
+}) => {
   const notJson = join(host.home, 'notes.json');
   writeFileSync(notJson, 'root: the one from the vendor\n');
   const notRoot = join(host.home, 'targets.json');
@@ -71,7 +73,9 @@ test('trust: a file that is not JSON, not a TUF root or not there is refused wit
   await expect(fingerprint).toHaveText(trusted);
 });
 
-test('sign-in: an empty e-mail or a portal address that is not one is caught by its field; an unreachable portal answers OFFLINE with its remedy; corrected, it signs in', async ({ page }) => {
+test('sign-in: an empty e-mail or a portal address that is not one is caught by its field; an unreachable portal answers OFFLINE with its remedy; corrected, it signs in', async ({
+  page,
+}) => {
   await signOut(host, page);
   const calls = watchCalls(page);
   const portal = page.getByLabel('Portal URL');
@@ -91,7 +95,10 @@ test('sign-in: an empty e-mail or a portal address that is not one is caught by 
   await expectFieldAccepted(email);
   await portal.fill('portal.northwind.example');
   await password.press('Enter');
-  await expectFieldProblem(portal, "Enter the portal's web address, starting with https://, such as https://portal.example.com.");
+  await expectFieldProblem(
+    portal,
+    "Enter the portal's web address, starting with https://, such as https://portal.example.com.",
+  );
   await expect(portal).toBeFocused();
   expect(calls('session.signIn')).toBe(0);
   // Port 9 (discard) has no listener on loopback: the connection is refused at once.
@@ -99,7 +106,9 @@ test('sign-in: an empty e-mail or a portal address that is not one is caught by 
   await password.press('Enter');
   const refused = page.getByTestId('sign-in-error');
   await expect(refused).toContainText('The portal at http://127.0.0.1:9 cannot be reached');
-  await expect(refused).toContainText('Check your network connection, proxy settings and the portal address, then try again.');
+  await expect(refused).toContainText(
+    'Check your network connection, proxy settings and the portal address, then try again.',
+  );
   await expect(refused.locator('.error-code')).toHaveText('OFFLINE');
   await expectFieldProblem(portal, /cannot be reached/);
   await expect(portal).toBeFocused();
@@ -110,7 +119,9 @@ test('sign-in: an empty e-mail or a portal address that is not one is caught by 
   await expect(page.getByTestId('signed-in-as')).toContainText('Northwind Utilities admin');
 });
 
-test('request draft: an empty or over-long location or fault description is caught by its field, and nothing is sent until both are right', async ({ page }) => {
+test('request draft: an empty or over-long location or fault description is caught by its field, and nothing is sent until both are right', async ({
+  page,
+}) => {
   await openAs(host, page, 'Northwind Utilities admin', '#/requests');
   await expect(page.getByTestId('open-requests')).toContainText('No open request.');
   const calls = watchCalls(page);
@@ -137,7 +148,9 @@ test('request draft: an empty or over-long location or fault description is caug
   await expectFieldProblem(location, 'Enter the equipment location: it cannot be empty.');
   await expectFieldProblem(description, 'Enter the fault description: it cannot be empty.');
   await expect(location).toBeFocused();
-  await expect(summary).toContainText('The request is missing the equipment location and the description of the fault.');
+  await expect(summary).toContainText(
+    'The request is missing the equipment location and the description of the fault.',
+  );
   await expect(summary).toContainText('Fill in every required field before submitting the request.');
   await expect(summary.locator('.error-code')).toHaveText('REQUEST_FIELD_MISSING');
 
@@ -147,7 +160,10 @@ test('request draft: an empty or over-long location or fault description is caug
   // Enter in the location field sends the form, as in any form.
   await location.press('Enter');
   await expectFieldProblem(location, 'The equipment location can be at most 200 characters; this has 201. Shorten it.');
-  await expectFieldProblem(description, 'The fault description can be at most 20,000 characters; this has 20,001. Shorten it.');
+  await expectFieldProblem(
+    description,
+    'The fault description can be at most 20,000 characters; this has 20,001. Shorten it.',
+  );
   await expect(location).toBeFocused();
   await expect(summary).toContainText('Some fields are longer than a request can carry.');
   expect(calls('requests.submit')).toBe(0);
@@ -158,18 +174,32 @@ test('request draft: an empty or over-long location or fault description is caug
   await send.click();
   await expect(page.getByTestId('submit-outcome')).toContainText('Sent as request');
   expect(calls('requests.submit')).toBe(1);
-  requestId = decodeURIComponent((await page.getByRole('link', { name: 'Follow it' }).getAttribute('href'))?.split('/').pop() ?? '');
+  requestId = decodeURIComponent(
+    (await page.getByRole('link', { name: 'Follow it' }).getAttribute('href'))?.split('/').pop() ?? '',
+  );
   await nav(page).getByRole('link', { name: 'Requests' }).click();
   const rows = page.getByTestId('open-requests-table').locator('tbody tr');
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText('NW-COB-0001');
 });
 
-test("screens: the customer's requests, the engineers' queue by time left, and a request's diagnostics", async ({ page }) => {
+test("screens: the customer's requests, the engineers' queue by time left, and a request's diagnostics", async ({
+  page,
+}) => {
   // Two more requests, of other priorities, as the app's API takes them: no install failed for these.
   const more = [
-    { serialNumber: 'NW-ATL-0001', location: 'Northwind Plant 1, control room', priority: 'P1', faultDescription: 'Atlas stopped polling the substations at 06:10; the operators have no live values.' },
-    { serialNumber: 'NW-BCN-0001', location: 'Northwind Plant 1, alarm desk', priority: 'P4', faultDescription: 'How do we export the alarm history of one month to CSV?' },
+    {
+      serialNumber: 'NW-ATL-0001',
+      location: 'Northwind Plant 1, control room',
+      priority: 'P1',
+      faultDescription: 'Atlas stopped polling the substations at 06:10; the operators have no live values.',
+    },
+    {
+      serialNumber: 'NW-BCN-0001',
+      location: 'Northwind Plant 1, alarm desk',
+      priority: 'P4',
+      faultDescription: 'How do we export the alarm history of one month to CSV?',
+    },
   ];
   await openAs(host, page, 'Northwind Utilities admin', '#/requests');
   for (const request of more) await appCall(host, 'requests.submit', { request, idempotencyKey: randomUUID() });
@@ -223,12 +253,16 @@ test('message: empty, blank and over-long messages are caught by the field and n
   await expect(page.getByTestId('messages').getByRole('listitem')).toHaveCount(1);
   await expect(box).toHaveValue('');
   await page.getByRole('button', { name: 'Propose solution' }).click();
-  await page.getByLabel('The solution, as the customer should carry it out').fill('Stop cobalt-agent, delete the stale pid file, then install again.');
+  await page
+    .getByLabel('The solution, as the customer should carry it out')
+    .fill('Stop cobalt-agent, delete the stale pid file, then install again.');
   await page.getByRole('button', { name: 'Propose this solution' }).click();
   await expect(page.getByTestId('request-state')).toHaveText('Solution proposed');
 });
 
-test('grant: empty fields, an expiry in the past or past 72 hours, over-long text and a short password are caught, and nothing is granted', async ({ page }) => {
+test('grant: empty fields, an expiry in the past or past 72 hours, over-long text and a short password are caught, and nothing is granted', async ({
+  page,
+}) => {
   await openAs(host, page, 'Northwind Utilities admin', `#/requests/${requestId}`);
   const calls = watchCalls(page);
   await page.getByText('Grant the engineer temporary access').click();
@@ -254,7 +288,10 @@ test('grant: empty fields, an expiry in the past or past 72 hours, over-long tex
   await expect(hours).toBeFocused();
   await hours.fill('73');
   await hours.press('Enter');
-  await expectFieldProblem(hours, 'Remote access lasts at most 72 hours: enter 72 or fewer, and grant again if more time is needed.');
+  await expectFieldProblem(
+    hours,
+    'Remote access lasts at most 72 hours: enter 72 or fewer, and grant again if more time is needed.',
+  );
   await hours.fill('72');
   await expect(hours).toHaveAccessibleDescription(/^Ends .+ unless you revoke it sooner\.$/);
 
@@ -262,9 +299,18 @@ test('grant: empty fields, an expiry in the past or past 72 hours, over-long tex
   await account.fill(textOfLength(129));
   await password.fill('short');
   await password.press('Enter');
-  await expectFieldProblem(address, 'The address the engineer connects to can be at most 300 characters; this has 301. Shorten it.');
-  await expectFieldProblem(account, 'The account the engineer signs in with can be at most 128 characters; this has 129. Shorten it.');
-  await expectFieldProblem(password, 'Use at least 12 characters, or leave the password empty to have a strong one generated.');
+  await expectFieldProblem(
+    address,
+    'The address the engineer connects to can be at most 300 characters; this has 301. Shorten it.',
+  );
+  await expectFieldProblem(
+    account,
+    'The account the engineer signs in with can be at most 128 characters; this has 129. Shorten it.',
+  );
+  await expectFieldProblem(
+    password,
+    'Use at least 12 characters, or leave the password empty to have a strong one generated.',
+  );
   await expect(address).toBeFocused();
   expect(calls('requests.grant')).toBe(0);
 
@@ -274,7 +320,9 @@ test('grant: empty fields, an expiry in the past or past 72 hours, over-long tex
   await expect(page.getByTestId('request-state')).toHaveText('Confirmed');
 });
 
-test('survey: no rating and an over-long comment are caught; a second answer, from another window, is refused with its code', async ({ page }) => {
+test('survey: no rating and an over-long comment are caught; a second answer, from another window, is refused with its code', async ({
+  page,
+}) => {
   await openAs(host, page, 'TAC engineer', `#/workspace/${requestId}`);
   await page.getByRole('button', { name: 'Close request' }).click();
   await expect(page.getByTestId('request-state')).toHaveText('Closed');
@@ -333,10 +381,21 @@ test.describe('refusals that leave the trust and the portal as they were', () =>
     expect((await appCall<{ portalUrl: string | null }>(host, 'settings.get', {})).portalUrl).toBe(before);
   });
 
-  test("a root of another portal (the vendor's shipped one) or one whose signatures do not verify is refused (checked before the portal is asked); the portal's root stays trusted", async ({ page }) => {
+  test("a root of another portal (the vendor's shipped one) or one whose signatures do not verify is refused (checked before the portal is asked); the portal's root stays trusted", async ({
+    page,
+  }) => {
     const root = JSON.parse(readFileSync(demoRoot(), 'utf8')) as { signatures: { keyid: string; sig: string }[] };
     const forged = join(host.home, 'forged-root.json');
-    writeFileSync(forged, JSON.stringify({ ...root, signatures: root.signatures.map((s) => ({ ...s, sig: s.sig.replace(/^../, (b) => (b === '00' ? '11' : '00')) })) }));
+    writeFileSync(
+      forged,
+      JSON.stringify({
+        ...root,
+        signatures: root.signatures.map((s) => ({
+          ...s,
+          sig: s.sig.replace(/^../, (b) => (b === '00' ? '11' : '00')),
+        })),
+      }),
+    );
     await signOut(host, page);
     const panel = page.getByTestId('trust-panel');
     const field = panel.getByLabel('Trust a root file (root.json)');
@@ -348,7 +407,9 @@ test.describe('refusals that leave the trust and the portal as they were', () =>
       await expect(panel.getByTestId('trust-error').or(panel.getByText('Root trusted.'))).toBeVisible();
       // Read at once: a trusted root would already show its own fingerprint.
       expect(await fingerprint.innerText()).toBe(trusted);
-      await expect(panel.getByTestId('trust-error')).toContainText(/UNTRUSTED_PORTAL|TRUST_METADATA_INVALID|TRUST_ROOT_UNSIGNED/);
+      await expect(panel.getByTestId('trust-error')).toContainText(
+        /UNTRUSTED_PORTAL|TRUST_METADATA_INVALID|TRUST_ROOT_UNSIGNED/,
+      );
     }
   });
 });

@@ -17,7 +17,9 @@ hostForSpec((started) => (host = started));
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
-test('a customer admin sees the contract, why each release is or is not included, downloads, installs and asks for guidance', async ({ page }) => {
+test('a customer admin sees the contract, why each release is or is not included, downloads, installs and asks for guidance', async ({
+  page,
+}) => {
   await signInAs(host, page, 'Northwind Utilities admin');
   await expect(nav(page).getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
   await expect(nav(page).getByRole('link', { name: 'Engineer workspace' })).toHaveCount(0);
@@ -65,7 +67,9 @@ test('a customer admin sees the contract, why each release is or is not included
   await expect(page.getByTestId('sla-countdown')).toHaveAttribute('data-sla-state', /awaiting-acceptance|running/);
 });
 
-test('the engineer works the request; the customer grants access, confirms the fix and answers the survey', async ({ page }) => {
+test('the engineer works the request; the customer grants access, confirms the fix and answers the survey', async ({
+  page,
+}) => {
   await signInAs(host, page, 'TAC engineer');
   await expect(nav(page).getByRole('link', { name: 'Overview' })).toHaveCount(0);
   await page.getByTestId('queue-table').getByRole('link').first().click();
@@ -78,7 +82,9 @@ test('the engineer works the request; the customer grants access, confirms the f
   await page.getByRole('button', { name: 'Send message' }).click();
   await expect(page.getByTestId('messages')).toContainText('stale pid file');
   await page.getByRole('button', { name: 'Propose solution' }).click();
-  await page.getByLabel('The solution, as the customer should carry it out').fill('Stop cobalt-agent, delete the stale pid file, then install again.');
+  await page
+    .getByLabel('The solution, as the customer should carry it out')
+    .fill('Stop cobalt-agent, delete the stale pid file, then install again.');
   await page.getByRole('button', { name: 'Propose this solution' }).click();
   await expect(page.getByTestId('request-state')).toHaveText('Solution proposed');
   const requestUrl = page.url();
@@ -128,7 +134,11 @@ test('IT staff have no requests and download several releases at once, each veri
   await page.getByTestId('bulk-download-button').click();
   await expect(bulk.getByRole('status')).toHaveText('2 downloads started.');
   const done = page.getByTestId('downloads').locator('[data-state="done"]');
-  await expect(done.filter({ hasText: 'atlas-1.8.0' }).filter({ hasText: 'CG-ATL-0001' }).getByTestId('verification')).toContainText('Verified against the signed catalog');
-  await expect(done.filter({ hasText: 'atlas-1.9.0' }).filter({ hasText: 'CG-ATL-0001' }).getByTestId('verification')).toContainText('Verified against the signed catalog');
+  await expect(
+    done.filter({ hasText: 'atlas-1.8.0' }).filter({ hasText: 'CG-ATL-0001' }).getByTestId('verification'),
+  ).toContainText('Verified against the signed catalog');
+  await expect(
+    done.filter({ hasText: 'atlas-1.9.0' }).filter({ hasText: 'CG-ATL-0001' }).getByTestId('verification'),
+  ).toContainText('Verified against the signed catalog');
   await page.screenshot({ path: `${SHOTS}/bulk-downloads.png`, fullPage: true });
 });

@@ -19,7 +19,9 @@ const ADMIN = 'Contoso Grid admin';
 const LOG = '2026-11-30 10:00:01 WARN queue depth 9120 above 5000\n2026-11-30 10:00:02 ERROR flush stalled\n';
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(256)]);
 
-test('a customer admin opens a P4 enquiry with a log file from the Requests screen and sees it in the request', async ({ page }) => {
+test('a customer admin opens a P4 enquiry with a log file from the Requests screen and sees it in the request', async ({
+  page,
+}) => {
   await openAs(host, page, ADMIN, '#/requests');
   await page.getByTestId('new-request').click();
   const screen = page.getByTestId('new-request-screen');
@@ -33,7 +35,9 @@ test('a customer admin opens a P4 enquiry with a log file from the Requests scre
 
   await screen.getByLabel('System').selectOption('CG-ATL-0001');
   await expect(screen.getByLabel('Equipment location')).toHaveValue('Contoso operations centre, rack B4');
-  await screen.getByLabel('Fault description').fill('At which queue depth should the agent raise an alarm?\nOur login is password=Hunter2Hunter2');
+  await screen
+    .getByLabel('Fault description')
+    .fill('At which queue depth should the agent raise an alarm?\nOur login is password=Hunter2Hunter2');
   // The typed password is found by the diagnostics' rules, shown masked, and removed unless kept.
   const secrets = screen.getByTestId('typed-secrets');
   await expect(secrets).toContainText('looks like it holds a secret');
@@ -75,7 +79,9 @@ test('a customer admin opens a P4 enquiry with a log file from the Requests scre
   await page.screenshot({ path: `${SHOTS}/new-request-sent.png`, fullPage: true });
 });
 
-test('a password the customer chooses to keep is sent as typed, and the system page opens a request for itself', async ({ page }) => {
+test('a password the customer chooses to keep is sent as typed, and the system page opens a request for itself', async ({
+  page,
+}) => {
   await openAs(host, page, ADMIN, '#/systems/CG-BCN-0001');
   await page.getByTestId('system-new-request').click();
   const screen = page.getByTestId('new-request-screen');
@@ -87,6 +93,12 @@ test('a password the customer chooses to keep is sent as typed, and the system p
   await expect(page.getByTestId('submit-outcome')).toHaveAttribute('data-status', 'sent');
   await page.getByTestId('submit-outcome').getByRole('link', { name: 'Follow it' }).click();
   await expect(page.getByTestId('request-screen')).toContainText('password=WallTest2026');
-  const { requests } = await appCall<{ requests: { serialNumber: string; faultDescription: string }[] }>(host, 'requests.list', {});
-  expect(requests.find((r) => r.serialNumber === 'CG-BCN-0001')?.faultDescription).toBe('The test account for the alarm wall is password=WallTest2026');
+  const { requests } = await appCall<{ requests: { serialNumber: string; faultDescription: string }[] }>(
+    host,
+    'requests.list',
+    {},
+  );
+  expect(requests.find((r) => r.serialNumber === 'CG-BCN-0001')?.faultDescription).toBe(
+    'The test account for the alarm wall is password=WallTest2026',
+  );
 });

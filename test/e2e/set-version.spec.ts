@@ -34,7 +34,9 @@ test('a version outside the catalog is refused without the confirmation, and not
   await expect(notice).toContainText(CHECKBOX);
   await page.screenshot({ path: `${SHOTS}/set-version-refused.png`, fullPage: true });
   await page.reload();
-  await expect(page.getByTestId('system-row-CG-COB-0001').getByTestId('installed-version')).toHaveText('4.2.0', { timeout: 30_000 });
+  await expect(page.getByTestId('system-row-CG-COB-0001').getByTestId('installed-version')).toHaveText('4.2.0', {
+    timeout: 30_000,
+  });
 });
 
 test('a confirmed version outside the catalog is shown marked, never as up to date', async ({ page }) => {
@@ -48,10 +50,15 @@ test('a confirmed version outside the catalog is shown marked, never as up to da
   await expect(row).not.toContainText('Up to date');
   await page.screenshot({ path: `${SHOTS}/set-version-not-in-catalog.png`, fullPage: true });
   await page.reload();
-  await expect(page.getByTestId('system-row-CG-COB-0001').getByTestId('installed-version')).toHaveText('9.9.9 (not in the catalog)', { timeout: 30_000 });
+  await expect(page.getByTestId('system-row-CG-COB-0001').getByTestId('installed-version')).toHaveText(
+    '9.9.9 (not in the catalog)',
+    { timeout: 30_000 },
+  );
 });
 
-test('an entered upgrade the contract allows shows on the overview as the licensed version since today', async ({ page }) => {
+test('an entered upgrade the contract allows shows on the overview as the licensed version since today', async ({
+  page,
+}) => {
   await signInAs(host, page, 'Contoso Grid admin');
   await page.goto(`${new URL(host.openUrl).origin}/#/systems`);
   const row = page.getByTestId('system-row-CG-ATL-0001');
@@ -59,7 +66,15 @@ test('an entered upgrade the contract allows shows on the overview as the licens
   await enterVersion(page, 'CG-ATL-0001', '2.3.1');
   await expect(row.getByTestId('installed-version')).toHaveText('2.3.1');
   await page.goto(`${new URL(host.openUrl).origin}/#/`);
-  const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Berlin' }).format(new Date());
-  await expect(page.getByTestId('licensed-versions')).toHaveText(`Licensed versions: Atlas 2.x, since ${today} (CG-ATL-0001); Beacon 2.x; Cobalt 4.x`, { timeout: 30_000 });
+  const today = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'Europe/Berlin',
+  }).format(new Date());
+  await expect(page.getByTestId('licensed-versions')).toHaveText(
+    `Licensed versions: Atlas 2.x, since ${today} (CG-ATL-0001); Beacon 2.x; Cobalt 4.x`,
+    { timeout: 30_000 },
+  );
   await page.screenshot({ path: `${SHOTS}/overview-licence.png`, fullPage: true });
 });

@@ -6,7 +6,9 @@ let host: RunningHost;
 
 hostForSpec((started) => (host = started));
 
-test('the app opens in the browser with the per-launch token and shows what each contract tier includes', async ({ page }) => {
+test('the app opens in the browser with the per-launch token and shows what each contract tier includes', async ({
+  page,
+}) => {
   await page.goto(host.openUrl);
   await expect(page.getByRole('heading', { name: 'Hi-Care Update Manager' })).toBeVisible();
   await expect(page.getByTestId('host-line')).toContainText('browser');
@@ -18,7 +20,9 @@ test('the app opens in the browser with the per-launch token and shows what each
   await page.screenshot({ path: `${SHOTS}/shell.png`, fullPage: true });
 });
 
-test('settings: a bad portal address is refused with its code and remedy, a good one is kept across reloads', async ({ page }) => {
+test('settings: a bad portal address is refused with its code and remedy, a good one is kept across reloads', async ({
+  page,
+}) => {
   await page.goto(host.openUrl);
   // Settings are reachable signed out too: the portal, proxy and trust must be right before signing in.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();

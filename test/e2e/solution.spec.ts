@@ -29,7 +29,9 @@ test('the last failed install stays on its system after a reload, until a reques
   await at(page, '#/systems/NW-COB-0001');
   await page.reload();
   const last = page.getByTestId('last-failure');
-  await expect(last.getByTestId('last-failure-summary')).toContainText(/Installing Cobalt 4\.2\.1 over 4\.1\.0 failed on .*exited with code 3/);
+  await expect(last.getByTestId('last-failure-summary')).toContainText(
+    /Installing Cobalt 4\.2\.1 over 4\.1\.0 failed on .*exited with code 3/,
+  );
   await expect(last.getByTestId('known-issues')).toContainText('cobalt-agent');
   await page.screenshot({ path: `${SHOTS}/system-last-failure.png`, fullPage: true });
 
@@ -47,7 +49,9 @@ test('the last failed install stays on its system after a reload, until a reques
   await expect(page.getByTestId('last-failure')).toHaveCount(0);
 });
 
-test('the engineer proposes a solution in words; the customer reads it above confirm, confirms, and answers the survey', async ({ page }) => {
+test('the engineer proposes a solution in words; the customer reads it above confirm, confirms, and answers the survey', async ({
+  page,
+}) => {
   const id = requestPath.replace('#/requests/', '');
   await signInAs(host, page, 'TAC engineer');
   await at(page, `#/workspace/${id}`);
@@ -92,10 +96,15 @@ test('the engineer proposes a solution in words; the customer reads it above con
   await signInAs(host, page, 'Northwind Utilities admin');
   await at(page, requestPath);
   await expect(page.getByTestId('request-state')).toHaveText('Closed');
-  await page.getByTestId('request-grants').getByText(/^Audit/).click();
+  await page
+    .getByTestId('request-grants')
+    .getByText(/^Audit/)
+    .click();
   const audit = page.getByTestId('grant-audit');
   await expect(audit.getByRole('listitem')).toHaveCount(3);
-  await expect(audit.locator('[data-kind="password-revealed"]')).toContainText(/Password revealed to .+ \(engineer\), on request TAC-/);
+  await expect(audit.locator('[data-kind="password-revealed"]')).toContainText(
+    /Password revealed to .+ \(engineer\), on request TAC-/,
+  );
   await expect(audit.locator('[data-kind="revoked"]')).toContainText('Revoked automatically when the request ended');
   await expect(page.getByTestId('request-solutions')).toContainText(SOLUTION);
   await page.getByRole('radio', { name: /^5/ }).check();

@@ -21,7 +21,9 @@ test('a hop-skipping release is offered only as its path, and the path installs 
   await signInAs(host, page, 'Contoso Grid admin');
   await open(page, 'systems/CG-ATL-0001');
   const upgrade = page.getByTestId('candidate-2.3.1');
-  await expect(upgrade.getByTestId('install-path')).toHaveText('Install the path (1.9.0, then 2.3.1)', { timeout: 30_000 });
+  await expect(upgrade.getByTestId('install-path')).toHaveText('Install the path (1.9.0, then 2.3.1)', {
+    timeout: 30_000,
+  });
   await expect(upgrade.getByRole('link', { name: 'Install Atlas 2.3.1 on CG-ATL-0001' })).toHaveCount(0);
   await expect(upgrade.getByTestId('installs-over')).toHaveText('Installs directly over 1.9.0 or later.');
   await expect(page.getByTestId('system-screen')).not.toContainText('>=');
@@ -32,7 +34,9 @@ test('a hop-skipping release is offered only as its path, and the path installs 
   await open(page, `install/CG-ATL-0001/${encodeURIComponent(ATLAS_231)}`);
   await page.getByRole('button', { name: 'Start installation' }).click();
   const refused = page.getByTestId('error-notice');
-  await expect(refused).toContainText('Atlas 2.3.1 installs only over 1.9.0 or later; CG-ATL-0001 runs 1.4.2.', { timeout: 30_000 });
+  await expect(refused).toContainText('Atlas 2.3.1 installs only over 1.9.0 or later; CG-ATL-0001 runs 1.4.2.', {
+    timeout: 30_000,
+  });
   await expect(refused).toContainText('Install 1.9.0 first, or install the path 1.9.0 → 2.3.1.');
   await expect(refused).toContainText('UPGRADE_PATH_REQUIRED');
   await expect(page.getByTestId('install-success')).toHaveCount(0);
@@ -46,7 +50,10 @@ test('a hop-skipping release is offered only as its path, and the path installs 
   await expect(page.getByTestId('hop-1.9.0')).toContainText('Step 1 of 2: Atlas 1.9.0 waiting');
   await expect(page.getByTestId('hop-2.3.1')).toContainText('Step 2 of 2: Atlas 2.3.1 waiting');
   await page.getByRole('button', { name: 'Install the path (1.9.0, then 2.3.1)' }).click();
-  await expect(page.getByTestId('path-success')).toContainText('Atlas 1.4.2 → 1.9.0 → 2.3.1 installed on CG-ATL-0001.', { timeout: 60_000 });
+  await expect(page.getByTestId('path-success')).toContainText(
+    'Atlas 1.4.2 → 1.9.0 → 2.3.1 installed on CG-ATL-0001.',
+    { timeout: 60_000 },
+  );
   await expect(page.getByTestId('hop-1.9.0').getByTestId('hop-state')).toHaveText('installed');
   await expect(page.getByTestId('hop-2.3.1').getByTestId('hop-state')).toHaveText('installed');
   await expect(page.getByTestId('hop-log-1.9.0')).toContainText('Installed atlas 1.9.0');
@@ -57,7 +64,9 @@ test('a hop-skipping release is offered only as its path, and the path installs 
   await expect(page.getByTestId('installed-version')).toHaveText('2.3.1', { timeout: 30_000 });
 });
 
-test('a finished install names the product and versions and offers the way back, not the same install again', async ({ page }) => {
+test('a finished install names the product and versions and offers the way back, not the same install again', async ({
+  page,
+}) => {
   await signInAs(host, page, 'Contoso Grid admin');
   await open(page, 'systems/CG-BCN-0001');
   await page.getByRole('link', { name: 'Install Beacon 2.1.4 on CG-BCN-0001' }).click({ timeout: 30_000 });
@@ -72,7 +81,9 @@ test('a finished install names the product and versions and offers the way back,
   await expect(page.getByTestId('installed-version')).toHaveText('2.1.4', { timeout: 30_000 });
 });
 
-test('a line near its end of service says so with the upgrade that leaves it; previews are not what Upgrade Support adds', async ({ page }) => {
+test('a line near its end of service says so with the upgrade that leaves it; previews are not what Upgrade Support adds', async ({
+  page,
+}) => {
   await signInAs(host, page, 'Northwind Utilities admin');
   const offer = page.getByTestId('what-would-change');
   await expect(offer.getByRole('link', { name: 'Atlas 2.3.1' })).toBeVisible({ timeout: 30_000 });

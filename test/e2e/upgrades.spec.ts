@@ -36,7 +36,9 @@ test('a Support admin takes an included update, and the system shows the new ver
   await signInAs(host, page, 'Northwind Utilities admin');
   await install(page, 'Atlas', '1.9.0', 'NW-ATL-0001');
   await page.goto(`${new URL(host.openUrl).origin}/#/systems`);
-  await expect(page.getByTestId('system-row-NW-ATL-0001').getByTestId('installed-version')).toHaveText('1.9.0', { timeout: 30_000 });
+  await expect(page.getByTestId('system-row-NW-ATL-0001').getByTestId('installed-version')).toHaveText('1.9.0', {
+    timeout: 30_000,
+  });
   await page.screenshot({ path: `${SHOTS}/systems.png`, fullPage: true });
 });
 
@@ -45,12 +47,18 @@ test('an Upgrade Support admin takes the upgrade to 2.3.1 through its intermedia
   await page.goto(`${new URL(host.openUrl).origin}/#/systems/CG-ATL-0001`);
   const upgrade = page.getByTestId('candidate-2.3.1');
   await expect(upgrade.getByTestId('verdict')).not.toContainText('Needs Upgrade Support', { timeout: 30_000 });
-  await expect(page.getByTestId('recommended-path').getByRole('listitem')).toHaveText([/1\.4\.2/, /1\.9\.0/, /2\.3\.1/]);
+  await expect(page.getByTestId('recommended-path').getByRole('listitem')).toHaveText([
+    /1\.4\.2/,
+    /1\.9\.0/,
+    /2\.3\.1/,
+  ]);
   await install(page, 'Atlas', '1.9.0', 'CG-ATL-0001');
   await install(page, 'Atlas', '2.3.1', 'CG-ATL-0001');
   await page.screenshot({ path: `${SHOTS}/install-upgrade.png`, fullPage: true });
   await page.goto(`${new URL(host.openUrl).origin}/#/systems`);
-  await expect(page.getByTestId('system-row-CG-ATL-0001').getByTestId('installed-version')).toHaveText('2.3.1', { timeout: 30_000 });
+  await expect(page.getByTestId('system-row-CG-ATL-0001').getByTestId('installed-version')).toHaveText('2.3.1', {
+    timeout: 30_000,
+  });
   await page.goto(`${new URL(host.openUrl).origin}/#/downloads`);
   await page.screenshot({ path: `${SHOTS}/downloads.png`, fullPage: true });
 });
@@ -66,5 +74,7 @@ test('an installed version that is not a version is refused with its code, and t
   await field.press('Enter');
   await expect(page.getByText('INVALID_VERSION')).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId('system-row-CG-BCN-0001').getByTestId('installed-version')).toHaveText('2.0.0', { timeout: 30_000 });
+  await expect(page.getByTestId('system-row-CG-BCN-0001').getByTestId('installed-version')).toHaveText('2.0.0', {
+    timeout: 30_000,
+  });
 });

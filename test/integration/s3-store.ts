@@ -24,13 +24,26 @@ export interface TestS3 {
 
 export async function startS3(bucket = 'hicare-test'): Promise<TestS3> {
   const directory = await mkdtemp(join(tmpdir(), 'hicare-s3-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket }],
+  });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint,
     bucket,
-    settings: (prefix) => ({ endpoint, region: 'us-east-1', bucket, forcePathStyle: true, credentials: S3RVER_CREDENTIALS, ...(prefix === undefined ? {} : { prefix }) }),
+    settings: (prefix) => ({
+      endpoint,
+      region: 'us-east-1',
+      bucket,
+      forcePathStyle: true,
+      credentials: S3RVER_CREDENTIALS,
+      ...(prefix === undefined ? {} : { prefix }),
+    }),
     env: (prefix) => ({
       HICARE_BLOB_STORE: 's3',
       HICARE_S3_ENDPOINT: endpoint,

@@ -18,8 +18,12 @@ function signWith(privateKey: KeyObject, signed: unknown): Signature {
 
 /** A root document (bytes as the portal writes them) with the given flaw. */
 export function makeRoot(flaw: RootFlaw, now = new Date()): Buffer {
-  const keys = Object.fromEntries(['root', 'targets', 'snapshot', 'timestamp'].map((role) => [role, generateKeyPairSync('ed25519').privateKey]));
-  const expires = new Date(now.getTime() + (flaw === 'expired' ? -DAY : 365 * DAY)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const keys = Object.fromEntries(
+    ['root', 'targets', 'snapshot', 'timestamp'].map((role) => [role, generateKeyPairSync('ed25519').privateKey]),
+  );
+  const expires = new Date(now.getTime() + (flaw === 'expired' ? -DAY : 365 * DAY))
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
   const root = new Root({ version: 1, specVersion: '1.0.31', expires, consistentSnapshot: true });
   for (const [role, key] of Object.entries(keys)) root.addKey(tufPublicKey(createPublicKey(key)), role);
   const signed = new Metadata(root).toJSON().signed as { roles: Record<string, { threshold: number }> };

@@ -18,7 +18,9 @@ export async function until<T>(probe: () => Promise<T | undefined>, options: Unt
     if (value !== undefined) return value;
     if (Date.now() > deadline) {
       const detail = options.detail?.() ?? '';
-      throw new Error(`timed out waiting for ${options.what}${detail === '' ? '' : `\n--- output ---\n${detail.slice(-4000)}`}`);
+      throw new Error(
+        `timed out waiting for ${options.what}${detail === '' ? '' : `\n--- output ---\n${detail.slice(-4000)}`}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, interval));
   }

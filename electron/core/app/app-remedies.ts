@@ -11,5 +11,10 @@ export function withAppRemedy(error: unknown): unknown {
   if (!(error instanceof HicareError) || error.code !== 'VERSION_NOT_IN_CATALOG') return error;
   const known = error.details?.['knownVersions'];
   const words = knownWords(Array.isArray(known) ? known.map(String) : []);
-  return new HicareError(error.code, error.message, `${words} For equipment installed by other means, tick “${NOT_IN_CATALOG_CHECKBOX}” and save again.`, error.details);
+  return new HicareError(
+    error.code,
+    error.message,
+    `${words} For equipment installed by other means, tick “${NOT_IN_CATALOG_CHECKBOX}” and save again.`,
+    error.details,
+  );
 }

@@ -68,7 +68,10 @@ export class AppSession {
   private readonly pending = new Set<Promise<unknown>>();
 
   constructor(private readonly options: AppSessionOptions) {
-    this.downloads = new DownloadRegistry({ onChange: (view) => this.emit('downloads.changed', view), owner: () => this.ownerKey() });
+    this.downloads = new DownloadRegistry({
+      onChange: (view) => this.emit('downloads.changed', view),
+      owner: () => this.ownerKey(),
+    });
     this.checkEveryHours = options.settings.get().checkEveryHours;
     this.unsubscribe = options.settings.onChange(() => this.settingsChanged());
   }
@@ -90,7 +93,16 @@ export class AppSession {
   private clientKey(): string | null {
     const s = this.options.settings.get();
     const portalUrl = this.portalUrl();
-    return portalUrl === null ? null : JSON.stringify([origin(portalUrl), s.trustRootPath, s.proxyUrl, s.caBundlePath, s.installRoot, s.includePreviews]);
+    return portalUrl === null
+      ? null
+      : JSON.stringify([
+          origin(portalUrl),
+          s.trustRootPath,
+          s.proxyUrl,
+          s.caBundlePath,
+          s.installRoot,
+          s.includePreviews,
+        ]);
   }
 
   /** The host's clock, for handlers that stamp what they record. */
@@ -103,7 +115,11 @@ export class AppSession {
     const key = this.clientKey();
     const portalUrl = this.portalUrl();
     if (key === null || portalUrl === null) {
-      throw new HicareError('INVALID_INPUT', 'No portal is configured.', 'Enter the portal address in Settings, or sign in with one.');
+      throw new HicareError(
+        'INVALID_INPUT',
+        'No portal is configured.',
+        'Enter the portal address in Settings, or sign in with one.',
+      );
     }
     if (this.current?.key === key) return this.current.client;
     this.dropClient();
@@ -117,7 +133,10 @@ export class AppSession {
       logger: host.logger,
       env: this.options.env ?? process.env,
       ...(s.trustRootPath === null ? {} : { trustRoot: s.trustRootPath }),
-      network: { ...(s.proxyUrl === null ? {} : { proxy: s.proxyUrl }), ...(s.caBundlePath === null ? {} : { caFile: s.caBundlePath }) },
+      network: {
+        ...(s.proxyUrl === null ? {} : { proxy: s.proxyUrl }),
+        ...(s.caBundlePath === null ? {} : { caFile: s.caBundlePath }),
+      },
       ...(s.installRoot === null ? {} : { installRoot: s.installRoot }),
       previews: s.includePreviews,
       ...this.options.client,
@@ -131,7 +150,8 @@ export class AppSession {
   /** The client, once it is certain someone is signed in (and who: downloads belong to them); UNAUTHENTICATED otherwise. */
   async signedInClient(): Promise<HicareClient> {
     const client = this.client();
-    const unauthenticated = () => new HicareError('UNAUTHENTICATED', 'You are not signed in to the portal.', 'Sign in with your portal account.');
+    const unauthenticated = () =>
+      new HicareError('UNAUTHENTICATED', 'You are not signed in to the portal.', 'Sign in with your portal account.');
     if ((await client.portal.token()) === null) throw unauthenticated();
     // Who it is is learned once (a remembered sign-in after a restart, a sign-in from the CLI); a portal that cannot
     // say now is no reason to refuse, an ended session is.
@@ -150,7 +170,9 @@ export class AppSession {
   /** Who owns what is started now: the portal and the account signed in to it; null when that is not known. */
   private ownerKey(): string | null {
     const portalUrl = this.portalUrl();
-    return portalUrl === null || this.account === undefined || this.account === null ? null : `${origin(portalUrl)}#${this.account.id}`;
+    return portalUrl === null || this.account === undefined || this.account === null
+      ? null
+      : `${origin(portalUrl)}#${this.account.id}`;
   }
 
   async view(): Promise<SessionView> {
@@ -166,7 +188,9 @@ export class AppSession {
   private demoAccounts(): DemoAccount[] | null {
     const { demo } = this.options;
     const portalUrl = this.portalUrl();
-    return demo === undefined || demo === null || portalUrl === null || origin(portalUrl) !== origin(demo.url) ? null : demo.accounts;
+    return demo === undefined || demo === null || portalUrl === null || origin(portalUrl) !== origin(demo.url)
+      ? null
+      : demo.accounts;
   }
 
   /** Who is signed in, asked of the portal once per client; null when nobody is (or the portal cannot say now). */
@@ -203,7 +227,8 @@ export class AppSession {
       throw error;
     }
     // A portal named only by $HICARE_PORTAL is remembered once someone signed in to it, as the CLI does.
-    if (this.options.settings.get().portalUrl === null) this.options.settings.update({ portalUrl: client.portal.portalUrl });
+    if (this.options.settings.get().portalUrl === null)
+      this.options.settings.update({ portalUrl: client.portal.portalUrl });
     this.account = session.account;
     this.stopLive();
     void this.startLive();
@@ -235,14 +260,27 @@ export class AppSession {
   private async assertRootSignsPortal(rootFile: string, portalUrl: string): Promise<void> {
     const scratch = await mkdtemp(join(this.options.host.paths.dataDirectory, 'trust-check-'));
     try {
-      const trial = new Trust({ dataDirectory: scratch, portalUrl, rootFile, transport: this.client().portal.transport });
+      const trial = new Trust({
+        dataDirectory: scratch,
+        portalUrl,
+        rootFile,
+        transport: this.client().portal.transport,
+      });
       await trial.refresh();
     } catch (error) {
-      if (error instanceof HicareError && (error.code === 'UNTRUSTED_PORTAL' || error.code === 'TRUST_METADATA_INVALID')) {
-        throw new HicareError('UNTRUSTED_PORTAL', `The portal at ${origin(portalUrl)} is not signed by the keys of this root.`, 'Nothing was changed. Choose the root its operator gave you for this portal, and compare its fingerprint.', {
-          rootPath: rootFile,
-          cause: error.message,
-        });
+      if (
+        error instanceof HicareError &&
+        (error.code === 'UNTRUSTED_PORTAL' || error.code === 'TRUST_METADATA_INVALID')
+      ) {
+        throw new HicareError(
+          'UNTRUSTED_PORTAL',
+          `The portal at ${origin(portalUrl)} is not signed by the keys of this root.`,
+          'Nothing was changed. Choose the root its operator gave you for this portal, and compare its fingerprint.',
+          {
+            rootPath: rootFile,
+            cause: error.message,
+          },
+        );
       }
       throw error;
     } finally {
@@ -336,7 +374,9 @@ export class AppSession {
     const run = (delay: number): void => {
       this.checkTimer = setTimeout(() => {
         void this.backgroundCheck()
-          .catch((error: unknown) => this.options.host.logger.warn('the background check failed', { error: String(error) }))
+          .catch((error: unknown) =>
+            this.options.host.logger.warn('the background check failed', { error: String(error) }),
+          )
           .finally(() => {
             if (this.started) run(this.checkEveryHours * 3_600_000);
           });

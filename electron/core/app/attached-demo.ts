@@ -11,7 +11,11 @@ import type { DemoLauncher, RunningDemo } from './demo-port.js';
 
 export const DEMO_FILE_VARIABLE = 'HICARE_DEMO_PORTAL_FILE';
 
-export const AttachedDemoSchema = z.object({ url: z.url(), rootFile: z.string(), accounts: z.array(DemoAccountSchema) });
+export const AttachedDemoSchema = z.object({
+  url: z.url(),
+  rootFile: z.string(),
+  accounts: z.array(DemoAccountSchema),
+});
 export type AttachedDemo = z.infer<typeof AttachedDemoSchema>;
 
 export const attachedDemo: DemoLauncher = {
@@ -22,7 +26,11 @@ export const attachedDemo: DemoLauncher = {
       .then((text) => AttachedDemoSchema.safeParse(JSON.parse(text)))
       .catch(() => null);
     if (parsed === null || !parsed.success) {
-      throw new HicareError('INVALID_INPUT', 'The demo portal started beside the app could not be read.', 'Start the app again with npm start, or configure a portal in Settings.');
+      throw new HicareError(
+        'INVALID_INPUT',
+        'The demo portal started beside the app could not be read.',
+        'Start the app again with npm start, or configure a portal in Settings.',
+      );
     }
     // The process that runs the demo stops it; the app only stops using it.
     return { ...parsed.data, close: () => Promise.resolve() };

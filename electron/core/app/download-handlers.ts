@@ -29,7 +29,11 @@ const settled = (v: DownloadView): boolean => ['done', 'failed', 'cancelled'].in
 /** The failure as stored for drafting a request: the newest one, if it is this one. */
 async function storedFailureId(client: HicareClient, failure: InstallFailure): Promise<string | null> {
   const stored = await client.failures.get('last').catch(() => null);
-  return stored !== null && stored.details.serialNumber === failure.details.serialNumber && stored.details.startedAt === failure.details.startedAt ? stored.id : null;
+  return stored !== null &&
+    stored.details.serialNumber === failure.details.serialNumber &&
+    stored.details.startedAt === failure.details.startedAt
+    ? stored.id
+    : null;
 }
 
 export function downloadHandlers(session: AppSession): AppHandlersFor<'downloads' | 'install'> {
@@ -40,9 +44,16 @@ export function downloadHandlers(session: AppSession): AppHandlersFor<'downloads
       const target = await signedTarget(client, targetName);
       registry.knowLength(target.name, target.length);
       // Answers once queued; a failure after that is reported on the download itself.
-      const { handle, done } = await client.startDownload(target.name, serialNumber === undefined ? {} : { serialNumber });
+      const { handle, done } = await client.startDownload(
+        target.name,
+        serialNumber === undefined ? {} : { serialNumber },
+      );
       session.background(done);
-      return registry.track(handle, { targetName: target.name, serialNumber: serialNumber ?? null, totalBytes: target.length });
+      return registry.track(handle, {
+        targetName: target.name,
+        serialNumber: serialNumber ?? null,
+        totalBytes: target.length,
+      });
     },
     'downloads.list': () => ({ downloads: registry.list() }),
     'downloads.pause': ({ id }) => {
@@ -66,12 +77,29 @@ export function downloadHandlers(session: AppSession): AppHandlersFor<'downloads
       registry.knowLength(targetName, target.length);
       try {
         const result = await client.install(targetName, serialNumber, {
-          onLog: (line) => session.emit('install.log', { installId, serialNumber, stream: line.stream, text: line.text, at: session.now().toISOString() }),
+          onLog: (line) =>
+            session.emit('install.log', {
+              installId,
+              serialNumber,
+              stream: line.stream,
+              text: line.text,
+              at: session.now().toISOString(),
+            }),
         });
-        return { ok: true, product: target.custom.product, fromVersion: result.fromVersion, toVersion: result.toVersion, detectedVersion: result.detectedVersion, durationMs: result.durationMs };
+        return {
+          ok: true,
+          product: target.custom.product,
+          fromVersion: result.fromVersion,
+          toVersion: result.toVersion,
+          detectedVersion: result.detectedVersion,
+          durationMs: result.durationMs,
+        };
       } catch (error) {
         if (!isInstallFailure(error)) throw error;
-        const [failureId, knownIssues] = await Promise.all([storedFailureId(client, error), client.requests.knownIssues(error.details).catch(() => [])]);
+        const [failureId, knownIssues] = await Promise.all([
+          storedFailureId(client, error),
+          client.requests.knownIssues(error.details).catch(() => []),
+        ]);
         return failedInstallView(error, failureId, knownIssues);
       }
     },

@@ -6,7 +6,11 @@ export function downloadRecordHandlers(session: AppSession): AppHandlersFor<'rec
   return {
     'records.downloads': async ({ contractId, before }) =>
       (await session.signedInClient()).portal.call('downloadRecords', {
-        query: { limit: 50, ...(contractId === undefined ? {} : { contractId }), ...(before === undefined ? {} : { before }) },
+        query: {
+          limit: 50,
+          ...(contractId === undefined ? {} : { contractId }),
+          ...(before === undefined ? {} : { before }),
+        },
       }),
   };
 }

@@ -60,11 +60,19 @@ export class DownloadRegistry {
   }
 
   /** Ties a handle (and the system it is for) to the view its events built. */
-  track(handle: DownloadHandle, info: { targetName: string; serialNumber: string | null; totalBytes: number }): DownloadView {
+  track(
+    handle: DownloadHandle,
+    info: { targetName: string; serialNumber: string | null; totalBytes: number },
+  ): DownloadView {
     const entry = this.entryFor(handle.id, info.targetName);
     entry.owners.add(this.owner());
     entry.handle = handle;
-    entry.view = { ...entry.view, revision: entry.view.revision + 1, serialNumber: info.serialNumber ?? entry.view.serialNumber, totalBytes: entry.view.totalBytes || info.totalBytes };
+    entry.view = {
+      ...entry.view,
+      revision: entry.view.revision + 1,
+      serialNumber: info.serialNumber ?? entry.view.serialNumber,
+      totalBytes: entry.view.totalBytes || info.totalBytes,
+    };
     this.announce(entry, true);
     return entry.view;
   }
@@ -76,7 +84,12 @@ export class DownloadRegistry {
   handle(id: string): DownloadHandle {
     const handle = this.require(id).handle;
     if (handle === undefined) {
-      throw new HicareError('NOT_FOUND', 'That download belongs to an installation and cannot be controlled on its own.', 'Wait for the installation to finish.', { id });
+      throw new HicareError(
+        'NOT_FOUND',
+        'That download belongs to an installation and cannot be controlled on its own.',
+        'Wait for the installation to finish.',
+        { id },
+      );
     }
     return handle;
   }
@@ -111,7 +124,8 @@ export class DownloadRegistry {
   private require(id: string): Entry {
     const entry = this.entries.get(id);
     // Another account's download answers like one that does not exist.
-    if (entry === undefined || !entry.owners.has(this.owner())) throw new HicareError('NOT_FOUND', `There is no download ${id}.`, 'Refresh the list of downloads.', { id });
+    if (entry === undefined || !entry.owners.has(this.owner()))
+      throw new HicareError('NOT_FOUND', `There is no download ${id}.`, 'Refresh the list of downloads.', { id });
     return entry;
   }
 
@@ -155,14 +169,26 @@ export class DownloadRegistry {
       etaSeconds: done ? 0 : e.state === 'downloading' ? entry.view.etaSeconds : null,
       // Only the manager's 'done' says the bytes hashed to the signed target: it never finishes otherwise.
       verified: done,
-      error: e.error === undefined ? (TERMINAL.has(e.state) ? entry.view.error : null) : { code: e.error.code, message: e.error.message, remedy: e.error.remedy },
+      error:
+        e.error === undefined
+          ? TERMINAL.has(e.state)
+            ? entry.view.error
+            : null
+          : { code: e.error.code, message: e.error.message, remedy: e.error.remedy },
     };
     this.announce(entry, true);
   }
 
   private onProgress(e: ProgressEvent): void {
     const entry = this.entryFor(e.id, e.name);
-    entry.view = { ...entry.view, revision: entry.view.revision + 1, receivedBytes: e.receivedBytes, totalBytes: e.totalBytes, bytesPerSecond: Math.round(e.bytesPerSecond), etaSeconds: e.etaSeconds };
+    entry.view = {
+      ...entry.view,
+      revision: entry.view.revision + 1,
+      receivedBytes: e.receivedBytes,
+      totalBytes: e.totalBytes,
+      bytesPerSecond: Math.round(e.bytesPerSecond),
+      etaSeconds: e.etaSeconds,
+    };
     this.announce(entry, false);
   }
 

@@ -8,7 +8,12 @@
  */
 import got from 'got';
 import { EVENTS_PATH } from '../../../shared/contracts/portal-api.js';
-import { RequestEventSchema, STREAM_READY_EVENT, STREAM_RESET_EVENT, type RequestEvent } from '../../../shared/contracts/requests.js';
+import {
+  RequestEventSchema,
+  STREAM_READY_EVENT,
+  STREAM_RESET_EVENT,
+  type RequestEvent,
+} from '../../../shared/contracts/requests.js';
 import type { Logger } from '../adapters.js';
 import type { TransportOptions } from '../portal/network.js';
 import { SseParser } from './sse-parser.js';
@@ -48,7 +53,9 @@ export class LiveEvents {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    void this.loop().catch((error: unknown) => this.options.logger.error('the live event stream stopped', { error: String(error) }));
+    void this.loop().catch((error: unknown) =>
+      this.options.logger.error('the live event stream stopped', { error: String(error) }),
+    );
   }
 
   stop(): void {
@@ -103,7 +110,11 @@ export class LiveEvents {
       let settled = false;
       const stream = got.stream(url, {
         ...this.options.transport,
-        headers: { ...headers, accept: 'text/event-stream', ...(this.lastEventId === '' ? {} : { 'last-event-id': this.lastEventId }) },
+        headers: {
+          ...headers,
+          accept: 'text/event-stream',
+          ...(this.lastEventId === '' ? {} : { 'last-event-id': this.lastEventId }),
+        },
         throwHttpErrors: false,
         retry: { limit: 0 },
         timeout: { connect: 5_000, response: 15_000 },

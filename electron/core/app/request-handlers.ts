@@ -30,14 +30,21 @@ export function requestHandlers(session: AppSession): AppHandlersFor<'requests'>
       const client = await session.signedInClient();
       const failure = await client.failures.get(failureId).catch((error: unknown) => {
         if (error instanceof HicareError && error.code === 'NOT_FOUND') {
-          throw new HicareError('NOT_FOUND', 'That failed installation is not recorded on this desktop.', 'Describe the fault yourself in a new request.', { failureId });
+          throw new HicareError(
+            'NOT_FOUND',
+            'That failed installation is not recorded on this desktop.',
+            'Describe the fault yourself in a new request.',
+            { failureId },
+          );
         }
         throw error;
       });
       return client.requests.draft(failure, priority);
     },
-    'requests.stageAttachment': async ({ fileName, dataBase64 }) => (await session.signedInClient()).requests.outbox.stage(fileName, decodeAttachment(fileName, dataBase64)),
-    'requests.submit': async ({ request, idempotencyKey, attachments }) => (await session.signedInClient()).requests.submit(request, idempotencyKey, attachments),
+    'requests.stageAttachment': async ({ fileName, dataBase64 }) =>
+      (await session.signedInClient()).requests.outbox.stage(fileName, decodeAttachment(fileName, dataBase64)),
+    'requests.submit': async ({ request, idempotencyKey, attachments }) =>
+      (await session.signedInClient()).requests.submit(request, idempotencyKey, attachments),
     'requests.outbox': async () => ({ entries: await (await session.signedInClient()).requests.outbox.list() }),
     'requests.discard': async ({ idempotencyKey }) => {
       const { outbox } = (await session.signedInClient()).requests;
@@ -51,21 +58,29 @@ export function requestHandlers(session: AppSession): AppHandlersFor<'requests'>
       return client.portal.call('listRequests', { query: state === undefined ? {} : { state } });
     },
     'requests.get': async ({ id }) => (await portal()).call('getRequest', { params: { id } }),
-    'requests.act': async ({ id, action }) => (await portal()).call('actOnRequest', { params: { id }, body: { action } }),
+    'requests.act': async ({ id, action }) =>
+      (await portal()).call('actOnRequest', { params: { id }, body: { action } }),
     'requests.take': async ({ id }) => (await portal()).call('takeRequest', { params: { id } }),
-    'requests.message': async ({ id, body }) => (await portal()).call('postMessage', { params: { id }, body: { body } }),
+    'requests.message': async ({ id, body }) =>
+      (await portal()).call('postMessage', { params: { id }, body: { body } }),
     'requests.grant': async ({ id, grant }) => (await portal()).call('createGrant', { params: { id }, body: grant }),
     'requests.revokeGrant': async ({ grantId }) => (await portal()).call('revokeGrant', { params: { id: grantId } }),
-    'requests.grantPassword': async ({ grantId }) => (await portal()).call('readGrantPassword', { params: { id: grantId } }),
+    'requests.grantPassword': async ({ grantId }) =>
+      (await portal()).call('readGrantPassword', { params: { id: grantId } }),
     'requests.proposeSolution': async ({ id, text, attachment }) => {
       const client = await portal();
       // Refused before the file goes up, so a blank proposal leaves nothing behind on the request.
       assertActionNote('propose-solution', { solution: { text } });
-      const attached = attachment === undefined ? undefined : await client.call('uploadAttachment', { params: { id }, body: attachment });
+      const attached =
+        attachment === undefined
+          ? undefined
+          : await client.call('uploadAttachment', { params: { id }, body: attachment });
       const solution = attached === undefined ? { text } : { text, attachmentId: attached.id };
       return client.call('actOnRequest', { params: { id }, body: { action: 'propose-solution', solution } });
     },
-    'requests.rejectSolution': async ({ id, reason }) => (await portal()).call('actOnRequest', { params: { id }, body: { action: 'reject-solution', reason } }),
-    'requests.survey': async ({ id, survey }) => (await portal()).call('answerSurvey', { params: { id }, body: survey }),
+    'requests.rejectSolution': async ({ id, reason }) =>
+      (await portal()).call('actOnRequest', { params: { id }, body: { action: 'reject-solution', reason } }),
+    'requests.survey': async ({ id, survey }) =>
+      (await portal()).call('answerSurvey', { params: { id }, body: survey }),
   };
 }

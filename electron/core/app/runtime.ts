@@ -43,7 +43,14 @@ export async function createAppRuntime(options: AppRuntimeOptions): Promise<AppR
   const env = options.env ?? process.env;
   const settings = new SettingsService(host.paths.dataDirectory);
   const demo = await startDemo(options.demo, { appDataDirectory: host.paths.dataDirectory, settings, env, host });
-  const session = new AppSession({ host, settings, env, demo, ...(options.emit === undefined ? {} : { emit: options.emit }), ...options.session });
+  const session = new AppSession({
+    host,
+    settings,
+    env,
+    demo,
+    ...(options.emit === undefined ? {} : { emit: options.emit }),
+    ...options.session,
+  });
   const handlers = appHandlers({ host, settings, session, uiBuilt: options.uiBuilt });
   // Another window, the CLI or a sign-in can change the settings: every window shows them as they are.
   const unsubscribe = settings.onChange((s) => session.emit('settings.changed', s));
@@ -65,7 +72,17 @@ export async function createAppRuntime(options: AppRuntimeOptions): Promise<AppR
 /** The demo, when wanted, made the portal of the settings with its root trusted explicitly (never on first use). */
 async function startDemo(
   launcher: DemoLauncher | undefined,
-  { appDataDirectory, settings, env, host }: { appDataDirectory: string; settings: SettingsService; env: Record<string, string | undefined>; host: HostAdapter },
+  {
+    appDataDirectory,
+    settings,
+    env,
+    host,
+  }: {
+    appDataDirectory: string;
+    settings: SettingsService;
+    env: Record<string, string | undefined>;
+    host: HostAdapter;
+  },
 ): Promise<RunningDemo | null> {
   if (launcher === undefined) return null;
   const context = { appDataDirectory, settings: settings.get(), env, logger: host.logger };

@@ -4,7 +4,9 @@ import type { AppHandlersFor } from './handler-types.js';
 import { resolutionView } from './views.js';
 import { withAppRemedy } from './app-remedies.js';
 
-export function sessionHandlers(session: AppSession): AppHandlersFor<'session' | 'trust' | 'contracts' | 'systems' | 'updates'> {
+export function sessionHandlers(
+  session: AppSession,
+): AppHandlersFor<'session' | 'trust' | 'contracts' | 'systems' | 'updates'> {
   return {
     'session.get': () => session.view(),
     'session.signIn': ({ email, password, portalUrl }) => session.signIn(email, password, portalUrl),
@@ -15,7 +17,9 @@ export function sessionHandlers(session: AppSession): AppHandlersFor<'session' |
     'systems.list': async () => ({ systems: await (await session.signedInClient()).systems() }),
     'systems.setVersion': async ({ serialNumber, version, notInCatalog }) => {
       const client = await session.signedInClient();
-      return client.setVersion(serialNumber, version, { notInCatalog: notInCatalog === true }).catch((error: unknown) => Promise.reject(withAppRemedy(error)));
+      return client
+        .setVersion(serialNumber, version, { notInCatalog: notInCatalog === true })
+        .catch((error: unknown) => Promise.reject(withAppRemedy(error)));
     },
     'updates.check': async () => {
       const client = await session.signedInClient();

@@ -30,7 +30,8 @@ export class SseParser {
       },
       onError: (error) => {
         // Unknown fields are the server's business; only a frame past the size limit ends the stream.
-        if (error.type === 'max-buffer-size-exceeded') this.failure = new Error('an event of the live stream is too large');
+        if (error.type === 'max-buffer-size-exceeded')
+          this.failure = new Error('an event of the live stream is too large');
       },
     });
   }

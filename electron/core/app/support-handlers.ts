@@ -17,7 +17,9 @@ export function supportHandlers(host: HostAdapter, settings: SettingsService): A
   return {
     'support.preview': () => bundle.preview(),
     'support.export': async ({ path }) => {
-      const written = await bundle.export(path === undefined ? { folder: settings.get().downloadDirectory ?? host.paths.downloadDirectory } : { path });
+      const written = await bundle.export(
+        path === undefined ? { folder: settings.get().downloadDirectory ?? host.paths.downloadDirectory } : { path },
+      );
       host.logger.info('support bundle exported', written);
       return written;
     },

@@ -24,14 +24,32 @@ function planView(plan: PathPlan): PathPlanView {
 }
 
 /** The failed hop as the install screen shows a failed install; a refusal before the installer ran has no log. */
-async function failureView(client: HicareClient, error: unknown): Promise<Extract<PathOutcome, { ok: false }>['failure']> {
+async function failureView(
+  client: HicareClient,
+  error: unknown,
+): Promise<Extract<PathOutcome, { ok: false }>['failure']> {
   if (isInstallFailure(error)) {
-    const [stored, knownIssues] = await Promise.all([client.failures.get('last').catch(() => null), client.requests.knownIssues(error.details).catch(() => [])]);
-    const same = stored !== null && stored.details.serialNumber === error.details.serialNumber && stored.details.startedAt === error.details.startedAt;
+    const [stored, knownIssues] = await Promise.all([
+      client.failures.get('last').catch(() => null),
+      client.requests.knownIssues(error.details).catch(() => []),
+    ]);
+    const same =
+      stored !== null &&
+      stored.details.serialNumber === error.details.serialNumber &&
+      stored.details.startedAt === error.details.startedAt;
     return failedInstallView(error, same ? stored.id : null, knownIssues);
   }
   if (error instanceof HicareError) {
-    return { ok: false, code: error.code, message: error.message, remedy: error.remedy, failureId: null, exitCode: null, log: '', knownIssues: [] };
+    return {
+      ok: false,
+      code: error.code,
+      message: error.message,
+      remedy: error.remedy,
+      failureId: null,
+      exitCode: null,
+      log: '',
+      knownIssues: [],
+    };
   }
   throw error;
 }
@@ -42,7 +60,10 @@ export interface UpgradeHandlerOptions {
   clock: Clock;
 }
 
-export function upgradeHandlers(session: AppSession, { previews, clock }: UpgradeHandlerOptions): AppHandlersFor<'upgrade'> {
+export function upgradeHandlers(
+  session: AppSession,
+  { previews, clock }: UpgradeHandlerOptions,
+): AppHandlersFor<'upgrade'> {
   return {
     'upgrade.plan': async ({ serialNumber, toVersion }) => {
       const client = await session.signedInClient();
@@ -52,9 +73,25 @@ export function upgradeHandlers(session: AppSession, { previews, clock }: Upgrad
       const client = await session.signedInClient();
       const plan = await planPath(client, serialNumber, toVersion, { previews: previews() });
       const outcome = await runPath(client, plan, {
-        onHopStart: (hop, h) => session.emit('upgrade.hop', { installId, hop, version: h.version, state: 'started', detectedVersion: null }),
-        onLog: (hop, line) => session.emit('install.log', { installId, serialNumber, stream: line.stream, text: line.text, at: clock.now().toISOString(), hop }),
-        onHopDone: (hop, h, result) => session.emit('upgrade.hop', { installId, hop, version: h.version, state: 'installed', detectedVersion: result.detectedVersion }),
+        onHopStart: (hop, h) =>
+          session.emit('upgrade.hop', { installId, hop, version: h.version, state: 'started', detectedVersion: null }),
+        onLog: (hop, line) =>
+          session.emit('install.log', {
+            installId,
+            serialNumber,
+            stream: line.stream,
+            text: line.text,
+            at: clock.now().toISOString(),
+            hop,
+          }),
+        onHopDone: (hop, h, result) =>
+          session.emit('upgrade.hop', {
+            installId,
+            hop,
+            version: h.version,
+            state: 'installed',
+            detectedVersion: result.detectedVersion,
+          }),
       });
       const detectedVersions = outcome.results.map((r) => r.detectedVersion);
       if (outcome.ok) return { ok: true, plan: planView(plan), detectedVersions };

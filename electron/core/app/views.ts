@@ -12,7 +12,11 @@ import { hasAvailable, type SystemResolution } from '../resolver/resolver.js';
 /** What the window shows of an installer's log; the whole log goes into a request draft. */
 export const LOG_TAIL_CHARS = 20_000;
 
-export function resolutionView(resolution: SystemResolution, inventory: readonly InventorySystem[], now: Date): ResolutionView {
+export function resolutionView(
+  resolution: SystemResolution,
+  inventory: readonly InventorySystem[],
+  now: Date,
+): ResolutionView {
   const { system } = resolution;
   const known = inventory.find((s) => s.serialNumber === system.serialNumber);
   const plan = resolution.recommended?.plan;
@@ -60,7 +64,11 @@ export function logTail(log: string): string {
   return `[… ${log.length - tail.length + newline + 1} earlier characters left out …]\n${newline < 0 ? tail : tail.slice(newline + 1)}`;
 }
 
-export function failedInstallView(failure: InstallFailure, failureId: string | null, knownIssues: KnowledgeArticle[]): Extract<InstallOutcome, { ok: false }> {
+export function failedInstallView(
+  failure: InstallFailure,
+  failureId: string | null,
+  knownIssues: KnowledgeArticle[],
+): Extract<InstallOutcome, { ok: false }> {
   return {
     ok: false,
     code: failure.code,

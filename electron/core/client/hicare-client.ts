@@ -104,7 +104,12 @@ export class HicareClient {
       ...(options.network === undefined ? {} : { network: options.network }),
       ...(options.env === undefined ? {} : { env: options.env }),
     });
-    this.trust = new Trust({ dataDirectory: options.dataDirectory, portalUrl: options.portalUrl, rootFile: options.trustRoot ?? SHIPPED_ROOT, transport: this.portal.transport });
+    this.trust = new Trust({
+      dataDirectory: options.dataDirectory,
+      portalUrl: options.portalUrl,
+      rootFile: options.trustRoot ?? SHIPPED_ROOT,
+      transport: this.portal.transport,
+    });
     this.downloads = new DownloadManager({
       cacheDir: join(options.dataDirectory, 'packages'),
       clock: options.clock,
@@ -129,7 +134,9 @@ export class HicareClient {
 
   async login(email: string, password: string): Promise<Session> {
     const session = await this.portal.signIn(email, password);
-    await this.operations.append('check', `Signed in to ${this.portal.portalUrl} as ${session.account.email}`, { role: session.account.role });
+    await this.operations.append('check', `Signed in to ${this.portal.portalUrl} as ${session.account.email}`, {
+      role: session.account.role,
+    });
     return session;
   }
 
@@ -151,7 +158,11 @@ export class HicareClient {
     for (const system of this.inventory.list()) {
       const rule = newestTarget(targets, system.product, system.platform ?? this.platform)?.custom.detection;
       if (rule !== undefined && system.platform === this.platform) {
-        await this.inventory.detect(system.serialNumber, rule).catch((error: unknown) => this.options.logger.warn('detection failed', { serialNumber: system.serialNumber, error: String(error) }));
+        await this.inventory
+          .detect(system.serialNumber, rule)
+          .catch((error: unknown) =>
+            this.options.logger.warn('detection failed', { serialNumber: system.serialNumber, error: String(error) }),
+          );
       }
     }
     return this.inventory.list();
@@ -162,19 +173,37 @@ export class HicareClient {
    * one confirmed to be outside the catalog, marked as such. Refused with VERSION_NOT_IN_CATALOG otherwise, and
    * nothing changes. The portal is told (queued when it cannot be reached).
    */
-  async setVersion(serialNumber: string, version: string, options: { notInCatalog?: boolean } = {}): Promise<InventorySystem> {
+  async setVersion(
+    serialNumber: string,
+    version: string,
+    options: { notInCatalog?: boolean } = {},
+  ): Promise<InventorySystem> {
     // From the contracts first, so a system added to them since the last look can be given its version.
     await this.systems();
     const system = this.inventory.get(serialNumber);
     await this.trust.refresh();
-    const { notInCatalog } = checkEnteredVersion(await this.trust.allTargets(), system, version, options.notInCatalog === true);
-    const updated = this.inventory.setInstalled(serialNumber, version, 'entered', { notInCatalog });
-    await this.operations.append('inventory', `Entered ${system.product} ${version} for ${serialNumber}${notInCatalog ? ' (not in the catalog)' : ''}`, {
-      serialNumber,
+    const { notInCatalog } = checkEnteredVersion(
+      await this.trust.allTargets(),
+      system,
       version,
+      options.notInCatalog === true,
+    );
+    const updated = this.inventory.setInstalled(serialNumber, version, 'entered', { notInCatalog });
+    await this.operations.append(
+      'inventory',
+      `Entered ${system.product} ${version} for ${serialNumber}${notInCatalog ? ' (not in the catalog)' : ''}`,
+      {
+        serialNumber,
+        version,
+        notInCatalog,
+      },
+    );
+    await this.installReports.report(serialNumber, {
+      version,
+      how: 'entered',
       notInCatalog,
+      at: this.options.clock.now().toISOString(),
     });
-    await this.installReports.report(serialNumber, { version, how: 'entered', notInCatalog, at: this.options.clock.now().toISOString() });
     return updated;
   }
 
@@ -215,11 +244,24 @@ export class HicareClient {
         ...(s.platform === null ? {} : { platform: s.platform }),
         ...(s.notInCatalog === true ? { notInCatalog: true as const } : {}),
       })),
-      { contracts, catalog: { targets: (p) => byProduct.get(p) ?? [], lifecycles: [...lifecycles.values()] }, now: this.options.clock.now(), previews: this.options.previews === true },
+      {
+        contracts,
+        catalog: { targets: (p) => byProduct.get(p) ?? [], lifecycles: [...lifecycles.values()] },
+        now: this.options.clock.now(),
+        previews: this.options.previews === true,
+      },
     );
-    await this.operations.append('check', `Checked ${systems.length} systems: ${resolutions.filter(hasAvailable).length} with releases available`, {
-      systems: resolutions.map((r) => ({ serialNumber: r.system.serialNumber, installed: r.system.installedVersion, available: [...r.updates, ...r.upgrades].filter((c) => c.verdict.allowed).map((c) => c.target.custom.version) })),
-    });
+    await this.operations.append(
+      'check',
+      `Checked ${systems.length} systems: ${resolutions.filter(hasAvailable).length} with releases available`,
+      {
+        systems: resolutions.map((r) => ({
+          serialNumber: r.system.serialNumber,
+          installed: r.system.installedVersion,
+          available: [...r.updates, ...r.upgrades].filter((c) => c.verdict.allowed).map((c) => c.target.custom.version),
+        })),
+      },
+    );
     return resolutions;
   }
 
@@ -236,45 +278,80 @@ export class HicareClient {
    * before the first byte (a target the catalog does not sign) rejects this call; a failure after that, `done`.
    */
   async startDownload(targetName: string, options: DownloadOptions = {}): Promise<StartedDownload> {
-    const target = await this.trust.verifiedTarget(targetName).catch((error: unknown) => this.failed(`Download of ${targetName} refused`, error, { target: targetName }));
-    const system = options.serialNumber === undefined ? undefined : this.inventory.list().find((s) => s.serialNumber === options.serialNumber);
+    const target = await this.trust
+      .verifiedTarget(targetName)
+      .catch((error: unknown) => this.failed(`Download of ${targetName} refused`, error, { target: targetName }));
+    const system =
+      options.serialNumber === undefined
+        ? undefined
+        : this.inventory.list().find((s) => s.serialNumber === options.serialNumber);
     const url = this.portal.packageUrl(target.name, {
       ...(options.serialNumber === undefined ? {} : { serialNumber: options.serialNumber }),
-      ...(system?.installedVersion === null || system?.installedVersion === undefined ? {} : { installedVersion: system.installedVersion }),
+      ...(system?.installedVersion === null || system?.installedVersion === undefined
+        ? {}
+        : { installedVersion: system.installedVersion }),
       ...(this.options.previews === true ? { previews: '1' as const } : {}),
     });
     const handle = this.downloads.download({ target, url });
     return { handle, done: this.finishDownload(handle, target, options.out) };
   }
 
-  private async finishDownload(handle: DownloadHandle, target: ReleaseTarget, out: string | undefined): Promise<DownloadOutcome> {
+  private async finishDownload(
+    handle: DownloadHandle,
+    target: ReleaseTarget,
+    out: string | undefined,
+  ): Promise<DownloadOutcome> {
     let result: DownloadResult;
     try {
       result = await handle.done;
     } catch (error) {
       return this.failed(`Download of ${target.name} failed`, error, { target: target.name });
     }
-    await this.operations.append('download', `Downloaded and verified ${target.name}`, { target: target.name, sha256: target.sha256, length: target.length, fromCache: result.fromCache });
+    await this.operations.append('download', `Downloaded and verified ${target.name}`, {
+      target: target.name,
+      sha256: target.sha256,
+      length: target.length,
+      fromCache: result.fromCache,
+    });
     let file = result.path;
     if (out !== undefined) {
       file = join(out, basename(target.name));
       const copy = file;
-      await withFile({ what: 'download folder', path: out, remedy: 'Choose a folder you may write to (--out DIR, or Settings → Download folder).' }, async () => {
-        await mkdir(out, { recursive: true });
-        await copyFile(result.path, `${copy}.part`);
-        await rename(`${copy}.part`, copy);
-      });
+      await withFile(
+        {
+          what: 'download folder',
+          path: out,
+          remedy: 'Choose a folder you may write to (--out DIR, or Settings → Download folder).',
+        },
+        async () => {
+          await mkdir(out, { recursive: true });
+          await copyFile(result.path, `${copy}.part`);
+          await rename(`${copy}.part`, copy);
+        },
+      );
     }
     return { ...result, target, file };
   }
 
   /** Which signed target a file is, by its SHA-256; refused when it is none. */
   async verify(file: string): Promise<ReleaseTarget> {
-    const sha256 = await withFile({ what: 'package file', path: file, remedy: 'Give the path of a package file downloaded from the portal.' }, () => sha256File(file));
+    const sha256 = await withFile(
+      { what: 'package file', path: file, remedy: 'Give the path of a package file downloaded from the portal.' },
+      () => sha256File(file),
+    );
     const target = (await this.trust.allTargets()).find((t) => t.sha256 === sha256);
-    await this.operations.append('verify', `Verified ${basename(file)}: ${target === undefined ? 'no signed package' : target.name}`, { file, sha256, target: target?.name ?? null });
+    await this.operations.append(
+      'verify',
+      `Verified ${basename(file)}: ${target === undefined ? 'no signed package' : target.name}`,
+      { file, sha256, target: target?.name ?? null },
+    );
     if (target === undefined) {
-      throw new HicareError('HASH_MISMATCH', `${basename(file)} is not a package of the signed catalog (SHA-256 ${sha256}).`, 'Do not install it. Download the package again from the portal.', { sha256 });
+      throw new HicareError(
+        'HASH_MISMATCH',
+        `${basename(file)} is not a package of the signed catalog (SHA-256 ${sha256}).`,
+        'Do not install it. Download the package again from the portal.',
+        { sha256 },
+      );
     }
     return target;
   }
@@ -283,7 +360,11 @@ export class HicareClient {
    * Installs a release on a system of this desktop: only a signed target for the system's product and platform,
    * only bytes that hash to it. A failure comes back as the installer's typed failure, ready for a service request.
    */
-  async install(targetName: string, serialNumber: string, options: { onLog?: (line: { stream: string; text: string }) => void } = {}): Promise<InstallResult> {
+  async install(
+    targetName: string,
+    serialNumber: string,
+    options: { onLog?: (line: { stream: string; text: string }) => void } = {},
+  ): Promise<InstallResult> {
     const { system, target, installDir } = await this.installable(targetName, serialNumber).catch((error: unknown) =>
       this.failed(`Installing ${targetName} on ${serialNumber} refused`, error, { target: targetName, serialNumber }),
     );
@@ -303,34 +384,63 @@ export class HicareClient {
           ...(options.onLog === undefined ? {} : { onLog: options.onLog }),
         });
         this.inventory.setInstalled(serialNumber, result.detectedVersion, 'installed');
-        await this.operations.append('install', `Installed ${target.custom.product} ${target.custom.version} on ${serialNumber}`, {
-          target: target.name,
-          from: result.fromVersion,
-          to: result.toVersion,
-          durationMs: result.durationMs,
+        await this.operations.append(
+          'install',
+          `Installed ${target.custom.product} ${target.custom.version} on ${serialNumber}`,
+          {
+            target: target.name,
+            from: result.fromVersion,
+            to: result.toVersion,
+            durationMs: result.durationMs,
+          },
+        );
+        await this.installReports.report(serialNumber, {
+          version: result.detectedVersion,
+          how: 'installed',
+          at: this.options.clock.now().toISOString(),
         });
-        await this.installReports.report(serialNumber, { version: result.detectedVersion, how: 'installed', at: this.options.clock.now().toISOString() });
         return result;
       } catch (error) {
         const coded = error as HicareError;
-        await this.recordFailure(`Installing ${target.custom.product} ${target.custom.version} on ${serialNumber} failed`, error, {
-          target: target.name,
-          exitCode: (coded.details?.['exitCode'] as number | undefined) ?? null,
-        });
-        if (isInstallFailure(error)) await this.failures.save(error, this.options.clock.now()).catch((saveError: unknown) => this.options.logger.warn('a failed installation could not be kept for a request', { error: String(saveError) }));
+        await this.recordFailure(
+          `Installing ${target.custom.product} ${target.custom.version} on ${serialNumber} failed`,
+          error,
+          {
+            target: target.name,
+            exitCode: (coded.details?.['exitCode'] as number | undefined) ?? null,
+          },
+        );
+        if (isInstallFailure(error))
+          await this.failures.save(error, this.options.clock.now()).catch((saveError: unknown) =>
+            this.options.logger.warn('a failed installation could not be kept for a request', {
+              error: String(saveError),
+            }),
+          );
         throw error;
       }
     }).catch((error: unknown) =>
-      error instanceof HicareError && error.code === 'INSTALL_IN_PROGRESS' ? this.failed(`Installing ${targetName} on ${serialNumber} refused`, error, { target: targetName, serialNumber }) : Promise.reject(error),
+      error instanceof HicareError && error.code === 'INSTALL_IN_PROGRESS'
+        ? this.failed(`Installing ${targetName} on ${serialNumber} refused`, error, {
+            target: targetName,
+            serialNumber,
+          })
+        : Promise.reject(error),
     );
   }
 
   /** The system and the signed target, checked to belong together before a byte is fetched. */
-  private async installable(targetName: string, serialNumber: string): Promise<{ system: InventorySystem; target: ReleaseTarget; installDir: string }> {
+  private async installable(
+    targetName: string,
+    serialNumber: string,
+  ): Promise<{ system: InventorySystem; target: ReleaseTarget; installDir: string }> {
     const system = this.inventory.get(serialNumber);
     const target = await this.trust.verifiedTarget(targetName);
     const targetPlatform = platformOfBuild(target);
-    if (target.custom.product !== system.product || (system.platform !== null && targetPlatform !== system.platform) || targetPlatform !== this.platform) {
+    if (
+      target.custom.product !== system.product ||
+      (system.platform !== null && targetPlatform !== system.platform) ||
+      targetPlatform !== this.platform
+    ) {
       throw new HicareError(
         'PACKAGE_NOT_FOR_SYSTEM',
         `${target.name} is ${target.custom.product} for ${targetPlatform}; system ${serialNumber} runs ${system.product} on ${system.platform ?? this.platform} and this desktop is ${this.platform}.`,
@@ -339,10 +449,20 @@ export class HicareClient {
       );
     }
     // A release that would skip a hop its minUpgradeFrom requires is refused before anything is downloaded.
-    const skipped = hopRefusal(serialNumber, system.installedVersion, target, await this.trust.allTargets(), this.options.previews === true);
+    const skipped = hopRefusal(
+      serialNumber,
+      system.installedVersion,
+      target,
+      await this.trust.allTargets(),
+      this.options.previews === true,
+    );
     if (skipped !== null) throw skipped;
     if (system.installDir === null) {
-      throw new HicareError('INVALID_INPUT', `System ${serialNumber} is remote equipment with no folder on this desktop.`, 'Download the package and install it on the equipment itself.');
+      throw new HicareError(
+        'INVALID_INPUT',
+        `System ${serialNumber} is remote equipment with no folder on this desktop.`,
+        'Download the package and install it on the equipment itself.',
+      );
     }
     return { system, target, installDir: system.installDir };
   }
@@ -355,7 +475,9 @@ export class HicareClient {
     const code = error instanceof HicareError ? error.code : 'INTERNAL';
     await this.operations
       .append('failure', `${summary}: ${code}`, { ...data, code })
-      .catch((logError: unknown) => this.options.logger.warn('a failure could not be recorded', { error: String(logError) }));
+      .catch((logError: unknown) =>
+        this.options.logger.warn('a failure could not be recorded', { error: String(logError) }),
+      );
   }
 
   private async failed(summary: string, error: unknown, data: Record<string, unknown>): Promise<never> {

@@ -15,13 +15,28 @@ import type { InstallResult } from '../install/index.js';
 import type { HicareClient } from './hicare-client.js';
 
 /** Why a target may not go directly onto a system running `installed` (null: it may), with the path that leads there. */
-export function hopRefusal(serialNumber: string, installed: string | null, target: ReleaseTarget, catalog: readonly ReleaseTarget[], previews: boolean): HicareError | null {
+export function hopRefusal(
+  serialNumber: string,
+  installed: string | null,
+  target: ReleaseTarget,
+  catalog: readonly ReleaseTarget[],
+  previews: boolean,
+): HicareError | null {
   if (installed === null || target.custom.minUpgradeFrom === undefined) return null;
   const platform = platformOfBuild(target);
-  const releases = assembleReleases(catalog.filter((t) => t.custom.product === target.custom.product), { platform });
+  const releases = assembleReleases(
+    catalog.filter((t) => t.custom.product === target.custom.product),
+    { platform },
+  );
   const release = releases.find((r) => r.version === target.custom.version);
   if (release === undefined) return null;
-  return directInstallRefusal({ installed, serialNumber, release, releases, options: { includePrereleases: previews, platform } });
+  return directInstallRefusal({
+    installed,
+    serialNumber,
+    release,
+    releases,
+    options: { includePrereleases: previews, platform },
+  });
 }
 
 export interface PathHop {
@@ -57,38 +72,82 @@ export type PathOutcome =
  * newer than the installed version, a path the catalog does not offer, or a hop the contract does not allow (with
  * the verdict's reason code and remedy).
  */
-export async function planPath(client: HicareClient, serialNumber: string, toVersion: string, options: { previews?: boolean } = {}): Promise<PathPlan> {
+export async function planPath(
+  client: HicareClient,
+  serialNumber: string,
+  toVersion: string,
+  options: { previews?: boolean } = {},
+): Promise<PathPlan> {
   const resolution = (await client.check()).find((r) => r.system.serialNumber === serialNumber);
   if (resolution === undefined) {
-    throw new HicareError('NOT_FOUND', `No system ${serialNumber} is on your contracts.`, 'Pick one of the systems your contracts cover.', { serialNumber });
+    throw new HicareError(
+      'NOT_FOUND',
+      `No system ${serialNumber} is on your contracts.`,
+      'Pick one of the systems your contracts cover.',
+      { serialNumber },
+    );
   }
   const { system } = resolution;
   const name = `${productLabel(system.product)} ${toVersion}`;
   if (system.installedVersion === null) {
-    throw new HicareError('INVALID_INPUT', `The version installed on ${serialNumber} is not known, so no path to ${name} can be planned.`, 'Enter the installed version of the system first (Set version).', { serialNumber });
+    throw new HicareError(
+      'INVALID_INPUT',
+      `The version installed on ${serialNumber} is not known, so no path to ${name} can be planned.`,
+      'Enter the installed version of the system first (Set version).',
+      { serialNumber },
+    );
   }
   const from = system.installedVersion;
   const platform = system.platform ?? client.platform;
-  const targets = (await client.trust.allTargets()).filter((t) => t.custom.product === system.product && platformOfBuild(t) === platform);
+  const targets = (await client.trust.allTargets()).filter(
+    (t) => t.custom.product === system.product && platformOfBuild(t) === platform,
+  );
   if (!targets.some((t) => t.custom.version === toVersion)) {
-    throw new HicareError('TARGET_UNKNOWN', `${name} is not published for ${platform}.`, `Pick a version of ${productLabel(system.product)} that the check lists for ${serialNumber}.`, { serialNumber, version: toVersion });
+    throw new HicareError(
+      'TARGET_UNKNOWN',
+      `${name} is not published for ${platform}.`,
+      `Pick a version of ${productLabel(system.product)} that the check lists for ${serialNumber}.`,
+      { serialNumber, version: toVersion },
+    );
   }
   if (compareVersions(toVersion, from) <= 0) {
-    throw new HicareError('INVALID_INPUT', `${serialNumber} already runs ${from}; ${toVersion} is not newer.`, 'Pick a newer version to upgrade to.', { serialNumber, version: toVersion });
+    throw new HicareError(
+      'INVALID_INPUT',
+      `${serialNumber} already runs ${from}; ${toVersion} is not newer.`,
+      'Pick a newer version to upgrade to.',
+      { serialNumber, version: toVersion },
+    );
   }
-  const planned = planUpgradePath(from, assembleReleases(targets), { version: toVersion }, { includePrereleases: options.previews === true, platform });
-  if (!planned.ok) throw new HicareError('NO_UPGRADE_PATH', planned.message, planned.remedy, { serialNumber, version: toVersion });
+  const planned = planUpgradePath(
+    from,
+    assembleReleases(targets),
+    { version: toVersion },
+    { includePrereleases: options.previews === true, platform },
+  );
+  if (!planned.ok)
+    throw new HicareError('NO_UPGRADE_PATH', planned.message, planned.remedy, { serialNumber, version: toVersion });
   const candidates = [...resolution.updates, ...resolution.upgrades];
   const path = planned.hops.map((h) => h.version);
   const hops = planned.hops.map((h): PathHop => {
-    const candidate = candidates.find((c) => c.target.custom.version === h.version && platformOfBuild(c.target) === platform);
+    const candidate = candidates.find(
+      (c) => c.target.custom.version === h.version && platformOfBuild(c.target) === platform,
+    );
     if (candidate === undefined) {
-      throw new HicareError('TARGET_UNKNOWN', `${productLabel(system.product)} ${h.version} is not in the check for ${serialNumber}.`, 'Check for updates again, then plan the path.', { serialNumber, path });
+      throw new HicareError(
+        'TARGET_UNKNOWN',
+        `${productLabel(system.product)} ${h.version} is not in the check for ${serialNumber}.`,
+        'Check for updates again, then plan the path.',
+        { serialNumber, path },
+      );
     }
     const reason = candidate.verdict.reasons[0];
     if (!candidate.verdict.allowed && reason !== undefined) {
       const message = `The path ${[from, ...path].join(' → ')} goes through ${productLabel(system.product)} ${h.version}, which your contract does not allow: ${reason.message}`;
-      throw new HicareError(reason.code, message, `Nothing was downloaded or installed. ${reason.remedy}`, { serialNumber, path, blockedAt: h.version });
+      throw new HicareError(reason.code, message, `Nothing was downloaded or installed. ${reason.remedy}`, {
+        serialNumber,
+        path,
+        blockedAt: h.version,
+      });
     }
     return { target: candidate.target, version: h.version, verdict: candidate.verdict };
   });
@@ -101,7 +160,9 @@ export async function runPath(client: HicareClient, plan: PathPlan, events: Path
   for (const [index, hop] of plan.hops.entries()) {
     events.onHopStart?.(index, hop);
     try {
-      const result = await client.install(hop.target.name, plan.serialNumber, { onLog: (line) => events.onLog?.(index, line) });
+      const result = await client.install(hop.target.name, plan.serialNumber, {
+        onLog: (line) => events.onLog?.(index, line),
+      });
       results.push(result);
       events.onHopDone?.(index, hop, result);
     } catch (error) {
@@ -115,6 +176,9 @@ export async function runPath(client: HicareClient, plan: PathPlan, events: Path
 export function stoppedWords(plan: PathPlan, failedHop: number): string {
   const failed = plan.hops[failedHop];
   const done = plan.hops.slice(0, failedHop).map((h) => h.version);
-  const doneWords = done.length === 0 ? `${plan.serialNumber} still runs ${plan.fromVersion}` : `${done.join(' and ')} ${done.length === 1 ? 'is' : 'are'} installed`;
+  const doneWords =
+    done.length === 0
+      ? `${plan.serialNumber} still runs ${plan.fromVersion}`
+      : `${done.join(' and ')} ${done.length === 1 ? 'is' : 'are'} installed`;
   return `The path stopped at ${failed?.version ?? '?'} (step ${failedHop + 1} of ${plan.hops.length}); ${doneWords}.`;
 }

@@ -37,7 +37,12 @@ export function currentPlatform(platform: NodeJS.Platform = process.platform): P
   return platform === 'win32' ? 'win' : platform === 'darwin' ? 'mac' : 'linux';
 }
 
-const ONLY_ON: Partial<Record<DetectionRule['kind'], Platform>> = { registry: 'win', plist: 'mac', dpkg: 'linux', rpm: 'linux' };
+const ONLY_ON: Partial<Record<DetectionRule['kind'], Platform>> = {
+  registry: 'win',
+  plist: 'mac',
+  dpkg: 'linux',
+  rpm: 'linux',
+};
 
 async function readHead(path: string): Promise<string | null> {
   let handle;
@@ -71,7 +76,10 @@ async function ask(run: RunCommand, argv: readonly string[]): Promise<CommandOut
     const code = (e as NodeJS.ErrnoException).code;
     const program = argv[0] ?? '';
     if ((code === 'ENOENT' || code === 'ENOTDIR') && /[\\/]/.test(program)) return null;
-    throw detectionFailed(`The version check could not run ${program} (${code ?? (e instanceof Error ? e.message : String(e))}).`, { argv: [...argv], cause: code });
+    throw detectionFailed(
+      `The version check could not run ${program} (${code ?? (e instanceof Error ? e.message : String(e))}).`,
+      { argv: [...argv], cause: code },
+    );
   }
 }
 
@@ -102,7 +110,8 @@ async function readRaw(rule: DetectionRule, ctx: Required<DetectContext>): Promi
       try {
         out = await ctx.run(argv);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw detectionFailed(`The version check could not run ${argv[0] ?? ''}.`, { argv });
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+          throw detectionFailed(`The version check could not run ${argv[0] ?? ''}.`, { argv });
         const fallback = defaultsArgv(rule, path);
         out = await ask(ctx.run, fallback);
         return out === null ? null : parsePlistOutput(fallback, out);
@@ -124,13 +133,22 @@ async function readRaw(rule: DetectionRule, ctx: Required<DetectContext>): Promi
 export async function detectVersion(rule: DetectionRule, context: DetectContext): Promise<string | null> {
   const parsed = DetectionRuleSchema.safeParse(rule);
   if (!parsed.success) {
-    throw detectionFailed('The release metadata has a version check this app cannot read.', { issues: parsed.error.issues.slice(0, 5).map((i) => i.message) });
+    throw detectionFailed('The release metadata has a version check this app cannot read.', {
+      issues: parsed.error.issues.slice(0, 5).map((i) => i.message),
+    });
   }
   const platform = context.platform ?? currentPlatform();
   const only = ONLY_ON[parsed.data.kind];
   if (only !== undefined && only !== platform) {
-    throw detectionFailed(`A "${parsed.data.kind}" version check works only on ${only}, and this is ${platform}.`, { kind: parsed.data.kind, platform });
+    throw detectionFailed(`A "${parsed.data.kind}" version check works only on ${only}, and this is ${platform}.`, {
+      kind: parsed.data.kind,
+      platform,
+    });
   }
-  const raw = await readRaw(parsed.data, { installDir: context.installDir, platform, run: context.run ?? commandRunner() });
+  const raw = await readRaw(parsed.data, {
+    installDir: context.installDir,
+    platform,
+    run: context.run ?? commandRunner(),
+  });
   return raw === null ? null : normaliseVersion(raw);
 }

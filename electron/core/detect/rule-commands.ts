@@ -17,16 +17,24 @@ export interface CommandOutput {
 type Rule<K extends DetectionRule['kind']> = Extract<DetectionRule, { kind: K }>;
 
 export function detectionFailed(message: string, details: Record<string, unknown> = {}): HicareError {
-  return new HicareError('DETECTION_FAILED', message, 'Check that the product is installed as the vendor describes; if it is, report this to the vendor.', details);
+  return new HicareError(
+    'DETECTION_FAILED',
+    message,
+    'Check that the product is installed as the vendor describes; if it is, report this to the vendor.',
+    details,
+  );
 }
 
 function failedRun(what: string, argv: readonly string[], out: CommandOutput): HicareError {
   const said = (out.stderr.trim() || out.stdout.trim()).split(/\r?\n/, 1)[0] ?? '';
-  return detectionFailed(`${what} (${argv[0] ?? ''} exited with ${out.exitCode}${said === '' ? '' : `: ${said.slice(0, 300)}`}).`, {
-    argv: [...argv],
-    exitCode: out.exitCode,
-    stderr: out.stderr.slice(0, 2000),
-  });
+  return detectionFailed(
+    `${what} (${argv[0] ?? ''} exited with ${out.exitCode}${said === '' ? '' : `: ${said.slice(0, 300)}`}).`,
+    {
+      argv: [...argv],
+      exitCode: out.exitCode,
+      stderr: out.stderr.slice(0, 2000),
+    },
+  );
 }
 
 // ---- command + regex -----------------------------------------------------------------------------------------
@@ -57,7 +65,8 @@ export function parseRegQuery(rule: Rule<'registry'>, out: CommandOutput): strin
     if (m === null || (m[1] ?? '').toLowerCase() !== rule.value.toLowerCase()) continue;
     const data = m[3] ?? '';
     // a version kept as a number (REG_DWORD 0x4) reads as its decimal value
-    if (m[2] === 'REG_DWORD' || m[2] === 'REG_QWORD') return /^0x[0-9a-f]+$/i.test(data) ? String(parseInt(data, 16)) : data;
+    if (m[2] === 'REG_DWORD' || m[2] === 'REG_QWORD')
+      return /^0x[0-9a-f]+$/i.test(data) ? String(parseInt(data, 16)) : data;
     return data === '' ? null : data;
   }
   return null;
@@ -124,6 +133,8 @@ export function parseRpmQuery(rule: Rule<'rpm'>, out: CommandOutput): string | n
     .map((line) => line.trim())
     .filter((line) => line !== '');
   const comparable = versions.map((v) => ({ raw: v, norm: normaliseVersion(v) }));
-  const best = comparable.filter((v) => v.norm !== null).sort((a, b) => semver.rcompare(a.norm as string, b.norm as string))[0];
+  const best = comparable
+    .filter((v) => v.norm !== null)
+    .sort((a, b) => semver.rcompare(a.norm as string, b.norm as string))[0];
   return best?.raw ?? versions[0] ?? null;
 }

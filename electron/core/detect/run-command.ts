@@ -17,7 +17,13 @@ export function commandRunner(timeoutMs = 30_000): RunCommand {
         reject(new Error('empty command'));
         return;
       }
-      const child = spawn(file, args, { shell: false, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs, killSignal: 'SIGKILL' });
+      const child = spawn(file, args, {
+        shell: false,
+        windowsHide: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+      });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       let outBytes = 0;
@@ -36,7 +42,10 @@ export function commandRunner(timeoutMs = 30_000): RunCommand {
         resolve({
           exitCode: code ?? -1,
           stdout: Buffer.concat(out).toString('utf8'),
-          stderr: signal === null ? stderr : `${stderr}\n(stopped by ${signal}${signal === 'SIGKILL' ? `, after ${timeoutMs} ms` : ''})`,
+          stderr:
+            signal === null
+              ? stderr
+              : `${stderr}\n(stopped by ${signal}${signal === 'SIGKILL' ? `, after ${timeoutMs} ms` : ''})`,
         });
       });
     });

@@ -8,7 +8,8 @@ import { HicareError } from '../../../shared/errors.js';
 /** The longest text a rule's regex is run over: version files and command outputs are short. */
 export const MAX_VERSION_SOURCE = 64 * 1024;
 
-const LEADING = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:\.(\d+))?(-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z.-]+)?(?![0-9A-Za-z.+-])/;
+const LEADING =
+  /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:\.(\d+))?(-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z.-]+)?(?![0-9A-Za-z.+-])/;
 
 /**
  * `v4.2.1` → `4.2.1`, `4.2` → `4.2.0`, `4.2.1.1234` (Windows' four parts) → `4.2.1`, `4.2.1-rc.1` stays,
@@ -29,10 +30,15 @@ export function ruleRegex(source: string): RegExp {
   try {
     return new RegExp(source, 'm');
   } catch (e) {
-    throw new HicareError('DETECTION_FAILED', `The version check's pattern ${JSON.stringify(source)} is not a valid regular expression.`, 'Report this to the vendor: the release metadata is wrong.', {
-      regex: source,
-      cause: e instanceof Error ? e.message : String(e),
-    });
+    throw new HicareError(
+      'DETECTION_FAILED',
+      `The version check's pattern ${JSON.stringify(source)} is not a valid regular expression.`,
+      'Report this to the vendor: the release metadata is wrong.',
+      {
+        regex: source,
+        cause: e instanceof Error ? e.message : String(e),
+      },
+    );
   }
 }
 

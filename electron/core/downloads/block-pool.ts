@@ -20,7 +20,11 @@ export interface Block {
 interface SharedWasmMemory {
   buffer: SharedArrayBuffer;
 }
-type WasmMemoryConstructor = new (descriptor: { initial: number; maximum: number; shared: boolean }) => SharedWasmMemory;
+type WasmMemoryConstructor = new (descriptor: {
+  initial: number;
+  maximum: number;
+  shared: boolean;
+}) => SharedWasmMemory;
 
 export class BlockPool {
   readonly memory: SharedArrayBuffer;

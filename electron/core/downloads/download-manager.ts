@@ -14,7 +14,14 @@ import { removePart } from './part-file.js';
 import { ProgressMeter } from './progress-meter.js';
 import { classify } from './transfer-errors.js';
 import { TypedEmitter } from './typed-emitter.js';
-import type { DownloadEvents, DownloadHandle, DownloadJob, DownloadManagerOptions, DownloadResult, DownloadState } from './types.js';
+import type {
+  DownloadEvents,
+  DownloadHandle,
+  DownloadJob,
+  DownloadManagerOptions,
+  DownloadResult,
+  DownloadState,
+} from './types.js';
 
 interface Entry {
   id: string;
@@ -56,7 +63,11 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
     super(logger);
     const concurrency = options.concurrency ?? 3;
     if (!Number.isInteger(concurrency) || concurrency < 1) {
-      throw new HicareError('INVALID_INPUT', `The number of parallel downloads must be a whole number of at least 1, not ${concurrency}.`, 'Set parallel downloads to 1 or more.');
+      throw new HicareError(
+        'INVALID_INPUT',
+        `The number of parallel downloads must be a whole number of at least 1, not ${concurrency}.`,
+        'Set parallel downloads to 1 or more.',
+      );
     }
     const request = options.request ?? {};
     this.cache = new PackageCache(options.cacheDir);
@@ -85,7 +96,11 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
     const existing = this.entries.get(key);
     if (existing !== undefined) {
       if (existing.job.target.length !== normalized.target.length) {
-        throw new HicareError('INVALID_INPUT', `${normalized.target.name} is being downloaded with another length for the same SHA-256.`, 'Refresh the catalog and try again.');
+        throw new HicareError(
+          'INVALID_INPUT',
+          `${normalized.target.name} is being downloaded with another length for the same SHA-256.`,
+          'Refresh the catalog and try again.',
+        );
       }
       return existing.handle;
     }
@@ -121,7 +136,13 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
       after: this.cleanups.get(key) ?? Promise.resolve(),
       resolve,
       reject,
-      handle: { id, done, pause: () => this.pause(entry), resume: () => this.resume(entry), cancel: () => this.cancel(entry) },
+      handle: {
+        id,
+        done,
+        pause: () => this.pause(entry),
+        resume: () => this.resume(entry),
+        cancel: () => this.cancel(entry),
+      },
     };
     return entry;
   }
@@ -144,7 +165,8 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
     const hooks = {
       phase: (phase: 'downloading' | 'verifying') => this.setState(entry, phase),
       bytes: (bytes: number, received: number) => this.onBytes(entry, bytes, received, false),
-      retry: (retry: number, delayMs: number, error: HicareError) => this.emit('retry', { id: entry.id, name: entry.job.target.name, attempt: retry, delayMs, error }),
+      retry: (retry: number, delayMs: number, error: HicareError) =>
+        this.emit('retry', { id: entry.id, name: entry.job.target.name, attempt: retry, delayMs, error }),
     };
     entry.after
       .then(() => runDownload(this.run, entry.job, controller.signal, hooks))
@@ -160,7 +182,9 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
         if (outcome !== undefined) this.finish(entry, outcome);
         else await this.stopped(entry, error);
       })
-      .catch((error: unknown) => this.logger.error('a download could not be settled', { target: entry.job.target.name, error: String(error) }))
+      .catch((error: unknown) =>
+        this.logger.error('a download could not be settled', { target: entry.job.target.name, error: String(error) }),
+      )
       .finally(() => this.pump());
   }
 
@@ -169,7 +193,13 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
     entry.received = received;
     const figures = entry.meter.sample(received, entry.transferred, force);
     if (figures === undefined) return;
-    this.emit('progress', { id: entry.id, name: entry.job.target.name, receivedBytes: received, totalBytes: entry.job.target.length, ...figures });
+    this.emit('progress', {
+      id: entry.id,
+      name: entry.job.target.name,
+      receivedBytes: received,
+      totalBytes: entry.job.target.length,
+      ...figures,
+    });
   }
 
   private finish(entry: Entry, outcome: RunOutcome): void {
@@ -177,8 +207,19 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
     if (!outcome.fromCache) this.onBytes(entry, 0, target.length, true);
     this.entries.delete(entry.key);
     this.setState(entry, 'done');
-    this.logger.info('package downloaded', { target: target.name, sha256: target.sha256, fromCache: outcome.fromCache, bytesTransferred: entry.transferred });
-    entry.resolve({ path: outcome.path, sha256: target.sha256, length: target.length, fromCache: outcome.fromCache, bytesTransferred: entry.transferred });
+    this.logger.info('package downloaded', {
+      target: target.name,
+      sha256: target.sha256,
+      fromCache: outcome.fromCache,
+      bytesTransferred: entry.transferred,
+    });
+    entry.resolve({
+      path: outcome.path,
+      sha256: target.sha256,
+      length: target.length,
+      fromCache: outcome.fromCache,
+      bytesTransferred: entry.transferred,
+    });
   }
 
   private async stopped(entry: Entry, error: unknown): Promise<void> {
@@ -189,7 +230,12 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
       this.enqueue(entry);
       return;
     }
-    const coded = classify(error, { name: entry.job.target.name, host: '', cacheDir: this.cache.root, missingBytes: entry.job.target.length - entry.received }).error;
+    const coded = classify(error, {
+      name: entry.job.target.name,
+      host: '',
+      cacheDir: this.cache.root,
+      missingBytes: entry.job.target.length - entry.received,
+    }).error;
     this.entries.delete(entry.key);
     this.setState(entry, 'failed', coded);
     this.logger.error('download failed', { target: entry.job.target.name, code: coded.code, message: coded.message });
@@ -197,7 +243,8 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
   }
 
   private pause(entry: Entry): void {
-    if (entry.state === 'done' || entry.state === 'failed' || entry.state === 'cancelled' || entry.intent === 'cancel') return;
+    if (entry.state === 'done' || entry.state === 'failed' || entry.state === 'cancelled' || entry.intent === 'cancel')
+      return;
     entry.intent = 'pause';
     if (entry.running) {
       entry.controller?.abort();
@@ -215,7 +262,8 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
   }
 
   private cancel(entry: Entry): void {
-    if (entry.state === 'done' || entry.state === 'failed' || entry.state === 'cancelled' || entry.intent === 'cancel') return;
+    if (entry.state === 'done' || entry.state === 'failed' || entry.state === 'cancelled' || entry.intent === 'cancel')
+      return;
     entry.intent = 'cancel';
     if (entry.running) {
       entry.controller?.abort();
@@ -234,7 +282,11 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
     this.cleanups.set(entry.key, removal);
     await removal;
     if (this.cleanups.get(entry.key) === removal) this.cleanups.delete(entry.key);
-    const error = new HicareError('DOWNLOAD_CANCELLED', `The download of ${name} was cancelled.`, 'Start the download again when you want the package.');
+    const error = new HicareError(
+      'DOWNLOAD_CANCELLED',
+      `The download of ${name} was cancelled.`,
+      'Start the download again when you want the package.',
+    );
     this.setState(entry, 'cancelled', error);
     entry.reject(error);
   }
@@ -253,24 +305,35 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
   private setState(entry: Entry, state: DownloadState, error?: HicareError): void {
     if (entry.state === state && error === undefined) return;
     entry.state = state;
-    this.emit('state', error === undefined ? { id: entry.id, name: entry.job.target.name, state } : { id: entry.id, name: entry.job.target.name, state, error });
+    this.emit(
+      'state',
+      error === undefined
+        ? { id: entry.id, name: entry.job.target.name, state }
+        : { id: entry.id, name: entry.job.target.name, state, error },
+    );
   }
 }
 
 function validateJob(job: DownloadJob): DownloadJob {
   const { target, url } = job;
   const invalid = (what: string, remedy: string) => new HicareError('INVALID_INPUT', what, remedy);
-  if (typeof target?.name !== 'string' || target.name === '') throw invalid('The package to download has no name.', 'Pick the package from the catalog again.');
+  if (typeof target?.name !== 'string' || target.name === '')
+    throw invalid('The package to download has no name.', 'Pick the package from the catalog again.');
   if (typeof target.sha256 !== 'string' || !/^[0-9a-fA-F]{64}$/.test(target.sha256)) {
     throw invalid(`${target.name} has no valid SHA-256 in its catalog entry.`, 'Refresh the catalog and try again.');
   }
-  if (!Number.isSafeInteger(target.length) || target.length < 0) throw invalid(`${target.name} has no valid length in its catalog entry.`, 'Refresh the catalog and try again.');
+  if (!Number.isSafeInteger(target.length) || target.length < 0)
+    throw invalid(`${target.name} has no valid length in its catalog entry.`, 'Refresh the catalog and try again.');
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw invalid(`"${String(url)}" is not a download address.`, 'Check the portal address (Settings → Portal address, or --portal).');
+    throw invalid(
+      `"${String(url)}" is not a download address.`,
+      'Check the portal address (Settings → Portal address, or --portal).',
+    );
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalid(`${parsed.protocol} addresses cannot be downloaded from.`, 'Use an http(s) portal address.');
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw invalid(`${parsed.protocol} addresses cannot be downloaded from.`, 'Use an http(s) portal address.');
   return { target: { name: target.name, length: target.length, sha256: target.sha256.toLowerCase() }, url };
 }

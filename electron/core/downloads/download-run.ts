@@ -12,7 +12,14 @@ import { sizeOf, type PackageCache } from './package-cache.js';
 import type { SinkTuning } from './package-sink.js';
 import { PartFile } from './part-file.js';
 import { transferOnce } from './transfer.js';
-import { classify, finalError, insufficientSpace, isRetryable, type AttemptFailure, type FailureContext } from './transfer-errors.js';
+import {
+  classify,
+  finalError,
+  insufficientSpace,
+  isRetryable,
+  type AttemptFailure,
+  type FailureContext,
+} from './transfer-errors.js';
 import type { DownloadJob, RequestOptions } from './types.js';
 import type { Agents } from 'got';
 
@@ -54,14 +61,23 @@ export class RunStopped extends Error {
 /** Failures after which the part is worthless: the server is not serving the target. */
 const DISCARD_PART = new Set(['LENGTH_EXCEEDED', 'TARGET_MISMATCH']);
 
-export async function runDownload(ctx: RunContext, job: DownloadJob, signal: AbortSignal, hooks: RunHooks): Promise<RunOutcome> {
+export async function runDownload(
+  ctx: RunContext,
+  job: DownloadJob,
+  signal: AbortSignal,
+  hooks: RunHooks,
+): Promise<RunOutcome> {
   const { target, url } = job;
   const { cache } = ctx;
   await cache.ensure();
   if ((await sizeOf(cache.packagePath(target.sha256))) !== undefined) {
     hooks.phase('verifying');
-    if ((await cache.lookup(target.sha256, target.length, ctx.clock.now())) === 'hit') return { path: cache.packagePath(target.sha256), fromCache: true };
-    ctx.logger.warn('a cached package did not match its name and was quarantined', { target: target.name, sha256: target.sha256 });
+    if ((await cache.lookup(target.sha256, target.length, ctx.clock.now())) === 'hit')
+      return { path: cache.packagePath(target.sha256), fromCache: true };
+    ctx.logger.warn('a cached package did not match its name and was quarantined', {
+      target: target.name,
+      sha256: target.sha256,
+    });
   }
 
   // Checked before any byte is transferred, against what the part already holds.
@@ -105,7 +121,13 @@ export async function runDownload(ctx: RunContext, job: DownloadJob, signal: Abo
   }
 }
 
-async function transferAll(ctx: RunContext, job: DownloadJob, part: PartFile, signal: AbortSignal, hooks: RunHooks): Promise<void> {
+async function transferAll(
+  ctx: RunContext,
+  job: DownloadJob,
+  part: PartFile,
+  signal: AbortSignal,
+  hooks: RunHooks,
+): Promise<void> {
   const { target, url } = job;
   const host = hostOf(url);
   let failures = 0;
@@ -115,7 +137,12 @@ async function transferAll(ctx: RunContext, job: DownloadJob, part: PartFile, si
   while (part.received < target.length) {
     if (signal.aborted) throw new RunStopped();
     if (!part.trusted) await part.resync();
-    const fctx: FailureContext = { name: target.name, host, cacheDir: ctx.cache.root, missingBytes: target.length - part.received };
+    const fctx: FailureContext = {
+      name: target.name,
+      host,
+      cacheDir: ctx.cache.root,
+      missingBytes: target.length - part.received,
+    };
     const headers = await requestHeaders(ctx, target.name);
     let failure: AttemptFailure | undefined;
     try {
@@ -150,7 +177,12 @@ async function transferAll(ctx: RunContext, job: DownloadJob, part: PartFile, si
         continue;
       }
       const message = `The server at ${host} ended its answer before the whole package was sent.`;
-      failure = { kind: 'network', error: new HicareError('DOWNLOAD_FAILED', message, 'Try again; the download resumes where it stopped.', { cause: 'short answer' }) };
+      failure = {
+        kind: 'network',
+        error: new HicareError('DOWNLOAD_FAILED', message, 'Try again; the download resumes where it stopped.', {
+          cause: 'short answer',
+        }),
+      };
     }
     if (part.received > furthest) {
       furthest = part.received;
@@ -159,7 +191,13 @@ async function transferAll(ctx: RunContext, job: DownloadJob, part: PartFile, si
     failures += 1;
     if (failures > ctx.retries) throw finalError(failure, failures, fctx);
     const delay = backoffDelay(failures, ctx.backoff);
-    ctx.logger.warn('a download attempt failed; retrying', { target: target.name, retry: failures, delayMs: delay, code: failure.error.code, message: failure.error.message });
+    ctx.logger.warn('a download attempt failed; retrying', {
+      target: target.name,
+      retry: failures,
+      delayMs: delay,
+      code: failure.error.code,
+      message: failure.error.message,
+    });
     hooks.retry(failures, delay, failure.error);
     await sleep(delay, signal);
   }
@@ -173,7 +211,11 @@ async function requestHeaders(ctx: RunContext, name: string): Promise<Record<str
   } catch (error) {
     if (error instanceof HicareError) throw error;
     const why = error instanceof Error ? error.message : String(error);
-    throw new HicareError('DOWNLOAD_FAILED', `The request for ${name} could not be prepared: ${why}`, 'Sign in again, then retry the download.');
+    throw new HicareError(
+      'DOWNLOAD_FAILED',
+      `The request for ${name} could not be prepared: ${why}`,
+      'Sign in again, then retry the download.',
+    );
   }
 }
 

@@ -65,7 +65,8 @@ export class PackageCache {
     const stamp = now.toISOString().replace(/[:.]/g, '-');
     let destination = join(this.quarantine, `${hex}-${stamp}`);
     // A fixed or coarse clock must not make a second quarantine overwrite the first.
-    for (let n = 1; (await sizeOf(destination)) !== undefined; n += 1) destination = join(this.quarantine, `${hex}-${stamp}-${n}`);
+    for (let n = 1; (await sizeOf(destination)) !== undefined; n += 1)
+      destination = join(this.quarantine, `${hex}-${stamp}-${n}`);
     await rename(path, destination);
     return destination;
   }

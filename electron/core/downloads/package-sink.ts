@@ -130,7 +130,12 @@ export class PackageSink extends Writable {
         this.fill = 0;
         this.room = block.bytes.length - (this.sealedUpTo % block.bytes.length);
       }
-      const copied = chunk.copy(this.block.bytes, this.fill, at, at + Math.min(chunk.length - at, this.room - this.fill));
+      const copied = chunk.copy(
+        this.block.bytes,
+        this.fill,
+        at,
+        at + Math.min(chunk.length - at, this.room - this.fill),
+      );
       this.fill += copied;
       this.part.received += copied;
       at += copied;
@@ -144,7 +149,12 @@ export class PackageSink extends Writable {
   private seal(): void {
     const block = this.block;
     if (block === undefined) return;
-    const sealed: Sealed = { block, bytes: this.fill, position: this.sealedUpTo, hashed: this.part.hash.update(block, this.fill) };
+    const sealed: Sealed = {
+      block,
+      bytes: this.fill,
+      position: this.sealedUpTo,
+      hashed: this.part.hash.update(block, this.fill),
+    };
     // Seen here so that an unobserved failure never goes unhandled; the writer reports it when it returns the block.
     sealed.hashed.catch(() => undefined);
     this.sealedUpTo += this.fill;

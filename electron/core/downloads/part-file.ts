@@ -51,7 +51,10 @@ export class PartFile {
     }
     // An ETag only identifies a version at the URL that issued it.
     const etag = resumable && sidecar.url === url && sidecar.etag !== null ? sidecar.etag : undefined;
-    const pool = new BlockPool(tuning.blockBytes, Math.max(2, Math.ceil(tuning.maxQueuedBytes / tuning.blockBytes) + 1));
+    const pool = new BlockPool(
+      tuning.blockBytes,
+      Math.max(2, Math.ceil(tuning.maxQueuedBytes / tuning.blockBytes) + 1),
+    );
     const hash = runningHash(pool, target.length, tuning.hashThreadFromBytes);
     let part: PartFile | undefined;
     try {
@@ -86,7 +89,12 @@ export class PartFile {
       for (let position = 0, turn = 0; position < bytes; turn = 1 - turn) {
         const block = blocks[turn];
         if (block === undefined) throw new Error('no free block to read the part into');
-        const { bytesRead } = await this.handle.read(block.bytes, 0, Math.min(block.bytes.length, bytes - position), position);
+        const { bytesRead } = await this.handle.read(
+          block.bytes,
+          0,
+          Math.min(block.bytes.length, bytes - position),
+          position,
+        );
         if (bytesRead === 0) throw new Error(`the part ended at ${position} of ${bytes} bytes`);
         // The other block is read into next: its hash must be done first.
         await hashing;
@@ -114,7 +122,13 @@ export class PartFile {
 
   /** Written whole to a temporary name and renamed, so a crash never leaves half a sidecar. */
   async saveSidecar(url: string): Promise<void> {
-    const sidecar: Sidecar = { url, etag: this.etag ?? null, receivedBytes: this.received, length: this.target.length, sha256: this.target.sha256 };
+    const sidecar: Sidecar = {
+      url,
+      etag: this.etag ?? null,
+      receivedBytes: this.received,
+      length: this.target.length,
+      sha256: this.target.sha256,
+    };
     const tmp = `${this.sidecarPath}.tmp`;
     await writeFile(tmp, JSON.stringify(sidecar));
     await rename(tmp, this.sidecarPath);
@@ -167,7 +181,13 @@ async function readSidecar(path: string): Promise<Sidecar | undefined> {
       typeof value.length === 'number' &&
       typeof value.sha256 === 'string'
     ) {
-      return { url: value.url, etag: value.etag, receivedBytes: value.receivedBytes, length: value.length, sha256: value.sha256 };
+      return {
+        url: value.url,
+        etag: value.etag,
+        receivedBytes: value.receivedBytes,
+        length: value.length,
+        sha256: value.sha256,
+      };
     }
   } catch {
     // A damaged sidecar only costs a fresh start.

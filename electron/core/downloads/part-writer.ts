@@ -41,7 +41,8 @@ export class PartWriter {
     let direct = 0;
     let directBytes = 0;
     if (this.direct !== undefined && alignedMemory && position % DIRECT_IO_ALIGNMENT === 0) {
-      while (direct < buffers.length && buffers[direct]!.length % DIRECT_IO_ALIGNMENT === 0) directBytes += buffers[direct++]!.length;
+      while (direct < buffers.length && buffers[direct]!.length % DIRECT_IO_ALIGNMENT === 0)
+        directBytes += buffers[direct++]!.length;
     }
     let done = 0;
     if (this.direct !== undefined && directBytes > 0) {

@@ -50,6 +50,9 @@ export class ProgressMeter {
     }
     const speed = this.speed ?? 0;
     const left = Math.max(0, this.total - received);
-    return { bytesPerSecond: Math.round(speed), etaSeconds: left === 0 ? 0 : speed > 0 ? Math.ceil(left / speed) : null };
+    return {
+      bytesPerSecond: Math.round(speed),
+      etaSeconds: left === 0 ? 0 : speed > 0 ? Math.ceil(left / speed) : null,
+    };
   }
 }

@@ -97,7 +97,8 @@ export class ThreadHash implements RunningHash {
   }
 
   update(block: Block, bytes: number): Promise<void> {
-    if (block.offset + bytes > this.pool.memory.byteLength) return Promise.reject(new RangeError('the block is not in the hash thread\'s pool'));
+    if (block.offset + bytes > this.pool.memory.byteLength)
+      return Promise.reject(new RangeError("the block is not in the hash thread's pool"));
     return this.request(this.updates, { op: 'update', offset: block.offset, bytes });
   }
 

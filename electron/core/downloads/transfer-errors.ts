@@ -42,25 +42,54 @@ export function classify(error: unknown, ctx: FailureContext): AttemptFailure {
     if (typeof (error as { syscall?: unknown }).syscall === 'string') {
       const cause = text === '' ? message : text;
       const remedy = 'Make sure the download folder exists and is writable, then try again.';
-      return failure('fatal', 'DOWNLOAD_FAILED', `The package cache at ${ctx.cacheDir} cannot be written.`, remedy, { cause });
+      return failure('fatal', 'DOWNLOAD_FAILED', `The package cache at ${ctx.cacheDir} cannot be written.`, remedy, {
+        cause,
+      });
     }
-    return failure('fatal', 'DOWNLOAD_FAILED', `Downloading ${ctx.name} failed.`, 'Try again; if it keeps failing, contact support.', { cause: message });
+    return failure(
+      'fatal',
+      'DOWNLOAD_FAILED',
+      `Downloading ${ctx.name} failed.`,
+      'Try again; if it keeps failing, contact support.',
+      { cause: message },
+    );
   }
   if (text === 'ETIMEDOUT' || error.name === 'TimeoutError') {
     const message = `The package server at ${ctx.host} stopped answering while sending ${ctx.name}.`;
-    return failure('timeout', 'TIMEOUT', message, 'Check your network connection and try again; the download resumes where it stopped.', { cause: text });
+    return failure(
+      'timeout',
+      'TIMEOUT',
+      message,
+      'Check your network connection and try again; the download resumes where it stopped.',
+      { cause: text },
+    );
   }
   const offline = offlineWords(text);
   if (offline !== undefined) {
-    const remedy = 'Check your network connection and the proxy (Settings → Proxy, or HTTPS_PROXY), then try again; what was downloaded is kept.';
-    return failure('offline', 'OFFLINE', `The package server at ${ctx.host} cannot be reached: ${offline}.`, remedy, { cause: text });
+    const remedy =
+      'Check your network connection and the proxy (Settings → Proxy, or HTTPS_PROXY), then try again; what was downloaded is kept.';
+    return failure('offline', 'OFFLINE', `The package server at ${ctx.host} cannot be reached: ${offline}.`, remedy, {
+      cause: text,
+    });
   }
   if (TLS.test(text)) {
     const remedy = 'Add your company CA bundle under Settings → Extra CA bundle, or check the portal address.';
-    return failure('fatal', 'UNTRUSTED_PORTAL', `The certificate of ${ctx.host} is not trusted by this computer.`, remedy, { cause: text });
+    return failure(
+      'fatal',
+      'UNTRUSTED_PORTAL',
+      `The certificate of ${ctx.host} is not trusted by this computer.`,
+      remedy,
+      { cause: text },
+    );
   }
   const cause = text === '' ? error.message : text;
-  return failure('network', 'DOWNLOAD_FAILED', `The connection to ${ctx.host} broke off while sending ${ctx.name}: ${connectionWords(text)}.`, RESUMES, { cause });
+  return failure(
+    'network',
+    'DOWNLOAD_FAILED',
+    `The connection to ${ctx.host} broke off while sending ${ctx.name}: ${connectionWords(text)}.`,
+    RESUMES,
+    { cause },
+  );
 }
 
 /** An HTTP answer that is not the package. `body` is at most a few KiB of what the server said. */
@@ -76,17 +105,41 @@ export function httpFailure(status: number, body: string, ctx: FailureContext): 
     const { code, message, remedy, details } = parsed.data;
     // A refusal is the portal's word to the user; a failing server's words only explain the retry.
     return retried
-      ? failure('server', 'DOWNLOAD_FAILED', `The package server at ${ctx.host} answered ${status}: ${message}`, LATER, { ...details, status, cause: code })
+      ? failure(
+          'server',
+          'DOWNLOAD_FAILED',
+          `The package server at ${ctx.host} answered ${status}: ${message}`,
+          LATER,
+          { ...details, status, cause: code },
+        )
       : failure('fatal', code, message, remedy, { ...details, status });
   }
   if (retried) {
-    return failure('server', 'DOWNLOAD_FAILED', `The package server at ${ctx.host} answered ${status} for ${ctx.name}.`, LATER, { status, cause: `HTTP ${status}` });
+    return failure(
+      'server',
+      'DOWNLOAD_FAILED',
+      `The package server at ${ctx.host} answered ${status} for ${ctx.name}.`,
+      LATER,
+      { status, cause: `HTTP ${status}` },
+    );
   }
   const message = `The package server at ${ctx.host} refused ${ctx.name} (${status}) without an explanation.`;
-  return failure('fatal', 'PORTAL_ERROR', message, 'Check the portal address and that you are signed in, then try again.', { status });
+  return failure(
+    'fatal',
+    'PORTAL_ERROR',
+    message,
+    'Check the portal address and that you are signed in, then try again.',
+    { status },
+  );
 }
 
-function failure(kind: FailureKind, code: ErrorCode, message: string, remedy: string, details: Record<string, unknown>): AttemptFailure {
+function failure(
+  kind: FailureKind,
+  code: ErrorCode,
+  message: string,
+  remedy: string,
+  details: Record<string, unknown>,
+): AttemptFailure {
   return { kind, error: new HicareError(code, message, remedy, details) };
 }
 
@@ -95,7 +148,8 @@ const LATER = 'Try again later; the download resumes where it stopped.';
 
 /** A server that answers with something other than what was asked for: not worth retrying against. */
 export function protocolError(message: string, details: Record<string, unknown>): HicareError {
-  const remedy = 'Try again later; if it happens again, report it to the vendor: the server does not answer range requests correctly.';
+  const remedy =
+    'Try again later; if it happens again, report it to the vendor: the server does not answer range requests correctly.';
   return new HicareError('DOWNLOAD_FAILED', message, remedy, details);
 }
 

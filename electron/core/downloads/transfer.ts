@@ -31,7 +31,13 @@ const CONTENT_RANGE = /^bytes (\d+)-(\d+)\/(\d+|\*)$/;
  * Fetches from `part.received` on. Returns normally when the server ended its answer (which may still be short of
  * the whole package: the caller decides); throws on anything else.
  */
-export async function transferOnce(part: PartFile, target: DownloadTarget, setup: AttemptSetup, onBytes: (bytes: number) => void, ctx: FailureContext): Promise<void> {
+export async function transferOnce(
+  part: PartFile,
+  target: DownloadTarget,
+  setup: AttemptSetup,
+  onBytes: (bytes: number) => void,
+  ctx: FailureContext,
+): Promise<void> {
   const from = part.received;
   const headers: Record<string, string> = { ...setup.headers, 'accept-encoding': 'identity' };
   if (from > 0) {
@@ -107,12 +113,16 @@ function checkRange(response: PlainResponse, from: number, target: DownloadTarge
   const fail = (why: string) => {
     stream.destroy();
     const message = `The package server answered a request for ${target.name} from byte ${from} with ${why}.`;
-    throw new AttemptError({ kind: 'fatal', error: protocolError(message, { contentRange: header, from, length: target.length }) });
+    throw new AttemptError({
+      kind: 'fatal',
+      error: protocolError(message, { contentRange: header, from, length: target.length }),
+    });
   };
   if (from === 0) fail('a partial answer nobody asked for');
   if (match === null) fail(`an unreadable Content-Range "${header}"`);
   if (start !== from) fail(`bytes from ${start}`);
-  if (total !== target.length) fail(`a file of ${match?.[3] ?? '?'} bytes, where the signed catalog lists ${target.length}`);
+  if (total !== target.length)
+    fail(`a file of ${match?.[3] ?? '?'} bytes, where the signed catalog lists ${target.length}`);
   if (end < start || end >= target.length) fail(`the impossible range ${start}-${end}`);
 }
 

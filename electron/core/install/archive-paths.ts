@@ -5,7 +5,8 @@
 import { posix } from 'node:path';
 import { HicareError } from '../../../shared/errors.js';
 
-const REMEDY = 'The package is damaged or unsafe and was not installed. Download it again; if it persists, report it to the vendor.';
+const REMEDY =
+  'The package is damaged or unsafe and was not installed. Download it again; if it persists, report it to the vendor.';
 
 export function unsafeArchive(message: string, details: Record<string, unknown> = {}): HicareError {
   return new HicareError('INVALID_INPUT', message, REMEDY, details);
@@ -27,18 +28,23 @@ function hasControl(text: string): boolean {
 export function safeEntryPath(raw: string): string {
   const show = JSON.stringify(raw.slice(0, 300));
   if (raw.length === 0) throw unsafeArchive('The package has an entry without a name.');
-  if (raw.length > 4096) throw unsafeArchive(`The package has an entry whose name is too long (${raw.length} characters).`);
-  if (hasControl(raw)) throw unsafeArchive(`The package entry ${show} has a control character in its name.`, { path: raw });
+  if (raw.length > 4096)
+    throw unsafeArchive(`The package has an entry whose name is too long (${raw.length} characters).`);
+  if (hasControl(raw))
+    throw unsafeArchive(`The package entry ${show} has a control character in its name.`, { path: raw });
   if (raw.includes('\\')) throw unsafeArchive(`The package entry ${show} has a backslash in its name.`, { path: raw });
   if (raw.startsWith('/')) throw unsafeArchive(`The package entry ${show} has an absolute path.`, { path: raw });
-  if (raw.includes(':')) throw unsafeArchive(`The package entry ${show} names a drive or a file stream.`, { path: raw });
+  if (raw.includes(':'))
+    throw unsafeArchive(`The package entry ${show} names a drive or a file stream.`, { path: raw });
   let rest = raw;
   while (rest.startsWith('./')) rest = rest.slice(2);
   while (rest.endsWith('/')) rest = rest.slice(0, -1);
   if (rest === '' || rest === '.') return '';
   for (const part of rest.split('/')) {
-    if (part === '..') throw unsafeArchive(`The package entry ${show} climbs out of the install folder with "..".`, { path: raw });
-    if (part === '' || part === '.') throw unsafeArchive(`The package entry ${show} has an empty or "." part.`, { path: raw });
+    if (part === '..')
+      throw unsafeArchive(`The package entry ${show} climbs out of the install folder with "..".`, { path: raw });
+    if (part === '' || part === '.')
+      throw unsafeArchive(`The package entry ${show} has an empty or "." part.`, { path: raw });
   }
   return rest;
 }
@@ -51,11 +57,17 @@ export function assertSafeLinkTarget(entryPath: string, target: string): void {
   const show = JSON.stringify(entryPath);
   if (target.length === 0) throw unsafeArchive(`The link ${show} in the package points nowhere.`, { path: entryPath });
   if (hasControl(target) || target.includes('\\') || target.includes(':') || target.startsWith('/')) {
-    throw unsafeArchive(`The link ${show} in the package points outside the install folder (${JSON.stringify(target)}).`, { path: entryPath, target });
+    throw unsafeArchive(
+      `The link ${show} in the package points outside the install folder (${JSON.stringify(target)}).`,
+      { path: entryPath, target },
+    );
   }
   const resolved = posix.normalize(posix.join(posix.dirname(entryPath), target));
   if (resolved === '..' || resolved.startsWith('../') || posix.isAbsolute(resolved)) {
-    throw unsafeArchive(`The link ${show} in the package points outside the install folder (${JSON.stringify(target)}).`, { path: entryPath, target });
+    throw unsafeArchive(
+      `The link ${show} in the package points outside the install folder (${JSON.stringify(target)}).`,
+      { path: entryPath, target },
+    );
   }
 }
 

@@ -48,18 +48,33 @@ function asExtractError(error: unknown, destination: string): HicareError {
   const code = (error as { code?: string }).code ?? '';
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ENOSPC') {
-    return new HicareError('INSUFFICIENT_SPACE', `There is not enough free disk space to unpack the package into ${destination}.`, 'Free some disk space and try again.', { destination });
+    return new HicareError(
+      'INSUFFICIENT_SPACE',
+      `There is not enough free disk space to unpack the package into ${destination}.`,
+      'Free some disk space and try again.',
+      { destination },
+    );
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new HicareError('INSTALL_FAILED', `The package could not be unpacked into ${destination}: permission denied.`, 'Choose an install folder you may write to, or run the app as an administrator.', {
+    return new HicareError(
+      'INSTALL_FAILED',
+      `The package could not be unpacked into ${destination}: permission denied.`,
+      'Choose an install folder you may write to, or run the app as an administrator.',
+      {
+        destination,
+        cause: code,
+      },
+    );
+  }
+  return new HicareError(
+    'INSTALL_FAILED',
+    `The package could not be unpacked into ${destination}: ${message}`,
+    'Try again; if it persists, report it to the vendor.',
+    {
       destination,
       cause: code,
-    });
-  }
-  return new HicareError('INSTALL_FAILED', `The package could not be unpacked into ${destination}: ${message}`, 'Try again; if it persists, report it to the vendor.', {
-    destination,
-    cause: code,
-  });
+    },
+  );
 }
 
 /**
@@ -77,7 +92,12 @@ async function moveIntoPlace(staging: string, destination: string): Promise<void
     return;
   }
   if (!existing.isDirectory()) {
-    throw new HicareError('INVALID_INPUT', `The install location ${destination} is a file, not a folder.`, 'Choose a folder to install into.', { destination });
+    throw new HicareError(
+      'INVALID_INPUT',
+      `The install location ${destination} is a file, not a folder.`,
+      'Choose a folder to install into.',
+      { destination },
+    );
   }
   const aside = await mkdtemp(join(dirname(destination), `.${basename(destination)}.replaced-`));
   const moved: string[] = [];
@@ -97,7 +117,8 @@ async function moveIntoPlace(staging: string, destination: string): Promise<void
       moved.push(name);
     }
   } catch (error) {
-    for (const name of moved.reverse()) await rename(join(destination, name), join(staging, name)).catch(() => undefined);
+    for (const name of moved.reverse())
+      await rename(join(destination, name), join(staging, name)).catch(() => undefined);
     for (const name of replaced) await rename(join(aside, name), join(destination, name)).catch(() => undefined);
     throw error;
   } finally {
@@ -110,7 +131,11 @@ async function moveIntoPlace(staging: string, destination: string): Promise<void
  * Unpacks `archive` into `destination` (created if missing; existing top-level entries of the same names are
  * replaced). Any unsafe or damaged entry → INVALID_INPUT, and the destination is as it was.
  */
-export async function extractArchive(archive: string, destination: string, options: ExtractOptions = {}): Promise<ExtractResult> {
+export async function extractArchive(
+  archive: string,
+  destination: string,
+  options: ExtractOptions = {},
+): Promise<ExtractResult> {
   const dest = resolve(destination);
   const format = options.format ?? (await archiveFormatOf(archive));
   if (format === null) throw unsafeArchive('The package is neither a .tar.gz nor a .zip file.', { archive });

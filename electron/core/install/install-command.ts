@@ -66,7 +66,12 @@ export function elevate(argv: readonly string[], platform: Platform, context: El
 }
 
 function unsupported(message: string, details: Record<string, unknown>): HicareError {
-  return new HicareError('INSTALLER_UNSUPPORTED', message, 'Download the package built for this computer’s operating system.', details);
+  return new HicareError(
+    'INSTALLER_UNSUPPORTED',
+    message,
+    'Download the package built for this computer’s operating system.',
+    details,
+  );
 }
 
 /** The install plan for one target on one platform. Throws INSTALLER_UNSUPPORTED or INVALID_INPUT. */
@@ -77,10 +82,23 @@ export function installCommand(
   context: ElevationContext = { isAdmin: false, graphical: false },
 ): InstallPlan {
   const { installer } = custom;
-  const details = { product: custom.product, version: custom.version, installerType: installer.type, packagePlatform: custom.platform, platform };
-  if (custom.platform !== platform) throw unsupported(`This package of ${custom.product} ${custom.version} is built for ${custom.platform}, and this computer runs ${platform}.`, details);
-  if (!TYPE_PLATFORMS[installer.type].includes(platform)) throw unsupported(`A "${installer.type}" installer cannot run on ${platform}.`, details);
-  const args = installer.args.map((a) => substitute(a, { target: paths.target, package: paths.package, version: custom.version }));
+  const details = {
+    product: custom.product,
+    version: custom.version,
+    installerType: installer.type,
+    packagePlatform: custom.platform,
+    platform,
+  };
+  if (custom.platform !== platform)
+    throw unsupported(
+      `This package of ${custom.product} ${custom.version} is built for ${custom.platform}, and this computer runs ${platform}.`,
+      details,
+    );
+  if (!TYPE_PLATFORMS[installer.type].includes(platform))
+    throw unsupported(`A "${installer.type}" installer cannot run on ${platform}.`, details);
+  const args = installer.args.map((a) =>
+    substitute(a, { target: paths.target, package: paths.package, version: custom.version }),
+  );
   const run = (argv: string[], needsAdmin: boolean, unpackInto: string | null = null): InstallPlan => ({
     kind: 'run',
     argv: needsAdmin ? elevate(argv, platform, context) : argv,
@@ -93,7 +111,12 @@ export function installCommand(
       return { kind: 'extract', archive: paths.package, into: paths.target };
     case 'script': {
       if (installer.entry === undefined) {
-        throw new HicareError('INVALID_INPUT', `The release metadata of ${custom.product} ${custom.version} does not say which script installs it.`, 'Report this to the vendor.', details);
+        throw new HicareError(
+          'INVALID_INPUT',
+          `The release metadata of ${custom.product} ${custom.version} does not say which script installs it.`,
+          'Report this to the vendor.',
+          details,
+        );
       }
       const entry = safeEntryPath(installer.entry);
       const join = platform === 'win' ? win32.join : posix.join;

@@ -29,7 +29,10 @@ export class InstallLog {
   private omittedLines = 0;
   private omittedBytes = 0;
   private readonly pending: Record<LogStream, string> = { stdout: '', stderr: '' };
-  private readonly decoders: Record<LogStream, StringDecoder> = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
+  private readonly decoders: Record<LogStream, StringDecoder> = {
+    stdout: new StringDecoder('utf8'),
+    stderr: new StringDecoder('utf8'),
+  };
   private firstError = '';
   private lastError = '';
 

@@ -42,10 +42,20 @@ function cmdArgument(arg: string): string {
  * How an argv is handed to spawn. On Windows `cmd.exe /d /s /c <script> args...` needs its command line built by
  * hand (verbatim), since Node's own quoting is not cmd.exe's; everything else goes through as an argv.
  */
-export function spawnArguments(argv: readonly string[], platform: Platform): { file: string; args: string[]; verbatim: boolean } {
+export function spawnArguments(
+  argv: readonly string[],
+  platform: Platform,
+): { file: string; args: string[]; verbatim: boolean } {
   const [file, ...args] = argv;
   if (file === undefined) throw new Error('empty argv');
-  if (platform === 'win' && file.toLowerCase() === 'cmd.exe' && args[0] === '/d' && args[1] === '/s' && args[2] === '/c' && args[3] !== undefined) {
+  if (
+    platform === 'win' &&
+    file.toLowerCase() === 'cmd.exe' &&
+    args[0] === '/d' &&
+    args[1] === '/s' &&
+    args[2] === '/c' &&
+    args[3] !== undefined
+  ) {
     const [script, ...rest] = args.slice(3) as [string, ...string[]];
     const line = [script.replace(CMD_META, '^$1'), ...rest.map(cmdArgument)].join(' ');
     return { file, args: ['/d', '/s', '/c', `"${line}"`], verbatim: true };
@@ -57,7 +67,10 @@ function killTree(child: ChildProcess | undefined, platform: Platform, spawn: Sp
   if (child?.pid === undefined) return;
   try {
     if (platform === 'win') {
-      spawn('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => undefined);
+      spawn('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on(
+        'error',
+        () => undefined,
+      );
     } else {
       process.kill(-child.pid, signal);
     }
@@ -100,7 +113,9 @@ export function runProcess(argv: readonly string[], options: ProcessOptions): Pr
     const proc = child;
     proc.stdout?.on('data', (chunk: Buffer) => options.log.write('stdout', chunk));
     proc.stderr?.on('data', (chunk: Buffer) => options.log.write('stderr', chunk));
-    proc.once('error', (e: NodeJS.ErrnoException) => finish({ exitCode: null, signal: null, spawnError: `${e.code ?? 'error'}: ${e.message}` }));
+    proc.once('error', (e: NodeJS.ErrnoException) =>
+      finish({ exitCode: null, signal: null, spawnError: `${e.code ?? 'error'}: ${e.message}` }),
+    );
     proc.once('exit', (code, signal) => {
       // a service the installer started may keep our pipes open: give the output a moment, then stop waiting
       timers.push(

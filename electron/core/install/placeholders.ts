@@ -12,5 +12,8 @@ export interface PlaceholderValues {
 
 export function substitute(template: string, values: PlaceholderValues): string {
   // one pass over the template, so a value that itself contains "{target}" is not expanded again
-  return template.replace(/\{(target|package|version)\}/g, (whole, name: keyof PlaceholderValues) => values[name] ?? whole);
+  return template.replace(
+    /\{(target|package|version)\}/g,
+    (whole, name: keyof PlaceholderValues) => values[name] ?? whole,
+  );
 }

@@ -6,7 +6,11 @@
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ReleaseTargetCustomSchema, type Platform, type ReleaseTargetCustom } from '../../../shared/contracts/catalog.js';
+import {
+  ReleaseTargetCustomSchema,
+  type Platform,
+  type ReleaseTargetCustom,
+} from '../../../shared/contracts/catalog.js';
 import { HicareError, type ErrorCode } from '../../../shared/errors.js';
 import { currentPlatform, detectVersion } from '../detect/detect.js';
 import type { RunCommand } from '../detect/run-command.js';
@@ -65,10 +69,19 @@ function checkInput(input: InstallInput): ReleaseTargetCustom {
   const custom = ReleaseTargetCustomSchema.safeParse(input.target?.custom);
   if (!custom.success) throw invalid('The release metadata of this package is incomplete, so it cannot be installed.');
   const { target, system } = input;
-  if (typeof target.name !== 'string' || !/^[0-9a-f]{64}$/i.test(String(target.sha256)) || !Number.isSafeInteger(target.length) || target.length < 0) {
+  if (
+    typeof target.name !== 'string' ||
+    !/^[0-9a-f]{64}$/i.test(String(target.sha256)) ||
+    !Number.isSafeInteger(target.length) ||
+    target.length < 0
+  ) {
     throw invalid('The package’s catalog entry (name, SHA-256, length) is incomplete, so it cannot be installed.');
   }
-  if (typeof system?.serialNumber !== 'string' || typeof system.location !== 'string' || (system.installedVersion !== null && typeof system.installedVersion !== 'string')) {
+  if (
+    typeof system?.serialNumber !== 'string' ||
+    typeof system.location !== 'string' ||
+    (system.installedVersion !== null && typeof system.installedVersion !== 'string')
+  ) {
     throw invalid('The system to install on (serial number, location, installed version) is not given.');
   }
   for (const [name, value] of [
@@ -76,7 +89,8 @@ function checkInput(input: InstallInput): ReleaseTargetCustom {
     ['install folder', input.installDir],
     ['scratch folder', input.workDir],
   ] as const) {
-    if (typeof value !== 'string' || !isAbsolute(value) || value.includes('\0')) throw invalid(`The ${name} must be an absolute path.`);
+    if (typeof value !== 'string' || !isAbsolute(value) || value.includes('\0'))
+      throw invalid(`The ${name} must be an absolute path.`);
   }
   return custom.data;
 }
@@ -101,26 +115,35 @@ async function copyInto(from: string, to: string, mode: number): Promise<void> {
   }
 }
 
-function outcomeFailure(outcome: ProcessOutcome, timeoutSeconds: number, what: string, cause: string): { code: ErrorCode; message: string; remedy: string } {
+function outcomeFailure(
+  outcome: ProcessOutcome,
+  timeoutSeconds: number,
+  what: string,
+  cause: string,
+): { code: ErrorCode; message: string; remedy: string } {
   if (outcome.timedOut) {
     return {
       code: 'INSTALL_TIMEOUT',
       message: `Installing ${what} did not finish within ${timeoutSeconds} seconds, so it was stopped.`,
-      remedy: 'Check that nothing on this computer is waiting for an answer or locking the product’s files, then install again.',
+      remedy:
+        'Check that nothing on this computer is waiting for an answer or locking the product’s files, then install again.',
     };
   }
   if (outcome.spawnError !== null) {
     return {
       code: 'INSTALL_FAILED',
       message: `The installer for ${what} could not be started (${outcome.spawnError}).`,
-      remedy: 'Check that this computer has the tools the installer needs and that you may run them, then install again.',
+      remedy:
+        'Check that this computer has the tools the installer needs and that you may run them, then install again.',
     };
   }
-  const how = outcome.signal !== null ? `was stopped by ${outcome.signal}` : `exited with code ${outcome.exitCode ?? '?'}`;
+  const how =
+    outcome.signal !== null ? `was stopped by ${outcome.signal}` : `exited with code ${outcome.exitCode ?? '?'}`;
   return {
     code: 'INSTALL_FAILED',
     message: `Installing ${what} failed: the installer ${how}${cause === '' ? '.' : `: ${cause}`}`,
-    remedy: 'Fix what the installer names as the cause and install again; if you cannot, open a support request (it is filled in for you).',
+    remedy:
+      'Fix what the installer names as the cause and install again; if you cannot, open a support request (it is filled in for you).',
   };
 }
 
@@ -136,7 +159,12 @@ export async function runInstaller(input: InstallInput): Promise<InstallResult> 
   let outcome: ProcessOutcome | null = null;
   let detected: string | null = null;
 
-  const fail = async (code: ErrorCode, message: string, remedy: string, problem: Record<string, unknown> | null = null): Promise<never> => {
+  const fail = async (
+    code: ErrorCode,
+    message: string,
+    remedy: string,
+    problem: Record<string, unknown> | null = null,
+  ): Promise<never> => {
     const details: InstallFailureDetails = {
       product: custom.product,
       fromVersion: input.system.installedVersion,
@@ -163,7 +191,11 @@ export async function runInstaller(input: InstallInput): Promise<InstallResult> 
   };
   const failWith = (e: unknown, fallback: ErrorCode): Promise<never> => {
     if (e instanceof HicareError) return fail(e.code, e.message, e.remedy, e.details ?? null);
-    return fail(fallback, `Installing ${what} failed: ${e instanceof Error ? e.message : String(e)}`, 'Try again; if it persists, open a support request (it is filled in for you).');
+    return fail(
+      fallback,
+      `Installing ${what} failed: ${e instanceof Error ? e.message : String(e)}`,
+      'Try again; if it persists, open a support request (it is filled in for you).',
+    );
   };
 
   try {
@@ -176,7 +208,17 @@ export async function runInstaller(input: InstallInput): Promise<InstallResult> 
   try {
     let plan: InstallPlan;
     try {
-      plan = installCommand(custom, { package: input.packagePath, target: input.installDir, unpacked: join(scratch, 'package'), log: join(scratch, 'msiexec.log') }, platform, input.elevation ?? defaultElevation(platform));
+      plan = installCommand(
+        custom,
+        {
+          package: input.packagePath,
+          target: input.installDir,
+          unpacked: join(scratch, 'package'),
+          log: join(scratch, 'msiexec.log'),
+        },
+        platform,
+        input.elevation ?? defaultElevation(platform),
+      );
     } catch (e) {
       return await failWith(e, 'INSTALLER_UNSUPPORTED');
     }
@@ -190,18 +232,30 @@ export async function runInstaller(input: InstallInput): Promise<InstallResult> 
     if (plan.kind === 'run') {
       argv = plan.argv;
       const timeoutSeconds = custom.installer.timeoutSeconds;
-      const ran = await runProcess(plan.argv, { cwd: plan.cwd, timeoutMs: timeoutSeconds * 1000, platform, log, ...(input.spawn === undefined ? {} : { spawn: input.spawn }) });
+      const ran = await runProcess(plan.argv, {
+        cwd: plan.cwd,
+        timeoutMs: timeoutSeconds * 1000,
+        platform,
+        log,
+        ...(input.spawn === undefined ? {} : { spawn: input.spawn }),
+      });
       outcome = ran;
       if (custom.installer.type === 'msi') log.write('stdout', await readMsiLog(join(scratch, 'msiexec.log')));
       log.flush();
-      const succeeded = ran.exitCode === 0 || (custom.installer.type === 'msi' && ran.exitCode !== null && MSI_RESTART_CODES.has(ran.exitCode));
+      const succeeded =
+        ran.exitCode === 0 ||
+        (custom.installer.type === 'msi' && ran.exitCode !== null && MSI_RESTART_CODES.has(ran.exitCode));
       if (ran.timedOut || !succeeded) {
         const f = outcomeFailure(ran, timeoutSeconds, what, log.cause());
         return await fail(f.code, f.message, f.remedy);
       }
     }
     try {
-      detected = await detectVersion(custom.detection, { installDir: input.installDir, platform, ...(input.detectRun === undefined ? {} : { run: input.detectRun }) });
+      detected = await detectVersion(custom.detection, {
+        installDir: input.installDir,
+        platform,
+        ...(input.detectRun === undefined ? {} : { run: input.detectRun }),
+      });
     } catch (e) {
       return await failWith(e, 'DETECTION_FAILED');
     }

@@ -32,7 +32,10 @@ export class StagingWriter {
       const kind = this.kinds.get(parent);
       if (kind === 'directory') continue;
       if (kind !== undefined) {
-        throw unsafeArchive(`The package entry ${JSON.stringify(raw)} would be written through ${kind === 'symlink' ? 'a link' : 'a file'} ("${parent}").`, { path: raw });
+        throw unsafeArchive(
+          `The package entry ${JSON.stringify(raw)} would be written through ${kind === 'symlink' ? 'a link' : 'a file'} ("${parent}").`,
+          { path: raw },
+        );
       }
       await mkdir(this.at(parent));
       this.kinds.set(parent, 'directory');
@@ -54,9 +57,16 @@ export class StagingWriter {
 
   async write(entry: ArchiveEntry): Promise<void> {
     this.entries += 1;
-    if (this.entries > this.limits.maxEntries) throw unsafeArchive(`The package has more than ${this.limits.maxEntries} entries.`, { limit: this.limits.maxEntries });
+    if (this.entries > this.limits.maxEntries)
+      throw unsafeArchive(`The package has more than ${this.limits.maxEntries} entries.`, {
+        limit: this.limits.maxEntries,
+      });
     const path = safeEntryPath(entry.path);
-    if (entry.type === 'device') throw unsafeArchive(`The package entry ${JSON.stringify(entry.path)} is a device or pipe, which is never installed.`, { path: entry.path });
+    if (entry.type === 'device')
+      throw unsafeArchive(
+        `The package entry ${JSON.stringify(entry.path)} is a device or pipe, which is never installed.`,
+        { path: entry.path },
+      );
     if (path === '') {
       if (entry.type === 'directory') return;
       throw unsafeArchive(`The package has a ${entry.type} entry with no name.`, { path: entry.path });
@@ -82,10 +92,13 @@ export class StagingWriter {
       case 'hardlink': {
         const target = safeEntryPath(entry.linkTarget);
         if (this.kinds.get(target) !== 'file' || target === path) {
-          throw unsafeArchive(`The hard link ${JSON.stringify(entry.path)} in the package does not point at a file earlier in the package.`, {
-            path: entry.path,
-            target: entry.linkTarget,
-          });
+          throw unsafeArchive(
+            `The hard link ${JSON.stringify(entry.path)} in the package does not point at a file earlier in the package.`,
+            {
+              path: entry.path,
+              target: entry.linkTarget,
+            },
+          );
         }
         await this.clearFor(path, entry.path, 'file');
         await link(this.at(target), this.at(path));
@@ -97,7 +110,9 @@ export class StagingWriter {
 
   private async writeFile(path: string, entry: ArchiveEntry): Promise<void> {
     if (this.bytes + entry.size > this.limits.maxBytes) {
-      throw unsafeArchive(`The package unpacks to more than ${this.limits.maxBytes} bytes.`, { limit: this.limits.maxBytes });
+      throw unsafeArchive(`The package unpacks to more than ${this.limits.maxBytes} bytes.`, {
+        limit: this.limits.maxBytes,
+      });
     }
     this.bytes += entry.size;
     // 'wx' never follows or reuses anything already at that name
@@ -108,7 +123,10 @@ export class StagingWriter {
       let written = 0;
       for await (const chunk of entry.body()) {
         written += chunk.length;
-        if (written > entry.size) throw unsafeArchive(`The package entry ${JSON.stringify(entry.path)} is longer than it declares.`, { path: entry.path });
+        if (written > entry.size)
+          throw unsafeArchive(`The package entry ${JSON.stringify(entry.path)} is longer than it declares.`, {
+            path: entry.path,
+          });
         await handle.write(chunk);
       }
     } finally {
@@ -126,11 +144,15 @@ export class StagingWriter {
       try {
         resolved = await realpath(this.at(path));
       } catch {
-        throw unsafeArchive(`The link ${JSON.stringify(path)} in the package points at nothing inside the package.`, { path });
+        throw unsafeArchive(`The link ${JSON.stringify(path)} in the package points at nothing inside the package.`, {
+          path,
+        });
       }
       const rel = relative(root, resolved);
       if (rel === '..' || rel.startsWith(`..${sep}`) || rel === resolved) {
-        throw unsafeArchive(`The link ${JSON.stringify(path)} in the package leads outside the install folder.`, { path });
+        throw unsafeArchive(`The link ${JSON.stringify(path)} in the package leads outside the install folder.`, {
+          path,
+        });
       }
     }
   }

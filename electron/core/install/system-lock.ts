@@ -26,7 +26,9 @@ function running(pid: number): boolean {
 async function holderOf(file: string): Promise<LockHolder | null> {
   try {
     const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<LockHolder>;
-    return typeof parsed.pid === 'number' ? { pid: parsed.pid, what: String(parsed.what ?? ''), since: String(parsed.since ?? '') } : null;
+    return typeof parsed.pid === 'number'
+      ? { pid: parsed.pid, what: String(parsed.what ?? ''), since: String(parsed.since ?? '') }
+      : null;
   } catch {
     // Torn by a crash between create and write: nobody holds it.
     return null;
@@ -34,7 +36,13 @@ async function holderOf(file: string): Promise<LockHolder | null> {
 }
 
 /** Runs `work` holding the system's install lock; INSTALL_IN_PROGRESS when another installation holds it. */
-export async function withSystemLock<T>(lockDirectory: string, serialNumber: string, what: string, now: Date, work: () => Promise<T>): Promise<T> {
+export async function withSystemLock<T>(
+  lockDirectory: string,
+  serialNumber: string,
+  what: string,
+  now: Date,
+  work: () => Promise<T>,
+): Promise<T> {
   await mkdir(lockDirectory, { recursive: true });
   const file = join(lockDirectory, `${encodeURIComponent(serialNumber)}.lock`);
   const holder: LockHolder = { pid: process.pid, what, since: now.toISOString() };

@@ -25,7 +25,8 @@ class ByteReader {
     while (this.buffered < n && !this.ended) {
       const next = await this.source.next().catch((error: unknown) => {
         const code = (error as { code?: string }).code ?? '';
-        if (code.startsWith('Z_')) throw unsafeArchive(`The package is not a valid gzip file or is incomplete (${code}).`);
+        if (code.startsWith('Z_'))
+          throw unsafeArchive(`The package is not a valid gzip file or is incomplete (${code}).`);
         throw error;
       });
       if (next.done === true) this.ended = true;
@@ -97,7 +98,10 @@ function numeric(block: Buffer, start: number, length: number, what: string): nu
     if (!Number.isSafeInteger(value)) throw unsafeArchive(`The package's ${what} field is out of range.`);
     return value;
   }
-  const text = field.toString('ascii').replace(/[\0 ]+$/, '').replace(/^ +/, '');
+  const text = field
+    .toString('ascii')
+    .replace(/[\0 ]+$/, '')
+    .replace(/^ +/, '');
   if (text === '') return 0;
   if (!/^[0-7]+$/.test(text)) throw unsafeArchive(`The package is not a valid tar archive (bad ${what} field).`);
   return parseInt(text, 8);
@@ -145,7 +149,8 @@ export function parsePax(data: Buffer): Map<string, string> {
     const space = data.indexOf(0x20, at);
     if (space === -1) break;
     const length = Number(data.subarray(at, space).toString('ascii'));
-    if (!Number.isInteger(length) || length <= 0 || at + length > data.length) throw unsafeArchive('The package has a damaged pax header.');
+    if (!Number.isInteger(length) || length <= 0 || at + length > data.length)
+      throw unsafeArchive('The package has a damaged pax header.');
     const record = data.subarray(space + 1, at + length - 1).toString('utf8');
     const eq = record.indexOf('=');
     if (eq > 0) out.set(record.slice(0, eq), record.slice(eq + 1));
@@ -155,7 +160,8 @@ export function parsePax(data: Buffer): Map<string, string> {
 }
 
 async function meta(reader: ByteReader, size: number, what: string): Promise<Buffer> {
-  if (size > MAX_META_BYTES) throw unsafeArchive(`The package has a ${what} of ${size} bytes, far beyond any real one.`);
+  if (size > MAX_META_BYTES)
+    throw unsafeArchive(`The package has a ${what} of ${size} bytes, far beyond any real one.`);
   const padded = Math.ceil(size / BLOCK) * BLOCK;
   const data = padded === 0 ? Buffer.alloc(0) : await reader.exact(padded);
   if (data === null) throw unsafeArchive('The package ends in the middle of an entry: it is incomplete.');
@@ -178,7 +184,8 @@ export async function* readTarGz(file: string): AsyncGenerator<ArchiveEntry> {
       const block = await reader.exact(BLOCK);
       if (block === null) throw unsafeArchive('The package ends without the end-of-archive marker: it is incomplete.');
       if (block.every((b) => b === 0)) return; // end of archive (the second zero block and any padding are not read)
-      if (!checksumMatches(block)) throw unsafeArchive('The package is not a valid tar archive (a header checksum does not match).');
+      if (!checksumMatches(block))
+        throw unsafeArchive('The package is not a valid tar archive (a header checksum does not match).');
       const flag = String.fromCharCode(block[156] ?? 0);
       const headerSize = numeric(block, 124, 12, 'size');
       if (flag === 'L' || flag === 'K') {
@@ -200,12 +207,17 @@ export async function* readTarGz(file: string): AsyncGenerator<ArchiveEntry> {
       const linkTarget = pax.get('linkpath') ?? longLink ?? cString(block, 157, 100);
       const paxSize = pax.get('size');
       const size = paxSize === undefined ? headerSize : Number(paxSize);
-      if (!Number.isSafeInteger(size) || size < 0) throw unsafeArchive('The package has an entry with an impossible size.');
+      if (!Number.isSafeInteger(size) || size < 0)
+        throw unsafeArchive('The package has an entry with an impossible size.');
       longName = undefined;
       longLink = undefined;
       pax = new Map();
       const type = typeOf(flag, path);
-      if (type === null) throw unsafeArchive(`The package entry ${JSON.stringify(path)} is of a kind that is never installed (tar type "${flag}").`, { path });
+      if (type === null)
+        throw unsafeArchive(
+          `The package entry ${JSON.stringify(path)} is of a kind that is never installed (tar type "${flag}").`,
+          { path },
+        );
       // only regular files carry contents; anything else declaring a size still occupies those blocks
       const bodySize = type === 'file' ? size : flag === '1' || flag === '2' || flag === '5' ? 0 : size;
       const padded = Math.ceil(bodySize / BLOCK) * BLOCK;

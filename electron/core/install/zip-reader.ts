@@ -36,7 +36,10 @@ async function readAt(handle: FileHandle, position: number, length: number): Pro
   return buffer;
 }
 
-async function findEndRecord(handle: FileHandle, fileSize: number): Promise<{ count: number; cdSize: number; cdOffset: number }> {
+async function findEndRecord(
+  handle: FileHandle,
+  fileSize: number,
+): Promise<{ count: number; cdSize: number; cdOffset: number }> {
   const window = Math.min(fileSize, 22 + 0xffff);
   if (window < 22) throw unsafeArchive('The package is not a valid zip file (too short).');
   const tail = await readAt(handle, fileSize - window, window);
@@ -48,8 +51,10 @@ async function findEndRecord(handle: FileHandle, fileSize: number): Promise<{ co
     if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
       throw unsafeArchive('The package is a ZIP64 archive, which is not supported: ask the vendor for a .tar.gz.');
     }
-    if (tail.readUInt16LE(i + 4) !== 0 || tail.readUInt16LE(i + 6) !== 0) throw unsafeArchive('The package is a split zip archive, which is not supported.');
-    if (cdOffset + cdSize > fileSize) throw unsafeArchive('The package is not a valid zip file (its table of contents points past its end).');
+    if (tail.readUInt16LE(i + 4) !== 0 || tail.readUInt16LE(i + 6) !== 0)
+      throw unsafeArchive('The package is a split zip archive, which is not supported.');
+    if (cdOffset + cdSize > fileSize)
+      throw unsafeArchive('The package is not a valid zip file (its table of contents points past its end).');
     return { count, cdSize, cdOffset };
   }
   throw unsafeArchive('The package is not a valid zip file (no end-of-archive record).');
@@ -74,7 +79,8 @@ function parseCentralDirectory(cd: Buffer, count: number): CentralEntry[] {
   const entries: CentralEntry[] = [];
   let at = 0;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > cd.length || cd.readUInt32LE(at) !== CENTRAL) throw unsafeArchive('The package is not a valid zip file (damaged table of contents).');
+    if (at + 46 > cd.length || cd.readUInt32LE(at) !== CENTRAL)
+      throw unsafeArchive('The package is not a valid zip file (damaged table of contents).');
     const host = cd.readUInt8(at + 5);
     const flags = cd.readUInt16LE(at + 8);
     const nameLength = cd.readUInt16LE(at + 28);
@@ -106,7 +112,8 @@ function parseCentralDirectory(cd: Buffer, count: number): CentralEntry[] {
 
 async function* inflated(file: string, start: number, entry: CentralEntry): AsyncGenerator<Buffer> {
   if (entry.compressedSize === 0) {
-    if (entry.size !== 0) throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} is damaged (its size does not match).`);
+    if (entry.size !== 0)
+      throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} is damaged (its size does not match).`);
     return;
   }
   const raw = createReadStream(file, { start, end: start + entry.compressedSize - 1 });
@@ -123,19 +130,28 @@ async function* inflated(file: string, start: number, entry: CentralEntry): Asyn
   try {
     for await (const chunk of source) {
       produced += chunk.length;
-      if (produced > entry.size) throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} expands past its declared size.`, { path: entry.name });
+      if (produced > entry.size)
+        throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} expands past its declared size.`, {
+          path: entry.name,
+        });
       crc = crc32(chunk, crc);
       yield chunk;
     }
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
-    if (code.startsWith('Z_')) throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} is damaged (${code}).`, { path: entry.name });
+    if (code.startsWith('Z_'))
+      throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} is damaged (${code}).`, {
+        path: entry.name,
+      });
     throw error;
   } finally {
     raw.destroy();
   }
   if (produced !== entry.size || crc >>> 0 !== entry.crc >>> 0) {
-    throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} is damaged (its size or checksum does not match).`, { path: entry.name });
+    throw unsafeArchive(
+      `The package entry ${JSON.stringify(entry.name)} is damaged (its size or checksum does not match).`,
+      { path: entry.name },
+    );
   }
 }
 
@@ -144,7 +160,10 @@ async function collect(body: AsyncIterable<Buffer>, max: number, name: string): 
   let total = 0;
   for await (const chunk of body) {
     total += chunk.length;
-    if (total > max) throw unsafeArchive(`The link ${JSON.stringify(name)} in the package has an impossibly long target.`, { path: name });
+    if (total > max)
+      throw unsafeArchive(`The link ${JSON.stringify(name)} in the package has an impossibly long target.`, {
+        path: name,
+      });
     parts.push(chunk);
   }
   return Buffer.concat(parts).toString('utf8');
@@ -159,15 +178,26 @@ export async function* readZip(file: string): AsyncGenerator<ArchiveEntry> {
     if (end.cdSize > MAX_CENTRAL_DIRECTORY) throw unsafeArchive('The package lists more entries than any real one.');
     const entries = parseCentralDirectory(await readAt(handle, end.cdOffset, end.cdSize), end.count);
     for (const entry of entries) {
-      if ((entry.flags & 0x1) !== 0) throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} is encrypted.`, { path: entry.name });
+      if ((entry.flags & 0x1) !== 0)
+        throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} is encrypted.`, { path: entry.name });
       if (entry.method !== 0 && entry.method !== 8) {
-        throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} uses a compression method this app does not read (${entry.method}).`, { path: entry.name });
+        throw unsafeArchive(
+          `The package entry ${JSON.stringify(entry.name)} uses a compression method this app does not read (${entry.method}).`,
+          { path: entry.name },
+        );
       }
-      if (entry.method === 0 && entry.compressedSize !== entry.size) throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} is damaged.`, { path: entry.name });
+      if (entry.method === 0 && entry.compressedSize !== entry.size)
+        throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} is damaged.`, { path: entry.name });
       const local = await readAt(handle, entry.localOffset, 30);
-      if (local.readUInt32LE(0) !== LOCAL) throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} is damaged (no local header).`, { path: entry.name });
+      if (local.readUInt32LE(0) !== LOCAL)
+        throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} is damaged (no local header).`, {
+          path: entry.name,
+        });
       const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-      if (start + entry.compressedSize > fileSize) throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} points past the end of the file.`, { path: entry.name });
+      if (start + entry.compressedSize > fileSize)
+        throw unsafeArchive(`The package entry ${JSON.stringify(entry.name)} points past the end of the file.`, {
+          path: entry.name,
+        });
       const body = () => inflated(file, start, entry);
       const linkTarget = entry.type === 'symlink' ? await collect(body(), MAX_LINK_TARGET, entry.name) : '';
       yield {

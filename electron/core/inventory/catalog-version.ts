@@ -10,14 +10,21 @@ import { HicareError } from '../../../shared/errors.js';
 
 /** The product's versions in the catalog, oldest first. */
 export function catalogVersions(targets: readonly ReleaseTarget[], product: string): string[] {
-  return [...new Set(targets.filter((t) => t.custom.product === product).map((t) => t.custom.version))].sort(compareVersions);
+  return [...new Set(targets.filter((t) => t.custom.product === product).map((t) => t.custom.version))].sort(
+    compareVersions,
+  );
 }
 
 /**
  * Whether the version is to be marked as outside the catalog; refused (VERSION_NOT_IN_CATALOG) when it is outside
  * and not confirmed. The remedy is the hosts' to word: the app names its checkbox, the CLI its flag.
  */
-export function checkEnteredVersion(targets: readonly ReleaseTarget[], system: { serialNumber: string; product: string }, version: string, confirmed: boolean): { notInCatalog: boolean } {
+export function checkEnteredVersion(
+  targets: readonly ReleaseTarget[],
+  system: { serialNumber: string; product: string },
+  version: string,
+  confirmed: boolean,
+): { notInCatalog: boolean } {
   parseVersion(version);
   const known = catalogVersions(targets, system.product);
   if (known.includes(version)) return { notInCatalog: false };
@@ -31,5 +38,7 @@ export function checkEnteredVersion(targets: readonly ReleaseTarget[], system: {
 }
 
 export function knownWords(known: readonly string[]): string {
-  return known.length === 0 ? 'The catalog lists no version of this product yet.' : `The catalog's versions are ${known.join(', ')}.`;
+  return known.length === 0
+    ? 'The catalog lists no version of this product yet.'
+    : `The catalog's versions are ${known.join(', ')}.`;
 }

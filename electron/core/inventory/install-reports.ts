@@ -9,7 +9,11 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SerialNumberSchema } from '../../../shared/contracts/common.js';
-import { InstalledReportCreateSchema, type InstalledReport, type InstalledReportCreate } from '../../../shared/contracts/entitlement.js';
+import {
+  InstalledReportCreateSchema,
+  type InstalledReport,
+  type InstalledReportCreate,
+} from '../../../shared/contracts/entitlement.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { Logger } from '../adapters.js';
 import type { PortalClient } from '../portal/client.js';
@@ -18,7 +22,16 @@ const EntrySchema = z.object({ id: z.uuid(), serialNumber: SerialNumberSchema, r
 export type QueuedReport = z.infer<typeof EntrySchema>;
 
 /** Failures after which a report stays queued: the portal (or a new sign-in) may take it later. */
-const TRANSIENT = new Set(['OFFLINE', 'TIMEOUT', 'PORTAL_ERROR', 'INTERNAL', 'RATE_LIMITED', 'UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_REVOKED']);
+const TRANSIENT = new Set([
+  'OFFLINE',
+  'TIMEOUT',
+  'PORTAL_ERROR',
+  'INTERNAL',
+  'RATE_LIMITED',
+  'UNAUTHENTICATED',
+  'TOKEN_EXPIRED',
+  'TOKEN_REVOKED',
+]);
 
 export interface ReportFlush {
   sent: InstalledReport[];
@@ -52,7 +65,9 @@ export class InstallReports {
       return 'queued';
     }
     const flushed = await this.flush();
-    return flushed.sent.some((r) => r.serialNumber === serialNumber && r.version === report.version) ? 'sent' : 'queued';
+    return flushed.sent.some((r) => r.serialNumber === serialNumber && r.version === report.version)
+      ? 'sent'
+      : 'queued';
   }
 
   async list(): Promise<QueuedReport[]> {
@@ -72,12 +87,19 @@ export class InstallReports {
     const queued = await this.list();
     for (const [index, entry] of queued.entries()) {
       try {
-        const sent = await this.portal.call('reportInstalled', { params: { serialNumber: entry.serialNumber }, body: entry.report, idempotencyKey: entry.id });
+        const sent = await this.portal.call('reportInstalled', {
+          params: { serialNumber: entry.serialNumber },
+          body: entry.report,
+          idempotencyKey: entry.id,
+        });
         result.sent.push(sent);
         // Should the file stay (a locked disk), the resend lands on the same report: the id is its Idempotency-Key.
         await rm(join(this.dir, `${entry.id}.json`), { force: true }).catch(() => undefined);
       } catch (error) {
-        const coded = error instanceof HicareError ? error : new HicareError('INTERNAL', 'The report could not be sent.', 'It is sent again with the next check.');
+        const coded =
+          error instanceof HicareError
+            ? error
+            : new HicareError('INTERNAL', 'The report could not be sent.', 'It is sent again with the next check.');
         if (TRANSIENT.has(coded.code)) {
           // The portal is not answering: the rest would only wait for the same timeouts.
           if (coded.code === 'OFFLINE' || coded.code === 'TIMEOUT') {
@@ -88,7 +110,10 @@ export class InstallReports {
           continue;
         }
         await rename(join(this.dir, `${entry.id}.json`), join(this.dir, `${entry.id}.refused`)).catch(() => undefined);
-        this.logger.warn('the portal refused an installation report', { serialNumber: entry.serialNumber, code: coded.code });
+        this.logger.warn('the portal refused an installation report', {
+          serialNumber: entry.serialNumber,
+          code: coded.code,
+        });
         result.refused.push({ id: entry.id, error: coded });
       }
     }

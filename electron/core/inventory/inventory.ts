@@ -41,7 +41,12 @@ export class Inventory {
   private readonly clock: Clock;
 
   constructor(dataDirectory: string, clock: Clock) {
-    this.store = new Conf<{ systems: InventorySystem[] }>({ cwd: dataDirectory, configName: 'inventory', projectName: 'hicare', defaults: { systems: [] } });
+    this.store = new Conf<{ systems: InventorySystem[] }>({
+      cwd: dataDirectory,
+      configName: 'inventory',
+      projectName: 'hicare',
+      defaults: { systems: [] },
+    });
     this.clock = clock;
   }
 
@@ -53,7 +58,12 @@ export class Inventory {
   get(serialNumber: string): InventorySystem {
     const system = this.list().find((s) => s.serialNumber === serialNumber);
     if (system === undefined) {
-      throw new HicareError('NOT_FOUND', `No system ${serialNumber} is on your contracts.`, 'Refresh the systems from the portal: the list shows every system on your contracts.', { serialNumber });
+      throw new HicareError(
+        'NOT_FOUND',
+        `No system ${serialNumber} is on your contracts.`,
+        'Refresh the systems from the portal: the list shows every system on your contracts.',
+        { serialNumber },
+      );
     }
     return system;
   }
@@ -77,7 +87,8 @@ export class Inventory {
         installedVersion: local ? known.installedVersion : record.installedVersion,
         versionSource: local ? known.versionSource : record.installedVersion === null ? null : 'portal',
         platform: known?.platform ?? record.platform ?? defaults.platform,
-        installDir: known?.installDir ?? join(defaults.installRoot, record.serialNumber.replace(/[^A-Za-z0-9._-]/g, '_')),
+        installDir:
+          known?.installDir ?? join(defaults.installRoot, record.serialNumber.replace(/[^A-Za-z0-9._-]/g, '_')),
         updatedAt: local ? known.updatedAt : this.clock.now().toISOString(),
         ...(notInCatalog ? { notInCatalog: true as const } : {}),
       };
@@ -119,10 +130,17 @@ export class Inventory {
    * Detects the installed version of a system on this desktop with the product's detection rule. An entered version
    * (remote equipment) is left alone; a system without a folder here is not touched.
    */
-  async detect(serialNumber: string, rule: DetectionRule, options: { run?: RunCommand } = {}): Promise<InventorySystem> {
+  async detect(
+    serialNumber: string,
+    rule: DetectionRule,
+    options: { run?: RunCommand } = {},
+  ): Promise<InventorySystem> {
     const system = this.get(serialNumber);
     if (system.versionSource === 'entered' || system.installDir === null) return system;
-    const version = await detectVersion(rule, { installDir: system.installDir, ...(options.run === undefined ? {} : { run: options.run }) });
+    const version = await detectVersion(rule, {
+      installDir: system.installDir,
+      ...(options.run === undefined ? {} : { run: options.run }),
+    });
     // Nothing found here: the product is not on this desktop, so the portal's record (if any) stands.
     if (version === null) return system;
     return this.setInstalled(serialNumber, version, 'detected');

@@ -39,7 +39,8 @@ export function fileLogger(directory: string, options: FileLoggerOptions = {}): 
         file.write(line);
       } catch {
         // Said once on standard error (a full disk would say it for every line), then lines are dropped.
-        if (!failed) console.error(`The app log ${file.path} cannot be written; its lines are dropped until the app restarts.`);
+        if (!failed)
+          console.error(`The app log ${file.path} cannot be written; its lines are dropped until the app restarts.`);
         failed = true;
       }
     },

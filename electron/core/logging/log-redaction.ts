@@ -12,7 +12,9 @@ const GRANT_KEY = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=])/g;
 /** The two shapes the shared rules leave, on text they already went over. */
 function redactLogShapes(text: string): string {
   return text
-    .replace(AUTHORIZATION, (match, prefix: string, value: string) => (value.includes('[REDACTED') ? match : `${prefix}[REDACTED authorization]`))
+    .replace(AUTHORIZATION, (match, prefix: string, value: string) =>
+      value.includes('[REDACTED') ? match : `${prefix}[REDACTED authorization]`,
+    )
     .replace(GRANT_KEY, '[REDACTED grant-key]');
 }
 
@@ -23,7 +25,8 @@ export function redactLogText(text: string): string {
 function walkStrings(value: unknown, change: (text: string) => string): unknown {
   if (typeof value === 'string') return change(value);
   if (Array.isArray(value)) return value.map((item) => walkStrings(item, change));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walkStrings(v, change)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walkStrings(v, change)]));
   return value;
 }
 

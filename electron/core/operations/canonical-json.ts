@@ -14,7 +14,8 @@ export function canonicalJson(value: JsonValue): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') {
     const text = JSON.stringify(value);
     // NaN and Infinity have no JSON form; a hash over "null" would not match what was meant
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('canonical JSON has no form for a non-finite number');
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new TypeError('canonical JSON has no form for a non-finite number');
     return text;
   }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

@@ -8,7 +8,19 @@ import { canonicalJson, type JsonValue } from './canonical-json.js';
 
 export const GENESIS = '0'.repeat(64);
 
-export const OPERATION_KINDS = ['check', 'download', 'verify', 'install', 'failure', 'request', 'trust', 'settings', 'inventory', 'remote-access', 'survey'] as const;
+export const OPERATION_KINDS = [
+  'check',
+  'download',
+  'verify',
+  'install',
+  'failure',
+  'request',
+  'trust',
+  'settings',
+  'inventory',
+  'remote-access',
+  'survey',
+] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
 export interface OperationRecord {
@@ -49,7 +61,9 @@ export type VerifyResult =
 
 export function recordHash(record: Omit<OperationRecord, 'hash'> & { hash?: unknown }): string {
   const { hash: _hash, ...rest } = record;
-  return createHash('sha256').update(canonicalJson(rest as unknown as JsonValue)).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(rest as unknown as JsonValue))
+    .digest('hex');
 }
 
 /** The record a line holds, or null when the line is not one. */
@@ -90,7 +104,8 @@ export function verifyChain(text: string, head: ChainHead | null): VerifyResult 
   const records: OperationRecord[] = [];
   for (const [i, line] of lines.entries()) {
     const record = parseRecord(line);
-    if (record === null) return tampered('malformed', (records[i - 1]?.seq ?? 0) + 1, `line ${i + 1} is not an operation record`);
+    if (record === null)
+      return tampered('malformed', (records[i - 1]?.seq ?? 0) + 1, `line ${i + 1} is not an operation record`);
     records.push(record);
   }
   const seen = new Set<number>();
@@ -100,8 +115,10 @@ export function verifyChain(text: string, head: ChainHead | null): VerifyResult 
     if (recordHash(r) !== r.hash) return tampered('edited', r.seq, `record ${r.seq} does not match its hash`);
     if (r.seq !== expected) {
       if (seen.has(r.seq)) return tampered('duplicated', r.seq, `record ${r.seq} appears twice`);
-      if (records.slice(i + 1).some((later) => later.seq === expected)) return tampered('reordered', expected, `record ${expected} comes after record ${r.seq}`);
-      if (r.seq > expected) return tampered('removed', expected, `record ${expected} is missing before record ${r.seq}`);
+      if (records.slice(i + 1).some((later) => later.seq === expected))
+        return tampered('reordered', expected, `record ${expected} comes after record ${r.seq}`);
+      if (r.seq > expected)
+        return tampered('removed', expected, `record ${expected} is missing before record ${r.seq}`);
       return tampered('reordered', r.seq, `record ${r.seq} is out of order`);
     }
     if (r.prev !== prev) return tampered('chain-broken', r.seq, `record ${r.seq} does not follow the record before it`);
@@ -121,6 +138,7 @@ export function verifyChain(text: string, head: ChainHead | null): VerifyResult 
   } else if (head.seq > 0 && records[head.seq - 1]?.hash !== head.hash) {
     return tampered('chain-broken', head.seq, `record ${head.seq} is not the one last written`);
   }
-  if (torn !== '') return { ok: false, tampered: false, reason: 'torn-tail', brokenAt: lastSeq + 1, count: records.length };
+  if (torn !== '')
+    return { ok: false, tampered: false, reason: 'torn-tail', brokenAt: lastSeq + 1, count: records.length };
   return { ok: true, count: records.length };
 }

@@ -9,7 +9,18 @@ import { dirname, join } from 'node:path';
 import { HicareError } from '../../../shared/errors.js';
 import { systemClock, type Clock } from '../adapters.js';
 import { canonicalJson, toJson, type JsonValue } from './canonical-json.js';
-import { GENESIS, OPERATION_KINDS, parseRecord, recordHash, splitLines, verifyChain, type ChainHead, type OperationKind, type OperationRecord, type VerifyResult } from './chain.js';
+import {
+  GENESIS,
+  OPERATION_KINDS,
+  parseRecord,
+  recordHash,
+  splitLines,
+  verifyChain,
+  type ChainHead,
+  type OperationKind,
+  type OperationRecord,
+  type VerifyResult,
+} from './chain.js';
 
 export const OPERATION_LOG_FILE = 'operations.jsonl';
 export const MAX_DATA_BYTES = 64 * 1024;
@@ -58,9 +69,14 @@ function cappedData(data: unknown, max: number): JsonValue {
   try {
     json = toJson(data);
   } catch (e) {
-    throw new HicareError('INVALID_INPUT', 'An operation record’s data cannot be written as JSON.', 'Pass plain data (no cycles, no BigInt).', {
-      cause: e instanceof Error ? e.message : String(e),
-    });
+    throw new HicareError(
+      'INVALID_INPUT',
+      'An operation record’s data cannot be written as JSON.',
+      'Pass plain data (no cycles, no BigInt).',
+      {
+        cause: e instanceof Error ? e.message : String(e),
+      },
+    );
   }
   const text = canonicalJson(json);
   if (Buffer.byteLength(text) <= max) return json;
@@ -125,15 +141,25 @@ export class OperationLog {
     const lastLine = lines[lines.length - 1];
     const last = lastLine === undefined ? null : parseRecord(lastLine);
     if (lastLine !== undefined && last === null) {
-      throw new HicareError('OPERATION_LOG_TAMPERED', `The last operation record in ${this.path} is damaged, so no record can follow it.`, 'Report it to your administrator, and include the file in a support request.', {
-        path: this.path,
-      });
+      throw new HicareError(
+        'OPERATION_LOG_TAMPERED',
+        `The last operation record in ${this.path} is damaged, so no record can follow it.`,
+        'Report it to your administrator, and include the file in a support request.',
+        {
+          path: this.path,
+        },
+      );
     }
     let tail: Tail = { size, seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS };
     if (torn !== '') {
       const tornBytes = Buffer.byteLength(torn);
       const whole = parseRecord(torn);
-      if (whole !== null && whole.seq === tail.seq + 1 && whole.prev === tail.hash && recordHash(whole) === whole.hash) {
+      if (
+        whole !== null &&
+        whole.seq === tail.seq + 1 &&
+        whole.prev === tail.hash &&
+        recordHash(whole) === whole.hash
+      ) {
         // the crash came after the record and before its newline: the record stands
         await appendFile(this.path, '\n');
         tail = { size: size + 1, seq: whole.seq, hash: whole.hash };
@@ -149,7 +175,13 @@ export class OperationLog {
   /** Serialised with every other append to the same file in this process. */
   append(kind: OperationKind, summary: string, data: unknown = null): Promise<OperationRecord> {
     if (!(OPERATION_KINDS as readonly string[]).includes(kind)) {
-      return Promise.reject(new HicareError('INVALID_INPUT', `"${String(kind)}" is not a kind of operation record.`, `Use one of: ${OPERATION_KINDS.join(', ')}.`));
+      return Promise.reject(
+        new HicareError(
+          'INVALID_INPUT',
+          `"${String(kind)}" is not a kind of operation record.`,
+          `Use one of: ${OPERATION_KINDS.join(', ')}.`,
+        ),
+      );
     }
     const s = slot(this.path);
     const run = s.queue.then(async () => {
@@ -199,10 +231,16 @@ export class OperationLog {
   async list(query: ListQuery = {}): Promise<OperationRecord[]> {
     const since = query.since === undefined ? null : new Date(query.since).getTime();
     if (since !== null && Number.isNaN(since)) {
-      throw new HicareError('INVALID_INPUT', `"${String(query.since)}" is not a point in time.`, 'Give a date and time such as 2025-03-01T12:00:00Z.');
+      throw new HicareError(
+        'INVALID_INPUT',
+        `"${String(query.since)}" is not a point in time.`,
+        'Give a date and time such as 2025-03-01T12:00:00Z.',
+      );
     }
     const kinds = query.kinds === undefined ? null : new Set<string>(query.kinds);
-    const out = (await this.records()).filter((r) => (since === null || Date.parse(r.at) >= since) && (kinds === null || kinds.has(r.kind)));
+    const out = (await this.records()).filter(
+      (r) => (since === null || Date.parse(r.at) >= since) && (kinds === null || kinds.has(r.kind)),
+    );
     return query.limit === undefined ? out : out.slice(0, Math.max(0, query.limit));
   }
 

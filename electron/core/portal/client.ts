@@ -7,7 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import got, { type Got, type OptionsInit } from 'got';
 import type { z } from 'zod';
-import { endpointPath, packagePath, portalApi, type EndpointName, type PackageQuery, type PortalApi } from '../../../shared/contracts/portal-api.js';
+import {
+  endpointPath,
+  packagePath,
+  portalApi,
+  type EndpointName,
+  type PackageQuery,
+  type PortalApi,
+} from '../../../shared/contracts/portal-api.js';
 import { RoleSchema, type Session } from '../../../shared/contracts/accounts.js';
 import type { Role } from '../../../shared/domain/request-state.js';
 import { invalidValues, plainIssues, safeParsePlain } from '../../../shared/api/plain-issues.js';
@@ -20,9 +27,13 @@ type Api = PortalApi;
 type In<S> = S extends z.ZodType ? z.input<S> : never;
 type Out<S> = S extends z.ZodType ? z.output<S> : never;
 
-export type CallInput<N extends EndpointName> = (Api[N] extends { params: z.ZodType } ? { params: In<Api[N]['params']> } : { params?: undefined }) &
+export type CallInput<N extends EndpointName> = (Api[N] extends { params: z.ZodType }
+  ? { params: In<Api[N]['params']> }
+  : { params?: undefined }) &
   (Api[N] extends { query: z.ZodType } ? { query?: In<Api[N]['query']> } : { query?: undefined }) &
-  (Api[N] extends { body: z.ZodType } ? { body: In<Api[N]['body']> } : { body?: undefined }) & { idempotencyKey?: string };
+  (Api[N] extends { body: z.ZodType } ? { body: In<Api[N]['body']> } : { body?: undefined }) & {
+    idempotencyKey?: string;
+  };
 
 export type CallOutput<N extends EndpointName> = Out<Api[N]['response']>;
 
@@ -59,10 +70,18 @@ export class PortalClient {
     try {
       url = new URL(options.portalUrl);
     } catch {
-      throw new HicareError('INVALID_INPUT', `"${options.portalUrl}" is not a portal address.`, 'Give the portal as a URL, e.g. https://portal.example.com.');
+      throw new HicareError(
+        'INVALID_INPUT',
+        `"${options.portalUrl}" is not a portal address.`,
+        'Give the portal as a URL, e.g. https://portal.example.com.',
+      );
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new HicareError('INVALID_INPUT', `The portal address must use https (or http on this machine), not ${url.protocol}.`, 'Give the portal as https://host[:port].');
+      throw new HicareError(
+        'INVALID_INPUT',
+        `The portal address must use https (or http on this machine), not ${url.protocol}.`,
+        'Give the portal as https://host[:port].',
+      );
     }
     this.portalUrl = url.origin;
     this.secrets = options.secrets;
@@ -113,7 +132,11 @@ export class PortalClient {
     try {
       if ((await this.token()) !== null) await this.call('signOut', {});
     } catch (error) {
-      if (!(error instanceof HicareError) || !['OFFLINE', 'TIMEOUT', 'UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_REVOKED'].includes(error.code)) throw error;
+      if (
+        !(error instanceof HicareError) ||
+        !['OFFLINE', 'TIMEOUT', 'UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_REVOKED'].includes(error.code)
+      )
+        throw error;
     } finally {
       await this.secrets.delete(tokenSecretName(this.portalUrl));
       await this.secrets.delete(roleSecretName(this.portalUrl));
@@ -122,7 +145,12 @@ export class PortalClient {
 
   async authHeaders(): Promise<Record<string, string>> {
     const token = await this.token();
-    if (token === null) throw new HicareError('UNAUTHENTICATED', 'You are not signed in to the portal.', 'Sign in with your portal account.');
+    if (token === null)
+      throw new HicareError(
+        'UNAUTHENTICATED',
+        'You are not signed in to the portal.',
+        'Sign in with your portal account.',
+      );
     return { authorization: `Bearer ${token}` };
   }
 
@@ -133,25 +161,44 @@ export class PortalClient {
     return `${this.portalUrl}${packagePath(targetName)}${qs === '' ? '' : `?${qs}`}`;
   }
 
-  async call<N extends EndpointName>(name: N, input: CallInput<N>, options: { anonymous?: boolean } = {}): Promise<CallOutput<N>> {
+  async call<N extends EndpointName>(
+    name: N,
+    input: CallInput<N>,
+    options: { anonymous?: boolean } = {},
+  ): Promise<CallOutput<N>> {
     const endpoint = portalApi[name];
-    const e = endpoint as { method: string; path: string; params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; response: z.ZodType; idempotent?: boolean };
+    const e = endpoint as {
+      method: string;
+      path: string;
+      params?: z.ZodType;
+      query?: z.ZodType;
+      body?: z.ZodType;
+      response: z.ZodType;
+      idempotent?: boolean;
+    };
     const check = (schema: z.ZodType | undefined, value: unknown, where: string): unknown => {
       if (schema === undefined) return undefined;
       const r = safeParsePlain(schema, value ?? {});
       // Checked before anything is sent; the fields are named as the caller gave them (a host may rename them for
       // its users: the CLI names its flags).
-      if (!r.success) throw invalidValues(plainIssues(r.error), 'Correct the values named and try again.', { call: name, part: where });
+      if (!r.success)
+        throw invalidValues(plainIssues(r.error), 'Correct the values named and try again.', {
+          call: name,
+          part: where,
+        });
       return r.data;
     };
     const params = check(e.params, input.params, 'parameters') as Record<string, string> | undefined;
     const query = check(e.query, input.query, 'query') as Record<string, string | number | undefined> | undefined;
     const body = e.body === undefined ? undefined : check(e.body, input.body, 'body');
-    const headers: Record<string, string> = options.anonymous === true || endpoint.auth === 'public' ? {} : await this.authHeaders();
+    const headers: Record<string, string> =
+      options.anonymous === true || endpoint.auth === 'public' ? {} : await this.authHeaders();
     const idempotencyKey = e.idempotent === true ? (input.idempotencyKey ?? randomUUID()) : undefined;
     if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
     const repeatable = IDEMPOTENT_METHODS.has(e.method) || idempotencyKey !== undefined;
-    const searchParams = Object.fromEntries(Object.entries(query ?? {}).filter((entry): entry is [string, string | number] => entry[1] !== undefined));
+    const searchParams = Object.fromEntries(
+      Object.entries(query ?? {}).filter((entry): entry is [string, string | number] => entry[1] !== undefined),
+    );
 
     const path = endpointPath(e.path, params ?? {}).replace(/^\//, '');
     let attempt = 0;
@@ -164,17 +211,25 @@ export class PortalClient {
           ...(body === undefined ? {} : { json: body }),
         });
         const parsedBody = parseJson(response.body);
-        if (response.statusCode >= 500 && repeatable && attempt < this.retries) throw new RetryableStatus(response.statusCode, parsedBody);
+        if (response.statusCode >= 500 && repeatable && attempt < this.retries)
+          throw new RetryableStatus(response.statusCode, parsedBody);
         if (response.statusCode >= 400) throw portalErrorFromBody(response.statusCode, parsedBody, this.portalUrl);
         const checked = e.response.safeParse(parsedBody);
         if (!checked.success) {
-          throw new HicareError('PORTAL_ERROR', `The portal's answer to ${name} does not match the API.`, 'Update the app, or check that the address points at a Hi-Care portal.', {
-            issue: checked.error.issues[0]?.message,
-          });
+          throw new HicareError(
+            'PORTAL_ERROR',
+            `The portal's answer to ${name} does not match the API.`,
+            'Update the app, or check that the address points at a Hi-Care portal.',
+            {
+              issue: checked.error.issues[0]?.message,
+            },
+          );
         }
         return checked.data as CallOutput<N>;
       } catch (error) {
-        const retryable = error instanceof RetryableStatus || (!(error instanceof HicareError) && transportError(error, this.portalUrl).code !== 'PORTAL_ERROR');
+        const retryable =
+          error instanceof RetryableStatus ||
+          (!(error instanceof HicareError) && transportError(error, this.portalUrl).code !== 'PORTAL_ERROR');
         if (repeatable && retryable && attempt < this.retries) {
           attempt++;
           await sleep(Math.min(4000, 200 * 2 ** attempt) * (0.5 + Math.random()));

@@ -29,7 +29,9 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
     const entry = raw.trim().toLowerCase();
     if (entry === '') continue;
     if (entry === '*') return true;
-    const [name = '', entryPort] = entry.startsWith('[') ? [entry.slice(1, entry.indexOf(']')), entry.split(']:')[1]] : entry.split(':');
+    const [name = '', entryPort] = entry.startsWith('[')
+      ? [entry.slice(1, entry.indexOf(']')), entry.split(']:')[1]]
+      : entry.split(':');
     if (entryPort !== undefined && entryPort !== port) continue;
     const bare = name.replace(/^\*?\./, '');
     if (host === bare || host.endsWith(`.${bare}`)) return true;
@@ -38,10 +40,16 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
 }
 
 /** The proxy URL for `url`, or undefined for a direct connection. */
-export function proxyFor(url: URL, env: Record<string, string | undefined>, settings: NetworkSettings = {}): string | undefined {
+export function proxyFor(
+  url: URL,
+  env: Record<string, string | undefined>,
+  settings: NetworkSettings = {},
+): string | undefined {
   const noProxy = settings.noProxy ?? env['NO_PROXY'] ?? env['no_proxy'];
   if (bypassesProxy(url, noProxy)) return undefined;
-  const proxy = settings.proxy ?? (url.protocol === 'https:' ? (env['HTTPS_PROXY'] ?? env['https_proxy']) : (env['HTTP_PROXY'] ?? env['http_proxy']));
+  const proxy =
+    settings.proxy ??
+    (url.protocol === 'https:' ? (env['HTTPS_PROXY'] ?? env['https_proxy']) : (env['HTTP_PROXY'] ?? env['http_proxy']));
   return proxy === undefined || proxy.trim() === '' ? undefined : proxy;
 }
 
@@ -50,7 +58,11 @@ export interface TransportOptions {
   https?: { certificateAuthority: string };
 }
 
-export function transportOptions(portal: URL, env: Record<string, string | undefined>, settings: NetworkSettings = {}): TransportOptions {
+export function transportOptions(
+  portal: URL,
+  env: Record<string, string | undefined>,
+  settings: NetworkSettings = {},
+): TransportOptions {
   const options: TransportOptions = {};
   const proxy = proxyFor(portal, env, settings);
   if (proxy !== undefined) {
@@ -58,10 +70,17 @@ export function transportOptions(portal: URL, env: Record<string, string | undef
     try {
       parsed = new URL(proxy);
     } catch {
-      throw new HicareError('INVALID_INPUT', `The proxy address "${proxy}" is not a URL.`, 'Set Settings → Proxy as http://host:port (or fix HTTPS_PROXY).');
+      throw new HicareError(
+        'INVALID_INPUT',
+        `The proxy address "${proxy}" is not a URL.`,
+        'Set Settings → Proxy as http://host:port (or fix HTTPS_PROXY).',
+      );
     }
     const agentOptions = { keepAlive: true, proxy: parsed };
-    options.agent = portal.protocol === 'https:' ? { https: new HttpsProxyAgent(agentOptions) } : { http: new HttpProxyAgent(agentOptions) };
+    options.agent =
+      portal.protocol === 'https:'
+        ? { https: new HttpsProxyAgent(agentOptions) }
+        : { http: new HttpProxyAgent(agentOptions) };
   }
   if (settings.caFile !== undefined && settings.caFile !== '') {
     let pem: string;
@@ -71,7 +90,11 @@ export function transportOptions(portal: URL, env: Record<string, string | undef
       throw fileError(error, { what: 'CA bundle', path: settings.caFile, remedy: CA_REMEDY });
     }
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-      throw new HicareError('INVALID_INPUT', `${settings.caFile} holds no PEM certificate.`, `Use a PEM bundle (-----BEGIN CERTIFICATE----- blocks). ${CA_REMEDY}`);
+      throw new HicareError(
+        'INVALID_INPUT',
+        `${settings.caFile} holds no PEM certificate.`,
+        `Use a PEM bundle (-----BEGIN CERTIFICATE----- blocks). ${CA_REMEDY}`,
+      );
     }
     // Added to, not instead of, the system's CAs: the bundle is for the company proxy, not a replacement trust store.
     options.https = { certificateAuthority: [...rootCertificates, pem].join('\n') };

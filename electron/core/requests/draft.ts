@@ -53,7 +53,12 @@ export function suggestPriority(failure: Pick<InstallFailureDetails, 'fromVersio
 }
 
 function describe(f: InstallFailureDetails): string {
-  const outcome = f.exitCode !== null ? `the installer exited with code ${f.exitCode}` : f.signal !== null ? `the installer was stopped by ${f.signal}` : 'the installation did not complete';
+  const outcome =
+    f.exitCode !== null
+      ? `the installer exited with code ${f.exitCode}`
+      : f.signal !== null
+        ? `the installer was stopped by ${f.signal}`
+        : 'the installation did not complete';
   return [
     `Installing ${f.product} ${f.toVersion} (from ${f.fromVersion ?? 'nothing installed'}) on system ${f.serialNumber} failed: ${outcome}.`,
     f.cause === '' ? '' : `Cause reported by the installer: ${f.cause}`,
@@ -76,7 +81,13 @@ function systemInfoStrings(f: InstallFailureDetails): Record<string, string> {
   };
 }
 
-export function draftFromFailure(input: { failureId: string; failure: InstallFailureDetails; operations: readonly OperationRecord[]; knownIssues?: readonly KnowledgeArticle[]; priority?: Priority }): RequestDraft {
+export function draftFromFailure(input: {
+  failureId: string;
+  failure: InstallFailureDetails;
+  operations: readonly OperationRecord[];
+  knownIssues?: readonly KnowledgeArticle[];
+  priority?: Priority;
+}): RequestDraft {
   const f = input.failure;
   const log = redact(f.log);
   const description = redact(describe(f));

@@ -32,7 +32,10 @@ function serialPart(serialNumber: string): string {
 }
 
 /** A request was drafted from this failure when it describes the same package failing on the same system. */
-function describes(request: Pick<ServiceRequestCreate, 'serialNumber' | 'installFailure'>, failure: StoredFailure): boolean {
+function describes(
+  request: Pick<ServiceRequestCreate, 'serialNumber' | 'installFailure'>,
+  failure: StoredFailure,
+): boolean {
   const f = request.installFailure;
   return (
     f !== undefined &&
@@ -50,7 +53,10 @@ export class FailureStore {
     this.dir = join(dataDirectory, 'failures');
   }
 
-  async save(failure: { code: string; message: string; details: InstallFailureDetails }, now: Date): Promise<StoredFailure> {
+  async save(
+    failure: { code: string; message: string; details: InstallFailureDetails },
+    now: Date,
+  ): Promise<StoredFailure> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     // Sortable by time, unique enough for one desktop, safe as a file name.
     const id = `${now.toISOString().replace(/[-:.]/g, '')}-${serialPart(failure.details.serialNumber)}`;
@@ -79,7 +85,13 @@ export class FailureStore {
     const names = await this.names();
     const name = id === 'last' ? names.at(-1) : names.find((n) => n === `${id}.json`);
     if (name === undefined) {
-      throw new HicareError('NOT_FOUND', id === 'last' ? 'No failed installation is recorded on this desktop.' : `No failed installation ${id} is recorded.`, 'Open a new request and describe the fault yourself.');
+      throw new HicareError(
+        'NOT_FOUND',
+        id === 'last'
+          ? 'No failed installation is recorded on this desktop.'
+          : `No failed installation ${id} is recorded.`,
+        'Open a new request and describe the fault yourself.',
+      );
     }
     return this.read(name);
   }
@@ -104,7 +116,11 @@ export class FailureStore {
   }
 
   /** Marks every unsettled failure the sent request was drafted from; returns their ids. */
-  async markRequestSent(body: Pick<ServiceRequestCreate, 'serialNumber' | 'installFailure'>, request: Pick<ServiceRequest, 'id' | 'number'>, now: Date): Promise<string[]> {
+  async markRequestSent(
+    body: Pick<ServiceRequestCreate, 'serialNumber' | 'installFailure'>,
+    request: Pick<ServiceRequest, 'id' | 'number'>,
+    now: Date,
+  ): Promise<string[]> {
     if (body.installFailure === undefined) return [];
     const marked: string[] = [];
     for (const name of (await this.names()).filter((n) => n.endsWith(`-${serialPart(body.serialNumber)}.json`))) {

@@ -67,7 +67,12 @@ export class Outbox {
   /** Checks a file the customer picked (size, content) and keeps its bytes until the request that carries it is sent. */
   async stage(fileName: string, bytes: Uint8Array): Promise<StagedFile> {
     const name = AttachmentFileNameSchema.safeParse(fileName);
-    if (!name.success) throw new HicareError('INVALID_INPUT', 'The file name cannot be shown on a request.', 'Rename the file (no slashes or control characters), then attach it.');
+    if (!name.success)
+      throw new HicareError(
+        'INVALID_INPUT',
+        'The file name cannot be shown on a request.',
+        'Rename the file (no slashes or control characters), then attach it.',
+      );
     const contentType = attachableType(name.data, bytes);
     const staged: StagedFile = { id: randomUUID(), fileName: name.data, contentType, size: bytes.length };
     await mkdir(this.filesDir, { recursive: true, mode: 0o700 });
@@ -76,13 +81,24 @@ export class Outbox {
   }
 
   /** Durably queues a request with the staged files it carries (each must still be here). */
-  async enqueue(request: ServiceRequestCreate, idempotencyKey: string, now: Date, attachments: readonly StagedFile[] = []): Promise<OutboxEntry> {
+  async enqueue(
+    request: ServiceRequestCreate,
+    idempotencyKey: string,
+    now: Date,
+    attachments: readonly StagedFile[] = [],
+  ): Promise<OutboxEntry> {
     for (const file of attachments) {
       const there = await readFile(join(this.filesDir, StagedFileSchema.shape.id.parse(file.id))).then(
         () => true,
         () => false,
       );
-      if (!there) throw new HicareError('NOT_FOUND', `The file ${file.fileName} is no longer ready to send.`, 'Attach the file again, then send the request.', { fileName: file.fileName });
+      if (!there)
+        throw new HicareError(
+          'NOT_FOUND',
+          `The file ${file.fileName} is no longer ready to send.`,
+          'Attach the file again, then send the request.',
+          { fileName: file.fileName },
+        );
     }
     return this.write({ idempotencyKey, queuedAt: now.toISOString(), request, attachments: [...attachments] });
   }
@@ -107,7 +123,13 @@ export class Outbox {
   /** Forgets a queued request (the customer discarded it), with the files it would have carried. */
   async discard(idempotencyKey: string): Promise<void> {
     const entry = (await this.list()).find((e) => e.idempotencyKey === idempotencyKey);
-    if (entry === undefined) throw new HicareError('NOT_FOUND', 'That request is not waiting on this desktop.', 'Refresh the list of requests.', { idempotencyKey });
+    if (entry === undefined)
+      throw new HicareError(
+        'NOT_FOUND',
+        'That request is not waiting on this desktop.',
+        'Refresh the list of requests.',
+        { idempotencyKey },
+      );
     await rm(this.entryFile(idempotencyKey), { force: true });
     for (const file of entry.attachments) await rm(join(this.filesDir, file.id), { force: true });
   }
@@ -130,15 +152,26 @@ export class Outbox {
         const created = await send(entry.request, entry.idempotencyKey);
         for (const file of entry.attachments) {
           const bytes = await readFile(join(this.filesDir, file.id));
-          await upload(created.id, { fileName: file.fileName, contentType: file.contentType, dataBase64: bytes.toString('base64') });
+          await upload(created.id, {
+            fileName: file.fileName,
+            contentType: file.contentType,
+            dataBase64: bytes.toString('base64'),
+          });
           // Uploaded: never again, even if a later file stops this flush.
-          entry = await this.write({ ...entry, requestId: created.id, attachments: entry.attachments.filter((f) => f.id !== file.id) });
+          entry = await this.write({
+            ...entry,
+            requestId: created.id,
+            attachments: entry.attachments.filter((f) => f.id !== file.id),
+          });
           await rm(join(this.filesDir, file.id), { force: true });
         }
         await rm(this.entryFile(entry.idempotencyKey), { force: true });
         result.sent.push({ idempotencyKey: entry.idempotencyKey, request: created });
       } catch (error) {
-        const coded = error instanceof HicareError ? error : new HicareError('INTERNAL', 'The request could not be sent.', 'Try again later.');
+        const coded =
+          error instanceof HicareError
+            ? error
+            : new HicareError('INTERNAL', 'The request could not be sent.', 'Try again later.');
         if (TRANSIENT.has(coded.code)) {
           result.waiting++;
           continue;

@@ -17,7 +17,8 @@ import { draftFromFailure, type RequestDraft } from './draft.js';
 import { FailureStore, type StoredFailure } from './failures.js';
 import { Outbox, type FlushResult, type StagedFile } from './outbox.js';
 
-export type SubmitOutcome = { status: 'sent'; request: ServiceRequest } | { status: 'queued'; idempotencyKey: string; reason: string };
+export type SubmitOutcome =
+  { status: 'sent'; request: ServiceRequest } | { status: 'queued'; idempotencyKey: string; reason: string };
 
 export class RequestService {
   readonly outbox: Outbox;
@@ -35,9 +36,16 @@ export class RequestService {
   }
 
   /** The known issues for a failure; none (not an error) when the portal cannot be asked. */
-  async knownIssues(failure: Pick<InstallFailureDetails, 'product' | 'toVersion' | 'exitCode' | 'log'>): Promise<KnowledgeArticle[]> {
+  async knownIssues(
+    failure: Pick<InstallFailureDetails, 'product' | 'toVersion' | 'exitCode' | 'log'>,
+  ): Promise<KnowledgeArticle[]> {
     try {
-      const body = { product: failure.product, version: failure.toVersion, ...(failure.exitCode === null ? {} : { exitCode: failure.exitCode }), log: failure.log.slice(-1_000_000) };
+      const body = {
+        product: failure.product,
+        version: failure.toVersion,
+        ...(failure.exitCode === null ? {} : { exitCode: failure.exitCode }),
+        log: failure.log.slice(-1_000_000),
+      };
       return (await this.portal.call('knownIssues', { body })).articles;
     } catch (error) {
       if (error instanceof HicareError && ['OFFLINE', 'TIMEOUT'].includes(error.code)) return [];
@@ -47,8 +55,17 @@ export class RequestService {
 
   async draft(failure: StoredFailure, priority?: Priority): Promise<RequestDraft> {
     await this.assertMayOpen();
-    const [knownIssues, operations] = await Promise.all([this.knownIssues(failure.details), this.operations.recent(50)]);
-    return draftFromFailure({ failureId: failure.id, failure: failure.details, operations, knownIssues, ...(priority === undefined ? {} : { priority }) });
+    const [knownIssues, operations] = await Promise.all([
+      this.knownIssues(failure.details),
+      this.operations.recent(50),
+    ]);
+    return draftFromFailure({
+      failureId: failure.id,
+      failure: failure.details,
+      operations,
+      knownIssues,
+      ...(priority === undefined ? {} : { priority }),
+    });
   }
 
   /** An account that may not open requests is told now, before anything is queued; unknown while offline (the portal decides). */
@@ -62,7 +79,11 @@ export class RequestService {
    * the answer is lost), it stays queued and `flush` sends it later under the same idempotency key. A refusal is
    * the form's to show: the request leaves the queue (its staged files stay, for the corrected request).
    */
-  async submit(request: ServiceRequestCreate, idempotencyKey: string, attachments: readonly StagedFile[] = []): Promise<SubmitOutcome> {
+  async submit(
+    request: ServiceRequestCreate,
+    idempotencyKey: string,
+    attachments: readonly StagedFile[] = [],
+  ): Promise<SubmitOutcome> {
     await this.assertMayOpen();
     await this.outbox.enqueue(request, idempotencyKey, this.clock.now(), attachments);
     const result = await this.flush();
@@ -73,7 +94,11 @@ export class RequestService {
       await this.outbox.withdraw(idempotencyKey);
       throw failed.error;
     }
-    return { status: 'queued', idempotencyKey, reason: 'The portal cannot be reached; the request is kept on this desktop and sent when it can be.' };
+    return {
+      status: 'queued',
+      idempotencyKey,
+      reason: 'The portal cannot be reached; the request is kept on this desktop and sent when it can be.',
+    };
   }
 
   /** The failure a sent request was drafted from is settled; a mark that cannot be written leaves the request sent. */
@@ -90,7 +115,8 @@ export class RequestService {
     try {
       return await this.portal.call('createRequest', { body: request, idempotencyKey });
     } catch (error) {
-      const number = error instanceof HicareError && error.code === 'IDEMPOTENCY_CONFLICT' ? error.details?.['number'] : undefined;
+      const number =
+        error instanceof HicareError && error.code === 'IDEMPOTENCY_CONFLICT' ? error.details?.['number'] : undefined;
       if (typeof number !== 'string') throw error;
       const earlier = (await this.portal.call('listRequests', {})).requests.find((r) => r.number === number);
       if (earlier === undefined) throw error;
@@ -106,7 +132,11 @@ export class RequestService {
       this.clock.now(),
     );
     for (const { request } of result.sent) {
-      await this.operations.append('request', `Opened ${request.number} (${request.priority}) for ${request.serialNumber}`, { id: request.id, number: request.number, priority: request.priority });
+      await this.operations.append(
+        'request',
+        `Opened ${request.number} (${request.priority}) for ${request.serialNumber}`,
+        { id: request.id, number: request.number, priority: request.priority },
+      );
       await this.noteSent(request);
     }
     return result;

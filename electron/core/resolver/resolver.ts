@@ -87,7 +87,11 @@ function indexProduct(targets: readonly ReleaseTarget[]): ProductIndex {
   const all: Build[] = [];
   const byPlatform = new Map<string, Build[]>([[ANY_PLATFORM, all]]);
   for (const target of newestFirst(targets)) {
-    const build = { target, version: cachedVersion(target.custom.version), release: positions.get(target.custom.version)! };
+    const build = {
+      target,
+      version: cachedVersion(target.custom.version),
+      release: positions.get(target.custom.version)!,
+    };
     all.push(build);
     const platform = platformOfBuild(target);
     const list = byPlatform.get(platform);
@@ -179,7 +183,12 @@ export function resolveSystems(systems: readonly ResolverSystem[], options: Reso
       if (v === undefined) {
         v = verdict({
           contracts: covering,
-          system: { serialNumber: system.serialNumber, product: system.product, installedVersion: installed, ...(system.platform === undefined ? {} : { platform: system.platform }) },
+          system: {
+            serialNumber: system.serialNumber,
+            product: system.product,
+            installedVersion: installed,
+            ...(system.platform === undefined ? {} : { platform: system.platform }),
+          },
           release: index.releaseList[build.release]!,
           lifecycles,
           now: options.now,
@@ -200,10 +209,15 @@ export function resolveSystems(systems: readonly ResolverSystem[], options: Reso
         ? null
         : {
             version: newest.version,
-            plan: planUpgradePath(installed, allowed, { version: newest.version }, {
-              includePrereleases,
-              ...(system.platform === undefined ? {} : { platform: system.platform }),
-            }),
+            plan: planUpgradePath(
+              installed,
+              allowed,
+              { version: newest.version },
+              {
+                includePrereleases,
+                ...(system.platform === undefined ? {} : { platform: system.platform }),
+              },
+            ),
           };
     const result = { updates, upgrades, recommended, line };
     memo.set(shareKey, result);

@@ -7,7 +7,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { AppArchSchema, AppOsSchema, AppTargetCustomSchema, appTargetName, type AppTarget } from '../../../shared/contracts/catalog.js';
+import {
+  AppArchSchema,
+  AppOsSchema,
+  AppTargetCustomSchema,
+  appTargetName,
+  type AppTarget,
+} from '../../../shared/contracts/catalog.js';
 import { parseVersion } from '../../../shared/domain/release.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { SignedEntry } from '../trust/trust.js';
@@ -27,7 +33,8 @@ export interface DownloadedAppUpdate {
   file: string;
 }
 
-const REFUSED = 'The update was not installed. The manager keeps running this version; report it to the vendor if it happens again.';
+const REFUSED =
+  'The update was not installed. The manager keeps running this version; report it to the vendor if it happens again.';
 
 function notSigned(what: string, details: Record<string, unknown>): HicareError {
   return new HicareError('TARGET_UNKNOWN', `The update ${what} is not signed by the vendor.`, REFUSED, details);
@@ -48,7 +55,12 @@ export async function verifyAppUpdate(trust: AppUpdateTrust, download: Downloade
   const os = AppOsSchema.safeParse(download.os);
   const arch = AppArchSchema.safeParse(download.arch);
   if (!os.success || !arch.success) {
-    throw new HicareError('INVALID_INPUT', `The manager has no signed updates for ${download.os}-${download.arch}.`, REFUSED, { os: download.os, arch: download.arch });
+    throw new HicareError(
+      'INVALID_INPUT',
+      `The manager has no signed updates for ${download.os}-${download.arch}.`,
+      REFUSED,
+      { os: download.os, arch: download.arch },
+    );
   }
   parseVersion(download.version);
   const fileName = basename(download.file);
@@ -58,28 +70,49 @@ export async function verifyAppUpdate(trust: AppUpdateTrust, download: Downloade
   const entry = await trust.signedEntry(name);
   const custom = AppTargetCustomSchema.safeParse(entry?.custom);
   const sha256 = entry?.hashes['sha256'];
-  if (entry === undefined || !custom.success || sha256 === undefined) throw notSigned(`${download.version} (${fileName})`, details);
+  if (entry === undefined || !custom.success || sha256 === undefined)
+    throw notSigned(`${download.version} (${fileName})`, details);
   // The name says it, but the signed metadata is what counts.
   if (custom.data.version !== download.version || custom.data.os !== os.data || custom.data.arch !== arch.data) {
-    throw new HicareError('TARGET_MISMATCH', `The signed entry of ${name} describes another release.`, REFUSED, details);
+    throw new HicareError(
+      'TARGET_MISMATCH',
+      `The signed entry of ${name} describes another release.`,
+      REFUSED,
+      details,
+    );
   }
 
   let size: number;
   try {
     size = (await stat(download.file)).size;
   } catch {
-    throw new HicareError('NOT_FOUND', `The downloaded update ${download.file} is gone.`, 'It is downloaded again at the next check.', details);
+    throw new HicareError(
+      'NOT_FOUND',
+      `The downloaded update ${download.file} is gone.`,
+      'It is downloaded again at the next check.',
+      details,
+    );
   }
   if (size > entry.length) {
-    throw new HicareError('LENGTH_EXCEEDED', `The downloaded update is ${size} bytes, longer than the ${entry.length} the vendor signed.`, REFUSED, { ...details, expected: entry.length, actual: size });
+    throw new HicareError(
+      'LENGTH_EXCEEDED',
+      `The downloaded update is ${size} bytes, longer than the ${entry.length} the vendor signed.`,
+      REFUSED,
+      { ...details, expected: entry.length, actual: size },
+    );
   }
   const actual = await hashes(download.file);
   if (size !== entry.length || actual.sha256 !== sha256 || actual.sha512 !== custom.data.sha512) {
-    throw new HicareError('HASH_MISMATCH', `The downloaded update's bytes are not the ones the vendor signed for ${name}.`, REFUSED, {
-      ...details,
-      expected: sha256,
-      actual: actual.sha256,
-    });
+    throw new HicareError(
+      'HASH_MISMATCH',
+      `The downloaded update's bytes are not the ones the vendor signed for ${name}.`,
+      REFUSED,
+      {
+        ...details,
+        expected: sha256,
+        actual: actual.sha256,
+      },
+    );
   }
   return { name, length: entry.length, sha256, custom: custom.data };
 }

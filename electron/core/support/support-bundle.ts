@@ -59,7 +59,8 @@ async function logFiles(dataDirectory: string): Promise<BundleFile[]> {
   const files: BundleFile[] = [];
   for (const path of rotatedNames(join(logDirectoryOf(dataDirectory), APP_LOG_FILE), DEFAULT_ROTATION)) {
     const text = await readIfThere(path);
-    if (text !== null) files.push({ name: `logs/${path.slice(path.lastIndexOf(APP_LOG_FILE))}`, text: redactJsonLines(text) });
+    if (text !== null)
+      files.push({ name: `logs/${path.slice(path.lastIndexOf(APP_LOG_FILE))}`, text: redactJsonLines(text) });
   }
   return files;
 }
@@ -85,7 +86,10 @@ async function operationFiles(source: SupportBundleSource): Promise<BundleFile[]
 
 async function failureFiles(dataDirectory: string): Promise<BundleFile[]> {
   const dir = join(dataDirectory, 'failures');
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort().slice(-MAX_FAILURES);
+  const names = (await readdir(dir).catch(() => [] as string[]))
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .slice(-MAX_FAILURES);
   const files: BundleFile[] = [];
   for (const name of names) {
     const text = await readIfThere(join(dir, name));
@@ -120,7 +124,14 @@ export async function gatherSupportFiles(source: SupportBundleSource): Promise<B
       ...(await failureFiles(source.dataDirectory)),
     ];
   };
-  return withFile({ what: "the app's data folder", path: source.dataDirectory, remedy: 'Check that your account may read the data folder, then try again.' }, gather);
+  return withFile(
+    {
+      what: "the app's data folder",
+      path: source.dataDirectory,
+      remedy: 'Check that your account may read the data folder, then try again.',
+    },
+    gather,
+  );
 }
 
 export function previewOf(files: readonly BundleFile[]): PreviewFile[] {
@@ -142,21 +153,39 @@ export function bundleFileName(now: Date): string {
  * Packs the files to `path`, which must be absolute and end in .tar.gz; an existing file is never overwritten (it may
  * be an earlier bundle the customer has not sent yet).
  */
-export async function writeSupportBundle(files: readonly BundleFile[], path: string, now: Date): Promise<{ path: string; bytes: number }> {
+export async function writeSupportBundle(
+  files: readonly BundleFile[],
+  path: string,
+  now: Date,
+): Promise<{ path: string; bytes: number }> {
   if (!isAbsolute(path) || !/\.(tar\.gz|tgz)$/i.test(path)) {
-    throw new HicareError('INVALID_INPUT', `A support bundle is written to a .tar.gz file; ${path} is not one.`, 'Give a full path to a file ending in .tar.gz.', { path });
+    throw new HicareError(
+      'INVALID_INPUT',
+      `A support bundle is written to a .tar.gz file; ${path} is not one.`,
+      'Give a full path to a file ending in .tar.gz.',
+      { path },
+    );
   }
   const archive = tarGz(
     files.map((f) => ({ name: f.name, data: Buffer.from(f.text, 'utf8') })),
     now,
   );
-  const use = { what: 'the support bundle', path, remedy: 'Choose a folder your account may write to, then export again.' };
+  const use = {
+    what: 'the support bundle',
+    path,
+    remedy: 'Choose a folder your account may write to, then export again.',
+  };
   await withFile(use, () => mkdir(dirname(path), { recursive: true }));
   try {
     await writeFile(path, archive, { flag: 'wx', mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new HicareError('ALREADY_EXISTS', `There is already a file at ${path}.`, 'Choose another file name, or move the earlier bundle away first.', { path });
+      throw new HicareError(
+        'ALREADY_EXISTS',
+        `There is already a file at ${path}.`,
+        'Choose another file name, or move the earlier bundle away first.',
+        { path },
+      );
     }
     throw fileError(error, use);
   }

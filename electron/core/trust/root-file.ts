@@ -46,9 +46,16 @@ export async function readBounded(file: string, maxBytes: number): Promise<{ byt
 export async function readRootFile(path: string, options: RootCheckOptions): Promise<CheckedRoot> {
   const file = resolve(path);
   const maxBytes = options.maxBytes ?? ROOT_MAX_BYTES;
-  const { bytes, tooLarge } = await withFile({ what: 'trust root', path: file, remedy: options.remedy }, () => readBounded(file, maxBytes));
+  const { bytes, tooLarge } = await withFile({ what: 'trust root', path: file, remedy: options.remedy }, () =>
+    readBounded(file, maxBytes),
+  );
   if (tooLarge) {
-    throw invalid('TRUST_ROOT_INVALID', `${file} is larger than ${maxBytes / 1024} KiB; a TUF root is a few kilobytes, so this is not one.`, options, file);
+    throw invalid(
+      'TRUST_ROOT_INVALID',
+      `${file} is larger than ${maxBytes / 1024} KiB; a TUF root is a few kilobytes, so this is not one.`,
+      options,
+      file,
+    );
   }
   return checkRoot(bytes, file, options);
 }
@@ -61,13 +68,20 @@ export function checkRoot(bytes: Buffer, file: string, options: RootCheckOptions
   } catch {
     throw invalid('TRUST_ROOT_INVALID', `${file} is not JSON.`, options, file);
   }
-  const signed = (json as { signed?: { _type?: unknown; roles?: Record<string, { threshold?: unknown; keyids?: unknown }> } } | null)?.signed;
+  const signed = (
+    json as { signed?: { _type?: unknown; roles?: Record<string, { threshold?: unknown; keyids?: unknown }> } } | null
+  )?.signed;
   if (signed?._type !== 'root') throw invalid('TRUST_ROOT_INVALID', `${file} is not TUF root metadata.`, options, file);
   for (const role of TOP_LEVEL_ROLES) {
     const entry = signed.roles?.[role];
     const threshold = entry?.threshold;
     if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 1) {
-      throw invalid('TRUST_ROOT_INVALID', `${file} lets its ${role} role sign with ${String(threshold ?? 'no')} keys; every role needs at least one.`, options, file);
+      throw invalid(
+        'TRUST_ROOT_INVALID',
+        `${file} lets its ${role} role sign with ${String(threshold ?? 'no')} keys; every role needs at least one.`,
+        options,
+        file,
+      );
     }
     if (!Array.isArray(entry?.keyids) || entry.keyids.length < threshold) {
       throw invalid('TRUST_ROOT_INVALID', `${file} asks for ${threshold} ${role} keys but lists fewer.`, options, file);
@@ -83,14 +97,35 @@ export function checkRoot(bytes: Buffer, file: string, options: RootCheckOptions
     metadata.verifyDelegate('root', metadata);
   } catch {
     const needed = metadata.signed.roles['root']?.threshold ?? 1;
-    throw invalid('TRUST_ROOT_UNSIGNED', `${file} is not signed by ${needed} of its own root keys: it was altered, or its signatures were removed.`, options, file);
+    throw invalid(
+      'TRUST_ROOT_UNSIGNED',
+      `${file} is not signed by ${needed} of its own root keys: it was altered, or its signatures were removed.`,
+      options,
+      file,
+    );
   }
   if (metadata.signed.isExpired(options.now)) {
-    throw invalid('TRUST_ROOT_EXPIRED', `${file} expired on ${metadata.signed.expires}; an expired root cannot start trust in a portal.`, options, file);
+    throw invalid(
+      'TRUST_ROOT_EXPIRED',
+      `${file} expired on ${metadata.signed.expires}; an expired root cannot start trust in a portal.`,
+      options,
+      file,
+    );
   }
-  return { file, bytes, fingerprint: rootFingerprint(bytes), version: metadata.signed.version, expires: metadata.signed.expires };
+  return {
+    file,
+    bytes,
+    fingerprint: rootFingerprint(bytes),
+    version: metadata.signed.version,
+    expires: metadata.signed.expires,
+  };
 }
 
-function invalid(code: 'TRUST_ROOT_INVALID' | 'TRUST_ROOT_UNSIGNED' | 'TRUST_ROOT_EXPIRED', message: string, options: RootCheckOptions, file: string): HicareError {
+function invalid(
+  code: 'TRUST_ROOT_INVALID' | 'TRUST_ROOT_UNSIGNED' | 'TRUST_ROOT_EXPIRED',
+  message: string,
+  options: RootCheckOptions,
+  file: string,
+): HicareError {
   return new HicareError(code, message, `Nothing was trusted. ${options.remedy}`, { file });
 }

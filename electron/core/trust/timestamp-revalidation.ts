@@ -25,7 +25,9 @@ function sha256(bytes: Buffer): string {
 
 function isValidator(value: unknown): value is Validator {
   const v = value as Partial<Validator> | null;
-  return typeof v === 'object' && v !== null && typeof v.etag === 'string' && v.etag !== '' && typeof v.sha256 === 'string';
+  return (
+    typeof v === 'object' && v !== null && typeof v.etag === 'string' && v.etag !== '' && typeof v.sha256 === 'string'
+  );
 }
 
 export class TimestampRevalidation {
@@ -46,7 +48,10 @@ export class TimestampRevalidation {
 
   /** The ETag to send and the bytes a 304 stands for, or undefined when the held copy is not the one the ETag names. */
   async condition(): Promise<{ etag: string; bytes: Buffer } | undefined> {
-    const [text, bytes] = await Promise.all([readFile(this.sidecar, 'utf8').catch(() => undefined), readFile(this.cached).catch(() => undefined)]);
+    const [text, bytes] = await Promise.all([
+      readFile(this.sidecar, 'utf8').catch(() => undefined),
+      readFile(this.cached).catch(() => undefined),
+    ]);
     if (text === undefined || bytes === undefined) return undefined;
     let validator: unknown;
     try {

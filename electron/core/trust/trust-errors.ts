@@ -10,7 +10,10 @@ const NOTHING_USED = 'Nothing was downloaded or installed. Try again later; if i
  */
 const WRAPPED = /^Unable to load (?:(snapshot) metadata|(targets)) error (?:\w*Error: )?([\s\S]*)$/;
 const WRAPPED_CAUSES: readonly [RegExp, string][] = [
-  [/Expected (?:hash|length)|Max length reached|does not match snapshot version|doesn't match timestamp/, 'LengthOrHashMismatchError'],
+  [
+    /Expected (?:hash|length)|Max length reached|does not match snapshot version|doesn't match timestamp/,
+    'LengthOrHashMismatchError',
+  ],
   [/signed by \d+\/\d+ keys|signature/, 'UnsignedMetadataError'],
   [/is less than current version/, 'BadVersionError'],
   [/is expired/, 'ExpiredMetadataError'],
@@ -21,7 +24,9 @@ function unwrapped(name: string, message: string): { name: string; message: stri
   if (match === null) return { name, message };
   const inner = match[3] ?? '';
   const cause = WRAPPED_CAUSES.find(([pattern]) => pattern.test(inner))?.[1];
-  return cause === undefined ? { name, message } : { name: cause, message: `${match[1] ?? match[2] ?? 'metadata'}: ${inner}` };
+  return cause === undefined
+    ? { name, message }
+    : { name: cause, message: `${match[1] ?? match[2] ?? 'metadata'}: ${inner}` };
 }
 
 export function trustError(error: unknown, portal: string): HicareError {
@@ -31,20 +36,50 @@ export function trustError(error: unknown, portal: string): HicareError {
   const code = (error as { code?: string }).code ?? '';
   const details = { cause: name, detail: message.slice(0, 300) };
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/.test(code + message)) {
-    return new HicareError('OFFLINE', `The portal at ${portal} cannot be reached to check its signed catalog.`, 'Check your network connection and the portal address.', details);
+    return new HicareError(
+      'OFFLINE',
+      `The portal at ${portal} cannot be reached to check its signed catalog.`,
+      'Check your network connection and the portal address.',
+      details,
+    );
   }
   switch (name) {
     case 'ExpiredMetadataError':
-      return new HicareError('TRUST_METADATA_INVALID', `The portal's signed catalog has expired (${message}).`, `The portal may be serving stale or frozen metadata. ${NOTHING_USED}`, details);
+      return new HicareError(
+        'TRUST_METADATA_INVALID',
+        `The portal's signed catalog has expired (${message}).`,
+        `The portal may be serving stale or frozen metadata. ${NOTHING_USED}`,
+        details,
+      );
     case 'BadVersionError':
     case 'EqualVersionError':
-      return new HicareError('TRUST_METADATA_INVALID', `The portal offered older signed metadata than this computer has already seen (${message}).`, `This looks like a rollback. ${NOTHING_USED}`, details);
+      return new HicareError(
+        'TRUST_METADATA_INVALID',
+        `The portal offered older signed metadata than this computer has already seen (${message}).`,
+        `This looks like a rollback. ${NOTHING_USED}`,
+        details,
+      );
     case 'UnsignedMetadataError':
-      return new HicareError('UNTRUSTED_PORTAL', `The portal's metadata is not signed by keys this computer trusts (${message}).`, 'If this is a different portal, trust its root explicitly (its fingerprint is shown); otherwise report it to the vendor.', details);
+      return new HicareError(
+        'UNTRUSTED_PORTAL',
+        `The portal's metadata is not signed by keys this computer trusts (${message}).`,
+        'If this is a different portal, trust its root explicitly (its fingerprint is shown); otherwise report it to the vendor.',
+        details,
+      );
     case 'LengthOrHashMismatchError':
     case 'DownloadLengthMismatchError':
-      return new HicareError('TRUST_METADATA_INVALID', `The portal's metadata files do not match each other (${message}).`, `This looks like mixed or altered metadata. ${NOTHING_USED}`, details);
+      return new HicareError(
+        'TRUST_METADATA_INVALID',
+        `The portal's metadata files do not match each other (${message}).`,
+        `This looks like mixed or altered metadata. ${NOTHING_USED}`,
+        details,
+      );
     default:
-      return new HicareError('TRUST_METADATA_INVALID', `The portal's signed catalog could not be verified: ${message}`, NOTHING_USED, details);
+      return new HicareError(
+        'TRUST_METADATA_INVALID',
+        `The portal's signed catalog could not be verified: ${message}`,
+        NOTHING_USED,
+        details,
+      );
   }
 }

@@ -66,23 +66,32 @@ class GotFetcher extends BaseFetcher {
     const held = conditional ? await this.timestamp.condition() : undefined;
     const headers = held === undefined ? {} : { 'if-none-match': held.etag };
     return new Promise((resolve, reject) => {
-      const stream = got.stream(url, { ...this.transport, headers, throwHttpErrors: false, timeout: { connect: 5000, response: this.timeoutMs }, retry: { limit: 1 } });
-      stream.once('response', (response: { statusCode: number; headers: Record<string, string | string[] | undefined> }) => {
-        if (response.statusCode === 304 && held !== undefined) {
-          stream.destroy();
-          resolve(Readable.from([held.bytes]));
-        } else if (response.statusCode >= 300) {
-          stream.destroy();
-          // tuf-js reads a 403/404 on the next root version as "no newer root", so the status must reach it in its type.
-          // A 304 nobody asked for is a broken proxy: it has no body to verify.
-          reject(new DownloadHTTPError(`${url} answered ${response.statusCode}`, response.statusCode));
-        } else if (conditional) {
-          const etag = response.headers['etag'];
-          const tap = this.timestamp.observe(typeof etag === 'string' ? etag : undefined);
-          pipeline(stream, tap, () => undefined);
-          resolve(tap);
-        } else resolve(stream);
+      const stream = got.stream(url, {
+        ...this.transport,
+        headers,
+        throwHttpErrors: false,
+        timeout: { connect: 5000, response: this.timeoutMs },
+        retry: { limit: 1 },
       });
+      stream.once(
+        'response',
+        (response: { statusCode: number; headers: Record<string, string | string[] | undefined> }) => {
+          if (response.statusCode === 304 && held !== undefined) {
+            stream.destroy();
+            resolve(Readable.from([held.bytes]));
+          } else if (response.statusCode >= 300) {
+            stream.destroy();
+            // tuf-js reads a 403/404 on the next root version as "no newer root", so the status must reach it in its type.
+            // A 304 nobody asked for is a broken proxy: it has no body to verify.
+            reject(new DownloadHTTPError(`${url} answered ${response.statusCode}`, response.statusCode));
+          } else if (conditional) {
+            const etag = response.headers['etag'];
+            const tap = this.timestamp.observe(typeof etag === 'string' ? etag : undefined);
+            pipeline(stream, tap, () => undefined);
+            resolve(tap);
+          } else resolve(stream);
+        },
+      );
       stream.once('error', reject);
     });
   }
@@ -112,7 +121,11 @@ export class Trust {
 
   private async refreshOnce(): Promise<void> {
     const root = await readFile(this.options.rootFile).catch(() => {
-      throw new HicareError('UNTRUSTED_PORTAL', `The trusted root ${this.options.rootFile} cannot be read.`, 'Choose the portal’s root.json under Trusted root (hicare trust ROOT.json on the command line), or reinstall the app.');
+      throw new HicareError(
+        'UNTRUSTED_PORTAL',
+        `The trusted root ${this.options.rootFile} cannot be read.`,
+        'Choose the portal’s root.json under Trusted root (hicare trust ROOT.json on the command line), or reinstall the app.',
+      );
     });
     await this.seed(root);
     const timestamp = new TimestampRevalidation(this.metadataDir);
@@ -155,7 +168,9 @@ export class Trust {
   async allTargets(): Promise<ReleaseTarget[]> {
     if (this.updater === undefined) await this.refresh();
     const text = await readFile(join(this.metadataDir, 'targets.json'), 'utf8');
-    const document = JSON.parse(text) as { signed?: { targets?: Record<string, { length: number; hashes: Record<string, string>; custom?: unknown }> } };
+    const document = JSON.parse(text) as {
+      signed?: { targets?: Record<string, { length: number; hashes: Record<string, string>; custom?: unknown }> };
+    };
     const out: ReleaseTarget[] = [];
     for (const [name, entry] of Object.entries(document.signed?.targets ?? {})) {
       // The manager's own installers share the repository; they are not releases for the customer's systems.
@@ -178,12 +193,22 @@ export class Trust {
       throw trustError(error, this.options.portalUrl);
     }
     if (info === undefined) {
-      throw new HicareError('TARGET_UNKNOWN', `The signed catalog has no package ${name}.`, 'Refresh the catalog; if the package is still missing, ask the vendor.', { target: name });
+      throw new HicareError(
+        'TARGET_UNKNOWN',
+        `The signed catalog has no package ${name}.`,
+        'Refresh the catalog; if the package is still missing, ask the vendor.',
+        { target: name },
+      );
     }
     const custom = ReleaseTargetCustomSchema.safeParse(info.custom);
     const sha256 = info.hashes['sha256'];
     if (!custom.success || sha256 === undefined) {
-      throw new HicareError('TRUST_METADATA_INVALID', `The signed entry of ${name} is incomplete.`, 'Ask the vendor to republish the package.', { target: name });
+      throw new HicareError(
+        'TRUST_METADATA_INVALID',
+        `The signed entry of ${name} is incomplete.`,
+        'Ask the vendor to republish the package.',
+        { target: name },
+      );
     }
     return { name, length: info.length, sha256, custom: custom.data };
   }
@@ -201,7 +226,9 @@ export class Trust {
     } catch (error) {
       throw trustError(error, this.options.portalUrl);
     }
-    return info === undefined ? undefined : { name, length: info.length, hashes: { ...info.hashes }, custom: info.custom };
+    return info === undefined
+      ? undefined
+      : { name, length: info.length, hashes: { ...info.hashes }, custom: info.custom };
   }
 
   /**
@@ -210,7 +237,14 @@ export class Trust {
    */
   async confirm(listed: ReleaseTarget): Promise<ReleaseTarget> {
     const signed = await this.verifiedTarget(listed.name);
-    const facts = (t: ReleaseTarget) => ({ product: t.custom.product, version: t.custom.version, platform: t.custom.platform, arch: t.custom.arch, sha256: t.sha256, length: t.length });
+    const facts = (t: ReleaseTarget) => ({
+      product: t.custom.product,
+      version: t.custom.version,
+      platform: t.custom.platform,
+      arch: t.custom.arch,
+      sha256: t.sha256,
+      length: t.length,
+    });
     const said = facts(listed);
     const truth = facts(signed);
     const field = (Object.keys(truth) as (keyof typeof truth)[]).find((k) => said[k] !== truth[k]);

@@ -107,7 +107,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['login_attempts', 'downloads', 'installed_versions', 'systems', 'contracts', 'tokens', 'accounts', 'customers']) {
+  for (const table of [
+    'login_attempts',
+    'downloads',
+    'installed_versions',
+    'systems',
+    'contracts',
+    'tokens',
+    'accounts',
+    'customers',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -53,7 +53,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // Both dialects treat NULLs as distinct here, so requests sent without a key never collide.
     .addUniqueConstraint('requests_idempotency', ['created_by', 'idempotency_key'])
     .execute();
-  await db.schema.createIndex('requests_customer_submitted').on('requests').columns(['customer_id', 'submitted_at']).execute();
+  await db.schema
+    .createIndex('requests_customer_submitted')
+    .on('requests')
+    .columns(['customer_id', 'submitted_at'])
+    .execute();
   await db.schema.createIndex('requests_state').on('requests').column('state').execute();
 
   await db.schema

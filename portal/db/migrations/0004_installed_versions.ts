@@ -11,7 +11,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('installed_versions').addColumn('how', 'text').execute();
   await db.schema.alterTable('installed_versions').addColumn('reported_by', 'text').execute();
   await db.schema.alterTable('installed_versions').addColumn('reported_at', 'text').execute();
-  await db.schema.alterTable('installed_versions').addColumn('not_in_catalog', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('installed_versions')
+    .addColumn('not_in_catalog', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await db.schema
     .createTable('installed_reports')
@@ -33,7 +36,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // NULLs are distinct in both dialects: reports sent without a key never collide.
     .addUniqueConstraint('installed_reports_idempotency', ['account_id', 'idempotency_key'])
     .execute();
-  await db.schema.createIndex('installed_reports_serial').on('installed_reports').columns(['serial_number', 'at']).execute();
+  await db.schema
+    .createIndex('installed_reports_serial')
+    .on('installed_reports')
+    .columns(['serial_number', 'at'])
+    .execute();
 
   await db.schema
     .createTable('licence_advances')

@@ -11,8 +11,14 @@ export type Problems<F extends string> = { [K in F]?: string | undefined };
 export const problemIdOf = (fieldId: string): string => `${fieldId}-problem`;
 
 /** A field's id, its invalid state and what describes it: its problem first (when it has one), then its hints. */
-export function fieldAttributes(fieldId: string, problem: string | undefined, ...hintIds: readonly (string | undefined)[]) {
-  const described = [problem === undefined ? undefined : problemIdOf(fieldId), ...hintIds].filter((id): id is string => id !== undefined);
+export function fieldAttributes(
+  fieldId: string,
+  problem: string | undefined,
+  ...hintIds: readonly (string | undefined)[]
+) {
+  const described = [problem === undefined ? undefined : problemIdOf(fieldId), ...hintIds].filter(
+    (id): id is string => id !== undefined,
+  );
   return {
     id: fieldId,
     'aria-invalid': problem === undefined ? undefined : true,
@@ -21,7 +27,17 @@ export function fieldAttributes(fieldId: string, problem: string | undefined, ..
 }
 
 /** A labelled field with its problem under it: the one layout every form's field shares. */
-export function Field({ label, fieldId, problem, children }: { label: string; fieldId: string; problem: string | undefined; children: ReactNode }) {
+export function Field({
+  label,
+  fieldId,
+  problem,
+  children,
+}: {
+  label: string;
+  fieldId: string;
+  problem: string | undefined;
+  children: ReactNode;
+}) {
   return (
     <div className="field">
       <label className="block-label">
@@ -48,7 +64,10 @@ const count = (n: number): string => n.toLocaleString('en-US');
  * What is wrong with typed text, in words: empty when it is required, or longer than the contract allows (counted
  * as the host counts it: after trimming, unless the field is sent as typed).
  */
-export function textProblem(value: string, rule: { what: string; max: number; required?: boolean; trimmed?: boolean }): string | undefined {
+export function textProblem(
+  value: string,
+  rule: { what: string; max: number; required?: boolean; trimmed?: boolean },
+): string | undefined {
   const sent = rule.trimmed === false ? value : value.trim();
   if (value.trim() === '') return rule.required === true ? `Enter ${rule.what}: it cannot be empty.` : undefined;
   if (sent.length > rule.max) {
@@ -59,9 +78,14 @@ export function textProblem(value: string, rule: { what: string; max: number; re
 }
 
 /** Moves the keyboard to the first field (in `order`) that needs correcting, which also scrolls it into view. */
-export function focusFirstProblem<F extends string>(order: readonly F[], problems: Problems<F>, idOf: (field: F) => string): void {
+export function focusFirstProblem<F extends string>(
+  order: readonly F[],
+  problems: Problems<F>,
+  idOf: (field: F) => string,
+): void {
   const first = order.find((f) => problems[f] !== undefined);
   if (first !== undefined) document.getElementById(idOf(first))?.focus();
 }
 
-export const hasProblems = <F extends string>(problems: Problems<F>): boolean => Object.values(problems).some((p) => p !== undefined);
+export const hasProblems = <F extends string>(problems: Problems<F>): boolean =>
+  Object.values(problems).some((p) => p !== undefined);

@@ -6,7 +6,17 @@ export interface LogViewLine {
   text: string;
 }
 
-export function LogView({ lines, label, testId, height = 280 }: { lines: readonly LogViewLine[]; label: string; testId?: string; height?: number }) {
+export function LogView({
+  lines,
+  label,
+  testId,
+  height = 280,
+}: {
+  lines: readonly LogViewLine[];
+  label: string;
+  testId?: string;
+  height?: number;
+}) {
   return (
     <div className="log" data-testid={testId}>
       <VirtualList
@@ -16,7 +26,9 @@ export function LogView({ lines, label, testId, height = 280 }: { lines: readonl
         label={label}
         followEnd
         rowKey={(_, i) => String(i)}
-        renderRow={(line) => <code className={line.stream === 'stderr' ? 'log-line log-err' : 'log-line'}>{line.text}</code>}
+        renderRow={(line) => (
+          <code className={line.stream === 'stderr' ? 'log-line log-err' : 'log-line'}>{line.text}</code>
+        )}
       />
     </div>
   );

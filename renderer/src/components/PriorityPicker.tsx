@@ -4,7 +4,9 @@ import { PRIORITIES, PRIORITY_DEFINITIONS, type Priority } from '../../../shared
 function responseWords(p: Priority): string {
   const t = PRIORITY_DEFINITIONS[p].responseTarget;
   if (t.kind === 'next-business-day') return 'response by the next business day';
-  return t.minutes < 60 ? `response within ${t.minutes} minutes` : `response within ${t.minutes / 60} ${t.minutes === 60 ? 'hour' : 'hours'}`;
+  return t.minutes < 60
+    ? `response within ${t.minutes} minutes`
+    : `response within ${t.minutes / 60} ${t.minutes === 60 ? 'hour' : 'hours'}`;
 }
 
 export function PriorityPicker({ value, onChange }: { value: Priority; onChange: (p: Priority) => void }) {

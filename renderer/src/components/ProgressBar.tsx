@@ -1,7 +1,23 @@
 /** A labelled progress bar that assistive technology reads as one (role=progressbar with its value). */
-export function ProgressBar({ percent, label, tone = 'brand' }: { percent: number; label: string; tone?: 'brand' | 'ok' | 'blocked' }) {
+export function ProgressBar({
+  percent,
+  label,
+  tone = 'brand',
+}: {
+  percent: number;
+  label: string;
+  tone?: 'brand' | 'ok' | 'blocked';
+}) {
   return (
-    <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent}%`}>
+    <div
+      className="progress"
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      aria-valuetext={`${percent}%`}
+    >
       <div className={`progress-fill progress-${tone}`} style={{ width: `${percent}%` }} />
     </div>
   );

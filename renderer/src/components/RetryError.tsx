@@ -2,7 +2,17 @@
 import type { ShownError } from '../lib/errors.js';
 import { ErrorNotice } from './ErrorNotice.js';
 
-export function RetryError({ error, onRetry, busy, label = 'Try again' }: { error: ShownError; onRetry: () => void; busy: boolean; label?: string }) {
+export function RetryError({
+  error,
+  onRetry,
+  busy,
+  label = 'Try again',
+}: {
+  error: ShownError;
+  onRetry: () => void;
+  busy: boolean;
+  label?: string;
+}) {
   return (
     <div data-testid="retry-error" className="retry-error">
       <ErrorNotice error={error} />

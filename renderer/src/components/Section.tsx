@@ -1,7 +1,19 @@
 /** A titled card; the heading names the region for screen readers. */
 import { useId, type ReactNode } from 'react';
 
-export function Section({ title, children, testId, actions, className }: { title: string; children: ReactNode; testId?: string; actions?: ReactNode; className?: string }) {
+export function Section({
+  title,
+  children,
+  testId,
+  actions,
+  className,
+}: {
+  title: string;
+  children: ReactNode;
+  testId?: string;
+  actions?: ReactNode;
+  className?: string;
+}) {
   const id = useId();
   return (
     <section aria-labelledby={id} className={`card ${className ?? ''}`} data-testid={testId}>

@@ -29,7 +29,11 @@ export function Sidebar({ account, current, counts, onSignOut }: SidebarProps) {
           const count = counts[item.section];
           return (
             <li key={item.section}>
-              <a href={item.href} aria-current={current === item.section ? 'page' : undefined} data-testid={`nav-${item.section}`}>
+              <a
+                href={item.href}
+                aria-current={current === item.section ? 'page' : undefined}
+                data-testid={`nav-${item.section}`}
+              >
                 {item.label}
                 {count !== undefined && count > 0 && (
                   <span className="count" aria-label={`(${count} new)`}>

@@ -10,7 +10,12 @@ export function SlaCountdown({ sla, compact = false }: { sla: SlaView; compact?:
   // In a table row only the headline fits ("Not accepted yet"); the full sentence is on the request itself.
   const shown = compact ? (c.label.split(': ')[0] ?? c.label) : c.label;
   return (
-    <span className="sla" data-testid="sla-countdown" data-sla-state={sla.state} title={shown === c.label ? undefined : c.label}>
+    <span
+      className="sla"
+      data-testid="sla-countdown"
+      data-sla-state={sla.state}
+      title={shown === c.label ? undefined : c.label}
+    >
       <Badge tone={c.tone}>{shown}</Badge>
       {!compact && sla.dueAt !== null && <span className="muted"> · response due {formatDateTime(sla.dueAt)}</span>}
     </span>

@@ -18,7 +18,10 @@ export function UpgradePathView({ path, product, testId }: { path: PathView; pro
       </figcaption>
       <ol className="path-steps" aria-label={`Upgrade path, ${hops} ${hops === 1 ? 'step' : 'steps'}`}>
         {path.steps.map((v, i) => (
-          <li key={`${v}-${i}`} className={i === 0 ? 'step step-installed' : i === last ? 'step step-target' : 'step step-hop'}>
+          <li
+            key={`${v}-${i}`}
+            className={i === 0 ? 'step step-installed' : i === last ? 'step step-target' : 'step step-hop'}
+          >
             <span className="step-version">{v}</span>
             <span className="step-role">{i === 0 ? 'installed' : i === last ? 'target' : `step ${i}`}</span>
           </li>

@@ -31,7 +31,13 @@ interface RowProps<T> {
 
 function RowSlot<T>({ item, index, setSize, rowHeight, renderRow }: RowProps<T>) {
   return (
-    <div role="listitem" aria-setsize={setSize} aria-posinset={index + 1} className="vrow" style={{ height: rowHeight }}>
+    <div
+      role="listitem"
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      className="vrow"
+      style={{ height: rowHeight }}
+    >
       {renderRow(item, index)}
     </div>
   );
@@ -45,7 +51,17 @@ interface ScrollState {
   direction: ScrollDirection | undefined;
 }
 
-export function VirtualList<T>({ items, rowHeight, height, renderRow, rowKey, label, testId, overscan, followEnd }: VirtualListProps<T>) {
+export function VirtualList<T>({
+  items,
+  rowHeight,
+  height,
+  renderRow,
+  rowKey,
+  label,
+  testId,
+  overscan,
+  followEnd,
+}: VirtualListProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState<ScrollState>({ scrollTop: 0, direction: undefined });
   const [atEnd, setAtEnd] = useState(true);
@@ -71,7 +87,10 @@ export function VirtualList<T>({ items, rowHeight, height, renderRow, rowKey, la
   function onScroll(e: UIEvent<HTMLDivElement>) {
     const el = e.currentTarget;
     const scrollTop = el.scrollTop;
-    const next: ScrollState = { scrollTop, direction: scrollTop > scroll.scrollTop ? 'down' : scrollTop < scroll.scrollTop ? 'up' : scroll.direction };
+    const next: ScrollState = {
+      scrollTop,
+      direction: scrollTop > scroll.scrollTop ? 'down' : scrollTop < scroll.scrollTop ? 'up' : scroll.direction,
+    };
     const nextWin = windowOf(next);
     // Most scroll events move within the rows already rendered: nothing to draw. When the window does move, draw it
     // in this frame: a render left to React's scheduler reaches the screen a frame later, as blank space.
@@ -83,11 +102,28 @@ export function VirtualList<T>({ items, rowHeight, height, renderRow, rowKey, la
   const visible = [];
   for (let i = win.start; i < win.end; i++) {
     const item = items[i] as T;
-    visible.push(<Row key={rowKey(item, i)} item={item} index={i} setSize={items.length} rowHeight={rowHeight} renderRow={renderRow} />);
+    visible.push(
+      <Row
+        key={rowKey(item, i)}
+        item={item}
+        index={i}
+        setSize={items.length}
+        rowHeight={rowHeight}
+        renderRow={renderRow}
+      />,
+    );
   }
 
   return (
-    <div ref={scroller} className="vlist" style={{ height }} onScroll={onScroll} data-testid={testId} data-rendered-rows={win.end - win.start} tabIndex={0}>
+    <div
+      ref={scroller}
+      className="vlist"
+      style={{ height }}
+      onScroll={onScroll}
+      data-testid={testId}
+      data-rendered-rows={win.end - win.start}
+      tabIndex={0}
+    >
       <div role="list" aria-label={label} style={{ height: win.totalHeight, position: 'relative' }}>
         <div style={{ transform: `translateY(${win.offsetTop}px)` }}>{visible}</div>
       </div>

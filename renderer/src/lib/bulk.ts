@@ -16,7 +16,10 @@ export interface BulkRow {
 export function bulkRows(resolutions: readonly ResolutionView[]): BulkRow[] {
   const rows = new Map<string, BulkRow>();
   for (const r of resolutions) {
-    for (const [kind, list] of [['update', r.updates], ['upgrade', r.upgrades]] as const) {
+    for (const [kind, list] of [
+      ['update', r.updates],
+      ['upgrade', r.upgrades],
+    ] as const) {
       for (const c of list) {
         let row = rows.get(c.target.name);
         if (row === undefined) {
@@ -34,10 +37,14 @@ export function bulkRows(resolutions: readonly ResolutionView[]): BulkRow[] {
 }
 
 export function filterRows(rows: readonly BulkRow[], query: string): readonly BulkRow[] {
-  const words = query.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length === 0) return rows;
   return rows.filter((row) => {
-    const text = `${row.target.name} ${row.target.custom.product} ${row.target.custom.version} ${row.target.custom.platform} ${row.serialNumbers.join(' ')}`.toLowerCase();
+    const text =
+      `${row.target.name} ${row.target.custom.product} ${row.target.custom.version} ${row.target.custom.platform} ${row.serialNumbers.join(' ')}`.toLowerCase();
     return words.every((w) => text.includes(w));
   });
 }

@@ -68,7 +68,12 @@ const REQUEST_FORMS: ReadonlySet<string> = new Set(['open', 'edit', 'new']);
 export const ROUTE_TABLE: { readonly [N in RouteName]: RouteSpec<N> } = {
   home: { root: '', section: null, read: () => ({ name: 'home' }), href: () => '#/' },
   'sign-in': { root: 'sign-in', section: null, read: () => ({ name: 'sign-in' }), href: () => address('sign-in') },
-  overview: { root: 'overview', section: 'overview', read: () => ({ name: 'overview' }), href: () => address('overview') },
+  overview: {
+    root: 'overview',
+    section: 'overview',
+    read: () => ({ name: 'overview' }),
+    href: () => address('overview'),
+  },
   systems: {
     root: 'systems',
     section: 'systems',
@@ -95,7 +100,12 @@ export const ROUTE_TABLE: { readonly [N in RouteName]: RouteSpec<N> } = {
       serialNumber === null || version === null ? null : { name: 'upgrade', serialNumber, version },
     href: (r) => address('upgrade', r.serialNumber, r.version),
   },
-  downloads: { root: 'downloads', section: 'downloads', read: () => ({ name: 'downloads' }), href: () => address('downloads') },
+  downloads: {
+    root: 'downloads',
+    section: 'downloads',
+    read: () => ({ name: 'downloads' }),
+    href: () => address('downloads'),
+  },
   requests: {
     root: 'requests',
     section: 'requests',
@@ -138,7 +148,12 @@ export const ROUTE_TABLE: { readonly [N in RouteName]: RouteSpec<N> } = {
     read: ([id]) => (id === null ? null : { name: 'workspace-request', id }),
     href: (r) => address('workspace', r.id),
   },
-  settings: { root: 'settings', section: 'settings', read: () => ({ name: 'settings' }), href: () => address('settings') },
+  settings: {
+    root: 'settings',
+    section: 'settings',
+    read: () => ({ name: 'settings' }),
+    href: () => address('settings'),
+  },
 };
 
 /** Each section's list screen: where the sidebar link goes, and where a broken address under the section lands. */

@@ -36,7 +36,13 @@ export const STATUS_WORDS: Record<ContractStatus, string> = {
 };
 
 /** The sentence under the timeline: how long is left, or how long until it starts, or since when it ended. */
-export function periodSentence(view: { status: ContractStatus; daysLeft: number; daysUntilStart: number; startDate: string; endDate: string }): string {
+export function periodSentence(view: {
+  status: ContractStatus;
+  daysLeft: number;
+  daysUntilStart: number;
+  startDate: string;
+  endDate: string;
+}): string {
   switch (view.status) {
     case 'pending':
       return `Service starts on ${view.startDate}, in ${view.daysUntilStart} ${view.daysUntilStart === 1 ? 'day' : 'days'}.`;

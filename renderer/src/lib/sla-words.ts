@@ -31,7 +31,8 @@ export function slaCountdown(sla: SlaView, now: number): SlaCountdown {
   const due = sla.dueAt === null ? Number.NaN : Date.parse(sla.dueAt);
   if (!Number.isFinite(due)) return { label: 'Response due time unknown', tone: 'info', msLeft: null };
   // A breach the portal recorded after first contact stays breached; a running clock turns over when it runs out.
-  if (sla.state === 'breached' && sla.msLeft === null) return { label: 'Response time breached', tone: 'blocked', msLeft: null };
+  if (sla.state === 'breached' && sla.msLeft === null)
+    return { label: 'Response time breached', tone: 'blocked', msLeft: null };
   const msLeft = due - now;
   if (msLeft < 0) return { label: `Overdue by ${formatDuration(-msLeft)}`, tone: 'blocked', msLeft };
   // Under a quarter of an hour left is the point at which an engineer should drop what they are doing.

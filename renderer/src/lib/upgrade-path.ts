@@ -13,7 +13,12 @@ export type PathView = { ok: true; steps: string[] } | { ok: false; message: str
 export function pathTo(installed: string | null, target: string, targets: readonly ReleaseTarget[]): PathView | null {
   if (installed === null) return null;
   try {
-    const plan = planUpgradePath(installed, assembleReleases(targets), { version: target }, { includePrereleases: true });
+    const plan = planUpgradePath(
+      installed,
+      assembleReleases(targets),
+      { version: target },
+      { includePrereleases: true },
+    );
     if (!plan.ok) return { ok: false, message: plan.message, remedy: plan.remedy };
     return { ok: true, steps: [installed, ...plan.hops.map((h) => h.version)] };
   } catch (error) {
@@ -29,7 +34,10 @@ export function pathButtonLabel(versions: readonly string[]): string {
 }
 
 /** Whether installing this release directly would skip a hop its minUpgradeFrom requires (so only a path is offered). */
-export function needsPath(installed: string | null, release: { product: string; version: string; publishedAt: string; minUpgradeFrom?: string | undefined }): boolean {
+export function needsPath(
+  installed: string | null,
+  release: { product: string; version: string; publishedAt: string; minUpgradeFrom?: string | undefined },
+): boolean {
   const range = release.minUpgradeFrom;
   if (installed === null || range === undefined) return false;
   try {

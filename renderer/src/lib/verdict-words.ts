@@ -32,7 +32,10 @@ const HEADLINES: readonly [VerdictReasonCode, VerdictWords][] = [
 
 export function verdictWords(verdict: Pick<VerdictView, 'allowed' | 'reasons'>, tier: Tier | undefined): VerdictWords {
   if (verdict.allowed) {
-    return { headline: tier === undefined ? 'Included in your contract' : `Included in your ${SHORT_TIER[tier]} contract`, tone: 'ok' };
+    return {
+      headline: tier === undefined ? 'Included in your contract' : `Included in your ${SHORT_TIER[tier]} contract`,
+      tone: 'ok',
+    };
   }
   for (const [code, words] of HEADLINES) {
     if (verdict.reasons.some((r) => r.code === code)) return words;

@@ -67,7 +67,10 @@ export function latestFor(downloads: ReadonlyMap<string, DownloadView>, targetNa
 }
 
 export async function startDownload(targetName: string, serialNumber?: string): Promise<DownloadView> {
-  const view = await api.call('downloads.start', serialNumber === undefined ? { targetName } : { targetName, serialNumber });
+  const view = await api.call(
+    'downloads.start',
+    serialNumber === undefined ? { targetName } : { targetName, serialNumber },
+  );
   upsertDownload(view);
   return view;
 }
@@ -76,4 +79,9 @@ export async function controlDownload(action: 'pause' | 'resume' | 'cancel', id:
   upsertDownload(await api.call(`downloads.${action}`, { id }));
 }
 
-export const ACTIVE_STATES: ReadonlySet<DownloadView['state']> = new Set(['queued', 'downloading', 'verifying', 'paused']);
+export const ACTIVE_STATES: ReadonlySet<DownloadView['state']> = new Set([
+  'queued',
+  'downloading',
+  'verifying',
+  'paused',
+]);

@@ -29,7 +29,10 @@ export function useNow(everyMs = 1000): number {
   return now;
 }
 
-export function useApiEvent<E extends EventName<AppApi>>(event: E, listener: (payload: EventPayload<AppApi, E>) => void): void {
+export function useApiEvent<E extends EventName<AppApi>>(
+  event: E,
+  listener: (payload: EventPayload<AppApi, E>) => void,
+): void {
   // The latest listener is called without resubscribing on every render.
   const latest = useRef(listener);
   useEffect(() => {

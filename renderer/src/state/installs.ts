@@ -28,14 +28,25 @@ export interface InstallRun {
 }
 
 const store = runStore<InstallRun>((change) =>
-  api.on('install.log', (line) => change(line.installId, (r) => ({ ...r, log: [...r.log, { stream: line.stream, text: line.text, at: line.at }] }))),
+  api.on('install.log', (line) =>
+    change(line.installId, (r) => ({ ...r, log: [...r.log, { stream: line.stream, text: line.text, at: line.at }] })),
+  ),
 );
 
 const keyOf = (serialNumber: string, targetName: string) => `${serialNumber}\u0000${targetName}`;
 
 export async function runInstall(serialNumber: string, targetName: string): Promise<void> {
   const installId = crypto.randomUUID();
-  store.start(keyOf(serialNumber, targetName), { installId, serialNumber, targetName, state: 'running', startedAt: Date.now(), log: [], outcome: null, error: null });
+  store.start(keyOf(serialNumber, targetName), {
+    installId,
+    serialNumber,
+    targetName,
+    state: 'running',
+    startedAt: Date.now(),
+    log: [],
+    outcome: null,
+    error: null,
+  });
   try {
     const outcome = await api.call('install.run', { serialNumber, targetName, installId });
     store.change(installId, (r) => ({ ...r, state: 'done', outcome }));

@@ -15,7 +15,9 @@ export interface RunStore<R extends { installId: string }> {
 }
 
 /** `listen` subscribes to the host's events for these runs and returns how to unsubscribe. */
-export function runStore<R extends { installId: string }>(listen: (change: RunStore<R>['change']) => () => void): RunStore<R> {
+export function runStore<R extends { installId: string }>(
+  listen: (change: RunStore<R>['change']) => () => void,
+): RunStore<R> {
   let runs: ReadonlyMap<string, R> = new Map();
   const listeners = new Set<() => void>();
   let unsubscribe: (() => void) | null = null;

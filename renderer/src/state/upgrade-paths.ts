@@ -36,11 +36,17 @@ const store = runStore<PathRun>((change) => {
     const hop = line.hop;
     // Lines without a hop belong to a single install, not to a path.
     if (hop === undefined) return;
-    change(line.installId, (r) => withHop(r, hop, (h) => ({ ...h, log: [...h.log, { stream: line.stream, text: line.text, at: line.at }] })));
+    change(line.installId, (r) =>
+      withHop(r, hop, (h) => ({ ...h, log: [...h.log, { stream: line.stream, text: line.text, at: line.at }] })),
+    );
   });
   const offHop = api.on('upgrade.hop', (event) => {
     change(event.installId, (r) =>
-      withHop(r, event.hop, (h) => ({ ...h, state: event.state === 'started' ? 'installing' : 'installed', detectedVersion: event.detectedVersion })),
+      withHop(r, event.hop, (h) => ({
+        ...h,
+        state: event.state === 'started' ? 'installing' : 'installed',
+        detectedVersion: event.detectedVersion,
+      })),
     );
   });
   return () => {

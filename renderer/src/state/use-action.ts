@@ -27,5 +27,11 @@ export function useAction<I = void, R = unknown>(
   const [runner] = useState(() => new ActionRunner<I, R>(() => latest.current));
   useEffect(() => runner.attach(), [runner]);
   const state = useSyncExternalStore(runner.subscribe, runner.get);
-  return { run: runner.run, busy: state.running !== null, running: state.running, error: state.error, reset: runner.reset };
+  return {
+    run: runner.run,
+    busy: state.running !== null,
+    running: state.running,
+    error: state.error,
+    reset: runner.reset,
+  };
 }

@@ -52,7 +52,9 @@ async function load(): Promise<LoadFigures> {
       <StrictMode>
         <main style={{ maxWidth: 960, margin: '2rem auto' }}>
           <h3 className="small-heading">All {payload.candidates.length} releases</h3>
-          <AfterPaint onPainted={painted}>{kind === 'plain' ? <PlainReleaseList {...props} /> : <ReleaseRows {...props} />}</AfterPaint>
+          <AfterPaint onPainted={painted}>
+            {kind === 'plain' ? <PlainReleaseList {...props} /> : <ReleaseRows {...props} />}
+          </AfterPaint>
         </main>
       </StrictMode>,
     );

@@ -35,7 +35,11 @@ function versionAtBottom(list: HTMLElement): string | null {
   return hit?.closest('.release-row')?.querySelector('strong')?.textContent ?? null;
 }
 
-export async function scrollThrough(list: HTMLElement, durationMs: number, longTasks: LongTaskLog): Promise<ScrollFigures> {
+export async function scrollThrough(
+  list: HTMLElement,
+  durationMs: number,
+  longTasks: LongTaskLog,
+): Promise<ScrollFigures> {
   const range = list.scrollHeight - list.clientHeight;
   const frameStamps: number[] = [];
   const first = await nextFrame();
@@ -51,5 +55,10 @@ export async function scrollThrough(list: HTMLElement, durationMs: number, longT
   frameStamps.push(await nextFrame());
   frameStamps.push(await nextFrame());
   const last = frameStamps[frameStamps.length - 1] ?? first;
-  return { frameStamps, scrolledPx: list.scrollTop, longTasks: longTasks.between(first, last), bottomVersion: versionAtBottom(list) };
+  return {
+    frameStamps,
+    scrolledPx: list.scrollTop,
+    longTasks: longTasks.between(first, last),
+    bottomVersion: versionAtBottom(list),
+  };
 }

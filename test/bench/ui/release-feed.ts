@@ -34,7 +34,8 @@ function versionsAfter(installed: string, count: number): string[] {
     for (let minor = major === fromMajor ? fromMinor : 0; minor < 10 && out.length < count; minor++) {
       const sameMinor = major === fromMajor && minor === fromMinor;
       if (!sameMinor) out.push(`${major}.${minor}.0-rc.1`);
-      for (let patch = sameMinor ? fromPatch + 1 : 0; patch < 9 && out.length < count; patch++) out.push(`${major}.${minor}.${patch}`);
+      for (let patch = sameMinor ? fromPatch + 1 : 0; patch < 9 && out.length < count; patch++)
+        out.push(`${major}.${minor}.${patch}`);
     }
   }
   return out;
@@ -76,7 +77,12 @@ export function releaseFeed(rows: number): Candidate[] {
   const candidates: Candidate[] = [];
   versions.forEach((version, i) => {
     const publishedAt = new Date(published(i)).toISOString();
-    const release: Release = { product: FEED_PRODUCT, version, publishedAt, platforms: BUILDS.map((b) => `${b.platform}-${b.arch}`) };
+    const release: Release = {
+      product: FEED_PRODUCT,
+      version,
+      publishedAt,
+      platforms: BUILDS.map((b) => `${b.platform}-${b.arch}`),
+    };
     const judged = verdict({ contracts: [contract], system, release, lifecycles, now: NOW });
     for (const [b, build] of BUILDS.entries()) {
       if (candidates.length >= rows) break;

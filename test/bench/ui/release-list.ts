@@ -72,20 +72,27 @@ async function buildPage(outDir: string, feed: readonly Candidate[]): Promise<vo
     build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
   });
   for (const rows of [ROWS, SMALL_ROWS]) {
-    const payload: ReleasePayload = { serialNumber: FEED_SERIAL, tiers: { [FEED_CONTRACT_ID]: 'upgrade-support' }, candidates: feed.slice(0, rows) };
+    const payload: ReleasePayload = {
+      serialNumber: FEED_SERIAL,
+      tiers: { [FEED_CONTRACT_ID]: 'upgrade-support' },
+      candidates: feed.slice(0, rows),
+    };
     await writeFile(join(outDir, `releases-${rows}.json`), JSON.stringify(payload));
   }
 }
 
 async function measure(browser: Browser, origin: string, c: ListCase, expectBottom: string): Promise<ListFigures> {
-  const context = await browser.newContext({ viewport: playwrightConfig.use?.viewport ?? { width: 1280, height: 820 } });
+  const context = await browser.newContext({
+    viewport: playwrightConfig.use?.viewport ?? { width: 1280, height: 820 },
+  });
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(180_000);
     const cdp = await context.newCDPSession(page);
     await page.goto(`${origin}/index.html?list=${c.list}&rows=${c.rows}`);
     const load = (await page.evaluate('window.hicareBench.loaded')) as LoadFigures;
-    if (load.listItems !== load.renderedRowsAttr) throw new Error(`${c.label}: ${load.listItems} rows in the DOM but the list reports ${load.renderedRowsAttr}.`);
+    if (load.listItems !== load.renderedRowsAttr)
+      throw new Error(`${c.label}: ${load.listItems} rows in the DOM but the list reports ${load.renderedRowsAttr}.`);
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('Performance.enable');
     const metrics = async () => {
@@ -102,7 +109,9 @@ async function measure(browser: Browser, origin: string, c: ListCase, expectBott
     const busyS = (await metrics())('TaskDuration') - busyBefore;
     const wallMs = (scroll.frameStamps.at(-1) ?? 0) - (scroll.frameStamps[0] ?? 0);
     if (scroll.bottomVersion !== expectBottom) {
-      throw new Error(`${c.label}: after scrolling to the end the bottom row shows ${scroll.bottomVersion ?? 'nothing'}, not ${expectBottom}.`);
+      throw new Error(
+        `${c.label}: after scrolling to the end the bottom row shows ${scroll.bottomVersion ?? 'nothing'}, not ${expectBottom}.`,
+      );
     }
     return {
       label: c.label,
@@ -145,12 +154,17 @@ function medianOf(label: string, runs: readonly ListFigures[]): ListFigures {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+  return rows
+    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '))
+    .join('\n');
 }
 
 const ms = (n: number) => n.toFixed(1);
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 export async function main(): Promise<ListFigures[]> {
   const outDir = await mkdtemp(join(tmpdir(), 'hicare-bench-ui-'));
@@ -178,7 +192,21 @@ export async function main(): Promise<ListFigures[]> {
     );
     console.log(
       table([
-        ['list', 'nav→rows painted', 'mount→painted', 'DOM rows', 'DOM nodes', 'JS heap', 'frames', 'frame p50', 'p95', 'max', '>50 ms', 'long tasks', 'main thread busy'],
+        [
+          'list',
+          'nav→rows painted',
+          'mount→painted',
+          'DOM rows',
+          'DOM nodes',
+          'JS heap',
+          'frames',
+          'frame p50',
+          'p95',
+          'max',
+          '>50 ms',
+          'long tasks',
+          'main thread busy',
+        ],
         ...figures.map((f) => [
           f.label,
           `${ms(f.navToPaintMs)} ms`,
@@ -200,14 +228,28 @@ export async function main(): Promise<ListFigures[]> {
     console.log(
       table([
         ['10,000 windowed rows', `vs ${SMALL_ROWS} rows`, 'vs 10,000 plain rows'],
-        ['p95 frame time', `${ratio(windowed.frames.p95, small.frames.p95)} (target ≤ ${TARGET_RATIO}× and no long task: ${smooth ? 'met' : 'MISSED'})`, ratio(windowed.frames.p95, plain.frames.p95)],
-        ['mount → rows painted', ratio(windowed.mountToPaintMs, small.mountToPaintMs), ratio(windowed.mountToPaintMs, plain.mountToPaintMs)],
-        ['main thread busy while scrolling', ratio(windowed.busyPct, small.busyPct), ratio(windowed.busyPct, plain.busyPct)],
+        [
+          'p95 frame time',
+          `${ratio(windowed.frames.p95, small.frames.p95)} (target ≤ ${TARGET_RATIO}× and no long task: ${smooth ? 'met' : 'MISSED'})`,
+          ratio(windowed.frames.p95, plain.frames.p95),
+        ],
+        [
+          'mount → rows painted',
+          ratio(windowed.mountToPaintMs, small.mountToPaintMs),
+          ratio(windowed.mountToPaintMs, plain.mountToPaintMs),
+        ],
+        [
+          'main thread busy while scrolling',
+          ratio(windowed.busyPct, small.busyPct),
+          ratio(windowed.busyPct, plain.busyPct),
+        ],
         ['rows in the DOM', ratio(windowed.domRows, small.domRows), ratio(windowed.domRows, plain.domRows)],
         ['JS heap after mount', ratio(windowed.heapMB, small.heapMB), ratio(windowed.heapMB, plain.heapMB)],
       ]),
     );
-    console.log(`The JS heap holds the releases themselves: ${ROWS.toLocaleString('en')} in two of the lists, ${SMALL_ROWS} in the small one.`);
+    console.log(
+      `The JS heap holds the releases themselves: ${ROWS.toLocaleString('en')} in two of the lists, ${SMALL_ROWS} in the small one.`,
+    );
     return figures;
   } finally {
     await browser?.close();

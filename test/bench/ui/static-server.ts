@@ -40,7 +40,11 @@ export async function serveDirectory(dir: string): Promise<StaticSite> {
           res.writeHead(404).end();
           return;
         }
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': s.size, 'cache-control': 'no-store' });
+        res.writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-length': s.size,
+          'cache-control': 'no-store',
+        });
         createReadStream(file)
           .on('error', () => res.destroy())
           .pipe(res);

@@ -5,7 +5,15 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createDispatcher, type Envelope, type EventName, type EventPayload, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/api/define.js';
+import {
+  createDispatcher,
+  type Envelope,
+  type EventName,
+  type EventPayload,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+} from '../../../shared/api/define.js';
 import { appApi, type AppApi } from '../../../shared/contracts/app-api.js';
 import type { ErrorBody } from '../../../shared/errors.js';
 import { silentLogger, systemClock, type HostAdapter } from '../../../electron/core/adapters.js';
@@ -35,7 +43,11 @@ export interface AppUnderTest {
   refused(method: string, input: unknown): Promise<ErrorBody>;
   eventsOf<E extends EventName<AppApi>>(event: E): EventPayload<AppApi, E>[];
   /** Resolves with the first event of that name (already recorded or to come) that `predicate` accepts. */
-  waitForEvent<E extends EventName<AppApi>>(event: E, predicate: (payload: EventPayload<AppApi, E>) => boolean, ms?: number): Promise<EventPayload<AppApi, E>>;
+  waitForEvent<E extends EventName<AppApi>>(
+    event: E,
+    predicate: (payload: EventPayload<AppApi, E>) => boolean,
+    ms?: number,
+  ): Promise<EventPayload<AppApi, E>>;
   close(): Promise<void>;
 }
 
@@ -46,14 +58,27 @@ function demoOf(demo: DemoPortal, wanted: boolean): DemoLauncher {
   return {
     wanted: () => Promise.resolve(wanted),
     // The test owns the demo portal: the app only stops using it.
-    start: () => Promise.resolve({ url: demo.url, rootFile: demo.rootFile, accounts: demo.seed.accounts, close: () => Promise.resolve() }),
+    start: () =>
+      Promise.resolve({
+        url: demo.url,
+        rootFile: demo.rootFile,
+        accounts: demo.seed.accounts,
+        close: () => Promise.resolve(),
+      }),
   };
 }
 
 /** `dataDirectory`: an earlier app's, to start the app again over the same data (a restart). */
 export async function appOn(
   demo: DemoPortal,
-  { dataDirectory: reused, trustDemo, ...options }: Partial<Pick<AppSessionOptions, 'firstCheckDelayMs' | 'liveBackoff'>> & { trustDemo?: boolean; dataDirectory?: string } = {},
+  {
+    dataDirectory: reused,
+    trustDemo,
+    ...options
+  }: Partial<Pick<AppSessionOptions, 'firstCheckDelayMs' | 'liveBackoff'>> & {
+    trustDemo?: boolean;
+    dataDirectory?: string;
+  } = {},
 ): Promise<AppUnderTest> {
   const dataDirectory = reused ?? join(demo.dir, `app-${++apps}`);
   await mkdir(dataDirectory, { recursive: true });
@@ -95,7 +120,8 @@ export async function appOn(
     },
     async refused(method, input) {
       const reply = await dispatch(method, input, { origin: 'test' });
-      if (reply.ok) throw new Error(`${method} was expected to fail but answered ${JSON.stringify(reply.value).slice(0, 300)}`);
+      if (reply.ok)
+        throw new Error(`${method} was expected to fail but answered ${JSON.stringify(reply.value).slice(0, 300)}`);
       return reply.error;
     },
     eventsOf(event) {
@@ -113,7 +139,11 @@ export async function appOn(
         };
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`no ${event} event came within ${ms} ms; got ${JSON.stringify(app.eventsOf(event)).slice(0, 500)}`));
+          reject(
+            new Error(
+              `no ${event} event came within ${ms} ms; got ${JSON.stringify(app.eventsOf(event)).slice(0, 500)}`,
+            ),
+          );
         }, ms);
         if (!check()) listeners.add(check);
       });

@@ -28,7 +28,16 @@ afterAll(async () => {
 
 async function publishCobaltUpdate(version: string): Promise<void> {
   const file = join(demo.dir, `cobalt-${version}-linux-x64.tar.gz`);
-  await writeFile(file, createTarGz([{ path: 'install.sh', mode: 0o755, content: `#!/bin/sh\nmkdir -p "$1/cobalt" && echo ${version} > "$1/cobalt/VERSION"\n` }]));
+  await writeFile(
+    file,
+    createTarGz([
+      {
+        path: 'install.sh',
+        mode: 0o755,
+        content: `#!/bin/sh\nmkdir -p "$1/cobalt" && echo ${version} > "$1/cobalt/VERSION"\n`,
+      },
+    ]),
+  );
   await publishReleases(
     demo.portal.db,
     demo.portal.catalog,

@@ -13,7 +13,12 @@ import { appOn, type AppUnderTest } from './app-harness.js';
 
 const CUSTOMER = 'admin@contoso.example';
 const ATLAS = 'atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz';
-const VALID_REQUEST = { serialNumber: 'CG-COB-0001', location: 'Contoso wind farm North', faultDescription: 'It fails.', priority: 'P3' };
+const VALID_REQUEST = {
+  serialNumber: 'CG-COB-0001',
+  location: 'Contoso wind farm North',
+  faultDescription: 'It fails.',
+  priority: 'P3',
+};
 const KEY = '7f0c1f5e-8a4b-4c1e-9d2a-3b6f0e9a1c2d';
 
 let demo: DemoPortal;
@@ -45,15 +50,35 @@ describe('arguments the contract refuses', () => {
     ['a targetName that is not a string', 'downloads.start', { targetName: ['atlas'] }],
     ['a serial number with a space', 'downloads.start', { targetName: ATLAS, serialNumber: 'CG ATL 0001' }],
     ['an unknown key', 'downloads.start', { targetName: ATLAS, force: true }],
-    ['a traversal in an install', 'install.run', { targetName: '../atlas.tar.gz', serialNumber: 'CG-ATL-0001', installId: 'install-0001' }],
+    [
+      'a traversal in an install',
+      'install.run',
+      { targetName: '../atlas.tar.gz', serialNumber: 'CG-ATL-0001', installId: 'install-0001' },
+    ],
     ['an install without a system', 'install.run', { targetName: ATLAS, installId: 'install-0001' }],
     ['an install the window did not name', 'install.run', { targetName: ATLAS, serialNumber: 'CG-ATL-0001' }],
-    ['an install id with a slash', 'install.run', { targetName: ATLAS, serialNumber: 'CG-ATL-0001', installId: '../install-1' }],
+    [
+      'an install id with a slash',
+      'install.run',
+      { targetName: ATLAS, serialNumber: 'CG-ATL-0001', installId: '../install-1' },
+    ],
     ['an overlong download id', 'downloads.pause', { id: 'x'.repeat(65) }],
     ['a bad idempotency key', 'requests.submit', { request: VALID_REQUEST, idempotencyKey: 'not-a-uuid' }],
-    ['a request without a fault description', 'requests.submit', { request: { ...VALID_REQUEST, faultDescription: '  ' }, idempotencyKey: KEY }],
-    ['a request with an unknown priority', 'requests.submit', { request: { ...VALID_REQUEST, priority: 'P0' }, idempotencyKey: KEY }],
-    ['a request with an extra field', 'requests.submit', { request: { ...VALID_REQUEST, state: 'closed' }, idempotencyKey: KEY }],
+    [
+      'a request without a fault description',
+      'requests.submit',
+      { request: { ...VALID_REQUEST, faultDescription: '  ' }, idempotencyKey: KEY },
+    ],
+    [
+      'a request with an unknown priority',
+      'requests.submit',
+      { request: { ...VALID_REQUEST, priority: 'P0' }, idempotencyKey: KEY },
+    ],
+    [
+      'a request with an extra field',
+      'requests.submit',
+      { request: { ...VALID_REQUEST, state: 'closed' }, idempotencyKey: KEY },
+    ],
     ['an empty failure id', 'requests.draft', { failureId: '' }],
     ['an unknown priority for a draft', 'requests.draft', { failureId: 'last', priority: 'urgent' }],
     ['an unknown request state', 'requests.list', { state: 'lost' }],
@@ -61,14 +86,30 @@ describe('arguments the contract refuses', () => {
     ['a request id with a dot-dot', 'requests.take', { id: '..' }],
     ['an unknown action', 'requests.act', { id: 'abc', action: 'delete' }],
     ['a blank message', 'requests.message', { id: 'abc', body: '   ' }],
-    ['an unknown remote-access channel', 'requests.grant', { id: 'abc', grant: { channel: 'telnet', address: 'x', account: 'y', scope: 'view' } }],
-    ['a grant longer than 72 hours', 'requests.grant', { id: 'abc', grant: { channel: 'ssh', address: 'x', account: 'y', scope: 'view', expiresInHours: 73 } }],
-    ['a weak chosen grant password', 'requests.grant', { id: 'abc', grant: { channel: 'ssh', address: 'x', account: 'y', scope: 'view', password: 'short' } }],
+    [
+      'an unknown remote-access channel',
+      'requests.grant',
+      { id: 'abc', grant: { channel: 'telnet', address: 'x', account: 'y', scope: 'view' } },
+    ],
+    [
+      'a grant longer than 72 hours',
+      'requests.grant',
+      { id: 'abc', grant: { channel: 'ssh', address: 'x', account: 'y', scope: 'view', expiresInHours: 73 } },
+    ],
+    [
+      'a weak chosen grant password',
+      'requests.grant',
+      { id: 'abc', grant: { channel: 'ssh', address: 'x', account: 'y', scope: 'view', password: 'short' } },
+    ],
     ['a grant id with a slash', 'requests.revokeGrant', { grantId: 'a/b' }],
     ['a survey rating of 6', 'requests.survey', { id: 'abc', survey: { rating: 6 } }],
     ['a survey rating of 2.5', 'requests.survey', { id: 'abc', survey: { rating: 2.5 } }],
     ['a sign-in without an e-mail address', 'session.signIn', { email: 'admin', password: 'x' }],
-    ['a sign-in with a bad portal address', 'session.signIn', { email: CUSTOMER, password: 'x', portalUrl: 'not a url' }],
+    [
+      'a sign-in with a bad portal address',
+      'session.signIn',
+      { email: CUSTOMER, password: 'x', portalUrl: 'not a url' },
+    ],
     ['an empty root path', 'trust.set', { rootPath: '' }],
     ['an empty version', 'systems.setVersion', { serialNumber: 'CG-BCN-0001', version: '' }],
     ['an argument to session.get', 'session.get', { verbose: true }],
@@ -89,28 +130,44 @@ describe('arguments the contract refuses', () => {
 describe('arguments that fit the contract but not the facts', () => {
   it('an unknown download id is NOT_FOUND for pause, resume and cancel', async () => {
     for (const method of ['downloads.pause', 'downloads.resume', 'downloads.cancel']) {
-      await expect(app.refused(method, { id: 'no-such-download' })).resolves.toMatchObject({ code: 'NOT_FOUND', remedy: expect.stringMatching(/\S/) });
+      await expect(app.refused(method, { id: 'no-such-download' })).resolves.toMatchObject({
+        code: 'NOT_FOUND',
+        remedy: expect.stringMatching(/\S/),
+      });
     }
   });
 
   it('trusts only complete TUF roots: a missing file, JSON that is no root and an expired root are refused and the trusted root stays', async () => {
     const before = settingsFile();
-    await expect(app.refused('trust.set', { rootPath: join(demo.dir, 'missing.json') })).resolves.toMatchObject({ code: 'NOT_FOUND', remedy: expect.stringContaining('Trusted root') });
+    await expect(app.refused('trust.set', { rootPath: join(demo.dir, 'missing.json') })).resolves.toMatchObject({
+      code: 'NOT_FOUND',
+      remedy: expect.stringContaining('Trusted root'),
+    });
     const notRoot = join(demo.dir, 'timestamp-like.json');
     writeFileSync(notRoot, JSON.stringify({ signed: { _type: 'timestamp' } }));
-    await expect(app.refused('trust.set', { rootPath: notRoot })).resolves.toMatchObject({ code: 'TRUST_ROOT_INVALID' });
+    await expect(app.refused('trust.set', { rootPath: notRoot })).resolves.toMatchObject({
+      code: 'TRUST_ROOT_INVALID',
+    });
     writeFileSync(notRoot, 'not json at all');
-    await expect(app.refused('trust.set', { rootPath: notRoot })).resolves.toMatchObject({ code: 'TRUST_ROOT_INVALID' });
+    await expect(app.refused('trust.set', { rootPath: notRoot })).resolves.toMatchObject({
+      code: 'TRUST_ROOT_INVALID',
+    });
     const expired = join(demo.dir, 'expired-root.json');
     writeFileSync(expired, makeRoot('expired'));
-    await expect(app.refused('trust.set', { rootPath: expired })).resolves.toMatchObject({ code: 'TRUST_ROOT_EXPIRED' });
+    await expect(app.refused('trust.set', { rootPath: expired })).resolves.toMatchObject({
+      code: 'TRUST_ROOT_EXPIRED',
+    });
     expect(settingsFile()).toBe(before);
     expect((await app.call('session.get', {})).trust?.rootPath).toBe(demo.rootFile);
   });
 
   it('refuses to install a package of another product, and one on a system that is not the customer’s, as errors rather than outcomes', async () => {
-    await expect(app.refused('install.run', { targetName: ATLAS, serialNumber: 'CG-COB-0001', installId: 'install-0002' })).resolves.toMatchObject({ code: 'PACKAGE_NOT_FOR_SYSTEM' });
-    await expect(app.refused('install.run', { targetName: ATLAS, serialNumber: 'NW-ATL-0001', installId: 'install-0003' })).resolves.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      app.refused('install.run', { targetName: ATLAS, serialNumber: 'CG-COB-0001', installId: 'install-0002' }),
+    ).resolves.toMatchObject({ code: 'PACKAGE_NOT_FOR_SYSTEM' });
+    await expect(
+      app.refused('install.run', { targetName: ATLAS, serialNumber: 'NW-ATL-0001', installId: 'install-0003' }),
+    ).resolves.toMatchObject({ code: 'NOT_FOUND' });
     expect(app.eventsOf('install.log')).toEqual([]);
   });
 
@@ -118,7 +175,10 @@ describe('arguments that fit the contract but not the facts', () => {
     const other = await appOn(demo, { trustDemo: false });
     try {
       expect((await other.call('session.get', {})).portalUrl).toBeNull();
-      await expect(other.refused('session.signIn', { email: CUSTOMER, password: 'x' })).resolves.toMatchObject({ code: 'INVALID_INPUT', message: 'No portal is configured.' });
+      await expect(other.refused('session.signIn', { email: CUSTOMER, password: 'x' })).resolves.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: 'No portal is configured.',
+      });
       expect((await other.call('session.get', {})).trust).toMatchObject({ shipped: true });
     } finally {
       await other.close();
@@ -129,13 +189,22 @@ describe('arguments that fit the contract but not the facts', () => {
     const before = settingsFile();
     const genuine = JSON.parse(readFileSync(demo.rootFile, 'utf8')) as { signatures: { keyid: string; sig: string }[] };
     const altered = join(demo.dir, 'altered-root.json');
-    const flipped = genuine.signatures.map((s) => ({ ...s, sig: `${s.sig.slice(0, -2)}${s.sig.endsWith('00') ? '11' : '00'}` }));
+    const flipped = genuine.signatures.map((s) => ({
+      ...s,
+      sig: `${s.sig.slice(0, -2)}${s.sig.endsWith('00') ? '11' : '00'}`,
+    }));
     writeFileSync(altered, JSON.stringify({ ...genuine, signatures: flipped }));
-    await expect(app.refused('trust.set', { rootPath: altered })).resolves.toMatchObject({ code: 'TRUST_ROOT_UNSIGNED', remedy: expect.stringMatching(/Nothing was trusted/) });
+    await expect(app.refused('trust.set', { rootPath: altered })).resolves.toMatchObject({
+      code: 'TRUST_ROOT_UNSIGNED',
+      remedy: expect.stringMatching(/Nothing was trusted/),
+    });
 
     // The vendor's root shipped with the app is a real, self-signed root, but the demo portal is not signed by it.
     const shipped = (await import('../../../electron/core/shipped-root.js')).SHIPPED_ROOT;
-    await expect(app.refused('trust.set', { rootPath: shipped })).resolves.toMatchObject({ code: 'UNTRUSTED_PORTAL', remedy: expect.stringMatching(/Nothing was changed/) });
+    await expect(app.refused('trust.set', { rootPath: shipped })).resolves.toMatchObject({
+      code: 'UNTRUSTED_PORTAL',
+      remedy: expect.stringMatching(/Nothing was changed/),
+    });
 
     expect(settingsFile()).toBe(before);
     expect((await app.call('session.get', {})).trust?.rootPath).toBe(demo.rootFile);
@@ -146,7 +215,9 @@ describe('arguments that fit the contract but not the facts', () => {
   it('a failed sign-in to another portal leaves the configured portal as it was', async () => {
     const before = settingsFile();
     const unreachable = 'http://127.0.0.1:9/';
-    await expect(app.refused('session.signIn', { email: CUSTOMER, password: 'x', portalUrl: unreachable })).resolves.toMatchObject({ code: 'OFFLINE' });
+    await expect(
+      app.refused('session.signIn', { email: CUSTOMER, password: 'x', portalUrl: unreachable }),
+    ).resolves.toMatchObject({ code: 'OFFLINE' });
     expect(settingsFile()).toBe(before);
     expect((await app.call('session.get', {})).portalUrl).toBe(demo.url);
   });

@@ -20,7 +20,9 @@ const home = mkdtempSync(join(tmpdir(), 'hicare-demo-beside-'));
 const running = new Set<ChildProcessByStdio<Writable, Readable, Readable>>();
 
 /** Starts the demo process and answers what it printed on its one line: the demo file, or '' for no demo. */
-async function runDemo(env: Record<string, string>): Promise<{ child: ChildProcessByStdio<Writable, Readable, Readable>; file: string }> {
+async function runDemo(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcessByStdio<Writable, Readable, Readable>; file: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/demo/run.ts'], {
     cwd: ROOT,
     env: { ...process.env, HICARE_HOME: home, HICARE_PORTAL: '', ...env },
@@ -73,7 +75,10 @@ describe('the demo portal beside the Electron shell', () => {
       expect(view.portalUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(view.trust).toMatchObject({ rootPath: join(home, 'demo-portal', 'tuf', '1.root.json'), shipped: false });
       expect(view.demoAccounts?.map((a) => a.role)).toContain('customer-admin');
-      const me = await runtime.session.signIn('admin@contoso.example', view.demoAccounts?.find((a) => a.email === 'admin@contoso.example')?.password ?? '');
+      const me = await runtime.session.signIn(
+        'admin@contoso.example',
+        view.demoAccounts?.find((a) => a.email === 'admin@contoso.example')?.password ?? '',
+      );
       expect(me.account?.customerId).toBe('contoso');
     } finally {
       await runtime.close();
@@ -95,7 +100,14 @@ describe('the demo portal beside the Electron shell', () => {
   }, 60_000);
 
   it('an unreadable demo file is a plain error saying how to start again', async () => {
-    await expect(attachedDemo.start({ appDataDirectory: home, settings: {} as never, env: { [DEMO_FILE_VARIABLE]: join(home, 'missing.json') }, logger: silentLogger })).rejects.toMatchObject({
+    await expect(
+      attachedDemo.start({
+        appDataDirectory: home,
+        settings: {} as never,
+        env: { [DEMO_FILE_VARIABLE]: join(home, 'missing.json') },
+        logger: silentLogger,
+      }),
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: 'The demo portal started beside the app could not be read.',
     });

@@ -24,7 +24,13 @@ let proxy: SlowProxy;
 /** A beacon update big enough to take a while through the proxy (random bytes do not compress). */
 async function publishBigBeacon(version: string): Promise<string> {
   const file = join(demo.dir, `beacon-${version}-linux-x64.tar.gz`);
-  await writeFile(file, createTarGz([{ path: 'install.sh', mode: 0o755, content: '#!/bin/sh\nexit 0\n' }, { path: 'payload.bin', mode: 0o644, content: randomBytes(SIZE) }]));
+  await writeFile(
+    file,
+    createTarGz([
+      { path: 'install.sh', mode: 0o755, content: '#!/bin/sh\nexit 0\n' },
+      { path: 'payload.bin', mode: 0o644, content: randomBytes(SIZE) },
+    ]),
+  );
   const custom = {
     product: 'beacon',
     version,
@@ -69,7 +75,10 @@ describe('downloads controlled from the window', () => {
     expect(at).toBeLessThan(paused.totalBytes);
     // Paused means the transfer is over, not merely unannounced: its connection closes and nothing more arrives.
     await expect.poll(() => proxy.openTunnelsAsking('/api/v1/packages/'), { timeout: 5_000 }).toBe(0);
-    expect((await app.call('downloads.list', {})).downloads.find((d) => d.id === started.id)).toMatchObject({ state: 'paused', receivedBytes: at });
+    expect((await app.call('downloads.list', {})).downloads.find((d) => d.id === started.id)).toMatchObject({
+      state: 'paused',
+      receivedBytes: at,
+    });
 
     const resumed = await app.call('downloads.resume', { id: started.id });
     expect(['queued', 'downloading']).toContain(resumed.state);
@@ -118,7 +127,9 @@ describe('downloads controlled from the window', () => {
     // The first account finds it as it left it, paused, and can still finish it.
     await app.call('session.signOut', {});
     await app.call('session.signIn', { email: CUSTOMER, password: demo.password(CUSTOMER) });
-    expect((await app.call('downloads.list', {})).downloads.find((d) => d.id === started.id)).toMatchObject({ state: 'paused' });
+    expect((await app.call('downloads.list', {})).downloads.find((d) => d.id === started.id)).toMatchObject({
+      state: 'paused',
+    });
     await app.call('downloads.resume', { id: started.id });
     const done = await app.waitForEvent('downloads.changed', (v) => v.id === started.id && v.state === 'done', 15_000);
     expect(done.verified).toBe(true);

@@ -68,8 +68,16 @@ async function stop(host: Running): Promise<void> {
   running.delete(host.child);
 }
 
-async function call<T>(host: Running, method: string, input: unknown = {}): Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }> {
-  const res = await fetch(`${host.base}/api/call/${method}`, { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+async function call<T>(
+  host: Running,
+  method: string,
+  input: unknown = {},
+): Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }> {
+  const res = await fetch(`${host.base}/api/call/${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
   return (await res.json()) as never;
 }
 
@@ -95,10 +103,21 @@ describe('npm start on the embedded demo portal', () => {
       expect(host.demoUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       firstDemoUrl = host.demoUrl ?? '';
       const view = await value<SessionView>(host, 'session.get');
-      expect(view).toMatchObject({ portalUrl: firstDemoUrl, account: null, trust: { rootPath: join(home, 'demo-portal', 'tuf', '1.root.json'), shipped: false } });
+      expect(view).toMatchObject({
+        portalUrl: firstDemoUrl,
+        account: null,
+        trust: { rootPath: join(home, 'demo-portal', 'tuf', '1.root.json'), shipped: false },
+      });
       const admin = view.demoAccounts?.find((a) => a.email === 'admin@contoso.example');
       expect(admin).toMatchObject({ role: 'customer-admin', customer: { tier: 'upgrade-support' } });
-      expect(view.demoAccounts?.map((a) => a.role).sort()).toEqual(['customer-admin', 'customer-admin', 'engineer', 'it-staff', 'it-staff', 'portal-admin']);
+      expect(view.demoAccounts?.map((a) => a.role).sort()).toEqual([
+        'customer-admin',
+        'customer-admin',
+        'engineer',
+        'it-staff',
+        'it-staff',
+        'portal-admin',
+      ]);
       // The accounts file holds passwords: readable by the user only.
       expect(statSync(join(home, 'demo-portal', 'demo-accounts.json')).mode & 0o777).toBe(0o600);
 

@@ -47,18 +47,29 @@ describe('a failed install stays on its system', () => {
 
     const again = await started(first.dataDirectory);
     const { failure } = await again.call('failures.open', { serialNumber: SERIAL });
-    expect(failure).toMatchObject({ id: failureId, product: 'cobalt', fromVersion: '4.2.0', toVersion: DEMO_INSTALL_FAILURE.version, exitCode: DEMO_INSTALL_FAILURE.exitCode });
+    expect(failure).toMatchObject({
+      id: failureId,
+      product: 'cobalt',
+      fromVersion: '4.2.0',
+      toVersion: DEMO_INSTALL_FAILURE.version,
+      exitCode: DEMO_INSTALL_FAILURE.exitCode,
+    });
     expect(Date.parse(failure?.failedAt ?? '')).not.toBeNaN();
     expect(failure?.knownIssues.map((a) => a.kind)).toContain('known-issue');
     // Only its own system shows it.
     expect(await again.call('failures.open', { serialNumber: 'CG-ATL-0001' })).toEqual({ failure: null });
 
-    await expect(again.refused('failures.dismiss', { failureId: 'no-such-failure' })).resolves.toMatchObject({ code: 'NOT_FOUND', remedy: expect.stringMatching(/\S/) });
+    await expect(again.refused('failures.dismiss', { failureId: 'no-such-failure' })).resolves.toMatchObject({
+      code: 'NOT_FOUND',
+      remedy: expect.stringMatching(/\S/),
+    });
     expect((await again.call('failures.open', { serialNumber: SERIAL })).failure?.id).toBe(failureId);
     expect(await again.call('failures.dismiss', { failureId })).toEqual({ dismissed: true });
     expect(await again.call('failures.open', { serialNumber: SERIAL })).toEqual({ failure: null });
     await again.close();
-    expect(await (await started(first.dataDirectory)).call('failures.open', { serialNumber: SERIAL })).toEqual({ failure: null });
+    expect(await (await started(first.dataDirectory)).call('failures.open', { serialNumber: SERIAL })).toEqual({
+      failure: null,
+    });
   });
 
   it('goes away once a request drafted from it is sent', async () => {
@@ -84,7 +95,15 @@ describe('download records', () => {
     const download = await app.call('downloads.start', { targetName: BEACON, serialNumber: 'CG-BCN-0001' });
     await app.waitForEvent('downloads.changed', (v) => v.id === download.id && v.state === 'done');
     const { records } = await app.call('records.downloads', {});
-    expect(records[0]).toMatchObject({ serialNumber: 'CG-BCN-0001', product: 'beacon', version: '2.1.4', targetName: BEACON, account: { email: CUSTOMER } });
-    await expect(app.refused('records.downloads', { before: 'not-a-marker' })).resolves.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(records[0]).toMatchObject({
+      serialNumber: 'CG-BCN-0001',
+      product: 'beacon',
+      version: '2.1.4',
+      targetName: BEACON,
+      account: { email: CUSTOMER },
+    });
+    await expect(app.refused('records.downloads', { before: 'not-a-marker' })).resolves.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });

@@ -36,8 +36,13 @@ describe('the app API on the demo portal', () => {
     expect(view.trust).toMatchObject({ rootPath: demo.rootFile, shipped: false });
     expect(view.trust?.fingerprint).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
     expect(view.demoAccounts?.map((a) => a.email)).toContain(CUSTOMER);
-    await expect(app.refused('contracts.list', {})).resolves.toMatchObject({ code: 'UNAUTHENTICATED', remedy: expect.stringMatching(/\S/) });
-    await expect(app.refused('session.signIn', { email: CUSTOMER, password: 'not-the-password' })).resolves.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(app.refused('contracts.list', {})).resolves.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      remedy: expect.stringMatching(/\S/),
+    });
+    await expect(
+      app.refused('session.signIn', { email: CUSTOMER, password: 'not-the-password' }),
+    ).resolves.toMatchObject({ code: 'INVALID_CREDENTIALS' });
   });
 
   it('signs in and lists the contracts and the systems they cover', async () => {
@@ -47,23 +52,35 @@ describe('the app API on the demo portal', () => {
     expect(contracts.map((c) => [c.id, c.tier, c.status])).toEqual([['CG-UPS-2026', 'upgrade-support', 'active']]);
     const { systems } = await app.call('systems.list', {});
     expect(systems.map((s) => s.serialNumber).sort()).toEqual(['CG-ATL-0001', 'CG-BCN-0001', 'CG-COB-0001']);
-    expect(systems.find((s) => s.serialNumber === 'CG-COB-0001')).toMatchObject({ installedVersion: '4.2.0', contractIds: ['CG-UPS-2026'] });
+    expect(systems.find((s) => s.serialNumber === 'CG-COB-0001')).toMatchObject({
+      installedVersion: '4.2.0',
+      contractIds: ['CG-UPS-2026'],
+    });
   });
 
   it('shows what each system may take, with the upgrade path through its intermediate hop', async () => {
     const { resolutions, checkedAt } = await app.call('updates.check', {});
     expect(Date.parse(checkedAt)).not.toBeNaN();
     const atlas = resolutions.find((r) => r.system.serialNumber === 'CG-ATL-0001');
-    expect(atlas?.system).toMatchObject({ product: 'atlas', installedVersion: '1.4.2', location: 'Contoso operations centre, rack B4' });
+    expect(atlas?.system).toMatchObject({
+      product: 'atlas',
+      installedVersion: '1.4.2',
+      location: 'Contoso operations centre, rack B4',
+    });
     expect(atlas?.recommended).toEqual({ version: '2.3.1', hops: ['1.9.0', '2.3.1'], problem: null });
     const preview = atlas?.upgrades.find((c) => c.target.custom.version === '3.0.0-rc.1');
-    expect(preview?.verdict).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ code: 'PRERELEASE', remedy: expect.stringMatching(/\S/) })] });
+    expect(preview?.verdict).toMatchObject({
+      allowed: false,
+      reasons: [expect.objectContaining({ code: 'PRERELEASE', remedy: expect.stringMatching(/\S/) })],
+    });
   });
 
   it('records a version entered for remote equipment', async () => {
     const system = await app.call('systems.setVersion', { serialNumber: 'CG-BCN-0001', version: '2.0.0' });
     expect(system).toMatchObject({ serialNumber: 'CG-BCN-0001', installedVersion: '2.0.0', versionSource: 'entered' });
-    await expect(app.refused('systems.setVersion', { serialNumber: 'NO-SUCH-0001', version: '1.0.0' })).resolves.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      app.refused('systems.setVersion', { serialNumber: 'NO-SUCH-0001', version: '1.0.0' }),
+    ).resolves.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('downloads a package and reports it through downloads.changed until it is verified', async () => {
@@ -71,7 +88,12 @@ describe('the app API on the demo portal', () => {
     expect(started).toMatchObject({ targetName: BEACON, serialNumber: 'CG-BCN-0001', verified: false });
     expect(started.totalBytes).toBeGreaterThan(0);
     const done = await app.waitForEvent('downloads.changed', (v) => v.id === started.id && v.state === 'done');
-    expect(done).toMatchObject({ verified: true, receivedBytes: started.totalBytes, totalBytes: started.totalBytes, error: null });
+    expect(done).toMatchObject({
+      verified: true,
+      receivedBytes: started.totalBytes,
+      totalBytes: started.totalBytes,
+      error: null,
+    });
     // Every announcement before the last was of the same download, never verified early.
     const mine = app.eventsOf('downloads.changed').filter((v) => v.id === started.id);
     expect(mine.slice(0, -1).every((v) => !v.verified)).toBe(true);
@@ -87,13 +109,17 @@ describe('the app API on the demo portal', () => {
     const failed = await app.waitForEvent('downloads.changed', (v) => v.id === started.id && v.state === 'failed');
     expect(failed.error).toMatchObject({ code: 'NOT_FOR_PLATFORM', remedy: expect.stringMatching(/\S/) });
     expect(failed.verified).toBe(false);
-    await expect(app.refused('downloads.start', { targetName: 'atlas/9.9.9/linux-x64/atlas-9.9.9-linux-x64.tar.gz' })).resolves.toMatchObject({ code: 'TARGET_UNKNOWN' });
+    await expect(
+      app.refused('downloads.start', { targetName: 'atlas/9.9.9/linux-x64/atlas-9.9.9-linux-x64.tar.gz' }),
+    ).resolves.toMatchObject({ code: 'TARGET_UNKNOWN' });
   });
 
   it('installs a release and streams the installer’s log', async () => {
     // Two windows (or a double click) start the same install at once: one runs, the other is refused, not run twice.
     const settled = await Promise.allSettled(
-      ['install-atlas-190-a', 'install-atlas-190-b'].map((installId) => app.call('install.run', { targetName: ATLAS_190, serialNumber: 'CG-ATL-0001', installId })),
+      ['install-atlas-190-a', 'install-atlas-190-b'].map((installId) =>
+        app.call('install.run', { targetName: ATLAS_190, serialNumber: 'CG-ATL-0001', installId }),
+      ),
     );
     const ran = settled.findIndex((s) => s.status === 'fulfilled');
     const refused = settled[1 - ran];
@@ -103,24 +129,47 @@ describe('the app API on the demo portal', () => {
     const lines = app.eventsOf('install.log').filter((l) => l.serialNumber === 'CG-ATL-0001');
     expect(lines.length).toBeGreaterThan(0);
     // Every line says which run it belongs to, as the window named it: only the one that ran.
-    expect(new Set(lines.map((l) => l.installId))).toEqual(new Set([ran === 0 ? 'install-atlas-190-a' : 'install-atlas-190-b']));
+    expect(new Set(lines.map((l) => l.installId))).toEqual(
+      new Set([ran === 0 ? 'install-atlas-190-a' : 'install-atlas-190-b']),
+    );
     const { systems } = await app.call('systems.list', {});
     expect(systems.find((s) => s.serialNumber === 'CG-ATL-0001')).toMatchObject({ installedVersion: '1.9.0' });
   });
 
   it('answers a failing installer with its exit code, log tail and known issues, then drafts and sends a request from it', async () => {
-    const outcome = await app.call('install.run', { targetName: COBALT_FAILING, serialNumber: 'CG-COB-0001', installId: 'install-cobalt-fail' });
+    const outcome = await app.call('install.run', {
+      targetName: COBALT_FAILING,
+      serialNumber: 'CG-COB-0001',
+      installId: 'install-cobalt-fail',
+    });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome).toMatchObject({ code: 'INSTALL_FAILED', exitCode: DEMO_INSTALL_FAILURE.exitCode, remedy: expect.stringMatching(/\S/) });
+    expect(outcome).toMatchObject({
+      code: 'INSTALL_FAILED',
+      exitCode: DEMO_INSTALL_FAILURE.exitCode,
+      remedy: expect.stringMatching(/\S/),
+    });
     expect(outcome.log).toContain(DEMO_INSTALL_FAILURE.signature);
     expect(outcome.knownIssues.map((a) => a.kind)).toContain('known-issue');
     expect(outcome.failureId).not.toBeNull();
-    expect(app.eventsOf('install.log').some((l) => l.serialNumber === 'CG-COB-0001' && l.text.includes(DEMO_INSTALL_FAILURE.signature))).toBe(true);
+    expect(
+      app
+        .eventsOf('install.log')
+        .some((l) => l.serialNumber === 'CG-COB-0001' && l.text.includes(DEMO_INSTALL_FAILURE.signature)),
+    ).toBe(true);
 
     const draft = await app.call('requests.draft', { failureId: outcome.failureId ?? '' });
-    expect(draft.request).toMatchObject({ serialNumber: 'CG-COB-0001', location: 'Contoso wind farm North, turbine 12', priority: 'P3' });
-    expect(draft.request.installFailure).toMatchObject({ product: 'cobalt', fromVersion: '4.2.0', toVersion: DEMO_INSTALL_FAILURE.version, exitCode: DEMO_INSTALL_FAILURE.exitCode });
+    expect(draft.request).toMatchObject({
+      serialNumber: 'CG-COB-0001',
+      location: 'Contoso wind farm North, turbine 12',
+      priority: 'P3',
+    });
+    expect(draft.request.installFailure).toMatchObject({
+      product: 'cobalt',
+      fromVersion: '4.2.0',
+      toVersion: DEMO_INSTALL_FAILURE.version,
+      exitCode: DEMO_INSTALL_FAILURE.exitCode,
+    });
     expect(draft.knownIssues.map((a) => a.id)).toEqual(outcome.knownIssues.map((a) => a.id));
     const p2 = await app.call('requests.draft', { failureId: outcome.failureId ?? '', priority: 'P2' });
     expect(p2.request.priority).toBe('P2');
@@ -134,7 +183,9 @@ describe('the app API on the demo portal', () => {
     expect(again.status === 'sent' && again.request.id).toBe(sent.request.id);
     const { requests } = await app.call('requests.list', {});
     expect(requests.filter((r) => r.serialNumber === 'CG-COB-0001').map((r) => r.id)).toEqual([sent.request.id]);
-    await expect(app.refused('requests.draft', { failureId: 'no-such-failure' })).resolves.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(app.refused('requests.draft', { failureId: 'no-such-failure' })).resolves.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('hears the engineer’s changes to a request as requests.changed, and follows the request through messages, remote access and the survey', async () => {
@@ -142,30 +193,50 @@ describe('the app API on the demo portal', () => {
     await expect.poll(() => app.session.listening, { timeout: 5_000 }).toBe(true);
     const [mine] = (await app.call('requests.list', {})).requests;
     const id = mine?.id ?? '';
-    const engineer = new PortalClient({ portalUrl: demo.url, secrets: new FileSecretStore(`${app.dataDirectory}/engineer-secrets`) });
+    const engineer = new PortalClient({
+      portalUrl: demo.url,
+      secrets: new FileSecretStore(`${app.dataDirectory}/engineer-secrets`),
+    });
     await engineer.signIn('engineer@hicare.example', demo.password('engineer@hicare.example'));
     await engineer.call('actOnRequest', { params: { id }, body: { action: 'accept' } });
     await app.waitForEvent('requests.changed', (e) => e.id === id && e.type === 'request.changed');
-    await engineer.call('postMessage', { params: { id }, body: { body: 'Please stop the cobalt-agent service and retry.' } });
+    await engineer.call('postMessage', {
+      params: { id },
+      body: { body: 'Please stop the cobalt-agent service and retry.' },
+    });
     await app.waitForEvent('requests.changed', (e) => e.id === id && e.type === 'request.message');
 
     const message = await app.call('requests.message', { id, body: 'Stopped it; retrying now.' });
     expect(message).toMatchObject({ requestId: id, authorRole: 'customer-admin' });
-    const grant = await app.call('requests.grant', { id, grant: { channel: 'ssh', address: 'turbine-12.contoso.example', account: 'tac', scope: 'diagnose' } });
+    const grant = await app.call('requests.grant', {
+      id,
+      grant: { channel: 'ssh', address: 'turbine-12.contoso.example', account: 'tac', scope: 'diagnose' },
+    });
     expect(grant.password.length).toBeGreaterThanOrEqual(20);
     await app.waitForEvent('requests.changed', (e) => e.id === id && e.type === 'grant.changed');
     expect((await app.call('requests.revokeGrant', { grantId: grant.id })).state).toBe('revoked');
     // Only the assigned engineer reads grant passwords.
-    await expect(app.refused('requests.grantPassword', { grantId: grant.id })).resolves.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(app.refused('requests.grantPassword', { grantId: grant.id })).resolves.toMatchObject({
+      code: 'FORBIDDEN',
+    });
 
     await engineer.call('actOnRequest', { params: { id }, body: { action: 'start-work' } });
-    await engineer.call('actOnRequest', { params: { id }, body: { action: 'propose-solution', solution: { text: 'Stop the cobalt-agent service, then run the installer again.' } } });
+    await engineer.call('actOnRequest', {
+      params: { id },
+      body: {
+        action: 'propose-solution',
+        solution: { text: 'Stop the cobalt-agent service, then run the installer again.' },
+      },
+    });
     expect((await app.call('requests.act', { id, action: 'confirm' })).state).toBe('confirmed');
     await engineer.call('actOnRequest', { params: { id }, body: { action: 'close' } });
     const detail = await app.call('requests.get', { id });
     expect(detail).toMatchObject({ state: 'closed', surveyAnswered: false });
     expect(detail.messages.map((m) => m.body)).toContain('Stopped it; retrying now.');
-    expect(await app.call('requests.survey', { id, survey: { rating: 5, comment: 'Quick and clear.' } })).toEqual({ rating: 5, comment: 'Quick and clear.' });
+    expect(await app.call('requests.survey', { id, survey: { rating: 5, comment: 'Quick and clear.' } })).toEqual({
+      rating: 5,
+      comment: 'Quick and clear.',
+    });
     await expect(app.refused('requests.take', { id })).resolves.toMatchObject({ code: 'FORBIDDEN' });
   });
 

@@ -19,7 +19,8 @@ function frames(chunks: string[]): SseFrame[] {
 }
 
 describe('reading server-sent events', () => {
-  const text = ': connected\nretry: 5000\n\nid: 1\nevent: request.changed\ndata: {"a":1}\n\n: heartbeat\n\nevent: request.message\ndata: line one\ndata: line two\n\n';
+  const text =
+    ': connected\nretry: 5000\n\nid: 1\nevent: request.changed\ndata: {"a":1}\n\n: heartbeat\n\nevent: request.message\ndata: line one\ndata: line two\n\n';
 
   it('reads whole frames and skips comments and other fields', () => {
     expect(frames([text])).toEqual([
@@ -79,7 +80,12 @@ beforeAll(async () => {
   app = await appOn(demo, { firstCheckDelayMs: 3_600_000, liveBackoff: { baseMs: 50, maxMs: 500 } });
   await app.call('session.signIn', { email: CUSTOMER, password: demo.password(CUSTOMER) });
   const sent = await app.call('requests.submit', {
-    request: { serialNumber: 'CG-COB-0001', location: 'Contoso wind farm North, turbine 12', faultDescription: 'The turbine controller reboots.', priority: 'P4' },
+    request: {
+      serialNumber: 'CG-COB-0001',
+      location: 'Contoso wind farm North, turbine 12',
+      faultDescription: 'The turbine controller reboots.',
+      priority: 'P4',
+    },
     idempotencyKey: '0d6f1c9a-3e2b-4f5a-8c7d-9e0a1b2c3d4e',
   });
   requestId = sent.status === 'sent' ? sent.request.id : '';
@@ -96,7 +102,10 @@ describe('the portal’s live events in the app', () => {
     app.session.start();
     await expect.poll(() => app.session.listening, { timeout: 5_000 }).toBe(true);
     await engineer.call('actOnRequest', { params: { id: requestId }, body: { action: 'accept' } });
-    await expect(app.waitForEvent('requests.changed', (e) => e.id === requestId)).resolves.toEqual({ id: requestId, type: 'request.changed' });
+    await expect(app.waitForEvent('requests.changed', (e) => e.id === requestId)).resolves.toEqual({
+      id: requestId,
+      type: 'request.changed',
+    });
   });
 
   it('reconnects after the portal restarts and hears what happens afterwards', async () => {
@@ -108,7 +117,10 @@ describe('the portal’s live events in the app', () => {
     await demo.portal.listen({ host: '127.0.0.1', port });
     await expect.poll(() => app.session.listening, { timeout: 10_000 }).toBe(true);
     const before = app.eventsOf('requests.changed').length;
-    await engineer.call('postMessage', { params: { id: requestId }, body: { body: 'Back online: what does the controller log say?' } });
+    await engineer.call('postMessage', {
+      params: { id: requestId },
+      body: { body: 'Back online: what does the controller log say?' },
+    });
     await app.waitForEvent('requests.changed', (e) => e.type === 'request.message' && e.id === requestId);
     expect(app.eventsOf('requests.changed').length).toBeGreaterThan(before);
   });
@@ -116,7 +128,8 @@ describe('the portal’s live events in the app', () => {
   it('is sent what it missed while the portal was away, and reloads on a reset when that cannot be told', async () => {
     const port = Number(new URL(demo.url).port);
     const dataDirectory = demo.portal.layout.dataDirectory;
-    const messagesSeen = (): number => app.eventsOf('requests.changed').filter((e) => e.type === 'request.message' && e.id === requestId).length;
+    const messagesSeen = (): number =>
+      app.eventsOf('requests.changed').filter((e) => e.type === 'request.message' && e.id === requestId).length;
     const before = messagesSeen();
     await demo.portal.close();
     await expect.poll(() => app.session.listening, { timeout: 5_000 }).toBe(false);
@@ -125,8 +138,14 @@ describe('the portal’s live events in the app', () => {
     const other = await createPortal({ dataDirectory, refreshEveryMs: 0 });
     try {
       const otherUrl = await other.listen({ host: '127.0.0.1', port: 0 });
-      const engineerThere = new PortalClient({ portalUrl: otherUrl, secrets: { get: async () => token, set: async () => undefined, delete: async () => undefined } });
-      await engineerThere.call('postMessage', { params: { id: requestId }, body: { body: 'Written while your portal was away.' } });
+      const engineerThere = new PortalClient({
+        portalUrl: otherUrl,
+        secrets: { get: async () => token, set: async () => undefined, delete: async () => undefined },
+      });
+      await engineerThere.call('postMessage', {
+        params: { id: requestId },
+        body: { body: 'Written while your portal was away.' },
+      });
     } finally {
       await other.close();
     }
@@ -151,7 +170,10 @@ describe('the portal’s live events in the app', () => {
     // The same token, revoked by another window of the same user (the CLI shares it): the stream is refused with 401.
     const client = app.session.client();
     const token = (await client.portal.token()) ?? '';
-    const other = new PortalClient({ portalUrl: demo.url, secrets: { get: async () => token, set: async () => undefined, delete: async () => undefined } });
+    const other = new PortalClient({
+      portalUrl: demo.url,
+      secrets: { get: async () => token, set: async () => undefined, delete: async () => undefined },
+    });
     await other.signOut();
     // The portal notices at its next heartbeat or when the stream is reopened; end the stream by restarting the portal.
     const port = Number(new URL(demo.url).port);

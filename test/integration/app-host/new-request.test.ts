@@ -41,7 +41,10 @@ async function whilePortalDown(offline: () => Promise<void>): Promise<void> {
 
 async function engineer(): Promise<PortalClient> {
   const { mkdtemp } = await import('node:fs/promises');
-  const client = new PortalClient({ portalUrl: demo.url, secrets: new FileSecretStore(await mkdtemp(join(demo.dir, 'secrets-'))) });
+  const client = new PortalClient({
+    portalUrl: demo.url,
+    secrets: new FileSecretStore(await mkdtemp(join(demo.dir, 'secrets-'))),
+  });
   await client.signIn('engineer@hicare.example', demo.password('engineer@hicare.example'));
   return client;
 }
@@ -69,24 +72,46 @@ afterAll(async () => {
 describe('a request opened from the app for any covered system', () => {
   it('sends a P4 enquiry with alarms, measurements and a log the engineer sees', async () => {
     const app = await signedIn(CUSTOMER);
-    const staged = await app.call('requests.stageAttachment', { fileName: 'agent.log', dataBase64: LOG.toString('base64') });
+    const staged = await app.call('requests.stageAttachment', {
+      fileName: 'agent.log',
+      dataBase64: LOG.toString('base64'),
+    });
     expect(staged).toMatchObject({ fileName: 'agent.log', contentType: 'text/plain', size: LOG.length });
-    const outcome = await app.call('requests.submit', { request: enquiry(), idempotencyKey: crypto.randomUUID(), attachments: [staged] });
+    const outcome = await app.call('requests.submit', {
+      request: enquiry(),
+      idempotencyKey: crypto.randomUUID(),
+      attachments: [staged],
+    });
     expect(outcome.status).toBe('sent');
     if (outcome.status !== 'sent') return;
     const detail = await (await engineer()).call('getRequest', { params: { id: outcome.request.id } });
-    expect(detail).toMatchObject({ priority: 'P4', alarms: ['ALM-2231 queue depth high'], performanceMeasurements: 'queue depth p95 9120' });
-    expect(detail.attachments).toEqual([expect.objectContaining({ fileName: 'agent.log', size: LOG.length, uploaderRole: 'customer-admin' })]);
+    expect(detail).toMatchObject({
+      priority: 'P4',
+      alarms: ['ALM-2231 queue depth high'],
+      performanceMeasurements: 'queue depth p95 9120',
+    });
+    expect(detail.attachments).toEqual([
+      expect.objectContaining({ fileName: 'agent.log', size: LOG.length, uploaderRole: 'customer-admin' }),
+    ]);
     expect((await app.call('requests.outbox', {})).entries).toEqual([]);
   });
 
   it('refuses a file too large and a program before anything is sent', async () => {
     const app = await signedIn(CUSTOMER);
     const before = await requestCount();
-    const tooLarge = await app.refused('requests.stageAttachment', { fileName: 'huge.log', dataBase64: Buffer.alloc(ATTACHMENT_MAX_BYTES + 1, 0x61).toString('base64') });
-    expect(tooLarge).toMatchObject({ code: 'ATTACHMENT_TOO_LARGE', message: 'The file huge.log is 5.0 MiB; at most 5 MiB can be attached.', remedy: expect.stringMatching(/Compress/) });
+    const tooLarge = await app.refused('requests.stageAttachment', {
+      fileName: 'huge.log',
+      dataBase64: Buffer.alloc(ATTACHMENT_MAX_BYTES + 1, 0x61).toString('base64'),
+    });
+    expect(tooLarge).toMatchObject({
+      code: 'ATTACHMENT_TOO_LARGE',
+      message: 'The file huge.log is 5.0 MiB; at most 5 MiB can be attached.',
+      remedy: expect.stringMatching(/Compress/),
+    });
     const program = Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0]), Buffer.alloc(100)]);
-    await expect(app.refused('requests.stageAttachment', { fileName: 'shot.png', dataBase64: program.toString('base64') })).resolves.toMatchObject({
+    await expect(
+      app.refused('requests.stageAttachment', { fileName: 'shot.png', dataBase64: program.toString('base64') }),
+    ).resolves.toMatchObject({
       code: 'ATTACHMENT_TYPE_REFUSED',
       message: 'The file shot.png is a program.',
     });
@@ -98,7 +123,10 @@ describe('a request opened from the app for any covered system', () => {
     const app = await signedIn('it@contoso.example');
     const before = await requestCount();
     const error = await app.refused('requests.submit', { request: enquiry(), idempotencyKey: crypto.randomUUID() });
-    expect(error).toMatchObject({ code: 'ROLE_NOT_ALLOWED', message: 'IT staff accounts cannot open service requests.' });
+    expect(error).toMatchObject({
+      code: 'ROLE_NOT_ALLOWED',
+      message: 'IT staff accounts cannot open service requests.',
+    });
     expect(`${error.message} ${error.remedy}`).not.toContain('it-staff');
     expect((await outboxFiles(app)).filter((n) => n.endsWith('.json'))).toEqual([]);
     expect(await requestCount()).toBe(before);
@@ -106,27 +134,39 @@ describe('a request opened from the app for any covered system', () => {
 
   it('answers a refusal on send with the portal’s code and queues nothing', async () => {
     const app = await signedIn(CUSTOMER);
-    await expect(app.refused('requests.submit', { request: enquiry('NO-SUCH-0001'), idempotencyKey: crypto.randomUUID() })).resolves.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      app.refused('requests.submit', { request: enquiry('NO-SUCH-0001'), idempotencyKey: crypto.randomUUID() }),
+    ).resolves.toMatchObject({ code: 'NOT_FOUND' });
     expect((await app.call('requests.outbox', {})).entries).toEqual([]);
   });
 
   it('gives one request for a failure drafted and approved twice while the portal is down', async () => {
     const app = await signedIn(CUSTOMER);
-    const outcome = await app.call('install.run', { targetName: COBALT_FAILING, serialNumber: 'CG-COB-0001', installId: 'install-cobalt-twice' });
+    const outcome = await app.call('install.run', {
+      targetName: COBALT_FAILING,
+      serialNumber: 'CG-COB-0001',
+      installId: 'install-cobalt-twice',
+    });
     expect(outcome.ok).toBe(false);
     const failureId = outcome.ok ? '' : (outcome.failureId ?? '');
     const first = await app.call('requests.draft', { failureId });
     await whilePortalDown(async () => {
       const second = await app.call('requests.draft', { failureId, priority: 'P2' });
       expect(second.idempotencyKey).toBe(first.idempotencyKey);
-      expect((await app.call('requests.submit', { request: first.request, idempotencyKey: first.idempotencyKey })).status).toBe('queued');
-      expect((await app.call('requests.submit', { request: second.request, idempotencyKey: second.idempotencyKey })).status).toBe('queued');
+      expect(
+        (await app.call('requests.submit', { request: first.request, idempotencyKey: first.idempotencyKey })).status,
+      ).toBe('queued');
+      expect(
+        (await app.call('requests.submit', { request: second.request, idempotencyKey: second.idempotencyKey })).status,
+      ).toBe('queued');
       // The later approval replaced the earlier one: one request waits.
       expect((await app.call('requests.outbox', {})).entries.map((e) => e.request.priority)).toEqual(['P2']);
     });
     await app.call('requests.list', {});
     expect((await app.call('requests.outbox', {})).entries).toEqual([]);
-    const sent = (await (await engineer()).call('listRequests', {})).requests.filter((r) => r.serialNumber === 'CG-COB-0001');
+    const sent = (await (await engineer()).call('listRequests', {})).requests.filter(
+      (r) => r.serialNumber === 'CG-COB-0001',
+    );
     expect(sent.map((r) => [r.priority, r.installFailure?.toVersion])).toEqual([['P2', DEMO_INSTALL_FAILURE.version]]);
   }, 60_000);
 
@@ -140,10 +180,17 @@ describe('a request opened from the app for any covered system', () => {
     // Opening the list sends what waits; the refusal stays, with the portal's words.
     await app.call('requests.list', {});
     const { entries } = await app.call('requests.outbox', {});
-    expect(entries).toEqual([expect.objectContaining({ idempotencyKey: key, refusal: expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringMatching(/NO-SUCH-0001/) }) })]);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        idempotencyKey: key,
+        refusal: expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringMatching(/NO-SUCH-0001/) }),
+      }),
+    ]);
     await app.call('requests.list', {});
     expect((await app.call('requests.outbox', {})).entries).toHaveLength(1);
     expect((await app.call('requests.discard', { idempotencyKey: key })).entries).toEqual([]);
-    await expect(app.refused('requests.discard', { idempotencyKey: key })).resolves.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(app.refused('requests.discard', { idempotencyKey: key })).resolves.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   }, 60_000);
 });

@@ -45,7 +45,15 @@ afterAll(async () => {
 });
 
 function demoLauncher(): DemoLauncher {
-  return { start: () => Promise.resolve({ url: demo.url, rootFile: demo.rootFile, accounts: demo.seed.accounts, close: () => Promise.resolve() }) };
+  return {
+    start: () =>
+      Promise.resolve({
+        url: demo.url,
+        rootFile: demo.rootFile,
+        accounts: demo.seed.accounts,
+        close: () => Promise.resolve(),
+      }),
+  };
 }
 
 async function hostIn(name: string, kind: HostAdapter['kind']): Promise<HostAdapter> {
@@ -65,13 +73,21 @@ async function hostIn(name: string, kind: HostAdapter['kind']): Promise<HostAdap
 
 /** The web host as `npm start` runs it, reached over HTTP and its event stream like a browser. */
 async function webApp(): Promise<StartedApp> {
-  const app = await startWebApp({ host: await hostIn('web', 'web'), env: {}, demo: demoLauncher(), rendererDirectory: join(work, 'no-renderer'), port: 0 });
+  const app = await startWebApp({
+    host: await hostIn('web', 'web'),
+    env: {},
+    demo: demoLauncher(),
+    rendererDirectory: join(work, 'no-renderer'),
+    port: 0,
+  });
   const { url, token } = app.web;
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   return {
     runtime: app.runtime,
     async call(method, input) {
-      const reply = (await (await fetch(`${url}/api/call/${method}`, { method: 'POST', headers, body: JSON.stringify(input) })).json()) as { ok: boolean; value?: unknown; error?: unknown };
+      const reply = (await (
+        await fetch(`${url}/api/call/${method}`, { method: 'POST', headers, body: JSON.stringify(input) })
+      ).json()) as { ok: boolean; value?: unknown; error?: unknown };
       if (!reply.ok) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
       return reply.value;
     },

@@ -30,22 +30,36 @@ describe('systems.setVersion', () => {
     expect(error.remedy).toContain('1.5.0, 1.6.3, 2.0.0, 2.1.4');
     expect(error.remedy).toContain('This version is not in the vendor’s catalog (installed by other means)');
     const { systems } = await app.call('systems.list', {});
-    expect(systems.find((s) => s.serialNumber === 'CG-BCN-0001')).toMatchObject({ installedVersion: '2.0.0', versionSource: 'portal' });
+    expect(systems.find((s) => s.serialNumber === 'CG-BCN-0001')).toMatchObject({
+      installedVersion: '2.0.0',
+      versionSource: 'portal',
+    });
     expect((await listReports(demo.portal.db, 'CG-BCN-0001')).map((r) => r.version)).toEqual([]);
   });
 
   it('records a confirmed version outside the catalog as marked, and never calls it up to date', async () => {
-    const system = await app.call('systems.setVersion', { serialNumber: 'CG-BCN-0001', version: '9.9.9', notInCatalog: true });
+    const system = await app.call('systems.setVersion', {
+      serialNumber: 'CG-BCN-0001',
+      version: '9.9.9',
+      notInCatalog: true,
+    });
     expect(system).toMatchObject({ installedVersion: '9.9.9', versionSource: 'entered', notInCatalog: true });
     const { resolutions } = await app.call('updates.check', {});
-    expect(resolutions.find((r) => r.system.serialNumber === 'CG-BCN-0001')?.system).toMatchObject({ installedVersion: '9.9.9', notInCatalog: true });
-    expect((await listReports(demo.portal.db, 'CG-BCN-0001')).map((r) => [r.version, r.how, r.notInCatalog])).toEqual([['9.9.9', 'entered', true]]);
+    expect(resolutions.find((r) => r.system.serialNumber === 'CG-BCN-0001')?.system).toMatchObject({
+      installedVersion: '9.9.9',
+      notInCatalog: true,
+    });
+    expect((await listReports(demo.portal.db, 'CG-BCN-0001')).map((r) => [r.version, r.how, r.notInCatalog])).toEqual([
+      ['9.9.9', 'entered', true],
+    ]);
   });
 
   it('reports an entered new major the contract allows, and the contract then shows the licence since that day', async () => {
     await app.call('systems.setVersion', { serialNumber: 'CG-ATL-0001', version: '2.3.1' });
     const { contracts } = await app.call('contracts.list', {});
     expect(contracts[0]?.licensedMajors['atlas']).toBe(2);
-    expect(contracts[0]?.licenceAdvances).toEqual([expect.objectContaining({ product: 'atlas', major: 2, serialNumber: 'CG-ATL-0001', version: '2.3.1' })]);
+    expect(contracts[0]?.licenceAdvances).toEqual([
+      expect.objectContaining({ product: 'atlas', major: 2, serialNumber: 'CG-ATL-0001', version: '2.3.1' }),
+    ]);
   });
 });

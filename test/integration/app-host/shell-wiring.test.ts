@@ -50,7 +50,11 @@ beforeAll(async () => {
   };
 
   // As in main.ts: the tray and notifications around the runtime shellRuntime starts.
-  const notifier = new Notifier({ create: notifications.create, isSupported: notifications.isSupported, logger: silentLogger });
+  const notifier = new Notifier({
+    create: notifications.create,
+    isSupported: notifications.isSupported,
+    logger: silentLogger,
+  });
   const updateNotifications = new UpdateNotifications({ notifier, open: (route) => void opened.push(route) });
   const tray = new ShellTray<FakeMenu>({
     createTray: () => fakeTray,
@@ -65,7 +69,15 @@ beforeAll(async () => {
     host,
     env: {},
     // The test's portal, as `npm start` hands its demo to the shell.
-    demo: { start: () => Promise.resolve({ url: demo.url, rootFile: demo.rootFile, accounts: demo.seed.accounts, close: () => Promise.resolve() }) },
+    demo: {
+      start: () =>
+        Promise.resolve({
+          url: demo.url,
+          rootFile: demo.rootFile,
+          accounts: demo.seed.accounts,
+          close: () => Promise.resolve(),
+        }),
+    },
     session: { client: { downloadRetries: 1 }, firstCheckDelayMs: 50 },
     toWindows: (event, payload) => void windowEvents.push({ event, payload }),
     announced: (count) => {
@@ -95,7 +107,16 @@ afterAll(async () => {
 
 async function publishCobaltUpdate(version: string): Promise<void> {
   const file = join(demo.dir, `cobalt-${version}-linux-x64.tar.gz`);
-  await writeFile(file, createTarGz([{ path: 'install.sh', mode: 0o755, content: `#!/bin/sh\nmkdir -p "$1/cobalt" && echo ${version} > "$1/cobalt/VERSION"\n` }]));
+  await writeFile(
+    file,
+    createTarGz([
+      {
+        path: 'install.sh',
+        mode: 0o755,
+        content: `#!/bin/sh\nmkdir -p "$1/cobalt" && echo ${version} > "$1/cobalt/VERSION"\n`,
+      },
+    ]),
+  );
   await publishReleases(
     demo.portal.db,
     demo.portal.catalog,
@@ -124,13 +145,22 @@ describe('the shell over a real app session', () => {
   it('the scheduled background check reaches the tray, one notification and the window', async () => {
     await call('session.signIn', { email: CUSTOMER, password: demo.password(CUSTOMER) });
     session.start();
-    await vi.waitFor(() => expect(fakeTray.toolTip).toMatch(/\d+ updates? available$/), { timeout: 10_000, interval: 25 });
+    await vi.waitFor(() => expect(fakeTray.toolTip).toMatch(/\d+ updates? available$/), {
+      timeout: 10_000,
+      interval: 25,
+    });
     first = countIn(fakeTray.toolTip);
     expect(first).toBeGreaterThan(0);
     expect(notifications.shown()).toEqual([
-      { title: 'Updates available', body: first === 1 ? '1 update is available for your systems' : `${first} updates are available for your systems` },
+      {
+        title: 'Updates available',
+        body:
+          first === 1 ? '1 update is available for your systems' : `${first} updates are available for your systems`,
+      },
     ]);
-    expect(windowEvents.filter((e) => e.event === 'updates.available').map((e) => (e.payload as { count: number }).count)).toEqual([first]);
+    expect(
+      windowEvents.filter((e) => e.event === 'updates.available').map((e) => (e.payload as { count: number }).count),
+    ).toEqual([first]);
   });
 
   it('Check now in the tray with nothing new: the same count, no second notification', async () => {
@@ -144,7 +174,10 @@ describe('the shell over a real app session', () => {
     await publishCobaltUpdate('4.2.3');
     await session.backgroundCheck();
     expect(countIn(fakeTray.toolTip)).toBe(first + 1);
-    expect(notifications.shown().map((c) => c.body)).toEqual([expect.any(String), `${first + 1} updates are available for your systems`]);
+    expect(notifications.shown().map((c) => c.body)).toEqual([
+      expect.any(String),
+      `${first + 1} updates are available for your systems`,
+    ]);
     notifications.made.at(-1)?.click();
     expect(parseRoute(opened.at(-1) ?? '')).toEqual({ name: 'systems' });
   });

@@ -23,7 +23,10 @@ export interface CustomerClient {
 
 let opened = 0;
 
-export function openClient(demo: DemoPortal, options: Partial<HicareClientOptions> & { portalUrl: string }): CustomerClient {
+export function openClient(
+  demo: DemoPortal,
+  options: Partial<HicareClientOptions> & { portalUrl: string },
+): CustomerClient {
   const dataDirectory = options.dataDirectory ?? join(demo.dir, `attack-client-${++opened}`);
   const make = (): HicareClient =>
     new HicareClient({
@@ -40,7 +43,10 @@ export function openClient(demo: DemoPortal, options: Partial<HicareClientOption
 }
 
 /** Signed in and checked once while nobody interferes, so the inventory and the trust cache hold the honest state. */
-export async function customerClient(demo: DemoPortal, options: Partial<HicareClientOptions> & { portalUrl: string }): Promise<CustomerClient> {
+export async function customerClient(
+  demo: DemoPortal,
+  options: Partial<HicareClientOptions> & { portalUrl: string },
+): Promise<CustomerClient> {
   const opened = openClient(demo, options);
   await opened.client.login(CUSTOMER, demo.password(CUSTOMER));
   await opened.client.check();

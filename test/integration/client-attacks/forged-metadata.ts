@@ -18,7 +18,10 @@ export async function repoFile(demo: DemoPortal, name: string): Promise<Buffer> 
 }
 
 export async function currentTimestamp(demo: DemoPortal): Promise<Metadata<Timestamp>> {
-  return Metadata.fromJSON(MetadataKind.Timestamp, JSON.parse((await repoFile(demo, 'timestamp.json')).toString('utf8')) as JsonObject);
+  return Metadata.fromJSON(
+    MetadataKind.Timestamp,
+    JSON.parse((await repoFile(demo, 'timestamp.json')).toString('utf8')) as JsonObject,
+  );
 }
 
 /** The portal's own timestamp key, as an insider or a thief of the online keys would have it. */
@@ -40,7 +43,14 @@ export interface TimestampFields {
 }
 
 export function signedTimestamp(fields: TimestampFields, signer: Signer): Buffer {
-  const metadata = new Metadata(new Timestamp({ version: fields.version, specVersion: '1.0.31', expires: fields.expires, snapshotMeta: fields.snapshotMeta }));
+  const metadata = new Metadata(
+    new Timestamp({
+      version: fields.version,
+      specVersion: '1.0.31',
+      expires: fields.expires,
+      snapshotMeta: fields.snapshotMeta,
+    }),
+  );
   metadata.sign(signer, false);
   return Buffer.from(JSON.stringify(metadata.toJSON()));
 }
@@ -49,7 +59,10 @@ export function signedTimestamp(fields: TimestampFields, signer: Signer): Buffer
 export function resigned(bytes: Buffer, signer?: Signer): Buffer {
   const document = JSON.parse(bytes.toString('utf8')) as { signed: unknown; signatures: unknown[] };
   const kind = (document.signed as { _type: string })._type as MetadataKind.Timestamp | MetadataKind.Snapshot;
-  const metadata = Metadata.fromJSON(kind as MetadataKind.Timestamp, { ...document, signatures: [] } as unknown as JsonObject);
+  const metadata = Metadata.fromJSON(
+    kind as MetadataKind.Timestamp,
+    { ...document, signatures: [] } as unknown as JsonObject,
+  );
   if (signer !== undefined) metadata.sign(signer, false);
   return Buffer.from(JSON.stringify(metadata.toJSON()));
 }

@@ -47,12 +47,24 @@ const inADay = (): string => new Date(Date.now() + 24 * HOUR).toISOString().repl
  * The attacked app refuses its check; restarted, it refuses to install from the same metadata. Nothing is installed
  * either time and both failures are in the operation log.
  */
-async function refusedEverywhere(app: CustomerClient, code: string | readonly string[], target = ATLAS_190): Promise<string[]> {
+async function refusedEverywhere(
+  app: CustomerClient,
+  code: string | readonly string[],
+  target = ATLAS_190,
+): Promise<string[]> {
   const before = await footprint(app.client, app.dataDirectory);
-  const checked = await expectRefused(app.client.check(), code, { client: app.client, dataDirectory: app.dataDirectory, before });
+  const checked = await expectRefused(app.client.check(), code, {
+    client: app.client,
+    dataDirectory: app.dataDirectory,
+    before,
+  });
   const restarted = app.reopen();
   const afterCheck = await footprint(restarted, app.dataDirectory);
-  const installed = await expectRefused(restarted.install(target, ATLAS_SYSTEM), code, { client: restarted, dataDirectory: app.dataDirectory, before: afterCheck });
+  const installed = await expectRefused(restarted.install(target, ATLAS_SYSTEM), code, {
+    client: restarted,
+    dataDirectory: app.dataDirectory,
+    before: afterCheck,
+  });
   return [`${checked.message} ${checked.remedy}`, `${installed.message} ${installed.remedy}`];
 }
 
@@ -61,13 +73,20 @@ describe('mix-and-match metadata', () => {
     const app = await customerClient(demo, { portalUrl: proxy.url });
     const older = (await currentTimestamp(demo)).signed.snapshotMeta.version;
     const olderSnapshot = await repoFile(demo, `${older}.snapshot.json`);
-    const release = await publishRelease(demo, { product: 'atlas', version: '1.9.2', content: randomArchive('1.9.2', 2048) });
+    const release = await publishRelease(demo, {
+      product: 'atlas',
+      version: '1.9.2',
+      content: randomArchive('1.9.2', 2048),
+    });
     const newer = (await currentTimestamp(demo)).signed.snapshotMeta.version;
     expect(newer).toBe(older + 1);
 
     proxy.rule = serving({ [`${newer}.snapshot.json`]: olderSnapshot });
     const texts = await refusedEverywhere(app, 'TRUST_METADATA_INVALID', release.name);
-    for (const text of texts) expect(text).toMatch(/metadata files do not match each other \(snapshot: .*\)\. This looks like mixed or altered metadata/);
+    for (const text of texts)
+      expect(text).toMatch(
+        /metadata files do not match each other \(snapshot: .*\)\. This looks like mixed or altered metadata/,
+      );
   });
 
   it('a validly signed timestamp naming a snapshot other than the one served is refused', async () => {
@@ -77,14 +96,30 @@ describe('mix-and-match metadata', () => {
     const meta = current.signed.snapshotMeta;
     // Signed with the portal's real timestamp key: only the snapshot's hash is a lie.
     const lying = signedTimestamp(
-      { version: current.signed.version + 1, expires: inADay(), snapshotMeta: new MetaFile({ version: meta.version, ...(meta.length === undefined ? {} : { length: meta.length }), hashes: { sha256: 'ab'.repeat(32) } }) },
+      {
+        version: current.signed.version + 1,
+        expires: inADay(),
+        snapshotMeta: new MetaFile({
+          version: meta.version,
+          ...(meta.length === undefined ? {} : { length: meta.length }),
+          hashes: { sha256: 'ab'.repeat(32) },
+        }),
+      },
       await timestampKey(demo),
     );
     proxy.rule = serving({ 'timestamp.json': lying });
     const before = await footprint(app.client, app.dataDirectory);
-    const error = await expectRefused(app.client.check(), 'TRUST_METADATA_INVALID', { client: app.client, dataDirectory: app.dataDirectory, before });
+    const error = await expectRefused(app.client.check(), 'TRUST_METADATA_INVALID', {
+      client: app.client,
+      dataDirectory: app.dataDirectory,
+      before,
+    });
     expect(error.message).toMatch(/do not match each other/);
-    await expectRefused(app.client.download(ATLAS_190, { serialNumber: ATLAS_SYSTEM }), 'TRUST_METADATA_INVALID', { client: app.client, dataDirectory: app.dataDirectory, before: await footprint(app.client, app.dataDirectory) });
+    await expectRefused(app.client.download(ATLAS_190, { serialNumber: ATLAS_SYSTEM }), 'TRUST_METADATA_INVALID', {
+      client: app.client,
+      dataDirectory: app.dataDirectory,
+      before: await footprint(app.client, app.dataDirectory),
+    });
   });
 });
 
@@ -96,7 +131,9 @@ describe('rollback', () => {
     expect(await demo.portal.catalog.repository.refreshTimestamp({ now: new Date(Date.now() + 20 * HOUR) })).toBe(true);
     const seen = await currentTimestamp(demo);
     await app.client.check();
-    expect(seen.signed.version).toBeGreaterThan(Metadata.fromJSON(MetadataKind.Timestamp, JSON.parse(older.toString('utf8')) as JsonObject).signed.version);
+    expect(seen.signed.version).toBeGreaterThan(
+      Metadata.fromJSON(MetadataKind.Timestamp, JSON.parse(older.toString('utf8')) as JsonObject).signed.version,
+    );
 
     proxy.rule = serving({ 'timestamp.json': older });
     for (const text of await refusedEverywhere(app, 'TRUST_METADATA_INVALID')) expect(text).toMatch(/rollback/i);
@@ -108,7 +145,11 @@ describe('freeze', () => {
     const app = await customerClient(demo, { portalUrl: proxy.url });
     const current = await currentTimestamp(demo);
     const frozen = signedTimestamp(
-      { version: current.signed.version + 1, expires: new Date(Date.now() - HOUR).toISOString().replace(/\.\d{3}Z$/, 'Z'), snapshotMeta: current.signed.snapshotMeta },
+      {
+        version: current.signed.version + 1,
+        expires: new Date(Date.now() - HOUR).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        snapshotMeta: current.signed.snapshotMeta,
+      },
       await timestampKey(demo),
     );
     proxy.rule = serving({ 'timestamp.json': frozen });
@@ -120,13 +161,17 @@ describe('too few valid signatures', () => {
   it('a timestamp with its signature removed is refused', async () => {
     const app = await customerClient(demo, { portalUrl: proxy.url });
     proxy.rule = serving({ 'timestamp.json': resigned(await repoFile(demo, 'timestamp.json')) });
-    for (const text of await refusedEverywhere(app, 'UNTRUSTED_PORTAL')) expect(text).toMatch(/not signed by keys this computer trusts/);
+    for (const text of await refusedEverywhere(app, 'UNTRUSTED_PORTAL'))
+      expect(text).toMatch(/not signed by keys this computer trusts/);
   });
 
   it('a newer timestamp signed by a key the root does not trust is refused', async () => {
     const app = await customerClient(demo, { portalUrl: proxy.url });
     const current = await currentTimestamp(demo);
-    const rogue = signedTimestamp({ version: current.signed.version + 1, expires: inADay(), snapshotMeta: current.signed.snapshotMeta }, rogueSigner());
+    const rogue = signedTimestamp(
+      { version: current.signed.version + 1, expires: inADay(), snapshotMeta: current.signed.snapshotMeta },
+      rogueSigner(),
+    );
     proxy.rule = serving({ 'timestamp.json': rogue });
     await refusedEverywhere(app, 'UNTRUSTED_PORTAL');
   });
@@ -135,20 +180,35 @@ describe('too few valid signatures', () => {
     const app = await customerClient(demo, { portalUrl: proxy.url });
     const current = await currentTimestamp(demo);
     const version = current.signed.snapshotMeta.version;
-    const honest = Metadata.fromJSON(MetadataKind.Snapshot, JSON.parse((await repoFile(demo, `${version}.snapshot.json`)).toString('utf8')) as JsonObject);
+    const honest = Metadata.fromJSON(
+      MetadataKind.Snapshot,
+      JSON.parse((await repoFile(demo, `${version}.snapshot.json`)).toString('utf8')) as JsonObject,
+    );
     // A thief of the timestamp key alone: the new snapshot it needs can only carry a signature of its own.
-    const forged = new Metadata(new Snapshot({ version: version + 1, specVersion: honest.signed.specVersion, expires: inADay(), meta: honest.signed.meta }));
+    const forged = new Metadata(
+      new Snapshot({
+        version: version + 1,
+        specVersion: honest.signed.specVersion,
+        expires: inADay(),
+        meta: honest.signed.meta,
+      }),
+    );
     forged.sign(rogueSigner(), false);
     const forgedBytes = Buffer.from(JSON.stringify(forged.toJSON()));
     const timestamp = signedTimestamp(
       {
         version: current.signed.version + 1,
         expires: inADay(),
-        snapshotMeta: new MetaFile({ version: version + 1, length: forgedBytes.length, hashes: { sha256: createHash('sha256').update(forgedBytes).digest('hex') } }),
+        snapshotMeta: new MetaFile({
+          version: version + 1,
+          length: forgedBytes.length,
+          hashes: { sha256: createHash('sha256').update(forgedBytes).digest('hex') },
+        }),
       },
       await timestampKey(demo),
     );
     proxy.rule = serving({ 'timestamp.json': timestamp, [`${version + 1}.snapshot.json`]: forgedBytes });
-    for (const text of await refusedEverywhere(app, 'UNTRUSTED_PORTAL')) expect(text).toMatch(/not signed by keys this computer trusts \(snapshot: /);
+    for (const text of await refusedEverywhere(app, 'UNTRUSTED_PORTAL'))
+      expect(text).toMatch(/not signed by keys this computer trusts \(snapshot: /);
   });
 });

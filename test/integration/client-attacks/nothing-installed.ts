@@ -84,9 +84,11 @@ export async function expectRefused(
 
   const now = await footprint(after.client, after.dataDirectory);
   expect(now.installs, 'the install folders changed').toEqual(after.before.installs);
-  for (const [serial, version] of Object.entries(after.before.versions)) expect(now.versions[serial], `${serial}'s installed version`).toBe(version);
+  for (const [serial, version] of Object.entries(after.before.versions))
+    expect(now.versions[serial], `${serial}'s installed version`).toBe(version);
   expect(await corruptCacheEntries(after.dataDirectory)).toEqual([]);
-  if (after.logged !== false) expect(now.failures, 'no failure was recorded in the operation log').toBeGreaterThan(after.before.failures);
+  if (after.logged !== false)
+    expect(now.failures, 'no failure was recorded in the operation log').toBeGreaterThan(after.before.failures);
   expect((await after.client.operations.verify()).ok).toBe(true);
   return coded;
 }

@@ -51,7 +51,11 @@ describe('a package whose bytes are not the signed ones', () => {
     try {
       const { client, dataDirectory } = await customerClient(demo, { portalUrl: demo.url });
       const before = await footprint(client, dataDirectory);
-      const error = await expectRefused(client.install(ATLAS_190, ATLAS_SYSTEM), 'HASH_MISMATCH', { client, dataDirectory, before });
+      const error = await expectRefused(client.install(ATLAS_190, ATLAS_SYSTEM), 'HASH_MISMATCH', {
+        client,
+        dataDirectory,
+        before,
+      });
       expect(error.message).toMatch(/quarantined/);
       expect(await filesIn(join(dataDirectory, 'packages', 'quarantine'))).toHaveLength(1);
       expect(await filesIn(join(dataDirectory, 'packages', 'sha256'))).toEqual([]);
@@ -89,7 +93,10 @@ describe('a server sending more than the signed length', () => {
   ])('is refused %s', async (_how, chunked) => {
     const { client, dataDirectory } = await customerClient(demo, { portalUrl: proxy.url });
     let served = 0;
-    proxy.rule = (req) => (isPackage(req.url) ? { kind: 'forward', body: appended, chunked, onEnd: ({ bytes }) => (served = bytes) } : undefined);
+    proxy.rule = (req) =>
+      isPackage(req.url)
+        ? { kind: 'forward', body: appended, chunked, onEnd: ({ bytes }) => (served = bytes) }
+        : undefined;
     const before = await footprint(client, dataDirectory);
     await expectRefused(client.install(ATLAS_190, ATLAS_SYSTEM), 'LENGTH_EXCEEDED', { client, dataDirectory, before });
     expect(served).toBeGreaterThan((await client.trust.verifiedTarget(ATLAS_190)).length);
@@ -111,7 +118,11 @@ describe('the bytes of another validly signed package', () => {
       return { kind: 'forward', path: `/api/v1/packages/${cobaltTwin.name}?serialNumber=${COBALT_SYSTEM}` };
     };
     const before = await footprint(client, dataDirectory);
-    await expectRefused(client.install(atlasTwin.name, ATLAS_SYSTEM), 'HASH_MISMATCH', { client, dataDirectory, before });
+    await expectRefused(client.install(atlasTwin.name, ATLAS_SYSTEM), 'HASH_MISMATCH', {
+      client,
+      dataDirectory,
+      before,
+    });
     expect(asked[0]).toContain(atlasTwin.name);
     expect(await filesIn(join(dataDirectory, 'packages', 'quarantine'))).toHaveLength(1);
   });

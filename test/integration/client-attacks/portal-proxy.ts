@@ -5,7 +5,14 @@
  * send it chunked, pace it, or cut the connection after some bytes of it.
  */
 import { once } from 'node:events';
-import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 
@@ -73,15 +80,22 @@ export class PortalProxy {
     if (action.kind === 'answer') {
       req.resume();
       const body = Buffer.isBuffer(action.body) ? action.body : Buffer.from(action.body);
-      res.writeHead(action.status ?? 200, { 'content-type': action.contentType ?? 'application/json', 'content-length': String(body.length) });
+      res.writeHead(action.status ?? 200, {
+        'content-type': action.contentType ?? 'application/json',
+        'content-length': String(body.length),
+      });
       res.end(body);
       return;
     }
     const target = new URL(action.path ?? req.url ?? '/', this.upstream);
     // A fresh connection per request: no pooled socket outlives a portal restart.
-    const upstream = request(target, { method: req.method, headers: { ...req.headers, host: target.host }, agent: false }, (answer) => {
-      void relay(answer, res, action);
-    });
+    const upstream = request(
+      target,
+      { method: req.method, headers: { ...req.headers, host: target.host }, agent: false },
+      (answer) => {
+        void relay(answer, res, action);
+      },
+    );
     upstream.on('error', () => {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' }).end('the portal cannot be reached');
       else res.destroy();
@@ -127,7 +141,12 @@ async function relay(answer: IncomingMessage, res: ServerResponse, action: Forwa
   }
 }
 
-async function relayBody(answer: IncomingMessage, res: ServerResponse, action: Forward, relayed: Relayed): Promise<void> {
+async function relayBody(
+  answer: IncomingMessage,
+  res: ServerResponse,
+  action: Forward,
+  relayed: Relayed,
+): Promise<void> {
   const status = answer.statusCode ?? 502;
   if (action.body !== undefined) {
     const chunks: Buffer[] = [];

@@ -39,7 +39,11 @@ describe('a signed package for another product or platform', () => {
     const { client, dataDirectory } = await customerClient(demo, { portalUrl: proxy.url });
     const before = await footprint(client, dataDirectory);
     const fetched = packageRequests().length;
-    const error = await expectRefused(client.install(name, ATLAS_SYSTEM), 'PACKAGE_NOT_FOR_SYSTEM', { client, dataDirectory, before });
+    const error = await expectRefused(client.install(name, ATLAS_SYSTEM), 'PACKAGE_NOT_FOR_SYSTEM', {
+      client,
+      dataDirectory,
+      before,
+    });
     expect(error.message).toContain(ATLAS_SYSTEM);
     expect(error.remedy).toMatch(/Nothing was installed/);
     // Refused from the signed facts alone: the portal was never asked for the bytes.
@@ -68,16 +72,28 @@ describe('a portal whose API lists a package differently from the signed catalog
     ['a newer version than the signed one', 'version', (t: ReleaseTarget) => void (t.custom.version = '2.3.1')],
     ['another platform', 'platform', (t: ReleaseTarget) => void (t.custom.platform = 'win')],
     ['another product', 'product', (t: ReleaseTarget) => void (t.custom.product = 'cobalt')],
-    ['the hash of another signed package', 'sha256', (t: ReleaseTarget, all: ReleaseTarget[]) => void (t.sha256 = all.find((o) => o.name !== t.name)!.sha256)],
+    [
+      'the hash of another signed package',
+      'sha256',
+      (t: ReleaseTarget, all: ReleaseTarget[]) => void (t.sha256 = all.find((o) => o.name !== t.name)!.sha256),
+    ],
     ['another length', 'length', (t: ReleaseTarget) => void (t.length += 1)],
   ])('is refused when it claims %s', async (_what, field, change) => {
     const { client, dataDirectory } = await customerClient(demo, { portalUrl: proxy.url });
-    proxy.rule = (req) => ((req.url ?? '').startsWith('/api/v1/products/atlas/releases') ? { kind: 'forward', body: lie(change) } : undefined);
+    proxy.rule = (req) =>
+      (req.url ?? '').startsWith('/api/v1/products/atlas/releases')
+        ? { kind: 'forward', body: lie(change) }
+        : undefined;
     const { releases } = await client.portal.call('releases', { params: { product: 'atlas' } });
     const listed = releases.find((t) => t.name === ATLAS_190);
     expect(listed).toBeDefined();
     const before = await footprint(client, dataDirectory);
-    const error = await expectRefused(client.trust.confirm(listed!), 'TARGET_MISMATCH', { client, dataDirectory, before, logged: false });
+    const error = await expectRefused(client.trust.confirm(listed!), 'TARGET_MISMATCH', {
+      client,
+      dataDirectory,
+      before,
+      logged: false,
+    });
     expect(error.details?.['field']).toBe(field);
     expect(error.remedy).toMatch(/Nothing was downloaded or installed/);
   });

@@ -42,13 +42,24 @@ describe('a portal that does not chain to the trusted root', () => {
 
     // Nothing of the portal's metadata was kept: only the trusted root and its pin.
     const [trustDir] = await readdir(join(dataDirectory, 'trust'));
-    expect((await readdir(join(dataDirectory, 'trust', trustDir!))).sort()).toEqual(['root.json', 'trusted-root.sha256']);
+    expect((await readdir(join(dataDirectory, 'trust', trustDir!))).sort()).toEqual([
+      'root.json',
+      'trusted-root.sha256',
+    ]);
     expect(client.inventory.list()).toEqual([]);
 
     // Asked again, by another route, it is refused again.
     await expect(client.trust.allTargets()).rejects.toMatchObject({ code: 'UNTRUSTED_PORTAL' });
-    await expectRefused(client.download(ATLAS_190, { serialNumber: ATLAS_SYSTEM }), 'UNTRUSTED_PORTAL', { client, dataDirectory, before: await footprint(client, dataDirectory) });
-    await expectRefused(client.check(), 'UNTRUSTED_PORTAL', { client, dataDirectory, before: await footprint(client, dataDirectory) });
+    await expectRefused(client.download(ATLAS_190, { serialNumber: ATLAS_SYSTEM }), 'UNTRUSTED_PORTAL', {
+      client,
+      dataDirectory,
+      before: await footprint(client, dataDirectory),
+    });
+    await expectRefused(client.check(), 'UNTRUSTED_PORTAL', {
+      client,
+      dataDirectory,
+      before: await footprint(client, dataDirectory),
+    });
     expect(await filesIn(join(dataDirectory, 'packages'))).toEqual([]);
   });
 });

@@ -17,12 +17,16 @@ function hicare(args: string[], env: Record<string, string> = {}) {
 }
 
 async function installedVersion(serial: string): Promise<string | null> {
-  const { systems } = JSON.parse((await hicare(['--json', 'systems'])).stdout) as { systems: { serialNumber: string; installedVersion: string | null }[] };
+  const { systems } = JSON.parse((await hicare(['--json', 'systems'])).stdout) as {
+    systems: { serialNumber: string; installedVersion: string | null }[];
+  };
   return systems.find((s) => s.serialNumber === serial)?.installedVersion ?? null;
 }
 
 async function requestNumbers(): Promise<string[]> {
-  const { requests } = JSON.parse((await hicare(['--json', 'request', 'list'])).stdout) as { requests: { number: string }[] };
+  const { requests } = JSON.parse((await hicare(['--json', 'request', 'list'])).stdout) as {
+    requests: { number: string }[];
+  };
   return requests.map((r) => r.number);
 }
 
@@ -35,7 +39,12 @@ afterAll(async () => demo.close());
 
 describe('hicare exit codes', () => {
   it('a target that does not exist is not found (7), not untrusted; nothing is installed', async () => {
-    const run = await hicare(['install', 'atlas/9.9.9/linux-x64/atlas-9.9.9-linux-x64.tar.gz', '--serial', 'CG-ATL-0001']);
+    const run = await hicare([
+      'install',
+      'atlas/9.9.9/linux-x64/atlas-9.9.9-linux-x64.tar.gz',
+      '--serial',
+      'CG-ATL-0001',
+    ]);
     expect(run.code, run.stderr).toBe(7);
     expect(run.stderr).toMatch(/^error TARGET_UNKNOWN: The signed catalog has no package atlas\/9\.9\.9/m);
     expect(await installedVersion('CG-ATL-0001')).toBe('1.4.2');
@@ -54,7 +63,16 @@ describe('hicare exit codes', () => {
 
   it('a question without a terminal and without --yes exits 10 and sends nothing', async () => {
     const before = await requestNumbers();
-    const run = await hicare(['request', 'create', '--serial', 'CG-ATL-0001', '--description', 'The display flickers.', '--priority', 'P4']);
+    const run = await hicare([
+      'request',
+      'create',
+      '--serial',
+      'CG-ATL-0001',
+      '--description',
+      'The display flickers.',
+      '--priority',
+      'P4',
+    ]);
     expect(run.code, run.stderr).toBe(10);
     expect(run.stderr).toMatch(/^error CONFIRMATION_REQUIRED: Nothing was sent\./m);
     expect(run.stderr).toContain('--yes');
@@ -65,7 +83,18 @@ describe('hicare exit codes', () => {
 
 describe('requests named by their number', () => {
   it('show, message and the other request commands take the number (any case) as well as the id', async () => {
-    const created = await hicare(['--json', 'request', 'create', '--serial', 'CG-ATL-0001', '--description', 'Fan noise on the controller.', '--priority', 'P4', '--yes']);
+    const created = await hicare([
+      '--json',
+      'request',
+      'create',
+      '--serial',
+      'CG-ATL-0001',
+      '--description',
+      'Fan noise on the controller.',
+      '--priority',
+      'P4',
+      '--yes',
+    ]);
     expect(created.code, created.stderr).toBe(0);
     const { request } = JSON.parse(created.stdout) as { request: { id: string; number: string } };
     expect(request.number).toMatch(/^TAC-\d{4}-\d{6}$/);
@@ -74,22 +103,45 @@ describe('requests named by their number', () => {
     expect(byNumber.code, byNumber.stderr).toBe(0);
     expect(byNumber.stdout).toContain('Fan noise on the controller.');
     expect((await hicare(['request', 'show', request.id])).stdout).toBe(byNumber.stdout);
-    const message = await hicare(['request', 'message', request.number.toLowerCase(), 'It started after the last update.']);
+    const message = await hicare([
+      'request',
+      'message',
+      request.number.toLowerCase(),
+      'It started after the last update.',
+    ]);
     expect(message.code, message.stderr).toBe(0);
-    const detail = JSON.parse((await hicare(['--json', 'request', 'show', request.number])).stdout) as { request: { messages: { body: string }[] } };
+    const detail = JSON.parse((await hicare(['--json', 'request', 'show', request.number])).stdout) as {
+      request: { messages: { body: string }[] };
+    };
     expect(detail.request.messages.map((m) => m.body)).toContain('It started after the last update.');
   });
 
   it('reject asks why: without --reason it is wrong usage (2) and the request stays as it was', async () => {
-    const created = await hicare(['--json', 'request', 'create', '--serial', 'CG-ATL-0001', '--description', 'Alarm light stays on.', '--priority', 'P4', '--yes']);
+    const created = await hicare([
+      '--json',
+      'request',
+      'create',
+      '--serial',
+      'CG-ATL-0001',
+      '--description',
+      'Alarm light stays on.',
+      '--priority',
+      'P4',
+      '--yes',
+    ]);
     expect(created.code, created.stderr).toBe(0);
     const { request } = JSON.parse(created.stdout) as { request: { number: string; state: string } };
-    for (const args of [['request', 'reject', request.number], ['request', 'reject', request.number, '--reason', '  ']]) {
+    for (const args of [
+      ['request', 'reject', request.number],
+      ['request', 'reject', request.number, '--reason', '  '],
+    ]) {
       const run = await hicare(args);
       expect(run.code, run.stderr).toBe(2);
       expect(run.stderr).toContain('Give --reason: say why the solution did not work.');
     }
-    const after = JSON.parse((await hicare(['--json', 'request', 'show', request.number])).stdout) as { request: { state: string } };
+    const after = JSON.parse((await hicare(['--json', 'request', 'show', request.number])).stdout) as {
+      request: { state: string };
+    };
     expect(after.request.state).toBe(request.state);
   });
 
@@ -98,11 +150,16 @@ describe('requests named by their number', () => {
     ['message', ['request', 'message', 'TAC-2026-999999', 'hello']],
     ['confirm', ['request', 'confirm', 'TAC-2026-999999']],
     ['survey', ['request', 'survey', 'TAC-2026-999999', '--rating', '5']],
-  ])('%s with a number that does not exist is not found (7), in plain words with the command that lists them', async (_what, args) => {
-    const run = await hicare(args);
-    expect(run.code, run.stderr).toBe(7);
-    expect(run.stderr).toMatch(/^error NOT_FOUND: There is no request TAC-2026-999999 among the requests your account can see\./m);
-    expect(run.stderr).toContain('Command: hicare request list');
-    expect(run.stderr).not.toMatch(INTERNAL_TEXT);
-  });
+  ])(
+    '%s with a number that does not exist is not found (7), in plain words with the command that lists them',
+    async (_what, args) => {
+      const run = await hicare(args);
+      expect(run.code, run.stderr).toBe(7);
+      expect(run.stderr).toMatch(
+        /^error NOT_FOUND: There is no request TAC-2026-999999 among the requests your account can see\./m,
+      );
+      expect(run.stderr).toContain('Command: hicare request list');
+      expect(run.stderr).not.toMatch(INTERNAL_TEXT);
+    },
+  );
 });

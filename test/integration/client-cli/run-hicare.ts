@@ -28,4 +28,5 @@ export function runHicare(args: readonly string[], env: Record<string, string>, 
 }
 
 /** What must never reach a user: the operating system's error names, zod's phrasing, role identifiers, stack frames. */
-export const INTERNAL_TEXT = /ENOENT|ENAMETOOLONG|EACCES|EISDIR|ENOTDIR|Invalid body|Invalid input|Too big|Too small|it-staff|customer-admin|portal-admin|\n\s+at .+:\d+:\d+|TypeError|SyntaxError/;
+export const INTERNAL_TEXT =
+  /ENOENT|ENAMETOOLONG|EACCES|EISDIR|ENOTDIR|Invalid body|Invalid input|Too big|Too small|it-staff|customer-admin|portal-admin|\n\s+at .+:\d+:\d+|TypeError|SyntaxError/;

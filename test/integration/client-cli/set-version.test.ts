@@ -32,7 +32,9 @@ describe('hicare systems set-version', () => {
     expect(refused.stderr).toMatch(/^error VERSION_NOT_IN_CATALOG: 9\.9\.9 is not a version of Cobalt/m);
     expect(refused.stderr).toContain('4.0.0, 4.1.0, 4.2.0, 4.2.1');
     expect(refused.stderr).toContain('Command: hicare systems set-version CG-COB-0001 9.9.9 --not-in-catalog');
-    const systems = JSON.parse((await hicare(['--json', 'systems'])).stdout) as { systems: { serialNumber: string; installedVersion: string }[] };
+    const systems = JSON.parse((await hicare(['--json', 'systems'])).stdout) as {
+      systems: { serialNumber: string; installedVersion: string }[];
+    };
     expect(systems.systems.find((s) => s.serialNumber === 'CG-COB-0001')?.installedVersion).toBe('4.2.0');
     expect(await listReports(demo.portal.db, 'CG-COB-0001')).toEqual([]);
   });
@@ -45,14 +47,23 @@ describe('hicare systems set-version', () => {
     const check = await hicare(['check', '--serial', 'CG-COB-0001']);
     expect(check.stdout).toContain('cobalt 9.9.9 (not in the catalog)');
     expect(check.stdout).not.toContain('Up to date');
-    expect((await listReports(demo.portal.db, 'CG-COB-0001')).map((r) => [r.version, r.notInCatalog])).toEqual([['9.9.9', true]]);
+    expect((await listReports(demo.portal.db, 'CG-COB-0001')).map((r) => [r.version, r.notInCatalog])).toEqual([
+      ['9.9.9', true],
+    ]);
   });
 
   it('reports an entered new major the contract allows; `hicare entitlement` shows it licensed since that day', async () => {
     expect((await hicare(['entitlement'])).stdout).toContain('Licensed versions: Atlas 1.x; Beacon 2.x; Cobalt 4.x');
     expect((await hicare(['systems', 'set-version', 'CG-ATL-0001', '2.3.1'])).code).toBe(0);
     const [advance] = (await listReports(demo.portal.db, 'CG-ATL-0001')).map((r) => r.at);
-    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Berlin' }).format(new Date(advance ?? ''));
-    expect((await hicare(['entitlement'])).stdout).toContain(`Licensed versions: Atlas 2.x, since ${day} (CG-ATL-0001); Beacon 2.x; Cobalt 4.x`);
+    const day = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'Europe/Berlin',
+    }).format(new Date(advance ?? ''));
+    expect((await hicare(['entitlement'])).stdout).toContain(
+      `Licensed versions: Atlas 2.x, since ${day} (CG-ATL-0001); Beacon 2.x; Cobalt 4.x`,
+    );
   });
 });

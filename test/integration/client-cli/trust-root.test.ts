@@ -19,7 +19,8 @@ function hicare(args: string[]) {
 }
 
 async function trustSetting(): Promise<unknown> {
-  return (JSON.parse(await readFile(join(home, 'settings.json'), 'utf8')) as { settings: { trustRootPath: unknown } }).settings.trustRootPath;
+  return (JSON.parse(await readFile(join(home, 'settings.json'), 'utf8')) as { settings: { trustRootPath: unknown } })
+    .settings.trustRootPath;
 }
 
 async function rootFile(name: string, flaw: RootFlaw): Promise<string> {
@@ -53,32 +54,90 @@ describe('hicare trust', () => {
     const other = await rootFile('next.root.json', 'none');
     const run = await hicare(['--json', 'trust', other, '--yes']);
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ trustRootPath: other, version: 1, fingerprint: expect.stringMatching(/^[0-9A-F ]{79}$/) });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      trustRootPath: other,
+      version: 1,
+      fingerprint: expect.stringMatching(/^[0-9A-F ]{79}$/),
+    });
     expect(await trustSetting()).toBe(other);
     expect((await hicare(['trust', trusted, '--yes'])).code).toBe(0);
   });
 
   const refusals: [string, () => Promise<string>, number, string, RegExp][] = [
-    ['an expired root', () => rootFile('expired.json', 'expired'), 4, 'TRUST_ROOT_EXPIRED', /expired on \d{4}-\d\d-\d\d/],
-    ['an unsigned root (signatures removed)', () => rootFile('unsigned.json', 'unsigned'), 4, 'TRUST_ROOT_UNSIGNED', /is not signed by 1 of its own root keys/],
-    ['a root signed by a key it does not list', () => rootFile('stranger.json', 'signed-by-stranger'), 4, 'TRUST_ROOT_UNSIGNED', /is not signed by 1 of its own root keys/],
-    ['a root whose snapshot threshold is 0', () => rootFile('threshold0.json', 'threshold-0'), 4, 'TRUST_ROOT_INVALID', /lets its snapshot role sign with 0 keys/],
+    [
+      'an expired root',
+      () => rootFile('expired.json', 'expired'),
+      4,
+      'TRUST_ROOT_EXPIRED',
+      /expired on \d{4}-\d\d-\d\d/,
+    ],
+    [
+      'an unsigned root (signatures removed)',
+      () => rootFile('unsigned.json', 'unsigned'),
+      4,
+      'TRUST_ROOT_UNSIGNED',
+      /is not signed by 1 of its own root keys/,
+    ],
+    [
+      'a root signed by a key it does not list',
+      () => rootFile('stranger.json', 'signed-by-stranger'),
+      4,
+      'TRUST_ROOT_UNSIGNED',
+      /is not signed by 1 of its own root keys/,
+    ],
+    [
+      'a root whose snapshot threshold is 0',
+      () => rootFile('threshold0.json', 'threshold-0'),
+      4,
+      'TRUST_ROOT_INVALID',
+      /lets its snapshot role sign with 0 keys/,
+    ],
     ['an endless file (/dev/zero)', async () => '/dev/zero', 4, 'TRUST_ROOT_INVALID', /larger than 1024 KiB/],
-    ['a file that is not JSON', async () => (await writeFile(join(dir, 'notes.txt'), 'root: the one from the vendor\n'), join(dir, 'notes.txt')), 4, 'TRUST_ROOT_INVALID', /is not JSON\./],
-    ['JSON that is no root', async () => (await writeFile(join(dir, 'targets.json'), '{"signed":{"_type":"targets"},"signatures":[]}'), join(dir, 'targets.json')), 4, 'TRUST_ROOT_INVALID', /is not TUF root metadata\./],
-    ['a missing file', async () => join(dir, 'nowhere', 'root.json'), 7, 'NOT_FOUND', /There is no trust root at .*nowhere\/root\.json\./],
+    [
+      'a file that is not JSON',
+      async () => (await writeFile(join(dir, 'notes.txt'), 'root: the one from the vendor\n'), join(dir, 'notes.txt')),
+      4,
+      'TRUST_ROOT_INVALID',
+      /is not JSON\./,
+    ],
+    [
+      'JSON that is no root',
+      async () => (
+        await writeFile(join(dir, 'targets.json'), '{"signed":{"_type":"targets"},"signatures":[]}'),
+        join(dir, 'targets.json')
+      ),
+      4,
+      'TRUST_ROOT_INVALID',
+      /is not TUF root metadata\./,
+    ],
+    [
+      'a missing file',
+      async () => join(dir, 'nowhere', 'root.json'),
+      7,
+      'NOT_FOUND',
+      /There is no trust root at .*nowhere\/root\.json\./,
+    ],
     ['a folder', async () => dir, 1, 'INVALID_INPUT', /is a folder, where a file is needed/],
-    ['a path too long for the system', async () => join(dir, 'x'.repeat(5000)), 1, 'INVALID_INPUT', /too long for this system/],
+    [
+      'a path too long for the system',
+      async () => join(dir, 'x'.repeat(5000)),
+      1,
+      'INVALID_INPUT',
+      /too long for this system/,
+    ],
   ];
 
-  it.each(refusals)('refuses %s with its code and remedy, and the trusted root stays', async (_what, make, exit, code, words) => {
-    const file = await make();
-    const run = await hicare(['trust', file, '--yes']);
-    expect(run.code, run.stderr).toBe(exit);
-    expect(run.stderr).toMatch(new RegExp(`^error ${code}: `, 'm'));
-    expect(run.stderr).toMatch(words);
-    expect(run.stderr).toContain('hicare trust <portal data>/tuf/1.root.json');
-    expect(run.stderr).not.toMatch(INTERNAL_TEXT);
-    expect(await trustSetting()).toBe(trusted);
-  });
+  it.each(refusals)(
+    'refuses %s with its code and remedy, and the trusted root stays',
+    async (_what, make, exit, code, words) => {
+      const file = await make();
+      const run = await hicare(['trust', file, '--yes']);
+      expect(run.code, run.stderr).toBe(exit);
+      expect(run.stderr).toMatch(new RegExp(`^error ${code}: `, 'm'));
+      expect(run.stderr).toMatch(words);
+      expect(run.stderr).toContain('hicare trust <portal data>/tuf/1.root.json');
+      expect(run.stderr).not.toMatch(INTERNAL_TEXT);
+      expect(await trustSetting()).toBe(trusted);
+    },
+  );
 });

@@ -25,7 +25,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hicare-conditional-'));
   portal = await createPortal({ dataDirectory: join(dir, 'portal'), refreshEveryMs: 0 });
   portal.app.addHook('onResponse', async (request, reply) => {
-    if (request.url === '/tuf/timestamp.json') answers.push({ status: reply.statusCode, conditional: request.headers['if-none-match'] !== undefined });
+    if (request.url === '/tuf/timestamp.json')
+      answers.push({ status: reply.statusCode, conditional: request.headers['if-none-match'] !== undefined });
   });
   await seedDemo({ db: portal.db, catalog: portal.catalog, keysDir: portal.layout.keysDir, now: new Date() });
   url = await portal.listen({ host: '127.0.0.1', port: 0 });
@@ -42,7 +43,11 @@ beforeEach(() => {
 
 let clients = 0;
 function newTrust(portalUrl = url): Trust {
-  return new Trust({ dataDirectory: join(dir, `client-${++clients}`), portalUrl, rootFile: join(portal.layout.repoDir, '1.root.json') });
+  return new Trust({
+    dataDirectory: join(dir, `client-${++clients}`),
+    portalUrl,
+    rootFile: join(portal.layout.repoDir, '1.root.json'),
+  });
 }
 
 describe('conditional catalog checks', () => {
@@ -61,9 +66,15 @@ describe('conditional catalog checks', () => {
     expect(await trust.verifiedTarget(first!.name)).toEqual(first);
 
     const file = await installer(dir, 'hicare-update-manager-0.3.0-x86_64.AppImage', 4096);
-    await publishAppRelease(portal.catalog, { file: file.path, version: '0.3.0', os: 'linux', arch: 'x64' }, new Date());
+    await publishAppRelease(
+      portal.catalog,
+      { file: file.path, version: '0.3.0', os: 'linux', arch: 'x64' },
+      new Date(),
+    );
     answers = [];
-    const published = await trust.signedEntry('hicare-update-manager/0.3.0/linux-x64/hicare-update-manager-0.3.0-x86_64.AppImage');
+    const published = await trust.signedEntry(
+      'hicare-update-manager/0.3.0/linux-x64/hicare-update-manager-0.3.0-x86_64.AppImage',
+    );
     expect(published).toMatchObject({ length: 4096 });
     expect(answers).toEqual([{ status: 200, conditional: true }]);
 
@@ -94,9 +105,13 @@ describe('conditional catalog checks', () => {
   it('refuses a 304 it did not ask for (nothing cached to stand for it), coded, and trusts nothing from it', async () => {
     const proxy = await PortalProxy.start(url);
     try {
-      proxy.rule = (request) => (request.url?.endsWith('/timestamp.json') === true ? { kind: 'answer', status: 304, body: '' } : undefined);
+      proxy.rule = (request) =>
+        request.url?.endsWith('/timestamp.json') === true ? { kind: 'answer', status: 304, body: '' } : undefined;
       const trust = newTrust(proxy.url);
-      await expect(trust.refresh()).rejects.toMatchObject({ code: 'TRUST_METADATA_INVALID', remedy: expect.stringMatching(/\S/) as string });
+      await expect(trust.refresh()).rejects.toMatchObject({
+        code: 'TRUST_METADATA_INVALID',
+        remedy: expect.stringMatching(/\S/) as string,
+      });
       await expect(readFile(join(trust.metadataDir, 'timestamp.json'))).rejects.toMatchObject({ code: 'ENOENT' });
       // Once the line behaves, the same client verifies the catalog as usual.
       proxy.rule = undefined;

@@ -26,7 +26,12 @@ export interface DemoPortal {
 export async function startDemoPortal(): Promise<DemoPortal> {
   const dir = await mkdtemp(join(tmpdir(), 'hicare-client-core-'));
   const portal = await createPortal({ dataDirectory: join(dir, 'portal'), refreshEveryMs: 0 });
-  const seed = await seedDemo({ db: portal.db, catalog: portal.catalog, keysDir: portal.layout.keysDir, now: new Date() });
+  const seed = await seedDemo({
+    db: portal.db,
+    catalog: portal.catalog,
+    keysDir: portal.layout.keysDir,
+    now: new Date(),
+  });
   const url = await portal.listen({ host: '127.0.0.1', port: 0 });
   let clients = 0;
   const demo: DemoPortal = {

@@ -39,17 +39,27 @@ describe('installation reports from the desktop', () => {
   it('reports a successful install to the portal, which records the system’s new version', async () => {
     const result = await client.install(ATLAS_190, 'CG-ATL-0001');
     expect(result.detectedVersion).toBe('1.9.0');
-    expect(await reportsOf('CG-ATL-0001', '1.9.0')).toEqual([expect.objectContaining({ how: 'installed', notInCatalog: false })]);
-    expect((await listInstalledVersions(demo.portal.db, ['CG-ATL-0001']))[0]).toMatchObject({ installedVersion: '1.9.0', how: 'installed' });
+    expect(await reportsOf('CG-ATL-0001', '1.9.0')).toEqual([
+      expect.objectContaining({ how: 'installed', notInCatalog: false }),
+    ]);
+    expect((await listInstalledVersions(demo.portal.db, ['CG-ATL-0001']))[0]).toMatchObject({
+      installedVersion: '1.9.0',
+      how: 'installed',
+    });
     expect(await client.installReports.list()).toEqual([]);
   });
 
   it('queues a report while the portal cannot take it, and sends it once when the portal answers again', async () => {
-    proxy.rule = (req) => (req.method === 'POST' && REPORTS.test(req.url ?? '') ? { kind: 'answer', status: 503, contentType: 'text/plain', body: 'down for maintenance' } : undefined);
+    proxy.rule = (req) =>
+      req.method === 'POST' && REPORTS.test(req.url ?? '')
+        ? { kind: 'answer', status: 503, contentType: 'text/plain', body: 'down for maintenance' }
+        : undefined;
     const system = await client.setVersion('CG-BCN-0001', '2.1.4');
     expect(system).toMatchObject({ installedVersion: '2.1.4', versionSource: 'entered' });
     expect(await reportsOf('CG-BCN-0001', '2.1.4')).toEqual([]);
-    expect((await client.installReports.list()).map((r) => [r.serialNumber, r.report.version, r.report.how])).toEqual([['CG-BCN-0001', '2.1.4', 'entered']]);
+    expect((await client.installReports.list()).map((r) => [r.serialNumber, r.report.version, r.report.how])).toEqual([
+      ['CG-BCN-0001', '2.1.4', 'entered'],
+    ]);
 
     proxy.rule = undefined;
     await client.check();
@@ -61,7 +71,8 @@ describe('installation reports from the desktop', () => {
 
   it('records a report once when the portal stored it but its answer was lost', async () => {
     // The portal receives every attempt; the answers never come back.
-    proxy.rule = (req) => (req.method === 'POST' && REPORTS.test(req.url ?? '') ? { kind: 'forward', cutAfter: 0 } : undefined);
+    proxy.rule = (req) =>
+      req.method === 'POST' && REPORTS.test(req.url ?? '') ? { kind: 'forward', cutAfter: 0 } : undefined;
     await client.setVersion('CG-BCN-0001', '2.0.0');
     expect(await client.installReports.list()).toHaveLength(1);
     proxy.rule = undefined;
@@ -73,7 +84,10 @@ describe('installation reports from the desktop', () => {
   it('skips a queued report cut short by a crash, and sends the others', async () => {
     await mkdir(client.installReports.dir, { recursive: true });
     await writeFile(join(client.installReports.dir, 'cut-short.json'), '{"id":"0b6f');
-    proxy.rule = (req) => (req.method === 'POST' && REPORTS.test(req.url ?? '') ? { kind: 'answer', status: 503, contentType: 'text/plain', body: 'busy' } : undefined);
+    proxy.rule = (req) =>
+      req.method === 'POST' && REPORTS.test(req.url ?? '')
+        ? { kind: 'answer', status: 503, contentType: 'text/plain', body: 'busy' }
+        : undefined;
     await client.setVersion('CG-BCN-0001', '1.6.3');
     proxy.rule = undefined;
     await expect(client.systems()).resolves.toHaveLength(3);
@@ -97,7 +111,9 @@ describe('installation reports from the desktop', () => {
 
     const marked = await client.setVersion('CG-COB-0001', '9.9.9', { notInCatalog: true });
     expect(marked).toMatchObject({ installedVersion: '9.9.9', versionSource: 'entered', notInCatalog: true });
-    expect(await reportsOf('CG-COB-0001', '9.9.9')).toEqual([expect.objectContaining({ how: 'entered', notInCatalog: true })]);
+    expect(await reportsOf('CG-COB-0001', '9.9.9')).toEqual([
+      expect.objectContaining({ how: 'entered', notInCatalog: true }),
+    ]);
     const resolution = (await client.check()).find((r) => r.system.serialNumber === 'CG-COB-0001');
     expect(resolution?.system.notInCatalog).toBe(true);
     // A catalog version entered later drops the mark.

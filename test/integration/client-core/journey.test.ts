@@ -18,7 +18,9 @@ beforeAll(async () => {
 afterAll(async () => demo.close());
 
 function allowedVersions(r: SystemResolution | undefined): string[] {
-  return [...(r?.updates ?? []), ...(r?.upgrades ?? [])].filter((c) => c.verdict.allowed).map((c) => c.target.custom.version);
+  return [...(r?.updates ?? []), ...(r?.upgrades ?? [])]
+    .filter((c) => c.verdict.allowed)
+    .map((c) => c.target.custom.version);
 }
 
 describe('client core journey', () => {
@@ -82,7 +84,9 @@ describe('client core journey', () => {
     expect(result.file).toBe(join(out, 'beacon-2.1.4-linux-x64.tar.gz'));
     expect((await client.verify(result.file)).name).toBe('beacon/2.1.4/linux-x64/beacon-2.1.4-linux-x64.tar.gz');
     // The Windows build is for none of this customer's systems (all run on linux-x64): the portal says so.
-    await expect(client.download('beacon/2.1.4/win-x64/beacon-2.1.4-win-x64.tar.gz', { out })).rejects.toMatchObject({ code: 'NOT_FOR_PLATFORM' });
+    await expect(client.download('beacon/2.1.4/win-x64/beacon-2.1.4-win-x64.tar.gz', { out })).rejects.toMatchObject({
+      code: 'NOT_FOR_PLATFORM',
+    });
   });
 
   it('returns the failing installer’s typed failure with everything a service request needs', async () => {
@@ -96,7 +100,13 @@ describe('client core journey', () => {
     expect(isInstallFailure(failure)).toBe(true);
     if (!isInstallFailure(failure)) return;
     expect(failure.code).toBe('INSTALL_FAILED');
-    expect(failure.details).toMatchObject({ product: 'cobalt', fromVersion: '4.2.0', toVersion: '4.2.1', exitCode: DEMO_INSTALL_FAILURE.exitCode, serialNumber: 'CG-COB-0001' });
+    expect(failure.details).toMatchObject({
+      product: 'cobalt',
+      fromVersion: '4.2.0',
+      toVersion: '4.2.1',
+      exitCode: DEMO_INSTALL_FAILURE.exitCode,
+      serialNumber: 'CG-COB-0001',
+    });
     expect(failure.details.log).toContain(DEMO_INSTALL_FAILURE.signature);
     expect(client.inventory.get('CG-COB-0001').installedVersion).toBe('4.2.0');
     expect((await client.operations.recent(1))[0]?.kind).toBe('failure');

@@ -5,7 +5,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -26,23 +32,35 @@ afterAll(async () => {
 
 function listen(server: Server): Promise<string> {
   servers.push(server);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 /** Forwards a request to `base` (or to the absolute URL a proxy client sends) and pipes the answer back. */
 function forward(req: IncomingMessage, res: ServerResponse, base?: string): void {
   const target = new URL(req.url ?? '/', base);
-  const upstream = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
-    answer.pipe(res);
-  });
+  const upstream = httpRequest(
+    target,
+    { method: req.method, headers: { ...req.headers, host: target.host } },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
   req.pipe(upstream);
 }
 
 const EMAIL = 'it@northwind.example';
 
 function client(portalUrl: string, env: Record<string, string>, network = {}): PortalClient {
-  return new PortalClient({ portalUrl, secrets: new FileSecretStore(join(demo.dir, `secrets-${Math.random()}`)), env, network, retries: 2 });
+  return new PortalClient({
+    portalUrl,
+    secrets: new FileSecretStore(join(demo.dir, `secrets-${Math.random()}`)),
+    env,
+    network,
+    retries: 2,
+  });
 }
 
 describe('the portal client on a company network', () => {
@@ -78,20 +96,69 @@ describe('the portal client on a company network', () => {
   it('trusts a portal certificate from a private CA only with the configured bundle', async () => {
     const dir = demo.dir;
     const ssl = (args: string[]): void => void execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
-    ssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Corp Test CA']);
-    ssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'portal.key', '-out', 'portal.csr', '-subj', '/CN=127.0.0.1']);
+    ssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=Corp Test CA',
+    ]);
+    ssl([
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'portal.key',
+      '-out',
+      'portal.csr',
+      '-subj',
+      '/CN=127.0.0.1',
+    ]);
     const ext = join(dir, 'san.ext');
     execFileSync('sh', ['-c', `printf 'subjectAltName=IP:127.0.0.1\\n' > ${ext}`]);
-    ssl(['x509', '-req', '-in', 'portal.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'portal.pem', '-days', '2', '-extfile', 'san.ext']);
-    const https = createHttpsServer({ key: readFileSync(join(dir, 'portal.key')), cert: readFileSync(join(dir, 'portal.pem')) }, (req, res) => forward(req, res, demo.url));
+    ssl([
+      'x509',
+      '-req',
+      '-in',
+      'portal.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'portal.pem',
+      '-days',
+      '2',
+      '-extfile',
+      'san.ext',
+    ]);
+    const https = createHttpsServer(
+      { key: readFileSync(join(dir, 'portal.key')), cert: readFileSync(join(dir, 'portal.pem')) },
+      (req, res) => forward(req, res, demo.url),
+    );
     const address = await listen(https as unknown as Server);
     const portalUrl = `https://${address}`;
 
     const without = client(portalUrl, {});
-    await expect(without.signIn(EMAIL, demo.password(EMAIL))).rejects.toMatchObject({ code: 'PORTAL_ERROR', message: expect.stringMatching(/certificate/) as string });
+    await expect(without.signIn(EMAIL, demo.password(EMAIL))).rejects.toMatchObject({
+      code: 'PORTAL_ERROR',
+      message: expect.stringMatching(/certificate/) as string,
+    });
     const withBundle = client(portalUrl, {}, { caFile: join(dir, 'ca.pem') });
     expect((await withBundle.signIn(EMAIL, demo.password(EMAIL))).account.email).toBe(EMAIL);
-    expect(() => client(portalUrl, {}, { caFile: join(dir, 'san.ext') })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }) as Error);
+    expect(() => client(portalUrl, {}, { caFile: join(dir, 'san.ext') })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }) as Error,
+    );
   });
 
   it('retries a read the portal answered with 503, and never repeats a sign-in', async () => {
@@ -102,7 +169,9 @@ describe('the portal client on a company network', () => {
         hits.push(`${req.method ?? ''} ${req.url ?? ''}`);
         if (failuresLeft > 0) {
           failuresLeft--;
-          res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'INTERNAL', message: 'busy', remedy: 'later' }));
+          res
+            .writeHead(503, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ code: 'INTERNAL', message: 'busy', remedy: 'later' }));
           return;
         }
         forward(req, res, demo.url);

@@ -17,7 +17,8 @@ import { HicareError } from '../../../shared/errors.js';
 import { startDemoPortal, type DemoPortal } from './demo-portal.js';
 
 const ATLAS_231 = 'atlas/2.3.1/linux-x64/atlas-2.3.1-linux-x64.tar.gz';
-const MIGRATION_FAILURE = 'ERROR: database migration to schema 24 failed: the table work_orders is locked by another session';
+const MIGRATION_FAILURE =
+  'ERROR: database migration to schema 24 failed: the table work_orders is locked by another session';
 
 let demo: DemoPortal;
 beforeAll(async () => {
@@ -40,7 +41,10 @@ async function cachedPackages(dataDirectory: string): Promise<string[]> {
 }
 
 async function refusal(promise: Promise<unknown>): Promise<HicareError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof HicareError)) throw new Error(`expected a coded refusal, got ${String(error)}`);
   return error;
 }
@@ -65,7 +69,12 @@ describe('a hop is never skipped', () => {
   it('plans 1.4.2 → 1.9.0 → 2.3.1, every hop allowed, and installs it hop by hop to the detected 2.3.1', async () => {
     const { client } = await signedIn('admin@contoso.example');
     const plan = await planPath(client, 'CG-ATL-0001', '2.3.1');
-    expect(plan).toMatchObject({ serialNumber: 'CG-ATL-0001', product: 'atlas', fromVersion: '1.4.2', toVersion: '2.3.1' });
+    expect(plan).toMatchObject({
+      serialNumber: 'CG-ATL-0001',
+      product: 'atlas',
+      fromVersion: '1.4.2',
+      toVersion: '2.3.1',
+    });
     expect(plan.hops.map((h) => [h.target.name, h.verdict.allowed])).toEqual([
       ['atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz', true],
       [ATLAS_231, true],
@@ -79,7 +88,14 @@ describe('a hop is never skipped', () => {
       onHopDone: (i, _hop, result) => seen.push(`done ${i} ${result.detectedVersion}`),
     });
     expect(outcome.ok).toBe(true);
-    expect(seen).toEqual(['start 0 1.9.0', 'log 0 Installed atlas 1.9.0', 'done 0 1.9.0', 'start 1 2.3.1', 'log 1 Installed atlas 2.3.1', 'done 1 2.3.1']);
+    expect(seen).toEqual([
+      'start 0 1.9.0',
+      'log 0 Installed atlas 1.9.0',
+      'done 0 1.9.0',
+      'start 1 2.3.1',
+      'log 1 Installed atlas 2.3.1',
+      'done 1 2.3.1',
+    ]);
     const system = client.inventory.get('CG-ATL-0001');
     expect(system.installedVersion).toBe('2.3.1');
     expect((await readFile(join(system.installDir ?? '', 'atlas', 'VERSION'), 'utf8')).trim()).toBe('2.3.1');
@@ -89,7 +105,9 @@ describe('a hop is never skipped', () => {
     const { client, dataDirectory } = await signedIn('admin@northwind.example');
     const error = await refusal(planPath(client, 'NW-ATL-0001', '2.3.1'));
     expect(error.code).toBe('UPGRADE_REQUIRES_UPGRADE_SUPPORT');
-    expect(error.message).toContain('The path 1.4.2 → 1.9.0 → 2.3.1 goes through Atlas 2.3.1, which your contract does not allow');
+    expect(error.message).toContain(
+      'The path 1.4.2 → 1.9.0 → 2.3.1 goes through Atlas 2.3.1, which your contract does not allow',
+    );
     expect(error.remedy).toMatch(/^Nothing was downloaded or installed\. Move to Application Software Upgrade Support/);
     expect(error.details).toMatchObject({ path: ['1.9.0', '2.3.1'], blockedAt: '2.3.1' });
     expect(client.inventory.get('NW-ATL-0001').installedVersion).toBe('1.4.2');
@@ -109,8 +127,19 @@ describe('a hop is never skipped', () => {
   it('stops at a failing hop, says where, and keeps the failure for a request', async () => {
     // A vendor publishes 2.4.0, which installs only over 2.3.x and whose installer fails on this site.
     const file = join(demo.dir, 'atlas-2.4.0-linux-x64.tar.gz');
-    const spec = { product: 'atlas', version: '2.4.0', platform: 'linux-x64', failure: { exitCode: 4, cause: MIGRATION_FAILURE } };
-    await writeTarGz([{ path: 'install.sh', mode: 0o755, content: installSh(spec) }, { path: 'payload/README.txt', mode: 0o644, content: 'Atlas 2.4.0\n' }], file);
+    const spec = {
+      product: 'atlas',
+      version: '2.4.0',
+      platform: 'linux-x64',
+      failure: { exitCode: 4, cause: MIGRATION_FAILURE },
+    };
+    await writeTarGz(
+      [
+        { path: 'install.sh', mode: 0o755, content: installSh(spec) },
+        { path: 'payload/README.txt', mode: 0o644, content: 'Atlas 2.4.0\n' },
+      ],
+      file,
+    );
     await publishReleases(
       demo.portal.db,
       demo.portal.catalog,
@@ -141,12 +170,19 @@ describe('a hop is never skipped', () => {
     if (outcome.ok) return;
     expect(outcome.failedHop).toBe(2);
     expect(outcome.results.map((r) => r.detectedVersion)).toEqual(['1.9.0', '2.3.1']);
-    expect(stoppedWords(plan, outcome.failedHop)).toBe('The path stopped at 2.4.0 (step 3 of 3); 1.9.0 and 2.3.1 are installed.');
+    expect(stoppedWords(plan, outcome.failedHop)).toBe(
+      'The path stopped at 2.4.0 (step 3 of 3); 1.9.0 and 2.3.1 are installed.',
+    );
     expect(isInstallFailure(outcome.error)).toBe(true);
     expect((outcome.error as HicareError).code).toBe('INSTALL_FAILED');
     expect(client.inventory.get('CG-ATL-0001').installedVersion).toBe('2.3.1');
     const kept = await client.failures.get('last');
-    expect(kept.details).toMatchObject({ serialNumber: 'CG-ATL-0001', fromVersion: '2.3.1', toVersion: '2.4.0', exitCode: 4 });
+    expect(kept.details).toMatchObject({
+      serialNumber: 'CG-ATL-0001',
+      fromVersion: '2.3.1',
+      toVersion: '2.4.0',
+      exitCode: 4,
+    });
     expect(kept.details.log).toContain(MIGRATION_FAILURE);
   });
 });

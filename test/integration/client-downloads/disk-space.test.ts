@@ -28,7 +28,10 @@ describe('free space', () => {
     const done = manager.download({ target, url: portal.url(target.name) }).done;
 
     // Needed: 8 MiB + 16 MiB headroom = 25.2 MB; free: 2.1 MB; to free: 23.1 MB.
-    await expect(done).rejects.toMatchObject({ code: 'INSUFFICIENT_SPACE', remedy: expect.stringMatching(/Free at least 24 MB/) });
+    await expect(done).rejects.toMatchObject({
+      code: 'INSUFFICIENT_SPACE',
+      remedy: expect.stringMatching(/Free at least 24 MB/),
+    });
     expect(portal.requests).toHaveLength(0);
   });
 });
@@ -48,7 +51,9 @@ describe.runIf(isRoot)('a real full disk (tmpfs of 4 MiB)', () => {
 
   it('refuses a 16 MiB package from the free-space check', async () => {
     const target = portal.host('acme/big-2.0.0.tar.gz', packageBytes(16 * MiB));
-    await expect(fastManager(mountPoint).download({ target, url: portal.url(target.name) }).done).rejects.toMatchObject({ code: 'INSUFFICIENT_SPACE' });
+    await expect(fastManager(mountPoint).download({ target, url: portal.url(target.name) }).done).rejects.toMatchObject(
+      { code: 'INSUFFICIENT_SPACE' },
+    );
     expect(portal.requests).toHaveLength(0);
   });
 
@@ -78,5 +83,7 @@ describe.runIf(isRoot)('a real full disk (tmpfs of 4 MiB)', () => {
 });
 
 if (!isRoot) {
-  console.warn('\n!!! client-downloads/disk-space: NOT running the real full-disk tests — mounting a tmpfs needs root. !!!\n');
+  console.warn(
+    '\n!!! client-downloads/disk-space: NOT running the real full-disk tests — mounting a tmpfs needs root. !!!\n',
+  );
 }

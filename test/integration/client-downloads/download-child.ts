@@ -6,7 +6,11 @@
 import { DownloadManager } from '../../../electron/core/downloads/index.js';
 import type { DownloadTarget } from '../../../electron/core/downloads/index.js';
 
-const { cacheDir, url, target } = JSON.parse(process.argv[2] ?? '{}') as { cacheDir: string; url: string; target: DownloadTarget };
+const { cacheDir, url, target } = JSON.parse(process.argv[2] ?? '{}') as {
+  cacheDir: string;
+  url: string;
+  target: DownloadTarget;
+};
 const manager = new DownloadManager({ cacheDir });
 manager.on('progress', (e) => process.stdout.write(`${JSON.stringify({ receivedBytes: e.receivedBytes })}\n`));
 await manager.download({ target, url }).done;

@@ -33,7 +33,13 @@ describe('a download', () => {
     const handle = manager.download({ target, url: portal.url(target.name) });
     const result = await handle.done;
 
-    expect(result).toEqual({ path: join(cache.dir, 'sha256', target.sha256), sha256: target.sha256, length: bytes.length, fromCache: false, bytesTransferred: bytes.length });
+    expect(result).toEqual({
+      path: join(cache.dir, 'sha256', target.sha256),
+      sha256: target.sha256,
+      length: bytes.length,
+      fromCache: false,
+      bytesTransferred: bytes.length,
+    });
     expect((await readFile(result.path)).equals(bytes)).toBe(true);
     expect(states).toEqual(['queued', 'downloading', 'verifying', 'done']);
     expect(await filesIn(join(cache.dir, 'partial'))).toEqual([]);
@@ -99,7 +105,9 @@ describe('a download', () => {
   });
 
   it('never runs more downloads at once than asked', async () => {
-    const targets = Array.from({ length: 6 }, (_, i) => portal.host(`acme/tool-1.${i}.0.tar.gz`, packageBytes(512 * 1024)));
+    const targets = Array.from({ length: 6 }, (_, i) =>
+      portal.host(`acme/tool-1.${i}.0.tar.gz`, packageBytes(512 * 1024)),
+    );
     portal.pace = { chunk: 64 * 1024, delayMs: 10 };
     const manager = fastManager(cache.dir, { concurrency: 2 });
     let downloading = 0;
@@ -109,7 +117,9 @@ describe('a download', () => {
       if (e.state === 'verifying') downloading -= 1;
     });
 
-    const results = await Promise.all(targets.map((target) => manager.download({ target, url: portal.url(target.name) }).done));
+    const results = await Promise.all(
+      targets.map((target) => manager.download({ target, url: portal.url(target.name) }).done),
+    );
 
     expect(results.map((r) => r.sha256)).toEqual(targets.map((t) => t.sha256));
     expect(portal.maxActive).toBe(2);
@@ -120,10 +130,20 @@ describe('a download', () => {
   it('refuses a malformed job at once', () => {
     const manager = fastManager(cache.dir);
     const url = portal.url('x');
-    expect(codeOf(() => manager.download({ target: { name: 'x', length: 1, sha256: 'not-a-hash' }, url }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => manager.download({ target: { name: 'x', length: 1, sha256: '../'.repeat(21) + 'a' }, url }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => manager.download({ target: { name: 'x', length: -1, sha256: 'a'.repeat(64) }, url }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => manager.download({ target: { name: 'x', length: 1, sha256: 'a'.repeat(64) }, url: 'file:///etc/passwd' }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => manager.download({ target: { name: 'x', length: 1, sha256: 'not-a-hash' }, url }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(
+      codeOf(() => manager.download({ target: { name: 'x', length: 1, sha256: '../'.repeat(21) + 'a' }, url })),
+    ).toBe('INVALID_INPUT');
+    expect(codeOf(() => manager.download({ target: { name: 'x', length: -1, sha256: 'a'.repeat(64) }, url }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(
+      codeOf(() =>
+        manager.download({ target: { name: 'x', length: 1, sha256: 'a'.repeat(64) }, url: 'file:///etc/passwd' }),
+      ),
+    ).toBe('INVALID_INPUT');
     expect(codeOf(() => fastManager(cache.dir, { concurrency: 0 }))).toBe('INVALID_INPUT');
   });
 });

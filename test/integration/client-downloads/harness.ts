@@ -24,7 +24,12 @@ export function fastManager(cacheDir: string, options: Partial<DownloadManagerOp
   return new DownloadManager({
     cacheDir,
     ...options,
-    request: { retries: 4, timeoutMs: 5_000, ...options.request, backoff: { baseMs: 5, maxMs: 50, ...options.request?.backoff } },
+    request: {
+      retries: 4,
+      timeoutMs: 5_000,
+      ...options.request,
+      backoff: { baseMs: 5, maxMs: 50, ...options.request?.backoff },
+    },
   });
 }
 
@@ -40,7 +45,9 @@ export async function filesIn(dir: string): Promise<string[]> {
 export async function dishonestCacheEntries(cacheDir: string): Promise<string[]> {
   const bad: string[] = [];
   for (const name of await filesIn(join(cacheDir, 'sha256'))) {
-    const actual = createHash('sha256').update(await readFile(join(cacheDir, 'sha256', name))).digest('hex');
+    const actual = createHash('sha256')
+      .update(await readFile(join(cacheDir, 'sha256', name)))
+      .digest('hex');
     if (actual !== name) bad.push(name);
   }
   return bad;
@@ -54,7 +61,9 @@ export function sha256(bytes: Buffer): string {
  * A fresh portal double and an empty cache folder for every test of the file (or describe block) that calls this:
  * `fresh` receives both before each test; both are stopped and removed after it.
  */
-export function portalAndCachePerTest(fresh: (portal: PortalDouble, cache: { dir: string; remove: () => Promise<void> }) => void): void {
+export function portalAndCachePerTest(
+  fresh: (portal: PortalDouble, cache: { dir: string; remove: () => Promise<void> }) => void,
+): void {
   let portal: PortalDouble | undefined;
   let cache: { dir: string; remove: () => Promise<void> } | undefined;
   beforeEach(async () => {

@@ -39,7 +39,9 @@ describe('a server sending more than the target', () => {
   it('is refused from its Content-Length before a byte is written (LENGTH_EXCEEDED)', async () => {
     const target = portal.host('acme/app-3.0.1.tar.gz', packageBytes(MiB));
     portal.always = { kind: 'extra', bytes: 10, announce: true };
-    await expect(fastManager(cache.dir).download({ target, url: portal.url(target.name) }).done).rejects.toMatchObject({ code: 'LENGTH_EXCEEDED' });
+    await expect(fastManager(cache.dir).download({ target, url: portal.url(target.name) }).done).rejects.toMatchObject({
+      code: 'LENGTH_EXCEEDED',
+    });
     await expectNothingKept();
   });
 });
@@ -50,7 +52,11 @@ describe('a server sending other bytes', () => {
     portal.always = { kind: 'corrupt', at: 12345 };
     const done = fastManager(cache.dir).download({ target, url: portal.url(target.name) }).done;
 
-    await expect(done).rejects.toMatchObject({ code: 'HASH_MISMATCH', message: expect.stringContaining(target.sha256), remedy: expect.stringMatching(/\S/) });
+    await expect(done).rejects.toMatchObject({
+      code: 'HASH_MISMATCH',
+      message: expect.stringContaining(target.sha256),
+      remedy: expect.stringMatching(/\S/),
+    });
     const error = (await done.catch((e: unknown) => e)) as { message: string; details: { actual: string } };
     expect(error.message).toContain(error.details.actual);
     await expectNothingKept();
@@ -63,7 +69,11 @@ describe('a server sending other bytes', () => {
 describe('a portal refusing the package', () => {
   it('passes its coded error through and does not retry a 4xx', async () => {
     const target = portal.host('acme/app-4.0.0.tar.gz', packageBytes(1024));
-    const refusal = { code: 'UPGRADE_REQUIRES_UPGRADE_SUPPORT', message: 'Version 4 is an upgrade; your contract covers updates only.', remedy: 'Move to Upgrade Support to get new major versions.' };
+    const refusal = {
+      code: 'UPGRADE_REQUIRES_UPGRADE_SUPPORT',
+      message: 'Version 4 is an upgrade; your contract covers updates only.',
+      remedy: 'Move to Upgrade Support to get new major versions.',
+    };
     portal.always = { kind: 'status', status: 403, body: refusal };
     const retries: RetryEvent[] = [];
     const manager = fastManager(cache.dir);
@@ -77,7 +87,10 @@ describe('a portal refusing the package', () => {
   it('says PORTAL_ERROR for a 4xx without a coded body', async () => {
     const target = portal.host('acme/app-4.0.1.tar.gz', packageBytes(1024));
     portal.always = { kind: 'status', status: 410, body: 'gone' };
-    await expect(fastManager(cache.dir).download({ target, url: portal.url(target.name) }).done).rejects.toMatchObject({ code: 'PORTAL_ERROR', remedy: expect.stringMatching(/\S/) });
+    await expect(fastManager(cache.dir).download({ target, url: portal.url(target.name) }).done).rejects.toMatchObject({
+      code: 'PORTAL_ERROR',
+      remedy: expect.stringMatching(/\S/),
+    });
     expect(portal.requests).toHaveLength(1);
   });
 });
@@ -102,17 +115,30 @@ describe('a failing server', () => {
   it('ends in DOWNLOAD_FAILED with the last cause when it keeps failing', async () => {
     const target = portal.host('acme/app-5.0.1.tar.gz', packageBytes(1024));
     portal.always = { kind: 'status', status: 502 };
-    const done = fastManager(cache.dir, { request: { retries: 2 } }).download({ target, url: portal.url(target.name) }).done;
-    await expect(done).rejects.toMatchObject({ code: 'DOWNLOAD_FAILED', message: expect.stringContaining('502'), remedy: expect.stringMatching(/\S/) });
+    const done = fastManager(cache.dir, { request: { retries: 2 } }).download({
+      target,
+      url: portal.url(target.name),
+    }).done;
+    await expect(done).rejects.toMatchObject({
+      code: 'DOWNLOAD_FAILED',
+      message: expect.stringContaining('502'),
+      remedy: expect.stringMatching(/\S/),
+    });
     expect(portal.requests).toHaveLength(3);
   });
 
   it('that answers a range with other bytes than asked is a protocol error, not retried', async () => {
     const bytes = packageBytes(MiB);
     const target = portal.host('acme/app-5.1.0.tar.gz', bytes);
-    portal.plan.push({ kind: 'cut', after: 300 * 1024 }, { kind: 'content-range', value: `bytes 0-${bytes.length - 1}/${bytes.length}` });
+    portal.plan.push(
+      { kind: 'cut', after: 300 * 1024 },
+      { kind: 'content-range', value: `bytes 0-${bytes.length - 1}/${bytes.length}` },
+    );
     const done = fastManager(cache.dir).download({ target, url: portal.url(target.name) }).done;
-    await expect(done).rejects.toMatchObject({ code: 'DOWNLOAD_FAILED', message: expect.stringMatching(/from byte \d+ with bytes from 0/) });
+    await expect(done).rejects.toMatchObject({
+      code: 'DOWNLOAD_FAILED',
+      message: expect.stringMatching(/from byte \d+ with bytes from 0/),
+    });
     expect(portal.requests).toHaveLength(2);
     expect(await filesIn(join(cache.dir, 'sha256'))).toEqual([]);
   });
@@ -120,14 +146,23 @@ describe('a failing server', () => {
   it('that announces another total in its range is a protocol error', async () => {
     const bytes = packageBytes(MiB);
     const target = portal.host('acme/app-5.1.1.tar.gz', bytes);
-    portal.plan.push({ kind: 'cut', after: 300 * 1024 }, { kind: 'content-range', value: `bytes ${300 * 1024}-${bytes.length - 1}/${bytes.length + 5}` });
-    await expect(fastManager(cache.dir).download({ target, url: portal.url(target.name) }).done).rejects.toMatchObject({ code: 'DOWNLOAD_FAILED', message: expect.stringContaining('signed catalog') });
+    portal.plan.push(
+      { kind: 'cut', after: 300 * 1024 },
+      { kind: 'content-range', value: `bytes ${300 * 1024}-${bytes.length - 1}/${bytes.length + 5}` },
+    );
+    await expect(fastManager(cache.dir).download({ target, url: portal.url(target.name) }).done).rejects.toMatchObject({
+      code: 'DOWNLOAD_FAILED',
+      message: expect.stringContaining('signed catalog'),
+    });
   });
 
   it('that stalls ends in TIMEOUT', async () => {
     const target = portal.host('acme/app-5.2.0.tar.gz', packageBytes(1024));
     portal.always = { kind: 'stall' };
-    const done = fastManager(cache.dir, { request: { timeoutMs: 200, retries: 1 } }).download({ target, url: portal.url(target.name) }).done;
+    const done = fastManager(cache.dir, { request: { timeoutMs: 200, retries: 1 } }).download({
+      target,
+      url: portal.url(target.name),
+    }).done;
     await expect(done).rejects.toMatchObject({ code: 'TIMEOUT', remedy: expect.stringMatching(/\S/) });
     expect(portal.requests).toHaveLength(2);
   });
@@ -146,7 +181,10 @@ describe('no server at all', () => {
     const manager = fastManager(cache.dir, { request: { retries: 2 } });
     const retries: RetryEvent[] = [];
     manager.on('retry', (e) => retries.push(e));
-    await expect(manager.download({ target, url: `http://127.0.0.1:${port}/p` }).done).rejects.toMatchObject({ code: 'OFFLINE', remedy: expect.stringMatching(/\S/) });
+    await expect(manager.download({ target, url: `http://127.0.0.1:${port}/p` }).done).rejects.toMatchObject({
+      code: 'OFFLINE',
+      remedy: expect.stringMatching(/\S/),
+    });
     expect(retries).toHaveLength(2);
     expect(await dishonestCacheEntries(cache.dir)).toEqual([]);
   });

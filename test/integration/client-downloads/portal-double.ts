@@ -121,9 +121,14 @@ export class PortalDouble {
     const misbehaviour = this.plan.shift() ?? this.always;
 
     if (misbehaviour?.kind === 'stall') return;
-    if (misbehaviour?.kind === 'status') return this.json(res, record, misbehaviour.status, misbehaviour.body ?? { error: 'boom' });
+    if (misbehaviour?.kind === 'status')
+      return this.json(res, record, misbehaviour.status, misbehaviour.body ?? { error: 'boom' });
     if (hosted === undefined) {
-      return this.json(res, record, 404, { code: 'NOT_FOUND', message: `No package ${name}.`, remedy: 'Refresh the catalog.' });
+      return this.json(res, record, 404, {
+        code: 'NOT_FOUND',
+        message: `No package ${name}.`,
+        remedy: 'Refresh the catalog.',
+      });
     }
 
     let body = hosted.bytes;
@@ -132,7 +137,11 @@ export class PortalDouble {
       body[misbehaviour.at] = (body[misbehaviour.at] ?? 0) ^ 0xff;
     }
     const size = body.length;
-    const headers: Record<string, string | number> = { etag: hosted.etag, 'accept-ranges': 'bytes', 'content-type': 'application/octet-stream' };
+    const headers: Record<string, string | number> = {
+      etag: hosted.etag,
+      'accept-ranges': 'bytes',
+      'content-type': 'application/octet-stream',
+    };
     let start = 0;
     const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
     const ifRange = req.headers['if-range'];
@@ -144,7 +153,8 @@ export class PortalDouble {
         return;
       }
       record.status = 206;
-      headers['content-range'] = misbehaviour?.kind === 'content-range' ? misbehaviour.value : `bytes ${start}-${size - 1}/${size}`;
+      headers['content-range'] =
+        misbehaviour?.kind === 'content-range' ? misbehaviour.value : `bytes ${start}-${size - 1}/${size}`;
     } else {
       record.status = 200;
     }
@@ -158,12 +168,23 @@ export class PortalDouble {
       headers['content-length'] = payload.length;
     }
     res.writeHead(record.status, headers);
-    const cutAfter = misbehaviour?.kind === 'cut' ? misbehaviour.after : misbehaviour?.kind === 'cut-at' ? Math.max(0, misbehaviour.offset - start) : undefined;
+    const cutAfter =
+      misbehaviour?.kind === 'cut'
+        ? misbehaviour.after
+        : misbehaviour?.kind === 'cut-at'
+          ? Math.max(0, misbehaviour.offset - start)
+          : undefined;
     const cutAt = cutAfter === undefined ? undefined : Math.min(cutAfter, payload.length);
     void this.send(req, res, record, cutAt === undefined ? payload : payload.subarray(0, cutAt), cutAt !== undefined);
   }
 
-  private async send(req: IncomingMessage, res: ServerResponse, record: RequestRecord, payload: Buffer, cut: boolean): Promise<void> {
+  private async send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RequestRecord,
+    payload: Buffer,
+    cut: boolean,
+  ): Promise<void> {
     const step = this.pace?.chunk ?? 256 * 1024;
     const closed = new Promise((resolve) => res.once('close', resolve));
     for (let at = 0; at < payload.length && !res.destroyed; at += step) {

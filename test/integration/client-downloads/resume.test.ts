@@ -10,7 +10,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DownloadState, StateEvent } from '../../../electron/core/downloads/index.js';
 import { seededRandom } from '../../support/seeded-random.js';
-import { dishonestCacheEntries, fastManager, filesIn, MiB, packageBytes, sha256, portalAndCachePerTest } from './harness.js';
+import {
+  dishonestCacheEntries,
+  fastManager,
+  filesIn,
+  MiB,
+  packageBytes,
+  sha256,
+  portalAndCachePerTest,
+} from './harness.js';
 import { type PortalDouble } from './portal-double.js';
 
 let portal: PortalDouble;
@@ -28,7 +36,10 @@ describe('a connection cut at random offsets', () => {
     const bytes = packageBytes(2 * MiB + 12_345);
     const target = portal.host('acme/app-7.0.0.tar.gz', bytes);
     for (let run = 0; run < 50; run += 1) {
-      const cuts = Array.from({ length: 1 + Math.floor(random() * 3) }, () => 1 + Math.floor(random() * (bytes.length - 1))).sort((a, b) => a - b);
+      const cuts = Array.from(
+        { length: 1 + Math.floor(random() * 3) },
+        () => 1 + Math.floor(random() * (bytes.length - 1)),
+      ).sort((a, b) => a - b);
       const context = `seed ${seed}, run ${run}, cuts ${cuts.join(',')}`;
       portal.requests.length = 0;
       portal.plan.push(...cuts.map((offset) => ({ kind: 'cut-at' as const, offset })));
@@ -76,7 +87,13 @@ describe('pause and resume', () => {
     const kept = (await stat(part)).size;
     const sidecar = JSON.parse(await readFile(`${part}.json`, 'utf8')) as Record<string, unknown>;
     expect(kept).toBeGreaterThanOrEqual(MiB);
-    expect(sidecar).toEqual({ url: portal.url(target.name), etag: `"sha256-${target.sha256}"`, receivedBytes: kept, length: bytes.length, sha256: target.sha256 });
+    expect(sidecar).toEqual({
+      url: portal.url(target.name),
+      etag: `"sha256-${target.sha256}"`,
+      receivedBytes: kept,
+      length: bytes.length,
+      sha256: target.sha256,
+    });
     // Paused means paused: the answer is abandoned (the server sees its connection close), nothing more is asked for
     // or written.
     await expect.poll(() => portal.active, { timeout: 5_000 }).toBe(0);
@@ -87,7 +104,11 @@ describe('pause and resume', () => {
     const result = await handle.done;
 
     expect((await readFile(result.path)).equals(bytes)).toBe(true);
-    expect(portal.requests[1]).toMatchObject({ range: `bytes=${kept}-`, ifRange: `"sha256-${target.sha256}"`, status: 206 });
+    expect(portal.requests[1]).toMatchObject({
+      range: `bytes=${kept}-`,
+      ifRange: `"sha256-${target.sha256}"`,
+      status: 206,
+    });
     expect(result.bytesTransferred).toBe(bytes.length);
     expect(states).toEqual(['queued', 'downloading', 'paused', 'queued', 'downloading', 'verifying', 'done']);
   });
@@ -97,16 +118,30 @@ describe('pause and resume', () => {
     const target = portal.host('acme/app-7.2.0.tar.gz', bytes);
     portal.pace = { chunk: 64 * 1024, delayMs: 15 };
     const root = fileURLToPath(new URL('../../..', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/integration/client-downloads/download-child.ts'), JSON.stringify({ cacheDir: cache.dir, url: portal.url(target.name), target })], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(root, 'test/integration/client-downloads/download-child.ts'),
+        JSON.stringify({ cacheDir: cache.dir, url: portal.url(target.name), target }),
+      ],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const exited = new Promise((resolve) => child.once('exit', resolve));
     await new Promise<void>((resolve, reject) => {
       let buffered = '';
       child.stdout.on('data', (chunk: Buffer) => {
         buffered += chunk.toString('utf8');
-        if (buffered.split('\n').some((line) => line !== '' && (JSON.parse(line) as { receivedBytes?: number }).receivedBytes! >= 2.5 * MiB)) resolve();
+        if (
+          buffered
+            .split('\n')
+            .some((line) => line !== '' && (JSON.parse(line) as { receivedBytes?: number }).receivedBytes! >= 2.5 * MiB)
+        )
+          resolve();
       });
       child.once('exit', () => reject(new Error('the download process ended before it was killed')));
     });
@@ -121,7 +156,9 @@ describe('pause and resume', () => {
     const result = await fastManager(cache.dir).download({ target, url: portal.url(target.name) }).done;
 
     expect(sha256(await readFile(result.path))).toBe(target.sha256);
-    expect(portal.requests.slice(before)).toEqual([expect.objectContaining({ range: `bytes=${kept}-`, status: 206, start: kept })]);
+    expect(portal.requests.slice(before)).toEqual([
+      expect.objectContaining({ range: `bytes=${kept}-`, status: 206, start: kept }),
+    ]);
     expect(result.bytesTransferred).toBe(bytes.length - kept);
   });
 });
@@ -190,7 +227,10 @@ describe('cancel', () => {
     const handle = manager.download({ target, url: portal.url(target.name) });
     manager.on('progress', (e) => e.receivedBytes >= 512 * 1024 && handle.cancel());
 
-    await expect(handle.done).rejects.toMatchObject({ code: 'DOWNLOAD_CANCELLED', remedy: expect.stringMatching(/\S/) });
+    await expect(handle.done).rejects.toMatchObject({
+      code: 'DOWNLOAD_CANCELLED',
+      remedy: expect.stringMatching(/\S/),
+    });
     expect(await filesIn(join(cache.dir, 'partial'))).toEqual([]);
     expect(await filesIn(join(cache.dir, 'sha256'))).toEqual([]);
     expect(states.at(-1)).toMatchObject({ state: 'cancelled', error: { code: 'DOWNLOAD_CANCELLED' } });
@@ -210,7 +250,9 @@ describe('cancel', () => {
 
     queued.cancel();
     await expect(queued.done).rejects.toMatchObject({ code: 'DOWNLOAD_CANCELLED' });
-    const pausedState = new Promise<void>((resolve) => manager.on('state', (e) => e.id === running.id && e.state === 'paused' && resolve()));
+    const pausedState = new Promise<void>((resolve) =>
+      manager.on('state', (e) => e.id === running.id && e.state === 'paused' && resolve()),
+    );
     let pausedOnce = false;
     manager.on('progress', (e) => {
       if (pausedOnce || e.receivedBytes < 256 * 1024) return;

@@ -13,7 +13,15 @@ import { PartWriter } from '../../../electron/core/downloads/part-writer.js';
 import { InlineHash, ThreadHash, type RunningHash } from '../../../electron/core/downloads/running-hash.js';
 import { DownloadManager, type DownloadManagerTuning } from '../../../electron/core/downloads/index.js';
 import { seededRandom } from '../../support/seeded-random.js';
-import { dishonestCacheEntries, filesIn, MiB, packageBytes, sha256, tempDir, portalAndCachePerTest } from './harness.js';
+import {
+  dishonestCacheEntries,
+  filesIn,
+  MiB,
+  packageBytes,
+  sha256,
+  tempDir,
+  portalAndCachePerTest,
+} from './harness.js';
 import { type PortalDouble } from './portal-double.js';
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -21,7 +29,11 @@ const O_DIRECT = (constants as { O_DIRECT?: number }).O_DIRECT;
 
 /** A manager with fast retries (as the harness's) and the given way of writing and hashing. */
 function tunedManager(cacheDir: string, tuning: NonNullable<DownloadManagerTuning['tuning']>): DownloadManager {
-  return new DownloadManager({ cacheDir, tuning, request: { retries: 4, timeoutMs: 5_000, backoff: { baseMs: 5, maxMs: 50 } } });
+  return new DownloadManager({
+    cacheDir,
+    tuning,
+    request: { retries: 4, timeoutMs: 5_000, backoff: { baseMs: 5, maxMs: 50 } },
+  });
 }
 
 /** Whether this file system takes O_DIRECT (tmpfs on older kernels and some network file systems do not). */
@@ -131,12 +143,20 @@ describe('the part writer', () => {
           expected.copy(block.bytes, 0, from, to);
           return { block, bytes: to - from };
         });
-        await writer.write(blocks.map((b) => b.block.bytes.subarray(0, b.bytes)), ranges[0]![0], pool.aligned);
+        await writer.write(
+          blocks.map((b) => b.block.bytes.subarray(0, b.bytes)),
+          ranges[0]![0],
+          pool.aligned,
+        );
         for (const b of blocks) pool.give(b.block);
       };
       await put([[0, 1000]]);
       await put([[1000, MiB]]);
-      await put([[MiB, 2 * MiB], [2 * MiB, 3 * MiB], [3 * MiB, expected.length]]);
+      await put([
+        [MiB, 2 * MiB],
+        [2 * MiB, 3 * MiB],
+        [3 * MiB, expected.length],
+      ]);
       expect(writer.directIo).toBe(supported);
     } finally {
       await writer.close();
@@ -177,29 +197,35 @@ describe('a download through each write path', () => {
   const paths = [
     { name: 'hash thread + direct I/O', tuning: { hashThreadFromBytes: 0, directIo: true } },
     { name: 'inline hash + page cache', tuning: { hashThreadFromBytes: Number.POSITIVE_INFINITY, directIo: false } },
-    { name: 'hash thread + blocks of an odd size', tuning: { hashThreadFromBytes: 0, blockBytes: 100_003, maxQueuedBytes: 300_000 } },
+    {
+      name: 'hash thread + blocks of an odd size',
+      tuning: { hashThreadFromBytes: 0, blockBytes: 100_003, maxQueuedBytes: 300_000 },
+    },
   ];
 
-  it.each(paths)('$name: lands the exact bytes after cuts at unaligned offsets, fetching at most 1 MiB again per cut', async ({ tuning }) => {
-    const bytes = packageBytes(6 * MiB + 4321);
-    const target = portal.host('acme/app-9.0.0.tar.gz', bytes);
-    const cuts = [12_345, 2 * MiB + 1, 4 * MiB + 4095];
-    portal.plan.push(...cuts.map((offset) => ({ kind: 'cut-at' as const, offset })));
+  it.each(paths)(
+    '$name: lands the exact bytes after cuts at unaligned offsets, fetching at most 1 MiB again per cut',
+    async ({ tuning }) => {
+      const bytes = packageBytes(6 * MiB + 4321);
+      const target = portal.host('acme/app-9.0.0.tar.gz', bytes);
+      const cuts = [12_345, 2 * MiB + 1, 4 * MiB + 4095];
+      portal.plan.push(...cuts.map((offset) => ({ kind: 'cut-at' as const, offset })));
 
-    const result = await tunedManager(cache.dir, tuning).download({ target, url: portal.url(target.name) }).done;
+      const result = await tunedManager(cache.dir, tuning).download({ target, url: portal.url(target.name) }).done;
 
-    expect((await readFile(result.path)).equals(bytes)).toBe(true);
-    expect(await dishonestCacheEntries(cache.dir)).toEqual([]);
-    expect(await filesIn(join(cache.dir, 'partial'))).toEqual([]);
-    expect(portal.requests).toHaveLength(cuts.length + 1);
-    // Each resume starts where the cut was, or at most 1 MiB before it (a chunk that was waiting for a block is dropped).
-    cuts.forEach((cut, i) => {
-      const start = portal.requests[i + 1]!.start;
-      expect(start).toBeLessThanOrEqual(cut);
-      expect(cut - start).toBeLessThanOrEqual(MiB);
-    });
-    expect(result.bytesTransferred - bytes.length).toBeLessThanOrEqual(cuts.length * MiB);
-  });
+      expect((await readFile(result.path)).equals(bytes)).toBe(true);
+      expect(await dishonestCacheEntries(cache.dir)).toEqual([]);
+      expect(await filesIn(join(cache.dir, 'partial'))).toEqual([]);
+      expect(portal.requests).toHaveLength(cuts.length + 1);
+      // Each resume starts where the cut was, or at most 1 MiB before it (a chunk that was waiting for a block is dropped).
+      cuts.forEach((cut, i) => {
+        const start = portal.requests[i + 1]!.start;
+        expect(start).toBeLessThanOrEqual(cut);
+        expect(cut - start).toBeLessThanOrEqual(MiB);
+      });
+      expect(result.bytesTransferred - bytes.length).toBeLessThanOrEqual(cuts.length * MiB);
+    },
+  );
 
   it('hash thread + direct I/O: a paused download resumes by hashing its part again on the thread, fetching only the rest', async () => {
     const bytes = packageBytes(6 * MiB + 99);
@@ -232,7 +258,10 @@ describe('a download through each write path', () => {
     const target = portal.host('acme/app-9.1.0.tar.gz', bytes);
     portal.plan.push({ kind: 'corrupt', at: 2 * MiB + 5 });
 
-    const done = tunedManager(cache.dir, { hashThreadFromBytes: 0 }).download({ target, url: portal.url(target.name) }).done;
+    const done = tunedManager(cache.dir, { hashThreadFromBytes: 0 }).download({
+      target,
+      url: portal.url(target.name),
+    }).done;
 
     await expect(done).rejects.toMatchObject({ code: 'HASH_MISMATCH', details: { expected: target.sha256 } });
     expect(await filesIn(join(cache.dir, 'sha256'))).toEqual([]);

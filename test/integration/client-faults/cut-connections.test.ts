@@ -114,7 +114,10 @@ async function downloadWithCuts(run: number, plan: Plan): Promise<RunReport> {
 describe('downloads over a line that keeps breaking', () => {
   it(`completes ${RUNS} downloads of an 8 MiB package, each cut 1–3 times at random points (seed ${SEED})`, async () => {
     const random = seededRandom(SEED);
-    const plans: Plan[] = Array.from({ length: RUNS }, () => ({ cuts: 1 + Math.floor(random() * 3), at: [random(), random(), random()] }));
+    const plans: Plan[] = Array.from({ length: RUNS }, () => ({
+      cuts: 1 + Math.floor(random() * 3),
+      at: [random(), random(), random()],
+    }));
     const reports: RunReport[] = [];
     let next = 0;
     const worker = async (): Promise<void> => {

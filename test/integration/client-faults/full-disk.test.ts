@@ -19,7 +19,10 @@ import { untilTrue } from '../wait.js';
 
 const MiB = 1024 * 1024;
 const isRoot = process.getuid?.() === 0;
-if (!isRoot) console.warn('SKIPPED: the full-disk tests mount a tmpfs, which needs root; run them as root to exercise a real full disk.');
+if (!isRoot)
+  console.warn(
+    'SKIPPED: the full-disk tests mount a tmpfs, which needs root; run them as root to exercise a real full disk.',
+  );
 
 let demo: DemoPortal;
 let proxy: PortalProxy;
@@ -77,7 +80,11 @@ describe.runIf(isRoot)('a full disk', () => {
     const { client } = await customerClient(demo, { portalUrl: proxy.url, dataDirectory });
     const before = await footprint(client, dataDirectory);
     const fetched = proxy.requests.filter((r) => r.includes('/api/v1/packages/')).length;
-    const error = await expectRefused(client.install(big.name, ATLAS_SYSTEM), 'INSUFFICIENT_SPACE', { client, dataDirectory, before });
+    const error = await expectRefused(client.install(big.name, ATLAS_SYSTEM), 'INSUFFICIENT_SPACE', {
+      client,
+      dataDirectory,
+      before,
+    });
     expect(error.remedy).toMatch(/Free at least \d+ MB/);
     expect(proxy.requests.filter((r) => r.includes('/api/v1/packages/'))).toHaveLength(fetched);
     expect(await filesIn(join(dataDirectory, 'packages', 'sha256'))).toEqual([]);
@@ -88,7 +95,8 @@ describe.runIf(isRoot)('a full disk', () => {
     const dataDirectory = await smallDisk('disk-32m', '32m');
     const { client, reopen } = await customerClient(demo, { portalUrl: proxy.url, dataDirectory });
     const before = await footprint(client, dataDirectory);
-    proxy.rule = (req) => ((req.url ?? '').startsWith('/api/v1/packages/') ? { kind: 'forward', bytesPerSecond: 8 * MiB } : undefined);
+    proxy.rule = (req) =>
+      (req.url ?? '').startsWith('/api/v1/packages/') ? { kind: 'forward', bytesPerSecond: 8 * MiB } : undefined;
     const part = join(dataDirectory, 'packages', 'partial', `${big.sha256}.part`);
     const filler = join(dataDirectory, 'filler.bin');
     const attempt = client.install(big.name, ATLAS_SYSTEM);
@@ -105,7 +113,10 @@ describe.runIf(isRoot)('a full disk', () => {
       (e: unknown) => e as { code?: string; remedy?: string },
     );
     // The operation log is on the same full disk: recording the failure may not be possible, and must not hide it.
-    expect(error).toMatchObject({ code: 'INSUFFICIENT_SPACE', remedy: expect.stringMatching(/what was downloaded is kept/) });
+    expect(error).toMatchObject({
+      code: 'INSUFFICIENT_SPACE',
+      remedy: expect.stringMatching(/what was downloaded is kept/),
+    });
     expect(await filesIn(join(dataDirectory, 'packages', 'sha256'))).toEqual([]);
     expect(await filesIn(join(dataDirectory, 'installs'))).toEqual(Object.keys(before.installs));
     expect(client.inventory.get(ATLAS_SYSTEM).installedVersion).toBe(before.versions[ATLAS_SYSTEM]);

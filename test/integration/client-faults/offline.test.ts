@@ -34,7 +34,10 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 function offlineClient(name: string): { client: HicareClient; secrets: FileSecretStore } {
   const dataDirectory = join(dir, name);
   const secrets = new FileSecretStore(join(dataDirectory, 'secrets'));
-  return { client: new HicareClient({ dataDirectory, portalUrl, secrets, clock: systemClock, logger: silentLogger }), secrets };
+  return {
+    client: new HicareClient({ dataDirectory, portalUrl, secrets, clock: systemClock, logger: silentLogger }),
+    secrets,
+  };
 }
 
 describe('a portal that cannot be reached', () => {

@@ -57,7 +57,11 @@ describe('a portal restart during a download', () => {
       if (!(req.url ?? '').startsWith('/api/v1/packages/')) return undefined;
       if (down) askedWhileDown += 1;
       const from = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? 0);
-      return { kind: 'forward', bytesPerSecond: 16 * MiB, onEnd: ({ status, bytes, cut }) => attempts.push({ from, status, bytes, cut }) };
+      return {
+        kind: 'forward',
+        bytesPerSecond: 16 * MiB,
+        onEnd: ({ status, bytes, cut }) => attempts.push({ from, status, bytes, cut }),
+      };
     };
     // A third of the way in, the portal goes down and comes back on the same data directory and port.
     const progress = (event: { receivedBytes: number }): void => {
@@ -65,7 +69,9 @@ describe('a portal restart during a download', () => {
       restart = (async () => {
         down = true;
         await stopAbruptly(running);
-        await untilTrue(async () => askedWhileDown >= ASKS_WHILE_DOWN, { what: 'the client to ask again while the portal is down' });
+        await untilTrue(async () => askedWhileDown >= ASKS_WHILE_DOWN, {
+          what: 'the client to ask again while the portal is down',
+        });
         running = await createPortal({ dataDirectory: join(demo.dir, 'portal'), refreshEveryMs: 0 });
         await running.listen({ host: '127.0.0.1', port });
         down = false;

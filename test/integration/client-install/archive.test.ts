@@ -36,7 +36,10 @@ async function leftovers(): Promise<string[]> {
 
 describe('extracting good packages', () => {
   it('unpacks a demo package with its folders, contents and executable bits', async () => {
-    const pkg = await buildDemoPackage({ product: 'atlas', version: '1.8.0', platform: 'linux', arch: 'x64' }, join(dir, 'pkgs'));
+    const pkg = await buildDemoPackage(
+      { product: 'atlas', version: '1.8.0', platform: 'linux', arch: 'x64' },
+      join(dir, 'pkgs'),
+    );
     const out = join(dir, 'out');
     const result = await extractArchive(pkg.file, out);
     expect(result).toMatchObject({ format: 'tar.gz', files: 5 });
@@ -139,12 +142,20 @@ describe('refusing unsafe packages, leaving nothing behind', () => {
     ],
     ['a symlink pointing at nothing', [{ name: 'dangling', type: '2', linkname: 'nowhere' }], /points at nothing/],
     ['a hardlink to outside', [{ name: 'hard', type: '1', linkname: '/etc/passwd' }], /absolute/],
-    ['a hardlink to a name not in the package', [{ name: 'hard', type: '1', linkname: 'missing' }], /earlier in the package/],
+    [
+      'a hardlink to a name not in the package',
+      [{ name: 'hard', type: '1', linkname: 'missing' }],
+      /earlier in the package/,
+    ],
     ['a character device', [{ name: 'dev', type: '3' }], /device or pipe/],
     ['a block device', [{ name: 'dev', type: '4' }], /device or pipe/],
     ['a fifo', [{ name: 'fifo', type: '6' }], /device or pipe/],
     ['a pax path climbing out', [{ name: 'innocent', content: 'x', pax: { path: '../evil' } }], /climbs out/],
-    ['a GNU long name that is absolute', [{ name: 'short', content: 'x', longName: `/${'a'.repeat(120)}` }], /absolute/],
+    [
+      'a GNU long name that is absolute',
+      [{ name: 'short', content: 'x', longName: `/${'a'.repeat(120)}` }],
+      /absolute/,
+    ],
   ];
 
   it.each(tarCases)('tar.gz with %s → INVALID_INPUT', async (_what, entries, why) => {
@@ -154,7 +165,11 @@ describe('refusing unsafe packages, leaving nothing behind', () => {
       () => null,
       (e: unknown) => e,
     );
-    expect(failure).toMatchObject({ code: 'INVALID_INPUT', remedy: expect.stringMatching(/\S/), message: expect.stringMatching(why) });
+    expect(failure).toMatchObject({
+      code: 'INVALID_INPUT',
+      remedy: expect.stringMatching(/\S/),
+      message: expect.stringMatching(why),
+    });
     expect(await leftovers()).toEqual([]);
   });
 
@@ -170,7 +185,10 @@ describe('refusing unsafe packages, leaving nothing behind', () => {
 
   it.each(zipCases)('zip with %s → INVALID_INPUT', async (_what, entries, why) => {
     const file = await zipFile([{ name: 'good.txt', content: 'fine' }, ...entries]);
-    await expect(extractArchive(file, join(dir, 'out'))).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(why) });
+    await expect(extractArchive(file, join(dir, 'out'))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(why),
+    });
     expect(await leftovers()).toEqual([]);
   });
 
@@ -190,11 +208,17 @@ describe('refusing unsafe packages, leaving nothing behind', () => {
 
   it('caps the total size and the number of entries', async () => {
     const many = await tarFile(Array.from({ length: 20 }, (_, i) => ({ name: `f${i}`, content: 'x' })));
-    await expect(extractArchive(many, join(dir, 'a'), { limits: { maxEntries: 10 } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(extractArchive(many, join(dir, 'a'), { limits: { maxEntries: 10 } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     const large = await tarFile([{ name: 'big', content: Buffer.alloc(5000) }]);
-    await expect(extractArchive(large, join(dir, 'b'), { limits: { maxBytes: 4096 } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(extractArchive(large, join(dir, 'b'), { limits: { maxBytes: 4096 } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     const bigZip = await zipFile([{ name: 'big', content: Buffer.alloc(5000) }]);
-    await expect(extractArchive(bigZip, join(dir, 'c'), { limits: { maxBytes: 4096 } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(extractArchive(bigZip, join(dir, 'c'), { limits: { maxBytes: 4096 } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     expect(await leftovers()).toEqual([]);
   });
 

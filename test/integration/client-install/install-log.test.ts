@@ -16,15 +16,22 @@ describe('InstallLog', () => {
     log.write('stdout', euro.subarray(0, 1));
     log.write('stdout', euro.subarray(1));
     log.flush();
-    expect(seen.map((l) => `${l.stream}:${l.text}`)).toEqual(['stderr:warning: disk almost full', 'stdout:Installing atlas', 'stdout:Done€ paid']);
+    expect(seen.map((l) => `${l.stream}:${l.text}`)).toEqual([
+      'stderr:warning: disk almost full',
+      'stdout:Installing atlas',
+      'stdout:Done€ paid',
+    ]);
     expect(log.text()).toBe(
       '2025-03-01T12:00:00.000Z err warning: disk almost full\n2025-03-01T12:00:00.000Z out Installing atlas\n2025-03-01T12:00:00.000Z out Done€ paid\n',
     );
   });
 
-  it('names the first error line as the cause, without the installer\'s own time stamp', () => {
+  it("names the first error line as the cause, without the installer's own time stamp", () => {
     const log = new InstallLog(fixed);
-    log.write('stderr', '2025-03-01T11:59:59Z note: using defaults\n2025-03-01T11:59:59Z ERROR 1603: service still running\nInstallation aborted.\n');
+    log.write(
+      'stderr',
+      '2025-03-01T11:59:59Z note: using defaults\n2025-03-01T11:59:59Z ERROR 1603: service still running\nInstallation aborted.\n',
+    );
     expect(log.cause()).toBe('ERROR 1603: service still running');
     const quiet = new InstallLog(fixed);
     quiet.write('stderr', 'something odd\nlast words\n');

@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReleaseTargetCustomSchema, type ReleaseTargetCustom } from '../../../shared/contracts/catalog.js';
-import { isInstallFailure, runInstaller, type InstallFailure, type InstallInput, type LogLine } from '../../../electron/core/install/index.js';
+import {
+  isInstallFailure,
+  runInstaller,
+  type InstallFailure,
+  type InstallInput,
+  type LogLine,
+} from '../../../electron/core/install/index.js';
 import { detectVersion } from '../../../electron/core/detect/index.js';
 import { buildDemoPackage } from '../../../portal/demo/packages.js';
 import { DEMO_INSTALL_FAILURE } from '../../../portal/demo/catalog.js';
@@ -35,10 +41,18 @@ async function demo(product: string, version: string) {
   return buildDemoPackage({ product, version, platform: 'linux', arch: 'x64' }, join(dir, 'packages'));
 }
 
-function inputFor(pkg: { file: string; sha256: string; length: number; custom: ReleaseTargetCustom }, installedVersion: string | null = null): InstallInput {
+function inputFor(
+  pkg: { file: string; sha256: string; length: number; custom: ReleaseTargetCustom },
+  installedVersion: string | null = null,
+): InstallInput {
   return {
     packagePath: pkg.file,
-    target: { name: `${pkg.custom.product}/${pkg.custom.version}/linux-x64.tar.gz`, sha256: pkg.sha256, length: pkg.length, custom: pkg.custom },
+    target: {
+      name: `${pkg.custom.product}/${pkg.custom.version}/linux-x64.tar.gz`,
+      sha256: pkg.sha256,
+      length: pkg.length,
+      custom: pkg.custom,
+    },
     system: { ...SYSTEM, installedVersion },
     installDir,
     workDir,
@@ -72,7 +86,10 @@ async function snapshot(root: string): Promise<Record<string, string>> {
     for (const entry of await readdir(at, { withFileTypes: true })) {
       const path = join(at, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else out[relative(root, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
+      else
+        out[relative(root, path)] = createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex');
     }
   };
   await walk(root);
@@ -105,7 +122,12 @@ describe('the demo script installers', () => {
     const pkg = await demo('atlas', '1.8.0');
     const lines: LogLine[] = [];
     const result = await runInstaller({ ...inputFor(pkg), onLog: (line) => lines.push(line) });
-    expect(result).toMatchObject({ fromVersion: null, toVersion: '1.8.0', detectedVersion: '1.8.0', restartRequired: false });
+    expect(result).toMatchObject({
+      fromVersion: null,
+      toVersion: '1.8.0',
+      detectedVersion: '1.8.0',
+      restartRequired: false,
+    });
     expect(result.argv[0]).toBe('/bin/sh');
     expect(result.argv.at(-1)).toBe(installDir);
     expect(result.log).toMatch(/out .*Installed atlas 1\.8\.0/);
@@ -159,7 +181,10 @@ describe('the demo script installers', () => {
     expect(d.system.freeDiskBytes).toBeGreaterThan(0);
     expect(d.system.nodeVersion).toBe(process.version);
     // a support request travels as JSON
-    expect(JSON.parse(JSON.stringify(failure.toBody()))).toMatchObject({ code: 'INSTALL_FAILED', details: { exitCode: 3 } });
+    expect(JSON.parse(JSON.stringify(failure.toBody()))).toMatchObject({
+      code: 'INSTALL_FAILED',
+      details: { exitCode: 3 },
+    });
 
     expect(await snapshot(installDir)).toEqual(before);
     expect(await readdir(installDir)).toEqual(['cobalt']);
@@ -170,8 +195,18 @@ describe('the demo script installers', () => {
 describe('installer faults', () => {
   it('stops an installer that hangs past its timeout, with its whole process tree', async () => {
     const pidFile = join(dir, 'helper.pid');
-    const script = ['#!/bin/sh', 'echo "waiting for a lock"', `sleep 60 & echo $! > '${pidFile}'`, 'sleep 60', 'echo never', ''].join('\n');
-    const pkg = await handMade([{ path: 'install.sh', mode: 0o755, content: script }], custom({ installer: { type: 'script', entry: 'install.sh', timeoutSeconds: 1 } }));
+    const script = [
+      '#!/bin/sh',
+      'echo "waiting for a lock"',
+      `sleep 60 & echo $! > '${pidFile}'`,
+      'sleep 60',
+      'echo never',
+      '',
+    ].join('\n');
+    const pkg = await handMade(
+      [{ path: 'install.sh', mode: 0o755, content: script }],
+      custom({ installer: { type: 'script', entry: 'install.sh', timeoutSeconds: 1 } }),
+    );
     const started = Date.now();
     const failure = await failureOf(runInstaller(inputFor(pkg)));
     expect(Date.now() - started).toBeLessThan(8000);
@@ -185,9 +220,28 @@ describe('installer faults', () => {
   });
 
   it('passes each argument as one argv element, whatever characters it holds', async () => {
-    const script = ['#!/bin/sh', 'out="$1/args.txt"', 'mkdir -p "$1"', 'shift', `for a in "$@"; do printf '[%s]\\n' "$a" >> "$out"; done`, ''].join('\n');
-    const tricky = ['two words', `it's "quoted"`, 'x; touch pwned-semicolon', '$(touch pwned-subst)', 'a & touch pwned-amp', '`touch pwned-tick`', '{version}'];
-    const c = custom({ version: '2.0.0', installer: { type: 'script', entry: 'install.sh', args: ['{target}', ...tricky] }, detection: { kind: 'file', path: '{target}/args.txt', regex: '^\\[(\\d[^\\]]*)\\]$' } });
+    const script = [
+      '#!/bin/sh',
+      'out="$1/args.txt"',
+      'mkdir -p "$1"',
+      'shift',
+      `for a in "$@"; do printf '[%s]\\n' "$a" >> "$out"; done`,
+      '',
+    ].join('\n');
+    const tricky = [
+      'two words',
+      `it's "quoted"`,
+      'x; touch pwned-semicolon',
+      '$(touch pwned-subst)',
+      'a & touch pwned-amp',
+      '`touch pwned-tick`',
+      '{version}',
+    ];
+    const c = custom({
+      version: '2.0.0',
+      installer: { type: 'script', entry: 'install.sh', args: ['{target}', ...tricky] },
+      detection: { kind: 'file', path: '{target}/args.txt', regex: '^\\[(\\d[^\\]]*)\\]$' },
+    });
     const pkg = await handMade([{ path: 'install.sh', mode: 0o755, content: script }], c);
     await runInstaller(inputFor(pkg));
     const seen = (await readFile(join(installDir, 'args.txt'), 'utf8')).trim().split('\n');
@@ -197,15 +251,26 @@ describe('installer faults', () => {
   });
 
   it('says VERSION_NOT_REACHED when the installer succeeds but the product reports another version', async () => {
-    const pkg = await handMade([{ path: 'app/VERSION', mode: 0o644, content: '1.9.9\n' }], custom({ version: '2.0.0' }));
+    const pkg = await handMade(
+      [{ path: 'app/VERSION', mode: 0o644, content: '1.9.9\n' }],
+      custom({ version: '2.0.0' }),
+    );
     const failure = await failureOf(runInstaller(inputFor(pkg, '1.9.0')));
     expect(failure.code).toBe('VERSION_NOT_REACHED');
     expect(failure.message).toMatch(/1\.9\.9.*2\.0\.0/);
-    expect(failure.details).toMatchObject({ detectedVersion: '1.9.9', fromVersion: '1.9.0', toVersion: '2.0.0', installerType: 'archive' });
+    expect(failure.details).toMatchObject({
+      detectedVersion: '1.9.9',
+      fromVersion: '1.9.0',
+      toVersion: '2.0.0',
+      installerType: 'archive',
+    });
   });
 
   it('says VERSION_NOT_REACHED when the product cannot be found afterwards', async () => {
-    const pkg = await handMade([{ path: 'install.sh', mode: 0o755, content: '#!/bin/sh\necho "all good"\n' }], custom({ installer: { type: 'script', entry: 'install.sh' } }));
+    const pkg = await handMade(
+      [{ path: 'install.sh', mode: 0o755, content: '#!/bin/sh\necho "all good"\n' }],
+      custom({ installer: { type: 'script', entry: 'install.sh' } }),
+    );
     const failure = await failureOf(runInstaller(inputFor(pkg)));
     expect(failure.code).toBe('VERSION_NOT_REACHED');
     expect(failure.details).toMatchObject({ detectedVersion: null, exitCode: 0 });
@@ -215,10 +280,22 @@ describe('installer faults', () => {
   it('runs nothing from a package that fails the extraction checks', async () => {
     const { rawTarGz } = await import('./raw-archives.js');
     const file = join(dir, 'evil.tar.gz');
-    const bytes = rawTarGz([{ name: 'install.sh', content: `#!/bin/sh\ntouch '${join(dir, 'ran')}'\n`, mode: 0o755 }, { name: '../escape', content: 'x' }]);
+    const bytes = rawTarGz([
+      { name: 'install.sh', content: `#!/bin/sh\ntouch '${join(dir, 'ran')}'\n`, mode: 0o755 },
+      { name: '../escape', content: 'x' },
+    ]);
     await writeFile(file, bytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const failure = await failureOf(runInstaller(inputFor({ file, sha256, length: bytes.length, custom: custom({ installer: { type: 'script', entry: 'install.sh' } }) })));
+    const failure = await failureOf(
+      runInstaller(
+        inputFor({
+          file,
+          sha256,
+          length: bytes.length,
+          custom: custom({ installer: { type: 'script', entry: 'install.sh' } }),
+        }),
+      ),
+    );
     expect(failure.code).toBe('INVALID_INPUT');
     expect(failure.details.problem).toMatchObject({ path: '../escape' });
     await expect(access(join(dir, 'ran'))).rejects.toMatchObject({ code: 'ENOENT' });
@@ -235,15 +312,23 @@ describe('installer faults', () => {
     expect(failure.details).toMatchObject({ packageSha256: pkg.sha256, argv: [] });
     await expect(access(installDir)).rejects.toMatchObject({ code: 'ENOENT' });
     await writeFile(pkg.file, bytes.subarray(1));
-    await expect(runInstaller(inputFor(pkg))).rejects.toMatchObject({ code: 'HASH_MISMATCH', message: expect.stringMatching(/bytes/) });
+    await expect(runInstaller(inputFor(pkg))).rejects.toMatchObject({
+      code: 'HASH_MISMATCH',
+      message: expect.stringMatching(/bytes/),
+    });
   });
 
   it('refuses an installer type this OS cannot run, and bad input, before running anything', async () => {
-    const pkg = await handMade([{ path: 'x.msi', mode: 0o644, content: 'msi' }], custom({ platform: 'win', installer: { type: 'msi' } }));
+    const pkg = await handMade(
+      [{ path: 'x.msi', mode: 0o644, content: 'msi' }],
+      custom({ platform: 'win', installer: { type: 'msi' } }),
+    );
     const wrongOs = await failureOf(runInstaller(inputFor(pkg)));
     expect(wrongOs.code).toBe('INSTALLER_UNSUPPORTED');
     expect(wrongOs.details.argv).toEqual([]);
-    await expect(runInstaller({ ...inputFor(pkg), installDir: 'relative/dir' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(runInstaller({ ...inputFor(pkg), installDir: 'relative/dir' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });
 
@@ -271,7 +356,9 @@ describe('installers that run no script', () => {
     });
     const bytes = await readFile(file);
     await mkdir(installDir, { recursive: true });
-    const result = await runInstaller(inputFor({ file, sha256: createHash('sha256').update(bytes).digest('hex'), length: bytes.length, custom: c }));
+    const result = await runInstaller(
+      inputFor({ file, sha256: createHash('sha256').update(bytes).digest('hex'), length: bytes.length, custom: c }),
+    );
     expect(result.detectedVersion).toBe('3.1.0');
     expect((await stat(join(installDir, 'atlas.AppImage'))).mode & 0o111).toBe(0o111);
   });

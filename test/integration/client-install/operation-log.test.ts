@@ -52,7 +52,10 @@ async function writeLines(all: string[]): Promise<void> {
 describe('appending and reading', () => {
   it('chains each record to the previous one by a SHA-256 of its canonical JSON', async () => {
     const log = new OperationLog(path, clock);
-    const first = await log.append('download', 'Downloaded atlas 2.3.1', { bytes: 1234, target: 'atlas/2.3.1/linux-x64.tar.gz' });
+    const first = await log.append('download', 'Downloaded atlas 2.3.1', {
+      bytes: 1234,
+      target: 'atlas/2.3.1/linux-x64.tar.gz',
+    });
     const second = await log.append('install', 'Installed atlas 2.3.1', { from: '1.9.0', to: '2.3.1' });
     expect(first).toMatchObject({ seq: 1, at: '2025-03-01T12:00:00.000Z', kind: 'download', prev: GENESIS });
     expect(second).toMatchObject({ seq: 2, prev: first.hash });
@@ -67,7 +70,9 @@ describe('appending and reading', () => {
   it('serialises concurrent appends from several callers into one unbroken chain', async () => {
     const a = new OperationLog(path, clock);
     const b = new OperationLog(path, clock);
-    const records = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? a : b).append('verify', `check ${i}`, { i })));
+    const records = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? a : b).append('verify', `check ${i}`, { i })),
+    );
     expect(records.map((r) => r.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     await expect(a.verify()).resolves.toEqual({ ok: true, count: 60 });
     // a fresh instance (a restarted app) continues the same chain
@@ -80,7 +85,9 @@ describe('appending and reading', () => {
     const log = await logWith(6);
     expect((await log.list({ kinds: ['download'] })).map((r) => r.seq)).toEqual([2, 4, 6]);
     expect((await log.list({ since: '2025-03-01T12:00:03Z' })).map((r) => r.seq)).toEqual([4, 5, 6]);
-    expect((await log.list({ since: new Date('2025-03-01T12:00:01Z'), kinds: ['check'], limit: 1 })).map((r) => r.seq)).toEqual([3]);
+    expect(
+      (await log.list({ since: new Date('2025-03-01T12:00:01Z'), kinds: ['check'], limit: 1 })).map((r) => r.seq),
+    ).toEqual([3]);
     expect((await log.recent(2)).map((r) => r.seq)).toEqual([5, 6]);
     expect(await log.recent(0)).toEqual([]);
     expect(await new OperationLog(join(dir, 'none.jsonl')).list()).toEqual([]);
@@ -92,7 +99,7 @@ describe('appending and reading', () => {
     const log = new OperationLog(path, clock);
     const record = await log.append('failure', 'Install failed', { log: 'x'.repeat(200_000) });
     expect(record.data).toMatchObject({ truncated: true, bytes: expect.any(Number) });
-    expect(((record.data as { preview: string }).preview).length).toBeLessThanOrEqual(4096);
+    expect((record.data as { preview: string }).preview.length).toBeLessThanOrEqual(4096);
     await expect(log.append('hack' as never, 'x')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
@@ -104,7 +111,11 @@ describe('appending and reading', () => {
 describe('tampering is detected', () => {
   async function expectTampered(log: OperationLog, reason: string, brokenAt: number): Promise<void> {
     await expect(log.verify()).resolves.toMatchObject({ ok: false, tampered: true, reason, brokenAt });
-    await expect(log.verifyOrThrow()).rejects.toMatchObject({ code: 'OPERATION_LOG_TAMPERED', remedy: expect.stringMatching(/\S/), details: { reason, brokenAt } });
+    await expect(log.verifyOrThrow()).rejects.toMatchObject({
+      code: 'OPERATION_LOG_TAMPERED',
+      remedy: expect.stringMatching(/\S/),
+      details: { reason, brokenAt },
+    });
   }
 
   it('an edited line', async () => {
@@ -165,7 +176,14 @@ describe('a crash is not tampering', () => {
   /** The line record n+1 would have been, as an append that never finished would have begun writing it. */
   async function nextLine(): Promise<string> {
     const last = JSON.parse((await lines()).at(-1) as string) as OperationRecord;
-    const body = { seq: last.seq + 1, at: '2025-03-01T13:00:00.000Z', kind: 'install' as const, summary: 'Installing', data: {}, prev: last.hash };
+    const body = {
+      seq: last.seq + 1,
+      at: '2025-03-01T13:00:00.000Z',
+      kind: 'install' as const,
+      summary: 'Installing',
+      data: {},
+      prev: last.hash,
+    };
     return canonical({ ...body, hash: recordHash(body) });
   }
 
@@ -173,7 +191,13 @@ describe('a crash is not tampering', () => {
     const log = await logWith(3);
     const torn = (await nextLine()).slice(0, 50);
     await appendFile(path, torn);
-    await expect(log.verify()).resolves.toEqual({ ok: false, tampered: false, reason: 'torn-tail', brokenAt: 4, count: 3 });
+    await expect(log.verify()).resolves.toEqual({
+      ok: false,
+      tampered: false,
+      reason: 'torn-tail',
+      brokenAt: 4,
+      count: 3,
+    });
     await expect(log.verifyOrThrow()).resolves.toEqual({ count: 3, tornTail: true });
 
     const fresh = new OperationLog(path, clock); // the app after its restart

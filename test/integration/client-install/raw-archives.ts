@@ -47,7 +47,8 @@ function paxRecords(records: Record<string, string>): Buffer {
   const parts = Object.entries(records).map(([k, v]) => {
     const body = ` ${k}=${v}\n`;
     let length = Buffer.byteLength(body) + 1;
-    while (String(length).length + Buffer.byteLength(body) !== length) length = String(length).length + Buffer.byteLength(body);
+    while (String(length).length + Buffer.byteLength(body) !== length)
+      length = String(length).length + Buffer.byteLength(body);
     return `${length}${body}`;
   });
   return Buffer.from(parts.join(''), 'utf8');
@@ -66,7 +67,9 @@ export function rawTar(entries: readonly RawTarEntry[]): Buffer {
       const long = Buffer.from(`${e.longName}\0`, 'utf8');
       chunks.push(header('././@LongLink', 'L', long.length, 0o644), ...padded(long));
     }
-    chunks.push(header(e.name, type, type === '0' ? data.length : 0, e.mode ?? (type === '5' ? 0o755 : 0o644), e.linkname ?? ''));
+    chunks.push(
+      header(e.name, type, type === '0' ? data.length : 0, e.mode ?? (type === '5' ? 0o755 : 0o644), e.linkname ?? ''),
+    );
     if (type === '0' && data.length > 0) chunks.push(...padded(data));
   }
   chunks.push(Buffer.alloc(BLOCK * 2, 0));

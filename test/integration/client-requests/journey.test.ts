@@ -61,7 +61,10 @@ async function publishFailingRelease(): Promise<void> {
 }
 
 async function portalClient(email: string): Promise<PortalClient> {
-  const client = new PortalClient({ portalUrl: demo.url, secrets: new FileSecretStore(await mkdtemp(join(demo.dir, 'secrets-'))) });
+  const client = new PortalClient({
+    portalUrl: demo.url,
+    secrets: new FileSecretStore(await mkdtemp(join(demo.dir, 'secrets-'))),
+  });
   await client.signIn(email, demo.password(email));
   return client;
 }
@@ -85,37 +88,75 @@ describe('remote guidance from the desktop', () => {
     expect(created.code, created.stderr).toBe(0);
     // Known issues first, then the draft with what redaction removed.
     expect(created.stderr).toMatch(/Known issues that match this failure[\s\S]*cobalt-4-precheck-exit-3/);
-    expect(created.stderr).toMatch(/Redaction removed 1 secrets:\n {4}- connection-string in \$\.installFailure\.log line \d+: /);
+    expect(created.stderr).toMatch(
+      /Redaction removed 1 secrets:\n {4}- connection-string in \$\.installFailure\.log line \d+: /,
+    );
     expect(created.stderr).not.toContain(SECRET);
     const number = /Sent: (TAC-\d{4}-\d{6})/.exec(created.stdout)?.[1];
     expect(number).toBeDefined();
 
     const engineer = await portalClient('engineer@hicare.example');
     const queued = (await engineer.call('listRequests', {})).requests.find((r) => r.number === number);
-    expect(queued).toMatchObject({ state: 'submitted', serialNumber: 'CG-COB-0001', priority: 'P3', product: 'cobalt' });
+    expect(queued).toMatchObject({
+      state: 'submitted',
+      serialNumber: 'CG-COB-0001',
+      priority: 'P3',
+      product: 'cobalt',
+    });
     const id = queued!.id;
     const detail = await engineer.call('getRequest', { params: { id } });
     // The secret never reached the portal; the engineer still sees where it was and everything else.
     expect(JSON.stringify(detail)).not.toContain(SECRET);
-    expect(detail.installFailure).toMatchObject({ product: 'cobalt', fromVersion: '4.2.0', toVersion: '4.2.2', exitCode: 3 });
+    expect(detail.installFailure).toMatchObject({
+      product: 'cobalt',
+      fromVersion: '4.2.0',
+      toVersion: '4.2.2',
+      exitCode: 3,
+    });
     expect(detail.installFailure?.log).toContain('[REDACTED connection-string]');
     expect(detail.installFailure?.log).toContain('pre-install check failed');
     expect(detail.operationRecords.some((r) => r.kind === 'failure')).toBe(true);
 
     await engineer.call('actOnRequest', { params: { id }, body: { action: 'accept' } });
-    await engineer.call('postMessage', { params: { id }, body: { body: 'Please let me look at the turbine controller.' } });
+    await engineer.call('postMessage', {
+      params: { id },
+      body: { body: 'Please let me look at the turbine controller.' },
+    });
     expect((await engineer.call('getRequest', { params: { id } })).sla.state).toBe('met');
 
-    const grant = await hicare(['--json', 'request', 'grant', id, '--channel', 'ssh', '--address', 'turbine-12.contoso.example', '--account', 'tac', '--scope', 'repair', '--hours', '4']);
+    const grant = await hicare([
+      '--json',
+      'request',
+      'grant',
+      id,
+      '--channel',
+      'ssh',
+      '--address',
+      'turbine-12.contoso.example',
+      '--account',
+      'tac',
+      '--scope',
+      'repair',
+      '--hours',
+      '4',
+    ]);
     expect(grant.code, grant.stderr).toBe(0);
     const granted = (JSON.parse(grant.stdout) as { grant: { id: string; password: string } }).grant;
     expect(granted.password.length).toBeGreaterThanOrEqual(20);
     expect((await engineer.call('readGrantPassword', { params: { id: granted.id } })).password).toBe(granted.password);
     expect((await hicare(['request', 'revoke', granted.id])).code).toBe(0);
-    await expect(engineer.call('readGrantPassword', { params: { id: granted.id } })).rejects.toMatchObject({ code: 'GRANT_REVOKED' });
+    await expect(engineer.call('readGrantPassword', { params: { id: granted.id } })).rejects.toMatchObject({
+      code: 'GRANT_REVOKED',
+    });
 
     await engineer.call('actOnRequest', { params: { id }, body: { action: 'start-work' } });
-    await engineer.call('actOnRequest', { params: { id }, body: { action: 'propose-solution', solution: { text: 'Stop the cobalt-agent service, then run the installer again.' } } });
+    await engineer.call('actOnRequest', {
+      params: { id },
+      body: {
+        action: 'propose-solution',
+        solution: { text: 'Stop the cobalt-agent service, then run the installer again.' },
+      },
+    });
     const confirmed = await hicare(['request', 'confirm', id]);
     expect(confirmed.stdout).toContain('confirmed');
     await engineer.call('actOnRequest', { params: { id }, body: { action: 'close' } });
@@ -143,7 +184,9 @@ describe('remote guidance from the desktop', () => {
     expect(flushed.stdout).toContain('1 sent, 0 still waiting');
     expect((await hicare(['request', 'flush'])).stdout).toContain('0 sent, 0 still waiting');
     const engineer = await portalClient('engineer@hicare.example');
-    const open = (await engineer.call('listRequests', {})).requests.filter((r) => r.serialNumber === 'CG-COB-0001' && r.state === 'submitted');
+    const open = (await engineer.call('listRequests', {})).requests.filter(
+      (r) => r.serialNumber === 'CG-COB-0001' && r.state === 'submitted',
+    );
     expect(open).toHaveLength(1);
   });
 
@@ -167,14 +210,26 @@ describe('remote guidance from the desktop', () => {
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-      const customer = new PortalClient({ portalUrl: url, secrets: new FileSecretStore(await mkdtemp(join(demo.dir, 'secrets-'))) });
+      const customer = new PortalClient({
+        portalUrl: url,
+        secrets: new FileSecretStore(await mkdtemp(join(demo.dir, 'secrets-'))),
+      });
       await customer.signIn(CUSTOMER, demo.password(CUSTOMER));
       const key = crypto.randomUUID();
-      const body = { serialNumber: 'CG-ATL-0001', location: 'Contoso operations centre, rack B4', faultDescription: `retried creation ${key}`, priority: 'P4' as const, alarms: [], operationRecords: [] };
+      const body = {
+        serialNumber: 'CG-ATL-0001',
+        location: 'Contoso operations centre, rack B4',
+        faultDescription: `retried creation ${key}`,
+        priority: 'P4' as const,
+        alarms: [],
+        operationRecords: [],
+      };
       const created = await customer.call('createRequest', { body, idempotencyKey: key });
       expect(dropped).toBe(1);
       const engineer = await portalClient('engineer@hicare.example');
-      const matching = (await engineer.call('listRequests', {})).requests.filter((r) => r.faultDescription === body.faultDescription);
+      const matching = (await engineer.call('listRequests', {})).requests.filter(
+        (r) => r.faultDescription === body.faultDescription,
+      );
       expect(matching.map((r) => r.id)).toEqual([created.id]);
     } finally {
       proxy.close();

@@ -36,10 +36,14 @@ async function desktop(email: string): Promise<(args: string[]) => Promise<Run>>
 }
 
 const homeOf = (run: unknown): string => (run as { home: string }).home;
-const outboxOf = async (run: unknown): Promise<string[]> => (await readdir(join(homeOf(run), 'outbox')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
+const outboxOf = async (run: unknown): Promise<string[]> =>
+  (await readdir(join(homeOf(run), 'outbox')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
 
 async function engineer(): Promise<PortalClient> {
-  const client = new PortalClient({ portalUrl: demo.url, secrets: new FileSecretStore(await mkdtemp(join(demo.dir, 'secrets-'))) });
+  const client = new PortalClient({
+    portalUrl: demo.url,
+    secrets: new FileSecretStore(await mkdtemp(join(demo.dir, 'secrets-'))),
+  });
   await client.signIn('engineer@hicare.example', demo.password('engineer@hicare.example'));
   return client;
 }
@@ -57,13 +61,30 @@ describe('hicare request create for any covered system', () => {
   it('sends a P4 enquiry with alarms, measurements and a log file the engineer can read', async () => {
     const run = await desktop(CUSTOMER);
     const log = join(demo.dir, 'agent.log');
-    await writeFile(log, '2026-11-30 10:00:01 WARN queue depth 9120 above 5000\n2026-11-30 10:00:02 ERROR flush stalled\n');
+    await writeFile(
+      log,
+      '2026-11-30 10:00:01 WARN queue depth 9120 above 5000\n2026-11-30 10:00:02 ERROR flush stalled\n',
+    );
     const created = await run([
-      'request', 'create', '--serial', 'CG-ATL-0001', '--priority', 'P4',
-      '--description', 'Which queue depth should the agent alarm at? password=Hunter2Hunter2',
-      '--alarm', 'ALM-2231 queue depth high', '--alarm', 'ALM-2240 flush stalled',
-      '--measurement', 'queue depth p95 9120', '--measurement', 'flush latency 4.2 s',
-      '--attach', log, '--yes',
+      'request',
+      'create',
+      '--serial',
+      'CG-ATL-0001',
+      '--priority',
+      'P4',
+      '--description',
+      'Which queue depth should the agent alarm at? password=Hunter2Hunter2',
+      '--alarm',
+      'ALM-2231 queue depth high',
+      '--alarm',
+      'ALM-2240 flush stalled',
+      '--measurement',
+      'queue depth p95 9120',
+      '--measurement',
+      'flush latency 4.2 s',
+      '--attach',
+      log,
+      '--yes',
     ]);
     expect(created.code, created.stderr).toBe(0);
     expect(created.stderr).toMatch(/Redaction removed 1 secrets from the description:\n {2}- password on line 1: /);
@@ -81,7 +102,9 @@ describe('hicare request create for any covered system', () => {
       performanceMeasurements: 'queue depth p95 9120\nflush latency 4.2 s',
     });
     expect(detail.faultDescription).toBe('Which queue depth should the agent alarm at? password=[REDACTED password]');
-    expect(detail.attachments).toEqual([expect.objectContaining({ fileName: 'agent.log', contentType: 'text/plain', uploaderRole: 'customer-admin' })]);
+    expect(detail.attachments).toEqual([
+      expect.objectContaining({ fileName: 'agent.log', contentType: 'text/plain', uploaderRole: 'customer-admin' }),
+    ]);
     expect(await outboxOf(run)).toEqual([]);
   });
 
@@ -92,11 +115,23 @@ describe('hicare request create for any covered system', () => {
     await writeFile(big, Buffer.alloc(ATTACHMENT_MAX_BYTES + 1, 0x61));
     const program = join(demo.dir, 'tool.png');
     await writeFile(program, Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(200)]));
-    const base = ['request', 'create', '--serial', 'CG-ATL-0001', '--priority', 'P4', '--description', 'Enquiry', '--yes'];
+    const base = [
+      'request',
+      'create',
+      '--serial',
+      'CG-ATL-0001',
+      '--priority',
+      'P4',
+      '--description',
+      'Enquiry',
+      '--yes',
+    ];
 
     const tooLarge = await run([...base, '--attach', big]);
     expect(tooLarge.code).toBe(1);
-    expect(tooLarge.stderr).toContain('error ATTACHMENT_TOO_LARGE: The file huge.log is 5.0 MiB; at most 5 MiB can be attached.');
+    expect(tooLarge.stderr).toContain(
+      'error ATTACHMENT_TOO_LARGE: The file huge.log is 5.0 MiB; at most 5 MiB can be attached.',
+    );
     expect(tooLarge.stderr).toMatch(/Compress the file/);
 
     const refused = await run([...base, '--attach', program]);
@@ -105,7 +140,9 @@ describe('hicare request create for any covered system', () => {
 
     const missing = await run([...base, '--attach', join(demo.dir, 'no-such.log')]);
     expect(missing.code).toBe(7);
-    expect(missing.stderr).toMatch(/error NOT_FOUND: The file .*no-such\.log cannot be found\.\n {2}Check the path given to --attach/);
+    expect(missing.stderr).toMatch(
+      /error NOT_FOUND: The file .*no-such\.log cannot be found\.\n {2}Check the path given to --attach/,
+    );
     expect(missing.stderr).not.toMatch(/ENOENT|errno|syscall/);
 
     expect(await requestCount()).toBe(before);
@@ -115,7 +152,17 @@ describe('hicare request create for any covered system', () => {
   it('tells IT staff they cannot open requests before anything is queued, without naming the role', async () => {
     const run = await desktop(IT_STAFF);
     const before = await requestCount();
-    const refused = await run(['request', 'create', '--serial', 'CG-ATL-0001', '--priority', 'P4', '--description', 'Enquiry', '--yes']);
+    const refused = await run([
+      'request',
+      'create',
+      '--serial',
+      'CG-ATL-0001',
+      '--priority',
+      'P4',
+      '--description',
+      'Enquiry',
+      '--yes',
+    ]);
     expect(refused.code).toBe(9);
     expect(refused.stderr).toContain('error ROLE_NOT_ALLOWED: IT staff accounts cannot open service requests.');
     expect(refused.stderr).toContain('Ask your customer administrator');
@@ -140,7 +187,19 @@ describe('the outbox', () => {
       expect(queued.stdout).toContain('Queued on this desktop');
     }
     // A system the contract does not cover: the portal will refuse it when it is back.
-    const doomed = await run(['request', 'create', '--serial', 'NO-SUCH-0001', '--location', 'Lab', '--priority', 'P4', '--description', 'Enquiry', '--yes']);
+    const doomed = await run([
+      'request',
+      'create',
+      '--serial',
+      'NO-SUCH-0001',
+      '--location',
+      'Lab',
+      '--priority',
+      'P4',
+      '--description',
+      'Enquiry',
+      '--yes',
+    ]);
     expect(doomed.code, doomed.stderr).toBe(0);
     expect(await outboxOf(run)).toHaveLength(2);
 
@@ -152,10 +211,14 @@ describe('the outbox', () => {
     expect(flushed.stdout).toContain('1 sent, 0 still waiting, 1 refused.');
     expect(flushed.code).toBe(1);
     expect(flushed.stderr).toMatch(/Not sent: NO-SUCH-0001 "Enquiry" \(([0-9a-f-]{36})\)\n {2}NOT_FOUND: /);
-    expect(flushed.stderr).toContain('error REQUEST_REFUSED: The portal refused a request waiting on this desktop; it is kept.');
+    expect(flushed.stderr).toContain(
+      'error REQUEST_REFUSED: The portal refused a request waiting on this desktop; it is kept.',
+    );
     expect(await requestCount()).toBe(before + 1);
     const vendor = await engineer();
-    const forFailure = (await vendor.call('listRequests', {})).requests.filter((r) => r.serialNumber === 'CG-COB-0001' && r.installFailure !== undefined);
+    const forFailure = (await vendor.call('listRequests', {})).requests.filter(
+      (r) => r.serialNumber === 'CG-COB-0001' && r.installFailure !== undefined,
+    );
     expect(forFailure).toHaveLength(1);
     // Drafted a third time, online now: still that request, not a second one and not an error.
     const third = await run(['request', 'create', '--from-failure', 'last', '--yes']);

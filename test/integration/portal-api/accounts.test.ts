@@ -106,7 +106,10 @@ describePortal('accounts and tokens', (t) => {
       const statuses: number[] = [];
       for (let attempt = 1; attempt <= 21 && !statuses.includes(429); attempt++) {
         const reply = await t.request('POST', '/api/v1/sessions', {
-          body: { email: `nobody-${attempt}-${randomBytes(3).toString('hex')}@example.com`, password: 'a wrong password' },
+          body: {
+            email: `nobody-${attempt}-${randomBytes(3).toString('hex')}@example.com`,
+            password: 'a wrong password',
+          },
           headers: { 'x-forwarded-for': `203.0.113.${attempt}` },
         });
         statuses.push(reply.status);
@@ -114,7 +117,10 @@ describePortal('accounts and tokens', (t) => {
       expect(statuses.at(-1)).toBe(429);
       expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
       // An account never signed in from this address waits, whatever address the header claims.
-      const next = await t.request('POST', '/api/v1/sessions', { body: { email: `fresh-${randomBytes(3).toString('hex')}@example.com`, password: 'a wrong password' }, headers: { 'x-forwarded-for': '198.51.100.7' } });
+      const next = await t.request('POST', '/api/v1/sessions', {
+        body: { email: `fresh-${randomBytes(3).toString('hex')}@example.com`, password: 'a wrong password' },
+        headers: { 'x-forwarded-for': '198.51.100.7' },
+      });
       expect(next.status).toBe(429);
       expect(coded(next).code).toBe('RATE_LIMITED');
       expect(coded(next).message).toContain('from your address');
@@ -156,7 +162,11 @@ describePortal('accounts and tokens', (t) => {
     ['a 600-character token', `Bearer ${'a'.repeat(600)}`],
     ['two tokens', 'Bearer abcdefghijabcdefghij, Bearer abcdefghijabcdefghij'],
   ])('refuses a malformed Authorization header (%s) with 401 UNAUTHENTICATED', async (_, header) => {
-    const reply = await t.request('GET', '/api/v1/me', header === undefined ? {} : { headers: { authorization: header } });
+    const reply = await t.request(
+      'GET',
+      '/api/v1/me',
+      header === undefined ? {} : { headers: { authorization: header } },
+    );
     expect(reply.status).toBe(401);
     expect(coded(reply).code).toBe('UNAUTHENTICATED');
   });
@@ -168,9 +178,14 @@ describePortal('accounts and tokens', (t) => {
     });
     expect(created.key.startsWith('hck_')).toBe(true);
 
-    const entitlement = await t.request<SystemEntitlement>('GET', '/api/v1/systems/NW-ATL-0001/entitlement', { token: created.key });
+    const entitlement = await t.request<SystemEntitlement>('GET', '/api/v1/systems/NW-ATL-0001/entitlement', {
+      token: created.key,
+    });
     expect(entitlement.status).toBe(200);
-    expect(entitlement.body.releases.find((r) => r.target.custom.version === '1.9.0')?.verdict).toMatchObject({ allowed: true, kind: 'update' });
+    expect(entitlement.body.releases.find((r) => r.target.custom.version === '1.9.0')?.verdict).toMatchObject({
+      allowed: true,
+      kind: 'update',
+    });
     expect((await t.request<Account>('GET', '/api/v1/me', { token: created.key })).body.email).toBe(NW_IT);
 
     const expired = await later(t, 31 * 24 * HOUR, () => t.request('GET', '/api/v1/me', { token: created.key }));

@@ -16,14 +16,24 @@ function fastifyToOpenApi(url: string): string {
   return url.replace(/:([A-Za-z]+)/g, '{$1}').replace(/\*$/, `{${rest[url] ?? 'rest'}}`);
 }
 
-const SQL = ["' OR '1'='1", "'; DROP TABLE customers; --", '1; DELETE FROM accounts', '" OR 1=1 --', "admin'--", "x' UNION SELECT password_hash FROM accounts --"];
+const SQL = [
+  "' OR '1'='1",
+  "'; DROP TABLE customers; --",
+  '1; DELETE FROM accounts',
+  '" OR 1=1 --',
+  "admin'--",
+  "x' UNION SELECT password_hash FROM accounts --",
+];
 
 const SQL_TARGET_ACCOUNT = 'sql-target@hicare.example';
 
 async function tableCounts(t: TestPortal): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of ['customers', 'accounts', 'contracts', 'systems', 'tokens', 'downloads', 'articles'] as const) {
-    const row = await t.portal.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await t.portal.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
   return counts;
@@ -40,7 +50,8 @@ function harmless(reply: Reply, list?: string): void {
   coded(reply);
 }
 
-const signInBody = (password: string, extra: Record<string, unknown> = {}) => JSON.stringify({ email: NW_ADMIN, password, ...extra });
+const signInBody = (password: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ email: NW_ADMIN, password, ...extra });
 
 describePortal('bad input', (t) => {
   let token = '';
@@ -54,8 +65,18 @@ describePortal('bad input', (t) => {
     ['JSON null', 'null', 'application/json', 400],
     ['an empty body', '', 'application/json', 400],
     ['an unknown field', signInBody('x', { role: 'portal-admin' }), 'application/json', 400],
-    ['a __proto__ key', '{"email":"admin@northwind.example","password":"x","__proto__":{"role":"portal-admin"}}', 'application/json', 400],
-    ['a constructor.prototype key', '{"email":"admin@northwind.example","password":"x","constructor":{"prototype":{"role":"portal-admin"}}}', 'application/json', 400],
+    [
+      'a __proto__ key',
+      '{"email":"admin@northwind.example","password":"x","__proto__":{"role":"portal-admin"}}',
+      'application/json',
+      400,
+    ],
+    [
+      'a constructor.prototype key',
+      '{"email":"admin@northwind.example","password":"x","constructor":{"prototype":{"role":"portal-admin"}}}',
+      'application/json',
+      400,
+    ],
     ['deeply nested JSON', `${'['.repeat(50_000)}${']'.repeat(50_000)}`, 'application/json', 400],
     ['a number where text belongs', '{"email":"admin@northwind.example","password":12345678}', 'application/json', 400],
     ['an oversize body', signInBody('x'.repeat(MAX_JSON_BODY_BYTES + 10)), 'application/json', 413],
@@ -63,7 +84,10 @@ describePortal('bad input', (t) => {
     ['a form body', 'email=admin%40northwind.example&password=x', 'application/x-www-form-urlencoded', 415],
     ['a plain-text body', signInBody('x'), 'text/plain', 415],
   ])('refuses %s on sign-in with a coded error', async (_, rawBody, type, status) => {
-    const reply = await t.request('POST', '/api/v1/sessions', { rawBody, headers: type === undefined ? {} : { 'content-type': type } });
+    const reply = await t.request('POST', '/api/v1/sessions', {
+      rawBody,
+      headers: type === undefined ? {} : { 'content-type': type },
+    });
     expect(reply.status).toBe(status);
     expect(coded(reply).code).toBe('INVALID_INPUT');
   });
@@ -82,20 +106,36 @@ describePortal('bad input', (t) => {
   });
 
   it('keeps SQL-looking text inert in every field, and every table intact', async () => {
-    await createAccount(t.portal.db, { email: SQL_TARGET_ACCOUNT, name: 'Sign-in target', role: 'engineer', password: 'a long and proper password' }, t.clock.now);
+    await createAccount(
+      t.portal.db,
+      { email: SQL_TARGET_ACCOUNT, name: 'Sign-in target', role: 'engineer', password: 'a long and proper password' },
+      t.clock.now,
+    );
     const before = await tableCounts(t);
     const q = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
     for (const text of SQL) {
-      harmless(await t.request('POST', '/api/v1/sessions', { body: { email: `${text}@northwind.example`, password: 'whatever it is' } }));
+      harmless(
+        await t.request('POST', '/api/v1/sessions', {
+          body: { email: `${text}@northwind.example`, password: 'whatever it is' },
+        }),
+      );
       harmless(await t.request('POST', '/api/v1/sessions', { body: { email: text, password: 'whatever it is' } }));
       harmless(await t.request('POST', '/api/v1/sessions', { body: { email: SQL_TARGET_ACCOUNT, password: text } }));
       harmless(await t.request('GET', `/api/v1/systems/${encodeURIComponent(text)}/entitlement`, { token }));
-      harmless(await t.request('GET', `/api/v1/systems/NW-ATL-0001/entitlement${q({ installedVersion: text })}`, { token }));
-      harmless(await t.request('GET', `/api/v1/systems/NW-ATL-0001/entitlement${q({ platform: text })}`, { token }), 'releases');
+      harmless(
+        await t.request('GET', `/api/v1/systems/NW-ATL-0001/entitlement${q({ installedVersion: text })}`, { token }),
+      );
+      harmless(
+        await t.request('GET', `/api/v1/systems/NW-ATL-0001/entitlement${q({ platform: text })}`, { token }),
+        'releases',
+      );
       harmless(await t.request('GET', `/api/v1/products/${encodeURIComponent(text)}/releases`, { token }), 'releases');
       harmless(await t.request('GET', `/api/v1/knowledge${q({ q: text })}`, { token }), 'articles');
       harmless(await t.request('GET', `/api/v1/knowledge${q({ q: 'upgrade', product: text })}`, { token }));
-      harmless(await t.request('GET', `/api/v1/knowledge${q({ product: 'cobalt', exitCode: '3', log: text })}`, { token }), 'articles');
+      harmless(
+        await t.request('GET', `/api/v1/knowledge${q({ product: 'cobalt', exitCode: '3', log: text })}`, { token }),
+        'articles',
+      );
       const pkg = packagePath('atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz');
       harmless(await t.request('GET', `${pkg}${q({ serialNumber: text })}`, { token }));
       harmless(await t.request('GET', `${pkg}${q({ installedVersion: text })}`, { token }));
@@ -103,13 +143,19 @@ describePortal('bad input', (t) => {
       harmless(await t.request('GET', `/api/v1/packages/atlas/${encodeURIComponent(text)}`, { token }));
     }
     // A platform no system has is an ordinary, empty answer.
-    const platform = await t.request<{ releases: unknown[] }>('GET', `/api/v1/systems/NW-ATL-0001/entitlement${q({ platform: SQL[0] ?? '' })}`, { token });
+    const platform = await t.request<{ releases: unknown[] }>(
+      'GET',
+      `/api/v1/systems/NW-ATL-0001/entitlement${q({ platform: SQL[0] ?? '' })}`,
+      { token },
+    );
     expect(platform.status).toBe(200);
     expect(platform.body.releases).toEqual([]);
 
     expect(await tableCounts(t)).toEqual(before);
     // The demo still works as before: its customer signs in and sees its contract.
-    const contracts = await t.request<{ contracts: { id: string }[] }>('GET', '/api/v1/contracts', { token: await t.signIn(NW_ADMIN) });
+    const contracts = await t.request<{ contracts: { id: string }[] }>('GET', '/api/v1/contracts', {
+      token: await t.signIn(NW_ADMIN),
+    });
     expect(contracts.body.contracts.map((c) => c.id)).toEqual(['NW-SUP-2026']);
   });
 
@@ -136,23 +182,40 @@ describePortal('bad input', (t) => {
   });
 
   it('documents in /openapi.json every route the portal registered, with its methods, and nothing it did not', async () => {
-    const reply = await t.request<{ openapi: string; paths: Record<string, Record<string, unknown>> }>('GET', '/openapi.json');
+    const reply = await t.request<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
+      'GET',
+      '/openapi.json',
+    );
     expect(reply.status).toBe(200);
     expect(reply.body.openapi).toMatch(/^3\./);
     // Fastify's own HEAD beside each GET answers like the GET: the GET's entry documents it.
     const registered = registeredRoutes(t.portal.app)
       .filter((r) => !r.impliedHead)
       .flatMap((r) => r.methods.map((m) => `${m} ${fastifyToOpenApi(r.url)}`));
-    const documented = Object.entries(reply.body.paths).flatMap(([path, operations]) => Object.keys(operations).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries(reply.body.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(documented.sort()).toEqual(registered.sort());
-    for (const expected of ['GET /api/v1/packages/{target}', 'HEAD /tuf/{file}', 'GET /app-updates/{file}', 'GET /api/v1/events', 'GET /api/v1/attachments/{id}']) {
+    for (const expected of [
+      'GET /api/v1/packages/{target}',
+      'HEAD /tuf/{file}',
+      'GET /app-updates/{file}',
+      'GET /api/v1/events',
+      'GET /api/v1/attachments/{id}',
+    ]) {
       expect(documented).toContain(expected);
     }
   });
 
   it('documents the live events as a server-sent event stream and package bytes as octet streams', async () => {
-    const reply = await t.request<{ paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> }>('GET', '/openapi.json');
-    expect(Object.keys(reply.body.paths['/api/v1/events']?.get?.responses['200']?.content ?? {})).toEqual(['text/event-stream']);
-    expect(Object.keys(reply.body.paths['/api/v1/packages/{target}']?.get?.responses['206']?.content ?? {})).toEqual(['application/octet-stream']);
+    const reply = await t.request<{
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+    }>('GET', '/openapi.json');
+    expect(Object.keys(reply.body.paths['/api/v1/events']?.get?.responses['200']?.content ?? {})).toEqual([
+      'text/event-stream',
+    ]);
+    expect(Object.keys(reply.body.paths['/api/v1/packages/{target}']?.get?.responses['206']?.content ?? {})).toEqual([
+      'application/octet-stream',
+    ]);
   });
 });

@@ -35,10 +35,16 @@ async function withClock<T>(t: TestPortal, at: Date, fn: () => Promise<T>): Prom
 
 describePortal('catalog and TUF metadata', (t) => {
   it('lists every atlas build with its signed custom metadata, lifecycle included, newest first', async () => {
-    const reply = await t.request<{ releases: ReleaseTarget[] }>('GET', '/api/v1/products/atlas/releases', { token: await t.signIn(ENGINEER) });
+    const reply = await t.request<{ releases: ReleaseTarget[] }>('GET', '/api/v1/products/atlas/releases', {
+      token: await t.signIn(ENGINEER),
+    });
     expect(reply.status).toBe(200);
     const atlas = DEMO_RELEASES.filter((r) => r.product === 'atlas');
-    const expected = atlas.flatMap((r) => r.platforms.map((p) => `atlas/${r.version}/${p.platform}-${p.arch}/atlas-${r.version}-${p.platform}-${p.arch}.tar.gz`));
+    const expected = atlas.flatMap((r) =>
+      r.platforms.map(
+        (p) => `atlas/${r.version}/${p.platform}-${p.arch}/atlas-${r.version}-${p.platform}-${p.arch}.tar.gz`,
+      ),
+    );
     expect(reply.body.releases.map((r) => r.name).sort()).toEqual([...expected].sort());
     expect(reply.body.releases[0]?.custom.version).toBe('3.0.0-rc.1');
     expect(reply.body.releases.at(-1)?.custom.version).toBe('1.4.2');
@@ -47,7 +53,11 @@ describePortal('catalog and TUF metadata', (t) => {
       const release = atlas.find((r) => r.version === target.custom.version);
       expect(target.length).toBeGreaterThan(0);
       expect(target.sha256).toMatch(/^[0-9a-f]{64}$/);
-      expect(target.custom).toMatchObject({ product: 'atlas', publishedAt: release?.publishedAt, notes: release?.notes });
+      expect(target.custom).toMatchObject({
+        product: 'atlas',
+        publishedAt: release?.publishedAt,
+        notes: release?.notes,
+      });
       expect(target.custom.minUpgradeFrom).toBe(release?.minUpgradeFrom);
       expect(target.custom.installer.type).toBeTruthy();
       expect(target.custom.detection.kind).toBeTruthy();
@@ -55,7 +65,9 @@ describePortal('catalog and TUF metadata', (t) => {
       // 3.0.0-rc.1's line has not reached GA, so it carries no lifecycle.
       expect(target.custom.lifecycle).toEqual(DEMO_LIFECYCLES.find((l) => l.product === 'atlas' && l.major === major));
     }
-    const unknown = await t.request<{ releases: ReleaseTarget[] }>('GET', '/api/v1/products/zephyr/releases', { token: await t.signIn(NW_ADMIN) });
+    const unknown = await t.request<{ releases: ReleaseTarget[] }>('GET', '/api/v1/products/zephyr/releases', {
+      token: await t.signIn(NW_ADMIN),
+    });
     expect(unknown.status).toBe(200);
     expect(unknown.body.releases).toEqual([]);
     expect((await t.request('GET', '/api/v1/products/atlas/releases')).status).toBe(401);
@@ -99,7 +111,9 @@ describePortal('catalog and TUF metadata', (t) => {
       const name = 'atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz';
       const info = await updater.getTargetInfo(name);
       expect(info?.custom).toMatchObject({ product: 'atlas', version: '1.9.0', platform: 'linux', arch: 'x64' });
-      const listed = await t.request<{ releases: ReleaseTarget[] }>('GET', '/api/v1/products/atlas/releases', { token: await t.signIn(ENGINEER) });
+      const listed = await t.request<{ releases: ReleaseTarget[] }>('GET', '/api/v1/products/atlas/releases', {
+        token: await t.signIn(ENGINEER),
+      });
       const target = listed.body.releases.find((r) => r.name === name);
       expect(info?.length).toBe(target?.length);
       expect(info?.hashes['sha256']).toBe(target?.sha256);
@@ -130,10 +144,15 @@ describePortal('catalog and TUF metadata', (t) => {
   });
 
   it('does not hand out package bytes under /tuf/targets/: they need a token and a verdict', async () => {
-    const listed = await t.request<{ releases: ReleaseTarget[] }>('GET', '/api/v1/products/atlas/releases', { token: await t.signIn(ENGINEER) });
+    const listed = await t.request<{ releases: ReleaseTarget[] }>('GET', '/api/v1/products/atlas/releases', {
+      token: await t.signIn(ENGINEER),
+    });
     const target = listed.body.releases.find((r) => r.custom.version === '1.9.0');
     if (target === undefined) throw new Error('atlas 1.9.0 is missing from the catalog');
-    for (const path of [`/tuf/targets/${hashedTargetPath(target.name, target.sha256)}`, `/tuf/targets/${target.name}`]) {
+    for (const path of [
+      `/tuf/targets/${hashedTargetPath(target.name, target.sha256)}`,
+      `/tuf/targets/${target.name}`,
+    ]) {
       const reply = await t.raw('GET', path);
       expect(reply.status, path).toBe(404);
       expect(reply.bytes.length).toBeLessThan(1000);

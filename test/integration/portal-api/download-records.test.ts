@@ -7,21 +7,46 @@ import { expect, it } from 'vitest';
 import type { DownloadRecords } from '../../../shared/contracts/downloads.js';
 import { recordDownload } from '../../../portal/db/downloads.js';
 import { findAccountByEmail } from '../../../portal/db/accounts.js';
-import { CG_ADMIN, CG_IT, coded, describePortal, ENGINEER, NW_ADMIN, NW_IT, PORTAL_ADMIN, SEED_TIME } from './harness.js';
+import {
+  CG_ADMIN,
+  CG_IT,
+  coded,
+  describePortal,
+  ENGINEER,
+  NW_ADMIN,
+  NW_IT,
+  PORTAL_ADMIN,
+  SEED_TIME,
+} from './harness.js';
 
 const MINUTE = 60_000;
 
 describePortal('download records', (t) => {
-  const records = async (email: string, query = '') => t.request<DownloadRecords>('GET', `/api/v1/downloads${query}`, { token: await t.signIn(email) });
+  const records = async (email: string, query = '') =>
+    t.request<DownloadRecords>('GET', `/api/v1/downloads${query}`, { token: await t.signIn(email) });
 
   it('shows the customer admin their own customer’s records, newest first and paged, and nobody else’s', async () => {
     const db = t.portal.db;
     const nwIt = await findAccountByEmail(db, NW_IT);
     const cgIt = await findAccountByEmail(db, CG_IT);
     if (nwIt === undefined || cgIt === undefined) throw new Error('the demo accounts are missing');
-    const atlas = { product: 'atlas', version: '1.9.0', targetName: 'atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz', bytes: 1234 };
-    for (let i = 0; i < 3; i++) await recordDownload(db, { accountId: nwIt.id, serialNumber: 'NW-ATL-0001', ...atlas }, new Date(SEED_TIME.getTime() + i * MINUTE));
-    await recordDownload(db, { accountId: cgIt.id, serialNumber: 'CG-ATL-0001', ...atlas }, new Date(SEED_TIME.getTime() + 10 * MINUTE));
+    const atlas = {
+      product: 'atlas',
+      version: '1.9.0',
+      targetName: 'atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz',
+      bytes: 1234,
+    };
+    for (let i = 0; i < 3; i++)
+      await recordDownload(
+        db,
+        { accountId: nwIt.id, serialNumber: 'NW-ATL-0001', ...atlas },
+        new Date(SEED_TIME.getTime() + i * MINUTE),
+      );
+    await recordDownload(
+      db,
+      { accountId: cgIt.id, serialNumber: 'CG-ATL-0001', ...atlas },
+      new Date(SEED_TIME.getTime() + 10 * MINUTE),
+    );
 
     const first = await records(NW_ADMIN, '?limit=2');
     expect(first.status).toBe(200);
@@ -29,7 +54,12 @@ describePortal('download records', (t) => {
       [new Date(SEED_TIME.getTime() + 2 * MINUTE).toISOString(), 'NW-ATL-0001', NW_IT],
       [new Date(SEED_TIME.getTime() + MINUTE).toISOString(), 'NW-ATL-0001', NW_IT],
     ]);
-    expect(first.body.records[0]).toMatchObject({ product: 'atlas', version: '1.9.0', bytes: 1234, account: { name: expect.stringMatching(/\S/) } });
+    expect(first.body.records[0]).toMatchObject({
+      product: 'atlas',
+      version: '1.9.0',
+      bytes: 1234,
+      account: { name: expect.stringMatching(/\S/) },
+    });
     const second = await records(NW_ADMIN, `?limit=2&before=${encodeURIComponent(first.body.next ?? '')}`);
     expect(second.body.records.map((r) => r.at)).toEqual([SEED_TIME.toISOString()]);
     expect(second.body.next).toBeNull();

@@ -26,7 +26,10 @@ export interface ExtraCustomer {
 }
 
 /** Creates the customer, its one contract, its systems (installed on linux-x64) and an IT staff account; returns that account's e-mail and password. */
-export async function addCustomer(t: TestPortal, c: ExtraCustomer): Promise<{ email: string; password: string; contractId: string }> {
+export async function addCustomer(
+  t: TestPortal,
+  c: ExtraCustomer,
+): Promise<{ email: string; password: string; contractId: string }> {
   const db = t.portal.db;
   const contractId = `${c.id.toUpperCase()}-CONTRACT`;
   await createCustomer(db, { id: c.id, name: c.name });
@@ -38,15 +41,27 @@ export async function addCustomer(t: TestPortal, c: ExtraCustomer): Promise<{ em
     timeZone: 'Europe/Berlin',
     startDate: c.startDate,
     endDate: c.endDate,
-    systems: c.systems.map((s) => ({ serialNumber: s.serialNumber, product: s.product, location: `${c.name}, plant 1` })),
+    systems: c.systems.map((s) => ({
+      serialNumber: s.serialNumber,
+      product: s.product,
+      location: `${c.name}, plant 1`,
+    })),
     licensedMajors: c.licensedMajors,
   });
   for (const s of c.systems) {
-    await setInstalledVersion(db, { serialNumber: s.serialNumber, product: s.product, installedVersion: s.installedVersion, platform: 'linux-x64' }, t.clock.now);
+    await setInstalledVersion(
+      db,
+      { serialNumber: s.serialNumber, product: s.product, installedVersion: s.installedVersion, platform: 'linux-x64' },
+      t.clock.now,
+    );
   }
   const email = `it@${c.id}.example`;
   const password = `${c.id} staff password 2026`;
-  await createAccount(db, { email, name: `${c.name} IT staff`, role: 'it-staff', customerId: c.id, password }, t.clock.now);
+  await createAccount(
+    db,
+    { email, name: `${c.name} IT staff`, role: 'it-staff', customerId: c.id, password },
+    t.clock.now,
+  );
   return { email, password, contractId };
 }
 

@@ -30,9 +30,17 @@ export interface TestPortal {
   clock: { now: Date };
   /** A fresh session token for a demo account. */
   signIn(email: string): Promise<string>;
-  request<T = unknown>(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Reply<T>>;
+  request<T = unknown>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<Reply<T>>;
   /** Sends `path` byte for byte (fetch would resolve `..` and re-encode before the portal ever saw it). */
-  raw<T = unknown>(method: string, path: string, options?: { token?: string; headers?: Record<string, string> }): Promise<Reply<T>>;
+  raw<T = unknown>(
+    method: string,
+    path: string,
+    options?: { token?: string; headers?: Record<string, string> },
+  ): Promise<Reply<T>>;
   password(email: string): string;
 }
 
@@ -40,11 +48,19 @@ export const SEED_TIME = new Date('2026-11-24T10:00:00Z');
 
 function parseReply<T>(status: number, headers: Headers, bytes: Buffer): Reply<T> {
   const type = headers.get('content-type') ?? '';
-  const parsed = type.includes('application/json') && bytes.length > 0 ? (JSON.parse(bytes.toString('utf8')) as T) : (bytes as unknown as T);
+  const parsed =
+    type.includes('application/json') && bytes.length > 0
+      ? (JSON.parse(bytes.toString('utf8')) as T)
+      : (bytes as unknown as T);
   return { status, headers, body: parsed, bytes };
 }
 
-async function request<T>(base: string, method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+async function request<T>(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
   let body: string | undefined;
@@ -55,7 +71,12 @@ async function request<T>(base: string, method: string, path: string, options: {
   return parseReply<T>(response.status, response.headers, Buffer.from(await response.arrayBuffer()));
 }
 
-function rawRequest<T>(base: string, method: string, path: string, options: { token?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+function rawRequest<T>(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; headers?: Record<string, string> } = {},
+): Promise<Reply<T>> {
   const url = new URL(base);
   const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
@@ -66,7 +87,8 @@ function rawRequest<T>(base: string, method: string, path: string, options: { to
       res.on('error', reject);
       res.on('end', () => {
         const h = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) h.set(name, Array.isArray(value) ? value.join(', ') : value);
+        for (const [name, value] of Object.entries(res.headers))
+          if (value !== undefined) h.set(name, Array.isArray(value) ? value.join(', ') : value);
         resolve(parseReply<T>(res.statusCode ?? 0, h, Buffer.concat(chunks)));
       });
     });
@@ -88,7 +110,12 @@ function setUp(dialect: Dialect): TestPortal {
       now: () => new Date(clock.now),
       refreshEveryMs: 0,
     });
-    state.seed = await seedDemo({ db: state.portal.db, catalog: state.portal.catalog, keysDir: state.portal.layout.keysDir, now: SEED_TIME });
+    state.seed = await seedDemo({
+      db: state.portal.db,
+      catalog: state.portal.catalog,
+      keysDir: state.portal.layout.keysDir,
+      now: SEED_TIME,
+    });
     state.url = await state.portal.listen({ host: '127.0.0.1', port: 0 });
   }, 60_000);
 
@@ -120,8 +147,11 @@ function setUp(dialect: Dialect): TestPortal {
       return account.password;
     },
     async signIn(email) {
-      const reply = await request<{ token: string }>(need(state.url), 'POST', '/api/v1/sessions', { body: { email, password: t.password(email) } });
-      if (reply.status !== 200) throw new Error(`sign-in of ${email} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+      const reply = await request<{ token: string }>(need(state.url), 'POST', '/api/v1/sessions', {
+        body: { email, password: t.password(email) },
+      });
+      if (reply.status !== 200)
+        throw new Error(`sign-in of ${email} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
       return reply.body.token;
     },
     request: (method, path, options) => request(need(state.url), method, path, options),
@@ -140,7 +170,13 @@ export function describePortal(title: string, body: (t: TestPortal) => void): vo
 /** The coded body of a failed reply, with the checks every coded error must pass. */
 export function coded(reply: Reply): ErrorBody {
   const body = reply.body as ErrorBody;
-  if (typeof body !== 'object' || body === null || typeof body.code !== 'string' || typeof body.remedy !== 'string' || body.remedy.trim() === '') {
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    typeof body.code !== 'string' ||
+    typeof body.remedy !== 'string' ||
+    body.remedy.trim() === ''
+  ) {
     throw new Error(`expected a coded error body, got ${reply.status} ${reply.bytes.toString('utf8').slice(0, 200)}`);
   }
   return body;

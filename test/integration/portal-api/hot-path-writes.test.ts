@@ -14,7 +14,10 @@ const ATLAS_190 = 'atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz';
 const HOUR = 60 * 60 * 1000;
 
 async function portalTables(db: Kysely<Database>): Promise<string[]> {
-  const { rows } = dialectOf(db) === 'postgres' ? await sql<{ schema: string }>`select current_schema() as schema`.execute(db) : { rows: [] };
+  const { rows } =
+    dialectOf(db) === 'postgres'
+      ? await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+      : { rows: [] };
   const schema = rows[0]?.schema;
   return (await db.introspection.getTables())
     .filter((table) => schema === undefined || table.schema === schema)
@@ -29,8 +32,13 @@ async function countWrites(db: Kysely<Database>): Promise<() => Promise<void>> {
   await run('create table test_writes (n integer not null)');
   await run('insert into test_writes (n) values (0)');
   if (dialectOf(db) === 'postgres') {
-    await run('create function test_count_write() returns trigger language plpgsql as $$ begin update test_writes set n = n + 1; return null; end $$');
-    for (const table of tables) await run(`create trigger test_count_write after insert or update or delete on ${table} for each row execute function test_count_write()`);
+    await run(
+      'create function test_count_write() returns trigger language plpgsql as $$ begin update test_writes set n = n + 1; return null; end $$',
+    );
+    for (const table of tables)
+      await run(
+        `create trigger test_count_write after insert or update or delete on ${table} for each row execute function test_count_write()`,
+      );
     return async () => {
       for (const table of tables) await run(`drop trigger test_count_write on ${table}`);
       await run('drop function test_count_write()');
@@ -39,11 +47,14 @@ async function countWrites(db: Kysely<Database>): Promise<() => Promise<void>> {
   }
   for (const table of tables) {
     for (const op of ['insert', 'update', 'delete']) {
-      await run(`create trigger test_count_${op}_${table} after ${op} on ${table} begin update test_writes set n = n + 1; end`);
+      await run(
+        `create trigger test_count_${op}_${table} after ${op} on ${table} begin update test_writes set n = n + 1; end`,
+      );
     }
   }
   return async () => {
-    for (const table of tables) for (const op of ['insert', 'update', 'delete']) await run(`drop trigger test_count_${op}_${table}`);
+    for (const table of tables)
+      for (const op of ['insert', 'update', 'delete']) await run(`drop trigger test_count_${op}_${table}`);
     await run('drop table test_writes');
   };
 }
@@ -68,7 +79,9 @@ describePortal('the hot path', (t: TestPortal) => {
   const checks = async (token: string): Promise<void> => {
     for (let i = 0; i < 10; i += 1) {
       expect((await t.request('GET', '/api/v1/systems/NW-ATL-0001/entitlement', { token })).status).toBe(200);
-      expect((await t.request('HEAD', `${packagePath(ATLAS_190)}?serialNumber=NW-ATL-0001`, { token })).status).toBe(200);
+      expect((await t.request('HEAD', `${packagePath(ATLAS_190)}?serialNumber=NW-ATL-0001`, { token })).status).toBe(
+        200,
+      );
     }
   };
 
@@ -88,7 +101,12 @@ describePortal('the hot path', (t: TestPortal) => {
     t.clock.now = new Date(firstUse + HOUR);
     await checks(token);
     expect(await writes(t.portal.db)).toBe(1);
-    const { last_used_at } = await t.portal.db.selectFrom('tokens').select('last_used_at').where('last_used_at', 'is not', null).orderBy('last_used_at', 'desc').executeTakeFirstOrThrow();
+    const { last_used_at } = await t.portal.db
+      .selectFrom('tokens')
+      .select('last_used_at')
+      .where('last_used_at', 'is not', null)
+      .orderBy('last_used_at', 'desc')
+      .executeTakeFirstOrThrow();
     expect(last_used_at).toBe(new Date(firstUse + HOUR).toISOString());
     await checks(token);
     expect(await writes(t.portal.db)).toBe(1);

@@ -7,7 +7,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { Account } from '../../../shared/contracts/accounts.js';
-import type { ContractView, InstalledReport, SystemEntitlement, SystemRecord } from '../../../shared/contracts/entitlement.js';
+import type {
+  ContractView,
+  InstalledReport,
+  SystemEntitlement,
+  SystemRecord,
+} from '../../../shared/contracts/entitlement.js';
 import { addDays } from '../../../shared/domain/dates.js';
 import { publishReleases } from '../../../portal/admin/publish.js';
 import { createContract } from '../../../portal/db/contracts.js';
@@ -18,15 +23,22 @@ import { CG_ADMIN, CG_IT, coded, describePortal, ENGINEER, NW_ADMIN, SEED_TIME, 
 const LATER = '2026-11-24T11:00:00.000Z';
 
 function report(t: TestPortal, token: string, serial: string, body: unknown, key?: string) {
-  return t.request<InstalledReport>('POST', `/api/v1/systems/${serial}/installed`, { token, body, ...(key === undefined ? {} : { headers: { 'idempotency-key': key } }) });
+  return t.request<InstalledReport>('POST', `/api/v1/systems/${serial}/installed`, {
+    token,
+    body,
+    ...(key === undefined ? {} : { headers: { 'idempotency-key': key } }),
+  });
 }
 
 async function contractsOf(t: TestPortal, email: string): Promise<ContractView[]> {
-  return (await t.request<{ contracts: ContractView[] }>('GET', '/api/v1/contracts', { token: await t.signIn(email) })).body.contracts;
+  return (await t.request<{ contracts: ContractView[] }>('GET', '/api/v1/contracts', { token: await t.signIn(email) }))
+    .body.contracts;
 }
 
 async function systemOf(t: TestPortal, email: string, serial: string): Promise<SystemRecord | undefined> {
-  const reply = await t.request<{ systems: SystemRecord[] }>('GET', '/api/v1/systems', { token: await t.signIn(email) });
+  const reply = await t.request<{ systems: SystemRecord[] }>('GET', '/api/v1/systems', {
+    token: await t.signIn(email),
+  });
   return reply.body.systems.find((s) => s.serialNumber === serial);
 }
 
@@ -62,12 +74,29 @@ describePortal('installation reports', (t) => {
     const me = (await t.request<Account>('GET', '/api/v1/me', { token })).body;
     const reply = await report(t, token, 'CG-COB-0001', { version: '4.2.1', how: 'installed', at: LATER });
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ serialNumber: 'CG-COB-0001', product: 'cobalt', version: '4.2.1', how: 'installed', notInCatalog: false, at: LATER, licenceAdvance: null });
+    expect(reply.body).toMatchObject({
+      serialNumber: 'CG-COB-0001',
+      product: 'cobalt',
+      version: '4.2.1',
+      how: 'installed',
+      notInCatalog: false,
+      at: LATER,
+      licenceAdvance: null,
+    });
     expect((await systemOf(t, CG_ADMIN, 'CG-COB-0001'))?.installedVersion).toBe('4.2.1');
     const [recorded] = await listInstalledVersions(t.portal.db, ['CG-COB-0001']);
-    expect(recorded).toMatchObject({ installedVersion: '4.2.1', how: 'installed', reportedBy: me.id, notInCatalog: false });
+    expect(recorded).toMatchObject({
+      installedVersion: '4.2.1',
+      how: 'installed',
+      reportedBy: me.id,
+      notInCatalog: false,
+    });
     // A report of an earlier install that arrives late (queued offline) is kept, but does not undo the newer one.
-    const late = await report(t, token, 'CG-COB-0001', { version: '4.2.0', how: 'installed', at: SEED_TIME.toISOString() });
+    const late = await report(t, token, 'CG-COB-0001', {
+      version: '4.2.0',
+      how: 'installed',
+      at: SEED_TIME.toISOString(),
+    });
     expect(late.status).toBe(201);
     expect((await systemOf(t, CG_ADMIN, 'CG-COB-0001'))?.installedVersion).toBe('4.2.1');
     expect((await listReports(t.portal.db, 'CG-COB-0001')).map((r) => r.version)).toEqual(['4.2.0', '4.2.1']);
@@ -91,12 +120,24 @@ describePortal('installation reports', (t) => {
 
   it('advances the licensed major when an upgrade the contract allowed is reported, with the date and the system', async () => {
     expect((await contractsOf(t, CG_ADMIN))[0]?.licensedMajors['atlas']).toBe(1);
-    const reply = await report(t, await t.signIn(CG_ADMIN), 'CG-ATL-0001', { version: '2.3.1', how: 'installed', at: LATER });
+    const reply = await report(t, await t.signIn(CG_ADMIN), 'CG-ATL-0001', {
+      version: '2.3.1',
+      how: 'installed',
+      at: LATER,
+    });
     expect(reply.status).toBe(201);
-    expect(reply.body.licenceAdvance).toEqual({ product: 'atlas', major: 2, version: '2.3.1', serialNumber: 'CG-ATL-0001', at: LATER });
+    expect(reply.body.licenceAdvance).toEqual({
+      product: 'atlas',
+      major: 2,
+      version: '2.3.1',
+      serialNumber: 'CG-ATL-0001',
+      at: LATER,
+    });
     const [contract] = await contractsOf(t, CG_IT);
     expect(contract?.licensedMajors).toEqual({ atlas: 2, beacon: 2, cobalt: 4 });
-    expect(contract?.licenceAdvances).toEqual([{ product: 'atlas', major: 2, version: '2.3.1', serialNumber: 'CG-ATL-0001', at: LATER }]);
+    expect(contract?.licenceAdvances).toEqual([
+      { product: 'atlas', major: 2, version: '2.3.1', serialNumber: 'CG-ATL-0001', at: LATER },
+    ]);
   });
 
   it('keeps the updates of the advanced major available under a later Support contract', async () => {
@@ -122,12 +163,22 @@ describePortal('installation reports', (t) => {
       const token = await t.signIn(CG_ADMIN);
       const reply = await t.request<SystemEntitlement>('GET', '/api/v1/systems/CG-ATL-0001/entitlement', { token });
       const v = reply.body.releases.find((r) => r.target.custom.version === '2.4.0')?.verdict;
-      expect(v).toMatchObject({ allowed: true, kind: 'update', requiredRight: 'update', contractId: 'CG-SUP-2027', reasons: [] });
+      expect(v).toMatchObject({
+        allowed: true,
+        kind: 'update',
+        requiredRight: 'update',
+        contractId: 'CG-SUP-2027',
+        reasons: [],
+      });
       // The next major is still an upgrade, which Support does not include.
       const contracts = await contractsOf(t, CG_ADMIN);
       expect(contracts.find((c) => c.id === 'CG-SUP-2027')?.licensedMajors).toEqual({ atlas: 2 });
       // And the bytes are served for it, under the same verdict.
-      const bytes = await t.request('GET', `/api/v1/packages/atlas/2.4.0/linux-x64/atlas-2.4.0-linux-x64.tar.gz?serialNumber=CG-ATL-0001`, { token });
+      const bytes = await t.request(
+        'GET',
+        `/api/v1/packages/atlas/2.4.0/linux-x64/atlas-2.4.0-linux-x64.tar.gz?serialNumber=CG-ATL-0001`,
+        { token },
+      );
       expect(bytes.status).toBe(200);
     } finally {
       t.clock.now = saved;
@@ -139,10 +190,18 @@ describePortal('installation reports', (t) => {
     const upgrade = await report(t, northwind, 'NW-ATL-0001', { version: '2.3.1', how: 'entered', at: LATER });
     expect(upgrade.status).toBe(201);
     expect(upgrade.body).toMatchObject({ version: '2.3.1', how: 'entered', licenceAdvance: null });
-    expect((await contractsOf(t, NW_ADMIN))[0]).toMatchObject({ licensedMajors: { atlas: 1, beacon: 1, cobalt: 4 }, licenceAdvances: [] });
+    expect((await contractsOf(t, NW_ADMIN))[0]).toMatchObject({
+      licensedMajors: { atlas: 1, beacon: 1, cobalt: 4 },
+      licenceAdvances: [],
+    });
     expect((await systemOf(t, NW_ADMIN, 'NW-ATL-0001'))?.installedVersion).toBe('2.3.1');
 
-    const outside = await report(t, northwind, 'NW-BCN-0001', { version: '9.9.9', how: 'entered', notInCatalog: true, at: LATER });
+    const outside = await report(t, northwind, 'NW-BCN-0001', {
+      version: '9.9.9',
+      how: 'entered',
+      notInCatalog: true,
+      at: LATER,
+    });
     expect(outside.status).toBe(201);
     expect(outside.body).toMatchObject({ version: '9.9.9', notInCatalog: true, licenceAdvance: null });
     expect(await systemOf(t, NW_ADMIN, 'NW-BCN-0001')).toMatchObject({ installedVersion: '9.9.9', notInCatalog: true });
@@ -151,10 +210,18 @@ describePortal('installation reports', (t) => {
 
   it('answers another customer’s serial number as unknown and records nothing; engineers may not report', async () => {
     const before = await listReports(t.portal.db, 'CG-COB-0001');
-    const foreign = await report(t, await t.signIn(NW_ADMIN), 'CG-COB-0001', { version: '4.0.0', how: 'entered', at: LATER });
+    const foreign = await report(t, await t.signIn(NW_ADMIN), 'CG-COB-0001', {
+      version: '4.0.0',
+      how: 'entered',
+      at: LATER,
+    });
     expect(foreign.status).toBe(404);
     expect(coded(foreign).code).toBe('NOT_FOUND');
-    const engineer = await report(t, await t.signIn(ENGINEER), 'CG-COB-0001', { version: '4.0.0', how: 'entered', at: LATER });
+    const engineer = await report(t, await t.signIn(ENGINEER), 'CG-COB-0001', {
+      version: '4.0.0',
+      how: 'entered',
+      at: LATER,
+    });
     expect(engineer.status).toBe(403);
     expect(coded(engineer).code).toBe('FORBIDDEN');
     expect(await listReports(t.portal.db, 'CG-COB-0001')).toEqual(before);
@@ -166,7 +233,11 @@ describePortal('installation reports', (t) => {
     ['a version that is not one', { version: 'two', how: 'installed', at: LATER }, 'INVALID_VERSION'],
     ['an unknown way of recording', { version: '4.2.0', how: 'guessed', at: LATER }, 'INVALID_INPUT'],
     ['a time that is not an instant', { version: '4.2.0', how: 'installed', at: 'yesterday' }, 'INVALID_INPUT'],
-    ['a field the API does not know', { version: '4.2.0', how: 'installed', at: LATER, product: 'atlas' }, 'INVALID_INPUT'],
+    [
+      'a field the API does not know',
+      { version: '4.2.0', how: 'installed', at: LATER, product: 'atlas' },
+      'INVALID_INPUT',
+    ],
   ])('refuses a report with %s (coded, nothing recorded)', async (_what, body, code) => {
     const before = await listReports(t.portal.db, 'CG-COB-0001');
     const reply = await report(t, await t.signIn(CG_ADMIN), 'CG-COB-0001', body);

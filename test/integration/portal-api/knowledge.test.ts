@@ -14,7 +14,8 @@ function knowledgeUrl(query: Record<string, string>): string {
 
 describePortal('knowledge base', (t) => {
   let token = '';
-  const ask = async (query: Record<string, string>, as = token) => t.request<{ articles: KnowledgeArticle[] }>('GET', knowledgeUrl(query), { token: as });
+  const ask = async (query: Record<string, string>, as = token) =>
+    t.request<{ articles: KnowledgeArticle[] }>('GET', knowledgeUrl(query), { token: as });
   const ids = async (query: Record<string, string>) => (await ask(query)).body.articles.map((a) => a.id);
 
   beforeAll(async () => {
@@ -44,7 +45,12 @@ describePortal('knowledge base', (t) => {
   });
 
   it('puts the cobalt 4.2.1 article first for the failing installer’s exit code and log', async () => {
-    const log = ['Cobalt Data Collector 4.2.1 installer', 'checking prerequisites...', DEMO_INSTALL_FAILURE.cause, 'installation aborted'].join('\n');
+    const log = [
+      'Cobalt Data Collector 4.2.1 installer',
+      'checking prerequisites...',
+      DEMO_INSTALL_FAILURE.cause,
+      'installation aborted',
+    ].join('\n');
     const found = await ids({ product: 'cobalt', exitCode: String(DEMO_INSTALL_FAILURE.exitCode), log });
     expect(found[0]).toBe('cobalt-4-2-1-agent-still-running');
     // The general article on exit code 3 matches too, but says less.
@@ -59,7 +65,9 @@ describePortal('knowledge base', (t) => {
     // Another product's failure with the same text does not pick up cobalt's articles.
     expect(await ids({ product: 'atlas', exitCode: '3', log: DEMO_INSTALL_FAILURE.cause })).toEqual([]);
     // An article for every product matches any product's log.
-    expect(await ids({ product: 'atlas', exitCode: '126', log: 'sh: ./install.sh: Permission denied' })).toEqual(['installer-permission-denied']);
+    expect(await ids({ product: 'atlas', exitCode: '126', log: 'sh: ./install.sh: Permission denied' })).toEqual([
+      'installer-permission-denied',
+    ]);
     expect(await ids({ product: 'cobalt', exitCode: '0', log: 'all good' })).toEqual([]);
   });
 
@@ -78,19 +86,30 @@ describePortal('knowledge base', (t) => {
       body: { product: 'cobalt', version: DEMO_INSTALL_FAILURE.version, exitCode: DEMO_INSTALL_FAILURE.exitCode, log },
     });
     expect(reply.status).toBe(200);
-    expect(reply.body.articles.map((a) => a.id)).toEqual(['cobalt-4-2-1-agent-still-running', 'cobalt-4-precheck-exit-3']);
+    expect(reply.body.articles.map((a) => a.id)).toEqual([
+      'cobalt-4-2-1-agent-still-running',
+      'cobalt-4-precheck-exit-3',
+    ]);
     const otherVersion = await t.request<{ articles: KnowledgeArticle[] }>('POST', '/api/v1/knowledge/known-issues', {
       token,
       body: { product: 'cobalt', version: '4.1.0', exitCode: 3, log },
     });
     expect(otherVersion.body.articles.map((a) => a.id)).toEqual(['cobalt-4-precheck-exit-3']);
-    const bad = await t.request('POST', '/api/v1/knowledge/known-issues', { token, body: { product: 'cobalt', exitCode: 'three' } });
+    const bad = await t.request('POST', '/api/v1/knowledge/known-issues', {
+      token,
+      body: { product: 'cobalt', exitCode: 'three' },
+    });
     expect(bad.status).toBe(400);
     expect(coded(bad).code).toBe('INVALID_INPUT');
   });
 
   it('refuses malformed searches with a coded 400, and searches without a token with 401', async () => {
-    for (const query of [{ exitCode: 'three', product: 'cobalt' }, { product: 'Cobalt Data Collector' }, { q: 'x'.repeat(201) }, { q: 'upgrade', sort: 'date' }]) {
+    for (const query of [
+      { exitCode: 'three', product: 'cobalt' },
+      { product: 'Cobalt Data Collector' },
+      { q: 'x'.repeat(201) },
+      { q: 'upgrade', sort: 'date' },
+    ]) {
       const reply = await ask(query);
       expect(reply.status, JSON.stringify(query)).toBe(400);
       expect(coded(reply).code).toBe('INVALID_INPUT');

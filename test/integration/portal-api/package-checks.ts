@@ -13,14 +13,20 @@ export const sha256 = (bytes: Buffer): string => createHash('sha256').update(byt
 
 export async function catalogTarget(t: TestPortal, token: string, name: string): Promise<ReleaseTarget> {
   const product = name.split('/')[0] ?? '';
-  const reply = await t.request<{ releases: ReleaseTarget[] }>('GET', `/api/v1/products/${product}/releases`, { token });
+  const reply = await t.request<{ releases: ReleaseTarget[] }>('GET', `/api/v1/products/${product}/releases`, {
+    token,
+  });
   const target = reply.body.releases.find((r) => r.name === name);
   if (target === undefined) throw new Error(`the catalog does not list ${name}`);
   return target;
 }
 
 /** The audit rows added since `before`; the audit is written as the response finishes, so it is waited for. */
-export async function auditSince(t: TestPortal, before: readonly DownloadRecord[], expected: number): Promise<DownloadRecord[]> {
+export async function auditSince(
+  t: TestPortal,
+  before: readonly DownloadRecord[],
+  expected: number,
+): Promise<DownloadRecord[]> {
   const known = new Set(before.map((d) => d.id));
   let added: DownloadRecord[] = [];
   const enough = async (): Promise<boolean> => {

@@ -39,7 +39,14 @@ describePortal('package delivery', (t) => {
     const [row, ...more] = await auditSince(t, before, 1);
     expect(more).toEqual([]);
     const account = (await t.request<{ id: string }>('GET', '/api/v1/me', { token: it1 })).body.id;
-    expect(row).toMatchObject({ accountId: account, serialNumber: 'NW-ATL-0001', product: 'atlas', version: '1.9.0', targetName: ATLAS_190, bytes: target190.length });
+    expect(row).toMatchObject({
+      accountId: account,
+      serialNumber: 'NW-ATL-0001',
+      product: 'atlas',
+      version: '1.9.0',
+      targetName: ATLAS_190,
+      bytes: target190.length,
+    });
   });
 
   it('picks the caller’s own system of that product when no serial number is given', async () => {
@@ -56,7 +63,10 @@ describePortal('package delivery', (t) => {
     expect(head.bytes.length).toBe(0);
     expect(head.headers.get('content-length')).toBe(String(target190.length));
     // A real download afterwards is the marker: once its row is there, a row for the HEAD would be too.
-    await t.request('GET', url(ATLAS_190, '?serialNumber=NW-ATL-0001'), { token: it1, headers: { range: 'bytes=0-9' } });
+    await t.request('GET', url(ATLAS_190, '?serialNumber=NW-ATL-0001'), {
+      token: it1,
+      headers: { range: 'bytes=0-9' },
+    });
     const added = await auditSince(t, before, 1);
     expect(added.map((d) => d.bytes)).toEqual([10]);
   });
@@ -67,11 +77,17 @@ describePortal('package delivery', (t) => {
     await auditSince(t, first, 1);
     const before = await listDownloads(t.portal.db);
     const from = 1000;
-    const reply = await t.request('GET', url(ATLAS_190, '?serialNumber=NW-ATL-0001'), { token: it1, headers: { range: `bytes=${from}-` } });
+    const reply = await t.request('GET', url(ATLAS_190, '?serialNumber=NW-ATL-0001'), {
+      token: it1,
+      headers: { range: `bytes=${from}-` },
+    });
     expect(reply.status).toBe(206);
     expect(reply.headers.get('content-range')).toBe(`bytes ${from}-${target190.length - 1}/${target190.length}`);
     expect(reply.bytes.equals(full.subarray(from))).toBe(true);
-    const middle = await t.request('GET', url(ATLAS_190, '?serialNumber=NW-ATL-0001'), { token: it1, headers: { range: 'bytes=100-199' } });
+    const middle = await t.request('GET', url(ATLAS_190, '?serialNumber=NW-ATL-0001'), {
+      token: it1,
+      headers: { range: 'bytes=100-199' },
+    });
     expect(middle.status).toBe(206);
     expect(middle.bytes.equals(full.subarray(100, 200))).toBe(true);
     const suffix = await t.request('GET', url(ATLAS_190), { token: it1, headers: { range: 'bytes=-300' } });
@@ -87,7 +103,10 @@ describePortal('package delivery', (t) => {
 
   it('refuses a range past the end with 416, the length in Content-Range, and no audit row', async () => {
     const before = await listDownloads(t.portal.db);
-    const reply = await t.request('GET', url(ATLAS_190), { token: it1, headers: { range: `bytes=${target190.length}-` } });
+    const reply = await t.request('GET', url(ATLAS_190), {
+      token: it1,
+      headers: { range: `bytes=${target190.length}-` },
+    });
     expect(expectRefusedWithoutBytes(reply, 416)).toBe('RANGE_NOT_SATISFIABLE');
     expect(reply.headers.get('content-range')).toBe(`bytes */${target190.length}`);
     expect(await auditSince(t, before, 0)).toEqual([]);
@@ -97,22 +116,33 @@ describePortal('package delivery', (t) => {
     const before = await listDownloads(t.portal.db);
     const etag = (await t.request('HEAD', url(ATLAS_190), { token: it1 })).headers.get('etag') ?? '';
     expect(etag).toBe(`"sha256-${target190.sha256}"`);
-    const stale = await t.request('GET', url(ATLAS_190), { token: it1, headers: { range: 'bytes=500-', 'if-range': '"0000000000000000"' } });
+    const stale = await t.request('GET', url(ATLAS_190), {
+      token: it1,
+      headers: { range: 'bytes=500-', 'if-range': '"0000000000000000"' },
+    });
     expect(stale.status).toBe(200);
     expect(sha256(stale.bytes)).toBe(target190.sha256);
-    const fresh = await t.request('GET', url(ATLAS_190), { token: it1, headers: { range: 'bytes=500-', 'if-range': etag } });
+    const fresh = await t.request('GET', url(ATLAS_190), {
+      token: it1,
+      headers: { range: 'bytes=500-', 'if-range': etag },
+    });
     expect(fresh.status).toBe(206);
     expect(fresh.bytes.length).toBe(target190.length - 500);
     // A client that already holds this exact package is told so without the bytes, and that is no download.
     const cached = await t.request('GET', url(ATLAS_190), { token: it1, headers: { 'if-none-match': etag } });
     expect(cached.status).toBe(304);
     expect(cached.bytes.length).toBe(0);
-    expect((await auditSince(t, before, 2)).map((d) => d.bytes).sort((a, b) => a - b)).toEqual([target190.length - 500, target190.length]);
+    expect((await auditSince(t, before, 2)).map((d) => d.bytes).sort((a, b) => a - b)).toEqual([
+      target190.length - 500,
+      target190.length,
+    ]);
   });
 
   it('refuses a Support customer a major upgrade with the verdict’s reason and remedy, and records nothing', async () => {
     const before = await listDownloads(t.portal.db);
-    const reply = await t.request('GET', url(ATLAS_200, '?serialNumber=NW-ATL-0001'), { token: await t.signIn(NW_ADMIN) });
+    const reply = await t.request('GET', url(ATLAS_200, '?serialNumber=NW-ATL-0001'), {
+      token: await t.signIn(NW_ADMIN),
+    });
     const body = coded(reply);
     expect(expectRefusedWithoutBytes(reply, 403)).toBe('UPGRADE_REQUIRES_UPGRADE_SUPPORT');
     expect(body.remedy).toMatch(/Upgrade Support/);
@@ -123,7 +153,9 @@ describePortal('package delivery', (t) => {
     expect((await t.request('HEAD', url(ATLAS_200), { token: it1 })).status).toBe(403);
     expect(await auditSince(t, before, 0)).toEqual([]);
     // The Upgrade Support customer next door may have it.
-    expect((await t.request('GET', url(ATLAS_200, '?serialNumber=CG-ATL-0001'), { token: await t.signIn(CG_IT) })).status).toBe(200);
+    expect(
+      (await t.request('GET', url(ATLAS_200, '?serialNumber=CG-ATL-0001'), { token: await t.signIn(CG_IT) })).status,
+    ).toBe(200);
     expect((await auditSince(t, before, 1)).map((d) => d.serialNumber)).toEqual(['CG-ATL-0001']);
   });
 
@@ -136,7 +168,9 @@ describePortal('package delivery', (t) => {
 
   it('judges by the contract’s licensed major, so reporting a newer installed version unlocks nothing', async () => {
     const atlas231 = 'atlas/2.3.1/linux-x64/atlas-2.3.1-linux-x64.tar.gz';
-    const reply = await t.request('GET', url(atlas231, '?serialNumber=NW-ATL-0001&installedVersion=2.0.0'), { token: it1 });
+    const reply = await t.request('GET', url(atlas231, '?serialNumber=NW-ATL-0001&installedVersion=2.0.0'), {
+      token: it1,
+    });
     expect(expectRefusedWithoutBytes(reply, 403)).toBe('UPGRADE_REQUIRES_UPGRADE_SUPPORT');
   });
 
@@ -147,7 +181,9 @@ describePortal('package delivery', (t) => {
     const hidden = await t.request('GET', url(rc, '?serialNumber=CG-ATL-0001&installedVersion=2.3.1'), { token });
     expect(expectRefusedWithoutBytes(hidden, 403)).toBe('PRERELEASE');
     const before = await listDownloads(t.portal.db);
-    const opted = await t.request('GET', url(rc, '?serialNumber=CG-ATL-0001&installedVersion=2.3.1&previews=1'), { token });
+    const opted = await t.request('GET', url(rc, '?serialNumber=CG-ATL-0001&installedVersion=2.3.1&previews=1'), {
+      token,
+    });
     expect(opted.status).toBe(200);
     expect((await auditSince(t, before, 1)).map((d) => d.version)).toEqual(['3.0.0-rc.1']);
     // Under Support a preview of the next major stays locked, previews or not.
@@ -157,12 +193,42 @@ describePortal('package delivery', (t) => {
 
   it.each<[string, (token: string) => Promise<Reply>, number, string]>([
     ['no token', () => t.request('GET', url(ATLAS_190)), 401, 'UNAUTHENTICATED'],
-    ['an engineer', async () => t.request('GET', url(ATLAS_190), { token: await t.signIn(ENGINEER) }), 403, 'FORBIDDEN'],
-    ['another customer’s serial number', (token) => t.request('GET', url(ATLAS_190, '?serialNumber=CG-ATL-0001'), { token }), 404, 'NOT_FOUND'],
-    ['a serial number of another product', (token) => t.request('GET', url(ATLAS_190, '?serialNumber=NW-COB-0001'), { token }), 400, 'INVALID_INPUT'],
-    ['an unknown target', (token) => t.request('GET', url('atlas/9.9.9/linux-x64/atlas-9.9.9-linux-x64.tar.gz'), { token }), 404, 'NOT_FOUND'],
-    ['an unknown query field', (token) => t.request('GET', url(ATLAS_190, '?serialNumber=NW-ATL-0001&admin=1'), { token }), 400, 'INVALID_INPUT'],
-    ['an installed version that is no version', (token) => t.request('GET', url(ATLAS_190, '?installedVersion=latest'), { token }), 400, 'INVALID_VERSION'],
+    [
+      'an engineer',
+      async () => t.request('GET', url(ATLAS_190), { token: await t.signIn(ENGINEER) }),
+      403,
+      'FORBIDDEN',
+    ],
+    [
+      'another customer’s serial number',
+      (token) => t.request('GET', url(ATLAS_190, '?serialNumber=CG-ATL-0001'), { token }),
+      404,
+      'NOT_FOUND',
+    ],
+    [
+      'a serial number of another product',
+      (token) => t.request('GET', url(ATLAS_190, '?serialNumber=NW-COB-0001'), { token }),
+      400,
+      'INVALID_INPUT',
+    ],
+    [
+      'an unknown target',
+      (token) => t.request('GET', url('atlas/9.9.9/linux-x64/atlas-9.9.9-linux-x64.tar.gz'), { token }),
+      404,
+      'NOT_FOUND',
+    ],
+    [
+      'an unknown query field',
+      (token) => t.request('GET', url(ATLAS_190, '?serialNumber=NW-ATL-0001&admin=1'), { token }),
+      400,
+      'INVALID_INPUT',
+    ],
+    [
+      'an installed version that is no version',
+      (token) => t.request('GET', url(ATLAS_190, '?installedVersion=latest'), { token }),
+      400,
+      'INVALID_VERSION',
+    ],
   ])('refuses %s with a coded error and no bytes', async (_, send, status, code) => {
     expect(expectRefusedWithoutBytes(await send(it1), status)).toBe(code);
   });
@@ -199,9 +265,16 @@ describePortal('package delivery', (t) => {
       `/api/v1/packages/${t.portal.layout.keysDir}/online/targets.pem`,
       packagePath(`atlas/1.9.0/linux-x64/${'0'.repeat(64)}.atlas-1.9.0-linux-x64.tar.gz`),
     ];
-    for (const path of paths) expect(['INVALID_TARGET_NAME', 'NOT_FOUND']).toContain(expectRefusedWithoutBytes(await t.raw('GET', path, { token: it1 })));
+    for (const path of paths)
+      expect(['INVALID_TARGET_NAME', 'NOT_FOUND']).toContain(
+        expectRefusedWithoutBytes(await t.raw('GET', path, { token: it1 })),
+      );
     // Under its signed hash, the consistent-snapshot path TUF clients request names the same package.
-    const hashed = await t.raw('GET', packagePath(`atlas/1.9.0/linux-x64/${target190.sha256}.atlas-1.9.0-linux-x64.tar.gz`), { token: it1 });
+    const hashed = await t.raw(
+      'GET',
+      packagePath(`atlas/1.9.0/linux-x64/${target190.sha256}.atlas-1.9.0-linux-x64.tar.gz`),
+      { token: it1 },
+    );
     expect(hashed.status).toBe(200);
     expect(sha256(hashed.bytes)).toBe(target190.sha256);
   });
@@ -261,7 +334,9 @@ describePortal('package delivery', (t) => {
     expect(byVersion.get('4.2.0')).toMatchObject({ allowed: true, kind: 'update' });
     expect(byVersion.get('4.2.1')?.reasons.map((r) => r.code)).toEqual(['RELEASED_AFTER_CONTRACT_END']);
 
-    const atlas = await t.request<SystemEntitlement>('GET', '/api/v1/systems/TS-ATL-0001/entitlement?previews=1', { token });
+    const atlas = await t.request<SystemEntitlement>('GET', '/api/v1/systems/TS-ATL-0001/entitlement?previews=1', {
+      token,
+    });
     const atlasVerdicts = new Map(atlas.body.releases.map((r) => [r.target.custom.version, r.verdict]));
     expect(atlasVerdicts.get('1.9.0')).toMatchObject({ allowed: true });
     expect(atlasVerdicts.get('3.0.0-rc.1')?.reasons.map((r) => r.code)).toContain('RELEASED_AFTER_CONTRACT_END');

@@ -55,13 +55,21 @@ function throttleSuite(dialect: Dialect): void {
     return email;
   }
 
-  async function signIn(email: string, password: string, from: string): Promise<{ status: number; retryAfter: string | null; body: ErrorBody | { token: string } }> {
+  async function signIn(
+    email: string,
+    password: string,
+    from: string,
+  ): Promise<{ status: number; retryAfter: string | null; body: ErrorBody | { token: string } }> {
     const reply = await fetch(`${url}/api/v1/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
       body: JSON.stringify({ email, password }),
     });
-    return { status: reply.status, retryAfter: reply.headers.get('retry-after'), body: (await reply.json()) as ErrorBody };
+    return {
+      status: reply.status,
+      retryAfter: reply.headers.get('retry-after'),
+      body: (await reply.json()) as ErrorBody,
+    };
   }
 
   it('makes an attacker at one address wait longer and longer, while the user signs in from another', async () => {
@@ -74,7 +82,9 @@ function throttleSuite(dialect: Dialect): void {
         const seconds = Number(reply.retryAfter);
         retryAfters.push(seconds);
         expect((reply.body as ErrorBody).code).toBe('RATE_LIMITED');
-        expect((reply.body as ErrorBody).message).toMatch(/^Too many failed sign-in attempts for this account from your address/);
+        expect((reply.body as ErrorBody).message).toMatch(
+          /^Too many failed sign-in attempts for this account from your address/,
+        );
         expect((reply.body as ErrorBody).details).toMatchObject({ retryAfterSeconds: seconds });
         wait(seconds);
         reply = await signIn(alice, `guess ${guess}`, attacker);
@@ -130,4 +140,6 @@ function throttleSuite(dialect: Dialect): void {
 }
 
 describe('sign-in throttling over HTTP [sqlite]', () => throttleSuite('sqlite'));
-describe.skipIf(postgresProblem !== undefined)('sign-in throttling over HTTP [postgres]', () => throttleSuite('postgres'));
+describe.skipIf(postgresProblem !== undefined)('sign-in throttling over HTTP [postgres]', () =>
+  throttleSuite('postgres'),
+);

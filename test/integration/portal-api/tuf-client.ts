@@ -22,7 +22,9 @@ export async function portalTufClient(portalUrl: string, repoDir: string): Promi
   await mkdir(targetDir);
   // The portal's first root, as the app ships it; from the files when there are any, else as the portal serves it
   // (a portal on PostgreSQL keeps its metadata in the database).
-  const root = await readFile(join(repoDir, '1.root.json')).catch(async () => Buffer.from(await (await fetch(`${portalUrl}/tuf/1.root.json`)).arrayBuffer()));
+  const root = await readFile(join(repoDir, '1.root.json')).catch(async () =>
+    Buffer.from(await (await fetch(`${portalUrl}/tuf/1.root.json`)).arrayBuffer()),
+  );
   await writeFile(join(metadataDir, 'root.json'), root);
   return {
     metadataDir,

@@ -46,14 +46,29 @@ beforeAll(async () => {
   await mkdir(work);
   appImage = await installer(work, APPIMAGE, 3 * MiB + 123);
   // The vendor's CLI, as a separate process next to the running portal.
-  cli = await publishApp(demo.portal.layout.dataDirectory, ['--file', appImage.path, '--version', '0.2.0', '--os', 'linux', '--arch', 'x64', '--notes', NOTES]);
+  cli = await publishApp(demo.portal.layout.dataDirectory, [
+    '--file',
+    appImage.path,
+    '--version',
+    '0.2.0',
+    '--os',
+    'linux',
+    '--arch',
+    'x64',
+    '--notes',
+    NOTES,
+  ]);
 
   // The rest through the admin function the command runs: an older and a prerelease version next to it, another
   // architecture, and a macOS release with the zip Squirrel.Mac installs from and the dmg people download.
   const catalog = demo.portal.catalog;
   const publish = async (name: string, version: string, os: string, arch: string, size = 64 * 1024) => {
     const file = await installer(work, name, size);
-    await publishAppRelease(catalog, { file: file.path, version, os, arch, notes: `Release ${version}.`, publishedAt: PUBLISHED_AT }, new Date());
+    await publishAppRelease(
+      catalog,
+      { file: file.path, version, os, arch, notes: `Release ${version}.`, publishedAt: PUBLISHED_AT },
+      new Date(),
+    );
     return file;
   };
   await publish('hicare-update-manager-0.1.5-x86_64.AppImage', '0.1.5', 'linux', 'x64');
@@ -71,7 +86,9 @@ describe('publish-app', () => {
   it('signs the installer as hicare-update-manager/<version>/<os>-<arch>/<file> and says where it is served', async () => {
     expect(cli.code, cli.stderr).toBe(0);
     const name = `hicare-update-manager/0.2.0/linux-x64/${APPIMAGE}`;
-    expect(cli.stdout).toContain(`Published ${name} (${appImage.bytes.length} bytes, sha256 ${sha256Hex(appImage.bytes)})`);
+    expect(cli.stdout).toContain(
+      `Published ${name} (${appImage.bytes.length} bytes, sha256 ${sha256Hex(appImage.bytes)})`,
+    );
     expect(cli.stdout).toContain('/app-updates/linux/x64/');
     expect((await signedVersions(demo.portal.layout.repoDir)).names).toContain(name);
   });
@@ -116,12 +133,20 @@ describe('the feed, as electron-updater reads it', () => {
     // Squirrel.Mac installs from the zip: it is the release's path, the dmg is listed after it.
     expect(mac.info.path).toBe('hicare-update-manager-0.2.0-mac-arm64.zip');
     expect(mac.info.sha512).toBe(sha512Base64(zip.bytes));
-    expect(mac.info.files.map((f) => f.url)).toEqual(['hicare-update-manager-0.2.0-mac-arm64.zip', 'hicare-update-manager-0.2.0-mac-arm64.dmg']);
+    expect(mac.info.files.map((f) => f.url)).toEqual([
+      'hicare-update-manager-0.2.0-mac-arm64.zip',
+      'hicare-update-manager-0.2.0-mac-arm64.dmg',
+    ]);
     expect(mac.info.releaseDate).toBe(PUBLISHED_AT);
-    await expect(readFeed(demo.url, 'win', 'x64', 'win32')).rejects.toMatchObject({ code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' });
+    await expect(readFeed(demo.url, 'win', 'x64', 'win32')).rejects.toMatchObject({
+      code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND',
+    });
     const none = await rawRequest(demo.url, '/app-updates/win/x64/latest.yml');
     expect(none.status).toBe(404);
-    expect(JSON.parse(none.body.toString())).toMatchObject({ code: 'NOT_FOUND', message: 'No release of the manager is published for win-x64.' });
+    expect(JSON.parse(none.body.toString())).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No release of the manager is published for win-x64.',
+    });
   });
 
   it('makes every check revalidate the channel file, and answers HEAD and If-None-Match', async () => {
@@ -145,7 +170,9 @@ describe('the installer', () => {
     expect(whole.body.equals(appImage.bytes)).toBe(true);
     expect(whole.headers['accept-ranges']).toBe('bytes');
     const start = 2 * MiB + 7;
-    const part = await rawRequest(demo.url, path, { headers: { range: `bytes=${start}-`, 'if-range': String(whole.headers.etag) } });
+    const part = await rawRequest(demo.url, path, {
+      headers: { range: `bytes=${start}-`, 'if-range': String(whole.headers.etag) },
+    });
     expect(part.status).toBe(206);
     expect(part.headers['content-range']).toBe(`bytes ${start}-${appImage.bytes.length - 1}/${appImage.bytes.length}`);
     expect(part.body.equals(appImage.bytes.subarray(start))).toBe(true);
@@ -188,7 +215,9 @@ describe('customers', () => {
   it('never see the manager among the releases, the entitlement verdicts or the packages', async () => {
     const token = await customerToken();
     const headers = { authorization: `Bearer ${token}` };
-    const manager = (await (await fetch(`${demo.url}/api/v1/products/hicare-update-manager/releases`, { headers })).json()) as { releases: ReleaseTarget[] };
+    const manager = (await (
+      await fetch(`${demo.url}/api/v1/products/hicare-update-manager/releases`, { headers })
+    ).json()) as { releases: ReleaseTarget[] };
     expect(manager.releases).toEqual([]);
     const serials = demo.seed.customers.flatMap((c) => c.systems.map((s) => s.serialNumber));
     let listed = 0;

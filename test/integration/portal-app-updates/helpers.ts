@@ -36,9 +36,15 @@ export function publishApp(dataDirectory: string, args: readonly string[]): Prom
 }
 
 /** The targets and timestamp versions a client would see now, straight from the repository's files. */
-export async function signedVersions(repoDir: string): Promise<{ targets: number; timestamp: number; names: string[] }> {
+export async function signedVersions(
+  repoDir: string,
+): Promise<{ targets: number; timestamp: number; names: string[] }> {
   const state = await readState(repoDir);
-  return { targets: state.targets.signed.version, timestamp: state.timestamp.signed.version, names: Object.keys(state.targets.signed.targets).sort() };
+  return {
+    targets: state.targets.signed.version,
+    timestamp: state.timestamp.signed.version,
+    names: Object.keys(state.targets.signed.targets).sort(),
+  };
 }
 
 /** Every file under the repository's `targets/hicare-update-manager/`: a refused publish must leave none behind. */
@@ -62,14 +68,24 @@ export interface FeedReading {
  * What electron-updater's generic provider makes of `<portal>/app-updates/<os>/<arch>` as the app configures it
  * (electron/main/self-update.ts: channel `latest`), as if running on `platform` with Node's `arch`.
  */
-export async function readFeed(portal: string, os: string, arch: string, platform: ProviderPlatform, nodeArch = 'x64'): Promise<FeedReading> {
+export async function readFeed(
+  portal: string,
+  os: string,
+  arch: string,
+  platform: ProviderPlatform,
+  nodeArch = 'x64',
+): Promise<FeedReading> {
   const runtime: ProviderRuntimeOptions = {
     isUseMultipleRangeRequest: false,
     platform,
     executor: new LoopbackExecutor() as unknown as ProviderRuntimeOptions['executor'],
   };
   const updater = { channel: null, isAddNoCacheQuery: true } as unknown as AppUpdater;
-  const provider = new GenericProvider({ provider: 'generic', url: `${portal}/app-updates/${os}/${arch}`, channel: 'latest' }, updater, runtime);
+  const provider = new GenericProvider(
+    { provider: 'generic', url: `${portal}/app-updates/${os}/${arch}`, channel: 'latest' },
+    updater,
+    runtime,
+  );
   // The provider names the Linux channel file after process.arch; this is its own switch for that.
   const previous = process.env['TEST_UPDATER_ARCH'];
   process.env['TEST_UPDATER_ARCH'] = nodeArch;

@@ -36,7 +36,8 @@ describe('publish-app', () => {
   it('prints its help with every flag and exits 0', async () => {
     const help = await runCli(['publish-app', '--help'], cliEnv({ HICARE_PORTAL_DATA: data }));
     expect(help.code).toBe(0);
-    for (const flag of ['--file', '--version', '--os', '--arch', '--notes', '--notes-file', 'latest-linux.yml']) expect(help.stdout).toContain(flag);
+    for (const flag of ['--file', '--version', '--os', '--arch', '--notes', '--notes-file', 'latest-linux.yml'])
+      expect(help.stdout).toContain(flag);
     const main = await runCli(['--help'], cliEnv({}));
     expect(main.stdout).toContain('publish-app');
   });
@@ -57,16 +58,56 @@ describe('publish-app', () => {
       ['no --file', ['--version', '0.3.0', '--os', 'linux', '--arch', 'x64'], 2, 'Missing --file'],
       ['an unknown flag', [...valid(), '--channel', 'beta'], 2, "Unknown option '--channel'"],
       ['both kinds of notes', [...valid(), '--notes', 'a', '--notes-file', good], 2, 'not both'],
-      ['a file that does not exist', ['--file', join(inputs, 'missing.AppImage'), '--version', '0.3.0', '--os', 'linux', '--arch', 'x64', '--json'], 1, 'NOT_FOUND'],
-      ['a folder for a file', ['--file', folder, '--version', '0.3.0', '--os', 'linux', '--arch', 'x64', '--json'], 1, 'INVALID_INPUT'],
+      [
+        'a file that does not exist',
+        ['--file', join(inputs, 'missing.AppImage'), '--version', '0.3.0', '--os', 'linux', '--arch', 'x64', '--json'],
+        1,
+        'NOT_FOUND',
+      ],
+      [
+        'a folder for a file',
+        ['--file', folder, '--version', '0.3.0', '--os', 'linux', '--arch', 'x64', '--json'],
+        1,
+        'INVALID_INPUT',
+      ],
       ['a version with a "v"', [...valid('v0.3.0'), '--json'], 1, 'INVALID_VERSION'],
       ['a version that is not semver', [...valid('0.3'), '--json'], 1, 'INVALID_VERSION'],
-      ['an unknown operating system', ['--file', good, '--version', '0.3.0', '--os', 'bsd', '--arch', 'x64', '--json'], 1, 'INVALID_INPUT'],
-      ['an unknown architecture', ['--file', good, '--version', '0.3.0', '--os', 'linux', '--arch', 'mips', '--json'], 1, 'INVALID_INPUT'],
-      ['a file name a URL cannot carry as is', ['--file', spaced, '--version', '0.3.0', '--os', 'linux', '--arch', 'x64', '--json'], 1, 'INVALID_TARGET_NAME'],
-      ['an empty installer', ['--file', empty, '--version', '0.3.0', '--os', 'linux', '--arch', 'x64', '--json'], 1, 'INVALID_INPUT'],
-      ['other bytes under a published name', ['--file', other, '--version', '0.2.0', '--os', 'linux', '--arch', 'x64', '--json'], 1, 'TARGET_CONFLICT'],
-      ['notes from a file that does not exist', [...valid(), '--notes-file', join(inputs, 'missing.md'), '--json'], 1, 'NOT_FOUND'],
+      [
+        'an unknown operating system',
+        ['--file', good, '--version', '0.3.0', '--os', 'bsd', '--arch', 'x64', '--json'],
+        1,
+        'INVALID_INPUT',
+      ],
+      [
+        'an unknown architecture',
+        ['--file', good, '--version', '0.3.0', '--os', 'linux', '--arch', 'mips', '--json'],
+        1,
+        'INVALID_INPUT',
+      ],
+      [
+        'a file name a URL cannot carry as is',
+        ['--file', spaced, '--version', '0.3.0', '--os', 'linux', '--arch', 'x64', '--json'],
+        1,
+        'INVALID_TARGET_NAME',
+      ],
+      [
+        'an empty installer',
+        ['--file', empty, '--version', '0.3.0', '--os', 'linux', '--arch', 'x64', '--json'],
+        1,
+        'INVALID_INPUT',
+      ],
+      [
+        'other bytes under a published name',
+        ['--file', other, '--version', '0.2.0', '--os', 'linux', '--arch', 'x64', '--json'],
+        1,
+        'TARGET_CONFLICT',
+      ],
+      [
+        'notes from a file that does not exist',
+        [...valid(), '--notes-file', join(inputs, 'missing.md'), '--json'],
+        1,
+        'NOT_FOUND',
+      ],
     ];
     // All at once: inputs that get as far as the repository take its publish lock, and a publisher that finds it
     // held waits for it, so every answer is the refusal of its own input.
@@ -82,30 +123,60 @@ describe('publish-app', () => {
     expect(await signedVersions(repoDir)).toEqual(before);
     expect(await storedAppFiles(repoDir)).toEqual(filesBefore);
     // No staged copy is left behind either (they are dotfiles next to the stored ones).
-    const leftovers = (await readdir(join(repoDir, 'targets'), { recursive: true })).filter((f) => f.split('/').some((s) => s.startsWith('.')));
+    const leftovers = (await readdir(join(repoDir, 'targets'), { recursive: true })).filter((f) =>
+      f.split('/').some((s) => s.startsWith('.')),
+    );
     expect(leftovers).toEqual([]);
   }, 120_000);
 
   it('refuses to publish a customer release under the manager’s reserved name', async () => {
     const before = await signedVersions(repoDir);
     const detection = JSON.stringify({ kind: 'file', path: '{target}/VERSION' });
-    const args = ['publish', '--product', 'hicare-update-manager', '--version', '0.9.0', '--platform', 'linux', '--arch', 'x64', '--file', good, '--installer', 'appimage', '--detection', detection, '--json'];
+    const args = [
+      'publish',
+      '--product',
+      'hicare-update-manager',
+      '--version',
+      '0.9.0',
+      '--platform',
+      'linux',
+      '--arch',
+      'x64',
+      '--file',
+      good,
+      '--installer',
+      'appimage',
+      '--detection',
+      detection,
+      '--json',
+    ];
     const result = await runCli(args, cliEnv({ HICARE_PORTAL_DATA: data }));
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stderr)).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('reserved') });
+    expect(JSON.parse(result.stderr)).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('reserved'),
+    });
     expect(await signedVersions(repoDir)).toEqual(before);
   });
 
   it('publishing the same installer again signs nothing; new notes for it are signed, under its first date', async () => {
     const before = await signedVersions(repoDir);
     const args = ['--file', good, '--version', '0.2.0', '--os', 'linux', '--arch', 'x64', '--json'];
-    const first = JSON.parse((await publishApp(data, args)).stdout) as { custom: { publishedAt: string; notes: string } };
+    const first = JSON.parse((await publishApp(data, args)).stdout) as {
+      custom: { publishedAt: string; notes: string };
+    };
     expect(await signedVersions(repoDir)).toEqual(before);
 
     const noted = await publishApp(data, [...args, '--notes', 'Now with notes.']);
     expect(noted.code, noted.stderr).toBe(0);
-    expect(JSON.parse(noted.stdout)).toMatchObject({ custom: { notes: 'Now with notes.', publishedAt: first.custom.publishedAt } });
+    expect(JSON.parse(noted.stdout)).toMatchObject({
+      custom: { notes: 'Now with notes.', publishedAt: first.custom.publishedAt },
+    });
     const after = await signedVersions(repoDir);
-    expect([after.targets, after.timestamp, after.names]).toEqual([before.targets + 1, before.timestamp + 1, before.names]);
+    expect([after.targets, after.timestamp, after.names]).toEqual([
+      before.targets + 1,
+      before.timestamp + 1,
+      before.names,
+    ]);
   });
 });

@@ -38,7 +38,11 @@ beforeAll(async () => {
   // The app's trust has read the catalog before the release exists, as it has by the time an update is downloaded.
   trust = (await demo.client()).client.trust;
   await trust.allTargets();
-  await publishAppRelease(demo.portal.catalog, { file: signed.path, version: '0.2.0', os: 'linux', arch: 'x64' }, new Date());
+  await publishAppRelease(
+    demo.portal.catalog,
+    { file: signed.path, version: '0.2.0', os: 'linux', arch: 'x64' },
+    new Date(),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -70,29 +74,44 @@ describe('verifyAppUpdate', () => {
 
   it('refuses a file longer than the signed length, and one shorter', async () => {
     const longer = await downloaded(NAME, Buffer.concat([signed.bytes, Buffer.from('#!/bin/sh\n')]));
-    await expect(verifyAppUpdate(trust, { version: '0.2.0', os: 'linux', arch: 'x64', file: longer })).rejects.toMatchObject({
+    await expect(
+      verifyAppUpdate(trust, { version: '0.2.0', os: 'linux', arch: 'x64', file: longer }),
+    ).rejects.toMatchObject({
       code: 'LENGTH_EXCEEDED',
       details: { expected: signed.bytes.length, actual: signed.bytes.length + 10 },
     });
     const shorter = await downloaded(NAME, signed.bytes.subarray(0, signed.bytes.length - 1));
-    await expect(verifyAppUpdate(trust, { version: '0.2.0', os: 'linux', arch: 'x64', file: shorter })).rejects.toMatchObject({ code: 'HASH_MISMATCH' });
+    await expect(
+      verifyAppUpdate(trust, { version: '0.2.0', os: 'linux', arch: 'x64', file: shorter }),
+    ).rejects.toMatchObject({ code: 'HASH_MISMATCH' });
   });
 
   it.each([
     ['a version that was never signed', { version: '0.4.0', os: 'linux', arch: 'x64' }, NAME],
     ['the signed file offered for another architecture', { version: '0.2.0', os: 'linux', arch: 'arm64' }, NAME],
     ['the signed file offered for another system', { version: '0.2.0', os: 'win', arch: 'x64' }, NAME],
-    ['the signed bytes under another file name', { version: '0.2.0', os: 'linux', arch: 'x64' }, 'hicare-update-manager-0.2.0.AppImage'],
+    [
+      'the signed bytes under another file name',
+      { version: '0.2.0', os: 'linux', arch: 'x64' },
+      'hicare-update-manager-0.2.0.AppImage',
+    ],
     ['a customer package’s name', { version: '1.9.0', os: 'linux', arch: 'x64' }, 'atlas-1.9.0-linux-x64.tar.gz'],
   ])('refuses %s as not signed', async (_what, release, name) => {
     const file = await downloaded(name, signed.bytes);
-    await expect(verifyAppUpdate(trust, { ...release, file })).rejects.toMatchObject({ code: 'TARGET_UNKNOWN', message: expect.stringContaining('is not signed by the vendor') });
+    await expect(verifyAppUpdate(trust, { ...release, file })).rejects.toMatchObject({
+      code: 'TARGET_UNKNOWN',
+      message: expect.stringContaining('is not signed by the vendor'),
+    });
   });
 
   it('refuses a version that is not one, before asking the portal anything', async () => {
     const file = await downloaded(NAME, signed.bytes);
-    await expect(verifyAppUpdate(trust, { version: 'v0.2.0', os: 'linux', arch: 'x64', file })).rejects.toMatchObject({ code: 'INVALID_VERSION' });
-    await expect(verifyAppUpdate(trust, { version: '0.2.0', os: 'linux', arch: 'mips', file })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(verifyAppUpdate(trust, { version: 'v0.2.0', os: 'linux', arch: 'x64', file })).rejects.toMatchObject({
+      code: 'INVALID_VERSION',
+    });
+    await expect(verifyAppUpdate(trust, { version: '0.2.0', os: 'linux', arch: 'mips', file })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 
   it('refuses when the portal’s catalog does not chain to the root the app trusts', async () => {
@@ -103,6 +122,8 @@ describe('verifyAppUpdate', () => {
     await copyFile(join(other, 'tuf', '1.root.json'), rootFile);
     const stranger = new Trust({ dataDirectory: join(demo.dir, 'stranger'), portalUrl: demo.url, rootFile });
     const file = await downloaded(NAME, signed.bytes);
-    await expect(verifyAppUpdate(stranger, { version: '0.2.0', os: 'linux', arch: 'x64', file })).rejects.toMatchObject({ code: 'UNTRUSTED_PORTAL' });
+    await expect(verifyAppUpdate(stranger, { version: '0.2.0', os: 'linux', arch: 'x64', file })).rejects.toMatchObject(
+      { code: 'UNTRUSTED_PORTAL' },
+    );
   });
 });

@@ -33,21 +33,39 @@ const FLAGS: Record<string, string[]> = {
   account: ['--email', '--name', '--role', '--customer', 'HICARE_ACCOUNT_PASSWORD'],
   contract: ['--id', '--customer', '--tier', '--start', '--end', '--region', '--time-zone', '--licensed'],
   system: ['--contract', '--serial', '--product', '--location', '--installed', '--platform'],
-  publish: ['--product', '--version', '--platform', '--arch', '--file', '--installer', '--arg', '--entry', '--detection', '--notes', '--min-upgrade-from', '--no-wait', '--wait-timeout'],
+  publish: [
+    '--product',
+    '--version',
+    '--platform',
+    '--arch',
+    '--file',
+    '--installer',
+    '--arg',
+    '--entry',
+    '--detection',
+    '--notes',
+    '--min-upgrade-from',
+    '--no-wait',
+    '--wait-timeout',
+  ],
   lifecycle: ['--product', '--major', '--ga', '--end-of-maintenance', '--end-of-service', '--no-wait'],
 };
 
 /** The version of targets.json the served timestamp leads to. */
 async function servedTargetsVersion(url: string): Promise<number> {
-  const timestamp = (await json<{ signed: { meta: Record<string, { version: number }> } }>(`${url}/tuf/timestamp.json`)).body;
+  const timestamp = (await json<{ signed: { meta: Record<string, { version: number }> } }>(`${url}/tuf/timestamp.json`))
+    .body;
   const snapshotVersion = timestamp.signed.meta['snapshot.json']?.version ?? 0;
-  const snapshot = (await json<{ signed: { meta: Record<string, { version: number }> } }>(`${url}/tuf/${snapshotVersion}.snapshot.json`)).body;
+  const snapshot = (
+    await json<{ signed: { meta: Record<string, { version: number }> } }>(`${url}/tuf/${snapshotVersion}.snapshot.json`)
+  ).body;
   return snapshot.signed.meta['targets.json']?.version ?? 0;
 }
 
 async function signIn(url: string, email: string, password: string): Promise<string> {
   const reply = await json<{ token: string }>(`${url}/api/v1/sessions`, { method: 'POST', body: { email, password } });
-  if (reply.status !== 200) throw new Error(`sign-in of ${email} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+  if (reply.status !== 200)
+    throw new Error(`sign-in of ${email} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body.token;
 }
 
@@ -69,7 +87,9 @@ describe('hicare-portal on SQLite', () => {
   });
 
   it('prints help for every command, naming its flags, and exits 0', async () => {
-    const results = await Promise.all([['--help'], ...Object.keys(FLAGS).map((command) => [command, '--help'])].map((args) => runCli(args, env)));
+    const results = await Promise.all(
+      [['--help'], ...Object.keys(FLAGS).map((command) => [command, '--help'])].map((args) => runCli(args, env)),
+    );
     const [main, ...commands] = results;
     expect(main?.code).toBe(0);
     for (const command of Object.keys(FLAGS)) expect(main?.stdout).toContain(command);
@@ -82,7 +102,9 @@ describe('hicare-portal on SQLite', () => {
 
   it('seeds the demo and prints its six accounts with their passwords', () => {
     expect(seeded.accounts).toHaveLength(6);
-    expect(new Set(seeded.accounts.map((a) => a.role))).toEqual(new Set(['customer-admin', 'it-staff', 'engineer', 'portal-admin']));
+    expect(new Set(seeded.accounts.map((a) => a.role))).toEqual(
+      new Set(['customer-admin', 'it-staff', 'engineer', 'portal-admin']),
+    );
     for (const account of seeded.accounts) expect(account.password.length).toBeGreaterThanOrEqual(16);
     expect(seeded.customers.map((c) => c.contractId).sort()).toEqual(['CG-UPS-2026', 'NW-SUP-2026']);
     expect(seeded.targets).toBeGreaterThan(0);
@@ -128,11 +150,15 @@ describe('hicare-portal on SQLite', () => {
       let found: ReleaseTarget | undefined;
       const listed = async (): Promise<true | undefined> => {
         const path = `${up().url}/api/v1/products/zenith/releases`;
-        found = (await json<{ releases: ReleaseTarget[] }>(path, { token })).body.releases.find((r) => r.name === zenith);
+        found = (await json<{ releases: ReleaseTarget[] }>(path, { token })).body.releases.find(
+          (r) => r.name === zenith,
+        );
         return ready(found) ? true : undefined;
       };
       // Past the deadline the last listing is answered: the caller's assertion then shows what the portal had.
-      await until(listed, { what: 'the published zenith release', timeoutMs: 5_000, intervalMs: 100 }).catch(() => undefined);
+      await until(listed, { what: 'the published zenith release', timeoutMs: 5_000, intervalMs: 100 }).catch(
+        () => undefined,
+      );
       return found;
     };
 
@@ -148,7 +174,9 @@ describe('hicare-portal on SQLite', () => {
       expect(up().url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect((await json<{ ok: boolean }>(`${up().url}/healthz`)).body).toEqual({ ok: true });
       const admin = seeded.accounts.find((a) => a.role === 'customer-admin');
-      const me = await json<{ email: string }>(`${up().url}/api/v1/me`, { token: await signIn(up().url, admin?.email ?? '', admin?.password ?? '') });
+      const me = await json<{ email: string }>(`${up().url}/api/v1/me`, {
+        token: await signIn(up().url, admin?.email ?? '', admin?.password ?? ''),
+      });
       expect(me.body.email).toBe(admin?.email);
     });
 
@@ -156,29 +184,102 @@ describe('hicare-portal on SQLite', () => {
       const now = Date.now();
       // Each step waits only for what it needs: the account and the contract for the customer, the system for the contract.
       const people = async () => {
-        expect(await add(['customer', 'add', '--id', 'acme', '--name', 'Acme Rail'])).toEqual({ id: 'acme', name: 'Acme Rail' });
-        const contract = ['contract', 'add', '--id', 'AC-UPS-1', '--customer', 'acme', '--tier', 'upgrade-support', '--start', isoDate(now - 30 * DAY), '--end', isoDate(now + 300 * DAY)];
+        expect(await add(['customer', 'add', '--id', 'acme', '--name', 'Acme Rail'])).toEqual({
+          id: 'acme',
+          name: 'Acme Rail',
+        });
+        const contract = [
+          'contract',
+          'add',
+          '--id',
+          'AC-UPS-1',
+          '--customer',
+          'acme',
+          '--tier',
+          'upgrade-support',
+          '--start',
+          isoDate(now - 30 * DAY),
+          '--end',
+          isoDate(now + 300 * DAY),
+        ];
         const [account, added] = await Promise.all([
-          add(['account', 'add', '--email', 'it@acme.example', '--name', 'Acme IT', '--role', 'it-staff', '--customer', 'acme'], { HICARE_ACCOUNT_PASSWORD: password }),
+          add(
+            [
+              'account',
+              'add',
+              '--email',
+              'it@acme.example',
+              '--name',
+              'Acme IT',
+              '--role',
+              'it-staff',
+              '--customer',
+              'acme',
+            ],
+            { HICARE_ACCOUNT_PASSWORD: password },
+          ),
           add([...contract, '--licensed', 'zenith=1']),
         ]);
         expect(account).toMatchObject({ email: 'it@acme.example', role: 'it-staff', customerId: 'acme' });
         expect(account).not.toHaveProperty('password');
         expect(added).toMatchObject({ id: 'AC-UPS-1', tier: 'upgrade-support', licensedMajors: { zenith: 1 } });
-        await add(['system', 'add', '--contract', 'AC-UPS-1', '--serial', 'AC-ZEN-0001', '--product', 'zenith', '--location', 'Depot 3', '--installed', '1.0.0', '--platform', 'linux-x64']);
+        await add([
+          'system',
+          'add',
+          '--contract',
+          'AC-UPS-1',
+          '--serial',
+          'AC-ZEN-0001',
+          '--product',
+          'zenith',
+          '--location',
+          'Depot 3',
+          '--installed',
+          '1.0.0',
+          '--platform',
+          'linux-x64',
+        ]);
       };
       const release = async () => {
         const file = join(dir, 'zenith-1.1.0-linux-x64.tar.gz');
         const written = await writeTarGz(
           [
             { path: 'zenith/VERSION', mode: 0o644, content: '1.1.0\n' },
-            { path: 'install.sh', mode: 0o755, content: '#!/bin/sh\nset -eu\nmkdir -p "$1/zenith" && cp zenith/VERSION "$1/zenith/VERSION"\n' },
+            {
+              path: 'install.sh',
+              mode: 0o755,
+              content: '#!/bin/sh\nset -eu\nmkdir -p "$1/zenith" && cp zenith/VERSION "$1/zenith/VERSION"\n',
+            },
           ],
           file,
         );
         const detection = JSON.stringify({ kind: 'file', path: '{target}/zenith/VERSION', regex: '^1\\.1\\.0$' });
-        const publish = ['publish', '--product', 'zenith', '--version', '1.1.0', '--platform', 'linux', '--arch', 'x64', '--file', file, '--installer', 'script'];
-        const published = await add([...publish, '--entry', 'install.sh', '--arg', '{target}', '--detection', detection, '--notes', 'First update.']);
+        const publish = [
+          'publish',
+          '--product',
+          'zenith',
+          '--version',
+          '1.1.0',
+          '--platform',
+          'linux',
+          '--arch',
+          'x64',
+          '--file',
+          file,
+          '--installer',
+          'script',
+        ];
+        const published = await add([
+          ...publish,
+          '--entry',
+          'install.sh',
+          '--arg',
+          '{target}',
+          '--detection',
+          detection,
+          '--notes',
+          'First update.',
+        ]);
         return { written, published };
       };
       const [{ written, published }] = await Promise.all([release(), people()]);
@@ -186,21 +287,52 @@ describe('hicare-portal on SQLite', () => {
 
       const token = await signIn(up().url, 'it@acme.example', password);
       const listed = await zenithRelease(token, (r) => r !== undefined);
-      expect(listed).toMatchObject({ sha256: written.sha256, custom: { version: '1.1.0', notes: 'First update.', installer: { type: 'script', entry: 'install.sh', args: ['{target}'] } } });
-      const entitlement = await json<SystemEntitlement>(`${up().url}/api/v1/systems/AC-ZEN-0001/entitlement`, { token });
-      expect(entitlement.body.releases.map((r) => [r.target.name, r.verdict.allowed, r.verdict.kind])).toEqual([[zenith, true, 'update']]);
-      const bytes = Buffer.from(await (await fetch(`${up().url}${packagePath(zenith)}`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer());
+      expect(listed).toMatchObject({
+        sha256: written.sha256,
+        custom: {
+          version: '1.1.0',
+          notes: 'First update.',
+          installer: { type: 'script', entry: 'install.sh', args: ['{target}'] },
+        },
+      });
+      const entitlement = await json<SystemEntitlement>(`${up().url}/api/v1/systems/AC-ZEN-0001/entitlement`, {
+        token,
+      });
+      expect(entitlement.body.releases.map((r) => [r.target.name, r.verdict.allowed, r.verdict.kind])).toEqual([
+        [zenith, true, 'update'],
+      ]);
+      const bytes = Buffer.from(
+        await (
+          await fetch(`${up().url}${packagePath(zenith)}`, { headers: { authorization: `Bearer ${token}` } })
+        ).arrayBuffer(),
+      );
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(written.sha256);
     });
 
     it('re-signs the line’s targets on `lifecycle set`: the lifecycle is in the signed custom metadata, the targets version went up', async () => {
       const token = await signIn(up().url, 'it@acme.example', password);
       const targetsBefore = await servedTargetsVersion(up().url);
-      const lifecycle = await add(['lifecycle', 'set', '--product', 'zenith', '--major', '1', '--ga', '2026-01-05', '--end-of-maintenance', '2028-06-30']);
+      const lifecycle = await add([
+        'lifecycle',
+        'set',
+        '--product',
+        'zenith',
+        '--major',
+        '1',
+        '--ga',
+        '2026-01-05',
+        '--end-of-maintenance',
+        '2028-06-30',
+      ]);
       expect(lifecycle).toMatchObject({ resigned: 1 });
       expect(await servedTargetsVersion(up().url)).toBeGreaterThan(targetsBefore);
       const listed = await zenithRelease(token, (r) => r?.custom.lifecycle !== undefined);
-      expect(listed?.custom.lifecycle).toEqual({ product: 'zenith', major: 1, ga: '2026-01-05', endOfMaintenance: '2028-06-30' });
+      expect(listed?.custom.lifecycle).toEqual({
+        product: 'zenith',
+        major: 1,
+        ga: '2026-01-05',
+        endOfMaintenance: '2028-06-30',
+      });
     });
 
     it('stops cleanly on SIGTERM with exit code 0', async () => {
@@ -216,7 +348,21 @@ describe('hicare-portal on SQLite', () => {
     const stored = await readdir(join(repo, 'targets'), { recursive: true });
     const file = join(dir, 'yarrow-1.0.0-linux-x64.tar.gz');
     await writeTarGz([{ path: 'yarrow/VERSION', mode: 0o644, content: '1.0.0\n' }], file);
-    const base = ['publish', '--product', 'yarrow', '--version', '1.0.0', '--platform', 'linux', '--arch', 'x64', '--file', file, '--installer', 'archive'];
+    const base = [
+      'publish',
+      '--product',
+      'yarrow',
+      '--version',
+      '1.0.0',
+      '--platform',
+      'linux',
+      '--arch',
+      'x64',
+      '--file',
+      file,
+      '--installer',
+      'archive',
+    ];
     // Not JSON at all, and JSON that is no detection rule.
     const detections = ['{"kind":"file"', '{"kind":"telepathy"}'];
     const results = await Promise.all(detections.map((detection) => runCli([...base, '--detection', detection], env)));
@@ -230,7 +376,7 @@ describe('hicare-portal on SQLite', () => {
   });
 
   it('stores an SQL-looking customer name verbatim', async () => {
-    const name = "Robert'); DROP TABLE customers;-- \" OR 1=1; DELETE FROM accounts --";
+    const name = 'Robert\'); DROP TABLE customers;-- " OR 1=1; DELETE FROM accounts --';
     const result = await runCli(['customer', 'add', '--id', 'bobby', '--name', name, '--json'], env);
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ id: 'bobby', name });
@@ -246,46 +392,52 @@ describe('hicare-portal on SQLite', () => {
   });
 });
 
-describe.skipIf(postgresProblem !== undefined)(`hicare-portal on PostgreSQL${postgresProblem === undefined ? '' : ` — SKIPPED: not reachable at ${POSTGRES_URL}`}`, () => {
-  let dir = '';
-  let schema = '';
+describe.skipIf(postgresProblem !== undefined)(
+  `hicare-portal on PostgreSQL${postgresProblem === undefined ? '' : ` — SKIPPED: not reachable at ${POSTGRES_URL}`}`,
+  () => {
+    let dir = '';
+    let schema = '';
 
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'hicare-portal-cli-pg-'));
-    schema = await createTestSchema();
-  });
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'hicare-portal-cli-pg-'));
+      schema = await createTestSchema();
+    });
 
-  afterAll(async () => {
-    if (schema !== '') await dropTestSchema(schema);
-    await rm(dir, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      if (schema !== '') await dropTestSchema(schema);
+      await rm(dir, { recursive: true, force: true });
+    });
 
-  it('seeds the demo into a schema and serves it, given a grant key', async () => {
-    const env = cliEnv({ HICARE_PORTAL_DATA: dir, DATABASE_URL: POSTGRES_URL, HICARE_DATABASE_SCHEMA: schema });
-    const seed = await runCli(['seed', '--demo', '--json'], env);
-    expect(seed.code, seed.stderr).toBe(0);
-    const seeded = JSON.parse(seed.stdout) as DemoSeedResult;
-    expect(seeded.accounts).toHaveLength(6);
-    // Nothing went to SQLite: the data directory holds only the signed catalog and its keys.
-    expect((await readdir(dir)).sort()).toEqual(['keys', 'tuf']);
+    it('seeds the demo into a schema and serves it, given a grant key', async () => {
+      const env = cliEnv({ HICARE_PORTAL_DATA: dir, DATABASE_URL: POSTGRES_URL, HICARE_DATABASE_SCHEMA: schema });
+      const seed = await runCli(['seed', '--demo', '--json'], env);
+      expect(seed.code, seed.stderr).toBe(0);
+      const seeded = JSON.parse(seed.stdout) as DemoSeedResult;
+      expect(seeded.accounts).toHaveLength(6);
+      // Nothing went to SQLite: the data directory holds only the signed catalog and its keys.
+      expect((await readdir(dir)).sort()).toEqual(['keys', 'tuf']);
 
-    // Without a grant key, serve on PostgreSQL refuses to start and says how to make one.
-    const refused = await runCli(['serve', '--port', '0'], env);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('GRANT_KEY_MISSING');
-    expect(refused.stderr).toContain('hicare-portal keys grant-key');
+      // Without a grant key, serve on PostgreSQL refuses to start and says how to make one.
+      const refused = await runCli(['serve', '--port', '0'], env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('GRANT_KEY_MISSING');
+      expect(refused.stderr).toContain('hicare-portal keys grant-key');
 
-    const made = await runCli(['keys', 'grant-key'], env);
-    expect(made.code, made.stderr).toBe(0);
-    expect(Buffer.from(made.stdout.trim(), 'base64')).toHaveLength(32);
-    const served = await serve({ ...env, HICARE_GRANT_KEY: made.stdout.trim() });
-    try {
-      const staff = seeded.accounts.find((a) => a.role === 'it-staff' && a.customer?.id === 'contoso');
-      const token = await signIn(served.url, staff?.email ?? '', staff?.password ?? '');
-      const contracts = await json<{ contracts: { id: string; status: string }[] }>(`${served.url}/api/v1/contracts`, { token });
-      expect(contracts.body.contracts).toMatchObject([{ id: 'CG-UPS-2026', status: 'active' }]);
-    } finally {
-      expect(await served.stop()).toBe(0);
-    }
-  });
-});
+      const made = await runCli(['keys', 'grant-key'], env);
+      expect(made.code, made.stderr).toBe(0);
+      expect(Buffer.from(made.stdout.trim(), 'base64')).toHaveLength(32);
+      const served = await serve({ ...env, HICARE_GRANT_KEY: made.stdout.trim() });
+      try {
+        const staff = seeded.accounts.find((a) => a.role === 'it-staff' && a.customer?.id === 'contoso');
+        const token = await signIn(served.url, staff?.email ?? '', staff?.password ?? '');
+        const contracts = await json<{ contracts: { id: string; status: string }[] }>(
+          `${served.url}/api/v1/contracts`,
+          { token },
+        );
+        expect(contracts.body.contracts).toMatchObject([{ id: 'CG-UPS-2026', status: 'active' }]);
+      } finally {
+        expect(await served.stop()).toBe(0);
+      }
+    });
+  },
+);

@@ -19,22 +19,28 @@ describe('HICARE_DB_POOL_SIZE', () => {
     expect(parsePoolSize('')).toBeUndefined();
   });
 
-  it.each(['0', '-5', '2.5', 'ten', '1001', '1e3', '0x10'])('refuses %j with INVALID_INPUT naming the variable and what to set', (value) => {
-    let error: unknown;
-    try {
-      parsePoolSize(value);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(HicareError);
-    expect(error).toMatchObject({ code: 'INVALID_INPUT', details: { variable: 'HICARE_DB_POOL_SIZE' } });
-    expect((error as HicareError).message).toContain('HICARE_DB_POOL_SIZE');
-    expect((error as HicareError).remedy).toMatch(/whole number/);
-  });
+  it.each(['0', '-5', '2.5', 'ten', '1001', '1e3', '0x10'])(
+    'refuses %j with INVALID_INPUT naming the variable and what to set',
+    (value) => {
+      let error: unknown;
+      try {
+        parsePoolSize(value);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(HicareError);
+      expect(error).toMatchObject({ code: 'INVALID_INPUT', details: { variable: 'HICARE_DB_POOL_SIZE' } });
+      expect((error as HicareError).message).toContain('HICARE_DB_POOL_SIZE');
+      expect((error as HicareError).remedy).toMatch(/whole number/);
+    },
+  );
 
   it('stops serve with the coded error before it creates anything', async () => {
     const data = join(dir, 'data');
-    const result = await runCli(['serve', '--port', '0'], cliEnv({ HICARE_PORTAL_DATA: data, HICARE_DB_POOL_SIZE: 'ten' }));
+    const result = await runCli(
+      ['serve', '--port', '0'],
+      cliEnv({ HICARE_PORTAL_DATA: data, HICARE_DB_POOL_SIZE: 'ten' }),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('INVALID_INPUT');
     expect(result.stderr).toContain('HICARE_DB_POOL_SIZE is "ten"');

@@ -20,7 +20,12 @@ describeOnBothDialects('customers', (t) => {
   });
 
   it('lists in the same order on both dialects (code-unit order of names, then ids)', async () => {
-    for (const [id, name] of [['order-b', 'beta'], ['order-a', 'Alpha'], ['order-c', '_under'], ['order-d', 'alpha']] as const) {
+    for (const [id, name] of [
+      ['order-b', 'beta'],
+      ['order-a', 'Alpha'],
+      ['order-c', '_under'],
+      ['order-d', 'alpha'],
+    ] as const) {
       await createCustomer(t.db, { id, name });
     }
     const names = (await listCustomers(t.db)).filter((c) => c.id.startsWith('order-')).map((c) => c.name);

@@ -14,7 +14,13 @@ describeOnBothDialects('download audit', (t) => {
       (
         await createAccount(
           t.db,
-          { email: uniqueEmail('dl'), name, role: 'it-staff', customerId: 'customer-for-downloads', password: 'correct horse battery staple' },
+          {
+            email: uniqueEmail('dl'),
+            name,
+            role: 'it-staff',
+            customerId: 'customer-for-downloads',
+            password: 'correct horse battery staple',
+          },
           at('2026-01-01T00:00:00.000Z'),
         )
       ).id;
@@ -35,7 +41,11 @@ describeOnBothDialects('download audit', (t) => {
   it('records a download and reads it back exactly (sizes past 4 GiB included)', async () => {
     const now = at('2026-03-01T10:00:00.000Z');
     const record = await recordDownload(t.db, download(), now);
-    expect(record).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown, ...download(), at: now.toISOString() });
+    expect(record).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
+      ...download(),
+      at: now.toISOString(),
+    });
     expect(await listDownloads(t.db, { accountId })).toContainEqual(record);
     const [latest] = await listDownloads(t.db, { accountId, limit: 1 });
     expect(typeof latest?.bytes).toBe('number');
@@ -44,15 +54,37 @@ describeOnBothDialects('download audit', (t) => {
   it('lists newest first and filters by account, serial number and time range', async () => {
     const base = Date.parse('2026-04-01T00:00:00.000Z');
     const hour = 3_600_000;
-    await recordDownload(t.db, download({ accountId: otherAccountId, serialNumber: 'SN-F1', version: '1.0.0' }), new Date(base));
-    await recordDownload(t.db, download({ accountId: otherAccountId, serialNumber: 'SN-F1', version: '1.1.0' }), new Date(base + hour));
-    await recordDownload(t.db, download({ accountId: otherAccountId, serialNumber: 'SN-F2', version: '1.2.0' }), new Date(base + 2 * hour));
+    await recordDownload(
+      t.db,
+      download({ accountId: otherAccountId, serialNumber: 'SN-F1', version: '1.0.0' }),
+      new Date(base),
+    );
+    await recordDownload(
+      t.db,
+      download({ accountId: otherAccountId, serialNumber: 'SN-F1', version: '1.1.0' }),
+      new Date(base + hour),
+    );
+    await recordDownload(
+      t.db,
+      download({ accountId: otherAccountId, serialNumber: 'SN-F2', version: '1.2.0' }),
+      new Date(base + 2 * hour),
+    );
 
-    expect((await listDownloads(t.db, { accountId: otherAccountId })).map((d) => d.version)).toEqual(['1.2.0', '1.1.0', '1.0.0']);
-    expect((await listDownloads(t.db, { serialNumber: 'SN-F1' })).map((d) => d.version)).toEqual(['1.1.0', '1.0.0']);
-    expect((await listDownloads(t.db, { accountId: otherAccountId, since: new Date(base + hour), until: new Date(base + 2 * hour) })).map((d) => d.version)).toEqual([
+    expect((await listDownloads(t.db, { accountId: otherAccountId })).map((d) => d.version)).toEqual([
+      '1.2.0',
       '1.1.0',
+      '1.0.0',
     ]);
+    expect((await listDownloads(t.db, { serialNumber: 'SN-F1' })).map((d) => d.version)).toEqual(['1.1.0', '1.0.0']);
+    expect(
+      (
+        await listDownloads(t.db, {
+          accountId: otherAccountId,
+          since: new Date(base + hour),
+          until: new Date(base + 2 * hour),
+        })
+      ).map((d) => d.version),
+    ).toEqual(['1.1.0']);
     expect(await listDownloads(t.db, { accountId: otherAccountId, limit: 2 })).toHaveLength(2);
   });
 
@@ -67,11 +99,21 @@ describeOnBothDialects('download audit', (t) => {
 
   it('refuses rows that could not be audited, and stores none of them', async () => {
     const now = at('2026-06-01T00:00:00.000Z');
-    expect(await codeOf(() => recordDownload(t.db, download({ accountId: 'no-such-account', serialNumber: 'SN-BAD' }), now))).toBe('NOT_FOUND');
-    expect(await codeOf(() => recordDownload(t.db, download({ bytes: -1, serialNumber: 'SN-BAD' }), now))).toBe('INVALID_INPUT');
-    expect(await codeOf(() => recordDownload(t.db, download({ bytes: 1.5, serialNumber: 'SN-BAD' }), now))).toBe('INVALID_INPUT');
-    expect(await codeOf(() => recordDownload(t.db, download({ targetName: '', serialNumber: 'SN-BAD' }), now))).toBe('INVALID_INPUT');
-    expect(await codeOf(() => recordDownload(t.db, download({ serialNumber: 'SN-BAD' }), new Date(Number.NaN)))).toBe('INVALID_INSTANT');
+    expect(
+      await codeOf(() => recordDownload(t.db, download({ accountId: 'no-such-account', serialNumber: 'SN-BAD' }), now)),
+    ).toBe('NOT_FOUND');
+    expect(await codeOf(() => recordDownload(t.db, download({ bytes: -1, serialNumber: 'SN-BAD' }), now))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(await codeOf(() => recordDownload(t.db, download({ bytes: 1.5, serialNumber: 'SN-BAD' }), now))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(await codeOf(() => recordDownload(t.db, download({ targetName: '', serialNumber: 'SN-BAD' }), now))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(await codeOf(() => recordDownload(t.db, download({ serialNumber: 'SN-BAD' }), new Date(Number.NaN)))).toBe(
+      'INVALID_INSTANT',
+    );
     expect(await listDownloads(t.db, { serialNumber: 'SN-BAD' })).toEqual([]);
   });
 });

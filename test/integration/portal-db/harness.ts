@@ -95,12 +95,18 @@ function suiteFor(backend: Backend, options: { migrate: boolean }): TestDatabase
 }
 
 /** Declares `body` twice: once on SQLite, once on PostgreSQL (skipped, with the reason in its title, when unreachable). */
-export function describeOnBothDialects(title: string, body: (t: TestDatabase) => void, options: { migrate?: boolean } = {}): void {
+export function describeOnBothDialects(
+  title: string,
+  body: (t: TestDatabase) => void,
+  options: { migrate?: boolean } = {},
+): void {
   const migrate = options.migrate ?? true;
   describe(`${title} [sqlite]`, () => body(suiteFor(sqliteBackend, { migrate })));
   const skipReason = pgProblem === undefined ? '' : ` — SKIPPED: PostgreSQL not reachable at ${POSTGRES_URL}`;
   // Skipped only when PostgreSQL cannot be reached (see the warning printed above); the SQLite half still runs.
-  describe.skipIf(pgProblem !== undefined)(`${title} [postgres${skipReason}]`, () => body(suiteFor(postgresBackend, { migrate })));
+  describe.skipIf(pgProblem !== undefined)(`${title} [postgres${skipReason}]`, () =>
+    body(suiteFor(postgresBackend, { migrate })),
+  );
 }
 
 /** Runs `action` and returns the coded error it failed with, checking that the error carries a remedy. */
@@ -121,7 +127,12 @@ export async function codeOf(action: () => Promise<unknown>): Promise<ErrorCode>
 }
 
 /** The strings that would break a query built by concatenation; each must go in and come out unchanged. */
-export const SQL_LOOKING = [`'; DROP TABLE accounts; --`, `" OR 1=1 --`, `Robert'); DELETE FROM customers; --`, `\\'; SELECT pg_sleep(5); --`] as const;
+export const SQL_LOOKING = [
+  `'; DROP TABLE accounts; --`,
+  `" OR 1=1 --`,
+  `Robert'); DELETE FROM customers; --`,
+  `\\'; SELECT pg_sleep(5); --`,
+] as const;
 
 let counter = 0;
 

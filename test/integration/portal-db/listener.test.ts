@@ -49,7 +49,9 @@ describe.skipIf(postgresProblem !== undefined)('the PostgreSQL listener', () => 
     await query(`select pg_notify('${channel}', 'first')`);
     await until(() => heard.includes('first'), 'the first notification');
 
-    const terminated = await query(`select pg_terminate_backend(pid) as done from pg_stat_activity where query = 'LISTEN ${channel}'`);
+    const terminated = await query(
+      `select pg_terminate_backend(pid) as done from pg_stat_activity where query = 'LISTEN ${channel}'`,
+    );
     expect(terminated.rowCount).toBe(1);
     await until(() => connected === 2, 'the listener to reconnect');
     expect(errors.length).toBeGreaterThan(0);
@@ -61,14 +63,32 @@ describe.skipIf(postgresProblem !== undefined)('the PostgreSQL listener', () => 
   it('stops for good when closed: no reconnection, nothing left connected', async () => {
     const channel = `hicare_test_${randomBytes(6).toString('hex')}`;
     let connected = 0;
-    listener = new PostgresListener({ databaseUrl: POSTGRES_URL, channels: [channel], onNotification: () => undefined, onConnected: () => (connected += 1), onError: () => undefined });
+    listener = new PostgresListener({
+      databaseUrl: POSTGRES_URL,
+      channels: [channel],
+      onNotification: () => undefined,
+      onConnected: () => (connected += 1),
+      onError: () => undefined,
+    });
     await listener.start();
     await listener.close();
-    await until(async () => (await query(`select 1 from pg_stat_activity where query = 'LISTEN ${channel}'`)).rowCount === 0, 'the listening connection to end');
+    await until(
+      async () => (await query(`select 1 from pg_stat_activity where query = 'LISTEN ${channel}'`)).rowCount === 0,
+      'the listening connection to end',
+    );
     expect(connected).toBe(1);
   });
 
   it('refuses a channel name that is not a plain identifier', () => {
-    expect(() => new PostgresListener({ databaseUrl: POSTGRES_URL, channels: ['x; drop table y'], onNotification: () => undefined, onConnected: () => undefined, onError: () => undefined })).toThrow(/plain channel name/);
+    expect(
+      () =>
+        new PostgresListener({
+          databaseUrl: POSTGRES_URL,
+          channels: ['x; drop table y'],
+          onNotification: () => undefined,
+          onConnected: () => undefined,
+          onError: () => undefined,
+        }),
+    ).toThrow(/plain channel name/);
   });
 });

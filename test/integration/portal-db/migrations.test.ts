@@ -10,11 +10,24 @@ import { createCustomer, getCustomer } from '../../../portal/db/customers.js';
 import type { Database } from '../../../portal/db/schema.js';
 import { codeOf, describeOnBothDialects } from './harness.js';
 
-const TABLES = ['accounts', 'contracts', 'customers', 'downloads', 'installed_versions', 'login_attempts', 'request_events', 'systems', 'tokens'];
+const TABLES = [
+  'accounts',
+  'contracts',
+  'customers',
+  'downloads',
+  'installed_versions',
+  'login_attempts',
+  'request_events',
+  'systems',
+  'tokens',
+];
 
 /** The portal's tables in the schema this connection works in (PostgreSQL introspection sees every schema). */
 async function tablesOf(db: Kysely<Database>): Promise<string[]> {
-  const { rows } = dialectOf(db) === 'postgres' ? await sql<{ schema: string }>`select current_schema() as schema`.execute(db) : { rows: [] };
+  const { rows } =
+    dialectOf(db) === 'postgres'
+      ? await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+      : { rows: [] };
   const schema = rows[0]?.schema;
   const tables = await db.introspection.getTables();
   return tables
@@ -37,7 +50,10 @@ describeOnBothDialects(
       await createCustomer(t.db, { id: 'kept-across-migrations', name: 'Kept' });
       const again = t.reopen();
       expect(await migrateToLatest(again)).toEqual([]);
-      expect(await getCustomer(again, 'kept-across-migrations')).toEqual({ id: 'kept-across-migrations', name: 'Kept' });
+      expect(await getCustomer(again, 'kept-across-migrations')).toEqual({
+        id: 'kept-across-migrations',
+        name: 'Kept',
+      });
     });
 
     it('report the dialect the database speaks', () => {
@@ -76,10 +92,18 @@ describe('the SQLite file', () => {
 
 describe('openDatabase', () => {
   it('refuses a URL that is not PostgreSQL, and a schema name that is not a plain identifier', async () => {
-    expect(await codeOf(() => Promise.resolve().then(() => openDatabase({ databaseUrl: 'mysql://root@localhost/portal' })))).toBe('INVALID_INPUT');
     expect(
-      await codeOf(() => Promise.resolve().then(() => openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1/test', schema: 'x; drop schema public' }))),
+      await codeOf(() => Promise.resolve().then(() => openDatabase({ databaseUrl: 'mysql://root@localhost/portal' }))),
     ).toBe('INVALID_INPUT');
-    expect(await codeOf(() => Promise.resolve().then(() => openDatabase({ dataDirectory: '  ' })))).toBe('INVALID_INPUT');
+    expect(
+      await codeOf(() =>
+        Promise.resolve().then(() =>
+          openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1/test', schema: 'x; drop schema public' }),
+        ),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(await codeOf(() => Promise.resolve().then(() => openDatabase({ dataDirectory: '  ' })))).toBe(
+      'INVALID_INPUT',
+    );
   });
 });

@@ -8,7 +8,11 @@ const PASSWORD = 'correct horse battery staple';
 describe('password hashing', () => {
   it('writes scrypt$N$r$p$salt$hash with the current cost and verifies only the right password', async () => {
     const stored = await hashPassword(PASSWORD);
-    expect(stored).toMatch(new RegExp(`^scrypt\\$${SCRYPT_COST.N}\\$${SCRYPT_COST.r}\\$${SCRYPT_COST.p}\\$[A-Za-z0-9_-]{22}\\$[A-Za-z0-9_-]{43}$`));
+    expect(stored).toMatch(
+      new RegExp(
+        `^scrypt\\$${SCRYPT_COST.N}\\$${SCRYPT_COST.r}\\$${SCRYPT_COST.p}\\$[A-Za-z0-9_-]{22}\\$[A-Za-z0-9_-]{43}$`,
+      ),
+    );
     expect(stored).not.toContain(PASSWORD);
     expect(await verifyPassword(PASSWORD, stored)).toBe(true);
     expect(await verifyPassword(`${PASSWORD} `, stored)).toBe(false);

@@ -41,7 +41,8 @@ describeOnBothDialects('sign-in throttling', (t) => {
   it('spaces out attempts for one account from one address with growing waits, and the right password works after each wait', async () => {
     const email = await newEmail();
     const from = { remoteAddress: randomAddress() };
-    for (let i = 0; i < 3; i += 1) expect(await codeOf(() => signIn(t.db, email, WRONG, T0, from))).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 3; i += 1)
+      expect(await codeOf(() => signIn(t.db, email, WRONG, T0, from))).toBe('INVALID_CREDENTIALS');
     const paused = await failure(() => signIn(t.db, email, WRONG, T0, from));
     expect(paused.code).toBe('RATE_LIMITED');
     expect(paused.details).toEqual({ retryAt: '2026-03-01T08:00:01.000Z', retryAfterSeconds: 1 });
@@ -51,9 +52,13 @@ describeOnBothDialects('sign-in throttling', (t) => {
 
     // One second later the attempt is judged on the password again; each failure doubles the next wait.
     expect(await codeOf(() => signIn(t.db, email, WRONG, after(SECOND), from))).toBe('INVALID_CREDENTIALS');
-    expect((await failure(() => signIn(t.db, email, WRONG, after(SECOND), from))).details).toMatchObject({ retryAfterSeconds: 2 });
+    expect((await failure(() => signIn(t.db, email, WRONG, after(SECOND), from))).details).toMatchObject({
+      retryAfterSeconds: 2,
+    });
     expect(await codeOf(() => signIn(t.db, email, WRONG, after(3 * SECOND), from))).toBe('INVALID_CREDENTIALS');
-    expect((await failure(() => signIn(t.db, email, PASSWORD, after(3 * SECOND), from))).details).toMatchObject({ retryAfterSeconds: 4 });
+    expect((await failure(() => signIn(t.db, email, PASSWORD, after(3 * SECOND), from))).details).toMatchObject({
+      retryAfterSeconds: 4,
+    });
     // While paused even the right password is refused unchecked, so a pause teaches a guesser nothing.
     expect(await codeOf(() => signIn(t.db, email, PASSWORD, after(7 * SECOND - 1), from))).toBe('RATE_LIMITED');
     expect((await signIn(t.db, email, PASSWORD, after(7 * SECOND), from)).account.email).toBe(email);
@@ -72,7 +77,9 @@ describeOnBothDialects('sign-in throttling', (t) => {
     expect(capped.details).toMatchObject({ retryAfterSeconds: 15 * 60 });
     expect(capped.message).toContain('15 minutes');
     for (let minute = 1; minute < 15; minute += 1) {
-      expect(await codeOf(() => signIn(t.db, email, PASSWORD, after(clock + minute * MINUTE), from))).toBe('RATE_LIMITED');
+      expect(await codeOf(() => signIn(t.db, email, PASSWORD, after(clock + minute * MINUTE), from))).toBe(
+        'RATE_LIMITED',
+      );
     }
     expect((await signIn(t.db, email, PASSWORD, after(clock + 15 * MINUTE), from)).account.email).toBe(email);
   });
@@ -82,7 +89,8 @@ describeOnBothDialects('sign-in throttling', (t) => {
     const from = { remoteAddress: randomAddress() };
     for (let i = 0; i < 3; i += 1) await codeOf(() => signIn(t.db, email, WRONG, T0, from));
     await signIn(t.db, email, PASSWORD, after(SECOND), from);
-    for (let i = 0; i < 3; i += 1) expect(await codeOf(() => signIn(t.db, email, WRONG, after(2 * SECOND), from))).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 3; i += 1)
+      expect(await codeOf(() => signIn(t.db, email, WRONG, after(2 * SECOND), from))).toBe('INVALID_CREDENTIALS');
     expect(await codeOf(() => signIn(t.db, email, PASSWORD, after(2 * SECOND), from))).toBe('RATE_LIMITED');
   });
 
@@ -109,7 +117,9 @@ describeOnBothDialects('sign-in throttling', (t) => {
       expect(code, `address ${i + 1}`).toBe(i < LOGIN_LIMITS.freePerEmail ? 'INVALID_CREDENTIALS' : 'RATE_LIMITED');
     }
     // Yet another new address is slowed down, for this account only …
-    const stranger = await failure(() => signIn(t.db, email, PASSWORD, after(SECOND), { remoteAddress: randomAddress() }));
+    const stranger = await failure(() =>
+      signIn(t.db, email, PASSWORD, after(SECOND), { remoteAddress: randomAddress() }),
+    );
     expect(stranger.code).toBe('RATE_LIMITED');
     expect(stranger.message).toContain('for this account;');
     expect(stranger.details).toMatchObject({ retryAfterSeconds: 1 });
@@ -122,26 +132,43 @@ describeOnBothDialects('sign-in throttling', (t) => {
     const regular = await newEmail();
     await signIn(t.db, regular, PASSWORD, T0, { remoteAddress: address });
     for (let i = 0; i < LOGIN_LIMITS.freePerAddress; i += 1) {
-      expect(await codeOf(() => signIn(t.db, uniqueEmail('sprayed'), WRONG, after(SECOND), { remoteAddress: address }))).toBe('INVALID_CREDENTIALS');
+      expect(
+        await codeOf(() => signIn(t.db, uniqueEmail('sprayed'), WRONG, after(SECOND), { remoteAddress: address })),
+      ).toBe('INVALID_CREDENTIALS');
     }
-    const sprayed = await failure(() => signIn(t.db, uniqueEmail('sprayed'), WRONG, after(SECOND), { remoteAddress: address }));
+    const sprayed = await failure(() =>
+      signIn(t.db, uniqueEmail('sprayed'), WRONG, after(SECOND), { remoteAddress: address }),
+    );
     expect(sprayed.code).toBe('RATE_LIMITED');
     expect(sprayed.message).toContain('from your address');
     expect(sprayed.details).toMatchObject({ retryAfterSeconds: 1 });
     // A new account from the same address waits too; the regular user of that address does not, nor does anyone elsewhere.
     const fresh = await newEmail();
-    expect(await codeOf(() => signIn(t.db, fresh, PASSWORD, after(SECOND), { remoteAddress: address }))).toBe('RATE_LIMITED');
-    expect((await signIn(t.db, regular, PASSWORD, after(SECOND), { remoteAddress: address })).account.email).toBe(regular);
-    expect((await signIn(t.db, fresh, PASSWORD, after(SECOND), { remoteAddress: randomAddress() })).account.email).toBe(fresh);
+    expect(await codeOf(() => signIn(t.db, fresh, PASSWORD, after(SECOND), { remoteAddress: address }))).toBe(
+      'RATE_LIMITED',
+    );
+    expect((await signIn(t.db, regular, PASSWORD, after(SECOND), { remoteAddress: address })).account.email).toBe(
+      regular,
+    );
+    expect((await signIn(t.db, fresh, PASSWORD, after(SECOND), { remoteAddress: randomAddress() })).account.email).toBe(
+      fresh,
+    );
     // The address's next spray attempt is allowed a second later, and the one after that waits two.
-    expect(await codeOf(() => signIn(t.db, uniqueEmail('sprayed'), WRONG, after(2 * SECOND), { remoteAddress: address }))).toBe('INVALID_CREDENTIALS');
-    expect((await failure(() => signIn(t.db, uniqueEmail('sprayed'), WRONG, after(2 * SECOND), { remoteAddress: address }))).details).toMatchObject({ retryAfterSeconds: 2 });
+    expect(
+      await codeOf(() => signIn(t.db, uniqueEmail('sprayed'), WRONG, after(2 * SECOND), { remoteAddress: address })),
+    ).toBe('INVALID_CREDENTIALS');
+    expect(
+      (await failure(() => signIn(t.db, uniqueEmail('sprayed'), WRONG, after(2 * SECOND), { remoteAddress: address })))
+        .details,
+    ).toMatchObject({ retryAfterSeconds: 2 });
   });
 
   it('counts attempts before the password is checked: of a burst of parallel guesses, at most three are judged', async () => {
     const email = await newEmail();
     const from = { remoteAddress: randomAddress() };
-    const codes = await Promise.all(Array.from({ length: 8 }, () => codeOf(() => signIn(t.db, email, WRONG, T0, from))));
+    const codes = await Promise.all(
+      Array.from({ length: 8 }, () => codeOf(() => signIn(t.db, email, WRONG, T0, from))),
+    );
     expect(codes.filter((c) => c === 'INVALID_CREDENTIALS').length).toBeLessThanOrEqual(3);
     expect(codes.filter((c) => c !== 'INVALID_CREDENTIALS').every((c) => c === 'RATE_LIMITED')).toBe(true);
   });
@@ -151,7 +178,9 @@ describeOnBothDialects('sign-in throttling', (t) => {
     for (const remoteAddress of ['198.51.100.7', '::ffff:198.51.100.7', '::FFFF:198.51.100.7']) {
       expect(await codeOf(() => signIn(t.db, email, WRONG, T0, { remoteAddress }))).toBe('INVALID_CREDENTIALS');
     }
-    expect(await codeOf(() => signIn(t.db, email, PASSWORD, T0, { remoteAddress: '::ffff:198.51.100.7' }))).toBe('RATE_LIMITED');
+    expect(await codeOf(() => signIn(t.db, email, PASSWORD, T0, { remoteAddress: '::ffff:198.51.100.7' }))).toBe(
+      'RATE_LIMITED',
+    );
     expect((await signIn(t.db, email, PASSWORD, T0, { remoteAddress: '198.51.100.8' })).account.email).toBe(email);
   });
 });

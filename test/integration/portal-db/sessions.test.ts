@@ -21,7 +21,11 @@ describeOnBothDialects('sessions and API keys', (t) => {
   });
 
   async function newAccount(): Promise<AccountRecord> {
-    return createAccount(t.db, { email: uniqueEmail('session'), name: 'Sam Session', role: 'customer-admin', customerId, password: PASSWORD }, T0);
+    return createAccount(
+      t.db,
+      { email: uniqueEmail('session'), name: 'Sam Session', role: 'customer-admin', customerId, password: PASSWORD },
+      T0,
+    );
   }
 
   it('signs in with email and password and hands out a 12-hour session token whose hash alone is stored', async () => {
@@ -30,13 +34,24 @@ describeOnBothDialects('sessions and API keys', (t) => {
     expect(session.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(session.expiresAt).toBe(later(SESSION_LIFETIME_MS).toISOString());
     expect(session.expiresAt).toBe('2026-03-01T20:00:00.000Z');
-    expect(session.account).toEqual({ id: account.id, email: account.email, name: account.name, role: 'customer-admin', customerId });
+    expect(session.account).toEqual({
+      id: account.id,
+      email: account.email,
+      name: account.name,
+      role: 'customer-admin',
+      customerId,
+    });
 
     const rows = await t.db.selectFrom('tokens').selectAll().where('account_id', '=', account.id).execute();
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(session.token);
     expect(rows[0]?.token_hash).toBe(tokenHash(session.token));
-    expect(rows[0]).toMatchObject({ kind: 'session', created_at: T0.toISOString(), expires_at: session.expiresAt, revoked_at: null });
+    expect(rows[0]).toMatchObject({
+      kind: 'session',
+      created_at: T0.toISOString(),
+      expires_at: session.expiresAt,
+      revoked_at: null,
+    });
   });
 
   it('signs in whatever the case of the email address', async () => {
@@ -61,7 +76,13 @@ describeOnBothDialects('sessions and API keys', (t) => {
     const account = await newAccount();
     const session = await signIn(t.db, account.email, PASSWORD, T0);
     const lastUsed = async (): Promise<string | null> =>
-      (await t.db.selectFrom('tokens').select('last_used_at').where('account_id', '=', account.id).executeTakeFirstOrThrow()).last_used_at;
+      (
+        await t.db
+          .selectFrom('tokens')
+          .select('last_used_at')
+          .where('account_id', '=', account.id)
+          .executeTakeFirstOrThrow()
+      ).last_used_at;
     await authenticate(t.db, session.token, later(1000));
     expect(await lastUsed()).toBe(later(1000).toISOString());
     await authenticate(t.db, session.token, later(30 * 60_000));
@@ -82,7 +103,9 @@ describeOnBothDialects('sessions and API keys', (t) => {
     expect(revoked.details).toEqual({ revokedAt: later(5000).toISOString() });
     // Revoking again is harmless and keeps the first instant.
     await revokeToken(t.db, token.id, later(9000));
-    expect((await failure(() => authenticate(t.db, session.token, later(10_000)))).details).toEqual({ revokedAt: later(5000).toISOString() });
+    expect((await failure(() => authenticate(t.db, session.token, later(10_000)))).details).toEqual({
+      revokedAt: later(5000).toISOString(),
+    });
   });
 
   it("does not let one account revoke another's token, and reports unknown token ids as NOT_FOUND", async () => {
@@ -100,7 +123,15 @@ describeOnBothDialects('sessions and API keys', (t) => {
     const session = await signIn(t.db, account.email, PASSWORD, T0);
     const last = session.token.slice(-1);
     const altered = session.token.slice(0, -1) + (last === 'A' ? 'B' : 'A');
-    const forged = [randomBytes(32).toString('base64url'), `hck_${randomBytes(32).toString('base64url')}`, altered, '', 'x'.repeat(10_000), tokenHash(session.token), `' OR 1=1 --`];
+    const forged = [
+      randomBytes(32).toString('base64url'),
+      `hck_${randomBytes(32).toString('base64url')}`,
+      altered,
+      '',
+      'x'.repeat(10_000),
+      tokenHash(session.token),
+      `' OR 1=1 --`,
+    ];
     for (const bearer of forged) {
       const error = await failure(() => authenticate(t.db, bearer, T0));
       expect(error.code).toBe('UNAUTHENTICATED');
@@ -120,7 +151,9 @@ describeOnBothDialects('sessions and API keys', (t) => {
     const session = await signIn(t.db, account.email, PASSWORD, T0);
     await disableAccount(t.db, account.id, later(1000));
     expect(await codeOf(() => authenticate(t.db, session.token, later(2000)))).toBe('UNAUTHENTICATED');
-    expect(await codeOf(() => signIn(t.db, account.email, 'not the password at all', later(3000)))).toBe('INVALID_CREDENTIALS');
+    expect(await codeOf(() => signIn(t.db, account.email, 'not the password at all', later(3000)))).toBe(
+      'INVALID_CREDENTIALS',
+    );
     expect(await codeOf(() => signIn(t.db, account.email, PASSWORD, later(4000)))).toBe('FORBIDDEN');
     expect(await codeOf(() => createApiKey(t.db, account.id, 'after disabling', later(5000)))).toBe('FORBIDDEN');
   });
@@ -154,7 +187,9 @@ describeOnBothDialects('sessions and API keys', (t) => {
     expect(created.expiresAt).toBe(expiresAt.toISOString());
     expect((await authenticate(t.db, created.key, new Date(expiresAt.getTime() - 1))).account.id).toBe(account.id);
     expect(await codeOf(() => authenticate(t.db, created.key, expiresAt))).toBe('TOKEN_EXPIRED');
-    expect(await codeOf(() => createApiKey(t.db, account.id, 'already over', T0, { expiresAt: T0 }))).toBe('INVALID_INPUT');
+    expect(await codeOf(() => createApiKey(t.db, account.id, 'already over', T0, { expiresAt: T0 }))).toBe(
+      'INVALID_INPUT',
+    );
     expect(await codeOf(() => createApiKey(t.db, account.id, '   ', T0))).toBe('INVALID_INPUT');
     expect(await codeOf(() => createApiKey(t.db, 'no-such-account', 'ghost', T0))).toBe('NOT_FOUND');
   });
@@ -170,7 +205,11 @@ describeOnBothDialects('sessions and API keys', (t) => {
       .where('id', '=', account.id)
       .execute();
     await signIn(t.db, account.email, oldPassword, T0);
-    const row = await t.db.selectFrom('accounts').select('password_hash').where('id', '=', account.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('accounts')
+      .select('password_hash')
+      .where('id', '=', account.id)
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect((await signIn(t.db, account.email, oldPassword, T0)).account.id).toBe(account.id);
   });

@@ -26,7 +26,9 @@ describeOnBothDialects('SQL-looking text', (t) => {
       expect(await codeOf(() => createCustomer(t.db, { id: text, name: 'x' }))).toBe('INVALID_INPUT');
       expect(await getCustomer(t.db, text)).toBeUndefined();
     }
-    expect((await listCustomers(t.db)).map((c) => c.name)).toEqual(expect.arrayContaining(SQL_LOOKING.map((s) => `${s} (renamed)`)));
+    expect((await listCustomers(t.db)).map((c) => c.name)).toEqual(
+      expect.arrayContaining(SQL_LOOKING.map((s) => `${s} (renamed)`)),
+    );
   });
 
   it('is kept verbatim in account names, passwords, email local parts and API key labels', async () => {
@@ -35,7 +37,11 @@ describeOnBothDialects('SQL-looking text', (t) => {
       // The address syntax admits quotes and dashes in the local part, which is where an injection would go.
       const email = `o'brien--${i}-or-1@example.com`;
       const password = `${text} and then some`;
-      const account = await createAccount(t.db, { email, name: text, role: 'customer-admin', customerId: 'sql-accounts', password }, T0);
+      const account = await createAccount(
+        t.db,
+        { email, name: text, role: 'customer-admin', customerId: 'sql-accounts', password },
+        T0,
+      );
       expect(await getAccount(t.db, account.id)).toMatchObject({ email, name: text });
       expect((await findAccountByEmail(t.db, email))?.id).toBe(account.id);
       expect((await signIn(t.db, email, password, T0)).account).toMatchObject({ email, name: text });
@@ -72,16 +78,29 @@ describeOnBothDialects('SQL-looking text', (t) => {
     for (const text of SQL_LOOKING) {
       const record = await recordDownload(
         t.db,
-        { accountId: account!.id, serialNumber: 'SQL-0', product: 'hicare-server', version: text, targetName: text, bytes: 1 },
+        {
+          accountId: account!.id,
+          serialNumber: 'SQL-0',
+          product: 'hicare-server',
+          version: text,
+          targetName: text,
+          bytes: 1,
+        },
         T0,
       );
-      expect((await listDownloads(t.db, { serialNumber: 'SQL-0' })).find((d) => d.id === record.id)).toMatchObject({ version: text, targetName: text });
+      expect((await listDownloads(t.db, { serialNumber: 'SQL-0' })).find((d) => d.id === record.id)).toMatchObject({
+        version: text,
+        targetName: text,
+      });
     }
   });
 
   it('left every table in place', async () => {
     for (const table of ['accounts', 'customers', 'contracts', 'systems', 'tokens', 'downloads'] as const) {
-      const rows = await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).execute();
+      const rows = await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .execute();
       expect(Number(rows[0]?.n)).toBeGreaterThan(0);
     }
   });

@@ -55,24 +55,33 @@ const failing = specs.filter((s) => s.platform !== 'win' && s.fail);
 const windows = specs.filter((s) => s.platform === 'win');
 
 describe('demo packages: facts the TUF target records', () => {
-  it.each(specs.map((s) => [`${s.product} ${s.version} ${s.platform}-${s.arch}`, s] as const))('%s', async (_name, spec) => {
-    const pkg = await buildDemoPackage(spec, await fresh('facts'));
-    const bytes = await readFile(pkg.file);
-    expect(pkg.length).toBe(bytes.length);
-    expect((await stat(pkg.file)).size).toBe(pkg.length);
-    expect(pkg.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-    expect(pkg.file.endsWith(`${spec.product}-${spec.version}-${spec.platform}-${spec.arch}.tar.gz`)).toBe(true);
+  it.each(specs.map((s) => [`${s.product} ${s.version} ${s.platform}-${s.arch}`, s] as const))(
+    '%s',
+    async (_name, spec) => {
+      const pkg = await buildDemoPackage(spec, await fresh('facts'));
+      const bytes = await readFile(pkg.file);
+      expect(pkg.length).toBe(bytes.length);
+      expect((await stat(pkg.file)).size).toBe(pkg.length);
+      expect(pkg.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+      expect(pkg.file.endsWith(`${spec.product}-${spec.version}-${spec.platform}-${spec.arch}.tar.gz`)).toBe(true);
 
-    const custom = ReleaseTargetCustomSchema.parse(pkg.custom);
-    const entry = spec.platform === 'win' ? 'install.cmd' : 'install.sh';
-    expect(custom.installer).toEqual({ type: 'script', entry, args: ['{target}'], timeoutSeconds: 120, elevate: false });
-    expect(custom.detection).toEqual({ kind: 'file', path: `{target}/${spec.product}/VERSION`, regex: '^(\\S+)' });
-    const release = demoRelease(spec.product, spec.version);
-    expect(custom.publishedAt).toBe(release?.publishedAt);
-    expect(custom.notes).toBe(release?.notes);
-    expect(custom.minUpgradeFrom).toBe(release?.minUpgradeFrom);
-    expect(custom.lifecycle).toEqual(demoLifecycleOf(spec.product, spec.version));
-  });
+      const custom = ReleaseTargetCustomSchema.parse(pkg.custom);
+      const entry = spec.platform === 'win' ? 'install.cmd' : 'install.sh';
+      expect(custom.installer).toEqual({
+        type: 'script',
+        entry,
+        args: ['{target}'],
+        timeoutSeconds: 120,
+        elevate: false,
+      });
+      expect(custom.detection).toEqual({ kind: 'file', path: `{target}/${spec.product}/VERSION`, regex: '^(\\S+)' });
+      const release = demoRelease(spec.product, spec.version);
+      expect(custom.publishedAt).toBe(release?.publishedAt);
+      expect(custom.notes).toBe(release?.notes);
+      expect(custom.minUpgradeFrom).toBe(release?.minUpgradeFrom);
+      expect(custom.lifecycle).toEqual(demoLifecycleOf(spec.product, spec.version));
+    },
+  );
 
   it('builds the same bytes every time (a reseed publishes the same hashes)', async () => {
     const spec = { product: 'atlas', version: '2.3.1', platform: 'linux', arch: 'x64' };
@@ -83,7 +92,10 @@ describe('demo packages: facts the TUF target records', () => {
   });
 
   it('lists owner root, a fixed time and the right modes', async () => {
-    const pkg = await buildDemoPackage({ product: 'beacon', version: '2.1.4', platform: 'mac', arch: 'x64' }, await fresh('list'));
+    const pkg = await buildDemoPackage(
+      { product: 'beacon', version: '2.1.4', platform: 'mac', arch: 'x64' },
+      await fresh('list'),
+    );
     const lines = list(pkg.file);
     expect(lines.every((l) => l.includes('root/root') && l.includes('2026-01-01 00:00'))).toBe(true);
     expect(lines.find((l) => l.endsWith(' install.sh'))).toMatch(/^-rwxr-xr-x /);
@@ -102,7 +114,9 @@ describe('demo packages: install.sh really installs (linux and mac)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`Installed ${spec.product} ${spec.version}`);
     expect(await readFile(join(target, spec.product, 'VERSION'), 'utf8')).toBe(`${spec.version}\n`);
-    expect(await readFile(join(target, spec.product, 'RELEASE-NOTES.txt'), 'utf8')).toContain(demoRelease(spec.product, spec.version)?.notes ?? '?');
+    expect(await readFile(join(target, spec.product, 'RELEASE-NOTES.txt'), 'utf8')).toContain(
+      demoRelease(spec.product, spec.version)?.notes ?? '?',
+    );
     // nothing but the product itself is left in the target: no staging or previous-version directories
     expect(await readdir(target)).toEqual([spec.product]);
     expect(runInstalled(target, spec.product).stdout).toBe(`${spec.product} ${spec.version}\n`);
@@ -127,18 +141,24 @@ describe('demo packages: install.sh really installs (linux and mac)', () => {
 });
 
 describe('demo packages: the failing installer fails like a real one', () => {
-  it.each(failing.map((s) => [`${s.product} ${s.version} ${s.platform}`, s] as const))('%s into an empty target', async (_name, spec) => {
-    expect({ product: spec.product, version: spec.version }).toEqual({ product: DEMO_INSTALL_FAILURE.product, version: DEMO_INSTALL_FAILURE.version });
-    const { dir } = await buildAndExtract(spec);
-    const parent = await fresh('fail');
-    const target = join(parent, 'apps');
-    const r = runInstallSh(dir, target);
-    expect(r.status).toBe(DEMO_INSTALL_FAILURE.exitCode);
-    expect(r.stderr).toContain(DEMO_INSTALL_FAILURE.cause);
-    expect(r.stdout).toContain('Running pre-install checks');
-    // the target it created is gone again, so certainly no <target>/<product>
-    expect(await readdir(parent)).toEqual([]);
-  });
+  it.each(failing.map((s) => [`${s.product} ${s.version} ${s.platform}`, s] as const))(
+    '%s into an empty target',
+    async (_name, spec) => {
+      expect({ product: spec.product, version: spec.version }).toEqual({
+        product: DEMO_INSTALL_FAILURE.product,
+        version: DEMO_INSTALL_FAILURE.version,
+      });
+      const { dir } = await buildAndExtract(spec);
+      const parent = await fresh('fail');
+      const target = join(parent, 'apps');
+      const r = runInstallSh(dir, target);
+      expect(r.status).toBe(DEMO_INSTALL_FAILURE.exitCode);
+      expect(r.stderr).toContain(DEMO_INSTALL_FAILURE.cause);
+      expect(r.stdout).toContain('Running pre-install checks');
+      // the target it created is gone again, so certainly no <target>/<product>
+      expect(await readdir(parent)).toEqual([]);
+    },
+  );
 
   it('leaves an existing installation untouched', async () => {
     const target = await fresh('fail-over');
@@ -153,12 +173,24 @@ describe('demo packages: the failing installer fails like a real one', () => {
   });
 
   it('fail overrides the catalog both ways', async () => {
-    const fixed = await buildAndExtract({ product: 'cobalt', version: '4.2.1', platform: 'linux', arch: 'x64', fail: false });
+    const fixed = await buildAndExtract({
+      product: 'cobalt',
+      version: '4.2.1',
+      platform: 'linux',
+      arch: 'x64',
+      fail: false,
+    });
     const t1 = await fresh('override');
     expect(runInstallSh(fixed.dir, t1).status).toBe(0);
     expect(await readFile(join(t1, 'cobalt', 'VERSION'), 'utf8')).toBe('4.2.1\n');
 
-    const broken = await buildAndExtract({ product: 'atlas', version: '2.3.1', platform: 'mac', arch: 'x64', fail: true });
+    const broken = await buildAndExtract({
+      product: 'atlas',
+      version: '2.3.1',
+      platform: 'mac',
+      arch: 'x64',
+      fail: true,
+    });
     const t2 = await fresh('override');
     expect(runInstallSh(broken.dir, t2).status).toBe(DEMO_INSTALL_FAILURE.exitCode);
     expect(await readdir(t2)).toEqual([]);
@@ -166,24 +198,29 @@ describe('demo packages: the failing installer fails like a real one', () => {
 });
 
 describe('demo packages: windows (built here, run on Windows)', () => {
-  it.each(windows.map((s) => [`${s.product} ${s.version}`, s] as const))('%s carries install.cmd and a CRLF payload', async (_name, spec) => {
-    const { dir } = await buildAndExtract(spec);
-    expect((await readdir(dir)).sort()).toEqual(['install.cmd', 'payload']);
-    const script = await readFile(join(dir, 'install.cmd'), 'utf8');
-    expect(script.startsWith('@echo off\r\n')).toBe(true);
-    expect(script.replace(/\r\n/g, '')).not.toContain('\n');
-    expect(script).toContain(`set "PRODUCT=${spec.product}"\r\n`);
-    expect(script).toContain(`set "VERSION=${spec.version}"\r\n`);
-    expect(script).toContain('>"%STAGE%\\VERSION" echo %VERSION%');
-    expect(script).toContain('move "%STAGE%" "%DEST%"');
-    if (spec.fail) {
-      expect(script).toContain('ERROR 1603: pre-install check failed: service cobalt-agent is still running ^(pid 4711^); stop the service and retry');
-      expect(script).toContain(`set "CODE=${DEMO_INSTALL_FAILURE.exitCode}"`);
-    } else {
-      expect(script).not.toContain('ERROR 1603');
-    }
-    expect(await readdir(join(dir, 'payload', 'bin'))).toEqual([`${spec.product}.cmd`]);
-  });
+  it.each(windows.map((s) => [`${s.product} ${s.version}`, s] as const))(
+    '%s carries install.cmd and a CRLF payload',
+    async (_name, spec) => {
+      const { dir } = await buildAndExtract(spec);
+      expect((await readdir(dir)).sort()).toEqual(['install.cmd', 'payload']);
+      const script = await readFile(join(dir, 'install.cmd'), 'utf8');
+      expect(script.startsWith('@echo off\r\n')).toBe(true);
+      expect(script.replace(/\r\n/g, '')).not.toContain('\n');
+      expect(script).toContain(`set "PRODUCT=${spec.product}"\r\n`);
+      expect(script).toContain(`set "VERSION=${spec.version}"\r\n`);
+      expect(script).toContain('>"%STAGE%\\VERSION" echo %VERSION%');
+      expect(script).toContain('move "%STAGE%" "%DEST%"');
+      if (spec.fail) {
+        expect(script).toContain(
+          'ERROR 1603: pre-install check failed: service cobalt-agent is still running ^(pid 4711^); stop the service and retry',
+        );
+        expect(script).toContain(`set "CODE=${DEMO_INSTALL_FAILURE.exitCode}"`);
+      } else {
+        expect(script).not.toContain('ERROR 1603');
+      }
+      expect(await readdir(join(dir, 'payload', 'bin'))).toEqual([`${spec.product}.cmd`]);
+    },
+  );
 });
 
 describe('demo packages: bad requests are refused and write nothing', () => {
@@ -193,7 +230,10 @@ describe('demo packages: bad requests are refused and write nothing', () => {
     ['not a version', { product: 'atlas', version: 'v2.3.1', platform: 'linux', arch: 'x64' }],
     ['unknown platform', { product: 'atlas', version: '2.3.1', platform: 'solaris', arch: 'x64' }],
     ['platform the release is not built for', { product: 'atlas', version: '2.3.1', platform: 'linux', arch: 'arm64' }],
-    ['a product id that would break out of the script', { product: "atlas'; rm -rf / #", version: '2.3.1', platform: 'linux', arch: 'x64' }],
+    [
+      'a product id that would break out of the script',
+      { product: "atlas'; rm -rf / #", version: '2.3.1', platform: 'linux', arch: 'x64' },
+    ],
   ])('%s', async (_name, spec) => {
     const out = await fresh('bad');
     const code = await codeOf(() => buildDemoPackage(spec, out));

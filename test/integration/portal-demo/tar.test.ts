@@ -25,7 +25,6 @@ async function fresh(): Promise<string> {
   return dir;
 }
 
-
 describe('writeTarGz', () => {
   it('writes an archive the system tar extracts exactly', async () => {
     const dir = await fresh();
@@ -75,7 +74,13 @@ describe('writeTarGz', () => {
   it('adds parent directories and lists them before their contents', async () => {
     const dir = await fresh();
     const file = join(dir, 'd.tar.gz');
-    await writeTarGz([{ path: 'p/q/r.txt', mode: 0o644, content: 'r' }, { path: 'p/a.txt', mode: 0o644, content: 'a' }], file);
+    await writeTarGz(
+      [
+        { path: 'p/q/r.txt', mode: 0o644, content: 'r' },
+        { path: 'p/a.txt', mode: 0o644, content: 'a' },
+      ],
+      file,
+    );
     expect(list(file).map((l) => l.split(' ').pop())).toEqual(['p/', 'p/a.txt', 'p/q/', 'p/q/r.txt']);
   });
 
@@ -113,8 +118,20 @@ describe('unsafe entry paths are refused with INVALID_INPUT, and nothing is writ
   });
 
   it.each<[string, TarEntry[]]>([
-    ['duplicate path', [{ path: 'a', mode: 0o644, content: '1' }, { path: 'a', mode: 0o644, content: '2' }]],
-    ['file and directory of the same name', [{ path: 'a', mode: 0o644, content: '1' }, { path: 'a/b', mode: 0o644, content: '2' }]],
+    [
+      'duplicate path',
+      [
+        { path: 'a', mode: 0o644, content: '1' },
+        { path: 'a', mode: 0o644, content: '2' },
+      ],
+    ],
+    [
+      'file and directory of the same name',
+      [
+        { path: 'a', mode: 0o644, content: '1' },
+        { path: 'a/b', mode: 0o644, content: '2' },
+      ],
+    ],
     ['bad mode', [{ path: 'a', mode: 0o10000, content: '1' }]],
     ['fractional mode', [{ path: 'a', mode: 1.5, content: '1' }]],
     ['name too long to split', [{ path: 'x'.repeat(101), mode: 0o644, content: '1' }]],

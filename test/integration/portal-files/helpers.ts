@@ -99,14 +99,19 @@ export async function startFilePortal(options: { repoDir?: string } = {}): Promi
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   cleanups.push(() => app.close());
   const delivery = async (tag: string, timeoutMs = 5_000): Promise<Delivery> => {
-    const report = await until(async () => deliveries.find((d) => d.tag === tag), { what: `the delivery report for ${tag}`, timeoutMs, intervalMs: 10 });
+    const report = await until(async () => deliveries.find((d) => d.tag === tag), {
+      what: `the delivery report for ${tag}`,
+      timeoutMs,
+      intervalMs: 10,
+    });
     // Exactly once: a second report would double-count the download in the audit log. Once the response is over and
     // the route has returned, nothing is left that could report again.
     await settled.get(tag);
     if (deliveries.filter((d) => d.tag === tag).length !== 1) throw new Error(`${tag} was reported more than once`);
     return report;
   };
-  const held = (tag: string) => until(async () => holds.get(tag), { what: `the request ${tag} to be held`, intervalMs: 10 });
+  const held = (tag: string) =>
+    until(async () => holds.get(tag), { what: `the request ${tag} to be held`, intervalMs: 10 });
   return { base, app, files, deliveries, requests, delivery, held };
 }
 
@@ -117,15 +122,24 @@ export interface RawResponse {
 }
 
 /** One request exactly as written (no path normalisation, any method), the whole body collected. */
-export function rawRequest(base: string, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+export function rawRequest(
+  base: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string> } = {},
+): Promise<RawResponse> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, path, method: options.method ?? 'GET', headers: options.headers ?? {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path, method: options.method ?? 'GET', headers: options.headers ?? {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -168,7 +182,10 @@ export async function freshRepository(): Promise<TufFixture> {
 }
 
 /** A tuf-js client that trusts the repository's first root, as an app shipped with it does. */
-export async function trustingClient(repoDir: string, metadataUrl: string): Promise<{ metadataDir: string; updater: () => Updater }> {
+export async function trustingClient(
+  repoDir: string,
+  metadataUrl: string,
+): Promise<{ metadataDir: string; updater: () => Updater }> {
   const dir = await tempDir('hicare-files-client-');
   const metadataDir = join(dir, 'metadata');
   const targetDir = join(dir, 'targets');

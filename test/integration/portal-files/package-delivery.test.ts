@@ -10,7 +10,16 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, eventually, openDescriptorsOn, rawRequest, sha256, startFilePortal, tempDir, type FilePortal } from './helpers.js';
+import {
+  cleanup,
+  eventually,
+  openDescriptorsOn,
+  rawRequest,
+  sha256,
+  startFilePortal,
+  tempDir,
+  type FilePortal,
+} from './helpers.js';
 
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
@@ -75,7 +84,12 @@ describe('package delivery', () => {
     }
     expect(length).toBe(BIG_LENGTH);
     expect(hash.digest('hex')).toBe(bigSha);
-    expect(await portal.delivery('whole')).toEqual({ tag: 'whole', bytesSent: BIG_LENGTH, complete: true, status: 200 });
+    expect(await portal.delivery('whole')).toEqual({
+      tag: 'whole',
+      bytesSent: BIG_LENGTH,
+      complete: true,
+      status: 200,
+    });
   });
 
   it('reports a client that hangs up mid-body as incomplete, closes the file, and serves the next request', async () => {
@@ -95,7 +109,9 @@ describe('package delivery', () => {
   });
 
   it('survives many clients hanging up at once without leaking a descriptor', async () => {
-    const received = await Promise.all(Array.from({ length: 8 }, (_, i) => abortAfter(`/files/big?tag=many-${i}`, (i + 1) * 256 * 1024)));
+    const received = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => abortAfter(`/files/big?tag=many-${i}`, (i + 1) * 256 * 1024)),
+    );
     expect(received).toHaveLength(8);
     for (let i = 0; i < 8; i++) expect((await portal.delivery(`many-${i}`)).complete).toBe(false);
     expect(await eventually(async () => (await openDescriptorsOn(bigPath)) === 0)).toBe(true);
@@ -118,15 +134,36 @@ describe('package delivery', () => {
     const content = randomBytes(3 * MiB + 123);
     const source = join(dir, 'resume.bin');
     await writeFile(source, content);
-    portal.files.set('resume', { path: source, length: content.length, sha256: sha256(content), downloadName: 'resume.bin' });
+    portal.files.set('resume', {
+      path: source,
+      length: content.length,
+      sha256: sha256(content),
+      downloadName: 'resume.bin',
+    });
     const cut = 1_234_567;
     const target = join(dir, 'resume.part');
     await writeFile(target, content.subarray(0, cut));
 
-    const { stdout } = await run('curl', ['-s', '-S', '-f', '-C', '-', '-o', target, '-w', '%{http_code} %{size_download}', `${portal.base}/files/resume?tag=curl`]);
+    const { stdout } = await run('curl', [
+      '-s',
+      '-S',
+      '-f',
+      '-C',
+      '-',
+      '-o',
+      target,
+      '-w',
+      '%{http_code} %{size_download}',
+      `${portal.base}/files/resume?tag=curl`,
+    ]);
 
     expect(stdout).toBe(`206 ${content.length - cut}`);
     expect((await readFile(target)).equals(content)).toBe(true);
-    expect(await portal.delivery('curl')).toEqual({ tag: 'curl', bytesSent: content.length - cut, complete: true, status: 206 });
+    expect(await portal.delivery('curl')).toEqual({
+      tag: 'curl',
+      bytesSent: content.length - cut,
+      complete: true,
+      status: 206,
+    });
   });
 });

@@ -25,13 +25,34 @@ beforeAll(async () => {
   const path = join(dir, 'pkg.tar.gz');
   await writeFile(path, CONTENT);
   await utimes(path, MTIME, MTIME);
-  portal.files.set('pkg', { path, length: LENGTH, sha256: sha256(CONTENT), downloadName: 'hicare-server-2.4.1.tar.gz' });
+  portal.files.set('pkg', {
+    path,
+    length: LENGTH,
+    sha256: sha256(CONTENT),
+    downloadName: 'hicare-server-2.4.1.tar.gz',
+  });
   await writeFile(join(dir, 'empty'), '');
-  portal.files.set('empty', { path: join(dir, 'empty'), length: 0, sha256: sha256(Buffer.alloc(0)), downloadName: 'empty.bin' });
-  portal.files.set('missing', { path: join(dir, 'gone.tar.gz'), length: 10, sha256: 'a'.repeat(64), downloadName: 'gone.tar.gz' });
+  portal.files.set('empty', {
+    path: join(dir, 'empty'),
+    length: 0,
+    sha256: sha256(Buffer.alloc(0)),
+    downloadName: 'empty.bin',
+  });
+  portal.files.set('missing', {
+    path: join(dir, 'gone.tar.gz'),
+    length: 10,
+    sha256: 'a'.repeat(64),
+    downloadName: 'gone.tar.gz',
+  });
   portal.files.set('longer', { path, length: LENGTH + 1, sha256: sha256(CONTENT), downloadName: 'x.tar.gz' });
   portal.files.set('shorter', { path, length: LENGTH - 1, sha256: sha256(CONTENT), downloadName: 'x.tar.gz' });
-  portal.files.set('unicode', { path, length: LENGTH, sha256: sha256(CONTENT), downloadName: 'Übersicht «2.0» "final".tar.gz', contentType: 'application/gzip' });
+  portal.files.set('unicode', {
+    path,
+    length: LENGTH,
+    sha256: sha256(CONTENT),
+    downloadName: 'Übersicht «2.0» "final".tar.gz',
+    contentType: 'application/gzip',
+  });
 });
 
 afterAll(cleanup);
@@ -68,7 +89,15 @@ describe('whole files', () => {
     const [head, full] = [await get('pkg', {}, 'HEAD'), await get('pkg')];
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);
-    for (const name of ['etag', 'content-length', 'content-type', 'content-disposition', 'cache-control', 'last-modified', 'accept-ranges']) {
+    for (const name of [
+      'etag',
+      'content-length',
+      'content-type',
+      'content-disposition',
+      'cache-control',
+      'last-modified',
+      'accept-ranges',
+    ]) {
       expect(head.headers[name], name).toBe(full.headers[name]);
     }
     expect(await head.delivery()).toMatchObject({ bytesSent: 0, complete: true, status: 200 });
@@ -89,7 +118,9 @@ describe('whole files', () => {
     expect(header).not.toMatch(/filename="[^"]*["\\][^"]*";/);
     expect(decodeURIComponent(header.split("UTF-8''")[1] ?? '')).toBe('Übersicht «2.0» "final".tar.gz');
     expect(res.headers['content-type']).toBe('application/gzip');
-    expect(contentDisposition('a/b\\c%d.zip')).toBe(`attachment; filename="a_b_c_d.zip"; filename*=UTF-8''a%2Fb%5Cc%25d.zip`);
+    expect(contentDisposition('a/b\\c%d.zip')).toBe(
+      `attachment; filename="a_b_c_d.zip"; filename*=UTF-8''a%2Fb%5Cc%25d.zip`,
+    );
   });
 
   it('sends an empty file as an empty 200', async () => {
@@ -127,23 +158,29 @@ describe('ranges', () => {
     expect(res.body.equals(CONTENT)).toBe(true);
   });
 
-  it.each(['bytes=abc', 'items=0-5', 'bytes=5-2', 'bytes=-', 'bytes=', 'bytes=1-2-3', '0-5'])('ignores the malformed Range %j: 200 and the whole file', async (range) => {
-    const res = await get('pkg', { range });
-    expect(res.status).toBe(200);
-    expect(res.body.equals(CONTENT)).toBe(true);
-  });
+  it.each(['bytes=abc', 'items=0-5', 'bytes=5-2', 'bytes=-', 'bytes=', 'bytes=1-2-3', '0-5'])(
+    'ignores the malformed Range %j: 200 and the whole file',
+    async (range) => {
+      const res = await get('pkg', { range });
+      expect(res.status).toBe(200);
+      expect(res.body.equals(CONTENT)).toBe(true);
+    },
+  );
 
-  it.each([`bytes=${LENGTH}-`, `bytes=${LENGTH + 100}-${LENGTH + 200}`, 'bytes=-0'])('%s → 416 with the length and a coded body', async (range) => {
-    const res = await get('pkg', { range });
-    expect(res.status).toBe(416);
-    expect(res.headers['content-range']).toBe(`bytes */${LENGTH}`);
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.headers['content-disposition']).toBeUndefined();
-    const body = jsonOf(res.body);
-    expect(body).toMatchObject({ code: 'RANGE_NOT_SATISFIABLE' });
-    expect(body['remedy']).toBe(`Ask for a range that starts before byte ${LENGTH}.`);
-    expect(await res.delivery()).toMatchObject({ bytesSent: 0, complete: false, status: 416 });
-  });
+  it.each([`bytes=${LENGTH}-`, `bytes=${LENGTH + 100}-${LENGTH + 200}`, 'bytes=-0'])(
+    '%s → 416 with the length and a coded body',
+    async (range) => {
+      const res = await get('pkg', { range });
+      expect(res.status).toBe(416);
+      expect(res.headers['content-range']).toBe(`bytes */${LENGTH}`);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.headers['content-disposition']).toBeUndefined();
+      const body = jsonOf(res.body);
+      expect(body).toMatchObject({ code: 'RANGE_NOT_SATISFIABLE' });
+      expect(body['remedy']).toBe(`Ask for a range that starts before byte ${LENGTH}.`);
+      expect(await res.delivery()).toMatchObject({ bytesSent: 0, complete: false, status: 416 });
+    },
+  );
 
   it('answers any range on an empty file with 416', async () => {
     for (const range of ['bytes=0-', 'bytes=-1', 'bytes=0-0']) {
@@ -163,18 +200,24 @@ describe('conditional requests', () => {
     expect(res.body.equals(CONTENT.subarray(100))).toBe(true);
   });
 
-  it.each([`"sha256-${'0'.repeat(64)}"`, `W/${ETAG}`, 'not-a-tag-or-date'])('ignores the Range when If-Range is %s: 200 and the whole file', async (ifRange) => {
-    const res = await get('pkg', { range: 'bytes=100-', 'if-range': ifRange });
-    expect(res.status).toBe(200);
-    expect(res.headers['content-range']).toBeUndefined();
-    expect(res.body.equals(CONTENT)).toBe(true);
-  });
+  it.each([`"sha256-${'0'.repeat(64)}"`, `W/${ETAG}`, 'not-a-tag-or-date'])(
+    'ignores the Range when If-Range is %s: 200 and the whole file',
+    async (ifRange) => {
+      const res = await get('pkg', { range: 'bytes=100-', 'if-range': ifRange });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-range']).toBeUndefined();
+      expect(res.body.equals(CONTENT)).toBe(true);
+    },
+  );
 
   it('honours If-Range with the exact Last-Modified date, and ignores the Range for any other date', async () => {
     const same = await get('pkg', { range: 'bytes=100-199', 'if-range': MTIME.toUTCString() });
     expect(same.status).toBe(206);
     expect(same.body.equals(CONTENT.subarray(100, 200))).toBe(true);
-    const other = await get('pkg', { range: 'bytes=100-199', 'if-range': new Date(MTIME.getTime() + 1000).toUTCString() });
+    const other = await get('pkg', {
+      range: 'bytes=100-199',
+      'if-range': new Date(MTIME.getTime() + 1000).toUTCString(),
+    });
     expect(other.status).toBe(200);
     expect(other.body.equals(CONTENT)).toBe(true);
   });
@@ -194,8 +237,12 @@ describe('conditional requests', () => {
 
   it('answers 304 for If-Modified-Since at or after Last-Modified, when no If-None-Match is sent', async () => {
     expect((await get('pkg', { 'if-modified-since': MTIME.toUTCString() })).status).toBe(304);
-    expect((await get('pkg', { 'if-modified-since': new Date(MTIME.getTime() - 1000).toUTCString() })).status).toBe(200);
-    expect((await get('pkg', { 'if-modified-since': MTIME.toUTCString(), 'if-none-match': '"sha256-old"' })).status).toBe(200);
+    expect((await get('pkg', { 'if-modified-since': new Date(MTIME.getTime() - 1000).toUTCString() })).status).toBe(
+      200,
+    );
+    expect(
+      (await get('pkg', { 'if-modified-since': MTIME.toUTCString(), 'if-none-match': '"sha256-old"' })).status,
+    ).toBe(200);
   });
 });
 
@@ -208,18 +255,21 @@ describe('store failures', () => {
     expect(await res.delivery()).toMatchObject({ bytesSent: 0, complete: false, status: 404 });
   });
 
-  it.each(['longer', 'shorter'])('answers a file whose size is not the signed length (%s) with a coded 500 and no package bytes', async (key) => {
-    for (const headers of [{}, { range: 'bytes=0-99' }]) {
-      const res = await get(key, headers);
-      expect(res.status).toBe(500);
-      expect(res.headers['content-type']).toMatch(/^application\/json/);
-      expect(res.body.includes(CONTENT.subarray(0, 32))).toBe(false);
-      const body = jsonOf(res.body);
-      expect(body['code']).toBe('INTERNAL');
-      expect(String(body['remedy']).length).toBeGreaterThan(0);
-      expect(await res.delivery()).toMatchObject({ bytesSent: 0, complete: false, status: 500 });
-    }
-  });
+  it.each(['longer', 'shorter'])(
+    'answers a file whose size is not the signed length (%s) with a coded 500 and no package bytes',
+    async (key) => {
+      for (const headers of [{}, { range: 'bytes=0-99' }]) {
+        const res = await get(key, headers);
+        expect(res.status).toBe(500);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        expect(res.body.includes(CONTENT.subarray(0, 32))).toBe(false);
+        const body = jsonOf(res.body);
+        expect(body['code']).toBe('INTERNAL');
+        expect(String(body['remedy']).length).toBeGreaterThan(0);
+        expect(await res.delivery()).toMatchObject({ bytesSent: 0, complete: false, status: 500 });
+      }
+    },
+  );
 });
 
 describe('parseRange', () => {

@@ -8,7 +8,17 @@ import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashedTargetPath } from '../../../portal/tuf/target-name.js';
-import { cleanup, rawRequest, releaseCustom, sha256, startFilePortal, trustingClient, type FilePortal, type TufFixture, freshRepository } from './helpers.js';
+import {
+  cleanup,
+  rawRequest,
+  releaseCustom,
+  sha256,
+  startFilePortal,
+  trustingClient,
+  type FilePortal,
+  type TufFixture,
+  freshRepository,
+} from './helpers.js';
 
 const NAME = 'hicare-server/2.4.1/linux-x64/hicare-server-2.4.1.tar.gz';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -19,7 +29,11 @@ let packagePath: string;
 
 beforeAll(async () => {
   fixture = await freshRepository();
-  const published = await fixture.repo.addTarget({ name: NAME, path: await writeAndReturn(join(fixture.workDir, 'p.tar.gz'), 'package bytes'), custom: releaseCustom('2.4.1') });
+  const published = await fixture.repo.addTarget({
+    name: NAME,
+    path: await writeAndReturn(join(fixture.workDir, 'p.tar.gz'), 'package bytes'),
+    custom: releaseCustom('2.4.1'),
+  });
   packagePath = `targets/${hashedTargetPath(NAME, published.sha256)}`;
   // What a traversal would reach if it got out: a decoy beside the repository, and one in a subdirectory.
   await writeFile(join(dirname(fixture.repoDir), 'root.json'), 'OUTSIDE THE REPOSITORY');
@@ -39,7 +53,15 @@ async function writeAndReturn(path: string, content: string | Buffer): Promise<s
 describe('/tuf/ metadata', () => {
   it('serves each role with JSON type, exact length, a content ETag and the right caching', async () => {
     const names = (await readdir(fixture.repoDir)).filter((n) => n.endsWith('.json')).sort();
-    expect(names).toEqual(['1.root.json', '1.snapshot.json', '1.targets.json', '2.snapshot.json', '2.targets.json', 'root.json', 'timestamp.json']);
+    expect(names).toEqual([
+      '1.root.json',
+      '1.snapshot.json',
+      '1.targets.json',
+      '2.snapshot.json',
+      '2.targets.json',
+      'root.json',
+      'timestamp.json',
+    ]);
     for (const name of names) {
       const bytes = await readFile(join(fixture.repoDir, name));
       const res = await rawRequest(portal.base, `/tuf/${name}`);
@@ -48,7 +70,9 @@ describe('/tuf/ metadata', () => {
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       expect(res.headers['content-length']).toBe(String(bytes.length));
       expect(res.headers['etag']).toBe(`"sha256-${sha256(bytes)}"`);
-      expect(res.headers['cache-control'], name).toBe(/^\d/.test(name) ? IMMUTABLE : name === 'timestamp.json' ? 'public, max-age=60' : 'no-cache');
+      expect(res.headers['cache-control'], name).toBe(
+        /^\d/.test(name) ? IMMUTABLE : name === 'timestamp.json' ? 'public, max-age=60' : 'no-cache',
+      );
     }
   });
 
@@ -57,9 +81,12 @@ describe('/tuf/ metadata', () => {
     const head = await rawRequest(portal.base, '/tuf/timestamp.json', { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);
-    for (const name of ['etag', 'content-length', 'content-type', 'cache-control']) expect(head.headers[name], name).toBe(get.headers[name]);
+    for (const name of ['etag', 'content-length', 'content-type', 'cache-control'])
+      expect(head.headers[name], name).toBe(get.headers[name]);
 
-    const again = await rawRequest(portal.base, '/tuf/timestamp.json', { headers: { 'if-none-match': get.headers['etag'] ?? '' } });
+    const again = await rawRequest(portal.base, '/tuf/timestamp.json', {
+      headers: { 'if-none-match': get.headers['etag'] ?? '' },
+    });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
     expect(again.headers['cache-control']).toBe('public, max-age=60');
@@ -153,15 +180,23 @@ describe('/tuf/ metadata', () => {
 
     const next = 'hicare-server/2.4.2/linux-x64/hicare-server-2.4.2.tar.gz';
     const content = randomBytes(4096);
-    await fixture.repo.addTarget({ name: next, path: await writeAndReturn(join(fixture.workDir, 'q.tar.gz'), content), custom: releaseCustom('2.4.2') });
+    await fixture.repo.addTarget({
+      name: next,
+      path: await writeAndReturn(join(fixture.workDir, 'q.tar.gz'), content),
+      custom: releaseCustom('2.4.2'),
+    });
     const second = client.updater();
     await second.refresh();
     const info = await second.getTargetInfo(next);
     expect(info?.length).toBe(content.length);
     expect(info?.hashes['sha256']).toBe(sha256(content));
     expect(fetched.some((url) => /^\/tuf\/\d+\.targets\.json$/.test(url))).toBe(true);
-    const local = JSON.parse(await readFile(join(client.metadataDir, 'timestamp.json'), 'utf8')) as { signed: { version: number } };
-    const served = JSON.parse(await readFile(join(fixture.repoDir, 'timestamp.json'), 'utf8')) as { signed: { version: number } };
+    const local = JSON.parse(await readFile(join(client.metadataDir, 'timestamp.json'), 'utf8')) as {
+      signed: { version: number };
+    };
+    const served = JSON.parse(await readFile(join(fixture.repoDir, 'timestamp.json'), 'utf8')) as {
+      signed: { version: number };
+    };
     expect(local.signed.version).toBe(served.signed.version);
   });
 });

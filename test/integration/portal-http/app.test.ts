@@ -8,8 +8,20 @@ import type { Account } from '../../../shared/contracts/accounts.js';
 import { createPortalApp, MAX_JSON_BODY_BYTES } from '../../../portal/http/app.js';
 import { registerEndpoint, type Authenticate } from '../../../portal/http/endpoints.js';
 
-const engineer: Account = { id: 'eng-1', email: 'eng@vendor.example', name: 'Eve Engineer', role: 'engineer', customerId: null };
-const admin: Account = { id: 'adm-1', email: 'admin@acme.example', name: 'Ada Admin', role: 'customer-admin', customerId: 'acme' };
+const engineer: Account = {
+  id: 'eng-1',
+  email: 'eng@vendor.example',
+  name: 'Eve Engineer',
+  role: 'engineer',
+  customerId: null,
+};
+const admin: Account = {
+  id: 'adm-1',
+  email: 'admin@acme.example',
+  name: 'Ada Admin',
+  role: 'customer-admin',
+  customerId: 'acme',
+};
 
 // The accounts module is exercised on its own; here tokens map to accounts so that only the HTTP layer is under test.
 const authenticate: Authenticate = async (bearer) => {
@@ -49,10 +61,19 @@ afterAll(async () => {
   await app.close();
 });
 
-const validRequest = { serialNumber: 'SN-1', location: 'Berlin DC1', faultDescription: 'Install fails', priority: 'P2' };
+const validRequest = {
+  serialNumber: 'SN-1',
+  location: 'Berlin DC1',
+  faultDescription: 'Install fails',
+  priority: 'P2',
+};
 
 async function post(path: string, body: string, token = 'admin-token', headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers } });
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -69,7 +90,12 @@ describe('portal HTTP layer', () => {
     ['malformed JSON', '{"serialNumber": "SN-1",', 400, 'INVALID_INPUT'],
     ['an unknown field', JSON.stringify({ ...validRequest, isAdmin: true }), 400, 'INVALID_INPUT'],
     ['a missing required field', JSON.stringify({ ...validRequest, location: undefined }), 400, 'INVALID_INPUT'],
-    ['an oversize body', JSON.stringify({ ...validRequest, faultDescription: 'x'.repeat(MAX_JSON_BODY_BYTES + 10) }), 413, 'INVALID_INPUT'],
+    [
+      'an oversize body',
+      JSON.stringify({ ...validRequest, faultDescription: 'x'.repeat(MAX_JSON_BODY_BYTES + 10) }),
+      413,
+      'INVALID_INPUT',
+    ],
   ])('refuses %s with a coded error and stores nothing', async (_, body, status, code) => {
     const before = created.length;
     const r = await post('/api/v1/requests', body);
@@ -79,12 +105,18 @@ describe('portal HTTP layer', () => {
     expect(created.length).toBe(before);
   });
 
-  it.each([["'; DROP TABLE requests; --"], ['" OR 1=1 --'], ['Robert\'); DELETE FROM contracts;--']])('keeps SQL-looking text verbatim: %s', async (text) => {
-    const r = await post('/api/v1/requests', JSON.stringify({ ...validRequest, location: text, faultDescription: text }));
-    expect(r.status).toBe(201);
-    expect(r.body.location).toBe(text);
-    expect(r.body.faultDescription).toBe(text);
-  });
+  it.each([["'; DROP TABLE requests; --"], ['" OR 1=1 --'], ["Robert'); DELETE FROM contracts;--"]])(
+    'keeps SQL-looking text verbatim: %s',
+    async (text) => {
+      const r = await post(
+        '/api/v1/requests',
+        JSON.stringify({ ...validRequest, location: text, faultDescription: text }),
+      );
+      expect(r.status).toBe(201);
+      expect(r.body.location).toBe(text);
+      expect(r.body.faultDescription).toBe(text);
+    },
+  );
 
   it.each<[string, string | undefined, number, string]>([
     ['no token', undefined, 401, 'UNAUTHENTICATED'],
@@ -94,7 +126,10 @@ describe('portal HTTP layer', () => {
     const res = await fetch(`${base}/api/v1/requests`, {
       method: 'POST',
       body: JSON.stringify(validRequest),
-      headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+      },
     });
     expect(res.status).toBe(status);
     expect(((await res.json()) as { code: string }).code).toBe(code);
@@ -109,10 +144,15 @@ describe('portal HTTP layer', () => {
   it('serves an OpenAPI document with every route of the shared tables and the operations routes', async () => {
     const res = await fetch(`${base}/openapi.json`);
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     const operations = Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
-    const raw = Object.entries({ ...portalRawRoutes, ...portalOpsRoutes }).flatMap(([name, r]) => r.methods.map((m) => (m === 'HEAD' ? `${name}Head` : name)));
+    const raw = Object.entries({ ...portalRawRoutes, ...portalOpsRoutes }).flatMap(([name, r]) =>
+      r.methods.map((m) => (m === 'HEAD' ? `${name}Head` : name)),
+    );
     expect(operations.sort()).toEqual([...Object.keys(portalApi), ...raw].sort());
     expect(doc.paths['/api/v1/requests/{id}']?.get).toBeDefined();
     expect(doc.paths['/api/v1/events']?.get).toBeDefined();

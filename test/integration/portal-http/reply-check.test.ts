@@ -10,7 +10,13 @@ import type { Account } from '../../../shared/contracts/accounts.js';
 import { createPortalApp } from '../../../portal/http/app.js';
 import { registerEndpoint, type Authenticate } from '../../../portal/http/endpoints.js';
 
-const engineer: Account = { id: 'eng-1', email: 'eng@vendor.example', name: 'Eve Engineer', role: 'engineer', customerId: null };
+const engineer: Account = {
+  id: 'eng-1',
+  email: 'eng@vendor.example',
+  name: 'Eve Engineer',
+  role: 'engineer',
+  customerId: null,
+};
 
 const authenticate: Authenticate = async () => ({ account: engineer, tokenId: 't1' });
 
@@ -22,9 +28,17 @@ beforeAll(async () => {
   const destination = { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) };
   app = createPortalApp({ version: '0.1.0', logger: { level: 'info', destination } });
   // The planted bug: a role the contract does not know, and no e-mail address.
-  registerEndpoint(app, portalApi.me, authenticate, async () => ({ ...engineer, role: 'wizard', email: undefined }) as unknown as Account);
+  registerEndpoint(
+    app,
+    portalApi.me,
+    authenticate,
+    async () => ({ ...engineer, role: 'wizard', email: undefined }) as unknown as Account,
+  );
   // A handler that hands over more than the contract names, as a careless query might.
-  registerEndpoint(app, portalApi.signOut, authenticate, async () => ({ ok: true as const, tokenHash: 'secret-bytes' }));
+  registerEndpoint(app, portalApi.signOut, authenticate, async () => ({
+    ok: true as const,
+    tokenHash: 'secret-bytes',
+  }));
   base = await app.listen({ host: '127.0.0.1', port: 0 });
 });
 
@@ -37,7 +51,11 @@ describe('answers checked against their schema', () => {
     const res = await fetch(`${base}/api/v1/me`, { headers: { authorization: 'Bearer any' } });
     expect(res.status).toBe(500);
     const text = await res.text();
-    expect(JSON.parse(text)).toEqual({ code: 'INTERNAL', message: expect.any(String) as string, remedy: expect.any(String) as string });
+    expect(JSON.parse(text)).toEqual({
+      code: 'INTERNAL',
+      message: expect.any(String) as string,
+      remedy: expect.any(String) as string,
+    });
     for (const leak of ['wizard', 'eng-1', 'role', 'email', 'Invalid']) expect(text).not.toContain(leak);
   });
 
@@ -50,7 +68,10 @@ describe('answers checked against their schema', () => {
   });
 
   it('sends only the fields the contract names', async () => {
-    const res = await fetch(`${base}/api/v1/sessions/current`, { method: 'DELETE', headers: { authorization: 'Bearer any' } });
+    const res = await fetch(`${base}/api/v1/sessions/current`, {
+      method: 'DELETE',
+      headers: { authorization: 'Bearer any' },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true });
   });

@@ -37,7 +37,8 @@ async function truncatedDatabase(): Promise<{ dir: string; file: string }> {
   const dir = dataDirectory();
   const db = openDatabase({ dataDirectory: dir });
   await migrateToLatest(db);
-  for (let i = 0; i < 400; i++) await createCustomer(db, { id: `customer-${i}`, name: `Customer number ${i} ${'x'.repeat(80)}` });
+  for (let i = 0; i < 400; i++)
+    await createCustomer(db, { id: `customer-${i}`, name: `Customer number ${i} ${'x'.repeat(80)}` });
   await db.destroy();
   const file = join(dir, SQLITE_FILE_NAME);
   truncateSync(file, Math.floor(statSync(file).size / 2));
@@ -71,7 +72,10 @@ describe('a damaged SQLite database', () => {
 
   it('keeps the portal from starting', async () => {
     const { dir, file } = garbageDatabase();
-    await expect(createPortal({ dataDirectory: dir, refreshEveryMs: 0 })).rejects.toMatchObject({ code: 'DATABASE_DAMAGED', details: { file } });
+    await expect(createPortal({ dataDirectory: dir, refreshEveryMs: 0 })).rejects.toMatchObject({
+      code: 'DATABASE_DAMAGED',
+      details: { file },
+    });
   });
 
   it('is refused by `serve` and by a command that opens the database, with exit 1 and the file named', async () => {

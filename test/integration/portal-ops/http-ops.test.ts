@@ -12,7 +12,13 @@ import { HicareError } from '../../../shared/errors.js';
 import { createPortalApp } from '../../../portal/http/app.js';
 import { registerEndpoint, type Authenticate } from '../../../portal/http/endpoints.js';
 
-const engineer: Account = { id: 'eng-1', email: 'eng@vendor.example', name: 'Eve Engineer', role: 'engineer', customerId: null };
+const engineer: Account = {
+  id: 'eng-1',
+  email: 'eng@vendor.example',
+  name: 'Eve Engineer',
+  role: 'engineer',
+  customerId: null,
+};
 const authenticate: Authenticate = async (bearer) => {
   if (bearer === 'engineer-token') return { account: engineer, tokenId: 't1' };
   throw new HicareError('UNAUTHENTICATED', 'Unknown token.', 'Sign in again.');
@@ -25,12 +31,20 @@ let base: string;
 let port: number;
 
 beforeAll(async () => {
-  app = createPortalApp({ version: '0.1.0', logger: { level: 'info', destination: { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) } } });
+  app = createPortalApp({
+    version: '0.1.0',
+    logger: { level: 'info', destination: { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) } },
+  });
   registerEndpoint(app, portalApi.me, authenticate, async ({ caller }) => caller.account);
   // A route whose code fails the way a bug does: a plain Error with internals in its message.
-  registerEndpoint(app, portalApi.contracts, async () => ({ account: { ...engineer, role: 'customer-admin' }, tokenId: 't2' }), async () => {
-    throw new Error('ENOENT: no such file, open /srv/portal/secret-path/contracts.db');
-  });
+  registerEndpoint(
+    app,
+    portalApi.contracts,
+    async () => ({ account: { ...engineer, role: 'customer-admin' }, tokenId: 't2' }),
+    async () => {
+      throw new Error('ENOENT: no such file, open /srv/portal/secret-path/contracts.db');
+    },
+  );
   // A sign-in that logs what it was given, as careless code might: the password must not reach the log.
   registerEndpoint(app, portalApi.signIn, authenticate, async ({ body, request }) => {
     request.log.info({ body, headers: request.headers }, 'sign-in attempt');
@@ -76,17 +90,27 @@ function raw(request: string): Promise<string> {
 function parseRaw(answer: string): { status: number; headers: Record<string, string>; body: Record<string, unknown> } {
   const [head = '', body = ''] = answer.split('\r\n\r\n');
   const [statusLine = '', ...headerLines] = head.split('\r\n');
-  const headers = Object.fromEntries(headerLines.map((h) => [h.slice(0, h.indexOf(':')).toLowerCase(), h.slice(h.indexOf(':') + 1).trim()]));
+  const headers = Object.fromEntries(
+    headerLines.map((h) => [h.slice(0, h.indexOf(':')).toLowerCase(), h.slice(h.indexOf(':') + 1).trim()]),
+  );
   return { status: Number(statusLine.split(' ')[1]), headers, body: JSON.parse(body) as Record<string, unknown> };
 }
 
 describe('request ids and the log', () => {
   it('keeps a sane incoming X-Request-Id, echoes it and puts it on the request’s log line', async () => {
-    const res = await fetch(`${base}/api/v1/me`, { headers: { authorization: 'Bearer engineer-token', 'x-request-id': 'lb-7f3a9c21-0001' } });
+    const res = await fetch(`${base}/api/v1/me`, {
+      headers: { authorization: 'Bearer engineer-token', 'x-request-id': 'lb-7f3a9c21-0001' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBe('lb-7f3a9c21-0001');
     const [line] = await linesOf('lb-7f3a9c21-0001');
-    expect(line).toMatchObject({ msg: 'answered', method: 'GET', route: '/api/v1/me', status: 200, service: 'hicare-portal' });
+    expect(line).toMatchObject({
+      msg: 'answered',
+      method: 'GET',
+      route: '/api/v1/me',
+      status: 200,
+      service: 'hicare-portal',
+    });
     expect(typeof line?.['time']).toBe('string');
   });
 
@@ -95,7 +119,9 @@ describe('request ids and the log', () => {
     ['with characters that could forge log lines', 'abcdefgh"}{"level":60'],
     ['too short to be unique', 'a'],
   ])('replaces an incoming id that is %s with one of its own', async (_, given) => {
-    const res = await fetch(`${base}/api/v1/me`, { headers: { authorization: 'Bearer engineer-token', 'x-request-id': given } });
+    const res = await fetch(`${base}/api/v1/me`, {
+      headers: { authorization: 'Bearer engineer-token', 'x-request-id': given },
+    });
     const id = res.headers.get('x-request-id') ?? '';
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect((await linesOf(id)).length).toBe(1);
@@ -114,7 +140,11 @@ describe('request ids and the log', () => {
     const res = await fetch(`${base}/api/v1/contracts`, { headers: { authorization: 'Bearer any' } });
     expect(res.status).toBe(500);
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toEqual({ code: 'INTERNAL', message: 'The portal failed to handle this request.', remedy: 'Try again later; if it persists, contact the vendor.' });
+    expect(body).toEqual({
+      code: 'INTERNAL',
+      message: 'The portal failed to handle this request.',
+      remedy: 'Try again later; if it persists, contact the vendor.',
+    });
     const id = res.headers.get('x-request-id') ?? '';
     const logged = await linesOf(id, 2);
     const errors = logged.filter((l) => l.level >= 50);
@@ -128,7 +158,11 @@ describe('request ids and the log', () => {
   it('keeps passwords and authorization headers out of the log', async () => {
     const res = await fetch(`${base}/api/v1/sessions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer very-secret-bearer', cookie: 'session=very-secret-cookie' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Bearer very-secret-bearer',
+        cookie: 'session=very-secret-cookie',
+      },
       body: JSON.stringify({ email: 'eng@vendor.example', password: 'very-secret-password' }),
     });
     expect(res.status).toBe(401);
@@ -136,7 +170,8 @@ describe('request ids and the log', () => {
     const text = JSON.stringify(logged);
     expect(text).toContain('sign-in attempt');
     expect(text).toContain('eng@vendor.example');
-    for (const secret of ['very-secret-password', 'very-secret-bearer', 'very-secret-cookie']) expect(text).not.toContain(secret);
+    for (const secret of ['very-secret-password', 'very-secret-bearer', 'very-secret-cookie'])
+      expect(text).not.toContain(secret);
   });
 });
 
@@ -156,7 +191,9 @@ describe('what Fastify and Node refuse, in the coded body', () => {
   });
 
   it('answers headers that are too large with 431 HEADERS_TOO_LARGE', async () => {
-    const answer = parseRaw(await raw(`GET /api/v1/me HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(40_000)}\r\n\r\n`));
+    const answer = parseRaw(
+      await raw(`GET /api/v1/me HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(40_000)}\r\n\r\n`),
+    );
     expect(answer.status).toBe(431);
     expect(answer.headers['content-type']).toBe('application/json');
     expect(answer.body).toMatchObject({ code: 'HEADERS_TOO_LARGE' });
@@ -164,7 +201,11 @@ describe('what Fastify and Node refuse, in the coded body', () => {
   });
 
   it.each<[string, string, string]>([
-    ['a Content-Length that is not a number', 'POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n', 'Content-Length'],
+    [
+      'a Content-Length that is not a number',
+      'POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n',
+      'Content-Length',
+    ],
     ['a method HTTP does not know', 'FETCHALL /api/v1/me HTTP/1.1\r\nHost: x\r\n\r\n', 'method'],
     ['a malformed header line', 'GET /api/v1/me HTTP/1.1\r\nHost: x\r\nNo Colon Here\r\n\r\n', 'header'],
     ['something that is not HTTP', 'hello portal\r\n\r\n', 'HTTP'],
@@ -177,7 +218,9 @@ describe('what Fastify and Node refuse, in the coded body', () => {
   });
 
   it('answers an address with broken percent-encoding with a coded 400 that does not echo it', async () => {
-    const answer = parseRaw(await raw('GET /api/v1/requests/%E0%A4%A<script> HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+    const answer = parseRaw(
+      await raw('GET /api/v1/requests/%E0%A4%A<script> HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+    );
     expect(answer.status).toBe(400);
     expect(answer.body['code']).toBe('INVALID_INPUT');
     expect(JSON.stringify(answer.body)).not.toContain('script');

@@ -35,7 +35,8 @@ async function start(database: { url: string; schema: string } | undefined): Pro
   const store = new (class extends LocalBlobStore {
     down = false;
     override async check(): Promise<void> {
-      if (this.down) throw new HicareError('STORE_UNAVAILABLE', 'The package store does not answer.', 'Check the store.');
+      if (this.down)
+        throw new HicareError('STORE_UNAVAILABLE', 'The package store does not answer.', 'Check the store.');
       await super.check();
     }
   })(dir);
@@ -56,7 +57,14 @@ async function start(database: { url: string; schema: string } | undefined): Pro
 
 interface Readiness {
   status: number;
-  body: { ready?: boolean; code?: string; message?: string; remedy?: string; checks?: { name: string; ok: boolean }[]; details?: { checks: { name: string; ok: boolean; problem?: string }[] } };
+  body: {
+    ready?: boolean;
+    code?: string;
+    message?: string;
+    remedy?: string;
+    checks?: { name: string; ok: boolean }[];
+    details?: { checks: { name: string; ok: boolean; problem?: string }[] };
+  };
 }
 
 async function readyz(url: string): Promise<Readiness> {
@@ -119,7 +127,9 @@ describe('probes on SQLite', () => {
   });
 
   it('is not ready when the database lacks a migration', async () => {
-    const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(s.portal.db);
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(
+      s.portal.db,
+    );
     const last = rows[0]?.name ?? '';
     await sql`delete from kysely_migration where name = ${last}`.execute(s.portal.db);
     try {
@@ -128,7 +138,9 @@ describe('probes on SQLite', () => {
       expect(failing(behind)).toEqual(['migrations']);
       expect(behind.body.message).toMatch(/lacks 1 migration/);
     } finally {
-      await sql`insert into kysely_migration (name, timestamp) values (${last}, ${new Date().toISOString()})`.execute(s.portal.db);
+      await sql`insert into kysely_migration (name, timestamp) values (${last}, ${new Date().toISOString()})`.execute(
+        s.portal.db,
+      );
     }
     expect((await readyzUntil(s.url, (r) => r.status === 200)).status).toBe(200);
   });
@@ -156,10 +168,22 @@ describe('probes on SQLite', () => {
     const samples = text.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
     // Prometheus reads NaN and Inf in any letter case (prom-client writes "Nan").
     for (const line of samples) expect(line).toMatch(/^[a-zA-Z_:][a-zA-Z0-9_:]*(\{.*\})? (-?[0-9.e+-]+|nan|[+-]inf)$/i);
-    const value = (prefix: string): number => Number(samples.find((l) => l.startsWith(prefix))?.split(' ').at(-1));
-    expect(value('hicare_portal_http_request_duration_seconds_count{route="/tuf/*",method="GET",status="2xx"}')).toBe(3);
-    expect(value('hicare_portal_http_request_duration_seconds_count{route="/api/v1/me",method="GET",status="4xx"}')).toBe(1);
-    expect(value('hicare_portal_http_request_duration_seconds_count{route="unmatched",method="GET",status="4xx"}')).toBe(1);
+    const value = (prefix: string): number =>
+      Number(
+        samples
+          .find((l) => l.startsWith(prefix))
+          ?.split(' ')
+          .at(-1),
+      );
+    expect(value('hicare_portal_http_request_duration_seconds_count{route="/tuf/*",method="GET",status="2xx"}')).toBe(
+      3,
+    );
+    expect(
+      value('hicare_portal_http_request_duration_seconds_count{route="/api/v1/me",method="GET",status="4xx"}'),
+    ).toBe(1);
+    expect(
+      value('hicare_portal_http_request_duration_seconds_count{route="unmatched",method="GET",status="4xx"}'),
+    ).toBe(1);
     // Route patterns, never raw addresses: the label set stays small whatever clients ask for.
     expect(text).not.toContain('timestamp.json');
     expect(text).not.toContain('/no/such/page');
@@ -212,7 +236,9 @@ describe('a metrics token', () => {
         expect(res.status).toBe(401);
         expect(((await res.json()) as { code: string }).code).toBe('UNAUTHENTICATED');
       }
-      const res = await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer metrics-token-0123456789abcdef' } });
+      const res = await fetch(`${url}/metrics`, {
+        headers: { authorization: 'Bearer metrics-token-0123456789abcdef' },
+      });
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('hicare_portal_http_requests_in_flight');
     } finally {

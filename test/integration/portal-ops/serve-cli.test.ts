@@ -41,7 +41,13 @@ describe('serve', () => {
             .find((l) => l['requestId'] === 'edge-4f1c2b7a'),
         { what: 'the log line of the request', timeoutMs: 10_000, detail: () => served.stderr() },
       );
-      expect(line).toMatchObject({ level: 30, msg: 'answered', route: '/tuf/*', status: 200, service: 'hicare-portal' });
+      expect(line).toMatchObject({
+        level: 30,
+        msg: 'answered',
+        route: '/tuf/*',
+        status: 200,
+        service: 'hicare-portal',
+      });
       // Probes are answered at debug: at info they are not in the log.
       expect(served.stderr()).not.toContain('"/healthz"');
     } finally {
@@ -60,7 +66,10 @@ describe('serve', () => {
   });
 
   it('refuses a bad variable before starting, with exit 1 and the variable named', async () => {
-    const result = await runCli(['serve', '--port', '0'], cliEnv({ HICARE_PORTAL_DATA: dir, HICARE_DB_POOL_SIZE: 'lots' }));
+    const result = await runCli(
+      ['serve', '--port', '0'],
+      cliEnv({ HICARE_PORTAL_DATA: dir, HICARE_DB_POOL_SIZE: 'lots' }),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error INVALID_INPUT: HICARE_DB_POOL_SIZE is "lots"');
     expect(result.stdout).toBe('');

@@ -9,7 +9,10 @@ import type { Attachment, ServiceRequest, ServiceRequestDetail } from '../../../
 import { CG_ADMIN, coded, describePortal, ENGINEER, NW_ADMIN } from '../portal-api/harness.js';
 import { act, ENGINEER_2, expectOk, openRequest, Sessions } from './support.js';
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR and the rest of a screenshot')]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('IHDR and the rest of a screenshot'),
+]);
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(64, 0x90)]);
 const PE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('PE\0\0')]);
 
@@ -18,7 +21,9 @@ describePortal('attachments', (t) => {
   let request: ServiceRequest | undefined;
 
   async function target(): Promise<ServiceRequest> {
-    request ??= await expectOk(act(t, await s.token(ENGINEER), (await openRequest(t, await s.token(NW_ADMIN))).id, 'accept'));
+    request ??= await expectOk(
+      act(t, await s.token(ENGINEER), (await openRequest(t, await s.token(NW_ADMIN))).id, 'accept'),
+    );
     return request;
   }
 
@@ -41,32 +46,52 @@ describePortal('attachments', (t) => {
     ] as const) {
       const reply = await upload(email, name, type, bytes);
       expect(reply.status, name).toBe(200);
-      expect(reply.body).toMatchObject({ fileName: name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+      expect(reply.body).toMatchObject({
+        fileName: name,
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      });
       uploaded.push(reply.body);
     }
     expect(uploaded.map((a) => a.contentType)).toEqual(['text/plain', 'application/gzip', 'image/png']);
     const r = await target();
-    const detail = await expectOk(t.request<ServiceRequestDetail>('GET', `/api/v1/requests/${r.id}`, { token: await s.token(NW_ADMIN) }));
+    const detail = await expectOk(
+      t.request<ServiceRequestDetail>('GET', `/api/v1/requests/${r.id}`, { token: await s.token(NW_ADMIN) }),
+    );
     expect(detail.attachments.map((a) => a.fileName)).toEqual(['install.log', 'diagnostics.json.gz', 'screen.png']);
 
-    const download = await t.request<Buffer>('GET', `/api/v1/attachments/${uploaded[1]?.id ?? ''}`, { token: await s.token(ENGINEER) });
+    const download = await t.request<Buffer>('GET', `/api/v1/attachments/${uploaded[1]?.id ?? ''}`, {
+      token: await s.token(ENGINEER),
+    });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/gzip');
     expect(download.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''diagnostics.json.gz");
     expect(download.bytes.equals(archive)).toBe(true);
     // Another customer cannot fetch it, and learns nothing from trying.
-    const foreign = await t.request('GET', `/api/v1/attachments/${uploaded[1]?.id ?? ''}`, { token: await s.token(CG_ADMIN) });
+    const foreign = await t.request('GET', `/api/v1/attachments/${uploaded[1]?.id ?? ''}`, {
+      token: await s.token(CG_ADMIN),
+    });
     expect(foreign.status).toBe(404);
   });
 
   it('refuses a file over 5 MiB with 413', async () => {
     const reply = await upload(NW_ADMIN, 'huge.log', 'text/plain', Buffer.alloc(5 * 1024 * 1024 + 1, 0x61));
     expect(reply.status).toBe(413);
-    expect(coded(reply)).toMatchObject({ code: 'ATTACHMENT_TOO_LARGE', details: { maxBytes: 5 * 1024 * 1024, size: 5 * 1024 * 1024 + 1 } });
+    expect(coded(reply)).toMatchObject({
+      code: 'ATTACHMENT_TOO_LARGE',
+      details: { maxBytes: 5 * 1024 * 1024, size: 5 * 1024 * 1024 + 1 },
+    });
     // A body too large to even read is refused the same way, before it is parsed.
     const r = await target();
-    const body = JSON.stringify({ fileName: 'huger.log', contentType: 'text/plain', dataBase64: 'A'.repeat(9 * 1024 * 1024) });
-    const unread = await t.request('POST', `/api/v1/requests/${r.id}/attachments`, { token: await s.token(NW_ADMIN), rawBody: body });
+    const body = JSON.stringify({
+      fileName: 'huger.log',
+      contentType: 'text/plain',
+      dataBase64: 'A'.repeat(9 * 1024 * 1024),
+    });
+    const unread = await t.request('POST', `/api/v1/requests/${r.id}/attachments`, {
+      token: await s.token(NW_ADMIN),
+      rawBody: body,
+    });
     expect(unread.status).toBe(413);
     expect(coded(unread).code).toBe('ATTACHMENT_TOO_LARGE');
     // Exactly 5 MiB is still fine.

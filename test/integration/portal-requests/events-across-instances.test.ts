@@ -45,7 +45,11 @@ function instance(portal: Portal, url: string): Instance {
       const headers: Record<string, string> = {};
       if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
       if (options.body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(url + path, { method, headers, ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }) });
+      const response = await fetch(url + path, {
+        method,
+        headers,
+        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      });
       const text = await response.text();
       return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
     },
@@ -62,14 +66,21 @@ function setUpCluster(dialect: 'sqlite' | 'postgres'): Cluster {
       if (existing === undefined) state.dirs.push(dir);
       const portal = await createPortal({
         dataDirectory: dir,
-        ...(dialect === 'postgres' ? { databaseUrl: POSTGRES_URL, databaseSchema: state.schema ?? '', databasePoolSize: 4 } : {}),
+        ...(dialect === 'postgres'
+          ? { databaseUrl: POSTGRES_URL, databaseSchema: state.schema ?? '', databasePoolSize: 4 }
+          : {}),
         now: () => new Date(clock.now),
         refreshEveryMs: 0,
       });
       return instance(portal, await portal.listen({ host: '127.0.0.1', port: 0 }));
     };
     state.a = await start();
-    state.seed = await seedDemo({ db: state.a.portal.db, catalog: state.a.portal.catalog, keysDir: state.a.portal.layout.keysDir, now: SEED_TIME });
+    state.seed = await seedDemo({
+      db: state.a.portal.db,
+      catalog: state.a.portal.catalog,
+      keysDir: state.a.portal.layout.keysDir,
+      now: SEED_TIME,
+    });
     if (dialect === 'postgres') {
       // B serves the same signed catalog from its own folder, as a second machine would.
       const b = await mkdtemp(join(tmpdir(), `hicare-events-${dialect}-`));
@@ -100,7 +111,9 @@ function setUpCluster(dialect: 'sqlite' | 'postgres'): Cluster {
     clock,
     async signIn(email, password) {
       const known = need(state.seed).accounts.find((x) => x.email === email)?.password;
-      const reply = await need(state.a).call<{ token: string }>('POST', '/api/v1/sessions', { body: { email, password: password ?? known } });
+      const reply = await need(state.a).call<{ token: string }>('POST', '/api/v1/sessions', {
+        body: { email, password: password ?? known },
+      });
       if (reply.status !== 200) throw new Error(`sign-in of ${email} failed: ${reply.status}`);
       return reply.body.token;
     },
@@ -119,7 +132,9 @@ const messageIdOf = (e: StreamEvent): string | undefined => (e.data['message'] a
 function describeCluster(title: string, body: (c: Cluster) => void): void {
   describe(`${title} [sqlite]`, () => body(setUpCluster('sqlite')));
   const skip = postgresProblem === undefined ? '' : ` — SKIPPED: PostgreSQL not reachable at ${POSTGRES_URL}`;
-  describe.skipIf(postgresProblem !== undefined)(`${title} [postgres, two instances${skip}]`, () => body(setUpCluster('postgres')));
+  describe.skipIf(postgresProblem !== undefined)(`${title} [postgres, two instances${skip}]`, () =>
+    body(setUpCluster('postgres')),
+  );
 }
 
 describeCluster('live events across instances', (c) => {
@@ -127,7 +142,11 @@ describeCluster('live events across instances', (c) => {
   afterEach(() => {
     for (const s of streams.splice(0)) s.close();
   });
-  const listen = async (on: Instance, token: string, headers: Record<string, string> = {}): Promise<EventStreamClient> => {
+  const listen = async (
+    on: Instance,
+    token: string,
+    headers: Record<string, string> = {},
+  ): Promise<EventStreamClient> => {
     const stream = await EventStreamClient.open({ url: on.url }, token, headers);
     streams.push(stream);
     return stream;
@@ -135,13 +154,20 @@ describeCluster('live events across instances', (c) => {
   const open = async (token: string, serialNumber: string): Promise<ServiceRequest> => {
     const reply = await c.a.call<ServiceRequest>('POST', '/api/v1/requests', {
       token,
-      body: requestBody({ serialNumber, location: 'Control room', faultDescription: 'The installer stopped with exit code 3.' }),
+      body: requestBody({
+        serialNumber,
+        location: 'Control room',
+        faultDescription: 'The installer stopped with exit code 3.',
+      }),
     });
     expect(reply.status).toBe(201);
     return reply.body;
   };
   const say = async (token: string, requestId: string, text: string): Promise<Message> => {
-    const reply = await c.a.call<Message>('POST', `/api/v1/requests/${requestId}/messages`, { token, body: { body: text } });
+    const reply = await c.a.call<Message>('POST', `/api/v1/requests/${requestId}/messages`, {
+      token,
+      body: { body: text },
+    });
     expect(reply.status).toBe(200);
     return reply.body;
   };
@@ -178,14 +204,21 @@ describeCluster('live events across instances', (c) => {
     const lastSeen = Number(first.lastId);
     first.close();
 
-    const missed = [await say(nw, nwRequest.id, 'one'), await say(cg, cgRequest.id, 'not yours'), await say(nw, nwRequest.id, 'two'), await say(nw, nwRequest.id, 'three')];
+    const missed = [
+      await say(nw, nwRequest.id, 'one'),
+      await say(cg, cgRequest.id, 'not yours'),
+      await say(nw, nwRequest.id, 'two'),
+      await say(nw, nwRequest.id, 'three'),
+    ];
     await witness.next((e) => messageIdOf(e) === missed[3]?.id);
     const expected = witness.events.filter((e) => Number(e.id) > lastSeen && requestIdOf(e) === nwRequest.id);
     expect(expected.filter((e) => e.type === 'request.message')).toHaveLength(3);
 
     const again = await listen(c.b, nw, { 'last-event-id': String(lastSeen) });
     await again.next((e) => messageIdOf(e) === missed[3]?.id);
-    expect(again.events.map((e) => [e.id, e.type, requestIdOf(e)])).toEqual(expected.map((e) => [e.id, e.type, requestIdOf(e)]));
+    expect(again.events.map((e) => [e.id, e.type, requestIdOf(e)])).toEqual(
+      expected.map((e) => [e.id, e.type, requestIdOf(e)]),
+    );
     expect(again.events.map(requestIdOf)).not.toContain(cgRequest.id);
 
     const live = await say(nw, nwRequest.id, 'four');
@@ -220,7 +253,11 @@ describeCluster('live events across instances', (c) => {
 
     const email = `leaver-${Date.now()}@northwind.example`;
     const password = 'a long test password for 2026';
-    const account = await createAccount(c.a.portal.db, { email, name: 'Leaver', role: 'it-staff', customerId: 'northwind', password }, c.clock.now);
+    const account = await createAccount(
+      c.a.portal.db,
+      { email, name: 'Leaver', role: 'it-staff', customerId: 'northwind', password },
+      c.clock.now,
+    );
     const leaver = await c.signIn(email, password);
     expect((await c.b.call('GET', '/api/v1/me', { token: leaver })).status).toBe(200);
     await disableAccount(c.a.portal.db, account.id, c.clock.now);
@@ -233,8 +270,14 @@ describeCluster('live events across instances', (c) => {
     // B has read (and may keep) Northwind's contracts by now.
     expect((await c.b.call('GET', '/api/v1/systems/NW-ATL-0001/entitlement', { token: nw })).status).toBe(200);
     expect((await c.b.call('GET', path, { token: nw })).status).toBe(404);
-    const contract = (await listContracts(c.a.portal.db, { customerId: 'northwind' })).find((x) => x.systems.some((sys) => sys.product === 'atlas'));
-    await addSystem(c.a.portal.db, contract?.id ?? '', { serialNumber: 'NW-ATL-0077', product: 'atlas', location: 'Northwind Plant 2' });
+    const contract = (await listContracts(c.a.portal.db, { customerId: 'northwind' })).find((x) =>
+      x.systems.some((sys) => sys.product === 'atlas'),
+    );
+    await addSystem(c.a.portal.db, contract?.id ?? '', {
+      serialNumber: 'NW-ATL-0077',
+      product: 'atlas',
+      location: 'Northwind Plant 2',
+    });
     await within(1000, async () => (await c.b.call('GET', path, { token: nw })).status === 200);
   });
 

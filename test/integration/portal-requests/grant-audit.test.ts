@@ -23,21 +23,32 @@ describePortal('grant audit and who sees a grant', (t) => {
   };
 
   async function grantedRequest(): Promise<{ request: ServiceRequest; grant: Grant }> {
-    const created = await openRequest(t, await s.token(NW_ADMIN), requestBody({ faultDescription: 'The engineer needs to look at the server.' }));
+    const created = await openRequest(
+      t,
+      await s.token(NW_ADMIN),
+      requestBody({ faultDescription: 'The engineer needs to look at the server.' }),
+    );
     const request = await expectOk(act(t, await s.token(ENGINEER), created.id, 'accept'));
     const body = { channel: 'ssh', address: ADDRESS, account: ACCOUNT, scope: 'diagnose' };
-    const grant = await expectOk(t.request<Grant>('POST', `/api/v1/requests/${request.id}/grants`, { token: await s.token(NW_ADMIN), body }));
+    const grant = await expectOk(
+      t.request<Grant>('POST', `/api/v1/requests/${request.id}/grants`, { token: await s.token(NW_ADMIN), body }),
+    );
     return { request, grant };
   }
 
-  const detailAs = async (email: string, id: string) => expectOk(t.request<ServiceRequestDetail>('GET', `/api/v1/requests/${id}`, { token: await s.token(email) }));
+  const detailAs = async (email: string, id: string) =>
+    expectOk(t.request<ServiceRequestDetail>('GET', `/api/v1/requests/${id}`, { token: await s.token(email) }));
 
   it('shows the customer who revealed the password and from which request, refused attempts and the revocation', async () => {
     const { request, grant } = await grantedRequest();
     minutesLater(5);
-    expect((await t.request('GET', `/api/v1/grants/${grant.id}/password`, { token: await s.token(ENGINEER) })).status).toBe(200);
+    expect(
+      (await t.request('GET', `/api/v1/grants/${grant.id}/password`, { token: await s.token(ENGINEER) })).status,
+    ).toBe(200);
     minutesLater(6);
-    expect((await t.request('GET', `/api/v1/grants/${grant.id}/password`, { token: await s.token(ENGINEER_2) })).status).toBe(403);
+    expect(
+      (await t.request('GET', `/api/v1/grants/${grant.id}/password`, { token: await s.token(ENGINEER_2) })).status,
+    ).toBe(403);
     minutesLater(7);
     await expectOk(t.request('POST', `/api/v1/grants/${grant.id}/revoke`, { token: await s.token(NW_ADMIN) }));
 
@@ -49,7 +60,10 @@ describePortal('grant audit and who sees a grant', (t) => {
       ['reveal-refused', 'engineer', request.number],
       ['revoked', 'customer-admin', request.number],
     ]);
-    expect(shown?.audit[1]).toMatchObject({ at: new Date(SEED_TIME.getTime() + 5 * 60_000).toISOString(), by: { name: expect.stringMatching(/\S/) } });
+    expect(shown?.audit[1]).toMatchObject({
+      at: new Date(SEED_TIME.getTime() + 5 * 60_000).toISOString(),
+      by: { name: expect.stringMatching(/\S/) },
+    });
     expect(shown?.audit[1]?.by?.name).not.toBe(shown?.audit[2]?.by?.name);
   });
 
@@ -59,11 +73,24 @@ describePortal('grant audit and who sees a grant', (t) => {
     const { request, grant } = await grantedRequest();
 
     const other = await detailAs(ENGINEER_2, request.id);
-    expect(other.grants).toEqual([expect.objectContaining({ id: grant.id, channel: 'ssh', scope: 'diagnose', address: null, account: null, audit: [] })]);
+    expect(other.grants).toEqual([
+      expect.objectContaining({
+        id: grant.id,
+        channel: 'ssh',
+        scope: 'diagnose',
+        address: null,
+        account: null,
+        audit: [],
+      }),
+    ]);
     expect(JSON.stringify(other)).not.toContain(ADDRESS);
-    const direct = await expectOk(t.request<Grant>('GET', `/api/v1/grants/${grant.id}`, { token: await s.token(ENGINEER_2) }));
+    const direct = await expectOk(
+      t.request<Grant>('GET', `/api/v1/grants/${grant.id}`, { token: await s.token(ENGINEER_2) }),
+    );
     expect(direct).toMatchObject({ address: null, account: null });
-    const admin = await expectOk(t.request<Grant>('GET', `/api/v1/grants/${grant.id}`, { token: await s.token(PORTAL_ADMIN) }));
+    const admin = await expectOk(
+      t.request<Grant>('GET', `/api/v1/grants/${grant.id}`, { token: await s.token(PORTAL_ADMIN) }),
+    );
     expect(admin).toMatchObject({ address: null, account: null });
 
     const heard = await live.next((e) => e.type === 'grant.changed' && (e.data['grant'] as Grant).id === grant.id);

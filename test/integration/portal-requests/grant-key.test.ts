@@ -41,11 +41,21 @@ async function start(options: Omit<PortalOptions, 'now' | 'refreshEveryMs'>): Pr
   return { portal, url: await portal.listen({ host: '127.0.0.1', port: 0 }) };
 }
 
-async function call<T>(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+async function call<T>(
+  url: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = {};
   if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const reply = await fetch(url + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const reply = await fetch(url + path, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   return { status: reply.status, body: (await reply.json()) as T };
 }
 
@@ -59,27 +69,52 @@ async function signIn(url: string, seed: DemoSeedResult, email: string): Promise
 /** A grant on a request the demo engineer took, made through the portal at `url`. */
 async function grantThrough(url: string, seed: DemoSeedResult): Promise<Grant & { password: string }> {
   const admin = await signIn(url, seed, NW_ADMIN);
-  const created = await call<ServiceRequest>(url, 'POST', '/api/v1/requests', admin, requestBody({ faultDescription: 'Remote access for the grant key test.' }));
+  const created = await call<ServiceRequest>(
+    url,
+    'POST',
+    '/api/v1/requests',
+    admin,
+    requestBody({ faultDescription: 'Remote access for the grant key test.' }),
+  );
   expect(created.status).toBe(201);
-  const accepted = await call(url, 'POST', `/api/v1/requests/${created.body.id}/actions`, await signIn(url, seed, ENGINEER), { action: 'accept' });
+  const accepted = await call(
+    url,
+    'POST',
+    `/api/v1/requests/${created.body.id}/actions`,
+    await signIn(url, seed, ENGINEER),
+    { action: 'accept' },
+  );
   expect(accepted.status).toBe(200);
-  const grant = await call<Grant & { password: string }>(url, 'POST', `/api/v1/requests/${created.body.id}/grants`, admin, {
-    channel: 'ssh',
-    address: 'nw-jump.example:22',
-    account: 'hicare-tac',
-    scope: 'diagnose',
-  });
+  const grant = await call<Grant & { password: string }>(
+    url,
+    'POST',
+    `/api/v1/requests/${created.body.id}/grants`,
+    admin,
+    {
+      channel: 'ssh',
+      address: 'nw-jump.example:22',
+      account: 'hicare-tac',
+      scope: 'diagnose',
+    },
+  );
   expect(grant.status).toBe(200);
   return grant.body;
 }
 
 async function revealed(url: string, seed: DemoSeedResult, grantId: string): Promise<string> {
-  const reply = await call<{ password: string }>(url, 'GET', `/api/v1/grants/${grantId}/password`, await signIn(url, seed, ENGINEER));
+  const reply = await call<{ password: string }>(
+    url,
+    'GET',
+    `/api/v1/grants/${grantId}/password`,
+    await signIn(url, seed, ENGINEER),
+  );
   expect(reply.status).toBe(200);
   return reply.body.password;
 }
 
-async function refusal(options: Omit<PortalOptions, 'now' | 'refreshEveryMs'>): Promise<{ code: string; message: string; remedy: string }> {
+async function refusal(
+  options: Omit<PortalOptions, 'now' | 'refreshEveryMs'>,
+): Promise<{ code: string; message: string; remedy: string }> {
   const error = await start(options).then(
     () => undefined,
     (e: unknown) => e as { code: string; message: string; remedy: string },
@@ -98,12 +133,25 @@ async function exists(path: string): Promise<boolean> {
 describe.skipIf(postgresProblem !== undefined)('the grant key on PostgreSQL', () => {
   let schema = '';
   let seed: DemoSeedResult;
-  const database = (): Pick<PortalOptions, 'databaseUrl' | 'databaseSchema'> => ({ databaseUrl: POSTGRES_URL, databaseSchema: schema });
+  const database = (): Pick<PortalOptions, 'databaseUrl' | 'databaseSchema'> => ({
+    databaseUrl: POSTGRES_URL,
+    databaseSchema: schema,
+  });
 
   beforeAll(async () => {
     schema = await createTestSchema();
-    const seeding = await createPortal({ dataDirectory: dataDirectory(), ...database(), refreshEveryMs: 0, grantKeyEnv: { HICARE_GRANT_KEY: KEY } });
-    seed = await seedDemo({ db: seeding.db, catalog: seeding.catalog, keysDir: seeding.layout.keysDir, now: SEED_TIME });
+    const seeding = await createPortal({
+      dataDirectory: dataDirectory(),
+      ...database(),
+      refreshEveryMs: 0,
+      grantKeyEnv: { HICARE_GRANT_KEY: KEY },
+    });
+    seed = await seedDemo({
+      db: seeding.db,
+      catalog: seeding.catalog,
+      keysDir: seeding.layout.keysDir,
+      now: SEED_TIME,
+    });
     await seeding.close();
   }, 60_000);
 
@@ -130,7 +178,8 @@ describe.skipIf(postgresProblem !== undefined)('the grant key on PostgreSQL', ()
     const grant = await grantThrough(a.url, seed);
     expect(await revealed(b.url, seed, grant.id)).toBe(grant.password);
     // Neither instance made a key of its own.
-    for (const portal of [a.portal, b.portal]) expect(await exists(join(portal.layout.dataDirectory, 'keys', 'grant-secrets.key'))).toBe(false);
+    for (const portal of [a.portal, b.portal])
+      expect(await exists(join(portal.layout.dataDirectory, 'keys', 'grant-secrets.key'))).toBe(false);
   });
 
   it('refuses to start with a key that does not open the stored grants, and makes no key of its own', async () => {
@@ -148,7 +197,12 @@ describe('the grant key on SQLite', () => {
   it('keeps the key file in the data directory when none is configured, and refuses to replace a lost one', async () => {
     const dir = dataDirectory();
     const first = await start({ dataDirectory: dir, grantKeyEnv: {} });
-    const seed = await seedDemo({ db: first.portal.db, catalog: first.portal.catalog, keysDir: first.portal.layout.keysDir, now: SEED_TIME });
+    const seed = await seedDemo({
+      db: first.portal.db,
+      catalog: first.portal.catalog,
+      keysDir: first.portal.layout.keysDir,
+      now: SEED_TIME,
+    });
     const grant = await grantThrough(first.url, seed);
     const keyFile = join(dir, 'keys', 'grant-secrets.key');
     expect(await exists(keyFile)).toBe(true);
@@ -176,7 +230,11 @@ describe('the grant key on SQLite', () => {
     ['a key that is not base64', { HICARE_GRANT_KEY: 'not a key at all!' }, 'GRANT_KEY_MISSING'],
     ['a key of 31 bytes', { HICARE_GRANT_KEY: randomBytes(31).toString('base64') }, 'GRANT_KEY_MISSING'],
     ['a key file that does not exist', { HICARE_GRANT_KEY_FILE: '/nonexistent/grant.key' }, 'GRANT_KEY_MISSING'],
-    ['both a key and a key file', { HICARE_GRANT_KEY: KEY, HICARE_GRANT_KEY_FILE: '/nonexistent/grant.key' }, 'INVALID_INPUT'],
+    [
+      'both a key and a key file',
+      { HICARE_GRANT_KEY: KEY, HICARE_GRANT_KEY_FILE: '/nonexistent/grant.key' },
+      'INVALID_INPUT',
+    ],
   ])('refuses %s with a coded error and a remedy, writing nothing', async (_what, env, code) => {
     const dir = dataDirectory();
     const error = await refusal({ dataDirectory: dir, grantKeyEnv: env });

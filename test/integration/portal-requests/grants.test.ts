@@ -20,22 +20,35 @@ describePortal('remote-access grants', (t) => {
 
   /** A P2 request accepted by (and so assigned to) the demo engineer. */
   async function assignedRequest(): Promise<ServiceRequest> {
-    const created = await openRequest(t, await s.token(NW_ADMIN), requestBody({ faultDescription: 'The engineer needs to look at the server.' }));
+    const created = await openRequest(
+      t,
+      await s.token(NW_ADMIN),
+      requestBody({ faultDescription: 'The engineer needs to look at the server.' }),
+    );
     return expectOk(act(t, await s.token(ENGINEER), created.id, 'accept'));
   }
 
   async function grant(requestId: string, extra: Record<string, unknown> = {}): Promise<CreatedGrant> {
     const body = { channel: 'ssh', address: 'nw-jump.example:22', account: 'hicare-tac', scope: 'diagnose', ...extra };
-    return expectOk(t.request<CreatedGrant>('POST', `/api/v1/requests/${requestId}/grants`, { token: await s.token(NW_ADMIN), body }));
+    return expectOk(
+      t.request<CreatedGrant>('POST', `/api/v1/requests/${requestId}/grants`, { token: await s.token(NW_ADMIN), body }),
+    );
   }
 
-  const readPassword = async (email: string, grantId: string) => t.request<{ password: string }>('GET', `/api/v1/grants/${grantId}/password`, { token: await s.token(email) });
+  const readPassword = async (email: string, grantId: string) =>
+    t.request<{ password: string }>('GET', `/api/v1/grants/${grantId}/password`, { token: await s.token(email) });
 
   it('generates a strong password, lets the assigned engineer read it, and audits the read', async () => {
     const r = await assignedRequest();
     const g = await grant(r.id);
     expect(g.password.length).toBeGreaterThanOrEqual(20);
-    expect(g).toMatchObject({ channel: 'ssh', scope: 'diagnose', state: 'active', revokedAt: null, expiresAt: new Date(SEED_TIME.getTime() + 24 * 3600_000).toISOString() });
+    expect(g).toMatchObject({
+      channel: 'ssh',
+      scope: 'diagnose',
+      state: 'active',
+      revokedAt: null,
+      expiresAt: new Date(SEED_TIME.getTime() + 24 * 3600_000).toISOString(),
+    });
     expect((await grant(r.id)).password).not.toBe(g.password);
 
     const read = await readPassword(ENGINEER, g.id);
@@ -43,9 +56,19 @@ describePortal('remote-access grants', (t) => {
     expect(read.body.password).toBe(g.password);
     expect(read.headers.get('cache-control')).toBe('no-store');
     const audit = await listGrantReads(t.portal.db, g.id);
-    expect(audit).toEqual([{ id: expect.any(String), grantId: g.id, accountId: await s.accountId(ENGINEER), at: SEED_TIME.toISOString(), outcome: 'read' }]);
+    expect(audit).toEqual([
+      {
+        id: expect.any(String),
+        grantId: g.id,
+        accountId: await s.accountId(ENGINEER),
+        at: SEED_TIME.toISOString(),
+        outcome: 'read',
+      },
+    ]);
     // Reading the password to get onto the customer's system is the engineer's first contact.
-    const detail = await expectOk(t.request<ServiceRequestDetail>('GET', `/api/v1/requests/${r.id}`, { token: await s.token(NW_ADMIN) }));
+    const detail = await expectOk(
+      t.request<ServiceRequestDetail>('GET', `/api/v1/requests/${r.id}`, { token: await s.token(NW_ADMIN) }),
+    );
     expect(detail.firstContactAt).toBe(SEED_TIME.toISOString());
     // Listed with the request, never with the password.
     expect(detail.grants.map((x) => x.id)).toContain(g.id);
@@ -70,7 +93,11 @@ describePortal('remote-access grants', (t) => {
   it('keeps only ciphertext in the database, under a 0600 key file in the data directory', async () => {
     const r = await assignedRequest();
     const g = await grant(r.id);
-    const row = await t.portal.db.selectFrom('grants').select('password_cipher').where('id', '=', g.id).executeTakeFirstOrThrow();
+    const row = await t.portal.db
+      .selectFrom('grants')
+      .select('password_cipher')
+      .where('id', '=', g.id)
+      .executeTakeFirstOrThrow();
     expect(row.password_cipher).not.toContain(g.password);
     expect(row.password_cipher).not.toContain(Buffer.from(g.password).toString('base64'));
     expect(row.password_cipher).toMatch(/^v1:/);
@@ -81,7 +108,9 @@ describePortal('remote-access grants', (t) => {
   it('ends a revoked grant at once: nobody can read its password (410), and it lists as revoked', async () => {
     const r = await assignedRequest();
     const g = await grant(r.id);
-    const revoked = await expectOk(t.request<Grant>('POST', `/api/v1/grants/${g.id}/revoke`, { token: await s.token(NW_ADMIN) }));
+    const revoked = await expectOk(
+      t.request<Grant>('POST', `/api/v1/grants/${g.id}/revoke`, { token: await s.token(NW_ADMIN) }),
+    );
     expect(revoked).toMatchObject({ id: g.id, state: 'revoked', revokedAt: SEED_TIME.toISOString() });
     for (const email of [ENGINEER, ENGINEER_2]) {
       const reply = await readPassword(email, g.id);
@@ -89,7 +118,9 @@ describePortal('remote-access grants', (t) => {
       expect(coded(reply).code).toBe('GRANT_REVOKED');
     }
     // Revoking again changes nothing.
-    expect(await expectOk(t.request<Grant>('POST', `/api/v1/grants/${g.id}/revoke`, { token: await s.token(NW_ADMIN) }))).toEqual(revoked);
+    expect(
+      await expectOk(t.request<Grant>('POST', `/api/v1/grants/${g.id}/revoke`, { token: await s.token(NW_ADMIN) })),
+    ).toEqual(revoked);
     expect((await listGrantReads(t.portal.db, g.id)).map((a) => a.outcome)).toEqual(['revoked', 'revoked']);
   });
 
@@ -104,7 +135,9 @@ describePortal('remote-access grants', (t) => {
       expect(reply.status, email).toBe(410);
       expect(coded(reply).code).toBe('GRANT_EXPIRED');
     }
-    expect((await expectOk(t.request<Grant>('GET', `/api/v1/grants/${g.id}`, { token: await s.token(ENGINEER) }))).state).toBe('expired');
+    expect(
+      (await expectOk(t.request<Grant>('GET', `/api/v1/grants/${g.id}`, { token: await s.token(ENGINEER) }))).state,
+    ).toBe('expired');
   });
 
   it('refuses grants longer than 72 hours and on requests that have ended', async () => {

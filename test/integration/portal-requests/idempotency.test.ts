@@ -10,11 +10,17 @@ import { expectOk, requestBody, Sessions } from './support.js';
 describePortal('idempotent request creation', (t) => {
   const s = new Sessions(t);
   const create = (token: string, key: string, faultDescription: string) =>
-    t.request<ServiceRequest>('POST', '/api/v1/requests', { token, body: requestBody({ priority: 'P3', faultDescription }), headers: { 'idempotency-key': key } });
+    t.request<ServiceRequest>('POST', '/api/v1/requests', {
+      token,
+      body: requestBody({ priority: 'P3', faultDescription }),
+      headers: { 'idempotency-key': key },
+    });
 
   it('creates 200 requests sent at once with distinct keys, each once, with distinct numbers', async () => {
     const token = await s.token(NW_ADMIN);
-    const replies = await Promise.all(Array.from({ length: 200 }, (_, i) => create(token, `burst-${i}`, `burst request ${i}`)));
+    const replies = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => create(token, `burst-${i}`, `burst request ${i}`)),
+    );
     expect(replies.map((r) => r.status)).toEqual(Array(200).fill(201));
     const ids = new Set(replies.map((r) => r.body.id));
     const numbers = new Set(replies.map((r) => r.body.number));
@@ -29,7 +35,9 @@ describePortal('idempotent request creation', (t) => {
 
   it('creates exactly one request for 50 creations sent at once with the same key', async () => {
     const token = await s.token(NW_ADMIN);
-    const replies = await Promise.all(Array.from({ length: 50 }, () => create(token, 'same-key-50', 'one request, sent 50 times')));
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () => create(token, 'same-key-50', 'one request, sent 50 times')),
+    );
     const statuses = replies.map((r) => r.status).sort();
     expect(statuses.filter((x) => x === 201)).toHaveLength(1);
     expect(statuses.filter((x) => x === 200)).toHaveLength(49);
@@ -45,7 +53,11 @@ describePortal('idempotent request creation', (t) => {
     const retry = await create(token, 'retry-after-crash', 'sent, then the app crashed');
     expect(retry.status).toBe(200);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
-    expect(retry.body).toMatchObject({ id: first.body.id, number: first.body.number, submittedAt: first.body.submittedAt });
+    expect(retry.body).toMatchObject({
+      id: first.body.id,
+      number: first.body.number,
+      submittedAt: first.body.submittedAt,
+    });
   });
 
   it('refuses the same key with different contents (409), and keeps keys apart per caller', async () => {
@@ -58,12 +70,21 @@ describePortal('idempotent request creation', (t) => {
     // Another customer's admin using the same key gets a request of their own.
     const other = await t.request<ServiceRequest>('POST', '/api/v1/requests', {
       token: await s.token(CG_ADMIN),
-      body: requestBody({ serialNumber: 'CG-ATL-0001', location: 'rack B4', faultDescription: 'the first problem', priority: 'P3' }),
+      body: requestBody({
+        serialNumber: 'CG-ATL-0001',
+        location: 'rack B4',
+        faultDescription: 'the first problem',
+        priority: 'P3',
+      }),
       headers: { 'idempotency-key': 'reused-key' },
     });
     expect(other.status).toBe(201);
     expect(other.body.id).not.toBe(first.body.id);
-    const badKey = await t.request('POST', '/api/v1/requests', { token, body: requestBody(), headers: { 'idempotency-key': 'x'.repeat(201) } });
+    const badKey = await t.request('POST', '/api/v1/requests', {
+      token,
+      body: requestBody(),
+      headers: { 'idempotency-key': 'x'.repeat(201) },
+    });
     expect(badKey.status).toBe(400);
     expect(coded(badKey).code).toBe('INVALID_INPUT');
   });

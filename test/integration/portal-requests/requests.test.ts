@@ -13,7 +13,11 @@ describePortal('service requests', (t) => {
 
   it('opens a request for a covered system, numbered TAC-<year>-<n>, with the product taken from the system', async () => {
     const token = await s.token(NW_ADMIN);
-    const body = requestBody({ alarms: ['ATL-0042 installer exit 3'], performanceMeasurements: 'cpu 12%', operationRecords: [{ at: '2026-11-24T09:58:00Z', kind: 'install', summary: 'atlas 1.9.0 failed' }] });
+    const body = requestBody({
+      alarms: ['ATL-0042 installer exit 3'],
+      performanceMeasurements: 'cpu 12%',
+      operationRecords: [{ at: '2026-11-24T09:58:00Z', kind: 'install', summary: 'atlas 1.9.0 failed' }],
+    });
     const created = await openRequest(t, token, body);
     expect(created).toMatchObject({
       customerId: 'northwind',
@@ -31,16 +35,35 @@ describePortal('service requests', (t) => {
     });
     expect(created.number).toMatch(/^TAC-2026-\d{6}$/);
     const detail = await expectOk(t.request<ServiceRequestDetail>('GET', `/api/v1/requests/${created.id}`, { token }));
-    expect(detail).toMatchObject({ id: created.id, number: created.number, messages: [], attachments: [], grants: [], surveyAnswered: false, allowedActions: ['cancel'] });
+    expect(detail).toMatchObject({
+      id: created.id,
+      number: created.number,
+      messages: [],
+      attachments: [],
+      grants: [],
+      surveyAnswered: false,
+      allowedActions: ['cancel'],
+    });
     expect(detail.operationRecords).toEqual(body.operationRecords);
   });
 
   it('accepts P1 requests at submission by the auto-accept policy and queues them unassigned until an engineer takes one', async () => {
-    const created = await openRequest(t, await s.token(NW_ADMIN), requestBody({ priority: 'P1', faultDescription: 'Control room is down.' }));
-    expect(created).toMatchObject({ state: 'accepted', acceptedAt: created.submittedAt, assignedEngineerId: null, sla: { state: 'running', msLeft: 30 * 60_000 } });
+    const created = await openRequest(
+      t,
+      await s.token(NW_ADMIN),
+      requestBody({ priority: 'P1', faultDescription: 'Control room is down.' }),
+    );
+    expect(created).toMatchObject({
+      state: 'accepted',
+      acceptedAt: created.submittedAt,
+      assignedEngineerId: null,
+      sla: { state: 'running', msLeft: 30 * 60_000 },
+    });
     expect(created.sla.dueAt).toBe(new Date(t.clock.now.getTime() + 30 * 60_000).toISOString());
 
-    const taken = await expectOk(t.request<ServiceRequest>('POST', `/api/v1/requests/${created.id}/take`, { token: await s.token(ENGINEER) }));
+    const taken = await expectOk(
+      t.request<ServiceRequest>('POST', `/api/v1/requests/${created.id}/take`, { token: await s.token(ENGINEER) }),
+    );
     expect(taken.assignedEngineerId).toBe(await s.accountId(ENGINEER));
     const again = await t.request('POST', `/api/v1/requests/${created.id}/take`, { token: await s.token(ENGINEER_2) });
     expect(again.status).toBe(409);
@@ -54,10 +77,19 @@ describePortal('service requests', (t) => {
 
   it('names the required fields that are missing or blank, and refuses malformed ones', async () => {
     const token = await s.token(NW_ADMIN);
-    const missing = await t.request('POST', '/api/v1/requests', { token, body: { serialNumber: 'NW-ATL-0001', faultDescription: '   ', priority: 'P3' } });
+    const missing = await t.request('POST', '/api/v1/requests', {
+      token,
+      body: { serialNumber: 'NW-ATL-0001', faultDescription: '   ', priority: 'P3' },
+    });
     expect(missing.status).toBe(400);
-    expect(coded(missing)).toMatchObject({ code: 'REQUEST_FIELD_MISSING', details: { fields: ['location', 'faultDescription'] } });
-    const badPriority = await t.request('POST', '/api/v1/requests', { token, body: requestBody({ priority: 'P5' as 'P1' }) });
+    expect(coded(missing)).toMatchObject({
+      code: 'REQUEST_FIELD_MISSING',
+      details: { fields: ['location', 'faultDescription'] },
+    });
+    const badPriority = await t.request('POST', '/api/v1/requests', {
+      token,
+      body: requestBody({ priority: 'P5' as 'P1' }),
+    });
     expect(badPriority.status).toBe(400);
     expect(coded(badPriority).code).toBe('INVALID_INPUT');
     const noAuth = await t.request('POST', '/api/v1/requests', { body: { priority: 'P3' } });
@@ -76,13 +108,22 @@ describePortal('service requests', (t) => {
   it('answers a customer reading another customer’s request or grant exactly like one that does not exist (404)', async () => {
     const nw = await s.token(NW_ADMIN);
     const created = await openRequest(t, nw);
-    const grant = await expectOk(t.request<{ id: string }>('POST', `/api/v1/requests/${created.id}/grants`, { token: nw, body: { channel: 'ssh', address: 'nw-gw.example:22', account: 'tac', scope: 'view' } }));
+    const grant = await expectOk(
+      t.request<{ id: string }>('POST', `/api/v1/requests/${created.id}/grants`, {
+        token: nw,
+        body: { channel: 'ssh', address: 'nw-gw.example:22', account: 'tac', scope: 'view' },
+      }),
+    );
     const cg = await s.token(CG_ADMIN);
     for (const [method, path, body] of [
       ['GET', `/api/v1/requests/${created.id}`, undefined],
       ['POST', `/api/v1/requests/${created.id}/actions`, { action: 'cancel' }],
       ['POST', `/api/v1/requests/${created.id}/messages`, { body: 'hello?' }],
-      ['POST', `/api/v1/requests/${created.id}/grants`, { channel: 'ssh', address: 'x.example', account: 'a', scope: 'view' }],
+      [
+        'POST',
+        `/api/v1/requests/${created.id}/grants`,
+        { channel: 'ssh', address: 'x.example', account: 'a', scope: 'view' },
+      ],
       ['GET', `/api/v1/grants/${grant.id}`, undefined],
       ['POST', `/api/v1/grants/${grant.id}/revoke`, undefined],
     ] as const) {
@@ -91,12 +132,19 @@ describePortal('service requests', (t) => {
       expect(coded(reply).code).toBe('NOT_FOUND');
     }
     // Word for word what a request that never existed gets, so ids cannot be probed.
-    const { message, remedy } = coded(await t.request('GET', '/api/v1/requests/00000000-0000-0000-0000-000000000000', { token: cg }));
-    expect(coded(await t.request('GET', `/api/v1/requests/${created.id}`, { token: cg }))).toMatchObject({ message, remedy });
+    const { message, remedy } = coded(
+      await t.request('GET', '/api/v1/requests/00000000-0000-0000-0000-000000000000', { token: cg }),
+    );
+    expect(coded(await t.request('GET', `/api/v1/requests/${created.id}`, { token: cg }))).toMatchObject({
+      message,
+      remedy,
+    });
     const list = await expectOk(t.request<{ requests: ServiceRequest[] }>('GET', '/api/v1/requests', { token: cg }));
     expect(list.requests.every((r) => r.customerId === 'contoso')).toBe(true);
     // The grant is still active: Contoso's revoke changed nothing.
-    expect((await expectOk(t.request<{ state: string }>('GET', `/api/v1/grants/${grant.id}`, { token: nw }))).state).toBe('active');
+    expect(
+      (await expectOk(t.request<{ state: string }>('GET', `/api/v1/grants/${grant.id}`, { token: nw }))).state,
+    ).toBe('active');
   });
 
   it('refuses a customer acting as an engineer (403), and IT staff altogether', async () => {
@@ -115,32 +163,51 @@ describePortal('service requests', (t) => {
     const created = await openRequest(t, nw);
     const early = await act(t, engineer, created.id, 'propose-solution');
     expect(early.status).toBe(409);
-    expect(coded(early)).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { state: 'submitted', possibleActions: ['accept', 'cancel'] } });
+    expect(coded(early)).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      details: { state: 'submitted', possibleActions: ['accept', 'cancel'] },
+    });
     expect((await act(t, nw, created.id, 'confirm')).status).toBe(409);
 
     const accepted = await expectOk(act(t, engineer, created.id, 'accept'));
-    expect(accepted).toMatchObject({ state: 'accepted', acceptedAt: t.clock.now.toISOString(), assignedEngineerId: await s.accountId(ENGINEER) });
+    expect(accepted).toMatchObject({
+      state: 'accepted',
+      acceptedAt: t.clock.now.toISOString(),
+      assignedEngineerId: await s.accountId(ENGINEER),
+    });
     expect(accepted.sla.state).toBe('running');
     const twice = await act(t, await s.token(ENGINEER_2), created.id, 'accept');
     expect(twice.status).toBe(409);
     expect(coded(twice).code).toBe('ILLEGAL_TRANSITION');
-    const detail = await expectOk(t.request<ServiceRequestDetail>('GET', `/api/v1/requests/${created.id}`, { token: engineer }));
+    const detail = await expectOk(
+      t.request<ServiceRequestDetail>('GET', `/api/v1/requests/${created.id}`, { token: engineer }),
+    );
     expect(detail).toMatchObject({ state: 'accepted', allowedActions: ['start-work'] });
   });
 
   it('lists a customer’s own requests newest first, filtered by state; the vendor sees everybody’s', async () => {
     const cg = await s.token(CG_ADMIN);
-    const mine = await openRequest(t, cg, requestBody({ serialNumber: 'CG-COB-0001', location: 'Contoso wind farm North', priority: 'P3' }));
-    const submitted = await expectOk(t.request<{ requests: ServiceRequest[] }>('GET', '/api/v1/requests?state=submitted', { token: cg }));
+    const mine = await openRequest(
+      t,
+      cg,
+      requestBody({ serialNumber: 'CG-COB-0001', location: 'Contoso wind farm North', priority: 'P3' }),
+    );
+    const submitted = await expectOk(
+      t.request<{ requests: ServiceRequest[] }>('GET', '/api/v1/requests?state=submitted', { token: cg }),
+    );
     expect(submitted.requests.map((r) => r.id)).toContain(mine.id);
     expect(submitted.requests.every((r) => r.state === 'submitted' && r.customerId === 'contoso')).toBe(true);
-    const nw = await expectOk(t.request<{ requests: ServiceRequest[] }>('GET', '/api/v1/requests', { token: await s.token(NW_ADMIN) }));
+    const nw = await expectOk(
+      t.request<{ requests: ServiceRequest[] }>('GET', '/api/v1/requests', { token: await s.token(NW_ADMIN) }),
+    );
     expect(nw.requests.length).toBeGreaterThan(0);
     expect(nw.requests.some((r) => r.id === mine.id)).toBe(false);
     const stamps = nw.requests.map((r) => r.submittedAt + r.number);
     expect(stamps).toEqual([...stamps].sort().reverse());
     for (const email of [ENGINEER, PORTAL_ADMIN]) {
-      const all = await expectOk(t.request<{ requests: ServiceRequest[] }>('GET', '/api/v1/requests', { token: await s.token(email) }));
+      const all = await expectOk(
+        t.request<{ requests: ServiceRequest[] }>('GET', '/api/v1/requests', { token: await s.token(email) }),
+      );
       expect(new Set(all.requests.map((r) => r.customerId))).toEqual(new Set(['northwind', 'contoso']));
     }
     const bad = await t.request('GET', '/api/v1/requests?state=open', { token: cg });

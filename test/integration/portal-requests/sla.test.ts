@@ -24,19 +24,31 @@ describePortal('response-time SLA', (t) => {
     return expectOk(act(t, await s.token(ENGINEER), created.id, 'accept'));
   }
 
-  const view = async (id: string): Promise<ServiceRequest> => expectOk(t.request<ServiceRequest>('GET', `/api/v1/requests/${id}`, { token: await s.token(NW_ADMIN) }));
+  const view = async (id: string): Promise<ServiceRequest> =>
+    expectOk(t.request<ServiceRequest>('GET', `/api/v1/requests/${id}`, { token: await s.token(NW_ADMIN) }));
   const write = async (id: string, body: string): Promise<void> => {
-    await expectOk(t.request('POST', `/api/v1/requests/${id}/messages`, { token: await s.token(ENGINEER), body: { body } }));
+    await expectOk(
+      t.request('POST', `/api/v1/requests/${id}/messages`, { token: await s.token(ENGINEER), body: { body } }),
+    );
   };
 
   it('is met when the engineer first writes 40 minutes after accepting a P2 (target 60 minutes)', async () => {
     at(0);
     const r = await acceptedP2('P2 answered in time');
-    expect(r.sla).toEqual({ state: 'running', dueAt: new Date(SEED_TIME.getTime() + 60 * MINUTE).toISOString(), msLeft: 60 * MINUTE });
+    expect(r.sla).toEqual({
+      state: 'running',
+      dueAt: new Date(SEED_TIME.getTime() + 60 * MINUTE).toISOString(),
+      msLeft: 60 * MINUTE,
+    });
     at(25);
     expect((await view(r.id)).sla).toMatchObject({ state: 'running', msLeft: 35 * MINUTE });
     // The customer writing does not stop the clock: only the engineer's contact counts.
-    await expectOk(t.request('POST', `/api/v1/requests/${r.id}/messages`, { token: await s.token(NW_ADMIN), body: { body: 'Any news?' } }));
+    await expectOk(
+      t.request('POST', `/api/v1/requests/${r.id}/messages`, {
+        token: await s.token(NW_ADMIN),
+        body: { body: 'Any news?' },
+      }),
+    );
     at(40);
     await write(r.id, 'Hello, I am looking at your installer log now.');
     at(41);
@@ -70,11 +82,20 @@ describePortal('response-time SLA', (t) => {
     const p1 = await openRequest(t, nw, requestBody({ priority: 'P1', faultDescription: 'queue: P1' }));
     for (const r of [p4, p3, p2]) await expectOk(act(t, engineer, r.id, 'accept'));
     at(10);
-    const queue = await expectOk(t.request<{ requests: ServiceRequest[] }>('GET', '/api/v1/requests', { token: engineer }));
+    const queue = await expectOk(
+      t.request<{ requests: ServiceRequest[] }>('GET', '/api/v1/requests', { token: engineer }),
+    );
     const mine = new Set([overdue.id, p1.id, p2.id, p3.id, p4.id, waiting.id]);
     const order = queue.requests.filter((r) => mine.has(r.id)).map((r) => r.faultDescription);
     // P1 accepted at +5 is due at +35; the P2 accepted at +5 at +65; the P3 at +125; the P4 the next business day.
-    expect(order).toEqual(['queue: overdue P2', 'queue: P1', 'queue: P2', 'queue: P3', 'queue: P4', 'queue: not accepted']);
+    expect(order).toEqual([
+      'queue: overdue P2',
+      'queue: P1',
+      'queue: P2',
+      'queue: P3',
+      'queue: P4',
+      'queue: not accepted',
+    ]);
     const p4View = queue.requests.find((r) => r.id === p4.id);
     // Accepted Tuesday 2026-11-24 in Berlin: due by the end of Wednesday's business day, 18:00 CET.
     expect(p4View?.sla.dueAt).toBe('2026-11-25T17:00:00.000Z');

@@ -39,7 +39,11 @@ export class Sessions {
     this.extrasMade = true;
     const db = this.t.portal.db;
     const at = this.t.clock.now;
-    await createAccount(db, { email: ENGINEER_2, name: 'Second TAC engineer', role: 'engineer', password: EXTRA_PASSWORD }, at);
+    await createAccount(
+      db,
+      { email: ENGINEER_2, name: 'Second TAC engineer', role: 'engineer', password: EXTRA_PASSWORD },
+      at,
+    );
     await createCustomer(db, { id: 'fabrikam', name: 'Fabrikam Mills' });
     await createContract(db, {
       id: 'FAB-SUP-2025',
@@ -52,7 +56,17 @@ export class Sessions {
       systems: [{ serialNumber: 'FAB-ATL-0001', product: 'atlas', location: 'Fabrikam mill, line 2' }],
       licensedMajors: { atlas: 1 },
     });
-    await createAccount(db, { email: EXPIRED_ADMIN, name: 'Fabrikam admin', role: 'customer-admin', customerId: 'fabrikam', password: EXTRA_PASSWORD }, at);
+    await createAccount(
+      db,
+      {
+        email: EXPIRED_ADMIN,
+        name: 'Fabrikam admin',
+        role: 'customer-admin',
+        customerId: 'fabrikam',
+        password: EXTRA_PASSWORD,
+      },
+      at,
+    );
   }
 
   async token(email: string): Promise<string> {
@@ -77,14 +91,30 @@ export class Sessions {
   }
 }
 
-export async function openRequest(t: TestPortal, token: string, body: ServiceRequestCreate = requestBody(), key?: string): Promise<ServiceRequest> {
-  const reply = await t.request<ServiceRequest>('POST', '/api/v1/requests', { token, body, ...(key === undefined ? {} : { headers: { 'idempotency-key': key } }) });
-  if (reply.status !== 201) throw new Error(`opening a request failed: ${reply.status} ${reply.bytes.toString('utf8').slice(0, 300)}`);
+export async function openRequest(
+  t: TestPortal,
+  token: string,
+  body: ServiceRequestCreate = requestBody(),
+  key?: string,
+): Promise<ServiceRequest> {
+  const reply = await t.request<ServiceRequest>('POST', '/api/v1/requests', {
+    token,
+    body,
+    ...(key === undefined ? {} : { headers: { 'idempotency-key': key } }),
+  });
+  if (reply.status !== 201)
+    throw new Error(`opening a request failed: ${reply.status} ${reply.bytes.toString('utf8').slice(0, 300)}`);
   return reply.body;
 }
 
 /** `note`: what the action carries besides its name (a proposal's solution, a rejection's reason). */
-export async function act(t: TestPortal, token: string, id: string, action: string, note: { solution?: { text: string; attachmentId?: string }; reason?: string } = {}): Promise<Reply<ServiceRequest>> {
+export async function act(
+  t: TestPortal,
+  token: string,
+  id: string,
+  action: string,
+  note: { solution?: { text: string; attachmentId?: string }; reason?: string } = {},
+): Promise<Reply<ServiceRequest>> {
   return t.request<ServiceRequest>('POST', `/api/v1/requests/${id}/actions`, { token, body: { action, ...note } });
 }
 
@@ -92,7 +122,8 @@ export const A_SOLUTION = { solution: { text: 'Stop the atlas-agent service, the
 
 export async function expectOk<T>(reply: Promise<Reply<T>>, status = 200): Promise<T> {
   const r = await reply;
-  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status} ${r.bytes.toString('utf8').slice(0, 300)}`);
+  if (r.status !== status)
+    throw new Error(`expected ${status}, got ${r.status} ${r.bytes.toString('utf8').slice(0, 300)}`);
   return r.body;
 }
 
@@ -120,11 +151,21 @@ export class EventStreamClient {
   }
 
   /** Opens the stream of the portal at `server.url` (with `headers` such as Last-Event-ID). */
-  static open(server: { url: string }, token: string, headers: Record<string, string> = {}): Promise<EventStreamClient> {
+  static open(
+    server: { url: string },
+    token: string,
+    headers: Record<string, string> = {},
+  ): Promise<EventStreamClient> {
     const url = new URL(server.url);
     return new Promise((resolve, reject) => {
       const req = httpRequest(
-        { host: url.hostname, port: url.port, path: '/api/v1/events', headers: { ...headers, authorization: `Bearer ${token}`, accept: 'text/event-stream' }, agent: false },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/api/v1/events',
+          headers: { ...headers, authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+          agent: false,
+        },
         (res) => resolve(new EventStreamClient(req, res)),
       );
       req.on('error', reject);
@@ -147,7 +188,11 @@ export class EventStreamClient {
       const data = fields.get('data');
       if (fields.has('id')) this.lastId = fields.get('id') ?? '';
       if (data === undefined) continue;
-      const event = { id: fields.get('id') ?? '', type: fields.get('event') ?? '', data: JSON.parse(data) as Record<string, unknown> };
+      const event = {
+        id: fields.get('id') ?? '',
+        type: fields.get('event') ?? '',
+        data: JSON.parse(data) as Record<string, unknown>,
+      };
       this.events.push(event);
       this.waiters = this.waiters.filter((w) => (w.test(event) ? (w.resolve(event), false) : true));
     }
@@ -158,7 +203,15 @@ export class EventStreamClient {
     const seen = this.events.find(test);
     if (seen !== undefined) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(this.events.map((e) => e.type))}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching event within ${timeoutMs} ms; got ${JSON.stringify(this.events.map((e) => e.type))}`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.waiters.push({
         test,
         resolve: (e) => {

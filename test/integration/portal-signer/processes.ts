@@ -23,11 +23,15 @@ export interface SignerProcess {
 }
 
 export function startSigner(env: NodeJS.ProcessEnv, args: readonly string[] = []): SignerProcess {
-  const child: ChildProcess = spawn(process.execPath, ['bin/hicare-portal.js', 'signer', '--refresh-every', '1', '--heartbeat-every', '1', ...args], {
-    cwd: PROJECT_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['bin/hicare-portal.js', 'signer', '--refresh-every', '1', '--heartbeat-every', '1', ...args],
+    {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines: LogLine[] = [];
   let text = '';
   let pending = '';

@@ -42,16 +42,24 @@ afterAll(async () => {
 describe.skipIf(!isRoot)('a full attachment store', () => {
   it('refuses an upload with INSUFFICIENT_SPACE and records nothing of it', async () => {
     const s = new Sessions(t);
-    const request: ServiceRequest = await expectOk(act(t, await s.token(ENGINEER), (await openRequest(t, await s.token(NW_ADMIN))).id, 'accept'));
+    const request: ServiceRequest = await expectOk(
+      act(t, await s.token(ENGINEER), (await openRequest(t, await s.token(NW_ADMIN))).id, 'accept'),
+    );
     const reply = await t.request('POST', `/api/v1/requests/${request.id}/attachments`, {
       token: await s.token(NW_ADMIN),
-      body: { fileName: 'install.log', contentType: 'text/plain', dataBase64: Buffer.alloc(20_000, 0x41).toString('base64') },
+      body: {
+        fileName: 'install.log',
+        contentType: 'text/plain',
+        dataBase64: Buffer.alloc(20_000, 0x41).toString('base64'),
+      },
     });
     expect(reply.status).toBe(507);
     const body = coded(reply);
     expect(body.code).toBe('INSUFFICIENT_SPACE');
     expect(`${body.message} ${body.remedy}`).not.toMatch(/ENOSPC|errno|\/tmp/);
-    const detail = await expectOk(t.request<ServiceRequestDetail>('GET', `/api/v1/requests/${request.id}`, { token: await s.token(NW_ADMIN) }));
+    const detail = await expectOk(
+      t.request<ServiceRequestDetail>('GET', `/api/v1/requests/${request.id}`, { token: await s.token(NW_ADMIN) }),
+    );
     expect(detail.attachments).toEqual([]);
     expect(await readdir(mount)).toEqual(['filler']);
   });

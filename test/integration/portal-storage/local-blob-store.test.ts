@@ -19,7 +19,9 @@ afterEach(async () => {
 
 describe('LocalBlobStore', () => {
   it('keeps packages where the repository always kept them, and attachments by id', () => {
-    expect(store.localPath(packageKey({ name: 'p/1.0.0/linux-x64/p.tar.gz', sha256: 'ab' }))).toBe(join(root, 'tuf/targets/p/1.0.0/linux-x64/ab.p.tar.gz'));
+    expect(store.localPath(packageKey({ name: 'p/1.0.0/linux-x64/p.tar.gz', sha256: 'ab' }))).toBe(
+      join(root, 'tuf/targets/p/1.0.0/linux-x64/ab.p.tar.gz'),
+    );
     expect(store.localPath(attachmentKey('abc'))).toBe(join(root, 'attachments/abc'));
   });
 
@@ -37,7 +39,10 @@ describe('LocalBlobStore', () => {
 
   it('answers a missing blob with a coded NOT_FOUND in plain words, and head with undefined', async () => {
     expect(await store.head('attachments/none')).toBeUndefined();
-    await expect(store.getBytes('attachments/none')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.not.stringContaining('ENOENT') });
+    await expect(store.getBytes('attachments/none')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.not.stringContaining('ENOENT'),
+    });
     await expect(store.openRead('attachments/none')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -54,7 +59,9 @@ describe('LocalBlobStore', () => {
 
   it('says the store is unavailable when its folder cannot be written', async () => {
     await writeFile(join(root, 'file'), 'not a folder');
-    await expect(new LocalBlobStore(join(root, 'file', 'below')).check()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    await expect(new LocalBlobStore(join(root, 'file', 'below')).check()).rejects.toMatchObject({
+      code: 'STORE_UNAVAILABLE',
+    });
     await expect(store.check()).resolves.toBeUndefined();
   });
 });

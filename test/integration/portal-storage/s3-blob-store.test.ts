@@ -62,11 +62,16 @@ describe('S3BlobStore', () => {
     const bytes = randomBytes(200_000);
     const source = join(dir, 'pkg.bin');
     await writeFile(source, bytes);
-    const key = packageKey({ name: 'hicare-server/2.1.0/linux-x64/hicare-server-2.1.0.tar.gz', sha256: createHash('sha256').update(bytes).digest('hex') });
+    const key = packageKey({
+      name: 'hicare-server/2.1.0/linux-x64/hicare-server-2.1.0.tar.gz',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
     await store.putFile(key, source);
     expect(await store.head(key)).toEqual({ length: bytes.length });
     expect((await store.getBytes(key)).equals(bytes)).toBe(true);
-    expect((await buffer(await store.openRead(key, { start: 1000, end: 1999 }))).equals(bytes.subarray(1000, 2000))).toBe(true);
+    expect(
+      (await buffer(await store.openRead(key, { start: 1000, end: 1999 }))).equals(bytes.subarray(1000, 2000)),
+    ).toBe(true);
     expect((await buffer(await store.openRead(key))).equals(bytes)).toBe(true);
 
     await store.putBytes(attachmentKey('att1'), Buffer.from('log line'));
@@ -82,7 +87,11 @@ describe('S3BlobStore', () => {
   });
 
   it('uploads a file above the threshold in parts, byte-exact', async () => {
-    const parted = new S3BlobStore({ ...s3.settings('portal-a'), multipartThresholdBytes: 6 * MiB, partBytes: 5 * MiB });
+    const parted = new S3BlobStore({
+      ...s3.settings('portal-a'),
+      multipartThresholdBytes: 6 * MiB,
+      partBytes: 5 * MiB,
+    });
     try {
       const bytes = randomBytes(12 * MiB + 7);
       const source = join(dir, 'big.bin');
@@ -123,9 +132,17 @@ describe('S3BlobStore', () => {
     expect(failure.code).toBe('STORE_UNAVAILABLE');
     expect(failure.remedy).toMatch(/HICARE_S3_BUCKET/);
 
-    const away = new S3BlobStore({ ...s3.settings(), endpoint: `http://127.0.0.1:${await deadPort()}`, requestTimeoutMs: 2000 });
+    const away = new S3BlobStore({
+      ...s3.settings(),
+      endpoint: `http://127.0.0.1:${await deadPort()}`,
+      requestTimeoutMs: 2000,
+    });
     try {
-      for (const attempt of [() => away.check(), () => away.putBytes('attachments/x', Buffer.from('x')), () => away.getBytes('attachments/x')]) {
+      for (const attempt of [
+        () => away.check(),
+        () => away.putBytes('attachments/x', Buffer.from('x')),
+        () => away.getBytes('attachments/x'),
+      ]) {
         const error = await codedFailure(attempt());
         expect(error.code).toBe('STORE_UNAVAILABLE');
         expect(error.remedy).toMatch(/HICARE_S3_ENDPOINT/);
@@ -136,7 +153,10 @@ describe('S3BlobStore', () => {
   });
 
   it('refuses credentials the store does not know, in plain words', async () => {
-    const stranger = new S3BlobStore({ ...s3.settings(), credentials: { accessKeyId: 'NOBODY', secretAccessKey: 'nothing' } });
+    const stranger = new S3BlobStore({
+      ...s3.settings(),
+      credentials: { accessKeyId: 'NOBODY', secretAccessKey: 'nothing' },
+    });
     try {
       const error = await codedFailure(stranger.putBytes('attachments/y', Buffer.from('y')));
       expect(error.code).toBe('STORE_UNAVAILABLE');
@@ -164,7 +184,10 @@ describe('S3BlobStore', () => {
     expect((await fetch(stale)).status).toBe(403);
     // Another access key than the one it was signed with.
     const forged = new URL(url);
-    forged.searchParams.set('X-Amz-Credential', (forged.searchParams.get('X-Amz-Credential') ?? '').replace(/^[^/]+/, 'FORGED'));
+    forged.searchParams.set(
+      'X-Amz-Credential',
+      (forged.searchParams.get('X-Amz-Credential') ?? '').replace(/^[^/]+/, 'FORGED'),
+    );
     expect((await fetch(forged)).status).toBe(403);
   });
 });
@@ -181,7 +204,11 @@ describe('the SDK on this Node', () => {
     ].join('\n');
     const env: NodeJS.ProcessEnv = { ...process.env };
     delete env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'];
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, env });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: root, env },
+    );
     expect(stdout.trim()).toBe('ready');
     expect(stderr).toBe('');
   });
@@ -204,12 +231,36 @@ describe('blobStoreFromEnv', () => {
     ['an unknown store', { HICARE_BLOB_STORE: 'ftp' }, 'HICARE_BLOB_STORE'],
     ['no bucket', { HICARE_BLOB_STORE: 's3' }, 'HICARE_S3_BUCKET'],
     ['a bucket name S3 refuses', { HICARE_BLOB_STORE: 's3', HICARE_S3_BUCKET: 'My_Bucket' }, 'HICARE_S3_BUCKET'],
-    ['an endpoint that is no address', { HICARE_BLOB_STORE: 's3', HICARE_S3_BUCKET: 'b1b', HICARE_S3_ENDPOINT: 'localhost:9000' }, 'HICARE_S3_ENDPOINT'],
-    ['credentials in the endpoint', { HICARE_BLOB_STORE: 's3', HICARE_S3_BUCKET: 'b1b', HICARE_S3_ENDPOINT: 'http://k:s@h:9000' }, 'HICARE_S3_ENDPOINT'],
-    ['a prefix that climbs', { HICARE_BLOB_STORE: 's3', HICARE_S3_BUCKET: 'b1b', HICARE_S3_PREFIX: 'a/../b' }, 'HICARE_S3_PREFIX'],
-    ['path style neither 1 nor 0', { HICARE_BLOB_STORE: 's3', HICARE_S3_BUCKET: 'b1b', HICARE_S3_FORCE_PATH_STYLE: 'yes' }, 'HICARE_S3_FORCE_PATH_STYLE'],
-    ['a bad region', { HICARE_BLOB_STORE: 's3', HICARE_S3_BUCKET: 'b1b', HICARE_S3_REGION: 'US East' }, 'HICARE_S3_REGION'],
-    ['a key id without its secret', { HICARE_BLOB_STORE: 's3', HICARE_S3_BUCKET: 'b1b', AWS_ACCESS_KEY_ID: 'k' }, 'AWS_SECRET_ACCESS_KEY'],
+    [
+      'an endpoint that is no address',
+      { HICARE_BLOB_STORE: 's3', HICARE_S3_BUCKET: 'b1b', HICARE_S3_ENDPOINT: 'localhost:9000' },
+      'HICARE_S3_ENDPOINT',
+    ],
+    [
+      'credentials in the endpoint',
+      { HICARE_BLOB_STORE: 's3', HICARE_S3_BUCKET: 'b1b', HICARE_S3_ENDPOINT: 'http://k:s@h:9000' },
+      'HICARE_S3_ENDPOINT',
+    ],
+    [
+      'a prefix that climbs',
+      { HICARE_BLOB_STORE: 's3', HICARE_S3_BUCKET: 'b1b', HICARE_S3_PREFIX: 'a/../b' },
+      'HICARE_S3_PREFIX',
+    ],
+    [
+      'path style neither 1 nor 0',
+      { HICARE_BLOB_STORE: 's3', HICARE_S3_BUCKET: 'b1b', HICARE_S3_FORCE_PATH_STYLE: 'yes' },
+      'HICARE_S3_FORCE_PATH_STYLE',
+    ],
+    [
+      'a bad region',
+      { HICARE_BLOB_STORE: 's3', HICARE_S3_BUCKET: 'b1b', HICARE_S3_REGION: 'US East' },
+      'HICARE_S3_REGION',
+    ],
+    [
+      'a key id without its secret',
+      { HICARE_BLOB_STORE: 's3', HICARE_S3_BUCKET: 'b1b', AWS_ACCESS_KEY_ID: 'k' },
+      'AWS_SECRET_ACCESS_KEY',
+    ],
     ['an unknown delivery', { HICARE_PACKAGE_DELIVERY: 'teleport' }, 'HICARE_PACKAGE_DELIVERY'],
   ];
   it.each(bad)('refuses %s, naming the variable', (_what, env, variable) => {

@@ -64,7 +64,10 @@ describe.each([
     expect(whole.headers.get('etag')).toBe(`"sha256-${target.sha256}"`);
     expect((await auditSince(t, before, 1)).map((d) => d.bytes)).toEqual([target.length]);
 
-    const resumed = await t.request('GET', packagePath(ATLAS_190), { token: it1, headers: { range: 'bytes=1000-', 'if-range': whole.headers.get('etag') ?? '' } });
+    const resumed = await t.request('GET', packagePath(ATLAS_190), {
+      token: it1,
+      headers: { range: 'bytes=1000-', 'if-range': whole.headers.get('etag') ?? '' },
+    });
     expect(resumed.status).toBe(206);
     expect(resumed.headers.get('content-range')).toBe(`bytes 1000-${target.length - 1}/${target.length}`);
     expect(resumed.bytes.equals(whole.bytes.subarray(1000))).toBe(true);
@@ -87,13 +90,17 @@ describe.each([
     expect(wrong.bytes.toString()).not.toContain(target.sha256);
 
     const upgrade = await catalogTarget(t, it1, ATLAS_200);
-    const refused = await t.request('GET', packagePath(hashedTargetPath(ATLAS_200, upgrade.sha256)), { token: await t.signIn(NW_ADMIN) });
+    const refused = await t.request('GET', packagePath(hashedTargetPath(ATLAS_200, upgrade.sha256)), {
+      token: await t.signIn(NW_ADMIN),
+    });
     expect(expectRefusedWithoutBytes(refused, 403)).toBe('UPGRADE_REQUIRES_UPGRADE_SUPPORT');
   });
 
   it('refuses a Support customer an upgrade without a byte', async () => {
     const before = await listDownloads(t.portal.db);
-    const refused = await t.request('GET', packagePath(ATLAS_200) + '?serialNumber=NW-ATL-0001', { token: await t.signIn(NW_ADMIN) });
+    const refused = await t.request('GET', packagePath(ATLAS_200) + '?serialNumber=NW-ATL-0001', {
+      token: await t.signIn(NW_ADMIN),
+    });
     expect(expectRefusedWithoutBytes(refused, 403)).toBe('UPGRADE_REQUIRES_UPGRADE_SUPPORT');
     expect(await auditSince(t, before, 0)).toEqual([]);
   });
@@ -130,10 +137,16 @@ describe('packages from the s3 store by presigned redirect', () => {
 
     // The same URL signed an hour earlier is refused by the store, and so is one with another access key.
     const expired = new URL(location);
-    expired.searchParams.set('X-Amz-Date', new Date(Date.now() - 3600_000).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, ''));
+    expired.searchParams.set(
+      'X-Amz-Date',
+      new Date(Date.now() - 3600_000).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, ''),
+    );
     expect((await fetch(expired)).status).toBe(403);
     const forged = new URL(location);
-    forged.searchParams.set('X-Amz-Credential', (forged.searchParams.get('X-Amz-Credential') ?? '').replace(/^[^/]+/, 'FORGED'));
+    forged.searchParams.set(
+      'X-Amz-Credential',
+      (forged.searchParams.get('X-Amz-Credential') ?? '').replace(/^[^/]+/, 'FORGED'),
+    );
     expect((await fetch(forged)).status).toBe(403);
   });
 
@@ -163,7 +176,9 @@ describe('attachments in the s3 store', () => {
 
   it('keeps an uploaded file only in the bucket and serves it back byte for byte', async () => {
     const s = new Sessions(t);
-    const request = await expectOk(act(t, await s.token(ENGINEER), (await openRequest(t, await s.token(NW_ADMIN))).id, 'accept'));
+    const request = await expectOk(
+      act(t, await s.token(ENGINEER), (await openRequest(t, await s.token(NW_ADMIN))).id, 'accept'),
+    );
     const log = Buffer.from('2026-11-24 09:58:01 installer: exit code 3\n');
     const uploaded = await expectOk(
       t.request<Attachment>('POST', `/api/v1/requests/${request.id}/attachments`, {

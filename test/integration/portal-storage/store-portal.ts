@@ -23,14 +23,29 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-async function call<T>(base: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+async function call<T>(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(base + path, { method, headers, redirect: 'manual', ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }) });
+  const response = await fetch(base + path, {
+    method,
+    headers,
+    redirect: 'manual',
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
   const bytes = Buffer.from(await response.arrayBuffer());
   const json = (response.headers.get('content-type') ?? '').includes('application/json') && bytes.length > 0;
-  return { status: response.status, headers: response.headers, body: (json ? JSON.parse(bytes.toString('utf8')) : bytes) as T, bytes };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (json ? JSON.parse(bytes.toString('utf8')) : bytes) as T,
+    bytes,
+  };
 }
 
 export async function startStorePortal(blobs: BlobStore | undefined, delivery?: PackageDelivery): Promise<StorePortal> {
@@ -43,8 +58,17 @@ export async function startStorePortal(blobs: BlobStore | undefined, delivery?: 
     ...(blobs === undefined ? {} : { blobs }),
     ...(delivery === undefined ? {} : { packageDelivery: delivery }),
   });
-  const seed: DemoSeedResult = await seedDemo({ db: portal.db, catalog: portal.catalog, keysDir: portal.layout.keysDir, now: SEED_TIME });
-  if (blobs !== undefined && blobs.kind === 's3' && (await filesUnder(join(portal.layout.repoDir, 'targets'))).length > 0) {
+  const seed: DemoSeedResult = await seedDemo({
+    db: portal.db,
+    catalog: portal.catalog,
+    keysDir: portal.layout.keysDir,
+    now: SEED_TIME,
+  });
+  if (
+    blobs !== undefined &&
+    blobs.kind === 's3' &&
+    (await filesUnder(join(portal.layout.repoDir, 'targets'))).length > 0
+  ) {
     throw new Error('the demo seed left package bytes on the portal disk although its store is remote');
   }
   const url = await portal.listen({ host: '127.0.0.1', port: 0 });
@@ -62,7 +86,9 @@ export async function startStorePortal(blobs: BlobStore | undefined, delivery?: 
     dir,
     password,
     async signIn(email) {
-      const reply = await call<{ token: string }>(url, 'POST', '/api/v1/sessions', { body: { email, password: password(email) } });
+      const reply = await call<{ token: string }>(url, 'POST', '/api/v1/sessions', {
+        body: { email, password: password(email) },
+      });
       if (reply.status !== 200) throw new Error(`sign-in of ${email} failed: ${reply.status}`);
       return reply.body.token;
     },

@@ -27,7 +27,11 @@ async function releases(dir: string, count: number): Promise<TargetInput[]> {
   const inputs: TargetInput[] = [];
   for (let i = 0; i < count; i++) {
     const version = `${Math.floor(i / 1000)}.${i % 1000}.0`;
-    inputs.push({ name: `product-${i % 50}/${version}/linux-x64/product-${version}.tar.gz`, path: join(dir, `${i}.tar.gz`), custom: { ...custom, version } });
+    inputs.push({
+      name: `product-${i % 50}/${version}/linux-x64/product-${version}.tar.gz`,
+      path: join(dir, `${i}.tar.gz`),
+      custom: { ...custom, version },
+    });
   }
   for (let i = 0; i < count; i += 500) {
     await Promise.all(inputs.slice(i, i + 500).map((input, j) => writeFile(input.path ?? '', `package ${i + j}`)));
@@ -36,16 +40,20 @@ async function releases(dir: string, count: number): Promise<TargetInput[]> {
 }
 
 describe('large catalogs', () => {
-  it('serves a 2,000-target catalog that tuf-js refreshes, looks up and downloads from', { timeout: 120_000 }, async () => {
-    const { repoDir, workDir, repo } = await freshRepository();
-    const inputs = await releases(join(workDir, 'sources'), 2000);
-    await timed('addTargets(2,000)', () => repo.addTargets(inputs));
-    const client = await trustingClient(repoDir, await serve(repoDir));
+  it(
+    'serves a 2,000-target catalog that tuf-js refreshes, looks up and downloads from',
+    { timeout: 120_000 },
+    async () => {
+      const { repoDir, workDir, repo } = await freshRepository();
+      const inputs = await releases(join(workDir, 'sources'), 2000);
+      await timed('addTargets(2,000)', () => repo.addTargets(inputs));
+      const client = await trustingClient(repoDir, await serve(repoDir));
 
-    const updater = client.updater();
-    await timed('tuf-js refresh with 2,000 targets', () => updater.refresh());
-    const info = await updater.getTargetInfo(inputs[1999]!.name);
-    expect(info?.custom).toMatchObject({ version: '1.999.0' });
-    expect(await readFile(await updater.downloadTarget(info!), 'utf8')).toBe('package 1999');
-  });
+      const updater = client.updater();
+      await timed('tuf-js refresh with 2,000 targets', () => updater.refresh());
+      const info = await updater.getTargetInfo(inputs[1999]!.name);
+      expect(info?.custom).toMatchObject({ version: '1.999.0' });
+      expect(await readFile(await updater.downloadTarget(info!), 'utf8')).toBe('package 1999');
+    },
+  );
 });

@@ -10,13 +10,26 @@ import { ReleaseTargetCustomSchema } from '../../../shared/contracts/catalog.js'
 import { loadKey } from '../../../portal/tuf/keys.js';
 import { rotateKey } from '../../../portal/tuf/rotate.js';
 import { hashedTargetPath } from '../../../portal/tuf/target-name.js';
-import { cleanup, DAY, freshRepository, HOUR, packageFile, releaseCustom, serve, trustingClient, type Client } from './helpers.js';
+import {
+  cleanup,
+  DAY,
+  freshRepository,
+  HOUR,
+  packageFile,
+  releaseCustom,
+  serve,
+  trustingClient,
+  type Client,
+} from './helpers.js';
 
 afterEach(cleanup);
 
 const NAME = 'hicare-server/2.4.1/linux-x64/hicare-server-2.4.1.tar.gz';
 
-async function downloadAndRead(client: Client, name: string): Promise<{ custom: Record<string, unknown>; bytes: Buffer }> {
+async function downloadAndRead(
+  client: Client,
+  name: string,
+): Promise<{ custom: Record<string, unknown>; bytes: Buffer }> {
   const updater = client.updater();
   await updater.refresh();
   const info = await updater.getTargetInfo(name);
@@ -26,14 +39,19 @@ async function downloadAndRead(client: Client, name: string): Promise<{ custom: 
 }
 
 async function rootVersionOf(client: Client): Promise<number> {
-  return (JSON.parse(await readFile(join(client.metadataDir, 'root.json'), 'utf8')) as { signed: { version: number } }).signed.version;
+  return (JSON.parse(await readFile(join(client.metadataDir, 'root.json'), 'utf8')) as { signed: { version: number } })
+    .signed.version;
 }
 
 describe('tuf-js against the portal repository', () => {
   it('refreshes, finds the target, downloads it by its hash-prefixed path, and the custom metadata round-trips', async () => {
     const { repoDir, workDir, repo } = await freshRepository();
     const content = Buffer.from('package bytes '.repeat(5000));
-    const published = await repo.addTarget({ name: NAME, path: await packageFile(workDir, 'p.tar.gz', content), custom: releaseCustom() });
+    const published = await repo.addTarget({
+      name: NAME,
+      path: await packageFile(workDir, 'p.tar.gz', content),
+      custom: releaseCustom(),
+    });
     const served = await serve(repoDir);
 
     const { custom, bytes } = await downloadAndRead(await trustingClient(repoDir, served), NAME);
@@ -42,7 +60,14 @@ describe('tuf-js against the portal repository', () => {
     expect(custom).toEqual(ReleaseTargetCustomSchema.parse(releaseCustom()));
     expect(custom).toEqual(published.custom);
     expect(served.requests).toContain(`/tuf/targets/${hashedTargetPath(NAME, published.sha256)}`);
-    expect(served.requests).toEqual(expect.arrayContaining(['/tuf/2.root.json', '/tuf/timestamp.json', '/tuf/2.snapshot.json', '/tuf/2.targets.json']));
+    expect(served.requests).toEqual(
+      expect.arrayContaining([
+        '/tuf/2.root.json',
+        '/tuf/timestamp.json',
+        '/tuf/2.snapshot.json',
+        '/tuf/2.targets.json',
+      ]),
+    );
   });
 
   it.each(['targets', 'snapshot', 'timestamp', 'root'] as const)(
@@ -58,7 +83,11 @@ describe('tuf-js against the portal repository', () => {
       // Clients keep working straight after the rotation, before anything new is published.
       expect((await downloadAndRead(client, NAME)).bytes.toString()).toBe('first');
       const next = 'hicare-server/2.4.2/linux-x64/hicare-server-2.4.2.tar.gz';
-      await repo.addTarget({ name: next, path: await packageFile(workDir, 'b', 'second'), custom: releaseCustom({ version: '2.4.2' }) });
+      await repo.addTarget({
+        name: next,
+        path: await packageFile(workDir, 'b', 'second'),
+        custom: releaseCustom({ version: '2.4.2' }),
+      });
 
       const { bytes, custom } = await downloadAndRead(client, next);
       expect(bytes.toString()).toBe('second');
@@ -76,7 +105,8 @@ describe('tuf-js against the portal repository', () => {
     const served = await serve(repoDir);
     const client = await trustingClient(repoDir, served);
     await client.updater().refresh();
-    for (const role of ['root', 'targets', 'root', 'timestamp', 'snapshot'] as const) await rotateKey({ repoDir, keysDir, role });
+    for (const role of ['root', 'targets', 'root', 'timestamp', 'snapshot'] as const)
+      await rotateKey({ repoDir, keysDir, role });
     await repo.addTarget({ name: NAME, path: await packageFile(workDir, 'a', 'bytes'), custom: releaseCustom() });
 
     expect((await downloadAndRead(client, NAME)).bytes.toString()).toBe('bytes');
@@ -85,7 +115,11 @@ describe('tuf-js against the portal repository', () => {
 
   it('refuses a target whose bytes were altered on disk, whether the length changed or not', async () => {
     const { repoDir, workDir, repo } = await freshRepository();
-    const published = await repo.addTarget({ name: NAME, path: await packageFile(workDir, 'a', 'genuine bytes'), custom: releaseCustom() });
+    const published = await repo.addTarget({
+      name: NAME,
+      path: await packageFile(workDir, 'a', 'genuine bytes'),
+      custom: releaseCustom(),
+    });
     const stored = join(repoDir, 'targets', hashedTargetPath(NAME, published.sha256));
     const served = await serve(repoDir);
     const client = await trustingClient(repoDir, served);
@@ -102,7 +136,12 @@ describe('tuf-js against the portal repository', () => {
 
   it('refuses an expired timestamp, and accepts the repository again once the scheduler re-signs it', async () => {
     const { repoDir, workDir, repo } = await freshRepository(new Date(Date.now() - 2 * DAY));
-    await repo.addTarget({ name: NAME, path: await packageFile(workDir, 'a', 'bytes'), custom: releaseCustom(), now: new Date(Date.now() - 2 * DAY) });
+    await repo.addTarget({
+      name: NAME,
+      path: await packageFile(workDir, 'a', 'bytes'),
+      custom: releaseCustom(),
+      now: new Date(Date.now() - 2 * DAY),
+    });
     const client = await trustingClient(repoDir, await serve(repoDir));
 
     await expect(client.updater().refresh()).rejects.toThrow(/timestamp\.json is expired/);
@@ -135,7 +174,10 @@ describe('tuf-js against the portal repository', () => {
     const client = await trustingClient(repoDir, await serve(repoDir));
     await client.updater().refresh();
 
-    const current = Metadata.fromJSON(MetadataKind.Timestamp, JSON.parse(await readFile(join(repoDir, 'timestamp.json'), 'utf8')));
+    const current = Metadata.fromJSON(
+      MetadataKind.Timestamp,
+      JSON.parse(await readFile(join(repoDir, 'timestamp.json'), 'utf8')),
+    );
     const oldSnapshotBytes = await readFile(join(repoDir, '2.snapshot.json'));
     const forged = new Metadata(
       new Timestamp({
@@ -154,7 +196,12 @@ describe('tuf-js against the portal repository', () => {
   it('accepts the timestamp refreshTimestamp re-signs near expiry', async () => {
     const start = new Date(Date.now() - 20 * HOUR);
     const { repoDir, workDir, repo } = await freshRepository(start);
-    await repo.addTarget({ name: NAME, path: await packageFile(workDir, 'a', 'bytes'), custom: releaseCustom(), now: start });
+    await repo.addTarget({
+      name: NAME,
+      path: await packageFile(workDir, 'a', 'bytes'),
+      custom: releaseCustom(),
+      now: start,
+    });
     const client = await trustingClient(repoDir, await serve(repoDir));
     await client.updater().refresh();
 

@@ -56,28 +56,47 @@ async function versions(repoDir: string): Promise<number[]> {
 }
 
 const publishOne = async (repo: TufRepository, workDir: string, v: string): Promise<unknown> =>
-  repo.addTarget({ name: `hicare-server/${v}/linux-x64/hicare-server-${v}.tar.gz`, path: await packageFile(workDir, v, `bytes ${v}`), custom: ReleaseTargetCustomSchema.parse(releaseCustom()) });
+  repo.addTarget({
+    name: `hicare-server/${v}/linux-x64/hicare-server-${v}.tar.gz`,
+    path: await packageFile(workDir, v, `bytes ${v}`),
+    custom: ReleaseTargetCustomSchema.parse(releaseCustom()),
+  });
 
 describe('a full disk or store during publish', () => {
   it.each([
-    ['the package bytes', (repoDir: string, keysDir: string, base: TufRepository) => openRepository({ repoDir, keysDir, blobs: fillingBlobs(base.blobs) })],
-    ['the targets metadata', (repoDir: string, keysDir: string) => openRepository({ repoDir, keysDir, metadata: fillingMetadata(repoDir, '2.targets.json') })],
-    ['the timestamp', (repoDir: string, keysDir: string) => openRepository({ repoDir, keysDir, metadata: fillingMetadata(repoDir, 'timestamp.json') })],
-  ])('while storing %s: INSUFFICIENT_SPACE, nothing published, no lock left, the next publish works', async (_what, make) => {
-    const { repoDir, keysDir, workDir, repo: base } = await freshRepository();
-    const repo = make(repoDir, keysDir, base);
-    const error: unknown = await publishOne(repo, workDir, '1.0.0').then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(HicareError);
-    expect((error as HicareError).code).toBe('INSUFFICIENT_SPACE');
-    expect((error as HicareError).message).not.toMatch(/ENOSPC/);
-    expect(await versions(repoDir)).toEqual([1, 1, 1]);
-    expect(await readdir(repoDir)).not.toContain('.publish.lock');
+    [
+      'the package bytes',
+      (repoDir: string, keysDir: string, base: TufRepository) =>
+        openRepository({ repoDir, keysDir, blobs: fillingBlobs(base.blobs) }),
+    ],
+    [
+      'the targets metadata',
+      (repoDir: string, keysDir: string) =>
+        openRepository({ repoDir, keysDir, metadata: fillingMetadata(repoDir, '2.targets.json') }),
+    ],
+    [
+      'the timestamp',
+      (repoDir: string, keysDir: string) =>
+        openRepository({ repoDir, keysDir, metadata: fillingMetadata(repoDir, 'timestamp.json') }),
+    ],
+  ])(
+    'while storing %s: INSUFFICIENT_SPACE, nothing published, no lock left, the next publish works',
+    async (_what, make) => {
+      const { repoDir, keysDir, workDir, repo: base } = await freshRepository();
+      const repo = make(repoDir, keysDir, base);
+      const error: unknown = await publishOne(repo, workDir, '1.0.0').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(HicareError);
+      expect((error as HicareError).code).toBe('INSUFFICIENT_SPACE');
+      expect((error as HicareError).message).not.toMatch(/ENOSPC/);
+      expect(await versions(repoDir)).toEqual([1, 1, 1]);
+      expect(await readdir(repoDir)).not.toContain('.publish.lock');
 
-    await publishOne(repo, workDir, '1.0.0');
-    expect(await versions(repoDir)).toEqual([2, 2, 2]);
-    expect(Object.keys((await readState(repoDir)).targets.signed.targets)).toHaveLength(1);
-  });
+      await publishOne(repo, workDir, '1.0.0');
+      expect(await versions(repoDir)).toEqual([2, 2, 2]);
+      expect(Object.keys((await readState(repoDir)).targets.signed.targets)).toHaveLength(1);
+    },
+  );
 });

@@ -42,9 +42,12 @@ export async function serve(repoDir: string): Promise<Served> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     requests.push(url.pathname);
-    const relative = url.pathname.startsWith('/tuf/') ? decodeURIComponent(url.pathname.slice('/tuf/'.length)) : undefined;
+    const relative = url.pathname.startsWith('/tuf/')
+      ? decodeURIComponent(url.pathname.slice('/tuf/'.length))
+      : undefined;
     const file = relative === undefined ? undefined : resolve(root, relative);
-    const refused = req.method !== 'GET' || file === undefined || !file.startsWith(root + sep) || /(^|\/)\./.test(relative ?? '');
+    const refused =
+      req.method !== 'GET' || file === undefined || !file.startsWith(root + sep) || /(^|\/)\./.test(relative ?? '');
     if (refused) {
       res.writeHead(404).end();
       return;

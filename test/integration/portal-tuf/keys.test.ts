@@ -48,7 +48,11 @@ describe('keys', () => {
 
   it('`keys init` writes four PKCS8 PEM files, 0600, the root key apart from the online keys', async () => {
     const keysDir = await tempDir();
-    const lines = await runKeysCommand(['init'], { keysDir, offlineKeysDir: join(keysDir, 'offline'), repoDir: join(keysDir, 'unused') });
+    const lines = await runKeysCommand(['init'], {
+      keysDir,
+      offlineKeysDir: join(keysDir, 'offline'),
+      repoDir: join(keysDir, 'unused'),
+    });
 
     expect(lines).toHaveLength(5);
     expect(lines.at(-1)).toMatch(/Move .*root\.pem off this machine/);
@@ -72,8 +76,14 @@ describe('keys', () => {
       .export({ format: 'der', type: 'spki' })
       .subarray(-32);
 
-    expect(key.publicKey.toJSON()).toEqual({ keytype: 'ed25519', scheme: 'ed25519', keyval: { public: raw.toString('hex') } });
-    expect(key.keyId).toBe(sha256Hex(`{"keytype":"ed25519","keyval":{"public":"${raw.toString('hex')}"},"scheme":"ed25519"}`));
+    expect(key.publicKey.toJSON()).toEqual({
+      keytype: 'ed25519',
+      scheme: 'ed25519',
+      keyval: { public: raw.toString('hex') },
+    });
+    expect(key.keyId).toBe(
+      sha256Hex(`{"keytype":"ed25519","keyval":{"public":"${raw.toString('hex')}"},"scheme":"ed25519"}`),
+    );
   });
 
   it('refuses to overwrite existing keys', async () => {
@@ -124,7 +134,9 @@ describe('keys', () => {
   it('signing with a keys directory from another repository fails with TUF_KEYS_MISSING', async () => {
     const a = await freshRepository();
     const b = await freshRepository();
-    expect(await codeOf(runKeysCommand(['rotate', 'targets'], { keysDir: b.keysDir, repoDir: a.repoDir }))).toBe('TUF_KEYS_MISSING');
+    expect(await codeOf(runKeysCommand(['rotate', 'targets'], { keysDir: b.keysDir, repoDir: a.repoDir }))).toBe(
+      'TUF_KEYS_MISSING',
+    );
     expect((await readRoot(a.repoDir)).signed.version).toBe(1);
   });
 });

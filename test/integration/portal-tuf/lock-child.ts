@@ -11,7 +11,11 @@ import { releaseCustom } from './helpers.js';
 
 const [mode, a = '', b = '', c = '', d = ''] = process.argv.slice(2);
 if (mode === 'publish') {
-  await openRepository({ repoDir: a, keysDir: b }).addTarget({ name: c, path: d, custom: ReleaseTargetCustomSchema.parse(releaseCustom()) });
+  await openRepository({ repoDir: a, keysDir: b }).addTarget({
+    name: c,
+    path: d,
+    custom: ReleaseTargetCustomSchema.parse(releaseCustom()),
+  });
 } else if (mode === 'hold-advisory') {
   const db = openDatabase({ databaseUrl: a, schema: b });
   await new AdvisoryRepositoryLock(db).run(async () => {

@@ -19,7 +19,8 @@ import { cleanup, freshRepository, packageFile, releaseCustom } from './helpers.
 
 const children: ChildProcess[] = [];
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await cleanup();
 });
 
@@ -68,11 +69,18 @@ describe('the lock file of a folder repository', () => {
   it.each([
     ['an empty lock file', ''],
     ['a lock file of garbage', '{"pid":1}\u0000\u00ff'],
-    ['the lock of a process that no longer exists', `${hostname()} ${spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout}`],
+    [
+      'the lock of a process that no longer exists',
+      `${hostname()} ${spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout}`,
+    ],
   ])('takes over %s and publishes', async (_what, content) => {
     const { repoDir, workDir, repo } = await freshRepository();
     await writeFile(join(repoDir, '.publish.lock'), content);
-    await repo.addTarget({ name: nameOf('1.0.0'), path: await packageFile(workDir, 'a', 'a'), custom: ReleaseTargetCustomSchema.parse(releaseCustom()) });
+    await repo.addTarget({
+      name: nameOf('1.0.0'),
+      path: await packageFile(workDir, 'a', 'a'),
+      custom: ReleaseTargetCustomSchema.parse(releaseCustom()),
+    });
     expect(await versions(repoDir)).toEqual([2, 2, 2]);
     expect(await readdir(repoDir)).not.toContain('.publish.lock');
   });
@@ -84,7 +92,9 @@ describe('the lock file of a folder repository', () => {
     await writeFile(join(repoDir, '.publish.lock'), `${hostname()} ${live.pid}`);
     const repo = openRepository({ repoDir, keysDir, lock: new FileRepositoryLock(repoDir, { waitMs: 300 }) });
     const started = Date.now();
-    const error = await failureOf(repo.addTarget({ name: nameOf('1.0.0'), path: await packageFile(workDir, 'a', 'a'), custom: releaseCustom() }));
+    const error = await failureOf(
+      repo.addTarget({ name: nameOf('1.0.0'), path: await packageFile(workDir, 'a', 'a'), custom: releaseCustom() }),
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(error.code).toBe('TUF_REPOSITORY_BUSY');
     expect(error.message).toMatch(/Another publisher/);
@@ -98,7 +108,11 @@ describe('the lock file of a folder repository', () => {
     const live = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
     children.push(live);
     await writeFile(join(repoDir, '.publish.lock'), `${hostname()} ${live.pid}`);
-    const publish = repo.addTarget({ name: nameOf('1.0.0'), path: await packageFile(workDir, 'a', 'a'), custom: ReleaseTargetCustomSchema.parse(releaseCustom()) });
+    const publish = repo.addTarget({
+      name: nameOf('1.0.0'),
+      path: await packageFile(workDir, 'a', 'a'),
+      custom: ReleaseTargetCustomSchema.parse(releaseCustom()),
+    });
     live.kill('SIGKILL');
     await exited(live);
     await publish;
@@ -125,7 +139,9 @@ describe.skipIf(postgresProblem !== undefined)('the PostgreSQL advisory lock', (
       const holder = start(['hold-advisory', POSTGRES_URL, schema]);
       await said(holder, 'held');
 
-      const impatient = await failureOf(new AdvisoryRepositoryLock(db, { waitMs: 200 }).run(() => Promise.resolve('ran')));
+      const impatient = await failureOf(
+        new AdvisoryRepositoryLock(db, { waitMs: 200 }).run(() => Promise.resolve('ran')),
+      );
       expect(impatient.code).toBe('TUF_REPOSITORY_BUSY');
 
       const waiting = new AdvisoryRepositoryLock(db, { waitMs: 30_000 }).run(() => Promise.resolve('ran'));

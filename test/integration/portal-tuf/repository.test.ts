@@ -11,7 +11,17 @@ import { readState } from '../../../portal/tuf/metadata-files.js';
 import { initRepository, openRepository } from '../../../portal/tuf/repository.js';
 import { rotateKey } from '../../../portal/tuf/rotate.js';
 import { hashedTargetPath } from '../../../portal/tuf/target-name.js';
-import { cleanup, DAY, freshRepository, HOUR, packageFile, releaseCustom, serve, tempDir, trustingClient } from './helpers.js';
+import {
+  cleanup,
+  DAY,
+  freshRepository,
+  HOUR,
+  packageFile,
+  releaseCustom,
+  serve,
+  tempDir,
+  trustingClient,
+} from './helpers.js';
 
 afterEach(cleanup);
 
@@ -29,16 +39,26 @@ async function codeOf(promise: Promise<unknown>): Promise<ErrorCode> {
 /** Every file under `dir`, relative, sorted: "nothing changed" means this and the metadata bytes are identical. */
 async function listing(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
 }
 
 async function snapshotOfDisk(repoDir: string): Promise<{ files: string[]; timestamp: string }> {
   return { files: await listing(repoDir), timestamp: await readFile(join(repoDir, 'timestamp.json'), 'utf8') };
 }
 
-async function versions(repoDir: string): Promise<{ root: number; targets: number; snapshot: number; timestamp: number }> {
+async function versions(
+  repoDir: string,
+): Promise<{ root: number; targets: number; snapshot: number; timestamp: number }> {
   const s = await readState(repoDir);
-  return { root: s.root.signed.version, targets: s.targets.signed.version, snapshot: s.snapshot.signed.version, timestamp: s.timestamp.signed.version };
+  return {
+    root: s.root.signed.version,
+    targets: s.targets.signed.version,
+    snapshot: s.snapshot.signed.version,
+    timestamp: s.timestamp.signed.version,
+  };
 }
 
 describe('initRepository', () => {
@@ -47,14 +67,22 @@ describe('initRepository', () => {
     const { repoDir } = await freshRepository(now);
     const state = await readState(repoDir);
 
-    expect(await listing(repoDir)).toEqual(['1.root.json', '1.snapshot.json', '1.targets.json', 'root.json', 'timestamp.json']);
+    expect(await listing(repoDir)).toEqual([
+      '1.root.json',
+      '1.snapshot.json',
+      '1.targets.json',
+      'root.json',
+      'timestamp.json',
+    ]);
     expect(state.root.signed.consistentSnapshot).toBe(true);
     expect(state.root.signed.expires).toBe('2027-05-01T12:00:00Z');
     expect(state.targets.signed.expires).toBe('2026-07-30T12:00:00Z');
     expect(state.snapshot.signed.expires).toBe('2026-05-08T12:00:00Z');
     expect(state.timestamp.signed.expires).toBe('2026-05-02T12:00:00Z');
     expect(state.targets.signed.targets).toEqual({});
-    expect(await readFile(join(repoDir, 'root.json'), 'utf8')).toBe(await readFile(join(repoDir, '1.root.json'), 'utf8'));
+    expect(await readFile(join(repoDir, 'root.json'), 'utf8')).toBe(
+      await readFile(join(repoDir, '1.root.json'), 'utf8'),
+    );
   });
 
   it('refuses to initialize twice, and needs the keys', async () => {
@@ -63,7 +91,9 @@ describe('initRepository', () => {
     expect(await codeOf(initRepository({ repoDir, keysDir }))).toBe('TUF_ALREADY_INITIALIZED');
     expect(await snapshotOfDisk(repoDir)).toEqual(before);
     const empty = await tempDir();
-    expect(await codeOf(initRepository({ repoDir: join(empty, 'repo'), keysDir: join(empty, 'keys') }))).toBe('TUF_KEYS_MISSING');
+    expect(await codeOf(initRepository({ repoDir: join(empty, 'repo'), keysDir: join(empty, 'keys') }))).toBe(
+      'TUF_KEYS_MISSING',
+    );
   });
 
   it('reports a missing repository as NOT_FOUND', async () => {
@@ -83,8 +113,12 @@ describe('addTarget / addTargets', () => {
 
     expect(published.length).toBe('the package'.length);
     expect(published.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(await readFile(join(repoDir, 'targets', hashedTargetPath(NAME, published.sha256)), 'utf8')).toBe('the package');
-    expect(hashedTargetPath(NAME, published.sha256)).toBe(`hicare-server/2.4.1/linux-x64/${published.sha256}.hicare-server-2.4.1.tar.gz`);
+    expect(await readFile(join(repoDir, 'targets', hashedTargetPath(NAME, published.sha256)), 'utf8')).toBe(
+      'the package',
+    );
+    expect(hashedTargetPath(NAME, published.sha256)).toBe(
+      `hicare-server/2.4.1/linux-x64/${published.sha256}.hicare-server-2.4.1.tar.gz`,
+    );
     // Defaults are filled in before signing, so every client reads the same values.
     expect(published.custom.installer).toEqual({ type: 'archive', args: [], timeoutSeconds: 900, elevate: false });
     expect(published.custom.notes).toBe('');
@@ -141,7 +175,12 @@ describe('addTarget / addTargets', () => {
   it('accepts names with build metadata, prereleases, no directory, or the name of an Object method', async () => {
     const { workDir, repo } = await freshRepository();
     const source = await packageFile(workDir, 'p', 'bytes');
-    for (const name of ['hicare-server/3.0.0-rc.1+build.7/mac-arm64/hicare_server-3.0.0.pkg', 'README.txt', 'toString', 'constructor']) {
+    for (const name of [
+      'hicare-server/3.0.0-rc.1+build.7/mac-arm64/hicare_server-3.0.0.pkg',
+      'README.txt',
+      'toString',
+      'constructor',
+    ]) {
       await expect(repo.addTarget({ name, path: source, custom: releaseCustom() })).resolves.toMatchObject({ name });
     }
   });
@@ -151,9 +190,17 @@ describe('addTarget / addTargets', () => {
     const good = { name: NAME, path: await packageFile(workDir, 'p', 'bytes'), custom: releaseCustom() };
     const before = await snapshotOfDisk(repoDir);
 
-    expect(await codeOf(repo.addTargets([good, { ...good, name: `${NAME}.2`, custom: releaseCustom({ platform: 'solaris' }) }]))).toBe('INVALID_INPUT');
-    expect(await codeOf(repo.addTargets([good, { ...good, custom: releaseCustom({ version: '9.9.9' }) }]))).toBe('INVALID_INPUT');
-    expect(await codeOf(repo.addTargets([good, { ...good, name: `${NAME}.2`, path: join(workDir, 'missing') }]))).toBe('NOT_FOUND');
+    expect(
+      await codeOf(
+        repo.addTargets([good, { ...good, name: `${NAME}.2`, custom: releaseCustom({ platform: 'solaris' }) }]),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(await codeOf(repo.addTargets([good, { ...good, custom: releaseCustom({ version: '9.9.9' }) }]))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(await codeOf(repo.addTargets([good, { ...good, name: `${NAME}.2`, path: join(workDir, 'missing') }]))).toBe(
+      'NOT_FOUND',
+    );
     expect(await codeOf(repo.addTargets([good, { ...good, name: `${NAME}.2`, path: workDir }]))).toBe('INVALID_INPUT');
     expect(await snapshotOfDisk(repoDir)).toEqual(before);
   });
@@ -162,7 +209,11 @@ describe('addTarget / addTargets', () => {
     const { repoDir, keysDir, workDir, repo } = await freshRepository();
     await rm(keyFilePath(keysDir, 'snapshot'));
     const before = await snapshotOfDisk(repoDir);
-    expect(await codeOf(repo.addTarget({ name: NAME, path: await packageFile(workDir, 'p', 'bytes'), custom: releaseCustom() }))).toBe('TUF_KEYS_MISSING');
+    expect(
+      await codeOf(
+        repo.addTarget({ name: NAME, path: await packageFile(workDir, 'p', 'bytes'), custom: releaseCustom() }),
+      ),
+    ).toBe('TUF_KEYS_MISSING');
     expect(await snapshotOfDisk(repoDir)).toEqual(before);
   });
 
@@ -172,28 +223,52 @@ describe('addTarget / addTargets', () => {
     await repo.addTarget({ name: NAME, path: source, custom: releaseCustom() });
     const before = await snapshotOfDisk(repoDir);
 
-    expect(await codeOf(repo.addTarget({ name: NAME, path: await packageFile(workDir, 'q', 'other bytes'), custom: releaseCustom() }))).toBe('TARGET_CONFLICT');
+    expect(
+      await codeOf(
+        repo.addTarget({ name: NAME, path: await packageFile(workDir, 'q', 'other bytes'), custom: releaseCustom() }),
+      ),
+    ).toBe('TARGET_CONFLICT');
     expect(await snapshotOfDisk(repoDir)).toEqual(before);
 
     await repo.addTarget({ name: NAME, path: source, custom: releaseCustom() });
     expect(await snapshotOfDisk(repoDir)).toEqual(before);
 
-    const updated = await repo.addTarget({ name: NAME, path: source, custom: releaseCustom({ notes: 'Known issue added.' }) });
+    const updated = await repo.addTarget({
+      name: NAME,
+      path: source,
+      custom: releaseCustom({ notes: 'Known issue added.' }),
+    });
     expect(updated.custom.notes).toBe('Known issue added.');
     expect(await versions(repoDir)).toMatchObject({ targets: 3, snapshot: 3, timestamp: 3 });
   });
 
   it('never moves a version back, even when the clock does', async () => {
     const { repoDir, workDir, repo } = await freshRepository(new Date('2026-05-01T00:00:00Z'));
-    await repo.addTarget({ name: NAME, path: await packageFile(workDir, 'a', 'a'), custom: releaseCustom(), now: new Date('2026-05-02T00:00:00Z') });
-    await repo.addTarget({ name: `${NAME}.b`, path: await packageFile(workDir, 'b', 'b'), custom: releaseCustom(), now: new Date('2026-04-01T00:00:00Z') });
+    await repo.addTarget({
+      name: NAME,
+      path: await packageFile(workDir, 'a', 'a'),
+      custom: releaseCustom(),
+      now: new Date('2026-05-02T00:00:00Z'),
+    });
+    await repo.addTarget({
+      name: `${NAME}.b`,
+      path: await packageFile(workDir, 'b', 'b'),
+      custom: releaseCustom(),
+      now: new Date('2026-04-01T00:00:00Z'),
+    });
     expect(await versions(repoDir)).toEqual({ root: 1, targets: 3, snapshot: 3, timestamp: 3 });
   });
 
   it('serializes concurrent publishes in one process: every target lands, every version is used once', async () => {
     const { repoDir, workDir, repo } = await freshRepository();
     await Promise.all(
-      Array.from({ length: 6 }, async (_, i) => repo.addTarget({ name: `p/1.0.${i}/linux-x64/p.tar.gz`, path: await packageFile(workDir, `f${i}`, `b${i}`), custom: releaseCustom() })),
+      Array.from({ length: 6 }, async (_, i) =>
+        repo.addTarget({
+          name: `p/1.0.${i}/linux-x64/p.tar.gz`,
+          path: await packageFile(workDir, `f${i}`, `b${i}`),
+          custom: releaseCustom(),
+        }),
+      ),
     );
     expect((await repo.readTargets()).length).toBe(6);
     expect(await versions(repoDir)).toEqual({ root: 1, targets: 7, snapshot: 7, timestamp: 7 });
@@ -202,9 +277,25 @@ describe('addTarget / addTargets', () => {
   it('keeps the last three snapshot and targets versions and every root', async () => {
     const { repoDir, keysDir, workDir, repo } = await freshRepository();
     await rotateKey({ repoDir, keysDir, role: 'timestamp' });
-    for (let i = 0; i < 5; i++) await repo.addTarget({ name: `p/1.0.${i}/linux-x64/p.tar.gz`, path: await packageFile(workDir, `f${i}`, `b${i}`), custom: releaseCustom() });
+    for (let i = 0; i < 5; i++)
+      await repo.addTarget({
+        name: `p/1.0.${i}/linux-x64/p.tar.gz`,
+        path: await packageFile(workDir, `f${i}`, `b${i}`),
+        custom: releaseCustom(),
+      });
     const metadata = (await readdir(repoDir)).filter((f) => f.endsWith('.json')).sort();
-    expect(metadata).toEqual(['1.root.json', '2.root.json', '4.snapshot.json', '4.targets.json', '5.snapshot.json', '5.targets.json', '6.snapshot.json', '6.targets.json', 'root.json', 'timestamp.json']);
+    expect(metadata).toEqual([
+      '1.root.json',
+      '2.root.json',
+      '4.snapshot.json',
+      '4.targets.json',
+      '5.snapshot.json',
+      '5.targets.json',
+      '6.snapshot.json',
+      '6.targets.json',
+      'root.json',
+      'timestamp.json',
+    ]);
   });
 });
 
@@ -259,9 +350,15 @@ describe('refreshTimestamp', () => {
 describe('locking', () => {
   it('takes over a lock left by a process that no longer exists', async () => {
     const { repoDir, workDir, repo } = await freshRepository();
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
     await writeFile(join(repoDir, '.publish.lock'), `${hostname()} ${dead}`);
-    await repo.addTarget({ name: NAME, path: await packageFile(workDir, 'a', 'a'), custom: ReleaseTargetCustomSchema.parse(releaseCustom()) });
+    await repo.addTarget({
+      name: NAME,
+      path: await packageFile(workDir, 'a', 'a'),
+      custom: ReleaseTargetCustomSchema.parse(releaseCustom()),
+    });
     expect((await readdir(repoDir)).includes('.publish.lock')).toBe(false);
   });
 });

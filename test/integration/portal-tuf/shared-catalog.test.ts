@@ -25,7 +25,12 @@ describe.skipIf(postgresProblem !== undefined)('one signed catalog shared by two
     schema = await createTestSchema();
     base = await mkdtemp(join(tmpdir(), 'hicare-shared-catalog-'));
     for (const name of ['a', 'b']) {
-      const portal = await createPortal({ dataDirectory: join(base, name), keysDir: join(base, name, 'keys'), databaseUrl: POSTGRES_URL, databaseSchema: schema });
+      const portal = await createPortal({
+        dataDirectory: join(base, name),
+        keysDir: join(base, name, 'keys'),
+        databaseUrl: POSTGRES_URL,
+        databaseSchema: schema,
+      });
       portals.push({ portal, url: await portal.listen({ host: '127.0.0.1', port: 0 }) });
     }
     const signer = portals[0]!.portal.catalog.repository;
@@ -51,7 +56,8 @@ describe.skipIf(postgresProblem !== undefined)('one signed catalog shared by two
     for (;;) {
       const stored = await portals[0]!.portal.catalog.repository.metadata.get(name);
       const [a, b] = await Promise.all(portals.map(({ url }) => get(url, name)));
-      const same = (x: { bytes: Buffer; etag: string | null }): boolean => stored !== undefined && x.bytes.equals(stored.bytes) && x.etag === stored.etag;
+      const same = (x: { bytes: Buffer; etag: string | null }): boolean =>
+        stored !== undefined && x.bytes.equals(stored.bytes) && x.etag === stored.etag;
       if (same(a!) && same(b!)) return a!.bytes;
       if (Date.now() > deadline) throw new Error(`${name} differs between the instances`);
       await new Promise((resolve) => setImmediate(resolve));
@@ -93,14 +99,23 @@ describe.skipIf(postgresProblem !== undefined)('one signed catalog shared by two
     await mkdir(targetDir, { recursive: true });
     await writeFile(join(metadataDir, 'root.json'), (await get(portals[1]!.url, '1.root.json')).bytes);
     const via = (i: number): Updater =>
-      new Updater({ metadataBaseUrl: `${portals[i % 2]!.url}/tuf/`, metadataDir, targetDir, config: { fetchRetries: 0, fetchTimeout: 10_000 } });
+      new Updater({
+        metadataBaseUrl: `${portals[i % 2]!.url}/tuf/`,
+        metadataDir,
+        targetDir,
+        config: { fetchRetries: 0, fetchTimeout: 10_000 },
+      });
     for (let round = 0; round < 3; round++) {
       await publish(`3.${round}.0`);
       await converged('timestamp.json');
       for (let i = 0; i < 4; i++) await expect(via(i).refresh()).resolves.toBeUndefined();
     }
     // What the client now trusts is the newest publish, read back from its own metadata folder.
-    const trusted = JSON.parse(await readFile(join(metadataDir, 'timestamp.json'), 'utf8')) as { signed: { version: number } };
-    expect(trusted.signed.version).toBe((await readState(portals[1]!.portal.catalog.repository.metadata)).timestamp.signed.version);
+    const trusted = JSON.parse(await readFile(join(metadataDir, 'timestamp.json'), 'utf8')) as {
+      signed: { version: number };
+    };
+    expect(trusted.signed.version).toBe(
+      (await readState(portals[1]!.portal.catalog.repository.metadata)).timestamp.signed.version,
+    );
   });
 });

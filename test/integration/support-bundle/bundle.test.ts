@@ -40,7 +40,15 @@ async function filesUnder(root: string): Promise<string[]> {
     .sort();
 }
 
-const EXPECTED_FILES = ['app.json', 'failures/20250301T120000000Z-SN-1002.json', 'logs/app.log', 'logs/app.log.1', 'operations-check.json', 'operations.jsonl', 'settings.json'];
+const EXPECTED_FILES = [
+  'app.json',
+  'failures/20250301T120000000Z-SN-1002.json',
+  'logs/app.log',
+  'logs/app.log.1',
+  'operations-check.json',
+  'operations.jsonl',
+  'settings.json',
+];
 
 describe('support bundle', () => {
   it('unpacks to the expected files, none of which holds a secret', async () => {
@@ -58,15 +66,32 @@ describe('support bundle', () => {
     // What support reads stays: the e-mail's domain, serial numbers, versions, error codes, the installer's exit.
     expect(everything).toContain('[REDACTED e-mail]@clinic.example');
     expect(everything).not.toContain(EMAIL);
-    for (const kept of ['SN-1002', 'Installed atlas 1.9.0 on SN-1001', 'INSTALL_FAILED', 'exit 3', 'proxy.example.com:3128']) expect(everything).toContain(kept);
+    for (const kept of [
+      'SN-1002',
+      'Installed atlas 1.9.0 on SN-1001',
+      'INSTALL_FAILED',
+      'exit 3',
+      'proxy.example.com:3128',
+    ])
+      expect(everything).toContain(kept);
 
     const app = JSON.parse(await readFile(join(unpacked, 'app.json'), 'utf8')) as Record<string, unknown>;
-    expect(app).toMatchObject({ name: 'Hi-Care Update Manager', version: '1.2.3', host: 'web', platform: 'linux-x64', createdAt: '2025-03-01T12:30:00.000Z' });
+    expect(app).toMatchObject({
+      name: 'Hi-Care Update Manager',
+      version: '1.2.3',
+      host: 'web',
+      platform: 'linux-x64',
+      createdAt: '2025-03-01T12:30:00.000Z',
+    });
     // Redaction changes the records' bytes, so the bundle says what the chain looked like before.
-    expect(JSON.parse(await readFile(join(unpacked, 'operations-check.json'), 'utf8'))).toEqual({ intact: true, records: 2 });
+    expect(JSON.parse(await readFile(join(unpacked, 'operations-check.json'), 'utf8'))).toEqual({
+      intact: true,
+      records: 2,
+    });
     // Every line is still JSON a log tool can read.
     for (const f of ['logs/app.log', 'logs/app.log.1', 'operations.jsonl']) {
-      for (const line of (await readFile(join(unpacked, f), 'utf8')).split('\n').filter((l) => l !== '')) expect(() => JSON.parse(line) as unknown).not.toThrow();
+      for (const line of (await readFile(join(unpacked, f), 'utf8')).split('\n').filter((l) => l !== ''))
+        expect(() => JSON.parse(line) as unknown).not.toThrow();
     }
   });
 
@@ -84,7 +109,10 @@ describe('support bundle', () => {
   it('never overwrites an earlier bundle, and says so in plain words', async () => {
     const bundle = bundleOf(home);
     const first = await bundle.export({ folder: join(dir, 'out') });
-    await expect(bundle.export({ path: first.path })).rejects.toMatchObject({ code: 'ALREADY_EXISTS', message: `There is already a file at ${first.path}.` });
+    await expect(bundle.export({ path: first.path })).rejects.toMatchObject({
+      code: 'ALREADY_EXISTS',
+      message: `There is already a file at ${first.path}.`,
+    });
     await expect(bundle.export({ path: join(dir, 'bundle.zip') })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 

@@ -28,7 +28,16 @@ describe('hicare support-bundle', () => {
     const run = await hicare(['support-bundle', '--preview']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/would hold 7 files/);
-    for (const name of ['app.json', 'settings.json', 'logs/app.log', 'logs/app.log.1', 'operations.jsonl', 'operations-check.json', 'failures/']) expect(run.stdout).toContain(name);
+    for (const name of [
+      'app.json',
+      'settings.json',
+      'logs/app.log',
+      'logs/app.log.1',
+      'operations.jsonl',
+      'operations-check.json',
+      'failures/',
+    ])
+      expect(run.stdout).toContain(name);
     expect(run.stdout).toContain('[REDACTED e-mail]@clinic.example');
     expect(run.stdout).toContain('Nothing was written.');
     for (const secret of Object.values(SECRETS)) expect(run.stdout).not.toContain(secret);
@@ -49,7 +58,9 @@ describe('hicare support-bundle', () => {
     const first = await hicare(['support-bundle', '--out', out]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`Support bundle written to ${out}`);
-    const listed = execFileSync('tar', ['tzf', out], { encoding: 'utf8' }).split('\n').filter((l) => l !== '');
+    const listed = execFileSync('tar', ['tzf', out], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l !== '');
     expect(listed).toEqual(expect.arrayContaining(['app.json', 'settings.json', 'logs/app.log', 'operations.jsonl']));
     const unpacked = execFileSync('tar', ['xzOf', out], { encoding: 'utf8' });
     for (const secret of Object.values(SECRETS)) expect(unpacked).not.toContain(secret);

@@ -21,7 +21,10 @@ export const EMAIL = `${SECRETS.emailLocalPart}@clinic.example`;
 
 export async function plantDataDirectory(dir: string): Promise<void> {
   const clock = { now: () => new Date('2025-03-01T12:00:00Z') };
-  new SettingsService(dir).update({ portalUrl: 'https://portal.example.com', proxyUrl: `http://proxyuser:${SECRETS.proxyPassword}@proxy.example.com:3128` });
+  new SettingsService(dir).update({
+    portalUrl: 'https://portal.example.com',
+    proxyUrl: `http://proxyuser:${SECRETS.proxyPassword}@proxy.example.com:3128`,
+  });
 
   // One line through the logger (redacted as written) and one as an older version might have left it, unredacted.
   const log = fileLogger(join(dir, 'logs'), { clock });

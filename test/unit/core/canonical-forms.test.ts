@@ -8,7 +8,12 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { canonicalize } from '@tufjs/canonical-json';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, recordHash, type JsonValue, type OperationRecord } from '../../../electron/core/operations/index.js';
+import {
+  canonicalJson,
+  recordHash,
+  type JsonValue,
+  type OperationRecord,
+} from '../../../electron/core/operations/index.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 /** The DER prefix that turns a raw 32-byte Ed25519 key into an SPKI public key. */
@@ -47,12 +52,19 @@ describe('operation records keep their own form', () => {
   });
 
   it('agrees with the library on a record of plain words and whole numbers', () => {
-    const plain = record('Installed atlas 1.9.0 on CG-ATL-0001', { target: 'atlas/1.9.0/linux-x64/atlas.tar.gz', durationMs: 4200, ok: true });
+    const plain = record('Installed atlas 1.9.0 on CG-ATL-0001', {
+      target: 'atlas/1.9.0/linux-x64/atlas.tar.gz',
+      durationMs: 4200,
+      ok: true,
+    });
     expect(canonicalize(plain)).toBe(canonicalJson(plain as unknown as JsonValue));
   });
 
   it('differs from the library where a record needs it: a newline stays on its line, a fraction is kept', () => {
-    const failed = record('Installing atlas 2.3.1 failed', { log: 'ERROR: migration failed\nrolled back', progress: 0.5 });
+    const failed = record('Installing atlas 2.3.1 failed', {
+      log: 'ERROR: migration failed\nrolled back',
+      progress: 0.5,
+    });
     const line = canonicalJson(failed as unknown as JsonValue);
     expect(line).not.toContain('\n');
     expect(JSON.parse(line)).toEqual(failed);
@@ -61,8 +73,15 @@ describe('operation records keep their own form', () => {
   });
 
   it('still hashes a record exactly as the chain on disk was hashed', () => {
-    const written = record('Downloaded beacon 3.1.0 "stable"\tverified', { bytes: 1_048_576, note: 'C:\\Program Files\\Beacon' });
-    const expected = sha256('{"at":"2026-03-01T09:00:00.000Z","data":{"bytes":1048576,"note":"C:\\\\Program Files\\\\Beacon"},"kind":"install","prev":"' + '0'.repeat(64) + '","seq":1,"summary":"Downloaded beacon 3.1.0 \\"stable\\"\\tverified"}');
+    const written = record('Downloaded beacon 3.1.0 "stable"\tverified', {
+      bytes: 1_048_576,
+      note: 'C:\\Program Files\\Beacon',
+    });
+    const expected = sha256(
+      '{"at":"2026-03-01T09:00:00.000Z","data":{"bytes":1048576,"note":"C:\\\\Program Files\\\\Beacon"},"kind":"install","prev":"' +
+        '0'.repeat(64) +
+        '","seq":1,"summary":"Downloaded beacon 3.1.0 \\"stable\\"\\tverified"}',
+    );
     expect(recordHash(written)).toBe(expected);
   });
 });

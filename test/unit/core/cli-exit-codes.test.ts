@@ -42,6 +42,8 @@ describe('hicare exit codes: one meaning per failure class', () => {
 
   it('--help documents every exit code the CLI can return, once', () => {
     for (const exit of Object.values(EXIT)) expect(EXIT_CODES_HELP).toMatch(new RegExp(`^ {1,2}${exit}  \\S`, 'm'));
-    expect(new Set(ERROR_CODES.map(exitCodeFor))).toEqual(new Set(Object.values(EXIT).filter((e) => e !== EXIT.ok && e !== EXIT.usage)));
+    expect(new Set(ERROR_CODES.map(exitCodeFor))).toEqual(
+      new Set(Object.values(EXIT).filter((e) => e !== EXIT.ok && e !== EXIT.usage)),
+    );
   });
 });

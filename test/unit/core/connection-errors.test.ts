@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../electron/core/downloads/transfer-errors.js';
 import { transportError } from '../../../electron/core/portal/errors.js';
 
-const ctx = { name: 'atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz', host: '127.0.0.1:8780', cacheDir: '/var/cache/hicare', missingBytes: 1024 };
+const ctx = {
+  name: 'atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz',
+  host: '127.0.0.1:8780',
+  cacheDir: '/var/cache/hicare',
+  missingBytes: 1024,
+};
 const SYSTEM_NAME = /\bE[A-Z]{3,}\b|ERR_|CERT_|syscall|errno/;
 
 function systemError(code: string, message = `connect ${code} 127.0.0.1:8780`): Error {
@@ -24,7 +29,10 @@ describe('a portal call that fails on the network says why in words, never the s
     ['SELF_SIGNED_CERT_IN_CHAIN', 'PORTAL_ERROR', 'is not trusted by this computer'],
     ['ERR_SOMETHING_NEW', 'PORTAL_ERROR', 'failed'],
   ])('%s → %s ("%s")', (code, expected, words) => {
-    const error = transportError(systemError(code, `${code}: getaddrinfo at Socket.emit (node:net:1234)`), 'https://portal.example');
+    const error = transportError(
+      systemError(code, `${code}: getaddrinfo at Socket.emit (node:net:1234)`),
+      'https://portal.example',
+    );
     expect(error.code).toBe(expected);
     expect(error.message).toContain(words);
     expect(error.message).not.toMatch(SYSTEM_NAME);
@@ -47,7 +55,10 @@ describe('a package download that fails on the network says why in words', () =>
   });
 
   it('a cache that cannot be written names the folder, not the system call', () => {
-    const { error } = classify(systemError('EROFS', "EROFS: read-only file system, open '/var/cache/hicare/x.part'"), ctx);
+    const { error } = classify(
+      systemError('EROFS', "EROFS: read-only file system, open '/var/cache/hicare/x.part'"),
+      ctx,
+    );
     expect(error.message).toBe('The package cache at /var/cache/hicare cannot be written.');
     expect(error.remedy).toMatch(/download folder exists and is writable/);
   });

@@ -54,12 +54,17 @@ describe('command + pattern', () => {
   const argv = ['/opt/atlas/bin/atlas', '--version'];
   it('matches stdout, then stderr, and takes the first group', () => {
     expect(parseCommandOutput(argv, ok('Atlas 2.3.1 (linux-x64)\n'), /Atlas (\S+)/)).toBe('2.3.1');
-    expect(parseCommandOutput(argv, ok('', 'openjdk version "17.0.9" 2023-10-17\n'), /version "([^"]+)"/)).toBe('17.0.9');
+    expect(parseCommandOutput(argv, ok('', 'openjdk version "17.0.9" 2023-10-17\n'), /version "([^"]+)"/)).toBe(
+      '17.0.9',
+    );
     expect(parseCommandOutput(argv, ok('no version here'), /Atlas (\S+)/)).toBeNull();
   });
   it('a failing command is DETECTION_FAILED, naming the command and what it said', () => {
     expect(() => parseCommandOutput(argv, exit(2, '', 'atlas: cannot open licence file'), /x/)).toThrow(
-      expect.objectContaining({ code: 'DETECTION_FAILED', message: expect.stringContaining('cannot open licence file') }),
+      expect.objectContaining({
+        code: 'DETECTION_FAILED',
+        message: expect.stringContaining('cannot open licence file'),
+      }),
     );
   });
 });
@@ -82,30 +87,51 @@ describe('Windows registry (reg query)', () => {
   });
   it('a value name with spaces', () => {
     const spaced = { ...rule, value: 'Display Version' };
-    expect(parseRegQuery(spaced, ok('\r\nHKEY_LOCAL_MACHINE\\X\r\n    Display Version    REG_EXPAND_SZ    1.0.0\r\n'))).toBe('1.0.0');
+    expect(
+      parseRegQuery(spaced, ok('\r\nHKEY_LOCAL_MACHINE\\X\r\n    Display Version    REG_EXPAND_SZ    1.0.0\r\n')),
+    ).toBe('1.0.0');
   });
   it('"unable to find" is not installed; any other failure is DETECTION_FAILED', () => {
-    expect(parseRegQuery(rule, exit(1, '', 'ERROR: The system was unable to find the specified registry key or value.\r\n'))).toBeNull();
-    expect(() => parseRegQuery(rule, exit(1, '', 'ERROR: Access is denied.\r\n'))).toThrow(expect.objectContaining({ code: 'DETECTION_FAILED' }));
+    expect(
+      parseRegQuery(rule, exit(1, '', 'ERROR: The system was unable to find the specified registry key or value.\r\n')),
+    ).toBeNull();
+    expect(() => parseRegQuery(rule, exit(1, '', 'ERROR: Access is denied.\r\n'))).toThrow(
+      expect.objectContaining({ code: 'DETECTION_FAILED' }),
+    );
   });
 });
 
 describe('macOS property lists', () => {
-  const rule = { kind: 'plist', path: '/Applications/Atlas.app/Contents/Info.plist', key: 'CFBundleShortVersionString' } as const;
+  const rule = {
+    kind: 'plist',
+    path: '/Applications/Atlas.app/Contents/Info.plist',
+    key: 'CFBundleShortVersionString',
+  } as const;
   it('asks PlistBuddy, or defaults where it is missing', () => {
-    expect(plistArgv(rule, rule.path)).toEqual(['/usr/libexec/PlistBuddy', '-c', 'Print :CFBundleShortVersionString', rule.path]);
+    expect(plistArgv(rule, rule.path)).toEqual([
+      '/usr/libexec/PlistBuddy',
+      '-c',
+      'Print :CFBundleShortVersionString',
+      rule.path,
+    ]);
     expect(defaultsArgv(rule, rule.path)).toEqual(['defaults', 'read', rule.path, 'CFBundleShortVersionString']);
   });
   it.each([
     ['a value', ok('2.3.1\n'), '2.3.1'],
     ['a missing key', exit(1, 'Print: Entry, ":CFBundleShortVersionString", Does Not Exist\n'), null],
     ['a missing file', exit(1, "File Doesn't Exist, Will Create: /Applications/Atlas.app/Contents/Info.plist\n"), null],
-    ['defaults on a missing key', exit(1, '', 'The domain/default pair of (/Applications/Atlas.app/Contents/Info.plist, X) does not exist\n'), null],
+    [
+      'defaults on a missing key',
+      exit(1, '', 'The domain/default pair of (/Applications/Atlas.app/Contents/Info.plist, X) does not exist\n'),
+      null,
+    ],
   ])('%s', (_what, out, expected) => {
     expect(parsePlistOutput(plistArgv(rule, rule.path), out)).toBe(expected);
   });
   it('an unreadable plist is DETECTION_FAILED', () => {
-    expect(() => parsePlistOutput(plistArgv(rule, rule.path), exit(1, 'Error Reading File: /x.plist\n'))).toThrow(expect.objectContaining({ code: 'DETECTION_FAILED' }));
+    expect(() => parsePlistOutput(plistArgv(rule, rule.path), exit(1, 'Error Reading File: /x.plist\n'))).toThrow(
+      expect.objectContaining({ code: 'DETECTION_FAILED' }),
+    );
   });
 });
 
@@ -125,7 +151,9 @@ describe('dpkg', () => {
     expect(parseDpkgQuery(rule, out)).toBe(expected);
   });
   it('a broken dpkg database is DETECTION_FAILED', () => {
-    expect(() => parseDpkgQuery(rule, exit(2, '', 'dpkg-query: error: parsing file /var/lib/dpkg/status\n'))).toThrow(expect.objectContaining({ code: 'DETECTION_FAILED' }));
+    expect(() => parseDpkgQuery(rule, exit(2, '', 'dpkg-query: error: parsing file /var/lib/dpkg/status\n'))).toThrow(
+      expect.objectContaining({ code: 'DETECTION_FAILED' }),
+    );
   });
 });
 
@@ -142,46 +170,76 @@ describe('rpm', () => {
     expect(parseRpmQuery(rule, out)).toBe(expected);
   });
   it('a failing rpm is DETECTION_FAILED', () => {
-    expect(() => parseRpmQuery(rule, exit(1, '', 'error: rpmdb: BDB0113 Thread/process 1234 failed\n'))).toThrow(expect.objectContaining({ code: 'DETECTION_FAILED' }));
+    expect(() => parseRpmQuery(rule, exit(1, '', 'error: rpmdb: BDB0113 Thread/process 1234 failed\n'))).toThrow(
+      expect.objectContaining({ code: 'DETECTION_FAILED' }),
+    );
   });
 });
 
 describe('detectVersion with recorded command outputs', () => {
-  function recorder(answers: Record<string, CommandOutput | NodeJS.ErrnoException>): { run: RunCommand; asked: string[][] } {
+  function recorder(answers: Record<string, CommandOutput | NodeJS.ErrnoException>): {
+    run: RunCommand;
+    asked: string[][];
+  } {
     const asked: string[][] = [];
     const run: RunCommand = async (argv) => {
       asked.push([...argv]);
       const answer = answers[argv[0] ?? ''];
-      if (answer === undefined || answer instanceof Error) throw answer ?? Object.assign(new Error('spawn ENOENT'), { code: 'ENOENT' });
+      if (answer === undefined || answer instanceof Error)
+        throw answer ?? Object.assign(new Error('spawn ENOENT'), { code: 'ENOENT' });
       return answer;
     };
     return { run, asked };
   }
 
   it('registry on Windows, normalised', async () => {
-    const { run, asked } = recorder({ reg: ok('\r\nHKEY_LOCAL_MACHINE\\X\r\n    DisplayVersion    REG_SZ    2.3.1.4410\r\n') });
-    await expect(detectVersion({ kind: 'registry', key: 'HKLM\\X', value: 'DisplayVersion' }, { installDir: 'C:\\Apps', platform: 'win', run })).resolves.toBe('2.3.1');
+    const { run, asked } = recorder({
+      reg: ok('\r\nHKEY_LOCAL_MACHINE\\X\r\n    DisplayVersion    REG_SZ    2.3.1.4410\r\n'),
+    });
+    await expect(
+      detectVersion(
+        { kind: 'registry', key: 'HKLM\\X', value: 'DisplayVersion' },
+        { installDir: 'C:\\Apps', platform: 'win', run },
+      ),
+    ).resolves.toBe('2.3.1');
     expect(asked).toEqual([['reg', 'query', 'HKLM\\X', '/v', 'DisplayVersion']]);
   });
 
   it('plist on macOS, falling back to defaults when PlistBuddy is missing', async () => {
     const { run, asked } = recorder({ defaults: ok('2.3.1\n') });
-    const rule: DetectionRule = { kind: 'plist', path: '{target}/Atlas.app/Contents/Info.plist', key: 'CFBundleShortVersionString' };
+    const rule: DetectionRule = {
+      kind: 'plist',
+      path: '{target}/Atlas.app/Contents/Info.plist',
+      key: 'CFBundleShortVersionString',
+    };
     await expect(detectVersion(rule, { installDir: '/Applications', platform: 'mac', run })).resolves.toBe('2.3.1');
     expect(asked.map((a) => a[0])).toEqual(['/usr/libexec/PlistBuddy', 'defaults']);
-    expect(asked[1]).toEqual(['defaults', 'read', '/Applications/Atlas.app/Contents/Info.plist', 'CFBundleShortVersionString']);
+    expect(asked[1]).toEqual([
+      'defaults',
+      'read',
+      '/Applications/Atlas.app/Contents/Info.plist',
+      'CFBundleShortVersionString',
+    ]);
   });
 
   it('rpm on Linux', async () => {
     const { run } = recorder({ rpm: ok('2.3.1\n') });
-    await expect(detectVersion({ kind: 'rpm', package: 'hicare-atlas' }, { installDir: '/opt', platform: 'linux', run })).resolves.toBe('2.3.1');
+    await expect(
+      detectVersion({ kind: 'rpm', package: 'hicare-atlas' }, { installDir: '/opt', platform: 'linux', run }),
+    ).resolves.toBe('2.3.1');
   });
 
   it('a rule for another OS, or a system tool that is missing, is DETECTION_FAILED', async () => {
     const { run } = recorder({});
-    await expect(detectVersion({ kind: 'registry', key: 'HKLM\\X', value: 'V' }, { installDir: '/opt', platform: 'linux', run })).rejects.toMatchObject({ code: 'DETECTION_FAILED' });
-    await expect(detectVersion({ kind: 'plist', path: '/x', key: 'K' }, { installDir: '/opt', platform: 'win', run })).rejects.toMatchObject({ code: 'DETECTION_FAILED' });
-    await expect(detectVersion({ kind: 'rpm', package: 'x' }, { installDir: '/opt', platform: 'linux', run })).rejects.toMatchObject({
+    await expect(
+      detectVersion({ kind: 'registry', key: 'HKLM\\X', value: 'V' }, { installDir: '/opt', platform: 'linux', run }),
+    ).rejects.toMatchObject({ code: 'DETECTION_FAILED' });
+    await expect(
+      detectVersion({ kind: 'plist', path: '/x', key: 'K' }, { installDir: '/opt', platform: 'win', run }),
+    ).rejects.toMatchObject({ code: 'DETECTION_FAILED' });
+    await expect(
+      detectVersion({ kind: 'rpm', package: 'x' }, { installDir: '/opt', platform: 'linux', run }),
+    ).rejects.toMatchObject({
       code: 'DETECTION_FAILED',
       message: expect.stringContaining('rpm'),
     });
@@ -189,10 +247,17 @@ describe('detectVersion with recorded command outputs', () => {
 
   it('a product program that is not there means not installed', async () => {
     const { run } = recorder({});
-    await expect(detectVersion({ kind: 'command', argv: ['{target}/atlas/bin/atlas', '--version'], regex: '(\\S+)$' }, { installDir: '/opt', platform: 'linux', run })).resolves.toBeNull();
+    await expect(
+      detectVersion(
+        { kind: 'command', argv: ['{target}/atlas/bin/atlas', '--version'], regex: '(\\S+)$' },
+        { installDir: '/opt', platform: 'linux', run },
+      ),
+    ).resolves.toBeNull();
   });
 
   it('a malformed rule is DETECTION_FAILED', async () => {
-    await expect(detectVersion({ kind: 'command', argv: [], regex: 'x' } as DetectionRule, { installDir: '/opt' })).rejects.toMatchObject({ code: 'DETECTION_FAILED' });
+    await expect(
+      detectVersion({ kind: 'command', argv: [], regex: 'x' } as DetectionRule, { installDir: '/opt' }),
+    ).rejects.toMatchObject({ code: 'DETECTION_FAILED' });
   });
 });

@@ -13,7 +13,11 @@ beforeEach(async () => {
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 
 const clock = { now: () => new Date('2026-06-01T00:00:00Z') };
-const record = (serialNumber: string, installedVersion: string | null, extra: Partial<SystemRecord> = {}): SystemRecord => ({
+const record = (
+  serialNumber: string,
+  installedVersion: string | null,
+  extra: Partial<SystemRecord> = {},
+): SystemRecord => ({
   serialNumber,
   product: 'atlas',
   location: `site of ${serialNumber}`,
@@ -51,8 +55,12 @@ describe('Inventory', () => {
   it('refuses a version that is not one, and a system that is not on the contracts, changing nothing', () => {
     const inventory = new Inventory(dir, clock);
     inventory.sync([record('A-1', '1.4.2')], defaults());
-    expect(() => inventory.setInstalled('A-1', 'one point nine', 'entered')).toThrow(expect.objectContaining({ code: 'INVALID_VERSION' }) as Error);
-    expect(() => inventory.setInstalled('B-9', '1.0.0', 'entered')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }) as Error);
+    expect(() => inventory.setInstalled('A-1', 'one point nine', 'entered')).toThrow(
+      expect.objectContaining({ code: 'INVALID_VERSION' }) as Error,
+    );
+    expect(() => inventory.setInstalled('B-9', '1.0.0', 'entered')).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }) as Error,
+    );
     expect(inventory.get('A-1').installedVersion).toBe('1.4.2');
   });
 
@@ -65,7 +73,9 @@ describe('Inventory', () => {
     inventory.sync([record('A-1', '1.4.2'), record('A-2', '9.9.9', { notInCatalog: true })], defaults());
     expect(inventory.get('A-1')).toMatchObject({ installedVersion: '9.9.9', notInCatalog: true });
     expect(inventory.setInstalled('A-1', '1.9.0', 'installed')).not.toHaveProperty('notInCatalog');
-    expect(inventory.setInstalled('A-2', '9.9.9', 'detected', { notInCatalog: true })).not.toHaveProperty('notInCatalog');
+    expect(inventory.setInstalled('A-2', '9.9.9', 'detected', { notInCatalog: true })).not.toHaveProperty(
+      'notInCatalog',
+    );
   });
 
   it('detects the installed version on this desktop, and leaves an entered one and an absent product alone', async () => {

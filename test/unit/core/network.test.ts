@@ -24,7 +24,11 @@ describe('NO_PROXY', () => {
 });
 
 describe('the proxy for a portal', () => {
-  const env = { HTTPS_PROXY: 'http://proxy.corp:3128', HTTP_PROXY: 'http://plain-proxy.corp:3128', NO_PROXY: 'internal.corp' };
+  const env = {
+    HTTPS_PROXY: 'http://proxy.corp:3128',
+    HTTP_PROXY: 'http://plain-proxy.corp:3128',
+    NO_PROXY: 'internal.corp',
+  };
   it('takes HTTPS_PROXY for https and HTTP_PROXY for http', () => {
     expect(proxyFor(new URL('https://portal.example.com'), env)).toBe('http://proxy.corp:3128');
     expect(proxyFor(new URL('http://portal.example.com'), env)).toBe('http://plain-proxy.corp:3128');
@@ -34,7 +38,9 @@ describe('the proxy for a portal', () => {
     expect(proxyFor(new URL('https://portal.example.com'), {})).toBeUndefined();
   });
   it('lets the settings override the environment, lower-case variables count too', () => {
-    expect(proxyFor(new URL('https://portal.example.com'), env, { proxy: 'http://mine:8080' })).toBe('http://mine:8080');
+    expect(proxyFor(new URL('https://portal.example.com'), env, { proxy: 'http://mine:8080' })).toBe(
+      'http://mine:8080',
+    );
     expect(proxyFor(new URL('https://portal.internal.corp'), env, { noProxy: '' })).toBe('http://proxy.corp:3128');
     expect(proxyFor(new URL('https://portal.example.com'), { https_proxy: 'http://lower:1' })).toBe('http://lower:1');
   });

@@ -20,12 +20,23 @@ function failure(over: Partial<InstallFailureDetails> = {}): InstallFailureDetai
     exitCode: 3,
     signal: null,
     durationMs: 812,
-    log: ['Installing cobalt 4.2.1', `connecting with DB_URL=postgres://cobalt:${SECRET}@db:5432/metrics`, 'ERROR 1603: pre-install check failed: service cobalt-agent is still running'].join('\n'),
+    log: [
+      'Installing cobalt 4.2.1',
+      `connecting with DB_URL=postgres://cobalt:${SECRET}@db:5432/metrics`,
+      'ERROR 1603: pre-install check failed: service cobalt-agent is still running',
+    ].join('\n'),
     logTruncated: false,
     cause: 'ERROR 1603: pre-install check failed: service cobalt-agent is still running',
     detectedVersion: null,
     startedAt: '2026-11-24T10:00:00.000Z',
-    system: { os: { type: 'Linux', release: '6.1', platform: 'linux', arch: 'x64' }, hostname: 'turbine-12', freeMemoryBytes: 2e9, totalMemoryBytes: 8e9, freeDiskBytes: 5e10, nodeVersion: '20.20.2' },
+    system: {
+      os: { type: 'Linux', release: '6.1', platform: 'linux', arch: 'x64' },
+      hostname: 'turbine-12',
+      freeMemoryBytes: 2e9,
+      totalMemoryBytes: 8e9,
+      freeDiskBytes: 5e10,
+      nodeVersion: '20.20.2',
+    },
     serialNumber: 'CG-COB-0001',
     location: 'Contoso wind farm North, turbine 12',
     problem: null,
@@ -33,17 +44,36 @@ function failure(over: Partial<InstallFailureDetails> = {}): InstallFailureDetai
   };
 }
 
-const record = (seq: number, summary: string): OperationRecord => ({ seq, at: '2026-11-24T09:59:00.000Z', kind: 'download', summary, data: null, prev: '0'.repeat(64), hash: '0'.repeat(64) });
+const record = (seq: number, summary: string): OperationRecord => ({
+  seq,
+  at: '2026-11-24T09:59:00.000Z',
+  kind: 'download',
+  summary,
+  data: null,
+  prev: '0'.repeat(64),
+  hash: '0'.repeat(64),
+});
 
 describe('draftFromFailure', () => {
   it('fills every field an engineer needs, and the result passes the portal’s schema', () => {
-    const draft = draftFromFailure({ failureId: 'f-1', failure: failure(), operations: [record(1, 'Downloaded and verified cobalt 4.2.1')] });
+    const draft = draftFromFailure({
+      failureId: 'f-1',
+      failure: failure(),
+      operations: [record(1, 'Downloaded and verified cobalt 4.2.1')],
+    });
     expect(ServiceRequestCreateSchema.safeParse(draft.request).success).toBe(true);
     expect(draft.request).toMatchObject({
       serialNumber: 'CG-COB-0001',
       location: 'Contoso wind farm North, turbine 12',
       priority: 'P3',
-      installFailure: { product: 'cobalt', fromVersion: '4.2.0', toVersion: '4.2.1', sha256: 'a'.repeat(64), exitCode: 3, packageName: 'cobalt/4.2.1/linux-x64/cobalt-4.2.1-linux-x64.tar.gz' },
+      installFailure: {
+        product: 'cobalt',
+        fromVersion: '4.2.0',
+        toVersion: '4.2.1',
+        sha256: 'a'.repeat(64),
+        exitCode: 3,
+        packageName: 'cobalt/4.2.1/linux-x64/cobalt-4.2.1-linux-x64.tar.gz',
+      },
       operationRecords: [{ kind: 'download', summary: 'Downloaded and verified cobalt 4.2.1' }],
     });
     expect(draft.request.faultDescription).toContain('exited with code 3');
@@ -59,21 +89,43 @@ describe('draftFromFailure', () => {
       operations: [record(1, `retrying with password: ${SECRET}`)],
     });
     expect(JSON.stringify(draft.request)).not.toContain(SECRET);
-    expect(draft.redactions.map((r) => r.path).sort()).toEqual(['$.faultDescription', '$.installFailure.log', '$.operationRecords[0].summary']);
-    expect(draft.redactions.find((r) => r.path === '$.installFailure.log')).toMatchObject({ kind: 'connection-string', line: 2 });
+    expect(draft.redactions.map((r) => r.path).sort()).toEqual([
+      '$.faultDescription',
+      '$.installFailure.log',
+      '$.operationRecords[0].summary',
+    ]);
+    expect(draft.redactions.find((r) => r.path === '$.installFailure.log')).toMatchObject({
+      kind: 'connection-string',
+      line: 2,
+    });
     expect(draft.redactions.every((r) => !r.masked.includes(SECRET.slice(4)))).toBe(true);
   });
 
   it('suggests P3 for a failed update (the old version still runs) and P2 for a failed first installation', () => {
     expect(suggestPriority({ fromVersion: '4.2.0' })).toBe('P3');
     expect(suggestPriority({ fromVersion: null })).toBe('P2');
-    expect(draftFromFailure({ failureId: 'f-1', failure: failure(), operations: [], priority: 'P1' }).request.priority).toBe('P1');
+    expect(
+      draftFromFailure({ failureId: 'f-1', failure: failure(), operations: [], priority: 'P1' }).request.priority,
+    ).toBe('P1');
   });
 
   it('gives the same failure the same idempotency key, however often it is drafted, and another failure another key', () => {
-    const first = draftFromFailure({ failureId: '20261124T101500000Z-CG-COB-0001', failure: failure(), operations: [] });
-    const again = draftFromFailure({ failureId: '20261124T101500000Z-CG-COB-0001', failure: failure(), operations: [record(2, 'Checked again')], priority: 'P2' });
-    const other = draftFromFailure({ failureId: '20261124T111500000Z-CG-COB-0001', failure: failure(), operations: [] });
+    const first = draftFromFailure({
+      failureId: '20261124T101500000Z-CG-COB-0001',
+      failure: failure(),
+      operations: [],
+    });
+    const again = draftFromFailure({
+      failureId: '20261124T101500000Z-CG-COB-0001',
+      failure: failure(),
+      operations: [record(2, 'Checked again')],
+      priority: 'P2',
+    });
+    const other = draftFromFailure({
+      failureId: '20261124T111500000Z-CG-COB-0001',
+      failure: failure(),
+      operations: [],
+    });
     expect(again.idempotencyKey).toBe(first.idempotencyKey);
     expect(other.idempotencyKey).not.toBe(first.idempotencyKey);
     expect(first.idempotencyKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

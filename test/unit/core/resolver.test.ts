@@ -4,7 +4,11 @@ import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
 import type { Contract } from '../../../shared/domain/contract.js';
 import { resolveSystems, hasAvailable, type ResolverSystem } from '../../../electron/core/resolver/resolver.js';
 
-function target(version: string, platform: 'linux' | 'win' = 'linux', extra: Partial<ReleaseTarget['custom']> = {}): ReleaseTarget {
+function target(
+  version: string,
+  platform: 'linux' | 'win' = 'linux',
+  extra: Partial<ReleaseTarget['custom']> = {},
+): ReleaseTarget {
   return {
     name: `atlas/${version}/${platform}-x64/atlas-${version}.tar.gz`,
     length: 10,
@@ -48,16 +52,39 @@ function contract(id: string, tier: Contract['tier'], serials: string[]): Contra
 }
 
 const NOW = new Date('2026-06-01T00:00:00Z');
-const system = (serialNumber: string, installedVersion: string | null, platform = 'linux-x64'): ResolverSystem => ({ serialNumber, product: 'atlas', location: 'here', installedVersion, platform });
+const system = (serialNumber: string, installedVersion: string | null, platform = 'linux-x64'): ResolverSystem => ({
+  serialNumber,
+  product: 'atlas',
+  location: 'here',
+  installedVersion,
+  platform,
+});
 const resolve = (systems: ResolverSystem[], contracts: Contract[], previews = false) =>
   resolveSystems(systems, { contracts, catalog: { targets: () => CATALOG, lifecycles: [] }, now: NOW, previews });
-const versions = (cs: { target: ReleaseTarget; verdict: { allowed: boolean } }[]) => cs.map((c) => `${c.target.custom.version}${c.verdict.allowed ? '' : '✗'}`);
+const versions = (cs: { target: ReleaseTarget; verdict: { allowed: boolean } }[]) =>
+  cs.map((c) => `${c.target.custom.version}${c.verdict.allowed ? '' : '✗'}`);
 
 describe('resolveSystems', () => {
   it.each([
     ['Support, 1.4.2', 'support', '1.4.2', ['1.9.0', '1.8.0'], ['3.0.0-rc.1✗', '2.3.1✗', '2.0.0✗'], '1.9.0', ['1.9.0']],
-    ['Upgrade Support, 1.4.2: two hops', 'upgrade-support', '1.4.2', ['1.9.0', '1.8.0'], ['3.0.0-rc.1✗', '2.3.1', '2.0.0'], '2.3.1', ['1.9.0', '2.3.1']],
-    ['Upgrade Support, 2.0.0: an update now', 'upgrade-support', '2.0.0', ['2.3.1'], ['3.0.0-rc.1✗'], '2.3.1', ['2.3.1']],
+    [
+      'Upgrade Support, 1.4.2: two hops',
+      'upgrade-support',
+      '1.4.2',
+      ['1.9.0', '1.8.0'],
+      ['3.0.0-rc.1✗', '2.3.1', '2.0.0'],
+      '2.3.1',
+      ['1.9.0', '2.3.1'],
+    ],
+    [
+      'Upgrade Support, 2.0.0: an update now',
+      'upgrade-support',
+      '2.0.0',
+      ['2.3.1'],
+      ['3.0.0-rc.1✗'],
+      '2.3.1',
+      ['2.3.1'],
+    ],
     ['Upgrade Support, newest installed', 'upgrade-support', '2.3.1', [], ['3.0.0-rc.1✗'], null, null],
   ] as const)('%s', (_, tier, installed, updates, upgrades, recommended, hops) => {
     const [r] = resolve([system('S1', installed)], [contract('C', tier, ['S1'])]);
@@ -76,19 +103,29 @@ describe('resolveSystems', () => {
   it('offers previews only when asked, and never a new major’s preview under Support', () => {
     const [ups] = resolve([system('S1', '2.3.1')], [contract('C', 'upgrade-support', ['S1'])], true);
     expect(versions(ups!.upgrades)).toEqual(['3.0.0-rc.1']);
-    const [sup] = resolve([system('S1', '2.3.1')], [{ ...contract('C', 'support', ['S1']), licensedMajors: { atlas: 2 } }], true);
+    const [sup] = resolve(
+      [system('S1', '2.3.1')],
+      [{ ...contract('C', 'support', ['S1']), licensedMajors: { atlas: 2 } }],
+      true,
+    );
     expect(versions(sup!.upgrades)).toEqual(['3.0.0-rc.1✗']);
   });
 
   it('judges nothing for a system whose version is unknown, and refuses everything without a covering contract', () => {
-    const [unknown, uncovered] = resolve([system('S1', null), system('S2', '1.4.2')], [contract('C', 'upgrade-support', ['S1'])]);
+    const [unknown, uncovered] = resolve(
+      [system('S1', null), system('S2', '1.4.2')],
+      [contract('C', 'upgrade-support', ['S1'])],
+    );
     expect([unknown!.updates, unknown!.upgrades, unknown!.recommended]).toEqual([[], [], null]);
     expect(hasAvailable(uncovered!)).toBe(false);
     expect(uncovered!.updates[0]?.verdict.reasons.map((r) => r.code)).toEqual(['NO_CONTRACT']);
   });
 
   it('gives systems that share product, version, platform and contracts the same answer, each with its own system', () => {
-    const results = resolve([system('S1', '1.4.2'), system('S2', '1.4.2'), system('S3', '1.8.0')], [contract('C', 'upgrade-support', ['S1', 'S2', 'S3'])]);
+    const results = resolve(
+      [system('S1', '1.4.2'), system('S2', '1.4.2'), system('S3', '1.8.0')],
+      [contract('C', 'upgrade-support', ['S1', 'S2', 'S3'])],
+    );
     expect(results.map((r) => r.system.serialNumber)).toEqual(['S1', 'S2', 'S3']);
     expect(results[1]!.updates).toBe(results[0]!.updates);
     expect(versions(results[2]!.updates)).toEqual(['1.9.0']);

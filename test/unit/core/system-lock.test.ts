@@ -59,24 +59,34 @@ describe('one installation per system at a time', () => {
   });
 
   it('the lock is given back when the installation ends, also when it fails', async () => {
-    await expect(withSystemLock(dir, 'S/1', 'x', NOW, () => Promise.reject(new Error('installer crashed')))).rejects.toThrow('installer crashed');
+    await expect(
+      withSystemLock(dir, 'S/1', 'x', NOW, () => Promise.reject(new Error('installer crashed'))),
+    ).rejects.toThrow('installer crashed');
     expect(readdirSync(dir)).toEqual([]);
     await expect(withSystemLock(dir, 'S/1', 'x', NOW, async () => 'again')).resolves.toBe('again');
   });
 
   it.each([
-    ['a process that has ended', () => JSON.stringify({ pid: deadPid(), what: 'atlas 1.9.0', since: NOW.toISOString() })],
+    [
+      'a process that has ended',
+      () => JSON.stringify({ pid: deadPid(), what: 'atlas 1.9.0', since: NOW.toISOString() }),
+    ],
     ['a write torn by a crash', () => '{"pid":'],
   ])('a lock left by %s is taken over', async (_what, content) => {
     const file = join(dir, 'CG-ATL-0001.lock');
     writeFileSync(file, content());
-    await expect(withSystemLock(dir, 'CG-ATL-0001', 'atlas 2.3.1', NOW, async () => existsSync(file))).resolves.toBe(true);
+    await expect(withSystemLock(dir, 'CG-ATL-0001', 'atlas 2.3.1', NOW, async () => existsSync(file))).resolves.toBe(
+      true,
+    );
     expect(existsSync(file)).toBe(false);
   });
 
   it('a lock held by another running process (the CLI while the app installs) is respected', async () => {
     // This test process's parent runs as long as the test does.
-    writeFileSync(join(dir, 'CG-ATL-0001.lock'), JSON.stringify({ pid: process.ppid, what: 'atlas 1.9.0 (hicare install)', since: NOW.toISOString() }));
+    writeFileSync(
+      join(dir, 'CG-ATL-0001.lock'),
+      JSON.stringify({ pid: process.ppid, what: 'atlas 1.9.0 (hicare install)', since: NOW.toISOString() }),
+    );
     const error = await refusal(withSystemLock(dir, 'CG-ATL-0001', 'atlas 2.3.1', NOW, async () => 'ran'));
     expect(error.code).toBe('INSTALL_IN_PROGRESS');
     expect(error.message).toContain('hicare install');

@@ -37,10 +37,22 @@ function target(version: string): ReleaseTarget {
   } as ReleaseTarget;
 }
 
-const allowed = { allowed: true, kind: 'update' as const, requiredRight: 'update' as const, reasons: [], contractId: 'C-1' };
+const allowed = {
+  allowed: true,
+  kind: 'update' as const,
+  requiredRight: 'update' as const,
+  reasons: [],
+  contractId: 'C-1',
+};
 
 describe('resolution views', () => {
-  const system = { serialNumber: 'S-1', product: 'atlas', location: 'Plant 1', installedVersion: '1.4.2', platform: 'linux-x64' };
+  const system = {
+    serialNumber: 'S-1',
+    product: 'atlas',
+    location: 'Plant 1',
+    installedVersion: '1.4.2',
+    platform: 'linux-x64',
+  };
 
   it('lists the upgrade path as versions and takes the system from the inventory', () => {
     const resolution: SystemResolution = {
@@ -59,7 +71,15 @@ describe('resolution views', () => {
         },
       },
     };
-    const inventory = [{ ...system, contractIds: ['C-1'], versionSource: 'detected' as const, installDir: '/opt/s-1', updatedAt: now.toISOString() }];
+    const inventory = [
+      {
+        ...system,
+        contractIds: ['C-1'],
+        versionSource: 'detected' as const,
+        installDir: '/opt/s-1',
+        updatedAt: now.toISOString(),
+      },
+    ];
     const view = resolutionView(resolution, inventory, now);
     expect(view.recommended).toEqual({ version: '2.3.1', hops: ['1.9.0', '2.3.1'], problem: null });
     expect(view.system).toEqual(inventory[0]);
@@ -72,10 +92,22 @@ describe('resolution views', () => {
       updates: [],
       upgrades: [],
       line: null,
-      recommended: { version: '3.0.0', plan: { ok: false, code: 'NO_UPGRADE_PATH', message: 'No release installs over 1.4.2.', remedy: 'Ask the vendor for an intermediate release.' } },
+      recommended: {
+        version: '3.0.0',
+        plan: {
+          ok: false,
+          code: 'NO_UPGRADE_PATH',
+          message: 'No release installs over 1.4.2.',
+          remedy: 'Ask the vendor for an intermediate release.',
+        },
+      },
     };
     const view = resolutionView(resolution, [], now);
-    expect(view.recommended).toEqual({ version: '3.0.0', hops: [], problem: { message: 'No release installs over 1.4.2.', remedy: 'Ask the vendor for an intermediate release.' } });
+    expect(view.recommended).toEqual({
+      version: '3.0.0',
+      hops: [],
+      problem: { message: 'No release installs over 1.4.2.', remedy: 'Ask the vendor for an intermediate release.' },
+    });
     // A system the inventory has not seen yet is still shown, with what the resolver knew.
     expect(view.system).toMatchObject({ serialNumber: 'S-1', contractIds: [], versionSource: null, installDir: null });
     expect(allowedCount([resolution])).toBe(0);
@@ -110,39 +142,72 @@ describe('handlers without a portal', () => {
   it('shows the sign-in screen with the shipped root and no demo, and asks for a portal for anything else', async () => {
     const settings = new SettingsService(dir);
     session = new AppSession({ host: testHost(dir, 'web'), settings, env: {} });
-    const dispatch = createDispatcher<typeof appApi, CallContext>(appApi, appHandlers({ host: testHost(dir, 'web'), settings, session, uiBuilt: () => true }));
+    const dispatch = createDispatcher<typeof appApi, CallContext>(
+      appApi,
+      appHandlers({ host: testHost(dir, 'web'), settings, session, uiBuilt: () => true }),
+    );
     const view = await dispatch('session.get', {}, { origin: 'test' });
-    expect(view).toMatchObject({ ok: true, value: { portalUrl: null, account: null, demoAccounts: null, trust: { shipped: true } } });
+    expect(view).toMatchObject({
+      ok: true,
+      value: { portalUrl: null, account: null, demoAccounts: null, trust: { shipped: true } },
+    });
     for (const method of ['contracts.list', 'systems.list', 'updates.check', 'requests.list']) {
       const reply = await dispatch(method, {}, { origin: 'test' });
       expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'No portal is configured.' } });
     }
     expect(await dispatch('downloads.list', {}, { origin: 'test' })).toEqual({ ok: true, value: { downloads: [] } });
-    expect(await dispatch('session.signOut', {}, { origin: 'test' })).toMatchObject({ ok: true, value: { account: null } });
+    expect(await dispatch('session.signOut', {}, { origin: 'test' })).toMatchObject({
+      ok: true,
+      value: { account: null },
+    });
   });
 
   it('takes the portal from HICARE_PORTAL when the settings name none', async () => {
     const settings = new SettingsService(dir);
     session = new AppSession({ host: testHost(dir, 'web'), settings, env: { HICARE_PORTAL: 'http://127.0.0.1:9' } });
-    const dispatch = createDispatcher<typeof appApi, CallContext>(appApi, appHandlers({ host: testHost(dir, 'web'), settings, session, uiBuilt: () => true }));
-    expect(await dispatch('app.info', {}, { origin: 'test' })).toMatchObject({ ok: true, value: { portalUrl: 'http://127.0.0.1:9' } });
+    const dispatch = createDispatcher<typeof appApi, CallContext>(
+      appApi,
+      appHandlers({ host: testHost(dir, 'web'), settings, session, uiBuilt: () => true }),
+    );
+    expect(await dispatch('app.info', {}, { origin: 'test' })).toMatchObject({
+      ok: true,
+      value: { portalUrl: 'http://127.0.0.1:9' },
+    });
     // Nobody signed in there: refused before any connection is tried.
-    expect(await dispatch('contracts.list', {}, { origin: 'test' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await dispatch('contracts.list', {}, { origin: 'test' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('logs the cause of an uncoded failure, with its method, while the user sees only the coded INTERNAL', async () => {
     const settings = new SettingsService(dir);
     const logged: { message: string; fields: Record<string, unknown> | undefined }[] = [];
-    const host = { ...testHost(dir, 'web'), logger: { ...silentLogger, error: (message: string, fields?: Record<string, unknown>) => logged.push({ message, fields }) } };
+    const host = {
+      ...testHost(dir, 'web'),
+      logger: {
+        ...silentLogger,
+        error: (message: string, fields?: Record<string, unknown>) => logged.push({ message, fields }),
+      },
+    };
     session = new AppSession({ host, settings, env: {} });
     vi.spyOn(settings, 'get').mockImplementation(() => {
       throw new TypeError('settings went missing');
     });
-    const dispatch = createDispatcher<typeof appApi, CallContext>(appApi, appHandlers({ host, settings, session, uiBuilt: () => true }));
+    const dispatch = createDispatcher<typeof appApi, CallContext>(
+      appApi,
+      appHandlers({ host, settings, session, uiBuilt: () => true }),
+    );
     const reply = await dispatch('settings.get', {}, { origin: 'test' });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside the app.' } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Something went wrong inside the app.' },
+    });
     expect(JSON.stringify(reply)).not.toContain('settings went missing');
     expect(logged).toHaveLength(1);
-    expect(logged[0]?.fields).toMatchObject({ method: 'settings.get', error: expect.stringContaining('TypeError: settings went missing') });
+    expect(logged[0]?.fields).toMatchObject({
+      method: 'settings.get',
+      error: expect.stringContaining('TypeError: settings went missing'),
+    });
   });
 });

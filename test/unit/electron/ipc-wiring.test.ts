@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP_ORIGIN, isAppFrame, wireIpc, type IpcInvokeEventLike, type IpcMainLike } from '../../../electron/main/ipc-wiring.js';
+import {
+  APP_ORIGIN,
+  isAppFrame,
+  wireIpc,
+  type IpcInvokeEventLike,
+  type IpcMainLike,
+} from '../../../electron/main/ipc-wiring.js';
 import { appHandlers } from '../../../electron/core/app-handlers.js';
 import { DEFAULT_SETTINGS, SettingsService } from '../../../electron/core/settings.js';
 import { appApi } from '../../../shared/contracts/app-api.js';
@@ -43,7 +49,6 @@ let settings: SettingsService;
 let ipc: FakeIpcMain;
 let dispose: () => void;
 
-
 const settingsFile = () => join(dataDirectory, 'settings.json');
 const readSettingsFile = () => readFileSync(settingsFile(), 'utf8');
 
@@ -51,7 +56,11 @@ beforeEach(() => {
   dataDirectory = mkdtempSync(join(tmpdir(), 'hicare-'));
   settings = new SettingsService(dataDirectory);
   ipc = new FakeIpcMain();
-  dispose = wireIpc(ipc, appApi, appHandlers({ host: testHost(dataDirectory, 'electron'), settings, uiBuilt: () => true }));
+  dispose = wireIpc(
+    ipc,
+    appApi,
+    appHandlers({ host: testHost(dataDirectory, 'electron'), settings, uiBuilt: () => true }),
+  );
 });
 
 afterEach(() => {
@@ -82,7 +91,9 @@ describe('wireIpc registration', () => {
 
   it('can be wired again after disposing, without a duplicate registration', () => {
     dispose();
-    expect(() => wireIpc(ipc, appApi, appHandlers({ host: testHost(dataDirectory, 'electron'), settings, uiBuilt: () => true }))).not.toThrow();
+    expect(() =>
+      wireIpc(ipc, appApi, appHandlers({ host: testHost(dataDirectory, 'electron'), settings, uiBuilt: () => true })),
+    ).not.toThrow();
     expect(ipc.handlers.size).toBe(methodNames(appApi).length);
   });
 });
@@ -92,7 +103,14 @@ describe('calls from the app window', () => {
     expect(APP_ORIGIN).toBe('app://hicare');
     expect(await ipc.invoke('hicare:app.info', APP_FRAME, {})).toEqual({
       ok: true,
-      value: { name: 'Hi-Care Update Manager', version: '1.2.3', host: 'electron', platform: 'linux-x64', portalUrl: null, uiBuilt: true },
+      value: {
+        name: 'Hi-Care Update Manager',
+        version: '1.2.3',
+        host: 'electron',
+        platform: 'linux-x64',
+        portalUrl: null,
+        uiBuilt: true,
+      },
     });
   });
 
@@ -108,7 +126,10 @@ describe('calls from the app window', () => {
     expect(updated).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, ...patch } });
     expect(changed).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, ...patch });
 
-    expect(await ipc.invoke('hicare:settings.get', APP_FRAME, {})).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, ...patch } });
+    expect(await ipc.invoke('hicare:settings.get', APP_FRAME, {})).toEqual({
+      ok: true,
+      value: { ...DEFAULT_SETTINGS, ...patch },
+    });
     const info = await ipc.invoke('hicare:app.info', APP_FRAME, {});
     expect(info).toMatchObject({ ok: true, value: { portalUrl: 'https://portal.example.com/' } });
 
@@ -117,7 +138,10 @@ describe('calls from the app window', () => {
   });
 
   it('a later patch changes only the fields it names, and null clears a field', async () => {
-    await ipc.invoke('hicare:settings.update', APP_FRAME, { portalUrl: 'https://portal.example.com/', checkEveryHours: 24 });
+    await ipc.invoke('hicare:settings.update', APP_FRAME, {
+      portalUrl: 'https://portal.example.com/',
+      checkEveryHours: 24,
+    });
     const reply = await ipc.invoke('hicare:settings.update', APP_FRAME, { portalUrl: null });
     expect(reply).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, checkEveryHours: 24 } });
   });
@@ -148,7 +172,10 @@ describe('calls from anywhere else are refused', () => {
 describe('bad arguments are refused and change nothing', () => {
   it('refuses two arguments with INVALID_INPUT', async () => {
     const before = readSettingsFile();
-    expectError(await ipc.invoke('hicare:settings.update', APP_FRAME, { checkEveryHours: 2 }, { checkEveryHours: 3 }), 'INVALID_INPUT');
+    expectError(
+      await ipc.invoke('hicare:settings.update', APP_FRAME, { checkEveryHours: 2 }, { checkEveryHours: 3 }),
+      'INVALID_INPUT',
+    );
     expectError(await ipc.invoke('hicare:app.info', APP_FRAME, {}, {}), 'INVALID_INPUT');
     expect(readSettingsFile()).toBe(before);
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);

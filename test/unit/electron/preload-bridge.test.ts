@@ -34,21 +34,27 @@ function fakeIpcRenderer(reply: (channel: string, args: unknown[]) => unknown = 
 }
 
 describe('createBridge: invoke', () => {
-  it.each(['app.info', 'settings.get', 'settings.update'])('invokes %s on its own channel with exactly the one argument', async (method) => {
-    const { ipc, invoke } = fakeIpcRenderer(() => ({ ok: true, value: 'answer' }));
-    const bridge = createBridge(appApi, ipc);
-    const input = { checkEveryHours: 3 };
-    await expect(bridge.invoke(method, input)).resolves.toEqual({ ok: true, value: 'answer' });
-    expect(invoke).toHaveBeenCalledTimes(1);
-    expect(invoke.mock.calls[0]).toEqual([`hicare:${method}`, input]);
-  });
+  it.each(['app.info', 'settings.get', 'settings.update'])(
+    'invokes %s on its own channel with exactly the one argument',
+    async (method) => {
+      const { ipc, invoke } = fakeIpcRenderer(() => ({ ok: true, value: 'answer' }));
+      const bridge = createBridge(appApi, ipc);
+      const input = { checkEveryHours: 3 };
+      await expect(bridge.invoke(method, input)).resolves.toEqual({ ok: true, value: 'answer' });
+      expect(invoke).toHaveBeenCalledTimes(1);
+      expect(invoke.mock.calls[0]).toEqual([`hicare:${method}`, input]);
+    },
+  );
 
   it.each(['settings.delete', 'app', 'hicare:app.info', '', '__proto__', 'constructor', 'toString', 'app.info '])(
     'refuses the undeclared method %j with UNKNOWN_METHOD and makes no IPC call',
     async (method) => {
       const { ipc, invoke } = fakeIpcRenderer();
       const reply = await createBridge(appApi, ipc).invoke(method, {});
-      expect(reply).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD', message: expect.any(String), remedy: expect.any(String) } });
+      expect(reply).toMatchObject({
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD', message: expect.any(String), remedy: expect.any(String) },
+      });
       expect(invoke).not.toHaveBeenCalled();
     },
   );
@@ -104,14 +110,17 @@ describe('createBridge: subscribe', () => {
     expect(second).toHaveBeenCalledWith(settings);
   });
 
-  it.each(['settings.deleted', '', '__proto__', 'hicare-event:settings.changed'])('does not subscribe to the undeclared event %j', (event) => {
-    const { ipc, on, removeListener } = fakeIpcRenderer();
-    const listener = vi.fn();
-    const off = createBridge(appApi, ipc).subscribe(event, listener);
-    expect(on).not.toHaveBeenCalled();
-    expect(() => off()).not.toThrow();
-    expect(removeListener).not.toHaveBeenCalled();
-  });
+  it.each(['settings.deleted', '', '__proto__', 'hicare-event:settings.changed'])(
+    'does not subscribe to the undeclared event %j',
+    (event) => {
+      const { ipc, on, removeListener } = fakeIpcRenderer();
+      const listener = vi.fn();
+      const off = createBridge(appApi, ipc).subscribe(event, listener);
+      expect(on).not.toHaveBeenCalled();
+      expect(() => off()).not.toThrow();
+      expect(removeListener).not.toHaveBeenCalled();
+    },
+  );
 
   it('a client over the bridge drops event payloads that do not fit the contract', () => {
     const { ipc, send } = fakeIpcRenderer();
@@ -161,7 +170,10 @@ describe('client → bridge → IPC wiring, end to end', () => {
     const settings = new SettingsService(dir);
     const handlers = new Map<string, (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
     wireIpc(
-      { handle: (channel, listener) => void handlers.set(channel, listener), removeHandler: (channel) => void handlers.delete(channel) },
+      {
+        handle: (channel, listener) => void handlers.set(channel, listener),
+        removeHandler: (channel) => void handlers.delete(channel),
+      },
       appApi,
       appHandlers({
         host: testHost(dir, 'electron'),
@@ -179,7 +191,10 @@ describe('client → bridge → IPC wiring, end to end', () => {
 
   it('the app window reads and updates settings', async () => {
     const { client, settings } = connect('app://hicare/index.html');
-    await expect(client.call('settings.update', { checkEveryHours: 24 })).resolves.toEqual({ ...DEFAULT_SETTINGS, checkEveryHours: 24 });
+    await expect(client.call('settings.update', { checkEveryHours: 24 })).resolves.toEqual({
+      ...DEFAULT_SETTINGS,
+      checkEveryHours: 24,
+    });
     await expect(client.call('settings.get', {})).resolves.toEqual({ ...DEFAULT_SETTINGS, checkEveryHours: 24 });
     await expect(client.call('app.info', {})).resolves.toMatchObject({ host: 'electron', version: '1.2.3' });
     expect(settings.get().checkEveryHours).toBe(24);

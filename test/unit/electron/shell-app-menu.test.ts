@@ -30,7 +30,8 @@ function topLevel(template: MenuItemConstructorOptions[]): string[] {
 
 function submenu(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
   const found = template.find((m) => (m.label ?? '').replace('&', '') === label);
-  if (found === undefined || !Array.isArray(found.submenu)) throw new Error(`no menu ${label} in ${topLevel(template).join(', ')}`);
+  if (found === undefined || !Array.isArray(found.submenu))
+    throw new Error(`no menu ${label} in ${topLevel(template).join(', ')}`);
   return found.submenu;
 }
 
@@ -43,10 +44,13 @@ function pick(template: MenuItemConstructorOptions[], label: string): void {
 const DEVELOPER_ROLES = ['toggleDevTools', 'reload', 'forceReload'];
 
 describe('the application menu', () => {
-  it.each(['darwin', 'win32', 'linux'] as const)('has no developer tools and no reload when packaged (%s)', (platform) => {
-    const roles = allItems(menu({ platform, isPackaged: true }).template).map((i) => i.role);
-    for (const role of DEVELOPER_ROLES) expect(roles).not.toContain(role);
-  });
+  it.each(['darwin', 'win32', 'linux'] as const)(
+    'has no developer tools and no reload when packaged (%s)',
+    (platform) => {
+      const roles = allItems(menu({ platform, isPackaged: true }).template).map((i) => i.role);
+      for (const role of DEVELOPER_ROLES) expect(roles).not.toContain(role);
+    },
+  );
 
   it('has them in development', () => {
     const roles = allItems(menu({ isPackaged: false }).template).map((i) => i.role);
@@ -63,7 +67,9 @@ describe('the application menu', () => {
   it('elsewhere has no app menu; Quit and Settings are in File', () => {
     const { template } = menu({ platform: 'win32' });
     expect(topLevel(template)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
-    expect(submenu(template, 'File').map((i) => i.role ?? i.label)).toEqual(expect.arrayContaining(['Settings…', 'quit']));
+    expect(submenu(template, 'File').map((i) => i.role ?? i.label)).toEqual(
+      expect.arrayContaining(['Settings…', 'quit']),
+    );
   });
 
   it('has an Edit menu so cut, copy and paste work in the fields', () => {
@@ -73,17 +79,25 @@ describe('the application menu', () => {
 
   it('lists the main sections under View', () => {
     const view = submenu(menu().template, 'View').map((i) => i.label);
-    expect(view).toEqual(expect.arrayContaining(['Overview', 'Systems & updates', 'Downloads', 'Requests', 'Engineer workspace']));
+    expect(view).toEqual(
+      expect.arrayContaining(['Overview', 'Systems & updates', 'Downloads', 'Requests', 'Engineer workspace']),
+    );
   });
 
-  it.each(['darwin', 'linux'] as const)('shows every keyboard shortcut, with the key the renderer handles (%s)', (platform) => {
-    const items = allItems(menu({ platform }).template);
-    for (const s of SHORTCUTS) {
-      expect(items.some((i) => i.accelerator === s.accelerator), s.id).toBe(true);
-    }
-    // Shown only: the page takes the keys, so one press runs the action once.
-    expect(items.filter((i) => i.accelerator !== undefined).every((i) => i.registerAccelerator === false)).toBe(true);
-  });
+  it.each(['darwin', 'linux'] as const)(
+    'shows every keyboard shortcut, with the key the renderer handles (%s)',
+    (platform) => {
+      const items = allItems(menu({ platform }).template);
+      for (const s of SHORTCUTS) {
+        expect(
+          items.some((i) => i.accelerator === s.accelerator),
+          s.id,
+        ).toBe(true);
+      }
+      // Shown only: the page takes the keys, so one press runs the action once.
+      expect(items.filter((i) => i.accelerator !== undefined).every((i) => i.registerAccelerator === false)).toBe(true);
+    },
+  );
 
   it('sends the renderer the command of the item picked', () => {
     const { template, ran } = menu();

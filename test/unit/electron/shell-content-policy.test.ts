@@ -16,7 +16,9 @@ function files(existing: Record<string, string>) {
       const path = decodeURIComponent(new URL(fileUrl).pathname);
       const body = existing[path];
       if (body === undefined) throw new TypeError('net::ERR_FILE_NOT_FOUND');
-      return new Response(body, { headers: { 'Content-Type': path.endsWith('.js') ? 'text/javascript' : 'text/html' } });
+      return new Response(body, {
+        headers: { 'Content-Type': path.endsWith('.js') ? 'text/javascript' : 'text/html' },
+      });
     },
   };
 }
@@ -31,7 +33,10 @@ function directives(policy: string): Map<string, string[]> {
 }
 
 describe('appProtocolResponse', () => {
-  const fs = files({ [`${renderer}/index.html`]: '<!doctype html><p>app</p>', [`${renderer}/assets/index.js`]: 'run()' });
+  const fs = files({
+    [`${renderer}/index.html`]: '<!doctype html><p>app</p>',
+    [`${renderer}/assets/index.js`]: 'run()',
+  });
 
   it.each([
     ['app://hicare/index.html', 200],
@@ -48,14 +53,20 @@ describe('appProtocolResponse', () => {
   });
 
   it('keeps the file’s body and type', async () => {
-    const response = await appProtocolResponse('app://hicare/assets/index.js', { rendererDirectory: renderer, fetchFile: fs.fetchFile });
+    const response = await appProtocolResponse('app://hicare/assets/index.js', {
+      rendererDirectory: renderer,
+      fetchFile: fs.fetchFile,
+    });
     expect(response.headers.get('content-type')).toBe('text/javascript');
     expect(await response.text()).toBe('run()');
   });
 
   it('never reads outside the renderer directory', async () => {
     const probe = files({});
-    await appProtocolResponse('app://hicare/..%2F..%2Fetc/passwd', { rendererDirectory: renderer, fetchFile: probe.fetchFile });
+    await appProtocolResponse('app://hicare/..%2F..%2Fetc/passwd', {
+      rendererDirectory: renderer,
+      fetchFile: probe.fetchFile,
+    });
     await appProtocolResponse('app://hicare/assets/x.js', { rendererDirectory: renderer, fetchFile: probe.fetchFile });
     expect(probe.asked).toEqual([`file://${renderer}/assets/x.js`]);
   });

@@ -6,7 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from 'electron';
 import { windowOpener } from '../../../electron/main/app-window.js';
-import { linkInArgv, requestIdOfLink, startDeepLinks, type DeepLinkApp, type DeepLinkOptions } from '../../../electron/main/deep-links.js';
+import {
+  linkInArgv,
+  requestIdOfLink,
+  startDeepLinks,
+  type DeepLinkApp,
+  type DeepLinkOptions,
+} from '../../../electron/main/deep-links.js';
 import { parseRoute } from '../../../renderer/src/lib/routes.js';
 import { FakeWindow, recordingLogger } from './shell-fakes.js';
 
@@ -113,7 +119,9 @@ describe('requestIdOfLink', () => {
 
 describe('linkInArgv', () => {
   it('finds the link among the arguments Windows and Linux start the app with', () => {
-    expect(linkInArgv([EXE, '--allow-file-access-from-files', 'hicare://request/REQ-7/'])).toBe('hicare://request/REQ-7/');
+    expect(linkInArgv([EXE, '--allow-file-access-from-files', 'hicare://request/REQ-7/'])).toBe(
+      'hicare://request/REQ-7/',
+    );
     expect(linkInArgv(['/usr/bin/electron', '/opt/app', 'HICARE://request/A'])).toBe('HICARE://request/A');
     expect(linkInArgv([EXE, '--inspect'])).toBeUndefined();
     expect(linkInArgv([])).toBeUndefined();
@@ -141,7 +149,9 @@ describe('single instance', () => {
   });
 
   it('an unpackaged app registers Electron with its script, so the link reaches this app', async () => {
-    const { app } = await setUp({ unpackaged: { execPath: '/opt/electron/electron', script: '/work/app/dist/electron/main.js' } });
+    const { app } = await setUp({
+      unpackaged: { execPath: '/opt/electron/electron', script: '/work/app/dist/electron/main.js' },
+    });
     expect(app.registered).toEqual([['hicare', '/opt/electron/electron', ['/work/app/dist/electron/main.js']]]);
   });
 
@@ -163,18 +173,23 @@ describe('a link from a second start (Windows, Linux)', () => {
     expect(parseRoute(window.hash)).toEqual({ name: 'request', id: 'REQ-42' });
   });
 
-  it.each(['hicare://request/../etc', 'hicare://request/%2E%2E%2Fsettings', 'hicare://request/REQ-1?x=1', 'hicare://sign-in', 'hicare:evil'])(
-    '%s does nothing but log',
-    async (link) => {
-      const { app, window, logger, settle } = await setUp();
-      app.secondInstance([EXE, link]);
-      await settle();
-      expect(window.calls).toEqual([]);
-      expect(window.scripts).toEqual([]);
-      expect(window.hash).toBe('#/overview');
-      expect(logger.lines).toEqual([{ level: 'warn', message: 'ignored a link that is not a Hi-Care request link', fields: { link } }]);
-    },
-  );
+  it.each([
+    'hicare://request/../etc',
+    'hicare://request/%2E%2E%2Fsettings',
+    'hicare://request/REQ-1?x=1',
+    'hicare://sign-in',
+    'hicare:evil',
+  ])('%s does nothing but log', async (link) => {
+    const { app, window, logger, settle } = await setUp();
+    app.secondInstance([EXE, link]);
+    await settle();
+    expect(window.calls).toEqual([]);
+    expect(window.scripts).toEqual([]);
+    expect(window.hash).toBe('#/overview');
+    expect(logger.lines).toEqual([
+      { level: 'warn', message: 'ignored a link that is not a Hi-Care request link', fields: { link } },
+    ]);
+  });
 
   it('an absurdly long link is logged cut short', async () => {
     const { app, window, logger, settle } = await setUp();
@@ -194,14 +209,17 @@ describe('a link from macOS (open-url)', () => {
     expect(parseRoute(window.hash)).toEqual({ name: 'request', id: 'REQ-5' });
   });
 
-  it.each(['hicare://request/../etc', 'hicare://request/', 'hicare://request/a/b', 'file:///etc/passwd'])('%s does nothing', async (link) => {
-    const { app, window, logger, settle } = await setUp();
-    app.openUrl(link);
-    await settle();
-    expect(window.calls).toEqual([]);
-    expect(window.hash).toBe('#/overview');
-    expect(logger.lines.map((l) => l.message)).toEqual(['ignored a link that is not a Hi-Care request link']);
-  });
+  it.each(['hicare://request/../etc', 'hicare://request/', 'hicare://request/a/b', 'file:///etc/passwd'])(
+    '%s does nothing',
+    async (link) => {
+      const { app, window, logger, settle } = await setUp();
+      app.openUrl(link);
+      await settle();
+      expect(window.calls).toEqual([]);
+      expect(window.hash).toBe('#/overview');
+      expect(logger.lines.map((l) => l.message)).toEqual(['ignored a link that is not a Hi-Care request link']);
+    },
+  );
 });
 
 describe('the link the app was started with', () => {

@@ -3,7 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { APP_USER_MODEL_ID, integrateWithDesktop, windowIconPath, type DesktopApp } from '../../../electron/main/desktop-integration.js';
+import {
+  APP_USER_MODEL_ID,
+  integrateWithDesktop,
+  windowIconPath,
+  type DesktopApp,
+} from '../../../electron/main/desktop-integration.js';
 import { recordingLogger } from './shell-fakes.js';
 
 class FakeApp implements DesktopApp {
@@ -127,8 +132,12 @@ describe('the icons', () => {
 
   it('the window takes the installed copy, the checkout’s in development, and none on macOS', () => {
     const where = { resourcesPath: '/opt/hicare/resources', appPath: '/home/dev/hicare' };
-    expect(windowIconPath({ platform: 'win32', isPackaged: true, ...where })).toBe(join('/opt/hicare/resources', 'icon.png'));
-    expect(windowIconPath({ platform: 'linux', isPackaged: false, ...where })).toBe(join('/home/dev/hicare', 'resources', 'icon.png'));
+    expect(windowIconPath({ platform: 'win32', isPackaged: true, ...where })).toBe(
+      join('/opt/hicare/resources', 'icon.png'),
+    );
+    expect(windowIconPath({ platform: 'linux', isPackaged: false, ...where })).toBe(
+      join('/home/dev/hicare', 'resources', 'icon.png'),
+    );
     expect(windowIconPath({ platform: 'darwin', isPackaged: true, ...where })).toBeUndefined();
   });
 });

@@ -40,7 +40,11 @@ describe('externalOpener', () => {
     const opened: string[] = [];
     const logger = recordingLogger();
     let portal: string | null = null;
-    const opener = externalOpener({ openExternal: async (url) => void opened.push(url), portalUrl: () => portal, logger });
+    const opener = externalOpener({
+      openExternal: async (url) => void opened.push(url),
+      portalUrl: () => portal,
+      logger,
+    });
 
     expect(opener.open('https://portal.fabrikam.example/x')).toBe(false);
     portal = 'https://portal.fabrikam.example';

@@ -1,7 +1,12 @@
 /** The desktop notification for new updates: once per increase, never for a count already shown, opening the updates screen. */
 import { describe, expect, it } from 'vitest';
 import type { Notification } from 'electron';
-import { Notifier, UpdateNotifications, updatesAvailableMessage, type NotificationLike } from '../../../electron/main/notifications.js';
+import {
+  Notifier,
+  UpdateNotifications,
+  updatesAvailableMessage,
+  type NotificationLike,
+} from '../../../electron/main/notifications.js';
 import { parseRoute } from '../../../renderer/src/lib/routes.js';
 import { fakeNotifications, recordingLogger } from './shell-fakes.js';
 
@@ -37,7 +42,10 @@ describe('updates available', () => {
     const { fakes, updates } = setUp();
     updates.announce(2);
     updates.announce(5);
-    expect(fakes.shown().map((c) => c.body)).toEqual(['2 updates are available for your systems', '5 updates are available for your systems']);
+    expect(fakes.shown().map((c) => c.body)).toEqual([
+      '2 updates are available for your systems',
+      '5 updates are available for your systems',
+    ]);
     expect(fakes.made.map((n) => n.closed)).toEqual([true, false]);
   });
 
@@ -92,7 +100,11 @@ describe('the notifier', () => {
     updates.announce(3);
     expect(fakes.made).toEqual([]);
     expect(logger.lines).toEqual([
-      { level: 'info', message: 'notifications are not supported on this desktop', fields: { title: 'Updates available', body: '3 updates are available for your systems' } },
+      {
+        level: 'info',
+        message: 'notifications are not supported on this desktop',
+        fields: { title: 'Updates available', body: '3 updates are available for your systems' },
+      },
     ]);
   });
 

@@ -60,7 +60,12 @@ describe('assessSecretProtection', () => {
 describe('chooseSecretStore', () => {
   it('behind a keychain, stores the sign-in encrypted on disk, never in the clear', async () => {
     const dir = dataDirectory();
-    const { store, notice } = chooseSecretStore({ safeStorage: fakeSafeStorage(true, 'gnome_libsecret'), platform: 'linux', dataDirectory: dir, logger: recordingLogger() });
+    const { store, notice } = chooseSecretStore({
+      safeStorage: fakeSafeStorage(true, 'gnome_libsecret'),
+      platform: 'linux',
+      dataDirectory: dir,
+      logger: recordingLogger(),
+    });
     await store.set('session', TOKEN);
     expect(notice).toBeNull();
     expect(await store.get('session')).toBe(TOKEN);
@@ -70,7 +75,12 @@ describe('chooseSecretStore', () => {
   it('without a keyring, keeps the sign-in in memory only: nothing is written, and the user is told', async () => {
     const dir = dataDirectory();
     const logger = recordingLogger();
-    const { store, notice } = chooseSecretStore({ safeStorage: fakeSafeStorage(true, 'basic_text'), platform: 'linux', dataDirectory: dir, logger });
+    const { store, notice } = chooseSecretStore({
+      safeStorage: fakeSafeStorage(true, 'basic_text'),
+      platform: 'linux',
+      dataDirectory: dir,
+      logger,
+    });
     await store.set('session', TOKEN);
     expect(await store.get('session')).toBe(TOKEN);
     expect(() => readFileSync(join(dir, 'secrets.json'))).toThrow();
@@ -82,14 +92,26 @@ describe('chooseSecretStore', () => {
   });
 
   it('a later start (a new session store) no longer has the sign-in', async () => {
-    const options = { safeStorage: fakeSafeStorage(false), platform: 'win32' as const, dataDirectory: dataDirectory(), logger: recordingLogger() };
+    const options = {
+      safeStorage: fakeSafeStorage(false),
+      platform: 'win32' as const,
+      dataDirectory: dataDirectory(),
+      logger: recordingLogger(),
+    };
     await chooseSecretStore(options).store.set('session', TOKEN);
     expect(await chooseSecretStore(options).store.get('session')).toBeNull();
   });
 });
 
 describe('withShellNotices', () => {
-  const info = { name: 'Hi-Care Update Manager', version: '1.0.0', host: 'electron' as const, platform: 'linux-x64', portalUrl: null, uiBuilt: true };
+  const info = {
+    name: 'Hi-Care Update Manager',
+    version: '1.0.0',
+    host: 'electron' as const,
+    platform: 'linux-x64',
+    portalUrl: null,
+    uiBuilt: true,
+  };
   const handlers = { 'app.info': async () => info } as unknown as AppHandlers;
   const ctx = {} as Parameters<AppHandlers['app.info']>[1];
 

@@ -11,7 +11,14 @@ import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppUpdater } from 'electron-updater';
 import { Notifier } from '../../../electron/main/notifications.js';
-import { SELF_UPDATE_EVERY_MS, selfUpdateFeedUrl, startSelfUpdate, type AutoUpdaterLike, type GenericFeed, type SelfUpdateOptions } from '../../../electron/main/self-update.js';
+import {
+  SELF_UPDATE_EVERY_MS,
+  selfUpdateFeedUrl,
+  startSelfUpdate,
+  type AutoUpdaterLike,
+  type GenericFeed,
+  type SelfUpdateOptions,
+} from '../../../electron/main/self-update.js';
 import { fakeNotifications, recordingLogger } from './shell-fakes.js';
 
 class FakeUpdater extends EventEmitter implements AutoUpdaterLike {
@@ -74,11 +81,15 @@ function fakeVerifier() {
 }
 
 const FILE = '/home/u/.cache/hicare-update-manager-updater/pending/hicare-update-manager-0.2.0-linux-x86_64.AppImage';
-const NOT_SIGNED = () => new HicareError('TARGET_UNKNOWN', 'The update 0.2.0 is not signed by the vendor.', 'The update was not installed.');
+const NOT_SIGNED = () =>
+  new HicareError('TARGET_UNKNOWN', 'The update 0.2.0 is not signed by the vendor.', 'The update was not installed.');
 
 const PORTAL = 'https://portal.example.com/';
 
-function setUp(overrides: Partial<SelfUpdateOptions> = {}, before: { portalUrl?: string | null; failChecks?: boolean } = {}) {
+function setUp(
+  overrides: Partial<SelfUpdateOptions> = {},
+  before: { portalUrl?: string | null; failChecks?: boolean } = {},
+) {
   const updater = new FakeUpdater();
   updater.failChecks = before.failChecks ?? false;
   const logger = recordingLogger();
@@ -100,7 +111,15 @@ function setUp(overrides: Partial<SelfUpdateOptions> = {}, before: { portalUrl?:
     verify: verifier.verify,
     ...overrides,
   });
-  return { updater, logger, fakes, verifier, selfUpdate, loaded: () => loaded, setPortal: (url: string | null) => (portalUrl = url) };
+  return {
+    updater,
+    logger,
+    fakes,
+    verifier,
+    selfUpdate,
+    loaded: () => loaded,
+    setPortal: (url: string | null) => (portalUrl = url),
+  };
 }
 
 /** Lets the check started by a timer (or at start) finish. */
@@ -132,7 +151,9 @@ describe('packaged', () => {
     expect(selfUpdate.enabled).toBe(true);
     expect(updater.autoDownload).toBe(true);
     expect(updater.autoInstallOnAppQuit).toBe(false);
-    expect(updater.feeds).toEqual([{ provider: 'generic', url: 'https://portal.example.com/app-updates/linux/x64', channel: 'latest' }]);
+    expect(updater.feeds).toEqual([
+      { provider: 'generic', url: 'https://portal.example.com/app-updates/linux/x64', channel: 'latest' },
+    ]);
     expect(updater.checks).toBe(1);
     selfUpdate.stop();
   });
@@ -158,7 +179,10 @@ describe('packaged', () => {
     await settle();
     setPortal('https://updates.example.org/hicare/');
     await selfUpdate.check();
-    expect(updater.feeds.map((f) => f.url)).toEqual(['https://portal.example.com/app-updates/linux/x64', 'https://updates.example.org/hicare/app-updates/linux/x64']);
+    expect(updater.feeds.map((f) => f.url)).toEqual([
+      'https://portal.example.com/app-updates/linux/x64',
+      'https://updates.example.org/hicare/app-updates/linux/x64',
+    ]);
     selfUpdate.stop();
   });
 
@@ -233,13 +257,18 @@ describe('packaged', () => {
     signed();
     await settle();
     expect(fakes.shown()).toEqual([
-      { title: 'Restart to update', body: 'Hi-Care Update Manager 0.2.0 is ready. Click to restart now, or it is installed when you quit.' },
+      {
+        title: 'Restart to update',
+        body: 'Hi-Care Update Manager 0.2.0 is ready. Click to restart now, or it is installed when you quit.',
+      },
     ]);
     // Asked for again, the verified file comes back from the cache with install-on-quit on: electron-updater arms it.
     expect(updater.autoInstallOnAppQuit).toBe(true);
     expect(updater.armedAtDownload).toEqual([false, true]);
     expect(verifier.calls).toHaveLength(1);
-    expect(logger.lines.map((l) => l.message)).toContain('self-update: install on quit is armed for the verified update');
+    expect(logger.lines.map((l) => l.message)).toContain(
+      'self-update: install on quit is armed for the verified update',
+    );
     expect(updater.installs).toBe(0);
     fakes.made[0]?.click();
     expect(updater.installs).toBe(1);
@@ -257,7 +286,10 @@ describe('packaged', () => {
     expect(updater.autoInstallOnAppQuit).toBe(false);
     expect(updater.armedAtDownload).toEqual([false]);
     expect(fakes.shown()).toEqual([
-      { title: 'Update refused', body: 'Hi-Care Update Manager 0.2.0 was downloaded but does not match the vendor’s signed release, so it will not be installed.' },
+      {
+        title: 'Update refused',
+        body: 'Hi-Care Update Manager 0.2.0 was downloaded but does not match the vendor’s signed release, so it will not be installed.',
+      },
     ]);
     expect(logger.lines).toContainEqual({
       level: 'error',
@@ -313,7 +345,9 @@ describe('packaged', () => {
     expect(fakes.shown().map((n) => n.title)).toEqual(['Restart to update', 'Update refused']);
     fakes.made[0]?.click();
     expect(updater.installs).toBe(0);
-    expect(logger.lines.map((l) => l.message)).toContain('self-update: restart ignored, the update it offered was replaced');
+    expect(logger.lines.map((l) => l.message)).toContain(
+      'self-update: restart ignored, the update it offered was replaced',
+    );
     selfUpdate.stop();
   });
 
@@ -337,8 +371,12 @@ describe('selfUpdateFeedUrl', () => {
   });
 
   it('keeps a portal’s path and drops its query and fragment', () => {
-    expect(selfUpdateFeedUrl('https://example.com/hicare//?x=1#top', 'linux', 'x64')).toBe('https://example.com/hicare/app-updates/linux/x64');
-    expect(selfUpdateFeedUrl('https://portal.example.com:8443', 'linux', 'x64')).toBe('https://portal.example.com:8443/app-updates/linux/x64');
+    expect(selfUpdateFeedUrl('https://example.com/hicare//?x=1#top', 'linux', 'x64')).toBe(
+      'https://example.com/hicare/app-updates/linux/x64',
+    );
+    expect(selfUpdateFeedUrl('https://portal.example.com:8443', 'linux', 'x64')).toBe(
+      'https://portal.example.com:8443/app-updates/linux/x64',
+    );
   });
 
   it.each<[string, NodeJS.Platform, string]>([
@@ -360,8 +398,15 @@ describe('selfUpdateFeedUrl', () => {
     const portal = url.slice(0, url.indexOf('/app-updates/'));
     expect(url.endsWith('/app-updates/${os}/${arch}')).toBe(true);
     // electron-builder's ${os}: win, mac, linux; ${arch}: its Arch names.
-    for (const [platform, os] of [['win32', 'win'], ['darwin', 'mac'], ['linux', 'linux']] as const) {
-      for (const [nodeArch, arch] of [['x64', 'x64'], ['arm64', 'arm64']] as const) {
+    for (const [platform, os] of [
+      ['win32', 'win'],
+      ['darwin', 'mac'],
+      ['linux', 'linux'],
+    ] as const) {
+      for (const [nodeArch, arch] of [
+        ['x64', 'x64'],
+        ['arm64', 'arm64'],
+      ] as const) {
         expect(selfUpdateFeedUrl(portal, platform, nodeArch)).toBe(url.replace('${os}', os).replace('${arch}', arch));
       }
     }

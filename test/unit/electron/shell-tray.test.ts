@@ -130,7 +130,9 @@ describe('using the tray', () => {
     await tray.checkNow();
     expect(fake.toolTip).toBe('Hi-Care Update Manager: 2 updates available (the last check failed)');
     expect(fake.item('Check now').enabled).toBe(true);
-    expect(logger.lines).toEqual([expect.objectContaining({ level: 'warn', fields: { error: 'Error: The portal cannot be reached.' } })]);
+    expect(logger.lines).toEqual([
+      expect.objectContaining({ level: 'warn', fields: { error: 'Error: The portal cannot be reached.' } }),
+    ]);
   });
 
   it('a failed first check says it could not check', async () => {

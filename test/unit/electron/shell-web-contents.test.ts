@@ -32,7 +32,10 @@ function setUp() {
   } = {};
   guardWebContents({
     app: { on: (_event, listener) => (handlers.created = listener) },
-    session: { setPermissionRequestHandler: (h) => (handlers.request = h), setPermissionCheckHandler: (h) => (handlers.check = h) },
+    session: {
+      setPermissionRequestHandler: (h) => (handlers.request = h),
+      setPermissionCheckHandler: (h) => (handlers.check = h),
+    },
     external: externalOpener({
       openExternal: async (url) => void opened.push(url),
       portalUrl: () => 'https://portal.contoso.example',
@@ -71,11 +74,14 @@ describe('the rules every web contents of the app gets', () => {
     ['http://docs.hicare.example/kb/123', []],
     ['file:///C:/Windows/system32/calc.exe', []],
     ['app://hicare/index.html', []],
-  ])('a new window for %s is never opened in the app; only the vendor’s https sites go to the browser', (url, external) => {
-    const { contents, opened } = setUp();
-    expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
-    expect(opened).toEqual(external);
-  });
+  ])(
+    'a new window for %s is never opened in the app; only the vendor’s https sites go to the browser',
+    (url, external) => {
+      const { contents, opened } = setUp();
+      expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
+      expect(opened).toEqual(external);
+    },
+  );
 
   it('a plain link to the vendor’s documentation opens in the browser, never in the window', () => {
     const { contents, opened } = setUp();

@@ -100,25 +100,30 @@ describe('windowOpener', () => {
     expect(parseRoute(shell.window()?.hash ?? '')).toEqual({ name: 'request', id: 'REQ-9' });
   });
 
-  it.each(['#/requests/x";alert(1);"', "#/x'+document.cookie+'", 'javascript:alert(1)', '#/systems\nfetch(1)', 'https://evil.example/'])(
-    'never puts %j into the page; the window is still brought forward',
-    async (route) => {
-      const window = new FakeWindow('#/overview');
-      const shell = setUp(window);
-      await shell.open(route);
-      expect(window.scripts).toEqual([]);
-      expect(window.hash).toBe('#/overview');
-      expect(window.focused).toBe(true);
-      expect(shell.logger.lines.map((l) => l.level)).toEqual(['warn']);
-    },
-  );
+  it.each([
+    '#/requests/x";alert(1);"',
+    "#/x'+document.cookie+'",
+    'javascript:alert(1)',
+    '#/systems\nfetch(1)',
+    'https://evil.example/',
+  ])('never puts %j into the page; the window is still brought forward', async (route) => {
+    const window = new FakeWindow('#/overview');
+    const shell = setUp(window);
+    await shell.open(route);
+    expect(window.scripts).toEqual([]);
+    expect(window.hash).toBe('#/overview');
+    expect(window.focused).toBe(true);
+    expect(shell.logger.lines.map((l) => l.level)).toEqual(['warn']);
+  });
 
   it('a page that cannot be moved is logged, not thrown', async () => {
     const window = new FakeWindow('#/overview');
     window.failScripts = true;
     const shell = setUp(window);
     await expect(shell.open(UPDATES_ROUTE)).resolves.toBeUndefined();
-    expect(shell.logger.lines).toEqual([expect.objectContaining({ level: 'warn', message: 'the window could not be moved to a screen' })]);
+    expect(shell.logger.lines).toEqual([
+      expect.objectContaining({ level: 'warn', message: 'the window could not be moved to a screen' }),
+    ]);
   });
 
   it('Electron’s BrowserWindow is what the opener expects', () => {

@@ -12,14 +12,14 @@ import { HicareError } from '../../../shared/errors.js';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/content-security-policy.js';
 import { testHost } from '../../support.js';
 
-const INDEX_HTML = '<!doctype html><html><head><title>Hi-Care test build</title></head><body><div id="root"></div></body></html>';
+const INDEX_HTML =
+  '<!doctype html><html><head><title>Hi-Care test build</title></head><body><div id="root"></div></body></html>';
 
 let workDirectory: string;
 let dataDirectory: string;
 let rendererDirectory: string;
 let settings: SettingsService;
 let web: WebHost | undefined;
-
 
 async function start(options: { withIndex?: boolean } = {}): Promise<WebHost> {
   if (options.withIndex ?? true) writeFileSync(join(rendererDirectory, 'index.html'), INDEX_HTML);
@@ -64,15 +64,31 @@ function call(method: string, body: string | undefined, headers: Record<string, 
 }
 
 /** A raw request, for what fetch will not send as-is (a foreign Host header, an unnormalised path). */
-function rawRequest(options: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function rawRequest(options: {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   const { port } = new URL(web!.url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: Number(port), path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: Number(port),
+        path: options.path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -83,7 +99,11 @@ interface ErrorReply {
   error: { code: string; message: string; remedy: string; details?: Record<string, unknown> };
 }
 
-async function expectCoded(res: Response | { status: number; body: string }, status: number, code: string): Promise<ErrorReply['error']> {
+async function expectCoded(
+  res: Response | { status: number; body: string },
+  status: number,
+  code: string,
+): Promise<ErrorReply['error']> {
   expect(res.status).toBe(status);
   const body = (res instanceof Response ? await res.json() : JSON.parse(res.body)) as ErrorReply;
   expect(body.ok).toBe(false);
@@ -102,7 +122,14 @@ describe('the API over HTTP', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.json()).toEqual({
       ok: true,
-      value: { name: 'Hi-Care Update Manager', version: '1.2.3', host: 'web', platform: 'linux-x64', portalUrl: null, uiBuilt: true },
+      value: {
+        name: 'Hi-Care Update Manager',
+        version: '1.2.3',
+        host: 'web',
+        platform: 'linux-x64',
+        portalUrl: null,
+        uiBuilt: true,
+      },
     });
   });
 
@@ -114,7 +141,10 @@ describe('the API over HTTP', () => {
 
   it('settings.update is persisted and visible to settings.get', async () => {
     await start();
-    const res = await call('settings.update', JSON.stringify({ portalUrl: 'https://portal.example.com/', checkEveryHours: 12 }));
+    const res = await call(
+      'settings.update',
+      JSON.stringify({ portalUrl: 'https://portal.example.com/', checkEveryHours: 12 }),
+    );
     const expected = { ...DEFAULT_SETTINGS, portalUrl: 'https://portal.example.com/', checkEveryHours: 12 };
     expect(await res.json()).toEqual({ ok: true, value: expected });
     expect(await (await call('settings.get', '{}')).json()).toEqual({ ok: true, value: expected });
@@ -153,7 +183,11 @@ describe('the API over HTTP', () => {
     await start();
     const sent = { authorization: headers.authorization!.replace('<same length>', 'X'.repeat(web!.token.length)) };
     const before = settingsFile();
-    await expectCoded(await call('settings.update', JSON.stringify({ checkEveryHours: 1 }), sent), 401, 'UNAUTHENTICATED');
+    await expectCoded(
+      await call('settings.update', JSON.stringify({ checkEveryHours: 1 }), sent),
+      401,
+      'UNAUTHENTICATED',
+    );
     expect(settingsFile()).toBe(before);
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
   });
@@ -164,28 +198,36 @@ describe('the API over HTTP', () => {
     await expectCoded(res, 401, 'UNAUTHENTICATED');
   });
 
-  it.each(['evil.example', 'evil.example:<port>', 'attacker.localhost', 'localhost', '127.0.0.2:<port>'])('refuses the Host header %j with 403 FORBIDDEN', async (hostPattern) => {
-    await start();
-    const host = hostPattern.replace('<port>', new URL(web!.url).port);
-    const before = settingsFile();
-    const res = await rawRequest({
-      path: '/api/call/settings.update',
-      method: 'POST',
-      headers: { host, authorization: `Bearer ${web!.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ checkEveryHours: 1 }),
-    });
-    await expectCoded(res, 403, 'FORBIDDEN');
-    expect(settingsFile()).toBe(before);
-    const page = await rawRequest({ path: '/', headers: { host } });
-    expect(page.status).toBe(403);
-    expect(page.body).not.toContain('Hi-Care test build');
-  });
+  it.each(['evil.example', 'evil.example:<port>', 'attacker.localhost', 'localhost', '127.0.0.2:<port>'])(
+    'refuses the Host header %j with 403 FORBIDDEN',
+    async (hostPattern) => {
+      await start();
+      const host = hostPattern.replace('<port>', new URL(web!.url).port);
+      const before = settingsFile();
+      const res = await rawRequest({
+        path: '/api/call/settings.update',
+        method: 'POST',
+        headers: { host, authorization: `Bearer ${web!.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ checkEveryHours: 1 }),
+      });
+      await expectCoded(res, 403, 'FORBIDDEN');
+      expect(settingsFile()).toBe(before);
+      const page = await rawRequest({ path: '/', headers: { host } });
+      expect(page.status).toBe(403);
+      expect(page.body).not.toContain('Hi-Care test build');
+    },
+  );
 
   it('accepts localhost and 127.0.0.1 with its port as the Host', async () => {
     await start();
     const { port } = new URL(web!.url);
     for (const host of [`localhost:${port}`, `127.0.0.1:${port}`]) {
-      const res = await rawRequest({ path: '/api/call/app.info', method: 'POST', headers: { host, authorization: `Bearer ${web!.token}` }, body: '{}' });
+      const res = await rawRequest({
+        path: '/api/call/app.info',
+        method: 'POST',
+        headers: { host, authorization: `Bearer ${web!.token}` },
+        body: '{}',
+      });
       expect(res.status).toBe(200);
     }
   });
@@ -209,13 +251,16 @@ describe('the API over HTTP', () => {
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it.each(['{', '{"checkEveryHours": }', 'checkEveryHours=1', '\u0000'])('refuses the malformed JSON %j with 400 INVALID_INPUT', async (body) => {
-    await start();
-    const before = settingsFile();
-    const error = await expectCoded(await call('settings.update', body), 400, 'INVALID_INPUT');
-    expect(error.message).toMatch(/JSON/);
-    expect(settingsFile()).toBe(before);
-  });
+  it.each(['{', '{"checkEveryHours": }', 'checkEveryHours=1', '\u0000'])(
+    'refuses the malformed JSON %j with 400 INVALID_INPUT',
+    async (body) => {
+      await start();
+      const before = settingsFile();
+      const error = await expectCoded(await call('settings.update', body), 400, 'INVALID_INPUT');
+      expect(error.message).toMatch(/JSON/);
+      expect(settingsFile()).toBe(before);
+    },
+  );
 
   it.each<[string, string, string]>([
     ['a bad portal URL', 'settings.update', JSON.stringify({ portalUrl: 'not a url' })],
@@ -247,7 +292,11 @@ describe('the API over HTTP', () => {
     ['PUT', '/api/call/settings.update'],
   ])('answers %s %s with 404 UNKNOWN_METHOD', async (method, path) => {
     await start();
-    const res = await fetch(`${web!.url}${path}`, { method, headers: { authorization: `Bearer ${web!.token}` }, body: method === 'GET' ? null : '{}' });
+    const res = await fetch(`${web!.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${web!.token}` },
+      body: method === 'GET' ? null : '{}',
+    });
     await expectCoded(res, 404, 'UNKNOWN_METHOD');
   });
 });
@@ -306,11 +355,14 @@ describe('static files', () => {
     expect(res.body).not.toContain('TOP-SECRET');
   });
 
-  it.each(['/%E0%A4%A', '/%', '/assets/%ZZ.js'])('answers the malformed path %s with 404, not a server error', async (path) => {
-    await start();
-    const res = await rawRequest({ path, headers: { host: new URL(web!.url).host } });
-    await expectCoded(res, 404, 'NOT_FOUND');
-  });
+  it.each(['/%E0%A4%A', '/%', '/assets/%ZZ.js'])(
+    'answers the malformed path %s with 404, not a server error',
+    async (path) => {
+      await start();
+      const res = await rawRequest({ path, headers: { host: new URL(web!.url).host } });
+      await expectCoded(res, 404, 'NOT_FOUND');
+    },
+  );
 
   it('refuses methods other than GET and HEAD outside the API', async () => {
     await start();
@@ -336,12 +388,19 @@ describe('static files', () => {
 });
 
 /** Reads an SSE response until `predicate` holds for the text so far, or fails after `ms`. */
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, predicate: (text: string) => boolean, ms = 5_000): Promise<string> {
+async function readUntil(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  predicate: (text: string) => boolean,
+  ms = 5_000,
+): Promise<string> {
   const decoder = new TextDecoder();
   let text = '';
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out waiting for the event stream; got ${JSON.stringify(text)}`)), ms);
+    timer = setTimeout(
+      () => reject(new Error(`timed out waiting for the event stream; got ${JSON.stringify(text)}`)),
+      ms,
+    );
   });
   try {
     while (!predicate(text)) {
@@ -361,7 +420,10 @@ function parseEvents(text: string): { event: string; data: unknown }[] {
     .filter((block) => block.startsWith('event: '))
     .map((block) => {
       const [eventLine, dataLine] = block.split('\n');
-      return { event: eventLine!.slice('event: '.length), data: JSON.parse(dataLine!.slice('data: '.length)) as unknown };
+      return {
+        event: eventLine!.slice('event: '.length),
+        data: JSON.parse(dataLine!.slice('data: '.length)) as unknown,
+      };
     });
 }
 
@@ -371,7 +433,9 @@ describe('server-sent events', () => {
   it('delivers a settings.changed event emitted by the host', async () => {
     await start();
     const controller = new AbortController();
-    const res = await fetch(`${web!.url}/api/events?token=${encodeURIComponent(web!.token)}`, { signal: controller.signal });
+    const res = await fetch(`${web!.url}/api/events?token=${encodeURIComponent(web!.token)}`, {
+      signal: controller.signal,
+    });
     try {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/event-stream');
@@ -389,11 +453,16 @@ describe('server-sent events', () => {
     await start();
     settings.onChange((s) => web!.emit('settings.changed', s));
     const controller = new AbortController();
-    const res = await fetch(`${web!.url}/api/events`, { headers: { authorization: `Bearer ${web!.token}` }, signal: controller.signal });
+    const res = await fetch(`${web!.url}/api/events`, {
+      headers: { authorization: `Bearer ${web!.token}` },
+      signal: controller.signal,
+    });
     try {
       const reader = res.body!.getReader();
       await readUntil(reader, (t) => t.includes(': connected'));
-      expect((await call('settings.update', JSON.stringify({ checkEveryHours: 24, includePreviews: true }))).status).toBe(200);
+      expect(
+        (await call('settings.update', JSON.stringify({ checkEveryHours: 24, includePreviews: true }))).status,
+      ).toBe(200);
       const text = await readUntil(reader, (t) => t.includes('event: settings.changed') && t.endsWith('\n\n'));
       expect(parseEvents(text)).toEqual([{ event: 'settings.changed', data: changed }]);
     } finally {
@@ -404,7 +473,9 @@ describe('server-sent events', () => {
   it('keeps delivering to a stream after earlier events', async () => {
     await start();
     const controller = new AbortController();
-    const res = await fetch(`${web!.url}/api/events?token=${encodeURIComponent(web!.token)}`, { signal: controller.signal });
+    const res = await fetch(`${web!.url}/api/events?token=${encodeURIComponent(web!.token)}`, {
+      signal: controller.signal,
+    });
     try {
       const reader = res.body!.getReader();
       await readUntil(reader, (t) => t.includes(': connected'));
@@ -426,7 +497,9 @@ describe('server-sent events', () => {
   it('throws a coded error when asked to emit an undeclared event, and sends nothing', async () => {
     await start();
     const controller = new AbortController();
-    const res = await fetch(`${web!.url}/api/events?token=${encodeURIComponent(web!.token)}`, { signal: controller.signal });
+    const res = await fetch(`${web!.url}/api/events?token=${encodeURIComponent(web!.token)}`, {
+      signal: controller.signal,
+    });
     try {
       const reader = res.body!.getReader();
       await readUntil(reader, (t) => t.includes(': connected'));

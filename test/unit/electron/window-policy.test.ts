@@ -1,6 +1,10 @@
 /** The window's security settings, navigation rules and app:// path mapping. */
 import { describe, expect, it } from 'vitest';
-import { appUrlToRelativePath, navigationDecision, secureWebPreferences } from '../../../electron/main/window-policy.js';
+import {
+  appUrlToRelativePath,
+  navigationDecision,
+  secureWebPreferences,
+} from '../../../electron/main/window-policy.js';
 
 describe('secureWebPreferences', () => {
   const prefs = secureWebPreferences('/opt/hicare/preload.cjs');
@@ -98,9 +102,12 @@ describe('appUrlToRelativePath', () => {
     expect(appUrlToRelativePath(url)).toBeNull();
   });
 
-  it.each(['app://hicare/%E0%A4%A', 'app://hicare/%', 'app://hicare/%ZZ'])('refuses the malformed encoding %s', (url) => {
-    expect(appUrlToRelativePath(url)).toBeNull();
-  });
+  it.each(['app://hicare/%E0%A4%A', 'app://hicare/%', 'app://hicare/%ZZ'])(
+    'refuses the malformed encoding %s',
+    (url) => {
+      expect(appUrlToRelativePath(url)).toBeNull();
+    },
+  );
 
   it.each([
     'app://other/index.html',

@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LifecycleSchema } from '../../../shared/contracts/catalog.js';
-import { assertLifecycle, assertRelease, isPrerelease, linePhase, publishedAfterEndOfMaintenance } from '../../../shared/domain/release.js';
+import {
+  assertLifecycle,
+  assertRelease,
+  isPrerelease,
+  linePhase,
+  publishedAfterEndOfMaintenance,
+} from '../../../shared/domain/release.js';
 import { planUpgradePath } from '../../../shared/domain/upgrade-path.js';
 import {
   DEMO_INSTALL_FAILURE,
@@ -57,7 +63,9 @@ describe('demo catalog', () => {
   });
 
   it('has a prerelease', () => {
-    expect(DEMO_RELEASES.filter((r) => isPrerelease(r.version)).map((r) => `${r.product} ${r.version}`)).toEqual(['atlas 3.0.0-rc.1']);
+    expect(DEMO_RELEASES.filter((r) => isPrerelease(r.version)).map((r) => `${r.product} ${r.version}`)).toEqual([
+      'atlas 3.0.0-rc.1',
+    ]);
   });
 
   it('has a line past end of maintenance but still in service, and maintained lines', () => {

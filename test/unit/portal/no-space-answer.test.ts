@@ -7,7 +7,11 @@ import { createPortalApp } from '../../../portal/http/app.js';
 import { sendError } from '../../../portal/http/endpoints.js';
 
 function noSpace(): NodeJS.ErrnoException {
-  return Object.assign(new Error("ENOSPC: no space left on device, write '/srv/hicare/attachments/x'"), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+  return Object.assign(new Error("ENOSPC: no space left on device, write '/srv/hicare/attachments/x'"), {
+    code: 'ENOSPC',
+    errno: -28,
+    syscall: 'write',
+  });
 }
 
 describe('a full disk during a request', () => {

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { storeFailure } from '../../../portal/storage/s3-errors.js';
 
 function sdkError(name: string, status: number | undefined): Error {
-  return Object.assign(new Error(`store says ${name}`), { name, $metadata: status === undefined ? {} : { httpStatusCode: status } });
+  return Object.assign(new Error(`store says ${name}`), {
+    name,
+    $metadata: status === undefined ? {} : { httpStatusCode: status },
+  });
 }
 
 describe('storeFailure', () => {

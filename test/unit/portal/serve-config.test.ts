@@ -62,14 +62,30 @@ describe('serve configuration', () => {
   });
 
   it('lets flags win over the environment, and treats empty variables as unset', () => {
-    const c = config({ HOST: '0.0.0.0', PORT: '9000', HICARE_TRUST_PROXY: '10.0.0.5', HICARE_PORTAL_DATA: '/var/lib/hicare', DATABASE_URL: '' }, {
+    const c = config(
+      {
+        HOST: '0.0.0.0',
+        PORT: '9000',
+        HICARE_TRUST_PROXY: '10.0.0.5',
+        HICARE_PORTAL_DATA: '/var/lib/hicare',
+        DATABASE_URL: '',
+      },
+      {
+        host: '::1',
+        port: '0',
+        'trust-proxy': ['127.0.0.1'],
+        data: '/tmp/portal',
+        keys: '/tmp/keys',
+      },
+    );
+    expect(c).toMatchObject({
       host: '::1',
-      port: '0',
-      'trust-proxy': ['127.0.0.1'],
-      data: '/tmp/portal',
-      keys: '/tmp/keys',
+      port: 0,
+      trustProxy: ['127.0.0.1'],
+      dataDirectory: '/tmp/portal',
+      keysDir: '/tmp/keys',
+      databaseUrl: undefined,
     });
-    expect(c).toMatchObject({ host: '::1', port: 0, trustProxy: ['127.0.0.1'], dataDirectory: '/tmp/portal', keysDir: '/tmp/keys', databaseUrl: undefined });
     expect(config({ PORT: ' ', HICARE_LOG_LEVEL: '' })).toMatchObject({ port: 8780, logLevel: 'info' });
   });
 

@@ -52,12 +52,22 @@ describe('a user action', () => {
 
   it('a refusal is shown in the words and with the remedy the app gave, and the next run clears it', async () => {
     const onError = vi.fn();
-    const refusal = Object.assign(new Error('The version 9.9.9 is not in the catalog.'), { code: 'UNKNOWN_VERSION', remedy: 'Pick a listed version.' });
-    const perform = vi.fn<(input: string) => Promise<void>>().mockRejectedValueOnce(refusal).mockResolvedValueOnce(undefined);
+    const refusal = Object.assign(new Error('The version 9.9.9 is not in the catalog.'), {
+      code: 'UNKNOWN_VERSION',
+      remedy: 'Pick a listed version.',
+    });
+    const perform = vi
+      .fn<(input: string) => Promise<void>>()
+      .mockRejectedValueOnce(refusal)
+      .mockResolvedValueOnce(undefined);
     const { runner } = runnerWith({ perform, onError });
 
     await runner.run('9.9.9');
-    const shown = { code: 'UNKNOWN_VERSION', message: 'The version 9.9.9 is not in the catalog.', remedy: 'Pick a listed version.' };
+    const shown = {
+      code: 'UNKNOWN_VERSION',
+      message: 'The version 9.9.9 is not in the catalog.',
+      remedy: 'Pick a listed version.',
+    };
     expect(runner.get()).toEqual({ running: null, error: shown });
     expect(onError).toHaveBeenCalledWith(shown, '9.9.9');
 

@@ -18,9 +18,19 @@ const view = (state: DownloadView['state'], revision: number, receivedBytes = 0)
 
 describe('a download seen through events, call answers and the list, arriving out of order', () => {
   it.each([
-    ['a late "queued" answer to the start does not undo a finished download', view('done', 5, 1_000), view('queued', 1), 'done'],
+    [
+      'a late "queued" answer to the start does not undo a finished download',
+      view('done', 5, 1_000),
+      view('queued', 1),
+      'done',
+    ],
     ['nor one that got going', view('downloading', 3, 500), view('queued', 1), 'downloading'],
-    ['nor take a verifying one back to downloading', view('verifying', 7, 1_000), view('downloading', 4, 400), 'verifying'],
+    [
+      'nor take a verifying one back to downloading',
+      view('verifying', 7, 1_000),
+      view('downloading', 4, 400),
+      'verifying',
+    ],
     ['a cancel stays cancelled', view('cancelled', 9), view('downloading', 6, 10), 'cancelled'],
     ['the answer to pause shows at once', view('downloading', 4, 500), view('paused', 5, 500), 'paused'],
     ['a resumed paused download is news', view('paused', 5, 500), view('queued', 6, 500), 'queued'],

@@ -23,11 +23,31 @@ function target(product: string, version: string, minUpgradeFrom?: string): Rele
   };
 }
 
-const verdict = (allowed: boolean) => ({ allowed, kind: 'update' as const, requiredRight: 'update' as const, reasons: [], contractId: 'C1' });
+const verdict = (allowed: boolean) => ({
+  allowed,
+  kind: 'update' as const,
+  requiredRight: 'update' as const,
+  reasons: [],
+  contractId: 'C1',
+});
 
-function resolution(serialNumber: string, updates: [ReleaseTarget, boolean][], upgrades: [ReleaseTarget, boolean][] = []): ResolutionView {
+function resolution(
+  serialNumber: string,
+  updates: [ReleaseTarget, boolean][],
+  upgrades: [ReleaseTarget, boolean][] = [],
+): ResolutionView {
   return {
-    system: { serialNumber, product: 'atlas', location: 'Plant', contractIds: ['C1'], installedVersion: '1.4.2', versionSource: 'portal', platform: 'linux-x64', installDir: null, updatedAt: '2026-01-01T00:00:00Z' },
+    system: {
+      serialNumber,
+      product: 'atlas',
+      location: 'Plant',
+      contractIds: ['C1'],
+      installedVersion: '1.4.2',
+      versionSource: 'portal',
+      platform: 'linux-x64',
+      installDir: null,
+      updatedAt: '2026-01-01T00:00:00Z',
+    },
     updates: updates.map(([t, a]) => ({ target: t, verdict: verdict(a) })),
     upgrades: upgrades.map(([t, a]) => ({ target: t, verdict: { ...verdict(a), kind: 'upgrade' as const } })),
     line: null,
@@ -39,7 +59,10 @@ describe('the bulk download list', () => {
   it('lists each package once, with every system it is allowed on, and marks packages no system may take', () => {
     const a19 = target('atlas', '1.9.0');
     const a20 = target('atlas', '2.0.0', '>=1.8.0');
-    const rows = bulkRows([resolution('S1', [[a19, true]], [[a20, false]]), resolution('S2', [[a19, true]], [[a20, false]])]);
+    const rows = bulkRows([
+      resolution('S1', [[a19, true]], [[a20, false]]),
+      resolution('S2', [[a19, true]], [[a20, false]]),
+    ]);
     expect(rows.map((r) => [r.target.custom.version, r.allowed, r.serialNumbers])).toEqual([
       ['1.9.0', true, ['S1', 'S2']],
       ['2.0.0', false, []],
@@ -47,7 +70,10 @@ describe('the bulk download list', () => {
   });
 
   it('filters by every word typed, across name, version, platform and serial number', () => {
-    const rows = bulkRows([resolution('NW-1', [[target('atlas', '1.9.0'), true]]), resolution('CG-7', [[target('atlas', '1.8.0'), true]])]);
+    const rows = bulkRows([
+      resolution('NW-1', [[target('atlas', '1.9.0'), true]]),
+      resolution('CG-7', [[target('atlas', '1.8.0'), true]]),
+    ]);
     expect(filterRows(rows, '').length).toBe(2);
     expect(filterRows(rows, 'atlas 1.9').map((r) => r.target.custom.version)).toEqual(['1.9.0']);
     expect(filterRows(rows, 'cg-7 LINUX').map((r) => r.target.custom.version)).toEqual(['1.8.0']);
@@ -67,7 +93,12 @@ describe('the bulk download list', () => {
 });
 
 describe('the upgrade path drawn for each release', () => {
-  const releases = [target('atlas', '1.8.0'), target('atlas', '1.9.0'), target('atlas', '2.0.0', '>=1.8.0'), target('atlas', '2.3.1', '>=1.9.0 || ^2')];
+  const releases = [
+    target('atlas', '1.8.0'),
+    target('atlas', '1.9.0'),
+    target('atlas', '2.0.0', '>=1.8.0'),
+    target('atlas', '2.3.1', '>=1.9.0 || ^2'),
+  ];
 
   it('goes from the installed version through each needed hop to the target', () => {
     expect(pathTo('1.4.2', '2.3.1', releases)).toEqual({ ok: true, steps: ['1.4.2', '1.9.0', '2.3.1'] });

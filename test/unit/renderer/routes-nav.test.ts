@@ -51,7 +51,10 @@ describe('hash routes', () => {
     ['#/systems/NW-COB-0001', { name: 'system', serialNumber: 'NW-COB-0001' }],
     ['#/systems/NW-ATL%2F0001', { name: 'system', serialNumber: 'NW-ATL/0001' }],
     ['#/downloads', { name: 'downloads' }],
-    ['#/install/NW-1/cobalt%2F4.2.1%2Fa.tar.gz', { name: 'install', serialNumber: 'NW-1', targetName: 'cobalt/4.2.1/a.tar.gz' }],
+    [
+      '#/install/NW-1/cobalt%2F4.2.1%2Fa.tar.gz',
+      { name: 'install', serialNumber: 'NW-1', targetName: 'cobalt/4.2.1/a.tar.gz' },
+    ],
     ['#/upgrade/NW-1/4.0.0', { name: 'upgrade', serialNumber: 'NW-1', version: '4.0.0' }],
     ['#/requests', { name: 'requests' }],
     ['#/requests/req_1', { name: 'request', id: 'req_1' }],
@@ -107,8 +110,19 @@ describe('sidebar sections', () => {
 
 describe('what each role may open', () => {
   it('customer admins see everything about their contract; IT staff the same without requests; engineers their workspace and no contracts', () => {
-    expect(navItemsFor('customer-admin').map((i) => i.label)).toEqual(['Overview', 'Systems & updates', 'Downloads', 'Requests', 'Settings']);
-    expect(navItemsFor('it-staff').map((i) => i.label)).toEqual(['Overview', 'Systems & updates', 'Downloads', 'Settings']);
+    expect(navItemsFor('customer-admin').map((i) => i.label)).toEqual([
+      'Overview',
+      'Systems & updates',
+      'Downloads',
+      'Requests',
+      'Settings',
+    ]);
+    expect(navItemsFor('it-staff').map((i) => i.label)).toEqual([
+      'Overview',
+      'Systems & updates',
+      'Downloads',
+      'Settings',
+    ]);
     expect(navItemsFor('engineer').map((i) => i.label)).toEqual(['Engineer workspace', 'Settings']);
     expect(navItemsFor(null).map((i) => i.label)).toEqual(['Settings']);
   });
@@ -119,7 +133,11 @@ describe('what each role may open', () => {
     expect(resolveRoute({ name: 'overview' }, 'engineer')).toEqual({ name: 'workspace' });
     expect(resolveRoute({ name: 'system', serialNumber: 'S1' }, 'engineer')).toEqual({ name: 'workspace' });
     expect(resolveRoute({ name: 'home' }, 'customer-admin')).toEqual({ name: 'overview' });
-    expect(resolveRoute({ name: 'install', serialNumber: 'S', targetName: 't' }, 'customer-admin')).toEqual({ name: 'install', serialNumber: 'S', targetName: 't' });
+    expect(resolveRoute({ name: 'install', serialNumber: 'S', targetName: 't' }, 'customer-admin')).toEqual({
+      name: 'install',
+      serialNumber: 'S',
+      targetName: 't',
+    });
     expect(resolveRoute({ name: 'overview' }, null)).toEqual({ name: 'sign-in' });
     expect(resolveRoute({ name: 'settings' }, null)).toEqual({ name: 'settings' });
   });

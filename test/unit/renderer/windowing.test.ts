@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_OVERSCAN, TRAILING_OVERSCAN, rowWindow, scrollTopToReveal, type ScrollDirection } from '../../../renderer/src/lib/windowing.js';
+import {
+  DEFAULT_OVERSCAN,
+  TRAILING_OVERSCAN,
+  rowWindow,
+  scrollTopToReveal,
+  type ScrollDirection,
+} from '../../../renderer/src/lib/windowing.js';
 
 describe('the windowed list renders only the rows in view', () => {
   it('renders a screenful plus the overscan of a 10,000-row list, wherever it is scrolled', () => {
@@ -24,14 +30,29 @@ describe('the windowed list renders only the rows in view', () => {
   });
 
   it('clamps scroll positions the browser reports past either end (elastic scrolling, a list that just shrank)', () => {
-    expect(rowWindow({ count: 50, rowHeight: 20, viewportHeight: 200, scrollTop: -120, overscan: 0 })).toMatchObject({ start: 0, end: 10 });
+    expect(rowWindow({ count: 50, rowHeight: 20, viewportHeight: 200, scrollTop: -120, overscan: 0 })).toMatchObject({
+      start: 0,
+      end: 10,
+    });
     // The list shrank from 10,000 rows to 50 while scrolled far down: show its last screenful, not nothing.
-    expect(rowWindow({ count: 50, rowHeight: 20, viewportHeight: 200, scrollTop: 150_000, overscan: 0 })).toMatchObject({ start: 40, end: 50 });
+    expect(rowWindow({ count: 50, rowHeight: 20, viewportHeight: 200, scrollTop: 150_000, overscan: 0 })).toMatchObject(
+      { start: 40, end: 50 },
+    );
   });
 
   it('handles an empty list, a list shorter than the viewport and a viewport of no height', () => {
-    expect(rowWindow({ count: 0, rowHeight: 40, viewportHeight: 400, scrollTop: 0 })).toEqual({ start: 0, end: 0, offsetTop: 0, totalHeight: 0 });
-    expect(rowWindow({ count: 3, rowHeight: 40, viewportHeight: 400, scrollTop: 0 })).toEqual({ start: 0, end: 3, offsetTop: 0, totalHeight: 120 });
+    expect(rowWindow({ count: 0, rowHeight: 40, viewportHeight: 400, scrollTop: 0 })).toEqual({
+      start: 0,
+      end: 0,
+      offsetTop: 0,
+      totalHeight: 0,
+    });
+    expect(rowWindow({ count: 3, rowHeight: 40, viewportHeight: 400, scrollTop: 0 })).toEqual({
+      start: 0,
+      end: 3,
+      offsetTop: 0,
+      totalHeight: 120,
+    });
     const hidden = rowWindow({ count: 1_000, rowHeight: 40, viewportHeight: 0, scrollTop: 0, overscan: 0 });
     expect(hidden.end - hidden.start).toBe(1);
   });
@@ -98,8 +119,14 @@ describe('while the list is being scrolled, rows are rendered ahead of the scrol
   });
 
   it('at either end of the list, and with no overscan asked for, renders no row that does not exist or was not asked for', () => {
-    expect(rowWindow({ ...list, scrollTop: 400_000, direction: 'down' })).toMatchObject({ start: 9_990 - TRAILING_OVERSCAN, end: 10_000 });
-    expect(rowWindow({ ...list, scrollTop: 0, direction: 'up' })).toMatchObject({ start: 0, end: 10 + TRAILING_OVERSCAN });
+    expect(rowWindow({ ...list, scrollTop: 400_000, direction: 'down' })).toMatchObject({
+      start: 9_990 - TRAILING_OVERSCAN,
+      end: 10_000,
+    });
+    expect(rowWindow({ ...list, scrollTop: 0, direction: 'up' })).toMatchObject({
+      start: 0,
+      end: 10 + TRAILING_OVERSCAN,
+    });
     expect(rowWindow({ ...list, overscan: 0, direction: 'down' })).toMatchObject({ start: 5_000, end: 5_010 });
   });
 

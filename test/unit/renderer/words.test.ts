@@ -2,24 +2,53 @@ import { describe, expect, it } from 'vitest';
 import { verdictWords } from '../../../renderer/src/lib/verdict-words.js';
 import { slaCountdown } from '../../../renderer/src/lib/sla-words.js';
 import { periodSentence, servicePeriodPosition } from '../../../renderer/src/lib/service-period.js';
-import { formatBytes, formatDuration, formatEta, groupFingerprint, percentOf, productLabel } from '../../../renderer/src/lib/format.js';
+import {
+  formatBytes,
+  formatDuration,
+  formatEta,
+  groupFingerprint,
+  percentOf,
+  productLabel,
+} from '../../../renderer/src/lib/format.js';
 import type { VerdictReasonCode } from '../../../shared/domain/verdict.js';
 
 const reason = (code: VerdictReasonCode) => ({ code, message: `${code} message`, remedy: `${code} remedy` });
 
 describe('a verdict in plain words', () => {
   it('says which contract includes an allowed release', () => {
-    expect(verdictWords({ allowed: true, reasons: [] }, 'support')).toEqual({ headline: 'Included in your Support contract', tone: 'ok' });
-    expect(verdictWords({ allowed: true, reasons: [] }, 'upgrade-support').headline).toBe('Included in your Upgrade Support contract');
+    expect(verdictWords({ allowed: true, reasons: [] }, 'support')).toEqual({
+      headline: 'Included in your Support contract',
+      tone: 'ok',
+    });
+    expect(verdictWords({ allowed: true, reasons: [] }, 'upgrade-support').headline).toBe(
+      'Included in your Upgrade Support contract',
+    );
     expect(verdictWords({ allowed: true, reasons: [] }, undefined).headline).toBe('Included in your contract');
   });
 
   it('names the reason that decides most when several apply', () => {
-    expect(verdictWords({ allowed: false, reasons: [reason('PRERELEASE'), reason('UPGRADE_REQUIRES_UPGRADE_SUPPORT')] }, 'support')).toEqual({ headline: 'Needs Upgrade Support', tone: 'blocked' });
-    expect(verdictWords({ allowed: false, reasons: [reason('RELEASED_AFTER_CONTRACT_END')] }, 'support').headline).toBe('Needs a renewed contract');
-    expect(verdictWords({ allowed: false, reasons: [reason('UPGRADE_REQUIRES_UPGRADE_SUPPORT'), reason('SYSTEM_NOT_COVERED')] }, 'support').headline).toBe('Not covered by your contract');
-    expect(verdictWords({ allowed: false, reasons: [reason('PRERELEASE')] }, 'upgrade-support')).toEqual({ headline: 'Preview: not generally available', tone: 'info' });
-    expect(verdictWords({ allowed: false, reasons: [reason('LINE_PAST_END_OF_MAINTENANCE')] }, 'support').headline).toBe('Line past end of maintenance');
+    expect(
+      verdictWords(
+        { allowed: false, reasons: [reason('PRERELEASE'), reason('UPGRADE_REQUIRES_UPGRADE_SUPPORT')] },
+        'support',
+      ),
+    ).toEqual({ headline: 'Needs Upgrade Support', tone: 'blocked' });
+    expect(verdictWords({ allowed: false, reasons: [reason('RELEASED_AFTER_CONTRACT_END')] }, 'support').headline).toBe(
+      'Needs a renewed contract',
+    );
+    expect(
+      verdictWords(
+        { allowed: false, reasons: [reason('UPGRADE_REQUIRES_UPGRADE_SUPPORT'), reason('SYSTEM_NOT_COVERED')] },
+        'support',
+      ).headline,
+    ).toBe('Not covered by your contract');
+    expect(verdictWords({ allowed: false, reasons: [reason('PRERELEASE')] }, 'upgrade-support')).toEqual({
+      headline: 'Preview: not generally available',
+      tone: 'info',
+    });
+    expect(
+      verdictWords({ allowed: false, reasons: [reason('LINE_PAST_END_OF_MAINTENANCE')] }, 'support').headline,
+    ).toBe('Line past end of maintenance');
   });
 });
 
@@ -30,14 +59,29 @@ describe('the SLA countdown', () => {
     const sla = { state: 'running' as const, dueAt: '2026-11-24T13:05:00Z', msLeft: 3_900_000 };
     expect(slaCountdown(sla, now)).toEqual({ label: '1 h 05 min left', tone: 'ok', msLeft: 3_900_000 });
     expect(slaCountdown(sla, Date.parse('2026-11-24T12:55:00Z')).tone).toBe('warn');
-    expect(slaCountdown(sla, Date.parse('2026-11-24T13:07:30Z'))).toEqual({ label: 'Overdue by 2 min 30 s', tone: 'blocked', msLeft: -150_000 });
+    expect(slaCountdown(sla, Date.parse('2026-11-24T13:07:30Z'))).toEqual({
+      label: 'Overdue by 2 min 30 s',
+      tone: 'blocked',
+      msLeft: -150_000,
+    });
   });
 
   it('says met or breached once TAC responded, and that the clock has not started before acceptance', () => {
-    expect(slaCountdown({ state: 'met', dueAt: '2026-11-24T13:00:00Z', msLeft: null }, now)).toMatchObject({ label: 'Response time met', tone: 'ok' });
-    expect(slaCountdown({ state: 'breached', dueAt: '2026-11-24T11:00:00Z', msLeft: null }, now)).toMatchObject({ label: 'Response time breached', tone: 'blocked' });
-    expect(slaCountdown({ state: 'breached', dueAt: '2026-11-24T11:00:00Z', msLeft: -3_600_000 }, now).label).toBe('Overdue by 1 h 00 min');
-    expect(slaCountdown({ state: 'awaiting-acceptance', dueAt: null, msLeft: null }, now)).toMatchObject({ tone: 'info', msLeft: null });
+    expect(slaCountdown({ state: 'met', dueAt: '2026-11-24T13:00:00Z', msLeft: null }, now)).toMatchObject({
+      label: 'Response time met',
+      tone: 'ok',
+    });
+    expect(slaCountdown({ state: 'breached', dueAt: '2026-11-24T11:00:00Z', msLeft: null }, now)).toMatchObject({
+      label: 'Response time breached',
+      tone: 'blocked',
+    });
+    expect(slaCountdown({ state: 'breached', dueAt: '2026-11-24T11:00:00Z', msLeft: -3_600_000 }, now).label).toBe(
+      'Overdue by 1 h 00 min',
+    );
+    expect(slaCountdown({ state: 'awaiting-acceptance', dueAt: null, msLeft: null }, now)).toMatchObject({
+      tone: 'info',
+      msLeft: null,
+    });
   });
 });
 
@@ -59,9 +103,15 @@ describe('the service period timeline', () => {
 
   it('says how long is left, until the start, or since when it ended', () => {
     const base = { startDate: '2026-01-01', endDate: '2026-12-31', daysLeft: 0, daysUntilStart: 0 };
-    expect(periodSentence({ ...base, status: 'active', daysLeft: 166 })).toBe('166 days of service left, through 2026-12-31.');
-    expect(periodSentence({ ...base, status: 'expiring', daysLeft: 1 })).toBe('1 day of service left, through 2026-12-31.');
-    expect(periodSentence({ ...base, status: 'pending', daysUntilStart: 12 })).toBe('Service starts on 2026-01-01, in 12 days.');
+    expect(periodSentence({ ...base, status: 'active', daysLeft: 166 })).toBe(
+      '166 days of service left, through 2026-12-31.',
+    );
+    expect(periodSentence({ ...base, status: 'expiring', daysLeft: 1 })).toBe(
+      '1 day of service left, through 2026-12-31.',
+    );
+    expect(periodSentence({ ...base, status: 'pending', daysUntilStart: 12 })).toBe(
+      'Service starts on 2026-01-01, in 12 days.',
+    );
     expect(periodSentence({ ...base, status: 'expired' })).toBe('Service ended on 2026-12-31.');
   });
 });

@@ -17,10 +17,16 @@ import { HicareError } from '../../../shared/errors.js';
 const testApi = defineAppApi({
   methods: {
     'greet.person': {
-      input: z.object({ name: z.string().min(1), times: z.number().int().min(1).max(3).optional(), address: z.object({ city: z.string() }).optional() }).strict(),
+      input: z
+        .object({
+          name: z.string().min(1),
+          times: z.number().int().min(1).max(3).optional(),
+          address: z.object({ city: z.string() }).optional(),
+        })
+        .strict(),
       output: z.object({ text: z.string(), shouted: z.boolean().default(false) }),
     },
-    'ping': { input: z.object({}).strict(), output: z.literal('pong') },
+    ping: { input: z.object({}).strict(), output: z.literal('pong') },
   },
   events: {
     'counter.ticked': z.object({ n: z.number().int().min(0) }),
@@ -33,12 +39,16 @@ interface Ctx {
 
 const CTX: Ctx = { origin: 'test' };
 
-function setup(greet: (args: { name: string; times?: number | undefined }, ctx: Ctx) => unknown = (a) => ({ text: `Hello ${a.name}`.repeat(a.times ?? 1) })) {
+function setup(
+  greet: (args: { name: string; times?: number | undefined }, ctx: Ctx) => unknown = (a) => ({
+    text: `Hello ${a.name}`.repeat(a.times ?? 1),
+  }),
+) {
   const greetHandler = vi.fn(greet);
   const pingHandler = vi.fn(() => 'pong' as const);
   const dispatch = createDispatcher(testApi, {
     'greet.person': greetHandler as never,
-    'ping': pingHandler,
+    ping: pingHandler,
   });
   return { dispatch, greetHandler, pingHandler };
 }
@@ -118,13 +128,16 @@ describe('createDispatcher', () => {
     expect(greetHandler).not.toHaveBeenCalled();
   });
 
-  it.each(['greet.nobody', '', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])('answers UNKNOWN_METHOD for %j', async (method) => {
-    const { dispatch, greetHandler, pingHandler } = setup();
-    const error = expectError(await dispatch(method, {}, CTX), 'UNKNOWN_METHOD');
-    expect(error.details).toEqual({ method });
-    expect(greetHandler).not.toHaveBeenCalled();
-    expect(pingHandler).not.toHaveBeenCalled();
-  });
+  it.each(['greet.nobody', '', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'answers UNKNOWN_METHOD for %j',
+    async (method) => {
+      const { dispatch, greetHandler, pingHandler } = setup();
+      const error = expectError(await dispatch(method, {}, CTX), 'UNKNOWN_METHOD');
+      expect(error.details).toEqual({ method });
+      expect(greetHandler).not.toHaveBeenCalled();
+      expect(pingHandler).not.toHaveBeenCalled();
+    },
+  );
 
   it("passes a HicareError's code, message, remedy and details through", async () => {
     const { dispatch } = setup(() => {
@@ -132,7 +145,12 @@ describe('createDispatcher', () => {
     });
     expect(await dispatch('greet.person', { name: 'Ada' }, CTX)).toEqual({
       ok: false,
-      error: { code: 'NOT_FOUND', message: 'Nobody called Ada here.', remedy: 'Check the spelling.', details: { name: 'Ada' } },
+      error: {
+        code: 'NOT_FOUND',
+        message: 'Nobody called Ada here.',
+        remedy: 'Check the spelling.',
+        details: { name: 'Ada' },
+      },
     });
   });
 
@@ -141,7 +159,10 @@ describe('createDispatcher', () => {
       await Promise.resolve();
       throw new HicareError('FORBIDDEN', 'Not you.', 'Ask an admin.');
     });
-    expect(await dispatch('greet.person', { name: 'Ada' }, CTX)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Not you.', remedy: 'Ask an admin.' } });
+    expect(await dispatch('greet.person', { name: 'Ada' }, CTX)).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Not you.', remedy: 'Ask an admin.' },
+    });
   });
 
   it('turns a plain Error into INTERNAL without leaking its message', async () => {
@@ -172,7 +193,10 @@ describe('createDispatcher', () => {
 
   it('strips fields the output schema does not declare', async () => {
     const { dispatch } = setup(() => ({ text: 'hi', internalPath: '/srv/secret' }));
-    expect(await dispatch('greet.person', { name: 'Ada' }, CTX)).toEqual({ ok: true, value: { text: 'hi', shouted: false } });
+    expect(await dispatch('greet.person', { name: 'Ada' }, CTX)).toEqual({
+      ok: true,
+      value: { text: 'hi', shouted: false },
+    });
   });
 });
 
@@ -223,13 +247,21 @@ describe('createClient', () => {
 
   it("parses the reply with the method's output schema (defaults applied, unknown fields dropped)", async () => {
     const { transport } = scriptedTransport(() => ({ ok: true, value: { text: 'hi', extra: 'dropped' } }));
-    await expect(createClient(testApi, transport).call('greet.person', { name: 'Ada' })).resolves.toEqual({ text: 'hi', shouted: false });
+    await expect(createClient(testApi, transport).call('greet.person', { name: 'Ada' })).resolves.toEqual({
+      text: 'hi',
+      shouted: false,
+    });
   });
 
   it('rethrows a coded error as a HicareError with its code, message, remedy and details', async () => {
     const { transport } = scriptedTransport(() => ({
       ok: false,
-      error: { code: 'CONTRACT_EXPIRED', message: 'Your contract ended.', remedy: 'Renew it.', details: { endedOn: '2024-12-31' } },
+      error: {
+        code: 'CONTRACT_EXPIRED',
+        message: 'Your contract ended.',
+        remedy: 'Renew it.',
+        details: { endedOn: '2024-12-31' },
+      },
     }));
     const error = await caught(createClient(testApi, transport).call('greet.person', { name: 'Ada' }));
     expect(error).toBeInstanceOf(HicareError);

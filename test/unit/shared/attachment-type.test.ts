@@ -31,16 +31,30 @@ describe('attachableType (the desktop, before anything is sent)', () => {
   });
 
   it.each<[string, Uint8Array, string, RegExp]>([
-    ['too large', new Uint8Array(ATTACHMENT_MAX_BYTES + 1).fill(0x61), 'ATTACHMENT_TOO_LARGE', /^The file f is 5\.0 MiB; at most 5 MiB can be attached\.$/],
+    [
+      'too large',
+      new Uint8Array(ATTACHMENT_MAX_BYTES + 1).fill(0x61),
+      'ATTACHMENT_TOO_LARGE',
+      /^The file f is 5\.0 MiB; at most 5 MiB can be attached\.$/,
+    ],
     ['a program', bytes(0x7f, 0x45, 0x4c, 0x46, 2), 'ATTACHMENT_TYPE_REFUSED', /^The file f is a program\.$/],
-    ['binary of no known kind', bytes(0x00, 0x01, 0x02), 'ATTACHMENT_TYPE_REFUSED', /^The file f is not a kind of file the portal accepts\.$/],
+    [
+      'binary of no known kind',
+      bytes(0x00, 0x01, 0x02),
+      'ATTACHMENT_TYPE_REFUSED',
+      /^The file f is not a kind of file the portal accepts\.$/,
+    ],
   ])('refuses a file that is %s, in plain words with a remedy', (_, data, code, message) => {
     try {
       attachableType('f', data);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(HicareError);
-      expect(error).toMatchObject({ code, message: expect.stringMatching(message), remedy: expect.stringMatching(/\S/) });
+      expect(error).toMatchObject({
+        code,
+        message: expect.stringMatching(message),
+        remedy: expect.stringMatching(/\S/),
+      });
     }
   });
 });
@@ -48,6 +62,8 @@ describe('attachableType (the desktop, before anything is sent)', () => {
 describe('checkDeclaredType (the portal)', () => {
   it('takes JSON declared as text but not a program declared as an image', () => {
     expect(checkDeclaredType('text/plain; charset=utf-8', text('{"a":1}'))).toBe('text/plain');
-    expect(() => checkDeclaredType('image/png', bytes(0x4d, 0x5a, 0x90, 0))).toThrow(/declared as image\/png but its content is a program/);
+    expect(() => checkDeclaredType('image/png', bytes(0x4d, 0x5a, 0x90, 0))).toThrow(
+      /declared as image\/png but its content is a program/,
+    );
   });
 });

@@ -21,12 +21,21 @@ type Terms = Pick<Contract, 'tier' | 'timeZone' | 'startDate' | 'endDate'>;
 
 const at = (iso: string): Date => new Date(iso);
 
-
 const SHANGHAI: Terms = { tier: 'support', timeZone: 'Asia/Shanghai', startDate: '2026-04-01', endDate: '2027-03-31' };
-const LOS_ANGELES: Terms = { tier: 'upgrade-support', timeZone: 'America/Los_Angeles', startDate: '2027-01-01', endDate: '2027-06-30' };
+const LOS_ANGELES: Terms = {
+  tier: 'upgrade-support',
+  timeZone: 'America/Los_Angeles',
+  startDate: '2027-01-01',
+  endDate: '2027-06-30',
+};
 const UTC: Terms = { tier: 'support', timeZone: 'UTC', startDate: '2027-01-01', endDate: '2027-12-31' };
 const BERLIN: Terms = { tier: 'support', timeZone: 'Europe/Berlin', startDate: '2027-03-28', endDate: '2027-10-31' };
-const KIRITIMATI: Terms = { tier: 'support', timeZone: 'Pacific/Kiritimati', startDate: '2027-01-01', endDate: '2027-12-31' };
+const KIRITIMATI: Terms = {
+  tier: 'support',
+  timeZone: 'Pacific/Kiritimati',
+  startDate: '2027-01-01',
+  endDate: '2027-12-31',
+};
 const ONE_DAY: Terms = { tier: 'support', timeZone: 'UTC', startDate: '2027-06-15', endDate: '2027-06-15' };
 
 describe('tiers', () => {
@@ -61,7 +70,9 @@ describe('tiers', () => {
   });
 
   it('reports the rejected tier', () => {
-    expect(() => assertTier('gold')).toThrow(expect.objectContaining({ code: 'UNKNOWN_TIER', details: { tier: 'gold' } }));
+    expect(() => assertTier('gold')).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_TIER', details: { tier: 'gold' } }),
+    );
   });
 });
 
@@ -75,10 +86,22 @@ describe('serviceStartDate', () => {
     ['a leap day on the contract', { kind: 'on-contract', startDate: '2028-02-29' }, '2028-02-29'],
     ['shipment + 90 in a common year', { kind: 'new-with-product', shipmentDate: '2027-01-01' }, '2027-04-01'],
     ['shipment + 90 in a leap year', { kind: 'new-with-product', shipmentDate: '2028-01-01' }, '2028-03-31'],
-    ['shipment + 90 across a year end into a leap February', { kind: 'new-with-product', shipmentDate: '2027-12-15' }, '2028-03-14'],
+    [
+      'shipment + 90 across a year end into a leap February',
+      { kind: 'new-with-product', shipmentDate: '2027-12-15' },
+      '2028-03-14',
+    ],
     ['shipment + 90 landing on a leap day', { kind: 'new-with-product', shipmentDate: '2027-12-01' }, '2028-02-29'],
-    ['shipment + 90 landing on February 28 of a leap year', { kind: 'new-with-product', shipmentDate: '2027-11-30' }, '2028-02-28'],
-    ['shipment + 90 landing on February 28 of a common year', { kind: 'new-with-product', shipmentDate: '2026-11-30' }, '2027-02-28'],
+    [
+      'shipment + 90 landing on February 28 of a leap year',
+      { kind: 'new-with-product', shipmentDate: '2027-11-30' },
+      '2028-02-28',
+    ],
+    [
+      'shipment + 90 landing on February 28 of a common year',
+      { kind: 'new-with-product', shipmentDate: '2026-11-30' },
+      '2027-02-28',
+    ],
     ['shipment + 90 across a month end', { kind: 'new-with-product', shipmentDate: '2027-05-31' }, '2027-08-29'],
     [
       'installation bought: the PAC date, earlier than shipment + 90',
@@ -90,7 +113,11 @@ describe('serviceStartDate', () => {
       { kind: 'new-with-product', shipmentDate: '2027-01-01', installationOrCommissioning: { pacDate: '2027-05-20' } },
       '2027-05-20',
     ],
-    ['renewal: the day after the previous end, across a year end', { kind: 'renewal', previousEndDate: '2027-12-31' }, '2028-01-01'],
+    [
+      'renewal: the day after the previous end, across a year end',
+      { kind: 'renewal', previousEndDate: '2027-12-31' },
+      '2028-01-01',
+    ],
     ['renewal: onto a leap day', { kind: 'renewal', previousEndDate: '2028-02-28' }, '2028-02-29'],
     ['renewal: off a leap day', { kind: 'renewal', previousEndDate: '2028-02-29' }, '2028-03-01'],
     ['renewal: February in a common year', { kind: 'renewal', previousEndDate: '2027-02-28' }, '2027-03-01'],
@@ -107,7 +134,11 @@ describe('serviceStartDate', () => {
     ],
     [
       'installation bought, PAC date undefined',
-      { kind: 'new-with-product', shipmentDate: '2027-01-01', installationOrCommissioning: { pacDate: undefined } } as unknown as StartDateBasis,
+      {
+        kind: 'new-with-product',
+        shipmentDate: '2027-01-01',
+        installationOrCommissioning: { pacDate: undefined },
+      } as unknown as StartDateBasis,
       'MISSING_START_DATE_BASIS',
     ],
     ['an unknown basis', { kind: 'guess' } as unknown as StartDateBasis, 'MISSING_START_DATE_BASIS'],
@@ -172,7 +203,11 @@ describe('contractStanding', () => {
     ['one day, after', ONE_DAY, '2027-06-16T00:00:00.000Z', 'expired', 0, 0],
   ])('%s', (_name, terms, now, status, daysLeft, daysUntilStart) => {
     const s = contractStanding(terms, at(now));
-    expect({ status: s.status, daysLeft: s.daysLeft, daysUntilStart: s.daysUntilStart }).toEqual({ status, daysLeft, daysUntilStart });
+    expect({ status: s.status, daysLeft: s.daysLeft, daysUntilStart: s.daysUntilStart }).toEqual({
+      status,
+      daysLeft,
+      daysUntilStart,
+    });
     expect(contractStatus(terms, at(now))).toBe(status);
   });
 
@@ -180,7 +215,12 @@ describe('contractStanding', () => {
     ['Shanghai', SHANGHAI, '2026-03-31T16:00:00.000Z', '2027-03-31T16:00:00.000Z'],
     ['Los Angeles, PST start and PDT end', LOS_ANGELES, '2027-01-01T08:00:00.000Z', '2027-07-01T07:00:00.000Z'],
     ['UTC', UTC, '2027-01-01T00:00:00.000Z', '2028-01-01T00:00:00.000Z'],
-    ['Berlin, from a 23-hour day through a 25-hour day', BERLIN, '2027-03-27T23:00:00.000Z', '2027-10-31T23:00:00.000Z'],
+    [
+      'Berlin, from a 23-hour day through a 25-hour day',
+      BERLIN,
+      '2027-03-27T23:00:00.000Z',
+      '2027-10-31T23:00:00.000Z',
+    ],
     ['Kiritimati (+14)', KIRITIMATI, '2026-12-31T10:00:00.000Z', '2027-12-31T10:00:00.000Z'],
     ['a single day', ONE_DAY, '2027-06-15T00:00:00.000Z', '2027-06-16T00:00:00.000Z'],
   ])('%s: startsAt and endsAt', (_name, terms, startsAt, endsAt) => {
@@ -245,13 +285,25 @@ describe('bad input', () => {
   const withTerms = (over: Partial<Record<keyof Terms, unknown>>): Terms => ({ ...UTC, ...over }) as Terms;
 
   it.each<[string, () => unknown, string]>([
-    ['end one day before the start', () => contractStanding(withTerms({ startDate: '2027-01-02', endDate: '2027-01-01' }), ok), 'END_BEFORE_START'],
-    ['end a year before the start', () => contractStatus(withTerms({ startDate: '2027-01-01', endDate: '2026-01-01' }), ok), 'END_BEFORE_START'],
+    [
+      'end one day before the start',
+      () => contractStanding(withTerms({ startDate: '2027-01-02', endDate: '2027-01-01' }), ok),
+      'END_BEFORE_START',
+    ],
+    [
+      'end a year before the start',
+      () => contractStatus(withTerms({ startDate: '2027-01-01', endDate: '2026-01-01' }), ok),
+      'END_BEFORE_START',
+    ],
     ['assertServicePeriod backwards', () => assertServicePeriod('2028-03-01', '2028-02-29'), 'END_BEFORE_START'],
     ["tier 'gold'", () => contractStanding(withTerms({ tier: 'gold' }), ok), 'UNKNOWN_TIER'],
     ["tier ''", () => contractStatus(withTerms({ tier: '' }), ok), 'UNKNOWN_TIER'],
     ['tier null', () => contractStanding(withTerms({ tier: null }), ok), 'UNKNOWN_TIER'],
-    ["time zone 'Mars/Olympus'", () => contractStanding(withTerms({ timeZone: 'Mars/Olympus' }), ok), 'UNKNOWN_TIME_ZONE'],
+    [
+      "time zone 'Mars/Olympus'",
+      () => contractStanding(withTerms({ timeZone: 'Mars/Olympus' }), ok),
+      'UNKNOWN_TIME_ZONE',
+    ],
     ["time zone ''", () => contractStatus(withTerms({ timeZone: '' }), ok), 'UNKNOWN_TIME_ZONE'],
     ["start '2027-02-30'", () => contractStanding(withTerms({ startDate: '2027-02-30' }), ok), 'INVALID_DATE'],
     ["start '2027-2-3'", () => contractStanding(withTerms({ startDate: '2027-2-3' }), ok), 'INVALID_DATE'],
@@ -261,7 +313,11 @@ describe('bad input', () => {
     ["now new Date('nope')", () => contractStanding(UTC, new Date('nope')), 'INVALID_INSTANT'],
     ['now not a Date', () => contractStatus(UTC, '2027-01-15T00:00:00Z' as unknown as Date), 'INVALID_INSTANT'],
     ["assertContractShape tier 'gold'", () => assertContractShape(withTerms({ tier: 'gold' })), 'UNKNOWN_TIER'],
-    ["assertContractShape time zone 'Mars/Olympus'", () => assertContractShape(withTerms({ timeZone: 'Mars/Olympus' })), 'UNKNOWN_TIME_ZONE'],
+    [
+      "assertContractShape time zone 'Mars/Olympus'",
+      () => assertContractShape(withTerms({ timeZone: 'Mars/Olympus' })),
+      'UNKNOWN_TIME_ZONE',
+    ],
   ])('%s', (_name, fn, code) => {
     expect(codeOf(fn)).toBe(code);
   });
@@ -273,7 +329,10 @@ describe('bad input', () => {
 
   it('END_BEFORE_START names both dates', () => {
     expect(() => assertServicePeriod('2027-01-02', '2027-01-01')).toThrow(
-      expect.objectContaining({ code: 'END_BEFORE_START', details: { startDate: '2027-01-02', endDate: '2027-01-01' } }),
+      expect.objectContaining({
+        code: 'END_BEFORE_START',
+        details: { startDate: '2027-01-02', endDate: '2027-01-01' },
+      }),
     );
   });
 });

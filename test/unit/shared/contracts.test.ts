@@ -9,7 +9,12 @@ import { endpointPath, portalApi } from '../../../shared/contracts/portal-api.js
 import { appApi } from '../../../shared/contracts/app-api.js';
 import { methodNames } from '../../../shared/api/define.js';
 
-const request = { serialNumber: 'SN-1', location: 'Berlin DC1, rack 4', faultDescription: 'Upgrade to 2.3.1 fails', priority: 'P2' };
+const request = {
+  serialNumber: 'SN-1',
+  location: 'Berlin DC1, rack 4',
+  faultDescription: 'Upgrade to 2.3.1 fails',
+  priority: 'P2',
+};
 const custom = {
   product: 'atlas',
   version: '2.3.1',
@@ -88,14 +93,26 @@ describe('catalog target metadata', () => {
 
 describe('contracts and the error body', () => {
   it('refuses a contract with a malformed date or tier', () => {
-    const c = { id: 'C-1', customerId: 'acme', tier: 'support', region: 'EU', timeZone: 'UTC', startDate: '2026-01-01', endDate: '2026-12-31', systems: [], licensedMajors: {} };
+    const c = {
+      id: 'C-1',
+      customerId: 'acme',
+      tier: 'support',
+      region: 'EU',
+      timeZone: 'UTC',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      systems: [],
+      licensedMajors: {},
+    };
     expect(firstIssuePath(ContractSchema, c)).toBe('(accepted)');
     expect(firstIssuePath(ContractSchema, { ...c, endDate: '31.12.2026' })).toBe('endDate');
     expect(firstIssuePath(ContractSchema, { ...c, tier: 'gold' })).toBe('tier');
   });
 
   it('only knows declared error codes', () => {
-    expect(ErrorBodySchema.safeParse({ code: 'UPGRADE_REQUIRES_UPGRADE_SUPPORT', message: 'm', remedy: 'r' }).success).toBe(true);
+    expect(
+      ErrorBodySchema.safeParse({ code: 'UPGRADE_REQUIRES_UPGRADE_SUPPORT', message: 'm', remedy: 'r' }).success,
+    ).toBe(true);
     expect(ErrorBodySchema.safeParse({ code: 'SOMETHING_ELSE', message: 'm', remedy: 'r' }).success).toBe(false);
   });
 });

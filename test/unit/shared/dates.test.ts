@@ -20,7 +20,6 @@ import { codeOf } from '../../support.js';
 const HOUR = 3_600_000;
 const at = (iso: string): Date => new Date(iso);
 
-
 describe('dayNumber and fromDayNumber', () => {
   it.each<[CalendarDate, number]>([
     ['1970-01-01', 0],
@@ -93,15 +92,23 @@ describe('addDays and daysBetween', () => {
     expect(daysBetween(expected, date)).toBe(0 - days);
   });
 
-  it.each<[string]>([['Europe/Berlin'], ['America/Los_Angeles'], ['Australia/Sydney']])('stepping a day at a time through 2027 stays on local midnight in %s', (timeZone) => {
-    let date: CalendarDate = '2026-12-31';
-    for (let i = 0; i < 366; i += 1) {
-      date = addDays(date, 1);
-      const wall = wallClockAt(startOfDay(date, timeZone), timeZone);
-      expect({ date: wall.date, hour: wall.hour, minute: wall.minute, second: wall.second }).toEqual({ date, hour: 0, minute: 0, second: 0 });
-    }
-    expect(date).toBe('2028-01-01');
-  });
+  it.each<[string]>([['Europe/Berlin'], ['America/Los_Angeles'], ['Australia/Sydney']])(
+    'stepping a day at a time through 2027 stays on local midnight in %s',
+    (timeZone) => {
+      let date: CalendarDate = '2026-12-31';
+      for (let i = 0; i < 366; i += 1) {
+        date = addDays(date, 1);
+        const wall = wallClockAt(startOfDay(date, timeZone), timeZone);
+        expect({ date: wall.date, hour: wall.hour, minute: wall.minute, second: wall.second }).toEqual({
+          date,
+          hour: 0,
+          minute: 0,
+          second: 0,
+        });
+      }
+      expect(date).toBe('2028-01-01');
+    },
+  );
 });
 
 describe('weekdayOf', () => {
@@ -127,8 +134,16 @@ describe('wallClockAt', () => {
     ['2027-01-01T00:00:00Z', 'UTC', { date: '2027-01-01', hour: 0, minute: 0, second: 0, weekday: 5 }],
     ['2027-03-31T15:59:59.999Z', 'Asia/Shanghai', { date: '2027-03-31', hour: 23, minute: 59, second: 59, weekday: 3 }],
     ['2027-03-31T16:00:00Z', 'Asia/Shanghai', { date: '2027-04-01', hour: 0, minute: 0, second: 0, weekday: 4 }],
-    ['2027-01-01T07:59:59Z', 'America/Los_Angeles', { date: '2026-12-31', hour: 23, minute: 59, second: 59, weekday: 4 }],
-    ['2027-07-01T06:59:59Z', 'America/Los_Angeles', { date: '2027-06-30', hour: 23, minute: 59, second: 59, weekday: 3 }],
+    [
+      '2027-01-01T07:59:59Z',
+      'America/Los_Angeles',
+      { date: '2026-12-31', hour: 23, minute: 59, second: 59, weekday: 4 },
+    ],
+    [
+      '2027-07-01T06:59:59Z',
+      'America/Los_Angeles',
+      { date: '2027-06-30', hour: 23, minute: 59, second: 59, weekday: 3 },
+    ],
     ['2027-07-01T07:00:00Z', 'America/Los_Angeles', { date: '2027-07-01', hour: 0, minute: 0, second: 0, weekday: 4 }],
     ['2027-03-28T00:59:59Z', 'Europe/Berlin', { date: '2027-03-28', hour: 1, minute: 59, second: 59, weekday: 0 }],
     ['2027-03-28T01:00:00Z', 'Europe/Berlin', { date: '2027-03-28', hour: 3, minute: 0, second: 0, weekday: 0 }],
@@ -174,17 +189,59 @@ describe('zonedInstant', () => {
     ['Pago Pago (-11)', '2027-01-01', 0, 0, 'Pacific/Pago_Pago', '2027-01-01T11:00:00.000Z'],
     ['Berlin, last minute before the spring jump', '2027-03-28', 1, 59, 'Europe/Berlin', '2027-03-28T00:59:00.000Z'],
     ['Berlin 02:00, skipped', '2027-03-28', 2, 0, 'Europe/Berlin', '2027-03-28T01:00:00.000Z'],
-    ['Berlin 02:30, skipped: just after the jump (03:30 CEST)', '2027-03-28', 2, 30, 'Europe/Berlin', '2027-03-28T01:30:00.000Z'],
+    [
+      'Berlin 02:30, skipped: just after the jump (03:30 CEST)',
+      '2027-03-28',
+      2,
+      30,
+      'Europe/Berlin',
+      '2027-03-28T01:30:00.000Z',
+    ],
     ['Berlin 03:00, first wall time after the jump', '2027-03-28', 3, 0, 'Europe/Berlin', '2027-03-28T01:00:00.000Z'],
     ['Berlin, before the repeated hour', '2027-10-31', 1, 59, 'Europe/Berlin', '2027-10-30T23:59:00.000Z'],
-    ['Berlin 02:00, repeated: first occurrence (CEST)', '2027-10-31', 2, 0, 'Europe/Berlin', '2027-10-31T00:00:00.000Z'],
-    ['Berlin 02:30, repeated: first occurrence (CEST)', '2027-10-31', 2, 30, 'Europe/Berlin', '2027-10-31T00:30:00.000Z'],
-    ['Berlin 02:59, repeated: first occurrence (CEST)', '2027-10-31', 2, 59, 'Europe/Berlin', '2027-10-31T00:59:00.000Z'],
+    [
+      'Berlin 02:00, repeated: first occurrence (CEST)',
+      '2027-10-31',
+      2,
+      0,
+      'Europe/Berlin',
+      '2027-10-31T00:00:00.000Z',
+    ],
+    [
+      'Berlin 02:30, repeated: first occurrence (CEST)',
+      '2027-10-31',
+      2,
+      30,
+      'Europe/Berlin',
+      '2027-10-31T00:30:00.000Z',
+    ],
+    [
+      'Berlin 02:59, repeated: first occurrence (CEST)',
+      '2027-10-31',
+      2,
+      59,
+      'Europe/Berlin',
+      '2027-10-31T00:59:00.000Z',
+    ],
     ['Berlin 03:00 after the repeated hour', '2027-10-31', 3, 0, 'Europe/Berlin', '2027-10-31T02:00:00.000Z'],
     ['Los Angeles 02:30, skipped (03:30 PDT)', '2027-03-14', 2, 30, 'America/Los_Angeles', '2027-03-14T10:30:00.000Z'],
-    ['Los Angeles 01:30, repeated: first occurrence (PDT)', '2027-11-07', 1, 30, 'America/Los_Angeles', '2027-11-07T08:30:00.000Z'],
+    [
+      'Los Angeles 01:30, repeated: first occurrence (PDT)',
+      '2027-11-07',
+      1,
+      30,
+      'America/Los_Angeles',
+      '2027-11-07T08:30:00.000Z',
+    ],
     ['Sydney 02:30, skipped (03:30 AEDT)', '2027-10-03', 2, 30, 'Australia/Sydney', '2027-10-02T16:30:00.000Z'],
-    ['Sydney 02:30, repeated: first occurrence (AEDT)', '2027-04-04', 2, 30, 'Australia/Sydney', '2027-04-03T15:30:00.000Z'],
+    [
+      'Sydney 02:30, repeated: first occurrence (AEDT)',
+      '2027-04-04',
+      2,
+      30,
+      'Australia/Sydney',
+      '2027-04-03T15:30:00.000Z',
+    ],
   ])('%s', (_name, date, hour, minute, timeZone, iso) => {
     expect(zonedInstant(date, hour, minute, timeZone).toISOString()).toBe(iso);
   });
@@ -213,16 +270,65 @@ describe('zonedInstant', () => {
 
 describe('startOfDay and endOfDayExclusive', () => {
   it.each<[string, CalendarDate, string, string, string, number]>([
-    ['an ordinary Berlin summer day', '2027-06-15', 'Europe/Berlin', '2027-06-14T22:00:00.000Z', '2027-06-15T22:00:00.000Z', 24],
-    ['the 23-hour Berlin spring-forward day', '2027-03-28', 'Europe/Berlin', '2027-03-27T23:00:00.000Z', '2027-03-28T22:00:00.000Z', 23],
-    ['the 25-hour Berlin fall-back day', '2027-10-31', 'Europe/Berlin', '2027-10-30T22:00:00.000Z', '2027-10-31T23:00:00.000Z', 25],
-    ['the 23-hour Los Angeles spring-forward day', '2027-03-14', 'America/Los_Angeles', '2027-03-14T08:00:00.000Z', '2027-03-15T07:00:00.000Z', 23],
-    ['the 25-hour Los Angeles fall-back day', '2027-11-07', 'America/Los_Angeles', '2027-11-07T07:00:00.000Z', '2027-11-08T08:00:00.000Z', 25],
+    [
+      'an ordinary Berlin summer day',
+      '2027-06-15',
+      'Europe/Berlin',
+      '2027-06-14T22:00:00.000Z',
+      '2027-06-15T22:00:00.000Z',
+      24,
+    ],
+    [
+      'the 23-hour Berlin spring-forward day',
+      '2027-03-28',
+      'Europe/Berlin',
+      '2027-03-27T23:00:00.000Z',
+      '2027-03-28T22:00:00.000Z',
+      23,
+    ],
+    [
+      'the 25-hour Berlin fall-back day',
+      '2027-10-31',
+      'Europe/Berlin',
+      '2027-10-30T22:00:00.000Z',
+      '2027-10-31T23:00:00.000Z',
+      25,
+    ],
+    [
+      'the 23-hour Los Angeles spring-forward day',
+      '2027-03-14',
+      'America/Los_Angeles',
+      '2027-03-14T08:00:00.000Z',
+      '2027-03-15T07:00:00.000Z',
+      23,
+    ],
+    [
+      'the 25-hour Los Angeles fall-back day',
+      '2027-11-07',
+      'America/Los_Angeles',
+      '2027-11-07T07:00:00.000Z',
+      '2027-11-08T08:00:00.000Z',
+      25,
+    ],
     ['a Shanghai day', '2027-03-31', 'Asia/Shanghai', '2027-03-30T16:00:00.000Z', '2027-03-31T16:00:00.000Z', 24],
     ['a UTC day', '2027-03-31', 'UTC', '2027-03-31T00:00:00.000Z', '2027-04-01T00:00:00.000Z', 24],
-    ['a Kiritimati day', '2027-01-01', 'Pacific/Kiritimati', '2026-12-31T10:00:00.000Z', '2027-01-01T10:00:00.000Z', 24],
+    [
+      'a Kiritimati day',
+      '2027-01-01',
+      'Pacific/Kiritimati',
+      '2026-12-31T10:00:00.000Z',
+      '2027-01-01T10:00:00.000Z',
+      24,
+    ],
     ['a Pago Pago day', '2027-01-01', 'Pacific/Pago_Pago', '2027-01-01T11:00:00.000Z', '2027-01-02T11:00:00.000Z', 24],
-    ['a Santiago day whose midnight is skipped', '2027-09-05', 'America/Santiago', '2027-09-05T04:00:00.000Z', '2027-09-06T03:00:00.000Z', 23],
+    [
+      'a Santiago day whose midnight is skipped',
+      '2027-09-05',
+      'America/Santiago',
+      '2027-09-05T04:00:00.000Z',
+      '2027-09-06T03:00:00.000Z',
+      23,
+    ],
   ])('%s', (_name, date, timeZone, start, end, hours) => {
     const s = startOfDay(date, timeZone);
     const e = endOfDayExclusive(date, timeZone);
@@ -236,17 +342,25 @@ describe('startOfDay and endOfDayExclusive', () => {
   });
 
   it('the day whose midnight is skipped starts at 01:00 local', () => {
-    expect(wallClockAt(startOfDay('2027-09-05', 'America/Santiago'), 'America/Santiago')).toMatchObject({ date: '2027-09-05', hour: 1, minute: 0 });
+    expect(wallClockAt(startOfDay('2027-09-05', 'America/Santiago'), 'America/Santiago')).toMatchObject({
+      date: '2027-09-05',
+      hour: 1,
+      minute: 0,
+    });
   });
 });
 
 describe('assertTimeZone', () => {
-  it.each<[string]>([['UTC'], ['Europe/Berlin'], ['Asia/Shanghai'], ['America/Los_Angeles'], ['Pacific/Kiritimati'], ['Pacific/Pago_Pago']])(
-    'accepts %s',
-    (timeZone) => {
-      expect(() => assertTimeZone(timeZone)).not.toThrow();
-    },
-  );
+  it.each<[string]>([
+    ['UTC'],
+    ['Europe/Berlin'],
+    ['Asia/Shanghai'],
+    ['America/Los_Angeles'],
+    ['Pacific/Kiritimati'],
+    ['Pacific/Pago_Pago'],
+  ])('accepts %s', (timeZone) => {
+    expect(() => assertTimeZone(timeZone)).not.toThrow();
+  });
 
   it.each<[string, unknown]>([
     ['Mars/Olympus', 'Mars/Olympus'],
@@ -260,7 +374,9 @@ describe('assertTimeZone', () => {
   });
 
   it('rejects with the HicareError shape', () => {
-    expect(() => assertTimeZone('Mars/Olympus')).toThrow(expect.objectContaining({ code: 'UNKNOWN_TIME_ZONE', details: { timeZone: 'Mars/Olympus' } }));
+    expect(() => assertTimeZone('Mars/Olympus')).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_TIME_ZONE', details: { timeZone: 'Mars/Olympus' } }),
+    );
   });
 });
 
@@ -297,7 +413,11 @@ describe('bad input', () => {
     ['startOfDay in Mars/Olympus', () => startOfDay('2027-03-31', 'Mars/Olympus'), 'UNKNOWN_TIME_ZONE'],
     ["endOfDayExclusive in ''", () => endOfDayExclusive('2027-03-31', ''), 'UNKNOWN_TIME_ZONE'],
     ["assertInstant(new Date('nope'))", () => assertInstant(invalid), 'INVALID_INSTANT'],
-    ['assertInstant of an ISO string', () => assertInstant('2027-03-31T12:00:00Z' as unknown as Date), 'INVALID_INSTANT'],
+    [
+      'assertInstant of an ISO string',
+      () => assertInstant('2027-03-31T12:00:00Z' as unknown as Date),
+      'INVALID_INSTANT',
+    ],
     ['assertInstant of a number', () => assertInstant(0 as unknown as Date), 'INVALID_INSTANT'],
     ['wallClockAt an invalid instant', () => wallClockAt(invalid, 'UTC'), 'INVALID_INSTANT'],
     ['calendarDateAt an invalid instant', () => calendarDateAt(invalid, 'Asia/Shanghai'), 'INVALID_INSTANT'],

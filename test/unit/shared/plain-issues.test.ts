@@ -33,7 +33,11 @@ describe('schema refusals in plain words, field by field', () => {
     ['a fraction where a whole number belongs', { name: 'a', hours: 2.5 }, 'hours: must be a whole number'],
     ['a number too large', { name: 'a', hours: 500 }, 'hours: at most 72'],
     ['a number too small', { name: 'a', hours: 0 }, 'hours: at least 1'],
-    ['a choice outside the list', { name: 'a', scope: 'admin' }, 'scope: must be one of "view", "diagnose" or "repair"'],
+    [
+      'a choice outside the list',
+      { name: 'a', scope: 'admin' },
+      'scope: must be one of "view", "diagnose" or "repair"',
+    ],
     ['a fixed value', { name: 'a', channel: 'rdp' }, 'channel: must be "ssh"'],
     ['an address that is none', { name: 'a', portal: 'nope' }, 'portal: must be a web address (https://…)'],
     ['an e-mail that is none', { name: 'a', email: 'nope' }, 'email: must be an e-mail address'],
@@ -52,10 +56,19 @@ describe('schema refusals in plain words, field by field', () => {
   });
 
   it('names a grant that asks too much in one sentence, with the code, the remedy and each field in the details', () => {
-    const result = safeParsePlain(GrantCreateSchema, { channel: 'ssh', address: 'h', account: 'a', scope: 'repair', password: 'short', expiresInHours: 500 });
+    const result = safeParsePlain(GrantCreateSchema, {
+      channel: 'ssh',
+      address: 'h',
+      account: 'a',
+      scope: 'repair',
+      password: 'short',
+      expiresInHours: 500,
+    });
     const error = invalidValues(plainIssues(result.error!, ['grant']), 'Correct the values named and try again.');
     expect(error.code).toBe('INVALID_INPUT');
-    expect(error.message).toBe('These values are not accepted: grant.password: at least 12 characters; grant.expiresInHours: at most 72.');
+    expect(error.message).toBe(
+      'These values are not accepted: grant.password: at least 12 characters; grant.expiresInHours: at most 72.',
+    );
     expect(error.details).toMatchObject({ issues: [{ path: 'grant.password' }, { path: 'grant.expiresInHours' }] });
   });
 

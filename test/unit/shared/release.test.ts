@@ -16,7 +16,6 @@ import {
 import type { LineLifecycle, LinePhase, Release, ReleaseKind } from '../../../shared/domain/release.js';
 import { codeOf } from '../../support.js';
 
-
 const release = (version: string, extra: Partial<Release> = {}): Release => ({
   product: 'hicare-server',
   version,
@@ -24,7 +23,13 @@ const release = (version: string, extra: Partial<Release> = {}): Release => ({
   ...extra,
 });
 
-const LINE_2: LineLifecycle = { product: 'hicare-server', major: 2, ga: '2026-04-01', endOfMaintenance: '2027-03-31', endOfService: '2028-03-31' };
+const LINE_2: LineLifecycle = {
+  product: 'hicare-server',
+  major: 2,
+  ga: '2026-04-01',
+  endOfMaintenance: '2027-03-31',
+  endOfService: '2028-03-31',
+};
 
 describe('classifyRelease', () => {
   it.each<[string, string, ReleaseKind]>([
@@ -126,7 +131,10 @@ describe('assertLifecycle', () => {
     ['all three dates', LINE_2],
     ['ga only', { product: 'p', major: 0, ga: '2026-01-01' }],
     ['maintenance ends on the ga day', { product: 'p', major: 1, ga: '2026-01-01', endOfMaintenance: '2026-01-01' }],
-    ['service ends with maintenance', { product: 'p', major: 1, ga: '2026-01-01', endOfMaintenance: '2027-01-01', endOfService: '2027-01-01' }],
+    [
+      'service ends with maintenance',
+      { product: 'p', major: 1, ga: '2026-01-01', endOfMaintenance: '2027-01-01', endOfService: '2027-01-01' },
+    ],
     ['service end without maintenance end', { product: 'p', major: 1, ga: '2026-01-01', endOfService: '2028-01-01' }],
   ])('accepts %s', (_name, l) => {
     expect(() => assertLifecycle(l)).not.toThrow();
@@ -135,7 +143,11 @@ describe('assertLifecycle', () => {
   it.each<[string, LineLifecycle, string]>([
     ['endOfMaintenance before ga', { ...LINE_2, endOfMaintenance: '2026-03-31' }, 'INVALID_LIFECYCLE'],
     ['endOfService before endOfMaintenance', { ...LINE_2, endOfService: '2027-03-30' }, 'INVALID_LIFECYCLE'],
-    ['endOfService before ga, no endOfMaintenance', { product: 'p', major: 1, ga: '2026-01-02', endOfService: '2026-01-01' }, 'INVALID_LIFECYCLE'],
+    [
+      'endOfService before ga, no endOfMaintenance',
+      { product: 'p', major: 1, ga: '2026-01-02', endOfService: '2026-01-01' },
+      'INVALID_LIFECYCLE',
+    ],
     ['negative major', { ...LINE_2, major: -1 }, 'INVALID_LIFECYCLE'],
     ['fractional major', { ...LINE_2, major: 1.5 }, 'INVALID_LIFECYCLE'],
     ['NaN major', { ...LINE_2, major: Number.NaN }, 'INVALID_LIFECYCLE'],
@@ -172,8 +184,18 @@ describe('linePhase: a date lasts through the end of that day in the zone', () =
   });
 
   it.each<[string, LineLifecycle, string, LinePhase]>([
-    ['no end dates stays maintained', { product: 'p', major: 3, ga: '2026-01-01' }, '2099-01-01T00:00:00Z', 'maintained'],
-    ['service end alone skips maintenance end', { product: 'p', major: 3, ga: '2026-01-01', endOfService: '2027-01-01' }, '2027-01-02T00:00:00Z', 'past-end-of-service'],
+    [
+      'no end dates stays maintained',
+      { product: 'p', major: 3, ga: '2026-01-01' },
+      '2099-01-01T00:00:00Z',
+      'maintained',
+    ],
+    [
+      'service end alone skips maintenance end',
+      { product: 'p', major: 3, ga: '2026-01-01', endOfService: '2027-01-01' },
+      '2027-01-02T00:00:00Z',
+      'past-end-of-service',
+    ],
     ['defaults to UTC', LINE_2, '2027-03-31T23:59:59.999Z', 'maintained'],
   ])('%s', (_name, l, iso, phase) => {
     expect(linePhase(l, new Date(iso))).toBe(phase);
@@ -221,7 +243,9 @@ describe('publishedAfterEndOfMaintenance', () => {
   });
 
   it('defaults to UTC', () => {
-    expect(publishedAfterEndOfMaintenance(release('2.4.0', { publishedAt: '2027-03-31T22:30:00Z' }), LINE_2)).toBe(false);
+    expect(publishedAfterEndOfMaintenance(release('2.4.0', { publishedAt: '2027-03-31T22:30:00Z' }), LINE_2)).toBe(
+      false,
+    );
   });
 
   it.each<[string, LineLifecycle | undefined]>([
@@ -264,21 +288,31 @@ describe('satisfiesMinUpgradeFrom', () => {
     expect(satisfiesMinUpgradeFrom(installed, r)).toBe(expected);
   });
 
-  it.each([['>=1.x.x.x'], ['%%'], [''], ['   '], ['foo'], ['>=1.2.3 <'], ['>=1.2.3 ||| 2']])('range %j → INVALID_VERSION_RANGE', (bad) => {
-    expect(codeOf(() => satisfiesMinUpgradeFrom('1.4.2', release('2.3.1', { minUpgradeFrom: bad })))).toBe('INVALID_VERSION_RANGE');
-    expect(codeOf(() => assertRelease(release('2.3.1', { minUpgradeFrom: bad })))).toBe('INVALID_VERSION_RANGE');
-  });
+  it.each([['>=1.x.x.x'], ['%%'], [''], ['   '], ['foo'], ['>=1.2.3 <'], ['>=1.2.3 ||| 2']])(
+    'range %j → INVALID_VERSION_RANGE',
+    (bad) => {
+      expect(codeOf(() => satisfiesMinUpgradeFrom('1.4.2', release('2.3.1', { minUpgradeFrom: bad })))).toBe(
+        'INVALID_VERSION_RANGE',
+      );
+      expect(codeOf(() => assertRelease(release('2.3.1', { minUpgradeFrom: bad })))).toBe('INVALID_VERSION_RANGE');
+    },
+  );
 
   it.each([['v1.4.2'], ['1.4'], ['']])('installed %j → INVALID_VERSION, with or without a range', (bad) => {
     expect(codeOf(() => satisfiesMinUpgradeFrom(bad, release('2.3.1')))).toBe('INVALID_VERSION');
-    expect(codeOf(() => satisfiesMinUpgradeFrom(bad, release('2.3.1', { minUpgradeFrom: '>=1.0.0' })))).toBe('INVALID_VERSION');
+    expect(codeOf(() => satisfiesMinUpgradeFrom(bad, release('2.3.1', { minUpgradeFrom: '>=1.0.0' })))).toBe(
+      'INVALID_VERSION',
+    );
   });
 });
 
 describe('assertRelease', () => {
   it.each<[string, Release]>([
     ['minimal', release('2.3.1')],
-    ['with range and platforms', release('2.3.1', { minUpgradeFrom: '>=1.9.0 || ^2', platforms: ['linux-x64', 'win-x64'] })],
+    [
+      'with range and platforms',
+      release('2.3.1', { minUpgradeFrom: '>=1.9.0 || ^2', platforms: ['linux-x64', 'win-x64'] }),
+    ],
     ['offset instant with microseconds', release('2.3.1', { publishedAt: '2026-05-04T11:00:00.123456+02:00' })],
     ['instant without seconds', release('2.3.1', { publishedAt: '2026-05-04T11:00Z' })],
     ['prerelease with build', release('2.4.0-rc.1+b.3')],

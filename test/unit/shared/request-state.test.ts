@@ -92,7 +92,9 @@ describe('nextState: allowed transitions', () => {
 describe('nextState: full cross product of states × actions × actors', () => {
   it('covers every triple', () => {
     expect(CROSS).toHaveLength(REQUEST_STATES.length * REQUEST_ACTIONS.length * ACTORS.length);
-    expect(CROSS.filter(([, , , o]) => o !== 'ILLEGAL_TRANSITION' && o !== 'ROLE_NOT_ALLOWED')).toHaveLength(ALLOWED.length);
+    expect(CROSS.filter(([, , , o]) => o !== 'ILLEGAL_TRANSITION' && o !== 'ROLE_NOT_ALLOWED')).toHaveLength(
+      ALLOWED.length,
+    );
   });
 
   it.each(CROSS)('%s / %s / %s → %s', (state, action, actor, outcome) => {
@@ -113,10 +115,13 @@ describe('nextState: full cross product of states × actions × actors', () => {
     }
   });
 
-  it.each(REQUEST_STATES.flatMap((s) => ACTORS.map((a) => [s, a] as const)))('allowedActions(%s, %s) matches the spec', (state, actor) => {
-    const expected = REQUEST_ACTIONS.filter((action) => specFor(state, action)?.[3].includes(actor) === true);
-    expect(allowedActions(state, actor)).toEqual(expected);
-  });
+  it.each(REQUEST_STATES.flatMap((s) => ACTORS.map((a) => [s, a] as const)))(
+    'allowedActions(%s, %s) matches the spec',
+    (state, actor) => {
+      const expected = REQUEST_ACTIONS.filter((action) => specFor(state, action)?.[3].includes(actor) === true);
+      expect(allowedActions(state, actor)).toEqual(expected);
+    },
+  );
 });
 
 describe('illegal transition messages', () => {
@@ -154,7 +159,16 @@ describe('paths through the lifecycle', () => {
         ['confirm', 'customer-admin'],
         ['close', 'system'],
       ]),
-    ).toEqual(['submitted', 'accepted', 'in-progress', 'awaiting-customer', 'in-progress', 'solution-proposed', 'confirmed', 'closed']);
+    ).toEqual([
+      'submitted',
+      'accepted',
+      'in-progress',
+      'awaiting-customer',
+      'in-progress',
+      'solution-proposed',
+      'confirmed',
+      'closed',
+    ]);
   });
 
   it('rejection loop returns to in-progress until a solution is confirmed', () => {
@@ -210,10 +224,13 @@ describe('it-staff', () => {
 });
 
 describe('isTerminal and describeState', () => {
-  it.each(REQUEST_STATES.map((s) => [s, s === 'closed' || s === 'cancelled'] as const))('%s terminal=%s', (state, terminal) => {
-    expect(isTerminal(state)).toBe(terminal);
-    expect(describeState(state)).toMatch(/^[A-Z].*\.$/);
-  });
+  it.each(REQUEST_STATES.map((s) => [s, s === 'closed' || s === 'cancelled'] as const))(
+    '%s terminal=%s',
+    (state, terminal) => {
+      expect(isTerminal(state)).toBe(terminal);
+      expect(describeState(state)).toMatch(/^[A-Z].*\.$/);
+    },
+  );
 
   it('gives every state its own description', () => {
     expect(new Set(REQUEST_STATES.map(describeState)).size).toBe(REQUEST_STATES.length);
@@ -221,23 +238,30 @@ describe('isTerminal and describeState', () => {
 });
 
 describe('canAnswerSurvey', () => {
-  it.each(REQUEST_STATES.flatMap((s) => [false, true].map((answered) => [s, answered, s === 'closed' && !answered] as const)))(
-    '%s answered=%s → %s',
-    (state, answered, expected) => {
-      expect(canAnswerSurvey(state, answered)).toBe(expected);
-    },
-  );
+  it.each(
+    REQUEST_STATES.flatMap((s) => [false, true].map((answered) => [s, answered, s === 'closed' && !answered] as const)),
+  )('%s answered=%s → %s', (state, answered, expected) => {
+    expect(canAnswerSurvey(state, answered)).toBe(expected);
+  });
 });
 
 describe('canMessage', () => {
   const talkers: Actor[] = ['customer-admin', 'engineer'];
   const engineerBeforeAcceptance = (s: string, a: Actor) => a === 'engineer' && s === 'submitted';
-  it.each(REQUEST_STATES.flatMap((s) => ACTORS.map((a) => [s, a, talkers.includes(a) && s !== 'closed' && s !== 'cancelled' && !engineerBeforeAcceptance(s, a)] as const)))(
-    '%s by %s → %s',
-    (state, actor, expected) => {
-      expect(canMessage(state, actor)).toBe(expected);
-    },
-  );
+  it.each(
+    REQUEST_STATES.flatMap((s) =>
+      ACTORS.map(
+        (a) =>
+          [
+            s,
+            a,
+            talkers.includes(a) && s !== 'closed' && s !== 'cancelled' && !engineerBeforeAcceptance(s, a),
+          ] as const,
+      ),
+    ),
+  )('%s by %s → %s', (state, actor, expected) => {
+    expect(canMessage(state, actor)).toBe(expected);
+  });
 });
 
 describe('required fields', () => {
@@ -282,7 +306,9 @@ describe('required fields', () => {
   });
 
   it('rejects a non-text field value', () => {
-    expect(codeOf(() => assertRequiredFields({ ...full, serialNumber: 12345 } as unknown as RequestDraftFields))).toBe('INVALID_INPUT');
+    expect(codeOf(() => assertRequiredFields({ ...full, serialNumber: 12345 } as unknown as RequestDraftFields))).toBe(
+      'INVALID_INPUT',
+    );
   });
 });
 
@@ -300,13 +326,16 @@ describe('bad input', () => {
     expect(codeOf(() => describeState(asAny(v)))).toBe('UNKNOWN_REQUEST_STATE');
   });
 
-  it.each([...junk, 'admin', 'Engineer'].map((v) => [String(JSON.stringify(v)), v] as const))('actor %s → UNKNOWN_ROLE', (_l, v) => {
-    expect(codeOf(() => assertRole(v))).toBe('UNKNOWN_ROLE');
-    expect(codeOf(() => assertActor(v))).toBe('UNKNOWN_ROLE');
-    expect(codeOf(() => nextState('submitted', 'accept', asAny(v)))).toBe('UNKNOWN_ROLE');
-    expect(codeOf(() => allowedActions('submitted', asAny(v)))).toBe('UNKNOWN_ROLE');
-    expect(codeOf(() => canMessage('submitted', asAny(v)))).toBe('UNKNOWN_ROLE');
-  });
+  it.each([...junk, 'admin', 'Engineer'].map((v) => [String(JSON.stringify(v)), v] as const))(
+    'actor %s → UNKNOWN_ROLE',
+    (_l, v) => {
+      expect(codeOf(() => assertRole(v))).toBe('UNKNOWN_ROLE');
+      expect(codeOf(() => assertActor(v))).toBe('UNKNOWN_ROLE');
+      expect(codeOf(() => nextState('submitted', 'accept', asAny(v)))).toBe('UNKNOWN_ROLE');
+      expect(codeOf(() => allowedActions('submitted', asAny(v)))).toBe('UNKNOWN_ROLE');
+      expect(codeOf(() => canMessage('submitted', asAny(v)))).toBe('UNKNOWN_ROLE');
+    },
+  );
 
   it("accepts 'system' as an actor but not as a role", () => {
     expect(assertActor('system')).toBe('system');
@@ -317,9 +346,12 @@ describe('bad input', () => {
     }
   });
 
-  it.each([...junk, 'approve', 'Accept'].map((v) => [String(JSON.stringify(v)), v] as const))('action %s → INVALID_INPUT', (_l, v) => {
-    expect(codeOf(() => nextState('submitted', asAny(v), 'engineer'))).toBe('INVALID_INPUT');
-  });
+  it.each([...junk, 'approve', 'Accept'].map((v) => [String(JSON.stringify(v)), v] as const))(
+    'action %s → INVALID_INPUT',
+    (_l, v) => {
+      expect(codeOf(() => nextState('submitted', asAny(v), 'engineer'))).toBe('INVALID_INPUT');
+    },
+  );
 
   it.each([undefined, null, 'false', 0])('survey flag %s → INVALID_INPUT', (v) => {
     expect(codeOf(() => canAnswerSurvey('closed', asAny(v)))).toBe('INVALID_INPUT');
@@ -339,9 +371,15 @@ describe('who may open a request', () => {
       assertMayOpenRequests(role);
       expect.unreachable();
     } catch (error) {
-      expect(error).toMatchObject({ code: 'ROLE_NOT_ALLOWED', message: expect.stringMatching(message), remedy: expect.stringMatching(/\S/) });
+      expect(error).toMatchObject({
+        code: 'ROLE_NOT_ALLOWED',
+        message: expect.stringMatching(message),
+        remedy: expect.stringMatching(/\S/),
+      });
       // The role's identifier never reaches a sentence.
-      expect(`${(error as HicareError).message} ${(error as HicareError).remedy}`).not.toMatch(/it-staff|portal-admin|customer-admin/);
+      expect(`${(error as HicareError).message} ${(error as HicareError).remedy}`).not.toMatch(
+        /it-staff|portal-admin|customer-admin/,
+      );
     }
   });
 });

@@ -14,9 +14,27 @@ describe('roles in sentences', () => {
   });
 
   it.each<[Role, string, readonly Role[], string, string]>([
-    ['it-staff', 'open requests', ['customer-admin'], 'An IT staff account may not open requests.', 'Sign in as a customer administrator to do this.'],
-    ['engineer', 'download packages', ['customer-admin', 'it-staff'], 'A support engineer account may not download packages.', 'Sign in as a customer administrator or IT staff to do this.'],
-    ['customer-admin', 'reveal a grant password', ['engineer', 'portal-admin'], 'A customer administrator account may not reveal a grant password.', 'Sign in as a support engineer or a portal administrator to do this.'],
+    [
+      'it-staff',
+      'open requests',
+      ['customer-admin'],
+      'An IT staff account may not open requests.',
+      'Sign in as a customer administrator to do this.',
+    ],
+    [
+      'engineer',
+      'download packages',
+      ['customer-admin', 'it-staff'],
+      'A support engineer account may not download packages.',
+      'Sign in as a customer administrator or IT staff to do this.',
+    ],
+    [
+      'customer-admin',
+      'reveal a grant password',
+      ['engineer', 'portal-admin'],
+      'A customer administrator account may not reveal a grant password.',
+      'Sign in as a support engineer or a portal administrator to do this.',
+    ],
   ])('%s refused to %s', (role, what, allowed, message, remedy) => {
     const error = forbiddenFor(role, what, allowed);
     expect(error).toMatchObject({ code: 'FORBIDDEN', message, remedy });

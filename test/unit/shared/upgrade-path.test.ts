@@ -6,7 +6,6 @@ import { planUpgradePath } from '../../../shared/domain/upgrade-path.js';
 import type { PlanOptions, UpgradeGoal, UpgradePlan } from '../../../shared/domain/upgrade-path.js';
 import { codeOf } from '../../support.js';
 
-
 function rel(version: string, minUpgradeFrom?: string, platforms?: string[]): Release {
   const r: Release = { product: 'hicare-server', version, publishedAt: '2026-05-04T09:00:00Z' };
   if (minUpgradeFrom !== undefined) r.minUpgradeFrom = minUpgradeFrom;
@@ -27,7 +26,14 @@ describe('planUpgradePath: paths found', () => {
     ['the worked example, feed order reversed', '1.4.2', [...EXAMPLE].reverse(), { major: 2 }, {}, ['1.9.0', '2.3.1']],
     ['the worked example from 1.9.0', '1.9.0', EXAMPLE, { major: 2 }, {}, ['2.3.1']],
     ['direct update to a version', '1.4.2', [rel('1.5.0'), rel('1.6.0')], { version: '1.5.0' }, {}, ['1.5.0']],
-    ['direct update to the newest', '1.4.2', [rel('1.5.0'), rel('1.6.0'), rel('1.4.0')], { newest: true }, {}, ['1.6.0']],
+    [
+      'direct update to the newest',
+      '1.4.2',
+      [rel('1.5.0'), rel('1.6.0'), rel('1.4.0')],
+      { newest: true },
+      {},
+      ['1.6.0'],
+    ],
     [
       'multi-hop across three majors',
       '1.0.0',
@@ -44,7 +50,14 @@ describe('planUpgradePath: paths found', () => {
       {},
       ['2.0.0'],
     ],
-    ['newest target among equally near ones', '1.0.0', [rel('2.0.0'), rel('2.2.0'), rel('2.1.0')], { major: 2 }, {}, ['2.2.0']],
+    [
+      'newest target among equally near ones',
+      '1.0.0',
+      [rel('2.0.0'), rel('2.2.0'), rel('2.1.0')],
+      { major: 2 },
+      {},
+      ['2.2.0'],
+    ],
     [
       'newest goal takes the newest reachable release, however far',
       '1.0.0',
@@ -101,11 +114,46 @@ describe('planUpgradePath: paths found', () => {
       {},
       ['1.8.0', '2.0.0'],
     ],
-    ['duplicate versions never hop onto each other', '1.0.0', [rel('2.0.0'), rel('2.0.0', '>=2.0.0')], { newest: true }, {}, ['2.0.0']],
-    ['build metadata on the goal release', '1.4.2', [rel('2.0.0+build.5')], { version: '2.0.0' }, {}, ['2.0.0+build.5']],
-    ['a build of the installed version is not a hop', '1.4.2', [rel('1.4.2+build.5'), rel('1.4.3')], { newest: true }, {}, ['1.4.3']],
-    ['prereleases are left out by default', '1.0.0', [rel('1.5.0'), rel('2.0.0-rc.1')], { newest: true }, {}, ['1.5.0']],
-    ['prereleases on request', '1.0.0', [rel('1.5.0'), rel('2.0.0-rc.1')], { newest: true }, { includePrereleases: true }, ['2.0.0-rc.1']],
+    [
+      'duplicate versions never hop onto each other',
+      '1.0.0',
+      [rel('2.0.0'), rel('2.0.0', '>=2.0.0')],
+      { newest: true },
+      {},
+      ['2.0.0'],
+    ],
+    [
+      'build metadata on the goal release',
+      '1.4.2',
+      [rel('2.0.0+build.5')],
+      { version: '2.0.0' },
+      {},
+      ['2.0.0+build.5'],
+    ],
+    [
+      'a build of the installed version is not a hop',
+      '1.4.2',
+      [rel('1.4.2+build.5'), rel('1.4.3')],
+      { newest: true },
+      {},
+      ['1.4.3'],
+    ],
+    [
+      'prereleases are left out by default',
+      '1.0.0',
+      [rel('1.5.0'), rel('2.0.0-rc.1')],
+      { newest: true },
+      {},
+      ['1.5.0'],
+    ],
+    [
+      'prereleases on request',
+      '1.0.0',
+      [rel('1.5.0'), rel('2.0.0-rc.1')],
+      { newest: true },
+      { includePrereleases: true },
+      ['2.0.0-rc.1'],
+    ],
     [
       'a prerelease as a stepping stone on request',
       '1.0.0',
@@ -151,7 +199,14 @@ describe('planUpgradePath: paths found', () => {
     ['already on the goal major', '2.0.0', EXAMPLE, { major: 2 }, {}, []],
     ['above the goal major', '3.0.0', EXAMPLE, { major: 2 }, {}, []],
     ['already on the newest', '2.3.1', EXAMPLE, { newest: true }, {}, []],
-    ['newest with nothing newer than a prerelease left out', '2.3.1', [...EXAMPLE, rel('2.4.0-rc.1')], { newest: true }, {}, []],
+    [
+      'newest with nothing newer than a prerelease left out',
+      '2.3.1',
+      [...EXAMPLE, rel('2.4.0-rc.1')],
+      { newest: true },
+      {},
+      [],
+    ],
     ['newest with an empty feed', '2.3.1', [], { newest: true }, {}, []],
   ])('%s', (_name, installed, releases, goal, options, expected) => {
     expect(hopsOf(planUpgradePath(installed, releases, goal, options))).toEqual(expected);
@@ -225,10 +280,37 @@ describe('planUpgradePath: no path', () => {
       /1\.0\.0.*3\.0\.0/,
       /Install 2\.0\.0 first/,
     ],
-    ['goal version not published', '1.4.2', EXAMPLE, { version: '2.2.0' }, {}, undefined, /2\.2\.0.*not published|no such release/, /published version/],
+    [
+      'goal version not published',
+      '1.4.2',
+      EXAMPLE,
+      { version: '2.2.0' },
+      {},
+      undefined,
+      /2\.2\.0.*not published|no such release/,
+      /published version/,
+    ],
     ['no release of the goal major', '1.4.2', EXAMPLE, { major: 3 }, {}, undefined, /3\.x/, /TAC/],
-    ['goal version is a prerelease left out', '1.4.2', [rel('2.0.0-rc.1')], { version: '2.0.0-rc.1' }, {}, undefined, /2\.0\.0-rc\.1 is a prerelease/, /Include prereleases/],
-    ['goal major has only prereleases', '1.4.2', [rel('2.0.0-rc.1')], { major: 2 }, {}, undefined, /prerelease/, /Include prereleases/],
+    [
+      'goal version is a prerelease left out',
+      '1.4.2',
+      [rel('2.0.0-rc.1')],
+      { version: '2.0.0-rc.1' },
+      {},
+      undefined,
+      /2\.0\.0-rc\.1 is a prerelease/,
+      /Include prereleases/,
+    ],
+    [
+      'goal major has only prereleases',
+      '1.4.2',
+      [rel('2.0.0-rc.1')],
+      { major: 2 },
+      {},
+      undefined,
+      /prerelease/,
+      /Include prereleases/,
+    ],
     [
       'goal version not for the platform',
       '1.4.2',
@@ -268,21 +350,41 @@ describe('planUpgradePath: bad input', () => {
     ['installed empty', () => planUpgradePath('', EXAMPLE, { newest: true }), 'INVALID_VERSION'],
     ['release version 1.2', () => planUpgradePath('1.0.0', [rel('1.2')], { newest: true }), 'INVALID_VERSION'],
     ['release version v1.2.3', () => planUpgradePath('1.0.0', [rel('v1.2.3')], { newest: true }), 'INVALID_VERSION'],
-    ['older release with a bad version', () => planUpgradePath('5.0.0', [rel('01.2.3')], { newest: true }), 'INVALID_VERSION'],
+    [
+      'older release with a bad version',
+      () => planUpgradePath('5.0.0', [rel('01.2.3')], { newest: true }),
+      'INVALID_VERSION',
+    ],
     ['goal version v2.0.0', () => planUpgradePath('1.0.0', EXAMPLE, { version: 'v2.0.0' }), 'INVALID_VERSION'],
-    ['bad range >=1.x.x.x', () => planUpgradePath('1.0.0', [rel('2.0.0', '>=1.x.x.x')], { major: 2 }), 'INVALID_VERSION_RANGE'],
+    [
+      'bad range >=1.x.x.x',
+      () => planUpgradePath('1.0.0', [rel('2.0.0', '>=1.x.x.x')], { major: 2 }),
+      'INVALID_VERSION_RANGE',
+    ],
     ['bad range %%', () => planUpgradePath('1.0.0', [rel('2.0.0', '%%')], { major: 2 }), 'INVALID_VERSION_RANGE'],
-    ['bad range on a release beyond the goal', () => planUpgradePath('1.0.0', [rel('1.1.0'), rel('3.0.0', '%%')], { version: '1.1.0' }), 'INVALID_VERSION_RANGE'],
+    [
+      'bad range on a release beyond the goal',
+      () => planUpgradePath('1.0.0', [rel('1.1.0'), rel('3.0.0', '%%')], { version: '1.1.0' }),
+      'INVALID_VERSION_RANGE',
+    ],
     [
       'mixed products',
       () => planUpgradePath('1.0.0', [rel('1.1.0'), { ...rel('1.2.0'), product: 'hicare-client' }], { newest: true }),
       'INVALID_INPUT',
     ],
-    ['release without product', () => planUpgradePath('1.0.0', [{ ...rel('1.2.0'), product: '' }], { newest: true }), 'INVALID_INPUT'],
+    [
+      'release without product',
+      () => planUpgradePath('1.0.0', [{ ...rel('1.2.0'), product: '' }], { newest: true }),
+      'INVALID_INPUT',
+    ],
     ['negative goal major', () => planUpgradePath('1.0.0', EXAMPLE, { major: -1 }), 'INVALID_INPUT'],
     ['fractional goal major', () => planUpgradePath('1.0.0', EXAMPLE, { major: 1.5 }), 'INVALID_INPUT'],
     ['empty goal', () => planUpgradePath('1.0.0', EXAMPLE, {} as UpgradeGoal), 'INVALID_INPUT'],
-    ['newest: false', () => planUpgradePath('1.0.0', EXAMPLE, { newest: false } as unknown as UpgradeGoal), 'INVALID_INPUT'],
+    [
+      'newest: false',
+      () => planUpgradePath('1.0.0', EXAMPLE, { newest: false } as unknown as UpgradeGoal),
+      'INVALID_INPUT',
+    ],
     ['empty platform', () => planUpgradePath('1.0.0', EXAMPLE, { newest: true }, { platform: '' }), 'INVALID_INPUT'],
   ])('%s → %s', (_name, fn, code) => {
     expect(codeOf(fn)).toBe(code);
@@ -291,7 +393,12 @@ describe('planUpgradePath: bad input', () => {
 
 describe('planUpgradePath: properties', () => {
   const versionArb = fc
-    .tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 2 }), fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }))
+    .tuple(
+      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: 0, max: 4 }),
+      fc.integer({ min: 0, max: 2 }),
+      fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
+    )
     .map(([ma, mi, pa, rc]) => `${ma}.${mi}.${pa}${rc === undefined ? '' : `-rc.${rc}`}`);
   const rangeArb = fc.option(
     fc.oneof(
@@ -328,7 +435,8 @@ describe('planUpgradePath: properties', () => {
           expect(compareVersions(hop.version, from)).toBeGreaterThan(0);
           expect(satisfiesMinUpgradeFrom(from, hop)).toBe(true);
           if (options.includePrereleases !== true) expect(isPrerelease(hop.version)).toBe(false);
-          if (options.platform !== undefined && hop.platforms !== undefined) expect(hop.platforms).toContain(options.platform);
+          if (options.platform !== undefined && hop.platforms !== undefined)
+            expect(hop.platforms).toContain(options.platform);
           from = hop.version;
         }
         const last = plan.hops[plan.hops.length - 1];

@@ -36,15 +36,44 @@ const lifecycles: LineLifecycle[] = [
   { product: 'atlas', major: 3, ga: '2026-02-01' },
 ];
 
-function input(contracts: Contract[], rel: Release, over: Partial<VerdictInput> = {}, installedVersion = '2.3.0'): VerdictInput {
-  return { contracts, system: { serialNumber: 'SN-1', product: 'atlas', installedVersion, platform: 'linux-x64' }, release: rel, now: NOW, ...over };
+function input(
+  contracts: Contract[],
+  rel: Release,
+  over: Partial<VerdictInput> = {},
+  installedVersion = '2.3.0',
+): VerdictInput {
+  return {
+    contracts,
+    system: { serialNumber: 'SN-1', product: 'atlas', installedVersion, platform: 'linux-x64' },
+    release: rel,
+    now: NOW,
+    ...over,
+  };
 }
 
 describe('verdict: rights by tier, kind and licensed major', () => {
-  it.each<[string, VerdictInput, { allowed: boolean; kind: string; right: string; codes: string[]; contractId?: string | null }]>([
-    ['Support takes an update', input([support], release('2.4.0')), { allowed: true, kind: 'update', right: 'update', codes: [], contractId: 'C-SUP' }],
-    ['Support is refused a major upgrade', input([support], release('3.0.0')), { allowed: false, kind: 'upgrade', right: 'upgrade', codes: ['UPGRADE_REQUIRES_UPGRADE_SUPPORT'] }],
-    ['Upgrade Support takes a major upgrade', input([upgradeSupport], release('3.0.0')), { allowed: true, kind: 'upgrade', right: 'upgrade', codes: [] }],
+  it.each<
+    [
+      string,
+      VerdictInput,
+      { allowed: boolean; kind: string; right: string; codes: string[]; contractId?: string | null },
+    ]
+  >([
+    [
+      'Support takes an update',
+      input([support], release('2.4.0')),
+      { allowed: true, kind: 'update', right: 'update', codes: [], contractId: 'C-SUP' },
+    ],
+    [
+      'Support is refused a major upgrade',
+      input([support], release('3.0.0')),
+      { allowed: false, kind: 'upgrade', right: 'upgrade', codes: ['UPGRADE_REQUIRES_UPGRADE_SUPPORT'] },
+    ],
+    [
+      'Upgrade Support takes a major upgrade',
+      input([upgradeSupport], release('3.0.0')),
+      { allowed: true, kind: 'upgrade', right: 'upgrade', codes: [] },
+    ],
     [
       'an upgrade within the licensed major needs only the update right (licence already at 3)',
       input([contract({ licensedMajors: { atlas: 3 } })], release('3.0.0')),
@@ -55,8 +84,16 @@ describe('verdict: rights by tier, kind and licensed major', () => {
       input([contract({ licensedMajors: {} })], release('3.0.0')),
       { allowed: false, kind: 'upgrade', right: 'upgrade', codes: ['UPGRADE_REQUIRES_UPGRADE_SUPPORT'] },
     ],
-    ['reinstalling the current version', input([support], release('2.3.0')), { allowed: true, kind: 'current', right: 'update', codes: [] }],
-    ['an older version of the licensed line', input([support], release('2.1.0')), { allowed: true, kind: 'older', right: 'update', codes: [] }],
+    [
+      'reinstalling the current version',
+      input([support], release('2.3.0')),
+      { allowed: true, kind: 'current', right: 'update', codes: [] },
+    ],
+    [
+      'an older version of the licensed line',
+      input([support], release('2.1.0')),
+      { allowed: true, kind: 'older', right: 'update', codes: [] },
+    ],
   ])('%s', (_, given, want) => {
     const v = verdict({ ...given, lifecycles: [] });
     expect(v.allowed).toBe(want.allowed);
@@ -70,15 +107,50 @@ describe('verdict: rights by tier, kind and licensed major', () => {
 describe('verdict: contract coverage, service period and post-expiry policy', () => {
   it.each<[string, VerdictInput, boolean, string[]]>([
     ['no contract at all', input([], release('2.4.0')), false, ['NO_CONTRACT']],
-    ['the system is not on the contract', input([contract({ systems: [{ serialNumber: 'SN-9', product: 'atlas', location: 'x' }] })], release('2.4.0')), false, ['SYSTEM_NOT_COVERED']],
-    ['same serial, other product', input([contract({ systems: [{ serialNumber: 'SN-1', product: 'orbit', location: 'x' }] })], release('2.4.0')), false, ['SYSTEM_NOT_COVERED']],
+    [
+      'the system is not on the contract',
+      input([contract({ systems: [{ serialNumber: 'SN-9', product: 'atlas', location: 'x' }] })], release('2.4.0')),
+      false,
+      ['SYSTEM_NOT_COVERED'],
+    ],
+    [
+      'same serial, other product',
+      input([contract({ systems: [{ serialNumber: 'SN-1', product: 'orbit', location: 'x' }] })], release('2.4.0')),
+      false,
+      ['SYSTEM_NOT_COVERED'],
+    ],
     ['nothing before the start date', input([pending], release('2.4.0')), false, ['CONTRACT_PENDING']],
-    ['after the end: what was published by the end date stays earned', input([expired], release('2.4.0', { publishedAt: '2025-11-30T00:00:00Z' })), true, []],
-    ['after the end: newer releases are refused', input([expired], release('2.4.0', { publishedAt: '2026-01-01T00:00:00Z' })), false, ['RELEASED_AFTER_CONTRACT_END']],
-    ['after the end with policy "none": nothing', input([expired], release('2.4.0', { publishedAt: '2025-11-30T00:00:00Z' }), { postExpiry: 'none' }), false, ['CONTRACT_EXPIRED']],
+    [
+      'after the end: what was published by the end date stays earned',
+      input([expired], release('2.4.0', { publishedAt: '2025-11-30T00:00:00Z' })),
+      true,
+      [],
+    ],
+    [
+      'after the end: newer releases are refused',
+      input([expired], release('2.4.0', { publishedAt: '2026-01-01T00:00:00Z' })),
+      false,
+      ['RELEASED_AFTER_CONTRACT_END'],
+    ],
+    [
+      'after the end with policy "none": nothing',
+      input([expired], release('2.4.0', { publishedAt: '2025-11-30T00:00:00Z' }), { postExpiry: 'none' }),
+      false,
+      ['CONTRACT_EXPIRED'],
+    ],
     ['expired but renewed: the renewal allows it', input([expired, renewal], release('2.4.0')), true, []],
-    ['Support renewal and Upgrade Support overlap: the best of them allows an upgrade', input([support, upgradeSupport], release('3.0.0')), true, []],
-    ['an expired Support contract cannot take an upgrade even if it was published in time', input([expired], release('3.0.0', { publishedAt: '2025-06-01T00:00:00Z' })), false, ['UPGRADE_REQUIRES_UPGRADE_SUPPORT']],
+    [
+      'Support renewal and Upgrade Support overlap: the best of them allows an upgrade',
+      input([support, upgradeSupport], release('3.0.0')),
+      true,
+      [],
+    ],
+    [
+      'an expired Support contract cannot take an upgrade even if it was published in time',
+      input([expired], release('3.0.0', { publishedAt: '2025-06-01T00:00:00Z' })),
+      false,
+      ['UPGRADE_REQUIRES_UPGRADE_SUPPORT'],
+    ],
   ])('%s', (_, given, allowed, codes) => {
     const v = verdict(given);
     expect(v.allowed).toBe(allowed);
@@ -92,28 +164,66 @@ describe('verdict: contract coverage, service period and post-expiry policy', ()
   it.each([
     ['2025-12-31T15:59:59.999Z', true],
     ['2025-12-31T16:00:00.000Z', false],
-  ])('the contract end is the end of the day in its time zone (Asia/Shanghai, published %s → allowed %s)', (publishedAt, allowed) => {
-    const shanghai = contract({ timeZone: 'Asia/Shanghai', startDate: '2025-01-01', endDate: '2025-12-31' });
-    expect(verdict(input([shanghai], release('2.4.0', { publishedAt }))).allowed).toBe(allowed);
-  });
+  ])(
+    'the contract end is the end of the day in its time zone (Asia/Shanghai, published %s → allowed %s)',
+    (publishedAt, allowed) => {
+      const shanghai = contract({ timeZone: 'Asia/Shanghai', startDate: '2025-01-01', endDate: '2025-12-31' });
+      expect(verdict(input([shanghai], release('2.4.0', { publishedAt }))).allowed).toBe(allowed);
+    },
+  );
 });
 
 describe('verdict: release availability', () => {
   it.each<[string, VerdictInput, boolean, string[]]>([
     ['a prerelease is hidden without previews', input([upgradeSupport], release('3.1.0-rc.1')), false, ['PRERELEASE']],
-    ['a prerelease with previews under Upgrade Support', input([upgradeSupport], release('3.1.0-rc.1'), { includePrereleases: true }), true, []],
-    ['a prerelease upgrade is never offered under Support', input([support], release('3.1.0-rc.1'), { includePrereleases: true }), false, ['UPGRADE_REQUIRES_UPGRADE_SUPPORT']],
+    [
+      'a prerelease with previews under Upgrade Support',
+      input([upgradeSupport], release('3.1.0-rc.1'), { includePrereleases: true }),
+      true,
+      [],
+    ],
+    [
+      'a prerelease upgrade is never offered under Support',
+      input([support], release('3.1.0-rc.1'), { includePrereleases: true }),
+      false,
+      ['UPGRADE_REQUIRES_UPGRADE_SUPPORT'],
+    ],
     [
       'a preview of a new major is not offered under Support even with the licence at that major',
       input([contract({ licensedMajors: { atlas: 3 } })], release('3.1.0-rc.1'), { includePrereleases: true }),
       false,
       ['UPGRADE_REQUIRES_UPGRADE_SUPPORT'],
     ],
-    ['a package for another platform', input([support], release('2.4.0', { platforms: ['win-x64'] })), false, ['NOT_FOR_PLATFORM']],
-    ['a package for this platform', input([support], release('2.4.0', { platforms: ['win-x64', 'linux-x64'] })), true, []],
-    ['an update published after its line’s end of maintenance', input([support], release('2.9.0', { publishedAt: '2026-05-01T00:00:00Z' }), { lifecycles }), false, ['LINE_PAST_END_OF_MAINTENANCE']],
-    ['an update published on the last day of maintenance', input([support], release('2.9.0', { publishedAt: '2026-04-30T23:59:59Z' }), { lifecycles }), true, []],
-    ['a line past its end of service', input([support], release('1.9.9', { publishedAt: '2024-06-01T00:00:00Z' }), { lifecycles }, '1.9.0'), false, ['LINE_PAST_END_OF_SERVICE']],
+    [
+      'a package for another platform',
+      input([support], release('2.4.0', { platforms: ['win-x64'] })),
+      false,
+      ['NOT_FOR_PLATFORM'],
+    ],
+    [
+      'a package for this platform',
+      input([support], release('2.4.0', { platforms: ['win-x64', 'linux-x64'] })),
+      true,
+      [],
+    ],
+    [
+      'an update published after its line’s end of maintenance',
+      input([support], release('2.9.0', { publishedAt: '2026-05-01T00:00:00Z' }), { lifecycles }),
+      false,
+      ['LINE_PAST_END_OF_MAINTENANCE'],
+    ],
+    [
+      'an update published on the last day of maintenance',
+      input([support], release('2.9.0', { publishedAt: '2026-04-30T23:59:59Z' }), { lifecycles }),
+      true,
+      [],
+    ],
+    [
+      'a line past its end of service',
+      input([support], release('1.9.9', { publishedAt: '2024-06-01T00:00:00Z' }), { lifecycles }, '1.9.0'),
+      false,
+      ['LINE_PAST_END_OF_SERVICE'],
+    ],
     [
       'several reasons at once, contract first',
       input([support], release('3.1.0-rc.1', { platforms: ['mac-arm64'] })),
@@ -129,7 +239,9 @@ describe('verdict: release availability', () => {
   it('every reason tells the customer what to do about it', () => {
     const cases = [
       input([], release('3.1.0-rc.1', { platforms: ['mac-arm64'] })),
-      input([support, expired, pending], release('3.0.0', { publishedAt: '2027-01-01T00:00:00Z' }), { now: new Date('2027-10-01T00:00:00Z') }),
+      input([support, expired, pending], release('3.0.0', { publishedAt: '2027-01-01T00:00:00Z' }), {
+        now: new Date('2027-10-01T00:00:00Z'),
+      }),
       input([contract({ systems: [] })], release('2.4.0')),
       input([support], release('2.9.0', { publishedAt: '2026-05-01T00:00:00Z' }), { lifecycles }),
     ];
@@ -148,10 +260,26 @@ describe('verdict: bad input is refused with a coded error', () => {
     ['release version is not semver', input([support], release('v2.4.0')), 'INVALID_VERSION'],
     ['release of another product', input([support], { ...release('2.4.0'), product: 'orbit' }), 'INVALID_INPUT'],
     ['invalid instant', input([support], release('2.4.0'), { now: new Date('nope') }), 'INVALID_INSTANT'],
-    ['a contract that ends before it starts', input([contract({ endDate: '2025-12-31' })], release('2.4.0')), 'END_BEFORE_START'],
-    ['a contract in an unknown time zone', input([contract({ timeZone: 'Mars/Olympus' })], release('2.4.0')), 'UNKNOWN_TIME_ZONE'],
-    ['a contract with an unknown tier', input([contract({ tier: 'gold' as Contract['tier'] })], release('2.4.0')), 'UNKNOWN_TIER'],
-    ['a malformed minUpgradeFrom', input([support], release('2.4.0', { minUpgradeFrom: '>=1.x.x.x' })), 'INVALID_VERSION_RANGE'],
+    [
+      'a contract that ends before it starts',
+      input([contract({ endDate: '2025-12-31' })], release('2.4.0')),
+      'END_BEFORE_START',
+    ],
+    [
+      'a contract in an unknown time zone',
+      input([contract({ timeZone: 'Mars/Olympus' })], release('2.4.0')),
+      'UNKNOWN_TIME_ZONE',
+    ],
+    [
+      'a contract with an unknown tier',
+      input([contract({ tier: 'gold' as Contract['tier'] })], release('2.4.0')),
+      'UNKNOWN_TIER',
+    ],
+    [
+      'a malformed minUpgradeFrom',
+      input([support], release('2.4.0', { minUpgradeFrom: '>=1.x.x.x' })),
+      'INVALID_VERSION_RANGE',
+    ],
   ])('%s', (_, given, code) => {
     expect(() => verdict(given)).toThrow(expect.objectContaining({ code }));
   });

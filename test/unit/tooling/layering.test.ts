@@ -8,7 +8,9 @@ const eslint = new ESLint({ cwd });
 
 async function restrictedImportErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
+    .map((m) => m.message);
 }
 
 describe('layering by runtime', () => {
@@ -31,7 +33,10 @@ describe('layering by runtime', () => {
   });
 
   it.each([
-    ['shared/domain/planted.ts', "import semver from 'semver';\nimport { z } from 'zod';\nexport const x = [semver, z];"],
+    [
+      'shared/domain/planted.ts',
+      "import semver from 'semver';\nimport { z } from 'zod';\nexport const x = [semver, z];",
+    ],
     ['renderer/src/planted.tsx', "import { useState } from 'react';\nexport const x = useState;"],
     ['electron/core/planted.ts', "import { readFile } from 'node:fs/promises';\nexport const x = readFile;"],
     ['electron/main/ipc.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;"],

@@ -13,11 +13,17 @@ const testDir = join(root, 'test');
 
 /** The shapes of a fixed wait, each with what to do instead. */
 const SLEEPS: { shape: RegExp; instead: string }[] = [
-  { shape: /setTimeout\(\s*(resolve|res|r|done|wake)\s*,/, instead: 'wait for an event, poll with until(), or use fake timers' },
+  {
+    shape: /setTimeout\(\s*(resolve|res|r|done|wake)\s*,/,
+    instead: 'wait for an event, poll with until(), or use fake timers',
+  },
   // A bare wake-up; a deadline that settles with what it gave up on (`resolve(undefined)`, `reject(…)`) is no sleep.
-  { shape: /setTimeout\(\s*\(\)\s*=>\s*(resolve|res|r|done)\(\s*\)/, instead: 'wait for an event, poll with until(), or use fake timers' },
+  {
+    shape: /setTimeout\(\s*\(\)\s*=>\s*(resolve|res|r|done)\(\s*\)/,
+    instead: 'wait for an event, poll with until(), or use fake timers',
+  },
   { shape: /from\s+'(node:)?timers\/promises'/, instead: 'wait for an event, poll with until(), or use fake timers' },
-  { shape: /\bwaitForTimeout\(/, instead: "wait for what the page shows (expect(locator)…), not for time" },
+  { shape: /\bwaitForTimeout\(/, instead: 'wait for what the page shows (expect(locator)…), not for time' },
   { shape: /\b(sleep|delay)\(/, instead: 'wait for an event, poll with until(), or use fake timers' },
 ];
 
@@ -26,13 +32,33 @@ const SLEEPS: { shape: RegExp; instead: string }[] = [
  * `text`. Keep this list tiny; a new entry needs a reason a reviewer would accept.
  */
 const ALLOWED: { file: string; text: string; why: string }[] = [
-  { file: 'test/integration/wait.ts', text: 'setTimeout(resolve, interval)', why: 'the pause between two polls of a condition' },
+  {
+    file: 'test/integration/wait.ts',
+    text: 'setTimeout(resolve, interval)',
+    why: 'the pause between two polls of a condition',
+  },
   // Servers that play a slow network: the tests wait on what the client does, never on how long the pacing takes.
-  { file: 'test/integration/app-host/slow-proxy.ts', text: 'setTimeout(resolve, (SLICE * 1000) / bytesPerSecond)', why: 'paces a proxy' },
+  {
+    file: 'test/integration/app-host/slow-proxy.ts',
+    text: 'setTimeout(resolve, (SLICE * 1000) / bytesPerSecond)',
+    why: 'paces a proxy',
+  },
   { file: 'test/integration/client-downloads/portal-double.ts', text: 'delay(', why: 'paces a package server' },
-  { file: 'test/integration/client-downloads/portal-double.ts', text: 'setTimeout(resolve, ms)', why: 'its pacing delay' },
-  { file: 'test/integration/client-attacks/portal-proxy.ts', text: "from 'node:timers/promises'", why: 'paces a proxy' },
-  { file: 'test/integration/client-attacks/portal-proxy.ts', text: 'await delay((slice.length / action.bytesPerSecond)', why: 'paces a proxy' },
+  {
+    file: 'test/integration/client-downloads/portal-double.ts',
+    text: 'setTimeout(resolve, ms)',
+    why: 'its pacing delay',
+  },
+  {
+    file: 'test/integration/client-attacks/portal-proxy.ts',
+    text: "from 'node:timers/promises'",
+    why: 'paces a proxy',
+  },
+  {
+    file: 'test/integration/client-attacks/portal-proxy.ts',
+    text: 'await delay((slice.length / action.bytesPerSecond)',
+    why: 'paces a proxy',
+  },
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -90,7 +116,7 @@ describe('tests never sleep a fixed time', () => {
     ['setTimeout(() => resolve(undefined), 10_000).unref();'],
     ["await untilTrue(async () => done, { what: 'the download' });"],
     ['await vi.advanceTimersByTimeAsync(DAY_MS - 1);'],
-    ["const rows = await db.execute(sql`select pg_sleep(0)`);"],
+    ['const rows = await db.execute(sql`select pg_sleep(0)`);'],
   ])('lets a deadline, a poll or fake time through: %s', (fine) => {
     expect(sleepsIn('test/integration/planted.test.ts', fine)).toEqual([]);
   });

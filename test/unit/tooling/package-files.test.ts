@@ -19,7 +19,10 @@ let packed: string[] = [];
 
 beforeAll(async () => {
   await run('npm', ['run', '--silent', 'build'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-  const { stdout } = await run(process.execPath, ['scripts/package-files.mjs'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(process.execPath, ['scripts/package-files.mjs'], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   packed = stdout.split('\n').filter((line) => line !== '');
 }, 180_000);
 
@@ -53,8 +56,9 @@ describe('what the installer packs', () => {
     expect(packed.filter((file) => moduleOf(file) !== null)).toEqual([]);
     const main = await readFile(resolve(root, 'dist/electron/main.js'), 'utf8');
     // Static imports, the bundler's require shim and dynamic imports (not the `{import('x')}` of a JSDoc type).
-    const specifiers = [...main.matchAll(/(?:^import [^;]*?from |^import |__require\(|(?<![{\w.])import\()["']([^"']+)["']/gm)]
-      .map((m) => m[1] ?? '');
+    const specifiers = [
+      ...main.matchAll(/(?:^import [^;]*?from |^import |__require\(|(?<![{\w.])import\()["']([^"']+)["']/gm),
+    ].map((m) => m[1] ?? '');
     const node = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
     const outside = specifiers.filter((s) => !s.startsWith('./') && !node.has(s) && s !== 'electron');
     expect([...new Set(outside)]).toEqual([]);
@@ -62,9 +66,14 @@ describe('what the installer packs', () => {
 
   it('bundles no portal source and no portal library into the main process', async () => {
     const map = JSON.parse(await readFile(resolve(root, 'dist/electron/main.js.map'), 'utf8')) as { sources: string[] };
-    const sources = map.sources.map((source) => relative(root, resolve(root, 'dist/electron', source)).split('\\').join('/'));
+    const sources = map.sources.map((source) =>
+      relative(root, resolve(root, 'dist/electron', source))
+        .split('\\')
+        .join('/'),
+    );
     const portalCode = sources.filter(
-      (source) => source.startsWith('portal/') || portalModules.some((name) => source.includes(`node_modules/${name}/`)),
+      (source) =>
+        source.startsWith('portal/') || portalModules.some((name) => source.includes(`node_modules/${name}/`)),
     );
     expect(portalCode).toEqual([]);
   });

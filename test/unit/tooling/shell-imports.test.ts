@@ -57,6 +57,8 @@ describe('what the Electron shell bundle may reach', () => {
   });
 
   it('finds the portal where it is used: the demo the web host runs', () => {
-    expect(portalFilesReached(['electron/web-host/main.ts'])).toContainEqual(expect.stringMatching(/^electron\/web-host\/main\.ts → electron\/demo\/embedded-demo\.ts → portal\//));
+    expect(portalFilesReached(['electron/web-host/main.ts'])).toContainEqual(
+      expect.stringMatching(/^electron\/web-host\/main\.ts → electron\/demo\/embedded-demo\.ts → portal\//),
+    );
   });
 });

@@ -69,11 +69,20 @@ export function BulkDownload({ resolutions }: { resolutions: readonly Resolution
 
   const renderRow = (r: BulkRow) => (
     <label className={`bulk-row ${r.allowed ? '' : 'bulk-row-refused'}`}>
-      <input type="checkbox" checked={picked.has(r.target.name)} disabled={!r.allowed} onChange={(e) => toggle(r.target.name, e.target.checked)} />
+      <input
+        type="checkbox"
+        checked={picked.has(r.target.name)}
+        disabled={!r.allowed}
+        onChange={(e) => toggle(r.target.name, e.target.checked)}
+      />
       <span className="bulk-name">{r.target.name}</span>
       <span className="muted small">{r.kind}</span>
       <span className="small">{formatBytes(r.target.length)}</span>
-      {r.allowed ? <span className="muted small">{r.serialNumbers.join(', ')}</span> : <Badge tone="blocked">Not included in your contract</Badge>}
+      {r.allowed ? (
+        <span className="muted small">{r.serialNumbers.join(', ')}</span>
+      ) : (
+        <Badge tone="blocked">Not included in your contract</Badge>
+      )}
     </label>
   );
 
@@ -82,7 +91,12 @@ export function BulkDownload({ resolutions }: { resolutions: readonly Resolution
       <div className="bulk-tools">
         <label className="grow">
           Filter releases
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="product, version, platform or serial number" />
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="product, version, platform or serial number"
+          />
         </label>
         <button type="button" className="secondary" onClick={pickAllShown}>
           Select all shown
@@ -92,15 +106,29 @@ export function BulkDownload({ resolutions }: { resolutions: readonly Resolution
         </button>
       </div>
       <p className="muted small" aria-live="polite">
-        {shown.length === rows.length ? plural(rows.length, 'release') : `${shown.length} of ${rows.length} releases`} · {picked.size} selected ({formatBytes(pickedBytes)})
+        {shown.length === rows.length ? plural(rows.length, 'release') : `${shown.length} of ${rows.length} releases`} ·{' '}
+        {picked.size} selected ({formatBytes(pickedBytes)})
       </p>
       {rows.length === 0 ? (
         <p>No release is offered for your systems right now.</p>
       ) : (
-        <VirtualList items={shown} rowHeight={40} height={Math.min(400, Math.max(40, shown.length * 40))} label="Releases to download" testId="bulk-list" rowKey={(r) => r.target.name} renderRow={renderRow} />
+        <VirtualList
+          items={shown}
+          rowHeight={40}
+          height={Math.min(400, Math.max(40, shown.length * 40))}
+          label="Releases to download"
+          testId="bulk-list"
+          rowKey={(r) => r.target.name}
+          renderRow={renderRow}
+        />
       )}
       <div className="buttons">
-        <button type="button" onClick={downloadPicked} disabled={busy || picked.size === 0} data-testid="bulk-download-button">
+        <button
+          type="button"
+          onClick={downloadPicked}
+          disabled={busy || picked.size === 0}
+          data-testid="bulk-download-button"
+        >
           {busy ? 'Starting downloads…' : `Download selected (${picked.size})`}
         </button>
         <span role="status" className="ok">

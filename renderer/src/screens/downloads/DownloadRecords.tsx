@@ -14,22 +14,29 @@ export function DownloadRecords() {
   const [records, setRecords] = useState<DownloadRecordView[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   // `before` is the page to continue from; null loads the newest page again.
-  const loading = useAction((before: string | null) => api.call('records.downloads', before === null ? {} : { before }), {
-    onDone: (page, before) => {
-      setRecords((shown) => (before === null ? page.records : [...(shown ?? []), ...page.records]));
-      setNext(page.next);
+  const loading = useAction(
+    (before: string | null) => api.call('records.downloads', before === null ? {} : { before }),
+    {
+      onDone: (page, before) => {
+        setRecords((shown) => (before === null ? page.records : [...(shown ?? []), ...page.records]));
+        setNext(page.next);
+      },
     },
-  });
+  );
   const { busy, error, run: load } = loading;
 
   useEffect(() => void load(null), [load]);
 
   return (
     <>
-      <p className="muted small">Every package the portal handed out for your systems, with who downloaded it and when.</p>
+      <p className="muted small">
+        Every package the portal handed out for your systems, with who downloaded it and when.
+      </p>
       {error !== null && <RetryError error={error} busy={busy} onRetry={() => void load(null)} />}
       {records === null && error === null && <Pending what="the download records" />}
-      {records !== null && records.length === 0 && <p className="muted">Nothing has been downloaded for your systems yet.</p>}
+      {records !== null && records.length === 0 && (
+        <p className="muted">Nothing has been downloaded for your systems yet.</p>
+      )}
       {records !== null && records.length > 0 && (
         <table className="table" data-testid="download-records">
           <thead>

@@ -41,7 +41,11 @@ export function DownloadRow({ download: d }: { download: DownloadView }) {
         <Badge tone={tone}>{stateWord}</Badge>
         {d.serialNumber !== null && <span className="muted small">for {d.serialNumber}</span>}
       </div>
-      <ProgressBar percent={percent} label={`Download of ${d.targetName}`} tone={d.state === 'failed' ? 'blocked' : d.state === 'done' ? 'ok' : 'brand'} />
+      <ProgressBar
+        percent={percent}
+        label={`Download of ${d.targetName}`}
+        tone={d.state === 'failed' ? 'blocked' : d.state === 'done' ? 'ok' : 'brand'}
+      />
       <div className="download-facts small">
         <span>
           {formatBytes(d.receivedBytes)} of {formatBytes(d.totalBytes)} ({percent}%)
@@ -65,12 +69,22 @@ export function DownloadRow({ download: d }: { download: DownloadView }) {
           </button>
         )}
         {canResume && (
-          <button type="button" className="secondary" onClick={() => act('resume')} aria-label={`Resume ${d.targetName}`}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => act('resume')}
+            aria-label={`Resume ${d.targetName}`}
+          >
             Resume
           </button>
         )}
         {canCancel && (
-          <button type="button" className="secondary danger" onClick={() => act('cancel')} aria-label={`Cancel ${d.targetName}`}>
+          <button
+            type="button"
+            className="secondary danger"
+            onClick={() => act('cancel')}
+            aria-label={`Cancel ${d.targetName}`}
+          >
             Cancel
           </button>
         )}

@@ -21,7 +21,11 @@ export function DownloadsScreen() {
     <Section title="Downloads" testId="downloads" key="downloads">
       {error !== null && <ErrorNotice error={error} />}
       {!loaded && <Pending what="downloads" />}
-      {loaded && list.length === 0 && <p className="muted">Nothing downloaded yet. Start a download from a system’s updates, or pick several releases below.</p>}
+      {loaded && list.length === 0 && (
+        <p className="muted">
+          Nothing downloaded yet. Start a download from a system’s updates, or pick several releases below.
+        </p>
+      )}
       <p className="visually-hidden" aria-live="polite">
         {active > 0 ? `${active} downloading` : ''}
       </p>
@@ -34,9 +38,23 @@ export function DownloadsScreen() {
   );
   const bulk = (
     <Section title="Download several releases" testId="bulk" key="bulk">
-      <p className="muted small">For other machines or sites without internet access: pick the releases and download them all. Each package is verified against the signed catalog.</p>
-      {updates.error !== null && <RetryError error={updates.error} busy={updates.loading} onRetry={() => void updates.refresh()} label="Check again" />}
-      {updates.data === null && updates.error === null ? <Pending what="the releases offered for your systems" /> : updates.data !== null && <BulkDownload resolutions={updates.data.resolutions} />}
+      <p className="muted small">
+        For other machines or sites without internet access: pick the releases and download them all. Each package is
+        verified against the signed catalog.
+      </p>
+      {updates.error !== null && (
+        <RetryError
+          error={updates.error}
+          busy={updates.loading}
+          onRetry={() => void updates.refresh()}
+          label="Check again"
+        />
+      )}
+      {updates.data === null && updates.error === null ? (
+        <Pending what="the releases offered for your systems" />
+      ) : (
+        updates.data !== null && <BulkDownload resolutions={updates.data.resolutions} />
+      )}
     </Section>
   );
   return (

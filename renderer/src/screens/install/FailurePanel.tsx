@@ -12,7 +12,10 @@ export function FailurePanel({ outcome, liveLogShown }: { outcome: Failure; live
   const { role } = useSession();
   return (
     <div className="failure" data-testid="install-failure">
-      <ErrorNotice error={{ code: outcome.code, message: outcome.message, remedy: outcome.remedy }} testId="install-error" />
+      <ErrorNotice
+        error={{ code: outcome.code, message: outcome.message, remedy: outcome.remedy }}
+        testId="install-error"
+      />
       {outcome.exitCode !== null && <p className="small">The installer exited with code {outcome.exitCode}.</p>}
       <KnownIssues articles={outcome.knownIssues} />
       {outcome.failureId !== null && (
@@ -20,13 +23,23 @@ export function FailurePanel({ outcome, liveLogShown }: { outcome: Failure; live
           <h3>{outcome.knownIssues.length > 0 ? 'Did not help?' : 'Need help?'}</h3>
           {role === 'customer-admin' ? (
             <>
-              <p>The Technical Assistance Center can guide you remotely. The request is filled in from this failure; you see and approve everything before it is sent.</p>
-              <a className="button-link primary" href={hrefOf({ name: 'request-draft', failureId: outcome.failureId })} data-testid="request-guidance">
+              <p>
+                The Technical Assistance Center can guide you remotely. The request is filled in from this failure; you
+                see and approve everything before it is sent.
+              </p>
+              <a
+                className="button-link primary"
+                href={hrefOf({ name: 'request-draft', failureId: outcome.failureId })}
+                data-testid="request-guidance"
+              >
                 Request remote guidance
               </a>
             </>
           ) : (
-            <p>Ask your customer administrator to request remote guidance for this failure: IT staff accounts cannot open requests.</p>
+            <p>
+              Ask your customer administrator to request remote guidance for this failure: IT staff accounts cannot open
+              requests.
+            </p>
           )}
         </div>
       )}

@@ -15,17 +15,26 @@ export function InstallScreen({ serialNumber, targetName }: { serialNumber: stri
   const updates = useResource(updatesResource);
   const { byId } = useDownloads();
   const resolution = updates.data?.resolutions.find((r) => r.system.serialNumber === serialNumber);
-  const candidate = resolution === undefined ? undefined : [...resolution.updates, ...resolution.upgrades].find((c) => c.target.name === targetName);
+  const candidate =
+    resolution === undefined
+      ? undefined
+      : [...resolution.updates, ...resolution.upgrades].find((c) => c.target.name === targetName);
   const download = latestFor(byId, targetName);
   const outcome = run?.outcome ?? null;
   // Once installed, the release is no longer offered, so the outcome names what was installed.
   const installed = outcome?.ok === true ? outcome : null;
-  const product = installed !== null ? `${productLabel(installed.product)} ${installed.toVersion}` : candidate === undefined ? targetName : `${productLabel(candidate.target.custom.product)} ${candidate.target.custom.version}`;
+  const product =
+    installed !== null
+      ? `${productLabel(installed.product)} ${installed.toVersion}`
+      : candidate === undefined
+        ? targetName
+        : `${productLabel(candidate.target.custom.product)} ${candidate.target.custom.version}`;
 
   return (
     <div className="screen" data-testid="install-screen">
       <p className="breadcrumb">
-        <a href="#/systems">Systems &amp; updates</a> / <a href={hrefOf({ name: 'system', serialNumber })}>{serialNumber}</a> / Install
+        <a href="#/systems">Systems &amp; updates</a> /{' '}
+        <a href={hrefOf({ name: 'system', serialNumber })}>{serialNumber}</a> / Install
       </p>
       <h2 className="screen-title">{installed !== null ? `Installed ${product}` : `Install ${product}`}</h2>
       <Section title="What will happen" testId="install-plan">
@@ -36,7 +45,11 @@ export function InstallScreen({ serialNumber, targetName }: { serialNumber: stri
             {resolution !== undefined && <span className="muted"> · {resolution.system.location}</span>}
           </dd>
           <dt>From</dt>
-          <dd>{installed !== null ? (installed.fromVersion ?? 'nothing installed') : (resolution?.system.installedVersion ?? 'nothing installed')}</dd>
+          <dd>
+            {installed !== null
+              ? (installed.fromVersion ?? 'nothing installed')
+              : (resolution?.system.installedVersion ?? 'nothing installed')}
+          </dd>
           <dt>To</dt>
           <dd>{installed?.toVersion ?? candidate?.target.custom.version ?? targetName}</dd>
           {installed === null && (
@@ -44,20 +57,35 @@ export function InstallScreen({ serialNumber, targetName }: { serialNumber: stri
               <dt>Package</dt>
               <dd>
                 <code>{targetName}</code>
-                {download?.state === 'done' && download.verified && <span className="ok-text"> · downloaded and verified against the signed catalog</span>}
+                {download?.state === 'done' && download.verified && (
+                  <span className="ok-text"> · downloaded and verified against the signed catalog</span>
+                )}
               </dd>
             </>
           )}
         </dl>
         {candidate !== undefined && !candidate.verdict.allowed && (
-          <ErrorNotice error={{ message: candidate.verdict.reasons[0]?.message ?? 'This release is not included in your contract.', remedy: candidate.verdict.reasons[0]?.remedy ?? '' }} />
+          <ErrorNotice
+            error={{
+              message: candidate.verdict.reasons[0]?.message ?? 'This release is not included in your contract.',
+              remedy: candidate.verdict.reasons[0]?.remedy ?? '',
+            }}
+          />
         )}
         {installed === null && (
           <div className="buttons">
-            <button type="button" onClick={() => void runInstall(serialNumber, targetName)} disabled={run?.state === 'running'} data-testid="start-install">
+            <button
+              type="button"
+              onClick={() => void runInstall(serialNumber, targetName)}
+              disabled={run?.state === 'running'}
+              data-testid="start-install"
+            >
               {run === undefined ? 'Start installation' : run.state === 'running' ? 'Installing…' : 'Try again'}
             </button>
-            <span className="muted small">The installed version is detected again afterwards; not reaching {candidate?.target.custom.version ?? 'the new version'} counts as a failure.</span>
+            <span className="muted small">
+              The installed version is detected again afterwards; not reaching{' '}
+              {candidate?.target.custom.version ?? 'the new version'} counts as a failure.
+            </span>
           </div>
         )}
       </Section>
@@ -75,7 +103,9 @@ export function InstallScreen({ serialNumber, targetName }: { serialNumber: stri
           {outcome?.ok === true && (
             <div className="notice notice-ok" data-testid="install-success">
               <strong>
-                {productLabel(outcome.product)} {outcome.fromVersion === null ? outcome.toVersion : `${outcome.fromVersion} → ${outcome.toVersion}`} installed on {serialNumber}.
+                {productLabel(outcome.product)}{' '}
+                {outcome.fromVersion === null ? outcome.toVersion : `${outcome.fromVersion} → ${outcome.toVersion}`}{' '}
+                installed on {serialNumber}.
               </strong>{' '}
               <a href={hrefOf({ name: 'system', serialNumber })}>Back to the system</a>
             </div>

@@ -1,11 +1,21 @@
 /** Known issues that match a failure: shown before any request, since one may already hold the fix. */
 import type { KnowledgeArticle } from '../../../../shared/contracts/knowledge.js';
 
-export function KnownIssues({ articles, collapsed = false }: { articles: readonly KnowledgeArticle[]; collapsed?: boolean }) {
+export function KnownIssues({
+  articles,
+  collapsed = false,
+}: {
+  articles: readonly KnowledgeArticle[];
+  collapsed?: boolean;
+}) {
   if (articles.length === 0) return null;
   return (
     <div className="known-issues" data-testid="known-issues">
-      <h3>{articles.length === 1 ? 'A known issue matches this failure' : `${articles.length} known issues match this failure`}</h3>
+      <h3>
+        {articles.length === 1
+          ? 'A known issue matches this failure'
+          : `${articles.length} known issues match this failure`}
+      </h3>
       {articles.map((a) => {
         const body = (
           <>

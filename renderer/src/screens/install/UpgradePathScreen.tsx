@@ -16,16 +16,29 @@ import { pathButtonLabel } from '../../lib/upgrade-path.js';
 import { runPath, usePathRun, type HopRun } from '../../state/upgrade-paths.js';
 import { FailurePanel } from './FailurePanel.js';
 
-const HOP_STATE_WORDS: Record<HopRun['state'], string> = { waiting: 'waiting', installing: 'installing…', installed: 'installed', failed: 'failed' };
+const HOP_STATE_WORDS: Record<HopRun['state'], string> = {
+  waiting: 'waiting',
+  installing: 'installing…',
+  installed: 'installed',
+  failed: 'failed',
+};
 
 function HopRow({ hop, index, count, product }: { hop: HopRun; index: number; count: number; product: string }) {
   return (
     <li className={`hop hop-${hop.state}`} data-testid={`hop-${hop.version}`}>
       <h3 className="small-heading">
-        Step {index + 1} of {count}: {product} {hop.version} <span data-testid="hop-state">{HOP_STATE_WORDS[hop.state]}</span>
+        Step {index + 1} of {count}: {product} {hop.version}{' '}
+        <span data-testid="hop-state">{HOP_STATE_WORDS[hop.state]}</span>
         {hop.detectedVersion !== null && <span className="muted"> · version {hop.detectedVersion} detected</span>}
       </h3>
-      {hop.log.length > 0 && <LogView lines={hop.log} label={`Installer log of ${product} ${hop.version}`} testId={`hop-log-${hop.version}`} height={160} />}
+      {hop.log.length > 0 && (
+        <LogView
+          lines={hop.log}
+          label={`Installer log of ${product} ${hop.version}`}
+          testId={`hop-log-${hop.version}`}
+          height={160}
+        />
+      )}
     </li>
   );
 }
@@ -51,26 +64,45 @@ export function UpgradePathScreen({ serialNumber, version }: { serialNumber: str
 
   const shown = outcome?.plan ?? plan;
   const product = shown === null ? '' : productLabel(shown.product);
-  const hops = run?.hops ?? shown?.hops.map((h): HopRun => ({ version: h.version, state: 'waiting', detectedVersion: null, log: [] })) ?? [];
+  const hops =
+    run?.hops ??
+    shown?.hops.map((h): HopRun => ({ version: h.version, state: 'waiting', detectedVersion: null, log: [] })) ??
+    [];
 
   return (
     <div className="screen" data-testid="upgrade-path-screen">
       <p className="breadcrumb">
-        <a href="#/systems">Systems &amp; updates</a> / <a href={hrefOf({ name: 'system', serialNumber })}>{serialNumber}</a> / Upgrade path
+        <a href="#/systems">Systems &amp; updates</a> /{' '}
+        <a href={hrefOf({ name: 'system', serialNumber })}>{serialNumber}</a> / Upgrade path
       </p>
-      <h2 className="screen-title">{shown === null ? `Upgrade ${serialNumber} to ${version}` : `Upgrade ${product} on ${serialNumber} to ${version}`}</h2>
+      <h2 className="screen-title">
+        {shown === null
+          ? `Upgrade ${serialNumber} to ${version}`
+          : `Upgrade ${product} on ${serialNumber} to ${version}`}
+      </h2>
       {planError !== null && run === undefined && <ErrorNotice error={planError} testId="path-refused" />}
       {shown === null && planError === null && <Pending what="the upgrade path" />}
       {shown !== null && (
         <Section title="What will happen" testId="path-plan">
           <p>
             {serialNumber} runs {product} {shown.fromVersion}. {product} {shown.toVersion} installs only through{' '}
-            {shown.hops.length === 1 ? 'one release' : `${shown.hops.length} releases, in this order`}; each is included in your contract and is
-            downloaded, verified against the signed catalog and installed before the next one starts.
+            {shown.hops.length === 1 ? 'one release' : `${shown.hops.length} releases, in this order`}; each is included
+            in your contract and is downloaded, verified against the signed catalog and installed before the next one
+            starts.
           </p>
           <div className="buttons">
             {run === undefined && (
-              <button type="button" onClick={() => void runPath(serialNumber, version, shown.hops.map((h) => h.version))} data-testid="start-path">
+              <button
+                type="button"
+                onClick={() =>
+                  void runPath(
+                    serialNumber,
+                    version,
+                    shown.hops.map((h) => h.version),
+                  )
+                }
+                data-testid="start-path"
+              >
                 {pathButtonLabel(shown.hops.map((h) => h.version))}
               </button>
             )}
@@ -93,7 +125,8 @@ export function UpgradePathScreen({ serialNumber, version }: { serialNumber: str
           {outcome?.ok === true && (
             <div className="notice notice-ok" role="status" data-testid="path-success">
               <strong>
-                {product} {[outcome.plan.fromVersion, ...outcome.detectedVersions].join(' → ')} installed on {serialNumber}.
+                {product} {[outcome.plan.fromVersion, ...outcome.detectedVersions].join(' → ')} installed on{' '}
+                {serialNumber}.
               </strong>{' '}
               <a href={hrefOf({ name: 'system', serialNumber })}>Back to the system</a>
             </div>
@@ -103,7 +136,10 @@ export function UpgradePathScreen({ serialNumber, version }: { serialNumber: str
               <p className="notice notice-error" role="status" data-testid="path-stopped">
                 {outcome.stopped}
               </p>
-              <FailurePanel outcome={outcome.failure} liveLogShown={(run?.hops[outcome.failedHop]?.log.length ?? 0) > 0} />
+              <FailurePanel
+                outcome={outcome.failure}
+                liveLogShown={(run?.hops[outcome.failedHop]?.log.length ?? 0) > 0}
+              />
               <p>
                 <a href={hrefOf({ name: 'system', serialNumber })}>Back to the system</a>
               </p>

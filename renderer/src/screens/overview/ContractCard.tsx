@@ -8,12 +8,21 @@ import { plural } from '../../lib/format.js';
 import { STATUS_WORDS } from '../../lib/service-period.js';
 import type { Tone } from '../../lib/verdict-words.js';
 
-const STATUS_TONE: Record<ContractView['status'], Tone> = { pending: 'info', active: 'ok', expiring: 'warn', expired: 'blocked' };
+const STATUS_TONE: Record<ContractView['status'], Tone> = {
+  pending: 'info',
+  active: 'ok',
+  expiring: 'warn',
+  expired: 'blocked',
+};
 
 export function ContractCard({ contract, now }: { contract: ContractView; now: number }) {
   const licensed = licensedVersionPhrases(contract);
   return (
-    <article className="card contract" aria-labelledby={`contract-${contract.id}`} data-testid={`contract-${contract.id}`}>
+    <article
+      className="card contract"
+      aria-labelledby={`contract-${contract.id}`}
+      data-testid={`contract-${contract.id}`}
+    >
       <div className="card-head">
         <h3 id={`contract-${contract.id}`}>{TIER_NAMES[contract.tier]}</h3>
         <Badge tone={STATUS_TONE[contract.status]} testId="contract-status">

@@ -17,7 +17,11 @@ export function OverviewScreen() {
   const now = useNow(60_000);
   const list = contracts.data ?? [];
   const current = list.find((c) => isInService(c.status)) ?? list[0];
-  const allowed = (updates.data?.resolutions ?? []).reduce((n, r) => n + r.updates.filter((c) => c.verdict.allowed).length + r.upgrades.filter((c) => c.verdict.allowed).length, 0);
+  const allowed = (updates.data?.resolutions ?? []).reduce(
+    (n, r) =>
+      n + r.updates.filter((c) => c.verdict.allowed).length + r.upgrades.filter((c) => c.verdict.allowed).length,
+    0,
+  );
 
   return (
     <div className="screen" data-testid="overview-screen">
@@ -33,7 +37,9 @@ export function OverviewScreen() {
         </a>
       </div>
       <Section title="Your maintenance contracts" testId="contracts">
-        {contracts.error !== null && <RetryError error={contracts.error} busy={contracts.loading} onRetry={() => void contracts.refresh()} />}
+        {contracts.error !== null && (
+          <RetryError error={contracts.error} busy={contracts.loading} onRetry={() => void contracts.refresh()} />
+        )}
         {contracts.data === null && contracts.error === null && <Pending what="your contracts" />}
         {contracts.data !== null && list.length === 0 && <p>No maintenance contract is on record for your account.</p>}
         <div className="contracts">
@@ -41,12 +47,23 @@ export function OverviewScreen() {
             <ContractCard key={c.id} contract={c} now={now} />
           ))}
         </div>
-        {contracts.data !== null && list.length > 1 && <p className="muted small">{plural(list.length, 'contract')}: where several cover a system, the best of them applies.</p>}
+        {contracts.data !== null && list.length > 1 && (
+          <p className="muted small">
+            {plural(list.length, 'contract')}: where several cover a system, the best of them applies.
+          </p>
+        )}
       </Section>
       <RightsTable current={current?.tier} />
       {list.length > 0 && (
         <Section title="What a change of contract would add" testId="contract-change">
-          {updates.error !== null && <RetryError error={updates.error} busy={updates.loading} onRetry={() => void updates.refresh()} label="Check again" />}
+          {updates.error !== null && (
+            <RetryError
+              error={updates.error}
+              busy={updates.loading}
+              onRetry={() => void updates.refresh()}
+              label="Check again"
+            />
+          )}
           <WhatWouldChange contracts={list} resolutions={updates.data?.resolutions ?? null} />
         </Section>
       )}

@@ -23,7 +23,11 @@ function blockedBy(resolutions: readonly ResolutionView[], opens: (c: Refused) =
   for (const r of resolutions) {
     for (const c of [...r.updates, ...r.upgrades]) {
       if (!c.verdict.allowed && opens(c)) {
-        out.push({ serialNumber: r.system.serialNumber, product: c.target.custom.product, version: c.target.custom.version });
+        out.push({
+          serialNumber: r.system.serialNumber,
+          product: c.target.custom.product,
+          version: c.target.custom.version,
+        });
       }
     }
   }
@@ -59,21 +63,37 @@ function BlockedList({ items }: { items: Blocked[] }) {
   );
 }
 
-export function WhatWouldChange({ contracts, resolutions }: { contracts: readonly ContractView[]; resolutions: readonly ResolutionView[] | null }) {
-  const onSupport = contracts.some((c) => c.tier === 'support') && !contracts.some((c) => c.tier === 'upgrade-support' && c.status !== 'expired');
+export function WhatWouldChange({
+  contracts,
+  resolutions,
+}: {
+  contracts: readonly ContractView[];
+  resolutions: readonly ResolutionView[] | null;
+}) {
+  const onSupport =
+    contracts.some((c) => c.tier === 'support') &&
+    !contracts.some((c) => c.tier === 'upgrade-support' && c.status !== 'expired');
   const ending = contracts.filter((c) => c.status === 'expiring' || c.status === 'expired');
-  const upgrades = resolutions === null ? [] : blockedBy(resolutions, (c) => openedByUpgradeSupport(c.target.custom.version, c.verdict.reasons));
+  const upgrades =
+    resolutions === null
+      ? []
+      : blockedBy(resolutions, (c) => openedByUpgradeSupport(c.target.custom.version, c.verdict.reasons));
   const afterEnd = resolutions === null ? [] : blockedBy(resolutions, refusedFor('RELEASED_AFTER_CONTRACT_END'));
   const expired = resolutions === null ? [] : blockedBy(resolutions, refusedFor('CONTRACT_EXPIRED'));
   if (!onSupport && ending.length === 0) {
-    return <p data-testid="what-would-change">Your contract includes both updates and upgrades. Nothing more to add.</p>;
+    return (
+      <p data-testid="what-would-change">Your contract includes both updates and upgrades. Nothing more to add.</p>
+    );
   }
   return (
     <div className="what-would-change" data-testid="what-would-change">
       {onSupport && (
         <div>
           <h3>{TIER_NAMES['upgrade-support']} would add</h3>
-          <p>Software upgrades: new major versions as they become generally available, on top of the updates you already receive.</p>
+          <p>
+            Software upgrades: new major versions as they become generally available, on top of the updates you already
+            receive.
+          </p>
           {resolutions === null ? (
             <p className="muted">Checking which upgrades this would open on your systems…</p>
           ) : upgrades.length === 0 ? (

@@ -14,7 +14,17 @@ function needsNote(action: RequestAction): action is NoteAction {
   return action === 'propose-solution' || action === 'reject-solution';
 }
 
-export function ActionButtons({ id, actions, onDone, exclude = [] }: { id: string; actions: readonly RequestAction[]; onDone: () => void; exclude?: readonly RequestAction[] }) {
+export function ActionButtons({
+  id,
+  actions,
+  onDone,
+  exclude = [],
+}: {
+  id: string;
+  actions: readonly RequestAction[];
+  onDone: () => void;
+  exclude?: readonly RequestAction[];
+}) {
   const acting = useAction((action: RequestAction) => api.call('requests.act', { id, action }), { onDone });
   const busy = acting.running?.input ?? null;
   const { error } = acting;

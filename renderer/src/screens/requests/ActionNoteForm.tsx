@@ -13,8 +13,18 @@ import { useAction } from '../../state/use-action.js';
 export type NoteAction = 'propose-solution' | 'reject-solution';
 
 const WORDS: Record<NoteAction, { label: string; what: string; max: number; send: string }> = {
-  'propose-solution': { label: 'The solution, as the customer should carry it out', what: 'the solution', max: SOLUTION_MAX_CHARS, send: 'Propose this solution' },
-  'reject-solution': { label: 'Why did the solution not work?', what: 'the reason', max: REJECTION_REASON_MAX_CHARS, send: 'Reject the solution' },
+  'propose-solution': {
+    label: 'The solution, as the customer should carry it out',
+    what: 'the solution',
+    max: SOLUTION_MAX_CHARS,
+    send: 'Propose this solution',
+  },
+  'reject-solution': {
+    label: 'Why did the solution not work?',
+    what: 'the reason',
+    max: REJECTION_REASON_MAX_CHARS,
+    send: 'Reject the solution',
+  },
 };
 
 function readAsUpload(file: File): Promise<AttachmentUpload> {
@@ -22,14 +32,28 @@ function readAsUpload(file: File): Promise<AttachmentUpload> {
     const reader = new FileReader();
     reader.onload = () => {
       const url = String(reader.result);
-      resolve({ fileName: file.name, contentType: file.type === '' ? 'application/octet-stream' : file.type, dataBase64: url.slice(url.indexOf(',') + 1) });
+      resolve({
+        fileName: file.name,
+        contentType: file.type === '' ? 'application/octet-stream' : file.type,
+        dataBase64: url.slice(url.indexOf(',') + 1),
+      });
     };
     reader.onerror = () => reject(new Error('The file could not be read.'));
     reader.readAsDataURL(file);
   });
 }
 
-export function ActionNoteForm({ id, action, onDone, onCancel }: { id: string; action: NoteAction; onDone: () => void; onCancel: () => void }) {
+export function ActionNoteForm({
+  id,
+  action,
+  onDone,
+  onCancel,
+}: {
+  id: string;
+  action: NoteAction;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const words = WORDS[action];
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);

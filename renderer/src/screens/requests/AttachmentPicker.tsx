@@ -4,8 +4,16 @@
  */
 import { useId, useState } from 'react';
 import type { StagedFile } from '../../../../shared/contracts/app-views.js';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, ATTACHMENTS_PER_REQUEST_MAX } from '../../../../shared/contracts/requests.js';
-import { ATTACHMENT_LIMIT_WORDS, attachableType, attachmentTooLarge } from '../../../../shared/domain/attachment-type.js';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TYPES,
+  ATTACHMENTS_PER_REQUEST_MAX,
+} from '../../../../shared/contracts/requests.js';
+import {
+  ATTACHMENT_LIMIT_WORDS,
+  attachableType,
+  attachmentTooLarge,
+} from '../../../../shared/domain/attachment-type.js';
 import { FieldMessage, fieldAttributes } from '../../components/FieldMessage.js';
 import { toShownError } from '../../lib/errors.js';
 import { formatBytes } from '../../lib/format.js';
@@ -18,7 +26,10 @@ const sizeOf = (f: PickedFile) => (f.kind === 'picked' ? f.bytes.length : f.file
 
 async function check(file: File): Promise<{ ok: PickedFile } | { problem: string }> {
   // The size first, so a huge file is refused without reading it.
-  if (file.size > ATTACHMENT_MAX_BYTES) return { problem: `${attachmentTooLarge(file.size, file.name).message} Compress it or attach only the relevant part.` };
+  if (file.size > ATTACHMENT_MAX_BYTES)
+    return {
+      problem: `${attachmentTooLarge(file.size, file.name).message} Compress it or attach only the relevant part.`,
+    };
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
     attachableType(file.name, bytes);
@@ -28,7 +39,13 @@ async function check(file: File): Promise<{ ok: PickedFile } | { problem: string
   }
 }
 
-export function AttachmentPicker({ files, onChange }: { files: readonly PickedFile[]; onChange: (files: PickedFile[]) => void }) {
+export function AttachmentPicker({
+  files,
+  onChange,
+}: {
+  files: readonly PickedFile[];
+  onChange: (files: PickedFile[]) => void;
+}) {
   const id = useId();
   const hintId = `${id}-hint`;
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -38,7 +55,9 @@ export function AttachmentPicker({ files, onChange }: { files: readonly PickedFi
     const problems: string[] = [];
     for (const file of Array.from(list ?? [])) {
       if (picked.length >= ATTACHMENTS_PER_REQUEST_MAX) {
-        problems.push(`A request carries at most ${ATTACHMENTS_PER_REQUEST_MAX} files; ${file.name} was not added. Put files in one zip archive.`);
+        problems.push(
+          `A request carries at most ${ATTACHMENTS_PER_REQUEST_MAX} files; ${file.name} was not added. Put files in one zip archive.`,
+        );
         continue;
       }
       const checked = await check(file);
@@ -66,14 +85,20 @@ export function AttachmentPicker({ files, onChange }: { files: readonly PickedFi
       </label>
       <FieldMessage fieldId={id} problem={problem} />
       <span id={hintId} className="hint">
-        Text, JSON, gzip, zip, PNG or JPEG; at most {ATTACHMENT_LIMIT_WORDS} each. They are sent after the request is created.
+        Text, JSON, gzip, zip, PNG or JPEG; at most {ATTACHMENT_LIMIT_WORDS} each. They are sent after the request is
+        created.
       </span>
       {files.length > 0 && (
         <ul className="plain-list" data-testid="attachment-list">
           {files.map((f, i) => (
             <li key={`${nameOf(f)}-${i}`}>
               {nameOf(f)} <span className="muted">({formatBytes(sizeOf(f))})</span>{' '}
-              <button type="button" className="secondary small-button" onClick={() => onChange(files.filter((_, k) => k !== i))} aria-label={`Remove ${nameOf(f)}`}>
+              <button
+                type="button"
+                className="secondary small-button"
+                onClick={() => onChange(files.filter((_, k) => k !== i))}
+                aria-label={`Remove ${nameOf(f)}`}
+              >
                 Remove
               </button>
             </li>

@@ -6,7 +6,10 @@ import type { Attachment, ServiceRequestCreate } from '../../../../shared/contra
 import { LogView, linesOf } from '../../components/LogView.js';
 import { formatBytes, formatDateTime, formatDuration, productLabel } from '../../lib/format.js';
 
-type Diagnostics = Pick<ServiceRequestCreate, 'installFailure' | 'operationRecords' | 'alarms' | 'performanceMeasurements'> & { attachments?: readonly Attachment[] };
+type Diagnostics = Pick<
+  ServiceRequestCreate,
+  'installFailure' | 'operationRecords' | 'alarms' | 'performanceMeasurements'
+> & { attachments?: readonly Attachment[] };
 
 export function DiagnosticsView({ request, logOpen = false }: { request: Diagnostics; logOpen?: boolean }) {
   const f = request.installFailure;
@@ -28,7 +31,13 @@ export function DiagnosticsView({ request, logOpen = false }: { request: Diagnos
               </div>
             </dd>
             <dt>Outcome</dt>
-            <dd>{f.exitCode !== null ? `exit code ${f.exitCode}` : f.signal !== null ? `stopped by ${f.signal}` : 'did not complete'}</dd>
+            <dd>
+              {f.exitCode !== null
+                ? `exit code ${f.exitCode}`
+                : f.signal !== null
+                  ? `stopped by ${f.signal}`
+                  : 'did not complete'}
+            </dd>
           </dl>
           <h4>System information</h4>
           <table className="table compact">
@@ -71,7 +80,8 @@ export function DiagnosticsView({ request, logOpen = false }: { request: Diagnos
               <li key={a.id}>
                 {a.fileName}{' '}
                 <span className="muted small">
-                  ({formatBytes(a.size)}, {a.uploaderRole === 'engineer' ? 'from the engineer' : 'from the customer'}, {formatDateTime(a.at)})
+                  ({formatBytes(a.size)}, {a.uploaderRole === 'engineer' ? 'from the engineer' : 'from the customer'},{' '}
+                  {formatDateTime(a.at)})
                 </span>
               </li>
             ))}
@@ -84,7 +94,8 @@ export function DiagnosticsView({ request, logOpen = false }: { request: Diagnos
           <ol className="records" data-testid="operation-records">
             {request.operationRecords.map((r, i) => (
               <li key={i}>
-                <span className="muted small">{formatDateTime(r.at)}</span> <span className="tag">{r.kind}</span> {r.summary}
+                <span className="muted small">{formatDateTime(r.at)}</span> <span className="tag">{r.kind}</span>{' '}
+                {r.summary}
               </li>
             ))}
           </ol>

@@ -1,9 +1,23 @@
 /** Granting the engineer temporary remote access: channel, address, account, scope, expiry; the password is shown once. */
 import { useId, useState, type FormEvent } from 'react';
-import { GRANT_CHANNELS, GRANT_DEFAULT_HOURS, GRANT_MAX_HOURS, GRANT_SCOPES, GrantCreateSchema } from '../../../../shared/contracts/requests.js';
+import {
+  GRANT_CHANNELS,
+  GRANT_DEFAULT_HOURS,
+  GRANT_MAX_HOURS,
+  GRANT_SCOPES,
+  GrantCreateSchema,
+} from '../../../../shared/contracts/requests.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { Field, FieldMessage, fieldAttributes, focusFirstProblem, hasProblems, textProblem, type Problems } from '../../components/FieldMessage.js';
+import {
+  Field,
+  FieldMessage,
+  fieldAttributes,
+  focusFirstProblem,
+  hasProblems,
+  textProblem,
+  type Problems,
+} from '../../components/FieldMessage.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useAction } from '../../state/use-action.js';
 
@@ -12,7 +26,11 @@ type Scope = (typeof GRANT_SCOPES)[number];
 type Field = 'address' | 'account' | 'hours' | 'password';
 
 const FIELD_ORDER: readonly Field[] = ['address', 'account', 'hours', 'password'];
-const SCOPE_WORDS: Record<Scope, string> = { view: 'View only', diagnose: 'Diagnose (read logs, run checks)', repair: 'Repair (change the installation)' };
+const SCOPE_WORDS: Record<Scope, string> = {
+  view: 'View only',
+  diagnose: 'Diagnose (read logs, run checks)',
+  repair: 'Repair (change the installation)',
+};
 // The limits are the contract's, so the form and the portal cannot disagree.
 const LIMITS = GrantCreateSchema.shape;
 const PASSWORD = LIMITS.password.unwrap();
@@ -21,16 +39,19 @@ const HOUR_MS = 60 * 60 * 1000;
 /** The expiry as hours from now: whole hours, ending in the future, never past the maximum a grant may last. */
 function hoursProblem(text: string): string | undefined {
   const hours = Number(text);
-  if (text.trim() === '' || !Number.isFinite(hours)) return `Enter for how many hours the access lasts, from 1 to ${GRANT_MAX_HOURS}.`;
+  if (text.trim() === '' || !Number.isFinite(hours))
+    return `Enter for how many hours the access lasts, from 1 to ${GRANT_MAX_HOURS}.`;
   if (hours <= 0) return 'An access that ends now or in the past grants nothing: enter at least 1 hour.';
-  if (hours > GRANT_MAX_HOURS) return `Remote access lasts at most ${GRANT_MAX_HOURS} hours: enter ${GRANT_MAX_HOURS} or fewer, and grant again if more time is needed.`;
+  if (hours > GRANT_MAX_HOURS)
+    return `Remote access lasts at most ${GRANT_MAX_HOURS} hours: enter ${GRANT_MAX_HOURS} or fewer, and grant again if more time is needed.`;
   if (!Number.isInteger(hours)) return `Enter whole hours, from 1 to ${GRANT_MAX_HOURS}.`;
   return undefined;
 }
 
 function passwordProblem(password: string): string | undefined {
   if (password === '') return undefined;
-  if (password.length < (PASSWORD.minLength ?? 0)) return `Use at least ${PASSWORD.minLength} characters, or leave the password empty to have a strong one generated.`;
+  if (password.length < (PASSWORD.minLength ?? 0))
+    return `Use at least ${PASSWORD.minLength} characters, or leave the password empty to have a strong one generated.`;
   if (password.length > (PASSWORD.maxLength ?? Infinity)) return `Use at most ${PASSWORD.maxLength} characters.`;
   return undefined;
 }
@@ -48,7 +69,14 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
     () =>
       api.call('requests.grant', {
         id,
-        grant: { channel, address: address.trim(), account: account.trim(), scope, expiresInHours: Number(hours), ...(password === '' ? {} : { password }) },
+        grant: {
+          channel,
+          address: address.trim(),
+          account: account.trim(),
+          scope,
+          expiresInHours: Number(hours),
+          ...(password === '' ? {} : { password }),
+        },
       }),
     {
       onDone: (grant) => {
@@ -75,8 +103,16 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
     e.preventDefault();
     granting.reset();
     const found: Problems<Field> = {
-      address: textProblem(address, { what: 'the address the engineer connects to', max: LIMITS.address.maxLength ?? Infinity, required: true }),
-      account: textProblem(account, { what: 'the account the engineer signs in with', max: LIMITS.account.maxLength ?? Infinity, required: true }),
+      address: textProblem(address, {
+        what: 'the address the engineer connects to',
+        max: LIMITS.address.maxLength ?? Infinity,
+        required: true,
+      }),
+      account: textProblem(account, {
+        what: 'the account the engineer signs in with',
+        max: LIMITS.account.maxLength ?? Infinity,
+        required: true,
+      }),
       hours: hoursProblem(hours),
       password: passwordProblem(password),
     };
@@ -88,13 +124,19 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
     await granting.run();
   }
 
-  const endsAt = hoursProblem(hours) === undefined ? formatDateTime(new Date(Date.now() + Number(hours) * HOUR_MS).toISOString()) : null;
+  const endsAt =
+    hoursProblem(hours) === undefined
+      ? formatDateTime(new Date(Date.now() + Number(hours) * HOUR_MS).toISOString())
+      : null;
   return (
     <div className="grant-form" data-testid="grant-form">
       {shownOnce !== null && (
         <div className="notice notice-warn" role="status" data-testid="grant-password-once">
           <strong>Password for {shownOnce.account}:</strong> <code className="secret">{shownOnce.password}</code>
-          <p>This is the only time it is shown here. Set it on the account now; the assigned engineer reads it through the portal, and every read is audited.</p>
+          <p>
+            This is the only time it is shown here. Set it on the account now; the assigned engineer reads it through
+            the portal, and every read is audited.
+          </p>
           <button type="button" className="secondary" onClick={() => setShownOnce(null)}>
             I have set it; hide it
           </button>
@@ -114,10 +156,24 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
           </label>
         </div>
         <Field label="Address" fieldId={idOf('address')} problem={problems.address}>
-          <input name="address" {...fieldAttributes(idOf('address'), problems.address)} value={address} onChange={(e) => edit('address', setAddress, e.target.value)} placeholder="host.example.com:22" spellCheck={false} />
+          <input
+            name="address"
+            {...fieldAttributes(idOf('address'), problems.address)}
+            value={address}
+            onChange={(e) => edit('address', setAddress, e.target.value)}
+            placeholder="host.example.com:22"
+            spellCheck={false}
+          />
         </Field>
         <Field label="Account" fieldId={idOf('account')} problem={problems.account}>
-          <input name="account" {...fieldAttributes(idOf('account'), problems.account)} value={account} onChange={(e) => edit('account', setAccount, e.target.value)} placeholder="tac-guest" spellCheck={false} />
+          <input
+            name="account"
+            {...fieldAttributes(idOf('account'), problems.account)}
+            value={account}
+            onChange={(e) => edit('account', setAccount, e.target.value)}
+            placeholder="tac-guest"
+            spellCheck={false}
+          />
         </Field>
         <div className="field">
           <label>
@@ -152,8 +208,19 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
             </span>
           )}
         </div>
-        <Field label="Password (leave empty to generate a strong one)" fieldId={idOf('password')} problem={problems.password}>
-          <input name="grantPassword" type="password" {...fieldAttributes(idOf('password'), problems.password)} value={password} onChange={(e) => edit('password', setPassword, e.target.value)} autoComplete="new-password" />
+        <Field
+          label="Password (leave empty to generate a strong one)"
+          fieldId={idOf('password')}
+          problem={problems.password}
+        >
+          <input
+            name="grantPassword"
+            type="password"
+            {...fieldAttributes(idOf('password'), problems.password)}
+            value={password}
+            onChange={(e) => edit('password', setPassword, e.target.value)}
+            autoComplete="new-password"
+          />
         </Field>
         <div>
           <button type="submit" disabled={busy}>

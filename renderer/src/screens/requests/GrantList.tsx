@@ -12,10 +12,22 @@ import { useNow } from '../../state/hooks.js';
 import { useAction } from '../../state/use-action.js';
 import { GrantAudit } from './GrantAudit.js';
 
-function GrantRow({ grant, mode, onChanged, now }: { grant: GrantDetail; mode: 'customer' | 'engineer'; onChanged: () => void; now: number }) {
+function GrantRow({
+  grant,
+  mode,
+  onChanged,
+  now,
+}: {
+  grant: GrantDetail;
+  mode: 'customer' | 'engineer';
+  onChanged: () => void;
+  now: number;
+}) {
   const [password, setPassword] = useState<string | null>(null);
   const revoking = useAction(() => api.call('requests.revokeGrant', { grantId: grant.id }), { onDone: onChanged });
-  const revealing = useAction(() => api.call('requests.grantPassword', { grantId: grant.id }), { onDone: (r) => setPassword(r.password) });
+  const revealing = useAction(() => api.call('requests.grantPassword', { grantId: grant.id }), {
+    onDone: (r) => setPassword(r.password),
+  });
   const error = revoking.error ?? revealing.error;
   const left = Date.parse(grant.expiresAt) - now;
   const active = grant.state === 'active' && left > 0;
@@ -32,7 +44,9 @@ function GrantRow({ grant, mode, onChanged, now }: { grant: GrantDetail; mode: '
           </>
         )}{' '}
         · scope {grant.scope}{' '}
-        <Badge tone={active ? 'ok' : 'neutral'}>{active ? 'Active' : grant.state === 'revoked' ? 'Revoked' : 'Expired'}</Badge>
+        <Badge tone={active ? 'ok' : 'neutral'}>
+          {active ? 'Active' : grant.state === 'revoked' ? 'Revoked' : 'Expired'}
+        </Badge>
       </div>
       <div className="small muted">
         Granted {formatDateTime(grant.createdAt)} ·{' '}
@@ -43,14 +57,26 @@ function GrantRow({ grant, mode, onChanged, now }: { grant: GrantDetail; mode: '
             : `expired ${formatDateTime(grant.expiresAt)}`}
       </div>
       {mode === 'customer' && active && (
-        <button type="button" className="secondary danger" onClick={() => void revoking.run()} disabled={revoking.busy} aria-label={`Revoke access for ${grant.account ?? 'the account'} at ${grant.address ?? 'the system'}`}>
+        <button
+          type="button"
+          className="secondary danger"
+          onClick={() => void revoking.run()}
+          disabled={revoking.busy}
+          aria-label={`Revoke access for ${grant.account ?? 'the account'} at ${grant.address ?? 'the system'}`}
+        >
           Revoke now
         </button>
       )}
       {mode === 'engineer' && active && (
         <div className="reveal">
           {password === null ? (
-            <button type="button" className="secondary" onClick={() => void revealing.run()} disabled={revealing.busy} data-testid="reveal-password">
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void revealing.run()}
+              disabled={revealing.busy}
+              data-testid="reveal-password"
+            >
               Reveal password
             </button>
           ) : (
@@ -70,7 +96,15 @@ function GrantRow({ grant, mode, onChanged, now }: { grant: GrantDetail; mode: '
   );
 }
 
-export function GrantList({ grants, mode, onChanged }: { grants: readonly GrantDetail[]; mode: 'customer' | 'engineer'; onChanged: () => void }) {
+export function GrantList({
+  grants,
+  mode,
+  onChanged,
+}: {
+  grants: readonly GrantDetail[];
+  mode: 'customer' | 'engineer';
+  onChanged: () => void;
+}) {
   const now = useNow(30_000);
   if (grants.length === 0) return <p className="muted">No remote access has been granted.</p>;
   return (

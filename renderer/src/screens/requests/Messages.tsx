@@ -18,9 +18,24 @@ function sendOnCtrlEnter(e: KeyboardEvent<HTMLTextAreaElement>): void {
   e.currentTarget.form?.requestSubmit();
 }
 
-const AUTHOR: Record<Message['authorRole'], string> = { 'customer-admin': 'Customer', engineer: 'Engineer', 'portal-admin': 'Portal administrator', system: 'Portal' };
+const AUTHOR: Record<Message['authorRole'], string> = {
+  'customer-admin': 'Customer',
+  engineer: 'Engineer',
+  'portal-admin': 'Portal administrator',
+  system: 'Portal',
+};
 
-export function Messages({ id, messages, canWrite, onSent }: { id: string; messages: readonly Message[]; canWrite: boolean; onSent: () => void }) {
+export function Messages({
+  id,
+  messages,
+  canWrite,
+  onSent,
+}: {
+  id: string;
+  messages: readonly Message[];
+  canWrite: boolean;
+  onSent: () => void;
+}) {
   const [body, setBody] = useState('');
   // A password pasted into a message is found by the diagnostics' rules and removed unless the writer keeps it.
   const typedSecrets = useTypedSecrets(body, '$.message');
@@ -82,7 +97,13 @@ export function Messages({ id, messages, canWrite, onSent }: { id: string; messa
               Ctrl+Enter (⌘+Enter on a Mac) sends.
             </span>
           </div>
-          {typedSecrets.redactions.length > 0 && <RedactionPreview redactions={typedSecrets.redactions} choice={typedSecrets.choice} testId="message-secrets" />}
+          {typedSecrets.redactions.length > 0 && (
+            <RedactionPreview
+              redactions={typedSecrets.redactions}
+              choice={typedSecrets.choice}
+              testId="message-secrets"
+            />
+          )}
           <div>
             <button type="submit" disabled={busy}>
               {busy ? 'Sending…' : 'Send message'}

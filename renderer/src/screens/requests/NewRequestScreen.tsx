@@ -10,7 +10,14 @@ import { ServiceRequestCreateSchema } from '../../../../shared/contracts/request
 import type { Priority } from '../../../../shared/domain/sla.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { Field, fieldAttributes, focusFirstProblem, hasProblems, textProblem, type Problems } from '../../components/FieldMessage.js';
+import {
+  Field,
+  fieldAttributes,
+  focusFirstProblem,
+  hasProblems,
+  textProblem,
+  type Problems,
+} from '../../components/FieldMessage.js';
 import { PriorityPicker } from '../../components/PriorityPicker.js';
 import { Pending, Section } from '../../components/Section.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
@@ -52,9 +59,20 @@ function check(form: Form): Problems<Field> {
   return {
     serialNumber: form.serialNumber === '' ? 'Choose the system the request is about.' : undefined,
     location: textProblem(form.location, { what: 'the equipment location', max: MAX.location, required: true }),
-    faultDescription: textProblem(form.faultDescription, { what: 'the fault description', max: MAX.faultDescription, required: true }),
-    alarms: longAlarm === undefined ? undefined : `Each alarm can be at most ${MAX.alarm.toLocaleString('en-US')} characters; shorten the long line.`,
-    measurements: textProblem(form.measurements, { what: 'the performance measurements', max: MAX.measurements, trimmed: false }),
+    faultDescription: textProblem(form.faultDescription, {
+      what: 'the fault description',
+      max: MAX.faultDescription,
+      required: true,
+    }),
+    alarms:
+      longAlarm === undefined
+        ? undefined
+        : `Each alarm can be at most ${MAX.alarm.toLocaleString('en-US')} characters; shorten the long line.`,
+    measurements: textProblem(form.measurements, {
+      what: 'the performance measurements',
+      max: MAX.measurements,
+      trimmed: false,
+    }),
   };
 }
 
@@ -67,13 +85,30 @@ function toBase64(bytes: Uint8Array): string {
 /** The files on this desktop: picked ones are checked again and kept by the host; already kept ones go as they are. */
 async function stage(files: readonly PickedFile[]): Promise<StagedFile[]> {
   const staged: StagedFile[] = [];
-  for (const f of files) staged.push(f.kind === 'staged' ? f.file : await api.call('requests.stageAttachment', { fileName: f.fileName, dataBase64: toBase64(f.bytes) }));
+  for (const f of files)
+    staged.push(
+      f.kind === 'staged'
+        ? f.file
+        : await api.call('requests.stageAttachment', { fileName: f.fileName, dataBase64: toBase64(f.bytes) }),
+    );
   return staged;
 }
 
-export function NewRequestScreen({ serialNumber, outboxKey }: { serialNumber?: string | undefined; outboxKey?: string | undefined }) {
+export function NewRequestScreen({
+  serialNumber,
+  outboxKey,
+}: {
+  serialNumber?: string | undefined;
+  outboxKey?: string | undefined;
+}) {
   const systems = useResource(systemsResource);
-  const [form, setForm] = useState<Form>({ serialNumber: serialNumber ?? '', location: '', faultDescription: '', alarms: '', measurements: '' });
+  const [form, setForm] = useState<Form>({
+    serialNumber: serialNumber ?? '',
+    location: '',
+    faultDescription: '',
+    alarms: '',
+    measurements: '',
+  });
   const [priority, setPriority] = useState<Priority>('P4');
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [refused, setRefused] = useState<OutboxEntryView | null>(null);
@@ -120,10 +155,20 @@ export function NewRequestScreen({ serialNumber, outboxKey }: { serialNumber?: s
     api.call('requests.outbox', {}).then(
       ({ entries }) => {
         const entry = entries.find((e) => e.idempotencyKey === outboxKey);
-        if (entry === undefined) return setFormError({ message: 'That request is no longer waiting on this desktop.', remedy: 'Open the list of requests.' });
+        if (entry === undefined)
+          return setFormError({
+            message: 'That request is no longer waiting on this desktop.',
+            remedy: 'Open the list of requests.',
+          });
         const r = entry.request;
         setRefused(entry);
-        setForm({ serialNumber: r.serialNumber, location: r.location, faultDescription: r.faultDescription, alarms: r.alarms.join('\n'), measurements: r.performanceMeasurements ?? '' });
+        setForm({
+          serialNumber: r.serialNumber,
+          location: r.location,
+          faultDescription: r.faultDescription,
+          alarms: r.alarms.join('\n'),
+          measurements: r.performanceMeasurements ?? '',
+        });
         setPriority(r.priority);
         setFiles(entry.attachments.map((file) => ({ kind: 'staged', file })));
       },
@@ -145,7 +190,10 @@ export function NewRequestScreen({ serialNumber, outboxKey }: { serialNumber?: s
     setProblems(found);
     if (hasProblems(found)) {
       submission.reset();
-      setFormError({ message: 'Some fields need correcting before the request can be sent.', remedy: 'Correct the fields marked above, then send again.' });
+      setFormError({
+        message: 'Some fields need correcting before the request can be sent.',
+        remedy: 'Correct the fields marked above, then send again.',
+      });
       focusFirstProblem(FIELD_ORDER, found, idOf);
       return;
     }
@@ -160,13 +208,26 @@ export function NewRequestScreen({ serialNumber, outboxKey }: { serialNumber?: s
       </p>
       <h2 className="screen-title">New request</h2>
       {refused?.refusal !== undefined && outcome === null && (
-        <ErrorNotice error={{ code: refused.refusal.code, message: `Not sent: ${refused.refusal.message}`, remedy: refused.refusal.remedy }} testId="refusal" />
+        <ErrorNotice
+          error={{
+            code: refused.refusal.code,
+            message: `Not sent: ${refused.refusal.message}`,
+            remedy: refused.refusal.remedy,
+          }}
+          testId="refusal"
+        />
       )}
       {outcome !== null && (
-        <div className={`notice ${outcome.status === 'sent' ? 'notice-ok' : 'notice-info'}`} role="status" data-testid="submit-outcome" data-status={outcome.status}>
+        <div
+          className={`notice ${outcome.status === 'sent' ? 'notice-ok' : 'notice-info'}`}
+          role="status"
+          data-testid="submit-outcome"
+          data-status={outcome.status}
+        >
           {outcome.status === 'sent' ? (
             <>
-              <strong>Sent as request {outcome.request.number}.</strong> <a href={hrefOf({ name: 'request', id: outcome.request.id })}>Follow it</a>
+              <strong>Sent as request {outcome.request.number}.</strong>{' '}
+              <a href={hrefOf({ name: 'request', id: outcome.request.id })}>Follow it</a>
             </>
           ) : (
             <>
@@ -181,7 +242,11 @@ export function NewRequestScreen({ serialNumber, outboxKey }: { serialNumber?: s
         <form onSubmit={send} className="stack" noValidate>
           <Section title="The request" testId="new-request">
             <Field label="System" fieldId={idOf('serialNumber')} problem={problems.serialNumber}>
-              <select {...fieldAttributes(idOf('serialNumber'), problems.serialNumber)} value={form.serialNumber} onChange={(e) => edit('serialNumber', e.target.value)}>
+              <select
+                {...fieldAttributes(idOf('serialNumber'), problems.serialNumber)}
+                value={form.serialNumber}
+                onChange={(e) => edit('serialNumber', e.target.value)}
+              >
                 <option value="">Choose a system…</option>
                 {systems.data.map((s) => (
                   <option key={s.serialNumber} value={s.serialNumber}>
@@ -191,7 +256,12 @@ export function NewRequestScreen({ serialNumber, outboxKey }: { serialNumber?: s
               </select>
             </Field>
             <Field label="Equipment location" fieldId={idOf('location')} problem={problems.location}>
-              <input name="location" {...fieldAttributes(idOf('location'), problems.location)} value={form.location} onChange={(e) => edit('location', e.target.value)} />
+              <input
+                name="location"
+                {...fieldAttributes(idOf('location'), problems.location)}
+                value={form.location}
+                onChange={(e) => edit('location', e.target.value)}
+              />
             </Field>
             <Field label="Fault description" fieldId={idOf('faultDescription')} problem={problems.faultDescription}>
               <textarea
@@ -202,12 +272,23 @@ export function NewRequestScreen({ serialNumber, outboxKey }: { serialNumber?: s
                 onChange={(e) => edit('faultDescription', e.target.value)}
               />
             </Field>
-            <RedactionPreview redactions={secrets.redactions} choice={secrets.choice} emptyText="No secrets were found in what you typed." testId="typed-secrets" />
+            <RedactionPreview
+              redactions={secrets.redactions}
+              choice={secrets.choice}
+              emptyText="No secrets were found in what you typed."
+              testId="typed-secrets"
+            />
             <PriorityPicker value={priority} onChange={setPriority} />
           </Section>
           <Section title="What the engineer should see (optional)" testId="new-request-evidence">
             <Field label="Alarms, one per line" fieldId={idOf('alarms')} problem={problems.alarms}>
-              <textarea name="alarms" rows={3} {...fieldAttributes(idOf('alarms'), problems.alarms)} value={form.alarms} onChange={(e) => edit('alarms', e.target.value)} />
+              <textarea
+                name="alarms"
+                rows={3}
+                {...fieldAttributes(idOf('alarms'), problems.alarms)}
+                value={form.alarms}
+                onChange={(e) => edit('alarms', e.target.value)}
+              />
             </Field>
             <Field label="Performance measurements" fieldId={idOf('measurements')} problem={problems.measurements}>
               <textarea

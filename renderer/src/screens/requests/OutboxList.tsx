@@ -57,7 +57,12 @@ export function OutboxList({ refreshKey }: { refreshKey: number }) {
                   <a className="button-link" href={hrefOf({ name: 'request-new', outboxKey: e.idempotencyKey })}>
                     Edit and send again
                   </a>
-                  <button type="button" className="secondary" onClick={() => void discarding.run(e.idempotencyKey)} disabled={discarding.busy}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => void discarding.run(e.idempotencyKey)}
+                    disabled={discarding.busy}
+                  >
                     Discard
                   </button>
                 </span>

@@ -39,15 +39,20 @@ function Summary({ count, choice }: { count: number; choice: RedactionChoice | u
   if (choice === undefined) {
     return (
       <p>
-        <strong>{count === 1 ? '1 secret was removed' : `${count} secrets were removed`}</strong> before anything is sent. Each is replaced by a marker such as{' '}
-        <code>[REDACTED password]</code>.
+        <strong>{count === 1 ? '1 secret was removed' : `${count} secrets were removed`}</strong> before anything is
+        sent. Each is replaced by a marker such as <code>[REDACTED password]</code>.
       </p>
     );
   }
   return (
     <p>
-      <strong>{count === 1 ? 'What you typed looks like it holds a secret' : `What you typed looks like it holds ${count} secrets`}</strong>. Each is replaced by a marker such
-      as <code>[REDACTED password]</code> before sending, unless you choose to send it as typed.
+      <strong>
+        {count === 1
+          ? 'What you typed looks like it holds a secret'
+          : `What you typed looks like it holds ${count} secrets`}
+      </strong>
+      . Each is replaced by a marker such as <code>[REDACTED password]</code> before sending, unless you choose to send
+      it as typed.
     </p>
   );
 }

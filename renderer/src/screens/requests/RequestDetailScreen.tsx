@@ -29,21 +29,32 @@ export function RequestDetailScreen({ id }: { id: string }) {
       {detail !== null && (
         <>
           <RequestHeader request={detail} />
-          {detail.state === 'solution-proposed' && <ProposedSolution solutions={detail.solutions} attachments={detail.attachments} />}
+          {detail.state === 'solution-proposed' && (
+            <ProposedSolution solutions={detail.solutions} attachments={detail.attachments} />
+          )}
           <ActionButtons id={id} actions={detail.allowedActions} onDone={reloadNow} />
           {canAnswerSurvey(detail.state, detail.surveyAnswered) && (
             <Section title="How did we do?" testId="survey">
               <SurveyForm id={id} onDone={reloadNow} />
             </Section>
           )}
-          {detail.state === 'closed' && detail.surveyAnswered && <p className="muted" data-testid="survey-answered">Thank you: your survey answer was recorded.</p>}
+          {detail.state === 'closed' && detail.surveyAnswered && (
+            <p className="muted" data-testid="survey-answered">
+              Thank you: your survey answer was recorded.
+            </p>
+          )}
           {detail.solutions.some((s) => s.outcome !== 'pending') && (
             <Section title="Solutions proposed" testId="request-solutions">
               <SolutionHistory solutions={detail.solutions} />
             </Section>
           )}
           <Section title="Messages" testId="request-messages">
-            <Messages id={id} messages={detail.messages} canWrite={canMessage(detail.state, 'customer-admin')} onSent={reloadNow} />
+            <Messages
+              id={id}
+              messages={detail.messages}
+              canWrite={canMessage(detail.state, 'customer-admin')}
+              onSent={reloadNow}
+            />
           </Section>
           <Section title="Remote access" testId="request-grants">
             <GrantList grants={detail.grants} mode="customer" onChanged={reloadNow} />

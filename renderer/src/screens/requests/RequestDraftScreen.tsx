@@ -11,7 +11,14 @@ import { assertRequiredFields } from '../../../../shared/domain/request-state.js
 import type { Priority } from '../../../../shared/domain/sla.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { FieldMessage, fieldAttributes, focusFirstProblem, hasProblems, textProblem, type Problems } from '../../components/FieldMessage.js';
+import {
+  FieldMessage,
+  fieldAttributes,
+  focusFirstProblem,
+  hasProblems,
+  textProblem,
+  type Problems,
+} from '../../components/FieldMessage.js';
 import { PriorityPicker } from '../../components/PriorityPicker.js';
 import { Pending, Section } from '../../components/Section.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
@@ -28,10 +35,22 @@ const FIELD_ORDER: readonly Field[] = ['location', 'faultDescription'];
 const LIMITS = ServiceRequestCreateSchema.shape;
 
 /** What stops the request from being sent, per field, and in one sentence for next to the Send button. */
-function checkDraft(draft: RequestDraftView, location: string, description: string): { problems: Problems<Field>; summary: ShownError | null } {
+function checkDraft(
+  draft: RequestDraftView,
+  location: string,
+  description: string,
+): { problems: Problems<Field>; summary: ShownError | null } {
   const problems: Problems<Field> = {
-    location: textProblem(location, { what: 'the equipment location', max: LIMITS.location.maxLength ?? Infinity, required: true }),
-    faultDescription: textProblem(description, { what: 'the fault description', max: LIMITS.faultDescription.maxLength ?? Infinity, required: true }),
+    location: textProblem(location, {
+      what: 'the equipment location',
+      max: LIMITS.location.maxLength ?? Infinity,
+      required: true,
+    }),
+    faultDescription: textProblem(description, {
+      what: 'the fault description',
+      max: LIMITS.faultDescription.maxLength ?? Infinity,
+      required: true,
+    }),
   };
   if (!hasProblems(problems)) return { problems, summary: null };
   try {
@@ -40,7 +59,13 @@ function checkDraft(draft: RequestDraftView, location: string, description: stri
   } catch (error) {
     return { problems, summary: toShownError(error) };
   }
-  return { problems, summary: { message: 'Some fields are longer than a request can carry.', remedy: 'Shorten the fields marked above, then send again.' } };
+  return {
+    problems,
+    summary: {
+      message: 'Some fields are longer than a request can carry.',
+      remedy: 'Shorten the fields marked above, then send again.',
+    },
+  };
 }
 
 export function RequestDraftScreen({ failureId }: { failureId: string }) {
@@ -109,10 +134,16 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
       {loadError !== null && <ErrorNotice error={loadError} />}
       {draft === null && loadError === null && <Pending what="the request drafted from the failure" />}
       {outcome !== null && (
-        <div className={`notice ${outcome.status === 'sent' ? 'notice-ok' : 'notice-info'}`} role="status" data-testid="submit-outcome" data-status={outcome.status}>
+        <div
+          className={`notice ${outcome.status === 'sent' ? 'notice-ok' : 'notice-info'}`}
+          role="status"
+          data-testid="submit-outcome"
+          data-status={outcome.status}
+        >
           {outcome.status === 'sent' ? (
             <>
-              <strong>Sent as request {outcome.request.number}.</strong> <a href={hrefOf({ name: 'request', id: outcome.request.id })}>Follow it</a>
+              <strong>Sent as request {outcome.request.number}.</strong>{' '}
+              <a href={hrefOf({ name: 'request', id: outcome.request.id })}>Follow it</a>
             </>
           ) : (
             <>
@@ -164,7 +195,13 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
                 </label>
                 <FieldMessage fieldId={idOf('faultDescription')} problem={problems.faultDescription} />
               </div>
-              {typedSecrets.redactions.length > 0 && <RedactionPreview redactions={typedSecrets.redactions} choice={typedSecrets.choice} testId="typed-secrets" />}
+              {typedSecrets.redactions.length > 0 && (
+                <RedactionPreview
+                  redactions={typedSecrets.redactions}
+                  choice={typedSecrets.choice}
+                  testId="typed-secrets"
+                />
+              )}
               <PriorityPicker value={priority} onChange={setPriority} />
             </Section>
             <Section title="Secrets removed" testId="draft-redactions">
@@ -177,7 +214,10 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
               <button type="submit" disabled={sending} data-testid="send-request">
                 {sending ? 'Sending…' : 'Send request'}
               </button>
-              <span className="muted small"> Sent once, even if you press again or the connection drops: the request carries its own key.</span>
+              <span className="muted small">
+                {' '}
+                Sent once, even if you press again or the connection drops: the request carries its own key.
+              </span>
               {sendError !== null && <ErrorNotice error={sendError} testId="send-error" />}
             </div>
           </form>

@@ -22,7 +22,8 @@ export function RequestHeader({ request }: { request: ServiceRequest }) {
       <dl className="facts">
         <dt>Priority</dt>
         <dd>
-          <strong>{request.priority}</strong> <span className="muted">— {PRIORITY_DEFINITIONS[request.priority].definition}</span>
+          <strong>{request.priority}</strong>{' '}
+          <span className="muted">— {PRIORITY_DEFINITIONS[request.priority].definition}</span>
         </dd>
         <dt>Response time</dt>
         <dd>

@@ -5,7 +5,15 @@ import { SlaCountdown } from '../../components/SlaCountdown.js';
 import { formatDateTime, productLabel } from '../../lib/format.js';
 import { STATE_LABELS, STATE_TONES } from './words.js';
 
-export function RequestTable({ requests, hrefFor, testId }: { requests: readonly ServiceRequest[]; hrefFor: (r: ServiceRequest) => string; testId: string }) {
+export function RequestTable({
+  requests,
+  hrefFor,
+  testId,
+}: {
+  requests: readonly ServiceRequest[];
+  hrefFor: (r: ServiceRequest) => string;
+  testId: string;
+}) {
   return (
     <table className="table" data-testid={testId}>
       <thead>

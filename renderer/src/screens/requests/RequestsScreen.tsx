@@ -42,7 +42,11 @@ export function RequestsScreen() {
       >
         {error !== null && <ErrorNotice error={error} />}
         {requests === null && error === null && <Pending what="your requests" />}
-        {requests !== null && open.length === 0 && <p className="muted">No open request. Open one with New request, or ask for remote guidance from a failed installation.</p>}
+        {requests !== null && open.length === 0 && (
+          <p className="muted">
+            No open request. Open one with New request, or ask for remote guidance from a failed installation.
+          </p>
+        )}
         {open.length > 0 && <RequestTable requests={open} hrefFor={href} testId="open-requests-table" />}
       </Section>
       {done.length > 0 && (

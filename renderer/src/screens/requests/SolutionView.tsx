@@ -20,15 +20,30 @@ function fileOf(solution: Solution, attachments: readonly Attachment[]): string 
   return attachments.find((a) => a.id === solution.attachmentId)?.fileName ?? null;
 }
 
-export function ProposedSolution({ solutions, attachments, forCustomer = true }: { solutions: readonly Solution[]; attachments: readonly Attachment[]; forCustomer?: boolean }) {
+export function ProposedSolution({
+  solutions,
+  attachments,
+  forCustomer = true,
+}: {
+  solutions: readonly Solution[];
+  attachments: readonly Attachment[];
+  forCustomer?: boolean;
+}) {
   const pending = solutions.find((s) => s.outcome === 'pending');
   if (pending === undefined) return null;
   const file = fileOf(pending, attachments);
   return (
-    <section className="card proposed-solution" data-testid="proposed-solution" aria-labelledby="proposed-solution-title">
+    <section
+      className="card proposed-solution"
+      data-testid="proposed-solution"
+      aria-labelledby="proposed-solution-title"
+    >
       <h3 id="proposed-solution-title">Proposed solution</h3>
       <p className="muted small">
-        Proposed {formatDateTime(pending.proposedAt)}.{forCustomer ? ' Try it, then confirm that it works or reject it and say why.' : ' Waiting for the customer to try it.'}
+        Proposed {formatDateTime(pending.proposedAt)}.
+        {forCustomer
+          ? ' Try it, then confirm that it works or reject it and say why.'
+          : ' Waiting for the customer to try it.'}
       </p>
       <Paragraphs text={pending.text} />
       {file !== null && <p className="small">With the attached file {file} (under Diagnostics).</p>}
@@ -45,7 +60,9 @@ export function SolutionHistory({ solutions }: { solutions: readonly Solution[] 
         <li key={s.id} data-outcome={s.outcome}>
           <p className="small">
             <strong>Solution {s.round}</strong>, proposed {formatDateTime(s.proposedAt)}:{' '}
-            {s.outcome === 'confirmed' ? `confirmed ${formatDateTime(s.decidedAt)}` : `rejected ${formatDateTime(s.decidedAt)}`}
+            {s.outcome === 'confirmed'
+              ? `confirmed ${formatDateTime(s.decidedAt)}`
+              : `rejected ${formatDateTime(s.decidedAt)}`}
           </p>
           <Paragraphs text={s.text} />
           {s.outcome === 'rejected' && (

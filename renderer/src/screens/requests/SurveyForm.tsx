@@ -3,7 +3,14 @@ import { useId, useState, type FormEvent } from 'react';
 import { SurveySchema } from '../../../../shared/contracts/requests.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { FieldMessage, fieldAttributes, focusFirstProblem, hasProblems, textProblem, type Problems } from '../../components/FieldMessage.js';
+import {
+  FieldMessage,
+  fieldAttributes,
+  focusFirstProblem,
+  hasProblems,
+  textProblem,
+  type Problems,
+} from '../../components/FieldMessage.js';
 import { useAction } from '../../state/use-action.js';
 
 type Field = 'rating' | 'comment';
@@ -15,7 +22,10 @@ export function SurveyForm({ id, onDone }: { id: string; onDone: () => void }) {
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [problems, setProblems] = useState<Problems<Field>>({});
-  const sending = useAction((survey: { rating: number; comment: string }) => api.call('requests.survey', { id, survey }), { onDone });
+  const sending = useAction(
+    (survey: { rating: number; comment: string }) => api.call('requests.survey', { id, survey }),
+    { onDone },
+  );
   const { busy, error } = sending;
   const base = useId();
   // The rating's problem describes the group; the keyboard goes to its first choice.
@@ -40,7 +50,12 @@ export function SurveyForm({ id, onDone }: { id: string; onDone: () => void }) {
   const ratingAttributes = fieldAttributes(idOf('rating'), problems.rating);
   return (
     <form onSubmit={submit} className="form wide" data-testid="survey-form" noValidate>
-      <fieldset className="rating" role="radiogroup" aria-invalid={ratingAttributes['aria-invalid']} aria-describedby={ratingAttributes['aria-describedby']}>
+      <fieldset
+        className="rating"
+        role="radiogroup"
+        aria-invalid={ratingAttributes['aria-invalid']}
+        aria-describedby={ratingAttributes['aria-describedby']}
+      >
         <legend>How satisfied are you with how this request was handled?</legend>
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} className="rating-option">

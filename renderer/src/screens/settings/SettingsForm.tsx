@@ -24,22 +24,58 @@ const FIELDS: readonly (readonly [string, readonly FieldSpec[]])[] = [
   [
     'Portal and network',
     [
-      { name: 'portalUrl', label: 'Portal address', type: 'url', placeholder: 'https://portal.example.com', hint: 'The vendor portal this app signs in to.' },
-      { name: 'proxyUrl', label: 'Proxy', type: 'url', placeholder: 'http://proxy.example.com:3128', hint: 'Empty: use HTTPS_PROXY / NO_PROXY from the environment, or connect directly.' },
-      { name: 'caBundlePath', label: 'Extra CA bundle (PEM file)', type: 'text', placeholder: '/etc/ssl/company-ca.pem', hint: 'For a proxy or portal whose certificate your company issues.' },
+      {
+        name: 'portalUrl',
+        label: 'Portal address',
+        type: 'url',
+        placeholder: 'https://portal.example.com',
+        hint: 'The vendor portal this app signs in to.',
+      },
+      {
+        name: 'proxyUrl',
+        label: 'Proxy',
+        type: 'url',
+        placeholder: 'http://proxy.example.com:3128',
+        hint: 'Empty: use HTTPS_PROXY / NO_PROXY from the environment, or connect directly.',
+      },
+      {
+        name: 'caBundlePath',
+        label: 'Extra CA bundle (PEM file)',
+        type: 'text',
+        placeholder: '/etc/ssl/company-ca.pem',
+        hint: 'For a proxy or portal whose certificate your company issues.',
+      },
     ],
   ],
   [
     'Folders',
     [
-      { name: 'downloadDirectory', label: 'Download folder', type: 'text', placeholder: 'Default: in the app’s data folder', hint: 'Where verified packages are kept.' },
-      { name: 'installRoot', label: 'Install folder', type: 'text', placeholder: 'Default: in the app’s data folder', hint: 'Products of systems on this desktop are installed below it, one folder per system.' },
+      {
+        name: 'downloadDirectory',
+        label: 'Download folder',
+        type: 'text',
+        placeholder: 'Default: in the app’s data folder',
+        hint: 'Where verified packages are kept.',
+      },
+      {
+        name: 'installRoot',
+        label: 'Install folder',
+        type: 'text',
+        placeholder: 'Default: in the app’s data folder',
+        hint: 'Products of systems on this desktop are installed below it, one folder per system.',
+      },
     ],
   ],
   [
     'Trust',
     [
-      { name: 'trustRootPath', label: 'Trusted root (root.json)', type: 'text', placeholder: 'Empty: the vendor root shipped with the app', hint: 'Only for a portal whose root your vendor gave you (a staging or demo portal).' },
+      {
+        name: 'trustRootPath',
+        label: 'Trusted root (root.json)',
+        type: 'text',
+        placeholder: 'Empty: the vendor root shipped with the app',
+        hint: 'Only for a portal whose root your vendor gave you (a staging or demo portal).',
+      },
     ],
   ],
 ];
@@ -91,7 +127,10 @@ export function SettingsForm() {
   const error = saving.error ?? loadError;
 
   useEffect(() => {
-    api.call('settings.get', {}).then((s) => setDraft(draftOf(s)), (e: unknown) => setLoadError(toShownError(e)));
+    api.call('settings.get', {}).then(
+      (s) => setDraft(draftOf(s)),
+      (e: unknown) => setLoadError(toShownError(e)),
+    );
   }, []);
 
   // Changed elsewhere (another window, the tray): show it, unless the user is in the middle of editing.
@@ -128,7 +167,15 @@ export function SettingsForm() {
               {fields.map((f) => (
                 <label key={f.name}>
                   {f.label}
-                  <input name={f.name} type={f.type} value={draft[f.name]} onChange={(e) => set(f.name, e.target.value)} placeholder={f.placeholder} spellCheck={false} aria-describedby={`${f.name}-hint`} />
+                  <input
+                    name={f.name}
+                    type={f.type}
+                    value={draft[f.name]}
+                    onChange={(e) => set(f.name, e.target.value)}
+                    placeholder={f.placeholder}
+                    spellCheck={false}
+                    aria-describedby={`${f.name}-hint`}
+                  />
                   <span id={`${f.name}-hint`} className="hint">
                     {f.hint}
                   </span>
@@ -140,21 +187,40 @@ export function SettingsForm() {
             <legend>Updates</legend>
             <label>
               Check for updates every (hours)
-              <input name="checkEveryHours" type="number" min={1} max={168} value={draft.checkEveryHours} onChange={(e) => set('checkEveryHours', e.target.value)} />
+              <input
+                name="checkEveryHours"
+                type="number"
+                min={1}
+                max={168}
+                value={draft.checkEveryHours}
+                onChange={(e) => set('checkEveryHours', e.target.value)}
+              />
             </label>
             <label className="inline">
-              <input name="includePreviews" type="checkbox" checked={draft.includePreviews} onChange={(e) => set('includePreviews', e.target.checked)} />
+              <input
+                name="includePreviews"
+                type="checkbox"
+                checked={draft.includePreviews}
+                onChange={(e) => set('includePreviews', e.target.checked)}
+              />
               Show previews (prereleases)
             </label>
           </fieldset>
           <fieldset>
             <legend>Desktop</legend>
             <label className="inline">
-              <input name="startAtLogin" type="checkbox" checked={draft.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} aria-describedby="startAtLogin-hint" />
+              <input
+                name="startAtLogin"
+                type="checkbox"
+                checked={draft.startAtLogin}
+                onChange={(e) => set('startAtLogin', e.target.checked)}
+                aria-describedby="startAtLogin-hint"
+              />
               Start the app when I log in
             </label>
             <span id="startAtLogin-hint" className="hint">
-              In the desktop app on Windows and macOS: it opens when you log in and checks for updates in the background.
+              In the desktop app on Windows and macOS: it opens when you log in and checks for updates in the
+              background.
             </span>
           </fieldset>
           <div>

@@ -33,8 +33,9 @@ export function SupportBundle() {
     <section aria-labelledby="support-bundle-heading" className="card" data-testid="support-bundle">
       <h2 id="support-bundle-heading">Support bundle</h2>
       <p className="muted">
-        One file for the vendor&rsquo;s support: the app&rsquo;s log, the operation records, failed installations, the settings and this app&rsquo;s version. Tokens,
-        passwords, keys and the names in e-mail addresses are removed first; preview shows exactly what it holds.
+        One file for the vendor&rsquo;s support: the app&rsquo;s log, the operation records, failed installations, the
+        settings and this app&rsquo;s version. Tokens, passwords, keys and the names in e-mail addresses are removed
+        first; preview shows exactly what it holds.
       </p>
       <div>
         <button type="button" className="secondary" onClick={() => void run('preview')} disabled={busy !== null}>

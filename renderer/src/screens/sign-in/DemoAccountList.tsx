@@ -6,11 +6,19 @@ import { ROLE_NAMES } from '../../components/Sidebar.js';
 
 export type DemoAccount = z.infer<typeof DemoAccountSchema>;
 
-export function DemoAccountList({ accounts, onPick }: { accounts: readonly DemoAccount[]; onPick: (a: DemoAccount) => void }) {
+export function DemoAccountList({
+  accounts,
+  onPick,
+}: {
+  accounts: readonly DemoAccount[];
+  onPick: (a: DemoAccount) => void;
+}) {
   return (
     <div className="demo-accounts" data-testid="demo-accounts">
       <h3>Demo accounts</h3>
-      <p className="muted small">This app runs against its built-in demo portal. Pick an account to fill in the form.</p>
+      <p className="muted small">
+        This app runs against its built-in demo portal. Pick an account to fill in the form.
+      </p>
       <ul>
         {accounts.map((a) => (
           <li key={a.email}>

@@ -2,7 +2,13 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { Field, fieldAttributes, focusFirstProblem, hasProblems, type Problems } from '../../components/FieldMessage.js';
+import {
+  Field,
+  fieldAttributes,
+  focusFirstProblem,
+  hasProblems,
+  type Problems,
+} from '../../components/FieldMessage.js';
 import { RightsTable } from '../../components/RightsTable.js';
 import { navigate } from '../../state/hooks.js';
 import { useSession } from '../../state/session.js';
@@ -103,13 +109,37 @@ export function SignInScreen() {
           <h3 id="sign-in-heading">Your portal account</h3>
           <form className="form" onSubmit={submit} noValidate>
             <Field label="Portal URL" fieldId={idOf('portalUrl')} problem={problems.portalUrl}>
-              <input name="signInPortalUrl" type="url" {...attributes('portalUrl')} value={portalUrl} onChange={(e) => edit('portalUrl', setPortalUrl, e.target.value)} placeholder="https://portal.example.com" autoComplete="url" />
+              <input
+                name="signInPortalUrl"
+                type="url"
+                {...attributes('portalUrl')}
+                value={portalUrl}
+                onChange={(e) => edit('portalUrl', setPortalUrl, e.target.value)}
+                placeholder="https://portal.example.com"
+                autoComplete="url"
+              />
             </Field>
             <Field label="E-mail" fieldId={idOf('email')} problem={problems.email}>
-              <input name="email" type="email" {...attributes('email')} value={email} onChange={(e) => edit('email', setEmail, e.target.value)} autoComplete="username" required />
+              <input
+                name="email"
+                type="email"
+                {...attributes('email')}
+                value={email}
+                onChange={(e) => edit('email', setEmail, e.target.value)}
+                autoComplete="username"
+                required
+              />
             </Field>
             <Field label="Password" fieldId={idOf('password')} problem={problems.password}>
-              <input name="password" type="password" {...attributes('password')} value={password} onChange={(e) => edit('password', setPassword, e.target.value)} autoComplete="current-password" required />
+              <input
+                name="password"
+                type="password"
+                {...attributes('password')}
+                value={password}
+                onChange={(e) => edit('password', setPassword, e.target.value)}
+                autoComplete="current-password"
+                required
+              />
             </Field>
             <div>
               <button type="submit" disabled={busy}>

@@ -49,7 +49,11 @@ export function TrustPanel({ trust, onTrusted }: { trust: SessionView['trust']; 
         <dl className="facts">
           <dt>Root</dt>
           <dd>
-            {trust.shipped ? <Badge tone="ok">Shipped vendor root</Badge> : <Badge tone="warn">Explicitly trusted root</Badge>}{' '}
+            {trust.shipped ? (
+              <Badge tone="ok">Shipped vendor root</Badge>
+            ) : (
+              <Badge tone="warn">Explicitly trusted root</Badge>
+            )}{' '}
             <code className="path-text">{trust.rootPath}</code>
           </dd>
           <dt>Fingerprint (SHA-256)</dt>
@@ -57,7 +61,9 @@ export function TrustPanel({ trust, onTrusted }: { trust: SessionView['trust']; 
             <code className="fingerprint" data-testid="trust-fingerprint">
               {groupFingerprint(trust.fingerprint)}
             </code>
-            <div className="muted small">Compare it with the one your vendor gave you before trusting updates from this portal.</div>
+            <div className="muted small">
+              Compare it with the one your vendor gave you before trusting updates from this portal.
+            </div>
           </dd>
         </dl>
       )}

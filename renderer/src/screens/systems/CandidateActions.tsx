@@ -9,7 +9,17 @@ import { latestFor, startDownload, useDownloads } from '../../state/downloads.js
 import { useAction } from '../../state/use-action.js';
 
 /** `pathHops`: the versions to install in order when this release would skip a hop (then only the path is offered). */
-export function CandidateActions({ target, serialNumber, allowed, pathHops }: { target: ReleaseTarget; serialNumber: string; allowed: boolean; pathHops: readonly string[] | null }) {
+export function CandidateActions({
+  target,
+  serialNumber,
+  allowed,
+  pathHops,
+}: {
+  target: ReleaseTarget;
+  serialNumber: string;
+  allowed: boolean;
+  pathHops: readonly string[] | null;
+}) {
   const { byId } = useDownloads();
   const starting = useAction(() => startDownload(target.name, serialNumber));
   const { error } = starting;
@@ -20,15 +30,28 @@ export function CandidateActions({ target, serialNumber, allowed, pathHops }: { 
   return (
     <div className="candidate-actions">
       <div className="buttons">
-        <button type="button" onClick={() => void starting.run()} disabled={!allowed || starting.busy || running || download?.state === 'done'} aria-label={`Download ${label}`}>
+        <button
+          type="button"
+          onClick={() => void starting.run()}
+          disabled={!allowed || starting.busy || running || download?.state === 'done'}
+          aria-label={`Download ${label}`}
+        >
           {download?.state === 'done' ? 'Downloaded' : 'Download'}
         </button>
         {allowed && pathHops !== null ? (
-          <a className="button-link primary" href={hrefOf({ name: 'upgrade', serialNumber, version: target.custom.version })} data-testid="install-path">
+          <a
+            className="button-link primary"
+            href={hrefOf({ name: 'upgrade', serialNumber, version: target.custom.version })}
+            data-testid="install-path"
+          >
             {pathButtonLabel(pathHops)}
           </a>
         ) : allowed ? (
-          <a className="button-link primary" href={hrefOf({ name: 'install', serialNumber, targetName: target.name })} aria-label={`Install ${label} on ${serialNumber}`}>
+          <a
+            className="button-link primary"
+            href={hrefOf({ name: 'install', serialNumber, targetName: target.name })}
+            aria-label={`Install ${label} on ${serialNumber}`}
+          >
             Install
           </a>
         ) : (
@@ -38,14 +61,20 @@ export function CandidateActions({ target, serialNumber, allowed, pathHops }: { 
       {download !== undefined && (
         <div className="inline-progress" aria-live="polite">
           {download.state === 'done' ? (
-            <span className="ok-text">{download.verified ? 'Downloaded and verified against the signed catalog.' : 'Downloaded.'}</span>
+            <span className="ok-text">
+              {download.verified ? 'Downloaded and verified against the signed catalog.' : 'Downloaded.'}
+            </span>
           ) : download.state === 'failed' ? (
             download.error !== null && <ErrorNotice error={download.error} />
           ) : (
             <>
-              <ProgressBar percent={percentOf(download.receivedBytes, download.totalBytes)} label={`Download of ${label}`} />
+              <ProgressBar
+                percent={percentOf(download.receivedBytes, download.totalBytes)}
+                label={`Download of ${label}`}
+              />
               <span className="small muted">
-                {download.state} · {formatBytes(download.receivedBytes)} of {formatBytes(download.totalBytes)} · <a href="#/downloads">Downloads</a>
+                {download.state} · {formatBytes(download.receivedBytes)} of {formatBytes(download.totalBytes)} ·{' '}
+                <a href="#/downloads">Downloads</a>
               </span>
             </>
           )}

@@ -26,7 +26,15 @@ export interface CandidateCardProps {
   recommended?: boolean;
 }
 
-export function CandidateCard({ candidate, serialNumber, installed, tier, path, today, recommended = false }: CandidateCardProps) {
+export function CandidateCard({
+  candidate,
+  serialNumber,
+  installed,
+  tier,
+  path,
+  today,
+  recommended = false,
+}: CandidateCardProps) {
   const { target, verdict } = candidate;
   const c = target.custom;
   const words = verdictWords(verdict, tier);
@@ -35,7 +43,11 @@ export function CandidateCard({ candidate, serialNumber, installed, tier, path, 
   const pathHops = needsPath(installed, c) && path?.ok === true ? path.steps.slice(1) : null;
   const id = `release-${target.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   return (
-    <article className={`card candidate candidate-${words.tone}`} aria-labelledby={id} data-testid={`candidate-${c.version}`}>
+    <article
+      className={`card candidate candidate-${words.tone}`}
+      aria-labelledby={id}
+      data-testid={`candidate-${c.version}`}
+    >
       <div className="card-head">
         <h4 id={id}>
           {productLabel(c.product)} {c.version}
@@ -67,7 +79,15 @@ export function CandidateCard({ candidate, serialNumber, installed, tier, path, 
       )}
       <details className="notes" open={recommended}>
         <summary>Release notes</summary>
-        {notes.length === 0 ? <p className="muted">No release notes.</p> : <ul data-testid="release-notes">{notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
+        {notes.length === 0 ? (
+          <p className="muted">No release notes.</p>
+        ) : (
+          <ul data-testid="release-notes">
+            {notes.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+        )}
       </details>
       <div className="lifecycle-row">
         <span className="small muted">Lifecycle of the {c.version.split('.')[0]}.x line:</span>

@@ -19,7 +19,9 @@ export function LastFailure({ serialNumber }: { serialNumber: string }) {
   const { role } = useSession();
   const [failure, setFailure] = useState<OpenFailureView | null>(null);
   const [loadError, setLoadError] = useState<ShownError | null>(null);
-  const dismissal = useAction((failureId: string) => api.call('failures.dismiss', { failureId }), { onDone: () => setFailure(null) });
+  const dismissal = useAction((failureId: string) => api.call('failures.dismiss', { failureId }), {
+    onDone: () => setFailure(null),
+  });
   const error = dismissal.error ?? loadError;
 
   useEffect(() => {
@@ -39,19 +41,30 @@ export function LastFailure({ serialNumber }: { serialNumber: string }) {
     <Section title="Last installation failed" testId="last-failure" className="failure">
       <p data-testid="last-failure-summary">
         Installing {what}
-        {failure.fromVersion === null ? '' : ` over ${failure.fromVersion}`} failed on {formatDateTime(failure.failedAt)}
+        {failure.fromVersion === null ? '' : ` over ${failure.fromVersion}`} failed on{' '}
+        {formatDateTime(failure.failedAt)}
         {failure.exitCode === null ? '.' : `: the installer exited with code ${failure.exitCode}.`}
       </p>
       <KnownIssues articles={failure.knownIssues} collapsed />
       <div className="buttons">
         {role === 'customer-admin' ? (
-          <a className="button-link primary" href={hrefOf({ name: 'request-draft', failureId: failure.id })} data-testid="last-failure-request">
+          <a
+            className="button-link primary"
+            href={hrefOf({ name: 'request-draft', failureId: failure.id })}
+            data-testid="last-failure-request"
+          >
             Request remote guidance
           </a>
         ) : (
           <p className="small">Ask your customer administrator to request remote guidance for this failure.</p>
         )}
-        <button type="button" className="secondary" onClick={() => void dismissal.run(failure.id)} disabled={dismissal.busy} data-testid="last-failure-dismiss">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void dismissal.run(failure.id)}
+          disabled={dismissal.busy}
+          data-testid="last-failure-dismiss"
+        >
           Dismiss
         </button>
       </div>

@@ -6,7 +6,8 @@ import { formatCalendarDate } from '../../lib/format.js';
 type Lifecycle = z.infer<typeof LifecycleSchema>;
 
 export function Lifecycle({ lifecycle, today }: { lifecycle: Lifecycle | undefined; today: string }) {
-  if (lifecycle === undefined) return <span className="muted small">No lifecycle dates are published for this line yet.</span>;
+  if (lifecycle === undefined)
+    return <span className="muted small">No lifecycle dates are published for this line yet.</span>;
   const steps: [string, string | undefined][] = [
     ['Generally available', lifecycle.ga],
     ['End of maintenance', lifecycle.endOfMaintenance],

@@ -25,14 +25,22 @@ export function LineBanner({ resolution, now }: { resolution: ResolutionView; no
   let notice;
   try {
     const { endOfMaintenance, endOfService, ...dates } = line;
-    notice = lineNotice({ ...dates, ...(endOfMaintenance === undefined ? {} : { endOfMaintenance }), ...(endOfService === undefined ? {} : { endOfService }) }, now);
+    notice = lineNotice(
+      {
+        ...dates,
+        ...(endOfMaintenance === undefined ? {} : { endOfMaintenance }),
+        ...(endOfService === undefined ? {} : { endOfService }),
+      },
+      now,
+    );
   } catch {
     return null; // a lifecycle the catalog got wrong says nothing rather than something false
   }
   if (notice === null) return null;
   const name = `${productLabel(line.product)} ${line.major}.x`;
   const upgrade = leavingUpgrade(resolution, line.major);
-  const upgradeName = upgrade === null ? null : `${productLabel(resolution.system.product)} ${upgrade.target.custom.version}`;
+  const upgradeName =
+    upgrade === null ? null : `${productLabel(resolution.system.product)} ${upgrade.target.custom.version}`;
   const words = lineNoticeWords(notice, name, upgradeName, formatCalendarDate);
   // An upgrade the contract does not include is named with what the customer can do about it.
   const remedy = upgrade === null || upgrade.verdict.allowed ? null : (upgrade.verdict.reasons[0]?.remedy ?? null);

@@ -33,11 +33,17 @@ export function ReleaseRow({ candidate, serialNumber, tier, installed }: Release
       <span className="muted small">{`${c.platform}-${c.arch} · ${formatBytes(target.length)} · ${formatDateTime(c.publishedAt)}`}</span>
       {verdict.allowed &&
         (needsPath(installed, c) ? (
-          <a href={hrefOf({ name: 'upgrade', serialNumber, version: c.version })} aria-label={`Install the path to ${c.version} on ${serialNumber}`}>
+          <a
+            href={hrefOf({ name: 'upgrade', serialNumber, version: c.version })}
+            aria-label={`Install the path to ${c.version} on ${serialNumber}`}
+          >
             Install the path
           </a>
         ) : (
-          <a href={hrefOf({ name: 'install', serialNumber, targetName: target.name })} aria-label={`Install ${c.version} on ${serialNumber}`}>
+          <a
+            href={hrefOf({ name: 'install', serialNumber, targetName: target.name })}
+            aria-label={`Install ${c.version} on ${serialNumber}`}
+          >
             Install
           </a>
         ))}
@@ -64,7 +70,14 @@ export function ReleaseRows({
       label={`All ${candidates.length} releases for ${serialNumber}`}
       testId="release-rows"
       rowKey={(c) => c.target.name}
-      renderRow={(c) => <ReleaseRow candidate={c} serialNumber={serialNumber} tier={tierOf(c.verdict.contractId)} installed={installed} />}
+      renderRow={(c) => (
+        <ReleaseRow
+          candidate={c}
+          serialNumber={serialNumber}
+          tier={tierOf(c.verdict.contractId)}
+          installed={installed}
+        />
+      )}
     />
   );
 }

@@ -15,7 +15,11 @@ export function SetVersionForm({ system, onDone }: { system: InventorySystemView
   const [notInCatalog, setNotInCatalog] = useState(system.notInCatalog === true);
   const save = useAction(
     async () => {
-      const updated = await api.call('systems.setVersion', { serialNumber: system.serialNumber, version: version.trim(), ...(notInCatalog ? { notInCatalog: true } : {}) });
+      const updated = await api.call('systems.setVersion', {
+        serialNumber: system.serialNumber,
+        version: version.trim(),
+        ...(notInCatalog ? { notInCatalog: true } : {}),
+      });
       const list = systemsResource.get().data;
       if (list !== null) systemsResource.set(list.map((s) => (s.serialNumber === updated.serialNumber ? updated : s)));
       void updatesResource.refresh();
@@ -47,7 +51,12 @@ export function SetVersionForm({ system, onDone }: { system: InventorySystemView
         />
       </label>
       <label className="inline">
-        <input name="notInCatalog" type="checkbox" checked={notInCatalog} onChange={(e) => setNotInCatalog(e.target.checked)} />
+        <input
+          name="notInCatalog"
+          type="checkbox"
+          checked={notInCatalog}
+          onChange={(e) => setNotInCatalog(e.target.checked)}
+        />
         This version is not in the vendor’s catalog (installed by other means)
       </label>
       <button type="submit" disabled={busy || version.trim() === ''}>

@@ -44,7 +44,21 @@ function newestFirst(list: readonly Candidate[]): Candidate[] {
   });
 }
 
-function CandidateList({ title, list, resolution, tierOf, today, testId }: { title: string; list: readonly Candidate[]; resolution: ResolutionView; tierOf: (id: string | null) => Tier | undefined; today: string; testId: string }) {
+function CandidateList({
+  title,
+  list,
+  resolution,
+  tierOf,
+  today,
+  testId,
+}: {
+  title: string;
+  list: readonly Candidate[];
+  resolution: ResolutionView;
+  tierOf: (id: string | null) => Tier | undefined;
+  today: string;
+  testId: string;
+}) {
   const sorted = newestFirst(list);
   const all = [...resolution.updates, ...resolution.upgrades].map((c) => c.target);
   const installed = resolution.system.installedVersion;
@@ -67,7 +81,12 @@ function CandidateList({ title, list, resolution, tierOf, today, testId }: { tit
       {sorted.length > CARD_LIMIT && (
         <>
           <h3 className="small-heading">All {sorted.length} releases</h3>
-          <ReleaseRows candidates={sorted} serialNumber={resolution.system.serialNumber} installed={installed} tierOf={tierOf} />
+          <ReleaseRows
+            candidates={sorted}
+            serialNumber={resolution.system.serialNumber}
+            installed={installed}
+            tierOf={tierOf}
+          />
         </>
       )}
     </Section>
@@ -92,11 +111,21 @@ export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
       <p className="breadcrumb">
         <a href="#/systems">Systems &amp; updates</a> / {serialNumber}
       </p>
-      <h2 className="screen-title">{shown === undefined ? serialNumber : `${productLabel(shown.product)} · ${serialNumber}`}</h2>
-      {systems.error !== null && <RetryError error={systems.error} busy={systems.loading} onRetry={() => void systems.refresh()} />}
+      <h2 className="screen-title">
+        {shown === undefined ? serialNumber : `${productLabel(shown.product)} · ${serialNumber}`}
+      </h2>
+      {systems.error !== null && (
+        <RetryError error={systems.error} busy={systems.loading} onRetry={() => void systems.refresh()} />
+      )}
       {shown === undefined && systems.data === null && <Pending what="the system" />}
       {shown === undefined && systems.data !== null && (
-        <ErrorNotice error={{ code: 'NOT_FOUND', message: `No covered system has the serial number ${serialNumber}.`, remedy: 'Pick a system from the list.' }} />
+        <ErrorNotice
+          error={{
+            code: 'NOT_FOUND',
+            message: `No covered system has the serial number ${serialNumber}.`,
+            remedy: 'Pick a system from the list.',
+          }}
+        />
       )}
       {shown !== undefined && (
         <Section
@@ -104,7 +133,11 @@ export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
           testId="system-facts"
           actions={
             role !== null && mayOpenRequests(role) ? (
-              <a className="button-link" href={hrefOf({ name: 'request-new', serialNumber })} data-testid="system-new-request">
+              <a
+                className="button-link"
+                href={hrefOf({ name: 'request-new', serialNumber })}
+                data-testid="system-new-request"
+              >
                 New request
               </a>
             ) : undefined
@@ -119,7 +152,8 @@ export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
                 <SetVersionForm system={shown} onDone={() => setEditing(false)} />
               ) : (
                 <>
-                  <strong data-testid="installed-version">{installedVersionWords(shown)}</strong> <span className="muted">({sourceWords(shown.versionSource)})</span>{' '}
+                  <strong data-testid="installed-version">{installedVersionWords(shown)}</strong>{' '}
+                  <span className="muted">({sourceWords(shown.versionSource)})</span>{' '}
                   <button type="button" className="secondary small-button" onClick={() => setEditing(true)}>
                     Set version
                   </button>
@@ -141,30 +175,68 @@ export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
               </>
             )}
           </dl>
-          {shown.installedVersion === null && <p className="notice notice-info">Enter the installed version to see which updates and upgrades apply.</p>}
+          {shown.installedVersion === null && (
+            <p className="notice notice-info">Enter the installed version to see which updates and upgrades apply.</p>
+          )}
         </Section>
       )}
       {shown !== undefined && <LastFailure serialNumber={serialNumber} />}
-      {updates.error !== null && <RetryError error={updates.error} busy={updates.loading} onRetry={() => void updates.refresh()} label="Check again" />}
-      {resolution === undefined && updates.error === null && shown !== undefined && <Pending what="updates and upgrades" />}
+      {updates.error !== null && (
+        <RetryError
+          error={updates.error}
+          busy={updates.loading}
+          onRetry={() => void updates.refresh()}
+          label="Check again"
+        />
+      )}
+      {resolution === undefined && updates.error === null && shown !== undefined && (
+        <Pending what="updates and upgrades" />
+      )}
       {resolution !== undefined && (
         <>
           <LineBanner resolution={resolution} now={new Date()} />
           {resolution.recommended !== null && (
-            <Section title={`Recommended: ${productLabel(resolution.system.product)} ${resolution.recommended.version}`} testId="recommended">
+            <Section
+              title={`Recommended: ${productLabel(resolution.system.product)} ${resolution.recommended.version}`}
+              testId="recommended"
+            >
               {(() => {
                 const path = recommendedPath(resolution);
-                return path === null ? null : <UpgradePathView path={path} product={productLabel(resolution.system.product)} testId="recommended-path" />;
+                return path === null ? null : (
+                  <UpgradePathView
+                    path={path}
+                    product={productLabel(resolution.system.product)}
+                    testId="recommended-path"
+                  />
+                );
               })()}
               {resolution.recommended.hops.length > 1 && (
-                <a className="button-link primary" href={hrefOf({ name: 'upgrade', serialNumber, version: resolution.recommended.version })} data-testid="recommended-install-path">
+                <a
+                  className="button-link primary"
+                  href={hrefOf({ name: 'upgrade', serialNumber, version: resolution.recommended.version })}
+                  data-testid="recommended-install-path"
+                >
                   {pathButtonLabel(resolution.recommended.hops)}
                 </a>
               )}
             </Section>
           )}
-          <CandidateList title="Updates" list={resolution.updates} resolution={resolution} tierOf={tierOf} today={today} testId="updates" />
-          <CandidateList title="Upgrades" list={resolution.upgrades} resolution={resolution} tierOf={tierOf} today={today} testId="upgrades" />
+          <CandidateList
+            title="Updates"
+            list={resolution.updates}
+            resolution={resolution}
+            tierOf={tierOf}
+            today={today}
+            testId="updates"
+          />
+          <CandidateList
+            title="Upgrades"
+            list={resolution.upgrades}
+            resolution={resolution}
+            tierOf={tierOf}
+            today={today}
+            testId="upgrades"
+          />
         </>
       )}
     </div>

@@ -19,10 +19,16 @@ function offerSummary(r: ResolutionView | undefined, checking: boolean) {
   const upgrades = r.upgrades.filter((c) => c.verdict.allowed).length;
   const refused = r.updates.length + r.upgrades.length - updates - upgrades;
   // A version outside the catalog is never "up to date": the catalog only has nothing newer.
-  if (updates + upgrades + refused === 0) return r.system.notInCatalog === true ? <Badge tone="neutral">Not in the catalog</Badge> : <Badge tone="ok">Up to date</Badge>;
+  if (updates + upgrades + refused === 0)
+    return r.system.notInCatalog === true ? (
+      <Badge tone="neutral">Not in the catalog</Badge>
+    ) : (
+      <Badge tone="ok">Up to date</Badge>
+    );
   return (
     <span className="offer">
-      {updates > 0 && <Badge tone="ok">{plural(updates, 'update')}</Badge>} {upgrades > 0 && <Badge tone="ok">{plural(upgrades, 'upgrade')}</Badge>}{' '}
+      {updates > 0 && <Badge tone="ok">{plural(updates, 'update')}</Badge>}{' '}
+      {upgrades > 0 && <Badge tone="ok">{plural(upgrades, 'upgrade')}</Badge>}{' '}
       {refused > 0 && <Badge tone="neutral">{refused} not included</Badge>}
     </span>
   );
@@ -37,7 +43,11 @@ export function SystemsScreen() {
   const actions = (
     <>
       <span className="muted small" role="status">
-        {updates.loading ? 'Checking for updates…' : updates.data !== null ? `Checked ${formatDateTime(updates.data.checkedAt)}` : ''}
+        {updates.loading
+          ? 'Checking for updates…'
+          : updates.data !== null
+            ? `Checked ${formatDateTime(updates.data.checkedAt)}`
+            : ''}
       </span>
       <button type="button" className="secondary" onClick={() => void updates.refresh()} disabled={updates.loading}>
         Check for updates
@@ -49,7 +59,9 @@ export function SystemsScreen() {
     <div className="screen" data-testid="systems-screen">
       <h2 className="screen-title">Systems &amp; updates</h2>
       <Section title="Covered systems" actions={actions} testId="systems">
-        {systems.error !== null && <RetryError error={systems.error} busy={systems.loading} onRetry={() => void systems.refresh()} />}
+        {systems.error !== null && (
+          <RetryError error={systems.error} busy={systems.loading} onRetry={() => void systems.refresh()} />
+        )}
         {updates.error !== null && <ErrorNotice error={updates.error} testId="updates-error" />}
         {systems.data === null && systems.error === null && <Pending what="your systems" />}
         {systems.data !== null && systems.data.length === 0 && <p>No system is covered by your contracts yet.</p>}
@@ -87,14 +99,19 @@ export function SystemsScreen() {
                   <td>{offerSummary(bySerial.get(s.serialNumber), updates.loading || updates.data === null)}</td>
                   <td>
                     <div className="row-actions">
-                    <a className="button-link" href={hrefOf({ name: 'system', serialNumber: s.serialNumber })}>
-                      Updates &amp; upgrades<span className="visually-hidden"> for {s.serialNumber}</span>
-                    </a>
-                    {editing !== s.serialNumber && (
-                      <button type="button" className="secondary" onClick={() => setEditing(s.serialNumber)} aria-label={`Set version of ${s.serialNumber}`}>
-                        Set version
-                      </button>
-                    )}
+                      <a className="button-link" href={hrefOf({ name: 'system', serialNumber: s.serialNumber })}>
+                        Updates &amp; upgrades<span className="visually-hidden"> for {s.serialNumber}</span>
+                      </a>
+                      {editing !== s.serialNumber && (
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() => setEditing(s.serialNumber)}
+                          aria-label={`Set version of ${s.serialNumber}`}
+                        >
+                          Set version
+                        </button>
+                      )}
                     </div>
                   </td>
                 </tr>

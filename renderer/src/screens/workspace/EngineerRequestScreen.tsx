@@ -45,7 +45,11 @@ export function EngineerRequestScreen({ id }: { id: string }) {
           <RequestHeader request={detail} />
           <div className="card">
             <p className="small" data-testid="assignment">
-              {detail.assignedEngineerId === null ? 'Not assigned yet.' : mine ? 'Assigned to you.' : 'Assigned to another engineer.'}
+              {detail.assignedEngineerId === null
+                ? 'Not assigned yet.'
+                : mine
+                  ? 'Assigned to you.'
+                  : 'Assigned to another engineer.'}
             </p>
             {/* A submitted request is taken by accepting it; take is for accepted requests left unassigned. */}
             {detail.assignedEngineerId === null && detail.state !== 'submitted' && (
@@ -55,7 +59,11 @@ export function EngineerRequestScreen({ id }: { id: string }) {
             )}
             {takeError !== null && <ErrorNotice error={takeError} />}
             <ActionButtons id={id} actions={detail.allowedActions} onDone={reloadNow} />
-            {detail.allowedActions.includes('propose-solution') && <p className="muted small">Write the solution when you propose it: the customer confirms it once it works.</p>}
+            {detail.allowedActions.includes('propose-solution') && (
+              <p className="muted small">
+                Write the solution when you propose it: the customer confirms it once it works.
+              </p>
+            )}
           </div>
           {detail.solutions.length > 0 && (
             <Section title="Solutions proposed" testId="engineer-solutions">
@@ -68,8 +76,15 @@ export function EngineerRequestScreen({ id }: { id: string }) {
           </Section>
           <Section title="Messages" testId="request-messages">
             {/* The portal takes an engineer's message once the request is accepted: the response clock starts there. */}
-            <Messages id={id} messages={detail.messages} canWrite={canMessage(detail.state, 'engineer')} onSent={reloadNow} />
-            {detail.state === 'submitted' && <p className="muted small">Accept the request to write to the customer.</p>}
+            <Messages
+              id={id}
+              messages={detail.messages}
+              canWrite={canMessage(detail.state, 'engineer')}
+              onSent={reloadNow}
+            />
+            {detail.state === 'submitted' && (
+              <p className="muted small">Accept the request to write to the customer.</p>
+            )}
           </Section>
           <Section title="Remote access granted by the customer" testId="request-grants">
             <GrantList grants={detail.grants} mode="engineer" onChanged={reloadNow} />

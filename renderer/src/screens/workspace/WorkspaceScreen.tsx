@@ -34,11 +34,19 @@ export function WorkspaceScreen() {
         {unassigned.length > 0 && <RequestTable requests={unassigned} hrefFor={href} testId="queue-table" />}
       </Section>
       <Section title={`Assigned to me (${mine.length})`} testId="mine">
-        {mine.length === 0 ? <p className="muted">Nothing assigned to you.</p> : <RequestTable requests={mine} hrefFor={href} testId="mine-table" />}
+        {mine.length === 0 ? (
+          <p className="muted">Nothing assigned to you.</p>
+        ) : (
+          <RequestTable requests={mine} hrefFor={href} testId="mine-table" />
+        )}
       </Section>
       {open.length > mine.length + unassigned.length && (
         <Section title="Assigned to others" testId="others">
-          <RequestTable requests={open.filter((r) => r.assignedEngineerId !== null && r.assignedEngineerId !== me)} hrefFor={href} testId="others-table" />
+          <RequestTable
+            requests={open.filter((r) => r.assignedEngineerId !== null && r.assignedEngineerId !== me)}
+            hrefFor={href}
+            testId="others-table"
+          />
         </Section>
       )}
     </div>
