@@ -3,7 +3,11 @@
  * whose contract has ended), cached sign-ins, and a live event-stream client reading the portal's SSE on loopback.
  */
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
-import type { ServiceRequest, ServiceRequestCreate } from '../../../shared/contracts/requests.js';
+import {
+  STREAM_READY_EVENT,
+  type ServiceRequest,
+  type ServiceRequestCreate,
+} from '../../../shared/contracts/requests.js';
 import { createAccount } from '../../../portal/accounts/index.js';
 import { createContract } from '../../../portal/db/contracts.js';
 import { createCustomer } from '../../../portal/db/customers.js';
@@ -187,7 +191,8 @@ export class EventStreamClient {
       }
       const data = fields.get('data');
       if (fields.has('id')) this.lastId = fields.get('id') ?? '';
-      if (data === undefined) continue;
+      // The opening `ready` frame only carries the stream's starting id: it is no request event.
+      if (data === undefined || fields.get('event') === STREAM_READY_EVENT) continue;
       const event = {
         id: fields.get('id') ?? '',
         type: fields.get('event') ?? '',
