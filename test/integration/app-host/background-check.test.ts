@@ -3,13 +3,10 @@
  * `updates.available` (the Electron shell's tray count and notification) only when more releases are allowed than
  * the user has already seen — here, when the vendor publishes a new update.
  */
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { publishReleases } from '../../../portal/admin/publish.js';
-import { createTarGz } from '../../../portal/demo/tar.js';
 import { startDemoPortal, type DemoPortal } from '../client-core/demo-portal.js';
 import { appOn, type AppUnderTest } from './app-harness.js';
+import { publishCobaltUpdate } from './cobalt-release.js';
 
 const CUSTOMER = 'admin@northwind.example';
 const DAY_MS = 24 * 3_600_000;
@@ -25,38 +22,6 @@ afterAll(async () => {
   await app?.close();
   await demo?.close();
 });
-
-async function publishCobaltUpdate(version: string): Promise<void> {
-  const file = join(demo.dir, `cobalt-${version}-linux-x64.tar.gz`);
-  await writeFile(
-    file,
-    createTarGz([
-      {
-        path: 'install.sh',
-        mode: 0o755,
-        content: `#!/bin/sh\nmkdir -p "$1/cobalt" && echo ${version} > "$1/cobalt/VERSION"\n`,
-      },
-    ]),
-  );
-  await publishReleases(
-    demo.portal.db,
-    demo.portal.catalog,
-    [
-      {
-        file,
-        custom: {
-          product: 'cobalt',
-          version,
-          platform: 'linux',
-          arch: 'x64',
-          installer: { type: 'script', entry: 'install.sh', args: ['{target}'], timeoutSeconds: 60, elevate: false },
-          detection: { kind: 'file', path: '{target}/cobalt/VERSION', regex: '^(\\S+)' },
-        },
-      },
-    ],
-    new Date(),
-  );
-}
 
 describe('the background check', () => {
   it('does nothing while nobody is signed in', async () => {
@@ -77,7 +42,7 @@ describe('the background check', () => {
     await expect(app.session.backgroundCheck()).resolves.toBe(first?.count);
     expect(app.eventsOf('updates.available')).toHaveLength(1);
 
-    await publishCobaltUpdate('4.2.3');
+    await publishCobaltUpdate(demo, '4.2.3');
     const count = await app.session.backgroundCheck();
     expect(count).toBe((first?.count ?? 0) + 1);
     expect(app.eventsOf('updates.available').at(-1)).toMatchObject({ count });
@@ -87,7 +52,7 @@ describe('the background check', () => {
     const cobalt = resolutions.find((r) => r.system.serialNumber === 'NW-COB-0001');
     expect(cobalt?.updates.filter((c) => c.verdict.allowed).map((c) => c.target.custom.version)).toContain('4.2.3');
     const announced = app.eventsOf('updates.available').length;
-    await publishCobaltUpdate('4.2.4');
+    await publishCobaltUpdate(demo, '4.2.4');
     await app.call('updates.check', {});
     await app.session.backgroundCheck();
     expect(app.eventsOf('updates.available')).toHaveLength(announced);

@@ -4,13 +4,11 @@
  * notification, the tray's Check now and the user's own check in the window keep the tray right, and a release the
  * vendor publishes later is announced once.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type EventName } from '../../../shared/api/define.js';
 import { appApi, type AppApi } from '../../../shared/contracts/app-api.js';
-import { publishReleases } from '../../../portal/admin/publish.js';
-import { createTarGz } from '../../../portal/demo/tar.js';
 import { silentLogger, systemClock, type HostAdapter } from '../../../electron/core/adapters.js';
 import type { CallContext } from '../../../electron/core/app-handlers.js';
 import type { AppSession } from '../../../electron/core/app/app-session.js';
@@ -22,6 +20,7 @@ import { allowedInViews } from '../../../electron/main/update-count.js';
 import { parseRoute } from '../../../renderer/src/lib/routes.js';
 import { startDemoPortal, type DemoPortal } from '../client-core/demo-portal.js';
 import { FakeTray, fakeNotifications, type FakeMenu } from '../../unit/electron/shell-fakes.js';
+import { publishCobaltUpdate } from './cobalt-release.js';
 
 const CUSTOMER = 'admin@northwind.example';
 
@@ -105,38 +104,6 @@ afterAll(async () => {
   await demo?.close();
 });
 
-async function publishCobaltUpdate(version: string): Promise<void> {
-  const file = join(demo.dir, `cobalt-${version}-linux-x64.tar.gz`);
-  await writeFile(
-    file,
-    createTarGz([
-      {
-        path: 'install.sh',
-        mode: 0o755,
-        content: `#!/bin/sh\nmkdir -p "$1/cobalt" && echo ${version} > "$1/cobalt/VERSION"\n`,
-      },
-    ]),
-  );
-  await publishReleases(
-    demo.portal.db,
-    demo.portal.catalog,
-    [
-      {
-        file,
-        custom: {
-          product: 'cobalt',
-          version,
-          platform: 'linux',
-          arch: 'x64',
-          installer: { type: 'script', entry: 'install.sh', args: ['{target}'], timeoutSeconds: 60, elevate: false },
-          detection: { kind: 'file', path: '{target}/cobalt/VERSION', regex: '^(\\S+)' },
-        },
-      },
-    ],
-    new Date(),
-  );
-}
-
 const countIn = (toolTip: string): number => Number(/: (\d+) updates? available$/.exec(toolTip)?.[1] ?? NaN);
 
 describe('the shell over a real app session', () => {
@@ -171,7 +138,7 @@ describe('the shell over a real app session', () => {
   });
 
   it('a release the vendor publishes: Check now shows it and notifies once; the notification opens the updates screen', async () => {
-    await publishCobaltUpdate('4.2.3');
+    await publishCobaltUpdate(demo, '4.2.3');
     await session.backgroundCheck();
     expect(countIn(fakeTray.toolTip)).toBe(first + 1);
     expect(notifications.shown().map((c) => c.body)).toEqual([
@@ -183,7 +150,7 @@ describe('the shell over a real app session', () => {
   });
 
   it('the user’s own check in the window updates the tray, and is not notified again later', async () => {
-    await publishCobaltUpdate('4.2.4');
+    await publishCobaltUpdate(demo, '4.2.4');
     const result = (await call('updates.check', {})) as { resolutions: Parameters<typeof allowedInViews>[0] };
     expect(allowedInViews(result.resolutions)).toBe(first + 2);
     expect(countIn(fakeTray.toolTip)).toBe(first + 2);
