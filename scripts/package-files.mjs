@@ -5,6 +5,7 @@
 // exclusions, then the production node_modules unless the `beforeBuild` hook says they are handled outside (as ours
 // does), then `extraResources`. Paths are as packed: `app/...` inside app.asar, `resources/...` beside it.
 // Run `npm run build` first: the list is what dist/ holds now.
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -91,10 +92,14 @@ export async function packageFiles(projectDir) {
       fileSets.push(...(await computeNodeModuleFileSets(platformPackager, moduleMatcher)));
     }
     const resourceMatchers = platformPackager.getExtraFileMatchers(true, appOutDir, options) ?? [];
-    fileSets.push(...(await computeFileSets(resourceMatchers, null, platformPackager, false)));
+    // A matcher whose `from` is one file is copied as that file (copyFiles does so), not walked as a folder.
+    const single = resourceMatchers.filter((m) => existsSync(m.from) && statSync(m.from).isFile());
+    const folders = resourceMatchers.filter((m) => !single.includes(m));
+    fileSets.push(...(await computeFileSets(folders, null, platformPackager, false)));
+    const singleFiles = single.map((m) => relative(resourcesDir, m.to).split(sep).join('/'));
 
     await packager.tempDirManager.cleanup();
-    return packedPaths(fileSets, resourcesDir).sort();
+    return [...packedPaths(fileSets, resourcesDir), ...singleFiles].sort();
   } finally {
     process.chdir(previousDir);
   }
