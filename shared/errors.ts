@@ -2,6 +2,11 @@
  * Coded errors shared by every layer. A code is stable (tests, the portal's JSON error body and the UI key off it),
  * the message says what happened in plain words, and the remedy says the one thing the user can do about it.
  */
+import type { Catalog } from './i18n/catalogs/en/index.js';
+import { codeOfKey, type ErrorKeyOf } from './i18n/error-messages.js';
+import type { DisplayLocale } from './i18n/locales.js';
+import type { MessageParams } from './i18n/messages.js';
+import { translator, type CatalogKey } from './i18n/translator.js';
 
 export const ERROR_CODES = [
   // malformed input to a domain function or an API
@@ -113,30 +118,64 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Every key the errors catalog can render: `CODE` or `CODE.variant`. A key not in the catalog fails to compile. */
+export type ErrorKey = ErrorKeyOf<Catalog['errors']>;
+
 export interface ErrorBody {
   code: ErrorCode;
+  /** In the language the reply was asked for (English where none was). */
   message: string;
   remedy: string;
+  /** The catalog key and its params, so a reader in another language can render the same error in theirs. */
+  key?: string;
+  params?: Record<string, string | number>;
   details?: Record<string, unknown>;
 }
 
+/**
+ * A coded error. It is raised with a catalog key and the values its text needs; `message` and `remedy` are the
+ * English text (what logs keep), and `toBody(locale)` writes both in the reader's language.
+ */
 export class HicareError extends Error {
   readonly code: ErrorCode;
+  readonly key: string | undefined;
+  readonly params: MessageParams;
   readonly remedy: string;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message: string, remedy: string, details?: Record<string, unknown>) {
-    super(message);
+  constructor(key: ErrorKey, params?: MessageParams, details?: Record<string, unknown>);
+  /** @deprecated English-only text: raise with a catalog key instead. */
+  constructor(code: ErrorCode, message: string, remedy: string, details?: Record<string, unknown>);
+  constructor(
+    key: ErrorKey | ErrorCode,
+    paramsOrMessage?: MessageParams | string,
+    remedyOrDetails?: string | Record<string, unknown>,
+    legacyDetails?: Record<string, unknown>,
+  ) {
+    const legacy = typeof paramsOrMessage === 'string';
+    const params = legacy ? {} : (paramsOrMessage ?? {});
+    const t = translator('en');
+    super(legacy ? paramsOrMessage : t(`errors.${key}.message` as CatalogKey, params));
     this.name = 'HicareError';
-    this.code = code;
-    this.remedy = remedy;
-    this.details = details;
+    this.code = codeOfKey<ErrorCode>(key);
+    this.key = legacy ? undefined : key;
+    this.params = params;
+    this.remedy = legacy ? String(remedyOrDetails) : t(`errors.${key}.remedy` as CatalogKey, params);
+    this.details = legacy ? legacyDetails : (remedyOrDetails as Record<string, unknown> | undefined);
   }
 
-  toBody(): ErrorBody {
-    return this.details === undefined
-      ? { code: this.code, message: this.message, remedy: this.remedy }
-      : { code: this.code, message: this.message, remedy: this.remedy, details: this.details };
+  /** The error as a reply body, written in `locale`. */
+  toBody(locale: DisplayLocale = 'en'): ErrorBody {
+    const body: ErrorBody = { code: this.code, message: this.message, remedy: this.remedy };
+    if (this.key !== undefined) {
+      const t = translator(locale);
+      body.message = t(`errors.${this.key}.message` as CatalogKey, this.params);
+      body.remedy = t(`errors.${this.key}.remedy` as CatalogKey, this.params);
+      body.key = this.key;
+      if (Object.keys(this.params).length > 0) body.params = { ...this.params };
+    }
+    if (this.details !== undefined) body.details = this.details;
+    return body;
   }
 }
 
@@ -146,5 +185,5 @@ export function isHicareError(value: unknown): value is HicareError {
 
 /** Exhaustiveness check for discriminated unions: a new member that is not handled fails to compile. */
 export function assertNever(value: never, what = 'value'): never {
-  throw new HicareError('INTERNAL', `Unexpected ${what}: ${JSON.stringify(value)}`, 'Report this to the vendor.');
+  throw new HicareError('INTERNAL.unexpected', {}, { what, value: JSON.stringify(value) ?? 'undefined' });
 }

@@ -29,11 +29,17 @@ export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex 
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 
+/** A catalog key and the values its text needs, so any reader can render a message in their own language. */
+export const MessageKeySchema = z.string().min(1).max(120);
+export const MessageParamsSchema = z.record(z.string().max(64), z.union([z.string().max(2000), z.number()]));
+
 /** The one JSON error body every failure uses, on the portal and across the app's API. */
 export const ErrorBodySchema = z.object({
   code: ErrorCodeSchema,
   message: z.string(),
   remedy: z.string(),
+  key: MessageKeySchema.optional(),
+  params: MessageParamsSchema.optional(),
   details: z.record(z.string(), z.unknown()).optional(),
 });
 

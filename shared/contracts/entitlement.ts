@@ -7,6 +7,8 @@ import {
   CalendarDateSchema,
   IdSchema,
   InstantSchema,
+  MessageKeySchema,
+  MessageParamsSchema,
   NonBlankSchema,
   ProductIdSchema,
   SerialNumberSchema,
@@ -72,6 +74,8 @@ export const VerdictReasonSchema = z.object({
   message: z.string(),
   /** The one thing the customer can do about it. */
   remedy: z.string(),
+  key: MessageKeySchema.optional(),
+  params: MessageParamsSchema.optional(),
 });
 
 export const VerdictSchema = z.object({

@@ -1,5 +1,13 @@
 /** How sizes, rates, durations and times read on screen: short, unambiguous, the same on every screen. */
 
+import {
+  formatCalendarDate as calendarDateIn,
+  formatInstant,
+  formatNumber as numberIn,
+} from '../../../shared/i18n/format.js';
+import { translator } from '../../../shared/i18n/translator.js';
+import { currentLocale } from '../i18n/index.js';
+
 export { productLabel } from '../../../shared/domain/product-label.js';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
@@ -13,12 +21,13 @@ export function formatBytes(bytes: number): string {
     unit += 1;
   }
   const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${value.toFixed(digits)} ${UNITS[unit] ?? 'B'}`;
+  const t = translator(currentLocale());
+  return t(`common.bytes.${UNITS[unit] ?? 'B'}`, { value: value.toFixed(digits) });
 }
 
 export function formatSpeed(bytesPerSecond: number): string {
   if (!Number.isFinite(bytesPerSecond) || bytesPerSecond <= 0) return '—';
-  return `${formatBytes(bytesPerSecond)}/s`;
+  return translator(currentLocale())('common.perSecond', { size: formatBytes(bytesPerSecond) });
 }
 
 /** A span of time in the two largest units that matter: "2 d 4 h", "1 h 05 min", "12 min 30 s", "45 s". */
@@ -29,14 +38,17 @@ export function formatDuration(ms: number): string {
   const hours = Math.floor((totalSeconds % 86_400) / 3600);
   const minutes = Math.floor((totalSeconds % 3600) / 60);
   const seconds = totalSeconds % 60;
-  if (days > 0) return `${days} d ${hours} h`;
-  if (hours > 0) return `${hours} h ${String(minutes).padStart(2, '0')} min`;
-  if (minutes > 0) return `${minutes} min ${String(seconds).padStart(2, '0')} s`;
-  return `${seconds} s`;
+  const t = translator(currentLocale());
+  if (days > 0) return t('common.duration.days', { days, hours });
+  if (hours > 0) return t('common.duration.hours', { hours, minutes: String(minutes).padStart(2, '0') });
+  if (minutes > 0) return t('common.duration.minutes', { minutes, seconds: String(seconds).padStart(2, '0') });
+  return t('common.duration.seconds', { seconds });
 }
 
 export function formatEta(etaSeconds: number | null): string {
-  if (etaSeconds === null || !Number.isFinite(etaSeconds) || etaSeconds < 0) return 'unknown';
+  if (etaSeconds === null || !Number.isFinite(etaSeconds) || etaSeconds < 0) {
+    return translator(currentLocale())('common.unknown');
+  }
   return formatDuration(etaSeconds * 1000);
 }
 
@@ -46,22 +58,25 @@ export function percentOf(received: number, total: number): number {
   return Math.min(100, Math.max(0, Math.round((received / total) * 100)));
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-
-/** An instant in the viewer's local time. */
-export function formatDateTime(iso: string | null): string {
+/** An instant in the viewer's language and local time, the zone named: "6 Dec 2026, 09:30, Europe/Berlin". */
+export function formatDateTime(iso: string | null, zone?: string): string {
   if (iso === null) return '—';
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? dateTime.format(new Date(ms)) : iso;
+  return formatInstant(currentLocale(), iso, zone);
 }
 
-/** A calendar date (YYYY-MM-DD) as written, never shifted by the viewer's time zone. */
-export function formatCalendarDate(date: string): string {
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  return Number.isFinite(ms) ? dateOnly.format(new Date(ms)) : date;
+/**
+ * A calendar date (YYYY-MM-DD) as written, never shifted by the viewer's time zone; a contract's date names the
+ * contract's zone: "31 Mar 2027, Asia/Shanghai" / "2027年3月31日 (Asia/Shanghai)".
+ */
+export function formatCalendarDate(date: string, zone?: string): string {
+  return calendarDateIn(currentLocale(), date, zone);
 }
 
+export function formatCount(n: number): string {
+  return numberIn(currentLocale(), n);
+}
+
+/** @deprecated English-only plural: write an ICU plural in the catalog instead. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -1,0 +1,4 @@
+/** Installing a release, its log and what to do when it fails. */
+import type { Messages } from '../../../messages.js';
+
+export const install = {} satisfies Messages;

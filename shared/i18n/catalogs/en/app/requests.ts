@@ -1,0 +1,4 @@
+/** Remote-guidance requests, for customers and engineers. */
+import type { Messages } from '../../../messages.js';
+
+export const requests = {} satisfies Messages;

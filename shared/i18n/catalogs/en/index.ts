@@ -1,0 +1,28 @@
+/** The English catalog: the source every other language is written against, namespace by namespace. */
+import { joinMessages } from '../../messages.js';
+import { downloads } from './app/downloads.js';
+import { install } from './app/install.js';
+import { overview } from './app/overview.js';
+import { requests } from './app/requests.js';
+import { settings } from './app/settings.js';
+import { shell } from './app/shell.js';
+import { systems } from './app/systems.js';
+import { cli } from './cli.js';
+import { common } from './common.js';
+import { cliErrors } from './errors/cli.js';
+import { coreErrors } from './errors/core.js';
+import { portalErrors } from './errors/portal.js';
+import { sharedErrors } from './errors/shared.js';
+import { portal } from './portal.js';
+import { sla } from './sla.js';
+
+export const en = {
+  common,
+  errors: joinMessages(joinMessages(sharedErrors, coreErrors), joinMessages(portalErrors, cliErrors)),
+  sla,
+  app: { shell, overview, systems, install, downloads, requests, settings },
+  cli,
+  portal,
+};
+
+export type Catalog = typeof en;

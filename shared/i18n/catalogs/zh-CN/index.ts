@@ -1,0 +1,27 @@
+/** The Simplified Chinese catalog, key for key the shape of the English one. */
+import { joinMessages, type SameShape } from '../../messages.js';
+import type { Catalog } from '../en/index.js';
+import { downloads } from './app/downloads.js';
+import { install } from './app/install.js';
+import { overview } from './app/overview.js';
+import { requests } from './app/requests.js';
+import { settings } from './app/settings.js';
+import { shell } from './app/shell.js';
+import { systems } from './app/systems.js';
+import { cli } from './cli.js';
+import { common } from './common.js';
+import { cliErrors } from './errors/cli.js';
+import { coreErrors } from './errors/core.js';
+import { portalErrors } from './errors/portal.js';
+import { sharedErrors } from './errors/shared.js';
+import { portal } from './portal.js';
+import { sla } from './sla.js';
+
+export const zhCN: SameShape<Catalog> = {
+  common,
+  errors: joinMessages(joinMessages(sharedErrors, coreErrors), joinMessages(portalErrors, cliErrors)),
+  sla,
+  app: { shell, overview, systems, install, downloads, requests, settings },
+  cli,
+  portal,
+};
