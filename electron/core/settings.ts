@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: Settings = {
   trustRootPath: null,
   installRoot: null,
   startAtLogin: false,
+  language: 'system',
 };
 
 export class SettingsService {

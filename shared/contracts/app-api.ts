@@ -4,6 +4,7 @@
  * its arguments are validated on the main side whichever transport carried them.
  */
 import { z } from 'zod';
+import { LANGUAGE_SETTINGS } from '../i18n/locales.js';
 import { defineAppApi } from '../api/define.js';
 import { ErrorBodySchema, InstantSchema, IdSchema, SerialNumberSchema, VersionSchema } from './common.js';
 import { SHORTCUT_IDS } from '../shortcuts.js';
@@ -73,6 +74,8 @@ export const SettingsSchema = z.object({
   installRoot: z.string().max(1_000).nullable(),
   /** Start the desktop app when the user logs in to the computer (macOS and Windows; the web host ignores it). */
   startAtLogin: z.boolean(),
+  /** The language of the app and of what it asks the portal for: the OS's, or a fixed one. */
+  language: z.enum(LANGUAGE_SETTINGS),
 });
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();

@@ -10,18 +10,24 @@ import { shell } from './app/shell.js';
 import { systems } from './app/systems.js';
 import { cli } from './cli.js';
 import { common } from './common.js';
+import { desktop } from './desktop.js';
 import { cliErrors } from './errors/cli.js';
 import { coreErrors } from './errors/core.js';
 import { portalErrors } from './errors/portal.js';
+import { portalStoreErrors } from './errors/portal-store.js';
 import { sharedErrors } from './errors/shared.js';
 import { portal } from './portal.js';
 import { sla } from './sla.js';
 
 export const zhCN: SameShape<Catalog> = {
   common,
-  errors: joinMessages(joinMessages(sharedErrors, coreErrors), joinMessages(portalErrors, cliErrors)),
+  errors: joinMessages(
+    joinMessages(sharedErrors, coreErrors),
+    joinMessages(joinMessages(portalErrors, portalStoreErrors), cliErrors),
+  ),
   sla,
   app: { shell, overview, systems, install, downloads, requests, settings },
   cli,
+  desktop,
   portal,
 };
