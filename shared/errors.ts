@@ -6,7 +6,7 @@ import type { Catalog } from './i18n/catalogs/en/index.js';
 import { codeOfKey, type ErrorKeyOf } from './i18n/error-messages.js';
 import type { DisplayLocale } from './i18n/locales.js';
 import type { MessageParams } from './i18n/messages.js';
-import { translator, type CatalogKey } from './i18n/translator.js';
+import { hasMessage, translator, type CatalogKey } from './i18n/translator.js';
 
 export const ERROR_CODES = [
   // malformed input to a domain function or an API
@@ -164,10 +164,24 @@ export class HicareError extends Error {
     this.details = legacy ? legacyDetails : (remedyOrDetails as Record<string, unknown> | undefined);
   }
 
+  /**
+   * An error another party answered with (the portal, the app's host), passed on as it came: its text was written
+   * for the user, and its key lets a reader in another language render it again.
+   */
+  static fromBody(body: ErrorBody, details?: Record<string, unknown>): HicareError {
+    const merged = body.details === undefined && details === undefined ? undefined : { ...body.details, ...details };
+    const error = new HicareError(body.code, body.message, body.remedy, merged);
+    if (body.key !== undefined) {
+      Object.assign(error, { key: body.key, params: body.params ?? {} });
+    }
+    return error;
+  }
+
   /** The error as a reply body, written in `locale`. */
   toBody(locale: DisplayLocale = 'en'): ErrorBody {
     const body: ErrorBody = { code: this.code, message: this.message, remedy: this.remedy };
-    if (this.key !== undefined) {
+    // A key this build's catalog does not have (a newer portal's) keeps the text it came with.
+    if (this.key !== undefined && hasMessage(locale, `errors.${this.key}.message`)) {
       const t = translator(locale);
       body.message = t(`errors.${this.key}.message` as CatalogKey, this.params);
       body.remedy = t(`errors.${this.key}.remedy` as CatalogKey, this.params);

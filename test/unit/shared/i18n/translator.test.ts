@@ -35,3 +35,19 @@ describe('HicareError', () => {
     });
   });
 });
+
+describe('HicareError.fromBody', () => {
+  it('passes a body on, rendering it again in another language when its key is known', () => {
+    const error = HicareError.fromBody(
+      { code: 'INTERNAL', key: 'INTERNAL', message: 'x', remedy: 'y' },
+      { status: 500 },
+    );
+    expect(error.details).toEqual({ status: 500 });
+    expect(error.toBody('zh-CN').message).toBe('Hi-Care 更新管理器内部出错。');
+  });
+
+  it('keeps the text of a key this build does not know', () => {
+    const error = HicareError.fromBody({ code: 'INTERNAL', key: 'INTERNAL.newer', message: 'as sent', remedy: 'r' });
+    expect(error.toBody('zh-CN')).toMatchObject({ message: 'as sent', remedy: 'r' });
+  });
+});
