@@ -10,6 +10,7 @@ import { systems } from './app/systems.js';
 import { cli } from './cli.js';
 import { common } from './common.js';
 import { desktop } from './desktop.js';
+import { domain } from './domain.js';
 import { cliErrors } from './errors/cli.js';
 import { coreErrors } from './errors/core.js';
 import { portalErrors } from './errors/portal.js';
@@ -25,6 +26,7 @@ export const en = {
     joinMessages(joinMessages(portalErrors, portalStoreErrors), cliErrors),
   ),
   sla,
+  domain,
   app: { shell, overview, systems, install, downloads, requests, settings },
   cli,
   desktop,
