@@ -1,0 +1,75 @@
+/**
+ * What a screen shows that did not come from the message catalog. In the pseudo-locale every catalog message is
+ * accented and wrapped in ⟦ ⟧; what is left outside the brackets, once the data a screen legitimately shows is set
+ * aside (serial numbers, versions, names from the customer's records, dates from Intl), is text someone wrote in
+ * code and forgot to put in the catalog.
+ */
+import type { Page } from '@playwright/test';
+
+/**
+ * Shapes of data, not words: every entry says what it is. A token is allowed when one of these matches it whole.
+ * Demo records (company, product and account names, article titles) are the portal's data, shown as stored.
+ */
+const DATA: [string, RegExp][] = [
+  ['numbers, sizes, percentages, versions and times', /^[\d.,:%/+\-–—−×()[\]#…•·|]+$/],
+  ['a version with a prerelease tag', /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/],
+  ['a serial number or a contract, request or article id', /^[A-Z]{2,}(?:-[A-Z0-9]+)+$/],
+  ['an IANA time zone or UTC', /^(?:UTC|GMT|[A-Z][a-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?)$/],
+  ['a month in a date Intl wrote', /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/],
+  ['a unit Intl or the catalog writes after a number', /^(?:B|KB|MB|GB|TB|s|ms)$/],
+  ['a priority', /^P[1-4]$/],
+  ['a hash, fingerprint or token', /^[0-9A-Fa-f]{4,}$/],
+  ['an e-mail address', /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i],
+  [
+    'a host, URL or file name',
+    /^(?:[a-z]+:\/\/\S+|[\w.-]+\.(?:example|com|tar\.gz|zip|json|log|txt|exe|msi|sh|deb|rpm))$/i,
+  ],
+  ['a platform key', /^(?:linux|win|mac)-(?:x64|arm64)$/],
+  ['a shortcut key', /^(?:Ctrl|Cmd|Alt|Shift|Enter|Esc|[A-Z])$/],
+  ['the product’s name', /^(?:Hi-Care|Hi‑Care)$/],
+];
+
+/** Strips catalog messages (innermost first, since a message may hold another as a param) and splits the rest. */
+export function outsideCatalog(text: string, data: readonly RegExp[] = []): string[] {
+  let rest = text;
+  for (let before = ''; before !== rest;) {
+    before = rest;
+    rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ');
+  }
+  const allowed = [...DATA.map(([, pattern]) => pattern), ...data];
+  return rest
+    .split(/[\s,;:!?"“”'’()]+/)
+    .map((token) => token.replace(/^[.…]+|[.…]+$/g, ''))
+    .filter((token) => /\p{L}/u.test(token))
+    .filter((token) => !allowed.some((pattern) => pattern.test(token)));
+}
+
+/**
+ * Visible text and the accessible names a screen reader would read (labels, titles, placeholders, alt text). Text
+ * marked `translate="no"` (the HTML way to say "this is data, keep it as it is") is left out.
+ */
+export async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts = [document.title];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (el === null || el.closest('script, style, [translate="no"]') !== null) continue;
+      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue;
+      parts.push(node.textContent ?? '');
+    }
+    for (const el of document.querySelectorAll<HTMLElement>('[aria-label], [title], [placeholder], [alt]')) {
+      if (!el.checkVisibility() || el.closest('[translate="no"]') !== null) continue;
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const value = el.getAttribute(name);
+        if (value !== null) parts.push(value);
+      }
+    }
+    return parts.join('\n');
+  });
+}
+
+/** What the page shows now that is neither a catalog message nor data; empty when everything came from the catalog. */
+export async function untranslated(page: Page, data: readonly RegExp[] = []): Promise<string[]> {
+  return [...new Set(outsideCatalog(await visibleText(page), data))];
+}
