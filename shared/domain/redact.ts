@@ -1,8 +1,9 @@
 /**
  * Secrets out of what leaves the desktop: installer logs, system information and operation records, and what the
  * customer types (a fault description, a message), can carry tokens, passwords, private keys, cookies and connection
- * strings. Each finding is replaced by a marker naming what was there, and listed (masked) so the customer sees
- * exactly what was removed before approving. Pure, so the form that previews typed text uses the same rules.
+ * strings, labelled in English or in Chinese, and cloud access keys. Each finding is replaced by a marker naming
+ * what was there, and listed (masked) so the customer sees exactly what was removed before approving. Pure, so the
+ * form that previews typed text uses the same rules.
  */
 
 export const SECRET_KINDS = [
@@ -43,8 +44,29 @@ interface Rule {
   group: number;
 }
 
+/**
+ * Words that label a secret in Chinese text: a password (密码, 口令), a key (密钥, and the frequent misspelling 秘钥),
+ * a private key, a token, an authorization code. Longer labels (数据库密码, 登录密码, 访问令牌, 访问密钥) end in one of
+ * these, so they are found too; a word that merely starts with one (密码学, cryptography) is not followed by a colon.
+ */
+const ZH_SECRET_WORD = '(?:密码|口令|密钥|秘钥|私钥|令牌|授权码)';
+/** A value as typed after a label: quoted, or printable ASCII up to a space or a separator (ASCII or full-width). */
+const ZH_VALUE = '("[^"\\n]*"|\'[^\'\\n]*\'|“[^”\\n]*”|(?:(?![,;&])[!-~])+)';
+/**
+ * Names the cloud providers common in China give their AccessKey ID (Alibaba, Tencent, Huawei, Baidu, and the
+ * generic spellings their SDKs and consoles use). Their IDs have no prefix of their own (Huawei's are 20 upper-case
+ * letters and digits, Baidu's 32 hex digits), so they are only recognised after one of these labels.
+ */
+const CLOUD_KEY_ID_LABEL =
+  '(?:\\b(?:HUAWEICLOUD_SDK_AK|HUAWEI_CLOUD_AK|BCE_ACCESS_KEY_ID|BAIDU_(?:CLOUD_)?AK|(?:ALIBABA_CLOUD|ALICLOUD|TENCENTCLOUD|HUAWEICLOUD|OBS)_ACCESS_KEY(?:_ID)?|TENCENTCLOUD_SECRET_ID|access[_-]?key[_-]?id|AccessKey\\s?ID|SecretId|AK)\\b|访问密钥\\s*ID)';
+/** …and their secrets. */
+const CLOUD_SECRET_LABEL =
+  '(?:\\b(?:ALIBABA_CLOUD_ACCESS_KEY_SECRET|ALICLOUD_SECRET_KEY|TENCENTCLOUD_SECRET_KEY|HUAWEICLOUD_SDK_SK|HUAWEI_CLOUD_SK|BCE_SECRET_ACCESS_KEY|BAIDU_(?:CLOUD_)?SK|OBS_SECRET_ACCESS_KEY|access[_-]?key[_-]?secret|AccessKey\\s?Secret|secret[_-]?access[_-]?key|secret[_-]?key|SK)\\b|访问密钥\\s*Secret)';
+/** Between a label and its value: an optional closing quote (JSON, YAML), then `:`, `：` or `=`, then an optional quote. */
+const ASSIGN = '["\']?\\s*[:：=]\\s*["\']?';
+
 // Order matters: multi-line keys first, then the shapes that contain other shapes (URLs with credentials before
-// bare passwords).
+// bare passwords), and a cloud key's label before the password rule, which would otherwise call it a password.
 const RULES: readonly Rule[] = [
   {
     kind: 'private-key',
@@ -70,11 +92,29 @@ const RULES: readonly Rule[] = [
     group: 1,
   },
   { kind: 'cloud-key', pattern: /\b((?:AKIA|ASIA)[A-Z0-9]{16})\b/g, group: 1 },
+  // Alibaba Cloud AccessKey IDs start with LTAI, Tencent Cloud SecretIds with AKID: recognisable without a label
+  { kind: 'cloud-key', pattern: /\b(LTAI[A-Za-z0-9]{12,20})\b/g, group: 1 },
+  { kind: 'cloud-key', pattern: /\b(AKID[A-Za-z0-9]{32})\b/g, group: 1 },
+  { kind: 'cloud-key', pattern: new RegExp(`${CLOUD_KEY_ID_LABEL}${ASSIGN}([A-Za-z0-9]{16,64})\\b`, 'gi'), group: 1 },
+  {
+    kind: 'cloud-key',
+    pattern: new RegExp(`${CLOUD_SECRET_LABEL}${ASSIGN}([A-Za-z0-9/+=_-]{16,128})`, 'gi'),
+    group: 1,
+  },
   { kind: 'cookie', pattern: /^((?:Set-)?Cookie:\s*).+$/gim, group: 0 },
   {
     kind: 'password',
     pattern:
-      /\b(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]?key|access[_-]?token|auth[_-]?token|token)\b\s*[:=]\s*("[^"]*"|'[^']*'|[^\s,;&]+)/gi,
+      /\b(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]?key|access[_-]?token|auth[_-]?token|token)\b\s*[:=：]\s*("[^"]*"|'[^']*'|[^\s,;&，；。]+)/gi,
+    group: 1,
+  },
+  // 数据库密码：Abc123!  口令=xyz  访问令牌: "…"
+  { kind: 'password', pattern: new RegExp(`${ZH_SECRET_WORD}\\s*[:：=]\\s*${ZH_VALUE}`, 'g'), group: 1 },
+  // 初始密码是 Admin@2024: only a password-like value (6+ ASCII characters with a digit or a symbol), so that
+  // 密码是否正确, 密码为空 and 密码是 8 位以上 stay as written. Not for 密钥, whose "是/为" is usually an algorithm.
+  {
+    kind: 'password',
+    pattern: /(?:密码|口令|授权码)(?:是|为)\s*((?=[A-Za-z]*[0-9!-/:-@[-`{-~])(?:(?![,;&])[!-~]){6,})/g,
     group: 1,
   },
 ];
@@ -130,6 +170,18 @@ export function findSecrets(text: string): (Removal & { secret: string })[] {
   return found.sort((a, b) => a.line - b.line);
 }
 
+/** The kind of secret a field's name says it holds, whatever its value looks like; null for any other field. */
+const SECRET_FIELD = /^(?:password|passwd|secret|token|api[_-]?key|cookie|authorization)$/i;
+// 密码, 私钥 …, and the longer names of a password or token: 数据库密码, 登录密码, 访问令牌
+const ZH_SECRET_FIELD = new RegExp(`^(?:${ZH_SECRET_WORD}|.{1,6}(?:密码|口令|令牌))$`);
+const CLOUD_SECRET_FIELD = new RegExp(`^${CLOUD_SECRET_LABEL}$`, 'i');
+
+function secretField(name: string): SecretKind | null {
+  if (SECRET_FIELD.test(name) || ZH_SECRET_FIELD.test(name)) return 'password';
+  if (CLOUD_SECRET_FIELD.test(name)) return 'cloud-key';
+  return null;
+}
+
 /** Redacts every string inside a JSON-like value (system information, operation records), keys included in the path. */
 export function redactValue<T>(
   value: T,
@@ -147,13 +199,10 @@ export function redactValue<T>(
       return Object.fromEntries(
         Object.entries(v).map(([k, item]) => {
           // A field named like a secret is dropped whole, whatever its value looks like.
-          if (
-            /^(password|passwd|secret|token|api[_-]?key|cookie|authorization)$/i.test(k) &&
-            typeof item === 'string' &&
-            item !== ''
-          ) {
-            found.push({ kind: 'password', line: 1, masked: mask(item), path: `${p}.${k}` });
-            return [k, '[REDACTED password]'];
+          const kind = secretField(k);
+          if (kind !== null && typeof item === 'string' && item !== '') {
+            found.push({ kind, line: 1, masked: mask(item), path: `${p}.${k}` });
+            return [k, `[REDACTED ${kind}]`];
           }
           return [k, walk(item, `${p}.${k}`)];
         }),

@@ -3,13 +3,23 @@
  * the destination on every OS the app runs on (so Windows' drive letters, backslashes and stream names count too).
  */
 import { posix } from 'node:path';
-import { HicareError } from '../../../shared/errors.js';
+import { HicareError, type ErrorKey } from '../../../shared/errors.js';
+import type { MessageParams } from '../../../shared/i18n/messages.js';
 
-const REMEDY =
-  'The package is damaged or unsafe and was not installed. Download it again; if it persists, report it to the vendor.';
+/** The refusals of a package: all INVALID_INPUT, each saying in plain words what is wrong with it. */
+export type ArchiveRefusal = Extract<ErrorKey, `INVALID_INPUT.${'archive' | 'zip' | 'tar'}${string}`>;
 
-export function unsafeArchive(message: string, details: Record<string, unknown> = {}): HicareError {
-  return new HicareError('INVALID_INPUT', message, REMEDY, details);
+export function unsafeArchive(
+  key: ArchiveRefusal,
+  params: MessageParams = {},
+  details: Record<string, unknown> = {},
+): HicareError {
+  return new HicareError(key, params, details);
+}
+
+/** An entry's name as a message shows it: at most 300 characters, control characters escaped, no quotes around. */
+export function shownName(raw: string): string {
+  return JSON.stringify(raw.slice(0, 300)).slice(1, -1);
 }
 
 function hasControl(text: string): boolean {
@@ -26,25 +36,20 @@ function hasControl(text: string): boolean {
  * streams) and control characters. A leading `./` and a trailing `/` are how ordinary tools write names, so they pass.
  */
 export function safeEntryPath(raw: string): string {
-  const show = JSON.stringify(raw.slice(0, 300));
-  if (raw.length === 0) throw unsafeArchive('The package has an entry without a name.');
-  if (raw.length > 4096)
-    throw unsafeArchive(`The package has an entry whose name is too long (${raw.length} characters).`);
-  if (hasControl(raw))
-    throw unsafeArchive(`The package entry ${show} has a control character in its name.`, { path: raw });
-  if (raw.includes('\\')) throw unsafeArchive(`The package entry ${show} has a backslash in its name.`, { path: raw });
-  if (raw.startsWith('/')) throw unsafeArchive(`The package entry ${show} has an absolute path.`, { path: raw });
-  if (raw.includes(':'))
-    throw unsafeArchive(`The package entry ${show} names a drive or a file stream.`, { path: raw });
+  const refuse = (key: ArchiveRefusal): HicareError => unsafeArchive(key, { path: shownName(raw) }, { path: raw });
+  if (raw.length === 0) throw unsafeArchive('INVALID_INPUT.archiveUnnamed');
+  if (raw.length > 4096) throw unsafeArchive('INVALID_INPUT.archiveNameTooLong', { length: raw.length });
+  if (hasControl(raw)) throw refuse('INVALID_INPUT.archiveControlCharacter');
+  if (raw.includes('\\')) throw refuse('INVALID_INPUT.archiveBackslash');
+  if (raw.startsWith('/')) throw refuse('INVALID_INPUT.archiveAbsolutePath');
+  if (raw.includes(':')) throw refuse('INVALID_INPUT.archiveDriveOrStream');
   let rest = raw;
   while (rest.startsWith('./')) rest = rest.slice(2);
   while (rest.endsWith('/')) rest = rest.slice(0, -1);
   if (rest === '' || rest === '.') return '';
   for (const part of rest.split('/')) {
-    if (part === '..')
-      throw unsafeArchive(`The package entry ${show} climbs out of the install folder with "..".`, { path: raw });
-    if (part === '' || part === '.')
-      throw unsafeArchive(`The package entry ${show} has an empty or "." part.`, { path: raw });
+    if (part === '..') throw refuse('INVALID_INPUT.archiveClimbsOut');
+    if (part === '' || part === '.') throw refuse('INVALID_INPUT.archiveEmptyPart');
   }
   return rest;
 }
@@ -54,21 +59,17 @@ export function safeEntryPath(raw: string): string {
  * own folder. (Where it finally lands through other links is checked again on disk once everything is written.)
  */
 export function assertSafeLinkTarget(entryPath: string, target: string): void {
-  const show = JSON.stringify(entryPath);
-  if (target.length === 0) throw unsafeArchive(`The link ${show} in the package points nowhere.`, { path: entryPath });
-  if (hasControl(target) || target.includes('\\') || target.includes(':') || target.startsWith('/')) {
-    throw unsafeArchive(
-      `The link ${show} in the package points outside the install folder (${JSON.stringify(target)}).`,
+  const outside = (): HicareError =>
+    unsafeArchive(
+      'INVALID_INPUT.archiveLinkOutside',
+      { path: shownName(entryPath), target: shownName(target) },
       { path: entryPath, target },
     );
-  }
+  if (target.length === 0)
+    throw unsafeArchive('INVALID_INPUT.archiveLinkNowhere', { path: shownName(entryPath) }, { path: entryPath });
+  if (hasControl(target) || target.includes('\\') || target.includes(':') || target.startsWith('/')) throw outside();
   const resolved = posix.normalize(posix.join(posix.dirname(entryPath), target));
-  if (resolved === '..' || resolved.startsWith('../') || posix.isAbsolute(resolved)) {
-    throw unsafeArchive(
-      `The link ${show} in the package points outside the install folder (${JSON.stringify(target)}).`,
-      { path: entryPath, target },
-    );
-  }
+  if (resolved === '..' || resolved.startsWith('../') || posix.isAbsolute(resolved)) throw outside();
 }
 
 /** `a/b/c` → `['a', 'a/b']`: the folders an entry lives in. */

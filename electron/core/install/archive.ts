@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, open, readdir, rename, rm, stat, chmod } from 'node:fs/
 import { basename, dirname, join, resolve } from 'node:path';
 import { HicareError } from '../../../shared/errors.js';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from './archive-entry.js';
+import { assertCodePage, type NameDecoding } from './archive-names.js';
 import { unsafeArchive } from './archive-paths.js';
 import { StagingWriter } from './staging-writer.js';
 import { readTarGz } from './tar-reader.js';
@@ -14,7 +15,7 @@ import { readZip } from './zip-reader.js';
 
 export type ArchiveFormat = 'tar.gz' | 'zip';
 
-export interface ExtractOptions {
+export interface ExtractOptions extends NameDecoding {
   limits?: Partial<ExtractLimits>;
   /** Skips sniffing the first bytes. */
   format?: ArchiveFormat;
@@ -43,38 +44,15 @@ export async function archiveFormatOf(file: string): Promise<ArchiveFormat | nul
   }
 }
 
+/** What the disk says (no space, no permission) in the user's words; the system's own text stays in the details. */
 function asExtractError(error: unknown, destination: string): HicareError {
   if (error instanceof HicareError) return error;
   const code = (error as { code?: string }).code ?? '';
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === 'ENOSPC') {
-    return new HicareError(
-      'INSUFFICIENT_SPACE',
-      `There is not enough free disk space to unpack the package into ${destination}.`,
-      'Free some disk space and try again.',
-      { destination },
-    );
-  }
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new HicareError(
-      'INSTALL_FAILED',
-      `The package could not be unpacked into ${destination}: permission denied.`,
-      'Choose an install folder you may write to, or run the app as an administrator.',
-      {
-        destination,
-        cause: code,
-      },
-    );
-  }
-  return new HicareError(
-    'INSTALL_FAILED',
-    `The package could not be unpacked into ${destination}: ${message}`,
-    'Try again; if it persists, report it to the vendor.',
-    {
-      destination,
-      cause: code,
-    },
-  );
+  const cause = error instanceof Error ? error.message : String(error);
+  if (code === 'ENOSPC') return new HicareError('INSUFFICIENT_SPACE.archiveUnpack', { destination }, { destination });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new HicareError('INSTALL_FAILED.archivePermission', { destination }, { destination, cause: code });
+  return new HicareError('INSTALL_FAILED.archiveUnpack', { destination }, { destination, cause: code || cause });
 }
 
 /**
@@ -92,12 +70,7 @@ async function moveIntoPlace(staging: string, destination: string): Promise<void
     return;
   }
   if (!existing.isDirectory()) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `The install location ${destination} is a file, not a folder.`,
-      'Choose a folder to install into.',
-      { destination },
-    );
+    throw new HicareError('INVALID_INPUT.archiveDestinationIsFile', { destination }, { destination });
   }
   const aside = await mkdtemp(join(dirname(destination), `.${basename(destination)}.replaced-`));
   const moved: string[] = [];
@@ -138,13 +111,15 @@ export async function extractArchive(
 ): Promise<ExtractResult> {
   const dest = resolve(destination);
   const format = options.format ?? (await archiveFormatOf(archive));
-  if (format === null) throw unsafeArchive('The package is neither a .tar.gz nor a .zip file.', { archive });
+  if (format === null) throw unsafeArchive('INVALID_INPUT.archiveUnknownFormat', {}, { archive });
+  assertCodePage(options);
   const limits: ExtractLimits = { ...DEFAULT_EXTRACT_LIMITS, ...options.limits };
   const createdParent = await mkdir(dirname(dest), { recursive: true });
   const staging = await mkdtemp(join(dirname(dest), `.${basename(dest)}.extract-`));
   try {
     const writer = new StagingWriter(staging, limits);
-    for await (const entry of format === 'zip' ? readZip(archive) : readTarGz(archive)) await writer.write(entry);
+    const entries = format === 'zip' ? readZip(archive, options) : readTarGz(archive, options);
+    for await (const entry of entries) await writer.write(entry);
     await writer.checkLinks();
     await moveIntoPlace(staging, dest);
     return { format, entries: writer.entries, files: writer.files, bytes: writer.bytes };

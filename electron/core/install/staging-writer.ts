@@ -6,7 +6,7 @@
 import { chmod, link, mkdir, open, realpath, symlink, unlink } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { ArchiveEntry, ExtractLimits } from './archive-entry.js';
-import { assertSafeLinkTarget, parentsOf, safeEntryPath, unsafeArchive } from './archive-paths.js';
+import { assertSafeLinkTarget, parentsOf, safeEntryPath, shownName, unsafeArchive } from './archive-paths.js';
 
 type Kind = 'file' | 'directory' | 'symlink';
 
@@ -33,7 +33,8 @@ export class StagingWriter {
       if (kind === 'directory') continue;
       if (kind !== undefined) {
         throw unsafeArchive(
-          `The package entry ${JSON.stringify(raw)} would be written through ${kind === 'symlink' ? 'a link' : 'a file'} ("${parent}").`,
+          kind === 'symlink' ? 'INVALID_INPUT.archiveThroughLink' : 'INVALID_INPUT.archiveThroughFile',
+          { path: shownName(raw), parent: shownName(parent) },
           { path: raw },
         );
       }
@@ -48,7 +49,7 @@ export class StagingWriter {
     if (existing === undefined) return;
     if (existing === 'directory' || becomes === 'directory') {
       if (existing === becomes) return;
-      throw unsafeArchive(`The package entry ${JSON.stringify(raw)} is both a folder and a file.`, { path: raw });
+      throw unsafeArchive('INVALID_INPUT.archiveFolderAndFile', { path: shownName(raw) }, { path: raw });
     }
     await unlink(this.at(path));
     this.kinds.delete(path);
@@ -58,18 +59,17 @@ export class StagingWriter {
   async write(entry: ArchiveEntry): Promise<void> {
     this.entries += 1;
     if (this.entries > this.limits.maxEntries)
-      throw unsafeArchive(`The package has more than ${this.limits.maxEntries} entries.`, {
-        limit: this.limits.maxEntries,
-      });
+      throw unsafeArchive(
+        'INVALID_INPUT.archiveTooManyEntries',
+        { limit: this.limits.maxEntries },
+        { limit: this.limits.maxEntries },
+      );
     const path = safeEntryPath(entry.path);
     if (entry.type === 'device')
-      throw unsafeArchive(
-        `The package entry ${JSON.stringify(entry.path)} is a device or pipe, which is never installed.`,
-        { path: entry.path },
-      );
+      throw unsafeArchive('INVALID_INPUT.archiveDevice', { path: shownName(entry.path) }, { path: entry.path });
     if (path === '') {
       if (entry.type === 'directory') return;
-      throw unsafeArchive(`The package has a ${entry.type} entry with no name.`, { path: entry.path });
+      throw unsafeArchive('INVALID_INPUT.archiveRootNotFolder', { type: entry.type }, { path: entry.path });
     }
     await this.ensureParents(path, entry.path);
     switch (entry.type) {
@@ -93,11 +93,9 @@ export class StagingWriter {
         const target = safeEntryPath(entry.linkTarget);
         if (this.kinds.get(target) !== 'file' || target === path) {
           throw unsafeArchive(
-            `The hard link ${JSON.stringify(entry.path)} in the package does not point at a file earlier in the package.`,
-            {
-              path: entry.path,
-              target: entry.linkTarget,
-            },
+            'INVALID_INPUT.archiveHardLinkTarget',
+            { path: shownName(entry.path) },
+            { path: entry.path, target: entry.linkTarget },
           );
         }
         await this.clearFor(path, entry.path, 'file');
@@ -110,9 +108,11 @@ export class StagingWriter {
 
   private async writeFile(path: string, entry: ArchiveEntry): Promise<void> {
     if (this.bytes + entry.size > this.limits.maxBytes) {
-      throw unsafeArchive(`The package unpacks to more than ${this.limits.maxBytes} bytes.`, {
-        limit: this.limits.maxBytes,
-      });
+      throw unsafeArchive(
+        'INVALID_INPUT.archiveTooLarge',
+        { limit: this.limits.maxBytes },
+        { limit: this.limits.maxBytes },
+      );
     }
     this.bytes += entry.size;
     // 'wx' never follows or reuses anything already at that name
@@ -124,9 +124,11 @@ export class StagingWriter {
       for await (const chunk of entry.body()) {
         written += chunk.length;
         if (written > entry.size)
-          throw unsafeArchive(`The package entry ${JSON.stringify(entry.path)} is longer than it declares.`, {
-            path: entry.path,
-          });
+          throw unsafeArchive(
+            'INVALID_INPUT.archiveLongerThanDeclared',
+            { path: shownName(entry.path) },
+            { path: entry.path },
+          );
         await handle.write(chunk);
       }
     } finally {
@@ -144,15 +146,11 @@ export class StagingWriter {
       try {
         resolved = await realpath(this.at(path));
       } catch {
-        throw unsafeArchive(`The link ${JSON.stringify(path)} in the package points at nothing inside the package.`, {
-          path,
-        });
+        throw unsafeArchive('INVALID_INPUT.archiveLinkAtNothing', { path: shownName(path) }, { path });
       }
       const rel = relative(root, resolved);
       if (rel === '..' || rel.startsWith(`..${sep}`) || rel === resolved) {
-        throw unsafeArchive(`The link ${JSON.stringify(path)} in the package leads outside the install folder.`, {
-          path,
-        });
+        throw unsafeArchive('INVALID_INPUT.archiveLinkLeadsOutside', { path: shownName(path) }, { path });
       }
     }
   }

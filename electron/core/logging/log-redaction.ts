@@ -1,8 +1,9 @@
 /**
  * What is hidden before a line reaches the app's log, and so before it can reach a support bundle: everything the
- * shared rules find (shared/domain/redact.ts: tokens, passwords, keys, cookies, connection strings), and two shapes
- * only logs and bundles carry: an Authorization header of any scheme (Basic carries a password), and a portal's
- * grant key (32 bytes in base64, as HICARE_GRANT_KEY holds it).
+ * shared rules find (shared/domain/redact.ts: tokens, passwords, keys, cookies, connection strings, secrets labelled
+ * in Chinese, the access keys of Alibaba, Tencent, Huawei and Baidu Cloud), and two shapes only logs and bundles
+ * carry: an Authorization header of any scheme (Basic carries a password), and a portal's grant key (32 bytes in
+ * base64, as HICARE_GRANT_KEY holds it).
  */
 import { redact, redactValue } from '../../../shared/domain/redact.js';
 

@@ -4,7 +4,8 @@
  * Authorization headers, grant keys):
  * - e-mail addresses: the part before the @ is replaced and the domain kept, so the vendor can still tell which
  *   customer's accounts are involved without the bundle naming a person (it may be forwarded, attached to tickets);
- * - fields named like a secret (password, token, secret, api key, cookie, authorization) are dropped whole.
+ * - fields named like a secret (password, token, secret, api key, cookie, authorization, 密码, 密钥, 令牌 …, or a
+ *   cloud provider's secret such as ALIBABA_CLOUD_ACCESS_KEY_SECRET) are dropped whole.
  * Kept on purpose: package names, versions, serial numbers, file paths and times, which are what support reads.
  * Everything goes through the rules again, even the log, which was redacted when written: a line written by an
  * older version or by hand gets the same treatment.

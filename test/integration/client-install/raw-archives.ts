@@ -15,13 +15,15 @@ export interface RawTarEntry {
   longName?: string;
   /** Written as a pax extended header before the entry. */
   pax?: Record<string, string>;
+  /** The name field's bytes as they are (a name in another encoding than UTF-8); `name` is then only a label. */
+  rawName?: Buffer;
 }
 
 const BLOCK = 512;
 
-function header(name: string, type: string, size: number, mode: number, linkname = ''): Buffer {
+function header(name: string | Buffer, type: string, size: number, mode: number, linkname = ''): Buffer {
   const h = Buffer.alloc(BLOCK, 0);
-  Buffer.from(name, 'utf8').subarray(0, 100).copy(h, 0);
+  (typeof name === 'string' ? Buffer.from(name, 'utf8') : name).subarray(0, 100).copy(h, 0);
   h.write(mode.toString(8).padStart(7, '0'), 100, 'ascii');
   h.write('0000000', 108, 'ascii');
   h.write('0000000', 116, 'ascii');
@@ -68,7 +70,13 @@ export function rawTar(entries: readonly RawTarEntry[]): Buffer {
       chunks.push(header('././@LongLink', 'L', long.length, 0o644), ...padded(long));
     }
     chunks.push(
-      header(e.name, type, type === '0' ? data.length : 0, e.mode ?? (type === '5' ? 0o755 : 0o644), e.linkname ?? ''),
+      header(
+        e.rawName ?? e.name,
+        type,
+        type === '0' ? data.length : 0,
+        e.mode ?? (type === '5' ? 0o755 : 0o644),
+        e.linkname ?? '',
+      ),
     );
     if (type === '0' && data.length > 0) chunks.push(...padded(data));
   }
@@ -89,6 +97,10 @@ export interface RawZipEntry {
   unixMode?: number;
   /** Overrides the declared uncompressed size (a lying zip). */
   declaredSize?: number;
+  /** The name's bytes as they are, written without the UTF-8 flag (a GBK or Shift_JIS name); `name` is a label. */
+  rawName?: Buffer;
+  /** Extra fields of the central directory record, ready-made (id, length, data). */
+  extra?: Buffer;
 }
 
 export function rawZip(entries: readonly RawZipEntry[]): Buffer {
@@ -99,13 +111,15 @@ export function rawZip(entries: readonly RawZipEntry[]): Buffer {
     const data = Buffer.from(e.content ?? '');
     const method = e.method ?? 8;
     const stored = method === 8 ? deflateRawSync(data) : data;
-    const name = Buffer.from(e.name, 'utf8');
+    const name = e.rawName ?? Buffer.from(e.name, 'utf8');
+    const flags = e.rawName === undefined ? 0x800 : 0;
+    const extra = e.extra ?? Buffer.alloc(0);
     const crc = crc32(data);
     const size = e.declaredSize ?? data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(stored.length, 18);
@@ -116,16 +130,17 @@ export function rawZip(entries: readonly RawZipEntry[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE((3 << 8) | 20, 4); // made by unix
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(stored.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(extra.length, 30);
     const mode = e.unixMode ?? (e.name.endsWith('/') ? 0o040755 : 0o100644);
     central.writeUInt32LE((mode << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
+    centrals.push(central, name, extra);
     offset += 30 + name.length + stored.length;
   }
   const cd = Buffer.concat(centrals);

@@ -107,3 +107,118 @@ describe('secrets typed by the customer', () => {
     for (const x of [...r.removed, ...r.kept]) expect(x.masked).not.toContain('Hunter2Hunter2');
   });
 });
+
+describe('secrets labelled in Chinese and the keys of the clouds common in China', () => {
+  it.each([
+    ['a database password after a full-width colon', '数据库密码：Abc123!@#，请勿外传', 'Abc123!@#', 'password'],
+    ['a login password after an ASCII colon', '登录密码: P@ssw0rd2024', 'P@ssw0rd2024', 'password'],
+    ['a pass phrase (口令) with =', '口令=xYz987654', 'xYz987654', 'password'],
+    ['a key (密钥) in a sentence', '请使用密钥：9f8e7d6c5b4a3928 连接网关。', '9f8e7d6c5b4a3928', 'password'],
+    ['the usual misspelling 秘钥', '秘钥：k3yK3yk3y', 'k3yK3yk3y', 'password'],
+    ['an access token, quoted', '访问令牌：“tok_abcdef123456”', '“tok_abcdef123456”', 'password'],
+    ['an access key (访问密钥)', '访问密钥=QWERTYuiop123456', 'QWERTYuiop123456', 'password'],
+    ['an authorization code', '授权码：AUTH-2024-XYZ', 'AUTH-2024-XYZ', 'password'],
+    ['a private key label', '私钥：c2VjcmV0LWtleS1ieXRlcw==', 'c2VjcmV0LWtleS1ieXRlcw==', 'password'],
+    ['a password "是" a password-like value', '初始密码是 Admin@2024，登录后请修改。', 'Admin@2024', 'password'],
+    ['a password "为" a password-like value', '管理员密码为Hicare#001', 'Hicare#001', 'password'],
+    ['an English label with a full-width colon', 'password：Secr3tValue，已重置', 'Secr3tValue', 'password'],
+    [
+      'an Alibaba Cloud AccessKey ID',
+      '阿里云 AccessKey ID：LTAI5tQ2bX9kYwZ8mN7pR3sV，已停用',
+      'LTAI5tQ2bX9kYwZ8mN7pR3sV',
+      'cloud-key',
+    ],
+    [
+      'a Tencent Cloud SecretId',
+      '腾讯云SecretId：AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA，请轮换',
+      'AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA',
+      'cloud-key',
+    ],
+    ['a Huawei Cloud AK, labelled', 'HUAWEICLOUD_SDK_AK=QWERTYUIOPASDFGHJKL1', 'QWERTYUIOPASDFGHJKL1', 'cloud-key'],
+    ['a Huawei Cloud AK after a short label', '华为云 AK：ZXCVBNMASDFGHJKLQWE2', 'ZXCVBNMASDFGHJKLQWE2', 'cloud-key'],
+    [
+      'a Baidu Cloud AK, labelled',
+      'BCE_ACCESS_KEY_ID="0123456789abcdef0123456789abcdef"',
+      '0123456789abcdef0123456789abcdef',
+      'cloud-key',
+    ],
+    ['an access key ID in Chinese', '访问密钥ID：ABCDEFGH12345678IJKL', 'ABCDEFGH12345678IJKL', 'cloud-key'],
+    [
+      'an Alibaba AccessKeySecret',
+      'AccessKeySecret：hDx8Gz0Lq3Rv7Wb2Ny5Kp9Mt4Sc6Fa',
+      'hDx8Gz0Lq3Rv7Wb2Ny5Kp9Mt4Sc6Fa',
+      'cloud-key',
+    ],
+    [
+      'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+      'export ALIBABA_CLOUD_ACCESS_KEY_SECRET=hDx8Gz0Lq3Rv7Wb2Ny5Kp9Mt4Sc6Fa',
+      'hDx8Gz0Lq3Rv7Wb2Ny5Kp9Mt4Sc6Fa',
+      'cloud-key',
+    ],
+    [
+      'TENCENTCLOUD_SECRET_KEY',
+      'TENCENTCLOUD_SECRET_KEY: Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
+      'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
+      'cloud-key',
+    ],
+    [
+      'a SecretKey in JSON',
+      '{"SecretKey": "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE"}',
+      'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
+      'cloud-key',
+    ],
+    [
+      'an SK after a full-width colon',
+      '华为云 SK：Vb7Nm2Qw9Er4Ty6Ui1Op3As5Df8Gh0Jk',
+      'Vb7Nm2Qw9Er4Ty6Ui1Op3As5Df8Gh0Jk',
+      'cloud-key',
+    ],
+  ])('removes %s', (_, text, secret, kind) => {
+    const r = redact(text);
+    expect(r.text).not.toContain(secret);
+    expect(r.text).toContain(`[REDACTED ${kind}]`);
+    expect(r.removed.map((x) => x.kind)).toEqual([kind]);
+  });
+
+  it('keeps the sentence around a Chinese secret as written', () => {
+    expect(redact('数据库密码：Abc123!@#，请勿外传。').text).toBe('数据库密码：[REDACTED password]，请勿外传。');
+    expect(redact('初始密码是 Admin@2024，登录后请修改。').text).toBe('初始密码是 [REDACTED password]，登录后请修改。');
+  });
+
+  it.each([
+    ['a word that starts with a label', '密码学：研究加密与解密的学科'],
+    ['a heading with a label and Chinese after it', '修改密码：请在“设置”中操作'],
+    ['a question about a password', '密码是否正确？'],
+    ['an empty password', '密码为空，无法登录'],
+    ['a password rule', '密码是 8 位以上的字母和数字'],
+    ['an algorithm after 密钥', '密钥为 RSA-2048，签名为 SHA256'],
+    ['"LTAI" in prose', 'LTAI 是阿里云 AccessKey ID 的前缀'],
+    ['a short LTAI word', 'see LTAI-ticket 42'],
+    ['a 20-letter upper-case word without a label', '错误代码 ABCDEFGHIJKLMNOPQRST 见手册'],
+    ['a version string', 'Hi-Care 4.12.0-rc.1 (build 20261124) 已安装'],
+    ['a label with a version', 'HUAWEICLOUD_SDK_AK version 3.1.52'],
+    ['AKID too short', 'AKIDshort 不是密钥'],
+  ])('leaves %s alone', (_, text) => {
+    expect(redact(text)).toEqual({ text, removed: [], kept: [] });
+  });
+
+  it('drops fields named like a secret in Chinese or like a cloud secret', () => {
+    const { value, removed } = redactValue({
+      数据库密码: 'db-pass',
+      私钥: 'pk',
+      env: { ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'short', TENCENTCLOUD_SECRET_KEY: 'x', LANG: 'zh_CN.UTF-8' },
+      密码学: '一门学科',
+    });
+    expect(value).toEqual({
+      数据库密码: '[REDACTED password]',
+      私钥: '[REDACTED password]',
+      env: {
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: '[REDACTED cloud-key]',
+        TENCENTCLOUD_SECRET_KEY: '[REDACTED cloud-key]',
+        LANG: 'zh_CN.UTF-8',
+      },
+      密码学: '一门学科',
+    });
+    expect(removed.map((r) => r.kind).sort()).toEqual(['cloud-key', 'cloud-key', 'password', 'password']);
+  });
+});

@@ -11,6 +11,7 @@ import { cli } from './cli.js';
 import { common } from './common.js';
 import { desktop } from './desktop.js';
 import { domain } from './domain.js';
+import { archiveErrors } from './errors/archive.js';
 import { cliErrors } from './errors/cli.js';
 import { coreErrors } from './errors/core.js';
 import { portalErrors } from './errors/portal.js';
@@ -23,7 +24,7 @@ export const en = {
   common,
   errors: joinMessages(
     joinMessages(sharedErrors, coreErrors),
-    joinMessages(joinMessages(portalErrors, portalStoreErrors), cliErrors),
+    joinMessages(joinMessages(portalErrors, portalStoreErrors), joinMessages(cliErrors, archiveErrors)),
   ),
   sla,
   domain,

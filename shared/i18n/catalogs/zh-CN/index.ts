@@ -12,6 +12,7 @@ import { cli } from './cli.js';
 import { common } from './common.js';
 import { desktop } from './desktop.js';
 import { domain } from './domain.js';
+import { archiveErrors } from './errors/archive.js';
 import { cliErrors } from './errors/cli.js';
 import { coreErrors } from './errors/core.js';
 import { portalErrors } from './errors/portal.js';
@@ -24,7 +25,7 @@ export const zhCN: SameShape<Catalog> = {
   common,
   errors: joinMessages(
     joinMessages(sharedErrors, coreErrors),
-    joinMessages(joinMessages(portalErrors, portalStoreErrors), cliErrors),
+    joinMessages(joinMessages(portalErrors, portalStoreErrors), joinMessages(cliErrors, archiveErrors)),
   ),
   sla,
   domain,
