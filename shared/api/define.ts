@@ -50,17 +50,12 @@ export type Handlers<A extends ApiSpec, Ctx> = {
 };
 
 export function toErrorBody(error: unknown): ErrorBody {
-  if (isHicareError(error)) return error.toBody();
-  return {
-    code: 'INTERNAL',
-    message: 'Something went wrong inside the app.',
-    remedy: 'Try again; if it persists, send the operation records to support.',
-  };
+  return (isHicareError(error) ? error : new HicareError('INTERNAL.appWindow')).toBody();
 }
 
 /** The method's name stays in the details: it is the API's word, not the user's. */
 function invalidInput(method: string, error: z.ZodError): HicareError {
-  return invalidValues(plainIssues(error), 'Correct the values named and try again.', { method });
+  return invalidValues(plainIssues(error), 'INVALID_INPUT.values', { method });
 }
 
 /**
@@ -71,12 +66,7 @@ export function createDispatcher<A extends ApiSpec, Ctx>(api: A, handlers: Handl
   return async function dispatch(method: string, raw: unknown, ctx: Ctx): Promise<Envelope<unknown>> {
     try {
       if (!Object.hasOwn(api.methods, method)) {
-        throw new HicareError(
-          'UNKNOWN_METHOD',
-          `There is no method "${method}".`,
-          'Update the app: its window and its host disagree.',
-          { method },
-        );
+        throw new HicareError('UNKNOWN_METHOD.method', { method }, { method });
       }
       const spec = api.methods[method] as MethodSpec;
       const parsed = safeParsePlain(spec.input, raw ?? {});
@@ -114,11 +104,19 @@ export function createClient<A extends ApiSpec>(api: A, transport: Transport): A
           if (value.success) return value.data as never;
         } else {
           const body = ErrorBodySchema.safeParse(reply.error);
-          if (body.success)
-            throw new HicareError(body.data.code, body.data.message, body.data.remedy, body.data.details);
+          // Passed on as the host wrote it, with its key, so the window can write it again in its own language.
+          if (body.success) {
+            const { key, params, details, ...text } = body.data;
+            throw HicareError.fromBody({
+              ...text,
+              ...(key === undefined ? {} : { key }),
+              ...(params === undefined ? {} : { params }),
+              ...(details === undefined ? {} : { details }),
+            });
+          }
         }
       }
-      throw new HicareError('INTERNAL', `The app answered ${method} with something unexpected.`, 'Restart the app.');
+      throw new HicareError('INTERNAL.appAnswer', { method });
     },
     on(event, listener) {
       const schema = api.events[event]!;

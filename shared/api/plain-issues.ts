@@ -6,6 +6,9 @@
  */
 import type { z } from 'zod';
 import { HicareError } from '../errors.js';
+import { intlLocale } from '../i18n/format.js';
+import type { DisplayLocale } from '../i18n/locales.js';
+import { translate, translator, type CatalogKey } from '../i18n/translator.js';
 
 export interface PlainIssue {
   /** Dotted path of the field ("grant.password"); empty for the value as a whole. */
@@ -15,104 +18,144 @@ export interface PlainIssue {
 
 type RawIssue = z.core.$ZodRawIssue;
 
-const KIND: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'yes or no',
-  object: 'a group of fields',
-  array: 'a list',
-  date: 'a date',
-  bigint: 'a whole number',
+type IssueKey = Extract<CatalogKey, `domain.issue.${string}`>;
+
+/** The words of one issue as a catalog key and its params, so they can be written in any language. */
+export interface IssueWords {
+  key: IssueKey;
+  params?: Record<string, string | number>;
+}
+
+function quoted(values: readonly unknown[], locale: DisplayLocale): string {
+  const shown = values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v)));
+  if (shown.length === 0) return translate(locale, 'domain.issue.nothing');
+  return new Intl.ListFormat(intlLocale(locale), { type: 'disjunction' }).format(shown);
+}
+
+type Side = 'least' | 'most';
+
+const BOUND_KEYS: Record<string, Record<Side, IssueKey>> = {
+  string: { least: 'domain.issue.atLeastCharacters', most: 'domain.issue.atMostCharacters' },
+  array: { least: 'domain.issue.atLeastItems', most: 'domain.issue.atMostItems' },
+  set: { least: 'domain.issue.atLeastItems', most: 'domain.issue.atMostItems' },
+  file: { least: 'domain.issue.atLeastBytes', most: 'domain.issue.atMostBytes' },
 };
 
-function quoted(values: readonly unknown[]): string {
-  const shown = values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v)));
-  return shown.length <= 1 ? (shown[0] ?? 'nothing') : `${shown.slice(0, -1).join(', ')} or ${shown.at(-1) ?? ''}`;
-}
-
-function bound(issue: { origin?: string; inclusive?: boolean }, limit: unknown, side: 'least' | 'most'): string {
+function bound(issue: { origin?: string; inclusive?: boolean }, limit: unknown, side: Side): IssueWords {
   const n = Number(limit);
   const exclusive = issue.inclusive === false;
-  switch (issue.origin) {
-    case 'string':
-      return `at ${side} ${exclusive ? (side === 'least' ? n + 1 : n - 1) : n} characters`;
-    case 'array':
-    case 'set':
-      return `at ${side} ${exclusive ? (side === 'least' ? n + 1 : n - 1) : n} items`;
-    case 'file':
-      return `at ${side} ${n} bytes`;
-    default:
-      return exclusive ? `${side === 'least' ? 'more' : 'less'} than ${n}` : `at ${side} ${n}`;
+  const counted = BOUND_KEYS[issue.origin ?? ''];
+  // Limits go as text: "at least 1000 characters", never a number each language groups its own way.
+  if (counted !== undefined) {
+    const shown = exclusive && issue.origin !== 'file' ? (side === 'least' ? n + 1 : n - 1) : n;
+    return { key: counted[side], params: { n: String(shown) } };
   }
+  if (exclusive)
+    return { key: side === 'least' ? 'domain.issue.moreThan' : 'domain.issue.lessThan', params: { n: String(n) } };
+  return { key: side === 'least' ? 'domain.issue.atLeast' : 'domain.issue.atMost', params: { n: String(n) } };
 }
 
-/** The words for one issue; used as zod's error map while parsing, so only issues without a message of their own get them. */
-export function plainIssueWords(issue: RawIssue): string {
+/** Which words an issue gets: a zod issue (raw while parsing, or as parsed, without its input) to a catalog key. */
+export function issueWords(issue: RawIssue): IssueWords {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'required';
-      return `must be ${KIND[issue.expected] ?? issue.expected}`;
+      if ('input' in issue && issue.input === undefined) return { key: 'domain.issue.required' };
+      return { key: 'domain.issue.mustBe', params: { kind: issue.expected } };
     case 'too_small':
       return issue.origin === 'string' && Number(issue.minimum) === 1
-        ? 'must not be empty'
+        ? { key: 'domain.issue.notEmpty' }
         : bound(issue, issue.minimum, 'least');
     case 'too_big':
       return bound(issue, issue.maximum, 'most');
     case 'invalid_value':
-      return issue.values.length === 1 ? `must be ${quoted(issue.values)}` : `must be one of ${quoted(issue.values)}`;
+      return { key: issue.values.length === 1 ? 'domain.issue.value' : 'domain.issue.oneOf', params: { values: '' } };
     case 'invalid_format':
       return issue.format === 'regex'
-        ? 'is not in the expected form'
-        : `must be ${FORMATS[issue.format] ?? `a valid ${issue.format}`}`;
+        ? { key: 'domain.issue.pattern' }
+        : { key: 'domain.issue.format', params: { format: issue.format } };
     case 'unrecognized_keys':
-      return `${quoted(issue.keys)} ${issue.keys.length === 1 ? 'is' : 'are'} not accepted here`;
+      return { key: 'domain.issue.unrecognizedKeys', params: { keys: '', count: issue.keys.length } };
     case 'not_multiple_of':
-      return `must be a multiple of ${String(issue.divisor)}`;
+      return { key: 'domain.issue.multipleOf', params: { divisor: String(issue.divisor) } };
     case 'invalid_union':
-      return 'is not one of the accepted forms';
+      return { key: 'domain.issue.union' };
     case 'invalid_key':
     case 'invalid_element':
-      return 'holds a value that is not accepted';
+      return { key: 'domain.issue.element' };
     default:
-      return 'is not accepted';
+      return { key: 'domain.issue.other' };
   }
 }
 
-const FORMATS: Record<string, string> = {
-  url: 'a web address (https://…)',
-  email: 'an e-mail address',
-  datetime: 'a date and time (2026-03-01T12:00:00Z)',
-  date: 'a date (YYYY-MM-DD)',
-  uuid: 'an id',
-  ipv4: 'an IPv4 address',
-  ipv6: 'an IPv6 address',
-};
+/** The words for one issue in `locale`; used as zod's error map while parsing, so only issues without a message of their own get them. */
+export function plainIssueWords(issue: RawIssue, locale: DisplayLocale = 'en'): string {
+  const { key, params } = issueWords(issue);
+  // Lists of values and keys are written in the reader's language ("a", "b" or "c" / "a"、"b"或"c").
+  const lists =
+    issue.code === 'invalid_value'
+      ? { values: quoted(issue.values, locale) }
+      : issue.code === 'unrecognized_keys'
+        ? { keys: quoted(issue.keys, locale) }
+        : {};
+  return translate(locale, key, { ...params, ...lists });
+}
 
 /** Parses with plain words for every issue a schema did not word itself. */
 export function safeParsePlain<S extends z.ZodType>(schema: S, value: unknown): z.ZodSafeParseResult<z.output<S>> {
   return schema.safeParse(value, { error: (issue) => plainIssueWords(issue as RawIssue) });
 }
 
-export function plainIssues(error: z.ZodError, prefix: readonly string[] = []): PlainIssue[] {
-  return error.issues.map((i) => ({ path: [...prefix, ...i.path.map(String)].join('.'), message: i.message }));
+/**
+ * The issues of a refusal, field by field, in `locale`. Words this module wrote (in English, while parsing) are
+ * written again in `locale`; a message a schema wrote itself is kept as it is.
+ */
+export function plainIssues(
+  error: z.ZodError,
+  prefix: readonly string[] = [],
+  locale: DisplayLocale = 'en',
+): PlainIssue[] {
+  return error.issues.map((i) => ({
+    path: [...prefix, ...i.path.map(String)].join('.'),
+    message: locale === 'en' ? i.message : inLocale(i as unknown as RawIssue, i.message, locale),
+  }));
+}
+
+function inLocale(issue: RawIssue, message: string, locale: DisplayLocale): string {
+  if (message === translate('en', 'domain.issue.required')) return translate(locale, 'domain.issue.required');
+  return message === plainIssueWords(issue) ? plainIssueWords(issue, locale) : message;
 }
 
 /** "password: at least 12 characters; scope: must be one of …" — at most three, the rest counted. */
-export function issuesSentence(issues: readonly PlainIssue[]): string {
-  const shown = issues.slice(0, 3).map((i) => (i.path === '' ? i.message : `${i.path}: ${i.message}`));
-  const more = issues.length > 3 ? `; and ${issues.length - 3} more` : '';
-  return `${shown.join('; ')}${more}`;
+export function issuesSentence(issues: readonly PlainIssue[], locale: DisplayLocale = 'en'): string {
+  const t = translator(locale);
+  const shown = issues
+    .slice(0, 3)
+    .map((i) => (i.path === '' ? i.message : t('domain.issue.field', { path: i.path, words: i.message })))
+    .join(t('domain.issue.separator'));
+  return issues.length > 3 ? t('domain.issue.more', { issues: shown, count: issues.length - 3 }) : shown;
 }
 
-/** The coded error for values a schema refused, each field in words: "These values are not accepted: password: at least 12 characters." */
+/** The remedies a refusal of values comes with: correct and try again, or correct and send the request again. */
+export type ValuesRemedy = 'INVALID_INPUT.values' | 'INVALID_INPUT.valuesResend';
+
+const VALUES_REMEDIES: readonly ValuesRemedy[] = ['INVALID_INPUT.values', 'INVALID_INPUT.valuesResend'];
+
+/**
+ * The coded error for values a schema refused, each field in words: "These values are not accepted: password: at
+ * least 12 characters." The issues are written in `locale` (the reader's, where the caller knows it), as the error
+ * carries them already in words. `remedy` is one of the catalog's (a key, or its English text); another text is
+ * kept as given, in English only.
+ */
 export function invalidValues(
   issues: readonly PlainIssue[],
-  remedy: string,
+  remedy: ValuesRemedy | string,
   details: Record<string, unknown> = {},
+  locale: DisplayLocale = 'en',
 ): HicareError {
-  return new HicareError('INVALID_INPUT', `These values are not accepted: ${issuesSentence(issues)}.`, remedy, {
-    ...details,
-    issues,
-  });
+  const params = { issues: issuesSentence(issues, locale) };
+  const known = VALUES_REMEDIES.find((key) => key === remedy || translate('en', `errors.${key}.remedy`) === remedy);
+  if (known !== undefined) return new HicareError(known, params, { ...details, issues });
+  // A remedy of the caller's own: English only, so the error keeps no key that would write another remedy over it.
+  const { code, message } = new HicareError('INVALID_INPUT.values', params).toBody();
+  return HicareError.fromBody({ code, message, remedy, details: { ...details, issues } });
 }

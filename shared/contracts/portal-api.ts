@@ -323,12 +323,7 @@ export type EndpointName = keyof PortalApi;
 export function endpointPath(path: string, params: Record<string, string>): string {
   return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = params[name];
-    if (value === undefined)
-      throw new HicareError(
-        'INVALID_INPUT',
-        `The path parameter "${name}" is missing.`,
-        'Pass every parameter the endpoint names.',
-      );
+    if (value === undefined) throw new HicareError('INVALID_INPUT.pathParameter', { name });
     return encodeURIComponent(value);
   });
 }

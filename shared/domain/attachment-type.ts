@@ -108,30 +108,37 @@ const MIB = 1024 * 1024;
 export const ATTACHMENT_LIMIT_WORDS = `${ATTACHMENT_MAX_BYTES / MIB} MiB`;
 
 export function attachmentTooLarge(size?: number, fileName?: string): HicareError {
-  const what = fileName === undefined ? 'The attachment' : `The file ${fileName}`;
-  return new HicareError(
-    'ATTACHMENT_TOO_LARGE',
-    size === undefined
-      ? `${what} is larger than ${ATTACHMENT_LIMIT_WORDS}.`
-      : `${what} is ${(size / MIB).toFixed(1)} MiB; at most ${ATTACHMENT_LIMIT_WORDS} can be attached.`,
-    `Compress the file (gzip or zip) or attach only the relevant part; each file may be at most ${ATTACHMENT_LIMIT_WORDS}.`,
-    {
-      maxBytes: ATTACHMENT_MAX_BYTES,
-      ...(size === undefined ? {} : { size }),
-      ...(fileName === undefined ? {} : { fileName }),
-    },
-  );
+  const limit = ATTACHMENT_MAX_BYTES / MIB;
+  const details = {
+    maxBytes: ATTACHMENT_MAX_BYTES,
+    ...(size === undefined ? {} : { size }),
+    ...(fileName === undefined ? {} : { fileName }),
+  };
+  // The size goes as text, so it reads "5.2" in every language rather than as a number each writes its own way.
+  const shown = size === undefined ? undefined : (size / MIB).toFixed(1);
+  if (fileName === undefined) {
+    return shown === undefined
+      ? new HicareError('ATTACHMENT_TOO_LARGE.limit', { limit }, details)
+      : new HicareError('ATTACHMENT_TOO_LARGE.sized', { limit, size: shown }, details);
+  }
+  return shown === undefined
+    ? new HicareError('ATTACHMENT_TOO_LARGE.file', { limit, fileName }, details)
+    : new HicareError('ATTACHMENT_TOO_LARGE.fileSized', { limit, fileName, size: shown }, details);
 }
 
-export function attachmentTypeRefused(message: string, declared: string): HicareError {
+export type TypeRefusal =
+  | { key: 'ATTACHMENT_TYPE_REFUSED.declaredType'; declared: string }
+  | { key: 'ATTACHMENT_TYPE_REFUSED.unknownType' }
+  | { key: 'ATTACHMENT_TYPE_REFUSED.contentMismatch'; declared: string; content: string }
+  | { key: 'ATTACHMENT_TYPE_REFUSED.program' | 'ATTACHMENT_TYPE_REFUSED.notAccepted'; fileName: string };
+
+/** The refusal of a file whose type is not one the portal takes, or not the type it claims. */
+export function attachmentTypeRefused(refusal: TypeRefusal, declared: string): HicareError {
+  const { key, ...params } = refusal;
   return new HicareError(
-    'ATTACHMENT_TYPE_REFUSED',
-    message,
-    `Attach ${ATTACHMENT_TYPES.join(', ')} files, declared with their real type.`,
-    {
-      declared,
-      accepted: [...ATTACHMENT_TYPES],
-    },
+    key,
+    { ...params, accepted: ATTACHMENT_TYPES.join(', ') },
+    { declared, accepted: [...ATTACHMENT_TYPES] },
   );
 }
 
@@ -139,13 +146,18 @@ export function attachmentTypeRefused(message: string, declared: string): Hicare
 export function checkDeclaredType(declaredType: string, bytes: Uint8Array): AttachmentType {
   const declared = essence(declaredType);
   const known = ATTACHMENT_TYPES.find((t) => t === declared);
-  if (known === undefined)
-    throw attachmentTypeRefused(`Files of type ${declared || 'unknown'} cannot be attached.`, declared);
+  if (known === undefined) {
+    throw attachmentTypeRefused(
+      declared === ''
+        ? { key: 'ATTACHMENT_TYPE_REFUSED.unknownType' }
+        : { key: 'ATTACHMENT_TYPE_REFUSED.declaredType', declared },
+      declared,
+    );
+  }
   const sniffed = sniffType(bytes);
   if (!contentMatches(known, sniffed)) {
-    const what =
-      sniffed === null ? 'content the portal does not accept' : sniffed === 'executable' ? 'a program' : sniffed;
-    throw attachmentTypeRefused(`The file is declared as ${known} but its content is ${what}.`, declared);
+    const content = sniffed === null ? 'unknown' : sniffed === 'executable' ? 'program' : sniffed;
+    throw attachmentTypeRefused({ key: 'ATTACHMENT_TYPE_REFUSED.contentMismatch', declared: known, content }, declared);
   }
   return known;
 }
@@ -158,8 +170,8 @@ export function attachableType(fileName: string, bytes: Uint8Array): AttachmentT
   if (bytes.length > ATTACHMENT_MAX_BYTES) throw attachmentTooLarge(bytes.length, fileName);
   const sniffed = sniffType(bytes);
   if (sniffed === null || sniffed === 'executable') {
-    const what = sniffed === 'executable' ? 'a program' : 'not a kind of file the portal accepts';
-    throw attachmentTypeRefused(`The file ${fileName} is ${what}.`, sniffed ?? 'unknown');
+    const key = sniffed === 'executable' ? 'ATTACHMENT_TYPE_REFUSED.program' : 'ATTACHMENT_TYPE_REFUSED.notAccepted';
+    throw attachmentTypeRefused({ key, fileName }, sniffed ?? 'unknown');
   }
   return sniffed;
 }

@@ -3,6 +3,8 @@
  * so a contract "ending 2027-03-31" in Asia/Shanghai runs until 2027-03-31T16:00Z.
  */
 import { HicareError } from '../errors.js';
+import type { DisplayLocale } from '../i18n/locales.js';
+import { translate } from '../i18n/translator.js';
 import {
   addDays,
   assertCalendarDate,
@@ -26,9 +28,20 @@ export const TIER_RIGHTS: Record<Tier, { updates: boolean; upgrades: boolean; ta
   'upgrade-support': { updates: true, upgrades: true, tac: '24x7', selfHelp: '24x7' },
 };
 
+/** A tier's name as the service description writes it ("Application Software Support"), in `locale`. */
+export function tierName(tier: Tier, locale: DisplayLocale = 'en'): string {
+  return translate(locale, `sla.tierName.${tier}`);
+}
+
+/** A tier's short name, for a badge or a table header ("Upgrade Support"), in `locale`. */
+export function tierShortName(tier: Tier, locale: DisplayLocale = 'en'): string {
+  return translate(locale, `sla.tier.${tier}`);
+}
+
+/** The tiers' names in English; a reader's language goes through tierName(). */
 export const TIER_NAMES: Record<Tier, string> = {
-  support: 'Application Software Support',
-  'upgrade-support': 'Application Software Upgrade Support',
+  support: tierName('support'),
+  'upgrade-support': tierName('upgrade-support'),
 };
 
 /** A contract counts as expiring when this many days of service or fewer remain. */
@@ -51,14 +64,7 @@ export const NEW_SERVICE_START_AFTER_SHIPMENT_DAYS = 90;
 
 export function assertTier(value: unknown): Tier {
   if (typeof value === 'string' && (TIERS as readonly string[]).includes(value)) return value as Tier;
-  throw new HicareError(
-    'UNKNOWN_TIER',
-    `"${String(value)}" is not a contract tier.`,
-    'Use "support" or "upgrade-support".',
-    {
-      tier: value,
-    },
-  );
+  throw new HicareError('UNKNOWN_TIER.value', { value: String(value) }, { tier: value });
 }
 
 export function serviceStartDate(basis: StartDateBasis): CalendarDate {
@@ -72,11 +78,7 @@ export function serviceStartDate(basis: StartDateBasis): CalendarDate {
       if (install === undefined) return addDays(basis.shipmentDate, NEW_SERVICE_START_AFTER_SHIPMENT_DAYS);
       // When the vendor also installs or commissions, service starts at preliminary acceptance, not shipment + 90.
       if (install.pacDate === undefined) {
-        throw new HicareError(
-          'MISSING_START_DATE_BASIS',
-          'The service starts on the preliminary acceptance (PAC) date, which has not been recorded yet.',
-          'Record the PAC date of the installation or commissioning.',
-        );
+        throw new HicareError('MISSING_START_DATE_BASIS.pac');
       }
       assertCalendarDate(install.pacDate);
       return install.pacDate;
@@ -85,26 +87,15 @@ export function serviceStartDate(basis: StartDateBasis): CalendarDate {
       return addDays(basis.previousEndDate, 1);
     default: {
       const unknownBasis: unknown = (basis as { kind?: unknown }).kind;
-      throw new HicareError(
-        'MISSING_START_DATE_BASIS',
-        `Unknown start-date basis "${String(unknownBasis)}".`,
-        'Give the start date, the shipment date or the previous contract.',
-      );
+      throw new HicareError('MISSING_START_DATE_BASIS.unknownBasis', { basis: String(unknownBasis) });
     }
   }
 }
 
 export function assertServicePeriod(startDate: CalendarDate, endDate: CalendarDate): void {
   if (daysBetween(startDate, endDate) < 0) {
-    throw new HicareError(
-      'END_BEFORE_START',
-      `The service period ends (${endDate}) before it starts (${startDate}).`,
-      'Correct the end date: it must be on or after the start date.',
-      {
-        startDate,
-        endDate,
-      },
-    );
+    // Named `start`/`end`, not `…Date`: the text shows the dates exactly as they were entered.
+    throw new HicareError('END_BEFORE_START.servicePeriod', { start: startDate, end: endDate }, { startDate, endDate });
   }
 }
 

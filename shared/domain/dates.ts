@@ -39,12 +39,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
         weekday: 'short',
       });
     } catch {
-      throw new HicareError(
-        'UNKNOWN_TIME_ZONE',
-        `"${timeZone}" is not a known time zone.`,
-        'Use an IANA time zone name such as "Europe/Berlin" or "Asia/Shanghai".',
-        { timeZone },
-      );
+      throw new HicareError('UNKNOWN_TIME_ZONE.value', { timeZone }, { timeZone });
     }
     formatters.set(timeZone, f);
   }
@@ -54,11 +49,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 /** Throws UNKNOWN_TIME_ZONE unless `timeZone` is an IANA zone this runtime knows. */
 export function assertTimeZone(timeZone: string): void {
   if (typeof timeZone !== 'string' || timeZone.length === 0) {
-    throw new HicareError(
-      'UNKNOWN_TIME_ZONE',
-      'A time zone is required.',
-      'Use an IANA time zone name such as "Europe/Berlin".',
-    );
+    throw new HicareError('UNKNOWN_TIME_ZONE.required');
   }
   formatterFor(timeZone);
 }
@@ -86,14 +77,7 @@ export function dayNumber(date: CalendarDate): number {
       return ms / DAY_MS;
     }
   }
-  throw new HicareError(
-    'INVALID_DATE',
-    `"${String(date)}" is not a calendar date.`,
-    'Write dates as YYYY-MM-DD, for example 2027-03-31.',
-    {
-      date,
-    },
-  );
+  throw new HicareError('INVALID_DATE.value', { value: String(date) }, { date });
 }
 
 export function assertCalendarDate(date: CalendarDate): void {
@@ -128,11 +112,7 @@ export function weekdayOf(date: CalendarDate): Weekday {
 export function assertInstant(instant: Date): number {
   const ms = instant instanceof Date ? instant.getTime() : Number.NaN;
   if (!Number.isFinite(ms)) {
-    throw new HicareError(
-      'INVALID_INSTANT',
-      'The time given is not a valid instant.',
-      'Pass a valid date and time (ISO 8601).',
-    );
+    throw new HicareError('INVALID_INSTANT');
   }
   return ms;
 }

@@ -3,6 +3,8 @@
  * §3.2), within END_OF_SERVICE_NOTICE_DAYS of its end of service, or past it. Ninety days is about one budget and
  * change-window cycle: enough to plan and take an upgrade before the line stops being serviced.
  */
+import type { DisplayLocale } from '../i18n/locales.js';
+import { translator } from '../i18n/translator.js';
 import { calendarDateAt, dayNumber, type CalendarDate } from './dates.js';
 import { assertLifecycle, type LineLifecycle } from './release.js';
 
@@ -42,32 +44,41 @@ export function lineNotice(lifecycle: LineLifecycle, at: Date, timeZone = 'UTC')
 }
 
 /**
- * The notice in words, with the upgrade that leaves the line when there is one ("Atlas 2.3.1"). Dates are passed
- * through `formatDate` so each host writes them its way.
+ * The notice in words of `locale`, with the upgrade that leaves the line when there is one ("Atlas 2.3.1"). Dates
+ * are passed through `formatDate` so each host writes them its way.
  */
 export function lineNoticeWords(
   notice: LineNotice,
   line: string,
   upgrade: string | null,
   formatDate: (d: CalendarDate) => string = (d) => d,
+  locale: DisplayLocale = 'en',
 ): string {
-  const leave =
-    upgrade === null ? 'Plan the upgrade to a newer major version.' : `The upgrade to ${upgrade} leaves it.`;
+  const t = translator(locale);
+  const leave = { leave: upgrade === null ? 'plan' : 'upgrade', upgrade: upgrade ?? '' };
   switch (notice.kind) {
     case 'past-end-of-service':
-      return `${line} reached its end of service on ${formatDate(notice.endOfService)}: it is no longer serviced. ${leave}`;
-    case 'nearing-end-of-service': {
-      const days = notice.daysLeft === 0 ? 'today' : `in ${notice.daysLeft} ${notice.daysLeft === 1 ? 'day' : 'days'}`;
-      const maintenance =
-        notice.endOfMaintenance === null
-          ? ''
-          : ` It has had no new updates since ${formatDate(notice.endOfMaintenance)}.`;
-      return `${line} reaches its end of service on ${formatDate(notice.endOfService)} (${days}).${maintenance} ${leave}`;
-    }
-    case 'past-end-of-maintenance': {
-      const service =
-        notice.endOfService === null ? '' : `, and its service ends on ${formatDate(notice.endOfService)}`;
-      return `${line} reached its end of maintenance on ${formatDate(notice.endOfMaintenance)}: it gets no new updates${service}. ${leave}`;
-    }
+      return t('domain.lineNotice.pastEndOfService', {
+        ...leave,
+        line,
+        endOfService: formatDate(notice.endOfService),
+      });
+    case 'nearing-end-of-service':
+      return t('domain.lineNotice.nearingEndOfService', {
+        ...leave,
+        line,
+        endOfService: formatDate(notice.endOfService),
+        days: notice.daysLeft,
+        maintenance: notice.endOfMaintenance === null ? 'no' : 'yes',
+        endOfMaintenance: notice.endOfMaintenance === null ? '' : formatDate(notice.endOfMaintenance),
+      });
+    case 'past-end-of-maintenance':
+      return t('domain.lineNotice.pastEndOfMaintenance', {
+        ...leave,
+        line,
+        endOfMaintenance: formatDate(notice.endOfMaintenance),
+        service: notice.endOfService === null ? 'no' : 'yes',
+        endOfService: notice.endOfService === null ? '' : formatDate(notice.endOfService),
+      });
   }
 }

@@ -4,6 +4,8 @@
  * and each interval is cut at major boundaries so that whole majors read as "any 2.x".
  */
 import semver from 'semver';
+import type { DisplayLocale } from '../i18n/locales.js';
+import { translator, type CatalogKey } from '../i18n/translator.js';
 import { parseRange } from './release.js';
 
 /** A bound of an interval; `inclusive` says whether the version itself is in it. */
@@ -81,23 +83,31 @@ function merged(intervals: Interval[]): Interval[] {
 const ZERO = new semver.SemVer('0.0.0');
 const isMajorStart = (v: semver.SemVer): boolean => v.minor === 0 && v.patch === 0 && v.prerelease.length === 0;
 
-function majors(from: number, to: number): string {
-  if (from === to) return `any ${from}.x`;
-  if (to === from + 1) return `any ${from}.x or ${to}.x`;
-  return `any ${from}.x to ${to}.x`;
+type Words = (key: RangeKey, params?: Record<string, string>) => string;
+type RangeKey = Extract<CatalogKey, `domain.range.${string}`>;
+
+function majors(words: Words, from: number, to: number): string {
+  const params = { from: String(from), to: String(to) };
+  if (from === to) return words('domain.range.oneMajor', params);
+  if (to === from + 1) return words('domain.range.twoMajors', params);
+  return words('domain.range.majors', params);
 }
 
 /** One interval in words, split at major boundaries: "1.9.0 or a later 1.x, or any 2.x". */
-function intervalWords({ lo, hi }: Interval): string {
-  if (lo === null && hi === null) return 'any version';
+function intervalWords(words: Words, { lo, hi }: Interval): string {
+  if (lo === null && hi === null) return words('domain.range.anyVersion');
   if (hi === null) {
-    if (lo === null) return 'any version';
-    return lo.inclusive && lo.version.compare(ZERO) === 0 ? 'any version' : lowWords(lo);
+    if (lo === null) return words('domain.range.anyVersion');
+    return lo.inclusive && lo.version.compare(ZERO) === 0 ? words('domain.range.anyVersion') : lowWords(words, lo);
   }
+  const high = hi.version.version;
   if (lo === null || (lo.inclusive && lo.version.compare(ZERO) === 0)) {
-    return hi.inclusive ? `${hi.version.version} or earlier` : `any version before ${hi.version.version}`;
+    return words(hi.inclusive ? 'domain.range.orEarlier' : 'domain.range.before', { version: high });
   }
-  if (lo.inclusive && hi.inclusive && lo.version.compare(hi.version) === 0) return lo.version.version;
+  const low = lo.version.version;
+  if (lo.inclusive && hi.inclusive && lo.version.compare(hi.version) === 0) {
+    return words('domain.range.exactly', { version: low });
+  }
   // Whole majors are those from lo's (when lo starts it) up to the one before hi's (when hi ends just before it).
   const endsAtMajor = !hi.inclusive && isMajorStart(hi.version);
   const firstWhole = lo.inclusive && isMajorStart(lo.version) ? lo.version.major : lo.version.major + 1;
@@ -105,36 +115,51 @@ function intervalWords({ lo, hi }: Interval): string {
   const parts: string[] = [];
   if (firstWhole > lo.version.major) {
     // lo is inside its major: up to hi when hi is in the same major, else the rest of that major.
-    if (hi.version.major === lo.version.major && !endsAtMajor)
-      return `${lowWords(lo)}${hi.inclusive ? ' up to ' : ', before '}${hi.version.version}`;
+    if (hi.version.major === lo.version.major && !endsAtMajor) {
+      const key = lo.inclusive
+        ? hi.inclusive
+          ? 'domain.range.orLaterUpTo'
+          : 'domain.range.orLaterBefore'
+        : hi.inclusive
+          ? 'domain.range.afterUpTo'
+          : 'domain.range.afterBefore';
+      return words(key, { low, high });
+    }
+    const major = String(lo.version.major);
     parts.push(
-      lo.inclusive
-        ? `${lo.version.version} or a later ${lo.version.major}.x`
-        : `any ${lo.version.major}.x after ${lo.version.version}`,
+      words(lo.inclusive ? 'domain.range.orLaterInMajor' : 'domain.range.afterInMajor', { version: low, major }),
     );
   }
-  if (lastWhole >= firstWhole) parts.push(majors(firstWhole, lastWhole));
+  if (lastWhole >= firstWhole) parts.push(majors(words, firstWhole, lastWhole));
   if (!endsAtMajor && hi.version.major >= firstWhole) {
-    parts.push(`any ${hi.version.major}.x ${hi.inclusive ? 'up to' : 'before'} ${hi.version.version}`);
+    const key = hi.inclusive ? 'domain.range.majorUpTo' : 'domain.range.majorBefore';
+    parts.push(words(key, { major: String(hi.version.major), version: high }));
   }
-  return joinOr(parts);
+  return joinOr(words, parts);
 }
 
-const lowWords = (b: Bound): string =>
-  b.inclusive ? `${b.version.version} or later` : `any version after ${b.version.version}`;
+const lowWords = (words: Words, b: Bound): string =>
+  words(b.inclusive ? 'domain.range.orLater' : 'domain.range.after', { version: b.version.version });
 
-function joinOr(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts[0] ?? 'no version';
-  return `${parts.slice(0, -1).join(', ')}, or ${parts[parts.length - 1] ?? ''}`;
+/** The parts as one list: "a, b, or c" (each part is a phrase of its own, so the list is all that is joined). */
+function joinOr(words: Words, parts: readonly string[]): string {
+  if (parts.length <= 1) return parts[0] ?? words('domain.range.noVersion');
+  const first = parts.slice(0, -1).join(words('domain.range.separator'));
+  return words('domain.range.either', { first, last: parts[parts.length - 1] ?? '' });
 }
 
 /**
- * The versions a range allows, in words: ">=1.9.0 <3" → "1.9.0 or a later 1.x, or any 2.x"; "^2" → "any 2.x";
- * ">=1.8.0" → "1.8.0 or later". Throws INVALID_VERSION_RANGE for what is not a range (as the planner does).
+ * The versions a range allows, in words of `locale`: ">=1.9.0 <3" → "1.9.0 or a later 1.x, or any 2.x"; "^2" →
+ * "any 2.x"; ">=1.8.0" → "1.8.0 or later". Throws INVALID_VERSION_RANGE for what is not a range (as the planner does).
  */
-export function rangeInWords(range: string): string {
+export function rangeInWords(range: string, locale: DisplayLocale = 'en'): string {
   const parsed = parseRange(range);
+  const t = translator(locale);
+  const words: Words = (key, params) => t(key, params);
   const intervals = merged(parsed.set.map(intervalOf).filter((i): i is Interval => i !== null));
-  if (intervals.length === 0) return 'no version';
-  return joinOr(intervals.map(intervalWords));
+  if (intervals.length === 0) return words('domain.range.noVersion');
+  return joinOr(
+    words,
+    intervals.map((i) => intervalWords(words, i)),
+  );
 }

@@ -5,7 +5,8 @@
 import semver from 'semver';
 import type { z } from 'zod';
 import type { LifecycleSchema } from '../contracts/catalog.js';
-import { HicareError } from '../errors.js';
+import { HicareError, type ErrorKey } from '../errors.js';
+import type { MessageParams } from '../i18n/messages.js';
 import { assertCalendarDate, assertInstant, calendarDateAt, dayNumber, endOfDayExclusive } from './dates.js';
 
 export interface Release {
@@ -26,8 +27,6 @@ export type ReleaseKind = 'update' | 'upgrade' | 'current' | 'older';
 
 export type LinePhase = 'before-ga' | 'maintained' | 'past-end-of-maintenance' | 'past-end-of-service';
 
-const VERSION_REMEDY = 'Write versions as MAJOR.MINOR.PATCH, for example 2.3.1 or 2.4.0-rc.1, without a "v" prefix.';
-
 /** Strict semver. `semver.parse` alone would accept "v1.2.3" and surrounding blanks, so the input must round-trip. */
 export function parseVersion(version: string): semver.SemVer {
   let parsed: semver.SemVer | null = null;
@@ -43,7 +42,7 @@ export function parseVersion(version: string): semver.SemVer {
     const canonical = parsed.build.length > 0 ? `${parsed.version}+${parsed.build.join('.')}` : parsed.version;
     if (canonical === version) return parsed;
   }
-  throw new HicareError('INVALID_VERSION', `"${String(version)}" is not a valid version.`, VERSION_REMEDY, { version });
+  throw new HicareError('INVALID_VERSION.value', { version: String(version) }, { version });
 }
 
 export function majorOf(version: string): number {
@@ -68,43 +67,44 @@ export function classifyRelease(installed: string, candidate: string): ReleaseKi
   return c.major === i.major ? 'update' : 'upgrade';
 }
 
-function invalidLifecycle(message: string, l: LineLifecycle): HicareError {
-  return new HicareError(
-    'INVALID_LIFECYCLE',
-    message,
-    'Correct the product line lifecycle: ga ≤ end of maintenance ≤ end of service.',
-    {
-      product: l.product,
-      major: l.major,
-    },
-  );
+type LifecycleProblem = Extract<ErrorKey, `INVALID_LIFECYCLE.${string}`>;
+
+// Lifecycle dates go as written (`ga`, `endOfService`, not `…Date`): the refusal quotes the data being corrected.
+function invalidLifecycle(key: LifecycleProblem, l: LineLifecycle, params: MessageParams = {}): HicareError {
+  return new HicareError(key, params, { product: l.product, major: l.major });
 }
 
 export function assertLifecycle(l: LineLifecycle): void {
   if (typeof l.product !== 'string' || l.product.length === 0) {
-    throw invalidLifecycle('A product line lifecycle needs a product.', l);
+    throw invalidLifecycle('INVALID_LIFECYCLE.noProduct', l);
   }
   if (typeof l.major !== 'number' || !Number.isSafeInteger(l.major) || l.major < 0) {
-    throw invalidLifecycle(`The major version ${String(l.major)} of ${l.product} is not a non-negative integer.`, l);
+    throw invalidLifecycle('INVALID_LIFECYCLE.major', l, { major: String(l.major), product: l.product });
   }
   const ga = dayNumber(l.ga);
   const eom = l.endOfMaintenance === undefined ? undefined : dayNumber(l.endOfMaintenance);
   const eos = l.endOfService === undefined ? undefined : dayNumber(l.endOfService);
   const name = `${l.product} ${l.major}.x`;
   if (eom !== undefined && eom < ga) {
-    throw invalidLifecycle(
-      `${name} ends maintenance (${String(l.endOfMaintenance)}) before it is released (${l.ga}).`,
-      l,
-    );
+    throw invalidLifecycle('INVALID_LIFECYCLE.maintenanceBeforeGa', l, {
+      line: name,
+      endOfMaintenance: String(l.endOfMaintenance),
+      ga: l.ga,
+    });
   }
   if (eos !== undefined && eos < ga) {
-    throw invalidLifecycle(`${name} ends service (${String(l.endOfService)}) before it is released (${l.ga}).`, l);
+    throw invalidLifecycle('INVALID_LIFECYCLE.serviceBeforeGa', l, {
+      line: name,
+      endOfService: String(l.endOfService),
+      ga: l.ga,
+    });
   }
   if (eos !== undefined && eom !== undefined && eos < eom) {
-    throw invalidLifecycle(
-      `${name} ends service (${String(l.endOfService)}) before maintenance ends (${String(l.endOfMaintenance)}).`,
-      l,
-    );
+    throw invalidLifecycle('INVALID_LIFECYCLE.serviceBeforeMaintenance', l, {
+      line: name,
+      endOfService: String(l.endOfService),
+      endOfMaintenance: String(l.endOfMaintenance),
+    });
   }
 }
 
@@ -145,14 +145,7 @@ function parseInstant(iso: string): number {
       if (Number.isFinite(ms)) return ms;
     }
   }
-  throw new HicareError(
-    'INVALID_INSTANT',
-    `"${String(iso)}" is not an ISO-8601 instant.`,
-    'Write instants as ISO 8601 with a zone, for example 2026-03-31T22:15:00Z.',
-    {
-      instant: iso,
-    },
-  );
+  throw new HicareError('INVALID_INSTANT.iso', { value: String(iso) }, { instant: iso });
 }
 
 export function publishedAfterEndOfMaintenance(
@@ -166,9 +159,13 @@ export function publishedAfterEndOfMaintenance(
   if (lifecycle.product !== release.product || lifecycle.major !== major) {
     // a lifecycle of another line would silently give a wrong answer
     throw new HicareError(
-      'INVALID_INPUT',
-      `The lifecycle of ${lifecycle.product} ${lifecycle.major}.x does not apply to ${release.product} ${release.version}.`,
-      'Pass the lifecycle of the release’s own product line (see lifecycleOf).',
+      'INVALID_INPUT.lifecycleOfOtherLine',
+      {
+        lifecycleProduct: lifecycle.product,
+        major: String(lifecycle.major),
+        product: release.product,
+        version: release.version,
+      },
       { product: release.product, version: release.version },
     );
   }
@@ -194,12 +191,7 @@ export function parseRange(range: string): semver.Range {
     }
   }
   if (parsed === null) {
-    throw new HicareError(
-      'INVALID_VERSION_RANGE',
-      `"${String(range)}" is not a valid version range.`,
-      'Write ranges in semver syntax, for example ">=1.9.0 || ^2".',
-      { range },
-    );
+    throw new HicareError('INVALID_VERSION_RANGE.value', { range: String(range) }, { range });
   }
   if (rangeCache.size >= RANGE_CACHE_LIMIT) rangeCache.clear();
   rangeCache.set(range, parsed);
@@ -218,9 +210,7 @@ export function satisfiesMinUpgradeFrom(installed: string, release: Release): bo
 
 export function assertRelease(r: Release): void {
   if (typeof r.product !== 'string' || r.product.length === 0) {
-    throw new HicareError('INVALID_INPUT', 'A release needs a product.', 'Name the product the release belongs to.', {
-      version: r.version,
-    });
+    throw new HicareError('INVALID_INPUT.releaseWithoutProduct', {}, { version: r.version });
   }
   parseVersion(r.version);
   parseInstant(r.publishedAt);
@@ -230,12 +220,9 @@ export function assertRelease(r: Release): void {
     (!Array.isArray(r.platforms) || r.platforms.some((p) => typeof p !== 'string' || p.length === 0))
   ) {
     throw new HicareError(
-      'INVALID_INPUT',
-      `The platforms of ${r.product} ${r.version} are not a list of names.`,
-      'List platforms such as "linux-x64", or omit the field for all platforms.',
-      {
-        version: r.version,
-      },
+      'INVALID_INPUT.releasePlatforms',
+      { product: r.product, version: r.version },
+      { version: r.version },
     );
   }
 }

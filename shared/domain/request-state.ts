@@ -2,7 +2,10 @@
  * Lifecycle of a remote-guidance service request. Every rule lives in one transition table so that the portal's
  * enforcement, the app's buttons and the tests cannot drift apart: everything else here is derived from it.
  */
-import { HicareError, assertNever } from '../errors.js';
+import { HicareError } from '../errors.js';
+import type { DisplayLocale } from '../i18n/locales.js';
+import { selectKey, selectKeyOfList } from '../i18n/select-key.js';
+import { translate } from '../i18n/translator.js';
 
 export const REQUEST_STATES = [
   'submitted',
@@ -78,11 +81,7 @@ const EDGES: ReadonlyMap<RequestState, ReadonlyMap<RequestAction, Edge>> = (() =
         const out = byState.get(from);
         // Two rows for the same (state, action) would make the outcome depend on table order.
         if (out === undefined || out.has(action)) {
-          throw new HicareError(
-            'INTERNAL',
-            `The request transition table is inconsistent at ${from}/${action}.`,
-            'Report this to the vendor.',
-          );
+          throw new HicareError('INTERNAL.transitionTable', { state: from, action });
         }
         out.set(action, { to: t.to, actors: t.actors });
       }
@@ -105,73 +104,27 @@ function show(v: unknown): string {
 
 export function assertRequestState(v: unknown): RequestState {
   if (isOneOf(REQUEST_STATES, v)) return v;
-  const remedy = `Use one of: ${REQUEST_STATES.join(', ')}.`;
-  throw new HicareError('UNKNOWN_REQUEST_STATE', `${show(v)} is not a service request state.`, remedy, { value: v });
+  throw new HicareError('UNKNOWN_REQUEST_STATE.value', { value: show(v) }, { value: v });
 }
 
 export function assertRole(v: unknown): Role {
   if (isOneOf(ROLES, v)) return v;
-  throw new HicareError('UNKNOWN_ROLE', `${show(v)} is not a user role.`, `Use one of: ${ROLES.join(', ')}.`, {
-    value: v,
-  });
+  throw new HicareError('UNKNOWN_ROLE.role', { value: show(v) }, { value: v });
 }
 
 /** Like assertRole, but also admits the portal acting on its own; still reports UNKNOWN_ROLE for anything else. */
 export function assertActor(v: unknown): Actor {
   if (v === 'system' || isOneOf(ROLES, v)) return v;
-  throw new HicareError(
-    'UNKNOWN_ROLE',
-    `${show(v)} is not a user role.`,
-    `Use one of: ${ROLES.join(', ')}, or system.`,
-    { value: v },
-  );
+  throw new HicareError('UNKNOWN_ROLE.actor', { value: show(v) }, { value: v });
 }
 
 function assertAction(v: unknown): RequestAction {
   if (isOneOf(REQUEST_ACTIONS, v)) return v;
-  const remedy = `Use one of: ${REQUEST_ACTIONS.join(', ')}.`;
-  throw new HicareError('INVALID_INPUT', `${show(v)} is not an action on a service request.`, remedy, { value: v });
-}
-
-function actorLabel(actor: Actor): string {
-  switch (actor) {
-    case 'customer-admin':
-      return 'the customer administrator';
-    case 'it-staff':
-      return 'IT staff';
-    case 'engineer':
-      return 'an engineer';
-    case 'portal-admin':
-      return 'a portal administrator';
-    case 'system':
-      return 'the portal automatically';
-    default:
-      return assertNever(actor, 'actor');
-  }
-}
-
-/** What the person who just hit an illegal action can do instead, given where the request stands. */
-function whatToDoIn(state: RequestState): string {
-  switch (state) {
-    case 'submitted':
-      return 'Wait for an engineer to accept the request.';
-    case 'accepted':
-      return 'Wait for the engineer to start work on the request.';
-    case 'in-progress':
-      return 'Wait for the engineer to propose a solution or to ask the customer for information.';
-    case 'awaiting-customer':
-      return "The customer administrator should reply to the engineer's question so work can continue.";
-    case 'solution-proposed':
-      return 'The customer administrator should confirm the proposed solution if it worked, or reject it if it did not.';
-    case 'confirmed':
-      return 'Wait for the request to be closed.';
-    case 'closed':
-      return 'The request is closed; open a new request if the problem comes back.';
-    case 'cancelled':
-      return 'The request was cancelled; open a new request if help is still needed.';
-    default:
-      return assertNever(state, 'request state');
-  }
+  throw new HicareError(
+    'INVALID_INPUT.requestAction',
+    { value: show(v), actions: REQUEST_ACTIONS.join(', ') },
+    { value: v },
+  );
 }
 
 export function nextState(state: RequestState, action: RequestAction, actor: Actor): RequestState {
@@ -182,37 +135,22 @@ export function nextState(state: RequestState, action: RequestAction, actor: Act
   const edge = out.get(a);
   if (edge === undefined) {
     const possible = [...out.keys()];
-    const tail =
-      possible.length === 0
-        ? `nothing more can be done with a ${s} request.`
-        : `from ${s} the possible actions are: ${possible.join(', ')}.`;
     throw new HicareError(
-      'ILLEGAL_TRANSITION',
-      `"${a}" does not apply to a request that is ${s}; ${tail}`,
-      whatToDoIn(s),
+      'ILLEGAL_TRANSITION.requestState',
       {
-        state: s,
         action: a,
-        possibleActions: possible,
+        state: selectKey(s),
+        possible: possible.length === 0 ? 'none' : 'some',
+        actions: possible.join(', '),
       },
+      { state: s, action: a, possibleActions: possible },
     );
   }
   if (!edge.actors.includes(who)) {
-    const mayAct = edge.actors.map(actorLabel).join(' or ');
-    const remedy =
-      who === 'it-staff'
-        ? 'IT staff accounts can only download updates; ask the customer administrator to act on the request.'
-        : `Ask ${mayAct} to do this.`;
     throw new HicareError(
-      'ROLE_NOT_ALLOWED',
-      `"${a}" on a ${s} request cannot be done by ${actorLabel(who)}; only ${mayAct} can.`,
-      remedy,
-      {
-        state: s,
-        action: a,
-        actor: who,
-        allowedActors: [...edge.actors],
-      },
+      'ROLE_NOT_ALLOWED.requestAction',
+      { action: a, state: selectKey(s), actor: selectKey(who), mayAct: selectKeyOfList(edge.actors) },
+      { state: s, action: a, actor: who, allowedActors: [...edge.actors] },
     );
   }
   return edge.to;
@@ -233,14 +171,7 @@ export function isTerminal(state: RequestState): boolean {
 export function canAnswerSurvey(state: RequestState, alreadyAnswered: boolean): boolean {
   const s = assertRequestState(state);
   if (typeof alreadyAnswered !== 'boolean') {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'Whether the survey was already answered must be true or false.',
-      'Pass a boolean.',
-      {
-        value: alreadyAnswered,
-      },
-    );
+    throw new HicareError('INVALID_INPUT.surveyAnswered', {}, { value: alreadyAnswered });
   }
   return s === 'closed' && !alreadyAnswered;
 }
@@ -262,32 +193,20 @@ export interface RequestDraftFields {
 
 export type RequiredField = 'serialNumber' | 'location' | 'faultDescription';
 
-const REQUIRED_FIELDS: ReadonlyArray<readonly [RequiredField, string]> = [
-  ['serialNumber', 'serial number of the equipment'],
-  ['location', 'equipment location'],
-  ['faultDescription', 'description of the fault'],
-];
+const REQUIRED_FIELDS: readonly RequiredField[] = ['serialNumber', 'location', 'faultDescription'];
 
 /** Blank counts as missing because a form submits empty strings, not absent keys. */
 export function missingRequiredFields(d: RequestDraftFields): RequiredField[] {
   if (typeof d !== 'object' || d === null) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'The request fields must be an object.',
-      'Pass the draft request as an object.',
-      { value: d },
-    );
+    throw new HicareError('INVALID_INPUT.requestFields', {}, { value: d });
   }
   const missing: RequiredField[] = [];
-  for (const [field] of REQUIRED_FIELDS) {
+  for (const field of REQUIRED_FIELDS) {
     const v: unknown = d[field];
     if (v === undefined || v === null) {
       missing.push(field);
     } else if (typeof v !== 'string') {
-      throw new HicareError('INVALID_INPUT', `The request field ${field} must be text.`, `Send ${field} as a string.`, {
-        field,
-        value: v,
-      });
+      throw new HicareError('INVALID_INPUT.requestFieldText', { field }, { field, value: v });
     } else if (v.trim() === '') {
       missing.push(field);
     }
@@ -295,45 +214,17 @@ export function missingRequiredFields(d: RequestDraftFields): RequiredField[] {
   return missing;
 }
 
-function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-}
-
 export function assertRequiredFields(d: RequestDraftFields): void {
   const missing = missingRequiredFields(d);
   if (missing.length === 0) return;
-  const words = REQUIRED_FIELDS.filter(([f]) => missing.includes(f)).map(([, w]) => `the ${w}`);
-  throw new HicareError(
-    'REQUEST_FIELD_MISSING',
-    `The request is missing ${listInWords(words)}.`,
-    'Fill in every required field before submitting the request.',
-    { fields: missing },
-  );
+  // The fields in form order, run together as one select key: `serialNumberLocation`.
+  const fields = selectKeyOfList(REQUIRED_FIELDS.filter((f) => missing.includes(f)));
+  throw new HicareError('REQUEST_FIELD_MISSING.fields', { fields }, { fields: missing });
 }
 
-export function describeState(state: RequestState): string {
-  const s = assertRequestState(state);
-  switch (s) {
-    case 'submitted':
-      return 'Submitted and waiting for an engineer to accept it.';
-    case 'accepted':
-      return 'Accepted; an engineer will start work on it soon.';
-    case 'in-progress':
-      return 'An engineer is working on it.';
-    case 'awaiting-customer':
-      return 'The engineer is waiting for an answer from the customer.';
-    case 'solution-proposed':
-      return 'A solution has been proposed and is waiting for the customer to try it.';
-    case 'confirmed':
-      return 'The customer confirmed the solution works; the request will be closed.';
-    case 'closed':
-      return 'Closed.';
-    case 'cancelled':
-      return 'Cancelled.';
-    default:
-      return assertNever(s, 'request state');
-  }
+/** Where a request stands, in a sentence for the person following it, in `locale`. */
+export function describeState(state: RequestState, locale: DisplayLocale = 'en'): string {
+  return translate(locale, `domain.requestState.describe.${assertRequestState(state)}`);
 }
 
 /** Who may open a request: the customer's administrator. IT staff only download; the vendor's people answer requests. */
@@ -349,10 +240,9 @@ export function mayOpenRequests(role: Role): boolean {
  */
 export function assertMayOpenRequests(role: Role): void {
   if (mayOpenRequests(role)) return;
-  const who = role === 'it-staff' ? 'IT staff accounts' : 'Vendor accounts';
-  const remedy =
-    role === 'it-staff'
-      ? 'Ask your customer administrator to open the request, or sign in with a customer administrator account.'
-      : 'The customer’s administrator opens requests; answer them from the engineer workspace.';
-  throw new HicareError('ROLE_NOT_ALLOWED', `${who} cannot open service requests.`, remedy, { role });
+  throw new HicareError(
+    role === 'it-staff' ? 'ROLE_NOT_ALLOWED.openRequestsItStaff' : 'ROLE_NOT_ALLOWED.openRequestsVendor',
+    {},
+    { role },
+  );
 }

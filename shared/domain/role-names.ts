@@ -3,45 +3,41 @@
  * says "IT staff", and a refusal says who may do it instead.
  */
 import { HicareError } from '../errors.js';
-import type { Role } from './request-state.js';
+import type { DisplayLocale } from '../i18n/locales.js';
+import { selectKey, selectKeyOfList } from '../i18n/select-key.js';
+import { translate } from '../i18n/translator.js';
+import { ROLES, type Role } from './request-state.js';
 
-export const ROLE_NAMES: Record<Role, string> = {
-  'customer-admin': 'Customer administrator',
-  'it-staff': 'IT staff',
-  engineer: 'Support engineer',
-  'portal-admin': 'Portal administrator',
-};
+/** A role's name, as a label shows it ("IT staff"), in `locale`. */
+export function roleName(role: Role, locale: DisplayLocale = 'en'): string {
+  return translate(locale, `domain.role.name.${role}`);
+}
 
-/** The role inside a sentence, with its article. */
-const IN_SENTENCE: Record<Role, string> = {
-  'customer-admin': 'a customer administrator',
-  'it-staff': 'IT staff',
-  engineer: 'a support engineer',
-  'portal-admin': 'a portal administrator',
-};
+/** The roles' names in English; a reader's language goes through roleName(). */
+export const ROLE_NAMES: Record<Role, string> = Object.fromEntries(ROLES.map((r) => [r, roleName(r)])) as Record<
+  Role,
+  string
+>;
 
 /** "an IT staff account", "a support engineer account". */
-export function roleAccount(role: Role): string {
-  return role === 'it-staff' ? 'an IT staff account' : `${IN_SENTENCE[role]} account`;
+export function roleAccount(role: Role, locale: DisplayLocale = 'en'): string {
+  return translate(locale, 'domain.role.account', { role: selectKey(role) });
 }
 
 /** The same at the start of a sentence: "An IT staff account …". */
-export function capitalRoleAccount(role: Role): string {
-  return capital(roleAccount(role));
+export function capitalRoleAccount(role: Role, locale: DisplayLocale = 'en'): string {
+  return translate(locale, 'domain.role.accountCapital', { role: selectKey(role) });
 }
 
-/** The refusal of an account whose role may not do `what` ("download packages"), naming the roles that may. */
+/**
+ * The refusal of an account whose role may not do `what` ("download packages"), naming the roles that may. The
+ * roles go as select keys (in ROLES order), so the refusal reads whole in any language.
+ */
 export function forbiddenFor(role: Role, what: string, allowed: readonly Role[]): HicareError {
-  const who = allowed.map((r) => IN_SENTENCE[r]);
-  const list = who.length <= 1 ? (who[0] ?? 'another') : `${who.slice(0, -1).join(', ')} or ${who.at(-1) ?? ''}`;
+  const ordered = ROLES.filter((r) => allowed.includes(r));
   return new HicareError(
-    'FORBIDDEN',
-    `${capitalRoleAccount(role)} may not ${what}.`,
-    `Sign in as ${list} to do this.`,
+    'FORBIDDEN.roleMayNot',
+    { role: selectKey(role), what, allowed: ordered.length === 0 ? 'none' : selectKeyOfList(ordered) },
     { role, allowed: [...allowed] },
   );
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -5,6 +5,8 @@
 import type { z } from 'zod';
 import type { ResponseTargetSchema } from '../contracts/entitlement.js';
 import { HicareError } from '../errors.js';
+import type { DisplayLocale } from '../i18n/locales.js';
+import { translate } from '../i18n/translator.js';
 import {
   addDays,
   assertCalendarDate,
@@ -29,35 +31,25 @@ export interface PriorityDefinition {
   coverage: '24x7';
 }
 
-export const PRIORITY_DEFINITIONS: Record<Priority, PriorityDefinition> = {
-  P1: {
-    label: 'P1',
-    definition: "critical impact on the customer's business operations",
-    responseTarget: { kind: 'minutes', minutes: 30 },
-    coverage: '24x7',
-  },
-  P2: {
-    label: 'P2',
-    definition:
-      'significant aspects of business operations negatively impacted; operations possible but degraded or severely limited',
-    responseTarget: { kind: 'minutes', minutes: 60 },
-    coverage: '24x7',
-  },
-  P3: {
-    label: 'P3',
-    definition: 'limited impact; most business operations remain functional',
-    responseTarget: { kind: 'minutes', minutes: 120 },
-    coverage: '24x7',
-  },
-  P4: {
-    label: 'P4',
-    definition: 'little or no impact; information, assistance, configuration or other enquiries',
-    responseTarget: { kind: 'next-business-day' },
-    coverage: '24x7',
-  },
+const RESPONSE_TARGETS: Record<Priority, ResponseTarget> = {
+  P1: { kind: 'minutes', minutes: 30 },
+  P2: { kind: 'minutes', minutes: 60 },
+  P3: { kind: 'minutes', minutes: 120 },
+  P4: { kind: 'next-business-day' },
 };
 
-const PRIORITY_REMEDY = `Use one of ${PRIORITIES.join(', ')} (upper case).`;
+/** What a priority means, in `locale`: "critical impact on the customer's business operations". */
+export function priorityDefinition(priority: Priority, locale: DisplayLocale = 'en'): string {
+  return translate(locale, `sla.priority.${priority}.definition`);
+}
+
+/** The priorities with their English definitions; a reader's language goes through priorityDefinition(). */
+export const PRIORITY_DEFINITIONS: Record<Priority, PriorityDefinition> = Object.fromEntries(
+  PRIORITIES.map((p) => [
+    p,
+    { label: p, definition: priorityDefinition(p), responseTarget: RESPONSE_TARGETS[p], coverage: '24x7' },
+  ]),
+) as Record<Priority, PriorityDefinition>;
 
 // JSON.stringify throws on bigint and returns undefined for undefined, so messages need a total formatter.
 function describeValue(value: unknown): string {
@@ -66,9 +58,7 @@ function describeValue(value: unknown): string {
 
 export function assertPriority(value: unknown): Priority {
   if (typeof value === 'string' && (PRIORITIES as readonly string[]).includes(value)) return value as Priority;
-  throw new HicareError('UNKNOWN_PRIORITY', `${describeValue(value)} is not a priority.`, PRIORITY_REMEDY, {
-    priority: value,
-  });
+  throw new HicareError('UNKNOWN_PRIORITY.value', { value: describeValue(value) }, { priority: value });
 }
 
 export type ResponseTable = Partial<Record<Priority, ResponseTarget>>;
@@ -77,15 +67,8 @@ export type RegionalResponseTimes = Record<string, ResponseTable>;
 // Overrides come from contract data (JSON), so the static types are not trusted at runtime.
 function assertResponseTarget(value: unknown, region: string, priority: string): ResponseTarget {
   const details = { region, priority, override: value };
-  const remedy =
-    'Give each override as { kind: "minutes", minutes: <whole number above 0> } or { kind: "next-business-day" }.';
   if (typeof value !== 'object' || value === null) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `The ${priority} response time for region "${region}" is malformed.`,
-      remedy,
-      details,
-    );
+    throw new HicareError('INVALID_INPUT.responseTimeMalformed', { region, priority }, details);
   }
   const target = value as { kind?: unknown; minutes?: unknown };
   if (target.kind === 'next-business-day') return { kind: 'next-business-day' };
@@ -94,18 +77,12 @@ function assertResponseTarget(value: unknown, region: string, priority: string):
       return { kind: 'minutes', minutes: target.minutes };
     }
     throw new HicareError(
-      'INVALID_INPUT',
-      `The ${priority} response time for region "${region}" must be a whole number of minutes above 0, not ${String(target.minutes)}.`,
-      remedy,
+      'INVALID_INPUT.responseTimeMinutes',
+      { region, priority, minutes: String(target.minutes) },
       details,
     );
   }
-  throw new HicareError(
-    'INVALID_INPUT',
-    `The ${priority} response time for region "${region}" has an unknown kind.`,
-    remedy,
-    details,
-  );
+  throw new HicareError('INVALID_INPUT.responseTimeKind', { region, priority }, details);
 }
 
 /**
@@ -122,26 +99,15 @@ export function responseTargetFor(
   if (region !== undefined && overrides !== undefined && overrides !== null && Object.hasOwn(overrides, region)) {
     const table: unknown = overrides[region];
     if (typeof table !== 'object' || table === null || Array.isArray(table)) {
-      throw new HicareError(
-        'INVALID_INPUT',
-        `The response times for region "${region}" are malformed.`,
-        'Give a table keyed by P1–P4.',
-        {
-          region,
-        },
-      );
+      throw new HicareError('INVALID_INPUT.responseTableMalformed', { region }, { region });
     }
     let chosen: ResponseTarget | undefined;
     for (const [key, value] of Object.entries(table)) {
       if (!(PRIORITIES as readonly string[]).includes(key)) {
         throw new HicareError(
-          'INVALID_INPUT',
-          `The response times for region "${region}" name an unknown priority "${key}".`,
-          PRIORITY_REMEDY,
-          {
-            region,
-            priority: key,
-          },
+          'INVALID_INPUT.responseTablePriority',
+          { region, priority: key },
+          { region, priority: key },
         );
       }
       if (value === undefined) continue;
@@ -176,35 +142,20 @@ const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 function parseHhMm(value: unknown, field: string): { hour: number; minute: number } {
   const m = typeof value === 'string' ? HH_MM.exec(value) : null;
   if (m === null) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `${field} ${describeValue(value)} is not a time of day.`,
-      'Write times as HH:MM, 24-hour, for example 09:00 or 18:00.',
-      {
-        [field]: value,
-      },
-    );
+    throw new HicareError('INVALID_INPUT.timeOfDay', { field, value: describeValue(value) }, { [field]: value });
   }
   return { hour: Number(m[1]), minute: Number(m[2]) };
 }
 
 function resolveCalendar(calendar: BusinessCalendar): ResolvedCalendar {
   if (typeof calendar !== 'object' || calendar === null) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'A business calendar is required.',
-      'Give at least the time zone of the support region.',
-    );
+    throw new HicareError('INVALID_INPUT.calendarRequired');
   }
   assertTimeZone(calendar.timeZone);
 
   const holidays = calendar.holidays ?? [];
   if (!Array.isArray(holidays)) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'Holidays must be a list of dates.',
-      'Give holidays as a list of YYYY-MM-DD dates.',
-    );
+    throw new HicareError('INVALID_INPUT.holidaysList');
   }
   for (const h of holidays) assertCalendarDate(h);
 
@@ -215,27 +166,16 @@ function resolveCalendar(calendar: BusinessCalendar): ResolvedCalendar {
     workdays.length === 0 ||
     !workdays.every((d) => Number.isInteger(d) && d >= 0 && d <= 6)
   ) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'Workdays must be a non-empty list of weekdays.',
-      'Give weekdays as numbers 0 (Sunday) to 6 (Saturday).',
-      {
-        workdays,
-      },
-    );
+    throw new HicareError('INVALID_INPUT.workdaysList', {}, { workdays });
   }
 
   const opens = parseHhMm(calendar.opensAt ?? '09:00', 'opensAt');
   const closes = parseHhMm(calendar.closesAt ?? '18:00', 'closesAt');
   if (opens.hour * 60 + opens.minute >= closes.hour * 60 + closes.minute) {
     throw new HicareError(
-      'INVALID_INPUT',
-      'The business day must open before it closes.',
-      'Set opensAt earlier than closesAt, for example 09:00 and 18:00.',
-      {
-        opensAt: calendar.opensAt,
-        closesAt: calendar.closesAt,
-      },
+      'INVALID_INPUT.openBeforeClose',
+      {},
+      { opensAt: calendar.opensAt, closesAt: calendar.closesAt },
     );
   }
 
@@ -252,11 +192,7 @@ function nextBusinessDayClose(acceptedAt: Date, cal: ResolvedCalendar): Date {
       return zonedInstant(day, cal.closes.hour, cal.closes.minute, cal.timeZone);
     }
   }
-  throw new HicareError(
-    'INVALID_INPUT',
-    'The business calendar has no business day ahead.',
-    'Check the holidays and workdays of the calendar.',
-  );
+  throw new HicareError('INVALID_INPUT.noBusinessDay');
 }
 
 /** When TAC's first response is due for a request accepted at `acceptedAt`. */
@@ -310,11 +246,7 @@ export function slaStatus(input: SlaInput, now: Date): SlaStatus {
     resolveCalendar(calendar);
     // The clock only starts at acceptance, so a recorded contact without one means the request's data is inconsistent.
     if (contact !== null) {
-      throw new HicareError(
-        'INVALID_INPUT',
-        'The request has a first contact but was never accepted.',
-        'Record when TAC accepted the request.',
-      );
+      throw new HicareError('INVALID_INPUT.contactNotAccepted');
     }
     return { state: 'awaiting-acceptance', dueAt: null, msLeft: null, respondedInMs: null };
   }
@@ -326,9 +258,8 @@ export function slaStatus(input: SlaInput, now: Date): SlaStatus {
   if (contact !== null) {
     if (contact < accepted) {
       throw new HicareError(
-        'INVALID_INPUT',
-        'The first contact is recorded before the request was accepted.',
-        'Check the acceptance and first-contact times of the request.',
+        'INVALID_INPUT.contactBeforeAcceptance',
+        {},
         { acceptedAt: acceptedAt.toISOString(), firstContactAt: new Date(contact).toISOString() },
       );
     }

@@ -31,39 +31,15 @@ function blank(text: string | undefined): boolean {
 export function assertActionNote(action: RequestAction, note: ActionNote): void {
   const needed = noteRequiredBy(action);
   if (needed === 'solution' && blank(note.solution?.text)) {
-    throw new HicareError(
-      'SOLUTION_REQUIRED',
-      'A solution cannot be proposed without saying what it is.',
-      'Write the solution for the customer, then propose it.',
-      {
-        action,
-      },
-    );
+    throw new HicareError('SOLUTION_REQUIRED', {}, { action });
   }
   if (needed === 'reason' && blank(note.reason)) {
-    throw new HicareError(
-      'REJECTION_REASON_REQUIRED',
-      'Say why the solution did not work before rejecting it.',
-      'Describe what happened when you tried the solution.',
-      {
-        action,
-      },
-    );
+    throw new HicareError('REJECTION_REASON_REQUIRED', {}, { action });
   }
   if (needed !== 'solution' && note.solution !== undefined) {
-    throw new HicareError(
-      'ACTION_NOTE_NOT_EXPECTED',
-      'A solution can only be given when proposing one.',
-      'Propose the solution instead, or leave the solution out.',
-      { action },
-    );
+    throw new HicareError('ACTION_NOTE_NOT_EXPECTED.solution', {}, { action });
   }
   if (needed !== 'reason' && note.reason !== undefined) {
-    throw new HicareError(
-      'ACTION_NOTE_NOT_EXPECTED',
-      'A reason can only be given when rejecting a solution.',
-      'Reject the solution instead, or leave the reason out.',
-      { action },
-    );
+    throw new HicareError('ACTION_NOTE_NOT_EXPECTED.reason', {}, { action });
   }
 }

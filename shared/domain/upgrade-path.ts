@@ -4,7 +4,9 @@
  * breadth-first search whose per-layer work is a binary search per pending release, not a scan of all pairs.
  */
 import type { Range, SemVer } from 'semver';
-import { HicareError } from '../errors.js';
+import { HicareError, type ErrorKey } from '../errors.js';
+import type { DisplayLocale } from '../i18n/locales.js';
+import { translator } from '../i18n/translator.js';
 import { productLabel } from './product-label.js';
 import { rangeInWords } from './range-words.js';
 import { parseRange, parseVersion, satisfiesMinUpgradeFrom, type Release } from './release.js';
@@ -13,7 +15,18 @@ export type UpgradeGoal = { version: string } | { major: number } | { newest: tr
 
 export type UpgradePlan =
   | { ok: true; hops: Release[] }
-  | { ok: false; code: 'NO_UPGRADE_PATH'; message: string; remedy: string; blockedBy?: Release };
+  | {
+      ok: false;
+      code: 'NO_UPGRADE_PATH';
+      /** English text; `key` and `params` render it in any language (and raise it: `new HicareError(key, params)`). */
+      message: string;
+      remedy: string;
+      key?: NoPathKey;
+      params?: Record<string, string>;
+      blockedBy?: Release;
+    };
+
+type NoPathKey = Extract<ErrorKey, `NO_UPGRADE_PATH.${string}`>;
 
 export interface PlanOptions {
   includePrereleases?: boolean;
@@ -56,23 +69,14 @@ export function cachedVersion(version: string): SemVer {
 /** What planning relies on; `publishedAt` plays no part here, so it is left to assertRelease where it matters. */
 function assertPlannable(r: Release): SemVer {
   if (r === null || typeof r !== 'object' || typeof r.product !== 'string' || r.product.length === 0) {
-    throw invalidInput('A release needs a product and a version.', 'Pass releases from the product feed.', {
-      release: r,
-    });
+    throw new HicareError('INVALID_INPUT.plannableRelease', {}, { release: r });
   }
   const version = cachedVersion(r.version);
   if (r.minUpgradeFrom !== undefined) parseRange(r.minUpgradeFrom);
   if (r.platforms !== undefined && !Array.isArray(r.platforms)) {
-    throw invalidInput(
-      `The platforms of ${r.product} ${r.version} are not a list.`,
-      'List platforms such as "linux-x64", or omit the field.',
-    );
+    throw new HicareError('INVALID_INPUT.planPlatforms', { product: r.product, version: r.version });
   }
   return version;
-}
-
-function invalidInput(message: string, remedy: string, details?: Record<string, unknown>): HicareError {
-  return new HicareError('INVALID_INPUT', message, remedy, details);
 }
 
 function assertGoal(goal: UpgradeGoal): void {
@@ -85,11 +89,7 @@ function assertGoal(goal: UpgradeGoal): void {
     if ('major' in g && typeof g.major === 'number' && Number.isSafeInteger(g.major) && g.major >= 0) return;
     if ('newest' in g && g.newest === true) return;
   }
-  throw invalidInput(
-    'The upgrade goal is not understood.',
-    'Ask for { version: "2.3.1" }, { major: 2 } or { newest: true }.',
-    { goal },
-  );
+  throw new HicareError('INVALID_INPUT.upgradeGoal', {}, { goal });
 }
 
 function exclusionOf(r: Release, v: SemVer, options: PlanOptions): Exclusion | undefined {
@@ -179,16 +179,17 @@ function pathTo(target: number, parent: Int32Array, nodes: readonly Node[]): Rel
   return hops.reverse();
 }
 
-function noPath(message: string, remedy: string, blockedBy?: Release): UpgradePlan {
-  return blockedBy === undefined
-    ? { ok: false, code: 'NO_UPGRADE_PATH', message, remedy }
-    : { ok: false, code: 'NO_UPGRADE_PATH', message, remedy, blockedBy };
-}
-
-function excludedWhy(why: Exclusion, options: PlanOptions): string {
-  return why === 'prerelease'
-    ? 'is a prerelease, and prereleases are not included'
-    : `is not published for ${String(options.platform)}`;
+function noPath(key: NoPathKey, params: Record<string, string>, blockedBy?: Release): UpgradePlan {
+  const t = translator('en');
+  const plan = {
+    ok: false as const,
+    code: 'NO_UPGRADE_PATH' as const,
+    message: t(`errors.${key}.message`, params),
+    remedy: t(`errors.${key}.remedy`, params),
+    key,
+    params,
+  };
+  return blockedBy === undefined ? plan : { ...plan, blockedBy };
 }
 
 /** Explains an unreachable goal release and names the release that would have opened the way, if one exists. */
@@ -199,7 +200,7 @@ function blocked(
   options: PlanOptions,
 ): UpgradePlan {
   const range = target.minUpgradeFrom ?? '*';
-  const message = `No upgrade path from ${installed} to ${target.product} ${target.version}: it can only be installed over a version matching "${range}", and no available release leads there.`;
+  const params = { installed, product: target.product, version: target.version, range };
   const low = parseVersion(installed);
   const high = parseVersion(target.version);
   const test = parseRange(range);
@@ -210,21 +211,13 @@ function blocked(
     }
   }
   if (stone === undefined) {
-    return noPath(
-      message,
-      `Contact TAC: no published release satisfies "${range}", so ${target.version} needs a supported migration.`,
-      target,
-    );
+    return noPath('NO_UPGRADE_PATH.noPath', params, target);
   }
-  const stoneVersion = stone.release.version;
+  const step = stone.release.version;
   const why = exclusionOf(stone.release, stone.version, options);
-  const remedy =
-    why === undefined
-      ? `Install ${stoneVersion} first with TAC's help: it would open the way to ${target.version} but cannot be installed over ${installed} directly.`
-      : why === 'prerelease'
-        ? `Include prereleases to install ${stoneVersion} first, or contact TAC for a supported migration.`
-        : `Contact TAC for a supported migration: ${stoneVersion}, which would open the way, ${excludedWhy(why, options)}.`;
-  return noPath(message, remedy, target);
+  if (why === undefined) return noPath('NO_UPGRADE_PATH.stepFirst', { ...params, step }, target);
+  if (why === 'prerelease') return noPath('NO_UPGRADE_PATH.stepPrerelease', { ...params, step }, target);
+  return noPath('NO_UPGRADE_PATH.stepPlatform', { ...params, step, platform: String(options.platform) }, target);
 }
 
 export function planUpgradePath(
@@ -235,10 +228,9 @@ export function planUpgradePath(
 ): UpgradePlan {
   const from = parseVersion(installed);
   assertGoal(goal);
-  if (!Array.isArray(releases))
-    throw invalidInput('The releases must be a list.', 'Pass the release feed of one product.');
+  if (!Array.isArray(releases)) throw new HicareError('INVALID_INPUT.releasesList');
   if (options.platform !== undefined && (typeof options.platform !== 'string' || options.platform.length === 0)) {
-    throw invalidInput('The platform must be a name such as "linux-x64".', 'Pass a platform name or leave it out.');
+    throw new HicareError('INVALID_INPUT.planPlatform');
   }
 
   const all: { release: Release; version: SemVer }[] = [];
@@ -246,12 +238,10 @@ export function planUpgradePath(
   for (const r of releases) {
     const version = assertPlannable(r);
     if (r.product !== product) {
-      throw invalidInput(
-        `The releases mix products (${String(product)} and ${r.product}).`,
-        'Plan each product separately.',
-        {
-          products: [product, r.product],
-        },
+      throw new HicareError(
+        'INVALID_INPUT.mixedProducts',
+        { first: String(product), second: r.product },
+        { products: [product, r.product] },
       );
     }
     all.push({ release: r, version });
@@ -286,20 +276,18 @@ export function planUpgradePath(
   const goals = nodes.filter((n) => isGoal(n.version));
   if (goals.length === 0) {
     if ('newest' in goal) return { ok: true, hops: [] };
-    if (excluded !== undefined) {
-      const remedy =
-        excluded.why === 'prerelease'
-          ? 'Include prereleases to plan to it, or wait for the generally available release.'
-          : 'Pick a release published for this platform, or contact TAC.';
-      return noPath(
-        `No upgrade path from ${installed} to ${goalName}: ${excluded.release.version} ${excludedWhy(excluded.why, options)}.`,
-        remedy,
-      );
+    const params = { installed, goal: goalName };
+    if (excluded?.why === 'prerelease') {
+      return noPath('NO_UPGRADE_PATH.goalPrerelease', { ...params, version: excluded.release.version });
     }
-    return noPath(
-      `No upgrade path from ${installed} to ${goalName}: no such release is published.`,
-      'Pick a published version, or contact TAC about availability.',
-    );
+    if (excluded?.why === 'platform') {
+      return noPath('NO_UPGRADE_PATH.goalPlatform', {
+        ...params,
+        version: excluded.release.version,
+        platform: String(options.platform),
+      });
+    }
+    return noPath('NO_UPGRADE_PATH.goalMissing', params);
   }
 
   const parent = new Int32Array(nodes.length).fill(UNVISITED);
@@ -355,22 +343,36 @@ export interface DirectInstallInput {
  * installed version does not satisfy would skip a hop (a database migration, a data conversion) that the vendor
  * requires, so it is refused with the path that leads there. Null when the direct install is fine.
  */
-export function directInstallRefusal(input: DirectInstallInput): HicareError | null {
+export function directInstallRefusal(input: DirectInstallInput, locale: DisplayLocale = 'en'): HicareError | null {
   const { installed, serialNumber, release } = input;
   if (satisfiesMinUpgradeFrom(installed, release)) return null;
-  const name = `${productLabel(release.product)} ${release.version}`;
-  const message = `${name} installs only over ${rangeInWords(release.minUpgradeFrom ?? '*')}; ${serialNumber} runs ${installed}.`;
-  const plan = planUpgradePath(installed, input.releases, { version: release.version }, input.options);
-  const path = plan.ok ? plan.hops.map((h) => h.version) : [];
-  const first = path[0];
-  const remedy =
-    first === undefined
-      ? `Nothing was installed. ${plan.ok ? 'Contact TAC for a supported migration.' : plan.remedy}`
-      : `Install ${first} first, or install the path ${path.join(' → ')}.`;
-  return new HicareError('UPGRADE_PATH_REQUIRED', message, remedy, {
+  // The range goes in words of `locale`: the language the refusal is first shown in.
+  const params = {
+    name: `${productLabel(release.product)} ${release.version}`,
+    range: rangeInWords(release.minUpgradeFrom ?? '*', locale),
     serialNumber,
     installed,
-    version: release.version,
-    path,
-  });
+  };
+  const plan = planUpgradePath(installed, input.releases, { version: release.version }, input.options);
+  const path = plan.ok ? plan.hops.map((h) => h.version) : [];
+  const details = { serialNumber, installed, version: release.version, path };
+  const first = path[0];
+  if (first !== undefined) {
+    return new HicareError('UPGRADE_PATH_REQUIRED.direct', { ...params, first, path: path.join(' → ') }, details);
+  }
+  if (plan.ok) return new HicareError('UPGRADE_PATH_REQUIRED.noPath', params, details);
+  const why = plan.key?.slice('NO_UPGRADE_PATH.'.length) ?? 'noPath';
+  const planned = plan.params ?? {};
+  return new HicareError(
+    'UPGRADE_PATH_REQUIRED.blocked',
+    {
+      ...params,
+      why,
+      version: planned['version'] ?? release.version,
+      minUpgradeFrom: planned['range'] ?? '*',
+      step: planned['step'] ?? '',
+      platform: planned['platform'] ?? '',
+    },
+    details,
+  );
 }

@@ -5,9 +5,12 @@
  */
 import type { z } from 'zod';
 import type { VerdictReasonSchema, VerdictSchema } from '../contracts/entitlement.js';
-import { HicareError } from '../errors.js';
+import { HicareError, type ErrorKey } from '../errors.js';
+import { codeOfKey } from '../i18n/error-messages.js';
+import type { MessageParams } from '../i18n/messages.js';
+import { translator } from '../i18n/translator.js';
 import { assertInstant, endOfDayExclusive } from './dates.js';
-import { TIER_NAMES, contractStanding, coversSystem, type Contract } from './contract.js';
+import { contractStanding, coversSystem, type Contract } from './contract.js';
 import {
   assertRelease,
   classifyRelease,
@@ -63,8 +66,22 @@ export interface VerdictInput {
 /** The judgement on one release, as the portal serves it (read off VerdictSchema, so the two cannot drift). */
 export type Verdict = z.infer<typeof VerdictSchema>;
 
-function reason(code: VerdictReasonCode, message: string, remedy: string): VerdictReason {
-  return { code, message, remedy };
+/** An errors-catalog key of a verdict reason: the code itself or one of its variants. */
+type ReasonKey = Extract<ErrorKey, VerdictReasonCode | `${VerdictReasonCode}.${string}`>;
+
+/**
+ * A reason with its catalog key and params, so a reader in another language gets it in theirs, and its English text.
+ * Contract dates go as `…Date` params with the contract's `zone`: "31 Mar 2027, Asia/Shanghai".
+ */
+function reason(key: ReasonKey, params: MessageParams = {}): VerdictReason {
+  const t = translator('en');
+  return {
+    code: codeOfKey<VerdictReasonCode>(key),
+    message: t(`errors.${key}.message`, params),
+    remedy: t(`errors.${key}.remedy`, params),
+    key,
+    params: { ...params },
+  };
 }
 
 /** The major the contract licenses for a product: the contract's own figure, else the installed major. */
@@ -91,52 +108,47 @@ function contractReasons(
   const { system, release, now } = input;
   if (!coversSystem(contract, system.serialNumber, system.product)) {
     return [
-      reason(
-        'SYSTEM_NOT_COVERED',
-        `System ${system.serialNumber} (${system.product}) is not covered by contract ${contract.id}.`,
-        'Ask your account manager to add this system to your maintenance contract.',
-      ),
+      reason('SYSTEM_NOT_COVERED.contract', {
+        serialNumber: system.serialNumber,
+        product: system.product,
+        contractId: contract.id,
+      }),
     ];
   }
   const reasons: VerdictReason[] = [];
   const standing = contractStanding(contract, now);
   if (standing.status === 'pending') {
     reasons.push(
-      reason(
-        'CONTRACT_PENDING',
-        `Contract ${contract.id} starts on ${contract.startDate}.`,
-        `Wait until ${contract.startDate}, when your service starts.`,
-      ),
+      reason('CONTRACT_PENDING.contract', {
+        contractId: contract.id,
+        startDate: contract.startDate,
+        zone: contract.timeZone,
+      }),
     );
   }
   // Previews of a new major are never offered under Support, even when the licence already covers that major.
   const previewOfNewMajor =
     isPrerelease(release.version) && majorOf(release.version) > majorOf(system.installedVersion);
   if ((requiredRight === 'upgrade' || previewOfNewMajor) && contract.tier === 'support') {
-    reasons.push(
-      reason(
-        'UPGRADE_REQUIRES_UPGRADE_SUPPORT',
-        `${release.version} is a major upgrade; your ${TIER_NAMES.support} contract covers updates only.`,
-        `Move to ${TIER_NAMES['upgrade-support']} to take major upgrades; updates of your licensed version stay available.`,
-      ),
-    );
+    reasons.push(reason('UPGRADE_REQUIRES_UPGRADE_SUPPORT.release', { version: release.version }));
   }
   if (standing.status === 'expired') {
     if ((input.postExpiry ?? 'earned') === 'none') {
       reasons.push(
-        reason(
-          'CONTRACT_EXPIRED',
-          `Contract ${contract.id} ended on ${contract.endDate}.`,
-          'Renew your maintenance contract to download releases again.',
-        ),
+        reason('CONTRACT_EXPIRED.none', {
+          contractId: contract.id,
+          endDate: contract.endDate,
+          zone: contract.timeZone,
+        }),
       );
     } else if (Date.parse(release.publishedAt) >= endOfDayExclusive(contract.endDate, contract.timeZone).getTime()) {
       reasons.push(
-        reason(
-          'RELEASED_AFTER_CONTRACT_END',
-          `${release.version} was published after contract ${contract.id} ended on ${contract.endDate}.`,
-          `Renew your maintenance contract; releases published up to ${contract.endDate} remain available to you.`,
-        ),
+        reason('RELEASED_AFTER_CONTRACT_END.earned', {
+          version: release.version,
+          contractId: contract.id,
+          endDate: contract.endDate,
+          zone: contract.timeZone,
+        }),
       );
     }
   }
@@ -147,44 +159,27 @@ function releaseReasons(input: VerdictInput): VerdictReason[] {
   const { release, system, now } = input;
   const reasons: VerdictReason[] = [];
   if (isPrerelease(release.version) && input.includePrereleases !== true) {
-    reasons.push(
-      reason(
-        'PRERELEASE',
-        `${release.version} is a preview, not generally available.`,
-        'Turn on "Show previews" under Settings → Updates to take prereleases (--previews on the command line).',
-      ),
-    );
+    reasons.push(reason('PRERELEASE.release', { version: release.version }));
   }
   if (
     system.platform !== undefined &&
     release.platforms !== undefined &&
     !release.platforms.includes(system.platform)
   ) {
-    reasons.push(
-      reason(
-        'NOT_FOR_PLATFORM',
-        `${release.version} is not built for ${system.platform}.`,
-        `Choose the package built for ${system.platform}.`,
-      ),
-    );
+    reasons.push(reason('NOT_FOR_PLATFORM.platform', { version: release.version, platform: system.platform }));
   }
   const major = majorOf(release.version);
   const lifecycle = lifecycleOf(input.lifecycles ?? [], release.product, major);
   if (lifecycle !== undefined && linePhase(lifecycle, now) === 'past-end-of-service') {
     reasons.push(
-      reason(
-        'LINE_PAST_END_OF_SERVICE',
-        `The ${major}.x line reached its end of service on ${lifecycle.endOfService ?? ''}.`,
-        'Upgrade to a supported major version.',
-      ),
+      reason('LINE_PAST_END_OF_SERVICE.line', { major: String(major), endOfServiceDate: lifecycle.endOfService ?? '' }),
     );
   } else if (publishedAfterEndOfMaintenance(release, lifecycle)) {
     reasons.push(
-      reason(
-        'LINE_PAST_END_OF_MAINTENANCE',
-        `The ${major}.x line reached its end of maintenance on ${lifecycle?.endOfMaintenance ?? ''}; it gets no new updates.`,
-        'Upgrade to a maintained major version to keep receiving updates.',
-      ),
+      reason('LINE_PAST_END_OF_MAINTENANCE.line', {
+        major: String(major),
+        endOfMaintenanceDate: lifecycle?.endOfMaintenance ?? '',
+      }),
     );
   }
   return reasons;
@@ -195,11 +190,11 @@ function assertVerdictInput(input: VerdictInput): void {
   assertRelease(input.release);
   parseVersion(input.system.installedVersion);
   if (input.release.product !== input.system.product) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `Release ${input.release.product} ${input.release.version} is not for product ${input.system.product}.`,
-      'Ask for releases of the system’s own product.',
-    );
+    throw new HicareError('INVALID_INPUT.releaseOfOtherProduct', {
+      product: input.release.product,
+      version: input.release.version,
+      systemProduct: input.system.product,
+    });
   }
 }
 
@@ -215,14 +210,7 @@ export function verdict(input: VerdictInput): Verdict {
       allowed: false,
       kind,
       requiredRight: releaseMajor > majorOf(system.installedVersion) ? 'upgrade' : 'update',
-      reasons: [
-        reason(
-          'NO_CONTRACT',
-          'You have no maintenance contract.',
-          'Contact your account manager to buy Application Software Support.',
-        ),
-        ...common,
-      ],
+      reasons: [reason('NO_CONTRACT'), ...common],
       contractId: null,
     };
   }
@@ -239,7 +227,7 @@ export function verdict(input: VerdictInput): Verdict {
       (reasons.length === best.reasons.length && contract.endDate > best.contract.endDate);
     if (better) best = { contract, reasons, right };
   }
-  if (best === undefined) throw new HicareError('INTERNAL', 'No contract was evaluated.', 'Report this to the vendor.');
+  if (best === undefined) throw new HicareError('INTERNAL.noContractEvaluated');
   const reasons = [...best.reasons, ...common];
   return { allowed: reasons.length === 0, kind, requiredRight: best.right, reasons, contractId: best.contract.id };
 }
@@ -255,13 +243,7 @@ export function requestEntitlement(
   if (covering.length === 0) {
     return {
       allowed: false,
-      reasons: [
-        reason(
-          'SYSTEM_NOT_COVERED',
-          `System ${serialNumber} is not covered by any of your contracts.`,
-          'Ask your account manager to add this system to your contract.',
-        ),
-      ],
+      reasons: [reason('SYSTEM_NOT_COVERED.anyContract', { serialNumber })],
     };
   }
   const standings = covering.map((c) => ({ c, s: contractStanding(c, now) }));
@@ -271,24 +253,12 @@ export function requestEntitlement(
   if (pending !== undefined) {
     return {
       allowed: false,
-      reasons: [
-        reason(
-          'CONTRACT_PENDING',
-          `Your service starts on ${pending.c.startDate}.`,
-          `Requests can be opened from ${pending.c.startDate}.`,
-        ),
-      ],
+      reasons: [reason('CONTRACT_PENDING.requests', { startDate: pending.c.startDate, zone: pending.c.timeZone })],
     };
   }
   const last = covering.reduce((a, b) => (b.endDate > a.endDate ? b : a));
   return {
     allowed: false,
-    reasons: [
-      reason(
-        'CONTRACT_EXPIRED',
-        `Your contract ended on ${last.endDate}.`,
-        'Renew your maintenance contract to open new service requests.',
-      ),
-    ],
+    reasons: [reason('CONTRACT_EXPIRED.requests', { endDate: last.endDate, zone: last.timeZone })],
   };
 }

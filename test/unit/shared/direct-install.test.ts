@@ -64,6 +64,8 @@ describe('directInstallRefusal: a hop is never skipped', () => {
         code: 'UPGRADE_PATH_REQUIRED',
         message,
         remedy,
+        key: 'UPGRADE_PATH_REQUIRED.direct',
+        params: expect.objectContaining({ installed, first: path[0] }) as unknown,
         details: { serialNumber: 'CG-ATL-0001', installed, version, path },
       });
     },

@@ -233,7 +233,7 @@ describe('isTerminal and describeState', () => {
   );
 
   it('gives every state its own description', () => {
-    expect(new Set(REQUEST_STATES.map(describeState)).size).toBe(REQUEST_STATES.length);
+    expect(new Set(REQUEST_STATES.map((s) => describeState(s))).size).toBe(REQUEST_STATES.length);
   });
 });
 
