@@ -13,6 +13,8 @@ import { toShownError } from '../../../renderer/src/lib/errors.js';
 import { installedVersionWords } from '../../../renderer/src/lib/installed-words.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { Locale } from '../../../shared/i18n/locales.js';
+import type { MessageParams } from '../../../shared/i18n/messages.js';
+import { translate, type CatalogKey } from '../../../shared/i18n/translator.js';
 
 const text = (html: string) =>
   html
@@ -114,5 +116,55 @@ describe('words of the frame in each language', () => {
     expect(currentLocale()).toBe('zh-CN');
     applyLanguage('en');
     expect(currentLocale()).toBe('en');
+  });
+});
+
+describe('sentences of the screens, whole in each language', () => {
+  it.each<[Locale, CatalogKey, MessageParams, string]>([
+    ['en', 'app.downloads.bulk.started', { count: 1 }, '1 download started.'],
+    ['en', 'app.downloads.bulk.started', { count: 2 }, '2 downloads started.'],
+    ['zh-CN', 'app.downloads.bulk.started', { count: 2 }, '已开始 2 个下载。'],
+    [
+      'en',
+      'app.overview.contract.meta',
+      { id: 'C-1', region: 'EMEA', count: 1 },
+      'Contract C-1 · region EMEA · 1 covered system',
+    ],
+    [
+      'zh-CN',
+      'app.overview.contract.meta',
+      { id: 'C-1', region: 'EMEA', count: 3 },
+      '合同 C-1 · 区域 EMEA · 覆盖 3 个系统',
+    ],
+    [
+      'en',
+      'app.overview.change.ending',
+      { endDate: '2027-03-31', zone: 'Asia/Shanghai', daysLeft: 1 },
+      'Service ends on 31 Mar 2027, Asia/Shanghai (1 day left). Renewing keeps updates, TAC support and online self-help running without a gap.',
+    ],
+    [
+      'zh-CN',
+      'app.overview.change.expired',
+      { endDate: '2027-03-31', zone: 'Asia/Shanghai' },
+      '服务已于 2027年3月31日 (Asia/Shanghai) 结束。此前发布的版本仍可使用；续签后可获得更新的版本，并可再次提交服务请求。',
+    ],
+    ['en', 'app.install.knownIssues.heading', { count: 1 }, 'A known issue matches this failure'],
+    ['zh-CN', 'app.install.knownIssues.heading', { count: 2 }, '有 2 个已知问题与此次失败相符'],
+    ['en', 'app.install.path.installPath', { earlier: '1.9.0', last: '2.3.1' }, 'Install the path (1.9.0, then 2.3.1)'],
+    ['zh-CN', 'app.install.path.installPath', { earlier: '1.9.0', last: '2.3.1' }, '安装升级路径（1.9.0，然后 2.3.1）'],
+    [
+      'en',
+      'app.shell.hostLine',
+      { version: '0.1.0', host: 'electron', platform: 'linux-x64' },
+      '0.1.0 · desktop · linux-x64',
+    ],
+    [
+      'zh-CN',
+      'app.shell.hostLine',
+      { version: '0.1.0', host: 'web', platform: 'linux-x64' },
+      '0.1.0 · 浏览器版 · linux-x64',
+    ],
+  ])('in %s, %s reads as written', (locale, key, params, expected) => {
+    expect(translate(locale, key, params)).toBe(expected);
   });
 });
