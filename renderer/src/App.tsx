@@ -6,9 +6,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../shared/contracts/app-api.js';
 import type { SessionView } from '../../shared/contracts/app-views.js';
 import { api } from './api.js';
+import { applyLanguage, useT } from './i18n/index.js';
 import { ErrorNotice } from './components/ErrorNotice.js';
 import { Sidebar } from './components/Sidebar.js';
-import { toShownError, type ShownError } from './lib/errors.js';
+import { shownText, toShownError, type ShownError } from './lib/errors.js';
 import { resolveRoute, sectionOf } from './lib/nav.js';
 import { hrefOf } from './lib/routes.js';
 import { ScreenFor } from './screens/ScreenFor.js';
@@ -25,6 +26,7 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [session, setSession] = useState<SessionView | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
+  const { t, locale } = useT();
   const accountId = session?.account?.id ?? null;
   const previousAccount = useRef<string | null>(null);
 
@@ -45,7 +47,20 @@ export function App() {
   useEffect(() => {
     api.call('app.info', {}).then(setInfo, (e: unknown) => setError(toShownError(e)));
     api.call('session.get', {}).then(changeSession, (e: unknown) => setError(toShownError(e)));
+    // The language is a setting of the app, readable signed out; until it is known the browser's (the OS's) is used.
+    api.call('settings.get', {}).then(
+      (s) => applyLanguage(s.language),
+      () => undefined,
+    );
   }, [changeSession]);
+
+  useApiEvent('settings.changed', (s) => applyLanguage(s.language));
+
+  // The window's title is what the task bar and screen readers announce for the app.
+  const title = t('app.shell.title');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
 
   async function signOut() {
     try {
@@ -67,26 +82,29 @@ export function App() {
             document.getElementById('main')?.focus();
           }}
         >
-          Skip to content
+          {t('app.shell.skipToContent')}
         </a>
         <header className="topbar">
-          <h1>Hi-Care Update Manager</h1>
+          <h1>{title}</h1>
           {info !== null && (
             <span className="muted" data-testid="host-line">
-              {info.version} · {info.host === 'electron' ? 'desktop' : 'browser'} · {info.platform}
+              {t('app.shell.hostLine', { version: info.version, host: info.host, platform: info.platform })}
             </span>
           )}
           {session !== null && session.portalUrl !== null && (
             <span className="muted portal-line" data-testid="portal-line">
-              Portal: {session.portalUrl}
+              {t('app.shell.portalLine', { url: session.portalUrl })}
             </span>
           )}
         </header>
-        {info?.notices?.map((notice) => (
-          <div key={notice.code} className="notice notice-warn shell-notice" role="status" data-testid="shell-notice">
-            <strong>{notice.message}</strong> {notice.remedy}
-          </div>
-        ))}
+        {info?.notices?.map((notice) => {
+          const text = shownText(locale, notice);
+          return (
+            <div key={notice.code} className="notice notice-warn shell-notice" role="status" data-testid="shell-notice">
+              <strong>{text.message}</strong> {text.remedy}
+            </div>
+          );
+        })}
         {accountId === null ? (
           <Frame
             session={session}
@@ -151,6 +169,7 @@ function Frame({ session, error, loading, onSignOut, activeDownloads }: FramePro
     main.current?.focus();
   }, [key]);
 
+  const { t } = useT();
   const section = sectionOf(shown);
   useEffect(() => {
     if (section === 'systems') setNewReleases(0);
@@ -168,7 +187,7 @@ function Frame({ session, error, loading, onSignOut, activeDownloads }: FramePro
         {error !== null && <ErrorNotice error={error} />}
         {loading ? (
           <p className="muted" role="status">
-            Reading the session…
+            {t('app.shell.readingSession')}
           </p>
         ) : (
           <ScreenFor route={shown} />

@@ -4,6 +4,8 @@
  * Forms check what they can before calling (nothing is sent while a field is wrong); the host checks again.
  */
 import type { ReactNode } from 'react';
+import { translator } from '../../../shared/i18n/translator.js';
+import { currentLocale } from '../i18n/index.js';
 
 /** Each field of a form and what is wrong with it; a field with no entry is fine. */
 export type Problems<F extends string> = { [K in F]?: string | undefined };
@@ -58,21 +60,24 @@ export function FieldMessage({ fieldId, problem }: { fieldId: string; problem: s
   );
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
-
 /**
  * What is wrong with typed text, in words: empty when it is required, or longer than the contract allows (counted
- * as the host counts it: after trimming, unless the field is sent as typed).
+ * as the host counts it: after trimming, unless the field is sent as typed). `what` names the field in the reader's
+ * language ("the comment", "备注"), as it reads inside a sentence.
  */
 export function textProblem(
   value: string,
   rule: { what: string; max: number; required?: boolean; trimmed?: boolean },
 ): string | undefined {
+  const locale = currentLocale();
+  const t = translator(locale);
   const sent = rule.trimmed === false ? value : value.trim();
-  if (value.trim() === '') return rule.required === true ? `Enter ${rule.what}: it cannot be empty.` : undefined;
+  if (value.trim() === '')
+    return rule.required === true ? t('app.shell.field.required', { what: rule.what }) : undefined;
   if (sent.length > rule.max) {
-    const what = rule.what.charAt(0).toUpperCase() + rule.what.slice(1);
-    return `${what} can be at most ${count(rule.max)} characters; this has ${count(sent.length)}. Shorten it.`;
+    // The sentence starts with the field's name; scripts without capitals are left as they are.
+    const what = rule.what.charAt(0).toLocaleUpperCase(locale) + rule.what.slice(1);
+    return t('app.shell.field.tooLong', { what, max: rule.max, count: sent.length });
   }
   return undefined;
 }

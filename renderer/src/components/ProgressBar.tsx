@@ -1,4 +1,6 @@
 /** A labelled progress bar that assistive technology reads as one (role=progressbar with its value). */
+import { useT } from '../i18n/index.js';
+
 export function ProgressBar({
   percent,
   label,
@@ -8,6 +10,7 @@ export function ProgressBar({
   label: string;
   tone?: 'brand' | 'ok' | 'blocked';
 }) {
+  const { t } = useT();
   return (
     <div
       className="progress"
@@ -16,7 +19,7 @@ export function ProgressBar({
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={percent}
-      aria-valuetext={`${percent}%`}
+      aria-valuetext={t('app.shell.percent', { percent })}
     >
       <div className={`progress-fill progress-${tone}`} style={{ width: `${percent}%` }} />
     </div>

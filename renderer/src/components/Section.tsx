@@ -1,5 +1,6 @@
 /** A titled card; the heading names the region for screen readers. */
 import { useId, type ReactNode } from 'react';
+import { useT } from '../i18n/index.js';
 
 export function Section({
   title,
@@ -26,11 +27,15 @@ export function Section({
   );
 }
 
-/** "Loading…" in place, never a blocking overlay: the rest of the screen stays usable. */
+/**
+ * "Loading…" in place, never a blocking overlay: the rest of the screen stays usable. `what` is already in the
+ * reader's language ("your systems", "您的系统").
+ */
 export function Pending({ what }: { what: string }) {
+  const { t } = useT();
   return (
     <p className="muted" role="status">
-      Loading {what}…
+      {t('app.shell.pending', { what })}
     </p>
   );
 }

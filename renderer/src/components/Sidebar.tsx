@@ -1,9 +1,7 @@
 /** The left navigation: the role's sections as real links (aria-current on the open one), who is signed in, sign out. */
 import type { Account } from '../../../shared/contracts/accounts.js';
-import { ROLE_NAMES } from '../../../shared/domain/role-names.js';
+import { useT } from '../i18n/index.js';
 import { navItemsFor, type Section } from '../lib/nav.js';
-
-export { ROLE_NAMES };
 
 export interface SidebarProps {
   account: Account | null;
@@ -14,14 +12,15 @@ export interface SidebarProps {
 }
 
 export function Sidebar({ account, current, counts, onSignOut }: SidebarProps) {
+  const { t } = useT();
   const items = navItemsFor(account?.role ?? null);
   return (
-    <nav className="sidebar" aria-label="Main">
+    <nav className="sidebar" aria-label={t('app.shell.nav.label')}>
       <ul>
         {account === null && (
           <li>
             <a href="#/sign-in" aria-current={current === null ? 'page' : undefined}>
-              Sign in
+              {t('app.shell.nav.signIn')}
             </a>
           </li>
         )}
@@ -34,9 +33,9 @@ export function Sidebar({ account, current, counts, onSignOut }: SidebarProps) {
                 aria-current={current === item.section ? 'page' : undefined}
                 data-testid={`nav-${item.section}`}
               >
-                {item.label}
+                {t(item.labelKey)}
                 {count !== undefined && count > 0 && (
-                  <span className="count" aria-label={`(${count} new)`}>
+                  <span className="count" aria-label={t('app.shell.nav.newCount', { count })}>
                     {count}
                   </span>
                 )}
@@ -48,10 +47,10 @@ export function Sidebar({ account, current, counts, onSignOut }: SidebarProps) {
       {account !== null && (
         <div className="who" data-testid="signed-in-as">
           <div>{account.name}</div>
-          <div className="muted">{ROLE_NAMES[account.role]}</div>
+          <div className="muted">{t(`app.shell.roles.${account.role}`)}</div>
           <div className="muted small">{account.email}</div>
           <button type="button" className="secondary" onClick={onSignOut}>
-            Sign out
+            {t('app.shell.nav.signOut')}
           </button>
         </div>
       )}

@@ -3,6 +3,7 @@
  * IT staff the same without requests; engineers their workspace and no contracts.
  */
 import type { Role } from '../../../shared/domain/request-state.js';
+import type { CatalogKey } from '../../../shared/i18n/translator.js';
 import { ROUTE_TABLE, SECTION_HOME, type RouteName, type RouteOf, type Section } from './route-table.js';
 import { hrefOf, type Route } from './routes.js';
 
@@ -10,21 +11,13 @@ export type { Section } from './route-table.js';
 
 export interface NavItem {
   section: Section;
-  label: string;
+  /** The link's text, read in the current language where it is drawn. */
+  labelKey: CatalogKey;
   href: string;
 }
 
-const LABELS: Record<Section, string> = {
-  overview: 'Overview',
-  systems: 'Systems & updates',
-  downloads: 'Downloads',
-  requests: 'Requests',
-  workspace: 'Engineer workspace',
-  settings: 'Settings',
-};
-
 function navItem(section: Section): NavItem {
-  return { section, label: LABELS[section], href: hrefOf(SECTION_HOME[section]) };
+  return { section, labelKey: `app.shell.nav.${section}`, href: hrefOf(SECTION_HOME[section]) };
 }
 
 const BY_ROLE: Record<Role, Section[]> = {

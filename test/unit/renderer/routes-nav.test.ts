@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { navItemsFor, resolveRoute, sectionOf } from '../../../renderer/src/lib/nav.js';
 import { hrefOf, parseRoute, type Route, type RouteName, type RouteOf } from '../../../renderer/src/lib/routes.js';
+import { translate } from '../../../shared/i18n/translator.js';
 
 /** Any non-empty text a serial number, package name or id could hold: slashes, `?`, `#`, `%`, spaces, any script. */
 const word = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 });
@@ -110,21 +111,21 @@ describe('sidebar sections', () => {
 
 describe('what each role may open', () => {
   it('customer admins see everything about their contract; IT staff the same without requests; engineers their workspace and no contracts', () => {
-    expect(navItemsFor('customer-admin').map((i) => i.label)).toEqual([
+    expect(navItemsFor('customer-admin').map((i) => translate('en', i.labelKey))).toEqual([
       'Overview',
       'Systems & updates',
       'Downloads',
       'Requests',
       'Settings',
     ]);
-    expect(navItemsFor('it-staff').map((i) => i.label)).toEqual([
+    expect(navItemsFor('it-staff').map((i) => translate('en', i.labelKey))).toEqual([
       'Overview',
       'Systems & updates',
       'Downloads',
       'Settings',
     ]);
-    expect(navItemsFor('engineer').map((i) => i.label)).toEqual(['Engineer workspace', 'Settings']);
-    expect(navItemsFor(null).map((i) => i.label)).toEqual(['Settings']);
+    expect(navItemsFor('engineer').map((i) => translate('en', i.labelKey))).toEqual(['Engineer workspace', 'Settings']);
+    expect(navItemsFor(null).map((i) => translate('en', i.labelKey))).toEqual(['Settings']);
   });
 
   it('a screen the role may not open falls back to the role’s first screen; signed out, everything but settings asks to sign in', () => {

@@ -8,12 +8,14 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { VirtualList } from '../../components/VirtualList.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { bulkRows, filterRows, type BulkRow } from '../../lib/bulk.js';
-import { formatBytes, plural } from '../../lib/format.js';
+import { formatBytes } from '../../lib/format.js';
+import { useT } from '../../i18n/index.js';
 import { startDownload } from '../../state/downloads.js';
 import { useAction } from '../../state/use-action.js';
 import type { ResolutionView } from '../../../../shared/contracts/app-views.js';
 
 export function BulkDownload({ resolutions }: { resolutions: readonly ResolutionView[] }) {
+  const { t } = useT();
   const rows = useMemo(() => bulkRows(resolutions), [resolutions]);
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
@@ -76,12 +78,12 @@ export function BulkDownload({ resolutions }: { resolutions: readonly Resolution
         onChange={(e) => toggle(r.target.name, e.target.checked)}
       />
       <span className="bulk-name">{r.target.name}</span>
-      <span className="muted small">{r.kind}</span>
+      <span className="muted small">{t(`app.downloads.bulk.kind.${r.kind}`)}</span>
       <span className="small">{formatBytes(r.target.length)}</span>
       {r.allowed ? (
         <span className="muted small">{r.serialNumbers.join(', ')}</span>
       ) : (
-        <Badge tone="blocked">Not included in your contract</Badge>
+        <Badge tone="blocked">{t('app.downloads.bulk.refused')}</Badge>
       )}
     </label>
   );
@@ -90,33 +92,43 @@ export function BulkDownload({ resolutions }: { resolutions: readonly Resolution
     <div className="bulk" data-testid="bulk-download">
       <div className="bulk-tools">
         <label className="grow">
-          Filter releases
+          {t('app.downloads.bulk.filter')}
           <input
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder="product, version, platform or serial number"
+            placeholder={t('app.downloads.bulk.filterPlaceholder')}
           />
         </label>
         <button type="button" className="secondary" onClick={pickAllShown}>
-          Select all shown
+          {t('app.downloads.bulk.selectAllShown')}
         </button>
         <button type="button" className="secondary" onClick={() => setPicked(new Set())} disabled={picked.size === 0}>
-          Clear selection
+          {t('app.downloads.bulk.clearSelection')}
         </button>
       </div>
       <p className="muted small" aria-live="polite">
-        {shown.length === rows.length ? plural(rows.length, 'release') : `${shown.length} of ${rows.length} releases`} ·{' '}
-        {picked.size} selected ({formatBytes(pickedBytes)})
+        {shown.length === rows.length
+          ? t('app.downloads.bulk.summaryAll', {
+              count: rows.length,
+              picked: picked.size,
+              size: formatBytes(pickedBytes),
+            })
+          : t('app.downloads.bulk.summaryFiltered', {
+              shown: shown.length,
+              count: rows.length,
+              picked: picked.size,
+              size: formatBytes(pickedBytes),
+            })}
       </p>
       {rows.length === 0 ? (
-        <p>No release is offered for your systems right now.</p>
+        <p>{t('app.downloads.bulk.noneOffered')}</p>
       ) : (
         <VirtualList
           items={shown}
           rowHeight={40}
           height={Math.min(400, Math.max(40, shown.length * 40))}
-          label="Releases to download"
+          label={t('app.downloads.bulk.listLabel')}
           testId="bulk-list"
           rowKey={(r) => r.target.name}
           renderRow={renderRow}
@@ -129,14 +141,14 @@ export function BulkDownload({ resolutions }: { resolutions: readonly Resolution
           disabled={busy || picked.size === 0}
           data-testid="bulk-download-button"
         >
-          {busy ? 'Starting downloads…' : `Download selected (${picked.size})`}
+          {busy ? t('app.downloads.bulk.starting') : t('app.downloads.bulk.downloadSelected', { count: picked.size })}
         </button>
         <span role="status" className="ok">
-          {started !== null && started > 0 ? `${plural(started, 'download')} started.` : ''}
+          {started !== null && started > 0 ? t('app.downloads.bulk.started', { count: started }) : ''}
         </span>
       </div>
       {errors.map((e) => (
-        <ErrorNotice key={e.name} error={{ ...e.error, message: `${e.name}: ${e.error.message}` }} />
+        <ErrorNotice key={e.name} error={e.error} subject={e.name} />
       ))}
     </div>
   );

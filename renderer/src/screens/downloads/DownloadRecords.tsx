@@ -8,9 +8,11 @@ import { api } from '../../api.js';
 import { Pending } from '../../components/Section.js';
 import { RetryError } from '../../components/RetryError.js';
 import { formatBytes, formatDateTime, productLabel } from '../../lib/format.js';
+import { useT } from '../../i18n/index.js';
 import { useAction } from '../../state/use-action.js';
 
 export function DownloadRecords() {
+  const { t } = useT();
   const [records, setRecords] = useState<DownloadRecordView[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   // `before` is the page to continue from; null loads the newest page again.
@@ -29,23 +31,19 @@ export function DownloadRecords() {
 
   return (
     <>
-      <p className="muted small">
-        Every package the portal handed out for your systems, with who downloaded it and when.
-      </p>
+      <p className="muted small">{t('app.downloads.records.intro')}</p>
       {error !== null && <RetryError error={error} busy={busy} onRetry={() => void load(null)} />}
-      {records === null && error === null && <Pending what="the download records" />}
-      {records !== null && records.length === 0 && (
-        <p className="muted">Nothing has been downloaded for your systems yet.</p>
-      )}
+      {records === null && error === null && <Pending what={t('app.downloads.records.pending')} />}
+      {records !== null && records.length === 0 && <p className="muted">{t('app.downloads.records.none')}</p>}
       {records !== null && records.length > 0 && (
         <table className="table" data-testid="download-records">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Release</th>
-              <th scope="col">For system</th>
-              <th scope="col">Size</th>
+              <th scope="col">{t('app.downloads.records.when')}</th>
+              <th scope="col">{t('app.downloads.records.who')}</th>
+              <th scope="col">{t('app.downloads.records.release')}</th>
+              <th scope="col">{t('app.downloads.records.system')}</th>
+              <th scope="col">{t('app.downloads.records.size')}</th>
             </tr>
           </thead>
           <tbody>
@@ -56,7 +54,7 @@ export function DownloadRecords() {
                   {r.account.name} <span className="muted small">{r.account.email}</span>
                 </td>
                 <td>
-                  {productLabel(r.product)} {r.version}
+                  {t('app.downloads.records.releaseName', { product: productLabel(r.product), version: r.version })}
                 </td>
                 <td>{r.serialNumber}</td>
                 <td>{formatBytes(r.bytes)}</td>
@@ -67,7 +65,7 @@ export function DownloadRecords() {
       )}
       {next !== null && (
         <button type="button" className="secondary" onClick={() => void load(next)} disabled={busy}>
-          {busy ? 'Loading…' : 'Show older records'}
+          {busy ? t('app.shell.loading') : t('app.downloads.records.older')}
         </button>
       )}
     </>

@@ -1,35 +1,39 @@
 /** One download: progress, speed, time left, verification, and pause / resume / cancel as its state allows. */
 import type { DownloadView } from '../../../../shared/contracts/app-views.js';
+import type { CatalogKey } from '../../../../shared/i18n/translator.js';
 import { Badge } from '../../components/Badge.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
 import { formatBytes, formatEta, formatSpeed, percentOf } from '../../lib/format.js';
 import type { Tone } from '../../lib/verdict-words.js';
 import { controlDownload } from '../../state/downloads.js';
+import { useT } from '../../i18n/index.js';
 import { useAction } from '../../state/use-action.js';
 
-const STATE_WORDS: Record<DownloadView['state'], [string, Tone | 'neutral']> = {
-  queued: ['Queued', 'neutral'],
-  downloading: ['Downloading', 'info'],
-  paused: ['Paused', 'warn'],
-  verifying: ['Verifying', 'info'],
-  done: ['Done', 'ok'],
-  failed: ['Failed', 'blocked'],
-  cancelled: ['Cancelled', 'neutral'],
+const STATE_TONES: Record<DownloadView['state'], Tone | 'neutral'> = {
+  queued: 'neutral',
+  downloading: 'info',
+  paused: 'warn',
+  verifying: 'info',
+  done: 'ok',
+  failed: 'blocked',
+  cancelled: 'neutral',
 };
 
-export function verificationWords(d: DownloadView): string {
-  if (d.state === 'done') return d.verified ? 'Verified against the signed catalog' : 'Not verified';
-  if (d.state === 'verifying') return 'Checking the bytes against the signed catalog…';
-  if (d.state === 'failed' || d.state === 'cancelled') return 'Not verified';
-  return 'Hashed while downloading; verified when complete';
+/** What is known of a download's bytes against the signed catalog, as a catalog key. */
+export function verificationKey(d: DownloadView): CatalogKey {
+  if (d.state === 'done')
+    return d.verified ? 'app.downloads.verification.verified' : 'app.downloads.verification.notVerified';
+  if (d.state === 'verifying') return 'app.downloads.verification.checking';
+  if (d.state === 'failed' || d.state === 'cancelled') return 'app.downloads.verification.notVerified';
+  return 'app.downloads.verification.whileDownloading';
 }
 
 export function DownloadRow({ download: d }: { download: DownloadView }) {
+  const { t } = useT();
   const control = useAction((action: 'pause' | 'resume' | 'cancel') => controlDownload(action, d.id));
   const { error } = control;
   const percent = d.state === 'done' ? 100 : percentOf(d.receivedBytes, d.totalBytes);
-  const [stateWord, tone] = STATE_WORDS[d.state];
   const act = (action: 'pause' | 'resume' | 'cancel') => void control.run(action);
   const canPause = d.state === 'downloading' || d.state === 'queued';
   const canResume = d.state === 'paused' || d.state === 'failed';
@@ -38,34 +42,45 @@ export function DownloadRow({ download: d }: { download: DownloadView }) {
     <li className="download" data-testid={`download-${d.id}`} data-state={d.state}>
       <div className="download-head">
         <strong className="download-name">{d.targetName}</strong>
-        <Badge tone={tone}>{stateWord}</Badge>
-        {d.serialNumber !== null && <span className="muted small">for {d.serialNumber}</span>}
+        <Badge tone={STATE_TONES[d.state]}>{t(`app.downloads.state.${d.state}`)}</Badge>
+        {d.serialNumber !== null && (
+          <span className="muted small">{t('app.downloads.row.forSystem', { serialNumber: d.serialNumber })}</span>
+        )}
       </div>
       <ProgressBar
         percent={percent}
-        label={`Download of ${d.targetName}`}
+        label={t('app.downloads.row.progressLabel', { name: d.targetName })}
         tone={d.state === 'failed' ? 'blocked' : d.state === 'done' ? 'ok' : 'brand'}
       />
       <div className="download-facts small">
         <span>
-          {formatBytes(d.receivedBytes)} of {formatBytes(d.totalBytes)} ({percent}%)
+          {t('app.downloads.row.received', {
+            received: formatBytes(d.receivedBytes),
+            total: formatBytes(d.totalBytes),
+            percent,
+          })}
         </span>
         {d.state === 'downloading' && (
           <>
             <span>{formatSpeed(d.bytesPerSecond)}</span>
-            <span>{formatEta(d.etaSeconds)} left</span>
+            <span>{t('app.downloads.row.timeLeft', { eta: formatEta(d.etaSeconds) })}</span>
           </>
         )}
         <span className={d.verified ? 'ok-text' : 'muted'} data-testid="verification">
           {d.verified ? '✔ ' : ''}
-          {verificationWords(d)}
+          {t(verificationKey(d))}
         </span>
       </div>
       {d.error !== null && <ErrorNotice error={d.error} />}
       <div className="buttons">
         {canPause && (
-          <button type="button" className="secondary" onClick={() => act('pause')} aria-label={`Pause ${d.targetName}`}>
-            Pause
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => act('pause')}
+            aria-label={t('app.downloads.row.pauseName', { name: d.targetName })}
+          >
+            {t('app.downloads.row.pause')}
           </button>
         )}
         {canResume && (
@@ -73,9 +88,9 @@ export function DownloadRow({ download: d }: { download: DownloadView }) {
             type="button"
             className="secondary"
             onClick={() => act('resume')}
-            aria-label={`Resume ${d.targetName}`}
+            aria-label={t('app.downloads.row.resumeName', { name: d.targetName })}
           >
-            Resume
+            {t('app.downloads.row.resume')}
           </button>
         )}
         {canCancel && (
@@ -83,9 +98,9 @@ export function DownloadRow({ download: d }: { download: DownloadView }) {
             type="button"
             className="secondary danger"
             onClick={() => act('cancel')}
-            aria-label={`Cancel ${d.targetName}`}
+            aria-label={t('app.downloads.row.cancelName', { name: d.targetName })}
           >
-            Cancel
+            {t('app.downloads.row.cancel')}
           </button>
         )}
       </div>

@@ -2,6 +2,7 @@
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Pending, Section } from '../../components/Section.js';
 import { RetryError } from '../../components/RetryError.js';
+import { useT } from '../../i18n/index.js';
 import { useDownloads } from '../../state/downloads.js';
 import { useResource } from '../../state/resource.js';
 import { updatesResource } from '../../state/resources.js';
@@ -11,6 +12,7 @@ import { DownloadRecords } from './DownloadRecords.js';
 import { DownloadRow } from './DownloadRow.js';
 
 export function DownloadsScreen() {
+  const { t } = useT();
   const { byId, error, loaded } = useDownloads();
   const updates = useResource(updatesResource);
   const { role } = useSession();
@@ -18,16 +20,12 @@ export function DownloadsScreen() {
   const active = list.filter((d) => d.state === 'downloading' || d.state === 'verifying').length;
 
   const downloads = (
-    <Section title="Downloads" testId="downloads" key="downloads">
+    <Section title={t('app.downloads.heading')} testId="downloads" key="downloads">
       {error !== null && <ErrorNotice error={error} />}
-      {!loaded && <Pending what="downloads" />}
-      {loaded && list.length === 0 && (
-        <p className="muted">
-          Nothing downloaded yet. Start a download from a system’s updates, or pick several releases below.
-        </p>
-      )}
+      {!loaded && <Pending what={t('app.downloads.pending')} />}
+      {loaded && list.length === 0 && <p className="muted">{t('app.downloads.nothingYet')}</p>}
       <p className="visually-hidden" aria-live="polite">
-        {active > 0 ? `${active} downloading` : ''}
+        {active > 0 ? t('app.downloads.activeCount', { count: active }) : ''}
       </p>
       <ul className="downloads">
         {list.map((d) => (
@@ -37,21 +35,18 @@ export function DownloadsScreen() {
     </Section>
   );
   const bulk = (
-    <Section title="Download several releases" testId="bulk" key="bulk">
-      <p className="muted small">
-        For other machines or sites without internet access: pick the releases and download them all. Each package is
-        verified against the signed catalog.
-      </p>
+    <Section title={t('app.downloads.bulkHeading')} testId="bulk" key="bulk">
+      <p className="muted small">{t('app.downloads.bulkIntro')}</p>
       {updates.error !== null && (
         <RetryError
           error={updates.error}
           busy={updates.loading}
           onRetry={() => void updates.refresh()}
-          label="Check again"
+          label={t('app.downloads.checkAgain')}
         />
       )}
       {updates.data === null && updates.error === null ? (
-        <Pending what="the releases offered for your systems" />
+        <Pending what={t('app.downloads.pendingReleases')} />
       ) : (
         updates.data !== null && <BulkDownload resolutions={updates.data.resolutions} />
       )}
@@ -59,10 +54,10 @@ export function DownloadsScreen() {
   );
   return (
     <div className="screen" data-testid="downloads-screen">
-      <h2 className="screen-title">Downloads</h2>
+      <h2 className="screen-title">{t('app.downloads.title')}</h2>
       {role === 'it-staff' ? [bulk, downloads] : [downloads, bulk]}
       {role === 'customer-admin' && (
-        <Section title="Download records" testId="download-records-section">
+        <Section title={t('app.downloads.recordsHeading')} testId="download-records-section">
           <DownloadRecords />
         </Section>
       )}

@@ -2,6 +2,7 @@
 import type { InstallOutcome } from '../../../../shared/contracts/app-views.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { LogView, linesOf } from '../../components/LogView.js';
+import { useT } from '../../i18n/index.js';
 import { hrefOf } from '../../lib/routes.js';
 import { useSession } from '../../state/session.js';
 import { KnownIssues } from './KnownIssues.js';
@@ -9,6 +10,7 @@ import { KnownIssues } from './KnownIssues.js';
 type Failure = Extract<InstallOutcome, { ok: false }>;
 
 export function FailurePanel({ outcome, liveLogShown }: { outcome: Failure; liveLogShown: boolean }) {
+  const { t } = useT();
   const { role } = useSession();
   return (
     <div className="failure" data-testid="install-failure">
@@ -16,37 +18,35 @@ export function FailurePanel({ outcome, liveLogShown }: { outcome: Failure; live
         error={{ code: outcome.code, message: outcome.message, remedy: outcome.remedy }}
         testId="install-error"
       />
-      {outcome.exitCode !== null && <p className="small">The installer exited with code {outcome.exitCode}.</p>}
+      {outcome.exitCode !== null && (
+        <p className="small">{t('app.install.failure.exitCode', { exitCode: outcome.exitCode })}</p>
+      )}
       <KnownIssues articles={outcome.knownIssues} />
       {outcome.failureId !== null && (
         <div className="guidance">
-          <h3>{outcome.knownIssues.length > 0 ? 'Did not help?' : 'Need help?'}</h3>
+          <h3>
+            {outcome.knownIssues.length > 0 ? t('app.install.failure.didNotHelp') : t('app.install.failure.needHelp')}
+          </h3>
           {role === 'customer-admin' ? (
             <>
-              <p>
-                The Technical Assistance Center can guide you remotely. The request is filled in from this failure; you
-                see and approve everything before it is sent.
-              </p>
+              <p>{t('app.install.failure.guidanceText')}</p>
               <a
                 className="button-link primary"
                 href={hrefOf({ name: 'request-draft', failureId: outcome.failureId })}
                 data-testid="request-guidance"
               >
-                Request remote guidance
+                {t('app.install.failure.requestGuidance')}
               </a>
             </>
           ) : (
-            <p>
-              Ask your customer administrator to request remote guidance for this failure: IT staff accounts cannot open
-              requests.
-            </p>
+            <p>{t('app.install.failure.askAdmin')}</p>
           )}
         </div>
       )}
       {!liveLogShown && outcome.log !== '' && (
         <details open>
-          <summary>Installer log</summary>
-          <LogView lines={linesOf(outcome.log)} label="Installer log" testId="failure-log" />
+          <summary>{t('app.install.failure.log')}</summary>
+          <LogView lines={linesOf(outcome.log)} label={t('app.install.failure.log')} testId="failure-log" />
         </details>
       )}
     </div>

@@ -3,6 +3,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { LogView } from '../../components/LogView.js';
 import { Section } from '../../components/Section.js';
 import { formatDuration, productLabel } from '../../lib/format.js';
+import { useT } from '../../i18n/index.js';
 import { hrefOf } from '../../lib/routes.js';
 import { latestFor, useDownloads } from '../../state/downloads.js';
 import { runInstall, useInstallRun } from '../../state/installs.js';
@@ -11,6 +12,7 @@ import { updatesResource } from '../../state/resources.js';
 import { FailurePanel } from './FailurePanel.js';
 
 export function InstallScreen({ serialNumber, targetName }: { serialNumber: string; targetName: string }) {
+  const { t } = useT();
   const run = useInstallRun(serialNumber, targetName);
   const updates = useResource(updatesResource);
   const { byId } = useDownloads();
@@ -25,40 +27,48 @@ export function InstallScreen({ serialNumber, targetName }: { serialNumber: stri
   const installed = outcome?.ok === true ? outcome : null;
   const product =
     installed !== null
-      ? `${productLabel(installed.product)} ${installed.toVersion}`
+      ? t('app.install.release', { product: productLabel(installed.product), version: installed.toVersion })
       : candidate === undefined
         ? targetName
-        : `${productLabel(candidate.target.custom.product)} ${candidate.target.custom.version}`;
+        : t('app.install.release', {
+            product: productLabel(candidate.target.custom.product),
+            version: candidate.target.custom.version,
+          });
+  const reason = candidate?.verdict.reasons[0];
 
   return (
     <div className="screen" data-testid="install-screen">
       <p className="breadcrumb">
-        <a href="#/systems">Systems &amp; updates</a> /{' '}
-        <a href={hrefOf({ name: 'system', serialNumber })}>{serialNumber}</a> / Install
+        <a href="#/systems">{t('app.install.breadcrumbSystems')}</a> /{' '}
+        <a href={hrefOf({ name: 'system', serialNumber })}>{serialNumber}</a> / {t('app.install.breadcrumbInstall')}
       </p>
-      <h2 className="screen-title">{installed !== null ? `Installed ${product}` : `Install ${product}`}</h2>
-      <Section title="What will happen" testId="install-plan">
+      <h2 className="screen-title">
+        {installed !== null
+          ? t('app.install.titleInstalled', { release: product })
+          : t('app.install.titleInstall', { release: product })}
+      </h2>
+      <Section title={t('app.install.planHeading')} testId="install-plan">
         <dl className="facts">
-          <dt>System</dt>
+          <dt>{t('app.install.system')}</dt>
           <dd>
             {serialNumber}
             {resolution !== undefined && <span className="muted"> · {resolution.system.location}</span>}
           </dd>
-          <dt>From</dt>
+          <dt>{t('app.install.from')}</dt>
           <dd>
             {installed !== null
-              ? (installed.fromVersion ?? 'nothing installed')
-              : (resolution?.system.installedVersion ?? 'nothing installed')}
+              ? (installed.fromVersion ?? t('app.install.nothingInstalled'))
+              : (resolution?.system.installedVersion ?? t('app.install.nothingInstalled'))}
           </dd>
-          <dt>To</dt>
+          <dt>{t('app.install.to')}</dt>
           <dd>{installed?.toVersion ?? candidate?.target.custom.version ?? targetName}</dd>
           {installed === null && (
             <>
-              <dt>Package</dt>
+              <dt>{t('app.install.package')}</dt>
               <dd>
                 <code>{targetName}</code>
                 {download?.state === 'done' && download.verified && (
-                  <span className="ok-text"> · downloaded and verified against the signed catalog</span>
+                  <span className="ok-text">{t('app.install.downloadedVerified')}</span>
                 )}
               </dd>
             </>
@@ -66,10 +76,11 @@ export function InstallScreen({ serialNumber, targetName }: { serialNumber: stri
         </dl>
         {candidate !== undefined && !candidate.verdict.allowed && (
           <ErrorNotice
-            error={{
-              message: candidate.verdict.reasons[0]?.message ?? 'This release is not included in your contract.',
-              remedy: candidate.verdict.reasons[0]?.remedy ?? '',
-            }}
+            error={
+              reason === undefined
+                ? { message: t('app.install.notIncluded') }
+                : { message: reason.message, remedy: reason.remedy, key: reason.key, params: reason.params }
+            }
           />
         )}
         {installed === null && (
@@ -80,34 +91,52 @@ export function InstallScreen({ serialNumber, targetName }: { serialNumber: stri
               disabled={run?.state === 'running'}
               data-testid="start-install"
             >
-              {run === undefined ? 'Start installation' : run.state === 'running' ? 'Installing…' : 'Try again'}
+              {run === undefined
+                ? t('app.install.start')
+                : run.state === 'running'
+                  ? t('app.install.installing')
+                  : t('app.install.tryAgain')}
             </button>
             <span className="muted small">
-              The installed version is detected again afterwards; not reaching{' '}
-              {candidate?.target.custom.version ?? 'the new version'} counts as a failure.
+              {candidate === undefined
+                ? t('app.install.detectedAgainUnknown')
+                : t('app.install.detectedAgain', { version: candidate.target.custom.version })}
             </span>
           </div>
         )}
       </Section>
       {run !== undefined && (
-        <Section title="Installation" testId="install-run">
+        <Section title={t('app.install.runHeading')} testId="install-run">
           <p role="status" aria-live="polite" data-testid="install-status">
             {run.state === 'running'
-              ? `Installing… ${run.log.length} log ${run.log.length === 1 ? 'line' : 'lines'} so far.`
+              ? t('app.install.runningStatus', { count: run.log.length })
               : outcome?.ok === true
-                ? `Installed ${outcome.toVersion}: version ${outcome.detectedVersion} detected after ${formatDuration(outcome.durationMs)}.`
-                : 'The installation failed.'}
+                ? t('app.install.doneStatus', {
+                    toVersion: outcome.toVersion,
+                    detectedVersion: outcome.detectedVersion,
+                    duration: formatDuration(outcome.durationMs),
+                  })
+                : t('app.install.failedStatus')}
           </p>
-          {run.log.length > 0 && <LogView lines={run.log} label="Installer log (live)" testId="install-log" />}
+          {run.log.length > 0 && <LogView lines={run.log} label={t('app.install.liveLog')} testId="install-log" />}
           {run.error !== null && <ErrorNotice error={run.error} />}
           {outcome?.ok === true && (
             <div className="notice notice-ok" data-testid="install-success">
               <strong>
-                {productLabel(outcome.product)}{' '}
-                {outcome.fromVersion === null ? outcome.toVersion : `${outcome.fromVersion} → ${outcome.toVersion}`}{' '}
-                installed on {serialNumber}.
+                {outcome.fromVersion === null
+                  ? t('app.install.installedOn', {
+                      product: productLabel(outcome.product),
+                      toVersion: outcome.toVersion,
+                      serialNumber,
+                    })
+                  : t('app.install.upgradedOn', {
+                      product: productLabel(outcome.product),
+                      fromVersion: outcome.fromVersion,
+                      toVersion: outcome.toVersion,
+                      serialNumber,
+                    })}
               </strong>{' '}
-              <a href={hrefOf({ name: 'system', serialNumber })}>Back to the system</a>
+              <a href={hrefOf({ name: 'system', serialNumber })}>{t('app.install.backToSystem')}</a>
             </div>
           )}
           {outcome?.ok === false && <FailurePanel outcome={outcome} liveLogShown={run.log.length > 0} />}

@@ -1,5 +1,6 @@
 /** Known issues that match a failure: shown before any request, since one may already hold the fix. */
 import type { KnowledgeArticle } from '../../../../shared/contracts/knowledge.js';
+import { useT } from '../../i18n/index.js';
 
 export function KnownIssues({
   articles,
@@ -8,18 +9,17 @@ export function KnownIssues({
   articles: readonly KnowledgeArticle[];
   collapsed?: boolean;
 }) {
+  const { t } = useT();
   if (articles.length === 0) return null;
   return (
     <div className="known-issues" data-testid="known-issues">
-      <h3>
-        {articles.length === 1
-          ? 'A known issue matches this failure'
-          : `${articles.length} known issues match this failure`}
-      </h3>
+      <h3>{t('app.install.knownIssues.heading', { count: articles.length })}</h3>
       {articles.map((a) => {
         const body = (
           <>
-            {a.versions !== null && <p className="muted small">Applies to versions {a.versions}</p>}
+            {a.versions !== null && (
+              <p className="muted small">{t('app.install.knownIssues.appliesTo', { versions: a.versions })}</p>
+            )}
             <div className="article-body">
               {a.body.split(/\n{2,}/).map((para, i) => (
                 <p key={i}>{para}</p>

@@ -11,30 +11,26 @@ import { LogView } from '../../components/LogView.js';
 import { Pending, Section } from '../../components/Section.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { productLabel } from '../../lib/format.js';
+import { useT } from '../../i18n/index.js';
 import { hrefOf } from '../../lib/routes.js';
-import { pathButtonLabel } from '../../lib/upgrade-path.js';
 import { runPath, usePathRun, type HopRun } from '../../state/upgrade-paths.js';
 import { FailurePanel } from './FailurePanel.js';
 
-const HOP_STATE_WORDS: Record<HopRun['state'], string> = {
-  waiting: 'waiting',
-  installing: 'installing…',
-  installed: 'installed',
-  failed: 'failed',
-};
-
 function HopRow({ hop, index, count, product }: { hop: HopRun; index: number; count: number; product: string }) {
+  const { t } = useT();
   return (
     <li className={`hop hop-${hop.state}`} data-testid={`hop-${hop.version}`}>
       <h3 className="small-heading">
-        Step {index + 1} of {count}: {product} {hop.version}{' '}
-        <span data-testid="hop-state">{HOP_STATE_WORDS[hop.state]}</span>
-        {hop.detectedVersion !== null && <span className="muted"> · version {hop.detectedVersion} detected</span>}
+        {t('app.install.path.step', { index: index + 1, count, product, version: hop.version })}{' '}
+        <span data-testid="hop-state">{t(`app.install.path.hopState.${hop.state}`)}</span>
+        {hop.detectedVersion !== null && (
+          <span className="muted">{t('app.install.path.detected', { version: hop.detectedVersion })}</span>
+        )}
       </h3>
       {hop.log.length > 0 && (
         <LogView
           lines={hop.log}
-          label={`Installer log of ${product} ${hop.version}`}
+          label={t('app.install.path.logOf', { product, version: hop.version })}
           testId={`hop-log-${hop.version}`}
           height={160}
         />
@@ -43,7 +39,16 @@ function HopRow({ hop, index, count, product }: { hop: HopRun; index: number; co
   );
 }
 
+/** The action that installs a path: "Install the path (1.9.0, then 2.3.1)"; a single release: "Install 2.3.1". */
+function pathButtonLabel(t: ReturnType<typeof useT>['t'], versions: readonly string[]): string {
+  const last = versions[versions.length - 1] ?? '';
+  if (versions.length <= 1) return t('app.install.path.installOne', { version: last });
+  const earlier = versions.slice(0, -1).join(t('app.install.path.versionSeparator'));
+  return t('app.install.path.installPath', { earlier, last });
+}
+
 export function UpgradePathScreen({ serialNumber, version }: { serialNumber: string; version: string }) {
+  const { t } = useT();
   const [plan, setPlan] = useState<PathPlanView | null>(null);
   const [planError, setPlanError] = useState<ShownError | null>(null);
   const run = usePathRun(serialNumber, version);
@@ -72,23 +77,26 @@ export function UpgradePathScreen({ serialNumber, version }: { serialNumber: str
   return (
     <div className="screen" data-testid="upgrade-path-screen">
       <p className="breadcrumb">
-        <a href="#/systems">Systems &amp; updates</a> /{' '}
-        <a href={hrefOf({ name: 'system', serialNumber })}>{serialNumber}</a> / Upgrade path
+        <a href="#/systems">{t('app.install.breadcrumbSystems')}</a> /{' '}
+        <a href={hrefOf({ name: 'system', serialNumber })}>{serialNumber}</a> / {t('app.install.breadcrumbPath')}
       </p>
       <h2 className="screen-title">
         {shown === null
-          ? `Upgrade ${serialNumber} to ${version}`
-          : `Upgrade ${product} on ${serialNumber} to ${version}`}
+          ? t('app.install.path.titleUnknown', { serialNumber, version })
+          : t('app.install.path.title', { product, serialNumber, version })}
       </h2>
       {planError !== null && run === undefined && <ErrorNotice error={planError} testId="path-refused" />}
-      {shown === null && planError === null && <Pending what="the upgrade path" />}
+      {shown === null && planError === null && <Pending what={t('app.install.path.pending')} />}
       {shown !== null && (
-        <Section title="What will happen" testId="path-plan">
+        <Section title={t('app.install.planHeading')} testId="path-plan">
           <p>
-            {serialNumber} runs {product} {shown.fromVersion}. {product} {shown.toVersion} installs only through{' '}
-            {shown.hops.length === 1 ? 'one release' : `${shown.hops.length} releases, in this order`}; each is included
-            in your contract and is downloaded, verified against the signed catalog and installed before the next one
-            starts.
+            {t('app.install.path.plan', {
+              serialNumber,
+              product,
+              fromVersion: shown.fromVersion,
+              toVersion: shown.toVersion,
+              count: shown.hops.length,
+            })}
           </p>
           <div className="buttons">
             {run === undefined && (
@@ -103,19 +111,22 @@ export function UpgradePathScreen({ serialNumber, version }: { serialNumber: str
                 }
                 data-testid="start-path"
               >
-                {pathButtonLabel(shown.hops.map((h) => h.version))}
+                {pathButtonLabel(
+                  t,
+                  shown.hops.map((h) => h.version),
+                )}
               </button>
             )}
             {run?.state === 'running' && (
               <button type="button" disabled>
-                Installing the path…
+                {t('app.install.path.installingPath')}
               </button>
             )}
           </div>
         </Section>
       )}
       {shown !== null && (
-        <Section title="The path" testId="path-run">
+        <Section title={t('app.install.path.runHeading')} testId="path-run">
           <ol className="hops">
             {hops.map((hop, i) => (
               <HopRow key={hop.version} hop={hop} index={i} count={hops.length} product={product} />
@@ -125,10 +136,13 @@ export function UpgradePathScreen({ serialNumber, version }: { serialNumber: str
           {outcome?.ok === true && (
             <div className="notice notice-ok" role="status" data-testid="path-success">
               <strong>
-                {product} {[outcome.plan.fromVersion, ...outcome.detectedVersions].join(' → ')} installed on{' '}
-                {serialNumber}.
+                {t('app.install.path.success', {
+                  product,
+                  versions: [outcome.plan.fromVersion, ...outcome.detectedVersions].join(t('app.install.path.arrow')),
+                  serialNumber,
+                })}
               </strong>{' '}
-              <a href={hrefOf({ name: 'system', serialNumber })}>Back to the system</a>
+              <a href={hrefOf({ name: 'system', serialNumber })}>{t('app.install.backToSystem')}</a>
             </div>
           )}
           {outcome?.ok === false && (
@@ -141,7 +155,7 @@ export function UpgradePathScreen({ serialNumber, version }: { serialNumber: str
                 liveLogShown={(run?.hops[outcome.failedHop]?.log.length ?? 0) > 0}
               />
               <p>
-                <a href={hrefOf({ name: 'system', serialNumber })}>Back to the system</a>
+                <a href={hrefOf({ name: 'system', serialNumber })}>{t('app.install.backToSystem')}</a>
               </p>
             </>
           )}

@@ -8,9 +8,11 @@ import { contractsResource, systemsResource, updatesResource } from '../../state
 import { ContractCard } from './ContractCard.js';
 import { WhatWouldChange } from './WhatWouldChange.js';
 import { isInService } from '../../../../shared/domain/contract.js';
-import { plural } from '../../lib/format.js';
+import { useT } from '../../i18n/index.js';
+import { formatCount } from '../../lib/format.js';
 
 export function OverviewScreen() {
+  const { t } = useT();
   const contracts = useResource(contractsResource);
   const systems = useResource(systemsResource);
   const updates = useResource(updatesResource);
@@ -25,43 +27,41 @@ export function OverviewScreen() {
 
   return (
     <div className="screen" data-testid="overview-screen">
-      <h2 className="screen-title">Overview</h2>
+      <h2 className="screen-title">{t('app.overview.title')}</h2>
       <div className="tiles">
         <a className="tile" href="#/systems">
-          <span className="tile-number">{systems.data === null ? '…' : systems.data.length}</span>
-          <span>covered systems</span>
+          <span className="tile-number">{systems.data === null ? '…' : formatCount(systems.data.length)}</span>
+          <span>{t('app.overview.tileSystems')}</span>
         </a>
         <a className="tile" href="#/systems" data-testid="tile-available">
-          <span className="tile-number">{updates.data === null ? '…' : allowed}</span>
-          <span>{updates.data === null ? 'checking for releases' : 'releases you may install'}</span>
+          <span className="tile-number">{updates.data === null ? '…' : formatCount(allowed)}</span>
+          <span>{updates.data === null ? t('app.overview.tileChecking') : t('app.overview.tileAllowed')}</span>
         </a>
       </div>
-      <Section title="Your maintenance contracts" testId="contracts">
+      <Section title={t('app.overview.contractsHeading')} testId="contracts">
         {contracts.error !== null && (
           <RetryError error={contracts.error} busy={contracts.loading} onRetry={() => void contracts.refresh()} />
         )}
-        {contracts.data === null && contracts.error === null && <Pending what="your contracts" />}
-        {contracts.data !== null && list.length === 0 && <p>No maintenance contract is on record for your account.</p>}
+        {contracts.data === null && contracts.error === null && <Pending what={t('app.overview.pendingContracts')} />}
+        {contracts.data !== null && list.length === 0 && <p>{t('app.overview.noContract')}</p>}
         <div className="contracts">
           {list.map((c) => (
             <ContractCard key={c.id} contract={c} now={now} />
           ))}
         </div>
         {contracts.data !== null && list.length > 1 && (
-          <p className="muted small">
-            {plural(list.length, 'contract')}: where several cover a system, the best of them applies.
-          </p>
+          <p className="muted small">{t('app.overview.severalContracts', { count: list.length })}</p>
         )}
       </Section>
       <RightsTable current={current?.tier} />
       {list.length > 0 && (
-        <Section title="What a change of contract would add" testId="contract-change">
+        <Section title={t('app.overview.changeHeading')} testId="contract-change">
           {updates.error !== null && (
             <RetryError
               error={updates.error}
               busy={updates.loading}
               onRetry={() => void updates.refresh()}
-              label="Check again"
+              label={t('app.overview.checkAgain')}
             />
           )}
           <WhatWouldChange contracts={list} resolutions={updates.data?.resolutions ?? null} />

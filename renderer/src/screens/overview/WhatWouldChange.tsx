@@ -4,9 +4,9 @@
  */
 import type { ResolutionView } from '../../../../shared/contracts/app-views.js';
 import type { ContractView } from '../../../../shared/contracts/entitlement.js';
-import { TIER_NAMES } from '../../../../shared/domain/contract.js';
 import { openedByUpgradeSupport } from '../../../../shared/domain/contract-offers.js';
 import type { VerdictReasonCode } from '../../../../shared/domain/verdict.js';
+import { useT } from '../../i18n/index.js';
 import { hrefOf } from '../../lib/routes.js';
 import { productLabel } from '../../lib/format.js';
 
@@ -47,18 +47,19 @@ const refusedFor =
     c.verdict.reasons.some((x) => x.code === code);
 
 function BlockedList({ items }: { items: Blocked[] }) {
+  const { t } = useT();
   if (items.length === 0) return null;
   return (
     <ul className="blocked-list">
       {items.slice(0, 8).map((b) => (
         <li key={`${b.serialNumber}|${b.version}`}>
           <a href={hrefOf({ name: 'system', serialNumber: b.serialNumber })}>
-            {productLabel(b.product)} {b.version}
+            {t('app.overview.change.release', { product: productLabel(b.product), version: b.version })}
           </a>{' '}
-          <span className="muted">for {b.serialNumber}</span>
+          <span className="muted">{t('app.overview.change.forSystem', { serialNumber: b.serialNumber })}</span>
         </li>
       ))}
-      {items.length > 8 && <li className="muted">and {items.length - 8} more</li>}
+      {items.length > 8 && <li className="muted">{t('app.overview.change.more', { count: items.length - 8 })}</li>}
     </ul>
   );
 }
@@ -70,6 +71,7 @@ export function WhatWouldChange({
   contracts: readonly ContractView[];
   resolutions: readonly ResolutionView[] | null;
 }) {
+  const { t } = useT();
   const onSupport =
     contracts.some((c) => c.tier === 'support') &&
     !contracts.some((c) => c.tier === 'upgrade-support' && c.status !== 'expired');
@@ -81,26 +83,21 @@ export function WhatWouldChange({
   const afterEnd = resolutions === null ? [] : blockedBy(resolutions, refusedFor('RELEASED_AFTER_CONTRACT_END'));
   const expired = resolutions === null ? [] : blockedBy(resolutions, refusedFor('CONTRACT_EXPIRED'));
   if (!onSupport && ending.length === 0) {
-    return (
-      <p data-testid="what-would-change">Your contract includes both updates and upgrades. Nothing more to add.</p>
-    );
+    return <p data-testid="what-would-change">{t('app.overview.change.nothingMore')}</p>;
   }
   return (
     <div className="what-would-change" data-testid="what-would-change">
       {onSupport && (
         <div>
-          <h3>{TIER_NAMES['upgrade-support']} would add</h3>
-          <p>
-            Software upgrades: new major versions as they become generally available, on top of the updates you already
-            receive.
-          </p>
+          <h3>{t('app.overview.change.upgradeSupportAdds')}</h3>
+          <p>{t('app.overview.change.upgradesText')}</p>
           {resolutions === null ? (
-            <p className="muted">Checking which upgrades this would open on your systems…</p>
+            <p className="muted">{t('app.overview.change.checkingUpgrades')}</p>
           ) : upgrades.length === 0 ? (
-            <p className="muted">No upgrade is waiting on your systems right now.</p>
+            <p className="muted">{t('app.overview.change.noUpgradeWaiting')}</p>
           ) : (
             <>
-              <p>Upgrades waiting on your systems:</p>
+              <p>{t('app.overview.change.upgradesWaiting')}</p>
               <BlockedList items={upgrades} />
             </>
           )}
@@ -108,11 +105,11 @@ export function WhatWouldChange({
       )}
       {ending.map((c) => (
         <div key={c.id}>
-          <h3>Renewing contract {c.id} would add</h3>
+          <h3>{t('app.overview.change.renewAdds', { id: c.id })}</h3>
           <p>
             {c.status === 'expired'
-              ? `Service ended on ${c.endDate}. Releases published up to then stay available; a renewal brings newer releases and lets you open service requests again.`
-              : `Service ends on ${c.endDate} (${c.daysLeft} days left). Renewing keeps updates, TAC support and online self-help running without a gap.`}
+              ? t('app.overview.change.expired', { endDate: c.endDate, zone: c.timeZone })
+              : t('app.overview.change.ending', { endDate: c.endDate, zone: c.timeZone, daysLeft: c.daysLeft })}
           </p>
           <BlockedList items={[...afterEnd, ...expired]} />
         </div>

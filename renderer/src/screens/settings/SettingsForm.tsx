@@ -4,8 +4,11 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../../shared/contracts/app-api.js';
+import { LANGUAGE_SETTINGS, type LanguageSetting } from '../../../../shared/i18n/locales.js';
+import type { CatalogKey } from '../../../../shared/i18n/translator.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { applyLanguage, useT } from '../../i18n/index.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { useApiEvent } from '../../state/hooks.js';
 import { useAction } from '../../state/use-action.js';
@@ -14,69 +17,35 @@ type TextField = 'portalUrl' | 'proxyUrl' | 'caBundlePath' | 'downloadDirectory'
 
 interface FieldSpec {
   name: TextField;
-  label: string;
   type: 'url' | 'text';
-  placeholder: string;
-  hint: string;
+  /** An example address or path (the same in every language), or what an empty field means, from the catalog. */
+  placeholder: { example: string } | { key: CatalogKey };
 }
 
-const FIELDS: readonly (readonly [string, readonly FieldSpec[]])[] = [
+/** The text fields by group; their label, hint (and placeholder) are `app.settings.fields.<name>.*`. */
+const FIELDS: readonly (readonly ['portal' | 'folders' | 'trust', readonly FieldSpec[]])[] = [
   [
-    'Portal and network',
+    'portal',
     [
-      {
-        name: 'portalUrl',
-        label: 'Portal address',
-        type: 'url',
-        placeholder: 'https://portal.example.com',
-        hint: 'The vendor portal this app signs in to.',
-      },
-      {
-        name: 'proxyUrl',
-        label: 'Proxy',
-        type: 'url',
-        placeholder: 'http://proxy.example.com:3128',
-        hint: 'Empty: use HTTPS_PROXY / NO_PROXY from the environment, or connect directly.',
-      },
-      {
-        name: 'caBundlePath',
-        label: 'Extra CA bundle (PEM file)',
-        type: 'text',
-        placeholder: '/etc/ssl/company-ca.pem',
-        hint: 'For a proxy or portal whose certificate your company issues.',
-      },
+      { name: 'portalUrl', type: 'url', placeholder: { example: 'https://portal.example.com' } },
+      { name: 'proxyUrl', type: 'url', placeholder: { example: 'http://proxy.example.com:3128' } },
+      { name: 'caBundlePath', type: 'text', placeholder: { example: '/etc/ssl/company-ca.pem' } },
     ],
   ],
   [
-    'Folders',
+    'folders',
     [
       {
         name: 'downloadDirectory',
-        label: 'Download folder',
         type: 'text',
-        placeholder: 'Default: in the app’s data folder',
-        hint: 'Where verified packages are kept.',
+        placeholder: { key: 'app.settings.fields.downloadDirectory.placeholder' },
       },
-      {
-        name: 'installRoot',
-        label: 'Install folder',
-        type: 'text',
-        placeholder: 'Default: in the app’s data folder',
-        hint: 'Products of systems on this desktop are installed below it, one folder per system.',
-      },
+      { name: 'installRoot', type: 'text', placeholder: { key: 'app.settings.fields.installRoot.placeholder' } },
     ],
   ],
   [
-    'Trust',
-    [
-      {
-        name: 'trustRootPath',
-        label: 'Trusted root (root.json)',
-        type: 'text',
-        placeholder: 'Empty: the vendor root shipped with the app',
-        hint: 'Only for a portal whose root your vendor gave you (a staging or demo portal).',
-      },
-    ],
+    'trust',
+    [{ name: 'trustRootPath', type: 'text', placeholder: { key: 'app.settings.fields.trustRootPath.placeholder' } }],
   ],
 ];
 
@@ -99,7 +68,9 @@ function draftOf(s: Settings): Draft {
 const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
 
 export function SettingsForm() {
+  const { t } = useT();
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [language, setLanguage] = useState<LanguageSetting | null>(null);
   const [dirty, setDirty] = useState(false);
   const [loadError, setLoadError] = useState<ShownError | null>(null);
   const [saved, setSaved] = useState(false);
@@ -124,17 +95,29 @@ export function SettingsForm() {
       },
     },
   );
-  const error = saving.error ?? loadError;
+  // The language is saved on its own as soon as it is picked, so the whole app switches at once.
+  const choosing = useAction((next: LanguageSetting) => api.call('settings.update', { language: next }), {
+    onDone: (next) => {
+      setLanguage(next.language);
+      applyLanguage(next.language);
+    },
+  });
+  const error = saving.error ?? choosing.error ?? loadError;
 
   useEffect(() => {
     api.call('settings.get', {}).then(
-      (s) => setDraft(draftOf(s)),
+      (s) => {
+        setDraft(draftOf(s));
+        setLanguage(s.language);
+        applyLanguage(s.language);
+      },
       (e: unknown) => setLoadError(toShownError(e)),
     );
   }, []);
 
   // Changed elsewhere (another window, the tray): show it, unless the user is in the middle of editing.
   useApiEvent('settings.changed', (s) => {
+    setLanguage(s.language);
     if (!dirty) setDraft(draftOf(s));
   });
 
@@ -153,40 +136,71 @@ export function SettingsForm() {
 
   return (
     <section aria-labelledby="settings-heading" className="card" data-testid="settings">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{t('app.settings.heading')}</h2>
       {draft === null && error === null && (
         <p className="muted" role="status">
-          Reading settings…
+          {t('app.settings.reading')}
         </p>
+      )}
+      {language !== null && (
+        <div className="form wide">
+          <fieldset>
+            <legend>{t('app.settings.groups.language')}</legend>
+            <label>
+              {t('app.settings.language')}
+              <select
+                name="language"
+                value={language}
+                disabled={choosing.busy}
+                onChange={(e) => {
+                  const next = e.target.value as LanguageSetting;
+                  setLanguage(next);
+                  void choosing.run(next);
+                }}
+                aria-describedby="language-hint"
+              >
+                {LANGUAGE_SETTINGS.map((l) => (
+                  // Each language is named in itself, so a reader finds theirs whatever the app speaks now.
+                  <option key={l} value={l} lang={l === 'system' ? undefined : l}>
+                    {t(`common.language.${l}`)}
+                  </option>
+                ))}
+              </select>
+              <span id="language-hint" className="hint">
+                {t('app.settings.languageHint')}
+              </span>
+            </label>
+          </fieldset>
+        </div>
       )}
       {draft !== null && (
         <form onSubmit={save} className="form wide" noValidate>
           {FIELDS.map(([group, fields]) => (
             <fieldset key={group}>
-              <legend>{group}</legend>
+              <legend>{t(`app.settings.groups.${group}`)}</legend>
               {fields.map((f) => (
                 <label key={f.name}>
-                  {f.label}
+                  {t(`app.settings.fields.${f.name}.label`)}
                   <input
                     name={f.name}
                     type={f.type}
                     value={draft[f.name]}
                     onChange={(e) => set(f.name, e.target.value)}
-                    placeholder={f.placeholder}
+                    placeholder={'example' in f.placeholder ? f.placeholder.example : t(f.placeholder.key)}
                     spellCheck={false}
                     aria-describedby={`${f.name}-hint`}
                   />
                   <span id={`${f.name}-hint`} className="hint">
-                    {f.hint}
+                    {t(`app.settings.fields.${f.name}.hint`)}
                   </span>
                 </label>
               ))}
             </fieldset>
           ))}
           <fieldset>
-            <legend>Updates</legend>
+            <legend>{t('app.settings.groups.updates')}</legend>
             <label>
-              Check for updates every (hours)
+              {t('app.settings.checkEveryHours')}
               <input
                 name="checkEveryHours"
                 type="number"
@@ -203,11 +217,11 @@ export function SettingsForm() {
                 checked={draft.includePreviews}
                 onChange={(e) => set('includePreviews', e.target.checked)}
               />
-              Show previews (prereleases)
+              {t('app.settings.includePreviews')}
             </label>
           </fieldset>
           <fieldset>
-            <legend>Desktop</legend>
+            <legend>{t('app.settings.groups.desktop')}</legend>
             <label className="inline">
               <input
                 name="startAtLogin"
@@ -216,20 +230,19 @@ export function SettingsForm() {
                 onChange={(e) => set('startAtLogin', e.target.checked)}
                 aria-describedby="startAtLogin-hint"
               />
-              Start the app when I log in
+              {t('app.settings.startAtLogin')}
             </label>
             <span id="startAtLogin-hint" className="hint">
-              In the desktop app on Windows and macOS: it opens when you log in and checks for updates in the
-              background.
+              {t('app.settings.startAtLoginHint')}
             </span>
           </fieldset>
           <div>
             <button type="submit" disabled={saving.busy}>
-              Save settings
+              {t('app.settings.save')}
             </button>
             {saved && (
               <span role="status" className="ok">
-                Saved.
+                {t('app.settings.saved')}
               </span>
             )}
           </div>

@@ -7,10 +7,13 @@ import { useState } from 'react';
 import type { SupportExport, SupportPreviewFile } from '../../../../shared/contracts/support.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { useT } from '../../i18n/index.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { formatBytes } from '../../lib/format.js';
+import { SLOT, Slotted } from '../../components/Slotted.js';
 
 export function SupportBundle() {
+  const { t } = useT();
   const [files, setFiles] = useState<SupportPreviewFile[] | null>(null);
   const [written, setWritten] = useState<SupportExport | null>(null);
   const [busy, setBusy] = useState<'preview' | 'export' | null>(null);
@@ -31,23 +34,22 @@ export function SupportBundle() {
 
   return (
     <section aria-labelledby="support-bundle-heading" className="card" data-testid="support-bundle">
-      <h2 id="support-bundle-heading">Support bundle</h2>
-      <p className="muted">
-        One file for the vendor&rsquo;s support: the app&rsquo;s log, the operation records, failed installations, the
-        settings and this app&rsquo;s version. Tokens, passwords, keys and the names in e-mail addresses are removed
-        first; preview shows exactly what it holds.
-      </p>
+      <h2 id="support-bundle-heading">{t('app.settings.supportBundle.heading')}</h2>
+      <p className="muted">{t('app.settings.supportBundle.intro')}</p>
       <div>
         <button type="button" className="secondary" onClick={() => void run('preview')} disabled={busy !== null}>
-          {busy === 'preview' ? 'Preparing preview…' : 'Preview'}
+          {busy === 'preview' ? t('app.settings.supportBundle.previewing') : t('app.settings.supportBundle.preview')}
         </button>{' '}
         <button type="button" onClick={() => void run('export')} disabled={busy !== null}>
-          {busy === 'export' ? 'Exporting…' : 'Export support bundle'}
+          {busy === 'export' ? t('app.settings.supportBundle.exporting') : t('app.settings.supportBundle.export')}
         </button>
       </div>
       {written !== null && (
         <p role="status" className="ok-text" data-testid="support-bundle-written">
-          Written to <code>{written.path}</code> ({formatBytes(written.bytes)}).
+          <Slotted
+            text={t('app.settings.supportBundle.written', { path: SLOT, size: formatBytes(written.bytes) })}
+            slot={<code>{written.path}</code>}
+          />
         </p>
       )}
       {files !== null && (
@@ -56,11 +58,14 @@ export function SupportBundle() {
             <li key={f.name}>
               <details>
                 <summary>
-                  {f.name} <span className="muted small">({formatBytes(f.bytes)})</span>
+                  {f.name}{' '}
+                  <span className="muted small">
+                    {t('app.settings.supportBundle.fileSize', { size: formatBytes(f.bytes) })}
+                  </span>
                 </summary>
                 <pre className="pre" data-testid="support-bundle-text">
                   {f.text}
-                  {f.truncated && `\n… the bundle holds all ${formatBytes(f.bytes)}`}
+                  {f.truncated && `\n${t('app.settings.supportBundle.truncated', { size: formatBytes(f.bytes) })}`}
                 </pre>
               </details>
             </li>

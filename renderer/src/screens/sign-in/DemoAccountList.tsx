@@ -1,8 +1,7 @@
 /** The embedded demo portal's accounts: picking one fills the sign-in form (it does not sign in by itself). */
 import type { z } from 'zod';
 import type { DemoAccountSchema } from '../../../../shared/contracts/app-views.js';
-import { TIER_NAMES } from '../../../../shared/domain/contract.js';
-import { ROLE_NAMES } from '../../components/Sidebar.js';
+import { useT } from '../../i18n/index.js';
 
 export type DemoAccount = z.infer<typeof DemoAccountSchema>;
 
@@ -13,24 +12,27 @@ export function DemoAccountList({
   accounts: readonly DemoAccount[];
   onPick: (a: DemoAccount) => void;
 }) {
+  const { t } = useT();
   return (
     <div className="demo-accounts" data-testid="demo-accounts">
-      <h3>Demo accounts</h3>
-      <p className="muted small">
-        This app runs against its built-in demo portal. Pick an account to fill in the form.
-      </p>
+      <h3>{t('app.shell.signIn.demoHeading')}</h3>
+      <p className="muted small">{t('app.shell.signIn.demoHint')}</p>
       <ul>
         {accounts.map((a) => (
           <li key={a.email}>
             <button type="button" className="demo-account" onClick={() => onPick(a)}>
+              {/* The button's name says what it does ("Use …"); sighted users read the name in bold. */}
               <strong>
-                <span className="visually-hidden">Use </span>
-                {a.name}
+                <span className="visually-hidden">{t('app.shell.signIn.useAccount', { name: a.name })}</span>
+                <span aria-hidden="true">{a.name}</span>
               </strong>
-              <span>{ROLE_NAMES[a.role]}</span>
+              <span>{t(`app.shell.roles.${a.role}`)}</span>
               {a.customer !== null && (
                 <span className="muted">
-                  {a.customer.name} · {TIER_NAMES[a.customer.tier]}
+                  {t('app.shell.signIn.demoCustomer', {
+                    customer: a.customer.name,
+                    tier: t(`app.shell.tiers.${a.customer.tier}`),
+                  })}
                 </span>
               )}
               <span className="muted small">{a.email}</span>

@@ -10,6 +10,7 @@ import {
   type Problems,
 } from '../../components/FieldMessage.js';
 import { RightsTable } from '../../components/RightsTable.js';
+import { useT } from '../../i18n/index.js';
 import { navigate } from '../../state/hooks.js';
 import { useSession } from '../../state/session.js';
 import { useAction } from '../../state/use-action.js';
@@ -30,19 +31,19 @@ const FIELD_OF_CODE: Readonly<Record<string, Field>> = {
 };
 
 /** Empty means the portal already configured; anything else must be a web address the app can reach. */
-function portalUrlProblem(text: string): string | undefined {
+function portalUrlOk(text: string): boolean {
   const url = text.trim();
-  if (url === '') return undefined;
+  if (url === '') return true;
   try {
     const { protocol } = new URL(url);
-    if (protocol === 'https:' || protocol === 'http:') return undefined;
+    return protocol === 'https:' || protocol === 'http:';
   } catch {
-    // Not a URL at all: said below.
+    return false;
   }
-  return "Enter the portal's web address, starting with https://, such as https://portal.example.com.";
 }
 
 export function SignInScreen() {
+  const { t } = useT();
   const { session, setSession } = useSession();
   const [portalUrl, setPortalUrl] = useState(session?.portalUrl ?? '');
   const [email, setEmail] = useState('');
@@ -88,9 +89,9 @@ export function SignInScreen() {
     e.preventDefault();
     signingIn.reset();
     const found: Problems<Field> = {
-      portalUrl: portalUrlProblem(portalUrl),
-      email: email.trim() === '' ? 'Enter the e-mail address of your portal account.' : undefined,
-      password: password === '' ? 'Enter your password.' : undefined,
+      portalUrl: portalUrlOk(portalUrl) ? undefined : t('app.shell.signIn.portalUrlProblem'),
+      email: email.trim() === '' ? t('app.shell.signIn.emailProblem') : undefined,
+      password: password === '' ? t('app.shell.signIn.passwordProblem') : undefined,
     };
     setProblems(found);
     if (hasProblems(found)) {
@@ -103,12 +104,12 @@ export function SignInScreen() {
   const demo = session?.demoAccounts ?? null;
   return (
     <div className="screen" data-testid="sign-in-screen">
-      <h2 className="screen-title">Sign in</h2>
+      <h2 className="screen-title">{t('app.shell.signIn.title')}</h2>
       <div className="two-col">
         <section className="card" aria-labelledby="sign-in-heading">
-          <h3 id="sign-in-heading">Your portal account</h3>
+          <h3 id="sign-in-heading">{t('app.shell.signIn.accountHeading')}</h3>
           <form className="form" onSubmit={submit} noValidate>
-            <Field label="Portal URL" fieldId={idOf('portalUrl')} problem={problems.portalUrl}>
+            <Field label={t('app.shell.signIn.portalUrl')} fieldId={idOf('portalUrl')} problem={problems.portalUrl}>
               <input
                 name="signInPortalUrl"
                 type="url"
@@ -119,7 +120,7 @@ export function SignInScreen() {
                 autoComplete="url"
               />
             </Field>
-            <Field label="E-mail" fieldId={idOf('email')} problem={problems.email}>
+            <Field label={t('app.shell.signIn.email')} fieldId={idOf('email')} problem={problems.email}>
               <input
                 name="email"
                 type="email"
@@ -130,7 +131,7 @@ export function SignInScreen() {
                 required
               />
             </Field>
-            <Field label="Password" fieldId={idOf('password')} problem={problems.password}>
+            <Field label={t('app.shell.signIn.password')} fieldId={idOf('password')} problem={problems.password}>
               <input
                 name="password"
                 type="password"
@@ -143,7 +144,7 @@ export function SignInScreen() {
             </Field>
             <div>
               <button type="submit" disabled={busy}>
-                {busy ? 'Signing in…' : 'Sign in'}
+                {busy ? t('app.shell.signIn.submitting') : t('app.shell.signIn.submit')}
               </button>
             </div>
           </form>
@@ -151,7 +152,7 @@ export function SignInScreen() {
           <TrustPanel trust={session?.trust ?? null} onTrusted={setSession} />
         </section>
         {demo !== null && demo.length > 0 && (
-          <section className="card" aria-label="Demo accounts">
+          <section className="card" aria-label={t('app.shell.signIn.demoHeading')}>
             <DemoAccountList
               accounts={demo}
               onPick={(a) => {

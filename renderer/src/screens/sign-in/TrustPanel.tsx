@@ -8,10 +8,12 @@ import { api } from '../../api.js';
 import { Badge } from '../../components/Badge.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { FieldMessage, fieldAttributes } from '../../components/FieldMessage.js';
+import { useT } from '../../i18n/index.js';
 import { useAction } from '../../state/use-action.js';
 import { groupFingerprint } from '../../lib/format.js';
 
 export function TrustPanel({ trust, onTrusted }: { trust: SessionView['trust']; onTrusted: (s: SessionView) => void }) {
+  const { t } = useT();
   const [rootPath, setRootPath] = useState('');
   const [done, setDone] = useState(false);
   // The session is updated even if the panel closed meanwhile: the root is trusted either way.
@@ -33,7 +35,7 @@ export function TrustPanel({ trust, onTrusted }: { trust: SessionView['trust']; 
     trusting.reset();
     setDone(false);
     if (rootPath.trim() === '') {
-      setProblem("Enter the path of the portal's root.json.");
+      setProblem(t('app.shell.trust.fileProblem'));
       document.getElementById(fieldId)?.focus();
       return;
     }
@@ -42,35 +44,33 @@ export function TrustPanel({ trust, onTrusted }: { trust: SessionView['trust']; 
 
   return (
     <div className="trust" data-testid="trust-panel">
-      <h3>Trust in the signed catalog</h3>
+      <h3>{t('app.shell.trust.heading')}</h3>
       {trust === null ? (
-        <p className="muted">No root of trust is set up yet: updates cannot be verified until one is.</p>
+        <p className="muted">{t('app.shell.trust.none')}</p>
       ) : (
         <dl className="facts">
-          <dt>Root</dt>
+          <dt>{t('app.shell.trust.root')}</dt>
           <dd>
             {trust.shipped ? (
-              <Badge tone="ok">Shipped vendor root</Badge>
+              <Badge tone="ok">{t('app.shell.trust.shipped')}</Badge>
             ) : (
-              <Badge tone="warn">Explicitly trusted root</Badge>
+              <Badge tone="warn">{t('app.shell.trust.explicit')}</Badge>
             )}{' '}
             <code className="path-text">{trust.rootPath}</code>
           </dd>
-          <dt>Fingerprint (SHA-256)</dt>
+          <dt>{t('app.shell.trust.fingerprint')}</dt>
           <dd>
             <code className="fingerprint" data-testid="trust-fingerprint">
               {groupFingerprint(trust.fingerprint)}
             </code>
-            <div className="muted small">
-              Compare it with the one your vendor gave you before trusting updates from this portal.
-            </div>
+            <div className="muted small">{t('app.shell.trust.compare')}</div>
           </dd>
         </dl>
       )}
       <form className="form" onSubmit={submit} noValidate>
         <div className="field">
           <label>
-            Trust a root file (root.json)
+            {t('app.shell.trust.fileLabel')}
             <input
               name="rootPath"
               type="text"
@@ -89,10 +89,10 @@ export function TrustPanel({ trust, onTrusted }: { trust: SessionView['trust']; 
         </div>
         <div>
           <button type="submit" disabled={busy}>
-            Trust this root
+            {t('app.shell.trust.submit')}
           </button>
           <span role="status" className="ok">
-            {done ? 'Root trusted.' : ''}
+            {done ? t('app.shell.trust.done') : ''}
           </span>
         </div>
       </form>

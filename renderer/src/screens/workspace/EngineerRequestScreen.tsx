@@ -7,6 +7,7 @@ import { canMessage } from '../../../../shared/domain/request-state.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Pending, Section } from '../../components/Section.js';
+import { useT } from '../../i18n/index.js';
 import { useSession } from '../../state/session.js';
 import { useAction } from '../../state/use-action.js';
 import { ActionButtons } from '../requests/ActionButtons.js';
@@ -18,6 +19,7 @@ import { ProposedSolution, SolutionHistory } from '../requests/SolutionView.js';
 import { useRequest } from '../requests/useRequest.js';
 
 export function EngineerRequestScreen({ id }: { id: string }) {
+  const { t } = useT();
   const { detail, error, reload } = useRequest(id);
   const { session } = useSession();
   const me = session?.account?.id ?? null;
@@ -35,46 +37,44 @@ export function EngineerRequestScreen({ id }: { id: string }) {
   return (
     <div className="screen" data-testid="engineer-request-screen">
       <p className="breadcrumb">
-        <a href="#/workspace">Engineer workspace</a> / {detail?.number ?? id}
+        <a href="#/workspace">{t('app.shell.workspace.title')}</a> / {detail?.number ?? id}
       </p>
-      <h2 className="screen-title">Request {detail?.number ?? ''}</h2>
+      <h2 className="screen-title">{t('app.shell.engineerRequest.title', { number: detail?.number ?? '' })}</h2>
       {error !== null && <ErrorNotice error={error} />}
-      {detail === null && error === null && <Pending what="the request" />}
+      {detail === null && error === null && <Pending what={t('app.shell.engineerRequest.pendingRequest')} />}
       {detail !== null && (
         <>
           <RequestHeader request={detail} />
           <div className="card">
             <p className="small" data-testid="assignment">
               {detail.assignedEngineerId === null
-                ? 'Not assigned yet.'
+                ? t('app.shell.engineerRequest.notAssigned')
                 : mine
-                  ? 'Assigned to you.'
-                  : 'Assigned to another engineer.'}
+                  ? t('app.shell.engineerRequest.assignedToYou')
+                  : t('app.shell.engineerRequest.assignedToOther')}
             </p>
             {/* A submitted request is taken by accepting it; take is for accepted requests left unassigned. */}
             {detail.assignedEngineerId === null && detail.state !== 'submitted' && (
               <button type="button" onClick={() => void taking.run()} disabled={taking.busy} data-testid="take-request">
-                Take this request
+                {t('app.shell.engineerRequest.take')}
               </button>
             )}
             {takeError !== null && <ErrorNotice error={takeError} />}
             <ActionButtons id={id} actions={detail.allowedActions} onDone={reloadNow} />
             {detail.allowedActions.includes('propose-solution') && (
-              <p className="muted small">
-                Write the solution when you propose it: the customer confirms it once it works.
-              </p>
+              <p className="muted small">{t('app.shell.engineerRequest.proposeHint')}</p>
             )}
           </div>
           {detail.solutions.length > 0 && (
-            <Section title="Solutions proposed" testId="engineer-solutions">
+            <Section title={t('app.shell.engineerRequest.solutions')} testId="engineer-solutions">
               <ProposedSolution solutions={detail.solutions} attachments={detail.attachments} forCustomer={false} />
               <SolutionHistory solutions={detail.solutions} />
             </Section>
           )}
-          <Section title="Diagnostics" testId="engineer-diagnostics">
+          <Section title={t('app.shell.engineerRequest.diagnostics')} testId="engineer-diagnostics">
             <DiagnosticsView request={detail} logOpen />
           </Section>
-          <Section title="Messages" testId="request-messages">
+          <Section title={t('app.shell.engineerRequest.messages')} testId="request-messages">
             {/* The portal takes an engineer's message once the request is accepted: the response clock starts there. */}
             <Messages
               id={id}
@@ -83,10 +83,10 @@ export function EngineerRequestScreen({ id }: { id: string }) {
               onSent={reloadNow}
             />
             {detail.state === 'submitted' && (
-              <p className="muted small">Accept the request to write to the customer.</p>
+              <p className="muted small">{t('app.shell.engineerRequest.acceptToWrite')}</p>
             )}
           </Section>
-          <Section title="Remote access granted by the customer" testId="request-grants">
+          <Section title={t('app.shell.engineerRequest.grants')} testId="request-grants">
             <GrantList grants={detail.grants} mode="engineer" onChanged={reloadNow} />
           </Section>
         </>
