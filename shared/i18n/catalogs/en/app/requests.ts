@@ -4,11 +4,12 @@ import type { Messages } from '../../../messages.js';
 export const requests = {
   title: 'Requests',
   breadcrumb: 'Requests',
+  // What is loading, as it reads in the shell's "Loading …" line.
   loading: {
-    list: 'Loading your requests…',
-    request: 'Loading the request…',
-    systems: 'Loading your systems…',
-    draft: 'Loading the request drafted from the failure…',
+    list: 'your requests',
+    request: 'the request',
+    systems: 'your systems',
+    draft: 'the request drafted from the failure',
   },
   list: {
     newRequest: 'New request',

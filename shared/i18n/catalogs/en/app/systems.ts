@@ -3,10 +3,11 @@ import type { Messages } from '../../../messages.js';
 
 export const systems = {
   title: 'Systems & updates',
+  // What is loading, as it reads in the shell's "Loading …" line.
   loading: {
-    systems: 'Loading your systems…',
-    system: 'Loading the system…',
-    releases: 'Loading updates and upgrades…',
+    systems: 'your systems',
+    system: 'the system',
+    releases: 'updates and upgrades',
   },
   list: {
     title: 'Covered systems',

@@ -5,10 +5,10 @@ export const requests: SameShape<typeof en> = {
   title: '服务请求',
   breadcrumb: '服务请求',
   loading: {
-    list: '正在加载您的服务请求…',
-    request: '正在加载服务请求…',
-    systems: '正在加载您的系统…',
-    draft: '正在加载根据安装失败起草的请求…',
+    list: '您的服务请求',
+    request: '服务请求',
+    systems: '您的系统',
+    draft: '根据安装失败起草的请求',
   },
   list: {
     newRequest: '新建服务请求',

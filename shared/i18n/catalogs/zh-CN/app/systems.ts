@@ -4,9 +4,9 @@ import type { systems as en } from '../../en/app/systems.js';
 export const systems: SameShape<typeof en> = {
   title: '系统与更新',
   loading: {
-    systems: '正在加载您的系统…',
-    system: '正在加载系统…',
-    releases: '正在加载更新和升级…',
+    systems: '您的系统',
+    system: '系统信息',
+    releases: '更新和升级',
   },
   list: {
     title: '在保系统',
