@@ -1,58 +1,45 @@
 /** What each maintenance contract includes (the service description's table), the customer's own tier marked. */
-import { TIER_NAMES, TIER_RIGHTS, TIERS, type Tier } from '../../../shared/domain/contract.js';
-
-const yesNo = (v: boolean) => (v ? 'Yes' : 'No');
+import { TIER_RIGHTS, TIERS, type Tier } from '../../../shared/domain/contract.js';
+import { useT } from '../i18n/index.js';
 
 export function RightsTable({ current }: { current?: Tier | undefined }) {
-  const cell = (t: Tier) => (t === current ? 'current-tier' : undefined);
+  const { t } = useT();
+  const cell = (tier: Tier) => (tier === current ? 'current-tier' : undefined);
+  const yesNo = (v: boolean) => t(v ? 'app.systems.rights.yes' : 'app.systems.rights.no');
+  // Every tier's TAC and self-help are around the clock; the table says so in the reader's words.
+  const allDay = (v: '24x7') => (v === '24x7' ? t('app.systems.rights.allDay') : v);
+  const rows: [string, (tier: Tier) => string][] = [
+    [t('app.systems.rights.updates'), (tier) => yesNo(TIER_RIGHTS[tier].updates)],
+    [t('app.systems.rights.upgrades'), (tier) => yesNo(TIER_RIGHTS[tier].upgrades)],
+    [t('app.systems.rights.tac'), (tier) => allDay(TIER_RIGHTS[tier].tac)],
+    [t('app.systems.rights.selfHelp'), (tier) => allDay(TIER_RIGHTS[tier].selfHelp)],
+  ];
   return (
     <section aria-labelledby="rights-heading" className="card" data-testid="rights-table">
-      <h2 id="rights-heading">What each maintenance contract includes</h2>
+      <h2 id="rights-heading">{t('app.systems.rights.heading')}</h2>
       <table className="rights">
         <thead>
           <tr>
-            <th scope="col">Right</th>
-            {TIERS.map((t) => (
-              <th scope="col" key={t} className={cell(t)}>
-                {TIER_NAMES[t]}
-                {t === current && <span className="tag"> (yours)</span>}
+            <th scope="col">{t('app.systems.rights.right')}</th>
+            {TIERS.map((tier) => (
+              <th scope="col" key={tier} className={cell(tier)}>
+                {t(`app.systems.rights.tier.${tier}`)}
+                {tier === current && <span className="tag"> {t('app.systems.rights.yours')}</span>}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          <tr>
-            <th scope="row">Software updates (bug fixes, maintenance releases)</th>
-            {TIERS.map((t) => (
-              <td key={t} className={cell(t)}>
-                {yesNo(TIER_RIGHTS[t].updates)}
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">Software upgrades (new major versions)</th>
-            {TIERS.map((t) => (
-              <td key={t} className={cell(t)}>
-                {yesNo(TIER_RIGHTS[t].upgrades)}
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">Technical Assistance Center</th>
-            {TIERS.map((t) => (
-              <td key={t} className={cell(t)}>
-                {TIER_RIGHTS[t].tac}
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">Online self-help</th>
-            {TIERS.map((t) => (
-              <td key={t} className={cell(t)}>
-                {TIER_RIGHTS[t].selfHelp}
-              </td>
-            ))}
-          </tr>
+          {rows.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              {TIERS.map((tier) => (
+                <td key={tier} className={cell(tier)}>
+                  {value(tier)}
+                </td>
+              ))}
+            </tr>
+          ))}
         </tbody>
       </table>
     </section>

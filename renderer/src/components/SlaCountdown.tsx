@@ -1,14 +1,15 @@
 /** A request's response-time SLA: due time and a live countdown, or met / breached once TAC has responded. */
-import { formatDateTime } from '../lib/format.js';
+import { useT } from '../i18n/index.js';
 import { slaCountdown, type SlaView } from '../lib/sla-words.js';
 import { useNow } from '../state/hooks.js';
 import { Badge } from './Badge.js';
 
 export function SlaCountdown({ sla, compact = false }: { sla: SlaView; compact?: boolean }) {
+  const { t } = useT();
   const now = useNow(1000);
-  const c = slaCountdown(sla, now);
+  const c = slaCountdown(sla, now, t);
   // In a table row only the headline fits ("Not accepted yet"); the full sentence is on the request itself.
-  const shown = compact ? (c.label.split(': ')[0] ?? c.label) : c.label;
+  const shown = compact ? c.short : c.label;
   return (
     <span
       className="sla"
@@ -17,7 +18,10 @@ export function SlaCountdown({ sla, compact = false }: { sla: SlaView; compact?:
       title={shown === c.label ? undefined : c.label}
     >
       <Badge tone={c.tone}>{shown}</Badge>
-      {!compact && sla.dueAt !== null && <span className="muted"> · response due {formatDateTime(sla.dueAt)}</span>}
+      {/* The due time in the viewer's own zone, named. */}
+      {!compact && sla.dueAt !== null && (
+        <span className="muted"> · {t('app.requests.sla.dueAt', { dueAt: sla.dueAt })}</span>
+      )}
     </span>
   );
 }

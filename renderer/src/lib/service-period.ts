@@ -4,6 +4,8 @@
  */
 import { calendarDateAt, daysBetween } from '../../../shared/domain/dates.js';
 import type { ContractStatus } from '../../../shared/domain/contract.js';
+import { translator, type Translate } from '../../../shared/i18n/translator.js';
+import { currentLocale } from '../i18n/index.js';
 
 export interface ServicePeriodInput {
   startDate: string;
@@ -28,28 +30,51 @@ export function servicePeriodPosition(period: ServicePeriodInput, now: Date): Se
   return { today, totalDays, fraction };
 }
 
-export const STATUS_WORDS: Record<ContractStatus, string> = {
-  pending: 'Not started yet',
-  active: 'Active',
-  expiring: 'Expiring soon',
-  expired: 'Expired',
+/** A contract's status in words, in the language shown now. */
+export function contractStatusWords(status: ContractStatus, t: Translate = translator(currentLocale())): string {
+  return t(`app.systems.contract.status.${status}`);
+}
+
+/**
+ * The same words by status. Read when a screen renders (each entry is a getter), so it follows the language setting
+ * like the rest of the screen.
+ */
+export const STATUS_WORDS: Readonly<Record<ContractStatus, string>> = {
+  get pending() {
+    return contractStatusWords('pending');
+  },
+  get active() {
+    return contractStatusWords('active');
+  },
+  get expiring() {
+    return contractStatusWords('expiring');
+  },
+  get expired() {
+    return contractStatusWords('expired');
+  },
 };
 
-/** The sentence under the timeline: how long is left, or how long until it starts, or since when it ended. */
-export function periodSentence(view: {
-  status: ContractStatus;
-  daysLeft: number;
-  daysUntilStart: number;
-  startDate: string;
-  endDate: string;
-}): string {
+/**
+ * The sentence under the timeline: how long is left, or how long until it starts, or since when it ended. The dates
+ * are days on the contract's calendar; the timeline names that calendar's zone once, beside the sentence.
+ */
+export function periodSentence(
+  view: {
+    status: ContractStatus;
+    daysLeft: number;
+    daysUntilStart: number;
+    startDate: string;
+    endDate: string;
+  },
+  t: Translate = translator(currentLocale()),
+): string {
   switch (view.status) {
     case 'pending':
-      return `Service starts on ${view.startDate}, in ${view.daysUntilStart} ${view.daysUntilStart === 1 ? 'day' : 'days'}.`;
+      return t('app.systems.contract.starts', { days: view.daysUntilStart, startDate: view.startDate });
     case 'active':
     case 'expiring':
-      return `${view.daysLeft} ${view.daysLeft === 1 ? 'day' : 'days'} of service left, through ${view.endDate}.`;
+      return t('app.systems.contract.left', { days: view.daysLeft, endDate: view.endDate });
     case 'expired':
-      return `Service ended on ${view.endDate}.`;
+      return t('app.systems.contract.ended', { endDate: view.endDate });
   }
 }

@@ -4,6 +4,8 @@
  */
 import type { z } from 'zod';
 import type { SlaViewSchema } from '../../../shared/contracts/requests.js';
+import { translator, type Translate } from '../../../shared/i18n/translator.js';
+import { currentLocale } from '../i18n/index.js';
 import { formatDuration } from './format.js';
 import type { Tone } from './verdict-words.js';
 
@@ -11,30 +13,38 @@ export type SlaView = z.infer<typeof SlaViewSchema>;
 
 export interface SlaCountdown {
   label: string;
+  /** What fits in a table row; the full label is on the request itself. */
+  short: string;
   tone: Tone;
   /** Milliseconds until due now (negative when overdue); null when the clock is not running. */
   msLeft: number | null;
 }
 
-export function slaCountdown(sla: SlaView, now: number): SlaCountdown {
+export function slaCountdown(sla: SlaView, now: number, t: Translate = translator(currentLocale())): SlaCountdown {
+  const said = (label: string, tone: Tone, msLeft: number | null = null): SlaCountdown => ({
+    label,
+    short: label,
+    tone,
+    msLeft,
+  });
   switch (sla.state) {
     case 'awaiting-acceptance':
-      return { label: 'Not accepted yet: the response clock starts at acceptance', tone: 'info', msLeft: null };
+      return { ...said(t('app.requests.sla.notAccepted'), 'info'), short: t('app.requests.sla.notAcceptedShort') };
     case 'met':
-      return { label: 'Response time met', tone: 'ok', msLeft: null };
+      return said(t('app.requests.sla.met'), 'ok');
     case 'breached':
-      if (sla.dueAt === null) return { label: 'Response time breached', tone: 'blocked', msLeft: null };
+      if (sla.dueAt === null) return said(t('app.requests.sla.breached'), 'blocked');
       break;
     case 'running':
       break;
   }
   const due = sla.dueAt === null ? Number.NaN : Date.parse(sla.dueAt);
-  if (!Number.isFinite(due)) return { label: 'Response due time unknown', tone: 'info', msLeft: null };
+  if (!Number.isFinite(due)) return said(t('app.requests.sla.dueUnknown'), 'info');
   // A breach the portal recorded after first contact stays breached; a running clock turns over when it runs out.
-  if (sla.state === 'breached' && sla.msLeft === null)
-    return { label: 'Response time breached', tone: 'blocked', msLeft: null };
+  if (sla.state === 'breached' && sla.msLeft === null) return said(t('app.requests.sla.breached'), 'blocked');
   const msLeft = due - now;
-  if (msLeft < 0) return { label: `Overdue by ${formatDuration(-msLeft)}`, tone: 'blocked', msLeft };
+  if (msLeft < 0) return said(t('app.requests.sla.overdue', { duration: formatDuration(-msLeft) }), 'blocked', msLeft);
   // Under a quarter of an hour left is the point at which an engineer should drop what they are doing.
-  return { label: `${formatDuration(msLeft)} left`, tone: msLeft < 15 * 60_000 ? 'warn' : 'ok', msLeft };
+  const tone = msLeft < 15 * 60_000 ? 'warn' : 'ok';
+  return said(t('app.requests.sla.left', { duration: formatDuration(msLeft) }), tone, msLeft);
 }

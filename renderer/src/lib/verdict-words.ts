@@ -4,7 +4,9 @@
  */
 import type { VerdictView } from '../../../shared/contracts/entitlement.js';
 import type { Tier } from '../../../shared/domain/contract.js';
+import { translator, type Translate } from '../../../shared/i18n/translator.js';
 import type { VerdictReasonCode } from '../../../shared/domain/verdict.js';
+import { currentLocale } from '../i18n/index.js';
 
 export type Tone = 'ok' | 'warn' | 'blocked' | 'info';
 
@@ -13,50 +15,41 @@ export interface VerdictWords {
   tone: Tone;
 }
 
-const SHORT_TIER: Record<Tier, string> = { support: 'Support', 'upgrade-support': 'Upgrade Support' };
-
 // When several reasons apply, the headline names the one that decides the most: with no coverage nothing else
 // matters; a missing tier matters more than a preview flag.
-const HEADLINES: readonly [VerdictReasonCode, VerdictWords][] = [
-  ['NO_CONTRACT', { headline: 'Not covered: no maintenance contract', tone: 'blocked' }],
-  ['SYSTEM_NOT_COVERED', { headline: 'Not covered by your contract', tone: 'blocked' }],
-  ['CONTRACT_PENDING', { headline: 'Available once your service starts', tone: 'warn' }],
-  ['CONTRACT_EXPIRED', { headline: 'Needs a renewed contract', tone: 'blocked' }],
-  ['UPGRADE_REQUIRES_UPGRADE_SUPPORT', { headline: 'Needs Upgrade Support', tone: 'blocked' }],
-  ['RELEASED_AFTER_CONTRACT_END', { headline: 'Needs a renewed contract', tone: 'blocked' }],
-  ['LINE_PAST_END_OF_SERVICE', { headline: 'Line past end of service', tone: 'blocked' }],
-  ['LINE_PAST_END_OF_MAINTENANCE', { headline: 'Line past end of maintenance', tone: 'blocked' }],
-  ['NOT_FOR_PLATFORM', { headline: 'Not built for this platform', tone: 'blocked' }],
-  ['PRERELEASE', { headline: 'Preview: not generally available', tone: 'info' }],
+const HEADLINES: readonly [VerdictReasonCode, Tone][] = [
+  ['NO_CONTRACT', 'blocked'],
+  ['SYSTEM_NOT_COVERED', 'blocked'],
+  ['CONTRACT_PENDING', 'warn'],
+  ['CONTRACT_EXPIRED', 'blocked'],
+  ['UPGRADE_REQUIRES_UPGRADE_SUPPORT', 'blocked'],
+  ['RELEASED_AFTER_CONTRACT_END', 'blocked'],
+  ['LINE_PAST_END_OF_SERVICE', 'blocked'],
+  ['LINE_PAST_END_OF_MAINTENANCE', 'blocked'],
+  ['NOT_FOR_PLATFORM', 'blocked'],
+  ['PRERELEASE', 'info'],
 ];
 
-export function verdictWords(verdict: Pick<VerdictView, 'allowed' | 'reasons'>, tier: Tier | undefined): VerdictWords {
-  if (verdict.allowed) {
-    return {
-      headline: tier === undefined ? 'Included in your contract' : `Included in your ${SHORT_TIER[tier]} contract`,
-      tone: 'ok',
-    };
-  }
-  for (const [code, words] of HEADLINES) {
-    if (verdict.reasons.some((r) => r.code === code)) return words;
-  }
-  return { headline: 'Not included in your contract', tone: 'blocked' };
-}
+const INCLUDED = {
+  support: 'app.systems.verdict.includedSupport',
+  'upgrade-support': 'app.systems.verdict.includedUpgradeSupport',
+} as const satisfies Record<Tier, string>;
 
-export function shortTierName(tier: Tier): string {
-  return SHORT_TIER[tier];
+export function verdictWords(
+  verdict: Pick<VerdictView, 'allowed' | 'reasons'>,
+  tier: Tier | undefined,
+  t: Translate = translator(currentLocale()),
+): VerdictWords {
+  if (verdict.allowed) {
+    return { headline: t(tier === undefined ? 'app.systems.verdict.included' : INCLUDED[tier]), tone: 'ok' };
+  }
+  for (const [code, tone] of HEADLINES) {
+    if (verdict.reasons.some((r) => r.code === code)) return { headline: t(`app.systems.verdict.${code}`), tone };
+  }
+  return { headline: t('app.systems.verdict.notIncluded'), tone: 'blocked' };
 }
 
 /** What a kind of release is, in words: updates fix, upgrades move to a new major version. */
-export function kindLabel(kind: VerdictView['kind']): string {
-  switch (kind) {
-    case 'update':
-      return 'Update';
-    case 'upgrade':
-      return 'Upgrade';
-    case 'current':
-      return 'Installed';
-    case 'older':
-      return 'Older';
-  }
+export function kindLabel(kind: VerdictView['kind'], t: Translate = translator(currentLocale())): string {
+  return t(`app.systems.kind.${kind}`);
 }

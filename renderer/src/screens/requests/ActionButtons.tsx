@@ -6,9 +6,9 @@ import { useState } from 'react';
 import type { RequestAction } from '../../../../shared/domain/request-state.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { useT } from '../../i18n/index.js';
 import { useAction } from '../../state/use-action.js';
 import { ActionNoteForm, type NoteAction } from './ActionNoteForm.js';
-import { ACTION_LABELS } from './words.js';
 
 function needsNote(action: RequestAction): action is NoteAction {
   return action === 'propose-solution' || action === 'reject-solution';
@@ -25,6 +25,7 @@ export function ActionButtons({
   onDone: () => void;
   exclude?: readonly RequestAction[];
 }) {
+  const { t } = useT();
   const acting = useAction((action: RequestAction) => api.call('requests.act', { id, action }), { onDone });
   const busy = acting.running?.input ?? null;
   const { error } = acting;
@@ -52,7 +53,9 @@ export function ActionButtons({
             disabled={busy !== null || writing !== null}
             aria-expanded={needsNote(a) ? writing === a : undefined}
           >
-            {busy === a ? `${ACTION_LABELS[a]}…` : ACTION_LABELS[a]}
+            {busy === a
+              ? t('app.requests.action.busy', { label: t(`app.requests.action.${a}`) })
+              : t(`app.requests.action.${a}`)}
           </button>
         ))}
       </div>

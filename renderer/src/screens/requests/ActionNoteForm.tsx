@@ -7,24 +7,18 @@ import type { AttachmentUpload } from '../../../../shared/contracts/requests.js'
 import { REJECTION_REASON_MAX_CHARS, SOLUTION_MAX_CHARS } from '../../../../shared/domain/solution.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { FieldMessage, fieldAttributes, textProblem } from '../../components/FieldMessage.js';
+import { FieldMessage, fieldAttributes } from '../../components/FieldMessage.js';
+import { translator } from '../../../../shared/i18n/translator.js';
+import { currentLocale, useT } from '../../i18n/index.js';
 import { useAction } from '../../state/use-action.js';
+import { fieldProblem, type TypedField } from './field-words.js';
 
 export type NoteAction = 'propose-solution' | 'reject-solution';
 
-const WORDS: Record<NoteAction, { label: string; what: string; max: number; send: string }> = {
-  'propose-solution': {
-    label: 'The solution, as the customer should carry it out',
-    what: 'the solution',
-    max: SOLUTION_MAX_CHARS,
-    send: 'Propose this solution',
-  },
-  'reject-solution': {
-    label: 'Why did the solution not work?',
-    what: 'the reason',
-    max: REJECTION_REASON_MAX_CHARS,
-    send: 'Reject the solution',
-  },
+// The words of each form are in the catalog under app.requests.note.<action>.
+const RULES: Record<NoteAction, { field: TypedField; max: number }> = {
+  'propose-solution': { field: 'solution', max: SOLUTION_MAX_CHARS },
+  'reject-solution': { field: 'reason', max: REJECTION_REASON_MAX_CHARS },
 };
 
 function readAsUpload(file: File): Promise<AttachmentUpload> {
@@ -38,7 +32,7 @@ function readAsUpload(file: File): Promise<AttachmentUpload> {
         dataBase64: url.slice(url.indexOf(',') + 1),
       });
     };
-    reader.onerror = () => reject(new Error('The file could not be read.'));
+    reader.onerror = () => reject(new Error(translator(currentLocale())('app.requests.note.unreadable')));
     reader.readAsDataURL(file);
   });
 }
@@ -54,7 +48,10 @@ export function ActionNoteForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const words = WORDS[action];
+  const { t } = useT();
+  const rule = RULES[action];
+  const label = t(`app.requests.note.${action}.label`);
+  const send = t(`app.requests.note.${action}.send`);
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -75,7 +72,7 @@ export function ActionNoteForm({
   async function submit(e: FormEvent) {
     e.preventDefault();
     sending.reset();
-    const found = textProblem(text, { what: words.what, max: words.max, required: true });
+    const found = fieldProblem(t, rule.field, text, { max: rule.max, required: true });
     setProblem(found);
     if (found !== undefined) {
       document.getElementById(fieldId)?.focus();
@@ -88,7 +85,7 @@ export function ActionNoteForm({
     <form onSubmit={submit} className="form wide" data-testid={`${action}-form`} noValidate>
       <div className="field">
         <label>
-          {words.label}
+          {label}
           <textarea
             name="note"
             rows={5}
@@ -105,17 +102,17 @@ export function ActionNoteForm({
       {action === 'propose-solution' && (
         <div className="field">
           <label>
-            A file to go with it (optional: a script, a screenshot, a log; at most 5 MiB)
+            {t('app.requests.note.file')}
             <input type="file" name="attachment" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           </label>
         </div>
       )}
       <div className="buttons">
         <button type="submit" disabled={busy}>
-          {busy ? `${words.send}…` : words.send}
+          {busy ? t('app.requests.action.busy', { label: send }) : send}
         </button>
         <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('app.requests.note.cancel')}
         </button>
       </div>
       {error !== null && <ErrorNotice error={error} />}

@@ -15,8 +15,13 @@ import {
   attachmentTooLarge,
 } from '../../../../shared/domain/attachment-type.js';
 import { FieldMessage, fieldAttributes } from '../../components/FieldMessage.js';
+import { localizeProblem } from '../../../../shared/i18n/problem.js';
+import type { DisplayLocale } from '../../../../shared/i18n/locales.js';
+import type { Translate } from '../../../../shared/i18n/translator.js';
+import { useT } from '../../i18n/index.js';
 import { toShownError } from '../../lib/errors.js';
 import { formatBytes } from '../../lib/format.js';
+import { sentences } from './field-words.js';
 
 /** A file picked on this page (its bytes, read once), or one already kept on this desktop for a queued request. */
 export type PickedFile = { kind: 'picked'; fileName: string; bytes: Uint8Array } | { kind: 'staged'; file: StagedFile };
@@ -24,18 +29,31 @@ export type PickedFile = { kind: 'picked'; fileName: string; bytes: Uint8Array }
 const nameOf = (f: PickedFile) => (f.kind === 'picked' ? f.fileName : f.file.fileName);
 const sizeOf = (f: PickedFile) => (f.kind === 'picked' ? f.bytes.length : f.file.size);
 
-async function check(file: File): Promise<{ ok: PickedFile } | { problem: string }> {
+/** The refusal's own sentence in the reader's language (from its catalog key when it has one). */
+function refusalText(locale: DisplayLocale, error: unknown): string {
+  const shown = toShownError(error);
+  return localizeProblem(locale, { code: '', remedy: '', ...shown }).message;
+}
+
+async function check(
+  file: File,
+  t: Translate,
+  locale: DisplayLocale,
+): Promise<{ ok: PickedFile } | { problem: string }> {
   // The size first, so a huge file is refused without reading it.
   if (file.size > ATTACHMENT_MAX_BYTES)
     return {
-      problem: `${attachmentTooLarge(file.size, file.name).message} Compress it or attach only the relevant part.`,
+      problem: sentences(locale, [
+        refusalText(locale, attachmentTooLarge(file.size, file.name)),
+        t('app.requests.attachments.tooLarge'),
+      ]),
     };
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
     attachableType(file.name, bytes);
     return { ok: { kind: 'picked', fileName: file.name, bytes } };
   } catch (error) {
-    return { problem: `${toShownError(error).message} Attach text, JSON, gzip, zip, PNG or JPEG files.` };
+    return { problem: sentences(locale, [refusalText(locale, error), t('app.requests.attachments.wrongType')]) };
   }
 }
 
@@ -46,6 +64,7 @@ export function AttachmentPicker({
   files: readonly PickedFile[];
   onChange: (files: PickedFile[]) => void;
 }) {
+  const { t, locale } = useT();
   const id = useId();
   const hintId = `${id}-hint`;
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -55,23 +74,21 @@ export function AttachmentPicker({
     const problems: string[] = [];
     for (const file of Array.from(list ?? [])) {
       if (picked.length >= ATTACHMENTS_PER_REQUEST_MAX) {
-        problems.push(
-          `A request carries at most ${ATTACHMENTS_PER_REQUEST_MAX} files; ${file.name} was not added. Put files in one zip archive.`,
-        );
+        problems.push(t('app.requests.attachments.tooMany', { max: ATTACHMENTS_PER_REQUEST_MAX, fileName: file.name }));
         continue;
       }
-      const checked = await check(file);
+      const checked = await check(file, t, locale);
       if ('ok' in checked) picked.push(checked.ok);
       else problems.push(checked.problem);
     }
-    setProblem(problems.length === 0 ? undefined : problems.join(' '));
+    setProblem(problems.length === 0 ? undefined : sentences(locale, problems));
     onChange(picked);
   }
 
   return (
     <div className="field" data-testid="attachments">
       <label className="block-label">
-        Logs and other files (optional)
+        {t('app.requests.attachments.label')}
         <input
           type="file"
           multiple
@@ -85,8 +102,7 @@ export function AttachmentPicker({
       </label>
       <FieldMessage fieldId={id} problem={problem} />
       <span id={hintId} className="hint">
-        Text, JSON, gzip, zip, PNG or JPEG; at most {ATTACHMENT_LIMIT_WORDS} each. They are sent after the request is
-        created.
+        {t('app.requests.attachments.hint', { limit: ATTACHMENT_LIMIT_WORDS })}
       </span>
       {files.length > 0 && (
         <ul className="plain-list" data-testid="attachment-list">
@@ -97,9 +113,9 @@ export function AttachmentPicker({
                 type="button"
                 className="secondary small-button"
                 onClick={() => onChange(files.filter((_, k) => k !== i))}
-                aria-label={`Remove ${nameOf(f)}`}
+                aria-label={t('app.requests.attachments.removeLabel', { fileName: nameOf(f) })}
               >
-                Remove
+                {t('app.requests.attachments.remove')}
               </button>
             </li>
           ))}

@@ -15,48 +15,45 @@ import {
   fieldAttributes,
   focusFirstProblem,
   hasProblems,
-  textProblem,
   type Problems,
 } from '../../components/FieldMessage.js';
-import { formatDateTime } from '../../lib/format.js';
+import type { Translate } from '../../../../shared/i18n/translator.js';
+import { useT } from '../../i18n/index.js';
 import { useAction } from '../../state/use-action.js';
+import { fieldProblem } from './field-words.js';
 
 type Channel = (typeof GRANT_CHANNELS)[number];
 type Scope = (typeof GRANT_SCOPES)[number];
 type Field = 'address' | 'account' | 'hours' | 'password';
 
 const FIELD_ORDER: readonly Field[] = ['address', 'account', 'hours', 'password'];
-const SCOPE_WORDS: Record<Scope, string> = {
-  view: 'View only',
-  diagnose: 'Diagnose (read logs, run checks)',
-  repair: 'Repair (change the installation)',
-};
 // The limits are the contract's, so the form and the portal cannot disagree.
 const LIMITS = GrantCreateSchema.shape;
 const PASSWORD = LIMITS.password.unwrap();
 const HOUR_MS = 60 * 60 * 1000;
 
 /** The expiry as hours from now: whole hours, ending in the future, never past the maximum a grant may last. */
-function hoursProblem(text: string): string | undefined {
+function hoursProblem(text: string, t: Translate): string | undefined {
   const hours = Number(text);
-  if (text.trim() === '' || !Number.isFinite(hours))
-    return `Enter for how many hours the access lasts, from 1 to ${GRANT_MAX_HOURS}.`;
-  if (hours <= 0) return 'An access that ends now or in the past grants nothing: enter at least 1 hour.';
-  if (hours > GRANT_MAX_HOURS)
-    return `Remote access lasts at most ${GRANT_MAX_HOURS} hours: enter ${GRANT_MAX_HOURS} or fewer, and grant again if more time is needed.`;
-  if (!Number.isInteger(hours)) return `Enter whole hours, from 1 to ${GRANT_MAX_HOURS}.`;
+  const max = GRANT_MAX_HOURS;
+  if (text.trim() === '' || !Number.isFinite(hours)) return t('app.requests.grant.hours.missing', { max });
+  if (hours <= 0) return t('app.requests.grant.hours.notPositive');
+  if (hours > GRANT_MAX_HOURS) return t('app.requests.grant.hours.tooMany', { max });
+  if (!Number.isInteger(hours)) return t('app.requests.grant.hours.notWhole', { max });
   return undefined;
 }
 
-function passwordProblem(password: string): string | undefined {
+function passwordProblem(password: string, t: Translate): string | undefined {
   if (password === '') return undefined;
   if (password.length < (PASSWORD.minLength ?? 0))
-    return `Use at least ${PASSWORD.minLength} characters, or leave the password empty to have a strong one generated.`;
-  if (password.length > (PASSWORD.maxLength ?? Infinity)) return `Use at most ${PASSWORD.maxLength} characters.`;
+    return t('app.requests.grant.passwordTooShort', { min: PASSWORD.minLength ?? 0 });
+  if (password.length > (PASSWORD.maxLength ?? Infinity))
+    return t('app.requests.grant.passwordTooLong', { max: PASSWORD.maxLength ?? 0 });
   return undefined;
 }
 
 export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void }) {
+  const { t } = useT();
   const [channel, setChannel] = useState<Channel>('ssh');
   const [address, setAddress] = useState('');
   const [account, setAccount] = useState('');
@@ -103,18 +100,10 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
     e.preventDefault();
     granting.reset();
     const found: Problems<Field> = {
-      address: textProblem(address, {
-        what: 'the address the engineer connects to',
-        max: LIMITS.address.maxLength ?? Infinity,
-        required: true,
-      }),
-      account: textProblem(account, {
-        what: 'the account the engineer signs in with',
-        max: LIMITS.account.maxLength ?? Infinity,
-        required: true,
-      }),
-      hours: hoursProblem(hours),
-      password: passwordProblem(password),
+      address: fieldProblem(t, 'address', address, { max: LIMITS.address.maxLength ?? Infinity, required: true }),
+      account: fieldProblem(t, 'account', account, { max: LIMITS.account.maxLength ?? Infinity, required: true }),
+      hours: hoursProblem(hours, t),
+      password: passwordProblem(password, t),
     };
     setProblems(found);
     if (hasProblems(found)) {
@@ -125,37 +114,33 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
   }
 
   const endsAt =
-    hoursProblem(hours) === undefined
-      ? formatDateTime(new Date(Date.now() + Number(hours) * HOUR_MS).toISOString())
-      : null;
+    hoursProblem(hours, t) === undefined ? new Date(Date.now() + Number(hours) * HOUR_MS).toISOString() : null;
   return (
     <div className="grant-form" data-testid="grant-form">
       {shownOnce !== null && (
         <div className="notice notice-warn" role="status" data-testid="grant-password-once">
-          <strong>Password for {shownOnce.account}:</strong> <code className="secret">{shownOnce.password}</code>
-          <p>
-            This is the only time it is shown here. Set it on the account now; the assigned engineer reads it through
-            the portal, and every read is audited.
-          </p>
+          <strong>{t('app.requests.grant.passwordFor', { account: shownOnce.account })}</strong>{' '}
+          <code className="secret">{shownOnce.password}</code>
+          <p>{t('app.requests.grant.onlyOnce')}</p>
           <button type="button" className="secondary" onClick={() => setShownOnce(null)}>
-            I have set it; hide it
+            {t('app.requests.grant.hideOnce')}
           </button>
         </div>
       )}
       <form className="form grid-2" onSubmit={submit} noValidate>
         <div className="field">
           <label>
-            Channel
+            {t('app.requests.grant.channel')}
             <select name="channel" value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
               {GRANT_CHANNELS.map((c) => (
                 <option key={c} value={c}>
-                  {c.toUpperCase()}
+                  {t(`app.requests.grant.channelName.${c}`)}
                 </option>
               ))}
             </select>
           </label>
         </div>
-        <Field label="Address" fieldId={idOf('address')} problem={problems.address}>
+        <Field label={t('app.requests.grant.address')} fieldId={idOf('address')} problem={problems.address}>
           <input
             name="address"
             {...fieldAttributes(idOf('address'), problems.address)}
@@ -165,7 +150,7 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
             spellCheck={false}
           />
         </Field>
-        <Field label="Account" fieldId={idOf('account')} problem={problems.account}>
+        <Field label={t('app.requests.grant.account')} fieldId={idOf('account')} problem={problems.account}>
           <input
             name="account"
             {...fieldAttributes(idOf('account'), problems.account)}
@@ -177,11 +162,11 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
         </Field>
         <div className="field">
           <label>
-            Scope
+            {t('app.requests.grant.scope')}
             <select name="scope" value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
               {GRANT_SCOPES.map((s) => (
                 <option key={s} value={s}>
-                  {SCOPE_WORDS[s]}
+                  {t(`app.requests.grant.scopeName.${s}`)}
                 </option>
               ))}
             </select>
@@ -189,7 +174,7 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
         </div>
         <div className="field">
           <label>
-            Expires after (hours, at most {GRANT_MAX_HOURS})
+            {t('app.requests.grant.expiresAfter', { max: GRANT_MAX_HOURS })}
             <input
               name="expiresInHours"
               type="number"
@@ -204,15 +189,11 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
           <FieldMessage fieldId={idOf('hours')} problem={problems.hours} />
           {endsAt !== null && (
             <span id={endsId} className="hint">
-              Ends {endsAt} unless you revoke it sooner.
+              {t('app.requests.grant.endsAt', { endsAt })}
             </span>
           )}
         </div>
-        <Field
-          label="Password (leave empty to generate a strong one)"
-          fieldId={idOf('password')}
-          problem={problems.password}
-        >
+        <Field label={t('app.requests.grant.password')} fieldId={idOf('password')} problem={problems.password}>
           <input
             name="grantPassword"
             type="password"
@@ -224,7 +205,7 @@ export function GrantForm({ id, onCreated }: { id: string; onCreated: () => void
         </Field>
         <div>
           <button type="submit" disabled={busy}>
-            {busy ? 'Granting…' : 'Grant access'}
+            {busy ? t('app.requests.grant.granting') : t('app.requests.grant.grant')}
           </button>
         </div>
       </form>

@@ -7,10 +7,16 @@ import type { GrantDetail } from '../../../../shared/contracts/requests.js';
 import { api } from '../../api.js';
 import { Badge } from '../../components/Badge.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { formatDateTime, formatDuration } from '../../lib/format.js';
+import { useT } from '../../i18n/index.js';
+import { formatDuration } from '../../lib/format.js';
 import { useNow } from '../../state/hooks.js';
 import { useAction } from '../../state/use-action.js';
+import { Coded } from './Coded.js';
 import { GrantAudit } from './GrantAudit.js';
+
+// Stand-ins for the address and account in their sentence, each then shown as code.
+const MARK_ADDRESS = '\u0001address\u0001';
+const MARK_ACCOUNT = '\u0001account\u0001';
 
 function GrantRow({
   grant,
@@ -23,6 +29,7 @@ function GrantRow({
   onChanged: () => void;
   now: number;
 }) {
+  const { t } = useT();
   const [password, setPassword] = useState<string | null>(null);
   const revoking = useAction(() => api.call('requests.revokeGrant', { grantId: grant.id }), { onDone: onChanged });
   const revealing = useAction(() => api.call('requests.grantPassword', { grantId: grant.id }), {
@@ -35,26 +42,30 @@ function GrantRow({
   return (
     <li className="grant" data-testid={`grant-${grant.id}`} data-state={grant.state}>
       <div className="grant-head">
-        <strong>{grant.channel.toUpperCase()}</strong>{' '}
+        <strong>{t(`app.requests.grant.channelName.${grant.channel}`)}</strong>{' '}
         {grant.address === null || grant.account === null ? (
-          <span className="muted">(address and account shown to the assigned engineer only)</span>
+          <span className="muted">{t('app.requests.grant.hidden')}</span>
         ) : (
-          <>
-            <code>{grant.address}</code> as <code>{grant.account}</code>
-          </>
+          <Coded text={t('app.requests.grant.target', { address: MARK_ADDRESS, account: MARK_ACCOUNT })}>
+            {{ [MARK_ADDRESS]: grant.address, [MARK_ACCOUNT]: grant.account }}
+          </Coded>
         )}{' '}
-        · scope {grant.scope}{' '}
+        · {t(`app.requests.grant.scopeOf.${grant.scope}`)}{' '}
         <Badge tone={active ? 'ok' : 'neutral'}>
-          {active ? 'Active' : grant.state === 'revoked' ? 'Revoked' : 'Expired'}
+          {active
+            ? t('app.requests.grant.active')
+            : grant.state === 'revoked'
+              ? t('app.requests.grant.revoked')
+              : t('app.requests.grant.expired')}
         </Badge>
       </div>
       <div className="small muted">
-        Granted {formatDateTime(grant.createdAt)} ·{' '}
+        {t('app.requests.grant.grantedAt', { grantedAt: grant.createdAt })} ·{' '}
         {grant.state === 'revoked' && grant.revokedAt !== null
-          ? `revoked ${formatDateTime(grant.revokedAt)}`
+          ? t('app.requests.grant.revokedAt', { revokedAt: grant.revokedAt })
           : active
-            ? `expires ${formatDateTime(grant.expiresAt)} (in ${formatDuration(left)})`
-            : `expired ${formatDateTime(grant.expiresAt)}`}
+            ? t('app.requests.grant.expiresAt', { expiresAt: grant.expiresAt, left: formatDuration(left) })
+            : t('app.requests.grant.expiredAt', { expiredAt: grant.expiresAt })}
       </div>
       {mode === 'customer' && active && (
         <button
@@ -62,9 +73,13 @@ function GrantRow({
           className="secondary danger"
           onClick={() => void revoking.run()}
           disabled={revoking.busy}
-          aria-label={`Revoke access for ${grant.account ?? 'the account'} at ${grant.address ?? 'the system'}`}
+          aria-label={
+            grant.account === null || grant.address === null
+              ? t('app.requests.grant.revokeLabelUnknown')
+              : t('app.requests.grant.revokeLabel', { account: grant.account, address: grant.address })
+          }
         >
-          Revoke now
+          {t('app.requests.grant.revoke')}
         </button>
       )}
       {mode === 'engineer' && active && (
@@ -77,17 +92,17 @@ function GrantRow({
               disabled={revealing.busy}
               data-testid="reveal-password"
             >
-              Reveal password
+              {t('app.requests.grant.reveal')}
             </button>
           ) : (
             <span data-testid="revealed-password">
               <code className="secret">{password}</code>{' '}
               <button type="button" className="secondary" onClick={() => setPassword(null)}>
-                Hide
+                {t('app.requests.grant.hide')}
               </button>
             </span>
           )}
-          <span className="muted small"> Each reveal is recorded in the portal’s audit log.</span>
+          <span className="muted small"> {t('app.requests.grant.revealAudited')}</span>
         </div>
       )}
       <GrantAudit entries={grant.audit} />
@@ -105,8 +120,9 @@ export function GrantList({
   mode: 'customer' | 'engineer';
   onChanged: () => void;
 }) {
+  const { t } = useT();
   const now = useNow(30_000);
-  if (grants.length === 0) return <p className="muted">No remote access has been granted.</p>;
+  if (grants.length === 0) return <p className="muted">{t('app.requests.grant.none')}</p>;
   return (
     <ul className="grants" data-testid="grants">
       {grants.map((g) => (

@@ -3,9 +3,11 @@ import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { MessageCreateSchema, type Message } from '../../../../shared/contracts/requests.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { FieldMessage, fieldAttributes, textProblem } from '../../components/FieldMessage.js';
+import { FieldMessage, fieldAttributes } from '../../components/FieldMessage.js';
+import { useT } from '../../i18n/index.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useAction } from '../../state/use-action.js';
+import { fieldProblem } from './field-words.js';
 import { RedactionPreview } from './RedactionPreview.js';
 import { useTypedSecrets } from './useTypedSecrets.js';
 
@@ -18,13 +20,6 @@ function sendOnCtrlEnter(e: KeyboardEvent<HTMLTextAreaElement>): void {
   e.currentTarget.form?.requestSubmit();
 }
 
-const AUTHOR: Record<Message['authorRole'], string> = {
-  'customer-admin': 'Customer',
-  engineer: 'Engineer',
-  'portal-admin': 'Portal administrator',
-  system: 'Portal',
-};
-
 export function Messages({
   id,
   messages,
@@ -36,6 +31,7 @@ export function Messages({
   canWrite: boolean;
   onSent: () => void;
 }) {
+  const { t } = useT();
   const [body, setBody] = useState('');
   // A password pasted into a message is found by the diagnostics' rules and removed unless the writer keeps it.
   const typedSecrets = useTypedSecrets(body, '$.message');
@@ -53,7 +49,7 @@ export function Messages({
   async function send(e: FormEvent) {
     e.preventDefault();
     sending.reset();
-    const found = textProblem(body, { what: 'your message', max: MAX_LENGTH, required: true });
+    const found = fieldProblem(t, 'message', body, { max: MAX_LENGTH, required: true });
     setProblem(found);
     if (found !== undefined) {
       document.getElementById(fieldId)?.focus();
@@ -64,12 +60,13 @@ export function Messages({
 
   return (
     <div className="messages" data-testid="messages">
-      {messages.length === 0 && <p className="muted">No messages yet.</p>}
+      {messages.length === 0 && <p className="muted">{t('app.requests.messages.none')}</p>}
       <ol className="message-list" aria-live="polite">
         {messages.map((m) => (
           <li key={m.id} className={`message message-${m.authorRole}`}>
             <div className="message-meta">
-              <strong>{AUTHOR[m.authorRole]}</strong> <span className="muted small">{formatDateTime(m.at)}</span>
+              <strong>{t(`app.requests.messages.author.${m.authorRole}`)}</strong>{' '}
+              <span className="muted small">{formatDateTime(m.at)}</span>
             </div>
             <p className="pre-wrap">{m.body}</p>
           </li>
@@ -79,7 +76,7 @@ export function Messages({
         <form onSubmit={send} className="form wide" noValidate>
           <div className="field">
             <label>
-              Your message
+              {t('app.requests.messages.label')}
               <textarea
                 name="message"
                 rows={3}
@@ -94,7 +91,7 @@ export function Messages({
             </label>
             <FieldMessage fieldId={fieldId} problem={problem} />
             <span id={keysId} className="hint">
-              Ctrl+Enter (⌘+Enter on a Mac) sends.
+              {t('app.requests.messages.keys')}
             </span>
           </div>
           {typedSecrets.redactions.length > 0 && (
@@ -106,7 +103,7 @@ export function Messages({
           )}
           <div>
             <button type="submit" disabled={busy}>
-              {busy ? 'Sending…' : 'Send message'}
+              {busy ? t('app.requests.messages.sending') : t('app.requests.messages.send')}
             </button>
           </div>
           {error !== null && <ErrorNotice error={error} />}

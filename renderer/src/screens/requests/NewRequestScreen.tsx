@@ -15,11 +15,14 @@ import {
   fieldAttributes,
   focusFirstProblem,
   hasProblems,
-  textProblem,
   type Problems,
 } from '../../components/FieldMessage.js';
 import { PriorityPicker } from '../../components/PriorityPicker.js';
 import { Pending, Section } from '../../components/Section.js';
+import { localizeProblem } from '../../../../shared/i18n/problem.js';
+import type { DisplayLocale } from '../../../../shared/i18n/locales.js';
+import { translator, type Translate } from '../../../../shared/i18n/translator.js';
+import { currentLocale, useT } from '../../i18n/index.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { productLabel } from '../../lib/format.js';
 import { hrefOf } from '../../lib/routes.js';
@@ -27,6 +30,7 @@ import { useResource } from '../../state/resource.js';
 import { systemsResource } from '../../state/resources.js';
 import { useAction } from '../../state/use-action.js';
 import { AttachmentPicker, type PickedFile } from './AttachmentPicker.js';
+import { fieldProblem } from './field-words.js';
 import { RedactionPreview } from './RedactionPreview.js';
 import { useTypedSecrets } from './useTypedSecrets.js';
 
@@ -54,25 +58,17 @@ const linesOf = (text: string) =>
     .map((l) => l.trim())
     .filter((l) => l !== '');
 
-function check(form: Form): Problems<Field> {
+function check(form: Form, t: Translate): Problems<Field> {
   const longAlarm = linesOf(form.alarms).find((a) => a.length > MAX.alarm);
   return {
-    serialNumber: form.serialNumber === '' ? 'Choose the system the request is about.' : undefined,
-    location: textProblem(form.location, { what: 'the equipment location', max: MAX.location, required: true }),
-    faultDescription: textProblem(form.faultDescription, {
-      what: 'the fault description',
+    serialNumber: form.serialNumber === '' ? t('app.requests.form.noSystem') : undefined,
+    location: fieldProblem(t, 'location', form.location, { max: MAX.location, required: true }),
+    faultDescription: fieldProblem(t, 'faultDescription', form.faultDescription, {
       max: MAX.faultDescription,
       required: true,
     }),
-    alarms:
-      longAlarm === undefined
-        ? undefined
-        : `Each alarm can be at most ${MAX.alarm.toLocaleString('en-US')} characters; shorten the long line.`,
-    measurements: textProblem(form.measurements, {
-      what: 'the performance measurements',
-      max: MAX.measurements,
-      trimmed: false,
-    }),
+    alarms: longAlarm === undefined ? undefined : t('app.requests.form.alarmTooLong', { max: MAX.alarm }),
+    measurements: fieldProblem(t, 'measurements', form.measurements, { max: MAX.measurements, trimmed: false }),
   };
 }
 
@@ -94,6 +90,25 @@ async function stage(files: readonly PickedFile[]): Promise<StagedFile[]> {
   return staged;
 }
 
+/** Why the portal refused the request, in the language shown now (from its catalog key when it carries one). */
+function RefusalNotice({
+  refusal,
+  locale,
+  t,
+}: {
+  refusal: NonNullable<OutboxEntryView['refusal']>;
+  locale: DisplayLocale;
+  t: Translate;
+}) {
+  const { message, remedy } = localizeProblem(locale, refusal);
+  return (
+    <ErrorNotice
+      error={{ code: refusal.code, message: t('app.requests.form.notSent', { message }), remedy }}
+      testId="refusal"
+    />
+  );
+}
+
 export function NewRequestScreen({
   serialNumber,
   outboxKey,
@@ -101,6 +116,7 @@ export function NewRequestScreen({
   serialNumber?: string | undefined;
   outboxKey?: string | undefined;
 }) {
+  const { t, locale } = useT();
   const systems = useResource(systemsResource);
   const [form, setForm] = useState<Form>({
     serialNumber: serialNumber ?? '',
@@ -157,8 +173,8 @@ export function NewRequestScreen({
         const entry = entries.find((e) => e.idempotencyKey === outboxKey);
         if (entry === undefined)
           return setFormError({
-            message: 'That request is no longer waiting on this desktop.',
-            remedy: 'Open the list of requests.',
+            message: translator(currentLocale())('app.requests.form.gone.message'),
+            remedy: translator(currentLocale())('app.requests.form.gone.remedy'),
           });
         const r = entry.request;
         setRefused(entry);
@@ -186,13 +202,13 @@ export function NewRequestScreen({
 
   async function send(e: FormEvent) {
     e.preventDefault();
-    const found = check(form);
+    const found = check(form, t);
     setProblems(found);
     if (hasProblems(found)) {
       submission.reset();
       setFormError({
-        message: 'Some fields need correcting before the request can be sent.',
-        remedy: 'Correct the fields marked above, then send again.',
+        message: t('app.requests.form.fieldsToCorrect.message'),
+        remedy: t('app.requests.form.fieldsToCorrect.remedy'),
       });
       focusFirstProblem(FIELD_ORDER, found, idOf);
       return;
@@ -204,18 +220,11 @@ export function NewRequestScreen({
   return (
     <div className="screen" data-testid="new-request-screen">
       <p className="breadcrumb">
-        <a href="#/requests">Requests</a> / New request
+        <a href="#/requests">{t('app.requests.breadcrumb')}</a> / {t('app.requests.form.newTitle')}
       </p>
-      <h2 className="screen-title">New request</h2>
+      <h2 className="screen-title">{t('app.requests.form.newTitle')}</h2>
       {refused?.refusal !== undefined && outcome === null && (
-        <ErrorNotice
-          error={{
-            code: refused.refusal.code,
-            message: `Not sent: ${refused.refusal.message}`,
-            remedy: refused.refusal.remedy,
-          }}
-          testId="refusal"
-        />
+        <RefusalNotice refusal={refused.refusal} locale={locale} t={t} />
       )}
       {outcome !== null && (
         <div
@@ -226,36 +235,40 @@ export function NewRequestScreen({
         >
           {outcome.status === 'sent' ? (
             <>
-              <strong>Sent as request {outcome.request.number}.</strong>{' '}
-              <a href={hrefOf({ name: 'request', id: outcome.request.id })}>Follow it</a>
+              <strong>{t('app.requests.form.sent', { number: outcome.request.number })}</strong>{' '}
+              <a href={hrefOf({ name: 'request', id: outcome.request.id })}>{t('app.requests.form.follow')}</a>
             </>
           ) : (
             <>
-              <strong>Queued.</strong> {outcome.reason}
+              <strong>{t('app.requests.form.queued')}</strong> {outcome.reason}
             </>
           )}
         </div>
       )}
-      {systems.data === null && systems.error === null && <Pending what="your systems" />}
+      {systems.data === null && systems.error === null && <Pending what={t('app.requests.loading.systems')} />}
       {systems.error !== null && <ErrorNotice error={systems.error} />}
       {systems.data !== null && outcome === null && (
         <form onSubmit={send} className="stack" noValidate>
-          <Section title="The request" testId="new-request">
-            <Field label="System" fieldId={idOf('serialNumber')} problem={problems.serialNumber}>
+          <Section title={t('app.requests.form.request')} testId="new-request">
+            <Field label={t('app.requests.form.system')} fieldId={idOf('serialNumber')} problem={problems.serialNumber}>
               <select
                 {...fieldAttributes(idOf('serialNumber'), problems.serialNumber)}
                 value={form.serialNumber}
                 onChange={(e) => edit('serialNumber', e.target.value)}
               >
-                <option value="">Choose a system…</option>
+                <option value="">{t('app.requests.form.chooseSystem')}</option>
                 {systems.data.map((s) => (
                   <option key={s.serialNumber} value={s.serialNumber}>
-                    {s.serialNumber} ({productLabel(s.product)}, {s.location})
+                    {t('app.requests.form.systemOption', {
+                      serialNumber: s.serialNumber,
+                      product: productLabel(s.product),
+                      location: s.location,
+                    })}
                   </option>
                 ))}
               </select>
             </Field>
-            <Field label="Equipment location" fieldId={idOf('location')} problem={problems.location}>
+            <Field label={t('app.requests.form.location')} fieldId={idOf('location')} problem={problems.location}>
               <input
                 name="location"
                 {...fieldAttributes(idOf('location'), problems.location)}
@@ -263,7 +276,11 @@ export function NewRequestScreen({
                 onChange={(e) => edit('location', e.target.value)}
               />
             </Field>
-            <Field label="Fault description" fieldId={idOf('faultDescription')} problem={problems.faultDescription}>
+            <Field
+              label={t('app.requests.form.faultDescription')}
+              fieldId={idOf('faultDescription')}
+              problem={problems.faultDescription}
+            >
               <textarea
                 name="faultDescription"
                 rows={6}
@@ -275,13 +292,13 @@ export function NewRequestScreen({
             <RedactionPreview
               redactions={secrets.redactions}
               choice={secrets.choice}
-              emptyText="No secrets were found in what you typed."
+              emptyText={t('app.requests.form.noTypedSecrets')}
               testId="typed-secrets"
             />
             <PriorityPicker value={priority} onChange={setPriority} />
           </Section>
-          <Section title="What the engineer should see (optional)" testId="new-request-evidence">
-            <Field label="Alarms, one per line" fieldId={idOf('alarms')} problem={problems.alarms}>
+          <Section title={t('app.requests.form.evidence')} testId="new-request-evidence">
+            <Field label={t('app.requests.form.alarms')} fieldId={idOf('alarms')} problem={problems.alarms}>
               <textarea
                 name="alarms"
                 rows={3}
@@ -290,7 +307,11 @@ export function NewRequestScreen({
                 onChange={(e) => edit('alarms', e.target.value)}
               />
             </Field>
-            <Field label="Performance measurements" fieldId={idOf('measurements')} problem={problems.measurements}>
+            <Field
+              label={t('app.requests.form.measurements')}
+              fieldId={idOf('measurements')}
+              problem={problems.measurements}
+            >
               <textarea
                 name="measurements"
                 rows={3}
@@ -303,7 +324,7 @@ export function NewRequestScreen({
           </Section>
           <div className="card">
             <button type="submit" disabled={sending} data-testid="send-request">
-              {sending ? 'Sending…' : 'Send request'}
+              {sending ? t('app.requests.form.sending') : t('app.requests.form.send')}
             </button>
             {sendError !== null && <ErrorNotice error={sendError} testId="send-error" />}
           </div>

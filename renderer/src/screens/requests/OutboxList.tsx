@@ -8,12 +8,15 @@ import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Section } from '../../components/Section.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
+import { localizeProblem } from '../../../../shared/i18n/problem.js';
+import { useT } from '../../i18n/index.js';
 import { hrefOf } from '../../lib/routes.js';
 import { useAction } from '../../state/use-action.js';
 
 const firstLine = (text: string) => (text.split('\n')[0] ?? '').slice(0, 80);
 
 export function OutboxList({ refreshKey }: { refreshKey: number }) {
+  const { t, locale } = useT();
   const [entries, setEntries] = useState<OutboxEntryView[]>([]);
   const [loadError, setLoadError] = useState<ShownError | null>(null);
   const discarding = useAction((key: string) => api.call('requests.discard', { idempotencyKey: key }), {
@@ -34,42 +37,50 @@ export function OutboxList({ refreshKey }: { refreshKey: number }) {
 
   if (entries.length === 0 && error === null) return null;
   return (
-    <Section title="Not sent yet" testId="outbox">
+    <Section title={t('app.requests.outbox.title')} testId="outbox">
       {error !== null && <ErrorNotice error={error} />}
       <ul className="plain-list">
-        {entries.map((e) => (
-          <li key={e.idempotencyKey} data-testid="outbox-entry" className="stack">
-            <span>
-              <strong>
-                {e.request.serialNumber} ({e.request.priority})
-              </strong>{' '}
-              {firstLine(e.request.faultDescription)}
-            </span>
-            {e.refusal === undefined ? (
-              <span className="muted">Waiting for the portal; it is sent when the portal answers.</span>
-            ) : (
-              <>
-                <span className="field-problem">
-                  Not sent: {e.refusal.message} <span className="muted">({e.refusal.code})</span>
-                </span>
-                <span className="muted">{e.refusal.remedy}</span>
-                <span className="buttons">
-                  <a className="button-link" href={hrefOf({ name: 'request-new', outboxKey: e.idempotencyKey })}>
-                    Edit and send again
-                  </a>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => void discarding.run(e.idempotencyKey)}
-                    disabled={discarding.busy}
-                  >
-                    Discard
-                  </button>
-                </span>
-              </>
-            )}
-          </li>
-        ))}
+        {entries.map((e) => {
+          // A refusal that carries its catalog key is written in the language chosen now.
+          const refusal = e.refusal === undefined ? undefined : localizeProblem(locale, e.refusal);
+          return (
+            <li key={e.idempotencyKey} data-testid="outbox-entry" className="stack">
+              <span>
+                <strong>
+                  {t('app.requests.outbox.summary', {
+                    serialNumber: e.request.serialNumber,
+                    priority: e.request.priority,
+                  })}
+                </strong>{' '}
+                {firstLine(e.request.faultDescription)}
+              </span>
+              {e.refusal === undefined || refusal === undefined ? (
+                <span className="muted">{t('app.requests.outbox.waiting')}</span>
+              ) : (
+                <>
+                  <span className="field-problem">
+                    {t('app.requests.outbox.notSent', { message: refusal.message })}{' '}
+                    <span className="muted">({e.refusal.code})</span>
+                  </span>
+                  <span className="muted">{refusal.remedy}</span>
+                  <span className="buttons">
+                    <a className="button-link" href={hrefOf({ name: 'request-new', outboxKey: e.idempotencyKey })}>
+                      {t('app.requests.outbox.edit')}
+                    </a>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => void discarding.run(e.idempotencyKey)}
+                      disabled={discarding.busy}
+                    >
+                      {t('app.requests.outbox.discard')}
+                    </button>
+                  </span>
+                </>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </Section>
   );

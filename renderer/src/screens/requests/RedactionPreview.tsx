@@ -4,28 +4,39 @@
  */
 import type { z } from 'zod';
 import type { RedactionSchema } from '../../../../shared/contracts/app-views.js';
+import { translator, type Translate } from '../../../../shared/i18n/translator.js';
+import { currentLocale, useT } from '../../i18n/index.js';
+import { Coded } from './Coded.js';
 
 type Redaction = z.infer<typeof RedactionSchema>;
 
-const KIND_WORDS: Record<string, string> = {
-  'private-key': 'Private key',
-  'bearer-token': 'Bearer token',
-  'api-key': 'API key',
-  jwt: 'Signed token (JWT)',
-  'cloud-key': 'Cloud access key',
-  password: 'Password or secret',
-  cookie: 'Cookie',
-  'connection-string': 'Connection string',
-  'url-credentials': 'Password in a URL',
-};
+const KINDS = [
+  'private-key',
+  'bearer-token',
+  'api-key',
+  'jwt',
+  'cloud-key',
+  'password',
+  'cookie',
+  'connection-string',
+  'url-credentials',
+] as const;
+
+/** A finding's kind in words (as a label, or inside a sentence); a kind this app does not know is shown as sent. */
+function kindWords(kind: string, t: Translate, inSentence = false): string {
+  const known = KINDS.find((k) => k === kind);
+  if (known === undefined) return kind;
+  return t(inSentence ? `app.requests.redaction.kindInSentence.${known}` : `app.requests.redaction.kind.${known}`);
+}
 
 /** `$.installFailure.log` reads as "installer log". */
-export function whereWords(path: string): string {
-  if (path.includes('installFailure.log')) return 'Installer log';
-  if (path.includes('systemInfo')) return `System information (${path.split('.').pop() ?? ''})`;
-  if (path.includes('operationRecords')) return 'Operation records';
-  if (path.includes('faultDescription')) return 'Fault description';
-  if (path.includes('message')) return 'Message';
+export function whereWords(path: string, t: Translate = translator(currentLocale())): string {
+  if (path.includes('installFailure.log')) return t('app.requests.redaction.place.log');
+  if (path.includes('systemInfo'))
+    return t('app.requests.redaction.place.systemInfo', { name: path.split('.').pop() ?? '' });
+  if (path.includes('operationRecords')) return t('app.requests.redaction.place.operationRecords');
+  if (path.includes('faultDescription')) return t('app.requests.redaction.place.faultDescription');
+  if (path.includes('message')) return t('app.requests.redaction.place.message');
   return path;
 }
 
@@ -35,24 +46,21 @@ export interface RedactionChoice {
   toggle(index: number): void;
 }
 
+// The marker every removed secret is replaced by, as the redaction writes it; shown as code inside the sentence.
+const MARKER = '\u0001marker\u0001';
+const MARKER_TEXT = '[REDACTED password]';
+
 function Summary({ count, choice }: { count: number; choice: RedactionChoice | undefined }) {
-  if (choice === undefined) {
-    return (
-      <p>
-        <strong>{count === 1 ? '1 secret was removed' : `${count} secrets were removed`}</strong> before anything is
-        sent. Each is replaced by a marker such as <code>[REDACTED password]</code>.
-      </p>
-    );
-  }
+  const { t } = useT();
+  const typed = choice !== undefined;
   return (
     <p>
-      <strong>
-        {count === 1
-          ? 'What you typed looks like it holds a secret'
-          : `What you typed looks like it holds ${count} secrets`}
-      </strong>
-      . Each is replaced by a marker such as <code>[REDACTED password]</code> before sending, unless you choose to send
-      it as typed.
+      <strong>{t(typed ? 'app.requests.redaction.typed' : 'app.requests.redaction.removed', { count })}</strong>{' '}
+      <Coded
+        text={t(typed ? 'app.requests.redaction.typedMarker' : 'app.requests.redaction.marker', { marker: MARKER })}
+      >
+        {{ [MARKER]: MARKER_TEXT }}
+      </Coded>
     </p>
   );
 }
@@ -60,7 +68,7 @@ function Summary({ count, choice }: { count: number; choice: RedactionChoice | u
 export function RedactionPreview({
   redactions,
   choice,
-  emptyText = 'No secrets were found in the diagnostics. Read them below before sending all the same.',
+  emptyText,
   testId = 'redaction-preview',
 }: {
   redactions: readonly Redaction[];
@@ -68,29 +76,34 @@ export function RedactionPreview({
   emptyText?: string;
   testId?: string;
 }) {
+  const { t } = useT();
   return (
     <div className="redactions" data-testid={testId}>
       {redactions.length === 0 ? (
-        <p>{emptyText}</p>
+        <p>{emptyText ?? t('app.requests.redaction.noneInDiagnostics')}</p>
       ) : (
         <>
           <Summary count={redactions.length} choice={choice} />
           <table className="table">
-            <caption className="visually-hidden">Secrets removed from the request</caption>
+            <caption className="visually-hidden">{t('app.requests.redaction.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">What</th>
-                <th scope="col">Where</th>
-                <th scope="col">Line</th>
-                <th scope="col">{choice === undefined ? 'Removed (masked)' : 'Found (masked)'}</th>
-                {choice !== undefined && <th scope="col">Send as typed</th>}
+                <th scope="col">{t('app.requests.redaction.what')}</th>
+                <th scope="col">{t('app.requests.redaction.where')}</th>
+                <th scope="col">{t('app.requests.redaction.line')}</th>
+                <th scope="col">
+                  {choice === undefined
+                    ? t('app.requests.redaction.removedMasked')
+                    : t('app.requests.redaction.foundMasked')}
+                </th>
+                {choice !== undefined && <th scope="col">{t('app.requests.redaction.sendAsTyped')}</th>}
               </tr>
             </thead>
             <tbody>
               {redactions.map((r, i) => (
                 <tr key={i}>
-                  <td>{KIND_WORDS[r.kind] ?? r.kind}</td>
-                  <td>{whereWords(r.path)}</td>
+                  <td>{kindWords(r.kind, t)}</td>
+                  <td>{whereWords(r.path, t)}</td>
                   <td>{r.line}</td>
                   <td>
                     <code>{r.masked}</code>
@@ -98,11 +111,16 @@ export function RedactionPreview({
                   {choice !== undefined && (
                     <td>
                       <label>
-                        <input type="checkbox" checked={choice.isKept(i)} onChange={() => choice.toggle(i)} /> Send{' '}
-                        <span className="visually-hidden">
-                          the {(KIND_WORDS[r.kind] ?? r.kind).toLowerCase()} on line {r.line}
-                        </span>{' '}
-                        as typed
+                        <input
+                          type="checkbox"
+                          checked={choice.isKept(i)}
+                          onChange={() => choice.toggle(i)}
+                          aria-label={t('app.requests.redaction.sendThis', {
+                            kind: kindWords(r.kind, t, true),
+                            line: r.line,
+                          })}
+                        />{' '}
+                        {t('app.requests.redaction.sendAsTyped')}
                       </label>
                     </td>
                   )}

@@ -5,6 +5,7 @@
 import { canAnswerSurvey, canMessage } from '../../../../shared/domain/request-state.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Pending, Section } from '../../components/Section.js';
+import { useT } from '../../i18n/index.js';
 import { ActionButtons } from './ActionButtons.js';
 import { DiagnosticsView } from './DiagnosticsView.js';
 import { GrantForm } from './GrantForm.js';
@@ -16,16 +17,17 @@ import { SurveyForm } from './SurveyForm.js';
 import { useRequest } from './useRequest.js';
 
 export function RequestDetailScreen({ id }: { id: string }) {
+  const { t } = useT();
   const { detail, error, reload } = useRequest(id);
   const reloadNow = () => void reload();
   return (
     <div className="screen" data-testid="request-screen">
       <p className="breadcrumb">
-        <a href="#/requests">Requests</a> / {detail?.number ?? id}
+        <a href="#/requests">{t('app.requests.breadcrumb')}</a> / {detail?.number ?? id}
       </p>
-      <h2 className="screen-title">Request {detail?.number ?? ''}</h2>
+      <h2 className="screen-title">{t('app.requests.detail.title', { number: detail?.number ?? '' })}</h2>
       {error !== null && <ErrorNotice error={error} />}
-      {detail === null && error === null && <Pending what="the request" />}
+      {detail === null && error === null && <Pending what={t('app.requests.loading.request')} />}
       {detail !== null && (
         <>
           <RequestHeader request={detail} />
@@ -34,21 +36,21 @@ export function RequestDetailScreen({ id }: { id: string }) {
           )}
           <ActionButtons id={id} actions={detail.allowedActions} onDone={reloadNow} />
           {canAnswerSurvey(detail.state, detail.surveyAnswered) && (
-            <Section title="How did we do?" testId="survey">
+            <Section title={t('app.requests.detail.survey')} testId="survey">
               <SurveyForm id={id} onDone={reloadNow} />
             </Section>
           )}
           {detail.state === 'closed' && detail.surveyAnswered && (
             <p className="muted" data-testid="survey-answered">
-              Thank you: your survey answer was recorded.
+              {t('app.requests.detail.surveyAnswered')}
             </p>
           )}
           {detail.solutions.some((s) => s.outcome !== 'pending') && (
-            <Section title="Solutions proposed" testId="request-solutions">
+            <Section title={t('app.requests.detail.solutions')} testId="request-solutions">
               <SolutionHistory solutions={detail.solutions} />
             </Section>
           )}
-          <Section title="Messages" testId="request-messages">
+          <Section title={t('app.requests.detail.messages')} testId="request-messages">
             <Messages
               id={id}
               messages={detail.messages}
@@ -56,16 +58,16 @@ export function RequestDetailScreen({ id }: { id: string }) {
               onSent={reloadNow}
             />
           </Section>
-          <Section title="Remote access" testId="request-grants">
+          <Section title={t('app.requests.detail.remoteAccess')} testId="request-grants">
             <GrantList grants={detail.grants} mode="customer" onChanged={reloadNow} />
             {canMessage(detail.state, 'customer-admin') && (
               <details>
-                <summary>Grant the engineer temporary access</summary>
+                <summary>{t('app.requests.detail.grantAccess')}</summary>
                 <GrantForm id={id} onCreated={reloadNow} />
               </details>
             )}
           </Section>
-          <Section title="Diagnostics sent with the request" testId="request-diagnostics">
+          <Section title={t('app.requests.detail.diagnostics')} testId="request-diagnostics">
             <DiagnosticsView request={detail} />
           </Section>
         </>

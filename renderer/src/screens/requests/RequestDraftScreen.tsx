@@ -16,16 +16,18 @@ import {
   fieldAttributes,
   focusFirstProblem,
   hasProblems,
-  textProblem,
   type Problems,
 } from '../../components/FieldMessage.js';
 import { PriorityPicker } from '../../components/PriorityPicker.js';
 import { Pending, Section } from '../../components/Section.js';
+import type { Translate } from '../../../../shared/i18n/translator.js';
+import { useT } from '../../i18n/index.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
 import { hrefOf } from '../../lib/routes.js';
 import { useAction } from '../../state/use-action.js';
 import { KnownIssues } from '../install/KnownIssues.js';
 import { DiagnosticsView } from './DiagnosticsView.js';
+import { fieldProblem } from './field-words.js';
 import { RedactionPreview } from './RedactionPreview.js';
 import { useTypedSecrets } from './useTypedSecrets.js';
 
@@ -39,15 +41,14 @@ function checkDraft(
   draft: RequestDraftView,
   location: string,
   description: string,
+  t: Translate,
 ): { problems: Problems<Field>; summary: ShownError | null } {
   const problems: Problems<Field> = {
-    location: textProblem(location, {
-      what: 'the equipment location',
+    location: fieldProblem(t, 'location', location, {
       max: LIMITS.location.maxLength ?? Infinity,
       required: true,
     }),
-    faultDescription: textProblem(description, {
-      what: 'the fault description',
+    faultDescription: fieldProblem(t, 'faultDescription', description, {
       max: LIMITS.faultDescription.maxLength ?? Infinity,
       required: true,
     }),
@@ -62,13 +63,14 @@ function checkDraft(
   return {
     problems,
     summary: {
-      message: 'Some fields are longer than a request can carry.',
-      remedy: 'Shorten the fields marked above, then send again.',
+      message: t('app.requests.form.tooLong.message'),
+      remedy: t('app.requests.form.tooLong.remedy'),
     },
   };
 }
 
 export function RequestDraftScreen({ failureId }: { failureId: string }) {
+  const { t } = useT();
   const [draft, setDraft] = useState<RequestDraftView | null>(null);
   const [loadError, setLoadError] = useState<ShownError | null>(null);
   const [location, setLocation] = useState('');
@@ -114,7 +116,7 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
   async function send(e: FormEvent) {
     e.preventDefault();
     if (draft === null) return;
-    const checked = checkDraft(draft, location, description);
+    const checked = checkDraft(draft, location, description, t);
     setProblems(checked.problems);
     setCheckError(checked.summary);
     submission.reset();
@@ -128,11 +130,11 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
   return (
     <div className="screen" data-testid="request-draft-screen">
       <p className="breadcrumb">
-        <a href="#/requests">Requests</a> / New request
+        <a href="#/requests">{t('app.requests.breadcrumb')}</a> / {t('app.requests.form.newTitle')}
       </p>
-      <h2 className="screen-title">Request remote guidance</h2>
+      <h2 className="screen-title">{t('app.requests.form.draftTitle')}</h2>
       {loadError !== null && <ErrorNotice error={loadError} />}
-      {draft === null && loadError === null && <Pending what="the request drafted from the failure" />}
+      {draft === null && loadError === null && <Pending what={t('app.requests.loading.draft')} />}
       {outcome !== null && (
         <div
           className={`notice ${outcome.status === 'sent' ? 'notice-ok' : 'notice-info'}`}
@@ -142,12 +144,12 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
         >
           {outcome.status === 'sent' ? (
             <>
-              <strong>Sent as request {outcome.request.number}.</strong>{' '}
-              <a href={hrefOf({ name: 'request', id: outcome.request.id })}>Follow it</a>
+              <strong>{t('app.requests.form.sent', { number: outcome.request.number })}</strong>{' '}
+              <a href={hrefOf({ name: 'request', id: outcome.request.id })}>{t('app.requests.form.follow')}</a>
             </>
           ) : (
             <>
-              <strong>Queued.</strong> {outcome.reason}
+              <strong>{t('app.requests.form.queued')}</strong> {outcome.reason}
             </>
           )}
         </div>
@@ -155,19 +157,19 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
       {draft !== null && outcome === null && (
         <>
           {draft.knownIssues.length > 0 && (
-            <Section title="Before you send: known issues" testId="draft-known-issues">
+            <Section title={t('app.requests.form.knownIssues')} testId="draft-known-issues">
               <KnownIssues articles={draft.knownIssues} collapsed />
             </Section>
           )}
           <form onSubmit={send} className="stack" noValidate>
-            <Section title="The request" testId="draft-request">
+            <Section title={t('app.requests.form.request')} testId="draft-request">
               <dl className="facts">
-                <dt>Serial number</dt>
+                <dt>{t('app.requests.form.serialNumber')}</dt>
                 <dd>{draft.request.serialNumber}</dd>
               </dl>
               <div className="field">
                 <label className="block-label">
-                  Equipment location
+                  {t('app.requests.form.location')}
                   <input
                     name="location"
                     {...fieldAttributes(idOf('location'), problems.location, locationHintId)}
@@ -178,12 +180,12 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
                 </label>
                 <FieldMessage fieldId={idOf('location')} problem={problems.location} />
                 <span id={locationHintId} className="hint">
-                  From your contract. Add the room, rack or cabinet if that helps the engineer find the equipment.
+                  {t('app.requests.form.locationHint')}
                 </span>
               </div>
               <div className="field">
                 <label className="block-label">
-                  Fault description
+                  {t('app.requests.form.faultDescription')}
                   <textarea
                     name="faultDescription"
                     rows={6}
@@ -204,20 +206,17 @@ export function RequestDraftScreen({ failureId }: { failureId: string }) {
               )}
               <PriorityPicker value={priority} onChange={setPriority} />
             </Section>
-            <Section title="Secrets removed" testId="draft-redactions">
+            <Section title={t('app.requests.form.secretsRemoved')} testId="draft-redactions">
               <RedactionPreview redactions={draft.redactions} />
             </Section>
-            <Section title="Diagnostics that will be sent" testId="draft-diagnostics">
+            <Section title={t('app.requests.form.diagnostics')} testId="draft-diagnostics">
               <DiagnosticsView request={draft.request} />
             </Section>
             <div className="card">
               <button type="submit" disabled={sending} data-testid="send-request">
-                {sending ? 'Sending…' : 'Send request'}
+                {sending ? t('app.requests.form.sending') : t('app.requests.form.send')}
               </button>
-              <span className="muted small">
-                {' '}
-                Sent once, even if you press again or the connection drops: the request carries its own key.
-              </span>
+              <span className="muted small"> {t('app.requests.form.sentOnce')}</span>
               {sendError !== null && <ErrorNotice error={sendError} testId="send-error" />}
             </div>
           </form>

@@ -1,44 +1,56 @@
 /** A request's identity and standing: number, state in words, priority, SLA countdown, the fault as described. */
 import type { ServiceRequest } from '../../../../shared/contracts/requests.js';
-import { describeState } from '../../../../shared/domain/request-state.js';
-import { PRIORITY_DEFINITIONS } from '../../../../shared/domain/sla.js';
 import { Badge } from '../../components/Badge.js';
 import { SlaCountdown } from '../../components/SlaCountdown.js';
+import { useT } from '../../i18n/index.js';
 import { formatDateTime, productLabel } from '../../lib/format.js';
-import { STATE_LABELS, STATE_TONES } from './words.js';
+import { STATE_TONES } from './words.js';
 
 export function RequestHeader({ request }: { request: ServiceRequest }) {
+  const { t } = useT();
   return (
-    <section className="card" aria-label={`Request ${request.number}`} data-testid="request-header">
+    <section
+      className="card"
+      aria-label={t('app.requests.header.label', { number: request.number })}
+      data-testid="request-header"
+    >
       <div className="card-head">
         <h3>
-          {request.number} · {productLabel(request.product)} on {request.serialNumber}
+          {t('app.requests.header.title', {
+            number: request.number,
+            product: productLabel(request.product),
+            serialNumber: request.serialNumber,
+          })}
         </h3>
         <Badge tone={STATE_TONES[request.state]} testId="request-state">
-          {STATE_LABELS[request.state]}
+          {t(`app.requests.state.${request.state}`)}
         </Badge>
       </div>
-      <p>{describeState(request.state)}</p>
+      <p>{t(`app.requests.stateSentence.${request.state}`)}</p>
       <dl className="facts">
-        <dt>Priority</dt>
+        <dt>{t('app.requests.header.priority')}</dt>
         <dd>
           <strong>{request.priority}</strong>{' '}
-          <span className="muted">— {PRIORITY_DEFINITIONS[request.priority].definition}</span>
+          <span className="muted">— {t(`app.requests.priority.definition.${request.priority}`)}</span>
         </dd>
-        <dt>Response time</dt>
+        <dt>{t('app.requests.header.responseTime')}</dt>
         <dd>
           <SlaCountdown sla={request.sla} />
         </dd>
-        <dt>Location</dt>
+        <dt>{t('app.requests.header.location')}</dt>
         <dd>{request.location}</dd>
-        <dt>Submitted</dt>
+        <dt>{t('app.requests.header.submitted')}</dt>
         <dd>
           {formatDateTime(request.submittedAt)}
-          {request.acceptedAt !== null && <> · accepted {formatDateTime(request.acceptedAt)}</>}
-          {request.firstContactAt !== null && <> · first contact {formatDateTime(request.firstContactAt)}</>}
+          {request.acceptedAt !== null && (
+            <> · {t('app.requests.header.acceptedAt', { acceptedAt: request.acceptedAt })}</>
+          )}
+          {request.firstContactAt !== null && (
+            <> · {t('app.requests.header.firstContactAt', { firstContactAt: request.firstContactAt })}</>
+          )}
         </dd>
       </dl>
-      <h4>Fault description</h4>
+      <h4>{t('app.requests.header.faultDescription')}</h4>
       <p className="pre-wrap">{request.faultDescription}</p>
     </section>
   );

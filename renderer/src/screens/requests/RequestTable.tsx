@@ -2,8 +2,9 @@
 import type { ServiceRequest } from '../../../../shared/contracts/requests.js';
 import { Badge } from '../../components/Badge.js';
 import { SlaCountdown } from '../../components/SlaCountdown.js';
+import { useT } from '../../i18n/index.js';
 import { formatDateTime, productLabel } from '../../lib/format.js';
-import { STATE_LABELS, STATE_TONES } from './words.js';
+import { STATE_TONES } from './words.js';
 
 export function RequestTable({
   requests,
@@ -14,16 +15,17 @@ export function RequestTable({
   hrefFor: (r: ServiceRequest) => string;
   testId: string;
 }) {
+  const { t } = useT();
   return (
     <table className="table" data-testid={testId}>
       <thead>
         <tr>
-          <th scope="col">Request</th>
-          <th scope="col">System</th>
-          <th scope="col">Priority</th>
-          <th scope="col">State</th>
-          <th scope="col">Response time</th>
-          <th scope="col">Updated</th>
+          <th scope="col">{t('app.requests.table.request')}</th>
+          <th scope="col">{t('app.requests.table.system')}</th>
+          <th scope="col">{t('app.requests.table.priority')}</th>
+          <th scope="col">{t('app.requests.table.state')}</th>
+          <th scope="col">{t('app.requests.table.responseTime')}</th>
+          <th scope="col">{t('app.requests.table.updated')}</th>
         </tr>
       </thead>
       <tbody>
@@ -37,7 +39,7 @@ export function RequestTable({
             </td>
             <td>{r.priority}</td>
             <td>
-              <Badge tone={STATE_TONES[r.state]}>{STATE_LABELS[r.state]}</Badge>
+              <Badge tone={STATE_TONES[r.state]}>{t(`app.requests.state.${r.state}`)}</Badge>
             </td>
             <td>
               <SlaCountdown sla={r.sla} compact />

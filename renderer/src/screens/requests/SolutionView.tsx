@@ -3,7 +3,8 @@
  * confirm and reject buttons), and the earlier rounds with how they ended — rejected ones with the customer's reason.
  */
 import type { Attachment, Solution } from '../../../../shared/contracts/requests.js';
-import { formatDateTime } from '../../lib/format.js';
+import { useT } from '../../i18n/index.js';
+import { sentences } from './field-words.js';
 
 function Paragraphs({ text }: { text: string }) {
   return (
@@ -29,6 +30,7 @@ export function ProposedSolution({
   attachments: readonly Attachment[];
   forCustomer?: boolean;
 }) {
+  const { t, locale } = useT();
   const pending = solutions.find((s) => s.outcome === 'pending');
   if (pending === undefined) return null;
   const file = fileOf(pending, attachments);
@@ -38,20 +40,21 @@ export function ProposedSolution({
       data-testid="proposed-solution"
       aria-labelledby="proposed-solution-title"
     >
-      <h3 id="proposed-solution-title">Proposed solution</h3>
+      <h3 id="proposed-solution-title">{t('app.requests.solution.proposed')}</h3>
       <p className="muted small">
-        Proposed {formatDateTime(pending.proposedAt)}.
-        {forCustomer
-          ? ' Try it, then confirm that it works or reject it and say why.'
-          : ' Waiting for the customer to try it.'}
+        {sentences(locale, [
+          t('app.requests.solution.proposedAt', { proposedAt: pending.proposedAt }),
+          forCustomer ? t('app.requests.solution.tryIt') : t('app.requests.solution.waiting'),
+        ])}
       </p>
       <Paragraphs text={pending.text} />
-      {file !== null && <p className="small">With the attached file {file} (under Diagnostics).</p>}
+      {file !== null && <p className="small">{t('app.requests.solution.file', { file })}</p>}
     </section>
   );
 }
 
 export function SolutionHistory({ solutions }: { solutions: readonly Solution[] }) {
+  const { t } = useT();
   const decided = solutions.filter((s) => s.outcome !== 'pending');
   if (decided.length === 0) return null;
   return (
@@ -59,15 +62,16 @@ export function SolutionHistory({ solutions }: { solutions: readonly Solution[] 
       {decided.map((s) => (
         <li key={s.id} data-outcome={s.outcome}>
           <p className="small">
-            <strong>Solution {s.round}</strong>, proposed {formatDateTime(s.proposedAt)}:{' '}
-            {s.outcome === 'confirmed'
-              ? `confirmed ${formatDateTime(s.decidedAt)}`
-              : `rejected ${formatDateTime(s.decidedAt)}`}
+            {t(s.outcome === 'confirmed' ? 'app.requests.solution.confirmed' : 'app.requests.solution.rejected', {
+              round: s.round,
+              proposedAt: s.proposedAt,
+              decidedAt: s.decidedAt ?? '—',
+            })}
           </p>
           <Paragraphs text={s.text} />
           {s.outcome === 'rejected' && (
             <p data-testid="rejection-reason">
-              <span className="muted">Why it did not work:</span> {s.rejectionReason ?? ''}
+              <span className="muted">{t('app.requests.solution.why')}</span> {s.rejectionReason ?? ''}
             </p>
           )}
         </li>

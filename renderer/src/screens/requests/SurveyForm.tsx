@@ -8,17 +8,19 @@ import {
   fieldAttributes,
   focusFirstProblem,
   hasProblems,
-  textProblem,
   type Problems,
 } from '../../components/FieldMessage.js';
+import { useT } from '../../i18n/index.js';
 import { useAction } from '../../state/use-action.js';
+import { fieldProblem } from './field-words.js';
 
 type Field = 'rating' | 'comment';
 
-const RATING_WORDS = ['', 'Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'] as const;
+const RATINGS = [1, 2, 3, 4, 5] as const;
 const COMMENT_MAX = SurveySchema.shape.comment.unwrap().maxLength ?? Infinity;
 
 export function SurveyForm({ id, onDone }: { id: string; onDone: () => void }) {
+  const { t } = useT();
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [problems, setProblems] = useState<Problems<Field>>({});
@@ -35,9 +37,9 @@ export function SurveyForm({ id, onDone }: { id: string; onDone: () => void }) {
     e.preventDefault();
     sending.reset();
     const found: Problems<Field> = {
-      rating: rating === null ? 'Choose a rating from 1 (very dissatisfied) to 5 (very satisfied).' : undefined,
+      rating: rating === null ? t('app.requests.survey.chooseRating') : undefined,
       // Sent as typed: the comment's limit counts every character.
-      comment: textProblem(comment, { what: 'the comment', max: COMMENT_MAX, trimmed: false }),
+      comment: fieldProblem(t, 'comment', comment, { max: COMMENT_MAX, trimmed: false }),
     };
     setProblems(found);
     if (hasProblems(found) || rating === null) {
@@ -56,8 +58,8 @@ export function SurveyForm({ id, onDone }: { id: string; onDone: () => void }) {
         aria-invalid={ratingAttributes['aria-invalid']}
         aria-describedby={ratingAttributes['aria-describedby']}
       >
-        <legend>How satisfied are you with how this request was handled?</legend>
-        {[1, 2, 3, 4, 5].map((n) => (
+        <legend>{t('app.requests.survey.legend')}</legend>
+        {RATINGS.map((n) => (
           <label key={n} className="rating-option">
             <input
               type="radio"
@@ -71,7 +73,7 @@ export function SurveyForm({ id, onDone }: { id: string; onDone: () => void }) {
               }}
             />
             <span>
-              {n} <span className="muted small">{RATING_WORDS[n]}</span>
+              {n} <span className="muted small">{t(`app.requests.survey.rating.${n}`)}</span>
             </span>
           </label>
         ))}
@@ -79,7 +81,7 @@ export function SurveyForm({ id, onDone }: { id: string; onDone: () => void }) {
       </fieldset>
       <div className="field">
         <label>
-          Comment (optional)
+          {t('app.requests.survey.comment')}
           <textarea
             name="comment"
             rows={3}
@@ -95,7 +97,7 @@ export function SurveyForm({ id, onDone }: { id: string; onDone: () => void }) {
       </div>
       <div>
         <button type="submit" disabled={busy}>
-          {busy ? 'Sending…' : 'Send answer'}
+          {busy ? t('app.requests.survey.sending') : t('app.requests.survey.send')}
         </button>
       </div>
       {error !== null && <ErrorNotice error={error} />}

@@ -2,6 +2,7 @@
 import type { ReleaseTarget } from '../../../../shared/contracts/catalog.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
+import { useT } from '../../i18n/index.js';
 import { formatBytes, percentOf } from '../../lib/format.js';
 import { hrefOf } from '../../lib/routes.js';
 import { pathButtonLabel } from '../../lib/upgrade-path.js';
@@ -20,6 +21,7 @@ export function CandidateActions({
   allowed: boolean;
   pathHops: readonly string[] | null;
 }) {
+  const { t } = useT();
   const { byId } = useDownloads();
   const starting = useAction(() => startDownload(target.name, serialNumber));
   const { error } = starting;
@@ -34,9 +36,9 @@ export function CandidateActions({
           type="button"
           onClick={() => void starting.run()}
           disabled={!allowed || starting.busy || running || download?.state === 'done'}
-          aria-label={`Download ${label}`}
+          aria-label={t('app.systems.actions.downloadLabel', { release: label })}
         >
-          {download?.state === 'done' ? 'Downloaded' : 'Download'}
+          {download?.state === 'done' ? t('app.systems.actions.downloaded') : t('app.systems.actions.download')}
         </button>
         {allowed && pathHops !== null ? (
           <a
@@ -44,25 +46,25 @@ export function CandidateActions({
             href={hrefOf({ name: 'upgrade', serialNumber, version: target.custom.version })}
             data-testid="install-path"
           >
-            {pathButtonLabel(pathHops)}
+            {pathButtonLabel(pathHops, t)}
           </a>
         ) : allowed ? (
           <a
             className="button-link primary"
             href={hrefOf({ name: 'install', serialNumber, targetName: target.name })}
-            aria-label={`Install ${label} on ${serialNumber}`}
+            aria-label={t('app.systems.actions.installLabel', { release: label, serialNumber })}
           >
-            Install
+            {t('app.systems.actions.install')}
           </a>
         ) : (
-          <span className="muted small">Not available under your contract</span>
+          <span className="muted small">{t('app.systems.actions.notAvailable')}</span>
         )}
       </div>
       {download !== undefined && (
         <div className="inline-progress" aria-live="polite">
           {download.state === 'done' ? (
             <span className="ok-text">
-              {download.verified ? 'Downloaded and verified against the signed catalog.' : 'Downloaded.'}
+              {download.verified ? t('app.systems.actions.verified') : t('app.systems.actions.done')}
             </span>
           ) : download.state === 'failed' ? (
             download.error !== null && <ErrorNotice error={download.error} />
@@ -70,11 +72,15 @@ export function CandidateActions({
             <>
               <ProgressBar
                 percent={percentOf(download.receivedBytes, download.totalBytes)}
-                label={`Download of ${label}`}
+                label={t('app.systems.actions.progressLabel', { release: label })}
               />
               <span className="small muted">
-                {download.state} · {formatBytes(download.receivedBytes)} of {formatBytes(download.totalBytes)} ·{' '}
-                <a href="#/downloads">Downloads</a>
+                {t('app.systems.actions.progress', {
+                  state: download.state,
+                  received: formatBytes(download.receivedBytes),
+                  total: formatBytes(download.totalBytes),
+                })}{' '}
+                · <a href="#/downloads">{t('app.systems.actions.downloads')}</a>
               </span>
             </>
           )}

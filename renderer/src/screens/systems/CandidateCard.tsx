@@ -6,9 +6,11 @@ import type { z } from 'zod';
 import type { CandidateSchema } from '../../../../shared/contracts/app-views.js';
 import type { Tier } from '../../../../shared/domain/contract.js';
 import { rangeInWords } from '../../../../shared/domain/range-words.js';
+import { localizeProblem } from '../../../../shared/i18n/problem.js';
 import { Badge } from '../../components/Badge.js';
 import { UpgradePathView } from '../../components/UpgradePathView.js';
-import { formatBytes, formatDateTime, productLabel } from '../../lib/format.js';
+import { useT } from '../../i18n/index.js';
+import { formatBytes, productLabel } from '../../lib/format.js';
 import { needsPath, type PathView } from '../../lib/upgrade-path.js';
 import { kindLabel, verdictWords } from '../../lib/verdict-words.js';
 import { CandidateActions } from './CandidateActions.js';
@@ -35,9 +37,10 @@ export function CandidateCard({
   today,
   recommended = false,
 }: CandidateCardProps) {
+  const { t, locale } = useT();
   const { target, verdict } = candidate;
   const c = target.custom;
-  const words = verdictWords(verdict, tier);
+  const words = verdictWords(verdict, tier, t);
   const notes = c.notes.split(/\r?\n/).filter((l) => l.trim() !== '');
   // A release that would skip a hop is offered only as the path that leads there.
   const pathHops = needsPath(installed, c) && path?.ok === true ? path.steps.slice(1) : null;
@@ -50,37 +53,46 @@ export function CandidateCard({
     >
       <div className="card-head">
         <h4 id={id}>
-          {productLabel(c.product)} {c.version}
-          {recommended && <span className="tag"> · recommended</span>}
+          {t('app.systems.candidate.title', { product: productLabel(c.product), version: c.version })}
+          {recommended && <span className="tag">{t('app.systems.candidate.recommended')}</span>}
         </h4>
-        <Badge tone="neutral">{kindLabel(verdict.kind)}</Badge>
+        <Badge tone="neutral">{kindLabel(verdict.kind, t)}</Badge>
       </div>
       <p className="verdict" data-testid="verdict">
         <Badge tone={words.tone}>{words.headline}</Badge>
         <span className="muted small">
           {' '}
-          {c.platform}-{c.arch} · {formatBytes(target.length)} · published {formatDateTime(c.publishedAt)}
+          {t('app.systems.candidate.build', {
+            platform: c.platform,
+            arch: c.arch,
+            size: formatBytes(target.length),
+            publishedAt: c.publishedAt,
+          })}
         </span>
       </p>
       {verdict.reasons.length > 0 && (
         <ul className="reasons" data-testid="verdict-reasons">
-          {verdict.reasons.map((r) => (
-            <li key={r.code}>
-              {r.message} <span className="remedy">What you can do: {r.remedy}</span>
-            </li>
-          ))}
+          {verdict.reasons.map((r) => {
+            // A reason that carries its catalog key is written in the language chosen now.
+            const { message, remedy } = localizeProblem(locale, r);
+            return (
+              <li key={r.code}>
+                {message} <span className="remedy">{t('app.systems.verdict.whatYouCanDo', { remedy })}</span>
+              </li>
+            );
+          })}
         </ul>
       )}
       {path !== null && <UpgradePathView path={path} product={productLabel(c.product)} testId="upgrade-path" />}
       {c.minUpgradeFrom !== undefined && (
         <p className="small muted" data-testid="installs-over">
-          Installs directly over {rangeInWords(c.minUpgradeFrom)}.
+          {t('app.systems.candidate.installsOver', { range: rangeInWords(c.minUpgradeFrom) })}
         </p>
       )}
       <details className="notes" open={recommended}>
-        <summary>Release notes</summary>
+        <summary>{t('app.systems.candidate.notes')}</summary>
         {notes.length === 0 ? (
-          <p className="muted">No release notes.</p>
+          <p className="muted">{t('app.systems.candidate.noNotes')}</p>
         ) : (
           <ul data-testid="release-notes">
             {notes.map((n, i) => (
@@ -90,7 +102,9 @@ export function CandidateCard({
         )}
       </details>
       <div className="lifecycle-row">
-        <span className="small muted">Lifecycle of the {c.version.split('.')[0]}.x line:</span>
+        <span className="small muted">
+          {t('app.systems.candidate.lifecycleOf', { major: c.version.split('.')[0] ?? '' })}
+        </span>
         <Lifecycle lifecycle={c.lifecycle} today={today} />
       </div>
       <CandidateActions target={target} serialNumber={serialNumber} allowed={verdict.allowed} pathHops={pathHops} />

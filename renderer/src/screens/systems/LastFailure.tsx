@@ -9,13 +9,15 @@ import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Section } from '../../components/Section.js';
 import { toShownError, type ShownError } from '../../lib/errors.js';
-import { formatDateTime, productLabel } from '../../lib/format.js';
+import { useT } from '../../i18n/index.js';
+import { productLabel } from '../../lib/format.js';
 import { hrefOf } from '../../lib/routes.js';
 import { useSession } from '../../state/session.js';
 import { useAction } from '../../state/use-action.js';
 import { KnownIssues } from '../install/KnownIssues.js';
 
 export function LastFailure({ serialNumber }: { serialNumber: string }) {
+  const { t } = useT();
   const { role } = useSession();
   const [failure, setFailure] = useState<OpenFailureView | null>(null);
   const [loadError, setLoadError] = useState<ShownError | null>(null);
@@ -36,15 +38,23 @@ export function LastFailure({ serialNumber }: { serialNumber: string }) {
   }, [serialNumber]);
 
   if (failure === null) return error === null ? null : <ErrorNotice error={error} />;
-  const what = `${productLabel(failure.product)} ${failure.toVersion}`;
+  const release = `${productLabel(failure.product)} ${failure.toVersion}`;
+  const facts = { release, failedAt: failure.failedAt };
+  const summary =
+    failure.fromVersion === null
+      ? failure.exitCode === null
+        ? t('app.systems.failure.plain', facts)
+        : t('app.systems.failure.withCode', { ...facts, exitCode: failure.exitCode })
+      : failure.exitCode === null
+        ? t('app.systems.failure.from', { ...facts, fromVersion: failure.fromVersion })
+        : t('app.systems.failure.fromWithCode', {
+            ...facts,
+            fromVersion: failure.fromVersion,
+            exitCode: failure.exitCode,
+          });
   return (
-    <Section title="Last installation failed" testId="last-failure" className="failure">
-      <p data-testid="last-failure-summary">
-        Installing {what}
-        {failure.fromVersion === null ? '' : ` over ${failure.fromVersion}`} failed on{' '}
-        {formatDateTime(failure.failedAt)}
-        {failure.exitCode === null ? '.' : `: the installer exited with code ${failure.exitCode}.`}
-      </p>
+    <Section title={t('app.systems.failure.title')} testId="last-failure" className="failure">
+      <p data-testid="last-failure-summary">{summary}</p>
       <KnownIssues articles={failure.knownIssues} collapsed />
       <div className="buttons">
         {role === 'customer-admin' ? (
@@ -53,10 +63,10 @@ export function LastFailure({ serialNumber }: { serialNumber: string }) {
             href={hrefOf({ name: 'request-draft', failureId: failure.id })}
             data-testid="last-failure-request"
           >
-            Request remote guidance
+            {t('app.systems.failure.request')}
           </a>
         ) : (
-          <p className="small">Ask your customer administrator to request remote guidance for this failure.</p>
+          <p className="small">{t('app.systems.failure.askAdmin')}</p>
         )}
         <button
           type="button"
@@ -65,7 +75,7 @@ export function LastFailure({ serialNumber }: { serialNumber: string }) {
           disabled={dismissal.busy}
           data-testid="last-failure-dismiss"
         >
-          Dismiss
+          {t('app.systems.failure.dismiss')}
         </button>
       </div>
       {error !== null && <ErrorNotice error={error} />}

@@ -1,25 +1,32 @@
 /** A major line's lifecycle: generally available, end of maintenance (no new updates), end of service. */
 import type { z } from 'zod';
 import type { LifecycleSchema } from '../../../../shared/contracts/catalog.js';
+import { useT } from '../../i18n/index.js';
 import { formatCalendarDate } from '../../lib/format.js';
 
 type Lifecycle = z.infer<typeof LifecycleSchema>;
 
 export function Lifecycle({ lifecycle, today }: { lifecycle: Lifecycle | undefined; today: string }) {
-  if (lifecycle === undefined)
-    return <span className="muted small">No lifecycle dates are published for this line yet.</span>;
-  const steps: [string, string | undefined][] = [
-    ['Generally available', lifecycle.ga],
-    ['End of maintenance', lifecycle.endOfMaintenance],
-    ['End of service', lifecycle.endOfService],
+  const { t } = useT();
+  if (lifecycle === undefined) return <span className="muted small">{t('app.systems.lifecycle.none')}</span>;
+  const steps: [string, string, string | undefined][] = [
+    ['ga', t('app.systems.lifecycle.ga'), lifecycle.ga],
+    ['eom', t('app.systems.lifecycle.endOfMaintenance'), lifecycle.endOfMaintenance],
+    ['eos', t('app.systems.lifecycle.endOfService'), lifecycle.endOfService],
   ];
   return (
-    <ol className="lifecycle" aria-label={`Lifecycle of the ${lifecycle.major}.x line`} data-testid="lifecycle">
-      {steps.map(([label, date]) => (
-        <li key={label} className={date !== undefined && date <= today ? 'passed' : 'ahead'}>
+    <ol
+      className="lifecycle"
+      aria-label={t('app.systems.lifecycle.label', { major: lifecycle.major })}
+      data-testid="lifecycle"
+    >
+      {steps.map(([key, label, date]) => (
+        <li key={key} className={date !== undefined && date <= today ? 'passed' : 'ahead'}>
           <span className="lifecycle-label">{label}</span>
-          <span>{date === undefined ? 'not announced' : formatCalendarDate(date)}</span>
-          {date !== undefined && date <= today && <span className="visually-hidden"> (passed)</span>}
+          <span>{date === undefined ? t('app.systems.lifecycle.notAnnounced') : formatCalendarDate(date)}</span>
+          {date !== undefined && date <= today && (
+            <span className="visually-hidden"> {t('app.systems.lifecycle.passed')}</span>
+          )}
         </li>
       ))}
     </ol>

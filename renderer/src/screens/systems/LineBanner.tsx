@@ -5,6 +5,8 @@
 import type { ResolutionView } from '../../../../shared/contracts/app-views.js';
 import { lineNotice, lineNoticeWords } from '../../../../shared/domain/line-notice.js';
 import { compareVersions, isPrerelease, majorOf } from '../../../../shared/domain/release.js';
+import { localizeProblem } from '../../../../shared/i18n/problem.js';
+import { useT } from '../../i18n/index.js';
 import { formatCalendarDate, productLabel } from '../../lib/format.js';
 
 type Candidate = ResolutionView['upgrades'][number];
@@ -20,6 +22,7 @@ function leavingUpgrade(resolution: ResolutionView, major: number): Candidate | 
 }
 
 export function LineBanner({ resolution, now }: { resolution: ResolutionView; now: Date }) {
+  const { locale } = useT();
   const { line } = resolution;
   if (line === null) return null;
   let notice;
@@ -43,7 +46,8 @@ export function LineBanner({ resolution, now }: { resolution: ResolutionView; no
     upgrade === null ? null : `${productLabel(resolution.system.product)} ${upgrade.target.custom.version}`;
   const words = lineNoticeWords(notice, name, upgradeName, formatCalendarDate);
   // An upgrade the contract does not include is named with what the customer can do about it.
-  const remedy = upgrade === null || upgrade.verdict.allowed ? null : (upgrade.verdict.reasons[0]?.remedy ?? null);
+  const reason = upgrade === null || upgrade.verdict.allowed ? undefined : upgrade.verdict.reasons[0];
+  const remedy = reason === undefined ? null : localizeProblem(locale, reason).remedy;
   const tone = notice.kind === 'past-end-of-maintenance' ? 'notice-warn' : 'notice-error';
   return (
     <p className={`notice ${tone}`} role="status" data-testid="line-banner">

@@ -2,7 +2,8 @@
 import type { Tier } from '../../../../shared/domain/contract.js';
 import { Badge } from '../../components/Badge.js';
 import { VirtualList } from '../../components/VirtualList.js';
-import { formatBytes, formatDateTime } from '../../lib/format.js';
+import { useT } from '../../i18n/index.js';
+import { formatBytes } from '../../lib/format.js';
 import { hrefOf } from '../../lib/routes.js';
 import { needsPath } from '../../lib/upgrade-path.js';
 import { kindLabel, verdictWords } from '../../lib/verdict-words.js';
@@ -21,30 +22,38 @@ export interface ReleaseRowProps {
 
 /** One release on one line: version, kind, verdict, build and the Install link when the contract allows it. */
 export function ReleaseRow({ candidate, serialNumber, tier, installed }: ReleaseRowProps) {
+  const { t } = useT();
   const { target, verdict } = candidate;
   const c = target.custom;
-  const words = verdictWords(verdict, tier);
+  const words = verdictWords(verdict, tier, t);
   return (
     <div className="release-row">
       <strong>{c.version}</strong>
-      <span className="muted small">{kindLabel(verdict.kind)}</span>
+      <span className="muted small">{kindLabel(verdict.kind, t)}</span>
       <Badge tone={words.tone}>{words.headline}</Badge>
       {/* One string, so one text node: JSX pieces would make seven, each laid out anew as the row scrolls in. */}
-      <span className="muted small">{`${c.platform}-${c.arch} · ${formatBytes(target.length)} · ${formatDateTime(c.publishedAt)}`}</span>
+      <span className="muted small">
+        {t('app.systems.candidate.row', {
+          platform: c.platform,
+          arch: c.arch,
+          size: formatBytes(target.length),
+          publishedAt: c.publishedAt,
+        })}
+      </span>
       {verdict.allowed &&
         (needsPath(installed, c) ? (
           <a
             href={hrefOf({ name: 'upgrade', serialNumber, version: c.version })}
-            aria-label={`Install the path to ${c.version} on ${serialNumber}`}
+            aria-label={t('app.systems.actions.installPathLabel', { version: c.version, serialNumber })}
           >
-            Install the path
+            {t('app.systems.actions.installPath')}
           </a>
         ) : (
           <a
             href={hrefOf({ name: 'install', serialNumber, targetName: target.name })}
-            aria-label={`Install ${c.version} on ${serialNumber}`}
+            aria-label={t('app.systems.actions.installVersionLabel', { version: c.version, serialNumber })}
           >
-            Install
+            {t('app.systems.actions.install')}
           </a>
         ))}
     </div>
@@ -62,12 +71,13 @@ export function ReleaseRows({
   installed: string | null;
   tierOf: (id: string | null) => Tier | undefined;
 }) {
+  const { t } = useT();
   return (
     <VirtualList
       items={candidates}
       rowHeight={RELEASE_ROW_HEIGHT}
       height={Math.min(RELEASE_LIST_MAX_HEIGHT, candidates.length * RELEASE_ROW_HEIGHT)}
-      label={`All ${candidates.length} releases for ${serialNumber}`}
+      label={t('app.systems.detail.allReleasesFor', { count: candidates.length, serialNumber })}
       testId="release-rows"
       rowKey={(c) => c.target.name}
       renderRow={(c) => (

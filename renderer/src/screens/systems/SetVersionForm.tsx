@@ -7,10 +7,12 @@ import { useState, type FormEvent } from 'react';
 import type { InventorySystemView } from '../../../../shared/contracts/app-views.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { useT } from '../../i18n/index.js';
 import { contractsResource, systemsResource, updatesResource } from '../../state/resources.js';
 import { useAction } from '../../state/use-action.js';
 
 export function SetVersionForm({ system, onDone }: { system: InventorySystemView; onDone: () => void }) {
+  const { t } = useT();
   const [version, setVersion] = useState(system.installedVersion ?? '');
   const [notInCatalog, setNotInCatalog] = useState(system.notInCatalog === true);
   const save = useAction(
@@ -39,7 +41,7 @@ export function SetVersionForm({ system, onDone }: { system: InventorySystemView
   return (
     <form className="inline-form" onSubmit={submit} data-testid={`set-version-form-${system.serialNumber}`}>
       <label>
-        Installed version of {system.serialNumber}
+        {t('app.systems.setVersion.label', { serialNumber: system.serialNumber })}
         <input
           name="version"
           value={version}
@@ -57,13 +59,13 @@ export function SetVersionForm({ system, onDone }: { system: InventorySystemView
           checked={notInCatalog}
           onChange={(e) => setNotInCatalog(e.target.checked)}
         />
-        This version is not in the vendor’s catalog (installed by other means)
+        {t('app.systems.setVersion.notInCatalog')}
       </label>
       <button type="submit" disabled={busy || version.trim() === ''}>
-        Save version
+        {t('app.systems.setVersion.save')}
       </button>
       <button type="button" className="secondary" onClick={onDone}>
-        Cancel
+        {t('app.systems.setVersion.cancel')}
       </button>
       {error !== null && <ErrorNotice error={error} id={errorId} />}
     </form>

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { Pending, Section } from '../../components/Section.js';
 import { UpgradePathView } from '../../components/UpgradePathView.js';
 import { RetryError } from '../../components/RetryError.js';
+import { useT } from '../../i18n/index.js';
 import { productLabel } from '../../lib/format.js';
 import { hrefOf } from '../../lib/routes.js';
 import { installedVersionWords } from '../../lib/installed-words.js';
@@ -28,7 +29,7 @@ const CARD_LIMIT = 12;
 function recommendedPath(r: ResolutionView): PathView | null {
   const rec = r.recommended;
   if (rec === null || r.system.installedVersion === null) return null;
-  if (rec.problem !== null) return { ok: false, message: rec.problem.message, remedy: rec.problem.remedy };
+  if (rec.problem !== null) return { ok: false, ...rec.problem };
   const steps = [r.system.installedVersion, ...rec.hops];
   if (steps[steps.length - 1] !== rec.version) steps.push(rec.version);
   return { ok: true, steps };
@@ -59,13 +60,14 @@ function CandidateList({
   today: string;
   testId: string;
 }) {
+  const { t } = useT();
   const sorted = newestFirst(list);
   const all = [...resolution.updates, ...resolution.upgrades].map((c) => c.target);
   const installed = resolution.system.installedVersion;
   const recommended = resolution.recommended?.version;
   return (
-    <Section title={`${title} (${list.length})`} testId={testId}>
-      {list.length === 0 && <p className="muted">None for the installed version.</p>}
+    <Section title={title} testId={testId}>
+      {list.length === 0 && <p className="muted">{t('app.systems.detail.noneForInstalled')}</p>}
       {sorted.slice(0, CARD_LIMIT).map((c) => (
         <CandidateCard
           key={c.target.name}
@@ -80,7 +82,7 @@ function CandidateList({
       ))}
       {sorted.length > CARD_LIMIT && (
         <>
-          <h3 className="small-heading">All {sorted.length} releases</h3>
+          <h3 className="small-heading">{t('app.systems.detail.allReleases', { count: sorted.length })}</h3>
           <ReleaseRows
             candidates={sorted}
             serialNumber={resolution.system.serialNumber}
@@ -94,6 +96,7 @@ function CandidateList({
 }
 
 export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
+  const { t } = useT();
   const { role } = useSession();
   const systems = useResource(systemsResource);
   const updates = useResource(updatesResource);
@@ -109,27 +112,29 @@ export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
   return (
     <div className="screen" data-testid="system-screen">
       <p className="breadcrumb">
-        <a href="#/systems">Systems &amp; updates</a> / {serialNumber}
+        <a href="#/systems">{t('app.systems.title')}</a> / {serialNumber}
       </p>
       <h2 className="screen-title">
-        {shown === undefined ? serialNumber : `${productLabel(shown.product)} · ${serialNumber}`}
+        {shown === undefined
+          ? serialNumber
+          : t('app.systems.detail.title', { product: productLabel(shown.product), serialNumber })}
       </h2>
       {systems.error !== null && (
         <RetryError error={systems.error} busy={systems.loading} onRetry={() => void systems.refresh()} />
       )}
-      {shown === undefined && systems.data === null && <Pending what="the system" />}
+      {shown === undefined && systems.data === null && <Pending what={t('app.systems.loading.system')} />}
       {shown === undefined && systems.data !== null && (
         <ErrorNotice
           error={{
             code: 'NOT_FOUND',
-            message: `No covered system has the serial number ${serialNumber}.`,
-            remedy: 'Pick a system from the list.',
+            message: t('app.systems.detail.notFound.message', { serialNumber }),
+            remedy: t('app.systems.detail.notFound.remedy'),
           }}
         />
       )}
       {shown !== undefined && (
         <Section
-          title="Installed"
+          title={t('app.systems.detail.installed')}
           testId="system-facts"
           actions={
             role !== null && mayOpenRequests(role) ? (
@@ -138,37 +143,39 @@ export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
                 href={hrefOf({ name: 'request-new', serialNumber })}
                 data-testid="system-new-request"
               >
-                New request
+                {t('app.systems.detail.newRequest')}
               </a>
             ) : undefined
           }
         >
           <dl className="facts">
-            <dt>Location</dt>
+            <dt>{t('app.systems.detail.location')}</dt>
             <dd>{shown.location}</dd>
-            <dt>Installed version</dt>
+            <dt>{t('app.systems.detail.installedVersion')}</dt>
             <dd>
               {editing ? (
                 <SetVersionForm system={shown} onDone={() => setEditing(false)} />
               ) : (
                 <>
                   <strong data-testid="installed-version">{installedVersionWords(shown)}</strong>{' '}
-                  <span className="muted">({sourceWords(shown.versionSource)})</span>{' '}
+                  <span className="muted">
+                    {t('app.systems.detail.source', { source: sourceWords(shown.versionSource, t) })}
+                  </span>{' '}
                   <button type="button" className="secondary small-button" onClick={() => setEditing(true)}>
-                    Set version
+                    {t('app.systems.detail.setVersion')}
                   </button>
                 </>
               )}
             </dd>
             {shown.platform !== null && (
               <>
-                <dt>Platform</dt>
+                <dt>{t('app.systems.detail.platform')}</dt>
                 <dd>{shown.platform}</dd>
               </>
             )}
             {shown.installDir !== null && (
               <>
-                <dt>Install folder</dt>
+                <dt>{t('app.systems.detail.installDir')}</dt>
                 <dd>
                   <code>{shown.installDir}</code>
                 </dd>
@@ -176,7 +183,7 @@ export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
             )}
           </dl>
           {shown.installedVersion === null && (
-            <p className="notice notice-info">Enter the installed version to see which updates and upgrades apply.</p>
+            <p className="notice notice-info">{t('app.systems.detail.enterVersion')}</p>
           )}
         </Section>
       )}
@@ -186,18 +193,21 @@ export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
           error={updates.error}
           busy={updates.loading}
           onRetry={() => void updates.refresh()}
-          label="Check again"
+          label={t('app.systems.detail.checkAgain')}
         />
       )}
       {resolution === undefined && updates.error === null && shown !== undefined && (
-        <Pending what="updates and upgrades" />
+        <Pending what={t('app.systems.loading.releases')} />
       )}
       {resolution !== undefined && (
         <>
           <LineBanner resolution={resolution} now={new Date()} />
           {resolution.recommended !== null && (
             <Section
-              title={`Recommended: ${productLabel(resolution.system.product)} ${resolution.recommended.version}`}
+              title={t('app.systems.detail.recommended', {
+                product: productLabel(resolution.system.product),
+                version: resolution.recommended.version,
+              })}
               testId="recommended"
             >
               {(() => {
@@ -216,13 +226,13 @@ export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
                   href={hrefOf({ name: 'upgrade', serialNumber, version: resolution.recommended.version })}
                   data-testid="recommended-install-path"
                 >
-                  {pathButtonLabel(resolution.recommended.hops)}
+                  {pathButtonLabel(resolution.recommended.hops, t)}
                 </a>
               )}
             </Section>
           )}
           <CandidateList
-            title="Updates"
+            title={t('app.systems.detail.updates', { count: resolution.updates.length })}
             list={resolution.updates}
             resolution={resolution}
             tierOf={tierOf}
@@ -230,7 +240,7 @@ export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
             testId="updates"
           />
           <CandidateList
-            title="Upgrades"
+            title={t('app.systems.detail.upgrades', { count: resolution.upgrades.length })}
             list={resolution.upgrades}
             resolution={resolution}
             tierOf={tierOf}
