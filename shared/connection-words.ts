@@ -1,31 +1,45 @@
 /**
- * Why a connection failed, in plain words. The operating system's names for it (ECONNREFUSED, ENOTFOUND …) never
- * reach a person; hosts keep the name in an error's details for whoever reads the log.
+ * Why a connection failed, as a cause the catalog words: the operating system's names for it (ECONNREFUSED,
+ * ENOTFOUND …) never reach a person; hosts keep the name in an error's details for whoever reads the log. A message
+ * writes the cause with an ICU `select` on it, so each language says it as part of one whole sentence.
  */
 
-const OFFLINE: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'nothing answered at that address',
-  ENOTFOUND: 'its name could not be found',
-  EAI_AGAIN: 'its name could not be looked up',
-  ENETUNREACH: 'there is no network route to it',
-  EHOSTUNREACH: 'there is no network route to it',
-  EHOSTDOWN: 'it is switched off or disconnected',
-  ENETDOWN: 'the network is down',
+export const CONNECTION_CAUSES = [
+  'refused',
+  'nameNotFound',
+  'nameLookup',
+  'noRoute',
+  'hostDown',
+  'networkDown',
+  'cut',
+  'stopped',
+  'other',
+] as const;
+export type ConnectionCause = (typeof CONNECTION_CAUSES)[number];
+
+const OFFLINE: Readonly<Record<string, ConnectionCause>> = {
+  ECONNREFUSED: 'refused',
+  ENOTFOUND: 'nameNotFound',
+  EAI_AGAIN: 'nameLookup',
+  ENETUNREACH: 'noRoute',
+  EHOSTUNREACH: 'noRoute',
+  EHOSTDOWN: 'hostDown',
+  ENETDOWN: 'networkDown',
 };
 
-const CUT: Readonly<Record<string, string>> = {
-  ECONNRESET: 'the connection was cut',
-  EPIPE: 'the connection was cut',
-  ECONNABORTED: 'the connection was cut',
-  ETIMEDOUT: 'it stopped answering',
+const CUT: Readonly<Record<string, ConnectionCause>> = {
+  ECONNRESET: 'cut',
+  EPIPE: 'cut',
+  ECONNABORTED: 'cut',
+  ETIMEDOUT: 'stopped',
 };
 
-/** The words for a connection that could not be made at all, or undefined when the code is not one of those. */
-export function offlineWords(code: string): string | undefined {
+/** The cause of a connection that could not be made at all, or undefined when the code is not one of those. */
+export function offlineCause(code: string): ConnectionCause | undefined {
   return OFFLINE[code];
 }
 
-/** The words for any connection failure, with a neutral phrase for codes no one has named here. */
-export function connectionWords(code: string): string {
-  return OFFLINE[code] ?? CUT[code] ?? 'the connection failed';
+/** The cause of any connection failure: `other` for codes no one has named here. */
+export function connectionCause(code: string): ConnectionCause {
+  return OFFLINE[code] ?? CUT[code] ?? 'other';
 }

@@ -1,9 +1,10 @@
 /**
- * What went wrong with a file the user named, in plain words: the operating system's error names (ENOENT, EACCES …)
- * never reach a person. The host maps its own error to one of these problems; the remedy is the caller's, since only
- * the caller knows which flag or field named the file.
+ * What went wrong with a file the user named, as a coded error: the operating system's error names (ENOENT,
+ * EACCES …) never reach a person. The host maps its own error to one of these problems and says which file it was
+ * (`kind`); the catalog words the file and the remedy for that kind, since the remedy depends on which setting or
+ * flag named it.
  */
-import { HicareError, type ErrorCode } from './errors.js';
+import { HicareError, type ErrorKey } from './errors.js';
 
 export const FILE_PROBLEMS = [
   'missing',
@@ -18,40 +19,37 @@ export const FILE_PROBLEMS = [
 ] as const;
 export type FileProblem = (typeof FILE_PROBLEMS)[number];
 
-/** What the file was for: "the trust root", "the attachment", "the download folder". */
+/** Which file it was: the catalog's `{file, select, …}` names it and picks the remedy. */
+export const FILE_KINDS = [
+  // a root chosen in the app's Settings, and one given to `hicare trust`
+  'trustRoot',
+  'trustRootArgument',
+  'caBundle',
+  'dataFolder',
+  'downloadFolder',
+  'packageFile',
+  'supportBundle',
+  // any other file a command line named
+  'commandLineFile',
+] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
 export interface FileUse {
-  what: string;
+  file: FileKind;
   path: string;
-  remedy: string;
 }
 
-const WORDS: Record<FileProblem, { code: ErrorCode; say: (what: string, path: string) => string }> = {
-  missing: { code: 'NOT_FOUND', say: (what, path) => `There is no ${what} at ${path}.` },
-  'not-a-folder': {
-    code: 'NOT_FOUND',
-    say: (what, path) => `The path of ${what}, ${path}, goes through something that is not a folder.`,
-  },
-  'is-a-folder': {
-    code: 'INVALID_INPUT',
-    say: (what, path) => `${capitalized(what)} ${path} is a folder, where a file is needed.`,
-  },
-  'name-too-long': { code: 'INVALID_INPUT', say: (what) => `The path given for ${what} is too long for this system.` },
-  'no-permission': { code: 'FILE_NOT_ACCESSIBLE', say: (what, path) => `Your account may not use ${what} at ${path}.` },
-  'read-only': {
-    code: 'FILE_NOT_ACCESSIBLE',
-    say: (what, path) => `${capitalized(what)} at ${path} is on a disk that cannot be written to.`,
-  },
-  'disk-full': { code: 'INSUFFICIENT_SPACE', say: (what, path) => `The disk holding ${what} at ${path} is full.` },
-  busy: {
-    code: 'FILE_NOT_ACCESSIBLE',
-    say: (what, path) => `${capitalized(what)} at ${path} is in use by another program.`,
-  },
-  unreadable: { code: 'FILE_NOT_ACCESSIBLE', say: (what, path) => `${capitalized(what)} at ${path} cannot be used.` },
+const KEYS: Record<FileProblem, ErrorKey> = {
+  missing: 'NOT_FOUND.fileMissing',
+  'not-a-folder': 'NOT_FOUND.fileNotAFolder',
+  'is-a-folder': 'INVALID_INPUT.fileIsAFolder',
+  'name-too-long': 'INVALID_INPUT.fileNameTooLong',
+  'no-permission': 'FILE_NOT_ACCESSIBLE.fileNoPermission',
+  'read-only': 'FILE_NOT_ACCESSIBLE.fileReadOnly',
+  'disk-full': 'INSUFFICIENT_SPACE.fileDiskFull',
+  busy: 'FILE_NOT_ACCESSIBLE.fileBusy',
+  unreadable: 'FILE_NOT_ACCESSIBLE.fileUnreadable',
 };
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** A long path is shortened in the sentence (a 5,000-character name must not fill the screen); the full one is in details. */
 function shown(path: string): string {
@@ -59,9 +57,5 @@ function shown(path: string): string {
 }
 
 export function fileProblemError(problem: FileProblem, use: FileUse): HicareError {
-  const words = WORDS[problem];
-  return new HicareError(words.code, words.say(use.what, shown(use.path)), use.remedy, {
-    path: use.path,
-    problem,
-  });
+  return new HicareError(KEYS[problem], { file: use.file, path: shown(use.path) }, { path: use.path, problem });
 }

@@ -47,10 +47,7 @@ function emit(ctx: CliContext, value: unknown, text: string): void {
  */
 export async function trustCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
   const { values, positionals } = parse(args, { yes: { type: 'boolean' } }, { min: 1, max: 1 });
-  const root = await readRootFile(positionals[0] ?? '', {
-    now: new Date(),
-    remedy: "Give the portal's root.json: hicare trust <portal data>/tuf/1.root.json",
-  });
+  const root = await readRootFile(positionals[0] ?? '', { now: new Date(), namedIn: 'command line' });
   const portalUrl = ctx.flags.portal ?? ctx.io.env['HICARE_PORTAL'];
   const facts = `  fingerprint (SHA-256): ${root.fingerprint}\n  root version ${root.version}, expires ${root.expires}`;
   if (values.yes !== true)

@@ -81,11 +81,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (isHicareError(error)) return report(error, flags, io);
     // A file-system error nobody turned into words still gets them; anything else is ours, and its text (a stack,
     // a library's message) is for the vendor, shown only with HICARE_DEBUG=1.
-    const coded = fileError(error, {
-      what: 'file',
-      path: (error as { path?: string }).path ?? '(unknown)',
-      remedy: 'Check the path given on the command line and try again.',
-    });
+    const coded = fileError(error, { file: 'commandLineFile', path: (error as { path?: string }).path ?? '(unknown)' });
     if (isHicareError(coded)) return report(coded, flags, io);
     io.err(
       'error INTERNAL: Something went wrong inside hicare.\n  Run it again; if it persists, report it to the vendor with the command you ran (HICARE_DEBUG=1 shows the details).\n',

@@ -60,11 +60,7 @@ export function demoPort(env: Record<string, string | undefined>): number {
   const portText = env['HICARE_DEMO_PORTAL_PORT'] ?? '';
   const port = portText === '' ? 0 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `HICARE_DEMO_PORTAL_PORT must be a port number, not "${portText}".`,
-      'Set it to a number from 1 to 65535, or unset it for any free port.',
-    );
+    throw new HicareError('INVALID_INPUT.demoPortalPort', { value: portText });
   }
   return port;
 }

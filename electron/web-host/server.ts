@@ -75,11 +75,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > MAX_BODY_BYTES)
-      throw new HicareError(
-        'INVALID_INPUT',
-        'The request body is too large.',
-        `Attach files of at most ${ATTACHMENT_MAX_BYTES / (1024 * 1024)} MiB, one at a time.`,
-      );
+      throw new HicareError('INVALID_INPUT.webBodyTooLarge', { maxMiB: ATTACHMENT_MAX_BYTES / (1024 * 1024) });
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -90,7 +86,7 @@ function parseBody(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString('utf8'));
   } catch {
-    throw new HicareError('INVALID_INPUT', 'The request body is not valid JSON.', 'Send a JSON object.');
+    throw new HicareError('INVALID_INPUT.webBodyNotJson');
   }
 }
 
@@ -114,19 +110,10 @@ export async function startWebHost<A extends ApiSpec>(options: WebHostOptions<A>
     try {
       relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
     } catch {
-      return sendError(res, 404, {
-        code: 'NOT_FOUND',
-        message: 'No such file.',
-        remedy: 'Open the app from its start page.',
-      });
+      return sendError(res, 404, new HicareError('NOT_FOUND.webFile').toBody());
     }
     const file = normalize(join(root, relative));
-    if (!file.startsWith(root))
-      return sendError(res, 404, {
-        code: 'NOT_FOUND',
-        message: 'No such file.',
-        remedy: 'Open the app from its start page.',
-      });
+    if (!file.startsWith(root)) return sendError(res, 404, new HicareError('NOT_FOUND.webFile').toBody());
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const body = await readFile(file);
@@ -141,7 +128,7 @@ export async function startWebHost<A extends ApiSpec>(options: WebHostOptions<A>
         res.end(notBuiltPage());
         return;
       }
-      sendError(res, 404, { code: 'NOT_FOUND', message: 'No such file.', remedy: 'Open the app from its start page.' });
+      sendError(res, 404, new HicareError('NOT_FOUND.webFile').toBody());
     }
   }
 
@@ -149,22 +136,14 @@ export async function startWebHost<A extends ApiSpec>(options: WebHostOptions<A>
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://placeholder');
       if (!allowedHosts.has(req.headers.host ?? '')) {
-        return sendError(res, 403, {
-          code: 'FORBIDDEN',
-          message: 'This host name is not served.',
-          remedy: 'Open the address the app printed.',
-        });
+        return sendError(res, 403, new HicareError('FORBIDDEN.webHost').toBody());
       }
       if (url.pathname.startsWith('/api/')) {
         const bearer =
           /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ??
           (url.pathname === '/api/events' ? (url.searchParams.get('token') ?? undefined) : undefined);
         if (!tokenMatches(expected, bearer)) {
-          return sendError(res, 401, {
-            code: 'UNAUTHENTICATED',
-            message: 'The app token is missing or wrong.',
-            remedy: 'Open the address the app printed, including its #token.',
-          });
+          return sendError(res, 401, new HicareError('UNAUTHENTICATED.webToken').toBody());
         }
         if (url.pathname === '/api/events' && req.method === 'GET') {
           res.writeHead(200, {
@@ -179,11 +158,11 @@ export async function startWebHost<A extends ApiSpec>(options: WebHostOptions<A>
         }
         const method = /^\/api\/call\/([A-Za-z0-9.]+)$/.exec(url.pathname)?.[1];
         if (req.method !== 'POST' || method === undefined) {
-          return sendError(res, 404, {
-            code: 'UNKNOWN_METHOD',
-            message: `No API at ${req.method ?? ''} ${url.pathname}.`,
-            remedy: 'Update the app.',
-          });
+          return sendError(
+            res,
+            404,
+            new HicareError('UNKNOWN_METHOD.webApi', { method: req.method ?? '', path: url.pathname }).toBody(),
+          );
         }
         let body: Buffer;
         try {
@@ -201,15 +180,10 @@ export async function startWebHost<A extends ApiSpec>(options: WebHostOptions<A>
         return sendJson(res, 200, reply);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD')
-        return sendError(res, 405, {
-          code: 'NOT_FOUND',
-          message: 'Only GET is served here.',
-          remedy: 'Open the app from its start page.',
-        });
+        return sendError(res, 405, new HicareError('NOT_FOUND.webMethod').toBody());
       return serveStatic(res, url.pathname);
     })().catch(() => {
-      if (!res.headersSent)
-        sendError(res, 500, { code: 'INTERNAL', message: 'The web host failed.', remedy: 'Restart the app.' });
+      if (!res.headersSent) sendError(res, 500, new HicareError('INTERNAL.webHost').toBody());
     });
   });
 
@@ -227,8 +201,7 @@ export async function startWebHost<A extends ApiSpec>(options: WebHostOptions<A>
     openUrl: `${url}/#token=${token}`,
     token,
     emit(event, payload) {
-      if (!knownEvents.has(event))
-        throw new HicareError('UNKNOWN_METHOD', `There is no event "${event}".`, 'Declare it in the app API first.');
+      if (!knownEvents.has(event)) throw new HicareError('UNKNOWN_METHOD.webEvent', { event });
       // Checked against the contract here too, so no transport ever carries an event its listeners would drop.
       const checked = checkEvent(options.api, event as EventName<A>, payload as EventPayload<A, EventName<A>>);
       const frame = `event: ${event}\ndata: ${JSON.stringify(checked)}\n\n`;

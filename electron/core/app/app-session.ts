@@ -12,6 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DemoAccount } from './demo-port.js';
 import { HicareError } from '../../../shared/errors.js';
+import type { DisplayLocale } from '../../../shared/i18n/locales.js';
 import type { HostAdapter } from '../adapters.js';
 import { HicareClient, type HicareClientOptions } from '../client/hicare-client.js';
 import type { SystemResolution } from '../resolver/resolver.js';
@@ -38,6 +39,8 @@ export interface AppSessionOptions {
   liveBackoff?: { baseMs: number; maxMs: number };
   /** The first background check runs this long after start(). Default 30 s. */
   firstCheckDelayMs?: number;
+  /** The language the user reads now, sent to the portal on every call so it answers errors in it. */
+  language?: () => DisplayLocale;
 }
 
 /** The session is over on the portal: the token is forgotten and the user signs in again. */
@@ -115,11 +118,7 @@ export class AppSession {
     const key = this.clientKey();
     const portalUrl = this.portalUrl();
     if (key === null || portalUrl === null) {
-      throw new HicareError(
-        'INVALID_INPUT',
-        'No portal is configured.',
-        'Enter the portal address in Settings, or sign in with one.',
-      );
+      throw new HicareError('INVALID_INPUT.noPortalConfigured');
     }
     if (this.current?.key === key) return this.current.client;
     this.dropClient();
@@ -139,6 +138,7 @@ export class AppSession {
       },
       ...(s.installRoot === null ? {} : { installRoot: s.installRoot }),
       previews: s.includePreviews,
+      ...(this.options.language === undefined ? {} : { language: this.options.language }),
       ...this.options.client,
     });
     // Downloads of an earlier client keep being shown (and controlled) until they end.
@@ -150,8 +150,7 @@ export class AppSession {
   /** The client, once it is certain someone is signed in (and who: downloads belong to them); UNAUTHENTICATED otherwise. */
   async signedInClient(): Promise<HicareClient> {
     const client = this.client();
-    const unauthenticated = () =>
-      new HicareError('UNAUTHENTICATED', 'You are not signed in to the portal.', 'Sign in with your portal account.');
+    const unauthenticated = () => new HicareError('UNAUTHENTICATED.notSignedIn');
     if ((await client.portal.token()) === null) throw unauthenticated();
     // Who it is is learned once (a remembered sign-in after a restart, a sign-in from the CLI); a portal that cannot
     // say now is no reason to refuse, an ended session is.
@@ -273,13 +272,9 @@ export class AppSession {
         (error.code === 'UNTRUSTED_PORTAL' || error.code === 'TRUST_METADATA_INVALID')
       ) {
         throw new HicareError(
-          'UNTRUSTED_PORTAL',
-          `The portal at ${origin(portalUrl)} is not signed by the keys of this root.`,
-          'Nothing was changed. Choose the root its operator gave you for this portal, and compare its fingerprint.',
-          {
-            rootPath: rootFile,
-            cause: error.message,
-          },
+          'UNTRUSTED_PORTAL.rootDoesNotSign',
+          { portal: origin(portalUrl) },
+          { rootPath: rootFile, cause: error.message },
         );
       }
       throw error;

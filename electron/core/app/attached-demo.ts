@@ -26,11 +26,7 @@ export const attachedDemo: DemoLauncher = {
       .then((text) => AttachedDemoSchema.safeParse(JSON.parse(text)))
       .catch(() => null);
     if (parsed === null || !parsed.success) {
-      throw new HicareError(
-        'INVALID_INPUT',
-        'The demo portal started beside the app could not be read.',
-        'Start the app again with npm start, or configure a portal in Settings.',
-      );
+      throw new HicareError('INVALID_INPUT.attachedDemoUnreadable');
     }
     // The process that runs the demo stops it; the app only stops using it.
     return { ...parsed.data, close: () => Promise.resolve() };

@@ -84,12 +84,7 @@ export class DownloadRegistry {
   handle(id: string): DownloadHandle {
     const handle = this.require(id).handle;
     if (handle === undefined) {
-      throw new HicareError(
-        'NOT_FOUND',
-        'That download belongs to an installation and cannot be controlled on its own.',
-        'Wait for the installation to finish.',
-        { id },
-      );
+      throw new HicareError('NOT_FOUND.downloadOfInstallation', {}, { id });
     }
     return handle;
   }
@@ -125,7 +120,7 @@ export class DownloadRegistry {
     const entry = this.entries.get(id);
     // Another account's download answers like one that does not exist.
     if (entry === undefined || !entry.owners.has(this.owner()))
-      throw new HicareError('NOT_FOUND', `There is no download ${id}.`, 'Refresh the list of downloads.', { id });
+      throw new HicareError('NOT_FOUND.desktopDownload', { id }, { id });
     return entry;
   }
 

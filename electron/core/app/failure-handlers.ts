@@ -31,12 +31,7 @@ export function failureHandlers(session: AppSession): AppHandlersFor<'failures'>
       const client = await session.signedInClient();
       await client.failures.dismiss(failureId, session.now()).catch((error: unknown) => {
         if (error instanceof HicareError && error.code === 'NOT_FOUND') {
-          throw new HicareError(
-            'NOT_FOUND',
-            'That failed installation is not recorded on this desktop.',
-            'Reload the system’s page.',
-            { failureId },
-          );
+          throw new HicareError('NOT_FOUND.failureToDismiss', {}, { failureId });
         }
         throw error;
       });

@@ -15,7 +15,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** The bytes of a file sent by the page, refusing one too large before decoding it. */
 function decodeAttachment(fileName: string, dataBase64: string): Buffer {
   if (dataBase64.length % 4 !== 0 || !BASE64.test(dataBase64)) {
-    throw new HicareError('INVALID_INPUT', `The file ${fileName} did not arrive whole.`, 'Attach the file again.');
+    throw new HicareError('INVALID_INPUT.attachmentIncomplete', { fileName });
   }
   const padding = dataBase64.endsWith('==') ? 2 : dataBase64.endsWith('=') ? 1 : 0;
   const size = (dataBase64.length / 4) * 3 - padding;
@@ -30,12 +30,7 @@ export function requestHandlers(session: AppSession): AppHandlersFor<'requests'>
       const client = await session.signedInClient();
       const failure = await client.failures.get(failureId).catch((error: unknown) => {
         if (error instanceof HicareError && error.code === 'NOT_FOUND') {
-          throw new HicareError(
-            'NOT_FOUND',
-            'That failed installation is not recorded on this desktop.',
-            'Describe the fault yourself in a new request.',
-            { failureId },
-          );
+          throw new HicareError('NOT_FOUND.failureToDraft', {}, { failureId });
         }
         throw error;
       });

@@ -4,6 +4,7 @@
  * sent to the window. The Electron shell, the web host and the tests all start the app through createAppRuntime, so
  * what they run is the same wiring.
  */
+import { posixLocale, resolveLanguage, type DisplayLocale } from '../../../shared/i18n/locales.js';
 import type { HostAdapter } from '../adapters.js';
 import { appHandlers } from '../app-handlers.js';
 import { SettingsService } from '../settings.js';
@@ -23,6 +24,11 @@ export interface AppRuntimeOptions {
   uiBuilt: () => boolean;
   /** Tuning of the session (tests: few download retries, a quick first background check). */
   session?: Pick<AppSessionOptions, 'client' | 'liveBackoff' | 'firstCheckDelayMs'>;
+  /**
+   * The OS's (or browser's) preferred languages, most preferred first, asked whenever the language setting is
+   * `system`. Default: the environment's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else the runtime's own locale.
+   */
+  systemLanguages?: () => readonly string[];
 }
 
 export interface AppRuntime {
@@ -32,6 +38,8 @@ export interface AppRuntime {
   handlers: AppHandlers;
   /** The demo portal the app runs on, or null. */
   demo: RunningDemo | null;
+  /** The language the app speaks now: the setting, or the system's preference when it is `system`. */
+  appLanguage(): DisplayLocale;
   /** Starts the background checks and the live events. */
   start(): void;
   /** Stops the session, then the demo portal when this host runs it. */
@@ -42,12 +50,15 @@ export async function createAppRuntime(options: AppRuntimeOptions): Promise<AppR
   const { host } = options;
   const env = options.env ?? process.env;
   const settings = new SettingsService(host.paths.dataDirectory);
+  const systemLanguages = options.systemLanguages ?? (() => environmentLanguages(env));
+  const appLanguage = (): DisplayLocale => resolveLanguage(settings.get().language, systemLanguages());
   const demo = await startDemo(options.demo, { appDataDirectory: host.paths.dataDirectory, settings, env, host });
   const session = new AppSession({
     host,
     settings,
     env,
     demo,
+    language: appLanguage,
     ...(options.emit === undefined ? {} : { emit: options.emit }),
     ...options.session,
   });
@@ -60,6 +71,7 @@ export async function createAppRuntime(options: AppRuntimeOptions): Promise<AppR
     session,
     handlers,
     demo,
+    appLanguage,
     start: () => session.start(),
     close: async () => {
       unsubscribe();
@@ -67,6 +79,12 @@ export async function createAppRuntime(options: AppRuntimeOptions): Promise<AppR
       await demo?.close();
     },
   };
+}
+
+/** The environment's language: a POSIX locale when one is set, else the locale the runtime was started in. */
+function environmentLanguages(env: Record<string, string | undefined>): readonly string[] {
+  const posix = posixLocale(env);
+  return posix === null ? [Intl.DateTimeFormat().resolvedOptions().locale] : [posix];
 }
 
 /** The demo, when wanted, made the portal of the settings with its root trusted explicitly (never on first use). */

@@ -14,11 +14,9 @@ export interface TrustRootView {
   shipped: boolean;
 }
 
-const ROOT_REMEDY = "Choose the portal's root.json under Trusted root (e.g. <portal data>/tuf/1.root.json).";
-
 /** Reads and checks a root file the user chose (completely: see readRootFile); answers its absolute path and fingerprint. */
 export async function readTrustRoot(path: string, now: Date): Promise<TrustRootView> {
-  const root = await readRootFile(path, { now, remedy: ROOT_REMEDY });
+  const root = await readRootFile(path, { now, namedIn: 'settings' });
   return { rootPath: root.file, fingerprint: root.fingerprint, shipped: root.file === SHIPPED_ROOT };
 }
 

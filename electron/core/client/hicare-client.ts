@@ -16,6 +16,7 @@ import { platformKey } from '../../../shared/domain/platform.js';
 import { platformOfBuild } from '../../../shared/domain/release-assembly.js';
 import type { LineLifecycle } from '../../../shared/domain/release.js';
 import { HicareError } from '../../../shared/errors.js';
+import type { DisplayLocale } from '../../../shared/i18n/locales.js';
 import type { Clock, Logger, SecretStore } from '../adapters.js';
 import { currentPlatform } from '../detect/index.js';
 import { withFile } from '../files/file-error.js';
@@ -68,6 +69,8 @@ export interface HicareClientOptions {
   platform?: string;
   /** Passed to the download manager (tests use short timeouts and few retries). */
   downloadRetries?: number;
+  /** The language the user reads, asked on every call to the portal so it answers errors in it. */
+  language?: () => DisplayLocale;
 }
 
 function machinePlatform(): string {
@@ -103,6 +106,7 @@ export class HicareClient {
       secrets: options.secrets,
       ...(options.network === undefined ? {} : { network: options.network }),
       ...(options.env === undefined ? {} : { env: options.env }),
+      ...(options.language === undefined ? {} : { language: options.language }),
     });
     this.trust = new Trust({
       dataDirectory: options.dataDirectory,
@@ -115,7 +119,7 @@ export class HicareClient {
       clock: options.clock,
       logger: options.logger,
       request: {
-        headers: () => this.portal.authHeaders(),
+        headers: async () => ({ ...this.portal.languageHeaders(), ...(await this.portal.authHeaders()) }),
         ...(options.downloadRetries === undefined ? {} : { retries: options.downloadRetries }),
         ...(this.portal.transport.agent === undefined ? {} : { agent: this.portal.transport.agent }),
         ...(this.portal.transport.https === undefined ? {} : { https: this.portal.transport.https }),
@@ -317,28 +321,18 @@ export class HicareClient {
     if (out !== undefined) {
       file = join(out, basename(target.name));
       const copy = file;
-      await withFile(
-        {
-          what: 'download folder',
-          path: out,
-          remedy: 'Choose a folder you may write to (--out DIR, or Settings → Download folder).',
-        },
-        async () => {
-          await mkdir(out, { recursive: true });
-          await copyFile(result.path, `${copy}.part`);
-          await rename(`${copy}.part`, copy);
-        },
-      );
+      await withFile({ file: 'downloadFolder', path: out }, async () => {
+        await mkdir(out, { recursive: true });
+        await copyFile(result.path, `${copy}.part`);
+        await rename(`${copy}.part`, copy);
+      });
     }
     return { ...result, target, file };
   }
 
   /** Which signed target a file is, by its SHA-256; refused when it is none. */
   async verify(file: string): Promise<ReleaseTarget> {
-    const sha256 = await withFile(
-      { what: 'package file', path: file, remedy: 'Give the path of a package file downloaded from the portal.' },
-      () => sha256File(file),
-    );
+    const sha256 = await withFile({ file: 'packageFile', path: file }, () => sha256File(file));
     const target = (await this.trust.allTargets()).find((t) => t.sha256 === sha256);
     await this.operations.append(
       'verify',
@@ -346,12 +340,7 @@ export class HicareClient {
       { file, sha256, target: target?.name ?? null },
     );
     if (target === undefined) {
-      throw new HicareError(
-        'HASH_MISMATCH',
-        `${basename(file)} is not a package of the signed catalog (SHA-256 ${sha256}).`,
-        'Do not install it. Download the package again from the portal.',
-        { sha256 },
-      );
+      throw new HicareError('HASH_MISMATCH.notASignedPackage', { file: basename(file), sha256 }, { sha256 });
     }
     return target;
   }
@@ -442,9 +431,16 @@ export class HicareClient {
       targetPlatform !== this.platform
     ) {
       throw new HicareError(
-        'PACKAGE_NOT_FOR_SYSTEM',
-        `${target.name} is ${target.custom.product} for ${targetPlatform}; system ${serialNumber} runs ${system.product} on ${system.platform ?? this.platform} and this desktop is ${this.platform}.`,
-        `Nothing was installed. Pick a package of ${system.product} built for ${this.platform} for this system.`,
+        'PACKAGE_NOT_FOR_SYSTEM.installOnDesktop',
+        {
+          target: target.name,
+          targetProduct: target.custom.product,
+          targetPlatform,
+          serialNumber,
+          product: system.product,
+          systemPlatform: system.platform ?? this.platform,
+          desktopPlatform: this.platform,
+        },
         { target: target.name, serialNumber },
       );
     }
@@ -458,11 +454,7 @@ export class HicareClient {
     );
     if (skipped !== null) throw skipped;
     if (system.installDir === null) {
-      throw new HicareError(
-        'INVALID_INPUT',
-        `System ${serialNumber} is remote equipment with no folder on this desktop.`,
-        'Download the package and install it on the equipment itself.',
-      );
+      throw new HicareError('INVALID_INPUT.remoteEquipment', { serialNumber });
     }
     return { system, target, installDir: system.installDir };
   }

@@ -12,6 +12,7 @@ import { directInstallRefusal, planUpgradePath } from '../../../shared/domain/up
 import type { Verdict } from '../../../shared/domain/verdict.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { InstallResult } from '../install/index.js';
+import { errorBodyOf } from '../portal/errors.js';
 import type { HicareClient } from './hicare-client.js';
 
 /** Why a target may not go directly onto a system running `installed` (null: it may), with the path that leads there. */
@@ -80,22 +81,12 @@ export async function planPath(
 ): Promise<PathPlan> {
   const resolution = (await client.check()).find((r) => r.system.serialNumber === serialNumber);
   if (resolution === undefined) {
-    throw new HicareError(
-      'NOT_FOUND',
-      `No system ${serialNumber} is on your contracts.`,
-      'Pick one of the systems your contracts cover.',
-      { serialNumber },
-    );
+    throw new HicareError('NOT_FOUND.systemToUpgrade', { serialNumber }, { serialNumber });
   }
   const { system } = resolution;
   const name = `${productLabel(system.product)} ${toVersion}`;
   if (system.installedVersion === null) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `The version installed on ${serialNumber} is not known, so no path to ${name} can be planned.`,
-      'Enter the installed version of the system first (Set version).',
-      { serialNumber },
-    );
+    throw new HicareError('INVALID_INPUT.installedVersionUnknown', { serialNumber, release: name }, { serialNumber });
   }
   const from = system.installedVersion;
   const platform = system.platform ?? client.platform;
@@ -104,17 +95,15 @@ export async function planPath(
   );
   if (!targets.some((t) => t.custom.version === toVersion)) {
     throw new HicareError(
-      'TARGET_UNKNOWN',
-      `${name} is not published for ${platform}.`,
-      `Pick a version of ${productLabel(system.product)} that the check lists for ${serialNumber}.`,
+      'TARGET_UNKNOWN.notPublishedForPlatform',
+      { release: name, platform, product: productLabel(system.product), serialNumber },
       { serialNumber, version: toVersion },
     );
   }
   if (compareVersions(toVersion, from) <= 0) {
     throw new HicareError(
-      'INVALID_INPUT',
-      `${serialNumber} already runs ${from}; ${toVersion} is not newer.`,
-      'Pick a newer version to upgrade to.',
+      'INVALID_INPUT.upgradeNotNewer',
+      { serialNumber, installed: from, version: toVersion },
       { serialNumber, version: toVersion },
     );
   }
@@ -124,8 +113,12 @@ export async function planPath(
     { version: toVersion },
     { includePrereleases: options.previews === true, platform },
   );
+  // The plan's refusal is the domain's, worded (and keyed) there: passed on as it is.
   if (!planned.ok)
-    throw new HicareError('NO_UPGRADE_PATH', planned.message, planned.remedy, { serialNumber, version: toVersion });
+    throw HicareError.fromBody(errorBodyOf({ ...planned, code: 'NO_UPGRADE_PATH' }), {
+      serialNumber,
+      version: toVersion,
+    });
   const candidates = [...resolution.updates, ...resolution.upgrades];
   const path = planned.hops.map((h) => h.version);
   const hops = planned.hops.map((h): PathHop => {
@@ -134,20 +127,20 @@ export async function planPath(
     );
     if (candidate === undefined) {
       throw new HicareError(
-        'TARGET_UNKNOWN',
-        `${productLabel(system.product)} ${h.version} is not in the check for ${serialNumber}.`,
-        'Check for updates again, then plan the path.',
+        'TARGET_UNKNOWN.hopNotInCheck',
+        { product: productLabel(system.product), version: h.version, serialNumber },
         { serialNumber, path },
       );
     }
     const reason = candidate.verdict.reasons[0];
     if (!candidate.verdict.allowed && reason !== undefined) {
+      // The English text names the path; the verdict reason's key (when it has one) lets a reader in another
+      // language see why in theirs, with the path in details.
       const message = `The path ${[from, ...path].join(' → ')} goes through ${productLabel(system.product)} ${h.version}, which your contract does not allow: ${reason.message}`;
-      throw new HicareError(reason.code, message, `Nothing was downloaded or installed. ${reason.remedy}`, {
-        serialNumber,
-        path,
-        blockedAt: h.version,
-      });
+      throw HicareError.fromBody(
+        errorBodyOf({ ...reason, message, remedy: `Nothing was downloaded or installed. ${reason.remedy}` }),
+        { serialNumber, path, blockedAt: h.version },
+      );
     }
     return { target: candidate.target, version: h.version, verdict: candidate.verdict };
   });

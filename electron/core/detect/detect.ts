@@ -6,10 +6,10 @@
 import { open } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { DetectionRuleSchema, type DetectionRule, type Platform } from '../../../shared/contracts/catalog.js';
+import { HicareError } from '../../../shared/errors.js';
 import { substitute } from '../install/placeholders.js';
 import {
   defaultsArgv,
-  detectionFailed,
   dpkgArgv,
   parseCommandOutput,
   parseDpkgQuery,
@@ -51,7 +51,7 @@ async function readHead(path: string): Promise<string | null> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw detectionFailed(`The version file ${path} cannot be read (${code ?? String(e)}).`, { path, cause: code });
+    throw new HicareError('DETECTION_FAILED.versionFileUnreadable', { path }, { path, cause: code ?? String(e) });
   }
   try {
     const buffer = Buffer.alloc(MAX_VERSION_SOURCE);
@@ -59,7 +59,7 @@ async function readHead(path: string): Promise<string | null> {
     return buffer.subarray(0, bytesRead).toString('utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw detectionFailed(`The version file ${path} cannot be read (${code ?? String(e)}).`, { path, cause: code });
+    throw new HicareError('DETECTION_FAILED.versionFileUnreadable', { path }, { path, cause: code ?? String(e) });
   } finally {
     await handle.close();
   }
@@ -76,9 +76,10 @@ async function ask(run: RunCommand, argv: readonly string[]): Promise<CommandOut
     const code = (e as NodeJS.ErrnoException).code;
     const program = argv[0] ?? '';
     if ((code === 'ENOENT' || code === 'ENOTDIR') && /[\\/]/.test(program)) return null;
-    throw detectionFailed(
-      `The version check could not run ${program} (${code ?? (e instanceof Error ? e.message : String(e))}).`,
-      { argv: [...argv], cause: code },
+    throw new HicareError(
+      'DETECTION_FAILED.cannotRun',
+      { program },
+      { argv: [...argv], cause: code ?? (e instanceof Error ? e.message : String(e)) },
     );
   }
 }
@@ -111,7 +112,7 @@ async function readRaw(rule: DetectionRule, ctx: Required<DetectContext>): Promi
         out = await ctx.run(argv);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
-          throw detectionFailed(`The version check could not run ${argv[0] ?? ''}.`, { argv });
+          throw new HicareError('DETECTION_FAILED.cannotRun', { program: argv[0] ?? '' }, { argv });
         const fallback = defaultsArgv(rule, path);
         out = await ask(ctx.run, fallback);
         return out === null ? null : parsePlistOutput(fallback, out);
@@ -133,17 +134,20 @@ async function readRaw(rule: DetectionRule, ctx: Required<DetectContext>): Promi
 export async function detectVersion(rule: DetectionRule, context: DetectContext): Promise<string | null> {
   const parsed = DetectionRuleSchema.safeParse(rule);
   if (!parsed.success) {
-    throw detectionFailed('The release metadata has a version check this app cannot read.', {
-      issues: parsed.error.issues.slice(0, 5).map((i) => i.message),
-    });
+    throw new HicareError(
+      'DETECTION_FAILED.unreadableRule',
+      {},
+      { issues: parsed.error.issues.slice(0, 5).map((i) => i.message) },
+    );
   }
   const platform = context.platform ?? currentPlatform();
   const only = ONLY_ON[parsed.data.kind];
   if (only !== undefined && only !== platform) {
-    throw detectionFailed(`A "${parsed.data.kind}" version check works only on ${only}, and this is ${platform}.`, {
-      kind: parsed.data.kind,
-      platform,
-    });
+    throw new HicareError(
+      'DETECTION_FAILED.ruleForOtherOs',
+      { kind: parsed.data.kind, only, platform },
+      { kind: parsed.data.kind, platform },
+    );
   }
   const raw = await readRaw(parsed.data, {
     installDir: context.installDir,

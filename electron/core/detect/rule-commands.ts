@@ -16,19 +16,16 @@ export interface CommandOutput {
 
 type Rule<K extends DetectionRule['kind']> = Extract<DetectionRule, { kind: K }>;
 
-export function detectionFailed(message: string, details: Record<string, unknown> = {}): HicareError {
-  return new HicareError(
-    'DETECTION_FAILED',
-    message,
-    'Check that the product is installed as the vendor describes; if it is, report this to the vendor.',
-    details,
-  );
-}
+/** Which tool a detection asked, for the words of its failure. */
+type ToolCheck = 'command' | 'registry' | 'plist' | 'dpkg' | 'rpm';
 
-function failedRun(what: string, argv: readonly string[], out: CommandOutput): HicareError {
+function failedRun(check: ToolCheck, argv: readonly string[], out: CommandOutput): HicareError {
+  // The first line the tool printed is the product's own words: quoted as it said them.
   const said = (out.stderr.trim() || out.stdout.trim()).split(/\r?\n/, 1)[0] ?? '';
-  return detectionFailed(
-    `${what} (${argv[0] ?? ''} exited with ${out.exitCode}${said === '' ? '' : `: ${said.slice(0, 300)}`}).`,
+  const params = { check, program: argv[0] ?? '', exitCode: out.exitCode };
+  return new HicareError(
+    said === '' ? 'DETECTION_FAILED.toolFailed' : 'DETECTION_FAILED.toolFailedSaying',
+    said === '' ? params : { ...params, said: said.slice(0, 300) },
     {
       argv: [...argv],
       exitCode: out.exitCode,
@@ -41,7 +38,7 @@ function failedRun(what: string, argv: readonly string[], out: CommandOutput): H
 
 /** The regex runs over stdout, then stderr (some tools, like `java -version`, print their version there). */
 export function parseCommandOutput(argv: readonly string[], out: CommandOutput, regex: RegExp): string | null {
-  if (out.exitCode !== 0) throw failedRun('The version check command failed', argv, out);
+  if (out.exitCode !== 0) throw failedRun('command', argv, out);
   return matchVersion(out.stdout, regex) ?? matchVersion(out.stderr, regex);
 }
 
@@ -58,7 +55,7 @@ export function registryArgv(rule: Rule<'registry'>): string[] {
 export function parseRegQuery(rule: Rule<'registry'>, out: CommandOutput): string | null {
   if (out.exitCode !== 0) {
     if (/unable to find/i.test(out.stderr + out.stdout)) return null;
-    throw failedRun('Reading the Windows registry failed', registryArgv(rule), out);
+    throw failedRun('registry', registryArgv(rule), out);
   }
   for (const line of out.stdout.split(/\r?\n/)) {
     const m = /^\s+(.*?)\s{2,}(REG_[A-Z0-9_]+)(?:\s{2,}(.*?))?\s*$/.exec(line);
@@ -87,7 +84,7 @@ export function parsePlistOutput(argv: readonly string[], out: CommandOutput): s
   if (out.exitCode !== 0) {
     // PlistBuddy: `Print: Entry, ":Key", Does Not Exist` / `File Doesn't Exist`; defaults: `... does not exist`
     if (/does(?: not|n't) exist/i.test(out.stderr + out.stdout)) return null;
-    throw failedRun('Reading the property list failed', argv, out);
+    throw failedRun('plist', argv, out);
   }
   const value = out.stdout.trim().split(/\r?\n/, 1)[0] ?? '';
   return value === '' ? null : value;
@@ -104,7 +101,7 @@ export function dpkgArgv(rule: Rule<'dpkg'>): string[] {
 export function parseDpkgQuery(rule: Rule<'dpkg'>, out: CommandOutput): string | null {
   if (out.exitCode !== 0) {
     if (/no packages found/i.test(out.stderr + out.stdout)) return null;
-    throw failedRun('Asking dpkg for the installed version failed', dpkgArgv(rule), out);
+    throw failedRun('dpkg', dpkgArgv(rule), out);
   }
   for (const line of out.stdout.split(/\r?\n/)) {
     const [status, version] = line.split('\t');
@@ -126,7 +123,7 @@ export function rpmArgv(rule: Rule<'rpm'>): string[] {
 export function parseRpmQuery(rule: Rule<'rpm'>, out: CommandOutput): string | null {
   if (out.exitCode !== 0) {
     if (/is not installed/i.test(out.stdout + out.stderr)) return null;
-    throw failedRun('Asking rpm for the installed version failed', rpmArgv(rule), out);
+    throw failedRun('rpm', rpmArgv(rule), out);
   }
   const versions = out.stdout
     .split(/\r?\n/)

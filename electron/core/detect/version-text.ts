@@ -31,9 +31,8 @@ export function ruleRegex(source: string): RegExp {
     return new RegExp(source, 'm');
   } catch (e) {
     throw new HicareError(
-      'DETECTION_FAILED',
-      `The version check's pattern ${JSON.stringify(source)} is not a valid regular expression.`,
-      'Report this to the vendor: the release metadata is wrong.',
+      'DETECTION_FAILED.badPattern',
+      { pattern: JSON.stringify(source) },
       {
         regex: source,
         cause: e instanceof Error ? e.message : String(e),

@@ -63,11 +63,7 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
     super(logger);
     const concurrency = options.concurrency ?? 3;
     if (!Number.isInteger(concurrency) || concurrency < 1) {
-      throw new HicareError(
-        'INVALID_INPUT',
-        `The number of parallel downloads must be a whole number of at least 1, not ${concurrency}.`,
-        'Set parallel downloads to 1 or more.',
-      );
+      throw new HicareError('INVALID_INPUT.parallelDownloads', { value: String(concurrency) });
     }
     const request = options.request ?? {};
     this.cache = new PackageCache(options.cacheDir);
@@ -96,11 +92,7 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
     const existing = this.entries.get(key);
     if (existing !== undefined) {
       if (existing.job.target.length !== normalized.target.length) {
-        throw new HicareError(
-          'INVALID_INPUT',
-          `${normalized.target.name} is being downloaded with another length for the same SHA-256.`,
-          'Refresh the catalog and try again.',
-        );
+        throw new HicareError('INVALID_INPUT.downloadLengthConflict', { name: normalized.target.name });
       }
       return existing.handle;
     }
@@ -282,11 +274,7 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
     this.cleanups.set(entry.key, removal);
     await removal;
     if (this.cleanups.get(entry.key) === removal) this.cleanups.delete(entry.key);
-    const error = new HicareError(
-      'DOWNLOAD_CANCELLED',
-      `The download of ${name} was cancelled.`,
-      'Start the download again when you want the package.',
-    );
+    const error = new HicareError('DOWNLOAD_CANCELLED.byUser', { name });
     this.setState(entry, 'cancelled', error);
     entry.reject(error);
   }
@@ -316,24 +304,19 @@ export class DownloadManager extends TypedEmitter<DownloadEvents> {
 
 function validateJob(job: DownloadJob): DownloadJob {
   const { target, url } = job;
-  const invalid = (what: string, remedy: string) => new HicareError('INVALID_INPUT', what, remedy);
-  if (typeof target?.name !== 'string' || target.name === '')
-    throw invalid('The package to download has no name.', 'Pick the package from the catalog again.');
+  if (typeof target?.name !== 'string' || target.name === '') throw new HicareError('INVALID_INPUT.downloadUnnamed');
   if (typeof target.sha256 !== 'string' || !/^[0-9a-fA-F]{64}$/.test(target.sha256)) {
-    throw invalid(`${target.name} has no valid SHA-256 in its catalog entry.`, 'Refresh the catalog and try again.');
+    throw new HicareError('INVALID_INPUT.downloadSha256', { name: target.name });
   }
   if (!Number.isSafeInteger(target.length) || target.length < 0)
-    throw invalid(`${target.name} has no valid length in its catalog entry.`, 'Refresh the catalog and try again.');
+    throw new HicareError('INVALID_INPUT.downloadLength', { name: target.name });
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw invalid(
-      `"${String(url)}" is not a download address.`,
-      'Check the portal address (Settings → Portal address, or --portal).',
-    );
+    throw new HicareError('INVALID_INPUT.downloadAddress', { address: String(url) });
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-    throw invalid(`${parsed.protocol} addresses cannot be downloaded from.`, 'Use an http(s) portal address.');
+    throw new HicareError('INVALID_INPUT.downloadProtocol', { protocol: parsed.protocol });
   return { target: { name: target.name, length: target.length, sha256: target.sha256.toLowerCase() }, url };
 }

@@ -98,9 +98,8 @@ export async function runDownload(
       partMoved = true;
       const where = await cache.toQuarantine(part.path, target.sha256, ctx.clock.now());
       throw new HicareError(
-        'HASH_MISMATCH',
-        `The downloaded ${target.name} is not the published package: its SHA-256 is ${actual}, the signed catalog lists ${target.sha256}. It was quarantined and will not be installed.`,
-        'Download it again; if it fails the same way, report it to the vendor: something between you and the portal changes the package.',
+        'HASH_MISMATCH.downloadedPackage',
+        { name: target.name, actual, expected: target.sha256 },
         { expected: target.sha256, actual, quarantined: where },
       );
     }
@@ -176,12 +175,9 @@ async function transferAll(
         failures = 0;
         continue;
       }
-      const message = `The server at ${host} ended its answer before the whole package was sent.`;
       failure = {
         kind: 'network',
-        error: new HicareError('DOWNLOAD_FAILED', message, 'Try again; the download resumes where it stopped.', {
-          cause: 'short answer',
-        }),
+        error: new HicareError('DOWNLOAD_FAILED.shortAnswer', { host, name: target.name }, { cause: 'short answer' }),
       };
     }
     if (part.received > furthest) {
@@ -210,12 +206,9 @@ async function requestHeaders(ctx: RunContext, name: string): Promise<Record<str
     return await ctx.headers();
   } catch (error) {
     if (error instanceof HicareError) throw error;
+    // What went wrong is internal text: kept for the log, not put in the sentence.
     const why = error instanceof Error ? error.message : String(error);
-    throw new HicareError(
-      'DOWNLOAD_FAILED',
-      `The request for ${name} could not be prepared: ${why}`,
-      'Sign in again, then retry the download.',
-    );
+    throw new HicareError('DOWNLOAD_FAILED.requestUnprepared', { name }, { cause: why });
   }
 }
 

@@ -243,10 +243,5 @@ export class PackageSink extends Writable {
 }
 
 export function lengthExceeded(length: number, received: number): HicareError {
-  return new HicareError(
-    'LENGTH_EXCEEDED',
-    `The server sent more than the ${length} bytes the signed catalog lists for this package (at least ${received}); the download was stopped and nothing was kept.`,
-    'Try again later; if it happens again, report it to the vendor: the server is not sending the published package.',
-    { length, received },
-  );
+  return new HicareError('LENGTH_EXCEEDED.packageLonger', { length, received }, { length, received });
 }

@@ -5,8 +5,10 @@
  */
 import { RequestError } from 'got';
 import { ErrorBodySchema } from '../../../shared/contracts/common.js';
-import { connectionWords, offlineWords } from '../../../shared/connection-words.js';
-import { HicareError, type ErrorCode } from '../../../shared/errors.js';
+import { connectionCause, offlineCause } from '../../../shared/connection-words.js';
+import { HicareError, type ErrorKey } from '../../../shared/errors.js';
+import type { MessageParams } from '../../../shared/i18n/messages.js';
+import { errorBodyOf } from '../portal/errors.js';
 
 export type FailureKind = 'offline' | 'timeout' | 'network' | 'server' | 'fatal';
 
@@ -41,55 +43,23 @@ export function classify(error: unknown, ctx: FailureContext): AttemptFailure {
     const message = error instanceof Error ? error.message : String(error);
     if (typeof (error as { syscall?: unknown }).syscall === 'string') {
       const cause = text === '' ? message : text;
-      const remedy = 'Make sure the download folder exists and is writable, then try again.';
-      return failure('fatal', 'DOWNLOAD_FAILED', `The package cache at ${ctx.cacheDir} cannot be written.`, remedy, {
-        cause,
-      });
+      return failure('fatal', 'DOWNLOAD_FAILED.cacheNotWritable', { cacheDir: ctx.cacheDir }, { cause });
     }
-    return failure(
-      'fatal',
-      'DOWNLOAD_FAILED',
-      `Downloading ${ctx.name} failed.`,
-      'Try again; if it keeps failing, contact support.',
-      { cause: message },
-    );
+    return failure('fatal', 'DOWNLOAD_FAILED.packageFailed', { name: ctx.name }, { cause: message });
   }
+  const where = { host: ctx.host, name: ctx.name };
   if (text === 'ETIMEDOUT' || error.name === 'TimeoutError') {
-    const message = `The package server at ${ctx.host} stopped answering while sending ${ctx.name}.`;
-    return failure(
-      'timeout',
-      'TIMEOUT',
-      message,
-      'Check your network connection and try again; the download resumes where it stopped.',
-      { cause: text },
-    );
+    return failure('timeout', 'TIMEOUT.packageServerStopped', where, { cause: text });
   }
-  const offline = offlineWords(text);
+  const offline = offlineCause(text);
   if (offline !== undefined) {
-    const remedy =
-      'Check your network connection and the proxy (Settings → Proxy, or HTTPS_PROXY), then try again; what was downloaded is kept.';
-    return failure('offline', 'OFFLINE', `The package server at ${ctx.host} cannot be reached: ${offline}.`, remedy, {
-      cause: text,
-    });
+    return failure('offline', 'OFFLINE.packageServerUnreachable', { host: ctx.host, cause: offline }, { cause: text });
   }
   if (TLS.test(text)) {
-    const remedy = 'Add your company CA bundle under Settings → Extra CA bundle, or check the portal address.';
-    return failure(
-      'fatal',
-      'UNTRUSTED_PORTAL',
-      `The certificate of ${ctx.host} is not trusted by this computer.`,
-      remedy,
-      { cause: text },
-    );
+    return failure('fatal', 'UNTRUSTED_PORTAL.packageServerCertificate', { host: ctx.host }, { cause: text });
   }
   const cause = text === '' ? error.message : text;
-  return failure(
-    'network',
-    'DOWNLOAD_FAILED',
-    `The connection to ${ctx.host} broke off while sending ${ctx.name}: ${connectionWords(text)}.`,
-    RESUMES,
-    { cause },
-  );
+  return failure('network', 'DOWNLOAD_FAILED.connectionBroke', { ...where, cause: connectionCause(text) }, { cause });
 }
 
 /** An HTTP answer that is not the package. `body` is at most a few KiB of what the server said. */
@@ -102,77 +72,73 @@ export function httpFailure(status: number, body: string, ctx: FailureContext): 
   }
   const retried = status >= 500 || RETRIED_STATUS.has(status);
   if (parsed?.success === true) {
-    const { code, message, remedy, details } = parsed.data;
-    // A refusal is the portal's word to the user; a failing server's words only explain the retry.
+    const { code, details } = parsed.data;
+    // A refusal is the portal's word to the user (its key lets the app word it in the language chosen now); a
+    // failing server's words are only the reason for the retry, kept in details.
     return retried
       ? failure(
           'server',
-          'DOWNLOAD_FAILED',
-          `The package server at ${ctx.host} answered ${status}: ${message}`,
-          LATER,
+          'DOWNLOAD_FAILED.packageServerAnswered',
+          { host: ctx.host, name: ctx.name, status },
           { ...details, status, cause: code },
         )
-      : failure('fatal', code, message, remedy, { ...details, status });
+      : { kind: 'fatal', error: HicareError.fromBody(errorBodyOf(parsed.data), { status }) };
   }
   if (retried) {
     return failure(
       'server',
-      'DOWNLOAD_FAILED',
-      `The package server at ${ctx.host} answered ${status} for ${ctx.name}.`,
-      LATER,
+      'DOWNLOAD_FAILED.packageServerAnswered',
+      { host: ctx.host, name: ctx.name, status },
       { status, cause: `HTTP ${status}` },
     );
   }
-  const message = `The package server at ${ctx.host} refused ${ctx.name} (${status}) without an explanation.`;
-  return failure(
-    'fatal',
-    'PORTAL_ERROR',
-    message,
-    'Check the portal address and that you are signed in, then try again.',
-    { status },
-  );
+  return failure('fatal', 'PORTAL_ERROR.packageRefused', { host: ctx.host, name: ctx.name, status }, { status });
 }
 
 function failure(
   kind: FailureKind,
-  code: ErrorCode,
-  message: string,
-  remedy: string,
+  key: ErrorKey,
+  params: MessageParams,
   details: Record<string, unknown>,
 ): AttemptFailure {
-  return { kind, error: new HicareError(code, message, remedy, details) };
+  return { kind, error: new HicareError(key, params, details) };
 }
 
-const RESUMES = 'Try again; the download resumes where it stopped.';
-const LATER = 'Try again later; the download resumes where it stopped.';
+/** How a server's answer to a range request was wrong. */
+export type RangeAnswer = 'unasked' | 'unreadable' | 'wrongStart' | 'wrongTotal' | 'impossible';
 
 /** A server that answers with something other than what was asked for: not worth retrying against. */
-export function protocolError(message: string, details: Record<string, unknown>): HicareError {
-  const remedy =
-    'Try again later; if it happens again, report it to the vendor: the server does not answer range requests correctly.';
-  return new HicareError('DOWNLOAD_FAILED', message, remedy, details);
+export function protocolError(
+  params: MessageParams & { answer: RangeAnswer },
+  details: Record<string, unknown>,
+): HicareError {
+  return new HicareError('DOWNLOAD_FAILED.badRangeAnswer', params, details);
 }
+
+/** What kept failing, per the last failure's words: the same sentence, said of the last of several attempts. */
+const REPEATED: Partial<Record<string, ErrorKey>> = {
+  'DOWNLOAD_FAILED.connectionBroke': 'DOWNLOAD_FAILED.repeatedConnectionBroke',
+  'DOWNLOAD_FAILED.packageServerAnswered': 'DOWNLOAD_FAILED.repeatedServerAnswered',
+  'DOWNLOAD_FAILED.shortAnswer': 'DOWNLOAD_FAILED.repeatedShortAnswer',
+};
 
 /** The error the user sees once retrying stops: what kept failing, in the words of the last failure. */
 export function finalError(last: AttemptFailure, attempts: number, ctx: FailureContext): HicareError {
   if (last.kind === 'fatal' || last.kind === 'offline' || last.kind === 'timeout') return last.error;
-  return new HicareError(
-    'DOWNLOAD_FAILED',
-    `Downloading ${ctx.name} failed ${attempts} times in a row; the last time: ${last.error.message}`,
-    'Try again later; the download resumes where it stopped. If it keeps failing, contact support.',
-    { ...last.error.details, attempts },
-  );
+  const key = REPEATED[last.error.key ?? ''] ?? 'DOWNLOAD_FAILED.repeated';
+  return new HicareError(key, { ...last.error.params, name: ctx.name, attempts }, { ...last.error.details, attempts });
 }
 
 export function insufficientSpace(cacheDir: string, missingBytes: number, available?: number): HicareError {
   const need = Math.ceil(missingBytes / 1e6);
   const short = available === undefined ? need : Math.max(1, Math.ceil((missingBytes - available) / 1e6));
-  return new HicareError(
-    'INSUFFICIENT_SPACE',
-    `There is not enough free space for the package in ${cacheDir}: it needs ${need} MB more${available === undefined ? '' : `, ${Math.floor(available / 1e6)} MB are free`}.`,
-    `Free at least ${short} MB on the disk holding ${cacheDir}, then resume the download: what was downloaded is kept.`,
-    available === undefined ? { needBytes: missingBytes } : { needBytes: missingBytes, availableBytes: available },
-  );
+  return available === undefined
+    ? new HicareError('INSUFFICIENT_SPACE.packageCache', { cacheDir, need, short }, { needBytes: missingBytes })
+    : new HicareError(
+        'INSUFFICIENT_SPACE.packageCacheFree',
+        { cacheDir, need, short, free: Math.floor(available / 1e6) },
+        { needBytes: missingBytes, availableBytes: available },
+      );
 }
 
 /** Carries a sorted failure out of an attempt, so the retry loop need not sort it again. */

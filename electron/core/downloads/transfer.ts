@@ -8,7 +8,7 @@ import got, { type Agents, type PlainResponse, type Request, type StreamOptions 
 import { HicareError } from '../../../shared/errors.js';
 import { PackageSink, lengthExceeded, type SinkTuning } from './package-sink.js';
 import type { PartFile } from './part-file.js';
-import { AttemptError, httpFailure, protocolError, type FailureContext } from './transfer-errors.js';
+import { AttemptError, httpFailure, protocolError, type FailureContext, type RangeAnswer } from './transfer-errors.js';
 import type { DownloadTarget } from './types.js';
 
 export interface AttemptSetup {
@@ -110,20 +110,28 @@ function checkRange(response: PlainResponse, from: number, target: DownloadTarge
   const start = Number(match?.[1]);
   const end = Number(match?.[2]);
   const total = match?.[3] === '*' ? Number.NaN : Number(match?.[3]);
-  const fail = (why: string) => {
+  const fail = (answer: RangeAnswer) => {
     stream.destroy();
-    const message = `The package server answered a request for ${target.name} from byte ${from} with ${why}.`;
+    const params = {
+      name: target.name,
+      from,
+      answer,
+      header,
+      start: String(start),
+      end: String(end),
+      total: match?.[3] ?? '?',
+      length: target.length,
+    };
     throw new AttemptError({
       kind: 'fatal',
-      error: protocolError(message, { contentRange: header, from, length: target.length }),
+      error: protocolError(params, { contentRange: header, from, length: target.length }),
     });
   };
-  if (from === 0) fail('a partial answer nobody asked for');
-  if (match === null) fail(`an unreadable Content-Range "${header}"`);
-  if (start !== from) fail(`bytes from ${start}`);
-  if (total !== target.length)
-    fail(`a file of ${match?.[3] ?? '?'} bytes, where the signed catalog lists ${target.length}`);
-  if (end < start || end >= target.length) fail(`the impossible range ${start}-${end}`);
+  if (from === 0) fail('unasked');
+  if (match === null) fail('unreadable');
+  if (start !== from) fail('wrongStart');
+  if (total !== target.length) fail('wrongTotal');
+  if (end < start || end >= target.length) fail('impossible');
 }
 
 function checkWholeLength(response: PlainResponse, target: DownloadTarget, stream: Request): void {
@@ -137,9 +145,8 @@ function checkWholeLength(response: PlainResponse, target: DownloadTarget, strea
   if (announced < target.length) {
     stream.destroy();
     throw new HicareError(
-      'TARGET_MISMATCH',
-      `The package server offers ${announced} bytes for ${target.name}, where the signed catalog lists ${target.length}.`,
-      'Nothing was kept. Refresh the catalog and try again; if it persists, report it to the vendor.',
+      'TARGET_MISMATCH.packageShorter',
+      { announced, name: target.name, length: target.length },
       { announced, length: target.length },
     );
   }

@@ -65,15 +65,6 @@ export function elevate(argv: readonly string[], platform: Platform, context: El
   return ['osascript', '-e', `do shell script ${appleScriptString(line)} with administrator privileges`];
 }
 
-function unsupported(message: string, details: Record<string, unknown>): HicareError {
-  return new HicareError(
-    'INSTALLER_UNSUPPORTED',
-    message,
-    'Download the package built for this computer’s operating system.',
-    details,
-  );
-}
-
 /** The install plan for one target on one platform. Throws INSTALLER_UNSUPPORTED or INVALID_INPUT. */
 export function installCommand(
   custom: ReleaseTargetCustom,
@@ -90,12 +81,13 @@ export function installCommand(
     platform,
   };
   if (custom.platform !== platform)
-    throw unsupported(
-      `This package of ${custom.product} ${custom.version} is built for ${custom.platform}, and this computer runs ${platform}.`,
+    throw new HicareError(
+      'INSTALLER_UNSUPPORTED.otherPlatform',
+      { product: custom.product, version: custom.version, packagePlatform: custom.platform, platform },
       details,
     );
   if (!TYPE_PLATFORMS[installer.type].includes(platform))
-    throw unsupported(`A "${installer.type}" installer cannot run on ${platform}.`, details);
+    throw new HicareError('INSTALLER_UNSUPPORTED.installerType', { installerType: installer.type, platform }, details);
   const args = installer.args.map((a) =>
     substitute(a, { target: paths.target, package: paths.package, version: custom.version }),
   );
@@ -112,9 +104,8 @@ export function installCommand(
     case 'script': {
       if (installer.entry === undefined) {
         throw new HicareError(
-          'INVALID_INPUT',
-          `The release metadata of ${custom.product} ${custom.version} does not say which script installs it.`,
-          'Report this to the vendor.',
+          'INVALID_INPUT.installScriptMissing',
+          { product: custom.product, version: custom.version },
           details,
         );
       }

@@ -2,8 +2,8 @@
  * A failed installation as one typed error: the code and plain-words message the customer sees, and in `details`
  * everything a support request needs (DESIGN.md §3.4), so the request can be filled in without asking again.
  */
-import type { ErrorCode } from '../../../shared/errors.js';
-import { HicareError } from '../../../shared/errors.js';
+import { HicareError, type ErrorKey } from '../../../shared/errors.js';
+import type { MessageParams } from '../../../shared/i18n/messages.js';
 import type { SystemInfo } from './system-info.js';
 
 export type InstallFailureDetails = {
@@ -37,8 +37,14 @@ export type InstallFailureDetails = {
 export class InstallFailure extends HicareError {
   declare readonly details: InstallFailureDetails;
 
-  constructor(code: ErrorCode, message: string, remedy: string, details: InstallFailureDetails) {
-    super(code, message, remedy, details);
+  /** Raised with its own catalog key, or carrying on an error a step of the installation raised (its key kept). */
+  constructor(cause: { key: ErrorKey; params?: MessageParams } | HicareError, details: InstallFailureDetails) {
+    if (cause instanceof HicareError) {
+      super(cause.code, cause.message, cause.remedy, details);
+      Object.assign(this, { key: cause.key, params: cause.params });
+    } else {
+      super(cause.key, cause.params ?? {}, details);
+    }
     this.name = 'InstallFailure';
   }
 }

@@ -8,20 +8,16 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { HicareError } from '../../../shared/errors.js';
 
-const REMEDY = 'Download the package again; it will be checked again before it is installed.';
-
 export async function assertPackageMatches(path: string, expected: { sha256: string; length: number }): Promise<void> {
   const size = await stat(path).then(
     (s) => (s.isFile() ? s.size : null),
     () => null,
   );
-  if (size === null)
-    throw new HicareError('NOT_FOUND', `The downloaded package ${path} is not there any more.`, REMEDY, { path });
+  if (size === null) throw new HicareError('NOT_FOUND.downloadedPackageGone', { path }, { path });
   if (size !== expected.length) {
     throw new HicareError(
-      'HASH_MISMATCH',
-      `The package ${path} is ${size} bytes, but the signed catalog says ${expected.length}: it was changed after it was downloaded.`,
-      REMEDY,
+      'HASH_MISMATCH.cachedPackageLength',
+      { path, size, length: expected.length },
       {
         path,
         length: size,
@@ -35,9 +31,8 @@ export async function assertPackageMatches(path: string, expected: { sha256: str
   const actual = hash.digest('hex');
   if (actual !== expected.sha256.toLowerCase()) {
     throw new HicareError(
-      'HASH_MISMATCH',
-      `The package ${path} does not match its SHA-256 in the signed catalog: it was changed after it was downloaded.`,
-      REMEDY,
+      'HASH_MISMATCH.cachedPackageSha256',
+      { path },
       {
         path,
         sha256: actual,

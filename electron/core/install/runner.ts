@@ -11,7 +11,8 @@ import {
   type Platform,
   type ReleaseTargetCustom,
 } from '../../../shared/contracts/catalog.js';
-import { HicareError, type ErrorCode } from '../../../shared/errors.js';
+import { HicareError, type ErrorKey } from '../../../shared/errors.js';
+import type { MessageParams } from '../../../shared/i18n/messages.js';
 import { currentPlatform, detectVersion } from '../detect/detect.js';
 import type { RunCommand } from '../detect/run-command.js';
 import { sameVersion } from '../detect/version-text.js';
@@ -61,13 +62,23 @@ function defaultElevation(platform: Platform): ElevationContext {
   return { isAdmin, graphical };
 }
 
-function invalid(message: string): HicareError {
-  return new HicareError('INVALID_INPUT', message, 'Download the package again from the release list.');
+/** A step that failed with an error not of ours, by the code its failure takes. */
+const STEP_FAILED = {
+  HASH_MISMATCH: 'HASH_MISMATCH.installStep',
+  INSTALLER_UNSUPPORTED: 'INSTALLER_UNSUPPORTED.installStep',
+  INSTALL_FAILED: 'INSTALL_FAILED.installStep',
+  DETECTION_FAILED: 'DETECTION_FAILED.installStep',
+} as const satisfies Record<string, ErrorKey>;
+
+type InstallInputProblem = 'metadata' | 'catalogEntry' | 'system' | 'packagePath' | 'installFolder' | 'scratchFolder';
+
+function invalid(problem: InstallInputProblem): HicareError {
+  return new HicareError('INVALID_INPUT.installInput', { problem });
 }
 
 function checkInput(input: InstallInput): ReleaseTargetCustom {
   const custom = ReleaseTargetCustomSchema.safeParse(input.target?.custom);
-  if (!custom.success) throw invalid('The release metadata of this package is incomplete, so it cannot be installed.');
+  if (!custom.success) throw invalid('metadata');
   const { target, system } = input;
   if (
     typeof target.name !== 'string' ||
@@ -75,22 +86,21 @@ function checkInput(input: InstallInput): ReleaseTargetCustom {
     !Number.isSafeInteger(target.length) ||
     target.length < 0
   ) {
-    throw invalid('The package’s catalog entry (name, SHA-256, length) is incomplete, so it cannot be installed.');
+    throw invalid('catalogEntry');
   }
   if (
     typeof system?.serialNumber !== 'string' ||
     typeof system.location !== 'string' ||
     (system.installedVersion !== null && typeof system.installedVersion !== 'string')
   ) {
-    throw invalid('The system to install on (serial number, location, installed version) is not given.');
+    throw invalid('system');
   }
   for (const [name, value] of [
-    ['package path', input.packagePath],
-    ['install folder', input.installDir],
-    ['scratch folder', input.workDir],
+    ['packagePath', input.packagePath],
+    ['installFolder', input.installDir],
+    ['scratchFolder', input.workDir],
   ] as const) {
-    if (typeof value !== 'string' || !isAbsolute(value) || value.includes('\0'))
-      throw invalid(`The ${name} must be an absolute path.`);
+    if (typeof value !== 'string' || !isAbsolute(value) || value.includes('\0')) throw invalid(name);
   }
   return custom.data;
 }
@@ -118,33 +128,28 @@ async function copyInto(from: string, to: string, mode: number): Promise<void> {
 function outcomeFailure(
   outcome: ProcessOutcome,
   timeoutSeconds: number,
-  what: string,
+  release: string,
   cause: string,
-): { code: ErrorCode; message: string; remedy: string } {
+): { key: ErrorKey; params: MessageParams; problem: Record<string, unknown> | null } {
   if (outcome.timedOut) {
-    return {
-      code: 'INSTALL_TIMEOUT',
-      message: `Installing ${what} did not finish within ${timeoutSeconds} seconds, so it was stopped.`,
-      remedy:
-        'Check that nothing on this computer is waiting for an answer or locking the product’s files, then install again.',
-    };
+    return { key: 'INSTALL_TIMEOUT.installer', params: { release, seconds: timeoutSeconds }, problem: null };
   }
   if (outcome.spawnError !== null) {
+    // The system's reason (ENOENT, EACCES …) is for the log and the support request, not the sentence.
     return {
-      code: 'INSTALL_FAILED',
-      message: `The installer for ${what} could not be started (${outcome.spawnError}).`,
-      remedy:
-        'Check that this computer has the tools the installer needs and that you may run them, then install again.',
+      key: 'INSTALL_FAILED.installerNotStarted',
+      params: { release },
+      problem: { spawnError: outcome.spawnError },
     };
   }
+  // The installer's last line is the product's own words: quoted as it said them.
   const how =
-    outcome.signal !== null ? `was stopped by ${outcome.signal}` : `exited with code ${outcome.exitCode ?? '?'}`;
-  return {
-    code: 'INSTALL_FAILED',
-    message: `Installing ${what} failed: the installer ${how}${cause === '' ? '.' : `: ${cause}`}`,
-    remedy:
-      'Fix what the installer names as the cause and install again; if you cannot, open a support request (it is filled in for you).',
-  };
+    outcome.signal !== null
+      ? { stopped: 'signal', signal: outcome.signal }
+      : { stopped: 'exit', exitCode: String(outcome.exitCode ?? '?') };
+  return cause === ''
+    ? { key: 'INSTALL_FAILED.installer', params: { release, ...how }, problem: null }
+    : { key: 'INSTALL_FAILED.installerSaying', params: { release, ...how, cause }, problem: null };
 }
 
 export async function runInstaller(input: InstallInput): Promise<InstallResult> {
@@ -160,9 +165,7 @@ export async function runInstaller(input: InstallInput): Promise<InstallResult> 
   let detected: string | null = null;
 
   const fail = async (
-    code: ErrorCode,
-    message: string,
-    remedy: string,
+    cause: { key: ErrorKey; params?: MessageParams } | HicareError,
     problem: Record<string, unknown> | null = null,
   ): Promise<never> => {
     const details: InstallFailureDetails = {
@@ -187,14 +190,14 @@ export async function runInstaller(input: InstallInput): Promise<InstallResult> 
       location: input.system.location,
       problem,
     };
-    throw new InstallFailure(code, message, remedy, details);
+    throw new InstallFailure(cause, details);
   };
-  const failWith = (e: unknown, fallback: ErrorCode): Promise<never> => {
-    if (e instanceof HicareError) return fail(e.code, e.message, e.remedy, e.details ?? null);
+  const failWith = (e: unknown, fallback: keyof typeof STEP_FAILED): Promise<never> => {
+    if (e instanceof HicareError) return fail(e, e.details ?? null);
+    // Not one of ours: its text is internal, so it goes to the support request's details, not the sentence.
     return fail(
-      fallback,
-      `Installing ${what} failed: ${e instanceof Error ? e.message : String(e)}`,
-      'Try again; if it persists, open a support request (it is filled in for you).',
+      { key: STEP_FAILED[fallback], params: { release: what } },
+      { cause: e instanceof Error ? e.message : String(e) },
     );
   };
 
@@ -247,7 +250,7 @@ export async function runInstaller(input: InstallInput): Promise<InstallResult> 
         (custom.installer.type === 'msi' && ran.exitCode !== null && MSI_RESTART_CODES.has(ran.exitCode));
       if (ran.timedOut || !succeeded) {
         const f = outcomeFailure(ran, timeoutSeconds, what, log.cause());
-        return await fail(f.code, f.message, f.remedy);
+        return await fail(f, f.problem);
       }
     }
     try {
@@ -261,9 +264,12 @@ export async function runInstaller(input: InstallInput): Promise<InstallResult> 
     }
     if (detected === null || !sameVersion(detected, custom.version)) {
       return await fail(
-        'VERSION_NOT_REACHED',
-        `The installer for ${what} finished, but ${detected === null ? `${custom.product} is not found afterwards` : `the installed version is ${detected}`}, not ${custom.version}.`,
-        'Open a support request: it is filled in with the installer log and this computer’s details.',
+        detected === null
+          ? {
+              key: 'VERSION_NOT_REACHED.productMissing',
+              params: { release: what, product: custom.product, version: custom.version },
+            }
+          : { key: 'VERSION_NOT_REACHED.otherVersion', params: { release: what, detected, version: custom.version } },
       );
     }
     return {

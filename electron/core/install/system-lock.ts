@@ -60,9 +60,8 @@ export async function withSystemLock<T>(
       const current = await holderOf(file);
       if (current !== null && running(current.pid)) {
         throw new HicareError(
-          'INSTALL_IN_PROGRESS',
-          `An installation on ${serialNumber} is already running (${current.what}, since ${current.since}).`,
-          'Wait for it to finish, then start this one again. Nothing was changed.',
+          'INSTALL_IN_PROGRESS.onSystem',
+          { serialNumber, release: current.what, sinceAt: current.since },
           { serialNumber, pid: current.pid },
         );
       }

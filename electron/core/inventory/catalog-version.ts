@@ -7,6 +7,7 @@ import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
 import { productLabel } from '../../../shared/domain/product-label.js';
 import { compareVersions, parseVersion } from '../../../shared/domain/release.js';
 import { HicareError } from '../../../shared/errors.js';
+import type { MessageParams } from '../../../shared/i18n/messages.js';
 
 /** The product's versions in the catalog, oldest first. */
 export function catalogVersions(targets: readonly ReleaseTarget[], product: string): string[] {
@@ -29,16 +30,15 @@ export function checkEnteredVersion(
   const known = catalogVersions(targets, system.product);
   if (known.includes(version)) return { notInCatalog: false };
   if (confirmed) return { notInCatalog: true };
-  throw new HicareError(
-    'VERSION_NOT_IN_CATALOG',
-    `${version} is not a version of ${productLabel(system.product)} in the vendor's catalog; nothing was changed.`,
-    `${knownWords(known)} If the equipment runs a version installed by other means, confirm that it is not in the vendor's catalog.`,
-    { serialNumber: system.serialNumber, product: system.product, version, knownVersions: known },
-  );
+  throw new HicareError('VERSION_NOT_IN_CATALOG.entered', enteredParams(version, system.product, known), {
+    serialNumber: system.serialNumber,
+    product: system.product,
+    version,
+    knownVersions: known,
+  });
 }
 
-export function knownWords(known: readonly string[]): string {
-  return known.length === 0
-    ? 'The catalog lists no version of this product yet.'
-    : `The catalog's versions are ${known.join(', ')}.`;
+/** What the refusal's words need: the version, the product, and the catalog's versions (the remedy lists them). */
+export function enteredParams(version: string, product: string, known: readonly string[]): MessageParams {
+  return { version, product: productLabel(product), known: known.join(', '), knownCount: known.length };
 }

@@ -96,10 +96,7 @@ export class InstallReports {
         // Should the file stay (a locked disk), the resend lands on the same report: the id is its Idempotency-Key.
         await rm(join(this.dir, `${entry.id}.json`), { force: true }).catch(() => undefined);
       } catch (error) {
-        const coded =
-          error instanceof HicareError
-            ? error
-            : new HicareError('INTERNAL', 'The report could not be sent.', 'It is sent again with the next check.');
+        const coded = error instanceof HicareError ? error : new HicareError('INTERNAL.installReportUnsent');
         if (TRANSIENT.has(coded.code)) {
           // The portal is not answering: the rest would only wait for the same timeouts.
           if (coded.code === 'OFFLINE' || coded.code === 'TIMEOUT') {

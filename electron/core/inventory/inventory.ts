@@ -58,12 +58,7 @@ export class Inventory {
   get(serialNumber: string): InventorySystem {
     const system = this.list().find((s) => s.serialNumber === serialNumber);
     if (system === undefined) {
-      throw new HicareError(
-        'NOT_FOUND',
-        `No system ${serialNumber} is on your contracts.`,
-        'Refresh the systems from the portal: the list shows every system on your contracts.',
-        { serialNumber },
-      );
+      throw new HicareError('NOT_FOUND.inventorySystem', { serialNumber }, { serialNumber });
     }
     return system;
   }

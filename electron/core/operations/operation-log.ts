@@ -55,11 +55,12 @@ function slot(path: string) {
 }
 
 function tamperedError(result: Extract<VerifyResult, { tampered: true }>, path: string): HicareError {
+  // The chain's own account of the break (`detail`) is for the log; the sentence says what kind of change it was.
   return new HicareError(
-    'OPERATION_LOG_TAMPERED',
-    `The operation records in ${path} were changed after they were written (${result.detail}).`,
-    'Do not rely on these records; report it to your administrator, and include the file in a support request.',
-    { reason: result.reason, brokenAt: result.brokenAt, path },
+    'OPERATION_LOG_TAMPERED.records',
+    // ICU select keys are identifiers: 'chain-broken' is selected as chainBroken.
+    { path, reason: result.reason.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), record: result.brokenAt },
+    { reason: result.reason, brokenAt: result.brokenAt, path, detail: result.detail },
   );
 }
 
@@ -70,9 +71,8 @@ function cappedData(data: unknown, max: number): JsonValue {
     json = toJson(data);
   } catch (e) {
     throw new HicareError(
-      'INVALID_INPUT',
-      'An operation record’s data cannot be written as JSON.',
-      'Pass plain data (no cycles, no BigInt).',
+      'INVALID_INPUT.operationData',
+      {},
       {
         cause: e instanceof Error ? e.message : String(e),
       },
@@ -141,14 +141,7 @@ export class OperationLog {
     const lastLine = lines[lines.length - 1];
     const last = lastLine === undefined ? null : parseRecord(lastLine);
     if (lastLine !== undefined && last === null) {
-      throw new HicareError(
-        'OPERATION_LOG_TAMPERED',
-        `The last operation record in ${this.path} is damaged, so no record can follow it.`,
-        'Report it to your administrator, and include the file in a support request.',
-        {
-          path: this.path,
-        },
-      );
+      throw new HicareError('OPERATION_LOG_TAMPERED.lastRecord', { path: this.path }, { path: this.path });
     }
     let tail: Tail = { size, seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS };
     if (torn !== '') {
@@ -176,11 +169,7 @@ export class OperationLog {
   append(kind: OperationKind, summary: string, data: unknown = null): Promise<OperationRecord> {
     if (!(OPERATION_KINDS as readonly string[]).includes(kind)) {
       return Promise.reject(
-        new HicareError(
-          'INVALID_INPUT',
-          `"${String(kind)}" is not a kind of operation record.`,
-          `Use one of: ${OPERATION_KINDS.join(', ')}.`,
-        ),
+        new HicareError('INVALID_INPUT.operationKind', { kind: String(kind), kinds: OPERATION_KINDS.join(', ') }),
       );
     }
     const s = slot(this.path);
@@ -231,11 +220,7 @@ export class OperationLog {
   async list(query: ListQuery = {}): Promise<OperationRecord[]> {
     const since = query.since === undefined ? null : new Date(query.since).getTime();
     if (since !== null && Number.isNaN(since)) {
-      throw new HicareError(
-        'INVALID_INPUT',
-        `"${String(query.since)}" is not a point in time.`,
-        'Give a date and time such as 2025-03-01T12:00:00Z.',
-      );
+      throw new HicareError('INVALID_INPUT.operationsSince', { value: String(query.since) });
     }
     const kinds = query.kinds === undefined ? null : new Set<string>(query.kinds);
     const out = (await this.records()).filter(

@@ -19,6 +19,7 @@ import { RoleSchema, type Session } from '../../../shared/contracts/accounts.js'
 import type { Role } from '../../../shared/domain/request-state.js';
 import { invalidValues, plainIssues, safeParsePlain } from '../../../shared/api/plain-issues.js';
 import { HicareError } from '../../../shared/errors.js';
+import type { DisplayLocale } from '../../../shared/i18n/locales.js';
 import type { SecretStore } from '../adapters.js';
 import { transportOptions, type NetworkSettings } from './network.js';
 import { portalErrorFromBody, transportError } from './errors.js';
@@ -45,6 +46,11 @@ export interface PortalClientOptions {
   env?: Record<string, string | undefined>;
   timeoutMs?: number;
   retries?: number;
+  /**
+   * The language the user reads, asked on every call (a change of the setting applies to the next one): the portal
+   * answers its errors in it. Absent: no preference is sent, and the portal answers in English.
+   */
+  language?: () => DisplayLocale;
 }
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
@@ -63,6 +69,7 @@ export class PortalClient {
   private readonly http: Got;
   private readonly secrets: SecretStore;
   private readonly retries: number;
+  private readonly language: (() => DisplayLocale) | undefined;
   readonly transport: ReturnType<typeof transportOptions>;
 
   constructor(options: PortalClientOptions) {
@@ -70,22 +77,15 @@ export class PortalClient {
     try {
       url = new URL(options.portalUrl);
     } catch {
-      throw new HicareError(
-        'INVALID_INPUT',
-        `"${options.portalUrl}" is not a portal address.`,
-        'Give the portal as a URL, e.g. https://portal.example.com.',
-      );
+      throw new HicareError('INVALID_INPUT.portalAddress', { address: options.portalUrl });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new HicareError(
-        'INVALID_INPUT',
-        `The portal address must use https (or http on this machine), not ${url.protocol}.`,
-        'Give the portal as https://host[:port].',
-      );
+      throw new HicareError('INVALID_INPUT.portalProtocol', { protocol: url.protocol });
     }
     this.portalUrl = url.origin;
     this.secrets = options.secrets;
     this.retries = options.retries ?? 3;
+    this.language = options.language;
     this.transport = transportOptions(url, options.env ?? process.env, options.network ?? {});
     const gotOptions: OptionsInit = {
       prefixUrl: this.portalUrl,
@@ -145,13 +145,13 @@ export class PortalClient {
 
   async authHeaders(): Promise<Record<string, string>> {
     const token = await this.token();
-    if (token === null)
-      throw new HicareError(
-        'UNAUTHENTICATED',
-        'You are not signed in to the portal.',
-        'Sign in with your portal account.',
-      );
+    if (token === null) throw new HicareError('UNAUTHENTICATED.notSignedIn');
     return { authorization: `Bearer ${token}` };
+  }
+
+  /** The language the portal is asked to answer in (its refusals of a package download too). */
+  languageHeaders(): Record<string, string> {
+    return this.language === undefined ? {} : { 'accept-language': this.language() };
   }
 
   /** The absolute URL of a package's bytes. */
@@ -193,6 +193,7 @@ export class PortalClient {
     const body = e.body === undefined ? undefined : check(e.body, input.body, 'body');
     const headers: Record<string, string> =
       options.anonymous === true || endpoint.auth === 'public' ? {} : await this.authHeaders();
+    Object.assign(headers, this.languageHeaders());
     const idempotencyKey = e.idempotent === true ? (input.idempotencyKey ?? randomUUID()) : undefined;
     if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
     const repeatable = IDEMPOTENT_METHODS.has(e.method) || idempotencyKey !== undefined;
@@ -217,12 +218,9 @@ export class PortalClient {
         const checked = e.response.safeParse(parsedBody);
         if (!checked.success) {
           throw new HicareError(
-            'PORTAL_ERROR',
-            `The portal's answer to ${name} does not match the API.`,
-            'Update the app, or check that the address points at a Hi-Care portal.',
-            {
-              issue: checked.error.issues[0]?.message,
-            },
+            'PORTAL_ERROR.portalAnswerMismatch',
+            { call: name },
+            { issue: checked.error.issues[0]?.message },
           );
         }
         return checked.data as CallOutput<N>;

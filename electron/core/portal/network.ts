@@ -9,8 +9,6 @@ import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import { fileError } from '../files/file-error.js';
 import { HicareError } from '../../../shared/errors.js';
 
-const CA_REMEDY = 'Choose a readable PEM file under Settings → Extra CA bundle (PEM file).';
-
 export interface NetworkSettings {
   /** Overrides HTTPS_PROXY / HTTP_PROXY. */
   proxy?: string;
@@ -70,11 +68,7 @@ export function transportOptions(
     try {
       parsed = new URL(proxy);
     } catch {
-      throw new HicareError(
-        'INVALID_INPUT',
-        `The proxy address "${proxy}" is not a URL.`,
-        'Set Settings → Proxy as http://host:port (or fix HTTPS_PROXY).',
-      );
+      throw new HicareError('INVALID_INPUT.proxyAddress', { proxy });
     }
     const agentOptions = { keepAlive: true, proxy: parsed };
     options.agent =
@@ -87,14 +81,10 @@ export function transportOptions(
     try {
       pem = readFileSync(settings.caFile, 'utf8');
     } catch (error) {
-      throw fileError(error, { what: 'CA bundle', path: settings.caFile, remedy: CA_REMEDY });
+      throw fileError(error, { file: 'caBundle', path: settings.caFile });
     }
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-      throw new HicareError(
-        'INVALID_INPUT',
-        `${settings.caFile} holds no PEM certificate.`,
-        `Use a PEM bundle (-----BEGIN CERTIFICATE----- blocks). ${CA_REMEDY}`,
-      );
+      throw new HicareError('INVALID_INPUT.caBundleNotPem', { file: settings.caFile });
     }
     // Added to, not instead of, the system's CAs: the bundle is for the company proxy, not a replacement trust store.
     options.https = { certificateAuthority: [...rootCertificates, pem].join('\n') };

@@ -85,13 +85,9 @@ export class FailureStore {
     const names = await this.names();
     const name = id === 'last' ? names.at(-1) : names.find((n) => n === `${id}.json`);
     if (name === undefined) {
-      throw new HicareError(
-        'NOT_FOUND',
-        id === 'last'
-          ? 'No failed installation is recorded on this desktop.'
-          : `No failed installation ${id} is recorded.`,
-        'Open a new request and describe the fault yourself.',
-      );
+      throw id === 'last'
+        ? new HicareError('NOT_FOUND.noFailure')
+        : new HicareError('NOT_FOUND.failure', { id }, { id });
     }
     return this.read(name);
   }

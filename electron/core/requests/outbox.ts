@@ -67,12 +67,7 @@ export class Outbox {
   /** Checks a file the customer picked (size, content) and keeps its bytes until the request that carries it is sent. */
   async stage(fileName: string, bytes: Uint8Array): Promise<StagedFile> {
     const name = AttachmentFileNameSchema.safeParse(fileName);
-    if (!name.success)
-      throw new HicareError(
-        'INVALID_INPUT',
-        'The file name cannot be shown on a request.',
-        'Rename the file (no slashes or control characters), then attach it.',
-      );
+    if (!name.success) throw new HicareError('INVALID_INPUT.attachmentName');
     const contentType = attachableType(name.data, bytes);
     const staged: StagedFile = { id: randomUUID(), fileName: name.data, contentType, size: bytes.length };
     await mkdir(this.filesDir, { recursive: true, mode: 0o700 });
@@ -93,12 +88,7 @@ export class Outbox {
         () => false,
       );
       if (!there)
-        throw new HicareError(
-          'NOT_FOUND',
-          `The file ${file.fileName} is no longer ready to send.`,
-          'Attach the file again, then send the request.',
-          { fileName: file.fileName },
-        );
+        throw new HicareError('NOT_FOUND.stagedAttachment', { fileName: file.fileName }, { fileName: file.fileName });
     }
     return this.write({ idempotencyKey, queuedAt: now.toISOString(), request, attachments: [...attachments] });
   }
@@ -123,13 +113,7 @@ export class Outbox {
   /** Forgets a queued request (the customer discarded it), with the files it would have carried. */
   async discard(idempotencyKey: string): Promise<void> {
     const entry = (await this.list()).find((e) => e.idempotencyKey === idempotencyKey);
-    if (entry === undefined)
-      throw new HicareError(
-        'NOT_FOUND',
-        'That request is not waiting on this desktop.',
-        'Refresh the list of requests.',
-        { idempotencyKey },
-      );
+    if (entry === undefined) throw new HicareError('NOT_FOUND.waitingRequest', {}, { idempotencyKey });
     await rm(this.entryFile(idempotencyKey), { force: true });
     for (const file of entry.attachments) await rm(join(this.filesDir, file.id), { force: true });
   }
@@ -168,16 +152,20 @@ export class Outbox {
         await rm(this.entryFile(entry.idempotencyKey), { force: true });
         result.sent.push({ idempotencyKey: entry.idempotencyKey, request: created });
       } catch (error) {
-        const coded =
-          error instanceof HicareError
-            ? error
-            : new HicareError('INTERNAL', 'The request could not be sent.', 'Try again later.');
+        const coded = error instanceof HicareError ? error : new HicareError('INTERNAL.requestUnsent');
         if (TRANSIENT.has(coded.code)) {
           result.waiting++;
           continue;
         }
         // Refused on its merits (an expired contract, a bad field): kept with the portal's reason, reported.
-        const refusal = { code: coded.code, message: coded.message, remedy: coded.remedy, at: now.toISOString() };
+        // Its key too, so the app can show the reason in the language chosen when it is read.
+        const refusal = {
+          code: coded.code,
+          message: coded.message,
+          remedy: coded.remedy,
+          at: now.toISOString(),
+          ...(coded.key === undefined ? {} : { key: coded.key, params: { ...coded.params } }),
+        };
         result.refused.push(await this.write({ ...entry, refusal }));
         result.failed.push({ idempotencyKey: entry.idempotencyKey, error: coded });
       }

@@ -33,13 +33,6 @@ export interface DownloadedAppUpdate {
   file: string;
 }
 
-const REFUSED =
-  'The update was not installed. The manager keeps running this version; report it to the vendor if it happens again.';
-
-function notSigned(what: string, details: Record<string, unknown>): HicareError {
-  return new HicareError('TARGET_UNKNOWN', `The update ${what} is not signed by the vendor.`, REFUSED, details);
-}
-
 async function hashes(path: string): Promise<{ sha256: string; sha512: string }> {
   const sha256 = createHash('sha256');
   const sha512 = createHash('sha512');
@@ -56,9 +49,8 @@ export async function verifyAppUpdate(trust: AppUpdateTrust, download: Downloade
   const arch = AppArchSchema.safeParse(download.arch);
   if (!os.success || !arch.success) {
     throw new HicareError(
-      'INVALID_INPUT',
-      `The manager has no signed updates for ${download.os}-${download.arch}.`,
-      REFUSED,
+      'INVALID_INPUT.appUpdatePlatform',
+      { platform: `${download.os}-${download.arch}` },
       { os: download.os, arch: download.arch },
     );
   }
@@ -71,42 +63,30 @@ export async function verifyAppUpdate(trust: AppUpdateTrust, download: Downloade
   const custom = AppTargetCustomSchema.safeParse(entry?.custom);
   const sha256 = entry?.hashes['sha256'];
   if (entry === undefined || !custom.success || sha256 === undefined)
-    throw notSigned(`${download.version} (${fileName})`, details);
+    throw new HicareError('TARGET_UNKNOWN.appUpdateUnsigned', { version: download.version, file: fileName }, details);
   // The name says it, but the signed metadata is what counts.
   if (custom.data.version !== download.version || custom.data.os !== os.data || custom.data.arch !== arch.data) {
-    throw new HicareError(
-      'TARGET_MISMATCH',
-      `The signed entry of ${name} describes another release.`,
-      REFUSED,
-      details,
-    );
+    throw new HicareError('TARGET_MISMATCH.appUpdateEntry', { name }, details);
   }
 
   let size: number;
   try {
     size = (await stat(download.file)).size;
   } catch {
-    throw new HicareError(
-      'NOT_FOUND',
-      `The downloaded update ${download.file} is gone.`,
-      'It is downloaded again at the next check.',
-      details,
-    );
+    throw new HicareError('NOT_FOUND.appUpdateGone', { file: download.file }, details);
   }
   if (size > entry.length) {
     throw new HicareError(
-      'LENGTH_EXCEEDED',
-      `The downloaded update is ${size} bytes, longer than the ${entry.length} the vendor signed.`,
-      REFUSED,
+      'LENGTH_EXCEEDED.appUpdateLonger',
+      { size, length: entry.length },
       { ...details, expected: entry.length, actual: size },
     );
   }
   const actual = await hashes(download.file);
   if (size !== entry.length || actual.sha256 !== sha256 || actual.sha512 !== custom.data.sha512) {
     throw new HicareError(
-      'HASH_MISMATCH',
-      `The downloaded update's bytes are not the ones the vendor signed for ${name}.`,
-      REFUSED,
+      'HASH_MISMATCH.appUpdateBytes',
+      { name },
       {
         ...details,
         expected: sha256,

@@ -124,14 +124,7 @@ export async function gatherSupportFiles(source: SupportBundleSource): Promise<B
       ...(await failureFiles(source.dataDirectory)),
     ];
   };
-  return withFile(
-    {
-      what: "the app's data folder",
-      path: source.dataDirectory,
-      remedy: 'Check that your account may read the data folder, then try again.',
-    },
-    gather,
-  );
+  return withFile({ file: 'dataFolder', path: source.dataDirectory }, gather);
 }
 
 export function previewOf(files: readonly BundleFile[]): PreviewFile[] {
@@ -159,33 +152,19 @@ export async function writeSupportBundle(
   now: Date,
 ): Promise<{ path: string; bytes: number }> {
   if (!isAbsolute(path) || !/\.(tar\.gz|tgz)$/i.test(path)) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `A support bundle is written to a .tar.gz file; ${path} is not one.`,
-      'Give a full path to a file ending in .tar.gz.',
-      { path },
-    );
+    throw new HicareError('INVALID_INPUT.supportBundlePath', { path }, { path });
   }
   const archive = tarGz(
     files.map((f) => ({ name: f.name, data: Buffer.from(f.text, 'utf8') })),
     now,
   );
-  const use = {
-    what: 'the support bundle',
-    path,
-    remedy: 'Choose a folder your account may write to, then export again.',
-  };
+  const use = { file: 'supportBundle', path } as const;
   await withFile(use, () => mkdir(dirname(path), { recursive: true }));
   try {
     await writeFile(path, archive, { flag: 'wx', mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new HicareError(
-        'ALREADY_EXISTS',
-        `There is already a file at ${path}.`,
-        'Choose another file name, or move the earlier bundle away first.',
-        { path },
-      );
+      throw new HicareError('ALREADY_EXISTS.supportBundleFile', { path }, { path });
     }
     throw fileError(error, use);
   }

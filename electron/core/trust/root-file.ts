@@ -7,7 +7,8 @@
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { Metadata, MetadataKind, type Root } from '@tufjs/models';
-import { HicareError } from '../../../shared/errors.js';
+import { HicareError, type ErrorKey } from '../../../shared/errors.js';
+import type { MessageParams } from '../../../shared/i18n/messages.js';
 import { withFile } from '../files/file-error.js';
 import { rootFingerprint } from './trust.js';
 
@@ -27,8 +28,8 @@ export interface CheckedRoot {
 
 export interface RootCheckOptions {
   now: Date;
-  /** What fixes a refused root, in the host's words (a flag on the command line, a field in Settings). */
-  remedy: string;
+  /** Where the root was named, for the remedy's words: Settings' Trusted root, or `hicare trust`'s argument. */
+  namedIn: 'settings' | 'command line';
   maxBytes?: number;
 }
 
@@ -46,17 +47,9 @@ export async function readBounded(file: string, maxBytes: number): Promise<{ byt
 export async function readRootFile(path: string, options: RootCheckOptions): Promise<CheckedRoot> {
   const file = resolve(path);
   const maxBytes = options.maxBytes ?? ROOT_MAX_BYTES;
-  const { bytes, tooLarge } = await withFile({ what: 'trust root', path: file, remedy: options.remedy }, () =>
-    readBounded(file, maxBytes),
-  );
-  if (tooLarge) {
-    throw invalid(
-      'TRUST_ROOT_INVALID',
-      `${file} is larger than ${maxBytes / 1024} KiB; a TUF root is a few kilobytes, so this is not one.`,
-      options,
-      file,
-    );
-  }
+  const kind = options.namedIn === 'settings' ? 'trustRoot' : 'trustRootArgument';
+  const { bytes, tooLarge } = await withFile({ file: kind, path: file }, () => readBounded(file, maxBytes));
+  if (tooLarge) throw invalid('TRUST_ROOT_INVALID.tooLarge', { maxKiB: maxBytes / 1024 }, options, file);
   return checkRoot(bytes, file, options);
 }
 
@@ -66,51 +59,41 @@ export function checkRoot(bytes: Buffer, file: string, options: RootCheckOptions
   try {
     json = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw invalid('TRUST_ROOT_INVALID', `${file} is not JSON.`, options, file);
+    throw invalid('TRUST_ROOT_INVALID.notJson', {}, options, file);
   }
   const signed = (
     json as { signed?: { _type?: unknown; roles?: Record<string, { threshold?: unknown; keyids?: unknown }> } } | null
   )?.signed;
-  if (signed?._type !== 'root') throw invalid('TRUST_ROOT_INVALID', `${file} is not TUF root metadata.`, options, file);
+  if (signed?._type !== 'root') throw invalid('TRUST_ROOT_INVALID.notRoot', {}, options, file);
   for (const role of TOP_LEVEL_ROLES) {
     const entry = signed.roles?.[role];
     const threshold = entry?.threshold;
     if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 1) {
       throw invalid(
-        'TRUST_ROOT_INVALID',
-        `${file} lets its ${role} role sign with ${String(threshold ?? 'no')} keys; every role needs at least one.`,
+        'TRUST_ROOT_INVALID.threshold',
+        { role, threshold: typeof threshold === 'number' ? String(threshold) : 'none' },
         options,
         file,
       );
     }
     if (!Array.isArray(entry?.keyids) || entry.keyids.length < threshold) {
-      throw invalid('TRUST_ROOT_INVALID', `${file} asks for ${threshold} ${role} keys but lists fewer.`, options, file);
+      throw invalid('TRUST_ROOT_INVALID.fewerKeys', { role, threshold }, options, file);
     }
   }
   let metadata: Metadata<Root>;
   try {
     metadata = Metadata.fromJSON(MetadataKind.Root, json as Parameters<typeof Metadata.fromJSON>[1]);
   } catch {
-    throw invalid('TRUST_ROOT_INVALID', `${file} is not complete TUF root metadata.`, options, file);
+    throw invalid('TRUST_ROOT_INVALID.incomplete', {}, options, file);
   }
   try {
     metadata.verifyDelegate('root', metadata);
   } catch {
     const needed = metadata.signed.roles['root']?.threshold ?? 1;
-    throw invalid(
-      'TRUST_ROOT_UNSIGNED',
-      `${file} is not signed by ${needed} of its own root keys: it was altered, or its signatures were removed.`,
-      options,
-      file,
-    );
+    throw invalid('TRUST_ROOT_UNSIGNED.ownKeys', { needed }, options, file);
   }
   if (metadata.signed.isExpired(options.now)) {
-    throw invalid(
-      'TRUST_ROOT_EXPIRED',
-      `${file} expired on ${metadata.signed.expires}; an expired root cannot start trust in a portal.`,
-      options,
-      file,
-    );
+    throw invalid('TRUST_ROOT_EXPIRED.root', { expiredAt: metadata.signed.expires }, options, file);
   }
   return {
     file,
@@ -121,11 +104,16 @@ export function checkRoot(bytes: Buffer, file: string, options: RootCheckOptions
   };
 }
 
+/** A refused root: the message names the file, the remedy says where to choose another (Settings or the command line). */
 function invalid(
-  code: 'TRUST_ROOT_INVALID' | 'TRUST_ROOT_UNSIGNED' | 'TRUST_ROOT_EXPIRED',
-  message: string,
+  key: Extract<ErrorKey, `TRUST_ROOT_${string}`>,
+  params: MessageParams,
   options: RootCheckOptions,
   file: string,
 ): HicareError {
-  return new HicareError(code, message, `Nothing was trusted. ${options.remedy}`, { file });
+  return new HicareError(
+    key,
+    { ...params, file, namedIn: options.namedIn === 'settings' ? 'settings' : 'cli' },
+    { file },
+  );
 }

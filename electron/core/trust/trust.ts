@@ -121,11 +121,7 @@ export class Trust {
 
   private async refreshOnce(): Promise<void> {
     const root = await readFile(this.options.rootFile).catch(() => {
-      throw new HicareError(
-        'UNTRUSTED_PORTAL',
-        `The trusted root ${this.options.rootFile} cannot be read.`,
-        'Choose the portal’s root.json under Trusted root (hicare trust ROOT.json on the command line), or reinstall the app.',
-      );
+      throw new HicareError('UNTRUSTED_PORTAL.rootUnreadable', { file: this.options.rootFile });
     });
     await this.seed(root);
     const timestamp = new TimestampRevalidation(this.metadataDir);
@@ -193,22 +189,12 @@ export class Trust {
       throw trustError(error, this.options.portalUrl);
     }
     if (info === undefined) {
-      throw new HicareError(
-        'TARGET_UNKNOWN',
-        `The signed catalog has no package ${name}.`,
-        'Refresh the catalog; if the package is still missing, ask the vendor.',
-        { target: name },
-      );
+      throw new HicareError('TARGET_UNKNOWN.notInSignedCatalog', { name }, { target: name });
     }
     const custom = ReleaseTargetCustomSchema.safeParse(info.custom);
     const sha256 = info.hashes['sha256'];
     if (!custom.success || sha256 === undefined) {
-      throw new HicareError(
-        'TRUST_METADATA_INVALID',
-        `The signed entry of ${name} is incomplete.`,
-        'Ask the vendor to republish the package.',
-        { target: name },
-      );
+      throw new HicareError('TRUST_METADATA_INVALID.entryIncomplete', { name }, { target: name });
     }
     return { name, length: info.length, sha256, custom: custom.data };
   }
@@ -250,9 +236,8 @@ export class Trust {
     const field = (Object.keys(truth) as (keyof typeof truth)[]).find((k) => said[k] !== truth[k]);
     if (field !== undefined) {
       throw new HicareError(
-        'TARGET_MISMATCH',
-        `The portal describes ${listed.name} differently from the signed catalog (${field}: ${String(said[field])} vs ${String(truth[field])}).`,
-        'Nothing was downloaded or installed. Refresh and try again; if it persists, report it to the vendor.',
+        'TARGET_MISMATCH.listedDiffers',
+        { name: listed.name, field, said: String(said[field]), signed: String(truth[field]) },
         { target: listed.name, field },
       );
     }

@@ -85,7 +85,7 @@ describe('mix-and-match metadata', () => {
     const texts = await refusedEverywhere(app, 'TRUST_METADATA_INVALID', release.name);
     for (const text of texts)
       expect(text).toMatch(
-        /metadata files do not match each other \(snapshot: .*\)\. This looks like mixed or altered metadata/,
+        /metadata files do not match each other \(snapshot metadata\)\. This looks like mixed or altered metadata/,
       );
   });
 
@@ -209,6 +209,6 @@ describe('too few valid signatures', () => {
     );
     proxy.rule = serving({ 'timestamp.json': timestamp, [`${version + 1}.snapshot.json`]: forgedBytes });
     for (const text of await refusedEverywhere(app, 'UNTRUSTED_PORTAL'))
-      expect(text).toMatch(/not signed by keys this computer trusts \(snapshot: /);
+      expect(text).toMatch(/not signed by keys this computer trusts \(snapshot metadata\)/);
   });
 });

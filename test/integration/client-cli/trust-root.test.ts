@@ -69,7 +69,7 @@ describe('hicare trust', () => {
       () => rootFile('expired.json', 'expired'),
       4,
       'TRUST_ROOT_EXPIRED',
-      /expired on \d{4}-\d\d-\d\d/,
+      /expired on \d{1,2} \w{3} \d{4}/,
     ],
     [
       'an unsigned root (signatures removed)',

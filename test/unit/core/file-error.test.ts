@@ -6,7 +6,8 @@ function errno(code: string, path = '/data/root.json'): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: something, open '${path}'`), { code, syscall: 'open', path, errno: -1 });
 }
 
-const USE = { what: 'trust root', path: '/data/root.json', remedy: 'Give the portal’s root.json: hicare trust PATH' };
+const USE = { file: 'trustRootArgument', path: '/data/root.json' } as const;
+const REMEDY = "Give the portal's root.json: hicare trust <portal data>/tuf/1.root.json";
 
 describe('file-system errors in plain words', () => {
   it.each([
@@ -24,7 +25,7 @@ describe('file-system errors in plain words', () => {
   ])('%s → %s', (code, expected, message) => {
     const error = fileError(errno(code), USE) as HicareError;
     expect(error).toBeInstanceOf(HicareError);
-    expect(error).toMatchObject({ code: expected, message, remedy: USE.remedy, details: { path: USE.path } });
+    expect(error).toMatchObject({ code: expected, message, remedy: REMEDY, details: { path: USE.path } });
     expect(error.message).not.toContain(code);
   });
 
@@ -35,8 +36,17 @@ describe('file-system errors in plain words', () => {
     expect(error.details).toMatchObject({ path });
   });
 
+  it('says the problem, the file and the remedy in Chinese as whole sentences', () => {
+    const error = fileError(errno('EACCES'), { file: 'caBundle', path: '/etc/ca.pem' }) as HicareError;
+    expect(error.toBody('zh-CN')).toMatchObject({
+      code: 'FILE_NOT_ACCESSIBLE',
+      message: '您的账户无权使用CA 证书包 /etc/ca.pem。',
+      remedy: '请在“设置 → 附加 CA 证书包”中选择一个可读取的 PEM 文件。',
+    });
+  });
+
   it('passes anything that is not a file-system error through unchanged', () => {
-    const coded = new HicareError('OFFLINE', 'x', 'y');
+    const coded = new HicareError('OFFLINE.portalUnreachable', { portal: 'https://p', cause: 'refused' });
     expect(fileError(coded, USE)).toBe(coded);
     const plain = new TypeError('not ours');
     expect(fileError(plain, USE)).toBe(plain);
