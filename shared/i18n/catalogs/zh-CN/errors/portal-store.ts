@@ -10,7 +10,7 @@ const SUBJECT =
 
 const STORED =
   '{what, select, requestBody {本次请求发送的内容} signedCatalog {签名目录} ' +
-  'publishLock {发布锁} packageCopy {{name} 的副本} publishedPackages {正在发布的软件包} ' +
+  'publishLock {发布锁} packageCopy {软件包 {name} 的副本} publishedPackages {正在发布的软件包} ' +
   'aFile {文件} theFile {该文件} attachment {该附件} packageToPublish {要发布的软件包} ' +
   'other {文件}}';
 
@@ -45,7 +45,7 @@ export const portalStoreErrors: SameShape<typeof en> = {
     },
     dbInvalid: {
       message: `${SUBJECT}无效：{issues}。`,
-      remedy: `请按详细信息中列出的字段更正${SUBJECT}后重试。`,
+      remedy: `请更正${SUBJECT}后重试。`,
     },
     dbContractSerialTwice: {
       message: '序列号 {serialNumber} 在合同 {contractId} 中重复列出。',
@@ -436,21 +436,21 @@ export const portalStoreErrors: SameShape<typeof en> = {
   },
   TUF_KEYS_MISSING: {
     tufNotEd25519: {
-      message: `${ROLE} 密钥不是 ed25519 密钥。`,
+      message: `${ROLE}密钥不是 ed25519 密钥。`,
       remedy: '请用 `keys rotate {role}` 替换它。',
     },
     tufNoKey: {
-      message: `{path} 处没有 ${ROLE} 密钥。`,
+      message: `{path} 处没有 ${ROLE}密钥。`,
       remedy: '请先运行 `keys init`，或指向正确的密钥目录。',
     },
     tufUntrustedKeys: {
-      message: `{keysDir} 中的 ${ROLE} 密钥都不是第 {version} 版根元数据所信任的密钥。`,
+      message: `{keysDir} 中的 ${ROLE}密钥都不是第 {version} 版根元数据所信任的密钥。`,
       remedy: '请指向创建该存储库时使用的密钥目录。',
     },
   },
   TUF_ALREADY_INITIALIZED: {
     tufKeyExists: {
-      message: `{keysDir} 中已存在 ${ROLE} 密钥。`,
+      message: `{keysDir} 中已存在 ${ROLE}密钥。`,
       remedy: '请使用 `keys rotate ROLE` 替换密钥，或指向一个空的密钥目录。',
     },
     tufRepositoryInFolder: {
