@@ -35,12 +35,7 @@ export async function listArticles(db: Kysely<Database>): Promise<KnowledgeArtic
     .map((row) => {
       const parsed = KnowledgeArticleSchema.safeParse(JSON.parse(row.document));
       if (!parsed.success) {
-        throw new HicareError(
-          'INTERNAL',
-          `Knowledge article ${row.id} is unreadable in the database.`,
-          'Save the article again.',
-          { articleId: row.id },
-        );
+        throw new HicareError('INTERNAL.dbArticleUnreadable', { articleId: row.id }, { articleId: row.id });
       }
       return parsed.data;
     })

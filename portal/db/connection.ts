@@ -45,11 +45,7 @@ export function openDatabase(options: DatabaseOptions): Kysely<Database> {
 
 function openSqlite(dataDirectory: string): Kysely<Database> {
   if (typeof dataDirectory !== 'string' || dataDirectory.trim() === '') {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'No data directory was given for the portal database.',
-      'Give the directory the portal keeps its data in.',
-    );
+    throw new HicareError('INVALID_INPUT.dbNoDataDirectory');
   }
   mkdirSync(dataDirectory, { recursive: true });
   const file = join(dataDirectory, SQLITE_FILE_NAME);
@@ -64,7 +60,7 @@ function openSqlite(dataDirectory: string): Kysely<Database> {
   } catch (error) {
     sqlite.close();
     // A file that is not a database at all fails already on the first pragma that reads it.
-    throw isDamageError(error) ? databaseDamaged(file, 'it is not a readable SQLite database') : error;
+    throw isDamageError(error) ? databaseDamaged(file) : error;
   }
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
@@ -93,21 +89,13 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatab
 
 function openPostgres(databaseUrl: string, schema: string | undefined, poolSize: number | undefined): Kysely<Database> {
   if (typeof databaseUrl !== 'string' || !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'The database URL is not a PostgreSQL URL.',
-      'Use a URL such as postgres://user@host:5432/database, or leave DATABASE_URL unset to use SQLite in the data directory.',
-    );
+    throw new HicareError('INVALID_INPUT.dbUrlNotPostgres');
   }
   const config: pg.PoolConfig = { connectionString: databaseUrl };
   if (schema !== undefined) {
     // The name goes into a startup option, so only plain identifiers are accepted (no quoting games).
     if (!SCHEMA_NAME.test(schema)) {
-      throw new HicareError(
-        'INVALID_INPUT',
-        `"${schema}" is not a usable schema name.`,
-        'Use letters, digits and "_" only, starting with a letter or "_".',
-      );
+      throw new HicareError('INVALID_INPUT.dbSchemaName', { schema });
     }
     config.options = `-c search_path=${schema}`;
   }

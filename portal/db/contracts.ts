@@ -27,9 +27,8 @@ export function assertStorableContract(contract: Contract): void {
     // The primary key is (contract, serial number): the same serial twice would fail half-way through the insert.
     if (seen.has(system.serialNumber)) {
       throw new HicareError(
-        'INVALID_INPUT',
-        `Serial number ${system.serialNumber} is listed twice on contract ${contract.id}.`,
-        'List each covered system once.',
+        'INVALID_INPUT.dbContractSerialTwice',
+        { serialNumber: system.serialNumber, contractId: contract.id },
         {
           serialNumber: system.serialNumber,
         },
@@ -76,9 +75,8 @@ export async function createContract(db: Kysely<Database>, contract: Contract): 
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new HicareError(
-        'ALREADY_EXISTS',
-        `A contract with id "${contract.id}" already exists.`,
-        'Use another contract id; a renewal is a new contract.',
+        'ALREADY_EXISTS.dbContract',
+        { contractId: contract.id },
         {
           contractId: contract.id,
         },
@@ -141,14 +139,13 @@ async function withSystems(db: Kysely<Database>, rows: Selectable<ContractsTable
   );
 }
 
-function parseJson(text: string, contractId: string, column: string): unknown {
+function parseJson(text: string, contractId: string, column: 'licensedMajors' | 'responseTimes' | 'holidays'): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new HicareError(
-      'INTERNAL',
-      `Contract ${contractId} has unreadable ${column} in the database.`,
-      'Re-enter the contract, or restore it from a backup.',
+      'INTERNAL.dbContractUnreadable',
+      { contractId, column },
       {
         contractId,
         column,
@@ -167,11 +164,11 @@ function toContract(row: Selectable<ContractsTable>, systems: CoveredSystem[]): 
     startDate: row.start_date,
     endDate: row.end_date,
     systems,
-    licensedMajors: parseJson(row.licensed_majors, row.id, 'licensed majors') as Contract['licensedMajors'],
+    licensedMajors: parseJson(row.licensed_majors, row.id, 'licensedMajors') as Contract['licensedMajors'],
   };
   // Absent, not undefined: with exactOptionalPropertyTypes the two differ, and a round trip should give back the same shape.
   if (row.response_times !== null)
-    contract.responseTimes = parseJson(row.response_times, row.id, 'response times') as NonNullable<
+    contract.responseTimes = parseJson(row.response_times, row.id, 'responseTimes') as NonNullable<
       Contract['responseTimes']
     >;
   if (row.holidays !== null)
@@ -184,18 +181,12 @@ export async function addSystem(db: Kysely<Database>, contractId: string, system
   checkInput(CoveredSystemSchema, system, 'covered system');
   const contract = await getContract(db, contractId);
   if (contract === undefined) {
-    throw new HicareError(
-      'NOT_FOUND',
-      `There is no contract with id "${contractId}".`,
-      'Check the contract id, or add the contract first.',
-      { contractId },
-    );
+    throw new HicareError('NOT_FOUND.dbContract', { contractId }, { contractId });
   }
   if (contract.systems.some((s) => s.serialNumber === system.serialNumber)) {
     throw new HicareError(
-      'ALREADY_EXISTS',
-      `System ${system.serialNumber} is already on contract ${contractId}.`,
-      'Each system is listed once per contract.',
+      'ALREADY_EXISTS.dbCoveredSystem',
+      { serialNumber: system.serialNumber, contractId },
       {
         contractId,
         serialNumber: system.serialNumber,
@@ -216,10 +207,11 @@ export async function addSystem(db: Kysely<Database>, contractId: string, system
   } catch (error) {
     if (isUniqueViolation(error))
       throw new HicareError(
-        'ALREADY_EXISTS',
-        `System ${system.serialNumber} is already on contract ${contractId}.`,
-        'Each system is listed once per contract.',
+        'ALREADY_EXISTS.dbCoveredSystem',
+        { serialNumber: system.serialNumber, contractId },
+        { contractId, serialNumber: system.serialNumber },
       );
+
     throw error;
   }
   await announceRevocation(db, { kind: 'customer', id: contract.customerId });

@@ -26,9 +26,8 @@ export async function createCustomer(db: Kysely<Database>, input: NewCustomer): 
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new HicareError(
-        'ALREADY_EXISTS',
-        `A customer with id "${customer.id}" already exists.`,
-        'Use another customer id, or update the existing customer.',
+        'ALREADY_EXISTS.dbCustomer',
+        { customerId: customer.id },
         {
           customerId: customer.id,
         },
@@ -56,10 +55,5 @@ export async function renameCustomer(db: Kysely<Database>, id: string, name: str
 }
 
 export function customerNotFound(id: string): HicareError {
-  return new HicareError(
-    'NOT_FOUND',
-    `There is no customer with id "${id}".`,
-    'Check the customer id, or create the customer first.',
-    { customerId: id },
-  );
+  return new HicareError('NOT_FOUND.dbCustomer', { customerId: id }, { customerId: id });
 }

@@ -72,12 +72,7 @@ export async function recordDownload(db: Kysely<Database>, input: NewDownload, n
       .execute();
   } catch (error) {
     if (isForeignKeyViolation(error)) {
-      throw new HicareError(
-        'NOT_FOUND',
-        `There is no account with id "${d.accountId}".`,
-        'Record downloads for an existing account.',
-        { accountId: d.accountId },
-      );
+      throw new HicareError('NOT_FOUND.dbDownloadAccount', { accountId: d.accountId }, { accountId: d.accountId });
     }
     throw error;
   }

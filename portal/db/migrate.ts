@@ -55,11 +55,7 @@ async function migratorFor(db: Kysely<Database>): Promise<Migrator> {
   const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
   const schema = rows[0]?.schema;
   if (schema === null || schema === undefined) {
-    throw new HicareError(
-      'INTERNAL',
-      'The PostgreSQL connection has no current schema to migrate.',
-      'Create the schema named in search_path, or remove search_path from the database URL.',
-    );
+    throw new HicareError('INTERNAL.dbNoCurrentSchema');
   }
   return new Migrator({ db, provider, migrationTableSchema: schema });
 }
@@ -71,14 +67,13 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   if (error !== undefined) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName ?? null;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new HicareError(
-      'INTERNAL',
+    // The driver's words stay in the details and the cause, for the log: the operator reads the portal's.
+    const coded =
       failed === null
-        ? `The database could not be migrated: ${reason}`
-        : `Database migration ${failed} failed: ${reason}`,
-      'Check that the database is reachable and writable, then start the portal again; nothing of the failed migration was kept.',
-      { migration: failed },
-    );
+        ? new HicareError('INTERNAL.dbNotMigrated', {}, { migration: failed, reason })
+        : new HicareError('INTERNAL.dbMigrationFailed', { migration: failed }, { migration: failed, reason });
+    coded.cause = error;
+    throw coded;
   }
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
@@ -130,17 +125,15 @@ export async function requireCurrentSchema(db: Kysely<Database>): Promise<void> 
   const status = await migrationStatus(db);
   if (status.unknown.length > 0) {
     throw new HicareError(
-      'DATABASE_AHEAD',
-      `The database was migrated by a newer portal (${status.unknown.join(', ')} is unknown to this build).`,
-      'Run the portal version that migrated it, or a newer one; never run an older portal against a newer database.',
+      'DATABASE_AHEAD.dbNewer',
+      { unknown: status.unknown.join(', ') },
       { unknown: status.unknown },
     );
   }
   if (status.pending.length > 0) {
     throw new HicareError(
-      'DATABASE_BEHIND',
-      `The database is behind this portal: ${status.pending.length} migration(s) not applied (${status.pending.join(', ')}).`,
-      'Run `hicare-portal migrate` once with the same DATABASE_URL, then start the portal again.',
+      'DATABASE_BEHIND.dbPending',
+      { count: status.pending.length, pending: status.pending.join(', ') },
       { pending: status.pending },
     );
   }

@@ -14,9 +14,8 @@ export function parsePoolSize(text: string | undefined): number | undefined {
   const size = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(size) || size < 1 || size > MAX_POOL_SIZE) {
     throw new HicareError(
-      'INVALID_INPUT',
-      `${POOL_SIZE_VARIABLE} is "${value.slice(0, 40)}", which is not a number of connections from 1 to ${MAX_POOL_SIZE}.`,
-      `Set ${POOL_SIZE_VARIABLE} to a whole number such as 20, or unset it to use the default of 10.`,
+      'INVALID_INPUT.dbPoolSize',
+      { variable: POOL_SIZE_VARIABLE, value: value.slice(0, 40), max: MAX_POOL_SIZE },
       { variable: POOL_SIZE_VARIABLE },
     );
   }

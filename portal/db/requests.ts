@@ -43,14 +43,13 @@ export interface RequestRecord {
 
 export type NewRequest = Omit<RequestRecord, 'number' | 'updatedAt' | 'firstContactAt' | 'confirmedAt' | 'endedAt'>;
 
-function parseJson<T>(text: string, row: { id: string }, column: string): T {
+function parseJson<T>(text: string, row: { id: string }, column: 'alarms' | 'operationRecords' | 'installFailure'): T {
   try {
     return JSON.parse(text) as T;
   } catch {
     throw new HicareError(
-      'INTERNAL',
-      `Service request ${row.id} has unreadable ${column} in the database.`,
-      'Restore the request from a backup, or contact the vendor.',
+      'INTERNAL.dbRequestUnreadable',
+      { requestId: row.id, column },
       {
         requestId: row.id,
         column,
@@ -75,9 +74,9 @@ function toRecord(row: Selectable<RequestsTable>): RequestRecord {
     priority: row.priority,
     alarms: parseJson<string[]>(row.alarms, row, 'alarms'),
     performanceMeasurements: row.performance_measurements,
-    operationRecords: parseJson<OperationRecord[]>(row.operation_records, row, 'operation records'),
+    operationRecords: parseJson<OperationRecord[]>(row.operation_records, row, 'operationRecords'),
     installFailure:
-      row.install_failure === null ? null : parseJson<InstallFailure>(row.install_failure, row, 'install failure'),
+      row.install_failure === null ? null : parseJson<InstallFailure>(row.install_failure, row, 'installFailure'),
     state: row.state,
     assignedEngineerId: row.assigned_engineer_id,
     acceptedBy: row.accepted_by,
@@ -260,9 +259,7 @@ export async function nextActivitySeq(db: Kysely<Database>, requestId: string, n
     .where('id', '=', requestId)
     .returning('activity_seq')
     .executeTakeFirst();
-  if (row === undefined)
-    throw new HicareError('NOT_FOUND', 'The service request no longer exists.', 'Reload the list of requests.', {
-      requestId,
-    });
+  if (row === undefined) throw new HicareError('NOT_FOUND.dbRequestGone', {}, { requestId });
+
   return row.activity_seq;
 }

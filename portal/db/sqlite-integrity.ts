@@ -8,13 +8,11 @@ import { HicareError } from '../../shared/errors.js';
 /** SQLite's result codes for "this is not a database" and "this database is damaged". */
 const DAMAGE_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 
-export function databaseDamaged(file: string, finding: string): HicareError {
-  return new HicareError(
-    'DATABASE_DAMAGED',
-    `The portal database ${file} is damaged (${finding}); the portal does not start on it.`,
-    'Stop every portal process using it, restore the file from your latest backup (or move it aside to start empty), then start again.',
-    { file },
-  );
+/** The refusal of a damaged file: one that is not a database at all, or one with `problems` integrity findings. */
+export function databaseDamaged(file: string, problems?: number): HicareError {
+  return problems === undefined
+    ? new HicareError('DATABASE_DAMAGED.sqliteUnreadable', { file }, { file })
+    : new HicareError('DATABASE_DAMAGED.sqliteIntegrity', { file, count: problems }, { file });
 }
 
 /** Whether an error thrown by better-sqlite3 says the file is not a sound database. */
@@ -31,12 +29,9 @@ export function assertSqliteIntact(sqlite: SqliteDatabase.Database, file: string
   try {
     findings = (sqlite.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
   } catch (error) {
-    if (isDamageError(error)) throw databaseDamaged(file, 'it is not a readable SQLite database');
+    if (isDamageError(error)) throw databaseDamaged(file);
     throw error;
   }
   if (findings.length === 1 && findings[0] === 'ok') return;
-  throw databaseDamaged(
-    file,
-    `SQLite's integrity check reports ${findings.length} problem${findings.length === 1 ? '' : 's'}`,
-  );
+  throw databaseDamaged(file, findings.length);
 }

@@ -13,11 +13,7 @@ export function toIso(now: Date): string {
   const ms = assertInstant(now);
   // Years outside 0000–9999 would print as ±YYYYYY and break that ordering.
   if (ms < Date.UTC(0, 0, 1) || ms >= Date.UTC(10000, 0, 1)) {
-    throw new HicareError(
-      'INVALID_INSTANT',
-      'The time given is outside the years 0000–9999.',
-      'Pass a realistic date and time.',
-    );
+    throw new HicareError('INVALID_INSTANT.dbYearRange');
   }
   return new Date(ms).toISOString();
 }
@@ -27,30 +23,47 @@ export function newId(): string {
 }
 
 /**
+ * What a caller checks, as it names it, and the identifier each language's refusal words it by (a `select` in the
+ * catalog, so a Chinese sentence never carries the English word).
+ */
+const INPUT_SUBJECTS = {
+  'remote-access grant': 'remoteAccessGrant',
+  'file name': 'fileName',
+  'survey answer': 'surveyAnswer',
+  'service request': 'serviceRequest',
+  message: 'message',
+  lifecycle: 'lifecycle',
+  'knowledge article': 'knowledgeArticle',
+  contract: 'contract',
+  'covered system': 'coveredSystem',
+  'download record': 'downloadRecord',
+  customer: 'customer',
+  'installed version': 'installedVersion',
+  'email address': 'emailAddress',
+  'API key label': 'apiKeyLabel',
+  'installation report': 'installationReport',
+  account: 'account',
+} as const;
+
+export type InputSubject = keyof typeof INPUT_SUBJECTS;
+
+/**
  * Checks `value` against a shared schema. The value is returned as given, not as parsed: schemas that trim would
  * otherwise rewrite what people typed, and the database stores text verbatim.
  */
-export function checkInput<T>(schema: z.ZodType, value: T, what: string): T {
+export function checkInput<T>(schema: z.ZodType, value: T, what: InputSubject): T {
+  const subject = INPUT_SUBJECTS[what];
   // PostgreSQL text cannot hold NUL at all and SQLite can: refuse it up front so both dialects answer alike.
   const nulAt = pathToNul(value, []);
   if (nulAt !== undefined) {
-    const where = nulAt.length === 0 ? '' : ` (${nulAt.join('.')})`;
-    throw new HicareError(
-      'INVALID_INPUT',
-      `The ${what}${where} contains a NUL character.`,
-      'Remove the NUL (\\u0000) character and try again.',
-      { path: nulAt },
-    );
+    throw nulAt.length === 0
+      ? new HicareError('INVALID_INPUT.dbNul', { what: subject }, { path: nulAt })
+      : new HicareError('INVALID_INPUT.dbNulAt', { what: subject, path: nulAt.join('.') }, { path: nulAt });
   }
   const result = safeParsePlain(schema, value);
   if (result.success) return value;
   const issues = plainIssues(result.error);
-  throw new HicareError(
-    'INVALID_INPUT',
-    `The ${what} is not valid: ${issuesSentence(issues)}.`,
-    `Correct the ${what} and try again.`,
-    { issues },
-  );
+  throw new HicareError('INVALID_INPUT.dbInvalid', { what: subject, issues: issuesSentence(issues) }, { issues });
 }
 
 function pathToNul(value: unknown, path: string[]): string[] | undefined {

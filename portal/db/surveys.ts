@@ -18,9 +18,8 @@ export interface NewSurveyAnswer {
 
 export function surveyAlreadyAnswered(requestId: string): HicareError {
   return new HicareError(
-    'ALREADY_EXISTS',
-    'The satisfaction survey of this request has already been answered.',
-    'Nothing more to do: each request is surveyed once.',
+    'ALREADY_EXISTS.dbSurveyAnswered',
+    {},
     {
       requestId,
     },

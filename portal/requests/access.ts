@@ -9,12 +9,7 @@ import { getRequestRecord, updateRequestIf, type RequestRecord } from '../db/req
 import type { RequestContext } from './context.js';
 
 export function requestNotFound(id: string): HicareError {
-  return new HicareError(
-    'NOT_FOUND',
-    'There is no such service request.',
-    'Check the request id, or pick the request from your list.',
-    { requestId: id },
-  );
+  return new HicareError('NOT_FOUND.requestMissing', {}, { requestId: id });
 }
 
 export function canSee(account: Account, record: Pick<RequestRecord, 'customerId'>): boolean {
@@ -30,9 +25,8 @@ export async function visibleRequest(ctx: RequestContext, account: Account, id: 
 
 export function assignedElsewhere(record: RequestRecord): HicareError {
   return new HicareError(
-    'FORBIDDEN',
-    `Request ${record.number} is assigned to another engineer.`,
-    'Leave it to the assigned engineer, or ask a portal administrator to reassign it.',
+    'FORBIDDEN.requestAssignedElsewhere',
+    { number: record.number },
     {
       requestId: record.id,
     },
@@ -59,9 +53,5 @@ export async function claimForEngineer(
     // Somebody changed the request in between: look again.
     current = await visibleRequest(ctx, account, current.id);
   }
-  throw new HicareError(
-    'INTERNAL',
-    `Request ${current.number} kept changing while it was being assigned.`,
-    'Try again.',
-  );
+  throw new HicareError('INTERNAL.requestAssignRace', { number: current.number });
 }

@@ -9,13 +9,7 @@ import { attachmentKey, type BlobStore } from '../storage/blob-store.js';
 import { asStoreError } from '../storage/space-error.js';
 
 function keyFor(id: string): string {
-  if (!IdSchema.safeParse(id).success)
-    throw new HicareError(
-      'INVALID_INPUT',
-      'That is not an attachment id.',
-      'Use the id the portal gave the attachment.',
-      { id },
-    );
+  if (!IdSchema.safeParse(id).success) throw new HicareError('INVALID_INPUT.requestAttachmentId', {}, { id });
   return attachmentKey(id);
 }
 
@@ -36,9 +30,8 @@ export class AttachmentStore {
     } catch (error) {
       if (!(error instanceof HicareError) || error.code !== 'NOT_FOUND') throw error;
       throw new HicareError(
-        'INTERNAL',
-        'The attachment’s file is missing from the portal’s storage.',
-        'Restore the portal’s storage from a backup, or ask the uploader to attach the file again.',
+        'INTERNAL.requestAttachmentFileMissing',
+        {},
         {
           id,
         },

@@ -26,11 +26,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** The decoded bytes, refusing oversize content before decoding it. */
 function decode(dataBase64: string): Buffer {
   if (dataBase64.length % 4 !== 0 || !BASE64.test(dataBase64)) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'The attachment data is not base64.',
-      'Send the file’s bytes base64-encoded (standard alphabet, with padding).',
-    );
+    throw new HicareError('INVALID_INPUT.requestAttachmentBase64');
   }
   const padding = dataBase64.endsWith('==') ? 2 : dataBase64.endsWith('=') ? 1 : 0;
   const size = (dataBase64.length / 4) * 3 - padding;
@@ -45,7 +41,8 @@ export async function uploadAttachment(
   upload: AttachmentUpload,
 ): Promise<Attachment> {
   let record = await visibleRequest(ctx, caller, id);
-  assertMayConverse(record, caller, 'attach files to a request');
+  assertMayConverse(record, caller, 'attach');
+
   checkInput(AttachmentFileNameSchema, upload.fileName, 'file name');
   const bytes = decode(upload.dataBase64);
   const contentType = checkDeclaredType(upload.contentType, bytes);
@@ -88,9 +85,7 @@ export async function readAttachment(
   const attachment = await getAttachment(ctx.db, id);
   const record = attachment === undefined ? undefined : await getRequestRecord(ctx.db, attachment.requestId);
   if (attachment === undefined || record === undefined || !canSee(caller, record)) {
-    throw new HicareError('NOT_FOUND', 'There is no such attachment.', 'Pick the attachment from its request.', {
-      attachmentId: id,
-    });
+    throw new HicareError('NOT_FOUND.requestAttachment', {}, { attachmentId: id });
   }
   return { attachment, bytes: await ctx.attachments.get(attachment.id) };
 }

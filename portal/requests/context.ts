@@ -47,9 +47,8 @@ export function requestContext(base: EntitlementContext, options: RequestOptions
   const autoCloseAfterHours = options.autoCloseAfterHours ?? DEFAULT_AUTO_CLOSE_AFTER_HOURS;
   if (!Number.isFinite(autoCloseAfterHours) || autoCloseAfterHours <= 0) {
     throw new HicareError(
-      'INVALID_INPUT',
-      'The automatic closure delay must be a positive number of hours.',
-      'Set autoCloseAfterHours to, for example, 72.',
+      'INVALID_INPUT.requestAutoCloseDelay',
+      {},
       {
         autoCloseAfterHours,
       },

@@ -97,18 +97,18 @@ export async function createServiceRequest(
   // The same rule the app uses to explain why the button is off: answered with its first reason and remedy.
   const entitlement = requestEntitlement(entry.contracts, body.serialNumber, product, now);
   const refusal = entitlement.reasons[0];
-  if (refusal !== undefined)
-    throw new HicareError(refusal.code, refusal.message, refusal.remedy, {
-      serialNumber: body.serialNumber,
-      reasons: entitlement.reasons,
-    });
+  if (refusal !== undefined) {
+    // Passed on with its catalog key, so the refusal is written in the reader's language like the verdict was.
+    const { code, message, remedy, key, params } = refusal;
+    throw HicareError.fromBody(
+      { code, message, remedy, ...(key === undefined ? {} : { key }), ...(params === undefined ? {} : { params }) },
+      { serialNumber: body.serialNumber, reasons: entitlement.reasons },
+    );
+  }
+
   const contract = governingContract(entry.contracts, now);
   if (!entitlement.allowed || contract === undefined) {
-    throw new HicareError(
-      'CONTRACT_EXPIRED',
-      'No contract covering this system is in service.',
-      'Renew your maintenance contract to open new service requests.',
-    );
+    throw new HicareError('CONTRACT_EXPIRED.requestNoContract');
   }
 
   const submittedAt = toIso(now);

@@ -12,7 +12,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
-import { HicareError } from '../../shared/errors.js';
+import { HicareError, type ErrorKey } from '../../shared/errors.js';
 import { dialectOf } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
 import { toIso } from '../db/support.js';
@@ -21,10 +21,11 @@ import { dataDirectoryKeyFile, decodeGrantKey, GrantSecrets, KEY_BYTES } from '.
 export const GRANT_KEY_ENV = 'HICARE_GRANT_KEY';
 export const GRANT_KEY_FILE_ENV = 'HICARE_GRANT_KEY_FILE';
 
-const GENERATE = `Generate one with \`hicare-portal keys grant-key\` (or \`openssl rand -base64 32\`)`;
-
-function missing(message: string, remedy: string): HicareError {
-  return new HicareError('GRANT_KEY_MISSING', message, remedy);
+function missing(
+  key: ErrorKey & `GRANT_KEY_MISSING.${string}`,
+  params: Record<string, string | number> = {},
+): HicareError {
+  return new HicareError(key, params);
 }
 
 /** A new key, as `HICARE_GRANT_KEY` and the key file hold it. */
@@ -38,35 +39,20 @@ async function configuredKey(
   const inline = env[GRANT_KEY_ENV]?.trim() ?? '';
   const file = env[GRANT_KEY_FILE_ENV]?.trim() ?? '';
   if (inline !== '' && file !== '') {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `Both ${GRANT_KEY_ENV} and ${GRANT_KEY_FILE_ENV} are set.`,
-      `Set only one of them (the key file is the safer choice).`,
-    );
+    throw new HicareError('INVALID_INPUT.requestGrantKeyTwice');
   }
   if (inline !== '') {
     const key = decodeGrantKey(inline);
-    if (key === undefined)
-      throw missing(
-        `${GRANT_KEY_ENV} is not the base64 of ${KEY_BYTES} bytes.`,
-        `${GENERATE} and set ${GRANT_KEY_ENV} to its output.`,
-      );
+    if (key === undefined) throw missing('GRANT_KEY_MISSING.grantKeyInline', { bytes: KEY_BYTES });
     return { key, origin: GRANT_KEY_ENV };
   }
   if (file !== '') {
     const text = await readFile(file, 'utf8').catch(() => undefined);
     if (text === undefined) {
-      throw missing(
-        `The grant key file ${file} (${GRANT_KEY_FILE_ENV}) cannot be read.`,
-        `Check the path and that the portal's user may read it; ${GENERATE.toLowerCase()} into it if it was never made.`,
-      );
+      throw missing('GRANT_KEY_MISSING.grantKeyFileUnreadable', { file });
     }
     const key = decodeGrantKey(text);
-    if (key === undefined)
-      throw missing(
-        `The grant key file ${file} does not hold the base64 of ${KEY_BYTES} bytes.`,
-        `Restore the file from its backup; ${GENERATE.toLowerCase()} only if no grants exist yet.`,
-      );
+    if (key === undefined) throw missing('GRANT_KEY_MISSING.grantKeyFileInvalid', { file, bytes: KEY_BYTES });
     return { key, origin: file };
   }
   return undefined;
@@ -110,10 +96,7 @@ export async function loadGrantKey(
   if (configured !== undefined) {
     secrets = new GrantSecrets(configured);
   } else if (dialectOf(db) === 'postgres') {
-    throw missing(
-      'No grant key is configured; on PostgreSQL every portal instance must be given the same one.',
-      `${GENERATE}, keep it safe, and give it to every instance as ${GRANT_KEY_ENV} or in a file named by ${GRANT_KEY_FILE_ENV}.`,
-    );
+    throw missing('GRANT_KEY_MISSING.grantKeyUnset');
   } else {
     const keyFile = dataDirectoryKeyFile(dataDirectory);
     const exists = await readFile(keyFile).then(
@@ -122,19 +105,15 @@ export async function loadGrantKey(
     );
     if (!exists && grants.length > 0) {
       // Making a new key here would silently lock away every stored password.
-      throw missing(
-        `The grant key file ${keyFile} is gone, but remote-access grants made with it exist.`,
-        `Restore the file from the backup of the data directory, or set ${GRANT_KEY_ENV} / ${GRANT_KEY_FILE_ENV} to the key it held.`,
-      );
+      throw missing('GRANT_KEY_MISSING.grantKeyFileGone', { file: keyFile });
     }
     secrets = new GrantSecrets(dataDirectory);
   }
   for (const grant of grants) {
     if (!(await secrets.opens(grant.id, grant.password_cipher))) {
       throw new HicareError(
-        'GRANT_KEY_MISMATCH',
-        `The grant key (${secrets.origin}) does not open the remote-access passwords stored in the database.`,
-        'Give the portal the key the grants were made with (the one the other instances use, or its backup); the portal will not start with another key.',
+        'GRANT_KEY_MISMATCH.grantKeyStored',
+        { origin: secrets.origin },
         { origin: secrets.origin },
       );
     }

@@ -7,7 +7,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { HicareError } from '../../shared/errors.js';
+import { HicareError, type ErrorKey } from '../../shared/errors.js';
 
 export const GRANT_KEY_FILE = 'grant-secrets.key';
 export const KEY_BYTES = 32;
@@ -27,15 +27,8 @@ export function generatePassword(): string {
   }
 }
 
-function keyProblem(origin: string, why: string): HicareError {
-  return new HicareError(
-    'INTERNAL',
-    `The key that protects remote-access passwords (${origin}) ${why}.`,
-    'Restore the key from the backup it was kept in, or contact the vendor.',
-    {
-      origin,
-    },
-  );
+function keyProblem(origin: string, key: ErrorKey & `INTERNAL.grantKey${string}`): HicareError {
+  return new HicareError(key, { origin, bytes: KEY_BYTES }, { origin });
 }
 
 /** A key given by configuration, and where it came from (named in messages, never the key itself). */
@@ -69,7 +62,7 @@ export class GrantSecrets {
       this.keyFile = dataDirectoryKeyFile(source);
       this.origin = this.keyFile;
     } else {
-      if (source.key.length !== KEY_BYTES) throw keyProblem(source.origin, `is not ${KEY_BYTES} bytes long`);
+      if (source.key.length !== KEY_BYTES) throw keyProblem(source.origin, 'INTERNAL.grantKeyLength');
       this.key = Promise.resolve(Buffer.from(source.key));
       this.origin = source.origin;
     }
@@ -113,7 +106,7 @@ export class GrantSecrets {
         continue;
       }
       const key = decodeGrantKey(text);
-      if (key === undefined) throw keyProblem(keyFile, 'is damaged');
+      if (key === undefined) throw keyProblem(keyFile, 'INTERNAL.grantKeyDamaged');
       return key;
     }
   }
@@ -141,17 +134,14 @@ export class GrantSecrets {
     const key = await this.loadKey();
     const [format, iv, tag, ciphertext] = stored.split(':');
     if (format !== FORMAT || iv === undefined || tag === undefined || ciphertext === undefined)
-      throw keyProblem(this.origin, 'does not match a stored password');
+      throw keyProblem(this.origin, 'INTERNAL.grantKeyNoMatch');
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
       decipher.setAAD(Buffer.from(grantId, 'utf8'));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]).toString('utf8');
     } catch {
-      throw keyProblem(
-        this.origin,
-        'does not open this grant’s password (the key was replaced, or the row was altered)',
-      );
+      throw keyProblem(this.origin, 'INTERNAL.grantKeyNoOpen');
     }
   }
 }

@@ -9,6 +9,7 @@ import type { Account } from '../../shared/contracts/accounts.js';
 import { GrantCreateSchema, type Grant, type GrantCreate } from '../../shared/contracts/requests.js';
 import { isTerminal } from '../../shared/domain/request-state.js';
 import { HicareError } from '../../shared/errors.js';
+import { selectKey } from './select-key.js';
 import {
   getGrantRecord,
   grantState,
@@ -31,9 +32,7 @@ import { grantFor } from './grant-views.js';
 const HOUR_MS = 60 * 60 * 1000;
 
 function grantNotFound(id: string): HicareError {
-  return new HicareError('NOT_FOUND', 'There is no such remote-access grant.', 'Pick the grant from its request.', {
-    grantId: id,
-  });
+  return new HicareError('NOT_FOUND.requestGrant', {}, { grantId: id });
 }
 
 /** The grant and its request, if the caller may see that request; otherwise "not found", like a grant that never was. */
@@ -58,9 +57,8 @@ export async function createGrant(
   const record = await visibleRequest(ctx, caller, requestId);
   if (isTerminal(record.state)) {
     throw new HicareError(
-      'ILLEGAL_TRANSITION',
-      `Request ${record.number} is ${record.state}; no remote access is needed for it any more.`,
-      'Open a new request if help is still needed.',
+      'ILLEGAL_TRANSITION.requestGrantEnded',
+      { number: record.number, state: selectKey(record.state) },
       {
         state: record.state,
       },
@@ -127,9 +125,8 @@ export async function readGrantPassword(
   if (state === 'revoked') {
     await audit(ctx, grant, caller, now, 'revoked');
     throw new HicareError(
-      'GRANT_REVOKED',
-      `The customer revoked this remote access on ${grant.revokedAt ?? ''}.`,
-      'Ask the customer for a new grant if access is still needed.',
+      'GRANT_REVOKED.requestGrant',
+      { revokedAt: grant.revokedAt ?? '' },
       {
         grantId: grant.id,
       },
@@ -137,19 +134,13 @@ export async function readGrantPassword(
   }
   if (state === 'expired') {
     await audit(ctx, grant, caller, now, 'expired');
-    throw new HicareError(
-      'GRANT_EXPIRED',
-      `This remote access expired on ${grant.expiresAt}.`,
-      'Ask the customer for a new grant if access is still needed.',
-      { grantId: grant.id },
-    );
+    throw new HicareError('GRANT_EXPIRED.requestGrant', { expiresAt: grant.expiresAt }, { grantId: grant.id });
   }
   if (record.assignedEngineerId !== caller.id) {
     await audit(ctx, grant, caller, now, 'not-assigned');
     throw new HicareError(
-      'FORBIDDEN',
-      `Only the engineer assigned to request ${record.number} can read this password.`,
-      'Take the request first, or leave it to its engineer.',
+      'FORBIDDEN.requestGrantNotAssigned',
+      { number: record.number },
       {
         grantId: grant.id,
       },

@@ -12,11 +12,7 @@ const KEY = /^[\x21-\x7e]{1,200}$/;
 export function idempotencyKeyOf(header: string | string[] | undefined): string | null {
   if (header === undefined) return null;
   if (Array.isArray(header) || !KEY.test(header)) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'The Idempotency-Key header is not usable.',
-      'Send one Idempotency-Key of 1 to 200 visible ASCII characters, such as a UUID.',
-    );
+    throw new HicareError('INVALID_INPUT.requestIdempotencyKey');
   }
   return header;
 }
@@ -36,10 +32,5 @@ export function bodyFingerprint(body: unknown): string {
 }
 
 export function idempotencyConflict(key: string, number: string): HicareError {
-  return new HicareError(
-    'IDEMPOTENCY_CONFLICT',
-    `The Idempotency-Key was already used for request ${number}, with different contents.`,
-    'Use a new Idempotency-Key for a new request; resend a request only with the key it was first sent with.',
-    { idempotencyKey: key, number },
-  );
+  return new HicareError('IDEMPOTENCY_CONFLICT.requestReused', { number }, { idempotencyKey: key, number });
 }

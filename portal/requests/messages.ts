@@ -8,7 +8,6 @@
 import type { Account } from '../../shared/contracts/accounts.js';
 import { MessageCreateSchema, type Message } from '../../shared/contracts/requests.js';
 import { canMessage } from '../../shared/domain/request-state.js';
-import { capitalRoleAccount } from '../../shared/domain/role-names.js';
 import { HicareError } from '../../shared/errors.js';
 import { addMessage } from '../db/request-activity.js';
 import { recordFirstContact, type RequestRecord } from '../db/requests.js';
@@ -16,15 +15,15 @@ import { checkInput } from '../db/support.js';
 import { claimForEngineer, visibleRequest } from './access.js';
 import type { RequestContext } from './context.js';
 import { publishMessage, publishRequestChanged } from './notify.js';
+import { selectKey } from './select-key.js';
 
 /** Refuses a caller who may not add to the conversation now: the wrong role (403) or a finished request (409). */
-export function assertMayConverse(record: RequestRecord, caller: Account, what: string): void {
+export function assertMayConverse(record: RequestRecord, caller: Account, what: 'write' | 'attach'): void {
   if (canMessage(record.state, caller.role)) return;
   if (caller.role !== 'customer-admin' && caller.role !== 'engineer') {
     throw new HicareError(
-      'ROLE_NOT_ALLOWED',
-      `${capitalRoleAccount(caller.role)} cannot ${what}; the conversation is between the customer and the engineer.`,
-      'Ask the customer administrator or the assigned engineer.',
+      'ROLE_NOT_ALLOWED.requestConversation',
+      { role: selectKey(caller.role), what },
       {
         role: caller.role,
       },
@@ -32,18 +31,16 @@ export function assertMayConverse(record: RequestRecord, caller: Account, what: 
   }
   if (caller.role === 'engineer' && record.state === 'submitted') {
     throw new HicareError(
-      'ILLEGAL_TRANSITION',
-      `Request ${record.number} has not been accepted yet.`,
-      'Accept the request first; the response time runs from acceptance.',
+      'ILLEGAL_TRANSITION.requestNotAccepted',
+      { number: record.number },
       {
         state: record.state,
       },
     );
   }
   throw new HicareError(
-    'ILLEGAL_TRANSITION',
-    `Request ${record.number} is ${record.state}, so nothing more can be added to it.`,
-    'Open a new request if help is still needed.',
+    'ILLEGAL_TRANSITION.requestFinished',
+    { number: record.number, state: selectKey(record.state) },
     {
       state: record.state,
     },
@@ -58,9 +55,8 @@ export async function engineerAtWork(
 ): Promise<{ record: RequestRecord; claimed: boolean }> {
   if (record.state === 'submitted') {
     throw new HicareError(
-      'ILLEGAL_TRANSITION',
-      `Request ${record.number} has not been accepted yet.`,
-      'Accept the request first; the response time runs from acceptance.',
+      'ILLEGAL_TRANSITION.requestNotAccepted',
+      { number: record.number },
       {
         state: record.state,
       },
@@ -78,7 +74,8 @@ export async function noteContact(ctx: RequestContext, record: RequestRecord, at
 export async function postMessage(ctx: RequestContext, caller: Account, id: string, body: string): Promise<Message> {
   checkInput(MessageCreateSchema, { body }, 'message');
   let record = await visibleRequest(ctx, caller, id);
-  assertMayConverse(record, caller, 'write on a request');
+  assertMayConverse(record, caller, 'write');
+
   let changed = false;
   if (caller.role === 'engineer') ({ record, claimed: changed } = await engineerAtWork(ctx, caller, record));
   const now = ctx.now();

@@ -44,7 +44,8 @@ export async function requestDetail(ctx: RequestContext, caller: Account, id: st
     listSolutions(ctx.db, record.id),
     hasSurveyAnswer(ctx.db, record.id),
   ]);
-  if (judged === undefined) throw new HicareError('INTERNAL', 'The request could not be shown.', 'Try again.');
+  if (judged === undefined) throw new HicareError('INTERNAL.requestNotShown');
+
   return {
     ...judged.view,
     messages,

@@ -10,6 +10,7 @@ import { hasSurveyAnswer, insertSurveyAnswer, surveyAlreadyAnswered, surveyResul
 import { checkInput } from '../db/support.js';
 import { visibleRequest } from './access.js';
 import type { RequestContext } from './context.js';
+import { selectKey } from './select-key.js';
 
 export async function answerSurvey(
   ctx: RequestContext,
@@ -23,9 +24,8 @@ export async function answerSurvey(
   if (!canAnswerSurvey(record.state, answered)) {
     if (answered) throw surveyAlreadyAnswered(record.id);
     throw new HicareError(
-      'ILLEGAL_TRANSITION',
-      `Request ${record.number} is ${record.state}; the survey opens once a request is closed.`,
-      'Answer the survey after the request is closed.',
+      'ILLEGAL_TRANSITION.requestSurveyNotClosed',
+      { number: record.number, state: selectKey(record.state) },
       {
         state: record.state,
       },

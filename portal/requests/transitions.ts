@@ -27,6 +27,7 @@ import { toIso } from '../db/support.js';
 import { assignedElsewhere, visibleRequest } from './access.js';
 import type { RequestContext } from './context.js';
 import { publishGrantChanged, publishRequestChanged } from './notify.js';
+import { selectKey } from './select-key.js';
 import { currentView } from './views.js';
 
 const ATTEMPTS = 5;
@@ -70,9 +71,8 @@ async function checkSolutionAttachment(ctx: RequestContext, record: RequestRecor
   const attachment = await getAttachment(ctx.db, id);
   if (attachment === undefined || attachment.requestId !== record.id) {
     throw new HicareError(
-      'NOT_FOUND',
-      `The file given with the solution is not attached to request ${record.number}.`,
-      'Attach the file to the request first, then propose the solution.',
+      'NOT_FOUND.requestSolutionFile',
+      { number: record.number },
       {
         attachmentId: id,
       },
@@ -141,11 +141,7 @@ async function transition(
     }
     record = await reload();
   }
-  throw new HicareError(
-    'INTERNAL',
-    `Request ${record.number} kept changing while "${action}" was applied.`,
-    'Reload the request and try again.',
-  );
+  throw new HicareError('INTERNAL.requestActionRace', { number: record.number, action: selectKey(action) }, { action });
 }
 
 export async function actOnRequest(
@@ -167,8 +163,7 @@ export async function actAsSystem(
 ): Promise<ServiceRequest> {
   const reload = async (): Promise<RequestRecord> => {
     const again = await getRequestRecord(ctx.db, record.id);
-    if (again === undefined)
-      throw new HicareError('NOT_FOUND', 'The service request no longer exists.', 'Nothing to do.');
+    if (again === undefined) throw new HicareError('NOT_FOUND.requestGoneForSystem', {}, { requestId: record.id });
     return again;
   };
   return transition(ctx, record, reload, action, 'system', 'system');
@@ -180,9 +175,8 @@ export async function takeRequest(ctx: RequestContext, caller: Account, id: stri
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (record.state === 'submitted') {
       throw new HicareError(
-        'ILLEGAL_TRANSITION',
-        `Request ${record.number} has not been accepted yet.`,
-        'Accept the request: accepting also assigns it to you.',
+        'ILLEGAL_TRANSITION.requestTakeNotAccepted',
+        { number: record.number },
         {
           state: record.state,
         },
@@ -190,9 +184,8 @@ export async function takeRequest(ctx: RequestContext, caller: Account, id: stri
     }
     if (isTerminal(record.state)) {
       throw new HicareError(
-        'ILLEGAL_TRANSITION',
-        `Request ${record.number} is ${record.state}; nothing more can be done with it.`,
-        'Pick an open request from the queue.',
+        'ILLEGAL_TRANSITION.requestTakeEnded',
+        { number: record.number, state: selectKey(record.state) },
         {
           state: record.state,
         },
@@ -201,9 +194,8 @@ export async function takeRequest(ctx: RequestContext, caller: Account, id: stri
     if (record.assignedEngineerId === caller.id) return currentView(ctx, record.id);
     if (record.assignedEngineerId !== null) {
       throw new HicareError(
-        'ALREADY_ASSIGNED',
-        `Request ${record.number} is already assigned to another engineer.`,
-        'Pick an unassigned request from the queue.',
+        'ALREADY_ASSIGNED.requestTaken',
+        { number: record.number },
         {
           requestId: record.id,
         },
@@ -222,9 +214,5 @@ export async function takeRequest(ctx: RequestContext, caller: Account, id: stri
     }
     record = await visibleRequest(ctx, caller, id);
   }
-  throw new HicareError(
-    'INTERNAL',
-    `Request ${record.number} kept changing while it was being assigned.`,
-    'Reload the request and try again.',
-  );
+  throw new HicareError('INTERNAL.requestTakeRace', { number: record.number });
 }

@@ -26,12 +26,8 @@ export class ContractLookup {
     if (found === undefined) {
       found = getContract(this.db, id).then((c) => {
         if (c === undefined)
-          throw new HicareError(
-            'INTERNAL',
-            `The contract ${id} of a service request is missing.`,
-            'Restore the contract, or contact the vendor.',
-            { contractId: id },
-          );
+          throw new HicareError('INTERNAL.requestContractMissing', { contractId: id }, { contractId: id });
+
         return c;
       });
       this.cache.set(id, found);

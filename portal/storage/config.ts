@@ -3,7 +3,7 @@
  * directory) or `s3` with its HICARE_S3_* settings and the standard AWS credentials. A setting that is missing or
  * malformed stops the portal at start with the variable named, rather than at the first upload.
  */
-import { HicareError } from '../../shared/errors.js';
+import { HicareError, type ErrorKey } from '../../shared/errors.js';
 import type { BlobStore } from './blob-store.js';
 import { LocalBlobStore } from './local-blob-store.js';
 import { S3BlobStore, type S3Settings } from './s3-blob-store.js';
@@ -18,8 +18,8 @@ function setting(env: Env, name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-function invalid(name: string, problem: string, remedy: string): HicareError {
-  return new HicareError('INVALID_INPUT', `${name} ${problem}.`, remedy, { variable: name });
+function invalid(name: string, key: ErrorKey, params: Record<string, string> = {}): HicareError {
+  return new HicareError(key, { variable: name, ...params }, { variable: name });
 }
 
 /** Bucket names as S3 allows them: 3–63 lowercase letters, digits, dots and hyphens. */
@@ -28,21 +28,11 @@ const REGION = /^[a-z0-9-]{1,64}$/;
 
 export function s3SettingsFromEnv(env: Env): S3Settings {
   const bucket = setting(env, 'HICARE_S3_BUCKET');
-  if (bucket === undefined)
-    throw invalid(
-      'HICARE_S3_BUCKET',
-      'is not set',
-      'Set HICARE_S3_BUCKET to the bucket that holds the portal’s files.',
-    );
+  if (bucket === undefined) throw invalid('HICARE_S3_BUCKET', 'INVALID_INPUT.s3BucketUnset');
   if (!BUCKET.test(bucket))
-    throw invalid(
-      'HICARE_S3_BUCKET',
-      `is not a bucket name (“${bucket.slice(0, 70)}”)`,
-      'Use 3 to 63 lowercase letters, digits, dots and hyphens.',
-    );
+    throw invalid('HICARE_S3_BUCKET', 'INVALID_INPUT.s3BucketName', { bucket: bucket.slice(0, 70) });
   const region = setting(env, 'HICARE_S3_REGION') ?? 'us-east-1';
-  if (!REGION.test(region))
-    throw invalid('HICARE_S3_REGION', 'is not a region name', 'Use a name like us-east-1, or leave it unset.');
+  if (!REGION.test(region)) throw invalid('HICARE_S3_REGION', 'INVALID_INPUT.s3Region');
   const settings: S3Settings = { bucket, region };
 
   const endpoint = setting(env, 'HICARE_S3_ENDPOINT');
@@ -59,11 +49,7 @@ export function s3SettingsFromEnv(env: Env): S3Settings {
       url.username !== '' ||
       url.password !== ''
     ) {
-      throw invalid(
-        'HICARE_S3_ENDPOINT',
-        'is not an http(s) address',
-        'Give the store’s base address, like https://s3.example.com:9000, without credentials in it.',
-      );
+      throw invalid('HICARE_S3_ENDPOINT', 'INVALID_INPUT.s3Endpoint');
     }
     settings.endpoint = url.origin + url.pathname.replace(/\/+$/, '');
   }
@@ -74,33 +60,21 @@ export function s3SettingsFromEnv(env: Env): S3Settings {
       !/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$/.test(prefix) ||
       prefix.split('/').some((s) => s === '.' || s === '..')
     ) {
-      throw invalid(
-        'HICARE_S3_PREFIX',
-        'is not a key prefix',
-        'Use folder-like names of letters, digits, . _ - separated by "/", like portal/prod.',
-      );
+      throw invalid('HICARE_S3_PREFIX', 'INVALID_INPUT.s3Prefix');
     }
     settings.prefix = prefix;
   }
 
   const pathStyle = setting(env, 'HICARE_S3_FORCE_PATH_STYLE');
   if (pathStyle !== undefined && pathStyle !== '0' && pathStyle !== '1')
-    throw invalid(
-      'HICARE_S3_FORCE_PATH_STYLE',
-      'must be 1 or 0',
-      'Set it to 1 for stores that address buckets by path (MinIO, Ceph, s3rver).',
-    );
+    throw invalid('HICARE_S3_FORCE_PATH_STYLE', 'INVALID_INPUT.s3PathStyle');
   settings.forcePathStyle = pathStyle === '1';
 
   const accessKeyId = setting(env, 'AWS_ACCESS_KEY_ID');
   const secretAccessKey = setting(env, 'AWS_SECRET_ACCESS_KEY');
   if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
     const missing = accessKeyId === undefined ? 'AWS_ACCESS_KEY_ID' : 'AWS_SECRET_ACCESS_KEY';
-    throw invalid(
-      missing,
-      'is not set while its partner is',
-      'Set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither to use the machine’s own AWS credentials.',
-    );
+    throw invalid(missing, 'INVALID_INPUT.s3CredentialsHalf');
   }
   // Neither set: the SDK's own chain (instance role, shared config) supplies them.
   if (accessKeyId !== undefined && secretAccessKey !== undefined)
@@ -112,19 +86,11 @@ export function blobStoreFromEnv(env: Env, dataDirectory: string): BlobStore {
   const kind = setting(env, 'HICARE_BLOB_STORE') ?? 'local';
   if (kind === 'local') return new LocalBlobStore(dataDirectory);
   if (kind === 's3') return new S3BlobStore(s3SettingsFromEnv(env));
-  throw invalid(
-    'HICARE_BLOB_STORE',
-    `is “${kind.slice(0, 40)}”, which is not a store the portal knows`,
-    'Set it to local (files in the data directory) or s3.',
-  );
+  throw invalid('HICARE_BLOB_STORE', 'INVALID_INPUT.storeKind', { kind: kind.slice(0, 40) });
 }
 
 export function packageDeliveryFromEnv(env: Env): PackageDelivery {
   const value = setting(env, 'HICARE_PACKAGE_DELIVERY') ?? 'stream';
   if (value === 'stream' || value === 'redirect') return value;
-  throw invalid(
-    'HICARE_PACKAGE_DELIVERY',
-    'must be stream or redirect',
-    'Leave it unset (stream: the portal sends the bytes) or set redirect to send clients to the store.',
-  );
+  throw invalid('HICARE_PACKAGE_DELIVERY', 'INVALID_INPUT.storePackageDelivery');
 }

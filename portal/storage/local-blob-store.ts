@@ -12,12 +12,7 @@ import type { BlobInfo, BlobStore, ByteRange } from './blob-store.js';
 import { asStoreError } from './space-error.js';
 
 function missing(key: string): HicareError {
-  return new HicareError(
-    'NOT_FOUND',
-    'The stored file is missing from the portal’s storage.',
-    'Restore the portal’s storage from a backup, or publish or upload the file again.',
-    { key },
-  );
+  return new HicareError('NOT_FOUND.storeFileMissing', {}, { key });
 }
 
 export class LocalBlobStore implements BlobStore {
@@ -29,12 +24,7 @@ export class LocalBlobStore implements BlobStore {
   private pathOf(key: string): string {
     const relative = normalize(key);
     if (key === '' || isAbsolute(key) || relative.split(sep).includes('..')) {
-      throw new HicareError(
-        'INVALID_INPUT',
-        'That is not a storage key the portal makes.',
-        'Use the name the portal gave the file.',
-        { key },
-      );
+      throw new HicareError('INVALID_INPUT.storeKey', {}, { key });
     }
     return join(this.rootDir, relative);
   }
@@ -119,9 +109,8 @@ export class LocalBlobStore implements BlobStore {
       await access(this.rootDir, constants.R_OK | constants.W_OK);
     } catch {
       throw new HicareError(
-        'STORE_UNAVAILABLE',
-        'The portal cannot read and write its storage folder.',
-        'Check that the data directory exists and the portal’s user may write to it.',
+        'STORE_UNAVAILABLE.storeFolder',
+        {},
         {
           directory: this.rootDir,
         },

@@ -104,9 +104,8 @@ export class S3BlobStore implements BlobStore {
       length = (await stat(path)).size;
     } catch (error) {
       throw new HicareError(
-        'NOT_FOUND',
-        `The file to store as ${key} cannot be read.`,
-        'Check that the file exists and is readable.',
+        'NOT_FOUND.storeSourceUnreadable',
+        { key },
         {
           reason: (error as NodeJS.ErrnoException).code ?? 'unreadable',
         },

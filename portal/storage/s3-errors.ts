@@ -32,8 +32,6 @@ function codeOf(error: StoreErrorShape): string {
   return error.Code ?? error.code ?? error.name ?? '';
 }
 
-const VERB: Record<StoreAction, string> = { store: 'store', read: 'read', delete: 'delete', reach: 'reach' };
-
 export function storeFailure(
   error: unknown,
   action: StoreAction,
@@ -44,52 +42,29 @@ export function storeFailure(
   const shape = (typeof error === 'object' && error !== null ? error : {}) as StoreErrorShape;
   const code = codeOf(shape);
   const status = shape.$metadata?.httpStatusCode;
-  const what = key === undefined ? 'the object store' : `${key} in the object store`;
   let coded: HicareError;
   if (FULL.has(code) || status === 507) {
     coded = insufficientSpace(key === undefined ? 'a file' : 'the file');
   } else if (action !== 'reach' && action !== 'store' && (MISSING.has(code) || status === 404)) {
-    coded = new HicareError(
-      'NOT_FOUND',
-      `There is no ${key ?? 'object'} in the object store.`,
-      'Publish or upload it again.',
-      { action },
-    );
+    coded =
+      key === undefined
+        ? new HicareError('NOT_FOUND.s3AnyObject', {}, { action })
+        : new HicareError('NOT_FOUND.s3Object', { key }, { action });
   } else if (code === 'NoSuchBucket' || (action === 'reach' && status === 404)) {
-    coded = new HicareError(
-      'STORE_UNAVAILABLE',
-      `The object store has no bucket named ${bucket}.`,
-      'Create the bucket, or set HICARE_S3_BUCKET to an existing one.',
-      { action },
-    );
+    coded = new HicareError('STORE_UNAVAILABLE.s3NoBucket', { bucket }, { action });
   } else if (REFUSED_CREDENTIALS.has(code) || status === 403) {
-    coded = new HicareError(
-      'STORE_UNAVAILABLE',
-      `The object store refused the portal’s credentials for bucket ${bucket}.`,
-      'Check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY and what they may do in the bucket.',
-      {
-        action,
-      },
-    );
+    coded = new HicareError('STORE_UNAVAILABLE.s3Credentials', { bucket }, { action });
   } else if (status !== undefined && status >= 500) {
     // Some stores (s3rver among them) answer a full disk with a bare internal error, so "full" stays a possibility.
-    coded = new HicareError(
-      'STORE_UNAVAILABLE',
-      `The portal could not ${VERB[action]} ${what}: the store failed with an error of its own.`,
-      'Check that the object store is healthy and has free space, then try again.',
-      {
-        action,
-      },
-    );
+    coded =
+      key === undefined
+        ? new HicareError('STORE_UNAVAILABLE.s3OwnError', { action }, { action })
+        : new HicareError('STORE_UNAVAILABLE.s3OwnErrorOnKey', { action, key }, { action });
   } else {
-    coded = new HicareError(
-      'STORE_UNAVAILABLE',
-      `The portal could not ${VERB[action]} ${what}: the store did not answer.`,
-      'Check that the object store is running and reachable (HICARE_S3_ENDPOINT), then try again.',
-      {
-        action,
-      },
-    );
+    coded =
+      key === undefined
+        ? new HicareError('STORE_UNAVAILABLE.s3NoAnswer', { action }, { action })
+        : new HicareError('STORE_UNAVAILABLE.s3NoAnswerOnKey', { action, key }, { action });
   }
   coded.cause = error;
   return coded;

@@ -45,9 +45,8 @@ export function bitLengthFor(count: number, perBin = TARGET_BIN_ENTRIES): number
 export function assertBitLength(bitLength: number): void {
   if (!Number.isSafeInteger(bitLength) || bitLength < 1 || bitLength > MAX_BIT_LENGTH) {
     throw new HicareError(
-      'INVALID_INPUT',
-      `${String(bitLength)} is not a usable number of hash-bin bits.`,
-      `Choose a whole number from 1 to ${MAX_BIT_LENGTH}.`,
+      'INVALID_INPUT.tufBinBits',
+      { value: String(bitLength), max: MAX_BIT_LENGTH },
       {
         bitLength,
       },
@@ -89,9 +88,8 @@ export async function readBinnedState(source: MetadataSource): Promise<BinnedSta
       const meta = state.snapshot.signed.meta[`${name}.json`];
       if (meta === undefined) {
         throw new HicareError(
-          'INTERNAL',
-          `Snapshot ${state.snapshot.signed.version} does not list hash bin ${name}.`,
-          'Restore the repository from a backup.',
+          'INTERNAL.tufSnapshotWithoutBin',
+          { version: state.snapshot.signed.version, bin: name },
           { bin: name },
         );
       }

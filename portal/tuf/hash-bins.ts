@@ -70,16 +70,13 @@ function prepare(inputs: readonly TargetInput[]): Prepared[] {
   return inputs.map((input) => {
     assertTargetName(input.name);
     if (seen.has(input.name))
-      throw new HicareError('INVALID_INPUT', `The batch names target ${input.name} twice.`, 'List each target once.', {
-        name: input.name,
-      });
+      throw new HicareError('INVALID_INPUT.tufTargetTwice', { name: input.name }, { name: input.name });
     seen.add(input.name);
     const parsed = ReleaseTargetCustomSchema.safeParse(input.custom);
     if (!parsed.success) {
       throw new HicareError(
-        'INVALID_INPUT',
-        `The metadata of target ${input.name} is invalid.`,
-        'Fix the fields listed in details.',
+        'INVALID_INPUT.tufTargetMetadata',
+        { name: input.name },
         {
           name: input.name,
           issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
@@ -87,12 +84,7 @@ function prepare(inputs: readonly TargetInput[]): Prepared[] {
       );
     }
     if (input.path === undefined) {
-      throw new HicareError(
-        'INVALID_INPUT',
-        `Target ${input.name} has no package file.`,
-        'Give the path of the package to publish.',
-        { name: input.name },
-      );
+      throw new HicareError('INVALID_INPUT.tufNoPackageFile', { name: input.name }, { name: input.name });
     }
     // A JSON round trip drops keys whose value is undefined, which canonical JSON (and so signing) cannot encode.
     return { name: input.name, path: input.path, custom: JSON.parse(JSON.stringify(parsed.data)) as JsonObject };
@@ -186,9 +178,8 @@ export async function publishToHashBins(
     const state = await readBinnedState(stores.metadata);
     if (state.bitLength !== null && options.bitLength !== undefined && options.bitLength !== state.bitLength) {
       throw new HicareError(
-        'INVALID_INPUT',
-        `This repository already uses ${2 ** state.bitLength} hash bins.`,
-        'Publish without choosing a number of bins.',
+        'INVALID_INPUT.tufBinsChosen',
+        { bins: 2 ** state.bitLength },
         {
           bitLength: state.bitLength,
         },
@@ -223,9 +214,8 @@ export async function publishToHashBins(
         const existing = Object.hasOwn(current, item.name) ? current[item.name] : undefined;
         if (existing !== undefined && (existing.hashes['sha256'] !== file.sha256 || existing.length !== file.length)) {
           throw new HicareError(
-            'TARGET_CONFLICT',
-            `Target ${item.name} is already published with different bytes.`,
-            'Publish the changed package under a new version.',
+            'TARGET_CONFLICT.tufDifferentBytes',
+            { name: item.name },
             {
               name: item.name,
               published: existing.hashes['sha256'],

@@ -31,11 +31,7 @@ export async function runKeysCommand(args: readonly string[], options: KeysComma
   const [action, role, ...extra] = args;
   if (action === 'init' && role === undefined) {
     if (options.offlineKeysDir === undefined || options.offlineKeysDir === '') {
-      throw new HicareError(
-        'INVALID_INPUT',
-        '`keys init` needs --offline-keys DIR: the root key signs every change of trust, so it is never written next to the portal’s data by default.',
-        'Name a directory on removable or offline storage with --offline-keys, then keep it away from the portal machine.',
-      );
+      throw new HicareError('INVALID_INPUT.tufKeysInitOffline');
     }
     const dirs = keyDirsOf(options);
     const keys = await initKeys(dirs);
@@ -47,9 +43,8 @@ export async function runKeysCommand(args: readonly string[], options: KeysComma
   if (action === 'rotate' && extra.length === 0) {
     if (!isTufRole(role)) {
       throw new HicareError(
-        'INVALID_INPUT',
-        `${JSON.stringify(role ?? '')} is not a TUF role.`,
-        `Use one of: ${TUF_ROLES.join(', ')}.`,
+        'INVALID_INPUT.tufRole',
+        { role: JSON.stringify(role ?? ''), roles: TUF_ROLES.join(', ') },
         { role },
       );
     }
@@ -59,7 +54,8 @@ export async function runKeysCommand(args: readonly string[], options: KeysComma
       `root version ${result.rootVersion} published`,
     ];
   }
-  throw new HicareError('INVALID_INPUT', `Unknown keys command: ${args.join(' ') || '(none)'}.`, `Use: ${USAGE}.`, {
-    args: [...args],
-  });
+  const command = args.join(' ');
+  throw command === ''
+    ? new HicareError('INVALID_INPUT.tufKeysCommandMissing', { usage: USAGE }, { args: [...args] })
+    : new HicareError('INVALID_INPUT.tufKeysCommand', { command, usage: USAGE }, { args: [...args] });
 }

@@ -71,11 +71,7 @@ export function tufPublicKey(publicKey: KeyObject): Key {
 
 function signingKey(role: TufRole, privateKey: KeyObject): SigningKey {
   if (privateKey.asymmetricKeyType !== 'ed25519') {
-    throw new HicareError(
-      'TUF_KEYS_MISSING',
-      `The ${role} key is not an ed25519 key.`,
-      `Replace it with \`keys rotate ${role}\`.`,
-    );
+    throw new HicareError('TUF_KEYS_MISSING.tufNotEd25519', { role }, { role });
   }
   const publicKey = tufPublicKey(createPublicKey(privateKey));
   const keyId = publicKey.keyID;
@@ -117,9 +113,8 @@ export async function initKeys(keysDir: KeyDirs): Promise<Record<TufRole, Signin
   for (const role of TUF_ROLES) {
     if (await exists(keyFilePath(keysDir, role))) {
       throw new HicareError(
-        'TUF_ALREADY_INITIALIZED',
-        `A ${role} key already exists in ${describeKeyDirs(keysDir)}.`,
-        'Use `keys rotate <role>` to replace a key, or point at an empty keys directory.',
+        'TUF_ALREADY_INITIALIZED.tufKeyExists',
+        { role, keysDir: describeKeyDirs(keysDir) },
         { role },
       );
     }
@@ -137,12 +132,7 @@ export async function initKeys(keysDir: KeyDirs): Promise<Record<TufRole, Signin
 export async function loadKey(keysDir: KeyDirs, role: TufRole): Promise<SigningKey> {
   const path = keyFilePath(keysDir, role);
   if (!(await exists(path))) {
-    throw new HicareError(
-      'TUF_KEYS_MISSING',
-      `No ${role} key at ${path}.`,
-      'Run `keys init` first, or point at the right keys directory.',
-      { role },
-    );
+    throw new HicareError('TUF_KEYS_MISSING.tufNoKey', { role, path }, { role });
   }
   return readKey(role, path);
 }
@@ -167,9 +157,8 @@ export async function loadTrustedKey(keysDir: KeyDirs, role: TufRole, root: Root
     }
   }
   throw new HicareError(
-    'TUF_KEYS_MISSING',
-    `None of the ${role} keys in ${describeKeyDirs(keysDir)} is the one root version ${root.version} trusts.`,
-    'Point at the keys directory this repository was created with.',
+    'TUF_KEYS_MISSING.tufUntrustedKeys',
+    { role, keysDir: describeKeyDirs(keysDir), version: root.version },
     { role, trusted },
   );
 }

@@ -58,12 +58,21 @@ async function waitFor(attempt: () => Promise<boolean>, waitMs: number): Promise
   }
 }
 
-function busy(waitMs: number, holder: string, remedy: string, details: Record<string, unknown>): HicareError {
+/** The refusal after waiting: by the lock file (whose holder it names when it can) or by the database's lock. */
+function busyFile(waitMs: number, holder: string, lockFile: string): HicareError {
+  const seconds = Math.round(waitMs / 1000);
   return new HicareError(
-    'TUF_REPOSITORY_BUSY',
-    `Another publisher (${holder}) has been changing the signed catalog for longer than ${Math.round(waitMs / 1000)} s.`,
-    remedy,
-    { holder, ...details },
+    'TUF_REPOSITORY_BUSY.tufLockFile',
+    { holder: holder || 'unknown', seconds, lockFile },
+    { holder: holder || 'unknown', lockFile },
+  );
+}
+
+function busyDatabase(waitMs: number): HicareError {
+  return new HicareError(
+    'TUF_REPOSITORY_BUSY.tufAdvisoryLock',
+    { seconds: Math.round(waitMs / 1000) },
+    { holder: 'another portal process' },
   );
 }
 
@@ -111,12 +120,7 @@ export class FileRepositoryLock implements RepositoryLock {
       return this.tryCreate();
     }, this.waitMs);
     if (!taken) {
-      throw busy(
-        this.waitMs,
-        holder || 'unknown',
-        `Try again when it has finished; if no publisher is running, delete ${this.path}.`,
-        { lockFile: this.path },
-      );
+      throw busyFile(this.waitMs, holder, this.path);
     }
   }
 
@@ -137,9 +141,8 @@ export class FileRepositoryLock implements RepositoryLock {
       if (code === 'EEXIST') return false;
       if (code === 'ENOENT') {
         throw new HicareError(
-          'NOT_FOUND',
-          `There is no TUF repository directory at ${this.repoDir}.`,
-          'Initialize the repository first, or point at the right directory.',
+          'NOT_FOUND.tufRepositoryDirectory',
+          { repoDir: this.repoDir },
           {
             repoDir: this.repoDir,
           },
@@ -224,12 +227,7 @@ export class AdvisoryRepositoryLock implements RepositoryLock {
           return rows[0]?.taken === true;
         }, this.waitMs);
         if (!taken) {
-          throw busy(
-            this.waitMs,
-            'another portal process',
-            'Try again when it has finished; if a signer or publish seems stuck, stop it — its lock ends with its connection.',
-            {},
-          );
+          throw busyDatabase(this.waitMs);
         }
         try {
           return await fn();

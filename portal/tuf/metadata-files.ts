@@ -90,12 +90,7 @@ export type JsonObject = Parameters<typeof Metadata.fromJSON>[1];
 export async function readText(store: MetadataStore, name: string): Promise<string> {
   const found = await store.get(name);
   if (found === undefined) {
-    throw new HicareError(
-      'NOT_FOUND',
-      `The signed catalog has no ${name}.`,
-      'Initialize the repository first, or point at the right data directory or database.',
-      { name },
-    );
+    throw new HicareError('NOT_FOUND.tufMetadata', { name }, { name });
   }
   return found.bytes.toString('utf8');
 }
@@ -129,11 +124,10 @@ export async function readState(source: MetadataSource): Promise<RepositoryState
   );
   const targetsMeta = snapshot.signed.meta[TARGETS_META];
   if (targetsMeta === undefined) {
-    throw new HicareError(
-      'INTERNAL',
-      `Snapshot ${snapshot.signed.version} lists no ${TARGETS_META}.`,
-      'Restore the repository from a backup.',
-    );
+    throw new HicareError('INTERNAL.tufSnapshotWithoutTargets', {
+      version: snapshot.signed.version,
+      file: TARGETS_META,
+    });
   }
   const targetsName = `${targetsMeta.version}.targets.json`;
   const targets = parseTargets(await readText(store, targetsName), targetsName);

@@ -50,12 +50,7 @@ function sha256Hex(bytes: Buffer): string {
 
 function assertName(name: string): void {
   if (!METADATA_NAME.test(name)) {
-    throw new HicareError(
-      'INTERNAL',
-      `"${name.slice(0, 80)}" is not a TUF metadata file name.`,
-      'This is a fault in the portal; report it.',
-      { name },
-    );
+    throw new HicareError('INTERNAL.tufMetadataName', { name: name.slice(0, 80) }, { name });
   }
 }
 

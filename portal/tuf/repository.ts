@@ -72,13 +72,9 @@ export async function initRepository(options: RepositoryOptions & { now?: Date }
       (await metadata.sha256Of('root.json')) !== undefined ||
       (await metadata.sha256Of('1.root.json')) !== undefined
     ) {
-      const where = metadata.kind === 'folder' ? repoDir : 'The database';
-      throw new HicareError(
-        'TUF_ALREADY_INITIALIZED',
-        `${where} already holds a TUF repository.`,
-        'Publish into it, or choose an empty directory or database.',
-        { repoDir },
-      );
+      throw metadata.kind === 'folder'
+        ? new HicareError('TUF_ALREADY_INITIALIZED.tufRepositoryInFolder', { repoDir }, { repoDir })
+        : new HicareError('TUF_ALREADY_INITIALIZED.tufRepositoryInDatabase', {}, { repoDir });
     }
     const keys = {} as Record<TufRole, SigningKey>;
     for (const role of TUF_ROLES) keys[role] = await loadKey(keysDir, role);
@@ -124,9 +120,8 @@ function parseCustom(name: string, custom: unknown): JsonObject {
   const parsed = ReleaseTargetCustomSchema.safeParse(custom);
   if (!parsed.success) {
     throw new HicareError(
-      'INVALID_INPUT',
-      `The metadata of target ${name} is invalid.`,
-      'Fix the fields listed in details.',
+      'INVALID_INPUT.tufTargetMetadata',
+      { name },
       {
         name,
         issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
@@ -146,12 +141,7 @@ function listed(name: string, entry: TargetEntry): ReleaseTarget {
 function keptBytes(signed: TargetsSigned, name: string): { sha256: string; length: number } {
   const existing = targetEntry(signed, name);
   if (existing === undefined) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `Target ${name} is not published, so it needs its package file.`,
-      'Give the path of the package to publish.',
-      { name },
-    );
+    throw new HicareError('INVALID_INPUT.tufNeedsPackageFile', { name }, { name });
   }
   return { sha256: existing.hashes.sha256 ?? '', length: existing.length };
 }
@@ -196,12 +186,7 @@ export class TufRepository {
     const prepared = inputs.map((input) => {
       assertTargetName(input.name);
       if (seen.has(input.name)) {
-        throw new HicareError(
-          'INVALID_INPUT',
-          `The batch names target ${input.name} twice.`,
-          'List each target once.',
-          { name: input.name },
-        );
+        throw new HicareError('INVALID_INPUT.tufTargetTwice', { name: input.name }, { name: input.name });
       }
       seen.add(input.name);
       return { name: input.name, path: input.path, custom: parseCustom(input.name, input.custom) };
@@ -229,9 +214,8 @@ export class TufRepository {
           const existing = targetEntry(state.targets.signed, item.name);
           if (existing !== undefined && (existing.hashes.sha256 !== file.sha256 || existing.length !== file.length)) {
             throw new HicareError(
-              'TARGET_CONFLICT',
-              `Target ${item.name} is already published with different bytes.`,
-              'Publish the changed package under a new version.',
+              'TARGET_CONFLICT.tufDifferentBytes',
+              { name: item.name },
               { name: item.name, published: existing.hashes.sha256, offered: file.sha256 },
             );
           }

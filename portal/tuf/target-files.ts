@@ -25,7 +25,7 @@ export async function stageFile(tempPath: string, name: string, sourcePath: stri
   const hash = createHash('sha256');
   let length = 0;
   const out = await open(tempPath, 'wx', 0o600).catch((error: unknown) => {
-    throw asStoreError(error, `a copy of ${name}`);
+    throw asStoreError(error, 'a copy of the package', name);
   });
   try {
     for await (const chunk of createReadStream(sourcePath) as AsyncIterable<Buffer>) {
@@ -36,7 +36,7 @@ export async function stageFile(tempPath: string, name: string, sourcePath: stri
   } catch (error) {
     await out.close();
     await rm(tempPath, { force: true });
-    throw asStoreError(sourceError(error, name, sourcePath), `a copy of ${name}`);
+    throw asStoreError(sourceError(error, name, sourcePath), 'a copy of the package', name);
   }
   await out.close();
   return { name, tempPath, sha256: hash.digest('hex'), length };
@@ -45,19 +45,14 @@ export async function stageFile(tempPath: string, name: string, sourcePath: stri
 function sourceError(error: unknown, name: string, sourcePath: string): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
-    return new HicareError(
-      'NOT_FOUND',
-      `The package file for ${name} does not exist: ${sourcePath}.`,
-      'Check the path and try again.',
-      { name, path: sourcePath },
-    );
+    return new HicareError('NOT_FOUND.tufPackageFile', { name, path: sourcePath }, { name, path: sourcePath });
   }
   if (code === 'EISDIR' || code === 'EACCES' || code === 'EPERM') {
+    // The system's code (EISDIR, EACCES) is for the log, in the details; the sentence says what it means.
     return new HicareError(
-      'INVALID_INPUT',
-      `The package file for ${name} cannot be read (${code}): ${sourcePath}.`,
-      'Give the path of a readable regular file.',
+      'INVALID_INPUT.tufPackageUnreadable',
       { name, path: sourcePath },
+      { name, path: sourcePath, code },
     );
   }
   return error;

@@ -61,9 +61,7 @@ export function parseTargets(text: string, source: string): TargetsDocument {
     signed.targets !== null &&
     Array.isArray(data?.signatures);
   if (!wellFormed) {
-    throw new HicareError('INTERNAL', `${source} is not targets metadata.`, 'Restore the repository from a backup.', {
-      source,
-    });
+    throw new HicareError('INTERNAL.tufNotTargets', { source }, { source });
   }
   return data as TargetsDocument;
 }
