@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
 import { SignInSchema, type Account, type Session } from '../../shared/contracts/accounts.js';
 import { assertInstant } from '../../shared/domain/dates.js';
 import { HicareError } from '../../shared/errors.js';
-import { findCredentials, setPasswordHash } from '../db/accounts.js';
+import type { Locale } from '../../shared/i18n/locales.js';
+import { findCredentials, setAccountLanguage, setPasswordHash } from '../db/accounts.js';
 import type { Database, TokenKind } from '../db/schema.js';
 import { findTokenByHash, insertToken, markTokenRevoked, touchToken } from '../db/tokens.js';
 import { checkInput, newId, toIso } from '../db/support.js';
@@ -30,6 +31,8 @@ export interface SignInOptions {
   remoteAddress?: string;
   sessionLifetimeMs?: number;
   limits?: LoginLimits;
+  /** The language the signing-in client reads; it becomes the account's (for mail), when given. */
+  language?: Locale;
 }
 
 export interface Principal {
@@ -76,6 +79,8 @@ export async function signIn(
   }
   await loginSucceeded(db, reservation, now);
   if (needsRehash(credentials.passwordHash)) await setPasswordHash(db, account.id, await rehashPassword(password));
+  const language = options.language ?? account.language;
+  if (language !== account.language && language !== null) await setAccountLanguage(db, account.id, language);
 
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + lifetime);
@@ -97,6 +102,7 @@ export async function signIn(
       name: account.name,
       role: account.role,
       customerId: account.customerId,
+      language,
     },
   };
 }

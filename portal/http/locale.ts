@@ -4,16 +4,25 @@
  * header says so, so that a shared cache keeps one copy per language.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { acceptLanguageTags, isLocale, negotiateLocale, type Locale } from '../../shared/i18n/locales.js';
+import { acceptLanguageTags, isLocale, matchLocale, type Locale } from '../../shared/i18n/locales.js';
 
-export function localeOf(acceptLanguage: string | string[] | undefined): Locale {
+/** The first language of the header the portal speaks, or undefined when it names none (or there is none). */
+export function spokenLocale(acceptLanguage: string | string[] | undefined): Locale | undefined {
   const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(', ') : acceptLanguage;
-  const locale = negotiateLocale(acceptLanguageTags(header));
-  return isLocale(locale) ? locale : 'en';
+  for (const tag of acceptLanguageTags(header)) {
+    const locale = matchLocale(tag);
+    if (locale !== null) return isLocale(locale) ? locale : 'en';
+  }
+  return undefined;
 }
 
 export function requestLocale(request: FastifyRequest): Locale {
-  return localeOf(request.headers['accept-language']);
+  return spokenLocale(request.headers['accept-language']) ?? 'en';
+}
+
+/** The language a request asks to be read in, when it names one the portal speaks: what a sign-in remembers. */
+export function requestedLocale(request: FastifyRequest): Locale | undefined {
+  return spokenLocale(request.headers['accept-language']);
 }
 
 /** Marks a reply as written in `locale`, chosen by the request's Accept-Language. */
