@@ -33,18 +33,12 @@ export async function createApiKey(
   checkInput(LabelSchema, label, 'API key label');
   const expiresAt = options.expiresAt ?? null;
   if (expiresAt !== null && toIso(expiresAt) <= createdAt) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'An API key must expire after the moment it is created.',
-      'Give an expiry in the future, or none.',
-    );
+    throw new HicareError('INVALID_INPUT.apiKeyExpiry');
   }
   const account = await getAccount(db, accountId);
   if (account === undefined) throw accountNotFound(accountId);
   if (account.disabledAt !== null) {
-    throw new HicareError('FORBIDDEN', 'A disabled account cannot get new API keys.', 'Re-enable the account first.', {
-      accountId,
-    });
+    throw new HicareError('FORBIDDEN.apiKeyDisabled', {}, { accountId });
   }
   const key = newApiKey();
   const record = await insertToken(db, {

@@ -27,3 +27,4 @@ export {
   type LoginReservation,
 } from './rate-limit.js';
 export { API_KEY_PREFIX, tokenHash } from './secrets.js';
+export { mailLocale } from './mail-locale.js';

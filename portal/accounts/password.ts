@@ -46,11 +46,10 @@ function normalize(password: string): string {
 
 export function assertPasswordPolicy(password: unknown): asserts password is string {
   if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `A password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long.`,
-      `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters; a few unrelated words are easy to remember and hard to guess.`,
-    );
+    throw new HicareError('INVALID_INPUT.passwordPolicy', {
+      minLength: MIN_PASSWORD_LENGTH,
+      maxLength: MAX_PASSWORD_LENGTH,
+    });
   }
 }
 

@@ -95,10 +95,13 @@ async function sweepNowAndThen(db: Kysely<Database>, now: Date, limits: LoginLim
   await pruneLoginAttempts(db, new Date(now.getTime() - Math.max(limits.windowMs, limits.knownForMs)));
 }
 
+/** Whose failures a refusal counted: this account from this address, this account anywhere, or this address. */
+type Scope = 'pair' | 'account' | 'address';
+
 interface Rule {
   key: string;
   free: number;
-  scope: string;
+  scope: Scope;
 }
 
 /**
@@ -117,14 +120,13 @@ export async function reserveLoginAttempt(
   const knownKey = `known:${email} ${address ?? '-'}`;
   const windowStart = new Date(now.getTime() - limits.windowMs);
 
-  const rules: Rule[] = [{ key: pairKey, free: limits.freePerPair, scope: 'for this account from your address' }];
+  const rules: Rule[] = [{ key: pairKey, free: limits.freePerPair, scope: 'pair' }];
   const known =
     address !== undefined &&
     (await loginAttemptsSince(db, knownKey, new Date(now.getTime() - limits.knownForMs))).length > 0;
   if (!known) {
-    rules.push({ key: `account:${email}`, free: limits.freePerEmail, scope: 'for this account' });
-    if (address !== undefined)
-      rules.push({ key: `address:${address}`, free: limits.freePerAddress, scope: 'from your address' });
+    rules.push({ key: `account:${email}`, free: limits.freePerEmail, scope: 'account' });
+    if (address !== undefined) rules.push({ key: `address:${address}`, free: limits.freePerAddress, scope: 'address' });
   }
   const wide = [`account:${email}`, ...(address === undefined ? [] : [`address:${address}`])];
   await pruneLoginAttempts(db, windowStart, [pairKey, ...wide]);
@@ -135,7 +137,7 @@ export async function reserveLoginAttempt(
   const pairFailures = (await loginAttemptsSince(db, pairKey, windowStart)).length;
   const ids = await recordLoginAttempt(db, pairFailures < limits.freePerPair ? [pairKey, ...wide] : [pairKey], now);
 
-  let refusal: { retryAt: number; scope: string } | undefined;
+  let refusal: { retryAt: number; scope: Scope } | undefined;
   for (const rule of rules) {
     const earlier = await loginAttemptsSince(db, rule.key, windowStart, ids);
     const wait = delayAfter(earlier.length, rule.free, limits);
@@ -163,17 +165,19 @@ export async function loginSucceeded(db: Kysely<Database>, reservation: LoginRes
   await recordLoginAttempt(db, [reservation.knownKey], now);
 }
 
-function rateLimited(retryAt: number, scope: string, now: Date): HicareError {
+function rateLimited(retryAt: number, scope: Scope, now: Date): HicareError {
   const retryAfterSeconds = Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000));
-  const wait =
-    retryAfterSeconds < 120
-      ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`
-      : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+  const inSeconds = retryAfterSeconds < 120;
   const when = new Date(now.getTime() + retryAfterSeconds * 1000).toISOString();
   return new HicareError(
-    'RATE_LIMITED',
-    `Too many failed sign-in attempts ${scope}; the next attempt has to wait ${wait}.`,
-    `Try again after ${when}. If you have forgotten the password, ask your administrator to set a new one.`,
+    'RATE_LIMITED.signIn',
+    {
+      scope,
+      unit: inSeconds ? 'seconds' : 'minutes',
+      wait: inSeconds ? retryAfterSeconds : Math.ceil(retryAfterSeconds / 60),
+      retryAt: when,
+      zone: 'UTC',
+    },
     { retryAt: when, retryAfterSeconds },
   );
 }

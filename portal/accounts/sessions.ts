@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
 import { SignInSchema, type Account, type Session } from '../../shared/contracts/accounts.js';
 import { assertInstant } from '../../shared/domain/dates.js';
 import { HicareError } from '../../shared/errors.js';
-import { findCredentials, setPasswordHash } from '../db/accounts.js';
+import type { Locale } from '../../shared/i18n/locales.js';
+import { findCredentials, setAccountLanguage, setPasswordHash } from '../db/accounts.js';
 import type { Database, TokenKind } from '../db/schema.js';
 import { findTokenByHash, insertToken, markTokenRevoked, touchToken } from '../db/tokens.js';
 import { checkInput, newId, toIso } from '../db/support.js';
@@ -30,6 +31,8 @@ export interface SignInOptions {
   remoteAddress?: string;
   sessionLifetimeMs?: number;
   limits?: LoginLimits;
+  /** The language the signing-in client reads; it becomes the account's (for mail), when given. */
+  language?: Locale;
 }
 
 export interface Principal {
@@ -38,11 +41,7 @@ export interface Principal {
 }
 
 function invalidCredentials(limits: LoginLimits): HicareError {
-  return new HicareError(
-    'INVALID_CREDENTIALS',
-    'The email address or the password is not correct.',
-    `Check both and try again; after ${limits.freePerPair} failed attempts each further one has to wait a little longer.`,
-  );
+  return new HicareError('INVALID_CREDENTIALS.signIn', { freeAttempts: limits.freePerPair });
 }
 
 export async function signIn(
@@ -55,21 +54,13 @@ export async function signIn(
   const limits = options.limits ?? LOGIN_LIMITS;
   const lifetime = options.sessionLifetimeMs ?? SESSION_LIFETIME_MS;
   if (!Number.isSafeInteger(lifetime) || lifetime <= 0) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'The session lifetime must be a positive number of milliseconds.',
-      'Configure a positive session lifetime.',
-    );
+    throw new HicareError('INVALID_INPUT.sessionLifetime');
   }
   assertInstant(now);
   checkInput(SignInSchema.shape.email, email, 'email address');
   // The password is only ever hashed, so any text is fine; it goes around checkInput, which refuses NUL characters.
   if (typeof password !== 'string' || password.length === 0 || password.length > MAX_PASSWORD_LENGTH) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'The password is missing or too long.',
-      `Enter your password (at most ${MAX_PASSWORD_LENGTH} characters).`,
-    );
+    throw new HicareError('INVALID_INPUT.signInPassword', { maxLength: MAX_PASSWORD_LENGTH });
   }
   const reservation = await reserveLoginAttempt(
     db,
@@ -84,12 +75,12 @@ export async function signIn(
   const { account } = credentials;
   // Only someone who knows the password learns that the account is disabled.
   if (account.disabledAt !== null) {
-    throw new HicareError('FORBIDDEN', 'This account has been disabled.', 'Ask your administrator to re-enable it.', {
-      accountId: account.id,
-    });
+    throw new HicareError('FORBIDDEN.signInDisabled', {}, { accountId: account.id });
   }
   await loginSucceeded(db, reservation, now);
   if (needsRehash(credentials.passwordHash)) await setPasswordHash(db, account.id, await rehashPassword(password));
+  const language = options.language ?? account.language;
+  if (language !== account.language && language !== null) await setAccountLanguage(db, account.id, language);
 
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + lifetime);
@@ -111,12 +102,9 @@ export async function signIn(
       name: account.name,
       role: account.role,
       customerId: account.customerId,
+      language,
     },
   };
-}
-
-function unauthenticated(message: string): HicareError {
-  return new HicareError('UNAUTHENTICATED', message, 'Sign in again, or use a valid API key.');
 }
 
 /**
@@ -131,35 +119,23 @@ export async function authenticate(
 ): Promise<Principal> {
   assertInstant(now);
   if (typeof bearer !== 'string' || bearer.length === 0 || bearer.length > MAX_BEARER_LENGTH)
-    throw unauthenticated('No valid token was presented.');
+    throw new HicareError('UNAUTHENTICATED.tokenInvalid');
   const hash = tokenHash(bearer);
   const token =
     cache === undefined ? await findTokenByHash(db, hash) : await cache.lookup(hash, () => findTokenByHash(db, hash));
-  if (token === undefined) throw unauthenticated('The token is not recognised.');
+  if (token === undefined) throw new HicareError('UNAUTHENTICATED.tokenUnknown');
+  // The portal does not know the reader's time zone: instants in its messages are in UTC, and say so.
+  const kind = token.kind === 'session' ? 'session' : 'apiKey';
   if (token.revokedAt !== null) {
-    const remedy = token.kind === 'session' ? 'Sign in again.' : 'Create a new API key and use it instead.';
-    throw new HicareError(
-      'TOKEN_REVOKED',
-      `This ${token.kind === 'session' ? 'session' : 'API key'} was revoked at ${token.revokedAt}.`,
-      remedy,
-      {
-        revokedAt: token.revokedAt,
-      },
-    );
+    const { revokedAt } = token;
+    throw new HicareError('TOKEN_REVOKED.portalToken', { kind, revokedAt, zone: 'UTC' }, { revokedAt });
   }
   // Expired from the exact instant of expiresAt on: the instant itself is already outside the token's life.
   if (token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime()) {
-    const remedy = token.kind === 'session' ? 'Sign in again.' : 'Create a new API key and use it instead.';
-    throw new HicareError(
-      'TOKEN_EXPIRED',
-      `This ${token.kind === 'session' ? 'session' : 'API key'} expired at ${token.expiresAt}.`,
-      remedy,
-      {
-        expiresAt: token.expiresAt,
-      },
-    );
+    const { expiresAt } = token;
+    throw new HicareError('TOKEN_EXPIRED.portalToken', { kind, expiresAt, zone: 'UTC' }, { expiresAt });
   }
-  if (token.account.disabled_at !== null) throw unauthenticated('The account this token belongs to has been disabled.');
+  if (token.account.disabled_at !== null) throw new HicareError('UNAUTHENTICATED.accountDisabled');
   if (token.lastUsedAt === null || Date.parse(token.lastUsedAt) + LAST_USED_RESOLUTION_MS <= now.getTime()) {
     await touchToken(db, token.id, now, new Date(now.getTime() - LAST_USED_RESOLUTION_MS + 1));
     cache?.update(hash, { ...token, lastUsedAt: now.toISOString() });
@@ -182,11 +158,5 @@ export async function revokeToken(
   options: { accountId?: string } = {},
 ): Promise<void> {
   const found = await markTokenRevoked(db, tokenId, now, options.accountId);
-  if (!found)
-    throw new HicareError(
-      'NOT_FOUND',
-      `There is no token with id "${tokenId}".`,
-      'Check the token id; list your API keys to find it.',
-      { tokenId },
-    );
+  if (!found) throw new HicareError('NOT_FOUND.apiToken', { tokenId }, { tokenId });
 }

@@ -44,31 +44,15 @@ export interface AppReleaseInput {
 const ONLINE_ROLES = ['targets', 'snapshot', 'timestamp'] as const;
 const MAX_NOTES = 20_000;
 
-function invalid(message: string, remedy: string, details?: Record<string, unknown>): HicareError {
-  return new HicareError('INVALID_INPUT', message, remedy, details);
-}
-
 /** Everything that can be checked before the repository is touched. */
 function checkInput(input: AppReleaseInput) {
   parseVersion(input.version);
   const os = AppOsSchema.safeParse(input.os);
-  if (!os.success)
-    throw invalid(`"${input.os}" is not an operating system the manager is built for.`, 'Use --os win, mac or linux.', {
-      os: input.os,
-    });
+  if (!os.success) throw new HicareError('INVALID_INPUT.appOs', { os: String(input.os) }, { os: input.os });
   const arch = AppArchSchema.safeParse(input.arch);
-  if (!arch.success)
-    throw invalid(
-      `"${input.arch}" is not an architecture the manager is built for.`,
-      'Use --arch x64, arm64, ia32 or armv7l.',
-      { arch: input.arch },
-    );
+  if (!arch.success) throw new HicareError('INVALID_INPUT.appArch', { arch: String(input.arch) }, { arch: input.arch });
   const notes = input.notes ?? '';
-  if (notes.length > MAX_NOTES)
-    throw invalid(
-      `The release notes are longer than ${MAX_NOTES} characters.`,
-      'Shorten the notes; link to the full text instead.',
-    );
+  if (notes.length > MAX_NOTES) throw new HicareError('INVALID_INPUT.appNotesTooLong', { maxChars: MAX_NOTES });
   const name = appTargetName(input.version, os.data, arch.data, basename(input.file));
   // The installer's own name is part of the URL electron-updater fetches: it must be a safe path segment.
   assertTargetName(name);
@@ -111,11 +95,7 @@ export async function publishAppRelease(catalog: Catalog, input: AppReleaseInput
     let changed: boolean;
     try {
       if (staged.length === 0) {
-        throw invalid(
-          `The installer ${input.file} is empty.`,
-          'Publish the installer electron-builder made, not a placeholder.',
-          { file: input.file },
-        );
+        throw new HicareError('INVALID_INPUT.appInstallerEmpty', { file: input.file }, { file: input.file });
       }
       const existing = targetEntry(state.targets.signed, name);
       const parsed = AppTargetCustomSchema.safeParse({
@@ -125,10 +105,10 @@ export async function publishAppRelease(catalog: Catalog, input: AppReleaseInput
       });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw invalid(
-          `The release is invalid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`,
-          'Correct the flag and publish again; nothing was published.',
-        );
+        throw new HicareError('INVALID_INPUT.publishedReleaseInvalid', {
+          field: issue?.path.join('.') ?? '',
+          problem: issue?.message ?? '',
+        });
       }
       entry = entryFor(staged, parsed.data);
       if (
@@ -138,14 +118,9 @@ export async function publishAppRelease(catalog: Catalog, input: AppReleaseInput
           existing.length !== staged.length)
       ) {
         throw new HicareError(
-          'TARGET_CONFLICT',
-          `${name} is already published with other bytes, or as another kind of package.`,
-          'Publish the changed installer under a new version.',
-          {
-            name,
-            published: existing.hashes['sha256'],
-            offered: staged.sha256,
-          },
+          'TARGET_CONFLICT.appInstaller',
+          { name },
+          { name, published: existing.hashes['sha256'], offered: staged.sha256 },
         );
       }
       changed = existing === undefined || !isDeepStrictEqual(existing, entry);

@@ -18,23 +18,11 @@ import { appFileName, channelFileName, newestAppRelease, renderChannelFile } fro
 
 function notFound(path: string): HicareError {
   const shown = path.length > 80 ? `${path.slice(0, 80)}…` : path;
-  return new HicareError(
-    'NOT_FOUND',
-    `The portal has no update of the manager at "${shown}".`,
-    'Ask for /app-updates/<win|mac|linux>/<x64|arm64|ia32|armv7l>/ and the channel file electron-updater names there.',
-  );
+  return new HicareError('NOT_FOUND.appUpdatePath', { path: shown });
 }
 
 function nothingPublished(os: string, arch: string): HicareError {
-  return new HicareError(
-    'NOT_FOUND',
-    `No release of the manager is published for ${os}-${arch}.`,
-    'Check again later; the vendor has not published one for this platform yet.',
-    {
-      os,
-      arch,
-    },
-  );
+  return new HicareError('NOT_FOUND.appUpdateRelease', { platform: `${os}-${arch}` }, { os, arch });
 }
 
 async function serve(

@@ -277,11 +277,10 @@ function parseJsonFlag(flag: string, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `The ${flag} rule given with --${flag} is not valid JSON.`,
-      `Quote the JSON for your shell, e.g. --${flag} '{"kind":"file","path":"{target}/app/VERSION"}'.`,
-    );
+    throw new HicareError('INVALID_INPUT.ruleNotJson', {
+      flag,
+      example: '{"kind":"file","path":"{target}/app/VERSION"}',
+    });
   }
 }
 
@@ -308,19 +307,13 @@ export async function publishCommand(args: readonly string[], io: CliEnvironment
   const wait = waitOptions(values);
   if (values.product === APP_PRODUCT) {
     // Its target names are the manager's own releases' (publish-app): a customer release there would be mistaken for one.
-    throw new HicareError(
-      'INVALID_INPUT',
-      `The product name ${APP_PRODUCT} is reserved for the manager's own releases.`,
-      'Publish the manager with `hicare-portal publish-app`; give a customer product another name.',
-    );
+    throw new HicareError('INVALID_INPUT.reservedProduct', { product: APP_PRODUCT });
   }
   const detection = DetectionRuleSchema.safeParse(parseJsonFlag('detection', values.detection ?? ''));
   if (!detection.success)
-    throw new HicareError(
-      'INVALID_INPUT',
-      `The detection rule is invalid: ${detection.error.issues[0]?.message ?? ''}.`,
-      'See `hicare-portal publish --help` for an example rule.',
-    );
+    throw new HicareError('INVALID_INPUT.detectionRuleInvalid', {
+      problem: detection.error.issues[0]?.message ?? '',
+    });
   const notes =
     values['notes-file'] === undefined ? (values.notes ?? '') : await readFile(values['notes-file'], 'utf8');
   const custom = ReleaseTargetCustomSchema.safeParse({
@@ -342,11 +335,10 @@ export async function publishCommand(args: readonly string[], io: CliEnvironment
   });
   if (!custom.success) {
     const issue = custom.error.issues[0];
-    throw new HicareError(
-      'INVALID_INPUT',
-      `The release is invalid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}).`,
-      'Correct the flag and publish again; nothing was published.',
-    );
+    throw new HicareError('INVALID_INPUT.publishedReleaseInvalid', {
+      field: issue?.path.join('.') ?? '',
+      problem: issue?.message ?? '',
+    });
   }
   const file = values.file ?? '';
   const [target] = isSharedDatabase(io.env)
@@ -379,12 +371,7 @@ export async function publishAppCommand(args: readonly string[], io: CliEnvironm
     notesFile === undefined
       ? (values.notes ?? '')
       : await readFile(notesFile, 'utf8').catch(() => {
-          throw new HicareError(
-            'NOT_FOUND',
-            `The notes file ${notesFile} cannot be read.`,
-            'Give the path of a readable text file; nothing was published.',
-            { file: notesFile },
-          );
+          throw new HicareError('NOT_FOUND.notesFile', { file: notesFile }, { file: notesFile });
         });
   const input = {
     file: values.file ?? '',

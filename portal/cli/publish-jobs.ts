@@ -38,12 +38,7 @@ function submitter(io: CliEnvironment): string {
 export async function requirePackageFile(file: string): Promise<void> {
   const info = await stat(file).catch(() => undefined);
   if (info === undefined || !info.isFile()) {
-    throw new HicareError(
-      'NOT_FOUND',
-      `The package file ${file} does not exist or is not a file.`,
-      'Check the path given with --file and publish again; nothing was published.',
-      { file },
-    );
+    throw new HicareError('NOT_FOUND.publishFile', { file }, { file });
   }
 }
 
@@ -96,14 +91,13 @@ export async function awaitJob(db: Kysely<Database>, job: PublishJob, options: W
     const current = await getPublishJob(db, job.id);
     if (current?.state === 'done') return current.result;
     if (current?.state === 'failed' && current.error !== null) {
-      const { code, message, remedy, details } = current.error;
-      throw new HicareError(code, message, remedy, { ...details, job: job.id });
+      // The signer's own coded error, as the publisher's: with its key it is written again in the reader's language.
+      throw HicareError.fromBody(current.error, { job: job.id });
     }
     if (Date.now() >= deadline) {
       throw new HicareError(
-        'TIMEOUT',
-        `Publish job ${job.id} was not finished within ${Math.round(options.timeoutMs / 1000)} s; it stays queued.`,
-        'Check that `hicare-portal signer` is running against this database: it runs the job as soon as it leads.',
+        'TIMEOUT.publishJob',
+        { job: job.id, seconds: Math.round(options.timeoutMs / 1000) },
         { job: job.id, state: current?.state ?? 'unknown' },
       );
     }

@@ -47,14 +47,13 @@ function setting(env: Env, name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-function badVariable(name: string, value: string, expected: string): HicareError {
+/** What a setting must be: a kind the message words, or one of a list of choices. */
+type Expected = 'port' | 'host' | 'proxies' | 'schema' | readonly string[];
+
+function badVariable(name: string, value: string, expected: Expected): HicareError {
   const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-  return new HicareError(
-    'INVALID_INPUT',
-    `${name} is "${shown}", which is not ${expected}.`,
-    `Set ${name} to ${expected}, or unset it for the default.`,
-    { variable: name },
-  );
+  const kind = typeof expected === 'string' ? { expected } : { expected: 'choices', choices: expected.join(', ') };
+  return new HicareError('INVALID_INPUT.serveVariable', { name, value: shown, ...kind }, { variable: name });
 }
 
 function parsePort(value: string): number | undefined {
@@ -94,7 +93,7 @@ export function serveConfig(flags: ServeFlags, io: Pick<CliEnvironment, 'env' | 
   } else {
     const value = setting(env, 'PORT');
     const parsed = value === undefined ? DEFAULT_PORT : parsePort(value);
-    if (parsed === undefined) throw badVariable('PORT', value ?? '', 'a port number from 0 to 65535');
+    if (parsed === undefined) throw badVariable('PORT', value ?? '', 'port');
     port = parsed;
   }
 
@@ -104,8 +103,7 @@ export function serveConfig(flags: ServeFlags, io: Pick<CliEnvironment, 'env' | 
     host = flags.host;
   } else {
     host = setting(env, 'HOST') ?? DEFAULT_HOST;
-    if (!validHost(host))
-      throw badVariable('HOST', host, 'an IP address or a host name (0.0.0.0 listens on every address)');
+    if (!validHost(host)) throw badVariable('HOST', host, 'host');
   }
 
   let trustProxy: string[];
@@ -126,66 +124,38 @@ export function serveConfig(flags: ServeFlags, io: Pick<CliEnvironment, 'env' | 
             .map((p) => p.trim())
             .filter((p) => p !== '');
     const bad = trustProxy.find((p) => !validProxy(p));
-    if (bad !== undefined)
-      throw badVariable(
-        'HICARE_TRUST_PROXY',
-        bad,
-        'a comma-separated list of IP addresses or CIDR ranges (such as 10.0.0.0/8)',
-      );
+    if (bad !== undefined) throw badVariable('HICARE_TRUST_PROXY', bad, 'proxies');
   }
 
   const databaseUrl = setting(env, 'DATABASE_URL');
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/i.test(databaseUrl)) {
     // The URL may hold a password: it is not repeated in the message.
-    throw new HicareError(
-      'INVALID_INPUT',
-      'DATABASE_URL is not a PostgreSQL URL.',
-      'Set DATABASE_URL to postgres://user@host:5432/database, or unset it to use SQLite in the data directory.',
-      {
-        variable: 'DATABASE_URL',
-      },
-    );
+    throw new HicareError('INVALID_INPUT.databaseUrlNotPostgres', {}, { variable: 'DATABASE_URL' });
   }
   const databaseSchema = setting(env, 'HICARE_DATABASE_SCHEMA');
   if (databaseSchema !== undefined) {
     if (databaseUrl === undefined) {
-      throw new HicareError(
-        'INVALID_INPUT',
-        'HICARE_DATABASE_SCHEMA is set but DATABASE_URL is not.',
-        'A schema applies to PostgreSQL only: set DATABASE_URL too, or unset HICARE_DATABASE_SCHEMA.',
-        {
-          variable: 'HICARE_DATABASE_SCHEMA',
-        },
-      );
+      throw new HicareError('INVALID_INPUT.schemaWithoutDatabase', {}, { variable: 'HICARE_DATABASE_SCHEMA' });
     }
-    if (!SCHEMA_NAME.test(databaseSchema))
-      throw badVariable('HICARE_DATABASE_SCHEMA', databaseSchema, 'a schema name of letters, digits and "_"');
+    if (!SCHEMA_NAME.test(databaseSchema)) throw badVariable('HICARE_DATABASE_SCHEMA', databaseSchema, 'schema');
   }
   const databasePoolSize = parsePoolSize(env[POOL_SIZE_VARIABLE]);
 
   const levelValue = setting(env, 'HICARE_LOG_LEVEL')?.toLowerCase() ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(levelValue))
-    throw badVariable('HICARE_LOG_LEVEL', levelValue, `one of ${LOG_LEVELS.join(', ')}`);
+    throw badVariable('HICARE_LOG_LEVEL', levelValue, LOG_LEVELS);
   const format = setting(env, 'HICARE_LOG_FORMAT');
   if (format !== undefined && format !== 'json') {
     throw new HicareError(
-      'INVALID_INPUT',
-      `HICARE_LOG_FORMAT is "${format.slice(0, 30)}"; the portal writes JSON lines only.`,
-      'Unset HICARE_LOG_FORMAT (or set it to json); to read the log by eye, pipe it through a JSON log viewer such as pino-pretty.',
+      'INVALID_INPUT.logFormat',
+      { format: format.slice(0, 30) },
       { variable: 'HICARE_LOG_FORMAT' },
     );
   }
 
   const metricsToken = setting(env, 'HICARE_METRICS_TOKEN');
   if (metricsToken !== undefined && !METRICS_TOKEN.test(metricsToken)) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'HICARE_METRICS_TOKEN is too short or holds spaces or control characters.',
-      'Set HICARE_METRICS_TOKEN to at least 16 printable characters, such as the output of `openssl rand -hex 24`.',
-      {
-        variable: 'HICARE_METRICS_TOKEN',
-      },
-    );
+    throw new HicareError('INVALID_INPUT.metricsToken', {}, { variable: 'HICARE_METRICS_TOKEN' });
   }
 
   const layout = portalLayout(flags.data ?? setting(env, 'HICARE_PORTAL_DATA') ?? `${io.cwd}/portal-data`, flags.keys);

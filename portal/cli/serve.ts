@@ -38,12 +38,9 @@ export async function serveCommand(
   });
   if ((await portal.catalog.repository.metadata.changeStamp()) === undefined) {
     await portal.close();
-    const where = config.databaseUrl === undefined ? config.dataDirectory : 'the database';
-    throw new HicareError(
-      'NOT_FOUND',
-      `There is no signed catalog in ${where}.`,
-      'Run `hicare-portal seed --demo` (or `keys init` and publish releases) first.',
-    );
+    // `database` selects the sentence that names the database rather than a folder.
+    const where = config.databaseUrl === undefined ? config.dataDirectory : 'database';
+    throw new HicareError('NOT_FOUND.servedCatalog', { where });
   }
   const address = await portal.listen({ host: config.host, port: config.port });
   const storage = config.databaseUrl === undefined ? 'SQLite' : 'PostgreSQL';

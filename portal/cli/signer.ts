@@ -27,11 +27,7 @@ export async function signerCommand(args: readonly string[], io: CliEnvironment,
   const refreshEveryMs = seconds('refresh-every', values['refresh-every']);
   const heartbeatEveryMs = seconds('heartbeat-every', values['heartbeat-every']);
   if (!isSharedDatabase(io.env)) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'The signer runs only for a portal on PostgreSQL; on SQLite `hicare-portal serve` signs by itself.',
-      'Set DATABASE_URL to the PostgreSQL database the portal instances share, or run just `hicare-portal serve`.',
-    );
+    throw new HicareError('INVALID_INPUT.signerNeedsPostgres');
   }
   const databaseUrl = io.env['DATABASE_URL'] ?? '';
   const schema = io.env['HICARE_DATABASE_SCHEMA'];

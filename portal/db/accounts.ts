@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { AccountSchema, type Account } from '../../shared/contracts/accounts.js';
+import { isLocale, type Locale } from '../../shared/i18n/locales.js';
 import { HicareError } from '../../shared/errors.js';
 import type { Role } from '../../shared/domain/request-state.js';
 import { announceRevocation } from './revocations.js';
@@ -13,6 +14,7 @@ import { checkInput, compareText, isForeignKeyViolation, isUniqueViolation, toIs
 export interface AccountRecord extends Account {
   createdAt: string;
   disabledAt: string | null;
+  language: Locale | null;
 }
 
 export interface NewAccountRow {
@@ -30,7 +32,7 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const columns = ['id', 'email', 'name', 'role', 'customer_id', 'created_at', 'disabled_at'] as const;
+const columns = ['id', 'email', 'name', 'role', 'customer_id', 'created_at', 'disabled_at', 'language'] as const;
 
 function toRecord(row: Pick<Selectable<AccountsTable>, (typeof columns)[number]>): AccountRecord {
   return {
@@ -41,7 +43,14 @@ function toRecord(row: Pick<Selectable<AccountsTable>, (typeof columns)[number]>
     customerId: row.customer_id,
     createdAt: row.created_at,
     disabledAt: row.disabled_at,
+    // A language this build does not speak (a newer portal's) reads as none.
+    language: isLocale(row.language) ? row.language : null,
   };
+}
+
+/** Records the language the account reads in, as its sign-in asked for it. */
+export async function setAccountLanguage(db: Kysely<Database>, id: string, language: Locale): Promise<void> {
+  await db.updateTable('accounts').set({ language }).where('id', '=', id).execute();
 }
 
 export async function insertAccount(db: Kysely<Database>, input: NewAccountRow): Promise<AccountRecord> {
@@ -60,6 +69,7 @@ export async function insertAccount(db: Kysely<Database>, input: NewAccountRow):
     password_hash: input.passwordHash,
     created_at: toIso(input.createdAt),
     disabled_at: null,
+    language: null,
   };
   try {
     await db.insertInto('accounts').values(row).execute();

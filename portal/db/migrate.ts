@@ -13,6 +13,7 @@ import * as requestSolutions from './migrations/0005_request_solutions.js';
 import * as tufMetadata from './migrations/0006_tuf_metadata.js';
 import * as requestEvents from './migrations/0007_request_events.js';
 import * as publishJobs from './migrations/0009_publish_jobs.js';
+import * as accountLanguage from './migrations/0010_account_language.js';
 import type { Database } from './schema.js';
 
 /**
@@ -27,6 +28,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_tuf_metadata': tufMetadata,
   '0007_request_events': requestEvents,
   '0009_publish_jobs': publishJobs,
+  '0010_account_language': accountLanguage,
 };
 
 /**

@@ -30,6 +30,8 @@ export interface AccountsTable {
   password_hash: string;
   created_at: IsoInstant;
   disabled_at: IsoInstant | null;
+  /** A locale ('en', 'zh-CN') the account's last sign-in asked for; null until one did. */
+  language: string | null;
 }
 
 export interface TokensTable {

@@ -42,17 +42,19 @@ export interface DemoPackage {
   custom: ReleaseTargetCustom;
 }
 
-function invalid(message: string, spec: DemoPackageSpec): HicareError {
+type DemoProblem = 'demoProductId' | 'demoPlatform' | 'demoRelease' | 'demoBuild';
+
+function invalid(problem: DemoProblem, spec: DemoPackageSpec): HicareError {
+  const shown = {
+    product: String(spec.product),
+    version: String(spec.version),
+    platform: String(spec.platform),
+    arch: String(spec.arch),
+  };
   return new HicareError(
-    'INVALID_INPUT',
-    message,
-    'Pick a product, version and platform listed in portal/demo/catalog.ts.',
-    {
-      product: String(spec.product),
-      version: String(spec.version),
-      platform: String(spec.platform),
-      arch: String(spec.arch),
-    },
+    `INVALID_INPUT.${problem}`,
+    { product: shown.product, version: shown.version, platform: `${shown.platform}-${shown.arch}` },
+    shown,
   );
 }
 
@@ -62,17 +64,15 @@ function resolve(spec: DemoPackageSpec): {
   platform: ReleaseTargetCustom['platform'];
   arch: ReleaseTargetCustom['arch'];
 } {
-  if (!ProductIdSchema.safeParse(spec.product).success)
-    throw invalid(`"${String(spec.product)}" is not a product id.`, spec);
+  if (!ProductIdSchema.safeParse(spec.product).success) throw invalid('demoProductId', spec);
   parseVersion(spec.version);
   const platform = PlatformSchema.safeParse(spec.platform);
   const arch = ArchSchema.safeParse(spec.arch);
-  if (!platform.success || !arch.success)
-    throw invalid(`"${String(spec.platform)}-${String(spec.arch)}" is not a platform.`, spec);
+  if (!platform.success || !arch.success) throw invalid('demoPlatform', spec);
   const release = demoRelease(spec.product, spec.version);
-  if (release === undefined) throw invalid(`The demo catalog has no ${spec.product} ${spec.version}.`, spec);
+  if (release === undefined) throw invalid('demoRelease', spec);
   if (!release.platforms.some((t) => t.platform === platform.data && t.arch === arch.data)) {
-    throw invalid(`${spec.product} ${spec.version} is not built for ${platform.data}-${arch.data}.`, spec);
+    throw invalid('demoBuild', spec);
   }
   return { release, platform: platform.data, arch: arch.data };
 }

@@ -138,11 +138,7 @@ export interface DemoSeedOptions {
 
 export async function seedDemo({ db, catalog, keysDir, now }: DemoSeedOptions): Promise<DemoSeedResult> {
   if ((await listCustomers(db)).length > 0) {
-    throw new HicareError(
-      'ALREADY_EXISTS',
-      'This portal already has customers; the demo is seeded into an empty portal only.',
-      'Use a new data directory (or database) for the demo.',
-    );
+    throw new HicareError('ALREADY_EXISTS.demoSeed');
   }
   await initKeys(keysDir);
   await initRepository({ ...catalog.repository.options, keysDir, now });

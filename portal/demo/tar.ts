@@ -27,44 +27,43 @@ const DIRECTORY_MODE = 0o755;
 /** The ustar size field holds 11 octal digits. */
 const MAX_SIZE = 8 ** 11 - 1;
 
-function invalid(message: string, path: unknown): HicareError {
-  return new HicareError(
-    'INVALID_INPUT',
-    message,
-    'Use a relative path with "/" separators and no "." or ".." parts.',
-    {
-      path: String(path),
-    },
-  );
+type PathProblem =
+  | 'missing'
+  | 'nul'
+  | 'backslash'
+  | 'absolute'
+  | 'climbs'
+  | 'emptyPart'
+  | 'control'
+  | 'tooLong'
+  | 'twice'
+  | 'notContent'
+  | 'tooLarge'
+  | 'fileAndDirectory';
+
+function invalid(problem: PathProblem, path: unknown): HicareError {
+  // A control character is shown escaped, as JSON writes it, rather than written into the message as it is.
+  const shown = problem === 'control' ? JSON.stringify(path) : String(path);
+  return new HicareError('INVALID_INPUT.tarPath', { problem, path: shown }, { path: String(path) });
 }
 
 /** Throws INVALID_INPUT for any path an extractor could resolve outside its destination or read ambiguously. */
 export function assertSafeEntryPath(path: string): void {
-  if (typeof path !== 'string' || path.length === 0) throw invalid('An archive entry needs a path.', path);
-  if (path.includes('\0')) throw invalid('An archive entry path contains a NUL character.', path);
-  if (path.includes('\\')) throw invalid(`The archive entry path "${path}" contains a backslash.`, path);
+  if (typeof path !== 'string' || path.length === 0) throw invalid('missing', path);
+  if (path.includes('\0')) throw invalid('nul', path);
+  if (path.includes('\\')) throw invalid('backslash', path);
   // a leading "/" or a drive letter would make extraction write outside the target directory
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path))
-    throw invalid(`The archive entry path "${path}" is absolute.`, path);
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) throw invalid('absolute', path);
   for (const part of path.split('/')) {
-    if (part === '..') throw invalid(`The archive entry path "${path}" climbs out with "..".`, path);
-    if (part === '' || part === '.') throw invalid(`The archive entry path "${path}" has an empty or "." part.`, path);
+    if (part === '..') throw invalid('climbs', path);
+    if (part === '' || part === '.') throw invalid('emptyPart', path);
   }
-  if ([...path].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
-    throw invalid(`The archive entry path ${JSON.stringify(path)} contains a control character.`, path);
-  }
+  if ([...path].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) throw invalid('control', path);
 }
 
 function assertMode(entry: TarEntry): void {
   if (!Number.isInteger(entry.mode) || entry.mode < 0 || entry.mode > 0o7777) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `The mode of "${entry.path}" is not a permission number.`,
-      'Give a mode between 0 and 0o7777, e.g. 0o644.',
-      {
-        path: entry.path,
-      },
-    );
+    throw new HicareError('INVALID_INPUT.tarMode', { path: entry.path }, { path: entry.path });
   }
 }
 
@@ -78,7 +77,7 @@ function splitName(path: string): { name: Buffer; prefix: Buffer } {
     const name = whole.subarray(i + 1);
     if (prefix.length <= PREFIX_BYTES && name.length <= NAME_BYTES && name.length > 0) return { name, prefix };
   }
-  throw invalid(`The archive entry path "${path}" is too long for a ustar archive.`, path);
+  throw invalid('tooLong', path);
 }
 
 function octal(value: number, width: number): string {
@@ -117,27 +116,22 @@ interface Prepared {
 
 /** Validates every entry before any byte is produced, and adds the parent directories real archives carry. */
 function prepare(entries: readonly TarEntry[]): Prepared[] {
-  if (!Array.isArray(entries))
-    throw new HicareError(
-      'INVALID_INPUT',
-      'The archive entries must be a list.',
-      'Pass a list of { path, mode, content }.',
-    );
+  if (!Array.isArray(entries)) throw new HicareError('INVALID_INPUT.tarEntries');
   const files = new Map<string, Prepared>();
   const dirs = new Set<string>();
   for (const entry of entries) {
     assertSafeEntryPath(entry.path);
     assertMode(entry);
-    if (files.has(entry.path)) throw invalid(`The archive lists "${entry.path}" twice.`, entry.path);
+    if (files.has(entry.path)) throw invalid('twice', entry.path);
     const data = typeof entry.content === 'string' ? Buffer.from(entry.content, 'utf8') : entry.content;
-    if (!Buffer.isBuffer(data)) throw invalid(`The content of "${entry.path}" is neither text nor bytes.`, entry.path);
-    if (data.length > MAX_SIZE) throw invalid(`"${entry.path}" is too large for a ustar archive.`, entry.path);
+    if (!Buffer.isBuffer(data)) throw invalid('notContent', entry.path);
+    if (data.length > MAX_SIZE) throw invalid('tooLarge', entry.path);
     files.set(entry.path, { path: entry.path, mode: entry.mode, data });
     const parts = entry.path.split('/');
     for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
   }
   for (const dir of dirs) {
-    if (files.has(dir)) throw invalid(`"${dir}" is both a file and a directory in the archive.`, dir);
+    if (files.has(dir)) throw invalid('fileAndDirectory', dir);
   }
   const all = [...files.values(), ...[...dirs].map((d) => ({ path: d, mode: DIRECTORY_MODE, data: null }))];
   // byte order, not locale order, so the archive is the same on every machine

@@ -19,14 +19,7 @@ function cursorOf(record: { at: string; id: string }): string {
 function parseCursor(cursor: string): { at: string; id: string } {
   const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([A-Za-z0-9_-]{1,64})$/.exec(cursor);
   if (match === null) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'The page marker of the download records is not one the portal gave out.',
-      'Start again from the first page.',
-      {
-        before: cursor.slice(0, 100),
-      },
-    );
+    throw new HicareError('INVALID_INPUT.downloadRecordsCursor', {}, { before: cursor.slice(0, 100) });
   }
   return { at: match[1] ?? '', id: match[2] ?? '' };
 }
@@ -41,9 +34,8 @@ export async function downloadRecords(
     const contract = await getContract(db, query.contractId);
     if (contract === undefined || (customerId !== undefined && contract.customerId !== customerId)) {
       throw new HicareError(
-        'NOT_FOUND',
-        `There is no contract ${query.contractId} of yours.`,
-        'Pick the contract from the contract overview.',
+        'NOT_FOUND.yourContract',
+        { contractId: query.contractId },
         { contractId: query.contractId },
       );
     }

@@ -41,12 +41,7 @@ export interface ReportOutcome {
 }
 
 function reportConflict(key: string): HicareError {
-  return new HicareError(
-    'IDEMPOTENCY_CONFLICT',
-    'The Idempotency-Key was already used for another installation report.',
-    'Send each new report with a new Idempotency-Key; resend a report only with the key it was first sent with.',
-    { idempotencyKey: key },
-  );
+  return new HicareError('IDEMPOTENCY_CONFLICT.installedReport', {}, { idempotencyKey: key });
 }
 
 async function viewOf(ctx: EntitlementContext, record: InstalledReportRecord): Promise<InstalledReport> {

@@ -15,24 +15,13 @@ import type { ContractCache } from './contract-cache.js';
 
 export function customerOf(account: Account): string {
   if (account.customerId === null) {
-    throw new HicareError(
-      'FORBIDDEN',
-      'This account does not belong to a customer.',
-      'Sign in with a customer account to see contracts and entitlements.',
-    );
+    throw new HicareError('FORBIDDEN.notCustomer');
   }
   return account.customerId;
 }
 
 export function systemNotFound(serialNumber: string): HicareError {
-  return new HicareError(
-    'NOT_FOUND',
-    `No system ${serialNumber} is covered by your contracts.`,
-    'Check the serial number on the system’s type plate.',
-    {
-      serialNumber,
-    },
-  );
+  return new HicareError('NOT_FOUND.coveredSystem', { serialNumber }, { serialNumber });
 }
 
 export interface CustomerSystem {

@@ -11,6 +11,7 @@ import { platformOfBuild } from '../../shared/domain/release-assembly.js';
 import type { Release } from '../../shared/domain/release.js';
 import { verdict, type PostExpiryPolicy, type Verdict } from '../../shared/domain/verdict.js';
 import { HicareError } from '../../shared/errors.js';
+import { translate } from '../../shared/i18n/translator.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { listLifecycles } from '../db/lifecycles.js';
 import type { Database } from '../db/schema.js';
@@ -127,12 +128,7 @@ export async function authorizeDownload(
 ): Promise<DownloadGrant> {
   const target = await ctx.catalog.target(targetName);
   if (target === undefined) {
-    throw new HicareError(
-      'NOT_FOUND',
-      `The catalog has no package ${targetName}.`,
-      'Refresh the catalog and pick a package it lists.',
-      { target: targetName },
-    );
+    throw new HicareError('NOT_FOUND.catalogPackage', { target: targetName }, { target: targetName });
   }
   const product = target.custom.product;
   const filter = query.serialNumber === undefined ? { product } : { serialNumber: query.serialNumber };
@@ -141,9 +137,7 @@ export async function authorizeDownload(
   const [catalog, lifecycles] = await Promise.all([ctx.catalog.product(product), listLifecycles(ctx.db, { product })]);
   const release = catalog.releases.find((r) => r.version === target.custom.version);
   if (release === undefined)
-    throw new HicareError('NOT_FOUND', `The catalog has no release for ${targetName}.`, 'Refresh the catalog.', {
-      target: targetName,
-    });
+    throw new HicareError('NOT_FOUND.catalogRelease', { target: targetName }, { target: targetName });
   const now = ctx.now();
   const majors = majorsOf(catalog.releases.map((r) => r.version));
 
@@ -151,12 +145,9 @@ export async function authorizeDownload(
   for (const entry of systems) {
     if (entry.system.product !== product) {
       throw new HicareError(
-        'INVALID_INPUT',
-        `System ${entry.system.serialNumber} runs ${entry.system.product}, not ${product}.`,
-        `Download ${entry.system.product} packages for it.`,
-        {
-          serialNumber: entry.system.serialNumber,
-        },
+        'INVALID_INPUT.systemRunsOtherProduct',
+        { serialNumber: entry.system.serialNumber, installed: entry.system.product, product },
+        { serialNumber: entry.system.serialNumber },
       );
     }
     const installed = baselineVersion(entry, query.installedVersion, majors);
@@ -164,10 +155,20 @@ export async function authorizeDownload(
     // A build for another platform than the one recorded for the system is not for that system.
     if (entry.platform !== null && entry.platform !== platformOfBuild(target)) {
       v.allowed = false;
+      const key = 'NOT_FOR_PLATFORM.systemPlatform';
+      const params = {
+        target: target.name,
+        build: platformOfBuild(target),
+        serialNumber: entry.system.serialNumber,
+        platform: entry.platform,
+      };
+      // English here, like every reason; the key lets the reader's app write it in theirs.
       v.reasons.push({
         code: 'NOT_FOR_PLATFORM',
-        message: `${target.name} is the ${platformOfBuild(target)} build; system ${entry.system.serialNumber} runs on ${entry.platform}.`,
-        remedy: `Download the ${entry.platform} build for it.`,
+        message: translate('en', `errors.${key}.message`, params),
+        remedy: translate('en', `errors.${key}.remedy`, params),
+        key,
+        params,
       });
     }
     if (v.allowed) return { target, serialNumber: entry.system.serialNumber };
@@ -175,26 +176,22 @@ export async function authorizeDownload(
   }
   if (refused === undefined) {
     if (contracts.length === 0) {
-      throw new HicareError(
-        'NO_CONTRACT',
-        'You have no maintenance contract.',
-        'Contact your account manager to buy Application Software Support.',
-        { target: targetName },
-      );
+      throw new HicareError('NO_CONTRACT.download', {}, { target: targetName });
     }
-    throw new HicareError(
-      'SYSTEM_NOT_COVERED',
-      `None of the systems on your contracts runs ${product}.`,
-      `Ask your account manager to add your ${product} systems to your contract.`,
-      {
-        target: targetName,
-      },
-    );
+    throw new HicareError('SYSTEM_NOT_COVERED.productSystems', { product }, { target: targetName });
   }
-  const first = refused.reasons[0] ?? {
-    code: 'FORBIDDEN' as const,
-    message: 'This package is not available to you.',
-    remedy: 'Contact your account manager.',
-  };
-  throw new HicareError(first.code, first.message, first.remedy, { reasons: refused.reasons, target: targetName });
+  const details = { reasons: refused.reasons, target: targetName };
+  const first = refused.reasons[0];
+  if (first === undefined) throw new HicareError('FORBIDDEN.packageRefused', {}, details);
+  // The reason as the verdict wrote it; with its key, the answer is written again in the caller's language.
+  throw HicareError.fromBody(
+    {
+      code: first.code,
+      message: first.message,
+      remedy: first.remedy,
+      ...(first.key === undefined ? {} : { key: first.key }),
+      ...(first.params === undefined ? {} : { params: first.params }),
+    },
+    details,
+  );
 }

@@ -87,38 +87,10 @@ export function createPortalApp(options: PortalAppOptions): FastifyInstance {
   app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
     // Fastify's own failures (body too large, malformed JSON, wrong content type) get the same coded body.
     if (error.statusCode === 413) {
-      return reply
-        .code(413)
-        .send(
-          new HicareError(
-            'INVALID_INPUT',
-            'The request body is too large.',
-            `Send at most ${MAX_JSON_BODY_BYTES} bytes.`,
-          ).toBody(),
-        );
+      return sendError(reply, new HicareError('INVALID_INPUT.bodyTooLarge', { maxBytes: MAX_JSON_BODY_BYTES }), 413);
     }
-    if (error.statusCode === 415) {
-      return reply
-        .code(415)
-        .send(
-          new HicareError(
-            'INVALID_INPUT',
-            'The request body must be JSON.',
-            'Send "Content-Type: application/json".',
-          ).toBody(),
-        );
-    }
-    if (error.statusCode === 400) {
-      return reply
-        .code(400)
-        .send(
-          new HicareError(
-            'INVALID_INPUT',
-            'The request body is not valid JSON.',
-            'Send a well-formed JSON document.',
-          ).toBody(),
-        );
-    }
+    if (error.statusCode === 415) return sendError(reply, new HicareError('INVALID_INPUT.bodyNotJson'), 415);
+    if (error.statusCode === 400) return sendError(reply, new HicareError('INVALID_INPUT.bodyMalformedJson'), 400);
     // Anything else is the portal's fault: sendError logs it with its cause and answers in plain words.
     return sendError(reply, error);
   });
@@ -127,27 +99,14 @@ export function createPortalApp(options: PortalAppOptions): FastifyInstance {
     const path = pathOf(request);
     const methods = allowed.for(path);
     if (methods.length > 0) {
-      return reply
-        .code(405)
-        .header('allow', methods.join(', '))
-        .send(
-          new HicareError(
-            'METHOD_NOT_ALLOWED',
-            `${path} does not answer to ${request.method}.`,
-            `Use ${methods.join(' or ')}, as /openapi.json lists.`,
-            { allow: methods },
-          ).toBody(),
-        );
-    }
-    return reply
-      .code(404)
-      .send(
-        new HicareError(
-          'NOT_FOUND',
-          `Nothing at ${request.method} ${path}.`,
-          'Check the address against /openapi.json.',
-        ).toBody(),
+      const refusal = new HicareError(
+        'METHOD_NOT_ALLOWED.portalRoute',
+        { path, method: request.method, methods: methods.join(', '), count: methods.length },
+        { allow: methods },
       );
+      return sendError(reply.header('allow', methods.join(', ')), refusal, 405);
+    }
+    return sendError(reply, new HicareError('NOT_FOUND.portalRoute', { method: request.method, path }), 404);
   });
 
   app.get('/openapi.json', async (_request, reply) =>

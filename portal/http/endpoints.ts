@@ -12,6 +12,7 @@ import type { Account } from '../../shared/contracts/accounts.js';
 import { invalidValues, plainIssues, safeParsePlain } from '../../shared/api/plain-issues.js';
 import { forbiddenFor } from '../../shared/domain/role-names.js';
 import { insufficientSpace, isNoSpace } from '../storage/space-error.js';
+import { answerIn, requestLocale } from './locale.js';
 import { httpStatusFor } from './status.js';
 
 export interface Caller {
@@ -43,22 +44,19 @@ export function markReplayed(reply: FastifyReply): void {
 const REPLAYED_HEADER = 'idempotent-replayed';
 
 /**
- * Answers with the coded body. A 5xx is the portal's failure, not the caller's: it is logged here, once, with its
- * cause and stack, while the body keeps to plain words.
+ * Answers with the coded body, in the language the request asked for. A 5xx is the portal's failure, not the
+ * caller's: it is logged here, once, with its cause and stack, while the body keeps to plain words. `status` is for
+ * the few refusals whose status is not their code's (a body too large is INVALID_INPUT, but 413).
  */
-export function sendError(reply: FastifyReply, failure: unknown): FastifyReply {
+export function sendError(reply: FastifyReply, failure: unknown, status?: number): FastifyReply {
   // A full disk is something the operator can fix and the user can retry after, wherever it happened: never a 500.
   const error = !isHicareError(failure) && isNoSpace(failure) ? insufficientSpace('what this request sent') : failure;
-  const body: ErrorBody = isHicareError(error)
-    ? error.toBody()
-    : {
-        code: 'INTERNAL',
-        message: 'The portal failed to handle this request.',
-        remedy: 'Try again later; if it persists, contact the vendor.',
-      };
-  const status = isHicareError(error) ? httpStatusFor(error.code) : 500;
-  if (status >= 500) reply.request.log.error({ err: failure, status }, 'answered with a server error');
-  return reply.code(status).type('application/json').send(body);
+  const coded = isHicareError(error) ? error : new HicareError('INTERNAL.portalFailed');
+  const locale = requestLocale(reply.request);
+  const body: ErrorBody = coded.toBody(locale);
+  const answered = status ?? (isHicareError(error) ? httpStatusFor(error.code) : 500);
+  if (answered >= 500) reply.request.log.error({ err: failure, status: answered }, 'answered with a server error');
+  return answerIn(reply, locale).code(answered).type('application/json').send(body);
 }
 
 function validate(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
@@ -87,12 +85,7 @@ export async function callerFor(
 ): Promise<Caller | null> {
   if (roles === 'public') return null;
   const bearer = bearerOf(request);
-  if (bearer === null)
-    throw new HicareError(
-      'UNAUTHENTICATED',
-      'This call needs a bearer token.',
-      'Sign in, then send the token as "Authorization: Bearer …".',
-    );
+  if (bearer === null) throw new HicareError('UNAUTHENTICATED.bearerMissing');
   const caller = await auth(bearer, request);
   if (!roles.includes(caller.account.role)) throw forbiddenFor(caller.account.role, action, roles);
   return caller;
@@ -119,11 +112,7 @@ function checkedAnswer(endpoint: Endpoint, request: FastifyRequest, value: unkno
     { route: `${endpoint.method} ${endpoint.path}`, issues },
     'an answer does not match its declared schema',
   );
-  throw new HicareError(
-    'INTERNAL',
-    'The portal could not put its answer together.',
-    'Try again later; if it persists, contact the vendor.',
-  );
+  throw new HicareError('INTERNAL.portalAnswer');
 }
 
 export function registerEndpoint<E extends Endpoint>(

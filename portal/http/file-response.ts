@@ -130,22 +130,14 @@ interface OpenedPackage {
 }
 
 function notOnPortal(file: PackageMeta): HicareError {
-  return new HicareError(
-    'NOT_FOUND',
-    `The package ${file.downloadName} is not on the portal.`,
-    'Check for updates again; if it persists, contact the vendor.',
-  );
+  return new HicareError('NOT_FOUND.packageBytes', { file: file.downloadName });
 }
 
 function damaged(file: PackageMeta, stored: number | null): HicareError {
   return new HicareError(
-    'INTERNAL',
-    `The portal's copy of ${file.downloadName} is damaged.`,
-    'Contact the vendor: the package must be published again.',
-    {
-      expectedBytes: file.length,
-      bytesOnDisk: stored,
-    },
+    'INTERNAL.packageDamaged',
+    { file: file.downloadName },
+    { expectedBytes: file.length, bytesOnDisk: stored },
   );
 }
 
@@ -290,17 +282,9 @@ export async function sendPackage(
     if (notModified) return await reply.code(304).send();
     if (range.kind === 'unsatisfiable') {
       reply.header('content-range', `bytes */${file.length}`);
-      const remedy =
-        file.length === 0
-          ? 'Download the whole file without a Range header: it is empty.'
-          : `Ask for a range that starts before byte ${file.length}.`;
       return sendError(
         reply,
-        new HicareError(
-          'RANGE_NOT_SATISFIABLE',
-          `The requested range is outside ${file.downloadName} (${file.length} bytes).`,
-          remedy,
-        ),
+        new HicareError('RANGE_NOT_SATISFIABLE.packageRange', { file: file.downloadName, length: file.length }),
       );
     }
     promised = wanted;

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { contractStanding } from '../../shared/domain/contract.js';
 import { isHicareError } from '../../shared/errors.js';
 import { authenticate, revokeToken, signIn } from '../accounts/index.js';
+import { getAccount } from '../db/accounts.js';
 import type { TokenCache } from '../accounts/token-cache.js';
 import { appUpdatesHandler } from '../app-updates/routes.js';
 import { listArticles } from '../db/articles.js';
@@ -24,6 +25,7 @@ import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../requests/idempotency.js
 import type { RequestContext, RequestOptions } from '../requests/context.js';
 import { requestRoutes } from '../requests/routes.js';
 import { markReplayed, type Authenticate } from './endpoints.js';
+import { requestedLocale } from './locale.js';
 import { packageHandler, type PackageRouteOptions } from './package-route.js';
 import { registerRouteTable, type JsonHandlers } from './route-table.js';
 import { tufHandler } from './tuf-route.js';
@@ -67,7 +69,11 @@ function accountHandlers({ db, now }: EntitlementContext): Pick<JsonHandlers, 's
   return {
     signIn: async ({ body, request, reply }) => {
       try {
-        return await signIn(db, body.email, body.password, now(), { remoteAddress: request.ip });
+        const language = requestedLocale(request);
+        return await signIn(db, body.email, body.password, now(), {
+          remoteAddress: request.ip,
+          ...(language === undefined ? {} : { language }),
+        });
       } catch (error) {
         // HTTP clients and proxies back off on Retry-After without reading the body.
         const wait =
@@ -80,7 +86,11 @@ function accountHandlers({ db, now }: EntitlementContext): Pick<JsonHandlers, 's
       await revokeToken(db, caller.tokenId, now(), { accountId: caller.account.id });
       return { ok: true as const };
     },
-    me: async ({ caller }) => caller.account,
+    // The token names the account; its language is read fresh, since a sign-in elsewhere may have changed it.
+    me: async ({ caller }) => ({
+      ...caller.account,
+      language: (await getAccount(db, caller.account.id))?.language ?? null,
+    }),
   };
 }
 

@@ -32,11 +32,7 @@ const NEXT_ROOT_MISS_CACHE = 'public, max-age=60';
 
 function notFound(name: string): HicareError {
   const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
-  return new HicareError(
-    'NOT_FOUND',
-    `The signed catalog has no metadata file named "${shown}".`,
-    'Ask for root.json, timestamp.json, or a file the signed metadata names.',
-  );
+  return new HicareError('NOT_FOUND.metadataFile', { name: shown });
 }
 
 /** Files kept in memory in all; a large targets file past this is read from the store each time. */
@@ -129,5 +125,4 @@ export function registerTufRoute(app: FastifyInstance, options: { metadata: Meta
 }
 
 /** Public routes never ask; a route that did would be refused rather than let through. */
-const rejectAll: Authenticate = () =>
-  Promise.reject(new HicareError('UNAUTHENTICATED', 'This address takes no token.', 'Call it without one.'));
+const rejectAll: Authenticate = () => Promise.reject(new HicareError('UNAUTHENTICATED.noTokenTaken'));

@@ -41,9 +41,8 @@ export function articleVersionRange(article: Pick<KnowledgeArticle, 'id' | 'vers
   }
   if (range === null) {
     throw new HicareError(
-      'INVALID_VERSION_RANGE',
-      `The knowledge article ${article.id} applies to "${String(article.versions)}", which is not a version range.`,
-      'Write the article’s versions in semver syntax, e.g. "^4" or ">=4.2.0 <4.2.2", or leave them empty for all versions.',
+      'INVALID_VERSION_RANGE.articleVersions',
+      { articleId: article.id, range: String(article.versions) },
       { articleId: article.id, range: article.versions },
     );
   }
@@ -52,33 +51,17 @@ export function articleVersionRange(article: Pick<KnowledgeArticle, 'id' | 'vers
 
 function assertQuery(query: KnownIssueQuery): void {
   if (typeof query !== 'object' || query === null || typeof query.product !== 'string' || query.product.length === 0) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'Known issues are looked up for a product.',
-      'Name the product whose installation failed.',
-    );
+    throw new HicareError('INVALID_INPUT.knownIssuesProduct');
   }
   if (query.version !== undefined) parseVersion(query.version);
   if (query.exitCode !== undefined && !Number.isSafeInteger(query.exitCode)) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `The exit code ${String(query.exitCode)} is not an integer.`,
-      'Pass the installer’s exit code as a whole number.',
-    );
+    throw new HicareError('INVALID_INPUT.knownIssuesExitCode', { exitCode: String(query.exitCode) });
   }
   if (query.log !== undefined && typeof query.log !== 'string') {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'The installer log must be text.',
-      'Pass the captured installer output as a string.',
-    );
+    throw new HicareError('INVALID_INPUT.knownIssuesLog');
   }
   if (query.limit !== undefined && (!Number.isSafeInteger(query.limit) || query.limit < 1)) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `The limit ${String(query.limit)} is not a positive whole number.`,
-      `Ask for 1 to ${MAX_LIMIT} articles.`,
-    );
+    throw new HicareError('INVALID_INPUT.articleLimit', { limit: String(query.limit), maxLimit: MAX_LIMIT });
   }
 }
 

@@ -47,28 +47,16 @@ function hits(field: Map<string, number>, term: string): number {
 
 function assertQuery(query: ArticleSearchQuery): void {
   if (typeof query !== 'object' || query === null || typeof query.q !== 'string') {
-    throw new HicareError(
-      'INVALID_INPUT',
-      'A search needs a text to search for.',
-      'Type a few words, or leave the search empty to browse.',
-    );
+    throw new HicareError('INVALID_INPUT.searchTextMissing');
   }
   if (query.q.length > MAX_QUERY_CHARS) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `The search text is longer than ${MAX_QUERY_CHARS} characters.`,
-      'Search for a few distinctive words, such as an error code.',
-    );
+    throw new HicareError('INVALID_INPUT.searchTextTooLong', { maxChars: MAX_QUERY_CHARS });
   }
   if (query.product !== undefined && (typeof query.product !== 'string' || query.product.length === 0)) {
-    throw new HicareError('INVALID_INPUT', 'The product filter is empty.', 'Name a product, or leave the filter out.');
+    throw new HicareError('INVALID_INPUT.searchProductEmpty');
   }
   if (query.limit !== undefined && (!Number.isSafeInteger(query.limit) || query.limit < 1)) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `The limit ${String(query.limit)} is not a positive whole number.`,
-      `Ask for 1 to ${MAX_LIMIT} articles.`,
-    );
+    throw new HicareError('INVALID_INPUT.articleLimit', { limit: String(query.limit), maxLimit: MAX_LIMIT });
   }
 }
 

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { EVENTS_PATH } from '../../shared/contracts/portal-api.js';
 import { HicareError } from '../../shared/errors.js';
+import { sendError } from '../http/endpoints.js';
 
 export interface PortalMetricsOptions {
   /** Open live-event (SSE) connections on this instance. */
@@ -114,12 +115,7 @@ export function registerMetrics(app: FastifyInstance, options: PortalMetricsOpti
 
   app.get('/metrics', async (request, reply) => {
     if (options.token !== undefined && !tokenMatches(request.headers.authorization, options.token)) {
-      const body = new HicareError(
-        'UNAUTHENTICATED',
-        'The metrics need the metrics token.',
-        'Send "Authorization: Bearer <HICARE_METRICS_TOKEN>".',
-      ).toBody();
-      return reply.code(401).type('application/json').send(body);
+      return sendError(reply, new HicareError('UNAUTHENTICATED.metricsToken'));
     }
     const text = (await registry.metrics()) + '\n' + (await processMetrics().metrics());
     return reply.type(METRICS_CONTENT_TYPE).header('cache-control', 'no-store').send(text);

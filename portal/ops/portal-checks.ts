@@ -35,12 +35,7 @@ export function migrationsCurrent(
       const applied = new Set(rows.map((r) => r.name));
       const missing = expected.filter((name) => !applied.has(name));
       if (missing.length > 0) {
-        throw new HicareError(
-          'DATABASE_BEHIND',
-          `The database lacks ${missing.length} migration${missing.length === 1 ? '' : 's'} this portal needs.`,
-          'Run `hicare-portal migrate` against the database.',
-          { missing },
-        );
+        throw new HicareError('DATABASE_BEHIND.migrationsMissing', { count: missing.length }, { missing });
       }
     },
   };
@@ -67,19 +62,11 @@ export function catalogFresh(expiry: TimestampExpiry, now: () => Date): Readines
     run: async () => {
       const expires = await expiry();
       if (expires === undefined) {
-        throw new HicareError(
-          'NOT_FOUND',
-          'There is no signed catalog yet.',
-          'Publish releases (or seed the demo) so that there is one.',
-        );
+        throw new HicareError('NOT_FOUND.noSignedCatalog');
       }
       if (expires.getTime() <= now().getTime()) {
-        throw new HicareError(
-          'STORE_UNAVAILABLE',
-          `The signed catalog's timestamp expired at ${expires.toISOString()}; clients refuse it.`,
-          'Check that the signer is running and can re-sign the timestamp.',
-          { expiredAt: expires.toISOString() },
-        );
+        const expiredAt = expires.toISOString();
+        throw new HicareError('STORE_UNAVAILABLE.timestampExpired', { expiredAt, zone: 'UTC' }, { expiredAt });
       }
     },
   };
@@ -92,11 +79,7 @@ export function timestampExpiryIn(metadata: Pick<MetadataStore, 'get'>): Timesta
     if (file === undefined) return undefined;
     const expires = (JSON.parse(file.bytes.toString('utf8')) as { signed?: { expires?: unknown } }).signed?.expires;
     if (typeof expires !== 'string' || Number.isNaN(Date.parse(expires))) {
-      throw new HicareError(
-        'TRUST_METADATA_INVALID',
-        'The signed catalog’s timestamp has no valid expiry.',
-        'Re-sign the timestamp.',
-      );
+      throw new HicareError('TRUST_METADATA_INVALID.timestampExpiry');
     }
     return new Date(expires);
   };

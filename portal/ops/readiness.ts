@@ -5,7 +5,10 @@
  * every instance often must not turn into a load on the database.
  */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { HicareError, isHicareError, type ErrorCode } from '../../shared/errors.js';
+import { isHicareError, type ErrorBody, type ErrorCode } from '../../shared/errors.js';
+import type { Locale } from '../../shared/i18n/locales.js';
+import { translate } from '../../shared/i18n/translator.js';
+import { answerIn, requestLocale } from '../http/locale.js';
 
 export interface ReadinessCheck {
   /** Short and stable: it names the check in the answer ("database", "store", …). */
@@ -34,16 +37,33 @@ export interface ReadinessOptions {
   now?: () => number;
 }
 
+/** A check that did not answer in time: it fails with its own code and its failure text, saying so. */
+class NoAnswer extends Error {
+  constructor(readonly ms: number) {
+    super(`no answer within ${ms} ms`);
+  }
+}
+
+/** A failing check's words in a reader's language: a coded error's own text, else the check's failure text. */
+type Problem = (locale: Locale) => string;
+
+function problemOf(check: ReadinessCheck, error: unknown): { problem: Problem; code: ErrorCode } {
+  if (error instanceof NoAnswer) {
+    return {
+      problem: (locale) => translate(locale, 'portal.readiness.noAnswer', { failure: check.failure, ms: error.ms }),
+      code: check.code,
+    };
+  }
+  if (isHicareError(error) && error.code !== 'INTERNAL') {
+    return { problem: (locale) => error.toBody(locale).message, code: error.code };
+  }
+  return { problem: () => check.failure, code: check.code };
+}
+
 function withDeadline(check: ReadinessCheck, timeoutMs: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
-      reject(
-        new HicareError(
-          check.code,
-          `${check.failure} (no answer within ${timeoutMs} ms)`,
-          'Look at what the check depends on.',
-        ),
-      );
+      reject(new NoAnswer(timeoutMs));
     }, timeoutMs);
     timer.unref();
     check.run().then(
@@ -59,29 +79,47 @@ function withDeadline(check: ReadinessCheck, timeoutMs: number): Promise<void> {
   });
 }
 
-async function runChecks(
-  checks: readonly ReadinessCheck[],
-  timeoutMs: number,
-  log: FastifyBaseLogger,
-): Promise<{ results: CheckResult[]; firstCode: ErrorCode | undefined }> {
+async function runChecks(checks: readonly ReadinessCheck[], timeoutMs: number, log: FastifyBaseLogger): Promise<Round> {
   const rounds = await Promise.all(
-    checks.map(async (check): Promise<{ result: CheckResult; code?: ErrorCode }> => {
+    checks.map(async (check): Promise<{ result: CheckResult; code?: ErrorCode; problem?: Problem }> => {
       try {
         await withDeadline(check, timeoutMs);
         return { result: { name: check.name, ok: true } };
       } catch (error) {
         // The cause goes to the log for the operator; the answer carries only plain words.
         log.warn({ err: error, check: check.name }, 'a readiness check failed');
-        const coded = isHicareError(error) && error.code !== 'INTERNAL';
-        return {
-          result: { name: check.name, ok: false, problem: coded ? error.message : check.failure },
-          code: coded ? error.code : check.code,
-        };
+        const { problem, code } = problemOf(check, error);
+        return { result: { name: check.name, ok: false, problem: problem('en') }, code, problem };
       }
     }),
   );
   // In the order the checks were given, so the same failure always answers with the same code.
-  return { results: rounds.map((r) => r.result), firstCode: rounds.find((r) => r.code !== undefined)?.code };
+  return {
+    results: rounds.map((r) => r.result),
+    firstCode: rounds.find((r) => r.code !== undefined)?.code,
+    failing: rounds.flatMap((r) => (r.problem === undefined ? [] : [{ name: r.result.name, problem: r.problem }])),
+  };
+}
+
+interface Round {
+  results: CheckResult[];
+  firstCode: ErrorCode | undefined;
+  failing: { name: string; problem: Problem }[];
+}
+
+/** The 503 body: each failing check by name with its problem, in the reader's language. */
+function notReadyBody(round: Round, locale: Locale): ErrorBody {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>): string =>
+    translate(locale, key, params);
+  const checks = round.failing
+    .map((f) => t('portal.readiness.check', { name: f.name, problem: f.problem(locale) }))
+    .join(t('portal.readiness.separator'));
+  return {
+    code: round.firstCode ?? 'INTERNAL',
+    message: t('portal.readiness.notReady', { checks }),
+    remedy: t('portal.readiness.remedy'),
+    details: { checks: round.results },
+  };
 }
 
 export function registerHealthRoutes(app: FastifyInstance, options: ReadinessOptions): void {
@@ -98,17 +136,11 @@ export function registerHealthRoutes(app: FastifyInstance, options: ReadinessOpt
 
   app.get('/healthz', async (_request, reply) => reply.header('cache-control', 'no-store').send({ ok: true }));
 
-  app.get('/readyz', async (_request, reply) => {
-    const { results, firstCode } = await current();
+  app.get('/readyz', async (request, reply) => {
+    const round = await current();
     reply.header('cache-control', 'no-store');
-    const failing = results.filter((r) => !r.ok);
-    if (failing.length === 0) return reply.send({ ready: true, checks: results });
-    const body = new HicareError(
-      firstCode ?? 'INTERNAL',
-      `This portal instance is not ready: ${failing.map((r) => `${r.name}: ${r.problem ?? 'failing'}`).join('; ')}`,
-      'Fix what the failing checks name; the load balancer sends traffic to the other instances meanwhile.',
-      { checks: results },
-    ).toBody();
-    return reply.code(503).type('application/json').send(body);
+    if (round.failing.length === 0) return reply.send({ ready: true, checks: round.results });
+    const locale = requestLocale(request);
+    return answerIn(reply, locale).code(503).type('application/json').send(notReadyBody(round, locale));
   });
 }

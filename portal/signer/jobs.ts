@@ -48,14 +48,7 @@ export type JobOutcome =
 /** The body a failure is recorded with: a coded error as it is, anything else as PUBLISH_FAILED without its inner text. */
 export function failureBody(error: unknown, jobId: string): ErrorBody {
   if (isHicareError(error)) return error.toBody();
-  return new HicareError(
-    'PUBLISH_FAILED',
-    'The signer could not complete the publish job; nothing was published.',
-    `Look in the signer's log for job ${jobId}, correct the cause and publish again.`,
-    {
-      job: jobId,
-    },
-  ).toBody();
+  return new HicareError('PUBLISH_FAILED.signerJob', { job: jobId }, { job: jobId }).toBody();
 }
 
 async function runRelease(ctx: JobContext, input: ReleaseJobInput): Promise<ReleaseTarget> {

@@ -168,11 +168,7 @@ export function startSigner(options: SignerOptions): RunningSigner {
     .finally(() => lock.close())
     .then(() => {
       if (lost !== undefined) {
-        throw new HicareError(
-          'INTERNAL',
-          'The signer lost its connection to the database and stopped signing.',
-          'Check that PostgreSQL is reachable, then start the signer again (a service manager restarts it).',
-        );
+        throw new HicareError('INTERNAL.signerLostDatabase');
       }
     });
   return {

@@ -1,6 +1,7 @@
 /** Accounts, sign-in and tokens. */
 import { z } from 'zod';
 import { ROLES } from '../domain/request-state.js';
+import { LOCALES } from '../i18n/locales.js';
 import { IdSchema, InstantSchema, NonBlankSchema } from './common.js';
 
 export const RoleSchema = z.enum(ROLES);
@@ -11,6 +12,8 @@ export const AccountSchema = z.object({
   name: NonBlankSchema(200),
   role: RoleSchema,
   customerId: IdSchema.nullable(),
+  /** The language the account reads the portal (and its mail) in; null until a sign-in said which. */
+  language: z.enum(LOCALES).nullable().optional(),
 });
 
 export const SignInSchema = z

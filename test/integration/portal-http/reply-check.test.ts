@@ -55,6 +55,7 @@ describe('answers checked against their schema', () => {
       code: 'INTERNAL',
       message: expect.any(String) as string,
       remedy: expect.any(String) as string,
+      key: 'INTERNAL.portalAnswer',
     });
     for (const leak of ['wizard', 'eng-1', 'role', 'email', 'Invalid']) expect(text).not.toContain(leak);
   });
