@@ -13,7 +13,7 @@ const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 
 /** Why a name is refused: the catalog's variant of INVALID_TARGET_NAME that says so, and what it names. */
 interface Problem {
-  reason: keyof Catalog['errors']['INVALID_TARGET_NAME'];
+  reason: Exclude<keyof Catalog['errors']['INVALID_TARGET_NAME'], 'message' | 'remedy'>;
   params?: Record<string, string | number>;
 }
 
