@@ -3,7 +3,7 @@ import type { cli as en } from '../en/cli.js';
 
 export const cli: SameShape<typeof en> = {
   help: {
-    main: `hicare — 面向 IT 人员的 Hi-Care Update Manager 命令行工具
+    main: `hicare — 面向 IT 人员的 Hi-Care 更新管理器命令行工具
 
 用法：hicare [--portal URL] [--json] [--lang en|zh-CN] <命令> [选项]
 

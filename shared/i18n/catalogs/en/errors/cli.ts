@@ -1,4 +1,4 @@
-/** Errors of the hicare command line (flags, files, prompts), as variants of their codes. */
+/** Errors of the hicare command line (flags, files, prompts) and the desktop shell, as variants of their codes. */
 import type { ErrorMessages } from '../../../error-messages.js';
 
 const nothingDone =
@@ -53,6 +53,23 @@ export const cliErrors = {
         '{count, plural, one {The portal refused a request waiting on this desktop; it is kept.} other {The portal refused # requests waiting on this desktop; they are kept.}}',
       remedy:
         'Correct it and open it again with `hicare request create`, then remove the refused one with `hicare request discard KEY`.',
+    },
+  },
+  KEYRING_UNAVAILABLE: {
+    desktopNoKeychain: {
+      message: 'This computer offers the app no keychain, so your sign-in is kept only until the app closes.',
+      remedy: 'Sign in to your computer account normally (not as a temporary user) and restart the app.',
+    },
+    desktopNoKeychainLinux: {
+      message: 'This computer offers the app no keychain, so your sign-in is kept only until the app closes.',
+      remedy:
+        'Install and unlock a keyring (GNOME Keyring or KWallet, for example the gnome-keyring package) and restart the app.',
+    },
+    desktopNoKeyringRunning: {
+      message:
+        'No keyring is running, so your sign-in is kept only until the app closes instead of being stored unprotected.',
+      remedy:
+        'Install and unlock a keyring (GNOME Keyring or KWallet, for example the gnome-keyring package) and restart the app.',
     },
   },
 } satisfies ErrorMessages;

@@ -53,4 +53,18 @@ export const cliErrors: SameShape<typeof en> = {
       remedy: '请更正后用 `hicare request create` 重新创建，再用 `hicare request discard KEY` 删除被拒绝的请求。',
     },
   },
+  KEYRING_UNAVAILABLE: {
+    desktopNoKeychain: {
+      message: '这台计算机没有为应用提供钥匙串，因此您的登录状态只保留到应用关闭为止。',
+      remedy: '请以正常方式（而非临时用户）登录计算机账户，然后重新启动应用。',
+    },
+    desktopNoKeychainLinux: {
+      message: '这台计算机没有为应用提供钥匙串，因此您的登录状态只保留到应用关闭为止。',
+      remedy: '请安装并解锁密钥环（GNOME Keyring 或 KWallet，例如安装 gnome-keyring 软件包），然后重新启动应用。',
+    },
+    desktopNoKeyringRunning: {
+      message: '没有正在运行的密钥环，因此您的登录状态只保留到应用关闭为止，而不会以未受保护的方式存储。',
+      remedy: '请安装并解锁密钥环（GNOME Keyring 或 KWallet，例如安装 gnome-keyring 软件包），然后重新启动应用。',
+    },
+  },
 };
