@@ -10,7 +10,7 @@ import { translate, type CatalogKey } from '../../shared/i18n/translator.js';
 import { readRootFile } from '../core/trust/root-file.js';
 import { confirmOrStop } from './confirm.js';
 import type { CliContext } from './context.js';
-import { progressLine, renderCheck, renderContracts, renderSystems } from './render.js';
+import { localizedResolutions, progressLine, renderCheck, renderContracts, renderSystems } from './render.js';
 
 /** Wrong usage, said with a catalog key so it is printed in the CLI's language (the message is the English). */
 export class UsageError extends Error {
@@ -175,7 +175,7 @@ export async function checkCommand(ctx: CliContext, args: readonly string[]): Pr
   if (values.serial !== undefined && resolutions.length === 0) {
     throw new HicareError('NOT_FOUND.cliSystem', { serial: values.serial });
   }
-  emit(ctx, { systems: resolutions }, renderCheck(resolutions, ctx.locale));
+  emit(ctx, { systems: localizedResolutions(resolutions, ctx.locale) }, renderCheck(resolutions, ctx.locale));
 }
 
 export async function downloadCommand(ctx: CliContext, args: readonly string[]): Promise<void> {

@@ -150,6 +150,19 @@ export function renderCheck(resolutions: readonly SystemResolution[], locale: Di
     .join('\n\n');
 }
 
+/** The check as --json writes it: the same fields, each verdict reason's message and remedy in the reader's language. */
+export function localizedResolutions(
+  resolutions: readonly SystemResolution[],
+  locale: DisplayLocale,
+): SystemResolution[] {
+  const candidates = (list: SystemResolution['updates']) =>
+    list.map((c) => ({
+      ...c,
+      verdict: { ...c.verdict, reasons: c.verdict.reasons.map((x) => ({ ...x, ...localizeProblem(locale, x) })) },
+    }));
+  return resolutions.map((r) => ({ ...r, updates: candidates(r.updates), upgrades: candidates(r.upgrades) }));
+}
+
 function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
