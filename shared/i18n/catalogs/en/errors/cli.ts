@@ -55,6 +55,9 @@ export const cliErrors = {
         'Correct it and open it again with `hicare request create`, then remove the refused one with `hicare request discard KEY`.',
     },
   },
+  UNKNOWN_METHOD: {
+    desktopBridge: { message: 'There is no method "{method}".', remedy: 'Update the app.' },
+  },
   KEYRING_UNAVAILABLE: {
     desktopNoKeychain: {
       message: 'This computer offers the app no keychain, so your sign-in is kept only until the app closes.',

@@ -53,6 +53,9 @@ export const cliErrors: SameShape<typeof en> = {
       remedy: '请更正后用 `hicare request create` 重新创建，再用 `hicare request discard KEY` 删除被拒绝的请求。',
     },
   },
+  UNKNOWN_METHOD: {
+    desktopBridge: { message: '应用中没有“{method}”这项操作。', remedy: '请更新应用。' },
+  },
   KEYRING_UNAVAILABLE: {
     desktopNoKeychain: {
       message: '这台计算机没有为应用提供钥匙串，因此您的登录状态只保留到应用关闭为止。',
