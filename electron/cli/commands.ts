@@ -120,7 +120,8 @@ export async function loginCommand(ctx: CliContext, args: readonly string[]): Pr
       portal: client.portal.portalUrl,
       name: session.account.name,
       email: session.account.email,
-      role: session.account.role,
+      // ICU select keys cannot hold a hyphen.
+      role: session.account.role.replaceAll('-', '_'),
       expiresAt: session.expiresAt,
     }),
   );

@@ -5,6 +5,7 @@ import { rangeInWords } from '../../shared/domain/range-words.js';
 import { satisfiesMinUpgradeFrom } from '../../shared/domain/release.js';
 import type { ReleaseTargetCustom } from '../../shared/contracts/catalog.js';
 import { licensedVersionPhrases } from '../../shared/domain/licence.js';
+import { formatCalendarDate } from '../../shared/i18n/format.js';
 import type { DisplayLocale } from '../../shared/i18n/locales.js';
 import { localizeProblem } from '../../shared/i18n/problem.js';
 import { translator, type Translate } from '../../shared/i18n/translator.js';
@@ -46,10 +47,10 @@ export function renderContracts(contracts: readonly ContractView[], locale: Disp
     .map((c) =>
       [
         contractHead(c, t),
-        // The service period is days on the contract's calendar: written with its zone, never shifted.
+        // The service period is days on the contract's calendar: written as they are, with its zone named once.
         t('cli.contracts.servicePeriod', {
-          startDate: c.startDate,
-          endDate: c.endDate,
+          start: formatCalendarDate(locale, c.startDate),
+          end: formatCalendarDate(locale, c.endDate),
           zone: c.timeZone,
           region: c.region,
         }),

@@ -50,7 +50,8 @@ function describeRequest(r: ServiceRequest, t: Translate): string {
         : t('cli.request.response', { state: r.sla.state });
   return t('cli.request.line', {
     number: r.number,
-    state: t('cli.request.state', { state: r.state }),
+    // ICU select keys cannot hold a hyphen.
+    state: t('cli.request.state', { state: r.state.replaceAll('-', '_') }),
     priority: r.priority,
     serial: r.serialNumber,
     product: r.product,

@@ -12,6 +12,8 @@ import { runCli } from '../../../electron/cli/main.js';
 import { renderSystems, table } from '../../../electron/cli/render.js';
 import type { InventorySystem } from '../../../electron/core/inventory/inventory.js';
 import { EXIT } from '../../../electron/cli/exit-codes.js';
+import { REQUEST_STATES, ROLES } from '../../../shared/domain/request-state.js';
+import { translate } from '../../../shared/i18n/translator.js';
 
 const home = mkdtempSync(join(tmpdir(), 'hicare-lang-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -185,5 +187,27 @@ describe('columns line up with Chinese text', () => {
     // The column "位置" starts at the same display column on every line.
     const column = (line: string) => displayWidth(line.slice(0, line.indexOf(line.includes('位置') ? '位置' : '上海')));
     expect(new Set(lines.map(column)).size).toBe(1);
+  });
+});
+
+describe('words from identifiers', () => {
+  it.each(REQUEST_STATES)('the request state %s has words in both languages, never the identifier', (state) => {
+    const key = state.replaceAll('-', '_');
+    expect(translate('zh-CN', 'cli.request.state', { state: key })).toMatch(/^\p{Script=Han}+$/u);
+    expect(translate('en', 'cli.request.state', { state: key })).not.toContain('_');
+  });
+
+  it.each(ROLES)('the role %s reads as words when signing in', (role) => {
+    const params = {
+      portal: 'https://portal',
+      name: 'Li Lei',
+      email: 'li@x.example',
+      expiresAt: '2026-12-06T12:00:00Z',
+    };
+    const zh = translate('zh-CN', 'cli.login.signedIn', { ...params, role: role.replaceAll('-', '_') });
+    const en = translate('en', 'cli.login.signedIn', { ...params, role: role.replaceAll('-', '_') });
+    expect(zh).not.toMatch(/[a-z]+[_-][a-z]+/);
+    expect(zh).toMatch(/^已登录 https:\/\/portal，身份为 Li Lei（li@x\.example，(IT )?\p{Script=Han}/u);
+    expect(en).not.toMatch(/[a-z]+[_-][a-z]+ \)|_/);
   });
 });

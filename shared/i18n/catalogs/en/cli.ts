@@ -5,7 +5,7 @@ export const cli = {
   help: {
     main: `hicare — the Hi-Care Update Manager for IT staff
 
-Usage: hicare [--portal URL] [--json] [--lang en|zh-CN] <command> [options]
+Usage: hicare [--portal URL] [--json] [--lang en|zh-CN] '<'command> [options]
 
 Commands:
   trust ROOT.json           Trust a portal's TUF root (checked, its fingerprint shown, asked; --yes in scripts)
@@ -52,7 +52,9 @@ fingerprint with the one the portal's operator gives you.`,
     login: `hicare login --email EMAIL [--password-stdin] [--portal URL]
 
 The password comes from $HICARE_PASSWORD, standard input (--password-stdin) or a prompt on a terminal.`,
-    logout: 'hicare logout',
+    logout: `hicare logout
+
+Signs out and forgets the token.`,
     systems: `hicare systems [--json]
 hicare systems set-version SERIAL VERSION [--not-in-catalog]
 
@@ -61,11 +63,15 @@ a version installed by other means, which is then shown marked as not in the cat
     entitlement: `hicare entitlement [--json]
 
 Each contract with its licensed versions: a major earned by taking an upgrade says since when and on which system.`,
-    check: 'hicare check [--serial S] [--previews] [--json]',
+    check: `hicare check [--serial S] [--previews] [--json]
+
+Updates and upgrades per system, with the reasons and remedies. --previews includes prereleases.`,
     download: `hicare download TARGET... [--serial S] [--out DIR] [--previews] [--json]
 
 TARGET is a package name as \`check\` lists it, e.g. atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz. --previews allows prereleases.`,
-    verify: 'hicare verify FILE [--json]',
+    verify: `hicare verify FILE [--json]
+
+Says which signed package a file is; fails when it is none.`,
     install: `hicare install TARGET --serial S [--json]
 
 A release that installs only over a later version than the system runs is refused (UPGRADE_PATH_REQUIRED): use \`hicare upgrade\`.`,
@@ -74,7 +80,9 @@ A release that installs only over a later version than the system runs is refuse
 Plans the path from the installed version to VERSION (e.g. 1.4.2 → 1.9.0 → 2.3.1), every release on it checked
 against your contract before anything is downloaded, shows it and asks before installing (--yes in scripts). The
 releases are installed in order, each with its log; the first failure stops the path and says where it stopped.`,
-    log: 'hicare log [--verify] [--limit N] [--json]',
+    log: `hicare log [--verify] [--limit N] [--json]
+
+The latest operation records, oldest first (--limit N, 20 by default); --verify checks their hash chain.`,
     supportBundle: `hicare support-bundle [--out FILE.tar.gz] [--json]
 hicare support-bundle --preview [--json]
 
@@ -154,7 +162,7 @@ refuses stays on this desktop: \`flush\` shows it with the portal's reason and e
   login: {
     password: 'Password for {email}: ',
     signedIn:
-      'Signed in to {portal} as {name} <{email}> ({role, select, customer-admin {customer administrator} it-staff {IT staff} engineer {engineer} portal-admin {portal administrator} other {{role}}}) until {expiresAt}.',
+      'Signed in to {portal} as {name}, {email} ({role, select, customer_admin {customer administrator} it_staff {IT staff} engineer {engineer} portal_admin {portal administrator} other {{role}}}) until {expiresAt}.',
     signedOut: 'Signed out.',
   },
   contracts: {
@@ -163,7 +171,7 @@ refuses stays on this desktop: \`flush\` shows it with the portal's reason and e
     expiring: '{id}  {tier}  expiring ({days, plural, one {# day} other {# days}} left)',
     pending: '{id}  {tier}  pending (starts in {days, plural, one {# day} other {# days}})',
     expired: '{id}  {tier}  expired',
-    servicePeriod: '  service period {startDate} – {endDate}, {region}',
+    servicePeriod: '  service period {start} – {end} ({zone}), {region}',
     licensed: '  Licensed versions: {phrases}',
   },
   systems: {
@@ -232,9 +240,9 @@ refuses stays on this desktop: \`flush\` shows it with the portal's reason and e
     state: `{state, select,
       submitted {submitted}
       accepted {accepted}
-      in-progress {in progress}
-      awaiting-customer {awaiting customer}
-      solution-proposed {solution proposed}
+      in_progress {in progress}
+      awaiting_customer {awaiting customer}
+      solution_proposed {solution proposed}
       confirmed {confirmed}
       closed {closed}
       cancelled {cancelled}

@@ -5,7 +5,7 @@ export const cli: SameShape<typeof en> = {
   help: {
     main: `hicare — 面向 IT 人员的 Hi-Care 更新管理器命令行工具
 
-用法：hicare [--portal URL] [--json] [--lang en|zh-CN] <命令> [选项]
+用法：hicare [--portal URL] [--json] [--lang en|zh-CN] '<'命令> [选项]
 
 命令：
   trust ROOT.json           信任门户的 TUF 信任根（先完整校验并显示指纹，再询问；脚本中用 --yes）
@@ -51,7 +51,9 @@ export const cli: SameShape<typeof en> = {
     login: `hicare login --email EMAIL [--password-stdin] [--portal URL]
 
 密码来自 $HICARE_PASSWORD、标准输入（--password-stdin）或终端上的提示输入。`,
-    logout: 'hicare logout',
+    logout: `hicare logout
+
+退出登录并删除令牌。`,
     systems: `hicare systems [--json]
 hicare systems set-version SERIAL VERSION [--not-in-catalog]
 
@@ -60,11 +62,15 @@ VERSION 必须是厂商目录中该产品的版本之一；--not-in-catalog 确�
     entitlement: `hicare entitlement [--json]
 
 列出每份合同及其授权版本：通过升级获得的主版本会注明自何时起、在哪个系统上获得。`,
-    check: 'hicare check [--serial S] [--previews] [--json]',
+    check: `hicare check [--serial S] [--previews] [--json]
+
+列出每个系统可用的更新和升级，附原因和解决办法。--previews 包括预览版。`,
     download: `hicare download TARGET... [--serial S] [--out DIR] [--previews] [--json]
 
 TARGET 是 \`check\` 列出的软件包名称，例如 atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz。--previews 允许下载预览版。`,
-    verify: 'hicare verify FILE [--json]',
+    verify: `hicare verify FILE [--json]
+
+查看文件是哪个已签名的软件包；不是任何软件包时失败。`,
     install: `hicare install TARGET --serial S [--json]
 
 只能安装在比系统当前版本更高的版本之上的版本会被拒绝（UPGRADE_PATH_REQUIRED）：请使用 \`hicare upgrade\`。`,
@@ -72,7 +78,9 @@ TARGET 是 \`check\` 列出的软件包名称，例如 atlas/1.9.0/linux-x64/atl
 
 规划从已安装版本到 VERSION 的路径（例如 1.4.2 → 1.9.0 → 2.3.1），在下载任何内容之前按您的合同校验路径上的每个版本，
 显示路径并在安装前询问（脚本中用 --yes）。各版本按顺序安装，并分别显示日志；第一次失败即停止，并说明停在哪一步。`,
-    log: 'hicare log [--verify] [--limit N] [--json]',
+    log: `hicare log [--verify] [--limit N] [--json]
+
+最近的操作记录，按时间先后排列（--limit N，默认 20 条）；--verify 校验其哈希链。`,
     supportBundle: `hicare support-bundle [--out FILE.tar.gz] [--json]
 hicare support-bundle --preview [--json]
 
@@ -148,7 +156,7 @@ REQUEST 是请求编号（TAC-2026-000002）或其 ID。
   login: {
     password: '{email} 的密码：',
     signedIn:
-      '已登录 {portal}，身份为 {name} <{email}>（{role, select, customer-admin {客户管理员} it-staff {IT 人员} engineer {工程师} portal-admin {门户管理员} other {{role}}}），有效期至 {expiresAt}。',
+      '已登录 {portal}，身份为 {name}（{email}，{role, select, customer_admin {客户管理员} it_staff {IT 人员} engineer {工程师} portal_admin {门户管理员} other {{role}}}），有效期至 {expiresAt}。',
     signedOut: '已退出登录。',
   },
   contracts: {
@@ -157,7 +165,7 @@ REQUEST 是请求编号（TAC-2026-000002）或其 ID。
     expiring: '{id}  {tier}  即将到期（剩余 {days} 天）',
     pending: '{id}  {tier}  未生效（{days} 天后开始）',
     expired: '{id}  {tier}  已到期',
-    servicePeriod: '  服务期 {startDate} – {endDate}，{region}',
+    servicePeriod: '  服务期 {start} – {end}（{zone}），{region}',
     licensed: '  授权版本：{phrases}',
   },
   systems: {
@@ -210,7 +218,8 @@ REQUEST 是请求编号（TAC-2026-000002）或其 ID。
     hopDone: '{version} 已安装：检测到版本 {detected}。',
     upgraded: '已升级 {serial}：{path}。',
     stoppedNothingDone: '升级路径在 {version} 处停止（第 {step} 步，共 {count} 步）；{serial} 仍运行 {from}。',
-    stoppedSomeDone: '升级路径在 {version} 处停止（第 {step} 步，共 {count} 步）；已安装 {done}。',
+    stoppedSomeDone:
+      '升级路径在 {version} 处停止（第 {step} 步，共 {count} 步）；{doneCount, plural, other {已安装 {done}}}。',
     stoppedBecause: '{stopped}{problem}',
   },
   support: {
@@ -225,9 +234,9 @@ REQUEST 是请求编号（TAC-2026-000002）或其 ID。
     state: `{state, select,
       submitted {已提交}
       accepted {已受理}
-      in-progress {处理中}
-      awaiting-customer {等待客户答复}
-      solution-proposed {已提出解决方案}
+      in_progress {处理中}
+      awaiting_customer {等待客户答复}
+      solution_proposed {已提出解决方案}
       confirmed {已确认}
       closed {已关闭}
       cancelled {已取消}
