@@ -3,8 +3,10 @@
  * wants the command that does it. Keyed by the error's code, and where needed by what the error is about.
  */
 import type { HicareError } from '../../shared/errors.js';
+import type { DisplayLocale } from '../../shared/i18n/locales.js';
+import { translate } from '../../shared/i18n/translator.js';
 
-export function commandHint(error: HicareError): string | null {
+export function commandHint(error: HicareError, locale: DisplayLocale = 'en'): string | null {
   switch (error.code) {
     case 'UNAUTHENTICATED':
     case 'TOKEN_EXPIRED':
@@ -14,11 +16,15 @@ export function commandHint(error: HicareError): string | null {
       if (error.details?.['serialNumber'] !== undefined) return 'hicare systems';
       if (error.details?.['requestNumber'] !== undefined || error.details?.['requestId'] !== undefined)
         return 'hicare request list';
+      // The English text is the error's own (what logs keep), whatever language it is shown in.
       if (/failed installation/.test(error.message))
         return 'hicare request create --serial SERIAL --description TEXT --priority P3';
       return null;
     case 'PRERELEASE':
-      return 'hicare check --previews, then hicare download TARGET --previews';
+      return translate(locale, 'cli.report.previewsHint', {
+        check: 'hicare check --previews',
+        download: 'hicare download TARGET --previews',
+      });
     case 'VERSION_NOT_IN_CATALOG':
       return `hicare systems set-version ${String(error.details?.['serialNumber'] ?? 'SERIAL')} ${String(error.details?.['version'] ?? 'VERSION')} --not-in-catalog`;
     default:

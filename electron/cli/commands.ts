@@ -5,35 +5,64 @@
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { HicareError } from '../../shared/errors.js';
+import type { MessageParams } from '../../shared/i18n/messages.js';
+import { translate, type CatalogKey } from '../../shared/i18n/translator.js';
 import { readRootFile } from '../core/trust/root-file.js';
 import { confirmOrStop } from './confirm.js';
 import type { CliContext } from './context.js';
-import { progressLine, renderCheck, renderContracts, renderSystems } from './render.js';
+import { localizedResolutions, progressLine, renderCheck, renderContracts, renderSystems } from './render.js';
 
-export class UsageError extends Error {}
+/** Wrong usage, said with a catalog key so it is printed in the CLI's language (the message is the English). */
+export class UsageError extends Error {
+  constructor(
+    readonly key: CatalogKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(translate('en', key, params));
+    this.name = 'UsageError';
+  }
+}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** node:util's refusal in the CLI's words: the option it names, never its English sentence. */
+function parseArgsProblem(error: unknown): UsageError {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : '';
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError('cli.usage.unknownOption', { option });
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return /argument missing/.test(message)
+      ? new UsageError('cli.usage.optionNeedsValue', { option })
+      : new UsageError('cli.usage.optionTakesNoValue', { option });
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return new UsageError('cli.usage.unexpectedArgument', { argument: /'([^']*)'/.exec(message)?.[1] ?? '' });
+  return new UsageError('cli.usage.badOptions');
+}
 
 export function parse<O extends Options>(
   args: readonly string[],
   options: O,
   positionals: { min?: number; max?: number } = {},
 ) {
-  try {
-    const parsed = parseArgs({
-      args: [...args],
-      options: { json: { type: 'boolean' }, portal: { type: 'string' }, ...options },
-      strict: true,
-      allowPositionals: true,
+  const parsed = (() => {
+    try {
+      return parseArgs({
+        args: [...args],
+        options: { json: { type: 'boolean' }, portal: { type: 'string' }, ...options },
+        strict: true,
+        allowPositionals: true,
+      });
+    } catch (error) {
+      throw parseArgsProblem(error);
+    }
+  })();
+  if (parsed.positionals.length < (positionals.min ?? 0)) throw new UsageError('cli.usage.missingArgument');
+  if (parsed.positionals.length > (positionals.max ?? 0))
+    throw new UsageError('cli.usage.unexpectedArgument', {
+      argument: parsed.positionals[positionals.max ?? 0] ?? '',
     });
-    if (parsed.positionals.length < (positionals.min ?? 0)) throw new UsageError('Missing argument.');
-    if (parsed.positionals.length > (positionals.max ?? 0))
-      throw new UsageError(`Unexpected argument: ${parsed.positionals[positionals.max ?? 0] ?? ''}`);
-    return parsed;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parsed;
 }
 
 function emit(ctx: CliContext, value: unknown, text: string): void {
@@ -46,55 +75,69 @@ function emit(ctx: CliContext, value: unknown, text: string): void {
  * its fingerprint shown, and the user asked (or --yes given) before the setting changes.
  */
 export async function trustCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
+  const { t } = ctx;
   const { values, positionals } = parse(args, { yes: { type: 'boolean' } }, { min: 1, max: 1 });
   const root = await readRootFile(positionals[0] ?? '', { now: new Date(), namedIn: 'command line' });
   const portalUrl = ctx.flags.portal ?? ctx.io.env['HICARE_PORTAL'];
-  const facts = `  fingerprint (SHA-256): ${root.fingerprint}\n  root version ${root.version}, expires ${root.expires}`;
-  if (values.yes !== true)
-    ctx.io.err(`${root.file}\n${facts}\nCompare the fingerprint with the one your portal's operator gave you.\n`);
+  const facts = [
+    t('cli.trust.fingerprint', { fingerprint: root.fingerprint }),
+    t('cli.trust.version', { version: root.version, expiresAt: root.expires }),
+  ].join('\n');
+  if (values.yes !== true) ctx.io.err(`${root.file}\n${facts}\n${t('cli.trust.compare')}\n`);
   await confirmOrStop(ctx, {
-    question: 'Trust this root for the portal?',
+    question: t('cli.trust.question'),
     yes: values.yes,
-    nothingDone: 'Nothing was trusted.',
+    undone: 'trust',
     command: `hicare trust ${root.file}`,
   });
   ctx.settings.update({ trustRootPath: root.file, ...(portalUrl === undefined ? {} : { portalUrl }) });
   emit(
     ctx,
     { trustRootPath: root.file, fingerprint: root.fingerprint, version: root.version, expires: root.expires },
-    `Trusting ${root.file}\n${facts}\nCompare the fingerprint with the one your portal's operator gave you.`,
+    `${t('cli.trust.trusting', { file: root.file })}\n${facts}\n${t('cli.trust.compare')}`,
   );
 }
 
 export async function loginCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
+  const { t } = ctx;
   const { values } = parse(args, { email: { type: 'string' }, 'password-stdin': { type: 'boolean' } });
-  if (values.email === undefined) throw new UsageError('Missing --email.');
+  if (values.email === undefined) throw new UsageError('cli.usage.missingEmail');
   let password = ctx.io.env['HICARE_PASSWORD'];
   if (values['password-stdin'] === true) password = (await ctx.io.readStdin()).replace(/\r?\n$/, '');
   if (password === undefined && ctx.io.prompt !== undefined)
-    password = await ctx.io.prompt(`Password for ${values.email}: `);
-  if (password === undefined || password === '')
-    throw new UsageError('No password: set $HICARE_PASSWORD or use --password-stdin.');
+    password = await ctx.io.prompt(t('cli.login.password', { email: values.email }));
+  if (password === undefined || password === '') throw new UsageError('cli.usage.noPassword');
   const client = ctx.client();
   const session = await client.login(values.email, password);
   ctx.settings.update({ portalUrl: client.portal.portalUrl });
   emit(
     ctx,
     { account: session.account, expiresAt: session.expiresAt, portal: client.portal.portalUrl },
-    `Signed in to ${client.portal.portalUrl} as ${session.account.name} <${session.account.email}> (${session.account.role}) until ${session.expiresAt}.`,
+    t('cli.login.signedIn', {
+      portal: client.portal.portalUrl,
+      name: session.account.name,
+      email: session.account.email,
+      // ICU select keys cannot hold a hyphen.
+      role: session.account.role.replaceAll('-', '_'),
+      expiresAt: session.expiresAt,
+    }),
   );
 }
 
 export async function logoutCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
   parse(args, {});
   await ctx.client().logout();
-  emit(ctx, { ok: true }, 'Signed out.');
+  emit(ctx, { ok: true }, ctx.t('cli.login.signedOut'));
 }
 
 export async function entitlementCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
   parse(args, {});
   const contracts = await ctx.client().contracts();
-  emit(ctx, { contracts }, contracts.length === 0 ? 'You have no contracts.' : renderContracts(contracts));
+  emit(
+    ctx,
+    { contracts },
+    contracts.length === 0 ? ctx.t('cli.contracts.none') : renderContracts(contracts, ctx.locale),
+  );
 }
 
 export async function systemsCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
@@ -102,20 +145,24 @@ export async function systemsCommand(ctx: CliContext, args: readonly string[]): 
   const client = ctx.client();
   if (positionals[0] === 'set-version') {
     const [, serial, version] = positionals;
-    if (serial === undefined || version === undefined)
-      throw new UsageError('Use: hicare systems set-version SERIAL VERSION [--not-in-catalog]');
+    if (serial === undefined || version === undefined) throw new UsageError('cli.usage.setVersion');
     const system = await client.setVersion(serial, version, { notInCatalog: values['not-in-catalog'] === true });
     emit(
       ctx,
       { system },
-      `${serial}: ${system.product} ${version} (entered${system.notInCatalog === true ? ', not in the catalog' : ''})`,
+      ctx.t(system.notInCatalog === true ? 'cli.systems.enteredNotInCatalog' : 'cli.systems.entered', {
+        serial,
+        product: system.product,
+        version,
+      }),
     );
     return;
   }
-  if (values['not-in-catalog'] === true) throw new UsageError('--not-in-catalog goes with set-version.');
-  if (positionals.length > 0) throw new UsageError(`Unknown systems command: ${positionals[0] ?? ''}`);
+  if (values['not-in-catalog'] === true) throw new UsageError('cli.usage.notInCatalogAlone');
+  if (positionals.length > 0)
+    throw new UsageError('cli.usage.unknownSystemsCommand', { command: positionals[0] ?? '' });
   const systems = await client.systems();
-  emit(ctx, { systems }, renderSystems(systems));
+  emit(ctx, { systems }, renderSystems(systems, ctx.locale));
 }
 
 export async function checkCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
@@ -124,13 +171,9 @@ export async function checkCommand(ctx: CliContext, args: readonly string[]): Pr
     (r) => values.serial === undefined || r.system.serialNumber === values.serial,
   );
   if (values.serial !== undefined && resolutions.length === 0) {
-    throw new HicareError(
-      'NOT_FOUND',
-      `No system ${values.serial} is on your contracts.`,
-      'Run `hicare systems` to list them.',
-    );
+    throw new HicareError('NOT_FOUND.cliSystem', { serial: values.serial });
   }
-  emit(ctx, { systems: resolutions }, renderCheck(resolutions));
+  emit(ctx, { systems: localizedResolutions(resolutions, ctx.locale) }, renderCheck(resolutions, ctx.locale));
 }
 
 export async function downloadCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
@@ -148,7 +191,7 @@ export async function downloadCommand(ctx: CliContext, args: readonly string[]):
       const now = Date.now();
       if (now - lastDraw < 100 && p.receivedBytes < p.totalBytes) return;
       lastDraw = now;
-      ctx.io.err(`\r${progressLine(p)}`);
+      ctx.io.err(`\r${progressLine(p, 24, ctx.locale)}`);
     });
   }
   const results = await Promise.all(
@@ -169,7 +212,13 @@ export async function downloadCommand(ctx: CliContext, args: readonly string[]):
       })),
     },
     results
-      .map((r) => `${r.file}  ${r.length} bytes  sha256 ${r.sha256}  verified${r.fromCache ? ' (from cache)' : ''}`)
+      .map((r) =>
+        ctx.t(r.fromCache ? 'cli.download.verifiedFromCache' : 'cli.download.verified', {
+          file: r.file,
+          length: r.length,
+          sha256: r.sha256,
+        }),
+      )
       .join('\n'),
   );
 }
@@ -180,13 +229,19 @@ export async function verifyCommand(ctx: CliContext, args: readonly string[]): P
   emit(
     ctx,
     { target },
-    `${positionals[0] ?? ''} is ${target.name}: ${target.custom.product} ${target.custom.version} for ${target.custom.platform}-${target.custom.arch}, signed.`,
+    ctx.t('cli.verify.signed', {
+      file: positionals[0] ?? '',
+      target: target.name,
+      product: target.custom.product,
+      version: target.custom.version,
+      platform: `${target.custom.platform}-${target.custom.arch}`,
+    }),
   );
 }
 
 export async function installCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
   const { values, positionals } = parse(args, { serial: { type: 'string' } }, { min: 1, max: 1 });
-  if (values.serial === undefined) throw new UsageError('Missing --serial.');
+  if (values.serial === undefined) throw new UsageError('cli.usage.missingSerial');
   const client = ctx.client();
   await client.systems();
   const result = await client.install(positionals[0] ?? '', values.serial, {
@@ -197,7 +252,12 @@ export async function installCommand(ctx: CliContext, args: readonly string[]): 
   emit(
     ctx,
     { result },
-    `Installed on ${values.serial}: ${result.fromVersion ?? '(none)'} → ${result.detectedVersion} in ${(result.durationMs / 1000).toFixed(1)} s.`,
+    ctx.t('cli.install.installed', {
+      serial: values.serial,
+      from: result.fromVersion ?? ctx.t('cli.install.noneBefore'),
+      to: result.detectedVersion,
+      seconds: (result.durationMs / 1000).toFixed(1),
+    }),
   );
 }
 
@@ -206,7 +266,7 @@ export async function logCommand(ctx: CliContext, args: readonly string[]): Prom
   const client = ctx.client();
   if (values.verify === true) {
     const { count } = await client.operations.verifyOrThrow();
-    emit(ctx, { ok: true, count }, `The operation log is intact: ${count} records, hash chain verified.`);
+    emit(ctx, { ok: true, count }, ctx.t('cli.log.intact', { count }));
     return;
   }
   const records = await client.operations.recent(Number(values.limit ?? 20));

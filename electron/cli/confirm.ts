@@ -7,31 +7,26 @@ import { HicareError } from '../../shared/errors.js';
 import type { CliContext } from './context.js';
 
 export interface Confirmation {
-  /** The question, ending in "?"; " [y/N] " is added. */
+  /** The question, in the CLI's language, ending in "?"; " [y/N] " is added. */
   question: string;
   /** --yes was given. */
   yes: boolean | undefined;
   /** What was left undone, said when the command stops ("Nothing was sent."). */
-  nothingDone: string;
+  undone: 'trust' | 'send' | 'install';
   /** The command to run again with --yes, shown in the remedy. */
   command: string;
 }
 
+/** y or yes in any case; a Chinese reader may answer 是. */
+const YES = /^(y(es)?|是)$/i;
+
 export async function confirmOrStop(ctx: CliContext, c: Confirmation): Promise<void> {
   if (c.yes === true) return;
   if (ctx.io.prompt === undefined) {
-    throw new HicareError(
-      'CONFIRMATION_REQUIRED',
-      `${c.nothingDone} This needs your confirmation and there is no terminal to ask on.`,
-      `Run it on a terminal, or add --yes: ${c.command} --yes`,
-    );
+    throw new HicareError('CONFIRMATION_REQUIRED.cliNoTerminal', { undone: c.undone, command: c.command });
   }
-  const answer = await ctx.io.prompt(`${c.question} [y/N] `, { echo: true });
-  if (!/^y(es)?$/i.test(answer.trim())) {
-    throw new HicareError(
-      'CONFIRMATION_REQUIRED',
-      `${c.nothingDone} You did not confirm.`,
-      `Run the command again and answer y when you are sure: ${c.command}`,
-    );
+  const answer = await ctx.io.prompt(ctx.t('cli.confirm.prompt', { question: c.question }), { echo: true });
+  if (!YES.test(answer.trim())) {
+    throw new HicareError('CONFIRMATION_REQUIRED.cliNotConfirmed', { undone: c.undone, command: c.command });
   }
 }

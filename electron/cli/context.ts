@@ -1,6 +1,8 @@
 /** What every `hicare` command works with: the data directory, the saved settings and a client for the portal. */
 import { join } from 'node:path';
 import { HicareError } from '../../shared/errors.js';
+import type { DisplayLocale } from '../../shared/i18n/locales.js';
+import { translator, type Translate } from '../../shared/i18n/translator.js';
 import { consoleLogger, systemClock, type Logger } from '../core/adapters.js';
 import { fileLogger, logDirectoryOf, teeLogger } from '../core/logging/index.js';
 import { HicareClient } from '../core/client/hicare-client.js';
@@ -22,17 +24,23 @@ export interface CliIo {
 export interface GlobalFlags {
   portal?: string | undefined;
   json?: boolean | undefined;
+  /** --lang as given; the locale it resolves to is the context's. */
+  lang?: string | undefined;
 }
 
 export class CliContext {
   readonly dataDirectory: string;
   readonly settings: SettingsService;
+  /** Every word printed (and the message and remedy of --json errors) is in this language. */
+  readonly t: Translate;
   private log: Logger | undefined;
 
   constructor(
     readonly io: CliIo,
     readonly flags: GlobalFlags,
+    readonly locale: DisplayLocale = 'en',
   ) {
+    this.t = translator(locale);
     this.dataDirectory = defaultPaths(io.env as NodeJS.ProcessEnv).dataDirectory;
     this.settings = new SettingsService(this.dataDirectory);
   }
@@ -40,11 +48,7 @@ export class CliContext {
   portalUrl(): string {
     const url = this.flags.portal ?? this.io.env['HICARE_PORTAL'] ?? this.settings.get().portalUrl;
     if (url === undefined || url === null || url === '') {
-      throw new HicareError(
-        'INVALID_INPUT',
-        'No portal is configured.',
-        'Pass --portal URL (or set HICARE_PORTAL), e.g. --portal http://127.0.0.1:8780.',
-      );
+      throw new HicareError('INVALID_INPUT.cliNoPortal');
     }
     return url;
   }

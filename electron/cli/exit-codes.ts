@@ -5,6 +5,8 @@
  */
 import type { ErrorCode } from '../../shared/errors.js';
 import { VERDICT_REASON_CODES } from '../../shared/domain/verdict.js';
+import type { DisplayLocale } from '../../shared/i18n/locales.js';
+import { translate } from '../../shared/i18n/translator.js';
 
 export const EXIT = {
   ok: 0,
@@ -68,15 +70,7 @@ export function exitCodeFor(code: ErrorCode | string): ExitCode {
   return EXIT.failed;
 }
 
-export const EXIT_CODES_HELP = `Exit codes:
-  0  done
-  1  failed (the error's code and remedy are printed)
-  2  wrong usage (the command's help is printed)
-  3  not entitled: the contract does not allow it (the code is the verdict's reason)
-  4  not trusted: the trust root, signed catalog, package hash or length check failed — nothing was installed
-  5  the installer failed (its log and exit code are printed; a service request can be opened)
-  6  offline or the portal did not answer
-  7  not found: no such target, system, request or file
-  8  does not fit: a package for another product or platform, or a version the upgrade path does not allow yet
-  9  refused by the portal: not signed in, or this account may not do it
- 10  not confirmed: the question could not be asked (no terminal; add --yes) or was answered no`;
+/** The exit codes as `--help` lists them, in the reader's language. */
+export function exitCodesHelp(locale: DisplayLocale = 'en'): string {
+  return translate(locale, 'cli.help.exitCodes');
+}

@@ -1,8 +1,10 @@
 /**
- * `hicare`: takes the global flags (--portal, --json) wherever they stand, dispatches to a command, prints coded
+ * `hicare`: takes the global flags (--portal, --json, --lang) wherever they stand, dispatches to a command, prints coded
  * errors with their remedy (as JSON on stderr with --json) and returns the documented exit code.
  */
 import { isHicareError, type HicareError } from '../../shared/errors.js';
+import type { DisplayLocale } from '../../shared/i18n/locales.js';
+import { translator } from '../../shared/i18n/translator.js';
 import { fileError } from '../core/files/file-error.js';
 import {
   checkCommand,
@@ -23,7 +25,8 @@ import { requestCommand } from './request-commands.js';
 import { supportBundleCommand } from './support-command.js';
 import { upgradeCommand } from './upgrade-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
-import { HELP, MAIN_HELP } from './help.js';
+import { commandHelp, mainHelp } from './help.js';
+import { cliLocale, environmentLocale, LANGUAGE_CHOICES } from './language.js';
 
 const COMMANDS: Record<string, (ctx: CliContext, args: readonly string[]) => Promise<void>> = {
   trust: trustCommand,
@@ -49,6 +52,8 @@ function splitGlobals(argv: readonly string[]): { flags: GlobalFlags; rest: stri
     if (arg === '--json') flags.json = true;
     else if (arg === '--portal') flags.portal = argv[++i];
     else if (arg.startsWith('--portal=')) flags.portal = arg.slice('--portal='.length);
+    else if (arg === '--lang') flags.lang = argv[++i] ?? '';
+    else if (arg.startsWith('--lang=')) flags.lang = arg.slice('--lang='.length);
     else rest.push(arg);
   }
   return { flags, rest };
@@ -56,36 +61,46 @@ function splitGlobals(argv: readonly string[]): { flags: GlobalFlags; rest: stri
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const { flags, rest } = splitGlobals(argv);
+  const language = cliLocale(flags.lang, io.env);
+  // A --lang the CLI does not speak is said in the language it would speak otherwise.
+  const locale = language.ok ? language.locale : environmentLocale(io.env);
+  const t = translator(locale);
+  if (!language.ok) {
+    const problem =
+      language.given === ''
+        ? t('cli.usage.missingLanguage', { choices: LANGUAGE_CHOICES })
+        : t('cli.usage.unknownLanguage', { given: language.given, choices: LANGUAGE_CHOICES });
+    io.err(`${problem}\n\n${mainHelp(locale)}\n`);
+    return EXIT.usage;
+  }
   const [command, ...args] = rest;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    io.out(MAIN_HELP);
+    io.out(mainHelp(locale));
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   const run = COMMANDS[command];
   if (run === undefined) {
-    io.err(`Unknown command: ${command}\n\n${MAIN_HELP}\n`);
+    io.err(`${t('cli.usage.unknownCommand', { command })}\n\n${mainHelp(locale)}\n`);
     return EXIT.usage;
   }
   if (args.includes('--help') || args.includes('-h')) {
-    io.out(HELP[command] ?? MAIN_HELP);
+    io.out(commandHelp(locale, command));
     return EXIT.ok;
   }
   try {
-    await run(new CliContext(io, flags), args);
+    await run(new CliContext(io, flags, locale), args);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`${error.message}\n\n${HELP[command] ?? MAIN_HELP}\n`);
+      io.err(`${t(error.key, error.params)}\n\n${commandHelp(locale, command)}\n`);
       return EXIT.usage;
     }
-    if (isHicareError(error)) return report(error, flags, io);
+    if (isHicareError(error)) return report(error, flags, io, locale);
     // A file-system error nobody turned into words still gets them; anything else is ours, and its text (a stack,
     // a library's message) is for the vendor, shown only with HICARE_DEBUG=1.
     const coded = fileError(error, { file: 'commandLineFile', path: (error as { path?: string }).path ?? '(unknown)' });
-    if (isHicareError(coded)) return report(coded, flags, io);
-    io.err(
-      'error INTERNAL: Something went wrong inside hicare.\n  Run it again; if it persists, report it to the vendor with the command you ran (HICARE_DEBUG=1 shows the details).\n',
-    );
+    if (isHicareError(coded)) return report(coded, flags, io, locale);
+    io.err(`${t('cli.report.internal')}\n  ${t('cli.report.internalRemedy')}\n`);
     if (io.env['HICARE_DEBUG'] === '1')
       io.err(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.failed;
@@ -93,18 +108,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 /** A coded error as the user reads it: code, words, remedy, the command that helps, an installer's log. */
-function report(error: HicareError, flags: GlobalFlags, io: CliIo): number {
-  if (flags.json === true) io.err(`${JSON.stringify(error.toBody())}\n`);
+function report(error: HicareError, flags: GlobalFlags, io: CliIo, locale: DisplayLocale): number {
+  const body = error.toBody(locale);
+  if (flags.json === true) io.err(`${JSON.stringify(body)}\n`);
   else {
-    io.err(`error ${error.code}: ${error.message}\n  ${error.remedy}\n`);
-    const hint = commandHint(error);
-    if (hint !== null) io.err(`  Command: ${hint}\n`);
+    const t = translator(locale);
+    io.err(`${t('cli.report.error', { code: body.code, message: body.message })}\n  ${body.remedy}\n`);
+    const hint = commandHint(error, locale);
+    if (hint !== null) io.err(`  ${t('cli.report.command', { command: hint })}\n`);
     const log = error.details?.['log'];
     if (typeof log === 'string' && log !== '') {
-      io.err(`\nInstaller log (last lines):\n${log.split('\n').slice(-15).join('\n')}\n`);
-      io.err(
-        '\nSee the known issues and open a remote-guidance request drafted from this failure:\n  hicare request create --from-failure last\n',
-      );
+      io.err(`\n${t('cli.report.installerLog')}\n${log.split('\n').slice(-15).join('\n')}\n`);
+      io.err(`\n${t('cli.report.fromFailure')}\n  hicare request create --from-failure last\n`);
     }
   }
   return exitCodeFor(error.code);

@@ -5,31 +5,58 @@ import { rangeInWords } from '../../shared/domain/range-words.js';
 import { satisfiesMinUpgradeFrom } from '../../shared/domain/release.js';
 import type { ReleaseTargetCustom } from '../../shared/contracts/catalog.js';
 import { licensedVersionPhrases } from '../../shared/domain/licence.js';
+import { formatCalendarDate } from '../../shared/i18n/format.js';
+import type { DisplayLocale } from '../../shared/i18n/locales.js';
+import { localizeProblem } from '../../shared/i18n/problem.js';
+import { translator, type Translate } from '../../shared/i18n/translator.js';
 import type { InventorySystem } from '../core/inventory/inventory.js';
 import type { SystemResolution } from '../core/resolver/resolver.js';
 import type { ProgressEvent } from '../core/downloads/index.js';
+import { displayWidth, padToWidth } from './display-width.js';
 
+/** Columns two spaces apart, padded by terminal width so Chinese headers and cells line up too. */
 export function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? '')))) ?? [];
   return rows
     .map((r) =>
       r
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .map((cell, i) => padToWidth(cell, widths[i] ?? 0))
         .join('  ')
         .trimEnd(),
     )
     .join('\n');
 }
 
-export function renderContracts(contracts: readonly ContractView[]): string {
+function contractHead(c: ContractView, t: Translate): string {
+  const tier = TIER_NAMES[c.tier];
+  switch (c.status) {
+    case 'pending':
+      return t('cli.contracts.pending', { id: c.id, tier, days: c.daysUntilStart });
+    case 'expired':
+      return t('cli.contracts.expired', { id: c.id, tier });
+    case 'expiring':
+      return t('cli.contracts.expiring', { id: c.id, tier, days: c.daysLeft });
+    case 'active':
+      return t('cli.contracts.active', { id: c.id, tier, days: c.daysLeft });
+  }
+}
+
+export function renderContracts(contracts: readonly ContractView[], locale: DisplayLocale = 'en'): string {
+  const t = translator(locale);
   return contracts
     .map((c) =>
       [
-        `${c.id}  ${TIER_NAMES[c.tier]}  ${c.status}${c.status === 'pending' ? ` (starts in ${c.daysUntilStart} days)` : c.status === 'expired' ? '' : ` (${c.daysLeft} days left)`}`,
-        `  service period ${c.startDate} – ${c.endDate}, ${c.region}`,
+        contractHead(c, t),
+        // The service period is days on the contract's calendar: written as they are, with its zone named once.
+        t('cli.contracts.servicePeriod', {
+          start: formatCalendarDate(locale, c.startDate),
+          end: formatCalendarDate(locale, c.endDate),
+          zone: c.timeZone,
+          region: c.region,
+        }),
         ...(Object.keys(c.licensedMajors).length === 0
           ? []
-          : [`  Licensed versions: ${licensedVersionPhrases(c).join('; ')}`]),
+          : [t('cli.contracts.licensed', { phrases: licensedVersionPhrases(c).join('; ') })]),
         ...c.systems.map((s) => `  ${s.serialNumber}  ${s.product}  ${s.location}`),
       ].join('\n'),
     )
@@ -37,27 +64,35 @@ export function renderContracts(contracts: readonly ContractView[]): string {
 }
 
 /** The installed version, marked when the admin entered one that is not in the vendor's catalog. */
-function installedWords(s: Pick<InventorySystem, 'installedVersion' | 'notInCatalog'>): string {
-  if (s.installedVersion === null) return '(unknown)';
-  return s.notInCatalog === true ? `${s.installedVersion} (not in the catalog)` : s.installedVersion;
+function installedWords(s: Pick<InventorySystem, 'installedVersion' | 'notInCatalog'>, t: Translate): string {
+  if (s.installedVersion === null) return t('cli.systems.unknownVersion');
+  return s.notInCatalog === true ? t('cli.systems.notInCatalog', { version: s.installedVersion }) : s.installedVersion;
 }
 
-export function renderSystems(systems: readonly InventorySystem[]): string {
+export function renderSystems(systems: readonly InventorySystem[], locale: DisplayLocale = 'en'): string {
+  const t = translator(locale);
   return table([
-    ['SERIAL', 'PRODUCT', 'INSTALLED', 'SOURCE', 'PLATFORM', 'LOCATION'],
+    [
+      t('cli.systems.serial'),
+      t('cli.systems.product'),
+      t('cli.systems.installed'),
+      t('cli.systems.source'),
+      t('cli.systems.platform'),
+      t('cli.systems.location'),
+    ],
     ...systems.map((s) => [
       s.serialNumber,
       s.product,
-      installedWords(s),
-      s.versionSource ?? '-',
-      s.platform ?? 'remote',
+      installedWords(s, t),
+      s.versionSource === null ? '-' : t('cli.systems.sourceOf', { source: s.versionSource }),
+      s.platform ?? t('cli.systems.remote'),
       s.location,
     ]),
   ]);
 }
 
 /** For a release that would skip a hop: what it installs over, in words, and the command that takes the path. */
-function pathNeeded(system: SystemResolution['system'], release: ReleaseTargetCustom): string {
+function pathNeeded(system: SystemResolution['system'], release: ReleaseTargetCustom, t: Translate): string {
   const range = release.minUpgradeFrom;
   if (
     range === undefined ||
@@ -65,38 +100,68 @@ function pathNeeded(system: SystemResolution['system'], release: ReleaseTargetCu
     satisfiesMinUpgradeFrom(system.installedVersion, { ...release, minUpgradeFrom: range })
   )
     return '';
-  return `\n                          installs only over ${rangeInWords(range)}: hicare upgrade --serial ${system.serialNumber} --to ${release.version}`;
+  const words = t('cli.check.installsOnlyOver', {
+    range: rangeInWords(range),
+    serial: system.serialNumber,
+    version: release.version,
+  });
+  return `\n                          ${words}`;
 }
 
-export function renderCheck(resolutions: readonly SystemResolution[]): string {
+export function renderCheck(resolutions: readonly SystemResolution[], locale: DisplayLocale = 'en'): string {
+  const t = translator(locale);
+  // The kind column is as wide as its widest word in this language ("update " / "upgrade", "更新" / "升级").
+  const kinds = { update: t('cli.check.update'), upgrade: t('cli.check.upgrade') };
+  const kindWidth = Math.max(displayWidth(kinds.update), displayWidth(kinds.upgrade));
   return resolutions
     .map((r) => {
-      const head = `${r.system.serialNumber}  ${r.system.product} ${r.system.installedVersion === null ? '(version unknown)' : installedWords(r.system)}  ${r.system.location}`;
+      const installed =
+        r.system.installedVersion === null ? t('cli.check.versionUnknown') : installedWords(r.system, t);
+      const head = `${r.system.serialNumber}  ${r.system.product} ${installed}  ${r.system.location}`;
       const candidates = [...r.updates, ...r.upgrades].sort((a, b) =>
         a.target.custom.version < b.target.custom.version ? 1 : -1,
       );
       if (r.system.installedVersion === null)
-        return `${head}\n  Enter the installed version: hicare systems set-version ${r.system.serialNumber} VERSION`;
+        return `${head}\n  ${t('cli.check.enterVersion', { serial: r.system.serialNumber })}`;
       // A version outside the catalog cannot be up to date: the catalog only says nothing newer is in it.
       if (candidates.length === 0)
-        return `${head}\n  ${r.system.notInCatalog === true ? 'No newer release in the catalog (the installed version is not in it).' : 'Up to date.'}`;
+        return `${head}\n  ${r.system.notInCatalog === true ? t('cli.check.nothingNewerNotInCatalog') : t('cli.check.upToDate')}`;
       const lines = candidates.map((c) => {
-        const kind = c.verdict.kind === 'upgrade' ? 'upgrade' : 'update ';
+        const kind = padToWidth(c.verdict.kind === 'upgrade' ? kinds.upgrade : kinds.update, kindWidth);
         if (c.verdict.allowed)
-          return `  ✓ ${kind} ${c.target.custom.version.padEnd(12)} ${c.target.name}${pathNeeded(r.system, c.target.custom)}`;
+          return `  ✓ ${kind} ${c.target.custom.version.padEnd(12)} ${c.target.name}${pathNeeded(r.system, c.target.custom, t)}`;
         const why = c.verdict.reasons
-          .map((x) => `${x.code}: ${x.message} → ${x.remedy}`)
+          .map((x) => {
+            const { message, remedy } = localizeProblem(locale, x);
+            return `${x.code}: ${message} → ${remedy}`;
+          })
           .join('\n                          ');
         return `  ✗ ${kind} ${c.target.custom.version.padEnd(12)} ${why}`;
       });
       const plan = r.recommended?.plan;
       const path =
         plan?.ok === true && plan.hops.length > 0
-          ? `  Path to ${r.recommended?.version ?? ''}: ${[r.system.installedVersion, ...plan.hops.map((h) => h.version)].join(' → ')}`
+          ? `  ${t('cli.check.pathTo', {
+              version: r.recommended?.version ?? '',
+              path: [r.system.installedVersion, ...plan.hops.map((h) => h.version)].join(' → '),
+            })}`
           : '';
       return [head, ...lines, ...(path === '' ? [] : [path])].join('\n');
     })
     .join('\n\n');
+}
+
+/** The check as --json writes it: the same fields, each verdict reason's message and remedy in the reader's language. */
+export function localizedResolutions(
+  resolutions: readonly SystemResolution[],
+  locale: DisplayLocale,
+): SystemResolution[] {
+  const candidates = (list: SystemResolution['updates']) =>
+    list.map((c) => ({
+      ...c,
+      verdict: { ...c.verdict, reasons: c.verdict.reasons.map((x) => ({ ...x, ...localizeProblem(locale, x) })) },
+    }));
+  return resolutions.map((r) => ({ ...r, updates: candidates(r.updates), upgrades: candidates(r.upgrades) }));
 }
 
 function megabytes(bytes: number): string {
@@ -104,9 +169,10 @@ function megabytes(bytes: number): string {
 }
 
 /** One line, redrawn in place: `[#####.....]  45%  12.0/26.7 MB  8.1 MB/s  ETA 2s  name`. */
-export function progressLine(p: ProgressEvent, width = 24): string {
+export function progressLine(p: ProgressEvent, width = 24, locale: DisplayLocale = 'en'): string {
   const fraction = p.totalBytes === 0 ? 1 : p.receivedBytes / p.totalBytes;
   const filled = Math.round(fraction * width);
-  const eta = p.etaSeconds === null ? '' : `  ETA ${Math.ceil(p.etaSeconds)}s`;
+  const eta =
+    p.etaSeconds === null ? '' : `  ${translator(locale)('cli.download.eta', { seconds: Math.ceil(p.etaSeconds) })}`;
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%  ${megabytes(p.receivedBytes)}/${megabytes(p.totalBytes)}  ${megabytes(p.bytesPerSecond)}/s${eta}  ${p.name.split('/').at(-1) ?? p.name}`;
 }

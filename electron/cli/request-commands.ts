@@ -10,6 +10,8 @@ import { redact } from '../../shared/domain/redact.js';
 import { HicareError } from '../../shared/errors.js';
 import { draftFromFailure } from '../core/requests/draft.js';
 import type { OutboxEntry } from '../core/requests/outbox.js';
+import { localizeProblem } from '../../shared/i18n/problem.js';
+import type { Translate } from '../../shared/i18n/translator.js';
 import { pickFiles } from './request-files.js';
 import { parse, UsageError } from './commands.js';
 import { confirmOrStop } from './confirm.js';
@@ -35,18 +37,26 @@ function emit(ctx: CliContext, value: unknown, text: string): void {
 function priorityOf(value: string | undefined): Priority | undefined {
   if (value === undefined) return undefined;
   if (!(PRIORITIES as readonly string[]).includes(value))
-    throw new UsageError(`--priority must be one of ${PRIORITIES.join(', ')}.`);
+    throw new UsageError('cli.usage.priorityChoices', { choices: PRIORITIES.join(', ') });
   return value as Priority;
 }
 
-function describeRequest(r: ServiceRequest): string {
+function describeRequest(r: ServiceRequest, t: Translate): string {
   const sla =
     r.sla.state === 'awaiting-acceptance'
-      ? 'waiting for TAC to accept'
+      ? t('cli.request.awaitingAcceptance')
       : r.sla.state === 'running'
-        ? `first contact due ${r.sla.dueAt ?? ''}`
-        : `response ${r.sla.state}`;
-  return `${r.number}  ${r.state}  ${r.priority}  ${r.serialNumber} (${r.product})  ${sla}`;
+        ? t('cli.request.firstContactDue', { dueAt: r.sla.dueAt ?? '' })
+        : t('cli.request.response', { state: r.sla.state });
+  return t('cli.request.line', {
+    number: r.number,
+    // ICU select keys cannot hold a hyphen.
+    state: t('cli.request.state', { state: r.state.replaceAll('-', '_') }),
+    priority: r.priority,
+    serial: r.serialNumber,
+    product: r.product,
+    sla,
+  });
 }
 
 async function send(
@@ -56,20 +66,17 @@ async function send(
   yes: boolean | undefined,
   files: readonly StagedFile[] = [],
 ): Promise<void> {
+  const { t } = ctx;
   await confirmOrStop(ctx, {
-    question: 'Send this request to the Technical Assistance Center?',
+    question: t('cli.request.sendQuestion'),
     yes,
-    nothingDone: 'Nothing was sent.',
+    undone: 'send',
     command: 'hicare request create …',
   });
   const outcome = await ctx.client().requests.submit(request, idempotencyKey, files);
-  if (outcome.status === 'sent') emit(ctx, outcome, `Sent: ${describeRequest(outcome.request)}`);
-  else
-    emit(
-      ctx,
-      outcome,
-      `Queued on this desktop: ${outcome.reason}\nIt is sent by the next \`hicare request flush\` (or any request command) once the portal answers.`,
-    );
+  if (outcome.status === 'sent')
+    emit(ctx, outcome, t('cli.request.sent', { request: describeRequest(outcome.request, t) }));
+  else emit(ctx, outcome, t('cli.request.queued', { reason: outcome.reason }));
 }
 
 async function create(ctx: CliContext, args: readonly string[]): Promise<void> {
@@ -98,21 +105,29 @@ async function create(ctx: CliContext, args: readonly string[]): Promise<void> {
       ...(priority === undefined ? {} : { priority }),
     });
     if (ctx.flags.json !== true) {
+      const { t } = ctx;
       if (knownIssues.length > 0) {
-        ctx.io.err(
-          `Known issues that match this failure — one of them may solve it without a request:\n${knownIssues.map((a) => `  • ${a.title} (${a.id})`).join('\n')}\n\n`,
-        );
+        const issues = knownIssues.map((a) => t('cli.request.knownIssue', { title: a.title, id: a.id })).join('\n');
+        ctx.io.err(`${t('cli.request.knownIssues')}\n${issues}\n\n`);
       }
       const p = draft.request.priority;
+      const redactions = draft.redactions.map((r) =>
+        r.path.endsWith('.log')
+          ? t('cli.request.redactedAtLine', { kind: r.kind, path: r.path, line: r.line, masked: r.masked })
+          : t('cli.request.redactedAt', { kind: r.kind, path: r.path, masked: r.masked }),
+      );
       ctx.io.err(
         [
-          `Request draft for ${draft.request.serialNumber} at ${draft.request.location}`,
-          `  priority ${p}: ${PRIORITY_DEFINITIONS[p].definition}`,
+          t('cli.request.draftFor', { serial: draft.request.serialNumber, location: draft.request.location }),
+          t('cli.request.draftPriority', { priority: p, definition: PRIORITY_DEFINITIONS[p].definition }),
           `  ${draft.request.faultDescription.split('\n').join('\n  ')}`,
-          `  installer log: ${draft.request.installFailure?.log.split('\n').length ?? 0} lines; ${draft.request.operationRecords.length} operation records; system information`,
-          draft.redactions.length === 0
-            ? '  Redaction: nothing secret was found.'
-            : `  Redaction removed ${draft.redactions.length} secrets:\n${draft.redactions.map((r) => `    - ${r.kind} in ${r.path}${r.path.endsWith('.log') ? ` line ${r.line}` : ''}: ${r.masked}`).join('\n')}`,
+          t('cli.request.draftAttached', {
+            lines: draft.request.installFailure?.log.split('\n').length ?? 0,
+            records: draft.request.operationRecords.length,
+          }),
+          ...(draft.redactions.length === 0
+            ? [t('cli.request.nothingSecret')]
+            : [t('cli.request.redactionRemoved', { count: draft.redactions.length }), ...redactions]),
           '',
         ].join('\n'),
       );
@@ -121,7 +136,7 @@ async function create(ctx: CliContext, args: readonly string[]): Promise<void> {
     return;
   }
   if (values.serial === undefined || values.description === undefined || priority === undefined) {
-    throw new UsageError('Give --from-failure ID|last, or --serial, --description and --priority.');
+    throw new UsageError('cli.usage.createNeeds');
   }
   // Everything is checked before anything is sent: who may open requests, then each file.
   await client.requests.assertMayOpen();
@@ -141,8 +156,11 @@ async function create(ctx: CliContext, args: readonly string[]): Promise<void> {
     operationRecords: (await client.operations.recent(20)).map((r) => ({ at: r.at, kind: r.kind, summary: r.summary })),
   };
   if (ctx.flags.json !== true && description.removed.length > 0) {
+    const lines = description.removed.map((r) =>
+      ctx.t('cli.request.descriptionRedaction', { kind: r.kind, line: r.line, masked: r.masked }),
+    );
     ctx.io.err(
-      `Redaction removed ${description.removed.length} secrets from the description:\n${description.removed.map((r) => `  - ${r.kind} on line ${r.line}: ${r.masked}`).join('\n')}\n`,
+      `${ctx.t('cli.request.descriptionRedacted', { count: description.removed.length })}\n${lines.join('\n')}\n`,
     );
   }
   const staged = [];
@@ -151,12 +169,18 @@ async function create(ctx: CliContext, args: readonly string[]): Promise<void> {
 }
 
 /** What the portal refused, kept on this desktop: printed with its code and reason, and the way out. */
-function refusedWords(entries: readonly OutboxEntry[]): string {
+function refusedWords(entries: readonly OutboxEntry[], ctx: CliContext): string {
   return entries
-    .map(
-      (e) =>
-        `Not sent: ${e.request.serialNumber} "${e.request.faultDescription.split('\n')[0]?.slice(0, 60) ?? ''}" (${e.idempotencyKey})\n  ${e.refusal?.code ?? ''}: ${e.refusal?.message ?? ''}\n  ${e.refusal?.remedy ?? ''}`,
-    )
+    .map((e) => {
+      const head = ctx.t('cli.request.notSent', {
+        serial: e.request.serialNumber,
+        summary: e.request.faultDescription.split('\n')[0]?.slice(0, 60) ?? '',
+        key: e.idempotencyKey,
+      });
+      const refusal = e.refusal;
+      const words = refusal === undefined ? { message: '', remedy: '' } : localizeProblem(ctx.locale, refusal);
+      return `${head}\n  ${refusal?.code ?? ''}: ${words.message}\n  ${words.remedy}`;
+    })
     .join('\n');
 }
 
@@ -172,16 +196,17 @@ export async function requestCommand(ctx: CliContext, args: readonly string[]): 
       emit(
         ctx,
         result,
-        `${result.sent.length} sent, ${result.waiting} still waiting, ${result.refused.length} refused.`,
+        ctx.t('cli.request.flushed', {
+          sent: result.sent.length,
+          waiting: result.waiting,
+          refused: result.refused.length,
+        }),
       );
       if (result.refused.length > 0) {
-        if (ctx.flags.json !== true) ctx.io.err(`${refusedWords(result.refused)}\n`);
+        if (ctx.flags.json !== true) ctx.io.err(`${refusedWords(result.refused, ctx)}\n`);
         throw new HicareError(
-          'REQUEST_REFUSED',
-          result.refused.length === 1
-            ? 'The portal refused a request waiting on this desktop; it is kept.'
-            : `The portal refused ${result.refused.length} requests waiting on this desktop; they are kept.`,
-          'Correct it and open it again with `hicare request create`, then remove the refused one with `hicare request discard KEY`.',
+          'REQUEST_REFUSED.cliKept',
+          { count: result.refused.length },
           {
             refused: result.refused.map((e) => ({
               idempotencyKey: e.idempotencyKey,
@@ -196,7 +221,7 @@ export async function requestCommand(ctx: CliContext, args: readonly string[]): 
     case 'discard': {
       const { positionals } = parse(rest, {}, { min: 1, max: 1 });
       await client().requests.outbox.discard(positionals[0] ?? '');
-      emit(ctx, { discarded: positionals[0] }, 'The request was discarded from this desktop; nothing was sent.');
+      emit(ctx, { discarded: positionals[0] }, ctx.t('cli.request.discarded'));
       return;
     }
     case 'list': {
@@ -206,7 +231,11 @@ export async function requestCommand(ctx: CliContext, args: readonly string[]): 
       const { requests } = await c.portal.call('listRequests', {
         query: values.state === undefined ? {} : { state: values.state as never },
       });
-      emit(ctx, { requests }, requests.length === 0 ? 'No requests.' : requests.map(describeRequest).join('\n'));
+      emit(
+        ctx,
+        { requests },
+        requests.length === 0 ? ctx.t('cli.request.none') : requests.map((r) => describeRequest(r, ctx.t)).join('\n'),
+      );
       return;
     }
     case 'show': {
@@ -216,7 +245,7 @@ export async function requestCommand(ctx: CliContext, args: readonly string[]): 
       emit(
         ctx,
         { request },
-        `${describeRequest(request)}\n  ${request.location}\n  ${request.faultDescription.split('\n').join('\n  ')}`,
+        `${describeRequest(request, ctx.t)}\n  ${request.location}\n  ${request.faultDescription.split('\n').join('\n  ')}`,
       );
       return;
     }
@@ -227,7 +256,7 @@ export async function requestCommand(ctx: CliContext, args: readonly string[]): 
         params: { id: await requestIdOf(c, positionals[0] ?? '') },
         body: { body: positionals[1] ?? '' },
       });
-      emit(ctx, { message }, `Message sent at ${message.at}.`);
+      emit(ctx, { message }, ctx.t('cli.request.messageSent', { sentAt: message.at }));
       return;
     }
     case 'grant': {
@@ -244,38 +273,48 @@ export async function requestCommand(ctx: CliContext, args: readonly string[]): 
         { min: 1, max: 1 },
       );
       if (values.channel === undefined || values.address === undefined || values.account === undefined)
-        throw new UsageError('Give --channel, --address and --account.');
+        throw new UsageError('cli.usage.grantNeeds');
       const { address, account } = values;
       const c = client();
       const id = await requestIdOf(c, positionals[0] ?? '');
-      const grant = await namingFlags(GRANT_FLAGS, () =>
-        c.portal.call('createGrant', {
-          params: { id },
-          body: {
-            channel: values.channel as never,
-            address,
-            account,
-            scope: (values.scope ?? 'diagnose') as never,
-            ...(values.hours === undefined ? {} : { expiresInHours: Number(values.hours) }),
-            ...(values.password === undefined ? {} : { password: values.password }),
-          },
-        }),
+      const grant = await namingFlags(
+        GRANT_FLAGS,
+        () =>
+          c.portal.call('createGrant', {
+            params: { id },
+            body: {
+              channel: values.channel as never,
+              address,
+              account,
+              scope: (values.scope ?? 'diagnose') as never,
+              ...(values.hours === undefined ? {} : { expiresInHours: Number(values.hours) }),
+              ...(values.password === undefined ? {} : { password: values.password }),
+            },
+          }),
+        ctx.locale,
       );
       emit(
         ctx,
         { grant },
-        `Grant ${grant.id}: ${grant.channel} ${grant.account}@${grant.address}, ${grant.scope}, until ${grant.expiresAt}\n  password: ${grant.password}\n  Set this password on the account now; it is shown only once.`,
+        [
+          ctx.t('cli.request.grant', {
+            id: grant.id,
+            channel: grant.channel,
+            account: grant.account ?? '',
+            address: grant.address ?? '',
+            scope: grant.scope,
+            expiresAt: grant.expiresAt,
+          }),
+          ctx.t('cli.request.grantPassword', { password: grant.password }),
+          ctx.t('cli.request.grantPasswordOnce'),
+        ].join('\n'),
       );
       return;
     }
     case 'revoke': {
       const { positionals } = parse(rest, {}, { min: 1, max: 1 });
       const grant = await client().portal.call('revokeGrant', { params: { id: positionals[0] ?? '' } });
-      emit(
-        ctx,
-        { grant },
-        `Grant ${grant.id} revoked at ${grant.revokedAt ?? ''}. Remove the account's access on the system too.`,
-      );
+      emit(ctx, { grant }, ctx.t('cli.request.revoked', { id: grant.id, revokedAt: grant.revokedAt ?? '' }));
       return;
     }
     case 'confirm':
@@ -287,14 +326,14 @@ export async function requestCommand(ctx: CliContext, args: readonly string[]): 
       });
       const reason = (values as { reason?: string }).reason;
       if (sub === 'reject' && (reason === undefined || reason.trim() === ''))
-        throw new UsageError('Give --reason: say why the solution did not work.');
+        throw new UsageError('cli.usage.rejectNeedsReason');
       const body = sub === 'confirm' ? { action: 'confirm' as const } : { action: 'reject-solution' as const, reason };
       const c = client();
       const request = await c.portal.call('actOnRequest', {
         params: { id: await requestIdOf(c, positionals[0] ?? '') },
         body,
       });
-      emit(ctx, { request }, describeRequest(request));
+      emit(ctx, { request }, describeRequest(request, ctx.t));
       return;
     }
     case 'survey': {
@@ -303,17 +342,18 @@ export async function requestCommand(ctx: CliContext, args: readonly string[]): 
         { rating: { type: 'string' }, comment: { type: 'string' } },
         { min: 1, max: 1 },
       );
-      if (values.rating === undefined || !/^[1-5]$/.test(values.rating))
-        throw new UsageError('--rating must be 1 to 5.');
+      if (values.rating === undefined || !/^[1-5]$/.test(values.rating)) throw new UsageError('cli.usage.ratingRange');
       const c = client();
       const survey = await c.portal.call('answerSurvey', {
         params: { id: await requestIdOf(c, positionals[0] ?? '') },
         body: { rating: Number(values.rating), comment: values.comment ?? '' },
       });
-      emit(ctx, { survey }, 'Thank you: your rating was recorded.');
+      emit(ctx, { survey }, ctx.t('cli.request.surveyThanks'));
       return;
     }
     default:
-      throw new UsageError(`Unknown request command: ${sub ?? '(none)'}`);
+      throw sub === undefined
+        ? new UsageError('cli.usage.missingRequestCommand')
+        : new UsageError('cli.usage.unknownRequestCommand', { command: sub });
   }
 }

@@ -13,13 +13,10 @@ export interface PickedFile {
   bytes: Buffer;
 }
 
-function unreadable(path: string, why: string): HicareError {
-  return new HicareError(
-    'NOT_FOUND',
-    `The file ${path} ${why}.`,
-    'Check the path given to --attach (a file you may read), then run the command again.',
-    { path },
-  );
+type Unreadable = 'NOT_FOUND.cliAttachMissing' | 'NOT_FOUND.cliAttachNotFile' | 'NOT_FOUND.cliAttachUnreadable';
+
+function unreadable(path: string, key: Unreadable): HicareError {
+  return new HicareError(key, { path }, { path });
 }
 
 /** Reads at most the limit plus one byte, so a file that grows between the check and the read is still refused. */
@@ -40,22 +37,21 @@ async function readBounded(path: string): Promise<Buffer> {
 
 export async function pickFiles(paths: readonly string[]): Promise<PickedFile[]> {
   if (paths.length > ATTACHMENTS_PER_REQUEST_MAX) {
-    throw new HicareError(
-      'INVALID_INPUT',
-      `${paths.length} files were given; a request carries at most ${ATTACHMENTS_PER_REQUEST_MAX}.`,
-      'Put the files in one zip or tar.gz archive and attach that.',
-    );
+    throw new HicareError('INVALID_INPUT.cliTooManyFiles', {
+      count: paths.length,
+      max: ATTACHMENTS_PER_REQUEST_MAX,
+    });
   }
   const picked: PickedFile[] = [];
   for (const given of paths) {
     const path = resolve(given);
     const info = await stat(path).catch(() => null);
-    if (info === null) throw unreadable(given, 'cannot be found');
-    if (!info.isFile()) throw unreadable(given, 'is not a file');
+    if (info === null) throw unreadable(given, 'NOT_FOUND.cliAttachMissing');
+    if (!info.isFile()) throw unreadable(given, 'NOT_FOUND.cliAttachNotFile');
     const fileName = basename(path);
     if (info.size > ATTACHMENT_MAX_BYTES) throw attachmentTooLarge(info.size, fileName);
     const bytes = await readBounded(path).catch(() => {
-      throw unreadable(given, 'cannot be read');
+      throw unreadable(given, 'NOT_FOUND.cliAttachUnreadable');
     });
     attachableType(fileName, bytes);
     picked.push({ fileName, bytes });

@@ -13,12 +13,7 @@ export async function requestIdOf(client: HicareClient, ref: string): Promise<st
   const { requests } = await client.portal.call('listRequests', { query: {} });
   const found = requests.find((r) => r.number === number);
   if (found === undefined) {
-    throw new HicareError(
-      'NOT_FOUND',
-      `There is no request ${number} among the requests your account can see.`,
-      'List your requests and use a number from the list.',
-      { requestNumber: number },
-    );
+    throw new HicareError('NOT_FOUND.cliRequestNumber', { number }, { requestNumber: number });
   }
   return found.id;
 }

@@ -26,8 +26,7 @@ function sourceOf(ctx: CliContext): SupportBundleSource {
 
 export async function supportBundleCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
   const { values } = parse(args, { out: { type: 'string' }, preview: { type: 'boolean' } });
-  if (values.preview === true && values.out !== undefined)
-    throw new UsageError('--preview writes nothing: give either --preview or --out.');
+  if (values.preview === true && values.out !== undefined) throw new UsageError('cli.usage.previewOrOut');
   const source = sourceOf(ctx);
   if (values.preview === true) {
     const files = (await gatherSupportFiles(source)).map((f) => ({
@@ -37,15 +36,16 @@ export async function supportBundleCommand(ctx: CliContext, args: readonly strin
     }));
     if (ctx.flags.json === true) ctx.io.out(JSON.stringify({ files }, null, 2));
     else {
-      const list = files.map((f) => `  ${f.name}  ${f.bytes} bytes`).join('\n');
+      const { t } = ctx;
+      const list = files.map((f) => t('cli.support.file', { name: f.name, bytes: f.bytes })).join('\n');
       const texts = files
         .map(
           (f) =>
-            `===== ${f.name} (${f.bytes} bytes, redacted) =====\n${f.text.endsWith('\n') ? f.text : `${f.text}\n`}`,
+            `${t('cli.support.fileHeader', { name: f.name, bytes: f.bytes })}\n${f.text.endsWith('\n') ? f.text : `${f.text}\n`}`,
         )
         .join('\n');
       ctx.io.out(
-        `The support bundle would hold ${files.length} files:\n${list}\n\n${texts}\nNothing was written. Run without --preview to write it.`,
+        `${t('cli.support.wouldHold', { count: files.length })}\n${list}\n\n${texts}\n${t('cli.support.nothingWritten')}`,
       );
     }
     return;
@@ -56,8 +56,5 @@ export async function supportBundleCommand(ctx: CliContext, args: readonly strin
     values.out === undefined ? { folder } : { path: resolve(values.out) },
   );
   if (ctx.flags.json === true) ctx.io.out(JSON.stringify(written, null, 2));
-  else
-    ctx.io.out(
-      `Support bundle written to ${written.path} (${written.bytes} bytes).\nSecrets were removed; \`hicare support-bundle --preview\` shows what it holds. Send it to your vendor's support.`,
-    );
+  else ctx.io.out(ctx.t('cli.support.written', { path: written.path, bytes: written.bytes }));
 }

@@ -1,11 +1,14 @@
 /**
  * How the app sits in the desktop: its identity on Windows (notifications and the taskbar group under the
  * installed app's id), the application menu, colours that follow the system's light or dark mode, and starting at
- * login when the user asked for it in Settings. Takes Electron's objects as arguments, so it is tested with fakes.
+ * login when the user asked for it in Settings. The menu speaks the app's language and is built again when that
+ * changes. Takes Electron's objects as arguments, so it is tested with fakes.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
 import type { Logger } from '../core/adapters.js';
+import type { DisplayLocale } from '../../shared/i18n/locales.js';
+import { translate } from '../../shared/i18n/translator.js';
 import type { ShortcutId } from '../../shared/shortcuts.js';
 import { applicationMenuTemplate } from './app-menu.js';
 
@@ -21,7 +24,10 @@ export interface DesktopApp {
 
 export interface DesktopOptions {
   app: DesktopApp;
+  /** The product's name in English; in the app's language when `locale` is given. */
   appName: string;
+  /** The app's language now (the Language setting, or the system's); asked again whenever the settings change. */
+  locale?: () => DisplayLocale;
   platform: NodeJS.Platform;
   /** Menu.setApplicationMenu(Menu.buildFromTemplate(template)). */
   setApplicationMenu(template: MenuItemConstructorOptions[]): void;
@@ -46,15 +52,23 @@ export function integrateWithDesktop(options: DesktopOptions): void {
   const { app, platform, logger } = options;
   if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   options.nativeTheme.themeSource = 'system';
-  options.setApplicationMenu(
-    applicationMenuTemplate({
-      appName: options.appName,
-      platform,
-      isPackaged: app.isPackaged,
-      run: options.run,
-      openLink: options.openLink,
-    }),
-  );
+  let menuLocale: DisplayLocale | null = null;
+  const applyMenu = () => {
+    const locale = options.locale?.() ?? 'en';
+    if (locale === menuLocale) return;
+    menuLocale = locale;
+    options.setApplicationMenu(
+      applicationMenuTemplate({
+        appName: options.locale === undefined ? options.appName : translate(locale, 'desktop.appTitle'),
+        locale,
+        platform,
+        isPackaged: app.isPackaged,
+        run: options.run,
+        openLink: options.openLink,
+      }),
+    );
+  };
+  applyMenu();
 
   let applied: boolean | null = null;
   const applyStartAtLogin = (wanted: boolean) => {
@@ -72,7 +86,10 @@ export function integrateWithDesktop(options: DesktopOptions): void {
     app.setLoginItemSettings({ openAtLogin: wanted });
   };
   applyStartAtLogin(options.settings.get().startAtLogin);
-  options.settings.onChange((settings) => applyStartAtLogin(settings.startAtLogin));
+  options.settings.onChange((settings) => {
+    applyStartAtLogin(settings.startAtLogin);
+    applyMenu();
+  });
 }
 
 /**

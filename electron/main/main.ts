@@ -20,6 +20,7 @@ import {
 import electronUpdater from 'electron-updater';
 import { join, resolve } from 'node:path';
 import { checkEvent, eventChannel, type EventName } from '../../shared/api/define.js';
+import { translate } from '../../shared/i18n/translator.js';
 import { appApi, type AppApi } from '../../shared/contracts/app-api.js';
 import { attachedDemo } from '../core/app/attached-demo.js';
 import type { AppRuntime } from '../core/app/runtime.js';
@@ -28,6 +29,7 @@ import { hostLogger } from '../core/logging/index.js';
 import { defaultPaths } from '../core/paths.js';
 import { verifyAppUpdate } from '../core/self-update/verify-app-update.js';
 import { APP_TITLE, windowOpener, type OpenWindow } from './app-window.js';
+import { shellLanguage } from './shell-language.js';
 import { startDeepLinks } from './deep-links.js';
 import { registerIpc } from './ipc.js';
 import { APP_ORIGIN } from './ipc-wiring.js';
@@ -50,6 +52,8 @@ protocol.registerSchemesAsPrivileged([
 
 const rendererDirectory = join(import.meta.dirname, '..', 'renderer');
 const logger = hostLogger(defaultPaths().dataDirectory, '[main]');
+// The shell's words follow the Language setting once the settings are loaded, the system's languages until then.
+const language = shellLanguage(() => app.getPreferredSystemLanguages());
 
 let runtime: AppRuntime | undefined;
 let mainWindow: BrowserWindow | null = null;
@@ -87,7 +91,7 @@ async function createMainWindow(route: string): Promise<BrowserWindow> {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
-    title: APP_TITLE,
+    title: translate(language.locale(), 'desktop.appTitle'),
     ...iconOption(),
     show: false,
     webPreferences: secureWebPreferences(join(import.meta.dirname, 'preload.cjs'), { devTools: !app.isPackaged }),
@@ -151,7 +155,7 @@ async function start(initialRoute: string | undefined): Promise<void> {
     isSupported: () => Notification.isSupported(),
     logger,
   });
-  const updateNotifications = new UpdateNotifications({ notifier, open });
+  const updateNotifications = new UpdateNotifications({ notifier, open, locale: language.locale });
   const shellTray = new ShellTray({
     createTray: () =>
       new Tray(
@@ -164,6 +168,7 @@ async function start(initialRoute: string | undefined): Promise<void> {
     checkNow: async () => (runtime === undefined ? null : runtime.session.backgroundCheck()),
     quit: () => app.quit(),
     platform: process.platform,
+    locale: language.locale,
     logger,
   });
   tray = shellTray;
@@ -186,10 +191,13 @@ async function start(initialRoute: string | undefined): Promise<void> {
   runtime = current;
   const { demo, session: appSession } = current;
   if (demo !== null) console.log(`Demo portal: ${demo.url} (sign in with one of the demo accounts the app lists)`);
+  // From here the Language setting decides; the tray is drawn again when it changes (the menu follows it itself).
+  language.follow(current.settings, () => shellTray.refresh());
   // The desktop around the window: Windows app id, menu, system colours, start at login.
   integrateWithDesktop({
     app,
     appName: APP_TITLE,
+    locale: language.locale,
     platform: process.platform,
     setApplicationMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
     nativeTheme,
@@ -220,6 +228,7 @@ async function start(initialRoute: string | undefined): Promise<void> {
     platform: process.platform,
     arch: process.arch,
     notifier,
+    locale: language.locale,
     logger,
     // Against the signed catalog of the portal in use, through the root the user trusts for it.
     verify: async (download) => verifyAppUpdate(appSession.client().trust, download),

@@ -1,8 +1,10 @@
 /**
  * The operating system's notifications: one when more updates became available (clicking it opens the updates
- * screen), and the self-update's "Restart to update". Electron's Notification is passed in as a factory, so this is
- * tested without Electron.
+ * screen), and the self-update's "Restart to update", in the app's language. Electron's Notification is passed in
+ * as a factory, so this is tested without Electron.
  */
+import type { DisplayLocale } from '../../shared/i18n/locales.js';
+import { translator } from '../../shared/i18n/translator.js';
 import type { Logger } from '../core/adapters.js';
 import { UPDATES_ROUTE } from './app-window.js';
 
@@ -57,15 +59,15 @@ export class Notifier {
   }
 }
 
-export function updatesAvailableMessage(count: number): NotificationContent {
-  return {
-    title: 'Updates available',
-    body: count === 1 ? '1 update is available for your systems' : `${count} updates are available for your systems`,
-  };
+export function updatesAvailableMessage(count: number, locale: DisplayLocale = 'en'): NotificationContent {
+  const t = translator(locale);
+  return { title: t('desktop.notifications.updatesTitle'), body: t('desktop.notifications.updatesBody', { count }) };
 }
 
 export interface UpdateNotificationsOptions {
   notifier: Notifier;
+  /** The app's language now; English when not given. */
+  locale?: () => DisplayLocale;
   /** Opens the window on a screen. */
   open(route: string): void;
 }
@@ -88,7 +90,9 @@ export class UpdateNotifications {
     if (!grew) return;
     // The newer count replaces the older notification rather than stacking under it.
     this.current?.close();
-    this.current = this.options.notifier.show(updatesAvailableMessage(count), () => this.options.open(UPDATES_ROUTE));
+    this.current = this.options.notifier.show(updatesAvailableMessage(count, this.options.locale?.()), () =>
+      this.options.open(UPDATES_ROUTE),
+    );
   }
 
   /** A count the user saw for themselves: only growth past it is notified. */

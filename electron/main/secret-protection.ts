@@ -6,7 +6,7 @@
  * next time, and how to fix it.
  */
 import type { Logger, SecretStore } from '../core/adapters.js';
-import type { ErrorBody } from '../../shared/errors.js';
+import { HicareError, type ErrorBody } from '../../shared/errors.js';
 import { SafeStorageSecretStore, type SafeStorageLike } from './safe-storage.js';
 
 /** Linux backends that are no keyring at all. */
@@ -16,32 +16,17 @@ export type SecretProtection =
   { kind: 'keychain'; backend: string | null } | { kind: 'session-only'; notice: ErrorBody };
 
 export function assessSecretProtection(safeStorage: SafeStorageLike, platform: NodeJS.Platform): SecretProtection {
-  const linuxRemedy =
-    'Install and unlock a keyring (GNOME Keyring or KWallet, for example the gnome-keyring package) and restart the app.';
+  // Raised with its catalog key, so the window shows the notice in the app's language.
   if (!safeStorage.isEncryptionAvailable()) {
-    return {
-      kind: 'session-only',
-      notice: {
-        code: 'KEYRING_UNAVAILABLE',
-        message: 'This computer offers the app no keychain, so your sign-in is kept only until the app closes.',
-        remedy:
-          platform === 'linux'
-            ? linuxRemedy
-            : 'Sign in to your computer account normally (not as a temporary user) and restart the app.',
-      },
-    };
+    const key =
+      platform === 'linux' ? 'KEYRING_UNAVAILABLE.desktopNoKeychainLinux' : 'KEYRING_UNAVAILABLE.desktopNoKeychain';
+    return { kind: 'session-only', notice: new HicareError(key).toBody() };
   }
   const backend = platform === 'linux' ? (safeStorage.getSelectedStorageBackend?.() ?? 'unknown') : null;
   if (backend !== null && WEAK_BACKENDS.has(backend)) {
     return {
       kind: 'session-only',
-      notice: {
-        code: 'KEYRING_UNAVAILABLE',
-        message:
-          'No keyring is running, so your sign-in is kept only until the app closes instead of being stored unprotected.',
-        remedy: linuxRemedy,
-        details: { backend },
-      },
+      notice: new HicareError('KEYRING_UNAVAILABLE.desktopNoKeyringRunning', {}, { backend }).toBody(),
     };
   }
   return { kind: 'keychain', backend };

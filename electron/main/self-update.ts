@@ -11,7 +11,8 @@
 import type { Logger } from '../core/adapters.js';
 import type { DownloadedAppUpdate } from '../core/self-update/verify-app-update.js';
 import { isHicareError } from '../../shared/errors.js';
-import { APP_TITLE } from './app-window.js';
+import type { DisplayLocale } from '../../shared/i18n/locales.js';
+import { translator } from '../../shared/i18n/translator.js';
 import type { Notifier } from './notifications.js';
 
 export const SELF_UPDATE_EVERY_MS = 6 * 3_600_000;
@@ -49,6 +50,8 @@ export interface SelfUpdateOptions {
   platform: NodeJS.Platform;
   arch: string;
   notifier: Notifier;
+  /** The app's language when a notification is shown; English when not given. */
+  locale?: () => DisplayLocale;
   logger: Logger;
   /** Resolves when the downloaded installer is the vendor's signed release; rejects (with a coded error) otherwise. */
   verify(download: DownloadedAppUpdate): Promise<unknown>;
@@ -93,6 +96,10 @@ export function selfUpdateFeedUrl(portalUrl: string, platform: NodeJS.Platform, 
  */
 function signatureGate(updater: AutoUpdaterLike, options: SelfUpdateOptions) {
   const { logger, notifier } = options;
+  const words = () => {
+    const t = translator(options.locale?.() ?? 'en');
+    return { t, app: t('desktop.appTitle') };
+  };
   const os = OS_OF[options.platform] ?? options.platform;
   const arch = ARCH_OF[options.arch] ?? options.arch;
   /** The download electron-updater would install now, as `version + file`. */
@@ -125,10 +132,11 @@ function signatureGate(updater: AutoUpdaterLike, options: SelfUpdateOptions) {
     verified = key;
     updater.autoInstallOnAppQuit = true;
     logger.info('self-update: downloaded and verified against the signed catalog, installs on quit', { version });
+    const { t, app } = words();
     notifier.show(
       {
-        title: 'Restart to update',
-        body: `${APP_TITLE} ${version} is ready. Click to restart now, or it is installed when you quit.`,
+        title: t('desktop.notifications.restartTitle'),
+        body: t('desktop.notifications.restartBody', { app, version }),
       },
       () => {
         // A newer download since this notification is not verified yet: clicking an old notification must not install it.
@@ -148,10 +156,11 @@ function signatureGate(updater: AutoUpdaterLike, options: SelfUpdateOptions) {
     });
     if (refusalsShown.has(key)) return;
     refusalsShown.add(key);
+    const { t, app } = words();
     notifier.show(
       {
-        title: 'Update refused',
-        body: `${APP_TITLE} ${version} was downloaded but does not match the vendor’s signed release, so it will not be installed.`,
+        title: t('desktop.notifications.refusedTitle'),
+        body: t('desktop.notifications.refusedBody', { app, version }),
       },
       () => undefined,
     );

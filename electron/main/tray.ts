@@ -1,10 +1,11 @@
 /**
  * The tray icon: says how many updates are available (tooltip, the first line of its menu and, on macOS, the title
- * next to the icon), opens the window when clicked, and offers Open, Check now and Quit. Electron's Tray and Menu
- * are passed in, so the tray is tested without Electron.
+ * next to the icon), opens the window when clicked, and offers Open, Check now and Quit, in the app's language.
+ * Electron's Tray and Menu are passed in, so the tray is tested without Electron.
  */
+import type { DisplayLocale } from '../../shared/i18n/locales.js';
+import { translator, type Translate } from '../../shared/i18n/translator.js';
 import type { Logger } from '../core/adapters.js';
-import { APP_TITLE } from './app-window.js';
 
 /** The part of Electron's MenuItemConstructorOptions the tray uses. */
 export interface TrayMenuItem {
@@ -32,6 +33,8 @@ export interface ShellTrayOptions<M> {
   checkNow(): Promise<number | null>;
   quit(): void;
   platform: NodeJS.Platform;
+  /** The app's language now; English when not given. */
+  locale?: () => DisplayLocale;
   logger: Logger;
 }
 
@@ -42,24 +45,21 @@ type State =
   | { kind: 'signed-out' }
   | { kind: 'failed' };
 
-export function updatesAvailableText(count: number): string {
-  if (count === 0) return 'No updates available';
-  return count === 1 ? '1 update available' : `${count} updates available`;
+export function updatesAvailableText(count: number, locale: DisplayLocale = 'en'): string {
+  return translator(locale)('desktop.tray.updatesAvailable', { count });
 }
 
-function statusLine(state: State, lastCount: number | null): string | null {
+function statusLine(state: State, lastCount: number | null, t: Translate): string | null {
   switch (state.kind) {
     case 'count':
-      return updatesAvailableText(state.count);
+      return t('desktop.tray.updatesAvailable', { count: state.count });
     case 'checking':
-      return 'Checking for updates…';
+      return t('desktop.tray.checking');
     case 'signed-out':
-      return 'Sign in to check for updates';
+      return t('desktop.tray.signedOut');
     case 'failed':
       // What was known before the failed check still holds.
-      return lastCount === null
-        ? 'Could not check for updates'
-        : `${updatesAvailableText(lastCount)} (the last check failed)`;
+      return lastCount === null ? t('desktop.tray.failed') : t('desktop.tray.failedKnown', { count: lastCount });
     case 'idle':
       return null;
   }
@@ -106,6 +106,11 @@ export class ShellTray<M> {
     }
   }
 
+  /** Draws the tray again, in the language the app speaks now (after the Language setting changed). */
+  refresh(): void {
+    this.render();
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
@@ -114,8 +119,10 @@ export class ShellTray<M> {
 
   private render(): void {
     if (this.disposed) return;
-    const status = statusLine(this.state, this.lastCount);
-    this.tray.setToolTip(status === null ? APP_TITLE : `${APP_TITLE}: ${status}`);
+    const t = translator(this.options.locale?.() ?? 'en');
+    const app = t('desktop.appTitle');
+    const status = statusLine(this.state, this.lastCount, t);
+    this.tray.setToolTip(status === null ? app : t('desktop.tray.tooltip', { app, status }));
     if (this.options.platform === 'darwin') {
       const count = this.state.kind === 'count' ? this.state.count : (this.lastCount ?? 0);
       this.tray.setTitle(count > 0 ? String(count) : '');
@@ -125,10 +132,14 @@ export class ShellTray<M> {
     this.tray.setContextMenu(
       this.options.buildMenu([
         ...(status === null ? [] : [{ label: status, enabled: false }, { type: 'separator' as const }]),
-        { label: `Open ${APP_TITLE}`, click: () => this.options.open() },
-        { label: checking ? 'Checking…' : 'Check now', enabled: !checking, click: () => void this.checkNow() },
+        { label: t('desktop.tray.open', { app }), click: () => this.options.open() },
+        {
+          label: checking ? t('desktop.tray.checkingShort') : t('desktop.tray.checkNow'),
+          enabled: !checking,
+          click: () => void this.checkNow(),
+        },
         { type: 'separator' },
-        { label: 'Quit', click: () => this.options.quit() },
+        { label: t('desktop.tray.quit'), click: () => this.options.quit() },
       ]),
     );
   }

@@ -25,7 +25,14 @@ export function createBridge(api: ApiSpec, ipc: IpcRendererLike): Transport {
       if (!methods.has(method)) {
         return Promise.resolve({
           ok: false,
-          error: { code: 'UNKNOWN_METHOD', message: `There is no method "${method}".`, remedy: 'Update the app.' },
+          // The key lets the window write it in the app's language; the preload carries no catalog of its own.
+          error: {
+            code: 'UNKNOWN_METHOD',
+            message: `There is no method "${method}".`,
+            remedy: 'Update the app.',
+            key: 'UNKNOWN_METHOD.desktopBridge',
+            params: { method },
+          },
         });
       }
       return ipc.invoke(methodChannel(method), input);

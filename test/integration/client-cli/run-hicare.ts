@@ -14,7 +14,17 @@ export function runHicare(args: readonly string[], env: Record<string, string>, 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/hicare.js', ...args], {
       cwd: ROOT,
-      env: { ...process.env, HTTPS_PROXY: '', HTTP_PROXY: '', ...env },
+      // English unless a test asks for another language: the machine's own locale must not change what is asserted.
+      env: {
+        ...process.env,
+        HTTPS_PROXY: '',
+        HTTP_PROXY: '',
+        LANGUAGE: '',
+        LC_ALL: '',
+        LC_MESSAGES: '',
+        LANG: 'C.UTF-8',
+        ...env,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT, EXIT_CODES_HELP, exitCodeFor } from '../../../electron/cli/exit-codes.js';
+import { EXIT, exitCodesHelp, exitCodeFor } from '../../../electron/cli/exit-codes.js';
 import { ERROR_CODES } from '../../../shared/errors.js';
 
 describe('hicare exit codes: one meaning per failure class', () => {
@@ -40,8 +40,9 @@ describe('hicare exit codes: one meaning per failure class', () => {
     expect(exitCodeFor(code)).toBe(exit);
   });
 
-  it('--help documents every exit code the CLI can return, once', () => {
-    for (const exit of Object.values(EXIT)) expect(EXIT_CODES_HELP).toMatch(new RegExp(`^ {1,2}${exit}  \\S`, 'm'));
+  it.each(['en', 'zh-CN'] as const)('--help documents every exit code the CLI can return, once (%s)', (locale) => {
+    const help = exitCodesHelp(locale);
+    for (const exit of Object.values(EXIT)) expect(help).toMatch(new RegExp(`^ {1,2}${exit}  \\S`, 'm'));
     expect(new Set(ERROR_CODES.map(exitCodeFor))).toEqual(
       new Set(Object.values(EXIT).filter((e) => e !== EXIT.ok && e !== EXIT.usage)),
     );

@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, SettingsService } from '../../../electron/core/settin
 import { appApi } from '../../../shared/contracts/app-api.js';
 import { createClient } from '../../../shared/api/define.js';
 import { HicareError } from '../../../shared/errors.js';
+import { localizeProblem, type Problem } from '../../../shared/i18n/problem.js';
 import { testHost } from '../../support.js';
 
 type IpcListener = (event: unknown, payload: unknown) => void;
@@ -56,6 +57,10 @@ describe('createBridge: invoke', () => {
         error: { code: 'UNKNOWN_METHOD', message: expect.any(String), remedy: expect.any(String) },
       });
       expect(invoke).not.toHaveBeenCalled();
+      // Its key renders it in either language, with the same English text the preload wrote.
+      const error = (reply as { error: Problem }).error;
+      expect(localizeProblem('en', error)).toEqual({ message: error.message, remedy: error.remedy });
+      expect(localizeProblem('zh-CN', error).remedy).toBe('请更新应用。');
     },
   );
 

@@ -59,7 +59,7 @@ describe('the application menu', () => {
 
   it('on macOS starts with the app menu (About, Settings, Quit)', () => {
     const { template } = menu({ platform: 'darwin' });
-    expect(topLevel(template)).toEqual(['Hi-Care Update Manager', 'File', 'Edit', 'View', 'windowMenu', 'Help']);
+    expect(topLevel(template)).toEqual(['Hi-Care Update Manager', 'File', 'Edit', 'View', 'Window', 'Help']);
     const app = submenu(template, 'Hi-Care Update Manager');
     expect(app.map((i) => i.role ?? i.label)).toEqual(expect.arrayContaining(['about', 'Settings…', 'hide', 'quit']));
   });
