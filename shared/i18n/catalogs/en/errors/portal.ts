@@ -204,7 +204,7 @@ export const portalErrors = {
     appUpdatePath: {
       message: 'The portal has no update of the manager at "{path}".',
       remedy:
-        'Ask for /app-updates/<win|mac|linux>/<x64|arm64|ia32|armv7l>/ and the channel file electron-updater names there.',
+        "Ask for /app-updates/'<'win|mac|linux>/'<'x64|arm64|ia32|armv7l>/ and the channel file electron-updater names there.",
     },
     appUpdateRelease: {
       message: 'No release of the manager is published for {platform}.',
@@ -253,7 +253,7 @@ export const portalErrors = {
     noTokenTaken: { message: 'This address takes no token.', remedy: 'Call it without one.' },
     metricsToken: {
       message: 'The metrics need the metrics token.',
-      remedy: 'Send "Authorization: Bearer <HICARE_METRICS_TOKEN>".',
+      remedy: `Send "Authorization: Bearer '<'HICARE_METRICS_TOKEN>".`,
     },
     tokenInvalid: {
       message: 'No valid token was presented.',

@@ -188,7 +188,7 @@ export const portalErrors: SameShape<typeof en> = {
     appUpdatePath: {
       message: '门户在“{path}”处没有本管理器的更新。',
       remedy:
-        '请请求 /app-updates/<win|mac|linux>/<x64|arm64|ia32|armv7l>/ 以及 electron-updater 在该处指定的通道文件。',
+        "请访问 /app-updates/'<'win|mac|linux>/'<'x64|arm64|ia32|armv7l>/ 以及 electron-updater 在该处指定的通道文件。",
     },
     appUpdateRelease: {
       message: '尚未发布适用于 {platform} 的本管理器版本。',
@@ -236,7 +236,7 @@ export const portalErrors: SameShape<typeof en> = {
     noTokenTaken: { message: '此地址不接受令牌。', remedy: '请不带令牌调用。' },
     metricsToken: {
       message: '访问监控指标需要指标令牌。',
-      remedy: '请发送 “Authorization: Bearer <HICARE_METRICS_TOKEN>”。',
+      remedy: "请发送 “Authorization: Bearer '<'HICARE_METRICS_TOKEN>”。",
     },
     tokenInvalid: { message: '未提供有效的令牌。', remedy: SIGN_IN_AGAIN },
     tokenUnknown: { message: '无法识别该令牌。', remedy: SIGN_IN_AGAIN },
