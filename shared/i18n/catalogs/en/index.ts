@@ -9,6 +9,7 @@ import { shell } from './app/shell.js';
 import { systems } from './app/systems.js';
 import { cli } from './cli.js';
 import { common } from './common.js';
+import { core } from './core.js';
 import { desktop } from './desktop.js';
 import { domain } from './domain.js';
 import { archiveErrors } from './errors/archive.js';
@@ -30,6 +31,7 @@ export const en = {
   domain,
   app: { shell, overview, systems, install, downloads, requests, settings },
   cli,
+  core,
   desktop,
   portal,
 };

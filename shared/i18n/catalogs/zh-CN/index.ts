@@ -10,6 +10,7 @@ import { shell } from './app/shell.js';
 import { systems } from './app/systems.js';
 import { cli } from './cli.js';
 import { common } from './common.js';
+import { core } from './core.js';
 import { desktop } from './desktop.js';
 import { domain } from './domain.js';
 import { archiveErrors } from './errors/archive.js';
@@ -31,6 +32,7 @@ export const zhCN: SameShape<Catalog> = {
   domain,
   app: { shell, overview, systems, install, downloads, requests, settings },
   cli,
+  core,
   desktop,
   portal,
 };
