@@ -143,37 +143,26 @@ export class HicareError extends Error {
   readonly remedy: string;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(key: ErrorKey, params?: MessageParams, details?: Record<string, unknown>);
-  /** @deprecated English-only text: raise with a catalog key instead. */
-  constructor(code: ErrorCode, message: string, remedy: string, details?: Record<string, unknown>);
-  constructor(
-    key: ErrorKey | ErrorCode,
-    paramsOrMessage?: MessageParams | string,
-    remedyOrDetails?: string | Record<string, unknown>,
-    legacyDetails?: Record<string, unknown>,
-  ) {
-    const legacy = typeof paramsOrMessage === 'string';
-    const params = legacy ? {} : (paramsOrMessage ?? {});
+  constructor(key: ErrorKey, params: MessageParams = {}, details?: Record<string, unknown>) {
     const t = translator('en');
-    super(legacy ? paramsOrMessage : t(`errors.${key}.message` as CatalogKey, params));
+    super(t(`errors.${key}.message` as CatalogKey, params));
     this.name = 'HicareError';
     this.code = codeOfKey<ErrorCode>(key);
-    this.key = legacy ? undefined : key;
+    this.key = key;
     this.params = params;
-    this.remedy = legacy ? String(remedyOrDetails) : t(`errors.${key}.remedy` as CatalogKey, params);
-    this.details = legacy ? legacyDetails : (remedyOrDetails as Record<string, unknown> | undefined);
+    this.remedy = t(`errors.${key}.remedy` as CatalogKey, params);
+    this.details = details;
   }
 
   /**
    * An error another party answered with (the portal, the app's host), passed on as it came: its text was written
-   * for the user, and its key lets a reader in another language render it again.
+   * for the user, and its key (when it has one) lets a reader in another language render it again.
    */
   static fromBody(body: ErrorBody, details?: Record<string, unknown>): HicareError {
     const merged = body.details === undefined && details === undefined ? undefined : { ...body.details, ...details };
-    const error = new HicareError(body.code, body.message, body.remedy, merged);
-    if (body.key !== undefined) {
-      Object.assign(error, { key: body.key, params: body.params ?? {} });
-    }
+    const error = new HicareError('INTERNAL', {}, merged);
+    Object.defineProperty(error, 'message', { value: body.message, writable: true, configurable: true });
+    Object.assign(error, { code: body.code, remedy: body.remedy, key: body.key, params: body.params ?? {} });
     return error;
   }
 

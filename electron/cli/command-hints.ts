@@ -16,8 +16,7 @@ export function commandHint(error: HicareError, locale: DisplayLocale = 'en'): s
       if (error.details?.['serialNumber'] !== undefined) return 'hicare systems';
       if (error.details?.['requestNumber'] !== undefined || error.details?.['requestId'] !== undefined)
         return 'hicare request list';
-      // The English text is the error's own (what logs keep), whatever language it is shown in.
-      if (/failed installation/.test(error.message))
+      if (error.key === 'NOT_FOUND.noFailure')
         return 'hicare request create --serial SERIAL --description TEXT --priority P3';
       return null;
     case 'PRERELEASE':

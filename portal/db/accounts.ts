@@ -75,24 +75,11 @@ export async function insertAccount(db: Kysely<Database>, input: NewAccountRow):
     await db.insertInto('accounts').values(row).execute();
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new HicareError(
-        'ALREADY_EXISTS',
-        `An account for ${email} already exists.`,
-        'Use another email address, or sign in with the existing account.',
-        {
-          email,
-        },
-      );
+      throw new HicareError('ALREADY_EXISTS.accountEmail', { email }, { email });
     }
     if (isForeignKeyViolation(error)) {
-      throw new HicareError(
-        'NOT_FOUND',
-        `There is no customer with id "${String(input.customerId)}".`,
-        'Create the customer first, or pick an existing one.',
-        {
-          customerId: input.customerId,
-        },
-      );
+      const id = String(input.customerId);
+      throw new HicareError('NOT_FOUND.accountCustomer', { id }, { customerId: input.customerId });
     }
     throw error;
   }
@@ -159,7 +146,5 @@ export async function disableAccount(db: Kysely<Database>, id: string, now: Date
 }
 
 export function accountNotFound(id: string): HicareError {
-  return new HicareError('NOT_FOUND', `There is no account with id "${id}".`, 'Check the account id.', {
-    accountId: id,
-  });
+  return new HicareError('NOT_FOUND.account', { id }, { accountId: id });
 }

@@ -39,11 +39,11 @@ export class InstallFailure extends HicareError {
 
   /** Raised with its own catalog key, or carrying on an error a step of the installation raised (its key kept). */
   constructor(cause: { key: ErrorKey; params?: MessageParams } | HicareError, details: InstallFailureDetails) {
+    super(cause instanceof HicareError ? 'INTERNAL' : cause.key, cause.params ?? {}, details);
     if (cause instanceof HicareError) {
-      super(cause.code, cause.message, cause.remedy, details);
-      Object.assign(this, { key: cause.key, params: cause.params });
-    } else {
-      super(cause.key, cause.params ?? {}, details);
+      // The step's own words and key, as it raised them.
+      Object.defineProperty(this, 'message', { value: cause.message, writable: true, configurable: true });
+      Object.assign(this, { code: cause.code, remedy: cause.remedy, key: cause.key, params: cause.params });
     }
     this.name = 'InstallFailure';
   }

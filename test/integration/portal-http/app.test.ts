@@ -27,7 +27,7 @@ const admin: Account = {
 const authenticate: Authenticate = async (bearer) => {
   if (bearer === 'engineer-token') return { account: engineer, tokenId: 't1' };
   if (bearer === 'admin-token') return { account: admin, tokenId: 't2' };
-  throw new HicareError('UNAUTHENTICATED', 'Unknown token.', 'Sign in again.');
+  throw new HicareError('UNAUTHENTICATED');
 };
 
 let app: FastifyInstance;

@@ -21,7 +21,7 @@ const engineer: Account = {
 };
 const authenticate: Authenticate = async (bearer) => {
   if (bearer === 'engineer-token') return { account: engineer, tokenId: 't1' };
-  throw new HicareError('UNAUTHENTICATED', 'Unknown token.', 'Sign in again.');
+  throw new HicareError('UNAUTHENTICATED');
 };
 
 type LogLine = Record<string, unknown> & { level: number; msg?: string; requestId?: string };
@@ -48,7 +48,7 @@ beforeAll(async () => {
   // A sign-in that logs what it was given, as careless code might: the password must not reach the log.
   registerEndpoint(app, portalApi.signIn, authenticate, async ({ body, request }) => {
     request.log.info({ body, headers: request.headers }, 'sign-in attempt');
-    throw new HicareError('INVALID_CREDENTIALS', 'Wrong e-mail or password.', 'Try again.');
+    throw new HicareError('INVALID_CREDENTIALS');
   });
   base = await app.listen({ host: '127.0.0.1', port: 0 });
   port = Number(new URL(base).port);
@@ -142,6 +142,7 @@ describe('request ids and the log', () => {
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toEqual({
       code: 'INTERNAL',
+      key: 'INTERNAL.portalFailed',
       message: 'The portal failed to handle this request.',
       remedy: 'Try again later; if it persists, contact the vendor.',
     });

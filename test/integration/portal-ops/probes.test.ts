@@ -35,8 +35,7 @@ async function start(database: { url: string; schema: string } | undefined): Pro
   const store = new (class extends LocalBlobStore {
     down = false;
     override async check(): Promise<void> {
-      if (this.down)
-        throw new HicareError('STORE_UNAVAILABLE', 'The package store does not answer.', 'Check the store.');
+      if (this.down) throw new HicareError('STORE_UNAVAILABLE');
       await super.check();
     }
   })(dir);
@@ -121,7 +120,7 @@ describe('probes on SQLite', () => {
     expect(down.status).toBe(503);
     expect(down.body.code).toBe('STORE_UNAVAILABLE');
     expect(failing(down)).toEqual(['store']);
-    expect(down.body.message).toContain('store: The package store does not answer.');
+    expect(down.body.message).toContain(`store: ${new HicareError('STORE_UNAVAILABLE').message}`);
     s.store.down = false;
     expect((await readyzUntil(s.url, (r) => r.status === 200)).status).toBe(200);
   });

@@ -74,15 +74,14 @@ function fakeVerifier() {
     verify: async (download: DownloadedAppUpdate): Promise<unknown> => {
       calls.push(download);
       const answer = answers.get(download.file);
-      if (answer === undefined) throw new HicareError('TARGET_UNKNOWN', 'not signed', 'none');
+      if (answer === undefined) throw new HicareError('TARGET_UNKNOWN');
       return answer();
     },
   };
 }
 
 const FILE = '/home/u/.cache/hicare-update-manager-updater/pending/hicare-update-manager-0.2.0-linux-x86_64.AppImage';
-const NOT_SIGNED = () =>
-  new HicareError('TARGET_UNKNOWN', 'The update 0.2.0 is not signed by the vendor.', 'The update was not installed.');
+const NOT_SIGNED = () => new HicareError('TARGET_UNKNOWN');
 
 const PORTAL = 'https://portal.example.com/';
 
@@ -294,7 +293,7 @@ describe('packaged', () => {
     expect(logger.lines).toContainEqual({
       level: 'error',
       message: 'self-update: refused an update that does not match the vendor’s signed release',
-      fields: { version: '0.2.0', code: 'TARGET_UNKNOWN', error: 'The update 0.2.0 is not signed by the vendor.' },
+      fields: { version: '0.2.0', code: 'TARGET_UNKNOWN', error: NOT_SIGNED().message },
     });
     fakes.made[0]?.click();
     expect(updater.installs).toBe(0);
@@ -314,7 +313,7 @@ describe('packaged', () => {
   it('a verifier that cannot even start (no portal configured) refuses the update too', async () => {
     const { updater, fakes, selfUpdate } = setUp({
       verify: () => {
-        throw new HicareError('INVALID_INPUT', 'No portal is configured.', 'Enter the portal address in Settings.');
+        throw new HicareError('INVALID_INPUT');
       },
     });
     await settle();

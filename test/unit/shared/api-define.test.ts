@@ -141,27 +141,24 @@ describe('createDispatcher', () => {
 
   it("passes a HicareError's code, message, remedy and details through", async () => {
     const { dispatch } = setup(() => {
-      throw new HicareError('NOT_FOUND', 'Nobody called Ada here.', 'Check the spelling.', { name: 'Ada' });
+      throw new HicareError('NOT_FOUND', {}, { name: 'Ada' });
     });
+    const { message, remedy } = new HicareError('NOT_FOUND');
     expect(await dispatch('greet.person', { name: 'Ada' }, CTX)).toEqual({
       ok: false,
-      error: {
-        code: 'NOT_FOUND',
-        message: 'Nobody called Ada here.',
-        remedy: 'Check the spelling.',
-        details: { name: 'Ada' },
-      },
+      error: { code: 'NOT_FOUND', key: 'NOT_FOUND', message, remedy, details: { name: 'Ada' } },
     });
   });
 
   it('passes an async HicareError through as well', async () => {
     const { dispatch } = setup(async () => {
       await Promise.resolve();
-      throw new HicareError('FORBIDDEN', 'Not you.', 'Ask an admin.');
+      throw new HicareError('FORBIDDEN');
     });
+    const { message, remedy } = new HicareError('FORBIDDEN');
     expect(await dispatch('greet.person', { name: 'Ada' }, CTX)).toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN', message: 'Not you.', remedy: 'Ask an admin.' },
+      error: { code: 'FORBIDDEN', key: 'FORBIDDEN', message, remedy },
     });
   });
 

@@ -192,6 +192,11 @@ export const portalErrors = {
     },
   },
   NOT_FOUND: {
+    account: { message: 'There is no account with id "{id}".', remedy: 'Check the account id.' },
+    accountCustomer: {
+      message: 'There is no customer with id "{id}".',
+      remedy: 'Create the customer first, or pick an existing one.',
+    },
     portalRoute: { message: 'Nothing at {method} {path}.', remedy: 'Check the address against /openapi.json.' },
     packageBytes: {
       message: 'The package {file} is not on the portal.',
@@ -403,6 +408,10 @@ export const portalErrors = {
     },
   },
   ALREADY_EXISTS: {
+    accountEmail: {
+      message: 'An account for {email} already exists.',
+      remedy: 'Use another email address, or sign in with the existing account.',
+    },
     demoSeed: {
       message: 'This portal already has customers; the demo is seeded into an empty portal only.',
       remedy: 'Use a new data directory (or database) for the demo.',

@@ -176,6 +176,8 @@ export const portalErrors: SameShape<typeof en> = {
     },
   },
   NOT_FOUND: {
+    account: { message: '没有 ID 为“{id}”的账户。', remedy: '请检查账户 ID。' },
+    accountCustomer: { message: '没有 ID 为“{id}”的客户。', remedy: '请先创建该客户，或选择一个已有的客户。' },
     portalRoute: { message: '{method} {path} 处没有任何内容。', remedy: '请对照 /openapi.json 检查地址。' },
     packageBytes: {
       message: '门户上没有软件包 {file}。',
@@ -372,6 +374,7 @@ export const portalErrors: SameShape<typeof en> = {
     },
   },
   ALREADY_EXISTS: {
+    accountEmail: { message: '{email} 的账户已存在。', remedy: '请使用其他电子邮件地址，或用已有账户登录。' },
     demoSeed: {
       message: '此门户已有客户；演示数据只能导入空门户。',
       remedy: '请为演示使用新的数据目录（或数据库）。',
