@@ -27,7 +27,10 @@ export function LogView({
         followEnd
         rowKey={(_, i) => String(i)}
         renderRow={(line) => (
-          <code className={line.stream === 'stderr' ? 'log-line log-err' : 'log-line'}>{line.text}</code>
+          // A program's output, as it wrote it: not for a translator to touch.
+          <code translate="no" className={line.stream === 'stderr' ? 'log-line log-err' : 'log-line'}>
+            {line.text}
+          </code>
         )}
       />
     </div>

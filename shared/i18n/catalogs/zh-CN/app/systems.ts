@@ -28,7 +28,8 @@ export const systems: SameShape<typeof en> = {
     open: '更新与升级',
     openLabel: '{serialNumber} 的更新与升级',
     setVersion: '设置版本',
-    setVersionLabel: '设置 {serialNumber} 的版本',
+    // Starts with the button's visible text, so speech input ("点击设置版本") finds it.
+    setVersionLabel: '设置版本：{serialNumber}',
   },
   source: {
     detected: '在本机检测到',
