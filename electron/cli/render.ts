@@ -56,7 +56,11 @@ export function renderContracts(contracts: readonly ContractView[], locale: Disp
         }),
         ...(Object.keys(c.licensedMajors).length === 0
           ? []
-          : [t('cli.contracts.licensed', { phrases: licensedVersionPhrases(c).join('; ') })]),
+          : [
+              t('cli.contracts.licensed', {
+                phrases: licensedVersionPhrases(c, locale).join(t('cli.contracts.licensedSeparator')),
+              }),
+            ]),
         ...c.systems.map((s) => `  ${s.serialNumber}  ${s.product}  ${s.location}`),
       ].join('\n'),
     )

@@ -16,7 +16,7 @@ const STATUS_TONE: Record<ContractView['status'], Tone> = {
 
 export function ContractCard({ contract, now }: { contract: ContractView; now: number }) {
   const { t, locale } = useT();
-  const licensed = licensedVersionPhrases(contract);
+  const licensed = licensedVersionPhrases(contract, locale);
   return (
     <article
       className="card contract"

@@ -172,6 +172,7 @@ refuses stays on this desktop: \`flush\` shows it with the portal's reason and e
     expired: '{id}  {tier}  expired',
     servicePeriod: '  service period {start} – {end} ({zone}), {region}',
     licensed: '  Licensed versions: {phrases}',
+    licensedSeparator: '; ',
   },
   systems: {
     serial: 'SERIAL',

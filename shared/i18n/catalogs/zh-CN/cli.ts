@@ -166,6 +166,7 @@ REQUEST 是请求编号（TAC-2026-000002）或其 ID。
     expired: '{id}  {tier}  已到期',
     servicePeriod: '  服务期 {start} – {end}（{zone}），{region}',
     licensed: '  授权版本：{phrases}',
+    licensedSeparator: '；',
   },
   systems: {
     serial: '序列号',
