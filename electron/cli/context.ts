@@ -1,7 +1,7 @@
 /** What every `hicare` command works with: the data directory, the saved settings and a client for the portal. */
 import { join } from 'node:path';
 import { HicareError } from '../../shared/errors.js';
-import type { DisplayLocale } from '../../shared/i18n/locales.js';
+import { isLocale, type DisplayLocale } from '../../shared/i18n/locales.js';
 import { translator, type Translate } from '../../shared/i18n/translator.js';
 import { consoleLogger, systemClock, type Logger } from '../core/adapters.js';
 import { fileLogger, logDirectoryOf, teeLogger } from '../core/logging/index.js';
@@ -79,6 +79,8 @@ export class CliContext {
       },
       ...(settings.installRoot === null ? {} : { installRoot: settings.installRoot }),
       previews: options.previews ?? settings.includePreviews,
+      // The portal answers refusals in the CLI's language; a pseudo-locale is for the CLI's own words only.
+      language: () => (isLocale(this.locale) ? this.locale : 'en'),
     });
   }
 }

@@ -1,6 +1,6 @@
 /** Plain-text rendering for the terminal: tables, verdicts in words, and the download progress bar. */
 import type { ContractView } from '../../shared/contracts/entitlement.js';
-import { TIER_NAMES } from '../../shared/domain/contract.js';
+import { tierName } from '../../shared/domain/contract.js';
 import { rangeInWords } from '../../shared/domain/range-words.js';
 import { satisfiesMinUpgradeFrom } from '../../shared/domain/release.js';
 import type { ReleaseTargetCustom } from '../../shared/contracts/catalog.js';
@@ -27,8 +27,8 @@ export function table(rows: string[][]): string {
     .join('\n');
 }
 
-function contractHead(c: ContractView, t: Translate): string {
-  const tier = TIER_NAMES[c.tier];
+function contractHead(c: ContractView, t: Translate, locale: DisplayLocale): string {
+  const tier = tierName(c.tier, locale);
   switch (c.status) {
     case 'pending':
       return t('cli.contracts.pending', { id: c.id, tier, days: c.daysUntilStart });
@@ -46,7 +46,7 @@ export function renderContracts(contracts: readonly ContractView[], locale: Disp
   return contracts
     .map((c) =>
       [
-        contractHead(c, t),
+        contractHead(c, t, locale),
         // The service period is days on the contract's calendar: written as they are, with its zone named once.
         t('cli.contracts.servicePeriod', {
           start: formatCalendarDate(locale, c.startDate),
@@ -56,7 +56,11 @@ export function renderContracts(contracts: readonly ContractView[], locale: Disp
         }),
         ...(Object.keys(c.licensedMajors).length === 0
           ? []
-          : [t('cli.contracts.licensed', { phrases: licensedVersionPhrases(c).join('; ') })]),
+          : [
+              t('cli.contracts.licensed', {
+                phrases: licensedVersionPhrases(c, locale).join(t('cli.contracts.licensedSeparator')),
+              }),
+            ]),
         ...c.systems.map((s) => `  ${s.serialNumber}  ${s.product}  ${s.location}`),
       ].join('\n'),
     )
@@ -92,7 +96,12 @@ export function renderSystems(systems: readonly InventorySystem[], locale: Displ
 }
 
 /** For a release that would skip a hop: what it installs over, in words, and the command that takes the path. */
-function pathNeeded(system: SystemResolution['system'], release: ReleaseTargetCustom, t: Translate): string {
+function pathNeeded(
+  system: SystemResolution['system'],
+  release: ReleaseTargetCustom,
+  t: Translate,
+  locale: DisplayLocale,
+): string {
   const range = release.minUpgradeFrom;
   if (
     range === undefined ||
@@ -101,7 +110,7 @@ function pathNeeded(system: SystemResolution['system'], release: ReleaseTargetCu
   )
     return '';
   const words = t('cli.check.installsOnlyOver', {
-    range: rangeInWords(range),
+    range: rangeInWords(range, locale),
     serial: system.serialNumber,
     version: release.version,
   });
@@ -129,7 +138,7 @@ export function renderCheck(resolutions: readonly SystemResolution[], locale: Di
       const lines = candidates.map((c) => {
         const kind = padToWidth(c.verdict.kind === 'upgrade' ? kinds.upgrade : kinds.update, kindWidth);
         if (c.verdict.allowed)
-          return `  ✓ ${kind} ${c.target.custom.version.padEnd(12)} ${c.target.name}${pathNeeded(r.system, c.target.custom, t)}`;
+          return `  ✓ ${kind} ${c.target.custom.version.padEnd(12)} ${c.target.name}${pathNeeded(r.system, c.target.custom, t, locale)}`;
         const why = c.verdict.reasons
           .map((x) => {
             const { message, remedy } = localizeProblem(locale, x);

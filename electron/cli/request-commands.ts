@@ -3,7 +3,7 @@
  * shows the matching known issues first, then the draft with what redaction removed; nothing is sent before the
  * customer approves (a prompt on a terminal, --yes in scripts).
  */
-import { PRIORITIES, PRIORITY_DEFINITIONS, type Priority } from '../../shared/domain/sla.js';
+import { PRIORITIES, priorityDefinition, type Priority } from '../../shared/domain/sla.js';
 import type { ServiceRequest, ServiceRequestCreate } from '../../shared/contracts/requests.js';
 import type { StagedFile } from '../../shared/contracts/app-views.js';
 import { redact } from '../../shared/domain/redact.js';
@@ -119,7 +119,7 @@ async function create(ctx: CliContext, args: readonly string[]): Promise<void> {
       ctx.io.err(
         [
           t('cli.request.draftFor', { serial: draft.request.serialNumber, location: draft.request.location }),
-          t('cli.request.draftPriority', { priority: p, definition: PRIORITY_DEFINITIONS[p].definition }),
+          t('cli.request.draftPriority', { priority: p, definition: priorityDefinition(p, ctx.locale) }),
           `  ${draft.request.faultDescription.split('\n').join('\n  ')}`,
           t('cli.request.draftAttached', {
             lines: draft.request.installFailure?.log.split('\n').length ?? 0,

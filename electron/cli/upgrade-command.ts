@@ -29,7 +29,7 @@ export function renderPath(plan: PathPlan, locale: DisplayLocale = 'en'): string
     const line =
       range === undefined
         ? t('cli.upgrade.hop', hop)
-        : t('cli.upgrade.hopOver', { ...hop, range: rangeInWords(range) });
+        : t('cli.upgrade.hopOver', { ...hop, range: rangeInWords(range, locale) });
     return `${line}\n     ${h.target.name}`;
   });
   return [

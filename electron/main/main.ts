@@ -53,7 +53,9 @@ protocol.registerSchemesAsPrivileged([
 const rendererDirectory = join(import.meta.dirname, '..', 'renderer');
 const logger = hostLogger(defaultPaths().dataDirectory, '[main]');
 // The shell's words follow the Language setting once the settings are loaded, the system's languages until then.
-const language = shellLanguage(() => app.getPreferredSystemLanguages());
+// The same preferences decide the runtime's language (the portal's refusals), so the shell and the app agree.
+const systemLanguages = (): readonly string[] => app.getPreferredSystemLanguages();
+const language = shellLanguage(systemLanguages);
 
 let runtime: AppRuntime | undefined;
 let mainWindow: BrowserWindow | null = null;
@@ -176,6 +178,7 @@ async function start(initialRoute: string | undefined): Promise<void> {
   const current = await shellRuntime({
     host,
     env: process.env,
+    systemLanguages,
     // `npm start` runs a demo portal beside an unpackaged app when no portal is configured; a packaged app never does.
     ...(app.isPackaged ? {} : { demo: attachedDemo }),
     toWindows: broadcast,

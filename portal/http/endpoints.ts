@@ -10,8 +10,9 @@ import { HicareError, isHicareError, type ErrorBody } from '../../shared/errors.
 import type { Endpoint } from '../../shared/contracts/portal-api.js';
 import type { Account } from '../../shared/contracts/accounts.js';
 import { invalidValues, plainIssues, safeParsePlain } from '../../shared/api/plain-issues.js';
-import { forbiddenFor } from '../../shared/domain/role-names.js';
+import { forbiddenFor, type RefusedAction } from '../../shared/domain/role-names.js';
 import { insufficientSpace, isNoSpace } from '../storage/space-error.js';
+import type { Locale } from '../../shared/i18n/locales.js';
 import { answerIn, requestLocale } from './locale.js';
 import { httpStatusFor } from './status.js';
 
@@ -59,15 +60,17 @@ export function sendError(reply: FastifyReply, failure: unknown, status?: number
   return answerIn(reply, locale).code(answered).type('application/json').send(body);
 }
 
-function validate(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+function validate(schema: z.ZodType | undefined, value: unknown, where: string, locale: Locale): unknown {
   if (schema === undefined) return where === 'body' ? undefined : {};
   const r = safeParsePlain(schema, value ?? {});
   if (r.success) return r.data;
   // A body's fields are named as they are; an address's or a query's carry where they were, since a field name
   // alone ("id") would not say which part of the call to correct.
   throw invalidValues(
-    plainIssues(r.error, where === 'body' ? [] : [where]),
-    'Correct the values named and send the request again.',
+    plainIssues(r.error, where === 'body' ? [] : [where], locale),
+    'INVALID_INPUT.valuesResend',
+    {},
+    locale,
   );
 }
 
@@ -81,7 +84,7 @@ export async function callerFor(
   request: FastifyRequest,
   auth: Authenticate,
   roles: Endpoint['auth'],
-  action: string,
+  action: RefusedAction,
 ): Promise<Caller | null> {
   if (roles === 'public') return null;
   const bearer = bearerOf(request);
@@ -126,11 +129,15 @@ export function registerEndpoint<E extends Endpoint>(
     url: endpoint.path,
     handler: async (request, reply) => {
       try {
-        const caller = await callerFor(request, authenticate, endpoint.auth, `use “${endpoint.summary}”`);
+        const caller = await callerFor(request, authenticate, endpoint.auth, {
+          kind: 'use',
+          summary: endpoint.summary,
+        });
+        const locale = requestLocale(request);
         const input = {
-          params: validate(endpoint.params, request.params, 'params'),
-          query: validate(endpoint.query, request.query, 'query'),
-          body: validate(endpoint.body, request.body, 'body'),
+          params: validate(endpoint.params, request.params, 'params', locale),
+          query: validate(endpoint.query, request.query, 'query', locale),
+          body: validate(endpoint.body, request.body, 'body', locale),
           caller,
           request,
           reply,

@@ -13,7 +13,9 @@
  */
 import { PackageQuerySchema } from '../../shared/contracts/portal-api.js';
 import type { PortalRawRoutes } from '../../shared/contracts/portal-raw-routes.js';
-import { invalidValues, plainIssues, safeParsePlain } from '../../shared/api/plain-issues.js';
+import { issuesSentence, plainIssues, safeParsePlain } from '../../shared/api/plain-issues.js';
+import { HicareError } from '../../shared/errors.js';
+import { requestLocale } from './locale.js';
 import { recordDownload } from '../db/downloads.js';
 import { authorizeDownload, type EntitlementContext } from '../entitlement/verdicts.js';
 import { packageKey, type BlobStore } from '../storage/blob-store.js';
@@ -45,11 +47,11 @@ export function packageHandler(
     assertTargetName(requested);
     const name = await targetNameFor(ctx.catalog, requested);
     const parsed = safeParsePlain(PackageQuerySchema, request.query ?? {});
-    if (!parsed.success)
-      throw invalidValues(
-        plainIssues(parsed.error, ['query']),
-        'Send only serialNumber, installedVersion and previews.',
-      );
+    if (!parsed.success) {
+      const locale = requestLocale(request);
+      const issues = plainIssues(parsed.error, ['query'], locale);
+      throw new HicareError('INVALID_INPUT.packageQuery', { issues: issuesSentence(issues, locale) }, { issues });
+    }
     const q = parsed.data;
     const grant = await authorizeDownload(ctx, account, name, {
       serialNumber: q.serialNumber,

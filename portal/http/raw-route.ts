@@ -31,7 +31,12 @@ export function registerRawRoute<R extends RawRoute>(
     url: route.path,
     handler: async (request, reply) => {
       try {
-        const caller = await callerFor(request, auth, route.auth, route.action ?? `use “${route.summary}”`);
+        const caller = await callerFor(
+          request,
+          auth,
+          route.auth,
+          route.action === undefined ? { kind: 'use', summary: route.summary } : { kind: route.action },
+        );
         await handler({ caller, request, reply } as RawInput<R>);
         return reply;
       } catch (error) {

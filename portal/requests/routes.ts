@@ -11,6 +11,8 @@ import { ATTACHMENT_MAX_BYTES } from '../../shared/contracts/requests.js';
 import { attachmentTooLarge } from '../../shared/domain/attachment-type.js';
 import type { EntitlementContext } from '../entitlement/verdicts.js';
 import { markReplayed, sendError, type Authenticate } from '../http/endpoints.js';
+import type { Locale } from '../../shared/i18n/locales.js';
+import { requestLocale } from '../http/locale.js';
 import type { PortalHandlers } from '../http/route-table.js';
 import { readAttachment, uploadAttachment } from './attachments.js';
 import { scheduleAutoClose } from './auto-close.js';
@@ -28,10 +30,10 @@ import { actOnRequest, takeRequest } from './transitions.js';
 const ATTACHMENT_BODY_LIMIT = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4 + 64 * 1024;
 
 /** The attachment's id from its address, checked as the raw route table declares it. */
-function validAttachmentId(params: unknown): { id: string } {
+function validAttachmentId(params: unknown, locale: Locale): { id: string } {
   const parsed = safeParsePlain(portalRawRoutes.attachmentContent.params, params ?? {});
   if (parsed.success) return parsed.data;
-  throw invalidValues(plainIssues(parsed.error, ['params']), 'Correct the values named and send the request again.');
+  throw invalidValues(plainIssues(parsed.error, ['params'], locale), 'INVALID_INPUT.valuesResend', {}, locale);
 }
 
 function bearerOf(request: FastifyRequest): string | null {
@@ -119,7 +121,7 @@ export function requestRoutes(
     postMessage: async ({ caller, params, body }) => postMessage(ctx, caller.account, params.id, body.body),
     uploadAttachment: async ({ caller, params, body }) => uploadAttachment(ctx, caller.account, params.id, body),
     attachmentContent: async ({ caller, request, reply }) => {
-      const { id } = validAttachmentId(request.params);
+      const { id } = validAttachmentId(request.params, requestLocale(request));
       const { attachment, bytes } = await readAttachment(ctx, caller.account, id);
       return (
         reply

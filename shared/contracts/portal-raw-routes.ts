@@ -38,8 +38,8 @@ export interface RawRoute {
   summary: string;
   /** Roles that may call it; `public` needs no token. */
   auth: 'public' | readonly Role[];
-  /** What a refused caller was trying to do, in words ("download packages"); the summary is quoted otherwise. */
-  action?: string;
+  /** What a refused caller was trying to do, when it has words of its own; the summary is quoted otherwise. */
+  action?: 'downloadPackages';
   params?: z.ZodType;
   query?: z.ZodType;
   headers?: readonly RawHeader[];
@@ -63,7 +63,7 @@ export const portalRawRoutes = {
     summary:
       'The bytes of a signed target, when the entitlement verdict allows its release (supports Range and If-Range)',
     auth: ['customer-admin', 'it-staff'],
-    action: 'download packages',
+    action: 'downloadPackages',
     query: PackageQuerySchema,
     headers: [
       { name: 'Range', description: 'One byte range, to resume a download' },

@@ -8,6 +8,8 @@ import { calendarDateAt } from './dates.js';
 import { majorOf } from './release.js';
 import { licensedMajor, licensedMajorsAfter, verdict, type VerdictInput } from './verdict.js';
 import { productLabel } from './product-label.js';
+import type { DisplayLocale } from '../i18n/locales.js';
+import { translate } from '../i18n/translator.js';
 
 export interface LicenceAdvance {
   /** The contract whose rights allowed the release. */
@@ -58,22 +60,24 @@ export function withLicenceAdvances(
   });
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
 /**
- * One phrase per licensed product, as the overview and `hicare entitlement` show it: "Atlas 2.x, since 1 Dec 2026
- * (CG-ATL-0001)" for a major earned by an upgrade (the day in the contract's time zone), "Beacon 2.x" otherwise.
+ * One phrase per licensed product in `locale`, as the overview and `hicare entitlement` show it: "Atlas 2.x, since
+ * 1 Dec 2026 (CG-ATL-0001)" for a major earned by an upgrade (the day in the contract's time zone), "Beacon 2.x"
+ * otherwise.
  */
-export function licensedVersionPhrases(contract: {
-  licensedMajors: Record<string, number>;
-  timeZone: string;
-  licenceAdvances?: readonly { product: string; major: number; serialNumber: string; at: string }[] | undefined;
-}): string[] {
+export function licensedVersionPhrases(
+  contract: {
+    licensedMajors: Record<string, number>;
+    timeZone: string;
+    licenceAdvances?: readonly { product: string; major: number; serialNumber: string; at: string }[] | undefined;
+  },
+  locale: DisplayLocale = 'en',
+): string[] {
   return Object.entries(contract.licensedMajors).map(([product, major]) => {
     const earned = contract.licenceAdvances?.find((a) => a.product === product && a.major === major);
     const licence = `${productLabel(product)} ${major}.x`;
     if (earned === undefined) return licence;
-    const [year, month, day] = calendarDateAt(new Date(earned.at), contract.timeZone).split('-').map(Number);
-    return `${licence}, since ${day ?? ''} ${MONTHS[(month ?? 1) - 1] ?? ''} ${year ?? ''} (${earned.serialNumber})`;
+    const sinceDate = calendarDateAt(new Date(earned.at), contract.timeZone);
+    return translate(locale, 'domain.licence.earned', { licence, sinceDate, serial: earned.serialNumber });
   });
 }

@@ -30,14 +30,25 @@ export function capitalRoleAccount(role: Role, locale: DisplayLocale = 'en'): st
 }
 
 /**
- * The refusal of an account whose role may not do `what` ("download packages"), naming the roles that may. The
- * roles go as select keys (in ROLES order), so the refusal reads whole in any language.
+ * What a refused caller tried: downloading packages, or using an endpoint. An endpoint's summary is English API
+ * text: the English refusal quotes it, other languages say "this function" instead.
  */
-export function forbiddenFor(role: Role, what: string, allowed: readonly Role[]): HicareError {
+export type RefusedAction = { kind: 'downloadPackages' } | { kind: 'use'; summary: string };
+
+/**
+ * The refusal of an account whose role may not do what it tried, naming the roles that may. The roles and the action
+ * go as select keys (in ROLES order), so the refusal reads whole in any language.
+ */
+export function forbiddenFor(role: Role, refused: RefusedAction, allowed: readonly Role[]): HicareError {
   const ordered = ROLES.filter((r) => allowed.includes(r));
   return new HicareError(
     'FORBIDDEN.roleMayNot',
-    { role: selectKey(role), what, allowed: ordered.length === 0 ? 'none' : selectKeyOfList(ordered) },
+    {
+      role: selectKey(role),
+      what: refused.kind,
+      summary: refused.kind === 'use' ? refused.summary : '',
+      allowed: ordered.length === 0 ? 'none' : selectKeyOfList(ordered),
+    },
     { role, allowed: [...allowed] },
   );
 }

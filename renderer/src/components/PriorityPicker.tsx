@@ -1,5 +1,5 @@
 /** P1–P4 as radio buttons, each with its definition and response time (DESIGN.md §3.4), so the choice is informed. */
-import { PRIORITIES, PRIORITY_DEFINITIONS, type Priority } from '../../../shared/domain/sla.js';
+import { PRIORITIES, PRIORITY_DEFINITIONS, priorityDefinition, type Priority } from '../../../shared/domain/sla.js';
 import type { Translate } from '../../../shared/i18n/translator.js';
 import { useT } from '../i18n/index.js';
 
@@ -12,7 +12,7 @@ function responseWords(p: Priority, t: Translate): string {
 }
 
 export function PriorityPicker({ value, onChange }: { value: Priority; onChange: (p: Priority) => void }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   return (
     <fieldset className="priority" data-testid="priority-picker">
       <legend>{t('app.requests.priority.legend')}</legend>
@@ -20,7 +20,7 @@ export function PriorityPicker({ value, onChange }: { value: Priority; onChange:
         <label key={p} className="priority-option">
           <input type="radio" name="priority" value={p} checked={value === p} onChange={() => onChange(p)} />
           <span>
-            <strong>{p}</strong> — {t(`app.requests.priority.definition.${p}`)}
+            <strong>{p}</strong> — {priorityDefinition(p, locale)}
             <span className="muted"> {t('app.requests.priority.coverage', { response: responseWords(p, t) })}</span>
           </span>
         </label>

@@ -1,9 +1,9 @@
 /** What each maintenance contract includes (the service description's table), the customer's own tier marked. */
-import { TIER_RIGHTS, TIERS, type Tier } from '../../../shared/domain/contract.js';
+import { TIER_RIGHTS, TIERS, tierName, type Tier } from '../../../shared/domain/contract.js';
 import { useT } from '../i18n/index.js';
 
 export function RightsTable({ current }: { current?: Tier | undefined }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const cell = (tier: Tier) => (tier === current ? 'current-tier' : undefined);
   const yesNo = (v: boolean) => t(v ? 'app.systems.rights.yes' : 'app.systems.rights.no');
   // Every tier's TAC and self-help are around the clock; the table says so in the reader's words.
@@ -23,7 +23,7 @@ export function RightsTable({ current }: { current?: Tier | undefined }) {
             <th scope="col">{t('app.systems.rights.right')}</th>
             {TIERS.map((tier) => (
               <th scope="col" key={tier} className={cell(tier)}>
-                {t(`app.systems.rights.tier.${tier}`)}
+                {tierName(tier, locale)}
                 {tier === current && <span className="tag"> {t('app.systems.rights.yours')}</span>}
               </th>
             ))}

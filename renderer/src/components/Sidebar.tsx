@@ -1,5 +1,6 @@
 /** The left navigation: the role's sections as real links (aria-current on the open one), who is signed in, sign out. */
 import type { Account } from '../../../shared/contracts/accounts.js';
+import { roleName } from '../../../shared/domain/role-names.js';
 import { useT } from '../i18n/index.js';
 import { navItemsFor, type Section } from '../lib/nav.js';
 
@@ -12,7 +13,7 @@ export interface SidebarProps {
 }
 
 export function Sidebar({ account, current, counts, onSignOut }: SidebarProps) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const items = navItemsFor(account?.role ?? null);
   return (
     <nav className="sidebar" aria-label={t('app.shell.nav.label')}>
@@ -47,7 +48,7 @@ export function Sidebar({ account, current, counts, onSignOut }: SidebarProps) {
       {account !== null && (
         <div className="who" data-testid="signed-in-as">
           <div>{account.name}</div>
-          <div className="muted">{t(`app.shell.roles.${account.role}`)}</div>
+          <div className="muted">{roleName(account.role, locale)}</div>
           <div className="muted small">{account.email}</div>
           <button type="button" className="secondary" onClick={onSignOut}>
             {t('app.shell.nav.signOut')}

@@ -36,6 +36,16 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+describe('a portal refusal in Chinese', () => {
+  it('names the role and the roles that may, with no English', async () => {
+    const run = await hicare(['request', 'list', '--lang', 'zh-CN']);
+    expect(run.code, run.stderr).toBe(9);
+    expect(run.stderr).toContain('IT 人员账户无权使用此功能。');
+    expect(run.stderr).toContain('请以客户管理员、技术支持工程师或门户管理员身份登录后执行此操作。');
+    expect(run.stderr).not.toContain('Requests visible');
+  });
+});
+
 describe('hicare check in Chinese', () => {
   it.each<[string, string[], Record<string, string>]>([
     ['--lang zh-CN', ['check', '--serial', 'CG-ATL-0001', '--lang', 'zh-CN'], {}],

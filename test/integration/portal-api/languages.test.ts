@@ -9,7 +9,7 @@ import type { Account, Session } from '../../../shared/contracts/accounts.js';
 import { translate } from '../../../shared/i18n/translator.js';
 import { createAccount, mailLocale } from '../../../portal/accounts/index.js';
 import { getAccount } from '../../../portal/db/accounts.js';
-import { coded, describePortal, type Reply, type TestPortal } from './harness.js';
+import { coded, describePortal, ENGINEER, NW_IT, type Reply, type TestPortal } from './harness.js';
 
 const CHINESE = 'zh-CN,zh;q=0.9,en;q=0.8';
 const PASSWORD = 'a long enough password for the test';
@@ -101,6 +101,41 @@ describePortal('the portal in the asker’s language', (t) => {
     expect(bad.status).toBe(400);
     expectLanguage(bad, 'zh-CN');
     expect(coded(bad).message).toBe('请求正文不是有效的 JSON。');
+  });
+
+  it('names refused values in Chinese, with no English words but the fields’ names', async () => {
+    const zh = await t.request('POST', '/api/v1/sessions', {
+      body: { email: '', password: 7 },
+      headers: { 'accept-language': CHINESE },
+    });
+    expect(zh.status).toBe(400);
+    expectLanguage(zh, 'zh-CN');
+    const body = coded(zh);
+    expect(body.code).toBe('INVALID_INPUT');
+    expect(body.message).toMatch(/^以下值不被接受：/);
+    expect(body.remedy).toBe(translate('zh-CN', 'errors.INVALID_INPUT.valuesResend.remedy'));
+    expect(`${body.message} ${body.remedy}`.replace(/\b(email|password)\b/g, '')).not.toMatch(/[A-Za-z]/);
+    expectNoInternalText(zh);
+
+    const en = await t.request('POST', '/api/v1/sessions', { body: { email: '', password: 7 } });
+    expect(coded(en).message).toMatch(/^These values are not accepted: email: /);
+    expect(coded(en).remedy).toBe('Correct the values named and send the request again.');
+  });
+
+  it('refuses a role in Chinese without the English summary of the endpoint', async () => {
+    const token = await t.signIn(NW_IT);
+    const zh = await t.request('GET', '/api/v1/surveys', { token, headers: { 'accept-language': CHINESE } });
+    expect(zh.status).toBe(403);
+    expect(coded(zh).message).toBe('IT 人员账户无权使用此功能。');
+    expect(coded(zh).message + coded(zh).remedy).not.toMatch(/[A-Za-z]{3,}/);
+
+    const engineer = await t.signIn(ENGINEER);
+    const download = await t.request('GET', '/api/v1/packages/atlas-2.3.1.tar.gz', {
+      token: engineer,
+      headers: { 'accept-language': CHINESE },
+    });
+    expect(download.status).toBe(403);
+    expect(coded(download).message).toBe('技术支持工程师账户无权下载软件包。');
   });
 
   it('remembers the language of a sign-in for the account, shows it on /me, and writes its mail in it', async () => {

@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { displayWidth, padToWidth } from '../../../electron/cli/display-width.js';
 import { cliLocale } from '../../../electron/cli/language.js';
 import { runCli } from '../../../electron/cli/main.js';
-import { renderSystems, table } from '../../../electron/cli/render.js';
+import { renderCheck, renderSystems, table } from '../../../electron/cli/render.js';
+import type { SystemResolution } from '../../../electron/core/resolver/resolver.js';
 import type { InventorySystem } from '../../../electron/core/inventory/inventory.js';
 import { EXIT } from '../../../electron/cli/exit-codes.js';
 import { REQUEST_STATES, ROLES } from '../../../shared/domain/request-state.js';
@@ -209,5 +210,30 @@ describe('words from identifiers', () => {
     expect(zh).not.toMatch(/[a-z]+[_-][a-z]+/);
     expect(zh).toMatch(/^已登录 https:\/\/portal，身份为 Li Lei（li@x\.example，(IT )?\p{Script=Han}/u);
     expect(en).not.toMatch(/[a-z]+[_-][a-z]+ \)|_/);
+  });
+});
+
+describe('a check in the chosen language', () => {
+  // A 1.8 system offered 3.0.0, which installs only over 1.9 or 2.x: the range is said in words.
+  const resolution = {
+    system: { serialNumber: 'SN-1', product: 'atlas', installedVersion: '1.8.0', location: 'Lab' },
+    updates: [],
+    upgrades: [
+      {
+        target: { name: 'atlas-3.0.0.tar.gz', custom: { version: '3.0.0', minUpgradeFrom: '>=1.9.0 <3' } },
+        verdict: { allowed: true, kind: 'upgrade', reasons: [] },
+      },
+    ],
+    recommended: null,
+    line: null,
+  } as unknown as SystemResolution;
+
+  it.each([
+    ['en', '1.9.0 or a later 1.x, or any 2.x'],
+    ['zh-CN', '1.9.0 及更高的 1.x 版本，或任意 2.x 版本'],
+  ] as const)('in %s, says what a release installs over in words', (locale, range) => {
+    const text = renderCheck([resolution], locale);
+    expect(text).toContain(range);
+    if (locale === 'zh-CN') expect(text).not.toMatch(/\b(or|any|later)\b/);
   });
 });

@@ -118,6 +118,14 @@ describe('licensedVersionPhrases: what the overview and `hicare entitlement` say
     expect(licensedVersionPhrases(contract)).toEqual(phrases);
   });
 
+  it('says since when in Chinese, the date written the Chinese way', () => {
+    const contract = { licensedMajors: { atlas: 2, beacon: 4 }, timeZone: 'Europe/Berlin', licenceAdvances: [earned] };
+    expect(licensedVersionPhrases(contract, 'zh-CN')).toEqual([
+      'Atlas 2.x，自 2026年12月1日 起（CG-ATL-0001）',
+      'Beacon 4.x',
+    ]);
+  });
+
   it('names products as people read them', () => {
     expect(['atlas', 'grid-view', 'x'].map(productLabel)).toEqual(['Atlas', 'Grid View', 'X']);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { capitalRoleAccount, forbiddenFor, roleAccount } from '../../../shared/domain/role-names.js';
+import {
+  capitalRoleAccount,
+  forbiddenFor,
+  roleAccount,
+  type RefusedAction,
+} from '../../../shared/domain/role-names.js';
 import { ROLES, type Role } from '../../../shared/domain/request-state.js';
 
 describe('roles in sentences', () => {
@@ -13,29 +18,29 @@ describe('roles in sentences', () => {
     expect(capitalRoleAccount(role)).toBe(words.charAt(0).toUpperCase() + words.slice(1));
   });
 
-  it.each<[Role, string, readonly Role[], string, string]>([
+  it.each<[Role, RefusedAction, readonly Role[], string, string]>([
     [
       'it-staff',
-      'open requests',
+      { kind: 'use', summary: 'Open a request' },
       ['customer-admin'],
-      'An IT staff account may not open requests.',
+      'An IT staff account may not use “Open a request”.',
       'Sign in as a customer administrator to do this.',
     ],
     [
       'engineer',
-      'download packages',
+      { kind: 'downloadPackages' },
       ['customer-admin', 'it-staff'],
       'A support engineer account may not download packages.',
       'Sign in as a customer administrator or IT staff to do this.',
     ],
     [
       'customer-admin',
-      'reveal a grant password',
+      { kind: 'use', summary: 'Reveal a grant’s password' },
       ['engineer', 'portal-admin'],
-      'A customer administrator account may not reveal a grant password.',
+      'A customer administrator account may not use “Reveal a grant’s password”.',
       'Sign in as a support engineer or a portal administrator to do this.',
     ],
-  ])('%s refused to %s', (role, what, allowed, message, remedy) => {
+  ])('%s refused %o', (role, what, allowed, message, remedy) => {
     const error = forbiddenFor(role, what, allowed);
     expect(error).toMatchObject({ code: 'FORBIDDEN', message, remedy });
     // "engineer" is also a word; the hyphenated identifiers are not.

@@ -1,5 +1,6 @@
 /** One contract: tier, status, the service period on a timeline, what it covers. */
 import type { ContractView } from '../../../../shared/contracts/entitlement.js';
+import { tierName } from '../../../../shared/domain/contract.js';
 import { licensedVersionPhrases } from '../../../../shared/domain/licence.js';
 import { Badge } from '../../components/Badge.js';
 import { ServicePeriodTimeline } from '../../components/ServicePeriodTimeline.js';
@@ -14,8 +15,8 @@ const STATUS_TONE: Record<ContractView['status'], Tone> = {
 };
 
 export function ContractCard({ contract, now }: { contract: ContractView; now: number }) {
-  const { t } = useT();
-  const licensed = licensedVersionPhrases(contract);
+  const { t, locale } = useT();
+  const licensed = licensedVersionPhrases(contract, locale);
   return (
     <article
       className="card contract"
@@ -23,7 +24,7 @@ export function ContractCard({ contract, now }: { contract: ContractView; now: n
       data-testid={`contract-${contract.id}`}
     >
       <div className="card-head">
-        <h3 id={`contract-${contract.id}`}>{t(`app.shell.tiers.${contract.tier}`)}</h3>
+        <h3 id={`contract-${contract.id}`}>{tierName(contract.tier, locale)}</h3>
         <Badge tone={STATUS_TONE[contract.status]} testId="contract-status">
           {t(`app.overview.contract.status.${contract.status}`)}
         </Badge>

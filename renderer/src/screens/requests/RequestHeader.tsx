@@ -1,5 +1,6 @@
 /** A request's identity and standing: number, state in words, priority, SLA countdown, the fault as described. */
 import type { ServiceRequest } from '../../../../shared/contracts/requests.js';
+import { priorityDefinition } from '../../../../shared/domain/sla.js';
 import { Badge } from '../../components/Badge.js';
 import { SlaCountdown } from '../../components/SlaCountdown.js';
 import { useT } from '../../i18n/index.js';
@@ -7,7 +8,7 @@ import { formatDateTime, productLabel } from '../../lib/format.js';
 import { STATE_TONES } from './words.js';
 
 export function RequestHeader({ request }: { request: ServiceRequest }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   return (
     <section
       className="card"
@@ -31,7 +32,7 @@ export function RequestHeader({ request }: { request: ServiceRequest }) {
         <dt>{t('app.requests.header.priority')}</dt>
         <dd>
           <strong>{request.priority}</strong>{' '}
-          <span className="muted">— {t(`app.requests.priority.definition.${request.priority}`)}</span>
+          <span className="muted">— {priorityDefinition(request.priority, locale)}</span>
         </dd>
         <dt>{t('app.requests.header.responseTime')}</dt>
         <dd>

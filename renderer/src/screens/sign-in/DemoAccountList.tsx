@@ -1,6 +1,8 @@
 /** The embedded demo portal's accounts: picking one fills the sign-in form (it does not sign in by itself). */
 import type { z } from 'zod';
 import type { DemoAccountSchema } from '../../../../shared/contracts/app-views.js';
+import { tierName } from '../../../../shared/domain/contract.js';
+import { roleName } from '../../../../shared/domain/role-names.js';
 import { useT } from '../../i18n/index.js';
 
 export type DemoAccount = z.infer<typeof DemoAccountSchema>;
@@ -12,7 +14,7 @@ export function DemoAccountList({
   accounts: readonly DemoAccount[];
   onPick: (a: DemoAccount) => void;
 }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   return (
     <div className="demo-accounts" data-testid="demo-accounts">
       <h3>{t('app.shell.signIn.demoHeading')}</h3>
@@ -26,12 +28,12 @@ export function DemoAccountList({
                 <span className="visually-hidden">{t('app.shell.signIn.useAccount', { name: a.name })}</span>
                 <span aria-hidden="true">{a.name}</span>
               </strong>
-              <span>{t(`app.shell.roles.${a.role}`)}</span>
+              <span>{roleName(a.role, locale)}</span>
               {a.customer !== null && (
                 <span className="muted">
                   {t('app.shell.signIn.demoCustomer', {
                     customer: a.customer.name,
-                    tier: t(`app.shell.tiers.${a.customer.tier}`),
+                    tier: tierName(a.customer.tier, locale),
                   })}
                 </span>
               )}

@@ -86,7 +86,7 @@ export function CandidateCard({
       {path !== null && <UpgradePathView path={path} product={productLabel(c.product)} testId="upgrade-path" />}
       {c.minUpgradeFrom !== undefined && (
         <p className="small muted" data-testid="installs-over">
-          {t('app.systems.candidate.installsOver', { range: rangeInWords(c.minUpgradeFrom) })}
+          {t('app.systems.candidate.installsOver', { range: rangeInWords(c.minUpgradeFrom, locale) })}
         </p>
       )}
       <details className="notes" open={recommended}>

@@ -44,7 +44,7 @@ export function LineBanner({ resolution, now }: { resolution: ResolutionView; no
   const upgrade = leavingUpgrade(resolution, line.major);
   const upgradeName =
     upgrade === null ? null : `${productLabel(resolution.system.product)} ${upgrade.target.custom.version}`;
-  const words = lineNoticeWords(notice, name, upgradeName, formatCalendarDate);
+  const words = lineNoticeWords(notice, name, upgradeName, formatCalendarDate, locale);
   // An upgrade the contract does not include is named with what the customer can do about it.
   const reason = upgrade === null || upgrade.verdict.allowed ? undefined : upgrade.verdict.reasons[0];
   const remedy = reason === undefined ? null : localizeProblem(locale, reason).remedy;

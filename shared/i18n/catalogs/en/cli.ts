@@ -147,7 +147,6 @@ refuses stays on this desktop: \`flush\` shows it with the portal's reason and e
     internal: 'error INTERNAL: Something went wrong inside hicare.',
     internalRemedy:
       'Run it again; if it persists, report it to the vendor with the command you ran (HICARE_DEBUG=1 shows the details).',
-    correctFlags: 'Correct {flags} and run the command again.',
   },
   confirm: {
     prompt: '{question} [y/N] ',
@@ -173,6 +172,7 @@ refuses stays on this desktop: \`flush\` shows it with the portal's reason and e
     expired: '{id}  {tier}  expired',
     servicePeriod: '  service period {start} – {end} ({zone}), {region}',
     licensed: '  Licensed versions: {phrases}',
+    licensedSeparator: '; ',
   },
   systems: {
     serial: 'SERIAL',

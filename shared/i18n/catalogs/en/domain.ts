@@ -30,6 +30,8 @@ export const domain = {
     either: '{first}, or {last}',
   },
   /** A product line's notice; dates come already written, `{line}` is "Atlas 2.x". */
+  /** A major earned by taking an upgrade: `{sinceDate}` is the day (YYYY-MM-DD), `{serial}` the system that took it. */
+  licence: { earned: '{licence}, since {sinceDate} ({serial})' },
   lineNotice: {
     pastEndOfService: `{line} reached its end of service on {endOfService}: it is no longer serviced. ${LEAVE}`,
     nearingEndOfService: `{line} reaches its end of service on {endOfService} ({days, plural, =0 {today} one {in # day} other {in # days}}).{maintenance, select, yes { It has had no new updates since {endOfMaintenance}.} other {}} ${LEAVE}`,

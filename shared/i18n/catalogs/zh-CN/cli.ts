@@ -141,7 +141,6 @@ REQUEST 是请求编号（TAC-2026-000002）或其 ID。
     fromFailure: '查看已知问题，并根据这次失败起草远程指导请求：',
     internal: '错误 INTERNAL：hicare 内部出现问题。',
     internalRemedy: '请重新运行；如果问题仍然存在，请将所运行的命令报告给厂商（设置 HICARE_DEBUG=1 可显示详细信息）。',
-    correctFlags: '请更正 {flags}，然后重新运行命令。',
   },
   confirm: {
     prompt: '{question} [y/N] ',
@@ -167,6 +166,7 @@ REQUEST 是请求编号（TAC-2026-000002）或其 ID。
     expired: '{id}  {tier}  已到期',
     servicePeriod: '  服务期 {start} – {end}（{zone}），{region}',
     licensed: '  授权版本：{phrases}',
+    licensedSeparator: '；',
   },
   systems: {
     serial: '序列号',

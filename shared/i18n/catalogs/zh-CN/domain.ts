@@ -26,6 +26,7 @@ export const domain: SameShape<typeof en> = {
     separator: '、',
     either: '{first}，或{last}',
   },
+  licence: { earned: '{licence}，自 {sinceDate} 起（{serial}）' },
   lineNotice: {
     pastEndOfService: `{line} 已于 {endOfService} 到服务期结束，不再提供服务。${LEAVE}`,
     nearingEndOfService: `{line} 将于 {endOfService}（{days, plural, =0 {今天} other {# 天后}}）到服务期结束。{maintenance, select, yes {自 {endOfMaintenance} 起已不再提供新的更新。} other {}}${LEAVE}`,

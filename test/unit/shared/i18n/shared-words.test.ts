@@ -243,8 +243,8 @@ describe('errors of the shared rules in Chinese', () => {
     ],
     [
       'a role refused an endpoint',
-      () => forbiddenFor('it-staff', 'use “Requests”', ['customer-admin', 'portal-admin']),
-      'IT 人员账户无权use “Requests”。',
+      () => forbiddenFor('it-staff', { kind: 'use', summary: 'Requests' }, ['customer-admin', 'portal-admin']),
+      'IT 人员账户无权使用此功能。',
       '请以客户管理员或门户管理员身份登录后执行此操作。',
     ],
     [
@@ -264,7 +264,7 @@ describe('errors of the shared rules in Chinese', () => {
   });
 
   it('keeps the English of a refusal word for word', () => {
-    expect(forbiddenFor('it-staff', 'download packages', ['customer-admin']).message).toBe(
+    expect(forbiddenFor('it-staff', { kind: 'downloadPackages' }, ['customer-admin']).message).toBe(
       'An IT staff account may not download packages.',
     );
     expect(raised(() => assertRequiredFields({})).message).toBe(

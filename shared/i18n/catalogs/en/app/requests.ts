@@ -63,12 +63,6 @@ export const requests = {
   },
   priority: {
     legend: 'Priority',
-    definition: {
-      P1: 'critical impact on the customer’s business operations',
-      P2: 'significant aspects of business operations negatively impacted; operations possible but degraded or severely limited',
-      P3: 'limited impact; most business operations remain functional',
-      P4: 'little or no impact; information, assistance, configuration or other enquiries',
-    },
     withinMinutes: 'response within {minutes} minutes',
     withinHours: '{hours, plural, one {response within # hour} other {response within # hours}}',
     nextBusinessDay: 'response by the next business day',

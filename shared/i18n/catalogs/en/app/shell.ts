@@ -20,16 +20,6 @@ export const shell = {
     signOut: 'Sign out',
   },
   // Roles and contract tiers as the frame names them (the sidebar, the demo accounts, contract cards).
-  roles: {
-    'customer-admin': 'Customer administrator',
-    'it-staff': 'IT staff',
-    engineer: 'Support engineer',
-    'portal-admin': 'Portal administrator',
-  },
-  tiers: {
-    support: 'Application Software Support',
-    'upgrade-support': 'Application Software Upgrade Support',
-  },
   error: {
     fallbackMessage: 'Something went wrong inside the app.',
     fallbackRemedy: 'Try again; if it persists, restart the app.',

@@ -174,10 +174,6 @@ export const systems = {
     heading: 'What each maintenance contract includes',
     right: 'Right',
     yours: '(yours)',
-    tier: {
-      support: 'Application Software Support',
-      'upgrade-support': 'Application Software Upgrade Support',
-    },
     updates: 'Software updates (bug fixes, maintenance releases)',
     upgrades: 'Software upgrades (new major versions)',
     tac: 'Technical Assistance Center',

@@ -14,6 +14,11 @@ export const cliErrors = {
       message: '{count} files were given; a request carries at most {max}.',
       remedy: 'Put the files in one zip or tar.gz archive and attach that.',
     },
+    /** Values refused by the client core, named by the flags the user typed; `{flags}` is a list in the reader's language. */
+    cliFlags: {
+      message: 'These values are not accepted: {issues}.',
+      remedy: 'Correct {flags} and run the command again.',
+    },
   },
   NOT_FOUND: {
     cliSystem: {

@@ -9,6 +9,10 @@ const EXPECTED =
 
 export const portalErrors = {
   INVALID_INPUT: {
+    packageQuery: {
+      message: 'These values are not accepted: {issues}.',
+      remedy: 'Send only serialNumber, installedVersion and previews.',
+    },
     bodyTooLarge: { message: 'The request body is too large.', remedy: 'Send at most {maxBytes} bytes.' },
     bodyNotJson: { message: 'The request body must be JSON.', remedy: 'Send "Content-Type: application/json".' },
     bodyMalformedJson: { message: 'The request body is not valid JSON.', remedy: 'Send a well-formed JSON document.' },

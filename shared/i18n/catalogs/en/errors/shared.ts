@@ -688,7 +688,7 @@ export const sharedErrors = {
     message: 'Your account may not do this.',
     remedy: 'Sign in with an account that may do this, or ask your administrator.',
     roleMayNot: {
-      message: `${ROLE_ACCOUNT_CAPITAL} may not {what}.`,
+      message: `${ROLE_ACCOUNT_CAPITAL} may not {what, select, downloadPackages {download packages} other {use “{summary}”}}.`,
       remedy:
         'Sign in as {allowed, select, customerAdmin {a customer administrator} itStaff {IT staff} engineer {a support engineer} portalAdmin {a portal administrator} customerAdminItStaff {a customer administrator or IT staff} customerAdminEngineer {a customer administrator or a support engineer} customerAdminPortalAdmin {a customer administrator or a portal administrator} engineerPortalAdmin {a support engineer or a portal administrator} customerAdminEngineerPortalAdmin {a customer administrator, a support engineer or a portal administrator} customerAdminItStaffEngineerPortalAdmin {a customer administrator, IT staff, a support engineer or a portal administrator} other {another}} to do this.',
     },

@@ -60,12 +60,6 @@ export const requests: SameShape<typeof en> = {
   },
   priority: {
     legend: '优先级',
-    definition: {
-      P1: '对客户业务运营造成严重影响',
-      P2: '业务运营的重要方面受到负面影响；业务仍可运行，但性能下降或严重受限',
-      P3: '影响有限；大部分业务运营仍可正常进行',
-      P4: '几乎没有影响；信息咨询、协助、配置或其他问询',
-    },
     withinMinutes: '{minutes} 分钟内响应',
     withinHours: '{hours} 小时内响应',
     nextBusinessDay: '下一个工作日内响应',

@@ -19,16 +19,6 @@ export const shell: SameShape<typeof en> = {
     newCount: '（{count} 个新版本）',
     signOut: '退出登录',
   },
-  roles: {
-    'customer-admin': '客户管理员',
-    'it-staff': 'IT 人员',
-    engineer: '支持工程师',
-    'portal-admin': '门户管理员',
-  },
-  tiers: {
-    support: '应用软件支持服务',
-    'upgrade-support': '应用软件升级支持服务',
-  },
   error: {
     fallbackMessage: '应用内部出现问题。',
     fallbackRemedy: '请重试；如果问题仍然存在，请重新启动应用。',

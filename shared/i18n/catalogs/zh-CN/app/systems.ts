@@ -169,10 +169,6 @@ export const systems: SameShape<typeof en> = {
     heading: '各类维护合同包含的服务',
     right: '权益',
     yours: '（您的合同）',
-    tier: {
-      support: '应用软件支持服务',
-      'upgrade-support': '应用软件升级支持服务',
-    },
     updates: '软件更新（缺陷修复、维护版本）',
     upgrades: '软件升级（新的主版本）',
     tac: '技术支持中心（TAC）',

@@ -14,6 +14,10 @@ export const cliErrors: SameShape<typeof en> = {
       message: '给出了 {count} 个文件；一个请求最多只能附带 {max} 个。',
       remedy: '请将这些文件打包成一个 zip 或 tar.gz 压缩包，再附加该压缩包。',
     },
+    cliFlags: {
+      message: '以下值不被接受：{issues}。',
+      remedy: '请更正 {flags}，然后重新运行命令。',
+    },
   },
   NOT_FOUND: {
     cliSystem: {

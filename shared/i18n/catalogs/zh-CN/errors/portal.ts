@@ -10,6 +10,10 @@ const SIGN_IN_AGAIN = '请重新登录，或使用有效的 API 密钥。';
 
 export const portalErrors: SameShape<typeof en> = {
   INVALID_INPUT: {
+    packageQuery: {
+      message: '以下值不被接受：{issues}。',
+      remedy: '请只发送 serialNumber、installedVersion 和 previews。',
+    },
     bodyTooLarge: { message: '请求正文过大。', remedy: '请求正文最多 {maxBytes} 字节。' },
     bodyNotJson: { message: '请求正文必须是 JSON。', remedy: '请发送 “Content-Type: application/json”。' },
     bodyMalformedJson: { message: '请求正文不是有效的 JSON。', remedy: '请发送格式正确的 JSON 文档。' },

@@ -670,7 +670,7 @@ export const sharedErrors: SameShape<typeof en> = {
     message: '您的账户无权执行此操作。',
     remedy: '请使用有权限的账户登录，或联系您的管理员。',
     roleMayNot: {
-      message: `${ROLE_ACCOUNT}无权{what}。`,
+      message: `${ROLE_ACCOUNT}无权{what, select, downloadPackages {下载软件包} other {使用此功能}}。`,
       remedy:
         '请以{allowed, select, customerAdmin {客户管理员} itStaff {IT 人员} engineer {技术支持工程师} portalAdmin {门户管理员} customerAdminItStaff {客户管理员或 IT 人员} customerAdminEngineer {客户管理员或技术支持工程师} customerAdminPortalAdmin {客户管理员或门户管理员} engineerPortalAdmin {技术支持工程师或门户管理员} customerAdminEngineerPortalAdmin {客户管理员、技术支持工程师或门户管理员} customerAdminItStaffEngineerPortalAdmin {客户管理员、IT 人员、技术支持工程师或门户管理员} other {其他角色}}身份登录后执行此操作。',
     },
