@@ -356,7 +356,7 @@ describe.skipIf(postgresProblem !== undefined)(
     it('serve refuses an empty database (DATABASE_BEHIND, naming migrate) and changes nothing; migrate applies all, then nothing', async () => {
       // serve --json: the refusal is the coded error body.
       await expect(serve(env)).rejects.toThrow(
-        /"code":"DATABASE_BEHIND","message":"The database is behind this portal: \d+ migration\(s\) not applied.*"remedy":"Run `hicare-portal migrate`/,
+        /"code":"DATABASE_BEHIND","message":"The database is behind this portal: \d+ migrations? not applied.*"remedy":"Run `hicare-portal migrate`/,
       );
       expect(await tablesIn()).toEqual([]);
 
