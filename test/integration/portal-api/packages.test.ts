@@ -292,7 +292,7 @@ describePortal('package delivery', (t) => {
     const token = await signInWith(t, pending.email, pending.password);
     const reply = await t.request('GET', url(ATLAS_190, '?serialNumber=FB-ATL-0001'), { token });
     expect(expectRefusedWithoutBytes(reply, 403)).toBe('CONTRACT_PENDING');
-    expect(coded(reply).remedy).toContain('2027-01-01');
+    expect(coded(reply).remedy).toContain('1 Jan 2027');
 
     const entitlement = await t.request<SystemEntitlement>('GET', '/api/v1/systems/FB-ATL-0001/entitlement', { token });
     expect(entitlement.status).toBe(200);
