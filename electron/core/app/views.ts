@@ -3,11 +3,23 @@
  * inventory's full system record and the upgrade path as plain versions, and failed installations with the tail of
  * the installer's log.
  */
-import type { InstallOutcome, ResolutionView } from '../../../shared/contracts/app-views.js';
+import type { InstallOutcome, Problem, ResolutionView } from '../../../shared/contracts/app-views.js';
+import type { HicareError } from '../../../shared/errors.js';
 import type { KnowledgeArticle } from '../../../shared/contracts/knowledge.js';
 import type { InventorySystem } from '../inventory/inventory.js';
 import type { InstallFailure } from '../install/install-failure.js';
 import { hasAvailable, type SystemResolution } from '../resolver/resolver.js';
+
+/** A coded error as the window shows it: its English words, and its key to word it in the reader's language. */
+export function problemView(error: HicareError): Problem {
+  const hasParams = Object.keys(error.params).length > 0;
+  return {
+    code: error.code,
+    message: error.message,
+    remedy: error.remedy,
+    ...(error.key === undefined ? {} : { key: error.key, ...(hasParams ? { params: { ...error.params } } : {}) }),
+  };
+}
 
 /** What the window shows of an installer's log; the whole log goes into a request draft. */
 export const LOG_TAIL_CHARS = 20_000;
@@ -71,9 +83,7 @@ export function failedInstallView(
 ): Extract<InstallOutcome, { ok: false }> {
   return {
     ok: false,
-    code: failure.code,
-    message: failure.message,
-    remedy: failure.remedy,
+    ...problemView(failure),
     failureId,
     exitCode: failure.details.exitCode,
     log: logTail(failure.details.log),
