@@ -71,7 +71,7 @@ export const ResolutionSchema = z.object({
     .object({
       version: z.string(),
       hops: z.array(z.string()),
-      problem: z.object({ message: z.string(), remedy: z.string() }).nullable(),
+      problem: ProblemSchema.omit({ code: true }).nullable(),
     })
     .nullable(),
   /** The lifecycle of the installed version's major line, when published: what the line's banner is drawn from. */

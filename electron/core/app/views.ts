@@ -4,6 +4,7 @@
  * the installer's log.
  */
 import type { InstallOutcome, Problem, ResolutionView } from '../../../shared/contracts/app-views.js';
+import type { UpgradePlan } from '../../../shared/domain/upgrade-path.js';
 import type { HicareError } from '../../../shared/errors.js';
 import type { KnowledgeArticle } from '../../../shared/contracts/knowledge.js';
 import type { InventorySystem } from '../inventory/inventory.js';
@@ -23,6 +24,18 @@ export function problemView(error: HicareError): Problem {
 
 /** What the window shows of an installer's log; the whole log goes into a request draft. */
 export const LOG_TAIL_CHARS = 20_000;
+
+type Recommended = NonNullable<ResolutionView['recommended']>;
+
+/** Why no path leads to the recommended release, with its key to word it in the reader's language. */
+function pathProblem(plan: Extract<UpgradePlan, { ok: false }>): NonNullable<Recommended['problem']> {
+  return {
+    message: plan.message,
+    remedy: plan.remedy,
+    ...(plan.key === undefined ? {} : { key: plan.key }),
+    ...(plan.params === undefined ? {} : { params: plan.params }),
+  };
+}
 
 export function resolutionView(
   resolution: SystemResolution,
@@ -53,7 +66,7 @@ export function resolutionView(
         : {
             version: resolution.recommended.version,
             hops: plan.ok ? plan.hops.map((h) => h.version) : [],
-            problem: plan.ok ? null : { message: plan.message, remedy: plan.remedy },
+            problem: plan.ok ? null : pathProblem(plan),
           },
   };
 }
