@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { AccountSchema, RoleSchema } from './accounts.js';
 import { LifecycleSchema, ReleaseTargetSchema } from './catalog.js';
-import { InstantSchema } from './common.js';
+import { InstantSchema, MessageKeySchema, MessageParamsSchema } from './common.js';
 import { VerdictSchema } from './entitlement.js';
 import { KnowledgeArticleSchema } from './knowledge.js';
 import {
@@ -16,6 +16,18 @@ import {
   ServiceRequestSchema,
 } from './requests.js';
 import { TierSchema } from './entitlement.js';
+
+/**
+ * A coded problem the window shows (a failed download or install, a refused request): its English words, and the
+ * catalog key and params that word it again in the language chosen when it is read.
+ */
+export const ProblemSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  remedy: z.string(),
+  key: MessageKeySchema.optional(),
+  params: MessageParamsSchema.optional(),
+});
 
 export const DemoAccountSchema = z.object({
   email: z.string(),
@@ -59,7 +71,7 @@ export const ResolutionSchema = z.object({
     .object({
       version: z.string(),
       hops: z.array(z.string()),
-      problem: z.object({ message: z.string(), remedy: z.string() }).nullable(),
+      problem: ProblemSchema.omit({ code: true }).nullable(),
     })
     .nullable(),
   /** The lifecycle of the installed version's major line, when published: what the line's banner is drawn from. */
@@ -79,7 +91,7 @@ export const DownloadViewSchema = z.object({
   etaSeconds: z.number().nullable(),
   /** Whether the bytes hashed to the signed target (only ever true once done). */
   verified: z.boolean(),
-  error: z.object({ code: z.string(), message: z.string(), remedy: z.string() }).nullable(),
+  error: ProblemSchema.nullable(),
   /** Raised by every change: of two views of one download, the higher revision is the newer. */
   revision: z.number().int().nonnegative(),
 });
@@ -95,9 +107,7 @@ export const InstallOutcomeSchema = z.discriminatedUnion('ok', [
   }),
   z.object({
     ok: z.literal(false),
-    code: z.string(),
-    message: z.string(),
-    remedy: z.string(),
+    ...ProblemSchema.shape,
     /** Set for installer failures: what a request can be drafted from. */
     failureId: z.string().nullable(),
     exitCode: z.number().nullable(),
@@ -125,6 +135,9 @@ export const OpenFailureSchema = z.object({
   exitCode: z.number().nullable(),
   failedAt: InstantSchema,
   message: z.string(),
+  /** The failure's catalog key and params, to word it in the language chosen when it is read. */
+  key: MessageKeySchema.optional(),
+  params: MessageParamsSchema.optional(),
   knownIssues: z.array(KnowledgeArticleSchema),
 });
 
@@ -137,7 +150,7 @@ export const StagedFileSchema = z.object({
 });
 
 /** Why the portal refused a request the desktop had queued: its code and words, kept with the request. */
-export const RefusalSchema = z.object({ code: z.string(), message: z.string(), remedy: z.string(), at: z.string() });
+export const RefusalSchema = ProblemSchema.extend({ at: z.string() });
 
 /** A request waiting on this desktop: not sent yet (portal unreachable), or refused and kept for editing. */
 export const OutboxEntrySchema = z.object({
@@ -203,8 +216,10 @@ export const PathOutcomeSchema = z.discriminatedUnion('ok', [
     /** The hops installed before the failure, by detected version. */
     detectedVersions: z.array(z.string()),
     failedHop: z.number().int().nonnegative(),
-    /** Where it stopped, in words. */
+    /** Where it stopped, in words (English); `stoppedKey` and `stoppedParams` word it in the reader's language. */
     stopped: z.string(),
+    stoppedKey: MessageKeySchema.optional(),
+    stoppedParams: MessageParamsSchema.optional(),
     failure: InstallOutcomeSchema.options[1],
   }),
 ]);
@@ -213,6 +228,7 @@ export type SessionView = z.infer<typeof SessionViewSchema>;
 export type InventorySystemView = z.infer<typeof InventorySystemSchema>;
 export type ResolutionView = z.infer<typeof ResolutionSchema>;
 export type DownloadView = z.infer<typeof DownloadViewSchema>;
+export type Problem = z.infer<typeof ProblemSchema>;
 export type InstallOutcome = z.infer<typeof InstallOutcomeSchema>;
 export type PathPlanView = z.infer<typeof PathPlanViewSchema>;
 export type PathOutcome = z.infer<typeof PathOutcomeSchema>;

@@ -11,6 +11,7 @@
 import type { DownloadView } from '../../../shared/contracts/app-views.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { DownloadHandle, DownloadManager, ProgressEvent, StateEvent } from '../downloads/index.js';
+import { problemView } from './views.js';
 
 interface Entry {
   view: DownloadView;
@@ -164,12 +165,7 @@ export class DownloadRegistry {
       etaSeconds: done ? 0 : e.state === 'downloading' ? entry.view.etaSeconds : null,
       // Only the manager's 'done' says the bytes hashed to the signed target: it never finishes otherwise.
       verified: done,
-      error:
-        e.error === undefined
-          ? TERMINAL.has(e.state)
-            ? entry.view.error
-            : null
-          : { code: e.error.code, message: e.error.message, remedy: e.error.remedy },
+      error: e.error === undefined ? (TERMINAL.has(e.state) ? entry.view.error : null) : problemView(e.error),
     };
     this.announce(entry, true);
   }

@@ -23,6 +23,8 @@ export function failureHandlers(session: AppSession): AppHandlersFor<'failures'>
           exitCode: d.exitCode,
           failedAt: d.startedAt,
           message: failure.message,
+          ...(failure.key === undefined ? {} : { key: failure.key }),
+          ...(failure.params === undefined ? {} : { params: failure.params }),
           knownIssues: await client.requests.knownIssues(d),
         },
       };

@@ -7,11 +7,11 @@ import type { PathOutcome, PathPlanView } from '../../../shared/contracts/app-vi
 import { HicareError } from '../../../shared/errors.js';
 import type { Clock } from '../adapters.js';
 import type { HicareClient } from '../client/hicare-client.js';
-import { planPath, runPath, stoppedWords, type PathPlan } from '../client/upgrade-path.js';
+import { planPath, runPath, stoppedMessage, stoppedWords, type PathPlan } from '../client/upgrade-path.js';
 import { isInstallFailure } from '../install/index.js';
 import type { AppSession } from './app-session.js';
 import type { AppHandlersFor } from './handler-types.js';
-import { failedInstallView } from './views.js';
+import { failedInstallView, problemView } from './views.js';
 
 function planView(plan: PathPlan): PathPlanView {
   return {
@@ -42,9 +42,7 @@ async function failureView(
   if (error instanceof HicareError) {
     return {
       ok: false,
-      code: error.code,
-      message: error.message,
-      remedy: error.remedy,
+      ...problemView(error),
       failureId: null,
       exitCode: null,
       log: '',
@@ -95,12 +93,15 @@ export function upgradeHandlers(
       });
       const detectedVersions = outcome.results.map((r) => r.detectedVersion);
       if (outcome.ok) return { ok: true, plan: planView(plan), detectedVersions };
+      const stopped = stoppedMessage(plan, outcome.failedHop);
       return {
         ok: false,
         plan: planView(plan),
         detectedVersions,
         failedHop: outcome.failedHop,
         stopped: stoppedWords(plan, outcome.failedHop),
+        stoppedKey: stopped.key,
+        stoppedParams: stopped.params,
         failure: await failureView(client, outcome.error),
       };
     },

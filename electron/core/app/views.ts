@@ -3,14 +3,39 @@
  * inventory's full system record and the upgrade path as plain versions, and failed installations with the tail of
  * the installer's log.
  */
-import type { InstallOutcome, ResolutionView } from '../../../shared/contracts/app-views.js';
+import type { InstallOutcome, Problem, ResolutionView } from '../../../shared/contracts/app-views.js';
+import type { UpgradePlan } from '../../../shared/domain/upgrade-path.js';
+import type { HicareError } from '../../../shared/errors.js';
 import type { KnowledgeArticle } from '../../../shared/contracts/knowledge.js';
 import type { InventorySystem } from '../inventory/inventory.js';
 import type { InstallFailure } from '../install/install-failure.js';
 import { hasAvailable, type SystemResolution } from '../resolver/resolver.js';
 
+/** A coded error as the window shows it: its English words, and its key to word it in the reader's language. */
+export function problemView(error: HicareError): Problem {
+  const hasParams = Object.keys(error.params).length > 0;
+  return {
+    code: error.code,
+    message: error.message,
+    remedy: error.remedy,
+    ...(error.key === undefined ? {} : { key: error.key, ...(hasParams ? { params: { ...error.params } } : {}) }),
+  };
+}
+
 /** What the window shows of an installer's log; the whole log goes into a request draft. */
 export const LOG_TAIL_CHARS = 20_000;
+
+type Recommended = NonNullable<ResolutionView['recommended']>;
+
+/** Why no path leads to the recommended release, with its key to word it in the reader's language. */
+function pathProblem(plan: Extract<UpgradePlan, { ok: false }>): NonNullable<Recommended['problem']> {
+  return {
+    message: plan.message,
+    remedy: plan.remedy,
+    ...(plan.key === undefined ? {} : { key: plan.key }),
+    ...(plan.params === undefined ? {} : { params: plan.params }),
+  };
+}
 
 export function resolutionView(
   resolution: SystemResolution,
@@ -41,7 +66,7 @@ export function resolutionView(
         : {
             version: resolution.recommended.version,
             hops: plan.ok ? plan.hops.map((h) => h.version) : [],
-            problem: plan.ok ? null : { message: plan.message, remedy: plan.remedy },
+            problem: plan.ok ? null : pathProblem(plan),
           },
   };
 }
@@ -71,9 +96,7 @@ export function failedInstallView(
 ): Extract<InstallOutcome, { ok: false }> {
   return {
     ok: false,
-    code: failure.code,
-    message: failure.message,
-    remedy: failure.remedy,
+    ...problemView(failure),
     failureId,
     exitCode: failure.details.exitCode,
     log: logTail(failure.details.log),

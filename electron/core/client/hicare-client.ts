@@ -128,7 +128,13 @@ export class HicareClient {
     this.operations = OperationLog.inDataDirectory(options.dataDirectory, options.clock);
     this.inventory = new Inventory(options.dataDirectory, options.clock);
     this.failures = new FailureStore(options.dataDirectory);
-    this.requests = new RequestService(this.portal, this.operations, options.clock, options.dataDirectory);
+    this.requests = new RequestService(
+      this.portal,
+      this.operations,
+      options.clock,
+      options.dataDirectory,
+      options.language,
+    );
     this.installReports = new InstallReports(options.dataDirectory, this.portal, options.logger);
   }
 

@@ -11,6 +11,9 @@ import { productLabel } from '../../../shared/domain/product-label.js';
 import { directInstallRefusal, planUpgradePath } from '../../../shared/domain/upgrade-path.js';
 import type { Verdict } from '../../../shared/domain/verdict.js';
 import { HicareError } from '../../../shared/errors.js';
+import { intlLocale } from '../../../shared/i18n/format.js';
+import type { DisplayLocale } from '../../../shared/i18n/locales.js';
+import { translate } from '../../../shared/i18n/translator.js';
 import type { InstallResult } from '../install/index.js';
 import { errorBodyOf } from '../portal/errors.js';
 import type { HicareClient } from './hicare-client.js';
@@ -165,13 +168,29 @@ export async function runPath(client: HicareClient, plan: PathPlan, events: Path
   return { ok: true, plan, results };
 }
 
-/** Where a stopped path stopped, in words: "Stopped at 2.3.1 (step 2 of 2); 1.9.0 is installed." */
-export function stoppedWords(plan: PathPlan, failedHop: number): string {
-  const failed = plan.hops[failedHop];
+/** Where a stopped path stopped, as a catalog key and the values its words need (the versions in `installed`). */
+export function stoppedMessage(
+  plan: PathPlan,
+  failedHop: number,
+  locale: DisplayLocale = 'en',
+): { key: 'core.upgradePath.stopped'; params: Record<string, string | number> } {
   const done = plan.hops.slice(0, failedHop).map((h) => h.version);
-  const doneWords =
-    done.length === 0
-      ? `${plan.serialNumber} still runs ${plan.fromVersion}`
-      : `${done.join(' and ')} ${done.length === 1 ? 'is' : 'are'} installed`;
-  return `The path stopped at ${failed?.version ?? '?'} (step ${failedHop + 1} of ${plan.hops.length}); ${doneWords}.`;
+  return {
+    key: 'core.upgradePath.stopped',
+    params: {
+      version: plan.hops[failedHop]?.version ?? '?',
+      step: failedHop + 1,
+      steps: plan.hops.length,
+      installedCount: done.length,
+      installed: new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' }).format(done),
+      serialNumber: plan.serialNumber,
+      fromVersion: plan.fromVersion,
+    },
+  };
+}
+
+/** Where a stopped path stopped, in words: "The path stopped at 2.3.1 (step 2 of 2); 1.9.0 is installed." */
+export function stoppedWords(plan: PathPlan, failedHop: number, locale: DisplayLocale = 'en'): string {
+  const { key, params } = stoppedMessage(plan, failedHop, locale);
+  return translate(locale, key, params);
 }

@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import type { KnowledgeArticle } from '../../../shared/contracts/knowledge.js';
 import type { ServiceRequestCreate } from '../../../shared/contracts/requests.js';
 import type { Priority } from '../../../shared/domain/sla.js';
+import type { DisplayLocale } from '../../../shared/i18n/locales.js';
+import { translator } from '../../../shared/i18n/translator.js';
 import type { InstallFailureDetails } from '../install/install-failure.js';
 import type { OperationRecord } from '../operations/index.js';
 import { redact, redactValue, type Removal } from '../../../shared/domain/redact.js';
@@ -52,17 +54,28 @@ export function suggestPriority(failure: Pick<InstallFailureDetails, 'fromVersio
   return failure.fromVersion === null ? 'P2' : 'P3';
 }
 
-function describe(f: InstallFailureDetails): string {
-  const outcome =
-    f.exitCode !== null
-      ? `the installer exited with code ${f.exitCode}`
-      : f.signal !== null
-        ? `the installer was stopped by ${f.signal}`
-        : 'the installation did not complete';
+/** Written once, in the customer's language: it is the request's text, which the customer may still edit. */
+function describe(f: InstallFailureDetails, locale: DisplayLocale): string {
+  const t = translator(locale);
+  // Codes and sizes are written as they are (an exit code is not a quantity to group into thousands).
   return [
-    `Installing ${f.product} ${f.toVersion} (from ${f.fromVersion ?? 'nothing installed'}) on system ${f.serialNumber} failed: ${outcome}.`,
-    f.cause === '' ? '' : `Cause reported by the installer: ${f.cause}`,
-    `Package ${f.targetName} (SHA-256 ${f.packageSha256}, ${f.packageLength} bytes, ${f.installerType} installer).`,
+    t('core.draft.installFailed', {
+      product: f.product,
+      toVersion: f.toVersion,
+      installedBefore: f.fromVersion === null ? 'none' : 'some',
+      fromVersion: f.fromVersion ?? '',
+      serialNumber: f.serialNumber,
+      outcome: f.exitCode !== null ? 'exit' : f.signal !== null ? 'signal' : 'incomplete',
+      exitCode: String(f.exitCode ?? ''),
+      signal: f.signal ?? '',
+    }),
+    f.cause === '' ? '' : t('core.draft.cause', { cause: f.cause }),
+    t('core.draft.package', {
+      targetName: f.targetName,
+      sha256: f.packageSha256,
+      length: String(f.packageLength),
+      installerType: f.installerType,
+    }),
   ]
     .filter((line) => line !== '')
     .join('\n');
@@ -87,10 +100,12 @@ export function draftFromFailure(input: {
   operations: readonly OperationRecord[];
   knownIssues?: readonly KnowledgeArticle[];
   priority?: Priority;
+  /** The language the fault description is written in. */
+  locale?: DisplayLocale;
 }): RequestDraft {
   const f = input.failure;
   const log = redact(f.log);
-  const description = redact(describe(f));
+  const description = redact(describe(f, input.locale ?? 'en'));
   const systemInfo = redactValue(systemInfoStrings(f), '$.installFailure.systemInfo');
   const records = redactValue(
     input.operations.slice(-MAX_OPERATION_RECORDS).map((r) => ({ at: r.at, kind: r.kind, summary: r.summary })),

@@ -8,12 +8,16 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ServiceRequest, ServiceRequestCreate } from '../../../shared/contracts/requests.js';
 import { HicareError } from '../../../shared/errors.js';
+import type { MessageParams } from '../../../shared/i18n/messages.js';
 import type { InstallFailureDetails } from '../install/install-failure.js';
 
 export interface StoredFailure {
   id: string;
   code: string;
+  /** In English, as the log keeps it; `key` and `params` word it in the reader's language. */
   message: string;
+  key?: string;
+  params?: MessageParams;
   details: InstallFailureDetails;
   /** When the customer put it aside without a request. */
   dismissedAt?: string;
@@ -24,6 +28,13 @@ export interface StoredFailure {
 /** A failure is settled once a request went out for it or the customer dismissed it. */
 export function isSettled(failure: StoredFailure): boolean {
   return failure.dismissedAt !== undefined || failure.requestSent !== undefined;
+}
+
+/** The catalog key and its params, when the failure was raised with one (a file from an older build has none). */
+function keyOf(failure: { key?: string | undefined; params?: MessageParams }): Pick<StoredFailure, 'key' | 'params'> {
+  if (failure.key === undefined) return {};
+  const params = failure.params ?? {};
+  return Object.keys(params).length === 0 ? { key: failure.key } : { key: failure.key, params: { ...params } };
 }
 
 /** The file-name part a serial number becomes; several serials may share one, so the file's content decides. */
@@ -54,13 +65,25 @@ export class FailureStore {
   }
 
   async save(
-    failure: { code: string; message: string; details: InstallFailureDetails },
+    failure: {
+      code: string;
+      message: string;
+      key?: string | undefined;
+      params?: MessageParams;
+      details: InstallFailureDetails;
+    },
     now: Date,
   ): Promise<StoredFailure> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     // Sortable by time, unique enough for one desktop, safe as a file name.
     const id = `${now.toISOString().replace(/[-:.]/g, '')}-${serialPart(failure.details.serialNumber)}`;
-    const stored: StoredFailure = { id, code: failure.code, message: failure.message, details: failure.details };
+    const stored: StoredFailure = {
+      id,
+      code: failure.code,
+      message: failure.message,
+      ...keyOf(failure),
+      details: failure.details,
+    };
     await writeFile(join(this.dir, `${id}.json`), JSON.stringify(stored), { mode: 0o600 });
     return stored;
   }

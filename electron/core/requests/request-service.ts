@@ -9,6 +9,8 @@ import type { ServiceRequest, ServiceRequestCreate } from '../../../shared/contr
 import { assertMayOpenRequests } from '../../../shared/domain/request-state.js';
 import type { Priority } from '../../../shared/domain/sla.js';
 import { HicareError } from '../../../shared/errors.js';
+import type { DisplayLocale } from '../../../shared/i18n/locales.js';
+import { translate } from '../../../shared/i18n/translator.js';
 import type { Clock } from '../adapters.js';
 import type { InstallFailureDetails } from '../install/install-failure.js';
 import type { OperationLog } from '../operations/index.js';
@@ -30,6 +32,8 @@ export class RequestService {
     private readonly operations: OperationLog,
     private readonly clock: Clock,
     dataDirectory: string,
+    /** The language the user reads: a drafted request's fault description is written in it. */
+    private readonly language: () => DisplayLocale = () => 'en',
   ) {
     this.outbox = new Outbox(dataDirectory);
     this.failures = new FailureStore(dataDirectory);
@@ -64,6 +68,7 @@ export class RequestService {
       failure: failure.details,
       operations,
       knownIssues,
+      locale: this.language(),
       ...(priority === undefined ? {} : { priority }),
     });
   }
@@ -97,7 +102,8 @@ export class RequestService {
     return {
       status: 'queued',
       idempotencyKey,
-      reason: 'The portal cannot be reached; the request is kept on this desktop and sent when it can be.',
+      // Shown as the answer arrives, so it is written in the language the user reads now.
+      reason: translate(this.language(), 'core.requests.queued'),
     };
   }
 

@@ -15,7 +15,13 @@ export function FailurePanel({ outcome, liveLogShown }: { outcome: Failure; live
   return (
     <div className="failure" data-testid="install-failure">
       <ErrorNotice
-        error={{ code: outcome.code, message: outcome.message, remedy: outcome.remedy }}
+        error={{
+          code: outcome.code,
+          message: outcome.message,
+          remedy: outcome.remedy,
+          key: outcome.key,
+          params: outcome.params,
+        }}
         testId="install-error"
       />
       {outcome.exitCode !== null && (

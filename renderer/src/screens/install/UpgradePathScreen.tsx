@@ -4,7 +4,9 @@
  * leads to the known issues and remote guidance as a failed install does.
  */
 import { useEffect, useState } from 'react';
-import type { PathPlanView } from '../../../../shared/contracts/app-views.js';
+import type { PathOutcome, PathPlanView } from '../../../../shared/contracts/app-views.js';
+import { intlLocale } from '../../../../shared/i18n/format.js';
+import type { DisplayLocale } from '../../../../shared/i18n/locales.js';
 import { api } from '../../api.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { LogView } from '../../components/LogView.js';
@@ -15,6 +17,23 @@ import { useT } from '../../i18n/index.js';
 import { hrefOf } from '../../lib/routes.js';
 import { runPath, usePathRun, type HopRun } from '../../state/upgrade-paths.js';
 import { FailurePanel } from './FailurePanel.js';
+
+/**
+ * Where the path stopped, in the language chosen now; the installed versions are listed in that language too.
+ * An answer without its key (from an older core) keeps the words it came with.
+ */
+function stoppedText(
+  outcome: Extract<PathOutcome, { ok: false }>,
+  locale: DisplayLocale,
+  t: ReturnType<typeof useT>['t'],
+): string {
+  if (outcome.stoppedKey !== 'core.upgradePath.stopped' || outcome.stoppedParams === undefined) return outcome.stopped;
+  const installed = outcome.plan.hops.slice(0, outcome.failedHop).map((h) => h.version);
+  return t('core.upgradePath.stopped', {
+    ...outcome.stoppedParams,
+    installed: new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' }).format(installed),
+  });
+}
 
 function HopRow({ hop, index, count, product }: { hop: HopRun; index: number; count: number; product: string }) {
   const { t } = useT();
@@ -48,7 +67,7 @@ function pathButtonLabel(t: ReturnType<typeof useT>['t'], versions: readonly str
 }
 
 export function UpgradePathScreen({ serialNumber, version }: { serialNumber: string; version: string }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const [plan, setPlan] = useState<PathPlanView | null>(null);
   const [planError, setPlanError] = useState<ShownError | null>(null);
   const run = usePathRun(serialNumber, version);
@@ -148,7 +167,7 @@ export function UpgradePathScreen({ serialNumber, version }: { serialNumber: str
           {outcome?.ok === false && (
             <>
               <p className="notice notice-error" role="status" data-testid="path-stopped">
-                {outcome.stopped}
+                {stoppedText(outcome, locale, t)}
               </p>
               <FailurePanel
                 outcome={outcome.failure}
