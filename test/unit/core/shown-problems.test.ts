@@ -70,10 +70,11 @@ describe('problems the window shows carry their catalog key', () => {
     expect(localizeProblem('en', shown)).toEqual({ message: shown.message, remedy: shown.remedy });
   });
 
-  it('leaves params out when the error has none, and a legacy error without a key keeps its words', () => {
+  it('leaves params out when the error has none, and an error passed on without a key keeps its words', () => {
     expect(problemView(new HicareError('OFFLINE'))).not.toHaveProperty('params');
-    const legacy = problemView(new HicareError('OFFLINE', 'Offline.', 'Reconnect.'));
-    expect(legacy).toEqual({ code: 'OFFLINE', message: 'Offline.', remedy: 'Reconnect.' });
+    const legacy = problemView(HicareError.fromBody({ code: 'OFFLINE', message: 'Offline.', remedy: 'Reconnect.' }));
+    expect(legacy).toMatchObject({ code: 'OFFLINE', message: 'Offline.', remedy: 'Reconnect.' });
+    expect(legacy).not.toHaveProperty('key');
     expect(localizeProblem('zh-CN', legacy).message).toBe('Offline.');
   });
 });
