@@ -98,6 +98,12 @@ export class HicareClient {
   readonly platform: string;
   private readonly options: HicareClientOptions;
 
+  /** The language the user reads (English when the host did not say). */
+  readerLanguage(): DisplayLocale {
+    const locale = this.options.language?.() ?? 'en';
+    return locale === 'en-XA' ? 'en' : locale;
+  }
+
   constructor(options: HicareClientOptions) {
     this.options = options;
     this.platform = options.platform ?? machinePlatform();

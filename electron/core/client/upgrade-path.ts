@@ -13,7 +13,8 @@ import type { Verdict } from '../../../shared/domain/verdict.js';
 import { HicareError } from '../../../shared/errors.js';
 import { intlLocale } from '../../../shared/i18n/format.js';
 import type { DisplayLocale } from '../../../shared/i18n/locales.js';
-import { translate } from '../../../shared/i18n/translator.js';
+import { translate, translator } from '../../../shared/i18n/translator.js';
+import { localizeProblem } from '../../../shared/i18n/problem.js';
 import type { InstallResult } from '../install/index.js';
 import { errorBodyOf } from '../portal/errors.js';
 import type { HicareClient } from './hicare-client.js';
@@ -137,11 +138,18 @@ export async function planPath(
     }
     const reason = candidate.verdict.reasons[0];
     if (!candidate.verdict.allowed && reason !== undefined) {
-      // The English text names the path; the verdict reason's key (when it has one) lets a reader in another
-      // language see why in theirs, with the path in details.
-      const message = `The path ${[from, ...path].join(' → ')} goes through ${productLabel(system.product)} ${h.version}, which your contract does not allow: ${reason.message}`;
+      // The sentence names the path and holds the verdict's reason, so it is written once, in the user's language
+      // (a key for the whole would need one per reason); the code stays the reason's, for exit codes and scripts.
+      const locale = client.readerLanguage();
+      const why = localizeProblem(locale, reason);
+      const t = translator(locale);
+      const params = { path: [from, ...path].join(' → '), release: `${productLabel(system.product)} ${h.version}` };
       throw HicareError.fromBody(
-        errorBodyOf({ ...reason, message, remedy: `Nothing was downloaded or installed. ${reason.remedy}` }),
+        errorBodyOf({
+          code: reason.code,
+          message: t('core.upgradePath.blocked', { ...params, reason: why.message }),
+          remedy: t('core.upgradePath.blockedRemedy', { remedy: why.remedy }),
+        }),
         { serialNumber, path, blockedAt: h.version },
       );
     }

@@ -220,7 +220,7 @@ describe('hicare CLI', () => {
   it('refuses `hicare upgrade` through a release the contract does not allow, before anything is downloaded', async () => {
     const home = { HICARE_HOME: join(dir, 'northwind') };
     const run = await hicare(['upgrade', '--serial', 'NW-ATL-0001', '--to', '2.3.1', '--yes'], home);
-    expect(run.code).toBe(3);
+    expect(run.code, run.stderr).toBe(3);
     expect(run.stderr).toMatch(
       /^error UPGRADE_REQUIRES_UPGRADE_SUPPORT: The path 1\.4\.2 → 1\.9\.0 → 2\.3\.1 goes through Atlas 2\.3\.1/m,
     );

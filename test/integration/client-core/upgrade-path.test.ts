@@ -53,8 +53,9 @@ describe('a hop is never skipped', () => {
   it('refuses 2.3.1 over 1.4.2 with UPGRADE_PATH_REQUIRED and the first hop, before anything is downloaded', async () => {
     const { client, dataDirectory } = await signedIn('admin@contoso.example');
     const error = await refusal(client.install(ATLAS_231, 'CG-ATL-0001'));
-    expect(error.toBody()).toEqual({
+    expect(error.toBody()).toMatchObject({
       code: 'UPGRADE_PATH_REQUIRED',
+      key: 'UPGRADE_PATH_REQUIRED.direct',
       message: 'Atlas 2.3.1 installs only over 1.9.0 or later; CG-ATL-0001 runs 1.4.2.',
       remedy: 'Install 1.9.0 first, or install the path 1.9.0 → 2.3.1.',
       details: { serialNumber: 'CG-ATL-0001', installed: '1.4.2', version: '2.3.1', path: ['1.9.0', '2.3.1'] },

@@ -89,7 +89,7 @@ describe('remote guidance from the desktop', () => {
     // Known issues first, then the draft with what redaction removed.
     expect(created.stderr).toMatch(/Known issues that match this failure[\s\S]*cobalt-4-precheck-exit-3/);
     expect(created.stderr).toMatch(
-      /Redaction removed 1 secrets:\n {4}- connection-string in \$\.installFailure\.log line \d+: /,
+      /Redaction removed 1 secret:\n {4}- connection-string in \$\.installFailure\.log line \d+: /,
     );
     expect(created.stderr).not.toContain(SECRET);
     const number = /Sent: (TAC-\d{4}-\d{6})/.exec(created.stdout)?.[1];

@@ -87,7 +87,7 @@ describe('hicare request create for any covered system', () => {
       '--yes',
     ]);
     expect(created.code, created.stderr).toBe(0);
-    expect(created.stderr).toMatch(/Redaction removed 1 secrets from the description:\n {2}- password on line 1: /);
+    expect(created.stderr).toMatch(/Redaction removed 1 secret from the description:\n {2}- password on line 1: /);
     const number = /Sent: (TAC-\d{4}-\d{6})/.exec(created.stdout)?.[1];
     expect(number).toBeDefined();
 

@@ -3,6 +3,8 @@ import type { Messages } from '../../messages.js';
 
 export const core = {
   upgradePath: {
+    blocked: 'The path {path} goes through {release}, which your contract does not allow: {reason}',
+    blockedRemedy: 'Nothing was downloaded or installed. {remedy}',
     // Where a stopped upgrade path stopped; `installed` is the list of versions installed before it stopped.
     stopped:
       'The path stopped at {version} (step {step} of {steps}); {installedCount, plural, =0 {{serialNumber} still runs {fromVersion}} one {{installed} is installed} other {{installed} are installed}}.',

@@ -3,6 +3,8 @@ import type { core as en } from '../en/core.js';
 
 export const core: SameShape<typeof en> = {
   upgradePath: {
+    blocked: '升级路径 {path} 需经过 {release}，而您的合同不允许安装该版本：{reason}',
+    blockedRemedy: '未下载或安装任何内容。{remedy}',
     stopped:
       '升级路径在 {version} 处停止（第 {step} 步，共 {steps} 步）；{installedCount, plural, =0 {{serialNumber} 仍在运行 {fromVersion}} other {已安装 {installed}}}。',
   },

@@ -49,9 +49,12 @@ describe('the catalogs', () => {
   });
 
   it('uses the same arguments in both languages', () => {
+    // Arguments Chinese leaves out on purpose: the endpoint's summary is English text from the API declaration.
+    const dropped: Record<string, string[]> = { 'errors.FORBIDDEN.roleMayNot.message': ['summary'] };
     const mismatched = english.filter((key) => {
-      const zh = messageAt(zhCN as Messages, key) ?? '';
-      return argumentsOf(messageAt(en, key) ?? '').join() !== argumentsOf(zh).join();
+      const zh = argumentsOf(messageAt(zhCN as Messages, key) ?? '');
+      const expected = argumentsOf(messageAt(en, key) ?? '').filter((name) => !(dropped[key] ?? []).includes(name));
+      return expected.join() !== zh.join();
     });
     expect(mismatched).toEqual([]);
   });
