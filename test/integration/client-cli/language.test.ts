@@ -69,9 +69,10 @@ describe('hicare check in Chinese', () => {
     const en = JSON.parse((await hicare(['--json', 'check'])).stdout) as unknown;
     const zh = JSON.parse((await hicare(['--json', 'check', '--lang', 'zh-CN'])).stdout) as { systems: unknown[] };
     expect(zh.systems.length).toBeGreaterThan(0);
-    expect(JSON.stringify(zh).replace(/"(message|remedy)":"[^"]*"/g, '')).toBe(
-      JSON.stringify(en).replace(/"(message|remedy)":"[^"]*"/g, ''),
-    );
+    // Everything but the words: the text of messages and remedies is the only thing a language changes.
+    const machine = (value: unknown) =>
+      JSON.stringify(value, (k, v: unknown) => (k === 'message' || k === 'remedy' ? undefined : v));
+    expect(machine(zh)).toBe(machine(en));
   });
 });
 

@@ -223,6 +223,6 @@ describePortal('service requests', (t) => {
     expect(reply.status).toBe(403);
     expect(coded(reply)).toMatchObject({ code: 'CONTRACT_EXPIRED' });
     expect(coded(reply).remedy).toMatch(/[Rr]enew/);
-    expect(coded(reply).message).toMatch(/2026-06-30/);
+    expect(coded(reply).message).toMatch(/30 Jun 2026/);
   });
 });
