@@ -19,6 +19,7 @@ import {
 } from '../../shared/api/define.js';
 import { ATTACHMENT_MAX_BASE64_CHARS, ATTACHMENT_MAX_BYTES } from '../../shared/contracts/requests.js';
 import { PAGE_SECURITY_HEADERS } from '../../shared/content-security-policy.js';
+import { acceptLanguageTags } from '../../shared/i18n/locales.js';
 import { HicareError, type ErrorBody } from '../../shared/errors.js';
 import type { CallContext } from '../core/app-handlers.js';
 import { notBuiltPage } from './not-built-page.js';
@@ -44,6 +45,8 @@ export interface WebHostOptions<A extends ApiSpec> {
   host?: string;
   port?: number;
   token?: string;
+  /** Told the browser's languages (its Accept-Language) on each call: in the browser they are the "system's". */
+  onLanguages?: (tags: readonly string[]) => void;
 }
 
 export interface WebHost {
@@ -145,6 +148,8 @@ export async function startWebHost<A extends ApiSpec>(options: WebHostOptions<A>
         if (!tokenMatches(expected, bearer)) {
           return sendError(res, 401, new HicareError('UNAUTHENTICATED.webToken').toBody());
         }
+        const languages = acceptLanguageTags(req.headers['accept-language']);
+        if (languages.length > 0) options.onLanguages?.(languages);
         if (url.pathname === '/api/events' && req.method === 'GET') {
           res.writeHead(200, {
             'content-type': 'text/event-stream',

@@ -24,14 +24,23 @@ export interface WebApp {
 export async function startWebApp({ rendererDirectory, port, ...options }: WebAppOptions): Promise<WebApp> {
   // The runtime is made before the web host that carries its events; until the host listens there is no one to tell.
   const events: { to?: WebHost } = {};
+  // In the browser the "system's" language is the browser's, which only its calls tell.
+  let browserLanguages: readonly string[] = [];
   const runtime = await createAppRuntime({
+    systemLanguages: () => browserLanguages,
     ...options,
     emit: (event, payload) => events.to?.emit(event, payload),
     uiBuilt: () => existsSync(join(rendererDirectory, 'index.html')),
   });
   let web: WebHost;
   try {
-    web = await startWebHost({ api: appApi, handlers: runtime.handlers, rendererDirectory, port });
+    web = await startWebHost({
+      api: appApi,
+      handlers: runtime.handlers,
+      rendererDirectory,
+      port,
+      onLanguages: (tags) => (browserLanguages = tags),
+    });
   } catch (error) {
     await runtime.close();
     throw error;

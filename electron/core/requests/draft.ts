@@ -81,13 +81,20 @@ function describe(f: InstallFailureDetails, locale: DisplayLocale): string {
     .join('\n');
 }
 
-function systemInfoStrings(f: InstallFailureDetails): Record<string, string> {
+function systemInfoStrings(f: InstallFailureDetails, locale: DisplayLocale): Record<string, string> {
   const s = f.system;
+  const t = translator(locale);
   return {
     os: `${s.os.type} ${s.os.release} (${s.os.platform}-${s.os.arch})`,
     hostname: s.hostname,
-    memory: `${Math.round(s.freeMemoryBytes / 1e6)} MB free of ${Math.round(s.totalMemoryBytes / 1e6)} MB`,
-    disk: s.freeDiskBytes === null ? 'unknown' : `${Math.round(s.freeDiskBytes / 1e6)} MB free at the install folder`,
+    memory: t('core.draft.memory', {
+      free: Math.round(s.freeMemoryBytes / 1e6),
+      total: Math.round(s.totalMemoryBytes / 1e6),
+    }),
+    disk:
+      s.freeDiskBytes === null
+        ? t('common.unknown')
+        : t('core.draft.disk', { free: Math.round(s.freeDiskBytes / 1e6) }),
     runtime: `Node ${s.nodeVersion}`,
     installer: `${f.installerType} ${f.argv.join(' ')}`.trim(),
     durationMs: String(f.durationMs),
@@ -106,7 +113,7 @@ export function draftFromFailure(input: {
   const f = input.failure;
   const log = redact(f.log);
   const description = redact(describe(f, input.locale ?? 'en'));
-  const systemInfo = redactValue(systemInfoStrings(f), '$.installFailure.systemInfo');
+  const systemInfo = redactValue(systemInfoStrings(f, input.locale ?? 'en'), '$.installFailure.systemInfo');
   const records = redactValue(
     input.operations.slice(-MAX_OPERATION_RECORDS).map((r) => ({ at: r.at, kind: r.kind, summary: r.summary })),
     '$.operationRecords',

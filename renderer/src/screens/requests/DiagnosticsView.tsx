@@ -57,7 +57,9 @@ export function DiagnosticsView({ request, logOpen = false }: { request: Diagnos
               {Object.entries(f.systemInfo).map(([k, v]) => (
                 <tr key={k}>
                   <th scope="row">{systemInfoLabel(k, t)}</th>
-                  <td>{k === 'durationMs' && /^\d+$/.test(String(v)) ? formatDuration(Number(v)) : v}</td>
+                  <td translate={k === 'durationMs' ? undefined : 'no'}>
+                    {k === 'durationMs' && /^\d+$/.test(String(v)) ? formatDuration(Number(v)) : v}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -68,7 +68,9 @@ export function Messages({
               <strong>{t(`app.requests.messages.author.${m.authorRole}`)}</strong>{' '}
               <span className="muted small">{formatDateTime(m.at)}</span>
             </div>
-            <p className="pre-wrap">{m.body}</p>
+            <p className="pre-wrap" translate="no">
+              {m.body}
+            </p>
           </li>
         ))}
       </ol>

@@ -52,7 +52,7 @@ export function OutboxList({ refreshKey }: { refreshKey: number }) {
                     priority: e.request.priority,
                   })}
                 </strong>{' '}
-                {firstLine(e.request.faultDescription)}
+                <span translate="no">{firstLine(e.request.faultDescription)}</span>
               </span>
               {e.refusal === undefined || refusal === undefined ? (
                 <span className="muted">{t('app.requests.outbox.waiting')}</span>

@@ -39,7 +39,7 @@ export function RequestHeader({ request }: { request: ServiceRequest }) {
           <SlaCountdown sla={request.sla} />
         </dd>
         <dt>{t('app.requests.header.location')}</dt>
-        <dd>{request.location}</dd>
+        <dd translate="no">{request.location}</dd>
         <dt>{t('app.requests.header.submitted')}</dt>
         <dd>
           {formatDateTime(request.submittedAt)}
@@ -52,7 +52,9 @@ export function RequestHeader({ request }: { request: ServiceRequest }) {
         </dd>
       </dl>
       <h4>{t('app.requests.header.faultDescription')}</h4>
-      <p className="pre-wrap">{request.faultDescription}</p>
+      <p className="pre-wrap" translate="no">
+        {request.faultDescription}
+      </p>
     </section>
   );
 }

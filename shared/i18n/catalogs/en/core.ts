@@ -13,6 +13,8 @@ export const core = {
     queued: 'The portal cannot be reached; the request is kept on this desktop and sent when it can be.',
   },
   draft: {
+    memory: '{free} MB free of {total} MB',
+    disk: '{free} MB free at the install folder',
     // The fault description a request drafted from a failed installation starts with (the customer may edit it).
     installFailed:
       'Installing {product} {toVersion} ({installedBefore, select, none {from nothing installed} other {from {fromVersion}}}) on system {serialNumber} failed: {outcome, select, exit {the installer exited with code {exitCode}} signal {the installer was stopped by {signal}} other {the installation did not complete}}.',

@@ -12,6 +12,8 @@ export const core: SameShape<typeof en> = {
     queued: '无法连接门户；服务请求已保存在本机，可以连接时会自动发送。',
   },
   draft: {
+    memory: '可用 {free} MB，共 {total} MB',
+    disk: '安装目录所在磁盘可用 {free} MB',
     installFailed:
       '在系统 {serialNumber} 上安装 {product} {toVersion}（{installedBefore, select, none {此前未安装任何版本} other {原版本 {fromVersion}}}）失败：{outcome, select, exit {安装程序以退出码 {exitCode} 退出} signal {安装程序被信号 {signal} 终止} other {安装未完成}}。',
     cause: '安装程序报告的原因：{cause}',
