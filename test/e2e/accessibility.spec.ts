@@ -3,9 +3,9 @@
  * the main path walked with the keyboard alone: an admin who cannot or will not use a mouse signs in, finds a system
  * and starts a download.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { signInAs, signOut } from './sign-in.js';
+import { violations } from './axe.js';
 import { hostForSpec, SHOTS } from './spec-host.js';
 import type { RunningHost } from './web-host.js';
 
@@ -15,18 +15,6 @@ test.describe.configure({ mode: 'serial' });
 hostForSpec((started) => (host = started));
 
 const at = (route: string) => `${new URL(host.openUrl).origin}/#/${route}`;
-
-/** The axe violations of the page as it is now, one line each, for a readable failure. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')}`,
-  );
-}
 
 /** A customer admin's main screens, each with a text that shows it has loaded; checked in light and dark mode. */
 const ADMIN_SCREENS: [string, string][] = [

@@ -3,7 +3,6 @@
  * any English still written in code shows up as text outside the marks; in Chinese the same journey must read as
  * Chinese (the document says so for screen readers and fonts), meet WCAG 2.1 AA, and look right in screenshots.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import type { DisplayLocale } from '../../shared/i18n/locales.js';
 import { translate, type CatalogKey } from '../../shared/i18n/translator.js';
@@ -12,6 +11,7 @@ import { DEMO_INSTALL_FAILURE, DEMO_PRODUCTS, DEMO_RELEASES } from '../../portal
 import { DEMO_ARTICLES } from '../../portal/demo/knowledge.js';
 import { untranslated, type Data } from './catalog-text.js';
 import { loaded } from './loaded.js';
+import { violations } from './axe.js';
 import { hostForSpec, SHOTS } from './spec-host.js';
 import type { RunningHost } from './web-host.js';
 
@@ -59,18 +59,6 @@ async function signInAs(page: Page, locale: DisplayLocale, account: string): Pro
   await pick.click();
   await page.getByRole('button', { name: t('app.shell.signIn.submit'), exact: true }).click();
   await expect(page.getByTestId('signed-in-as')).toContainText(account, { timeout: 30_000 });
-}
-
-/** The axe violations of the page as it is now, one line each, for a readable failure. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')}`,
-  );
 }
 
 /** A customer admin's main screens, each with a text (in the locale) that shows it has loaded. */

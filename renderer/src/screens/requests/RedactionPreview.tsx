@@ -2,6 +2,7 @@
  * What redaction removed before anything leaves this desktop: the kind of secret, where it was, and a masked glimpse.
  * For text the customer typed, each finding also offers the choice to send it as typed (removed unless chosen).
  */
+import { SECRET_KINDS } from '../../../../shared/domain/redact.js';
 import type { z } from 'zod';
 import type { RedactionSchema } from '../../../../shared/contracts/app-views.js';
 import { translator, type Translate } from '../../../../shared/i18n/translator.js';
@@ -10,21 +11,9 @@ import { Coded } from './Coded.js';
 
 type Redaction = z.infer<typeof RedactionSchema>;
 
-const KINDS = [
-  'private-key',
-  'bearer-token',
-  'api-key',
-  'jwt',
-  'cloud-key',
-  'password',
-  'cookie',
-  'connection-string',
-  'url-credentials',
-] as const;
-
 /** A finding's kind in words (as a label, or inside a sentence); a kind this app does not know is shown as sent. */
 function kindWords(kind: string, t: Translate, inSentence = false): string {
-  const known = KINDS.find((k) => k === kind);
+  const known = SECRET_KINDS.find((k) => k === kind);
   if (known === undefined) return kind;
   return t(inSentence ? `app.requests.redaction.kindInSentence.${known}` : `app.requests.redaction.kind.${known}`);
 }

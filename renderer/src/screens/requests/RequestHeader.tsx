@@ -3,6 +3,7 @@ import type { ServiceRequest } from '../../../../shared/contracts/requests.js';
 import { priorityDefinition } from '../../../../shared/domain/sla.js';
 import { Badge } from '../../components/Badge.js';
 import { SlaCountdown } from '../../components/SlaCountdown.js';
+import { describeState } from '../../../../shared/domain/request-state.js';
 import { useT } from '../../i18n/index.js';
 import { formatDateTime, productLabel } from '../../lib/format.js';
 import { STATE_TONES } from './words.js';
@@ -27,7 +28,7 @@ export function RequestHeader({ request }: { request: ServiceRequest }) {
           {t(`app.requests.state.${request.state}`)}
         </Badge>
       </div>
-      <p>{t(`app.requests.stateSentence.${request.state}`)}</p>
+      <p>{describeState(request.state, locale)}</p>
       <dl className="facts">
         <dt>{t('app.requests.header.priority')}</dt>
         <dd>

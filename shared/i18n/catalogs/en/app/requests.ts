@@ -37,17 +37,6 @@ export const requests = {
     closed: 'Closed',
     cancelled: 'Cancelled',
   },
-  // Where a request stands, as one sentence under its number.
-  stateSentence: {
-    submitted: 'Submitted and waiting for an engineer to accept it.',
-    accepted: 'Accepted; an engineer will start work on it soon.',
-    'in-progress': 'An engineer is working on it.',
-    'awaiting-customer': 'The engineer is waiting for an answer from the customer.',
-    'solution-proposed': 'A solution has been proposed and is waiting for the customer to try it.',
-    confirmed: 'The customer confirmed the solution works; the request will be closed.',
-    closed: 'Closed.',
-    cancelled: 'Cancelled.',
-  },
   action: {
     accept: 'Accept',
     'start-work': 'Start work',

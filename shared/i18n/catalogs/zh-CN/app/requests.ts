@@ -36,16 +36,6 @@ export const requests: SameShape<typeof en> = {
     closed: '已关闭',
     cancelled: '已取消',
   },
-  stateSentence: {
-    submitted: '已提交，等待工程师受理。',
-    accepted: '已受理，工程师将很快开始处理。',
-    'in-progress': '工程师正在处理。',
-    'awaiting-customer': '工程师正在等待客户答复。',
-    'solution-proposed': '已提出解决方案，等待客户试用。',
-    confirmed: '客户已确认解决方案有效，请求即将关闭。',
-    closed: '已关闭。',
-    cancelled: '已取消。',
-  },
   action: {
     accept: '受理',
     'start-work': '开始处理',
