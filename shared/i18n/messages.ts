@@ -55,3 +55,12 @@ export function joinMessages<A extends Messages, B extends Messages>(a: A, b: B,
   }
   return out as A & B;
 }
+
+type Intersection<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R]
+  ? H & Intersection<R>
+  : unknown;
+
+/** Every part of one namespace joined, in order (see joinMessages). */
+export function joinAll<T extends readonly Messages[]>(...parts: T): Intersection<T> {
+  return parts.reduce<Messages>((joined, part) => joinMessages(joined, part), {}) as Intersection<T>;
+}

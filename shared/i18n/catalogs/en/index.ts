@@ -1,5 +1,5 @@
 /** The English catalog: the source every other language is written against, namespace by namespace. */
-import { joinMessages } from '../../messages.js';
+import { joinAll } from '../../messages.js';
 import { downloads } from './app/downloads.js';
 import { install } from './app/install.js';
 import { overview } from './app/overview.js';
@@ -23,10 +23,7 @@ import { sla } from './sla.js';
 
 export const en = {
   common,
-  errors: joinMessages(
-    joinMessages(sharedErrors, coreErrors),
-    joinMessages(joinMessages(portalErrors, portalStoreErrors), joinMessages(cliErrors, archiveErrors)),
-  ),
+  errors: joinAll(sharedErrors, coreErrors, portalErrors, portalStoreErrors, cliErrors, archiveErrors),
   sla,
   domain,
   app: { shell, overview, systems, install, downloads, requests, settings },

@@ -1,5 +1,5 @@
 /** The Simplified Chinese catalog, key for key the shape of the English one. */
-import { joinMessages, type SameShape } from '../../messages.js';
+import { joinAll, type SameShape } from '../../messages.js';
 import type { Catalog } from '../en/index.js';
 import { downloads } from './app/downloads.js';
 import { install } from './app/install.js';
@@ -24,10 +24,7 @@ import { sla } from './sla.js';
 
 export const zhCN: SameShape<Catalog> = {
   common,
-  errors: joinMessages(
-    joinMessages(sharedErrors, coreErrors),
-    joinMessages(joinMessages(portalErrors, portalStoreErrors), joinMessages(cliErrors, archiveErrors)),
-  ),
+  errors: joinAll(sharedErrors, coreErrors, portalErrors, portalStoreErrors, cliErrors, archiveErrors),
   sla,
   domain,
   app: { shell, overview, systems, install, downloads, requests, settings },
