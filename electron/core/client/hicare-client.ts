@@ -463,6 +463,7 @@ export class HicareClient {
       target,
       await this.trust.allTargets(),
       this.options.previews === true,
+      this.readerLanguage(),
     );
     if (skipped !== null) throw skipped;
     if (system.installDir === null) {

@@ -26,6 +26,7 @@ export function hopRefusal(
   target: ReleaseTarget,
   catalog: readonly ReleaseTarget[],
   previews: boolean,
+  locale: DisplayLocale = 'en',
 ): HicareError | null {
   if (installed === null || target.custom.minUpgradeFrom === undefined) return null;
   const platform = platformOfBuild(target);
@@ -35,13 +36,16 @@ export function hopRefusal(
   );
   const release = releases.find((r) => r.version === target.custom.version);
   if (release === undefined) return null;
-  return directInstallRefusal({
-    installed,
-    serialNumber,
-    release,
-    releases,
-    options: { includePrereleases: previews, platform },
-  });
+  return directInstallRefusal(
+    {
+      installed,
+      serialNumber,
+      release,
+      releases,
+      options: { includePrereleases: previews, platform },
+    },
+    locale,
+  );
 }
 
 export interface PathHop {
