@@ -12,7 +12,7 @@ import { translator, type Translate } from '../../shared/i18n/translator.js';
 import type { InventorySystem } from '../core/inventory/inventory.js';
 import type { SystemResolution } from '../core/resolver/resolver.js';
 import type { ProgressEvent } from '../core/downloads/index.js';
-import { displayWidth, padToWidth } from './display-width.js';
+import { displayWidth, padToWidth } from '../../shared/display-width.js';
 
 /** Columns two spaces apart, padded by terminal width so Chinese headers and cells line up too. */
 export function table(rows: string[][]): string {

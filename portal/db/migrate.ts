@@ -14,6 +14,7 @@ import * as tufMetadata from './migrations/0006_tuf_metadata.js';
 import * as requestEvents from './migrations/0007_request_events.js';
 import * as publishJobs from './migrations/0009_publish_jobs.js';
 import * as accountLanguage from './migrations/0010_account_language.js';
+import * as adminAudit from './migrations/0011_admin_audit.js';
 import type { Database } from './schema.js';
 
 /**
@@ -29,6 +30,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007_request_events': requestEvents,
   '0009_publish_jobs': publishJobs,
   '0010_account_language': accountLanguage,
+  '0011_admin_audit': adminAudit,
 };
 
 /**

@@ -4,6 +4,7 @@
  * JSON is text, so SQLite and PostgreSQL store, compare and return exactly the same values.
  */
 import type { ColumnType } from 'kysely';
+import type { AuditSubject } from '../../shared/contracts/admin/audit.js';
 import type { Tier } from '../../shared/domain/contract.js';
 import type { RequestState, Role } from '../../shared/domain/request-state.js';
 import type { Priority } from '../../shared/domain/sla.js';
@@ -314,6 +315,19 @@ export interface RequestEventsTable {
   created_at: IsoInstant;
 }
 
+export interface AdminAuditTable {
+  id: string;
+  at: IsoInstant;
+  /** Null for a change made with `hicare-portal` on the portal's machine. */
+  actor_id: string | null;
+  actor: string;
+  action: string;
+  subject: AuditSubject;
+  subject_id: string;
+  /** JSON object: the fields the change set. */
+  changes: string;
+}
+
 export interface Database {
   customers: CustomersTable;
   accounts: AccountsTable;
@@ -339,4 +353,5 @@ export interface Database {
   publish_jobs: PublishJobsTable;
   signer_status: SignerStatusTable;
   request_events: RequestEventsTable;
+  admin_audit: AdminAuditTable;
 }

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { contractStanding } from '../../shared/domain/contract.js';
 import { isHicareError } from '../../shared/errors.js';
 import { authenticate, revokeToken, signIn } from '../accounts/index.js';
+import { adminHandlers } from '../admin/routes.js';
 import { getAccount } from '../db/accounts.js';
 import type { TokenCache } from '../accounts/token-cache.js';
 import { appUpdatesHandler } from '../app-updates/routes.js';
@@ -55,6 +56,7 @@ export function registerPortalRoutes(
       ...entitlementHandlers(ctx),
       ...knowledgeHandlers(ctx),
       ...requests.handlers,
+      ...adminHandlers(ctx),
       downloadPackage: packageHandler(ctx, options),
       tufMetadata: tufHandler({ metadata: ctx.catalog.repository.metadata }),
       // The manager's own updates (electron-updater's feed), public like the signed catalog.

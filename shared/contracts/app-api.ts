@@ -28,6 +28,7 @@ import {
   SubmitOutcomeSchema,
 } from './app-views.js';
 import { DownloadRecordsSchema } from './downloads.js';
+import { ADMIN_ENDPOINTS, type AdminEndpointName } from './portal-api.js';
 import { SupportExportInputSchema, SupportExportSchema, SupportPreviewSchema } from './support.js';
 import {
   ActionBodySchema,
@@ -122,6 +123,22 @@ export const appApi = defineAppApi({
     },
 
     /** Who downloaded what for which system, newest first (customer admins: their customer's). */
+    /**
+     * The back office's console: one call of the portal's admin endpoints (those only a portal administrator may
+     * call), passed through the signed-in session. The portal client checks the input and the answer against the
+     * endpoint's own schemas; the renderer reads the answer with the same schema.
+     */
+    'console.call': {
+      input: z
+        .object({
+          endpoint: z.enum(ADMIN_ENDPOINTS as [AdminEndpointName, ...AdminEndpointName[]]),
+          params: z.record(z.string(), z.string()).optional(),
+          query: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+          body: z.unknown().optional(),
+        })
+        .strict(),
+      output: z.unknown(),
+    },
     'records.downloads': {
       input: z.object({ contractId: IdSchema.optional(), before: z.string().max(200).optional() }).strict(),
       output: DownloadRecordsSchema,

@@ -30,41 +30,31 @@ import {
   SurveyResultsSchema,
   SurveySchema,
 } from './requests.js';
-import { REQUEST_OPENERS, type ROLES } from '../domain/request-state.js';
+import { REQUEST_OPENERS } from '../domain/request-state.js';
 import { HicareError } from '../errors.js';
+import { auditApi } from './admin/audit.js';
+import { customersApi } from './admin/customers.js';
+import { contractsApi } from './admin/contracts.js';
+import { regionsApi } from './admin/regions.js';
+import { releasesApi } from './admin/releases.js';
+import { reportsApi } from './admin/reports.js';
+import { mailApi } from './admin/mail.js';
+import {
+  conversation,
+  customer,
+  customerOrStaff,
+  customerOrVendorAdmin,
+  endpoint,
+  engineer,
+  people,
+  support,
+  vendorAdmin,
+  type Endpoint,
+} from './endpoint.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-export interface Endpoint {
-  method: HttpMethod;
-  /** Fastify-style path: `:name` segments are params. */
-  path: string;
-  summary: string;
-  /** Roles that may call it; `public` needs no token. */
-  auth: 'public' | readonly (typeof ROLES)[number][];
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  response: z.ZodType;
-  /** Creation endpoints that honour an `Idempotency-Key` header. */
-  idempotent?: boolean;
-}
-
-const customer = ['customer-admin'] as const;
-const customerOrStaff = ['customer-admin', 'it-staff'] as const;
-const people = ['customer-admin', 'it-staff', 'engineer', 'portal-admin'] as const;
-const support = ['customer-admin', 'engineer', 'portal-admin'] as const;
-const engineer = ['engineer'] as const;
-const conversation = ['customer-admin', 'engineer'] as const;
-const vendorAdmin = ['portal-admin'] as const;
-/** DESIGN.md §3.5: download records are for the customer's admin and the vendor. */
-const customerOrVendorAdmin = ['customer-admin', 'portal-admin'] as const;
+export type { Endpoint, HttpMethod } from './endpoint.js';
 
 const IdParams = z.object({ id: IdSchema }).strict();
-
-function endpoint<E extends Endpoint>(e: E): E {
-  return e;
-}
 
 export const portalApi = {
   signIn: endpoint({
@@ -269,6 +259,14 @@ export const portalApi = {
     auth: vendorAdmin,
     response: SurveyResultsSchema,
   }),
+  // The back office (DESIGN.md §6.2), one table per subject under ./admin/.
+  ...auditApi,
+  ...customersApi,
+  ...contractsApi,
+  ...regionsApi,
+  ...releasesApi,
+  ...reportsApi,
+  ...mailApi,
 } as const satisfies Record<string, Endpoint>;
 
 export type PortalApi = typeof portalApi;
@@ -318,6 +316,16 @@ export function packagePath(targetName: string): string {
   return PACKAGES_PATH + targetName.split('/').map(encodeURIComponent).join('/');
 }
 export type EndpointName = keyof PortalApi;
+
+/** The back office's endpoints: those only a portal administrator may call. The app's console reaches these only. */
+export type AdminEndpointName = {
+  [K in EndpointName]: PortalApi[K]['auth'] extends readonly ['portal-admin'] ? K : never;
+}[EndpointName];
+
+export const ADMIN_ENDPOINTS = (Object.keys(portalApi) as EndpointName[]).filter((name): name is AdminEndpointName => {
+  const auth = portalApi[name].auth;
+  return auth !== 'public' && auth.length === 1 && auth[0] === 'portal-admin';
+});
 
 /** Fills `:name` segments from params, encoding each so a value can never add a path segment. */
 export function endpointPath(path: string, params: Record<string, string>): string {

@@ -24,7 +24,7 @@ const BY_ROLE: Record<Role, Section[]> = {
   'customer-admin': ['overview', 'systems', 'downloads', 'requests', 'settings'],
   'it-staff': ['overview', 'systems', 'downloads', 'settings'],
   engineer: ['workspace', 'settings'],
-  'portal-admin': ['workspace', 'settings'],
+  'portal-admin': ['console', 'workspace', 'settings'],
 };
 
 /** Signed out, only the settings (portal, proxy, CA, trust) are reachable besides the sign-in form. */

@@ -6,7 +6,7 @@
  */
 
 /** The sidebar's sections; each one's list screen has a route of the same name. */
-export type Section = 'overview' | 'systems' | 'downloads' | 'requests' | 'workspace' | 'settings';
+export type Section = 'overview' | 'systems' | 'downloads' | 'requests' | 'workspace' | 'console' | 'settings';
 
 type NoFields = Record<never, never>;
 
@@ -26,6 +26,8 @@ interface RouteFields {
   request: { id: string };
   workspace: NoFields;
   'workspace-request': { id: string };
+  /** The back office: an area (customers, contracts, …) and one record of it; the first area when none. */
+  console: { area?: string; id?: string };
   settings: NoFields;
   home: NoFields;
 }
@@ -148,6 +150,19 @@ export const ROUTE_TABLE: { readonly [N in RouteName]: RouteSpec<N> } = {
     read: ([id]) => (id === null ? null : { name: 'workspace-request', id }),
     href: (r) => address('workspace', r.id),
   },
+  console: {
+    root: 'console',
+    section: 'console',
+    read: ([area, id]) => ({
+      name: 'console',
+      ...(area === null ? {} : { area }),
+      ...(area === null || id === null ? {} : { id }),
+    }),
+    href: (r) => {
+      if (r.area === undefined) return address('console');
+      return r.id === undefined ? address('console', r.area) : address('console', r.area, r.id);
+    },
+  },
   settings: {
     root: 'settings',
     section: 'settings',
@@ -163,5 +178,6 @@ export const SECTION_HOME: { readonly [S in Section]: RouteOf<S> } = {
   downloads: { name: 'downloads' },
   requests: { name: 'requests' },
   workspace: { name: 'workspace' },
+  console: { name: 'console' },
   settings: { name: 'settings' },
 };

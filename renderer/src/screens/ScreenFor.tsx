@@ -4,6 +4,7 @@
  */
 import { Fragment, type ReactElement } from 'react';
 import { hrefOf, type RouteName, type RouteOf } from '../lib/routes.js';
+import { ConsoleScreen } from './console/ConsoleScreen.js';
 import { DownloadsScreen } from './downloads/DownloadsScreen.js';
 import { InstallScreen } from './install/InstallScreen.js';
 import { UpgradePathScreen } from './install/UpgradePathScreen.js';
@@ -35,6 +36,7 @@ const SCREENS: { readonly [N in RouteName]: (route: RouteOf<N>) => ReactElement 
   request: (r) => <RequestDetailScreen id={r.id} />,
   workspace: () => <WorkspaceScreen />,
   'workspace-request': (r) => <EngineerRequestScreen id={r.id} />,
+  console: (r) => <ConsoleScreen area={r.area} id={r.id} />,
   settings: () => <SettingsScreen />,
 };
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, type DemoSeedResult } from '../../../portal/demo/seed.js';
 import { createPortal, type Portal } from '../../../portal/server.js';
-import { displayWidth } from '../../../electron/cli/display-width.js';
+import { displayWidth } from '../../../shared/display-width.js';
 import { runHicare, type Run } from './run-hicare.js';
 
 let dir = '';

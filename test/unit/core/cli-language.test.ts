@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { displayWidth, padToWidth } from '../../../electron/cli/display-width.js';
+import { displayWidth, padToWidth } from '../../../shared/display-width.js';
 import { cliLocale } from '../../../electron/cli/language.js';
 import { runCli } from '../../../electron/cli/main.js';
 import { renderCheck, renderSystems, table } from '../../../electron/cli/render.js';

@@ -29,6 +29,11 @@ const ROUTES: { [N in RouteName]: fc.Arbitrary<RouteOf<N>> } = {
   request: requestId.map((id) => ({ name: 'request', id })),
   workspace: fc.constant({ name: 'workspace' }),
   'workspace-request': word.map((id) => ({ name: 'workspace-request', id })),
+  console: fc.oneof(
+    fc.constant({ name: 'console' as const }),
+    word.map((area) => ({ name: 'console' as const, area })),
+    fc.tuple(word, word).map(([area, id]) => ({ name: 'console' as const, area, id })),
+  ),
   settings: fc.constant({ name: 'settings' }),
 };
 const anyRoute: fc.Arbitrary<Route> = fc.oneof(...Object.values(ROUTES));
@@ -58,6 +63,8 @@ describe('hash routes', () => {
     ],
     ['#/upgrade/NW-1/4.0.0', { name: 'upgrade', serialNumber: 'NW-1', version: '4.0.0' }],
     ['#/requests', { name: 'requests' }],
+    ['#/console', { name: 'console' }],
+    ['#/console/contracts/C-1', { name: 'console', area: 'contracts', id: 'C-1' }],
     ['#/requests/req_1', { name: 'request', id: 'req_1' }],
     ['#/requests/new/f1', { name: 'request-draft', failureId: 'f1' }],
     ['#/requests/open', { name: 'request-new' }],

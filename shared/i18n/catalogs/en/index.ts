@@ -1,5 +1,12 @@
 /** The English catalog: the source every other language is written against, namespace by namespace. */
 import { joinAll } from '../../messages.js';
+import { consoleFrame } from './admin/console.js';
+import { customersWords } from './admin/customers.js';
+import { contractsWords } from './admin/contracts.js';
+import { regionsWords } from './admin/regions.js';
+import { releasesWords } from './admin/releases.js';
+import { reportsWords } from './admin/reports.js';
+import { mailWords } from './admin/mail.js';
 import { downloads } from './app/downloads.js';
 import { install } from './app/install.js';
 import { overview } from './app/overview.js';
@@ -13,6 +20,12 @@ import { core } from './core.js';
 import { desktop } from './desktop.js';
 import { domain } from './domain.js';
 import { archiveErrors } from './errors/archive.js';
+import { customersErrors } from './errors/admin-customers.js';
+import { contractsErrors } from './errors/admin-contracts.js';
+import { regionsErrors } from './errors/admin-regions.js';
+import { releasesErrors } from './errors/admin-releases.js';
+import { reportsErrors } from './errors/admin-reports.js';
+import { mailErrors } from './errors/admin-mail.js';
 import { cliErrors } from './errors/cli.js';
 import { coreErrors } from './errors/core.js';
 import { portalErrors } from './errors/portal.js';
@@ -23,10 +36,25 @@ import { sla } from './sla.js';
 
 export const en = {
   common,
-  errors: joinAll(sharedErrors, coreErrors, portalErrors, portalStoreErrors, cliErrors, archiveErrors),
+  errors: joinAll(
+    sharedErrors,
+    coreErrors,
+    portalErrors,
+    portalStoreErrors,
+    cliErrors,
+    archiveErrors,
+    customersErrors,
+    contractsErrors,
+    regionsErrors,
+    releasesErrors,
+    reportsErrors,
+    mailErrors,
+  ),
   sla,
   domain,
   app: { shell, overview, systems, install, downloads, requests, settings },
+  // The back office: one part per area, shared by the console, the portal's commands and its e-mail.
+  admin: joinAll(consoleFrame, customersWords, contractsWords, regionsWords, releasesWords, reportsWords, mailWords),
   cli,
   core,
   desktop,

@@ -15,6 +15,7 @@ export const shell = {
     downloads: 'Downloads',
     requests: 'Requests',
     workspace: 'Engineer workspace',
+    console: 'Back office',
     settings: 'Settings',
     newCount: '({count} new)',
     signOut: 'Sign out',

@@ -15,6 +15,7 @@ export const shell: SameShape<typeof en> = {
     downloads: '下载',
     requests: '服务请求',
     workspace: '工程师工作台',
+    console: '后台管理',
     settings: '设置',
     newCount: '（{count} 个新版本）',
     signOut: '退出登录',
