@@ -12,10 +12,11 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-export async function startHost(): Promise<RunningHost> {
+/** `env` is added to the host's environment (an SMTP server for the demo portal's mail, say). */
+export async function startHost(env: Record<string, string> = {}): Promise<RunningHost> {
   const home = mkdtempSync(join(tmpdir(), 'hicare-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/main.ts'], {
-    env: { ...process.env, HICARE_HOME: home },
+    env: { ...process.env, ...env, HICARE_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
