@@ -80,8 +80,8 @@ export async function scanExpiringContracts(db: Kysely<Database>, now: Date): Pr
           kind: 'contract-expiring',
           accountId,
           dedupeKey: `contract-expiring:${contract.id}:${notice}:${accountId}`,
-          // Days until the service ends: the last day counts, as the contract screens count it.
-          params: { contractId: contract.id, endDate: contract.endDate, days: daysToEnd + 1, zone: contract.timeZone },
+          // Whole days from today to the last day, as the notice thresholds count them.
+          params: { contractId: contract.id, endDate: contract.endDate, days: daysToEnd, zone: contract.timeZone },
         },
         now,
       );
