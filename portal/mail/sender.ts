@@ -43,7 +43,7 @@ function setting(env: Env, name: string): string | undefined {
 export function mailSettingsFromEnv(env: Env, fallbackUrl: string): MailSettings {
   const smtpUrl = setting(env, 'HICARE_SMTP_URL');
   if (smtpUrl !== undefined) {
-    let ok = false;
+    let ok: boolean;
     try {
       const url = new URL(smtpUrl);
       ok = (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
