@@ -102,6 +102,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'ALREADY_EXISTS',
+  // a one-use link from an e-mail (the survey) after its time
+  'LINK_EXPIRED',
   // a request's solution: proposed with its text, rejected with a reason
   'SOLUTION_REQUIRED',
   'REJECTION_REASON_REQUIRED',

@@ -2,6 +2,7 @@
  * The back office's handlers (DESIGN.md §6.2), one module per subject; each change they make is audited with the
  * calling administrator (./audit.ts). ../http/routes.ts registers them with the rest of the table.
  */
+import type { mailApi } from '../../shared/contracts/admin/mail.js';
 import type { AdminEndpointName } from '../../shared/contracts/portal-api.js';
 import type { EntitlementContext } from '../entitlement/verdicts.js';
 import type { JsonHandlers } from '../http/route-table.js';
@@ -13,8 +14,9 @@ import { releaseHandlers } from './releases-routes.js';
 import { reportHandlers } from './reports-routes.js';
 import { mailHandlers } from './mail-routes.js';
 
-// The survey results are answered beside the surveys themselves (../requests/routes.ts).
-export type AdminHandlers = Pick<JsonHandlers, Exclude<AdminEndpointName, 'surveyResults'>>;
+// The survey results are answered beside the surveys themselves (../requests/routes.ts); the mail table also holds
+// each account's own mail preferences, open to everyone signed in.
+export type AdminHandlers = Pick<JsonHandlers, Exclude<AdminEndpointName, 'surveyResults'> | keyof typeof mailApi>;
 
 export function adminHandlers(ctx: EntitlementContext): AdminHandlers {
   const { db } = ctx;

@@ -19,6 +19,7 @@ Commands:
   publish            Publish a release package as a signed TUF target
   publish-app        Publish an installer of the Update Manager itself (its update feed)
   lifecycle set      Set a major line's GA, end of maintenance and end of service
+  mail list          The mail outbox (also: mail retry ID, mail send-test --to ADDRESS)
 
 Options for every command:
   --data DIR         Data directory (default: $HICARE_PORTAL_DATA or ./portal-data)
@@ -45,7 +46,21 @@ HICARE_METRICS_TOKEN (then /metrics needs it as a bearer token). The log is JSON
 request with its X-Request-Id. /healthz answers while the process runs; /readyz when it can serve.
 
 The key for remote-access passwords comes from HICARE_GRANT_KEY or HICARE_GRANT_KEY_FILE (see \`keys grant-key\`);
-on PostgreSQL one is required, and serve refuses a key that does not open the grants already stored.`,
+on PostgreSQL one is required, and serve refuses a key that does not open the grants already stored.
+
+E-mail (survey invitations, request updates, SLA at risk, contracts expiring) is sent from the database's outbox by
+every serve: HICARE_SMTP_URL (smtp://host:587, smtp://user:password@host:587 or smtps://…:465; unset: mail stays
+queued), HICARE_MAIL_FROM (the From address), HICARE_PUBLIC_URL (the portal's address in the mails' links; default:
+the address serve listens on). While SMTP is down mail waits and is tried again with backoff; see \`mail list\`.`,
+  mail: `hicare-portal mail list [--q TEXT] [--state queued|sending|sent|failed] [--kind KIND] [--offset N] [--limit N]
+hicare-portal mail retry ID
+hicare-portal mail send-test --to ADDRESS
+(each also takes --json, --csv, --lang en|zh-CN)
+
+list: the outbox, newest first, with attempts and the last error. retry: makes a queued or failed mail due now
+(a sent one is refused, so it cannot go out twice). send-test: sends one mail at once through HICARE_SMTP_URL
+and prints its Message-ID. A mail is marked sent only after the SMTP server accepted it; if the portal stops
+between the two, the mail is sent again with the same Message-ID, which the SMTP log and mail programs show.`,
   signer: `hicare-portal signer [--keys DIR] [--data DIR] [--refresh-every SECONDS] [--heartbeat-every SECONDS]
 
 The only process of a portal on PostgreSQL (DATABASE_URL) that holds the online keys. One signer leads at a time:

@@ -4,6 +4,10 @@ import { createPortal } from '../server.js';
 import { parse } from './commands.js';
 import { isSharedDatabase, type CliEnvironment } from './context.js';
 import { serveConfig } from './serve-config.js';
+import { createMailSender, mailSettingsFromEnv, startMailLoop } from '../mail/sender.js';
+
+/** How often the outbox is looked at and the SLA clocks scanned. */
+const MAIL_EVERY_MS = 30_000;
 import { blobStoreFromEnv, packageDeliveryFromEnv } from '../storage/config.js';
 
 export async function serveCommand(
@@ -20,6 +24,7 @@ export async function serveCommand(
   // Checked before anything opens, so that a bad store setting is refused in plain words and changes nothing.
   const blobs = blobStoreFromEnv(io.env, config.dataDirectory);
   const packageDelivery = packageDeliveryFromEnv(io.env);
+  mailSettingsFromEnv(io.env, 'http://127.0.0.1');
   const portal = await createPortal({
     blobs,
     packageDelivery,
@@ -43,6 +48,16 @@ export async function serveCommand(
     throw new HicareError('NOT_FOUND.servedCatalog', { where });
   }
   const address = await portal.listen({ host: config.host, port: config.port });
+  // Every instance sends: the outbox's claims keep a mail to one of them. Links use HICARE_PUBLIC_URL, else this address.
+  const sender = createMailSender({
+    db: portal.db,
+    now: () => new Date(),
+    settings: mailSettingsFromEnv(io.env, address),
+  });
+  const mail = startMailLoop(sender, MAIL_EVERY_MS, (error, what) =>
+    portal.app.log.error({ err: error }, `${what} failed`),
+  );
+  if (!sender.configured) portal.app.log.warn('no SMTP server is set (HICARE_SMTP_URL): e-mail stays queued');
   const storage = config.databaseUrl === undefined ? 'SQLite' : 'PostgreSQL';
   io.print(
     values.json === true
@@ -54,5 +69,6 @@ export async function serveCommand(
     signals.once('SIGINT', stop);
     signals.once('SIGTERM', stop);
   });
+  mail.stop();
   await portal.close();
 }

@@ -5,6 +5,7 @@
  */
 import type { ColumnType } from 'kysely';
 import type { AuditSubject } from '../../shared/contracts/admin/audit.js';
+import type { MailKind } from '../../shared/domain/mail.js';
 import type { Tier } from '../../shared/domain/contract.js';
 import type { RequestState, Role } from '../../shared/domain/request-state.js';
 import type { Priority } from '../../shared/domain/sla.js';
@@ -328,6 +329,50 @@ export interface AdminAuditTable {
   changes: string;
 }
 
+export type MailState = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** One e-mail, from the change that caused it until SMTP accepted it (see portal/mail/outbox.ts). */
+export interface MailOutboxTable {
+  id: string;
+  kind: MailKind;
+  dedupe_key: string;
+  account_id: string;
+  recipient: string;
+  locale: string;
+  /** JSON: the kind's values. */
+  params: string;
+  state: MailState;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: IsoInstant;
+  lease_holder: string | null;
+  lease_until: IsoInstant | null;
+  /** The last failure in plain words, for the operator. */
+  last_error: string | null;
+  message_id: string | null;
+  created_at: IsoInstant;
+  sent_at: IsoInstant | null;
+}
+
+export interface MailTokensTable {
+  token_hash: string;
+  purpose: 'survey' | 'unsubscribe';
+  outbox_id: string;
+  account_id: string;
+  kind: MailKind;
+  request_id: string | null;
+  locale: string;
+  created_at: IsoInstant;
+  expires_at: IsoInstant | null;
+  used_at: IsoInstant | null;
+}
+
+/** A row is an opt-out: the account does not want this kind. */
+export interface MailPreferencesTable {
+  account_id: string;
+  kind: MailKind;
+  updated_at: IsoInstant;
+}
+
 export interface Database {
   customers: CustomersTable;
   accounts: AccountsTable;
@@ -354,4 +399,7 @@ export interface Database {
   signer_status: SignerStatusTable;
   request_events: RequestEventsTable;
   admin_audit: AdminAuditTable;
+  mail_outbox: MailOutboxTable;
+  mail_tokens: MailTokensTable;
+  mail_preferences: MailPreferencesTable;
 }

@@ -26,10 +26,10 @@ export function registerRawRoute<R extends RawRoute>(
   auth: Authenticate,
   handler: RawHandler<R>,
 ): void {
-  app.route({
+  const options = {
     method: [...route.methods],
     url: route.path,
-    handler: async (request, reply) => {
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
       try {
         const caller = await callerFor(
           request,
@@ -43,5 +43,21 @@ export function registerRawRoute<R extends RawRoute>(
         return sendError(reply, error);
       }
     },
+  };
+  if (!route.methods.includes('POST')) {
+    app.route(options);
+    return;
+  }
+  // The only POSTs here are plain HTML forms; their parser stays inside this route's scope, so every JSON route
+  // still refuses a form body as before.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 16_384 },
+      (_, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      },
+    );
+    scope.route(options);
   });
 }

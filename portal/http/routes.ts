@@ -25,6 +25,7 @@ import { matchKnownIssues, searchArticles } from '../knowledge/index.js';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../requests/idempotency.js';
 import type { RequestContext, RequestOptions } from '../requests/context.js';
 import { requestRoutes } from '../requests/routes.js';
+import { mailPageHandlers } from '../mail/pages.js';
 import { markReplayed, type Authenticate } from './endpoints.js';
 import { requestedLocale } from './locale.js';
 import { packageHandler, type PackageRouteOptions } from './package-route.js';
@@ -61,6 +62,8 @@ export function registerPortalRoutes(
       tufMetadata: tufHandler({ metadata: ctx.catalog.repository.metadata }),
       // The manager's own updates (electron-updater's feed), public like the signed catalog.
       appUpdates: appUpdatesHandler(ctx.catalog),
+      // The pages e-mail links open (the survey, unsubscribing), without signing in.
+      ...mailPageHandlers(ctx),
     },
     auth,
   );

@@ -34,6 +34,7 @@ const STATUS: Partial<Record<string, number>> = {
   // Gone, not forbidden: the grant existed and nobody can use it any more, whoever asks.
   GRANT_EXPIRED: 410,
   GRANT_REVOKED: 410,
+  LINK_EXPIRED: 410,
   METHOD_NOT_ALLOWED: 405,
   HEADERS_TOO_LARGE: 431,
   // The disk or object store the portal writes to is full: the client's request was fine, the portal cannot keep it.

@@ -9,6 +9,7 @@ import type { Account } from '../../shared/contracts/accounts.js';
 import { MessageCreateSchema, type Message } from '../../shared/contracts/requests.js';
 import { canMessage } from '../../shared/domain/request-state.js';
 import { HicareError } from '../../shared/errors.js';
+import { queueMessageMail } from '../mail/request-mail.js';
 import { addMessage } from '../db/request-activity.js';
 import { recordFirstContact, type RequestRecord } from '../db/requests.js';
 import { checkInput } from '../db/support.js';
@@ -90,6 +91,7 @@ export async function postMessage(ctx: RequestContext, caller: Account, id: stri
     now,
   );
   if (caller.role === 'engineer' && (await noteContact(ctx, record, now))) changed = true;
+  await queueMessageMail(ctx.db, record, message, now);
   await publishMessage(ctx, record, message);
   if (changed) await publishRequestChanged(ctx, record);
   return message;

@@ -24,6 +24,7 @@ import { getRequestRecord, updateRequestIf, type RequestChanges, type RequestRec
 import type { Database } from '../db/schema.js';
 import { addSolution, decideSolution } from '../db/solutions.js';
 import { toIso } from '../db/support.js';
+import { queueTransitionMail } from '../mail/request-mail.js';
 import { assignedElsewhere, visibleRequest } from './access.js';
 import type { RequestContext } from './context.js';
 import { publishGrantChanged, publishRequestChanged } from './notify.js';
@@ -133,6 +134,7 @@ async function transition(
     const changed = await ctx.db.transaction().execute(async (trx) => {
       if (!(await updateRequestIf(trx, current.id, expected, changes, now))) return false;
       await recordNote(trx, current, action, note, actorId, now);
+      await queueTransitionMail(trx, current, action, to, now);
       return true;
     });
     if (changed) {

@@ -31,7 +31,8 @@ export interface RawHeader {
 }
 
 export interface RawRoute {
-  methods: readonly ('GET' | 'HEAD')[];
+  /** POST only for the plain HTML forms an e-mail link opens (the survey, unsubscribing): their bodies are forms. */
+  methods: readonly ('GET' | 'HEAD' | 'POST')[];
   /** Fastify-style path: `:name` segments are params, a trailing `*` is the rest of the address, named by `rest`. */
   path: string;
   rest?: { name: string; description: string };
@@ -48,6 +49,51 @@ export interface RawRoute {
 }
 
 const bytes: RawContent = { type: 'application/octet-stream' };
+const page: RawContent = { type: 'text/html' };
+
+/**
+ * The pages an e-mail's links open, without signing in: the token in the address is the capability (stored only
+ * hashed), so a POST without it cannot do anything. Refusals are pages too, with the coded error in them.
+ */
+function mailPages() {
+  const token = z.object({ token: z.string().min(20).max(100) }).strict();
+  return {
+    surveyPage: {
+      methods: ['GET'],
+      path: '/survey/:token',
+      summary: 'The satisfaction survey of a closed request, from its invitation e-mail: one use, 30 days',
+      auth: 'public',
+      params: token,
+      answers: {
+        '200': { description: 'The survey form (1–5 and a comment), or a coded refusal page', content: page },
+      },
+    },
+    surveyAnswer: {
+      methods: ['POST'],
+      path: '/survey/:token',
+      summary: 'Records the survey answer (form fields rating and comment); the link is used up',
+      auth: 'public',
+      params: token,
+      answers: { '200': { description: 'Thanks, or a coded refusal page (used, expired)', content: page } },
+    },
+    unsubscribePage: {
+      methods: ['GET'],
+      path: '/mail/unsubscribe/:token',
+      summary: 'Asks to turn off one kind of e-mail for the account it was sent to',
+      auth: 'public',
+      params: token,
+      answers: { '200': { description: 'A page with one button', content: page } },
+    },
+    unsubscribe: {
+      methods: ['POST'],
+      path: '/mail/unsubscribe/:token',
+      summary: 'Turns off one kind of e-mail for the account it was sent to',
+      auth: 'public',
+      params: token,
+      answers: { '200': { description: 'Done', content: page } },
+    },
+  } as const;
+}
 const conditional: readonly RawHeader[] = [
   { name: 'If-None-Match', description: 'An ETag from before: 304 when it still matches' },
 ];
@@ -136,6 +182,7 @@ export const portalRawRoutes = {
       },
     },
   },
+  ...mailPages(),
 } as const satisfies Record<string, RawRoute>;
 
 export type PortalRawRoutes = typeof portalRawRoutes;
