@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DemoAccountSchema } from '../../shared/contracts/app-views.js';
 import { seedDemo } from '../../portal/demo/seed.js';
+import { createMailSender, mailSettingsFromEnv, startMailLoop, type MailLoop } from '../../portal/mail/sender.js';
 import { createPortal, type Portal } from '../../portal/server.js';
 import { HicareError } from '../../shared/errors.js';
 import type { Settings } from '../../shared/contracts/app-api.js';
@@ -27,7 +28,12 @@ export interface EmbeddedDemoOptions {
   port?: number;
   logger: Logger;
   now?: () => Date;
+  /** HICARE_SMTP_URL (and HICARE_MAIL_FROM) here make the demo send its e-mail; without them it stays queued. */
+  env?: Record<string, string | undefined>;
 }
+
+/** The demo's mail goes out within seconds, so that a survey invitation can be followed while one waits. */
+const DEMO_MAIL_EVERY_MS = 2000;
 
 const StateSchema = z.object({ accounts: z.array(DemoAccountSchema), url: z.string().optional() });
 
@@ -68,7 +74,8 @@ export function demoPort(env: Record<string, string | undefined>): number {
 /** `npm start`'s demo, run in this process: the web host's, and the demo process that `npm start` gives Electron. */
 export const embeddedDemo: DemoLauncher = {
   wanted: ({ appDataDirectory, settings, env }) => demoWanted(appDataDirectory, settings, env),
-  start: ({ appDataDirectory, env, logger }) => startEmbeddedDemo({ appDataDirectory, port: demoPort(env), logger }),
+  start: ({ appDataDirectory, env, logger }) =>
+    startEmbeddedDemo({ appDataDirectory, port: demoPort(env), logger, env }),
 };
 
 async function saveState(file: string, state: z.infer<typeof StateSchema>): Promise<void> {
@@ -123,15 +130,34 @@ export async function startEmbeddedDemo(options: EmbeddedDemoOptions): Promise<E
     const url = await listen(portal, asked === 0 ? previousPort : asked, asked === 0);
     if (state.url !== url) await saveState(stateFile, { ...state, url });
     const accounts = state.accounts;
+    const mail = sendsMail(options.env) ? startDemoMail(portal, url, options) : null;
     return {
       url,
       dataDirectory,
       rootFile: join(portal.layout.repoDir, '1.root.json'),
       accounts,
-      close: () => portal.close(),
+      close: async () => {
+        mail?.stop();
+        await portal.close();
+      },
     };
   } catch (error) {
     await portal.close().catch(() => undefined);
     throw error;
   }
+}
+
+function sendsMail(env: Record<string, string | undefined> | undefined): env is Record<string, string | undefined> {
+  return (env?.['HICARE_SMTP_URL'] ?? '') !== '';
+}
+
+function startDemoMail(portal: Portal, url: string, options: EmbeddedDemoOptions): MailLoop {
+  const sender = createMailSender({
+    db: portal.db,
+    now: options.now ?? (() => new Date()),
+    settings: mailSettingsFromEnv(options.env ?? {}, url),
+  });
+  return startMailLoop(sender, DEMO_MAIL_EVERY_MS, (error, what) =>
+    options.logger.warn(`demo portal: ${what} failed`, { error: String(error) }),
+  );
 }
