@@ -328,6 +328,15 @@ export interface AdminAuditTable {
   changes: string;
 }
 
+/** A release the vendor withdrew (portal/db/withdrawals.ts). */
+export interface ReleaseWithdrawalsTable {
+  product: string;
+  version: string;
+  withdrawn_at: IsoInstant;
+  reason: string;
+  withdrawn_by: string;
+}
+
 export interface Database {
   customers: CustomersTable;
   accounts: AccountsTable;
@@ -354,4 +363,5 @@ export interface Database {
   signer_status: SignerStatusTable;
   request_events: RequestEventsTable;
   admin_audit: AdminAuditTable;
+  release_withdrawals: ReleaseWithdrawalsTable;
 }
