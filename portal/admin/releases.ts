@@ -198,9 +198,12 @@ export async function withdrawRelease(
   const text = reason.trim();
   if (text === '') throw new HicareError('INVALID_INPUT.withdrawalReason', {}, { product, version });
   await ctx.db.transaction().execute(async (trx) => {
-    const added = await insertWithdrawal(trx, { product, version, at: toIso(now), reason: text, by: actor.label });
+    // Looked up first: on PostgreSQL a failed insert would end the transaction, leaving nothing to read it with.
+    const existing = await getWithdrawal(trx, product, version);
+    const added =
+      existing === undefined &&
+      (await insertWithdrawal(trx, { product, version, at: toIso(now), reason: text, by: actor.label }));
     if (!added) {
-      const existing = await getWithdrawal(trx, product, version);
       throw new HicareError(
         'ALREADY_EXISTS.releaseWithdrawn',
         { product, version, withdrawnAt: existing?.at ?? toIso(now) },
