@@ -37,6 +37,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   publish: async () => (await commands()).publishCommand,
   'publish-app': async () => (await commands()).publishAppCommand,
   lifecycle: async () => (await commands()).lifecycleCommand,
+  release: async () => (await import('./admin/releases.js')).releaseCommand,
+  line: async () => (await import('./admin/releases.js')).lineCommand,
 };
 
 export async function runPortalCli(argv: readonly string[], io: CliProcess): Promise<number> {
