@@ -3,14 +3,7 @@
  * a product (all its platform builds); withdrawing it stops it being offered while its signed targets stay signed.
  */
 import { z } from 'zod';
-import {
-  CalendarDateSchema,
-  IdSchema,
-  InstantSchema,
-  NonBlankSchema,
-  ProductIdSchema,
-  VersionSchema,
-} from '../common.js';
+import { CalendarDateSchema, InstantSchema, NonBlankSchema, ProductIdSchema, VersionSchema } from '../common.js';
 import { LifecycleSchema } from '../catalog.js';
 import { endpoint, vendorAdmin, type Endpoint } from '../endpoint.js';
 import { ListQuerySchema, pageOf } from './paging.js';
