@@ -90,6 +90,7 @@ export const ERROR_CODES = [
   'LINE_PAST_END_OF_SERVICE',
   'PRERELEASE',
   'NOT_FOR_PLATFORM',
+  'RELEASE_WITHDRAWN',
   // transport and authorization
   'UNKNOWN_METHOD',
   'METHOD_NOT_ALLOWED',

@@ -59,6 +59,15 @@ export async function setLineLifecycle(
   now: Date,
 ): Promise<{ lifecycle: LineLifecycle; resigned: number }> {
   const saved = await setLifecycle(db, lifecycle);
+  return { lifecycle: saved, resigned: await resignLine(catalog, saved, now) };
+}
+
+/**
+ * Copies a recorded lifecycle into the custom metadata of every target of its line and re-signs them; returns how
+ * many. Apart from setLineLifecycle so that the back office can record the dates and its audit row in one
+ * transaction, then sign.
+ */
+export async function resignLine(catalog: Catalog, saved: LineLifecycle, now: Date): Promise<number> {
   catalog.invalidate();
   const line = (await catalog.product(saved.product)).targets.filter((t) => majorOf(t.custom.version) === saved.major);
   if (line.length > 0) {
@@ -69,5 +78,5 @@ export async function setLineLifecycle(
     );
     catalog.invalidate();
   }
-  return { lifecycle: saved, resigned: line.length };
+  return line.length;
 }

@@ -20,6 +20,10 @@ Commands:
   publish-app        Publish an installer of the Update Manager itself (its update feed)
   lifecycle set      Set a major line's GA, end of maintenance and end of service
   mail list          The mail outbox (also: mail retry ID, mail send-test --to ADDRESS)
+  release list|show  List releases of every product, or show one with who downloaded it
+  release withdraw   Withdraw a release (no longer offered; a notice to those who downloaded it)
+  release restore    Undo a withdrawal
+  line list|set      List product lines with their lifecycle dates, or set one line's dates
 
 Options for every command:
   --data DIR         Data directory (default: $HICARE_PORTAL_DATA or ./portal-data)
@@ -34,6 +38,25 @@ default 10, plus one per serve that listens for the other instances' events and 
 Exit codes: 0 done, 1 refused or failed (the error's code and remedy are printed), 2 wrong usage.`;
 
 export const HELP: Record<string, string> = {
+  release: `hicare-portal release list [--q TEXT] [--product PRODUCT] [--withdrawn yes|no] [--offset N] [--limit N]
+hicare-portal release show --product PRODUCT --version VERSION
+hicare-portal release withdraw --product PRODUCT --version VERSION --reason TEXT
+hicare-portal release restore --product PRODUCT --version VERSION
+  (each also takes --data DIR, --json or --csv, --lang en|zh-CN)
+
+A withdrawn release is no longer offered to anyone: the entitlement verdict says RELEASE_WITHDRAWN and upgrade paths
+skip it. Its bytes are refused to every system that had not downloaded it before the withdrawal; a system that had
+gets a notice (not to install it) and may fetch the same bytes again. The signed target stays signed, so bytes
+already downloaded still verify. Every withdrawal and restore is in the audit trail as the operator running it.`,
+  line: `hicare-portal line list [--q TEXT] [--product PRODUCT] [--offset N] [--limit N]
+hicare-portal line set --product PRODUCT --major N --ga YYYY-MM-DD [--end-of-maintenance YYYY-MM-DD]
+                       [--end-of-service YYYY-MM-DD] [--wait-seconds N]
+  (each also takes --data DIR, --json or --csv, --lang en|zh-CN)
+
+\`line set\` is \`lifecycle set\` with an audit row: on SQLite the line's targets are re-signed at once; on PostgreSQL
+a job is queued for the signer and awaited up to --wait-seconds (default and at most 60), after which the job is
+named and left to the signer. Dates out of order (end of service before end of maintenance, either before GA) are
+refused before anything is recorded or queued.`,
   serve: `hicare-portal serve [--host HOST] [--port PORT] [--data DIR] [--keys DIR] [--trust-proxy ADDRESS ...]
 
 Starts the portal. Defaults: --host 127.0.0.1 --port 8780. DATABASE_URL selects PostgreSQL.

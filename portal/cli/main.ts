@@ -38,6 +38,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'publish-app': async () => (await commands()).publishAppCommand,
   lifecycle: async () => (await commands()).lifecycleCommand,
   mail: async () => (await import('./admin/mail.js')).mailCommand,
+  release: async () => (await import('./admin/releases.js')).releaseCommand,
+  line: async () => (await import('./admin/releases.js')).lineCommand,
 };
 
 export async function runPortalCli(argv: readonly string[], io: CliProcess): Promise<number> {

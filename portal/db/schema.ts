@@ -373,6 +373,15 @@ export interface MailPreferencesTable {
   updated_at: IsoInstant;
 }
 
+/** A release the vendor withdrew (portal/db/withdrawals.ts). */
+export interface ReleaseWithdrawalsTable {
+  product: string;
+  version: string;
+  withdrawn_at: IsoInstant;
+  reason: string;
+  withdrawn_by: string;
+}
+
 export interface Database {
   customers: CustomersTable;
   accounts: AccountsTable;
@@ -402,4 +411,5 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   mail_tokens: MailTokensTable;
   mail_preferences: MailPreferencesTable;
+  release_withdrawals: ReleaseWithdrawalsTable;
 }

@@ -9,11 +9,12 @@ import type { ReleaseTarget } from '../../shared/contracts/catalog.js';
 import type { SystemEntitlement } from '../../shared/contracts/entitlement.js';
 import { platformOfBuild } from '../../shared/domain/release-assembly.js';
 import type { Release } from '../../shared/domain/release.js';
-import { verdict, type PostExpiryPolicy, type Verdict } from '../../shared/domain/verdict.js';
+import { verdict, type PostExpiryPolicy, type ReleaseWithdrawal, type Verdict } from '../../shared/domain/verdict.js';
 import { HicareError } from '../../shared/errors.js';
 import { translate } from '../../shared/i18n/translator.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { listLifecycles } from '../db/lifecycles.js';
+import { firstDownloadsBefore, listWithdrawals, withdrawalKey, type Withdrawal } from '../db/withdrawals.js';
 import type { Database } from '../db/schema.js';
 import type { ContractCache } from './contract-cache.js';
 import {
@@ -51,20 +52,38 @@ export async function systemEntitlement(
   const entry = systems[0];
   if (entry === undefined) throw systemNotFound(serialNumber);
   const product = entry.system.product;
-  const [catalog, lifecycles] = await Promise.all([ctx.catalog.product(product), listLifecycles(ctx.db, { product })]);
+  const [catalog, lifecycles, withdrawals] = await Promise.all([
+    ctx.catalog.product(product),
+    listLifecycles(ctx.db, { product }),
+    listWithdrawals(ctx.db, { product }),
+  ]);
   const installed = baselineVersion(entry, query.installedVersion, majorsOf(catalog.releases.map((r) => r.version)));
   const platform = query.platform ?? entry.platform ?? undefined;
   const releases = new Map(catalog.releases.map((r) => [r.version, r]));
   const now = ctx.now();
+  const downloaded = await firstDownloadsBefore(
+    ctx.db,
+    customerOf(caller),
+    product,
+    [...withdrawals.values()].map((w) => w.version),
+    serialNumber,
+  );
 
   const out: SystemEntitlement['releases'] = [];
   for (const target of catalog.targets) {
     if (platform !== undefined && platformOfBuild(target) !== platform) continue;
     const release = releases.get(target.custom.version);
     if (release === undefined) continue;
+    const withdrawal = withdrawals.get(withdrawalKey(product, release.version));
+    const v = judge(ctx, entry, installed, release, lifecycles, now, platform, query.previews === true, withdrawal);
+    const downloadedAt =
+      withdrawal === undefined ? undefined : downloadedBefore(downloaded, serialNumber, release.version, withdrawal);
     out.push({
       target,
-      verdict: judge(ctx, entry, installed, release, lifecycles, now, platform, query.previews === true),
+      verdict: v,
+      ...(withdrawal === undefined || downloadedAt === undefined
+        ? {}
+        : { withdrawn: { at: withdrawal.at, reason: withdrawal.reason, downloadedAt } }),
     });
   }
   return {
@@ -87,6 +106,7 @@ function judge(
   now: Date,
   platform: string | undefined,
   previews: boolean,
+  withdrawal: ReleaseWithdrawal | undefined,
 ): Verdict {
   return verdict({
     contracts: entry.contracts,
@@ -101,7 +121,19 @@ function judge(
     now,
     postExpiry: ctx.postExpiry,
     includePrereleases: previews,
+    ...(withdrawal === undefined ? {} : { withdrawal: { at: withdrawal.at, reason: withdrawal.reason } }),
   });
+}
+
+/** When the system first downloaded the release, if that was before the withdrawal; undefined otherwise. */
+function downloadedBefore(
+  firstDownloads: ReadonlyMap<string, string>,
+  serialNumber: string,
+  version: string,
+  withdrawal: Withdrawal,
+): string | undefined {
+  const first = firstDownloads.get(`${serialNumber}\u0000${version}`);
+  return first !== undefined && first < withdrawal.at ? first : undefined;
 }
 
 export interface DownloadQuery {
@@ -134,12 +166,21 @@ export async function authorizeDownload(
   const filter = query.serialNumber === undefined ? { product } : { serialNumber: query.serialNumber };
   const { contracts, systems } = await customerSystems(ctx.db, customerOf(caller), filter, ctx.contracts);
   if (query.serialNumber !== undefined && systems.length === 0) throw systemNotFound(query.serialNumber);
-  const [catalog, lifecycles] = await Promise.all([ctx.catalog.product(product), listLifecycles(ctx.db, { product })]);
+  const [catalog, lifecycles, withdrawals] = await Promise.all([
+    ctx.catalog.product(product),
+    listLifecycles(ctx.db, { product }),
+    listWithdrawals(ctx.db, { product }),
+  ]);
   const release = catalog.releases.find((r) => r.version === target.custom.version);
   if (release === undefined)
     throw new HicareError('NOT_FOUND.catalogRelease', { target: targetName }, { target: targetName });
   const now = ctx.now();
   const majors = majorsOf(catalog.releases.map((r) => r.version));
+  const withdrawal = withdrawals.get(withdrawalKey(product, release.version));
+  const downloaded =
+    withdrawal === undefined
+      ? new Map<string, string>()
+      : await firstDownloadsBefore(ctx.db, customerOf(caller), product, [release.version]);
 
   let refused: Verdict | undefined;
   for (const entry of systems) {
@@ -151,7 +192,22 @@ export async function authorizeDownload(
       );
     }
     const installed = baselineVersion(entry, query.installedVersion, majors);
-    const v = judge(ctx, entry, installed, release, lifecycles, now, platformOfBuild(target), query.previews === true);
+    // A system that downloaded the release before it was withdrawn may fetch the same bytes again (DESIGN.md §3.6):
+    // it holds them already, and its notice tells it not to install them. Everyone else is refused with the reason.
+    const again =
+      withdrawal !== undefined &&
+      downloadedBefore(downloaded, entry.system.serialNumber, release.version, withdrawal) !== undefined;
+    const v = judge(
+      ctx,
+      entry,
+      installed,
+      release,
+      lifecycles,
+      now,
+      platformOfBuild(target),
+      query.previews === true,
+      again ? undefined : withdrawal,
+    );
     // A build for another platform than the one recorded for the system is not for that system.
     if (entry.platform !== null && entry.platform !== platformOfBuild(target)) {
       v.allowed = false;

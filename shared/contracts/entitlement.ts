@@ -88,13 +88,31 @@ export const VerdictSchema = z.object({
   contractId: IdSchema.nullable(),
 });
 
+export const WithdrawnNoticeSchema = z.object({
+  at: InstantSchema,
+  reason: z.string(),
+  /** When this system first downloaded it. */
+  downloadedAt: InstantSchema,
+});
+export type WithdrawnNotice = z.infer<typeof WithdrawnNoticeSchema>;
+
 /** One system with its installed version and the verdict for each release of its product. */
 export const SystemEntitlementSchema = z.object({
   system: CoveredSystemSchema.extend({
     installedVersion: VersionSchema.nullable(),
     platform: z.string().max(32).optional(),
   }),
-  releases: z.array(z.object({ target: ReleaseTargetSchema, verdict: VerdictSchema })),
+  releases: z.array(
+    z.object({
+      target: ReleaseTargetSchema,
+      verdict: VerdictSchema,
+      /**
+       * Present when the vendor withdrew the release after this system downloaded it: the notice not to install it.
+       * Older clients ignore it; the verdict refuses the release either way (RELEASE_WITHDRAWN).
+       */
+      withdrawn: WithdrawnNoticeSchema.optional(),
+    }),
+  ),
   lifecycles: z.array(LifecycleSchema),
 });
 

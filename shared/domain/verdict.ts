@@ -35,6 +35,7 @@ export const VERDICT_REASON_CODES = [
   'LINE_PAST_END_OF_SERVICE',
   'PRERELEASE',
   'NOT_FOR_PLATFORM',
+  'RELEASE_WITHDRAWN',
 ] as const;
 export type VerdictReasonCode = (typeof VERDICT_REASON_CODES)[number];
 
@@ -61,6 +62,13 @@ export interface VerdictInput {
   postExpiry?: PostExpiryPolicy;
   /** The user opted into previews: prereleases are shown (never as upgrades under Support). */
   includePrereleases?: boolean;
+  /** The vendor withdrew the release: when (an instant) and why, in the vendor's words. */
+  withdrawal?: ReleaseWithdrawal;
+}
+
+export interface ReleaseWithdrawal {
+  at: string;
+  reason: string;
 }
 
 /** The judgement on one release, as the portal serves it (read off VerdictSchema, so the two cannot drift). */
@@ -168,6 +176,16 @@ function releaseReasons(input: VerdictInput): VerdictReason[] {
   ) {
     reasons.push(reason('NOT_FOR_PLATFORM.platform', { version: release.version, platform: system.platform }));
   }
+  if (input.withdrawal !== undefined) {
+    // Whatever the contract allows, a withdrawn release is offered to no one: not as a release, not as a hop.
+    reasons.push(
+      reason('RELEASE_WITHDRAWN.release', {
+        version: release.version,
+        withdrawnAt: input.withdrawal.at,
+        reason: input.withdrawal.reason,
+      }),
+    );
+  }
   const major = majorOf(release.version);
   const lifecycle = lifecycleOf(input.lifecycles ?? [], release.product, major);
   if (lifecycle !== undefined && linePhase(lifecycle, now) === 'past-end-of-service') {
@@ -187,6 +205,7 @@ function releaseReasons(input: VerdictInput): VerdictReason[] {
 
 function assertVerdictInput(input: VerdictInput): void {
   assertInstant(input.now);
+  if (input.withdrawal !== undefined) assertInstant(new Date(input.withdrawal.at));
   assertRelease(input.release);
   parseVersion(input.system.installedVersion);
   if (input.release.product !== input.system.product) {

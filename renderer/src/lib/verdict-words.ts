@@ -18,6 +18,8 @@ export interface VerdictWords {
 // When several reasons apply, the headline names the one that decides the most: with no coverage nothing else
 // matters; a missing tier matters more than a preview flag.
 const HEADLINES: readonly [VerdictReasonCode, Tone][] = [
+  // Withdrawn outranks everything: no contract would make the release installable again.
+  ['RELEASE_WITHDRAWN', 'blocked'],
   ['NO_CONTRACT', 'blocked'],
   ['SYSTEM_NOT_COVERED', 'blocked'],
   ['CONTRACT_PENDING', 'warn'],

@@ -177,6 +177,20 @@ describe('verdict: release availability', () => {
   it.each<[string, VerdictInput, boolean, string[]]>([
     ['a prerelease is hidden without previews', input([upgradeSupport], release('3.1.0-rc.1')), false, ['PRERELEASE']],
     [
+      'a withdrawn release is offered to no one, whatever the contract allows',
+      input([upgradeSupport], release('2.4.0'), {
+        withdrawal: { at: '2026-06-01T08:00:00Z', reason: 'Corrupts data' },
+      }),
+      false,
+      ['RELEASE_WITHDRAWN'],
+    ],
+    [
+      'a withdrawn release refused for other reasons too keeps them all',
+      input([], release('2.4.0'), { withdrawal: { at: '2026-06-01T08:00:00Z', reason: 'Corrupts data' } }),
+      false,
+      ['NO_CONTRACT', 'RELEASE_WITHDRAWN'],
+    ],
+    [
       'a prerelease with previews under Upgrade Support',
       input([upgradeSupport], release('3.1.0-rc.1'), { includePrereleases: true }),
       true,
@@ -308,5 +322,18 @@ describe('opening a service request', () => {
     const r = requestEntitlement(contracts, 'SN-1', 'atlas', NOW);
     expect(r.allowed).toBe(allowed);
     expect(r.reasons.map((x) => x.code)).toEqual(codes);
+  });
+});
+
+describe('verdict: a withdrawal in words', () => {
+  it('names the version, when and why, and says not to install it', () => {
+    const v = verdict(
+      input([support], release('2.4.0'), { withdrawal: { at: '2026-06-01T08:00:00Z', reason: 'Corrupts data' } }),
+    );
+    const [r] = v.reasons;
+    expect(r).toMatchObject({ code: 'RELEASE_WITHDRAWN', key: 'RELEASE_WITHDRAWN.release' });
+    expect(r?.message).toContain('2.4.0');
+    expect(r?.message).toContain('Corrupts data');
+    expect(r?.remedy).toMatch(/Do not install 2\.4\.0/);
   });
 });

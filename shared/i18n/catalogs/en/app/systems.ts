@@ -74,6 +74,7 @@ export const systems = {
     includedSupport: 'Included in your Support contract',
     includedUpgradeSupport: 'Included in your Upgrade Support contract',
     notIncluded: 'Not included in your contract',
+    RELEASE_WITHDRAWN: 'Withdrawn by the vendor',
     NO_CONTRACT: 'Not covered: no maintenance contract',
     SYSTEM_NOT_COVERED: 'Not covered by your contract',
     CONTRACT_PENDING: 'Available once your service starts',

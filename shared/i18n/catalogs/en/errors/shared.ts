@@ -639,6 +639,14 @@ export const sharedErrors = {
       remedy: 'Turn on "Show previews" under Settings → Updates to take prereleases (--previews on the command line).',
     },
   },
+  RELEASE_WITHDRAWN: {
+    message: 'The vendor withdrew this release; it is no longer offered.',
+    remedy: 'Choose another release; the vendor’s notice says why this one was withdrawn.',
+    release: {
+      message: 'The vendor withdrew {version} on {withdrawnAt}: {reason}',
+      remedy: 'Do not install {version}; choose another release, or ask the vendor’s support what to take instead.',
+    },
+  },
   NOT_FOR_PLATFORM: {
     message: 'This release is not built for this platform.',
     remedy: 'Choose the package built for this platform.',

@@ -72,6 +72,7 @@ export const systems: SameShape<typeof en> = {
     includedSupport: '包含在您的支持服务合同中',
     includedUpgradeSupport: '包含在您的升级支持服务合同中',
     notIncluded: '不在您的合同范围内',
+    RELEASE_WITHDRAWN: '已被厂商撤回',
     NO_CONTRACT: '未覆盖：没有维护合同',
     SYSTEM_NOT_COVERED: '不在您的合同覆盖范围内',
     CONTRACT_PENDING: '服务开始后即可使用',

@@ -622,6 +622,14 @@ export const sharedErrors: SameShape<typeof en> = {
       remedy: '请在“设置 → 更新”中打开“显示预览版”以获取预览版（命令行中使用 --previews）。',
     },
   },
+  RELEASE_WITHDRAWN: {
+    message: '厂商已撤回该版本，不再提供。',
+    remedy: '请选择其他版本；厂商的通知说明了撤回此版本的原因。',
+    release: {
+      message: '厂商已于 {withdrawnAt} 撤回 {version}：{reason}',
+      remedy: '请勿安装 {version}；请选择其他版本，或向厂商技术支持询问应改用哪个版本。',
+    },
+  },
   NOT_FOR_PLATFORM: {
     message: '该版本不是为此平台构建的。',
     remedy: '请选择为此平台构建的软件包。',
