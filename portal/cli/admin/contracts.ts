@@ -103,7 +103,7 @@ function printContract(
   format: OutputFormat,
   c: AdminContract,
   t: Translate,
-  locale: 'en' | 'zh-CN',
+  locale: DisplayLocale,
 ) {
   const f = (k: Parameters<Translate>[0]) => t(k);
   printRecord(io, format, c, [
