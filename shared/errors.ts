@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'UNKNOWN_REQUEST_STATE',
   'INVALID_LIFECYCLE',
   'MISSING_START_DATE_BASIS',
+  // two contracts of one customer covering the same system on the same day
+  'CONTRACT_OVERLAP',
   // service requests
   'ILLEGAL_TRANSITION',
   'ROLE_NOT_ALLOWED',

@@ -16,7 +16,7 @@ import { HicareError } from '../../shared/errors.js';
 import { createAccount } from '../accounts/create-account.js';
 import { publishReleases, setLineLifecycle } from '../admin/publish.js';
 import { publishAppRelease } from '../app-updates/publish-app.js';
-import { addSystem, createContract } from '../db/contracts.js';
+import { addSystem } from '../db/contracts.js';
 import { createCustomer } from '../db/customers.js';
 import { setInstalledVersion } from '../db/installed-versions.js';
 import { seedDemo } from '../demo/seed.js';
@@ -196,47 +196,6 @@ export async function accountCommand(args: readonly string[], io: CliEnvironment
   };
   output(io, values.json, shown, [
     `Account ${account.email} (${account.role})${given === undefined ? `, password: ${password}` : ''}`,
-  ]);
-}
-
-export async function contractCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
-  const { values, positionals } = parse(
-    args,
-    {
-      id: { type: 'string' },
-      customer: { type: 'string' },
-      tier: { type: 'string' },
-      start: { type: 'string' },
-      end: { type: 'string' },
-      region: { type: 'string' },
-      'time-zone': { type: 'string' },
-      licensed: { type: 'string', multiple: true },
-    },
-    1,
-  );
-  if (positionals[0] !== 'add') throw new UsageError('Use `contract add`.');
-  required(values, 'id', 'customer', 'tier', 'start', 'end');
-  const licensedMajors: Record<string, number> = {};
-  for (const pair of values.licensed ?? []) {
-    const m = /^([a-z0-9][a-z0-9-]*)=(\d{1,6})$/.exec(pair);
-    if (m === null) throw new UsageError(`--licensed ${pair}: write PRODUCT=MAJOR, e.g. atlas=2.`);
-    licensedMajors[m[1]!] = Number(m[2]);
-  }
-  const contract = await withStorage(values, io, ({ db }) =>
-    createContract(db, {
-      id: values.id ?? '',
-      customerId: values.customer ?? '',
-      tier: values.tier as never,
-      region: values.region ?? 'EMEA',
-      timeZone: values['time-zone'] ?? 'UTC',
-      startDate: values.start ?? '',
-      endDate: values.end ?? '',
-      systems: [],
-      licensedMajors,
-    }),
-  );
-  output(io, values.json, contract, [
-    `Contract ${contract.id} (${contract.tier}) for ${contract.customerId}: ${contract.startDate} to ${contract.endDate}`,
   ]);
 }
 

@@ -14,7 +14,8 @@ Commands:
   keys grant-key     Print a new key for remote-access passwords (HICARE_GRANT_KEY)
   customer add       Add a customer
   account add        Add an account (customer admin, IT staff, engineer, portal admin)
-  contract add       Add a maintenance contract
+  contract list|show|add|update|renew|change-tier
+                     Maintenance contracts: by purchase order, shipment, PAC or renewal; tier changes
   system add         Add a covered system to a contract
   publish            Publish a release package as a signed TUF target
   publish-app        Publish an installer of the Update Manager itself (its update feed)
@@ -120,10 +121,24 @@ or in a 0600 file named by HICARE_GRANT_KEY_FILE (required on PostgreSQL).`,
 
 ROLE is customer-admin, it-staff, engineer or portal-admin; customer roles need --customer.
 The password is read from $HICARE_ACCOUNT_PASSWORD, or generated and printed when that is unset.`,
-  contract: `hicare-portal contract add --id ID --customer ID --tier support|upgrade-support --start YYYY-MM-DD --end YYYY-MM-DD
-                            [--region REGION] [--time-zone ZONE] [--licensed PRODUCT=MAJOR ...]
+  contract: `hicare-portal contract list [--q TEXT] [--customer ID] [--status pending|active|expiring|expired]
+                            [--region REGION] [--offset N] [--limit N] [--json|--csv] [--lang en|zh-CN]
+hicare-portal contract show ID
+hicare-portal contract add --id ID --customer ID --tier support|upgrade-support --end YYYY-MM-DD
+                           (--start YYYY-MM-DD | --shipped YYYY-MM-DD [--installation-services --pac YYYY-MM-DD]
+                            | --renews CONTRACT) [--region REGION] [--time-zone ZONE] [--licensed PRODUCT=MAJOR ...]
+hicare-portal contract update ID [--end YYYY-MM-DD] [--region REGION] [--time-zone ZONE] [--licensed PRODUCT=MAJOR ...]
+hicare-portal contract renew ID --id NEW-ID --end YYYY-MM-DD [--tier TIER] [--region REGION] [--time-zone ZONE]
+                                [--licensed PRODUCT=MAJOR ...]
+hicare-portal contract change-tier ID --tier TIER --on YYYY-MM-DD [--id NEW-ID]
 
-Systems are added with \`system add\`. The licensed major per product decides what counts as an upgrade.`,
+The service start comes from exactly one of: --start (the purchase order's date), --shipped (90 days after the
+shipment, or the --pac date when installation services were bought), or --renews (the day after that contract
+ends; the same customer; tier, region, zone, systems and licensed majors carried over unless given).
+A renewal or a contract of the customer that covers the same system on the same day is refused.
+change-tier ends the contract the day before --on and starts a new period with the new tier to the same end.
+The start never changes with update. Systems are added with \`system add\`. The licensed major per product decides
+what counts as an upgrade. Every change is recorded in the audit trail as the operator running the command.`,
   system: `hicare-portal system add --contract ID --serial SERIAL --product PRODUCT --location TEXT
                           [--installed VERSION] [--platform linux-x64|win-x64|mac-x64|...]`,
   publish: `hicare-portal publish --product P --version V --platform linux|win|mac --arch x64|arm64 --file PACKAGE

@@ -32,7 +32,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   keys: async () => (await commands()).keysCommand,
   customer: async () => (await commands()).customerCommand,
   account: async () => (await commands()).accountCommand,
-  contract: async () => (await commands()).contractCommand,
+  contract: async () => (await import('./admin/contracts.js')).contractCommand,
   system: async () => (await commands()).systemCommand,
   publish: async () => (await commands()).publishCommand,
   'publish-app': async () => (await commands()).publishAppCommand,

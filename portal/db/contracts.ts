@@ -4,8 +4,8 @@
  * majors the customer earned since by taking an upgrade (licence-advances.ts) are applied on the way out, so every
  * verdict, the later contracts' included, sees them.
  */
-import type { Kysely, Selectable } from 'kysely';
-import { ContractSchema, CoveredSystemSchema } from '../../shared/contracts/entitlement.js';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { ContractSchema, CoveredSystemSchema, type StartBasis } from '../../shared/contracts/entitlement.js';
 import { assertContractShape, type Contract, type CoveredSystem } from '../../shared/domain/contract.js';
 import { withLicenceAdvances } from '../../shared/domain/licence.js';
 import { HicareError } from '../../shared/errors.js';
@@ -39,39 +39,48 @@ export function assertStorableContract(contract: Contract): void {
 }
 
 export async function createContract(db: Kysely<Database>, contract: Contract): Promise<Contract> {
+  await db.transaction().execute((trx) => insertContract(trx, contract));
+  await announceRevocation(db, { kind: 'customer', id: contract.customerId });
+  return contract;
+}
+
+/**
+ * Inserts a contract with its systems inside the caller's transaction (the back office records its audit entry in
+ * the same one). The caller announces the revocation once the transaction has committed.
+ */
+export async function insertContract(trx: Kysely<Database> | Transaction<Database>, contract: Contract): Promise<void> {
   assertStorableContract(contract);
   try {
-    await db.transaction().execute(async (trx) => {
-      const customer = await trx
-        .selectFrom('customers')
-        .select('id')
-        .where('id', '=', contract.customerId)
-        .executeTakeFirst();
-      if (customer === undefined) throw customerNotFound(contract.customerId);
-      await trx
-        .insertInto('contracts')
-        .values({
-          id: contract.id,
-          customer_id: contract.customerId,
-          tier: contract.tier,
-          region: contract.region,
-          time_zone: contract.timeZone,
-          start_date: contract.startDate,
-          end_date: contract.endDate,
-          licensed_majors: JSON.stringify(contract.licensedMajors),
-          response_times: contract.responseTimes === undefined ? null : JSON.stringify(contract.responseTimes),
-          holidays: contract.holidays === undefined ? null : JSON.stringify(contract.holidays),
-        })
-        .execute();
-      const systems = contract.systems.map((s, position) => ({
-        contract_id: contract.id,
-        serial_number: s.serialNumber,
-        product: s.product,
-        location: s.location,
-        position,
-      }));
-      for (const rows of chunks(systems, ROWS_PER_INSERT)) await trx.insertInto('systems').values(rows).execute();
-    });
+    const customer = await trx
+      .selectFrom('customers')
+      .select('id')
+      .where('id', '=', contract.customerId)
+      .executeTakeFirst();
+    if (customer === undefined) throw customerNotFound(contract.customerId);
+    await trx
+      .insertInto('contracts')
+      .values({
+        id: contract.id,
+        customer_id: contract.customerId,
+        tier: contract.tier,
+        region: contract.region,
+        time_zone: contract.timeZone,
+        start_date: contract.startDate,
+        end_date: contract.endDate,
+        licensed_majors: JSON.stringify(contract.licensedMajors),
+        response_times: contract.responseTimes === undefined ? null : JSON.stringify(contract.responseTimes),
+        holidays: contract.holidays === undefined ? null : JSON.stringify(contract.holidays),
+        start_basis: contract.startBasis === undefined ? null : JSON.stringify(contract.startBasis),
+      })
+      .execute();
+    const systems = contract.systems.map((s, position) => ({
+      contract_id: contract.id,
+      serial_number: s.serialNumber,
+      product: s.product,
+      location: s.location,
+      position,
+    }));
+    for (const rows of chunks(systems, ROWS_PER_INSERT)) await trx.insertInto('systems').values(rows).execute();
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new HicareError(
@@ -86,8 +95,24 @@ export async function createContract(db: Kysely<Database>, contract: Contract): 
     if (isForeignKeyViolation(error)) throw customerNotFound(contract.customerId);
     throw error;
   }
-  await announceRevocation(db, { kind: 'customer', id: contract.customerId });
-  return contract;
+}
+
+/** The fields of a contract the back office may change after it was made: never its start or its customer. */
+export type ContractChange = Partial<Pick<Contract, 'endDate' | 'region' | 'timeZone' | 'licensedMajors'>>;
+
+/** Writes `change` to the contract row inside the caller's transaction; the caller checked it. */
+export async function updateContractRow(
+  trx: Kysely<Database> | Transaction<Database>,
+  id: string,
+  change: ContractChange,
+): Promise<void> {
+  const values: Partial<Record<'end_date' | 'region' | 'time_zone' | 'licensed_majors', string>> = {};
+  if (change.endDate !== undefined) values.end_date = change.endDate;
+  if (change.region !== undefined) values.region = change.region;
+  if (change.timeZone !== undefined) values.time_zone = change.timeZone;
+  if (change.licensedMajors !== undefined) values.licensed_majors = JSON.stringify(change.licensedMajors);
+  if (Object.keys(values).length === 0) return;
+  await trx.updateTable('contracts').set(values).where('id', '=', id).execute();
 }
 
 export async function getContract(db: Kysely<Database>, id: string): Promise<Contract | undefined> {
@@ -102,6 +127,15 @@ export async function listContracts(db: Kysely<Database>, filter: { customerId?:
   let query = db.selectFrom('contracts').selectAll();
   if (filter.customerId !== undefined) query = query.where('customer_id', '=', filter.customerId);
   return withSystems(db, await query.execute());
+}
+
+/** The contracts with these ids (those that exist), ordered like listContracts. */
+export async function contractsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Contract[]> {
+  const rows: Selectable<ContractsTable>[] = [];
+  for (const part of chunks([...ids], IDS_PER_QUERY)) {
+    rows.push(...(await db.selectFrom('contracts').selectAll().where('id', 'in', part).execute()));
+  }
+  return withSystems(db, rows);
 }
 
 /** The contracts that list `serialNumber` (renewals mean there can be several); the verdict takes the best. */
@@ -139,7 +173,11 @@ async function withSystems(db: Kysely<Database>, rows: Selectable<ContractsTable
   );
 }
 
-function parseJson(text: string, contractId: string, column: 'licensedMajors' | 'responseTimes' | 'holidays'): unknown {
+function parseJson(
+  text: string,
+  contractId: string,
+  column: 'licensedMajors' | 'responseTimes' | 'holidays' | 'startBasis',
+): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -173,6 +211,7 @@ function toContract(row: Selectable<ContractsTable>, systems: CoveredSystem[]): 
     >;
   if (row.holidays !== null)
     contract.holidays = parseJson(row.holidays, row.id, 'holidays') as NonNullable<Contract['holidays']>;
+  if (row.start_basis !== null) contract.startBasis = parseJson(row.start_basis, row.id, 'startBasis') as StartBasis;
   return contract;
 }
 

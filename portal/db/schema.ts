@@ -64,6 +64,8 @@ export interface ContractsTable {
   response_times: string | null;
   /** JSON array of calendar dates. */
   holidays: string | null;
+  /** JSON StartBasis (shared/contracts/entitlement.ts); null on contracts recorded before it was kept. */
+  start_basis: string | null;
 }
 
 export interface SystemsTable {

@@ -10,7 +10,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { Contract } from '../../shared/domain/contract.js';
+import { NEW_SERVICE_START_AFTER_SHIPMENT_DAYS, type Contract, type Tier } from '../../shared/domain/contract.js';
+import { resolveContractStart } from '../../shared/domain/contract-start.js';
 import { addDays, calendarDateAt } from '../../shared/domain/dates.js';
 import type { Role } from '../../shared/domain/request-state.js';
 import { HicareError } from '../../shared/errors.js';
@@ -171,6 +172,11 @@ export async function seedDemo({ db, catalog, keysDir, now }: DemoSeedOptions): 
 
   const today = calendarDateAt(now, 'UTC');
   const customers: DemoSeedResult['customers'] = [];
+  // Both contracts started 200 days ago: the Support one 90 days after its shipment, the other on its purchase order.
+  const demoStart = (tier: Tier, customerId: string): Pick<Contract, 'startDate' | 'startBasis'> =>
+    tier === 'upgrade-support'
+      ? resolveContractStart({ start: addDays(today, -200) }, customerId)
+      : resolveContractStart({ shippedOn: addDays(today, -200 - NEW_SERVICE_START_AFTER_SHIPMENT_DAYS) }, customerId);
   for (const c of DEMO_CUSTOMERS) {
     await createCustomer(db, { id: c.id, name: c.name });
     await createContract(db, {
@@ -179,7 +185,7 @@ export async function seedDemo({ db, catalog, keysDir, now }: DemoSeedOptions): 
       tier: c.tier,
       region: 'EMEA',
       timeZone: 'Europe/Berlin',
-      startDate: addDays(today, -200),
+      ...demoStart(c.tier, c.id),
       endDate: addDays(today, 165),
       systems: c.systems.map(({ serialNumber, product, location }) => ({ serialNumber, product, location })),
       licensedMajors: c.licensedMajors,

@@ -32,6 +32,28 @@ export const CoveredSystemSchema = z.object({
   location: NonBlankSchema(200),
 });
 
+/**
+ * Where a contract's service start came from (the service description's rules): the purchase order's date, 90 days
+ * after shipment or the preliminary acceptance when the vendor installs, the day after the renewed contract ended, or
+ * the date a tier change took effect. Rows written before it was kept have none and read as `purchase-order`.
+ */
+export const StartBasisSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('purchase-order') }).strict(),
+  z
+    .object({
+      kind: z.literal('shipment'),
+      shippedOn: CalendarDateSchema,
+      installationServices: z.boolean(),
+      /** The preliminary acceptance date; the start when installation services were bought. */
+      pacOn: CalendarDateSchema.optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('renewal'), renewsContractId: IdSchema, previousEndDate: CalendarDateSchema }).strict(),
+  z.object({ kind: z.literal('tier-change'), changedFromContractId: IdSchema, previousTier: z.enum(TIERS) }).strict(),
+]);
+export type StartBasis = z.infer<typeof StartBasisSchema>;
+export const START_BASIS_KINDS = ['purchase-order', 'shipment', 'renewal', 'tier-change'] as const;
+
 export const ContractSchema = z.object({
   id: IdSchema,
   customerId: IdSchema,
@@ -46,6 +68,8 @@ export const ContractSchema = z.object({
   /** Per region, response times that replace the service description's defaults. */
   responseTimes: z.record(z.string().max(64), ResponseTableSchema).optional(),
   holidays: z.array(CalendarDateSchema).max(400).optional(),
+  /** Absent on contracts recorded before the basis was kept: they started as their purchase order stated. */
+  startBasis: StartBasisSchema.optional(),
 });
 
 /** A licensed major earned by taking an upgrade: when, on which system, with which release. */

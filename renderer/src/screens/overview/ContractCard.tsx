@@ -1,6 +1,7 @@
 /** One contract: tier, status, the service period on a timeline, what it covers. */
 import type { ContractView } from '../../../../shared/contracts/entitlement.js';
 import { tierName } from '../../../../shared/domain/contract.js';
+import { startSentence } from '../../../../shared/domain/contract-start.js';
 import { licensedVersionPhrases } from '../../../../shared/domain/licence.js';
 import { Badge } from '../../components/Badge.js';
 import { ServicePeriodTimeline } from '../../components/ServicePeriodTimeline.js';
@@ -17,6 +18,7 @@ const STATUS_TONE: Record<ContractView['status'], Tone> = {
 export function ContractCard({ contract, now }: { contract: ContractView; now: number }) {
   const { t, locale } = useT();
   const licensed = licensedVersionPhrases(contract, locale);
+  const started = startSentence(contract);
   return (
     <article
       className="card contract"
@@ -37,6 +39,9 @@ export function ContractCard({ contract, now }: { contract: ContractView; now: n
         })}
       </p>
       <ServicePeriodTimeline contract={contract} now={now} />
+      <p className="small" data-testid="contract-start-basis">
+        {t(started.key, started.params)}
+      </p>
       {licensed.length > 0 && (
         <p className="small" data-testid="licensed-versions">
           {t('app.overview.contract.licensed', { list: licensed.join(t('app.overview.contract.licensedSeparator')) })}
