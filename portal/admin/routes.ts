@@ -13,8 +13,7 @@ import { releaseHandlers } from './releases-routes.js';
 import { reportHandlers } from './reports-routes.js';
 import { mailHandlers } from './mail-routes.js';
 
-// The survey results are answered beside the surveys themselves (../requests/routes.ts).
-export type AdminHandlers = Pick<JsonHandlers, Exclude<AdminEndpointName, 'surveyResults'>>;
+export type AdminHandlers = Pick<JsonHandlers, AdminEndpointName>;
 
 export function adminHandlers(ctx: EntitlementContext): AdminHandlers {
   const { db } = ctx;
