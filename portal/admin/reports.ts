@@ -7,6 +7,8 @@
 import type { Kysely } from 'kysely';
 import type {
   DownloadReport,
+  ReportKind,
+  ReportOf,
   ReportQuery,
   RequestReport,
   SlaReport,
@@ -254,9 +256,14 @@ export async function requestReport(ctx: ReportContext, query: ReportQuery): Pro
   return { from: period.from, to: period.to, customer, rows: sorted };
 }
 
-export const REPORTS = {
+export const REPORTS: { [K in ReportKind]: (ctx: ReportContext, query: ReportQuery) => Promise<ReportOf[K]> } = {
   sla: slaReport,
   surveys: surveyReport,
   downloads: downloadReport,
   requests: requestReport,
-} as const;
+};
+
+/** Any one report, by its name. */
+export function runReport(ctx: ReportContext, kind: ReportKind, query: ReportQuery): Promise<ReportOf[ReportKind]> {
+  return REPORTS[kind](ctx, query);
+}

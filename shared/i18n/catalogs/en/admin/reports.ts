@@ -66,7 +66,7 @@ export const reportsWords = {
     cli: {
       kind: 'Name a report: sla, surveys, downloads or requests.',
       unknownKind: '“{given}” is not a report: use sla, surveys, downloads or requests.',
-      badFlag: 'Not an option of this command, or its value is missing: {detail}',
+      badFlag: '{flag} is not an option of this command, or its value is missing.',
       extra: 'Unexpected argument: {given}.',
       commentsOnly: '--comments goes with the surveys report only.',
       summary:

@@ -66,7 +66,7 @@ export const reportsWords: SameShape<typeof en> = {
     cli: {
       kind: '请指定报表：sla、surveys、downloads 或 requests。',
       unknownKind: '“{given}”不是报表名称：请使用 sla、surveys、downloads 或 requests。',
-      badFlag: '该命令没有此选项，或选项缺少取值：{detail}',
+      badFlag: '该命令没有 {flag} 选项，或该选项缺少取值。',
       extra: '多余的参数：{given}。',
       commentsOnly: '--comments 只能用于 surveys 报表。',
       summary: '{count, plural, =0 {没有答复} other {共 # 条答复}}，平均评分 {average}；{from} 至 {to}（UTC）。',
