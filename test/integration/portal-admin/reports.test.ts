@@ -295,7 +295,7 @@ describePortal('the vendor’s reports', (t) => {
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout.split('\n')[0]).toMatch(/^月份\s+优先级\s+已受理\s+达标\s+超时\s+计时中/);
     expect(table.stdout).toMatch(/2026年11月\s+P2\s+4\s+1\s+/);
-  });
+  }, 240_000); // Each run starts a Node process and opens the database: seconds apiece on a busy machine.
 
   it('refuses a bad month and an end before the start at the command line, with a coded error', async () => {
     const env = cliEnv({ HICARE_PORTAL_DATA: t.portal.layout.dataDirectory });
@@ -313,5 +313,5 @@ describePortal('the vendor’s reports', (t) => {
     const zh = await runCli(['report', 'sla', '--bogus', '--lang', 'zh-CN'], env);
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('该命令没有 --bogus 选项');
-  });
+  }, 240_000);
 });
