@@ -14,9 +14,8 @@ import { releaseHandlers } from './releases-routes.js';
 import { reportHandlers } from './reports-routes.js';
 import { mailHandlers } from './mail-routes.js';
 
-// The survey results are answered beside the surveys themselves (../requests/routes.ts); the mail table also holds
-// each account's own mail preferences, open to everyone signed in.
-export type AdminHandlers = Pick<JsonHandlers, Exclude<AdminEndpointName, 'surveyResults'> | keyof typeof mailApi>;
+// The mail table also holds each account's own mail preferences, open to everyone signed in.
+export type AdminHandlers = Pick<JsonHandlers, AdminEndpointName | keyof typeof mailApi>;
 
 export function adminHandlers(ctx: EntitlementContext): AdminHandlers {
   const { db } = ctx;

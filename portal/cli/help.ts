@@ -25,6 +25,7 @@ Commands:
   release withdraw   Withdraw a release (no longer offered; a notice to those who downloaded it)
   release restore    Undo a withdrawal
   line list|set      List product lines with their lifecycle dates, or set one line's dates
+  report KIND        A report for the vendor: sla, surveys, downloads or requests (--json, --csv)
 
 Options for every command:
   --data DIR         Data directory (default: $HICARE_PORTAL_DATA or ./portal-data)
@@ -165,4 +166,18 @@ updater needs (macOS: the .zip); prereleases are signed but not offered on the l
 
 Records the line's dates and re-signs its targets so the signed catalog carries them too. On PostgreSQL this is a
 job for the signer, as with publish (--no-wait and --wait-timeout as there).`,
+  report: `hicare-portal report sla|surveys|downloads|requests [--from YYYY-MM] [--to YYYY-MM] [--customer ID]
+                             [--comments] [--json | --csv] [--lang en|zh-CN]
+
+sla        per month of acceptance and priority P1–P4: accepted, met, breached (late, or open and past due),
+           running, median and 90th percentile of the time to first contact
+surveys    per month of answer: answers, average and how many gave each rating; then the comments, newest
+           first (--comments: only the comments, e.g. as CSV)
+downloads  per customer, contract and serial: downloads, bytes, last download, releases
+requests   per product and version (the version an install failure started from): by state and priority
+
+Months are calendar months in UTC. Without --to the report ends with the current month; without --from it
+covers the twelve months up to --to. --customer narrows it to one customer. A table by default, in the
+language of --lang or LANG; --json prints the report as the API returns it, --csv the table for a spreadsheet
+(plain numbers, ISO months and instants, durations in minutes).`,
 };

@@ -40,6 +40,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   mail: async () => (await import('./admin/mail.js')).mailCommand,
   release: async () => (await import('./admin/releases.js')).releaseCommand,
   line: async () => (await import('./admin/releases.js')).lineCommand,
+  report: async () => (await import('./admin/reports.js')).reportCommand,
 };
 
 export async function runPortalCli(argv: readonly string[], io: CliProcess): Promise<number> {

@@ -186,6 +186,12 @@ export interface RequestFilter {
   /** Only requests in one of these states. */
   states?: readonly RequestState[];
   confirmedBefore?: Date;
+  /** Accepted at or after this instant (ISO) and before the next; for the reports' months. */
+  acceptedFrom?: string;
+  acceptedBefore?: string;
+  /** Submitted at or after this instant (ISO) and before the next. */
+  submittedFrom?: string;
+  submittedBefore?: string;
 }
 
 /** Unordered: callers order by what they show (time left, submission). */
@@ -195,6 +201,11 @@ export async function listRequestRecords(db: Kysely<Database>, filter: RequestFi
   if (filter.state !== undefined) query = query.where('state', '=', filter.state);
   if (filter.states !== undefined) query = query.where('state', 'in', [...filter.states]);
   if (filter.confirmedBefore !== undefined) query = query.where('confirmed_at', '<=', toIso(filter.confirmedBefore));
+  // Instants are stored as ISO text of one shape (toIso), so comparing the text compares the times on both dialects.
+  if (filter.acceptedFrom !== undefined) query = query.where('accepted_at', '>=', filter.acceptedFrom);
+  if (filter.acceptedBefore !== undefined) query = query.where('accepted_at', '<', filter.acceptedBefore);
+  if (filter.submittedFrom !== undefined) query = query.where('submitted_at', '>=', filter.submittedFrom);
+  if (filter.submittedBefore !== undefined) query = query.where('submitted_at', '<', filter.submittedBefore);
   return (await query.execute()).map(toRecord);
 }
 

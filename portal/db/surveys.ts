@@ -1,12 +1,11 @@
 /**
- * Satisfaction surveys: one answer per request (the primary key makes that hold even when two answers race), and the
- * vendor's summary of them.
+ * Satisfaction surveys: one answer per request (the primary key makes that hold even when two answers race). The
+ * vendor's summary is the surveys report (../admin/reports.ts).
  */
 import type { Kysely } from 'kysely';
-import type { SurveyResults } from '../../shared/contracts/requests.js';
 import { HicareError } from '../../shared/errors.js';
 import type { Database } from './schema.js';
-import { compareText, isUniqueViolation, toIso } from './support.js';
+import { isUniqueViolation, toIso } from './support.js';
 
 export interface NewSurveyAnswer {
   requestId: string;
@@ -52,41 +51,4 @@ export async function hasSurveyAnswer(db: Kysely<Database>, requestId: string): 
     .where('request_id', '=', requestId)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-/** Every answer, summarised; the comments newest first. */
-export async function surveyResults(db: Kysely<Database>): Promise<SurveyResults> {
-  const rows = await db
-    .selectFrom('surveys')
-    .innerJoin('requests', 'requests.id', 'surveys.request_id')
-    .select([
-      'surveys.request_id',
-      'requests.number',
-      'requests.product',
-      'surveys.rating',
-      'surveys.comment',
-      'surveys.at',
-    ])
-    .execute();
-  const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
-  let sum = 0;
-  for (const r of rows) {
-    const key = String(r.rating) as keyof typeof distribution;
-    distribution[key] += 1;
-    sum += r.rating;
-  }
-  const comments = rows
-    .filter((r) => r.comment.trim() !== '')
-    .sort((a, b) => compareText(b.at, a.at) || compareText(b.number, a.number))
-    .map((r) => ({
-      requestId: r.request_id,
-      number: r.number,
-      product: r.product,
-      rating: r.rating,
-      comment: r.comment,
-      at: r.at,
-    }));
-  // Two decimals: enough to compare periods, and the same figure on both dialects.
-  const averageRating = rows.length === 0 ? null : Math.round((sum / rows.length) * 100) / 100;
-  return { count: rows.length, averageRating, distribution, comments };
 }

@@ -23,7 +23,7 @@ import { createGrant, getGrant, readGrantPassword, revokeGrant } from './grants.
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from './idempotency.js';
 import { postMessage } from './messages.js';
 import { listRequests, requestDetail } from './queries.js';
-import { answerSurvey, surveySummary } from './surveys.js';
+import { answerSurvey } from './surveys.js';
 import { actOnRequest, takeRequest } from './transitions.js';
 
 /** Base64 of the largest attachment plus room for the JSON around it. */
@@ -86,7 +86,6 @@ type RequestRoutes =
   | 'revokeGrant'
   | 'readGrantPassword'
   | 'answerSurvey'
-  | 'surveyResults'
   | 'attachmentContent'
   | 'liveEvents';
 
@@ -143,7 +142,6 @@ export function requestRoutes(
       return secret;
     },
     answerSurvey: async ({ caller, params, body }) => answerSurvey(ctx, caller.account, params.id, body),
-    surveyResults: async () => surveySummary(ctx),
     liveEvents: liveEventsHandler(app, ctx, auth),
   };
   return { ctx, handlers };

@@ -1,12 +1,12 @@
 /**
- * The satisfaction survey a customer answers once a request is closed (1–5 and a comment), once per request, and
- * the vendor's results.
+ * The satisfaction survey a customer answers once a request is closed (1–5 and a comment), once per request. The
+ * vendor reads the answers in the surveys report (../admin/reports.ts).
  */
 import type { Account } from '../../shared/contracts/accounts.js';
-import { SurveySchema, type Survey, type SurveyResults } from '../../shared/contracts/requests.js';
+import { SurveySchema, type Survey } from '../../shared/contracts/requests.js';
 import { canAnswerSurvey } from '../../shared/domain/request-state.js';
 import { HicareError } from '../../shared/errors.js';
-import { hasSurveyAnswer, insertSurveyAnswer, surveyAlreadyAnswered, surveyResults } from '../db/surveys.js';
+import { hasSurveyAnswer, insertSurveyAnswer, surveyAlreadyAnswered } from '../db/surveys.js';
 import { checkInput } from '../db/support.js';
 import { visibleRequest } from './access.js';
 import type { RequestContext } from './context.js';
@@ -44,8 +44,4 @@ export async function answerSurvey(
     ctx.now(),
   );
   return { rating: survey.rating, comment: survey.comment };
-}
-
-export function surveySummary(ctx: RequestContext): Promise<SurveyResults> {
-  return surveyResults(ctx.db);
 }

@@ -27,7 +27,6 @@ import {
   ServiceRequestCreateSchema,
   ServiceRequestDetailSchema,
   ServiceRequestSchema,
-  SurveyResultsSchema,
   SurveySchema,
 } from './requests.js';
 import { REQUEST_OPENERS } from '../domain/request-state.js';
@@ -48,7 +47,6 @@ import {
   engineer,
   people,
   support,
-  vendorAdmin,
   type Endpoint,
 } from './endpoint.js';
 
@@ -251,13 +249,6 @@ export const portalApi = {
     auth: customerOrVendorAdmin,
     query: DownloadRecordsQuerySchema,
     response: DownloadRecordsSchema,
-  }),
-  surveyResults: endpoint({
-    method: 'GET',
-    path: '/api/v1/surveys',
-    summary: 'The satisfaction survey results: count, average, distribution and comments',
-    auth: vendorAdmin,
-    response: SurveyResultsSchema,
   }),
   // The back office (DESIGN.md §6.2), one table per subject under ./admin/.
   ...auditApi,

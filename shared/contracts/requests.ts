@@ -229,32 +229,6 @@ export const ServiceRequestDetailSchema = ServiceRequestSchema.extend({
   allowedActions: z.array(z.enum(REQUEST_ACTIONS)),
 });
 
-/** The vendor's view of the satisfaction surveys. */
-export const SurveyResultsSchema = z.object({
-  count: z.number().int().min(0),
-  /** Null while nobody has answered. */
-  averageRating: z.number().nullable(),
-  /** How many answers gave each rating, "1" to "5". */
-  distribution: z.object({
-    '1': z.number().int(),
-    '2': z.number().int(),
-    '3': z.number().int(),
-    '4': z.number().int(),
-    '5': z.number().int(),
-  }),
-  /** The answers that carry a comment, newest first. */
-  comments: z.array(
-    z.object({
-      requestId: IdSchema,
-      number: z.string(),
-      product: ProductIdSchema,
-      rating: z.number().int().min(1).max(5),
-      comment: z.string(),
-      at: InstantSchema,
-    }),
-  ),
-});
-
 /** What the live event stream (GET /api/v1/events, server-sent events) carries; `event:` is the type, `data:` the JSON. */
 export const REQUEST_EVENT_TYPES = ['request.changed', 'request.message', 'grant.changed'] as const;
 export type RequestEventType = (typeof REQUEST_EVENT_TYPES)[number];
@@ -292,5 +266,4 @@ export type Survey = z.infer<typeof SurveySchema>;
 export type AttachmentUpload = z.infer<typeof AttachmentUploadSchema>;
 export type Attachment = z.infer<typeof AttachmentSchema>;
 export type ServiceRequestDetail = z.infer<typeof ServiceRequestDetailSchema>;
-export type SurveyResults = z.infer<typeof SurveyResultsSchema>;
 export type RequestEvent = z.infer<typeof RequestEventSchema>;

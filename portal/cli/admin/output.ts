@@ -3,11 +3,14 @@
  * up), `--json` for a script, or `--csv` for a spreadsheet. Headers and words follow the reader's language (`--lang`,
  * else LANGUAGE/LC_ALL/LC_MESSAGES/LANG); values, field names and JSON never change with it.
  */
+import { toCsv } from '../../../shared/csv.js';
 import { displayWidth, padToWidth } from '../../../shared/display-width.js';
 import { isLocale, posixLocale, type DisplayLocale } from '../../../shared/i18n/locales.js';
 import { translator, type Translate } from '../../../shared/i18n/translator.js';
 import type { CliEnvironment } from '../context.js';
 import { UsageError } from '../usage.js';
+
+export { toCsv };
 
 export type OutputFormat = 'text' | 'json' | 'csv';
 
@@ -85,18 +88,4 @@ export function toTextTable<T>({ columns, rows }: Listing<T>): string[] {
       .join('  ')
       .trimEnd();
   return [line(columns.map((c) => c.header)), ...cells.map(line)];
-}
-
-/**
- * RFC 4180: fields with a comma, quote or line break are quoted and quotes doubled; CRLF between records. A cell a
- * spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe, since customers write some of it.
- */
-export function toCsv<T>({ columns, rows }: Pick<Listing<T>, 'columns' | 'rows'>): string {
-  const field = (value: string | number | null): string => {
-    let v = text(value);
-    if (typeof value === 'string' && /^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-    return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-  };
-  const records = [columns.map((c) => field(c.header)), ...rows.map((row) => columns.map((c) => field(c.value(row))))];
-  return records.map((r) => r.join(',')).join('\r\n');
 }

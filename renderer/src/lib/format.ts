@@ -5,24 +5,14 @@ import {
   formatInstant,
   formatNumber as numberIn,
 } from '../../../shared/i18n/format.js';
+import { formatBytesIn, formatDurationIn } from '../../../shared/i18n/format-amounts.js';
 import { translator } from '../../../shared/i18n/translator.js';
 import { currentLocale } from '../i18n/index.js';
 
 export { productLabel } from '../../../shared/domain/product-label.js';
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
-
 export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '—';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  const t = translator(currentLocale());
-  return t(`common.bytes.${UNITS[unit] ?? 'B'}`, { value: value.toFixed(digits) });
+  return formatBytesIn(currentLocale(), bytes);
 }
 
 export function formatSpeed(bytesPerSecond: number): string {
@@ -32,17 +22,7 @@ export function formatSpeed(bytesPerSecond: number): string {
 
 /** A span of time in the two largest units that matter: "2 d 4 h", "1 h 05 min", "12 min 30 s", "45 s". */
 export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms)) return '—';
-  const totalSeconds = Math.floor(Math.abs(ms) / 1000);
-  const days = Math.floor(totalSeconds / 86_400);
-  const hours = Math.floor((totalSeconds % 86_400) / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  const t = translator(currentLocale());
-  if (days > 0) return t('common.duration.days', { days, hours });
-  if (hours > 0) return t('common.duration.hours', { hours, minutes: String(minutes).padStart(2, '0') });
-  if (minutes > 0) return t('common.duration.minutes', { minutes, seconds: String(seconds).padStart(2, '0') });
-  return t('common.duration.seconds', { seconds });
+  return formatDurationIn(currentLocale(), ms);
 }
 
 export function formatEta(etaSeconds: number | null): string {

@@ -124,7 +124,10 @@ describePortal('the portal in the asker’s language', (t) => {
 
   it('refuses a role in Chinese without the English summary of the endpoint', async () => {
     const token = await t.signIn(NW_IT);
-    const zh = await t.request('GET', '/api/v1/surveys', { token, headers: { 'accept-language': CHINESE } });
+    const zh = await t.request('GET', '/api/v1/admin/reports/surveys', {
+      token,
+      headers: { 'accept-language': CHINESE },
+    });
     expect(zh.status).toBe(403);
     expect(coded(zh).message).toBe('IT 人员账户无权使用此功能。');
     expect(coded(zh).message + coded(zh).remedy).not.toMatch(/[A-Za-z]{3,}/);

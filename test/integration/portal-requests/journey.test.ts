@@ -10,8 +10,8 @@ import type {
   ServiceRequest,
   ServiceRequestDetail,
   Survey,
-  SurveyResults,
 } from '../../../shared/contracts/requests.js';
+import type { SurveyReport } from '../../../shared/contracts/admin/reports.js';
 import { createPortalApp } from '../../../portal/http/app.js';
 import { bearerAuthentication } from '../../../portal/http/routes.js';
 import { requestContext } from '../../../portal/requests/context.js';
@@ -163,7 +163,7 @@ describePortal('the remote-guidance journey', (t) => {
     ).toBe(409);
 
     const results = await expectOk(
-      t.request<SurveyResults>('GET', '/api/v1/surveys', { token: await s.token(PORTAL_ADMIN) }),
+      t.request<SurveyReport>('GET', '/api/v1/admin/reports/surveys', { token: await s.token(PORTAL_ADMIN) }),
     );
     expect(results.count).toBeGreaterThanOrEqual(1);
     expect(results.distribution['4']).toBeGreaterThanOrEqual(1);
@@ -176,7 +176,7 @@ describePortal('the remote-guidance journey', (t) => {
         comment: 'Quick and clear help.',
       }),
     );
-    expect((await t.request('GET', '/api/v1/surveys', { token: engineer })).status).toBe(403);
+    expect((await t.request('GET', '/api/v1/admin/reports/surveys', { token: engineer })).status).toBe(403);
   });
 
   it('streams a customer’s own request changes and never another customer’s', async () => {

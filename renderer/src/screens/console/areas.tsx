@@ -7,6 +7,7 @@ import type { CatalogKey } from '../../../../shared/i18n/translator.js';
 import { AuditArea } from './AuditArea.js';
 import { ContractRecord } from './contracts/ContractRecord.js';
 import { ContractsArea } from './contracts/ContractsArea.js';
+import { ReportRecord, ReportsList } from './reports/ReportsArea.js';
 
 export interface ConsoleArea {
   /** The address word: `#/console/<id>`. */
@@ -19,4 +20,6 @@ export interface ConsoleArea {
 export const CONSOLE_AREAS: readonly ConsoleArea[] = [
   { id: 'audit', labelKey: 'admin.audit.area', List: AuditArea },
   { id: 'contracts', labelKey: 'admin.contracts.area', List: ContractsArea, Record: ContractRecord },
+  // One address per report: `#/console/reports/sla`, `…/surveys`, `…/downloads`, `…/requests`.
+  { id: 'reports', labelKey: 'admin.reports.area', List: ReportsList, Record: ReportRecord },
 ];
