@@ -138,12 +138,14 @@ export async function addAdminSystem(
   actor: AdminActor,
   input: NewSystemInput,
   now: Date,
+  /** The installed version's platform, which only the command line records today. */
+  platform: string | null = null,
 ): Promise<SystemRecord> {
   const system = { serialNumber: input.serialNumber, product: input.product, location: input.location };
   const contract = await db.transaction().execute(async (trx) => {
     const added = await addSystem(trx, input.contractId, system);
     if (input.installedVersion !== undefined) {
-      await setInstalledVersion(trx, { ...system, installedVersion: input.installedVersion }, now);
+      await setInstalledVersion(trx, { ...system, installedVersion: input.installedVersion, platform }, now);
     }
     await recordChange(
       trx,
