@@ -108,7 +108,9 @@ function requireFlags(t: Translate, values: Record<string, unknown>, ...names: s
 
 /** The flags as the route's schema reads them: the same bounds, refused with the same coded error. */
 function checked<S extends z.ZodType>(schema: S, value: unknown, subject: InputSubject): z.output<S> {
-  return checkInput(schema, value as z.output<S>, subject);
+  checkInput(schema, value, subject);
+  // Parsed after the check, so defaults (a page's limit) and coercions (numbers typed as text) apply as on a route.
+  return schema.parse(value);
 }
 
 function withoutUndefined<T extends Record<string, unknown>>(value: T): T {
