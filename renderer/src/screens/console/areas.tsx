@@ -5,6 +5,9 @@
 import type { ReactElement } from 'react';
 import type { CatalogKey } from '../../../../shared/i18n/translator.js';
 import { AuditArea } from './AuditArea.js';
+import { AccountRecord, AccountsList } from './customers/AccountsArea.js';
+import { CustomerRecord, CustomersList } from './customers/CustomersArea.js';
+import { SystemRecordScreen, SystemsList } from './customers/SystemsArea.js';
 
 export interface ConsoleArea {
   /** The address word: `#/console/<id>`. */
@@ -14,4 +17,9 @@ export interface ConsoleArea {
   Record?: (props: { id: string }) => ReactElement;
 }
 
-export const CONSOLE_AREAS: readonly ConsoleArea[] = [{ id: 'audit', labelKey: 'admin.audit.area', List: AuditArea }];
+export const CONSOLE_AREAS: readonly ConsoleArea[] = [
+  { id: 'audit', labelKey: 'admin.audit.area', List: AuditArea },
+  { id: 'customers', labelKey: 'admin.customers.areaCustomers', List: CustomersList, Record: CustomerRecord },
+  { id: 'accounts', labelKey: 'admin.customers.areaAccounts', List: AccountsList, Record: AccountRecord },
+  { id: 'systems', labelKey: 'admin.customers.areaSystems', List: SystemsList, Record: SystemRecordScreen },
+];

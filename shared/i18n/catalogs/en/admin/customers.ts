@@ -31,7 +31,8 @@ export const customersWords = {
       role: 'Role',
       customer: 'Customer',
       customerId: 'Customer id',
-      customerHint: 'Customer administrators and IT staff belong to a customer; engineers and portal administrators do not.',
+      customerHint:
+        'Customer administrators and IT staff belong to a customer; engineers and portal administrators do not.',
       allRoles: 'All roles',
       createdAt: 'Created',
       status: 'Status',
@@ -42,6 +43,7 @@ export const customersWords = {
       password: 'Password',
       passwordHint: 'Leave empty to have a one-time password generated.',
       generated: 'One-time password: {password}',
+      oneTimeLabel: 'One-time password:',
       generatedHint: 'Give it to the account’s owner now: it is not shown again.',
       copy: 'Copy',
       copied: 'Copied.',
@@ -96,7 +98,8 @@ export const customersWords = {
       use: 'Use `{command} {verbs}`.',
       missing: 'Missing {flags}.',
       unexpected: 'Unexpected argument: {given}.',
-      needsTarget: 'Name the {what, select, customer {customer} account {account} other {system}}: `{command} {verb} ID`.',
+      needsTarget:
+        'Name the {what, select, customer {customer} account {account} other {system}}: `{command} {verb} ID`.',
     },
   },
 } satisfies Messages;

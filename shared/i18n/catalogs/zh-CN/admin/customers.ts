@@ -42,6 +42,7 @@ export const customersWords: SameShape<typeof en> = {
       password: '密码',
       passwordHint: '留空则生成一次性密码。',
       generated: '一次性密码：{password}',
+      oneTimeLabel: '一次性密码：',
       generatedHint: '请立即交给账户持有人：此密码不会再次显示。',
       copy: '复制',
       copied: '已复制。',
