@@ -201,7 +201,7 @@ function NewAccountForm({ onCreated }: { onCreated: () => void }) {
             {t('admin.customers.account.created', { email: created.account.email })}
           </p>
         )}
-        {created?.password != null && (
+        {created !== null && created.password !== null && (
           <OneTimePassword password={created.password} testId="accounts-new-password-once" />
         )}
         <div className="row-actions">
