@@ -1,5 +1,6 @@
 /** Creating accounts: who belongs to a customer and who works for the vendor, with the password hashed at once. */
 import type { Kysely } from 'kysely';
+import { customerMismatch, roleParam } from '../../shared/domain/account-rules.js';
 import { assertRole, type Role } from '../../shared/domain/request-state.js';
 import { HicareError } from '../../shared/errors.js';
 import { insertAccount, type AccountRecord } from '../db/accounts.js';
@@ -18,23 +19,10 @@ export interface NewAccount {
   id?: string;
 }
 
-// Customer admins and IT staff act for one customer; engineers and portal admins serve all of them.
-const CUSTOMER_ROLES: readonly Role[] = ['customer-admin', 'it-staff'];
-
-/** A role as a message selects on it: ICU select keys are words, so `it-staff` is written `itStaff`. */
-function roleParam(role: Role): string {
-  return role.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-}
-
 export async function createAccount(db: Kysely<Database>, input: NewAccount, now: Date): Promise<AccountRecord> {
   const role = assertRole(input.role);
   const customerId = input.customerId ?? null;
-  if (CUSTOMER_ROLES.includes(role) && customerId === null) {
-    throw new HicareError('INVALID_INPUT.accountNeedsCustomer', { role: roleParam(role) }, { role });
-  }
-  if (!CUSTOMER_ROLES.includes(role) && customerId !== null) {
-    throw new HicareError('INVALID_INPUT.accountIsVendors', { role: roleParam(role) }, { role, customerId });
-  }
+  assertCustomerFits(role, customerId);
   assertPasswordPolicy(input.password);
   const passwordHash = await hashPassword(input.password);
   return insertAccount(db, {
@@ -46,4 +34,15 @@ export async function createAccount(db: Kysely<Database>, input: NewAccount, now
     passwordHash,
     createdAt: now,
   });
+}
+
+/** Refuses a customer role without a customer, and a vendor role with one. */
+export function assertCustomerFits(role: Role, customerId: string | null): void {
+  const mismatch = customerMismatch(role, customerId);
+  if (mismatch === 'needsCustomer') {
+    throw new HicareError('INVALID_INPUT.accountNeedsCustomer', { role: roleParam(role) }, { role });
+  }
+  if (mismatch === 'isVendors') {
+    throw new HicareError('INVALID_INPUT.accountIsVendors', { role: roleParam(role) }, { role, customerId });
+  }
 }

@@ -126,6 +126,8 @@ export async function authenticate(
   if (token === undefined) throw new HicareError('UNAUTHENTICATED.tokenUnknown');
   // The portal does not know the reader's time zone: instants in its messages are in UTC, and say so.
   const kind = token.kind === 'session' ? 'session' : 'apiKey';
+  // Disabling also revokes the account's tokens; while it stays disabled, that is the reason worth telling.
+  if (token.account.disabled_at !== null) throw new HicareError('UNAUTHENTICATED.accountDisabled');
   if (token.revokedAt !== null) {
     const { revokedAt } = token;
     throw new HicareError('TOKEN_REVOKED.portalToken', { kind, revokedAt, zone: 'UTC' }, { revokedAt });
@@ -135,7 +137,6 @@ export async function authenticate(
     const { expiresAt } = token;
     throw new HicareError('TOKEN_EXPIRED.portalToken', { kind, expiresAt, zone: 'UTC' }, { expiresAt });
   }
-  if (token.account.disabled_at !== null) throw new HicareError('UNAUTHENTICATED.accountDisabled');
   if (token.lastUsedAt === null || Date.parse(token.lastUsedAt) + LAST_USED_RESOLUTION_MS <= now.getTime()) {
     await touchToken(db, token.id, now, new Date(now.getTime() - LAST_USED_RESOLUTION_MS + 1));
     cache?.update(hash, { ...token, lastUsedAt: now.toISOString() });

@@ -13,12 +13,8 @@ import {
   type ReleaseTarget,
 } from '../../shared/contracts/catalog.js';
 import { HicareError } from '../../shared/errors.js';
-import { createAccount } from '../accounts/create-account.js';
 import { publishReleases, setLineLifecycle } from '../admin/publish.js';
 import { publishAppRelease } from '../app-updates/publish-app.js';
-import { addSystem } from '../db/contracts.js';
-import { createCustomer } from '../db/customers.js';
-import { setInstalledVersion } from '../db/installed-versions.js';
 import { seedDemo } from '../demo/seed.js';
 import { newGrantKeyText } from '../requests/grant-key.js';
 import { runKeysCommand } from '../tuf/keys-command.js';
@@ -152,82 +148,6 @@ export async function keysCommand(args: readonly string[], io: CliEnvironment): 
     return [...printed, 'Signed the first, empty catalog (root version 1): clients trust it through /tuf/1.root.json.'];
   });
   output(io, values.json, { lines }, lines);
-}
-
-export async function customerCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
-  const { values, positionals } = parse(args, { id: { type: 'string' }, name: { type: 'string' } }, 1);
-  if (positionals[0] !== 'add') throw new UsageError('Use `customer add`.');
-  required(values, 'name');
-  const customer = await withStorage(values, io, ({ db }) =>
-    createCustomer(db, { name: values.name ?? '', ...(values.id === undefined ? {} : { id: values.id }) }),
-  );
-  output(io, values.json, customer, [`Customer ${customer.id}: ${customer.name}`]);
-}
-
-export async function accountCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
-  const { values, positionals } = parse(
-    args,
-    { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, customer: { type: 'string' } },
-    1,
-  );
-  if (positionals[0] !== 'add') throw new UsageError('Use `account add`.');
-  required(values, 'email', 'name', 'role');
-  const given = io.env['HICARE_ACCOUNT_PASSWORD'];
-  const password = given ?? randomBytes(15).toString('base64url');
-  const account = await withStorage(values, io, ({ db }) =>
-    createAccount(
-      db,
-      {
-        email: values.email ?? '',
-        name: values.name ?? '',
-        role: values.role as never,
-        customerId: values.customer ?? null,
-        password,
-      },
-      io.now(),
-    ),
-  );
-  const shown = {
-    id: account.id,
-    email: account.email,
-    role: account.role,
-    customerId: account.customerId,
-    ...(given === undefined ? { password } : {}),
-  };
-  output(io, values.json, shown, [
-    `Account ${account.email} (${account.role})${given === undefined ? `, password: ${password}` : ''}`,
-  ]);
-}
-
-export async function systemCommand(args: readonly string[], io: CliEnvironment): Promise<void> {
-  const { values, positionals } = parse(
-    args,
-    {
-      contract: { type: 'string' },
-      serial: { type: 'string' },
-      product: { type: 'string' },
-      location: { type: 'string' },
-      installed: { type: 'string' },
-      platform: { type: 'string' },
-    },
-    1,
-  );
-  if (positionals[0] !== 'add') throw new UsageError('Use `system add`.');
-  required(values, 'contract', 'serial', 'product', 'location');
-  const system = { serialNumber: values.serial ?? '', product: values.product ?? '', location: values.location ?? '' };
-  await withStorage(values, io, async ({ db }) => {
-    await addSystem(db, values.contract ?? '', system);
-    if (values.installed !== undefined) {
-      await setInstalledVersion(
-        db,
-        { ...system, installedVersion: values.installed, platform: values.platform ?? null },
-        io.now(),
-      );
-    }
-  });
-  output(io, values.json, { contractId: values.contract, ...system }, [
-    `System ${system.serialNumber} (${system.product}) added to ${values.contract ?? ''}`,
-  ]);
 }
 
 // A known flag with a value that is not JSON is bad input, like a value that is JSON but not a valid rule: both are

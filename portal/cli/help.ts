@@ -12,11 +12,11 @@ Commands:
   keys init          Create the signing keys (root into --offline-keys DIR) and sign the first, empty catalog
   keys rotate ROLE   Replace one role's key and publish the root that trusts it
   keys grant-key     Print a new key for remote-access passwords (HICARE_GRANT_KEY)
-  customer add       Add a customer
-  account add        Add an account (customer admin, IT staff, engineer, portal admin)
+  customer ...       List, show, add or rename customers
+  account ...        List, show, add, change, disable, enable accounts; reset a password
   contract list|show|add|update|renew|change-tier
                      Maintenance contracts: by purchase order, shipment, PAC or renewal; tier changes
-  system add         Add a covered system to a contract
+  system ...         List, show, add, move or retire covered systems
   publish            Publish a release package as a signed TUF target
   publish-app        Publish an installer of the Update Manager itself (its update feed)
   lifecycle set      Set a major line's GA, end of maintenance and end of service
@@ -117,11 +117,24 @@ where the portal keeps it (the data directory, or the database on PostgreSQL). r
 and publishes a new root version; it needs the root key, from --offline-keys (or KEYS/offline when not given).
 grant-key prints a new key for remote-access passwords; give the same one to every serve as HICARE_GRANT_KEY
 or in a 0600 file named by HICARE_GRANT_KEY_FILE (required on PostgreSQL).`,
-  customer: `hicare-portal customer add --name NAME [--id ID]`,
-  account: `hicare-portal account add --email EMAIL --name NAME --role ROLE [--customer ID]
+  customer: `hicare-portal customer list [--q TEXT] [--offset N] [--limit N] [--json | --csv] [--lang en|zh-CN]
+hicare-portal customer show ID
+hicare-portal customer add --name NAME [--id ID]
+hicare-portal customer update ID --name NAME
 
-ROLE is customer-admin, it-staff, engineer or portal-admin; customer roles need --customer.
-The password is read from $HICARE_ACCOUNT_PASSWORD, or generated and printed when that is unset.`,
+list shows each customer with how many contracts, accounts and (not retired) systems it has; --q matches the name
+or the id. Every change is kept in the audit trail with the operator's user@host.`,
+  account: `hicare-portal account list [--q TEXT] [--customer ID] [--role ROLE] [--offset N] [--limit N] [--json | --csv]
+hicare-portal account show ID
+hicare-portal account add --email EMAIL --name NAME --role ROLE [--customer ID]
+hicare-portal account update ID [--name NAME] [--role ROLE] [--customer ID | --no-customer]
+hicare-portal account disable ID
+hicare-portal account enable ID
+hicare-portal account reset-password ID
+
+ROLE is customer-admin, it-staff, engineer or portal-admin; customer roles need --customer, the others refuse it.
+add and reset-password read the password from $HICARE_ACCOUNT_PASSWORD, or generate a one-time password and print
+it once. disable signs the account out everywhere and revokes its API keys; enable does not bring them back.`,
   contract: `hicare-portal contract list [--q TEXT] [--customer ID] [--status pending|active|expiring|expired]
                             [--region REGION] [--offset N] [--limit N] [--json|--csv] [--lang en|zh-CN]
 hicare-portal contract show ID
@@ -140,8 +153,16 @@ A renewal or a contract of the customer that covers the same system on the same 
 change-tier ends the contract the day before --on and starts a new period with the new tier to the same end.
 The start never changes with update. Systems are added with \`system add\`. The licensed major per product decides
 what counts as an upgrade. Every change is recorded in the audit trail as the operator running the command.`,
-  system: `hicare-portal system add --contract ID --serial SERIAL --product PRODUCT --location TEXT
-                          [--installed VERSION] [--platform linux-x64|win-x64|mac-x64|...]`,
+  system: `hicare-portal system list [--q TEXT] [--customer ID] [--contract ID] [--offset N] [--limit N] [--json | --csv]
+hicare-portal system show SERIAL
+hicare-portal system add --contract ID --serial SERIAL --product PRODUCT --location TEXT
+                         [--installed VERSION] [--platform linux-x64|win-x64|mac-x64|...]
+hicare-portal system move SERIAL --location TEXT
+hicare-portal system retire SERIAL [--reason TEXT]
+
+list shows one row per system and contract (a renewal lists a system again), with the installed version when one
+was reported. move changes the location on every contract that lists the serial. A retired system is no longer
+covered: its customer's desktop no longer lists it and downloads for it are refused.`,
   publish: `hicare-portal publish --product P --version V --platform linux|win|mac --arch x64|arm64 --file PACKAGE
                       --installer archive|script|msi|exe|pkg|deb|rpm|appimage [--arg A ...] [--entry PATH]
                       [--timeout SECONDS] [--elevate] --detection JSON [--notes TEXT | --notes-file FILE]

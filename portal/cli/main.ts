@@ -4,6 +4,7 @@
  */
 import { isHicareError } from '../../shared/errors.js';
 import type * as CommandsModule from './commands.js';
+import type * as CustomersModule from './admin/customers.js';
 import type { CliEnvironment } from './context.js';
 import { HELP, MAIN_HELP } from './help.js';
 import { UsageError } from './usage.js';
@@ -17,6 +18,7 @@ type Command = (args: readonly string[], io: CliProcess) => Promise<void>;
 
 // Loaded on first use: help and usage errors answer at once instead of after the database and HTTP stacks load.
 const commands = (): Promise<typeof CommandsModule> => import('./commands.js');
+const customerCommands = (): Promise<typeof CustomersModule> => import('./admin/customers.js');
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => {
@@ -30,10 +32,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   migrate: async () => (await import('./migrate.js')).migrateCommand,
   seed: async () => (await commands()).seedCommand,
   keys: async () => (await commands()).keysCommand,
-  customer: async () => (await commands()).customerCommand,
-  account: async () => (await commands()).accountCommand,
+  customer: async () => (await customerCommands()).customerCommand,
+  account: async () => (await customerCommands()).accountCommand,
   contract: async () => (await import('./admin/contracts.js')).contractCommand,
-  system: async () => (await commands()).systemCommand,
+  system: async () => (await customerCommands()).systemCommand,
   publish: async () => (await commands()).publishCommand,
   'publish-app': async () => (await commands()).publishAppCommand,
   lifecycle: async () => (await commands()).lifecycleCommand,

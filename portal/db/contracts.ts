@@ -143,7 +143,13 @@ export async function contractsCoveringSystem(db: Kysely<Database>, serialNumber
   const rows = await db
     .selectFrom('contracts')
     .selectAll()
-    .where('id', 'in', (eb) => eb.selectFrom('systems').select('contract_id').where('serial_number', '=', serialNumber))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('systems')
+        .select('contract_id')
+        .where('serial_number', '=', serialNumber)
+        .where('retired_at', 'is', null),
+    )
     .execute();
   return withSystems(db, rows);
 }
@@ -155,6 +161,8 @@ async function withSystems(db: Kysely<Database>, rows: Selectable<ContractsTable
       .selectFrom('systems')
       .select(['contract_id', 'serial_number', 'product', 'location'])
       .where('contract_id', 'in', ids)
+      // A retired system is no longer covered: leaving it out here keeps it out of every verdict and system list.
+      .where('retired_at', 'is', null)
       .orderBy('contract_id')
       .orderBy('position')
       .execute();

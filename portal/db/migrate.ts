@@ -15,6 +15,7 @@ import * as requestEvents from './migrations/0007_request_events.js';
 import * as publishJobs from './migrations/0009_publish_jobs.js';
 import * as accountLanguage from './migrations/0010_account_language.js';
 import * as adminAudit from './migrations/0011_admin_audit.js';
+import * as systemRetirement from './migrations/0012_system_retirement.js';
 import * as contractStartBasis from './migrations/0013_contract_start_basis.js';
 import * as releaseWithdrawals from './migrations/0015_release_withdrawals.js';
 import * as mail from './migrations/0016_mail.js';
@@ -34,6 +35,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009_publish_jobs': publishJobs,
   '0010_account_language': accountLanguage,
   '0011_admin_audit': adminAudit,
+  '0012_system_retirement': systemRetirement,
   '0013_contract_start_basis': contractStartBasis,
   '0015_release_withdrawals': releaseWithdrawals,
   '0016_mail': mail,

@@ -75,6 +75,11 @@ export interface SystemsTable {
   location: string;
   /** Order in which the systems were listed on the contract (collations differ between dialects, integers do not). */
   position: number;
+  /** When the system was retired (set on every row of its serial at once); a retired system is not covered. */
+  retired_at: ColumnType<IsoInstant | null, IsoInstant | null | undefined, IsoInstant | null>;
+  /** Who retired it: an account's e-mail address or `user@host` of the command line. */
+  retired_by: ColumnType<string | null, string | null | undefined, string | null>;
+  retired_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InstalledVersionsTable {

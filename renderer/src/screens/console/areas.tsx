@@ -8,6 +8,9 @@ import { AuditArea } from './AuditArea.js';
 import { ContractRecord } from './contracts/ContractRecord.js';
 import { ContractsArea } from './contracts/ContractsArea.js';
 import { ReportRecord, ReportsList } from './reports/ReportsArea.js';
+import { AccountRecord, AccountsList } from './customers/AccountsArea.js';
+import { CustomerRecord, CustomersList } from './customers/CustomersArea.js';
+import { SystemRecordScreen, SystemsList } from './customers/SystemsArea.js';
 
 export interface ConsoleArea {
   /** The address word: `#/console/<id>`. */
@@ -17,9 +20,13 @@ export interface ConsoleArea {
   Record?: (props: { id: string }) => ReactElement;
 }
 
+// The service desk's order: who the customers are, what they bought, the rules and releases, then what happened.
 export const CONSOLE_AREAS: readonly ConsoleArea[] = [
-  { id: 'audit', labelKey: 'admin.audit.area', List: AuditArea },
+  { id: 'customers', labelKey: 'admin.customers.areaCustomers', List: CustomersList, Record: CustomerRecord },
+  { id: 'accounts', labelKey: 'admin.customers.areaAccounts', List: AccountsList, Record: AccountRecord },
   { id: 'contracts', labelKey: 'admin.contracts.area', List: ContractsArea, Record: ContractRecord },
+  { id: 'systems', labelKey: 'admin.customers.areaSystems', List: SystemsList, Record: SystemRecordScreen },
   // One address per report: `#/console/reports/sla`, `…/surveys`, `…/downloads`, `…/requests`.
   { id: 'reports', labelKey: 'admin.reports.area', List: ReportsList, Record: ReportRecord },
+  { id: 'audit', labelKey: 'admin.audit.area', List: AuditArea },
 ];
