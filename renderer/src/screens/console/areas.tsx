@@ -5,6 +5,7 @@
 import type { ReactElement } from 'react';
 import type { CatalogKey } from '../../../../shared/i18n/translator.js';
 import { AuditArea } from './AuditArea.js';
+import { MailArea } from './mail/MailArea.js';
 
 export interface ConsoleArea {
   /** The address word: `#/console/<id>`. */
@@ -14,4 +15,7 @@ export interface ConsoleArea {
   Record?: (props: { id: string }) => ReactElement;
 }
 
-export const CONSOLE_AREAS: readonly ConsoleArea[] = [{ id: 'audit', labelKey: 'admin.audit.area', List: AuditArea }];
+export const CONSOLE_AREAS: readonly ConsoleArea[] = [
+  { id: 'mail', labelKey: 'admin.mail.area', List: MailArea },
+  { id: 'audit', labelKey: 'admin.audit.area', List: AuditArea },
+];
