@@ -10,6 +10,7 @@ import { downloadHandlers } from './app/download-handlers.js';
 import { downloadRecordHandlers } from './app/download-record-handlers.js';
 import { failureHandlers } from './app/failure-handlers.js';
 import type { AppHandlers } from './app/handler-types.js';
+import { mailHandlers } from './app/mail-handlers.js';
 import { requestHandlers } from './app/request-handlers.js';
 import { sessionHandlers } from './app/session-handlers.js';
 import { supportHandlers } from './app/support-handlers.js';
@@ -46,6 +47,7 @@ export function appHandlers(services: AppServices): AppHandlers {
     ...failureHandlers(session),
     ...downloadRecordHandlers(session),
     ...consoleHandlers(session),
+    ...mailHandlers(session),
     ...upgradeHandlers(session, { previews: () => settings.get().includePreviews, clock: host.clock }),
     ...supportHandlers(host, settings),
   });

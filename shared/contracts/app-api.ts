@@ -29,6 +29,7 @@ import {
 } from './app-views.js';
 import { DownloadRecordsSchema } from './downloads.js';
 import { ADMIN_ENDPOINTS, type AdminEndpointName } from './portal-api.js';
+import { MailPreferencesSchema, MailPreferencesUpdateSchema } from './admin/mail.js';
 import { SupportExportInputSchema, SupportExportSchema, SupportPreviewSchema } from './support.js';
 import {
   ActionBodySchema,
@@ -139,6 +140,9 @@ export const appApi = defineAppApi({
         .strict(),
       output: z.unknown(),
     },
+    /** Which kinds of e-mail the portal sends the signed-in account, and turning kinds on or off. */
+    'mail.preferences': { input: none, output: MailPreferencesSchema },
+    'mail.setPreferences': { input: MailPreferencesUpdateSchema, output: MailPreferencesSchema },
     'records.downloads': {
       input: z.object({ contractId: IdSchema.optional(), before: z.string().max(200).optional() }).strict(),
       output: DownloadRecordsSchema,

@@ -3,12 +3,29 @@
  * next try, when a response clock is at risk and which contract-expiry notice is due. Pure, so each is tested by
  * table and the portal's sender only applies them.
  */
+import type { Role } from './request-state.js';
 
 export const MAIL_KINDS = ['survey-invitation', 'request-update', 'sla-at-risk', 'contract-expiring'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export function isMailKind(value: unknown): value is MailKind {
   return typeof value === 'string' && (MAIL_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * The kinds of mail an account of each role can be sent, so its settings offer only those: the customer admin who
+ * opens requests hears of them and of the contract's end, engineers of response clocks at risk. IT staff never act
+ * on requests and the vendor's administrators run the outbox, so neither is sent any kind.
+ */
+const KINDS_BY_ROLE: Readonly<Record<Role, readonly MailKind[]>> = {
+  'customer-admin': ['survey-invitation', 'request-update', 'contract-expiring'],
+  'it-staff': [],
+  engineer: ['sla-at-risk'],
+  'portal-admin': [],
+};
+
+export function mailKindsFor(role: Role): readonly MailKind[] {
+  return KINDS_BY_ROLE[role];
 }
 
 /** Catalog select keys cannot hold hyphens. */

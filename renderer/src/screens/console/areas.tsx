@@ -11,6 +11,7 @@ import { ReportRecord, ReportsList } from './reports/ReportsArea.js';
 import { AccountRecord, AccountsList } from './customers/AccountsArea.js';
 import { CustomerRecord, CustomersList } from './customers/CustomersArea.js';
 import { SystemRecordScreen, SystemsList } from './customers/SystemsArea.js';
+import { MailArea } from './mail/MailArea.js';
 
 export interface ConsoleArea {
   /** The address word: `#/console/<id>`. */
@@ -28,5 +29,7 @@ export const CONSOLE_AREAS: readonly ConsoleArea[] = [
   { id: 'systems', labelKey: 'admin.customers.areaSystems', List: SystemsList, Record: SystemRecordScreen },
   // One address per report: `#/console/reports/sla`, `…/surveys`, `…/downloads`, `…/requests`.
   { id: 'reports', labelKey: 'admin.reports.area', List: ReportsList, Record: ReportRecord },
+export const CONSOLE_AREAS: readonly ConsoleArea[] = [
+  { id: 'mail', labelKey: 'admin.mail.area', List: MailArea },
   { id: 'audit', labelKey: 'admin.audit.area', List: AuditArea },
 ];

@@ -4,6 +4,8 @@ import {
   BACKOFF_MAX_MS,
   contractExpiryNotice,
   mailKindKey,
+  mailKindsFor,
+  MAIL_KINDS,
   slaAtRisk,
 } from '../../../../shared/domain/mail.js';
 
@@ -55,4 +57,22 @@ describe('contract expiry notices', () => {
 it('names kinds as catalog select keys', () => {
   expect(mailKindKey('survey-invitation')).toBe('surveyInvitation');
   expect(mailKindKey('contract-expiring')).toBe('contractExpiring');
+});
+
+describe('kinds each role is offered', () => {
+  it.each([
+    ['customer-admin', ['survey-invitation', 'request-update', 'contract-expiring']],
+    ['engineer', ['sla-at-risk']],
+    ['it-staff', []],
+    ['portal-admin', []],
+  ] as const)('a %s is offered %j', (role, kinds) => {
+    expect(mailKindsFor(role)).toEqual(kinds);
+  });
+
+  it('offers every kind to some role, so none can be sent without a way to turn it off', () => {
+    const offered = new Set(
+      (['customer-admin', 'it-staff', 'engineer', 'portal-admin'] as const).flatMap((r) => mailKindsFor(r)),
+    );
+    expect([...offered].sort()).toEqual([...MAIL_KINDS].sort());
+  });
 });

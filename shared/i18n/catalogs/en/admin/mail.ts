@@ -33,6 +33,7 @@ export const mailWords = {
       hint: 'Choose which e-mails the portal sends you.',
       saved: 'Your e-mail choices are saved.',
       save: 'Save e-mail choices',
+      pending: 'your e-mail choices',
     },
     cli: {
       usage: 'Usage: hicare-portal mail list|retry ID|send-test --to ADDRESS',

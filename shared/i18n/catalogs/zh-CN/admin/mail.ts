@@ -34,6 +34,7 @@ export const mailWords = {
       hint: '选择门户要给您发送哪些邮件。',
       saved: '您的邮件设置已保存。',
       save: '保存邮件设置',
+      pending: '您的邮件设置',
     },
     cli: {
       usage: '用法：hicare-portal mail list|retry ID|send-test --to 地址',
