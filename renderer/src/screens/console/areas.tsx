@@ -29,7 +29,6 @@ export const CONSOLE_AREAS: readonly ConsoleArea[] = [
   { id: 'systems', labelKey: 'admin.customers.areaSystems', List: SystemsList, Record: SystemRecordScreen },
   // One address per report: `#/console/reports/sla`, `…/surveys`, `…/downloads`, `…/requests`.
   { id: 'reports', labelKey: 'admin.reports.area', List: ReportsList, Record: ReportRecord },
-export const CONSOLE_AREAS: readonly ConsoleArea[] = [
   { id: 'mail', labelKey: 'admin.mail.area', List: MailArea },
   { id: 'audit', labelKey: 'admin.audit.area', List: AuditArea },
 ];
