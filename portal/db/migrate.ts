@@ -15,6 +15,7 @@ import * as requestEvents from './migrations/0007_request_events.js';
 import * as publishJobs from './migrations/0009_publish_jobs.js';
 import * as accountLanguage from './migrations/0010_account_language.js';
 import * as adminAudit from './migrations/0011_admin_audit.js';
+import * as regions from './migrations/0014_regions.js';
 import type { Database } from './schema.js';
 
 /**
@@ -31,6 +32,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009_publish_jobs': publishJobs,
   '0010_account_language': accountLanguage,
   '0011_admin_audit': adminAudit,
+  '0014_regions': regions,
 };
 
 /**

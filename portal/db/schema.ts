@@ -328,6 +328,28 @@ export interface AdminAuditTable {
   changes: string;
 }
 
+export interface RegionsTable {
+  id: string;
+  name: string;
+  /** JSON: a partial P1–P4 response table. */
+  response_times: string;
+  created_at: IsoInstant;
+  updated_at: IsoInstant;
+}
+
+export interface RegionCalendarsTable {
+  region_id: string;
+  /** PostgreSQL and SQLite both answer integers as numbers here. */
+  year: number;
+  time_zone: string;
+  opens_at: string;
+  closes_at: string;
+  /** JSON arrays: weekday numbers (0 = Sunday), holiday dates, weekend dates worked. */
+  workdays: string;
+  holidays: string;
+  working_weekends: string;
+}
+
 export interface Database {
   customers: CustomersTable;
   accounts: AccountsTable;
@@ -354,4 +376,6 @@ export interface Database {
   signer_status: SignerStatusTable;
   request_events: RequestEventsTable;
   admin_audit: AdminAuditTable;
+  regions: RegionsTable;
+  region_calendars: RegionCalendarsTable;
 }
