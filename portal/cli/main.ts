@@ -37,6 +37,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   publish: async () => (await commands()).publishCommand,
   'publish-app': async () => (await commands()).publishAppCommand,
   lifecycle: async () => (await commands()).lifecycleCommand,
+  region: async () => (await import('./admin/regions.js')).regionCommand,
 };
 
 export async function runPortalCli(argv: readonly string[], io: CliProcess): Promise<number> {

@@ -416,6 +416,56 @@ export function slaTermsFor(contract: ContractTerms, region?: RegionTerms): SlaT
   };
 }
 
+/** Which calendar and response table apply to a contract, as its customer is shown them. */
+export interface CalendarSummary {
+  /** The region's id as the contract names it. */
+  region: string;
+  /** The region's name; null when the region has no record and the contract's own calendar applies. */
+  name: string | null;
+  timeZone: string;
+  opensAt: string;
+  closesAt: string;
+  workdays: Weekday[];
+  /** The next holidays and moved working days from today on, at most `count` of each. */
+  holidays: CalendarDate[];
+  workingWeekends: CalendarDate[];
+  responseTimes: Record<Priority, ResponseTarget>;
+}
+
+function hhMm({ hour, minute }: { hour: number; minute: number }): string {
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** The calendar in force today under `terms` (from slaTermsFor), with what is coming up in it and the next year. */
+export function calendarSummary(terms: SlaTerms, name: string | null, now: Date, count = 5): CalendarSummary {
+  assertInstant(now);
+  const cal = resolveCalendar(terms.calendar);
+  const today = localDate(now, cal);
+  const rules = cal.rulesFor(yearOf(today));
+  const next = cal.rulesFor(yearOf(today) + 1);
+  const upcoming = (a: ReadonlySet<CalendarDate>, b: ReadonlySet<CalendarDate>): CalendarDate[] =>
+    [...new Set([...a, ...b])]
+      .filter((d) => d >= today)
+      .sort()
+      .slice(0, count);
+  const opens = isVersioned(terms.calendar)
+    ? calendarYearFor(terms.calendar.versions, yearOf(today))!.opensAt
+    : (terms.calendar.opensAt ?? '09:00');
+  return {
+    region: terms.region,
+    name,
+    timeZone: rules.timeZone,
+    opensAt: opens,
+    closesAt: hhMm(rules.closes),
+    workdays: [...rules.workdays].sort(),
+    holidays: upcoming(rules.holidays, next.holidays),
+    workingWeekends: upcoming(rules.workingWeekends, next.workingWeekends),
+    responseTimes: Object.fromEntries(
+      PRIORITIES.map((p) => [p, responseTargetFor(p, terms.region, terms.overrides)]),
+    ) as Record<Priority, ResponseTarget>,
+  };
+}
+
 /** When TAC's first response is due for a request accepted at `acceptedAt`. */
 export function responseDueAt(
   priority: Priority,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assertCalendarYear,
+  calendarSummary,
   calendarYearFor,
   responseDueAt,
   slaTermsFor,
@@ -198,5 +199,53 @@ describe('slaTermsFor: the region’s terms when it has a record, the contract�
     ],
   ])('%s', (_name, args, priority, expected) => {
     expect(due(slaTermsFor(...args), priority)).toBe(expected);
+  });
+});
+
+describe('calendarSummary: what the customer is shown', () => {
+  const region: RegionTerms = {
+    id: 'CN',
+    name: 'China',
+    responseTimes: { P2: { kind: 'minutes', minutes: 45 } },
+    calendars: [CN_2027],
+  };
+
+  it('shows the region’s calendar in force, the coming holidays and moved working days, and the table', () => {
+    const summary = calendarSummary(
+      slaTermsFor({ region: 'CN', timeZone: 'UTC' }, region),
+      'China',
+      new Date('2027-09-20T00:00:00Z'),
+      3,
+    );
+    expect(summary).toEqual({
+      region: 'CN',
+      name: 'China',
+      timeZone: 'Asia/Shanghai',
+      opensAt: '09:00',
+      closesAt: '18:00',
+      workdays: [1, 2, 3, 4, 5],
+      holidays: ['2027-10-01', '2027-10-04', '2027-10-05'],
+      workingWeekends: ['2027-09-26', '2027-10-09'],
+      responseTimes: {
+        P1: { kind: 'minutes', minutes: 30 },
+        P2: { kind: 'minutes', minutes: 45 },
+        P3: { kind: 'minutes', minutes: 120 },
+        P4: { kind: 'next-business-day' },
+      },
+    });
+  });
+
+  it('shows the contract’s own calendar when its region has no record', () => {
+    const summary = calendarSummary(
+      slaTermsFor({ region: 'EMEA', timeZone: 'Europe/Berlin', holidays: ['2026-12-25', '2026-01-01'] }),
+      null,
+      new Date('2026-11-24T10:00:00Z'),
+    );
+    expect(summary).toMatchObject({
+      name: null,
+      timeZone: 'Europe/Berlin',
+      opensAt: '09:00',
+      holidays: ['2026-12-25'],
+    });
   });
 });
