@@ -4,7 +4,8 @@
  */
 import type { CalendarYearView, Region } from '../../../shared/contracts/admin/regions.js';
 import type { Weekday } from '../../../shared/domain/dates.js';
-import { PRIORITIES, type Priority, type ResponseTable, type ResponseTarget } from '../../../shared/domain/sla.js';
+import { responseTableWords, workdaysWords } from '../../../shared/domain/region-words.js';
+import type { Priority, ResponseTable } from '../../../shared/domain/sla.js';
 import type { Translate } from '../../../shared/i18n/translator.js';
 import { commandLineActor } from '../../admin/audit.js';
 import {
@@ -73,36 +74,19 @@ function parseYear(given: string | undefined, t: Translate): number {
   return Number(given);
 }
 
-function targetWords(target: ResponseTarget | undefined, t: Translate): string {
-  if (target === undefined) return t('admin.regions.defaultTimes');
-  return target.kind === 'minutes'
-    ? t('admin.regions.cli.minutes', { minutes: target.minutes })
-    : t('admin.regions.table.nextBusinessDay');
-}
-
-function tableWords(table: ResponseTable, t: Translate): string {
-  const set = PRIORITIES.filter((p) => table[p] !== undefined);
-  if (set.length === 0) return t('admin.regions.defaultTimes');
-  return set.map((p) => `${p} ${targetWords(table[p], t)}`).join(t('admin.regions.weekdaySeparator'));
-}
-
-function daysWords(days: readonly Weekday[], t: Translate): string {
-  return days.map((d) => t(`admin.regions.weekday.d${d}`)).join(t('admin.regions.weekdaySeparator'));
-}
-
 function printRegion(io: CliEnvironment, format: OutputFormat, region: Region, t: Translate, said?: string): void {
   if (said !== undefined && format === 'text') io.print(said);
   printRecord(io, format, region, [
     [t('admin.regions.id'), region.id],
     [t('admin.regions.name'), region.name],
-    [t('admin.regions.overrides'), tableWords(region.responseTimes, t)],
+    [t('admin.regions.overrides'), responseTableWords(region.responseTimes, t)],
     [t('admin.regions.contracts'), String(region.contracts)],
     ...region.calendars.map((c): [string, string] => [
       `${t('admin.regions.calendar.year')} ${c.year}`,
       [
         c.timeZone,
         t('admin.regions.calendar.hoursRange', { opensAt: c.opensAt, closesAt: c.closesAt }),
-        daysWords(c.workdays, t),
+        workdaysWords(c.workdays, t),
         `${t('admin.regions.calendar.holidays')}: ${c.holidays.join(' ') || '-'}`,
         `${t('admin.regions.calendar.workingWeekends')}: ${c.workingWeekends.join(' ') || '-'}`,
       ].join('; '),
@@ -155,7 +139,7 @@ export async function regionCommand(args: readonly string[], io: CliEnvironment)
           { header: t('admin.regions.name'), value: (r) => r.name },
           { header: t('admin.regions.years'), value: (r) => r.years.join(' ') || t('admin.regions.noYears') },
           { header: t('admin.regions.contracts'), value: (r) => r.contracts },
-          { header: t('admin.regions.overrides'), value: (r) => tableWords(r.responseTimes, t) },
+          { header: t('admin.regions.overrides'), value: (r) => responseTableWords(r.responseTimes, t) },
         ],
         rows: page.items,
         ...(page.items.length === 0

@@ -29,7 +29,7 @@ describe('hicare-portal region', () => {
     const added = await run('add', 'CN', '--name', 'China', '--response', 'P3=90', '--response', 'P4=nbd');
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toContain('Region CN created.');
-    expect(added.stdout).toContain('P3 90 min');
+    expect(added.stdout).toContain('P3 90 minutes');
 
     const set = await run(
       'calendar',

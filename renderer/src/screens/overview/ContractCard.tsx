@@ -4,6 +4,7 @@ import { tierName } from '../../../../shared/domain/contract.js';
 import { licensedVersionPhrases } from '../../../../shared/domain/licence.js';
 import { Badge } from '../../components/Badge.js';
 import { ServicePeriodTimeline } from '../../components/ServicePeriodTimeline.js';
+import { RegionCalendar } from './RegionCalendar.js';
 import { useT } from '../../i18n/index.js';
 import type { Tone } from '../../lib/verdict-words.js';
 
@@ -37,6 +38,7 @@ export function ContractCard({ contract, now }: { contract: ContractView; now: n
         })}
       </p>
       <ServicePeriodTimeline contract={contract} now={now} />
+      <RegionCalendar contract={contract} />
       {licensed.length > 0 && (
         <p className="small" data-testid="licensed-versions">
           {t('app.overview.contract.licensed', { list: licensed.join(t('app.overview.contract.licensedSeparator')) })}

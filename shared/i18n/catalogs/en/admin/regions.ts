@@ -91,7 +91,6 @@ export const regionsWords = {
       hours: '--hours {given}: give opening and closing times as 09:00-18:00.',
       workdays: '--workdays {given}: give days such as mon-fri or mon,tue,wed,thu,fri,sat.',
       responseTime: '--response {given}: give PRIORITY=MINUTES or PRIORITY=nbd, such as P3=90 or P4=nbd.',
-      minutes: '{minutes} min',
       created: 'Region {id} created.',
       updated: 'Region {id} changed.',
       calendarSet: 'Region {id}: the {year} calendar is set.',

@@ -90,7 +90,6 @@ export const regionsWords: SameShape<typeof en> = {
       hours: '--hours {given}：请按 09:00-18:00 的格式填写上下班时间。',
       workdays: '--workdays {given}：请填写如 mon-fri 或 mon,tue,wed,thu,fri,sat 的工作日。',
       responseTime: '--response {given}：请按 优先级=分钟数 或 优先级=nbd 填写，例如 P3=90 或 P4=nbd。',
-      minutes: '{minutes} 分钟',
       created: '已创建区域 {id}。',
       updated: '已修改区域 {id}。',
       calendarSet: '区域 {id}：已设置 {year} 年的日历。',
