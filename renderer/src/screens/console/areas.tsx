@@ -5,6 +5,8 @@
 import type { ReactElement } from 'react';
 import type { CatalogKey } from '../../../../shared/i18n/translator.js';
 import { AuditArea } from './AuditArea.js';
+import { RegionRecord } from './regions/RegionRecord.js';
+import { RegionsArea } from './regions/RegionsArea.js';
 
 export interface ConsoleArea {
   /** The address word: `#/console/<id>`. */
@@ -14,4 +16,7 @@ export interface ConsoleArea {
   Record?: (props: { id: string }) => ReactElement;
 }
 
-export const CONSOLE_AREAS: readonly ConsoleArea[] = [{ id: 'audit', labelKey: 'admin.audit.area', List: AuditArea }];
+export const CONSOLE_AREAS: readonly ConsoleArea[] = [
+  { id: 'regions', labelKey: 'admin.regions.area', List: RegionsArea, Record: RegionRecord },
+  { id: 'audit', labelKey: 'admin.audit.area', List: AuditArea },
+];
