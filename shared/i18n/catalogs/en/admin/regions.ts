@@ -83,8 +83,7 @@ export const regionsWords = {
     },
     cli: {
       usage: 'Use `region list`, `show`, `add`, `update` or `calendar set|remove`.',
-      calendarUsage:
-        'Use `region calendar set REGION --year YYYY …` or `region calendar remove REGION --year YYYY`.',
+      calendarUsage: 'Use `region calendar set REGION --year YYYY …` or `region calendar remove REGION --year YYYY`.',
       needId: 'Name the region, for example `region show CN`.',
       missing: 'Missing {flags}.',
       year: '--year {given}: give a year such as 2027.',

@@ -82,8 +82,7 @@ export const regionsWords: SameShape<typeof en> = {
     },
     cli: {
       usage: '请使用 `region list`、`show`、`add`、`update` 或 `calendar set|remove`。',
-      calendarUsage:
-        '请使用 `region calendar set 区域 --year 年份 …` 或 `region calendar remove 区域 --year 年份`。',
+      calendarUsage: '请使用 `region calendar set 区域 --year 年份 …` 或 `region calendar remove 区域 --year 年份`。',
       needId: '请指明区域，例如 `region show CN`。',
       missing: '缺少 {flags}。',
       year: '--year {given}：请填写年份，例如 2027。',
