@@ -26,6 +26,7 @@ Commands:
   release restore    Undo a withdrawal
   line list|set      List product lines with their lifecycle dates, or set one line's dates
   report KIND        A report for the vendor: sla, surveys, downloads or requests (--json, --csv)
+  region             List, show, add and change regions, their response times and business calendars
 
 Options for every command:
   --data DIR         Data directory (default: $HICARE_PORTAL_DATA or ./portal-data)
@@ -201,4 +202,19 @@ Months are calendar months in UTC. Without --to the report ends with the current
 covers the twelve months up to --to. --customer narrows it to one customer. A table by default, in the
 language of --lang or LANG; --json prints the report as the API returns it, --csv the table for a spreadsheet
 (plain numbers, ISO months and instants, durations in minutes).`,
+  region: `hicare-portal region list [--q TEXT] [--offset N] [--limit N]
+hicare-portal region show REGION
+hicare-portal region add REGION --name NAME [--response P3=90 ...]
+hicare-portal region update REGION [--name NAME] [--response P4=nbd ... | --default-times]
+hicare-portal region calendar set REGION --year YYYY [--time-zone ZONE] [--hours 09:00-18:00] [--workdays mon-fri]
+                                  [--holiday YYYY-MM-DD ...] [--working-weekend YYYY-MM-DD ...]
+hicare-portal region calendar remove REGION --year YYYY
+Each takes --json or --csv, and --lang en|zh-CN for the words.
+
+A region's response times override the service description's P1–P4 targets (minutes, or nbd for next business
+day); --response replaces the whole table, --default-times clears it. Its business calendar is kept per year: time
+zone, business hours, working days, holidays and working days moved onto a weekend (the dates must fall in that
+year). Setting a year that exists changes only the flags given; a new year needs --time-zone and starts from
+Monday to Friday, 09:00-18:00. Contracts naming the region are judged by it; a year without a calendar follows the
+latest earlier year's hours, days and zone. Every change is audited with the operator's user@host.`,
 };

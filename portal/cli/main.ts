@@ -43,6 +43,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   release: async () => (await import('./admin/releases.js')).releaseCommand,
   line: async () => (await import('./admin/releases.js')).lineCommand,
   report: async () => (await import('./admin/reports.js')).reportCommand,
+  region: async () => (await import('./admin/regions.js')).regionCommand,
 };
 
 export async function runPortalCli(argv: readonly string[], io: CliProcess): Promise<number> {

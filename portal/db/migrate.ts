@@ -17,6 +17,7 @@ import * as accountLanguage from './migrations/0010_account_language.js';
 import * as adminAudit from './migrations/0011_admin_audit.js';
 import * as systemRetirement from './migrations/0012_system_retirement.js';
 import * as contractStartBasis from './migrations/0013_contract_start_basis.js';
+import * as regions from './migrations/0014_regions.js';
 import * as releaseWithdrawals from './migrations/0015_release_withdrawals.js';
 import * as mail from './migrations/0016_mail.js';
 import type { Database } from './schema.js';
@@ -37,6 +38,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011_admin_audit': adminAudit,
   '0012_system_retirement': systemRetirement,
   '0013_contract_start_basis': contractStartBasis,
+  '0014_regions': regions,
   '0015_release_withdrawals': releaseWithdrawals,
   '0016_mail': mail,
 };

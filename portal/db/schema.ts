@@ -389,6 +389,28 @@ export interface ReleaseWithdrawalsTable {
   withdrawn_by: string;
 }
 
+export interface RegionsTable {
+  id: string;
+  name: string;
+  /** JSON: a partial P1–P4 response table. */
+  response_times: string;
+  created_at: IsoInstant;
+  updated_at: IsoInstant;
+}
+
+export interface RegionCalendarsTable {
+  region_id: string;
+  /** PostgreSQL and SQLite both answer integers as numbers here. */
+  year: number;
+  time_zone: string;
+  opens_at: string;
+  closes_at: string;
+  /** JSON arrays: weekday numbers (0 = Sunday), holiday dates, weekend dates worked. */
+  workdays: string;
+  holidays: string;
+  working_weekends: string;
+}
+
 export interface Database {
   customers: CustomersTable;
   accounts: AccountsTable;
@@ -419,4 +441,6 @@ export interface Database {
   mail_tokens: MailTokensTable;
   mail_preferences: MailPreferencesTable;
   release_withdrawals: ReleaseWithdrawalsTable;
+  regions: RegionsTable;
+  region_calendars: RegionCalendarsTable;
 }

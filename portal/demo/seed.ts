@@ -16,6 +16,7 @@ import { addDays, calendarDateAt } from '../../shared/domain/dates.js';
 import type { Role } from '../../shared/domain/request-state.js';
 import { HicareError } from '../../shared/errors.js';
 import { createAccount } from '../accounts/create-account.js';
+import { commandLineActor } from '../admin/audit.js';
 import { publishReleases } from '../admin/publish.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { saveArticle } from '../db/articles.js';
@@ -29,6 +30,7 @@ import { initRepository } from '../tuf/repository.js';
 import { DEMO_LIFECYCLES, demoPackageSpecs } from './catalog.js';
 import { DEMO_ARTICLES } from './knowledge.js';
 import { buildDemoPackage } from './packages.js';
+import { seedDemoRegions } from './regions.js';
 
 export interface DemoAccount {
   email: string;
@@ -170,6 +172,7 @@ export async function seedDemo({ db, catalog, keysDir, now }: DemoSeedOptions): 
     accounts.push({ email, password, role, name, customer });
   };
 
+  await seedDemoRegions(db, commandLineActor(), now);
   const today = calendarDateAt(now, 'UTC');
   const customers: DemoSeedResult['customers'] = [];
   // Both contracts started 200 days ago: the Support one 90 days after its shipment, the other on its purchase order.

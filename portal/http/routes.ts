@@ -15,6 +15,8 @@ import type { TokenCache } from '../accounts/token-cache.js';
 import { appUpdatesHandler } from '../app-updates/routes.js';
 import { listArticles } from '../db/articles.js';
 import { listContracts } from '../db/contracts.js';
+import { regionTerms } from '../db/regions.js';
+import { calendarSummary, slaTermsFor } from '../../shared/domain/sla.js';
 import { listLicenceAdvances } from '../db/licence-advances.js';
 import type { Database } from '../db/schema.js';
 import { downloadRecords } from '../entitlement/download-records.js';
@@ -112,14 +114,20 @@ function entitlementHandlers(ctx: EntitlementContext): Pick<JsonHandlers, Entitl
         listContracts(db, { customerId }),
         listLicenceAdvances(db, [customerId]),
       ]);
+      const regions = await regionTerms(
+        db,
+        contracts.map((c) => c.region),
+      );
       return {
         contracts: contracts.map((c) => {
           const { status, daysLeft, daysUntilStart } = contractStanding(c, at);
           const licenceAdvances = advances.filter(
             (a) => a.customerId === c.customerId && c.systems.some((s) => s.product === a.product),
           );
+          const region = regions.get(c.region);
           return {
             ...c,
+            calendar: calendarSummary(slaTermsFor(c, region), region?.name ?? null, at),
             status,
             daysLeft,
             daysUntilStart,

@@ -7,10 +7,10 @@ import type { Kysely } from 'kysely';
 import { calendarDateAt, daysBetween } from '../../shared/domain/dates.js';
 import { contractExpiryNotice, slaAtRisk } from '../../shared/domain/mail.js';
 import { isTerminal } from '../../shared/domain/request-state.js';
-import { getContract, listContracts } from '../db/contracts.js';
+import { listContracts } from '../db/contracts.js';
 import { listRequestRecords } from '../db/requests.js';
 import type { Database } from '../db/schema.js';
-import { slaOf } from '../requests/views.js';
+import { ContractLookup, slaOf } from '../requests/views.js';
 import { enqueueMail } from './outbox.js';
 
 async function activeAccounts(
@@ -29,10 +29,13 @@ export async function scanSlaAtRisk(db: Kysely<Database>, now: Date): Promise<nu
   );
   let added = 0;
   let engineers: string[] | undefined;
+  const contracts = new ContractLookup(db);
   for (const record of open) {
-    const contract = await getContract(db, record.contractId);
-    if (contract === undefined || record.acceptedAt === null) continue;
-    const sla = slaOf(record, contract, now);
+    if (record.acceptedAt === null) continue;
+    // The same terms as the request views: the contract's region calendar when it has one.
+    const terms = await contracts.get(record.contractId);
+    const contract = terms.contract;
+    const sla = slaOf(record, terms, now);
     if (sla.state !== 'running' || sla.dueAt === null) continue;
     const targetMs = sla.dueAt.getTime() - Date.parse(record.acceptedAt);
     if (!slaAtRisk(sla.msLeft, targetMs)) continue;

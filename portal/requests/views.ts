@@ -6,29 +6,42 @@
 import type { Kysely } from 'kysely';
 import type { ServiceRequest } from '../../shared/contracts/requests.js';
 import type { Contract } from '../../shared/domain/contract.js';
-import { compareByTimeLeft, slaStatus, type BusinessCalendar, type SlaStatus } from '../../shared/domain/sla.js';
+import {
+  compareByTimeLeft,
+  slaStatus,
+  slaTermsFor,
+  type RegionTerms,
+  type SlaStatus,
+} from '../../shared/domain/sla.js';
 import { HicareError } from '../../shared/errors.js';
 import { getContract } from '../db/contracts.js';
+import { regionTerms } from '../db/regions.js';
 import { getRequestRecord, type RequestRecord } from '../db/requests.js';
 import type { Database } from '../db/schema.js';
 import { compareText } from '../db/support.js';
 import type { RequestContext } from './context.js';
 import { requestNotFound } from './access.js';
 
-/** Contracts looked up once per call, however many requests share them. */
+/** A contract with the record of its region, if the region has one: what a request's SLA is judged by. */
+export interface ContractTermsOf {
+  contract: Contract;
+  region: RegionTerms | undefined;
+}
+
+/** Contracts (and their regions) looked up once per call, however many requests share them. */
 export class ContractLookup {
-  private readonly cache = new Map<string, Promise<Contract>>();
+  private readonly cache = new Map<string, Promise<ContractTermsOf>>();
 
   constructor(private readonly db: Kysely<Database>) {}
 
-  get(id: string): Promise<Contract> {
+  get(id: string): Promise<ContractTermsOf> {
     let found = this.cache.get(id);
     if (found === undefined) {
-      found = getContract(this.db, id).then((c) => {
-        if (c === undefined)
+      found = getContract(this.db, id).then(async (contract) => {
+        if (contract === undefined)
           throw new HicareError('INTERNAL.requestContractMissing', { contractId: id }, { contractId: id });
-
-        return c;
+        const regions = await regionTerms(this.db, [contract.region]);
+        return { contract, region: regions.get(contract.region) };
       });
       this.cache.set(id, found);
     }
@@ -36,27 +49,19 @@ export class ContractLookup {
   }
 }
 
-export function calendarOf(contract: Contract): BusinessCalendar {
-  return contract.holidays === undefined
-    ? { timeZone: contract.timeZone }
-    : { timeZone: contract.timeZone, holidays: contract.holidays };
-}
-
-export function slaOf(record: RequestRecord, contract: Contract, now: Date): SlaStatus {
+export function slaOf(record: RequestRecord, { contract, region }: ContractTermsOf, now: Date): SlaStatus {
   return slaStatus(
     {
       priority: record.priority,
       acceptedAt: record.acceptedAt === null ? null : new Date(record.acceptedAt),
       firstContactAt: record.firstContactAt === null ? null : new Date(record.firstContactAt),
-      calendar: calendarOf(contract),
-      region: contract.region,
-      ...(contract.responseTimes === undefined ? {} : { overrides: contract.responseTimes }),
+      ...slaTermsFor(contract, region),
     },
     now,
   );
 }
 
-export function requestView(record: RequestRecord, sla: SlaStatus): ServiceRequest {
+export function requestView(record: RequestRecord, sla: SlaStatus, region?: RegionTerms): ServiceRequest {
   const view: ServiceRequest = {
     id: record.id,
     number: record.number,
@@ -74,7 +79,12 @@ export function requestView(record: RequestRecord, sla: SlaStatus): ServiceReque
     acceptedAt: record.acceptedAt,
     firstContactAt: record.firstContactAt,
     updatedAt: record.updatedAt,
-    sla: { state: sla.state, dueAt: sla.dueAt === null ? null : sla.dueAt.toISOString(), msLeft: sla.msLeft },
+    sla: {
+      state: sla.state,
+      dueAt: sla.dueAt === null ? null : sla.dueAt.toISOString(),
+      msLeft: sla.msLeft,
+      ...(region === undefined ? {} : { calendar: { region: region.id, name: region.name } }),
+    },
   };
   if (record.performanceMeasurements !== null) view.performanceMeasurements = record.performanceMeasurements;
   if (record.installFailure !== null) view.installFailure = record.installFailure;
@@ -95,8 +105,9 @@ export async function judge(
   const now = ctx.now();
   const out: JudgedRequest[] = [];
   for (const record of records) {
-    const sla = slaOf(record, await contracts.get(record.contractId), now);
-    out.push({ record, sla, view: requestView(record, sla) });
+    const terms = await contracts.get(record.contractId);
+    const sla = slaOf(record, terms, now);
+    out.push({ record, sla, view: requestView(record, sla, terms.region) });
   }
   return out;
 }

@@ -86,7 +86,25 @@ export type LicenceAdvanceView = z.infer<typeof LicenceAdvanceSchema>;
  * A contract with what the portal computed from it at the time of the response. `licensedMajors` already includes
  * the majors the customer advanced to; `licenceAdvances` says when and where each was earned.
  */
+/** The calendar and response table a contract's requests are judged by (shared/domain/sla.ts calendarSummary). */
+export const ContractCalendarSchema = z.object({
+  region: z.string().max(64),
+  /** Null when the region has no record of its own and the contract's own calendar applies. */
+  name: z.string().max(200).nullable(),
+  timeZone: TimeZoneSchema,
+  opensAt: z.string().max(5),
+  closesAt: z.string().max(5),
+  /** 0 = Sunday to 6 = Saturday. */
+  workdays: z.array(z.number().int().min(0).max(6)).max(7),
+  holidays: z.array(CalendarDateSchema),
+  workingWeekends: z.array(CalendarDateSchema),
+  responseTimes: z.record(z.enum(PRIORITIES), ResponseTargetSchema),
+});
+export type ContractCalendar = z.infer<typeof ContractCalendarSchema>;
+
 export const ContractViewSchema = ContractSchema.extend({
+  /** Which business calendar and response times apply; the portal always sends it. */
+  calendar: ContractCalendarSchema.optional(),
   status: ContractStatusSchema,
   daysLeft: z.number().int(),
   daysUntilStart: z.number().int(),

@@ -53,6 +53,8 @@ export const SlaViewSchema = z.object({
   state: z.enum(['awaiting-acceptance', 'running', 'met', 'breached']),
   dueAt: InstantSchema.nullable(),
   msLeft: z.number().nullable(),
+  /** The region whose business calendar and response table judge this request, when the region has a record. */
+  calendar: z.object({ region: z.string().max(64), name: z.string().max(200) }).optional(),
 });
 
 export const ServiceRequestSchema = ServiceRequestCreateSchema.extend({

@@ -128,13 +128,46 @@ export interface BusinessCalendar {
   opensAt?: string;
   /** 'HH:MM', default '18:00'. */
   closesAt?: string;
+  /** Days off the weekly pattern that are worked all the same (a Saturday moved to make a holiday block longer). */
+  workingWeekends?: CalendarDate[];
+}
+
+/**
+ * One year of a region's calendar. A region's calendar is kept per year because that is how such calendars are
+ * decided: the public holidays and the weekend days worked in exchange for them (调休) are announced for a year at a
+ * time, so a year is the unit an administrator adds, corrects or removes. The weekly pattern, hours and zone travel
+ * with the year, so a change of hours from next year on is next year's version.
+ */
+export interface CalendarYear {
+  year: number;
+  timeZone: string;
+  opensAt: string;
+  closesAt: string;
+  workdays: Weekday[];
+  holidays: CalendarDate[];
+  workingWeekends: CalendarDate[];
+}
+
+/** A region's calendar: its yearly versions, in any order. */
+export interface VersionedCalendar {
+  versions: readonly CalendarYear[];
+}
+
+export type SlaCalendar = BusinessCalendar | VersionedCalendar;
+
+interface DayRules {
+  timeZone: string;
+  holidays: ReadonlySet<CalendarDate>;
+  workingWeekends: ReadonlySet<CalendarDate>;
+  workdays: ReadonlySet<Weekday>;
+  closes: { hour: number; minute: number };
 }
 
 interface ResolvedCalendar {
-  timeZone: string;
-  holidays: ReadonlySet<CalendarDate>;
-  workdays: ReadonlySet<Weekday>;
-  closes: { hour: number; minute: number };
+  /** The rules in force for days of `year` (as the calendar's own dates count years). */
+  rulesFor(year: number): DayRules;
+  /** How many closed days the calendar lists in all, to bound the search for a business day. */
+  closedDays: number;
 }
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -147,7 +180,15 @@ function parseHhMm(value: unknown, field: string): { hour: number; minute: numbe
   return { hour: Number(m[1]), minute: Number(m[2]) };
 }
 
-function resolveCalendar(calendar: BusinessCalendar): ResolvedCalendar {
+function yearOf(date: CalendarDate): number {
+  return Number(date.slice(0, 4));
+}
+
+function isVersioned(calendar: SlaCalendar): calendar is VersionedCalendar {
+  return typeof calendar === 'object' && calendar !== null && 'versions' in calendar;
+}
+
+function resolveSingle(calendar: BusinessCalendar): DayRules {
   if (typeof calendar !== 'object' || calendar === null) {
     throw new HicareError('INVALID_INPUT.calendarRequired');
   }
@@ -179,27 +220,257 @@ function resolveCalendar(calendar: BusinessCalendar): ResolvedCalendar {
     );
   }
 
-  return { timeZone: calendar.timeZone, holidays: new Set(holidays), workdays: new Set(workdays), closes };
+  const workingWeekends = calendar.workingWeekends ?? [];
+  if (!Array.isArray(workingWeekends)) throw new HicareError('INVALID_INPUT.holidaysList');
+  for (const d of workingWeekends) assertCalendarDate(d);
+
+  return {
+    timeZone: calendar.timeZone,
+    holidays: new Set(holidays),
+    workingWeekends: new Set(workingWeekends),
+    workdays: new Set(workdays),
+    closes,
+  };
+}
+
+export const CALENDAR_YEAR_MIN = 2000;
+export const CALENDAR_YEAR_MAX = 2200;
+
+/**
+ * Checks one year of a region's calendar as an administrator gives it: a known zone, hours that open before they
+ * close, a week with a working day, holidays and moved working days inside the year, and each moved working day on
+ * a day the weekly pattern has off (moving work onto a day already worked would change nothing).
+ */
+export function assertCalendarYear(version: CalendarYear): void {
+  const { year } = version;
+  if (!Number.isInteger(year) || year < CALENDAR_YEAR_MIN || year > CALENDAR_YEAR_MAX) {
+    throw new HicareError(
+      'INVALID_INPUT.calendarYear',
+      { year: String(year), min: CALENDAR_YEAR_MIN, max: CALENDAR_YEAR_MAX },
+      { year },
+    );
+  }
+  assertTimeZone(version.timeZone);
+  const opens = parseHhMm(version.opensAt, 'opensAt');
+  const closes = parseHhMm(version.closesAt, 'closesAt');
+  if (opens.hour * 60 + opens.minute >= closes.hour * 60 + closes.minute) {
+    throw new HicareError(
+      'INVALID_INPUT.calendarHours',
+      { opensAt: version.opensAt, closesAt: version.closesAt },
+      { opensAt: version.opensAt, closesAt: version.closesAt },
+    );
+  }
+  if (version.workdays.length === 0) {
+    throw new HicareError('INVALID_INPUT.calendarEmptyWeek', { year: String(year) }, { workdays: [] });
+  }
+  const workdays = new Set(version.workdays);
+  for (const date of version.holidays) {
+    assertCalendarDate(date);
+    if (yearOf(date) !== year) {
+      throw new HicareError('INVALID_INPUT.calendarHolidayYear', { date, year: String(year) }, { holiday: date, year });
+    }
+  }
+  const holidays = new Set(version.holidays);
+  for (const date of version.workingWeekends) {
+    assertCalendarDate(date);
+    if (yearOf(date) !== year) {
+      throw new HicareError(
+        'INVALID_INPUT.calendarWorkingDayYear',
+        { date, year: String(year) },
+        { workingWeekend: date, year },
+      );
+    }
+    if (workdays.has(weekdayOf(date))) {
+      throw new HicareError('INVALID_INPUT.calendarWorkingDayWeekday', { date }, { workingWeekend: date });
+    }
+    if (holidays.has(date)) {
+      throw new HicareError('INVALID_INPUT.calendarWorkingDayHoliday', { date }, { workingWeekend: date });
+    }
+  }
+}
+
+/**
+ * The version of `versions` in force for days of `year`: that year's own; for a year no one has entered yet, the
+ * latest earlier year's weekly pattern, hours and zone (its holidays, being of its own year, never apply); before
+ * the first year entered, the first year's pattern. Undefined only for an empty list.
+ */
+export function calendarYearFor(versions: readonly CalendarYear[], year: number): CalendarYear | undefined {
+  let before: CalendarYear | undefined;
+  let after: CalendarYear | undefined;
+  for (const v of versions) {
+    if (v.year === year) return v;
+    if (v.year < year && (before === undefined || v.year > before.year)) before = v;
+    if (v.year > year && (after === undefined || v.year < after.year)) after = v;
+  }
+  return before ?? after;
+}
+
+function rulesOf(version: CalendarYear): DayRules {
+  return {
+    timeZone: version.timeZone,
+    holidays: new Set(version.holidays),
+    workingWeekends: new Set(version.workingWeekends),
+    workdays: new Set(version.workdays),
+    closes: parseHhMm(version.closesAt, 'closesAt'),
+  };
+}
+
+function resolveCalendar(calendar: SlaCalendar): ResolvedCalendar {
+  if (!isVersioned(calendar)) {
+    const rules = resolveSingle(calendar);
+    return { rulesFor: () => rules, closedDays: rules.holidays.size };
+  }
+  const versions = calendar.versions;
+  if (!Array.isArray(versions) || versions.length === 0) throw new HicareError('INVALID_INPUT.calendarRequired');
+  for (const v of versions) assertCalendarYear(v);
+  const cache = new Map<number, DayRules>();
+  const closedDays = versions.reduce((n, v) => n + v.holidays.length, 0);
+  return {
+    closedDays,
+    rulesFor(year) {
+      let rules = cache.get(year);
+      if (rules === undefined) {
+        // Non-empty, checked above.
+        rules = rulesOf(calendarYearFor(versions, year)!);
+        cache.set(year, rules);
+      }
+      return rules;
+    },
+  };
+}
+
+/** Whether `date` is a business day under `rules`: a working weekday that is no holiday, or a moved working day. */
+function isBusinessDay(date: CalendarDate, rules: DayRules): boolean {
+  if (rules.workingWeekends.has(date)) return true;
+  return rules.workdays.has(weekdayOf(date)) && !rules.holidays.has(date);
+}
+
+/** The calendar day of `instant` where the calendar in force then is kept. */
+function localDate(instant: Date, cal: ResolvedCalendar): CalendarDate {
+  // The zone belongs to a year's version and the year to the zone's date: read the date in the zone of the UTC
+  // year's version, then once more in its own year's zone should that differ (only ever around a new year).
+  const first = wallClockAt(instant, cal.rulesFor(instant.getUTCFullYear()).timeZone).date;
+  const zone = cal.rulesFor(yearOf(first)).timeZone;
+  return wallClockAt(instant, zone).date;
 }
 
 function nextBusinessDayClose(acceptedAt: Date, cal: ResolvedCalendar): Date {
-  let day = wallClockAt(acceptedAt, cal.timeZone).date;
+  let day = localDate(acceptedAt, cal);
   // Every 7 consecutive days hold a workday, so this ends within 7 days per holiday plus one week.
-  const limit = 7 * (cal.holidays.size + 1);
+  const limit = 7 * (cal.closedDays + 1);
   for (let i = 0; i < limit; i++) {
     day = addDays(day, 1);
-    if (cal.workdays.has(weekdayOf(day)) && !cal.holidays.has(day)) {
-      return zonedInstant(day, cal.closes.hour, cal.closes.minute, cal.timeZone);
+    const rules = cal.rulesFor(yearOf(day));
+    if (isBusinessDay(day, rules)) {
+      return zonedInstant(day, rules.closes.hour, rules.closes.minute, rules.timeZone);
     }
   }
   throw new HicareError('INVALID_INPUT.noBusinessDay');
+}
+
+/** A region as the SLA reads it: its own response table and its calendar's yearly versions. */
+export interface RegionTerms {
+  id: string;
+  name: string;
+  responseTimes: ResponseTable;
+  calendars: readonly CalendarYear[];
+}
+
+/** What a contract brings to its SLA on its own (time zone, holidays, per-region response tables). */
+export interface ContractTerms {
+  region: string;
+  timeZone: string;
+  holidays?: CalendarDate[] | undefined;
+  responseTimes?: RegionalResponseTimes | undefined;
+}
+
+export interface SlaTerms {
+  calendar: SlaCalendar;
+  region: string;
+  overrides?: RegionalResponseTimes;
+}
+
+/**
+ * The calendar and response table a contract's requests are judged by. With no record of its region, the contract's
+ * own zone, holidays and table, as before regions were kept. With one, the region's calendar (once it has a year)
+ * and the region's table, where the contract's own entries for its region still win priority by priority: they were
+ * agreed for that customer.
+ */
+export function slaTermsFor(contract: ContractTerms, region?: RegionTerms): SlaTerms {
+  const own = contract.responseTimes?.[contract.region];
+  const ownCalendar: BusinessCalendar =
+    contract.holidays === undefined
+      ? { timeZone: contract.timeZone }
+      : { timeZone: contract.timeZone, holidays: contract.holidays };
+  if (region === undefined) {
+    return {
+      calendar: ownCalendar,
+      region: contract.region,
+      ...(contract.responseTimes === undefined ? {} : { overrides: contract.responseTimes }),
+    };
+  }
+  return {
+    calendar: region.calendars.length > 0 ? { versions: region.calendars } : ownCalendar,
+    region: contract.region,
+    overrides: { [contract.region]: { ...region.responseTimes, ...own } },
+  };
+}
+
+/** Which calendar and response table apply to a contract, as its customer is shown them. */
+export interface CalendarSummary {
+  /** The region's id as the contract names it. */
+  region: string;
+  /** The region's name; null when the region has no record and the contract's own calendar applies. */
+  name: string | null;
+  timeZone: string;
+  opensAt: string;
+  closesAt: string;
+  workdays: Weekday[];
+  /** The next holidays and moved working days from today on, at most `count` of each. */
+  holidays: CalendarDate[];
+  workingWeekends: CalendarDate[];
+  responseTimes: Record<Priority, ResponseTarget>;
+}
+
+function hhMm({ hour, minute }: { hour: number; minute: number }): string {
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** The calendar in force today under `terms` (from slaTermsFor), with what is coming up in it and the next year. */
+export function calendarSummary(terms: SlaTerms, name: string | null, now: Date, count = 5): CalendarSummary {
+  assertInstant(now);
+  const cal = resolveCalendar(terms.calendar);
+  const today = localDate(now, cal);
+  const rules = cal.rulesFor(yearOf(today));
+  const next = cal.rulesFor(yearOf(today) + 1);
+  const upcoming = (a: ReadonlySet<CalendarDate>, b: ReadonlySet<CalendarDate>): CalendarDate[] =>
+    [...new Set([...a, ...b])]
+      .filter((d) => d >= today)
+      .sort()
+      .slice(0, count);
+  const opens = isVersioned(terms.calendar)
+    ? calendarYearFor(terms.calendar.versions, yearOf(today))!.opensAt
+    : (terms.calendar.opensAt ?? '09:00');
+  return {
+    region: terms.region,
+    name,
+    timeZone: rules.timeZone,
+    opensAt: opens,
+    closesAt: hhMm(rules.closes),
+    workdays: [...rules.workdays].sort(),
+    holidays: upcoming(rules.holidays, next.holidays),
+    workingWeekends: upcoming(rules.workingWeekends, next.workingWeekends),
+    responseTimes: Object.fromEntries(
+      PRIORITIES.map((p) => [p, responseTargetFor(p, terms.region, terms.overrides)]),
+    ) as Record<Priority, ResponseTarget>,
+  };
 }
 
 /** When TAC's first response is due for a request accepted at `acceptedAt`. */
 export function responseDueAt(
   priority: Priority,
   acceptedAt: Date,
-  calendar: BusinessCalendar,
+  calendar: SlaCalendar,
   region?: string,
   overrides?: RegionalResponseTimes,
 ): Date {
@@ -231,7 +502,7 @@ export interface SlaInput {
   priority: Priority;
   acceptedAt: Date | null;
   firstContactAt: Date | null;
-  calendar: BusinessCalendar;
+  calendar: SlaCalendar;
   region?: string;
   overrides?: RegionalResponseTimes;
 }

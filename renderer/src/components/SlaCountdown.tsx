@@ -4,7 +4,16 @@ import { slaCountdown, type SlaView } from '../lib/sla-words.js';
 import { useNow } from '../state/hooks.js';
 import { Badge } from './Badge.js';
 
-export function SlaCountdown({ sla, compact = false }: { sla: SlaView; compact?: boolean }) {
+export function SlaCountdown({
+  sla,
+  compact = false,
+  priority,
+}: {
+  sla: SlaView;
+  compact?: boolean;
+  /** Lets a P4 say whose next business day it waits for. */
+  priority?: string;
+}) {
   const { t } = useT();
   const now = useNow(1000);
   const c = slaCountdown(sla, now, t);
@@ -21,6 +30,15 @@ export function SlaCountdown({ sla, compact = false }: { sla: SlaView; compact?:
       {/* The due time in the viewer's own zone, named. */}
       {!compact && sla.dueAt !== null && (
         <span className="muted"> · {t('app.requests.sla.dueAt', { dueAt: sla.dueAt })}</span>
+      )}
+      {/* Which region's calendar the due time was counted in, when the region has one of its own. */}
+      {!compact && sla.calendar !== undefined && (
+        <span className="muted" data-testid="sla-calendar">
+          {' · '}
+          {t(priority === 'P4' ? 'admin.regions.customer.slaNextBusinessDay' : 'admin.regions.customer.slaCalendar', {
+            name: sla.calendar.name,
+          })}
+        </span>
       )}
     </span>
   );

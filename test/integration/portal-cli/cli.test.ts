@@ -33,6 +33,7 @@ const FLAGS: Record<string, string[]> = {
   account: ['--email', '--name', '--role', '--customer', 'HICARE_ACCOUNT_PASSWORD'],
   contract: ['--id', '--customer', '--tier', '--start', '--end', '--region', '--time-zone', '--licensed'],
   system: ['--contract', '--serial', '--product', '--location', '--installed', '--platform'],
+  region: ['list', 'show', 'calendar set', '--year', '--time-zone', '--holiday', '--working-weekend', '--csv'],
   publish: [
     '--product',
     '--version',

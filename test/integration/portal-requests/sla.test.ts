@@ -9,6 +9,8 @@ import { describePortal, ENGINEER, NW_ADMIN, SEED_TIME } from '../portal-api/har
 import { act, expectOk, openRequest, requestBody, Sessions } from './support.js';
 
 const MINUTE = 60_000;
+/** The demo contracts' region, which the demo gives a calendar of its own. */
+const EMEA = { region: 'EMEA', name: 'Europe, Middle East and Africa' };
 
 describePortal('response-time SLA', (t) => {
   const s = new Sessions(t);
@@ -39,6 +41,7 @@ describePortal('response-time SLA', (t) => {
       state: 'running',
       dueAt: new Date(SEED_TIME.getTime() + 60 * MINUTE).toISOString(),
       msLeft: 60 * MINUTE,
+      calendar: EMEA,
     });
     at(25);
     expect((await view(r.id)).sla).toMatchObject({ state: 'running', msLeft: 35 * MINUTE });
@@ -55,7 +58,7 @@ describePortal('response-time SLA', (t) => {
     await write(r.id, 'A second message changes nothing.');
     const after = await view(r.id);
     expect(after.firstContactAt).toBe(new Date(SEED_TIME.getTime() + 40 * MINUTE).toISOString());
-    expect(after.sla).toEqual({ state: 'met', dueAt: r.sla.dueAt, msLeft: null });
+    expect(after.sla).toEqual({ state: 'met', dueAt: r.sla.dueAt, msLeft: null, calendar: EMEA });
   });
 
   it('is breached when the first contact comes 70 minutes after accepting a P2, and shows as overdue before that', async () => {
@@ -65,7 +68,7 @@ describePortal('response-time SLA', (t) => {
     expect((await view(r.id)).sla).toMatchObject({ state: 'breached', msLeft: -1 * MINUTE });
     at(70);
     await write(r.id, 'Sorry for the wait.');
-    expect((await view(r.id)).sla).toEqual({ state: 'breached', dueAt: r.sla.dueAt, msLeft: null });
+    expect((await view(r.id)).sla).toEqual({ state: 'breached', dueAt: r.sla.dueAt, msLeft: null, calendar: EMEA });
   });
 
   it('orders the engineers’ queue by time left: overdue first, then the least time left, then requests not yet accepted', async () => {

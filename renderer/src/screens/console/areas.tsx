@@ -12,6 +12,8 @@ import { AccountRecord, AccountsList } from './customers/AccountsArea.js';
 import { CustomerRecord, CustomersList } from './customers/CustomersArea.js';
 import { SystemRecordScreen, SystemsList } from './customers/SystemsArea.js';
 import { MailArea } from './mail/MailArea.js';
+import { RegionRecord } from './regions/RegionRecord.js';
+import { RegionsArea } from './regions/RegionsArea.js';
 
 export interface ConsoleArea {
   /** The address word: `#/console/<id>`. */
@@ -27,6 +29,7 @@ export const CONSOLE_AREAS: readonly ConsoleArea[] = [
   { id: 'accounts', labelKey: 'admin.customers.areaAccounts', List: AccountsList, Record: AccountRecord },
   { id: 'contracts', labelKey: 'admin.contracts.area', List: ContractsArea, Record: ContractRecord },
   { id: 'systems', labelKey: 'admin.customers.areaSystems', List: SystemsList, Record: SystemRecordScreen },
+  { id: 'regions', labelKey: 'admin.regions.area', List: RegionsArea, Record: RegionRecord },
   // One address per report: `#/console/reports/sla`, `…/surveys`, `…/downloads`, `…/requests`.
   { id: 'reports', labelKey: 'admin.reports.area', List: ReportsList, Record: ReportRecord },
   { id: 'mail', labelKey: 'admin.mail.area', List: MailArea },

@@ -5,6 +5,7 @@ import { startSentence } from '../../../../shared/domain/contract-start.js';
 import { licensedVersionPhrases } from '../../../../shared/domain/licence.js';
 import { Badge } from '../../components/Badge.js';
 import { ServicePeriodTimeline } from '../../components/ServicePeriodTimeline.js';
+import { RegionCalendar } from './RegionCalendar.js';
 import { useT } from '../../i18n/index.js';
 import type { Tone } from '../../lib/verdict-words.js';
 
@@ -42,6 +43,7 @@ export function ContractCard({ contract, now }: { contract: ContractView; now: n
       <p className="small" data-testid="contract-start-basis">
         {t(started.key, started.params)}
       </p>
+      <RegionCalendar contract={contract} />
       {licensed.length > 0 && (
         <p className="small" data-testid="licensed-versions">
           {t('app.overview.contract.licensed', { list: licensed.join(t('app.overview.contract.licensedSeparator')) })}

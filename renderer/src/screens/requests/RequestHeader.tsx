@@ -37,7 +37,7 @@ export function RequestHeader({ request }: { request: ServiceRequest }) {
         </dd>
         <dt>{t('app.requests.header.responseTime')}</dt>
         <dd>
-          <SlaCountdown sla={request.sla} />
+          <SlaCountdown sla={request.sla} priority={request.priority} />
         </dd>
         <dt>{t('app.requests.header.location')}</dt>
         <dd translate="no">{request.location}</dd>
