@@ -76,6 +76,8 @@ let requestId = '';
 let surveyLink = '';
 
 test.describe.configure({ mode: 'serial' });
+// The browser reads times in the region's zone, so the due time it shows is the region's close of business.
+test.use({ timezoneId: ZONE });
 
 test.beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -269,11 +271,13 @@ test('a P4 request accepted before the holiday falls due at the close of the fir
 
   // What the engineer's screen shows: the region's next-business-day rule and the due time.
   await signInAs(host, page, 'TAC engineer');
-  await page.goto(at(`requests/${requestId}`));
+  await page.goto(at(`workspace/${requestId}`));
   const countdown = page.getByTestId('sla-countdown');
   await loaded(page, countdown);
   await expect(page.getByTestId('request-state')).toHaveText('Accepted');
   await expect(page.getByTestId('sla-calendar')).toContainText(REGION.name);
+  await expect(countdown).toContainText(shown(when.due));
+  await expect(countdown).toContainText(`18:00, ${ZONE}`);
   await page.screenshot({ path: `${SHOTS}/console-p4-request.png`, fullPage: true });
 });
 
@@ -316,6 +320,10 @@ test('the reports count the P4 as accepted and met, and show the survey answer',
   await signInAs(host, page, 'Portal administrator');
   await page.goto(at('console/reports/sla'));
   await loaded(page, page.getByTestId('reports-filter'));
+  // The month the request was accepted in (the reports count by UTC month).
+  const month = new Date().toISOString().slice(0, 7);
+  await page.getByTestId('reports-from').fill(month);
+  await page.getByTestId('reports-to').fill(month);
   await page.getByTestId('reports-customer').fill(CUSTOMER.id);
   await page.getByTestId('reports-show').click();
   const p4 = page
