@@ -308,12 +308,14 @@ test('the request is closed, the survey e-mail arrives and its link is answered 
   await page.getByRole('radio', { name: /5/ }).check();
   await page.getByLabel(/comment/i).fill('Clear steps, fixed on the first try.');
   await page.screenshot({ path: `${SHOTS}/console-survey.png`, fullPage: true });
+  expect(await violations(page), 'survey page').toEqual([]);
   await page.getByRole('button').click();
   await expect(page.locator('body')).toContainText(/thank/i);
 
   await page.goto(surveyLink);
   await expect(page.locator('body')).toContainText('This survey link was already used');
   await page.screenshot({ path: `${SHOTS}/console-survey-used.png`, fullPage: true });
+  expect(await violations(page), 'used survey page').toEqual([]);
 });
 
 test('the reports count the P4 as accepted and met, and show the survey answer', async ({ page }) => {
@@ -338,4 +340,12 @@ test('the reports count the P4 as accepted and met, and show the survey answer',
   await page.getByTestId('reports-show').click();
   await expect(page.getByTestId('reports-table-comments')).toContainText('Clear steps, fixed on the first try.');
   await shotAndAxe(page, 'reports-surveys');
+
+  // The survey invitation in the outbox, and every change of the walk in the audit trail.
+  await page.goto(at('console/mail'));
+  await expect(page.getByText(ADMIN_EMAIL).first()).toBeVisible();
+  await shotAndAxe(page, 'mail');
+  await page.goto(at('console/audit'));
+  await expect(page.getByText(CONTRACT).first()).toBeVisible();
+  await shotAndAxe(page, 'audit');
 });
