@@ -1,10 +1,12 @@
 /**
  * The pages an e-mail's links open without signing in: the one-use survey of a closed request and the unsubscribe
- * page. Plain server-written HTML under a CSP that allows no script, no style sheet and no outside address; forms
+ * page. Plain server-written HTML under a CSP that allows no script, no outside address and only its own inline
+ * style sheet (by its hash); forms
  * post back to the same address, whose token is the only capability (stored hashed, compared by its hash). The page
  * speaks the browser's language when the portal speaks it, else the invitation's. Refusals are pages with the coded
  * error (code, message, remedy) and its HTTP status.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { PortalRawRoutes } from '../../shared/contracts/portal-raw-routes.js';
@@ -24,7 +26,17 @@ import { escapeHtml } from './compose.js';
 import { hashToken } from './sender.js';
 import { setMailPreferences } from './preferences.js';
 
-const CSP = "default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/** A customer meets this page from an e-mail: readable on a phone and a desktop, in the app's colours, no web font. */
+const STYLE =
+  'body{margin:0;background:#f4f6f9;color:#1b2430;font:16px/1.5 system-ui,sans-serif}' +
+  'main{max-width:36rem;margin:2rem auto;padding:1.5rem 2rem;background:#fff;border:1px solid #d7dde5;' +
+  'border-radius:8px}h1{font-size:1.4rem;margin:0 0 1rem}fieldset{border:1px solid #d7dde5;border-radius:6px;' +
+  'padding:.75rem 1rem}label{display:block;margin:.25rem 0}textarea{width:100%;box-sizing:border-box;font:inherit}' +
+  'button{margin-top:1rem;padding:.5rem 1.25rem;font:inherit;color:#fff;background:#0b5cad;border:0;' +
+  'border-radius:6px;cursor:pointer}a{color:#0b5cad}';
+// The hash lets exactly this style sheet in; nothing else inline or from elsewhere can be applied.
+const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
+const CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
 const COMMENT_MAX = 2000;
 
 function localeFor(request: FastifyRequest, token: Pick<MailTokensTable, 'locale'> | undefined): Locale {
@@ -35,7 +47,7 @@ function localeFor(request: FastifyRequest, token: Pick<MailTokensTable, 'locale
 function send(reply: FastifyReply, locale: Locale, status: number, title: string, body: string): FastifyReply {
   const html =
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>` +
     `<body><main>${body}</main></body></html>`;
   return (
     answerIn(reply, locale)
