@@ -43,6 +43,10 @@ const DEMO_DATA: readonly Data[] = [
 /** A demo account as the sign-in screen lists it. */
 const ADMIN = 'Contoso Grid admin';
 const ENGINEER = 'TAC engineer';
+const VENDOR = 'Portal administrator';
+
+/** The back office's areas, as the console's tabs name them in its addresses. */
+const CONSOLE_AREAS = ['customers', 'accounts', 'contracts', 'systems', 'regions', 'reports', 'mail', 'audit'];
 
 function say(locale: DisplayLocale) {
   return (key: CatalogKey, params?: MessageParams) => translate(locale, key, params);
@@ -118,6 +122,28 @@ async function journey(
   await check('workspace-request');
 }
 
+/** The portal administrator's back office: every area's list, and one contract's record. */
+async function backOffice(page: Page, locale: DisplayLocale, check: (screen: string) => Promise<void>): Promise<void> {
+  const t = say(locale);
+  await signInAs(page, locale, VENDOR);
+  for (const area of CONSOLE_AREAS) {
+    await page.goto(at(`console/${area}`));
+    await expect(page.getByTestId(`console-area-${area}`)).toHaveAttribute('aria-current', 'page');
+    // A list has loaded when its table or its "nothing matches" line is there.
+    await loaded(
+      page,
+      page
+        .locator('main table')
+        .first()
+        .or(page.getByText(t('admin.console.empty'))),
+    );
+    await check(`console-${area}`);
+  }
+  await page.goto(at('console/contracts/NW-SUP-2026'));
+  await loaded(page, page.getByTestId('contracts-record-start'));
+  await check('console-contract');
+}
+
 test.describe('in Chinese', () => {
   test.use({ locale: 'zh-CN' });
 
@@ -134,6 +160,10 @@ test.describe('in Chinese', () => {
 
   test("an engineer's journey reads in Chinese and meets WCAG 2.1 AA", async ({ page }) => {
     await journey(page, 'zh-CN', readsAsChinese(page), true);
+  });
+
+  test("the vendor's back office reads in Chinese and meets WCAG 2.1 AA", async ({ page }) => {
+    await backOffice(page, 'zh-CN', readsAsChinese(page));
   });
 
   test('choosing English in Settings switches the app at once, and back', async ({ page }) => {
@@ -170,5 +200,9 @@ test.describe('in the pseudo-locale', () => {
   test("every word of a customer admin's and an engineer's journey comes from the catalog", async ({ page }) => {
     await journey(page, 'en-XA', noLeftovers(page), false);
     await journey(page, 'en-XA', noLeftovers(page), true);
+  });
+
+  test("every word of the vendor's back office comes from the catalog", async ({ page }) => {
+    await backOffice(page, 'en-XA', noLeftovers(page));
   });
 });

@@ -17,7 +17,7 @@ export function AuditArea() {
         columns={[
           { header: t('admin.audit.at'), cell: (e) => formatDateTime(e.at), rowHeader: true },
           { header: t('admin.audit.actor'), cell: (e) => <span translate="no">{e.actor}</span> },
-          { header: t('admin.audit.action'), cell: (e) => <code>{e.action}</code> },
+          { header: t('admin.audit.action'), cell: (e) => <code translate="no">{e.action}</code> },
           {
             header: t('admin.audit.subject'),
             cell: (e) => (
@@ -28,7 +28,12 @@ export function AuditArea() {
           },
           {
             header: t('admin.audit.changes'),
-            cell: (e) => <span className="small">{Object.keys(e.changes).join(', ')}</span>,
+            // The API's field names, as a script would read them: the trail names what changed, not in words.
+            cell: (e) => (
+              <span className="small" translate="no">
+                {Object.keys(e.changes).join(', ')}
+              </span>
+            ),
           },
         ]}
       />
