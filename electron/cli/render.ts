@@ -145,7 +145,14 @@ export function renderCheck(resolutions: readonly SystemResolution[], locale: Di
             return `${x.code}: ${message} → ${remedy}`;
           })
           .join('\n                          ');
-        return `  ✗ ${kind} ${c.target.custom.version.padEnd(12)} ${why}`;
+        const notice =
+          c.withdrawn === undefined
+            ? ''
+            : `\n                          ${t('cli.check.withdrawnNotice', {
+                downloadedAt: c.withdrawn.downloadedAt,
+                withdrawnAt: c.withdrawn.at,
+              })}`;
+        return `  ✗ ${kind} ${c.target.custom.version.padEnd(12)} ${why}${notice}`;
       });
       const plan = r.recommended?.plan;
       const path =

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Account } from '../../shared/contracts/accounts.js';
 import type { ReleaseTarget } from '../../shared/contracts/catalog.js';
-import type { SystemEntitlement } from '../../shared/contracts/entitlement.js';
+import type { KnownWithdrawal, SystemEntitlement } from '../../shared/contracts/entitlement.js';
 import { platformOfBuild } from '../../shared/domain/release-assembly.js';
 import type { Release } from '../../shared/domain/release.js';
 import { verdict, type PostExpiryPolicy, type ReleaseWithdrawal, type Verdict } from '../../shared/domain/verdict.js';
@@ -95,6 +95,37 @@ export async function systemEntitlement(
     releases: out,
     lifecycles,
   };
+}
+
+/**
+ * Every withdrawn release, so a desktop judging releases from the signed catalog refuses them as the portal does,
+ * with the caller's systems that downloaded each before it was withdrawn (they get the notice not to install it).
+ */
+export async function knownWithdrawals(ctx: EntitlementContext, caller: Account): Promise<KnownWithdrawal[]> {
+  const customerId = customerOf(caller);
+  const withdrawals = [...(await listWithdrawals(ctx.db)).values()];
+  const byProduct = new Map<string, Withdrawal[]>();
+  for (const w of withdrawals) byProduct.set(w.product, [...(byProduct.get(w.product) ?? []), w]);
+  const out: KnownWithdrawal[] = [];
+  for (const [product, list] of byProduct) {
+    const first = await firstDownloadsBefore(
+      ctx.db,
+      customerId,
+      product,
+      list.map((w) => w.version),
+    );
+    for (const w of list) {
+      const downloads = [...first]
+        .map(([key, at]) => ({ key: key.split('\u0000'), at }))
+        .filter(({ key, at }) => key[1] === w.version && at < w.at)
+        .map(({ key, at }) => ({ serialNumber: key[0] ?? '', downloadedAt: at }))
+        .sort((a, b) => (a.serialNumber < b.serialNumber ? -1 : a.serialNumber > b.serialNumber ? 1 : 0));
+      out.push({ product, version: w.version, at: w.at, reason: w.reason, downloads });
+    }
+  }
+  return out.sort((a, b) =>
+    a.product === b.product ? (a.version < b.version ? -1 : 1) : a.product < b.product ? -1 : 1,
+  );
 }
 
 function judge(

@@ -22,7 +22,7 @@ import type { Database } from '../db/schema.js';
 import { downloadRecords } from '../entitlement/download-records.js';
 import { reportInstalled } from '../entitlement/installed-reports.js';
 import { customerOf, customerSystems } from '../entitlement/systems.js';
-import { systemEntitlement, type EntitlementContext } from '../entitlement/verdicts.js';
+import { knownWithdrawals, systemEntitlement, type EntitlementContext } from '../entitlement/verdicts.js';
 import { matchKnownIssues, searchArticles } from '../knowledge/index.js';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../requests/idempotency.js';
 import type { RequestContext, RequestOptions } from '../requests/context.js';
@@ -102,7 +102,7 @@ function accountHandlers({ db, now }: EntitlementContext): Pick<JsonHandlers, 's
 }
 
 type EntitlementRoutes =
-  'contracts' | 'systems' | 'systemEntitlement' | 'downloadRecords' | 'reportInstalled' | 'releases';
+  'contracts' | 'systems' | 'systemEntitlement' | 'withdrawals' | 'downloadRecords' | 'reportInstalled' | 'releases';
 
 function entitlementHandlers(ctx: EntitlementContext): Pick<JsonHandlers, EntitlementRoutes> {
   const { db, now } = ctx;
@@ -160,6 +160,7 @@ function entitlementHandlers(ctx: EntitlementContext): Pick<JsonHandlers, Entitl
         platform: query.platform,
         previews: query.previews === '1',
       }),
+    withdrawals: async ({ caller }) => ({ withdrawals: await knownWithdrawals(ctx, caller.account) }),
     downloadRecords: async ({ caller, query }) => downloadRecords(db, caller.account, query),
     reportInstalled: async ({ caller, params, body, request, reply }) => {
       const key = idempotencyKeyOf(request.headers[IDEMPOTENCY_HEADER]);

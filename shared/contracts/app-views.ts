@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { AccountSchema, RoleSchema } from './accounts.js';
 import { LifecycleSchema, ReleaseTargetSchema } from './catalog.js';
 import { InstantSchema, MessageKeySchema, MessageParamsSchema } from './common.js';
-import { VerdictSchema } from './entitlement.js';
+import { VerdictSchema, WithdrawnNoticeSchema } from './entitlement.js';
 import { KnowledgeArticleSchema } from './knowledge.js';
 import {
   ATTACHMENT_TYPES,
@@ -60,7 +60,12 @@ export const InventorySystemSchema = z.object({
   notInCatalog: z.literal(true).optional(),
 });
 
-export const CandidateSchema = z.object({ target: ReleaseTargetSchema, verdict: VerdictSchema });
+export const CandidateSchema = z.object({
+  target: ReleaseTargetSchema,
+  verdict: VerdictSchema,
+  /** The vendor withdrew it after this system downloaded it: the notice not to install it. */
+  withdrawn: WithdrawnNoticeSchema.optional(),
+});
 
 export const ResolutionSchema = z.object({
   system: InventorySystemSchema,

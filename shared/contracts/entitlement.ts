@@ -138,6 +138,20 @@ export const WithdrawnNoticeSchema = z.object({
 });
 export type WithdrawnNotice = z.infer<typeof WithdrawnNoticeSchema>;
 
+/**
+ * A release the vendor withdrew, as a customer's desktop learns it: enough to refuse it in the desktop's own verdicts
+ * (RELEASE_WITHDRAWN), and which of the customer's systems downloaded it before, to show those the notice. Who
+ * withdrew it stays in the back office.
+ */
+export const KnownWithdrawalSchema = z.object({
+  product: ProductIdSchema,
+  version: VersionSchema,
+  at: InstantSchema,
+  reason: z.string(),
+  downloads: z.array(z.object({ serialNumber: SerialNumberSchema, downloadedAt: InstantSchema })),
+});
+export type KnownWithdrawal = z.infer<typeof KnownWithdrawalSchema>;
+
 /** One system with its installed version and the verdict for each release of its product. */
 export const SystemEntitlementSchema = z.object({
   system: CoveredSystemSchema.extend({

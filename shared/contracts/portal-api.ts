@@ -10,6 +10,7 @@ import {
   ContractViewSchema,
   InstalledReportCreateSchema,
   InstalledReportSchema,
+  KnownWithdrawalSchema,
   SystemEntitlementSchema,
   SystemRecordSchema,
 } from './entitlement.js';
@@ -105,6 +106,13 @@ export const portalApi = {
       })
       .strict(),
     response: SystemEntitlementSchema,
+  }),
+  withdrawals: endpoint({
+    method: 'GET',
+    path: '/api/v1/withdrawals',
+    summary: 'The releases the vendor withdrew, with which of the caller’s systems downloaded each before',
+    auth: customerOrStaff,
+    response: z.object({ withdrawals: z.array(KnownWithdrawalSchema) }),
   }),
   reportInstalled: endpoint({
     method: 'POST',

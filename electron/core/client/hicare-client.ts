@@ -35,6 +35,7 @@ import { Trust } from '../trust/trust.js';
 import { FailureStore } from '../requests/failures.js';
 import { RequestService } from '../requests/request-service.js';
 import { hopRefusal } from './upgrade-path.js';
+import { KnownWithdrawals, withdrawalIndex } from './withdrawals.js';
 
 export { SHIPPED_ROOT };
 
@@ -95,6 +96,8 @@ export class HicareClient {
   readonly requests: RequestService;
   /** What this desktop installed or entered, on its way to the portal. */
   readonly installReports: InstallReports;
+  /** The releases the vendor withdrew, as last learned from the portal. */
+  readonly withdrawals: KnownWithdrawals;
   readonly platform: string;
   private readonly options: HicareClientOptions;
 
@@ -142,6 +145,9 @@ export class HicareClient {
       options.language,
     );
     this.installReports = new InstallReports(options.dataDirectory, this.portal, options.logger);
+    this.withdrawals = new KnownWithdrawals(options.dataDirectory, this.portal, options.logger, () =>
+      options.clock.now(),
+    );
   }
 
   private get installRoot(): string {
@@ -237,6 +243,7 @@ export class HicareClient {
     await this.trust.refresh();
     const systems = await this.systems();
     const targets = await this.trust.allTargets();
+    const withdrawals = await this.withdrawals.refresh();
     const byProduct = new Map<string, ReleaseTarget[]>();
     for (const t of targets) byProduct.set(t.custom.product, [...(byProduct.get(t.custom.product) ?? []), t]);
     const lifecycles = new Map<string, LineLifecycle>();
@@ -265,6 +272,7 @@ export class HicareClient {
         catalog: { targets: (p) => byProduct.get(p) ?? [], lifecycles: [...lifecycles.values()] },
         now: this.options.clock.now(),
         previews: this.options.previews === true,
+        withdrawals: withdrawalIndex(withdrawals),
       },
     );
     await this.operations.append(

@@ -8,11 +8,13 @@
  */
 import type { SemVer } from 'semver';
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
+import type { WithdrawnNotice } from '../../../shared/contracts/entitlement.js';
 import type { Contract } from '../../../shared/domain/contract.js';
 import { lifecycleOf, parseVersion, type LineLifecycle, type Release } from '../../../shared/domain/release.js';
 import { assembleReleases, newestFirst, platformOfBuild } from '../../../shared/domain/release-assembly.js';
 import { cachedVersion, planUpgradePath, type UpgradePlan } from '../../../shared/domain/upgrade-path.js';
 import { verdict, type PostExpiryPolicy, type Verdict } from '../../../shared/domain/verdict.js';
+import type { WithdrawalIndex } from '../client/withdrawals.js';
 
 export interface ResolverSystem {
   serialNumber: string;
@@ -29,6 +31,8 @@ export interface ResolverSystem {
 export interface Candidate {
   target: ReleaseTarget;
   verdict: Verdict;
+  /** The vendor withdrew it after this system downloaded it: the notice not to install it. */
+  withdrawn?: WithdrawnNotice;
 }
 
 export interface SystemResolution {
@@ -53,6 +57,8 @@ export interface ResolveOptions {
   now: Date;
   previews?: boolean;
   postExpiry?: PostExpiryPolicy;
+  /** The releases the vendor withdrew: refused by the verdict, with a notice to the systems that downloaded them. */
+  withdrawals?: WithdrawalIndex;
 }
 
 /** A build of one release, with what the resolver compares and looks up parsed once. */
@@ -143,7 +149,14 @@ export function resolveSystems(systems: readonly ResolverSystem[], options: Reso
    */
   const verdicts = new Map<string, (Verdict | undefined)[]>();
   let combinations = 0;
-  return systems.map((system) => {
+  const withdrawals = options.withdrawals;
+  const withdrawalOf = (release: Release) => {
+    const withdrawal = withdrawals?.withdrawal(release.product, release.version);
+    return withdrawal === undefined ? {} : { withdrawal };
+  };
+  return systems.map((system) => withNotices(resolveOne(system), withdrawals));
+
+  function resolveOne(system: ResolverSystem): SystemResolution {
     if (system.installedVersion === null) return { system, updates: [], upgrades: [], recommended: null, line: null };
     const covering = covers.get(`${system.product}\u0000${system.serialNumber}`) ?? [];
     const contractKey = covering.map((c) => c.id).join(',');
@@ -194,6 +207,7 @@ export function resolveSystems(systems: readonly ResolverSystem[], options: Reso
           now: options.now,
           postExpiry,
           includePrereleases,
+          ...withdrawalOf(index.releaseList[build.release]!),
         });
         table[build.release] = v;
       }
@@ -222,7 +236,22 @@ export function resolveSystems(systems: readonly ResolverSystem[], options: Reso
     const result = { updates, upgrades, recommended, line };
     memo.set(shareKey, result);
     return { system, ...result };
-  });
+  }
+}
+
+/**
+ * The notices belong to one system (which serial number downloaded what), while resolutions are shared between
+ * systems alike in everything else: added after, to the candidates of the system that downloaded the release.
+ */
+function withNotices(resolution: SystemResolution, withdrawals: WithdrawalIndex | undefined): SystemResolution {
+  const { serialNumber } = resolution.system;
+  if (withdrawals === undefined || !withdrawals.downloadedAny(serialNumber)) return resolution;
+  const mark = (list: Candidate[]): Candidate[] =>
+    list.map((c) => {
+      const notice = withdrawals.notice(serialNumber, c.target.custom.product, c.target.custom.version);
+      return notice === undefined ? c : { ...c, withdrawn: notice };
+    });
+  return { ...resolution, updates: mark(resolution.updates), upgrades: mark(resolution.upgrades) };
 }
 
 /** Whether a resolution offers anything the system may take now. */

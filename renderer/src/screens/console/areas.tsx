@@ -14,6 +14,9 @@ import { SystemRecordScreen, SystemsList } from './customers/SystemsArea.js';
 import { MailArea } from './mail/MailArea.js';
 import { RegionRecord } from './regions/RegionRecord.js';
 import { RegionsArea } from './regions/RegionsArea.js';
+import { LinesArea } from './releases/LinesArea.js';
+import { ReleaseRecord } from './releases/ReleaseRecord.js';
+import { ReleasesArea } from './releases/ReleasesArea.js';
 
 export interface ConsoleArea {
   /** The address word: `#/console/<id>`. */
@@ -30,6 +33,9 @@ export const CONSOLE_AREAS: readonly ConsoleArea[] = [
   { id: 'contracts', labelKey: 'admin.contracts.area', List: ContractsArea, Record: ContractRecord },
   { id: 'systems', labelKey: 'admin.customers.areaSystems', List: SystemsList, Record: SystemRecordScreen },
   { id: 'regions', labelKey: 'admin.regions.area', List: RegionsArea, Record: RegionRecord },
+  // A release's address is `product@version`: `#/console/releases/atlas@1.9.0`.
+  { id: 'releases', labelKey: 'admin.releases.area', List: ReleasesArea, Record: ReleaseRecord },
+  { id: 'lines', labelKey: 'admin.releases.linesArea', List: LinesArea },
   // One address per report: `#/console/reports/sla`, `…/surveys`, `…/downloads`, `…/requests`.
   { id: 'reports', labelKey: 'admin.reports.area', List: ReportsList, Record: ReportRecord },
   { id: 'mail', labelKey: 'admin.mail.area', List: MailArea },

@@ -10,7 +10,7 @@ import { localizeProblem } from '../../../../shared/i18n/problem.js';
 import { Badge } from '../../components/Badge.js';
 import { UpgradePathView } from '../../components/UpgradePathView.js';
 import { useT } from '../../i18n/index.js';
-import { formatBytes, productLabel } from '../../lib/format.js';
+import { formatBytes, formatDateTime, productLabel } from '../../lib/format.js';
 import { needsPath, type PathView } from '../../lib/upgrade-path.js';
 import { kindLabel, verdictWords } from '../../lib/verdict-words.js';
 import { CandidateActions } from './CandidateActions.js';
@@ -70,6 +70,15 @@ export function CandidateCard({
           })}
         </span>
       </p>
+      {candidate.withdrawn !== undefined && (
+        <p className="notice notice-warn" role="note" data-testid="withdrawn-notice">
+          {t('app.systems.candidate.withdrawnNotice', {
+            withdrawnAt: formatDateTime(candidate.withdrawn.at),
+            reason: candidate.withdrawn.reason,
+            downloadedAt: formatDateTime(candidate.withdrawn.downloadedAt),
+          })}
+        </p>
+      )}
       {verdict.reasons.length > 0 && (
         <ul className="reasons" data-testid="verdict-reasons">
           {verdict.reasons.map((r) => {

@@ -193,6 +193,7 @@ refuses stays on this desktop: \`flush\` shows it with the portal's reason and e
     versionUnknown: '(version unknown)',
     enterVersion: 'Enter the installed version: hicare systems set-version {serial} VERSION',
     upToDate: 'Up to date.',
+    withdrawnNotice: '! Downloaded for this system on {downloadedAt}, withdrawn on {withdrawnAt}: do not install it.',
     nothingNewerNotInCatalog: 'No newer release in the catalog (the installed version is not in it).',
     update: 'update',
     upgrade: 'upgrade',

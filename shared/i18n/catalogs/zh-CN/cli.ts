@@ -187,6 +187,7 @@ REQUEST 是请求编号（TAC-2026-000002）或其 ID。
     versionUnknown: '（版本未知）',
     enterVersion: '请录入已安装的版本：hicare systems set-version {serial} VERSION',
     upToDate: '已是最新版本。',
+    withdrawnNotice: '！本系统已于 {downloadedAt} 下载，厂商已于 {withdrawnAt} 撤回：请勿安装。',
     nothingNewerNotInCatalog: '目录中没有更新的版本（已安装的版本不在目录中）。',
     update: '更新',
     upgrade: '升级',

@@ -25,6 +25,10 @@ export const releasesWords = {
     no: 'no',
     filterProduct: 'Product',
     allProducts: 'All products',
+    allReleases: 'All releases',
+    searchPlaceholder: 'Product or version',
+    edit: 'Edit',
+    editColumn: 'Dates',
     steps: { major: 'New major', minor: 'Feature release', patch: 'Fix' },
     phases: {
       beforeGa: 'Before GA',

@@ -102,6 +102,8 @@ export const systems = {
     notes: 'Release notes',
     noNotes: 'No release notes.',
     lifecycleOf: 'Lifecycle of the {major}.x line:',
+    withdrawnNotice:
+      'Withdrawn by the vendor on {withdrawnAt}: {reason} This system downloaded it on {downloadedAt}; do not install it.',
   },
   actions: {
     download: 'Download',

@@ -25,6 +25,10 @@ export const releasesWords: SameShape<typeof en> = {
     no: '否',
     filterProduct: '产品',
     allProducts: '全部产品',
+    allReleases: '全部版本',
+    searchPlaceholder: '产品或版本号',
+    edit: '修改',
+    editColumn: '日期',
     steps: { major: '新主版本', minor: '功能版本', patch: '修复版本' },
     phases: {
       beforeGa: '尚未正式发布',

@@ -100,6 +100,7 @@ export const systems: SameShape<typeof en> = {
     notes: '发行说明',
     noNotes: '没有发行说明。',
     lifecycleOf: '{major}.x 产品线的生命周期：',
+    withdrawnNotice: '厂商已于 {withdrawnAt} 撤回此版本：{reason} 本系统已于 {downloadedAt} 下载过它，请勿安装。',
   },
   actions: {
     download: '下载',
