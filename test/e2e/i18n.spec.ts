@@ -46,7 +46,18 @@ const ENGINEER = 'TAC engineer';
 const VENDOR = 'Portal administrator';
 
 /** The back office's areas, as the console's tabs name them in its addresses. */
-const CONSOLE_AREAS = ['customers', 'accounts', 'contracts', 'systems', 'regions', 'reports', 'mail', 'audit'];
+const CONSOLE_AREAS = [
+  'customers',
+  'accounts',
+  'contracts',
+  'systems',
+  'regions',
+  'releases',
+  'lines',
+  'reports',
+  'mail',
+  'audit',
+];
 
 function say(locale: DisplayLocale) {
   return (key: CatalogKey, params?: MessageParams) => translate(locale, key, params);
