@@ -61,7 +61,7 @@ export const releasesWords = {
     endOfService: 'End of service',
     phase: 'Today',
     releaseCount: 'Releases',
-    editLine: 'Set the dates of {product} {major}.x',
+    editLine: 'Edit the dates of {product} {major}.x',
     save: 'Save dates',
     lineSaved: 'Dates of {product} {major}.x saved; {resigned, plural, one {# target} other {# targets}} re-signed.',
     lineQueued: 'Dates of {product} {major}.x queued for the signer (job {job}).',

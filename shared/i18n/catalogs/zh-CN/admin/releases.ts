@@ -61,7 +61,7 @@ export const releasesWords: SameShape<typeof en> = {
     endOfService: '服务期结束日',
     phase: '现状',
     releaseCount: '版本数',
-    editLine: '设置 {product} {major}.x 的日期',
+    editLine: '修改 {product} {major}.x 的日期',
     save: '保存日期',
     lineSaved: '已保存 {product} {major}.x 的日期；已重新签名 {resigned, plural, other {# 个目标}}。',
     lineQueued: '{product} {major}.x 的日期已排队等待签名服务处理（作业 {job}）。',
