@@ -11,7 +11,7 @@ import type {
   ReleaseDetail,
   ReleaseSummary,
 } from '../../../shared/contracts/admin/releases.js';
-import type { SystemEntitlement } from '../../../shared/contracts/entitlement.js';
+import type { KnownWithdrawal, SystemEntitlement } from '../../../shared/contracts/entitlement.js';
 import { packagePath } from '../../../shared/contracts/portal-api.js';
 import { listDownloads } from '../../../portal/db/downloads.js';
 import { claimNextPublishJob, finishPublishJob } from '../../../portal/db/publish-jobs.js';
@@ -197,6 +197,19 @@ describePortal('releases in the back office', (t) => {
     expect(Date.parse(nw.withdrawn!.downloadedAt)).toBeLessThan(Date.parse(nw.withdrawn!.at));
     const refetch = await t.request('GET', `${packagePath(ATLAS_190)}?serialNumber=NW-ATL-0001`, { token: nwIt });
     expect(refetch.status).toBe(200);
+
+    // What the desktops learn withdrawals from: each customer sees only its own systems' downloads, never who
+    // withdrew it; engineers have no systems to be told about.
+    const known = async (token: string) =>
+      (await t.request<{ withdrawals: KnownWithdrawal[] }>('GET', '/api/v1/withdrawals', { token })).body.withdrawals;
+    expect(await known(cgIt)).toEqual([
+      { product: 'atlas', version: '1.9.0', at: t.clock.now.toISOString(), reason: expect.any(String), downloads: [] },
+    ]);
+    const nwKnown = await known(nwIt);
+    expect(nwKnown.map((w) => w.downloads.map((d) => d.serialNumber))).toEqual([['NW-ATL-0001']]);
+    expect(JSON.stringify(nwKnown)).not.toContain(PORTAL_ADMIN);
+    const engineerAsks = await t.request('GET', '/api/v1/withdrawals', { token: await t.signIn(ENGINEER) });
+    expectPlainCoded(engineerAsks, 403, 'FORBIDDEN');
 
     const audit = await t.request<{ items: { action: string; subjectId: string; actor: string }[] }>(
       'GET',
