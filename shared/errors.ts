@@ -93,6 +93,8 @@ export const ERROR_CODES = [
   'PRERELEASE',
   'NOT_FOR_PLATFORM',
   'RELEASE_WITHDRAWN',
+  // a knowledge article the vendor withdrew: its link answers with the reason
+  'ARTICLE_WITHDRAWN',
   // transport and authorization
   'UNKNOWN_METHOD',
   'METHOD_NOT_ALLOWED',

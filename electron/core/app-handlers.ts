@@ -6,6 +6,7 @@ import type { HostAdapter, Logger } from './adapters.js';
 import { isHicareError } from '../../shared/errors.js';
 import { AppSession } from './app/app-session.js';
 import { consoleHandlers } from './app/console-handlers.js';
+import { selfHelpHandlers } from './app/selfhelp-handlers.js';
 import { downloadHandlers } from './app/download-handlers.js';
 import { downloadRecordHandlers } from './app/download-record-handlers.js';
 import { failureHandlers } from './app/failure-handlers.js';
@@ -47,6 +48,7 @@ export function appHandlers(services: AppServices): AppHandlers {
     ...failureHandlers(session),
     ...downloadRecordHandlers(session),
     ...consoleHandlers(session),
+    ...selfHelpHandlers(session),
     ...mailHandlers(session),
     ...upgradeHandlers(session, { previews: () => settings.get().includePreviews, clock: host.clock }),
     ...supportHandlers(host, settings),

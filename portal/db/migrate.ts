@@ -20,6 +20,9 @@ import * as contractStartBasis from './migrations/0013_contract_start_basis.js';
 import * as regions from './migrations/0014_regions.js';
 import * as releaseWithdrawals from './migrations/0015_release_withdrawals.js';
 import * as mail from './migrations/0016_mail.js';
+import * as kbGeneration from './migrations/0017_kb_generation.js';
+import * as articleRevisions from './migrations/0018_article_revisions.js';
+import * as community from './migrations/0019_community.js';
 import type { Database } from './schema.js';
 
 /**
@@ -41,6 +44,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014_regions': regions,
   '0015_release_withdrawals': releaseWithdrawals,
   '0016_mail': mail,
+  '0017_kb_generation': kbGeneration,
+  '0018_article_revisions': articleRevisions,
+  '0019_community': community,
 };
 
 /**

@@ -411,6 +411,11 @@ export interface RegionCalendarsTable {
   working_weekends: string;
 }
 
+export interface KbGenerationTable {
+  id: number;
+  generation: number;
+}
+
 export interface Database {
   customers: CustomersTable;
   accounts: AccountsTable;
@@ -443,4 +448,5 @@ export interface Database {
   release_withdrawals: ReleaseWithdrawalsTable;
   regions: RegionsTable;
   region_calendars: RegionCalendarsTable;
+  kb_generation: KbGenerationTable;
 }

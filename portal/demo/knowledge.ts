@@ -12,6 +12,7 @@ export const DEMO_ARTICLES: readonly KnowledgeArticle[] = [
   {
     id: 'atlas-upgrade-1x-to-2x',
     kind: 'document',
+    locale: 'en',
     product: 'atlas',
     versions: '>=1.0.0 <3.0.0',
     title: 'Upgrading Atlas 1.x to Atlas 2',
@@ -27,6 +28,7 @@ export const DEMO_ARTICLES: readonly KnowledgeArticle[] = [
   {
     id: 'atlas-3-release-candidate',
     kind: 'document',
+    locale: 'en',
     product: 'atlas',
     versions: '>=3.0.0-0',
     title: 'Atlas 3.0 release candidate: what to test before general availability',
@@ -41,6 +43,7 @@ export const DEMO_ARTICLES: readonly KnowledgeArticle[] = [
   {
     id: 'beacon-1x-end-of-maintenance',
     kind: 'document',
+    locale: 'en',
     product: 'beacon',
     versions: '^1',
     title: 'Beacon 1.x: end of maintenance and end of service',
@@ -54,6 +57,7 @@ export const DEMO_ARTICLES: readonly KnowledgeArticle[] = [
   {
     id: 'beacon-2-administration',
     kind: 'document',
+    locale: 'en',
     product: 'beacon',
     versions: '^2',
     title: 'Beacon 2 administration: correlation rules and high availability pairs',
@@ -67,6 +71,7 @@ export const DEMO_ARTICLES: readonly KnowledgeArticle[] = [
   {
     id: 'cobalt-4-install-and-update',
     kind: 'document',
+    locale: 'en',
     product: 'cobalt',
     versions: '^4',
     title: 'Installing and updating the Cobalt 4 collector',
@@ -80,6 +85,7 @@ export const DEMO_ARTICLES: readonly KnowledgeArticle[] = [
   {
     id: 'cobalt-4-2-1-agent-still-running',
     kind: 'known-issue',
+    locale: 'en',
     product: 'cobalt',
     versions: DEMO_INSTALL_FAILURE.version,
     title: 'Cobalt 4.2.1 installer stops with ERROR 1603: service cobalt-agent is still running',
@@ -95,6 +101,7 @@ export const DEMO_ARTICLES: readonly KnowledgeArticle[] = [
   {
     id: 'cobalt-4-precheck-exit-3',
     kind: 'known-issue',
+    locale: 'en',
     product: 'cobalt',
     versions: '^4',
     title: 'Cobalt installer exits with code 3: a pre-install check failed',
@@ -108,6 +115,7 @@ export const DEMO_ARTICLES: readonly KnowledgeArticle[] = [
   {
     id: 'beacon-2-disk-space',
     kind: 'known-issue',
+    locale: 'en',
     product: 'beacon',
     versions: '^2',
     title: 'Beacon 2 upgrade stops: insufficient disk space for the alarm history migration',
@@ -121,6 +129,7 @@ export const DEMO_ARTICLES: readonly KnowledgeArticle[] = [
   {
     id: 'installer-permission-denied',
     kind: 'known-issue',
+    locale: 'en',
     product: null,
     versions: null,
     title: 'An installer fails with "Permission denied"',
@@ -134,6 +143,7 @@ export const DEMO_ARTICLES: readonly KnowledgeArticle[] = [
   {
     id: 'remote-guidance-after-failed-install',
     kind: 'document',
+    locale: 'en',
     product: null,
     versions: null,
     title: 'Getting remote guidance after a failed installation',

@@ -13,7 +13,6 @@ import { adminHandlers } from '../admin/routes.js';
 import { getAccount } from '../db/accounts.js';
 import type { TokenCache } from '../accounts/token-cache.js';
 import { appUpdatesHandler } from '../app-updates/routes.js';
-import { listArticles } from '../db/articles.js';
 import { listContracts } from '../db/contracts.js';
 import { regionTerms } from '../db/regions.js';
 import { calendarSummary, slaTermsFor } from '../../shared/domain/sla.js';
@@ -23,7 +22,8 @@ import { downloadRecords } from '../entitlement/download-records.js';
 import { reportInstalled } from '../entitlement/installed-reports.js';
 import { customerOf, customerSystems } from '../entitlement/systems.js';
 import { knownWithdrawals, systemEntitlement, type EntitlementContext } from '../entitlement/verdicts.js';
-import { matchKnownIssues, searchArticles } from '../knowledge/index.js';
+import { knowledgeHandlers } from '../knowledge/routes.js';
+import { communityHandlers } from '../community/routes.js';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../requests/idempotency.js';
 import type { RequestContext, RequestOptions } from '../requests/context.js';
 import { requestRoutes } from '../requests/routes.js';
@@ -58,6 +58,7 @@ export function registerPortalRoutes(
       ...accountHandlers(ctx),
       ...entitlementHandlers(ctx),
       ...knowledgeHandlers(ctx),
+      ...communityHandlers(ctx),
       ...requests.handlers,
       ...adminHandlers(ctx),
       downloadPackage: packageHandler(ctx, options),
@@ -169,37 +170,5 @@ function entitlementHandlers(ctx: EntitlementContext): Pick<JsonHandlers, Entitl
       return report;
     },
     releases: async ({ params }) => ({ releases: (await ctx.catalog.product(params.product)).targets }),
-  };
-}
-
-function knowledgeHandlers({ db }: EntitlementContext): Pick<JsonHandlers, 'knowledge' | 'knownIssues'> {
-  return {
-    knownIssues: async ({ body }) => ({
-      articles: matchKnownIssues(await listArticles(db), {
-        product: body.product,
-        ...(body.version === undefined ? {} : { version: body.version }),
-        ...(body.exitCode === undefined ? {} : { exitCode: body.exitCode }),
-        ...(body.log === undefined ? {} : { log: body.log }),
-      }),
-    }),
-    knowledge: async ({ query }) => {
-      const articles = await listArticles(db);
-      // A failure (exit code or log) asks for known issues; plain text asks for a search.
-      if (query.product !== undefined && (query.exitCode !== undefined || query.log !== undefined)) {
-        return {
-          articles: matchKnownIssues(articles, {
-            product: query.product,
-            ...(query.exitCode === undefined ? {} : { exitCode: query.exitCode }),
-            ...(query.log === undefined ? {} : { log: query.log }),
-          }),
-        };
-      }
-      return {
-        articles: searchArticles(articles, {
-          q: query.q,
-          ...(query.product === undefined ? {} : { product: query.product }),
-        }),
-      };
-    },
   };
 }

@@ -36,6 +36,7 @@ const STATUS: Partial<Record<string, number>> = {
   GRANT_EXPIRED: 410,
   GRANT_REVOKED: 410,
   LINK_EXPIRED: 410,
+  ARTICLE_WITHDRAWN: 410,
   METHOD_NOT_ALLOWED: 405,
   HEADERS_TOO_LARGE: 431,
   // The disk or object store the portal writes to is full: the client's request was fine, the portal cannot keep it.

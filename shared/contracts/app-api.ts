@@ -28,7 +28,12 @@ import {
   SubmitOutcomeSchema,
 } from './app-views.js';
 import { DownloadRecordsSchema } from './downloads.js';
-import { ADMIN_ENDPOINTS, type AdminEndpointName } from './portal-api.js';
+import {
+  ADMIN_ENDPOINTS,
+  SELFHELP_ENDPOINTS,
+  type AdminEndpointName,
+  type SelfHelpEndpointName,
+} from './portal-api.js';
 import { MailPreferencesSchema, MailPreferencesUpdateSchema } from './admin/mail.js';
 import { SupportExportInputSchema, SupportExportSchema, SupportPreviewSchema } from './support.js';
 import {
@@ -136,6 +141,22 @@ export const appApi = defineAppApi({
           params: z.record(z.string(), z.string()).optional(),
           query: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
           body: z.unknown().optional(),
+        })
+        .strict(),
+      output: z.unknown(),
+    },
+    /**
+     * Self-help: one call of the knowledge base's, the assistant's or the community's endpoints, passed through the
+     * signed-in session like the console's; the portal decides who may do what.
+     */
+    'selfhelp.call': {
+      input: z
+        .object({
+          endpoint: z.enum(SELFHELP_ENDPOINTS as [SelfHelpEndpointName, ...SelfHelpEndpointName[]]),
+          params: z.record(z.string(), z.string()).optional(),
+          query: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+          body: z.unknown().optional(),
+          idempotencyKey: z.uuid().optional(),
         })
         .strict(),
       output: z.unknown(),

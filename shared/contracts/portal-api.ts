@@ -39,6 +39,9 @@ import { regionsApi } from './admin/regions.js';
 import { releasesApi } from './admin/releases.js';
 import { reportsApi } from './admin/reports.js';
 import { mailApi } from './admin/mail.js';
+import { articlesApi } from './admin/articles.js';
+import { kbApi } from './selfhelp/kb.js';
+import { communityApi } from './selfhelp/community.js';
 import {
   conversation,
   customer,
@@ -266,6 +269,9 @@ export const portalApi = {
   ...releasesApi,
   ...reportsApi,
   ...mailApi,
+  ...articlesApi,
+  ...kbApi,
+  ...communityApi,
 } as const satisfies Record<string, Endpoint>;
 
 export type PortalApi = typeof portalApi;
@@ -320,6 +326,13 @@ export type EndpointName = keyof PortalApi;
 export type AdminEndpointName = {
   [K in EndpointName]: PortalApi[K]['auth'] extends readonly ['portal-admin'] ? K : never;
 }[EndpointName];
+
+/**
+ * Self-help (DESIGN.md §3.5): the knowledge base, the assistant and the community, for every role; the app passes
+ * these through one method as it does the console's.
+ */
+export type SelfHelpEndpointName = keyof typeof kbApi | keyof typeof communityApi;
+export const SELFHELP_ENDPOINTS = [...Object.keys(kbApi), ...Object.keys(communityApi)] as SelfHelpEndpointName[];
 
 export const ADMIN_ENDPOINTS = (Object.keys(portalApi) as EndpointName[]).filter((name): name is AdminEndpointName => {
   const auth = portalApi[name].auth;

@@ -7,11 +7,13 @@ import { regionsWords } from './admin/regions.js';
 import { releasesWords } from './admin/releases.js';
 import { reportsWords } from './admin/reports.js';
 import { mailWords } from './admin/mail.js';
+import { articlesWords } from './admin/articles.js';
 import { downloads } from './app/downloads.js';
 import { install } from './app/install.js';
 import { overview } from './app/overview.js';
 import { requests } from './app/requests.js';
 import { settings } from './app/settings.js';
+import { selfhelp } from './app/selfhelp.js';
 import { shell } from './app/shell.js';
 import { systems } from './app/systems.js';
 import { cli } from './cli.js';
@@ -26,6 +28,9 @@ import { regionsErrors } from './errors/admin-regions.js';
 import { releasesErrors } from './errors/admin-releases.js';
 import { reportsErrors } from './errors/admin-reports.js';
 import { mailErrors } from './errors/admin-mail.js';
+import { articlesErrors } from './errors/admin-articles.js';
+import { kbErrors } from './errors/kb.js';
+import { communityErrors } from './errors/community.js';
 import { cliErrors } from './errors/cli.js';
 import { coreErrors } from './errors/core.js';
 import { portalErrors } from './errors/portal.js';
@@ -49,12 +54,24 @@ export const en = {
     releasesErrors,
     reportsErrors,
     mailErrors,
+    articlesErrors,
+    kbErrors,
+    communityErrors,
   ),
   sla,
   domain,
-  app: { shell, overview, systems, install, downloads, requests, settings },
+  app: { shell, overview, systems, install, downloads, requests, settings, selfhelp },
   // The back office: one part per area, shared by the console, the portal's commands and its e-mail.
-  admin: joinAll(consoleFrame, customersWords, contractsWords, regionsWords, releasesWords, reportsWords, mailWords),
+  admin: joinAll(
+    consoleFrame,
+    customersWords,
+    contractsWords,
+    regionsWords,
+    releasesWords,
+    reportsWords,
+    mailWords,
+    articlesWords,
+  ),
   cli,
   core,
   desktop,
