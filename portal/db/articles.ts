@@ -41,3 +41,12 @@ export async function listArticles(db: Kysely<Database>): Promise<KnowledgeArtic
     })
     .sort((a, b) => compareText(a.id, b.id));
 }
+
+/** What a reader's link to an article finds: its published revision, the notice of its withdrawal, or nothing. */
+export type PublishedLookup =
+  { article: KnowledgeArticle; revision: number } | { withdrawn: { title: string; at: string; reason: string } } | null;
+
+export async function publishedArticle(db: Kysely<Database>, id: string): Promise<PublishedLookup> {
+  const article = (await listArticles(db)).find((a) => a.id === id);
+  return article === undefined ? null : { article, revision: 1 };
+}
