@@ -4,6 +4,8 @@ import type { Account } from '../../shared/contracts/accounts.js';
 import type { Page } from '../../shared/contracts/admin/paging.js';
 import type { CommunityListQuerySchema, CommunityQuestion } from '../../shared/contracts/selfhelp/community.js';
 import { seesHidden } from '../../shared/domain/post-author.js';
+import { hasControlCharacter } from '../../shared/domain/post-text.js';
+import { HicareError } from '../../shared/errors.js';
 import { listQuestions } from '../db/community.js';
 import type { EntitlementContext } from '../entitlement/verdicts.js';
 import { questionView, readerOf } from './views.js';
@@ -14,6 +16,10 @@ export async function listCommunityQuestions(
   query: z.output<typeof CommunityListQuerySchema>,
 ): Promise<Page<CommunityQuestion>> {
   const reader = readerOf(account);
+  // PostgreSQL cannot compare text holding NUL; refusing control characters answers alike on both dialects.
+  if (query.q !== undefined && hasControlCharacter(query.q)) {
+    throw new HicareError('INVALID_INPUT.communityControlCharacters', { field: 'search' }, { field: 'search' });
+  }
   const { items, total } = await listQuestions(ctx.db, {
     q: query.q,
     product: query.product,

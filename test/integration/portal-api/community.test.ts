@@ -114,6 +114,14 @@ describePortal('community: asking and answering', (t) => {
     expect(page.items.map((q) => q.id)).toEqual(all.items.slice(1, 3).map((q) => q.id));
   });
 
+  it('refuses a search that is too long or carries control characters', async () => {
+    expectRefused(await list(CG_IT, `?q=${'a'.repeat(201)}`), 400, 'INVALID_INPUT');
+    expectRefused(await list(CG_IT, '?q=a%00b'), 400, 'INVALID_INPUT', 'communityControlCharacters');
+    expectRefused(await list(CG_IT, '?state=closed'), 400, 'INVALID_INPUT');
+    expectRefused(await list(CG_IT, '?product=Not%20A%20Product'), 400, 'INVALID_INPUT');
+    expect((await list(CG_IT, `?q=${encodeURIComponent('%_\\')}`)).body.items).toEqual([]);
+  });
+
   it('seeds demo threads before the seed time, some accepted and verified by the engineer', async () => {
     const all = (await list(PORTAL_ADMIN, '?limit=200')).body.items;
     const demo = all.filter((q) => DEMO_THREADS.some((d) => d.title === q.title));

@@ -19,7 +19,7 @@ export const communityErrors = {
     },
     communityControlCharacters: {
       message:
-        'The {field, select, title {title} body {text} reason {reason} other {text}} contains control characters, which cannot be shown.',
+        'The {field, select, title {title} body {text} reason {reason} search {search} other {text}} contains control characters, which cannot be shown.',
       remedy: 'Remove them (they often come from pasting a terminal’s output) and send it again.',
     },
   },

@@ -18,7 +18,8 @@ export const communityErrors = {
       remedy: '请从产品目录所列的产品中为您的问题选择一个。',
     },
     communityControlCharacters: {
-      message: '{field, select, title {标题} body {正文} reason {原因} other {文字}}中含有无法显示的控制字符。',
+      message:
+        '{field, select, title {标题} body {正文} reason {原因} search {搜索词} other {文字}}中含有无法显示的控制字符。',
       remedy: '请删除这些字符（它们通常来自粘贴的终端输出）后重新提交。',
     },
   },
