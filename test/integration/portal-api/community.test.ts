@@ -154,6 +154,16 @@ describePortal('community: asking and answering', (t) => {
     expect(after.questions).toEqual(afterQuestion.questions);
   });
 
+  it('stores one post when the same retry arrives several times at once', async () => {
+    const before = await snapshot(t);
+    const replies = await Promise.all(
+      [1, 2, 3].map(() => ask(t, token(NW_ADMIN), { title: 'Sent on a flaky line' }, 'flaky-line')),
+    );
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+    expect(new Set(replies.map((r) => r.body.question.id)).size).toBe(1);
+    expect((await snapshot(t)).questions.length).toBe(before.questions.length + 1);
+  });
+
   it('refuses bad questions and answers with a coded error, storing nothing', async () => {
     const open = (await ask(t, token(NW_ADMIN), { title: 'To be answered badly' })).body.question.id;
     pastPostingWindow(t);
