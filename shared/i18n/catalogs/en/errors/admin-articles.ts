@@ -32,7 +32,8 @@ export const articlesErrors = {
     },
     articleNotPublished: {
       message: `Article "{id}" is ${STATE}, so there is nothing to withdraw.`,
-      remedy: 'Only a published article can be withdrawn; a draft is not visible to readers anyway.',
+      remedy:
+        '{state, select, withdrawn {It is withdrawn already; publish it again if readers should see it.} other {Only a published article can be withdrawn; a draft is not visible to readers anyway.}}',
     },
   },
 } satisfies ErrorMessages;

@@ -32,7 +32,8 @@ export const articlesErrors = {
     },
     articleNotPublished: {
       message: `文章“{id}”当前状态为${STATE}，没有可撤回的内容。`,
-      remedy: '只有已发布的文章才能撤回；草稿本来就不会被读者看到。',
+      remedy:
+        '{state, select, withdrawn {这篇文章已经撤回；如需让读者再次看到，请重新发布。} other {只有已发布的文章才能撤回；草稿本来就不会被读者看到。}}',
     },
   },
 } satisfies ErrorMessages;
