@@ -349,3 +349,59 @@ test('the reports count the P4 as accepted and met, and show the survey answer',
   await expect(page.getByText(CONTRACT).first()).toBeVisible();
   await shotAndAxe(page, 'audit');
 });
+
+test('the vendor drafts an article, revises it, meets a stale save, publishes and withdraws it', async ({ page }) => {
+  const id = 'walk-disk-full';
+  await signInAs(host, page, 'Portal administrator');
+  await page.goto(at('console/articles'));
+  await loaded(page, page.getByTestId('articles-list'));
+  await page.getByTestId('articles-create-id').fill(id);
+  await page.getByTestId('articles-create-title').fill('Installer stops: disk full');
+  await page.getByTestId('articles-create-kind').selectOption('known-issue');
+  await page.getByTestId('articles-create-body').fill('# Disk full\n\nFree 2 GB and run the installer again.');
+  await page.getByTestId('articles-create-exit-codes').fill('3, 4');
+  await page.getByTestId('articles-create-submit').click();
+  await expect(page.getByTestId('articles-create-done')).toContainText(id);
+  await page.getByTestId('articles-filter-state').selectOption('draft');
+  await expect(page.getByTestId('articles-list').getByRole('link', { name: id })).toBeVisible();
+  await shotAndAxe(page, 'articles');
+
+  await page.getByTestId('articles-list').getByRole('link', { name: id }).click();
+  await loaded(page, page.getByTestId('articles-record-revisions'));
+  await expect(page.getByTestId('articles-record-state')).toHaveText('Draft');
+  await page.getByTestId('articles-edit-body').fill('Free at least 2 GB on the system disk.');
+  await page.getByTestId('articles-edit-note').fill('Says how much');
+  await page.getByTestId('articles-edit-save').click();
+  await expect(page.getByTestId('articles-record-done')).toHaveText('Revision 2 is saved.');
+  await expect(page.getByTestId('articles-record-body')).toHaveText('Free at least 2 GB on the system disk.');
+
+  // Someone else saves revision 3 while this editor still stands on revision 2.
+  const token = await signInToPortal('admin@hicare.example', demoPassword('admin@hicare.example'));
+  await portal('PUT', `/api/v1/admin/articles/${id}`, token, {
+    kind: 'known-issue',
+    product: null,
+    versions: null,
+    title: 'Installer stops: disk full',
+    body: 'Saved by a colleague.',
+    baseRevision: 2,
+  });
+  await page.getByTestId('articles-edit-title').fill('My retitle');
+  await page.getByTestId('articles-edit-save').click();
+  await expect(page.getByTestId('articles-edit-error')).toContainText('Someone saved article "walk-disk-full"');
+
+  await page.reload();
+  await loaded(page, page.getByTestId('articles-record-revisions'));
+  await expect(page.getByTestId('articles-record-revision')).toHaveCount(3);
+  await page.getByTestId('articles-revision-view').last().click();
+  await expect(page.getByTestId('articles-revision-shown')).toContainText('Free 2 GB and run the installer again.');
+  await page.getByTestId('articles-record-publish').click();
+  await expect(page.getByTestId('articles-record-state')).toHaveText('Published');
+  await expect(page.getByTestId('articles-record-published')).toHaveText('3');
+  await shotAndAxe(page, 'article');
+
+  await page.getByTestId('articles-withdraw-reason').fill('Fixed in the next release');
+  await page.getByTestId('articles-withdraw-submit').click();
+  await expect(page.getByTestId('articles-record-state')).toHaveText('Withdrawn');
+  await expect(page.getByTestId('articles-record-withdrawn')).toContainText('Fixed in the next release');
+  await shotAndAxe(page, 'article-withdrawn');
+});

@@ -56,6 +56,7 @@ const CONSOLE_AREAS = [
   'lines',
   'reports',
   'mail',
+  'articles',
   'audit',
 ];
 

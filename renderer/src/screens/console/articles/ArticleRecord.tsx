@@ -86,7 +86,7 @@ export function ArticleRecord({ id }: { id: string }) {
         {fact(t('admin.articles.versions'), article.versions ?? t('admin.articles.everyVersion'))}
         {fact(t('admin.articles.locale'), <span translate="no">{article.locale}</span>)}
         {fact(t('admin.articles.signatures'), signaturesWords(article.signatures, t))}
-        {fact(t('admin.articles.revision'), row.revision, 'articles-record-revision')}
+        {fact(t('admin.articles.revision'), row.revision, 'articles-record-newest')}
         {fact(
           t('admin.articles.publishedRevision'),
           row.publishedRevision ?? t('admin.articles.notPublished'),
