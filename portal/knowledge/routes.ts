@@ -72,6 +72,7 @@ export function knowledgeHandlers(
       }),
     }),
     knowledge: async ({ query }) => {
+      const q = checkSearchText(query.q);
       const kb = await index();
       // A failure (exit code or log) asks for known issues; plain text asks for a search.
       if (query.product !== undefined && (query.exitCode !== undefined || query.log !== undefined)) {
@@ -84,13 +85,13 @@ export function knowledgeHandlers(
         };
       }
       const found = kb.search({
-        q: checkSearchText(query.q),
+        q,
         product: query.product,
         community: false,
         limit: LIST_LIMIT,
       });
       const byId = new Map(kb.articles.map((a) => [a.id, a]));
-      return { articles: found.hits.map((h) => byId.get(h.id)!).filter((a) => a !== undefined) };
+      return { articles: found.hits.flatMap((h) => byId.get(h.id) ?? []) };
     },
   };
 }
