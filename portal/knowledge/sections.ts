@@ -28,8 +28,8 @@ export function plainText(markdown: string): string {
       .replace(/<!--[\s\S]*?-->/gu, ' ')
       .replace(/<\/?[a-z][^>]*>/giu, ' ')
       // images keep their description, links their words; neither keeps its target
-      .replace(/!\[([^\]]*)\]\([^)]*\)/gu, '$1')
-      .replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1')
+      .replace(/!\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/gu, '$1')
+      .replace(/\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/gu, '$1')
       .replace(/\[([^\]]*)\]\[[^\]]*\]/gu, '$1')
       .replace(/^ {0,3}\[[^\]]+\]:\s*\S+.*$/gmu, ' ')
       .replace(/<(?:https?|mailto|javascript):[^>]*>/giu, ' ')
@@ -40,7 +40,8 @@ export function plainText(markdown: string): string {
       .replace(/^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$/gmu, ' ')
       .replace(/\|/gu, ' ')
       // emphasis and code marks, but not the underscores and asterisks inside words such as buffer_max
-      .replace(/(\*{1,3}|_{1,3}|~~)(?=\S)([^*_~\n]*?\S)\1/gu, '$2')
+      .replace(/(\*{1,3}|~~)(?=\S)([^*~\n]*?\S)\1/gu, '$2')
+      .replace(/(?<![\p{L}\p{N}])(_{1,3})(?=\S)([^_\n]*?\S)\1(?![\p{L}\p{N}])/gu, '$2')
       .replace(/`+/gu, '')
       .replace(/\\([\\`*_{}[\]()#+\-.!|])/gu, '$1')
       .replace(/\s+/gu, ' ')
