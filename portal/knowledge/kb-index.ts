@@ -28,6 +28,7 @@ import type { KbDocuments } from './documents.js';
 import { highlightAll, highlightWindow } from './highlight.js';
 import { matchKnownIssues, articleVersionRange, type KnownIssueQuery } from './match.js';
 import { splitSections } from './sections.js';
+import { TopK } from './top-k.js';
 import { hanWords, queryTerms, tokenize } from './tokenize.js';
 
 export interface KbSearchOptions {
@@ -137,6 +138,11 @@ interface Scratch {
   /** How many of the query's terms each document holds. */
   held: Uint16Array;
   touched: Int32Array;
+  /** Per entry (article or question), stamped per query: in scope, its best section and that section's score. */
+  entryStamp: Uint32Array;
+  entryScope: Uint8Array;
+  entryBest: Float64Array;
+  entryDoc: Int32Array;
 }
 
 export class KnowledgeIndex {
@@ -158,6 +164,7 @@ export class KnowledgeIndex {
   private readonly scratch: Scratch;
   private readonly related = new Map<string, ArticleSummary[]>();
   private stampCounter = 0;
+  private entryCounter = 0;
 
   private constructor(documents: KbDocuments) {
     this.articles = documents.articles;
@@ -231,6 +238,10 @@ export class KnowledgeIndex {
       best: new Float64Array(this.docs.length),
       held: new Uint16Array(this.docs.length),
       touched: new Int32Array(this.docs.length),
+      entryStamp: new Uint32Array(this.entries.length),
+      entryScope: new Uint8Array(this.entries.length),
+      entryBest: new Float64Array(this.entries.length),
+      entryDoc: new Int32Array(this.entries.length),
     };
   }
 
@@ -410,42 +421,60 @@ export class KnowledgeIndex {
       const hits = inScope.slice(offset, offset + limit).map((e) => this.hit(e, this.entryDocs[e]![0] ?? -1, 0, null));
       return { hits, total: inScope.length, offset, limit };
     }
-    const ranked = this.rankEntries(options.q, terms, filter);
+    const ranked = this.rankEntries(options.q, terms, filter, offset + limit);
     const hits = ranked.list
       .slice(offset, offset + limit)
       .map(({ entry, doc, score }) => this.hit(entry, doc, score, ranked.marked));
-    return { hits, total: ranked.list.length, offset, limit };
+    return { hits, total: ranked.total, offset, limit };
   }
 
-  /** Entries in scope that match `terms`, each with its best section, best first. */
+  /** A fresh stamp for the per-entry scratch arrays. */
+  private nextEntryMark(): number {
+    if (this.entryCounter === 0xffff_ffff) {
+      this.scratch.entryStamp.fill(0);
+      this.entryCounter = 0;
+    }
+    return ++this.entryCounter;
+  }
+
+  /**
+   * The best `k` entries in scope that match `terms`, each with its best section, and how many match in all.
+   * Per-entry state lives in typed arrays stamped per query, so no map or full sort is made per query.
+   */
   private rankEntries(
     q: string,
     terms: readonly string[],
     filter: ScopeFilter,
-  ): { list: { entry: number; doc: number; score: number }[]; marked: Set<string> } {
+    k: number,
+  ): { list: { entry: number; doc: number; score: number }[]; total: number; marked: Set<string> } {
     const { touched, marked } = this.score(q, terms);
+    const { entryStamp, entryScope, entryBest, entryDoc } = this.scratch;
+    const mark = this.nextEntryMark();
+    const matched: number[] = [];
     try {
-      const bestOf = new Map<number, { entry: number; doc: number; score: number }>();
-      const inScope = new Map<number, boolean>();
       for (let i = 0; i < touched; i++) {
         const d = this.scratch.touched[i]!;
-        const entry = this.docs[d]!.entry;
-        let ok = inScope.get(entry);
-        if (ok === undefined) inScope.set(entry, (ok = this.entryInScope(this.entries[entry]!, filter)));
-        if (!ok) continue;
+        const e = this.docs[d]!.entry;
+        if (entryStamp[e] !== mark) {
+          entryStamp[e] = mark;
+          entryScope[e] = this.entryInScope(this.entries[e]!, filter) ? 1 : 0;
+          entryBest[e] = -1;
+          if (entryScope[e] === 1) matched.push(e);
+        }
+        if (entryScope[e] === 0) continue;
         const score = this.final(d);
-        const current = bestOf.get(entry);
-        if (current === undefined || score > current.score || (score === current.score && d < current.doc)) {
-          bestOf.set(entry, { entry, doc: d, score });
+        if (score > entryBest[e]!) {
+          entryBest[e] = score;
+          entryDoc[e] = d;
         }
       }
-      const list = [...bestOf.values()].sort(
-        (a, b) => b.score - a.score || compareEntries(this.entries[a.entry]!, this.entries[b.entry]!),
-      );
-      return { list, marked };
     } finally {
       this.resetScratch(touched);
     }
+    const top = new TopK(k, (a, b) => compareEntries(this.entries[a]!, this.entries[b]!));
+    for (const e of matched) top.offer(e, entryBest[e]!);
+    const list = top.ids.map((e, i) => ({ entry: e, doc: entryDoc[e]!, score: top.scores[i]! }));
+    return { list, total: matched.length, marked };
   }
 
   private hit(e: number, d: number, score: number, marked: Set<string> | null): KbHit {
@@ -536,7 +565,7 @@ export class KnowledgeIndex {
     const headings = this.entryDocs[e]!.map((d) => this.docs[d]!.heading ?? '').join(' ');
     const terms = queryTerms(`${entry.title} ${headings}`, 24);
     const filter: ScopeFilter = { product: undefined, version: null, kind: undefined, community: false };
-    const related = this.rankEntries('', terms, filter)
+    const related = this.rankEntries('', terms, filter, 40)
       .list.filter((r) => r.entry !== e)
       // the same product's articles first: a reader of an Atlas article is rarely helped by a Beacon one
       .filter((r) => {
