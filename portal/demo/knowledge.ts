@@ -1,14 +1,17 @@
 /**
- * The demo knowledge base: product documents for each demo product and known issues with error signatures. The
+ * The demo knowledge base: product documents for each demo product, known issues with error signatures, guides and
+ * maintenance cases (./knowledge-guides.ts) and articles in Chinese (./knowledge-zh.ts). The
  * cobalt 4.2.1 article is written against the failing installer's own output (DEMO_INSTALL_FAILURE), so an install
  * failure in the demo finds it first.
  */
 import type { KnowledgeArticle } from '../../shared/contracts/knowledge.js';
 import { DEMO_INSTALL_FAILURE } from './catalog.js';
+import { DEMO_GUIDES } from './knowledge-guides.js';
+import { DEMO_ARTICLES_ZH } from './knowledge-zh.js';
 
 const paragraphs = (...text: string[]): string => text.join('\n\n');
 
-export const DEMO_ARTICLES: readonly KnowledgeArticle[] = [
+const PRODUCT_DOCUMENTS: readonly KnowledgeArticle[] = [
   {
     id: 'atlas-upgrade-1x-to-2x',
     kind: 'document',
@@ -155,3 +158,6 @@ export const DEMO_ARTICLES: readonly KnowledgeArticle[] = [
     updatedAt: '2026-01-15T09:00:00Z',
   },
 ];
+
+/** Every demo article: the product documents and known issues above, the guides and cases, the Chinese ones. */
+export const DEMO_ARTICLES: readonly KnowledgeArticle[] = [...PRODUCT_DOCUMENTS, ...DEMO_GUIDES, ...DEMO_ARTICLES_ZH];

@@ -1,3 +1,5 @@
-/** The knowledge base's rules, for the portal's routes: known issues for a failure, and self-help search. */
+/** The knowledge base's rules, for the portal's routes: the index (search, assistant, related), and known issues. */
 export { articleVersionRange, matchKnownIssues, type KnownIssueQuery } from './match.js';
-export { searchArticles, type ArticleSearchQuery } from './search.js';
+export { KnowledgeIndex, ANSWER_COVERAGE, type KbAskOptions, type KbSearchOptions } from './kb-index.js';
+export { KnowledgeIndexCache } from './index-cache.js';
+export { checkAskQuestion, checkSearchText, MAX_QUESTION_CHARS, MAX_SEARCH_CHARS } from './input.js';

@@ -1,48 +1,97 @@
 /**
  * Self-help's routes (DESIGN.md §3.5): search, one article, the assistant, and known issues for a failed installation,
- * all answered from the one knowledge index.
+ * all answered from the one knowledge index this portal instance holds.
  */
 import type { kbApi } from '../../shared/contracts/selfhelp/kb.js';
 import { HicareError } from '../../shared/errors.js';
 import type { EntitlementContext } from '../entitlement/verdicts.js';
 import type { JsonHandlers } from '../http/route-table.js';
-import { listArticles } from '../db/articles.js';
-import { matchKnownIssues, searchArticles } from './index.js';
+import { publishedArticle } from '../db/articles.js';
+import { checkAskQuestion, checkSearchText } from './input.js';
+import { KnowledgeIndexCache } from './index-cache.js';
+import type { KnowledgeIndex } from './kb-index.js';
+
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+
+/** The list the old search route answers with: at most this many articles. */
+const LIST_LIMIT = 20;
+
+/** What the handlers read besides the database; tests put fakes in. */
+export interface KnowledgeDeps {
+  cache?: KnowledgeIndexCache;
+  lookup?: typeof publishedArticle;
+}
 
 export function knowledgeHandlers(
-  ctx: EntitlementContext,
+  ctx: Pick<EntitlementContext, 'db'>,
+  deps: KnowledgeDeps = {},
 ): Pick<JsonHandlers, 'knowledge' | 'knownIssues' | keyof typeof kbApi> {
   const { db } = ctx;
+  const cache = deps.cache ?? new KnowledgeIndexCache();
+  const lookup = deps.lookup ?? publishedArticle;
+  const index = (): Promise<KnowledgeIndex> => cache.get(db);
   return {
-    kbSearch: () => Promise.reject(new HicareError('NOT_FOUND')),
-    kbArticle: () => Promise.reject(new HicareError('NOT_FOUND')),
-    kbAsk: () => Promise.reject(new HicareError('NOT_FOUND')),
+    kbSearch: async ({ query }) => {
+      const q = checkSearchText(query.q);
+      return (await index()).search({
+        q,
+        product: query.product,
+        version: query.version,
+        kind: query.kind,
+        community: query.community,
+        offset: query.offset,
+        limit: query.limit,
+      });
+    },
+    kbArticle: async ({ params }) => {
+      const found = await lookup(db, params.id);
+      if (found === null) throw new HicareError('NOT_FOUND.article', { id: params.id }, { id: params.id });
+      if ('withdrawn' in found) {
+        const { title, at, reason } = found.withdrawn;
+        throw new HicareError(
+          'ARTICLE_WITHDRAWN.article',
+          { title, withdrawnAt: at, reason },
+          { id: params.id, title, withdrawnAt: at, reason },
+        );
+      }
+      const related = (await index()).relatedArticles(found.article.id);
+      return { article: found.article, revision: found.revision, related };
+    },
+    kbAsk: async ({ body }) => {
+      const question = checkAskQuestion(body.question);
+      const { passages, answered } = (await index()).ask({ question, product: body.product, version: body.version });
+      return { passages, answered };
+    },
     knownIssues: async ({ body }) => ({
-      articles: matchKnownIssues(await listArticles(db), {
+      articles: (await index()).matchKnownIssues({
         product: body.product,
-        ...(body.version === undefined ? {} : { version: body.version }),
-        ...(body.exitCode === undefined ? {} : { exitCode: body.exitCode }),
-        ...(body.log === undefined ? {} : { log: body.log }),
+        ...optional('version', body.version),
+        ...optional('exitCode', body.exitCode),
+        ...optional('log', body.log),
       }),
     }),
     knowledge: async ({ query }) => {
-      const articles = await listArticles(db);
+      const q = checkSearchText(query.q);
+      const kb = await index();
       // A failure (exit code or log) asks for known issues; plain text asks for a search.
       if (query.product !== undefined && (query.exitCode !== undefined || query.log !== undefined)) {
         return {
-          articles: matchKnownIssues(articles, {
+          articles: kb.matchKnownIssues({
             product: query.product,
-            ...(query.exitCode === undefined ? {} : { exitCode: query.exitCode }),
-            ...(query.log === undefined ? {} : { log: query.log }),
+            ...optional('exitCode', query.exitCode),
+            ...optional('log', query.log),
           }),
         };
       }
-      return {
-        articles: searchArticles(articles, {
-          q: query.q,
-          ...(query.product === undefined ? {} : { product: query.product }),
-        }),
-      };
+      const found = kb.search({
+        q,
+        product: query.product,
+        community: false,
+        limit: LIST_LIMIT,
+      });
+      const byId = new Map(kb.articles.map((a) => [a.id, a]));
+      return { articles: found.hits.flatMap((h) => byId.get(h.id) ?? []) };
     },
   };
 }

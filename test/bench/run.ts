@@ -2,7 +2,8 @@
  * `npm run bench [group…]`: runs the benchmarks, each printing its figures as ratios against a reference measured
  * in the same run. Groups: portal (API load and package throughput), download (the client's figures: 1 GiB
  * download, fleet resolution, the 100,000-target signed catalog), ui (the 10,000-row release list in Chromium),
- * cluster (the install base's mix through HAProxy to two instances on PostgreSQL; needs PostgreSQL and HAProxy).
+ * cluster (the install base's mix through HAProxy to two instances on PostgreSQL; needs PostgreSQL and HAProxy),
+ * kb (the knowledge index at 10,000 articles and 50,000 community posts: build, memory, search and assistant).
  * Without arguments, every group runs. Benchmarks are never part of `npm test`; each file also runs alone with
  * `node --import tsx test/bench/<file>.ts`.
  */
@@ -21,6 +22,9 @@ const GROUPS: Record<string, () => Promise<unknown>> = {
   },
   cluster: async () => {
     await (await import('./cluster.js')).main();
+  },
+  kb: async () => {
+    await (await import('./kb.js')).main();
   },
 };
 
