@@ -46,7 +46,7 @@ export function knowledgeHandlers(
     },
     kbArticle: async ({ params }) => {
       const found = await lookup(db, params.id);
-      if (found === null) throw new HicareError('NOT_FOUND.article', { id: params.id }, { id: params.id });
+      if (found === null) throw new HicareError('NOT_FOUND.publishedArticle', { id: params.id }, { id: params.id });
       if ('withdrawn' in found) {
         const { title, at, reason } = found.withdrawn;
         throw new HicareError(

@@ -72,7 +72,7 @@ describePortal('self-help search and assistant', (t) => {
     expect(reply.body.related.length).toBeLessThanOrEqual(5);
     const missing = await t.request('GET', '/api/v1/kb/articles/no-such-article', { token });
     expect(missing.status).toBe(404);
-    expect(coded(missing)).toMatchObject({ code: 'NOT_FOUND', key: 'NOT_FOUND.article' });
+    expect(coded(missing)).toMatchObject({ code: 'NOT_FOUND', key: 'NOT_FOUND.publishedArticle' });
   });
 
   it('refuses bad input with a coded 400 and answers the same afterwards', async () => {

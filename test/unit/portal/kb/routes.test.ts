@@ -71,7 +71,7 @@ describe('one article', () => {
   it('is 404 NOT_FOUND.article for an unknown id', async () => {
     const { handlers } = setup(null);
     const e = await refusal(handlers.kbArticle({ params: { id: 'no-such-article' } } as never));
-    expect(e.key).toBe('NOT_FOUND.article');
+    expect(e.key).toBe('NOT_FOUND.publishedArticle');
     expect(e.message).toContain('no-such-article');
   });
 

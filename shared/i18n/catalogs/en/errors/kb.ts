@@ -25,7 +25,7 @@ export const kbErrors = {
     },
   },
   NOT_FOUND: {
-    article: {
+    publishedArticle: {
       message: 'There is no published article {id}.',
       remedy: 'Search the knowledge base for the subject; the link may be mistyped or the article not published yet.',
     },

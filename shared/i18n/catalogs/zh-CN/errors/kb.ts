@@ -25,7 +25,7 @@ export const kbErrors = {
     },
   },
   NOT_FOUND: {
-    article: {
+    publishedArticle: {
       message: '没有已发布的文章 {id}。',
       remedy: '请在知识库中搜索相关主题；链接可能有误，或文章尚未发布。',
     },
