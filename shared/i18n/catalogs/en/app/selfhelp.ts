@@ -134,6 +134,8 @@ export const selfhelp = {
     },
   },
   links: {
+    endOfMaintenanceWords: 'end of maintenance',
+    endOfServiceWords: 'end of service',
     readMore: 'Read more',
     readArticle: 'Read the article',
     systemHeading: 'Articles for this system',

@@ -135,6 +135,8 @@ export const selfhelp: SameShape<typeof en> = {
     },
   },
   links: {
+    endOfMaintenanceWords: '维护结束',
+    endOfServiceWords: '服务结束',
     readMore: '了解更多',
     readArticle: '阅读文章',
     systemHeading: '与此系统相关的文章',
