@@ -416,6 +416,44 @@ export interface KbGenerationTable {
   generation: number;
 }
 
+/** A customer's question to the community (migration 0019). */
+export interface CommunityQuestionsTable {
+  id: string;
+  customer_id: string;
+  account_id: string;
+  idempotency_key: string | null;
+  body_hash: string;
+  title: string;
+  body: string;
+  product: string;
+  version: string | null;
+  /** 0 or 1: whether other customers see the company's name. */
+  show_company: number;
+  created_at: IsoInstant;
+  hidden_at: IsoInstant | null;
+  hidden_reason: string | null;
+  hidden_by: string | null;
+}
+
+export interface CommunityAnswersTable {
+  id: string;
+  question_id: string;
+  account_id: string;
+  /** Null for the vendor's staff. */
+  customer_id: string | null;
+  idempotency_key: string | null;
+  body_hash: string;
+  body: string;
+  show_company: number;
+  created_at: IsoInstant;
+  verified_at: IsoInstant | null;
+  verified_by: string | null;
+  accepted_at: IsoInstant | null;
+  hidden_at: IsoInstant | null;
+  hidden_reason: string | null;
+  hidden_by: string | null;
+}
+
 export interface Database {
   customers: CustomersTable;
   accounts: AccountsTable;
@@ -449,4 +487,6 @@ export interface Database {
   regions: RegionsTable;
   region_calendars: RegionCalendarsTable;
   kb_generation: KbGenerationTable;
+  community_questions: CommunityQuestionsTable;
+  community_answers: CommunityAnswersTable;
 }

@@ -28,6 +28,7 @@ import type { Database } from '../db/schema.js';
 import { initKeys } from '../tuf/keys.js';
 import { initRepository } from '../tuf/repository.js';
 import { DEMO_LIFECYCLES, demoPackageSpecs } from './catalog.js';
+import { seedDemoCommunity } from './community.js';
 import { DEMO_ARTICLES } from './knowledge.js';
 import { buildDemoPackage } from './packages.js';
 import { seedDemoRegions } from './regions.js';
@@ -222,5 +223,6 @@ export async function seedDemo({ db, catalog, keysDir, now }: DemoSeedOptions): 
   }
   await add('engineer', 'TAC engineer', `engineer@${VENDOR_DOMAIN}`, null);
   await add('portal-admin', 'Portal administrator', `admin@${VENDOR_DOMAIN}`, null);
+  await seedDemoCommunity(db, now);
   return { accounts, customers, targets };
 }

@@ -57,6 +57,9 @@ export function sendError(reply: FastifyReply, failure: unknown, status?: number
   const body: ErrorBody = coded.toBody(locale);
   const answered = status ?? (isHicareError(error) ? httpStatusFor(error.code) : 500);
   if (answered >= 500) reply.request.log.error({ err: failure, status: answered }, 'answered with a server error');
+  // HTTP clients and proxies back off on Retry-After without reading the body.
+  const wait = coded.code === 'RATE_LIMITED' ? coded.details?.['retryAfterSeconds'] : undefined;
+  if (typeof wait === 'number') reply.header('retry-after', String(wait));
   return answerIn(reply, locale).code(answered).type('application/json').send(body);
 }
 

@@ -7,7 +7,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { contractStanding } from '../../shared/domain/contract.js';
-import { isHicareError } from '../../shared/errors.js';
 import { authenticate, revokeToken, signIn } from '../accounts/index.js';
 import { adminHandlers } from '../admin/routes.js';
 import { getAccount } from '../db/accounts.js';
@@ -75,20 +74,12 @@ export function registerPortalRoutes(
 
 function accountHandlers({ db, now }: EntitlementContext): Pick<JsonHandlers, 'signIn' | 'signOut' | 'me'> {
   return {
-    signIn: async ({ body, request, reply }) => {
-      try {
-        const language = requestedLocale(request);
-        return await signIn(db, body.email, body.password, now(), {
-          remoteAddress: request.ip,
-          ...(language === undefined ? {} : { language }),
-        });
-      } catch (error) {
-        // HTTP clients and proxies back off on Retry-After without reading the body.
-        const wait =
-          isHicareError(error) && error.code === 'RATE_LIMITED' ? error.details?.['retryAfterSeconds'] : undefined;
-        if (typeof wait === 'number') reply.header('retry-after', String(wait));
-        throw error;
-      }
+    signIn: async ({ body, request }) => {
+      const language = requestedLocale(request);
+      return signIn(db, body.email, body.password, now(), {
+        remoteAddress: request.ip,
+        ...(language === undefined ? {} : { language }),
+      });
     },
     signOut: async ({ caller }) => {
       await revokeToken(db, caller.tokenId, now(), { accountId: caller.account.id });
