@@ -27,6 +27,7 @@ Commands:
   line list|set      List product lines with their lifecycle dates, or set one line's dates
   report KIND        A report for the vendor: sla, surveys, downloads or requests (--json, --csv)
   region             List, show, add and change regions, their response times and business calendars
+  article            Knowledge articles: list, show, add, update (a new revision), publish, withdraw, revisions
 
 Options for every command:
   --data DIR         Data directory (default: $HICARE_PORTAL_DATA or ./portal-data)
@@ -217,4 +218,26 @@ zone, business hours, working days, holidays and working days moved onto a weeke
 year). Setting a year that exists changes only the flags given; a new year needs --time-zone and starts from
 Monday to Friday, 09:00-18:00. Contracts naming the region are judged by it; a year without a calendar follows the
 latest earlier year's hours, days and zone. Every change is audited with the operator's user@host.`,
+  article: `hicare-portal article list [--q TEXT] [--state draft|published|withdrawn] [--kind KIND] [--product PRODUCT]
+                          [--offset N] [--limit N]
+hicare-portal article show ID [--revision N]
+hicare-portal article revisions ID
+hicare-portal article add ID --kind KIND --title TITLE --body-file FILE.md|- [--product PRODUCT] [--versions RANGE]
+                         [--locale en|zh-CN] [--exit-codes 3,4] [--log-contains TEXT] [--note TEXT]
+hicare-portal article update ID [--title TITLE] [--body-file FILE.md|-] [--kind KIND] [--product PRODUCT | --no-product]
+                            [--versions RANGE | --all-versions] [--locale en|zh-CN]
+                            [--exit-codes 3,4] [--log-contains TEXT] [--no-signatures] [--note TEXT]
+                            [--base-revision N]
+hicare-portal article publish ID [--revision N]
+hicare-portal article withdraw ID --reason TEXT
+  (each also takes --data DIR, --json or --csv, --lang en|zh-CN)
+
+KIND is document, configuration-guide, maintenance-case or known-issue. The text is Markdown, read from FILE.md or,
+with --body-file -, from standard input. --versions is a semver range such as "^4" or ">=4.2.0 <4.2.2"; without it
+the article applies to every version. --exit-codes and --log-contains state one error signature (a known issue
+matches an installer failure by it). \`add\` saves a draft; \`update\` saves a new revision from the newest one,
+changing only the flags given (--base-revision N refuses the save if someone saved after revision N). Readers see
+an article only once it is published, and then the published revision until another is published; \`publish
+--revision N\` publishes an earlier revision again. A withdrawn article's link tells readers the reason; publishing
+it again restores it. Every change is audited with the operator's user@host.`,
 };

@@ -44,6 +44,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   line: async () => (await import('./admin/releases.js')).lineCommand,
   report: async () => (await import('./admin/reports.js')).reportCommand,
   region: async () => (await import('./admin/regions.js')).regionCommand,
+  article: async () => (await import('./admin/articles.js')).articleCommand,
 };
 
 export async function runPortalCli(argv: readonly string[], io: CliProcess): Promise<number> {

@@ -155,13 +155,36 @@ export interface LifecyclesTable {
   end_of_service: string | null;
 }
 
+/** An article's state and the newest revision's searchable fields; the content is in its revisions. */
 export interface ArticlesTable {
   id: string;
   kind: string;
   product: string | null;
+  locale: string;
+  title: string;
+  versions: string | null;
+  /** draft | published | withdrawn */
+  state: string;
+  /** The newest revision. */
+  revision: number;
+  /** The revision readers see; null until the article is first published. */
+  published_revision: number | null;
+  withdrawn_at: IsoInstant | null;
+  withdrawn_reason: string | null;
+  withdrawn_by: string | null;
+  updated_at: IsoInstant;
+  updated_by: string;
+}
+
+/** Every saved revision of an article, kept so any of them can be read or published again. */
+export interface ArticleRevisionsTable {
+  article_id: string;
+  revision: number;
   /** The KnowledgeArticle as JSON. */
   document: string;
-  updated_at: IsoInstant;
+  saved_at: IsoInstant;
+  saved_by: string;
+  note: string | null;
 }
 
 export interface RequestNumbersTable {
@@ -467,6 +490,7 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   lifecycles: LifecyclesTable;
   articles: ArticlesTable;
+  article_revisions: ArticleRevisionsTable;
   request_numbers: RequestNumbersTable;
   requests: RequestsTable;
   messages: MessagesTable;

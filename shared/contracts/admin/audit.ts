@@ -16,6 +16,7 @@ export const AUDIT_SUBJECTS = [
   'release',
   'line',
   'mail',
+  'article',
 ] as const;
 export const AuditSubjectSchema = z.enum(AUDIT_SUBJECTS);
 export type AuditSubject = z.infer<typeof AuditSubjectSchema>;

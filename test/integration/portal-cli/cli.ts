@@ -23,13 +23,25 @@ export function cliEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
-function start(args: readonly string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: readonly string[], env: NodeJS.ProcessEnv, stdin?: string): ChildProcess {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
+  child.stdin?.end(stdin);
+  return child;
 }
 
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<CliResult> {
+/** `stdin`, when given, is what the command reads from its standard input. */
+export function runCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 30_000,
+  stdin?: string,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = start(args, env);
+    const child = start(args, env, stdin);
     let stdout = '';
     let stderr = '';
     child.stdout?.setEncoding('utf8').on('data', (s: string) => (stdout += s));

@@ -4,6 +4,8 @@
  */
 import type { ReactElement } from 'react';
 import type { CatalogKey } from '../../../../shared/i18n/translator.js';
+import { ArticleRecord } from './articles/ArticleRecord.js';
+import { ArticlesArea } from './articles/ArticlesArea.js';
 import { AuditArea } from './AuditArea.js';
 import { ContractRecord } from './contracts/ContractRecord.js';
 import { ContractsArea } from './contracts/ContractsArea.js';
@@ -38,6 +40,7 @@ export const CONSOLE_AREAS: readonly ConsoleArea[] = [
   { id: 'lines', labelKey: 'admin.releases.linesArea', List: LinesArea },
   // One address per report: `#/console/reports/sla`, `…/surveys`, `…/downloads`, `…/requests`.
   { id: 'reports', labelKey: 'admin.reports.area', List: ReportsList, Record: ReportRecord },
+  { id: 'articles', labelKey: 'admin.articles.area', List: ArticlesArea, Record: ArticleRecord },
   { id: 'mail', labelKey: 'admin.mail.area', List: MailArea },
   { id: 'audit', labelKey: 'admin.audit.area', List: AuditArea },
 ];

@@ -42,6 +42,7 @@ export const consoleFrame = {
       release: 'Release',
       line: 'Major line',
       mail: 'E-mail',
+      article: 'Article',
     },
   },
 } satisfies Messages;

@@ -43,6 +43,7 @@ export const consoleFrame: SameShape<typeof en> = {
       release: '版本',
       line: '主版本线',
       mail: '电子邮件',
+      article: '文章',
     },
   },
 };
