@@ -17,6 +17,7 @@ const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text),
   errIsTty: process.stderr.isTTY === true,
+  outIsTty: process.stdout.isTTY === true,
   readStdin,
   ...(process.stdin.isTTY === true
     ? {

@@ -8,7 +8,8 @@ const DIRECTIVES: readonly (readonly [string, string])[] = [
   ['default-src', "'self'"],
   ['script-src', "'self'"],
   ['style-src', "'self'"],
-  ['img-src', "'self' data:"],
+  // Article images from https hosts, which the reader loads one at a time by choosing "Show" (never automatically).
+  ['img-src', "'self' data: https:"],
   ['font-src', "'self'"],
   ['connect-src', "'self'"],
   ['object-src', "'none'"],

@@ -16,6 +16,8 @@ export interface CliIo {
   err: (text: string) => void;
   /** Whether stderr is a terminal (progress bars) and stdin one (password prompt). */
   errIsTty: boolean;
+  /** Whether stdout is a terminal: search hits are marked in bold there, in [brackets] in a pipe or a file. */
+  outIsTty?: boolean;
   readStdin: () => Promise<string>;
   /** Absent without a terminal. Typed characters are hidden unless `echo` (a password is the default question). */
   prompt?: (question: string, options?: { echo?: boolean }) => Promise<string>;

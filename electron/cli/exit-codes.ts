@@ -20,6 +20,7 @@ export const EXIT = {
   doesNotFit: 8,
   refused: 9,
   notConfirmed: 10,
+  withdrawn: 11,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -60,6 +61,7 @@ const CLASSES: readonly [ExitCode, readonly string[]][] = [
     ['FORBIDDEN', 'ROLE_NOT_ALLOWED', 'UNAUTHENTICATED', 'INVALID_CREDENTIALS', 'TOKEN_EXPIRED', 'TOKEN_REVOKED'],
   ],
   [EXIT.notConfirmed, ['CONFIRMATION_REQUIRED']],
+  [EXIT.withdrawn, ['ARTICLE_WITHDRAWN']],
 ];
 
 export function exitCodeFor(code: ErrorCode | string): ExitCode {

@@ -22,6 +22,7 @@ const COMMAND_HELP: Readonly<Record<string, CatalogKey>> = {
   log: 'cli.help.log',
   'support-bundle': 'cli.help.supportBundle',
   request: 'cli.help.request',
+  kb: 'cli.help.kb',
 };
 
 /** A command's help, or the main help for a command that has none. */

@@ -21,6 +21,7 @@ import {
 } from './commands.js';
 import { commandHint } from './command-hints.js';
 import { CliContext, type CliIo, type GlobalFlags } from './context.js';
+import { kbCommand } from './kb-commands.js';
 import { requestCommand } from './request-commands.js';
 import { supportBundleCommand } from './support-command.js';
 import { upgradeCommand } from './upgrade-command.js';
@@ -41,6 +42,7 @@ const COMMANDS: Record<string, (ctx: CliContext, args: readonly string[]) => Pro
   upgrade: upgradeCommand,
   log: logCommand,
   request: requestCommand,
+  kb: kbCommand,
   'support-bundle': supportBundleCommand,
 };
 

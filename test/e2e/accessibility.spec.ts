@@ -23,6 +23,10 @@ const ADMIN_SCREENS: [string, string][] = [
   ['systems/CG-ATL-0001', 'Recommended'],
   ['downloads', 'Downloads'],
   ['requests', 'Requests'],
+  ['selfhelp', 'Search articles and answers'],
+  ['selfhelp/ask', 'Your question'],
+  ['selfhelp/community', 'Questions'],
+  ['selfhelp/new-question', 'Show my company name'],
   ['settings', 'Portal'],
 ];
 

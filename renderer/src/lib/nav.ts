@@ -1,6 +1,6 @@
 /**
  * What each role sees in the sidebar and may open (DESIGN.md §1): customer admins everything about their contract;
- * IT staff the same without requests; engineers their workspace and no contracts.
+ * IT staff the same without requests; engineers their workspace and no contracts. Self-help is everyone's.
  */
 import type { Role } from '../../../shared/domain/request-state.js';
 import type { CatalogKey } from '../../../shared/i18n/translator.js';
@@ -21,10 +21,10 @@ function navItem(section: Section): NavItem {
 }
 
 const BY_ROLE: Record<Role, Section[]> = {
-  'customer-admin': ['overview', 'systems', 'downloads', 'requests', 'settings'],
-  'it-staff': ['overview', 'systems', 'downloads', 'settings'],
-  engineer: ['workspace', 'settings'],
-  'portal-admin': ['console', 'workspace', 'settings'],
+  'customer-admin': ['overview', 'systems', 'downloads', 'requests', 'selfhelp', 'settings'],
+  'it-staff': ['overview', 'systems', 'downloads', 'selfhelp', 'settings'],
+  engineer: ['workspace', 'selfhelp', 'settings'],
+  'portal-admin': ['console', 'workspace', 'selfhelp', 'settings'],
 };
 
 /** Signed out, only the settings (portal, proxy, CA, trust) are reachable besides the sign-in form. */

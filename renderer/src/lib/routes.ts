@@ -3,7 +3,7 @@
  * E2E suite can open a screen directly. The web host's `#token=` fragment is read and removed before routing starts.
  * The addresses themselves are declared in `route-table.ts`.
  */
-import { ROUTE_TABLE, SECTION_HOME, type RouteName, type RouteOf, type Words } from './route-table.js';
+import { ROUTE_TABLE, SECTION_HOME, type Query, type RouteName, type RouteOf, type Words } from './route-table.js';
 
 export type { RouteName, RouteOf } from './route-table.js';
 export type Route = RouteOf;
@@ -19,17 +19,31 @@ function decode(word: string | undefined): string | null {
   }
 }
 
+/** The filters after `?`; a badly encoded one reads as no filters rather than a broken screen. */
+function readQuery(search: string): Query {
+  if (search === '') return new Map();
+  try {
+    return new Map(new URLSearchParams(search));
+  } catch {
+    return new Map();
+  }
+}
+
 /**
  * The route an address names. An address whose first word is known but whose rest does not read (a missing or badly
  * encoded serial number) opens that section's list; anything else unknown opens the home screen.
  */
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '').replace(/^\/+/, '').split('?')[0] ?? '';
+  const [path = '', search = ''] = hash
+    .replace(/^#/, '')
+    .replace(/^\/+/, '')
+    .split(/\?(.*)/s);
   const [root = '', second, third] = path.split('/');
   const words: Words = [decode(second), decode(third)];
+  const query: Query = readQuery(search);
   const candidates = SPECS.filter((spec) => spec.root === root);
   for (const spec of candidates) {
-    const route = spec.read(words);
+    const route = spec.read(words, query);
     if (route !== null) return route;
   }
   const section = candidates[0]?.section ?? null;

@@ -13,6 +13,12 @@ import { RequestDetailScreen } from './requests/RequestDetailScreen.js';
 import { RequestDraftScreen } from './requests/RequestDraftScreen.js';
 import { NewRequestScreen } from './requests/NewRequestScreen.js';
 import { RequestsScreen } from './requests/RequestsScreen.js';
+import { ArticleScreen } from './selfhelp/ArticleScreen.js';
+import { AskScreen } from './selfhelp/AskScreen.js';
+import { CommunityScreen } from './selfhelp/CommunityScreen.js';
+import { NewQuestionScreen } from './selfhelp/NewQuestionScreen.js';
+import { QuestionScreen } from './selfhelp/QuestionScreen.js';
+import { SearchScreen } from './selfhelp/SearchScreen.js';
 import { SettingsScreen } from './settings/SettingsScreen.js';
 import { SignInScreen } from './sign-in/SignInScreen.js';
 import { SystemDetailScreen } from './systems/SystemDetailScreen.js';
@@ -33,13 +39,27 @@ const SCREENS: { readonly [N in RouteName]: (route: RouteOf<N>) => ReactElement 
   requests: () => <RequestsScreen />,
   'request-draft': (r) => <RequestDraftScreen failureId={r.failureId} />,
   'request-new': (r) => <NewRequestScreen serialNumber={r.serialNumber} outboxKey={r.outboxKey} />,
+  'request-question': (r) => <NewRequestScreen draftKey={r.draftKey} />,
   request: (r) => <RequestDetailScreen id={r.id} />,
+  selfhelp: (r) => <SearchScreen route={r} />,
+  'selfhelp-article': (r) => <ArticleScreen id={r.id} section={r.section} />,
+  'selfhelp-ask': (r) => <AskScreen q={r.q} />,
+  'selfhelp-community': (r) => <CommunityScreen route={r} />,
+  'selfhelp-question': (r) => <QuestionScreen id={r.id} />,
+  'selfhelp-new-question': (r) => <NewQuestionScreen product={r.product} version={r.version} />,
   workspace: () => <WorkspaceScreen />,
   'workspace-request': (r) => <EngineerRequestScreen id={r.id} />,
   console: (r) => <ConsoleScreen area={r.area} id={r.id} />,
   settings: () => <SettingsScreen />,
 };
 
+/**
+ * Screens whose address follows what is typed in them (a search): they stay the same screen while it changes, so the
+ * search box keeps its focus and text.
+ */
+const FOLLOWS_ITS_ADDRESS: ReadonlySet<RouteName> = new Set(['selfhelp', 'selfhelp-community']);
+
 export function ScreenFor<N extends RouteName>({ route }: { route: RouteOf<N> }) {
-  return <Fragment key={hrefOf(route)}>{SCREENS[route.name](route)}</Fragment>;
+  const key = FOLLOWS_ITS_ADDRESS.has(route.name) ? route.name : hrefOf(route);
+  return <Fragment key={key}>{SCREENS[route.name](route)}</Fragment>;
 }

@@ -9,6 +9,11 @@ const word = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 });
 /** Request ids come from the portal (`req_…`); the words naming the request forms are never one. */
 const requestId = word.filter((w) => !['open', 'edit', 'new'].includes(w));
 
+/** Some of the named fields, each present or absent (never present and undefined). */
+function optional<K extends string>(fields: Record<K, fc.Arbitrary<string>>): fc.Arbitrary<{ [P in K]?: string }> {
+  return fc.record(fields, { requiredKeys: [] });
+}
+
 /** One generator per route name: a route added without one fails to compile here. */
 const ROUTES: { [N in RouteName]: fc.Arbitrary<RouteOf<N>> } = {
   home: fc.constant({ name: 'home' }),
@@ -26,7 +31,21 @@ const ROUTES: { [N in RouteName]: fc.Arbitrary<RouteOf<N>> } = {
     word.map((serialNumber) => ({ name: 'request-new' as const, serialNumber })),
     word.map((outboxKey) => ({ name: 'request-new' as const, outboxKey })),
   ),
+  'request-question': word.map((draftKey) => ({ name: 'request-question', draftKey })),
   request: requestId.map((id) => ({ name: 'request', id })),
+  selfhelp: optional({ q: word, product: word, version: word, kind: word }).map((f) => ({ name: 'selfhelp', ...f })),
+  'selfhelp-article': fc
+    .tuple(word, optional({ section: word }))
+    .map(([id, f]) => ({ name: 'selfhelp-article', id, ...f })),
+  'selfhelp-ask': optional({ q: word }).map((f) => ({ name: 'selfhelp-ask', ...f })),
+  'selfhelp-community': fc
+    .tuple(optional({ q: word, product: word, state: word }), fc.boolean())
+    .map(([f, mine]) => ({ name: 'selfhelp-community', ...f, ...(mine ? { mine: true as const } : {}) })),
+  'selfhelp-question': word.map((id) => ({ name: 'selfhelp-question', id })),
+  'selfhelp-new-question': optional({ product: word, version: word }).map((f) => ({
+    name: 'selfhelp-new-question',
+    ...f,
+  })),
   workspace: fc.constant({ name: 'workspace' }),
   'workspace-request': word.map((id) => ({ name: 'workspace-request', id })),
   console: fc.oneof(
@@ -79,6 +98,38 @@ describe('hash routes', () => {
     expect(hrefOf(route)).toBe(hash.split('?')[0]);
   });
 
+  // Self-help's searches carry their words and filters after `?`, so a "Read more" link opens the search it names.
+  it.each<[string, Route]>([
+    ['#/selfhelp', { name: 'selfhelp' }],
+    ['#/selfhelp?q=database+timeout&product=cobalt', { name: 'selfhelp', q: 'database timeout', product: 'cobalt' }],
+    [
+      '#/selfhelp?q=%E6%95%B0%E6%8D%AE%E5%BA%93+%E8%B6%85%E6%97%B6&version=4.2.1&kind=known-issue',
+      { name: 'selfhelp', q: '数据库 超时', version: '4.2.1', kind: 'known-issue' },
+    ],
+    ['#/selfhelp/article/kb-1', { name: 'selfhelp-article', id: 'kb-1' }],
+    ['#/selfhelp/article/kb-1?section=rollback', { name: 'selfhelp-article', id: 'kb-1', section: 'rollback' }],
+    ['#/selfhelp/ask', { name: 'selfhelp-ask' }],
+    ['#/selfhelp/ask?q=why', { name: 'selfhelp-ask', q: 'why' }],
+    ['#/selfhelp/community', { name: 'selfhelp-community' }],
+    ['#/selfhelp/community?state=open&mine=true', { name: 'selfhelp-community', state: 'open', mine: true }],
+    ['#/selfhelp/community/q_1', { name: 'selfhelp-question', id: 'q_1' }],
+    ['#/selfhelp/new-question?product=cobalt', { name: 'selfhelp-new-question', product: 'cobalt' }],
+    ['#/requests/question/d1', { name: 'request-question', draftKey: 'd1' }],
+  ])('self-help address %s opens %o', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+    expect(hrefOf(route)).toBe(hash);
+  });
+
+  it.each<[string, Route]>([
+    ['#/selfhelp?q=&product=', { name: 'selfhelp' }],
+    ['#/selfhelp/community?mine=yes', { name: 'selfhelp-community' }],
+    ['#/selfhelp/article', { name: 'selfhelp' }],
+    ['#/selfhelp/unknown-page', { name: 'selfhelp' }],
+    ['#/requests/question/', { name: 'requests' }],
+  ])('the incomplete self-help address %j opens %o', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
   it.each<[string, Route]>([
     ['', { name: 'home' }],
     ['#/nonsense/1', { name: 'home' }],
@@ -112,26 +163,38 @@ describe('sidebar sections', () => {
 
   it('each sidebar link opens its section’s list', () => {
     for (const item of navItemsFor('customer-admin')) expect(sectionOf(parseRoute(item.href))).toBe(item.section);
-    expect(navItemsFor('engineer').map((i) => i.href)).toEqual(['#/workspace', '#/settings']);
+    expect(navItemsFor('engineer').map((i) => i.href)).toEqual(['#/workspace', '#/selfhelp', '#/settings']);
   });
 });
 
 describe('what each role may open', () => {
-  it('customer admins see everything about their contract; IT staff the same without requests; engineers their workspace and no contracts', () => {
+  it('customer admins see everything about their contract; IT staff the same without requests; engineers their workspace and no contracts; everyone self-help', () => {
     expect(navItemsFor('customer-admin').map((i) => translate('en', i.labelKey))).toEqual([
       'Overview',
       'Systems & updates',
       'Downloads',
       'Requests',
+      'Self-help',
       'Settings',
     ]);
     expect(navItemsFor('it-staff').map((i) => translate('en', i.labelKey))).toEqual([
       'Overview',
       'Systems & updates',
       'Downloads',
+      'Self-help',
       'Settings',
     ]);
-    expect(navItemsFor('engineer').map((i) => translate('en', i.labelKey))).toEqual(['Engineer workspace', 'Settings']);
+    expect(navItemsFor('engineer').map((i) => translate('en', i.labelKey))).toEqual([
+      'Engineer workspace',
+      'Self-help',
+      'Settings',
+    ]);
+    expect(navItemsFor('portal-admin').map((i) => translate('en', i.labelKey))).toEqual([
+      'Back office',
+      'Engineer workspace',
+      'Self-help',
+      'Settings',
+    ]);
     expect(navItemsFor(null).map((i) => translate('en', i.labelKey))).toEqual(['Settings']);
   });
 
@@ -148,5 +211,8 @@ describe('what each role may open', () => {
     });
     expect(resolveRoute({ name: 'overview' }, null)).toEqual({ name: 'sign-in' });
     expect(resolveRoute({ name: 'settings' }, null)).toEqual({ name: 'settings' });
+    for (const role of ['customer-admin', 'it-staff', 'engineer', 'portal-admin'] as const)
+      expect(resolveRoute({ name: 'selfhelp-article', id: 'a' }, role)).toEqual({ name: 'selfhelp-article', id: 'a' });
+    expect(resolveRoute({ name: 'request-question', draftKey: 'd' }, 'it-staff')).toEqual({ name: 'overview' });
   });
 });

@@ -1,6 +1,11 @@
-/** Known issues that match a failure: shown before any request, since one may already hold the fix. */
+/**
+ * Known issues that match a failure: shown before any request, since one may already hold the fix. Each links to its
+ * article in self-help, where related articles are one click away.
+ */
 import type { KnowledgeArticle } from '../../../../shared/contracts/knowledge.js';
+import { Markdown } from '../../components/Markdown.js';
 import { useT } from '../../i18n/index.js';
+import { hrefOf } from '../../lib/routes.js';
 
 export function KnownIssues({
   articles,
@@ -21,10 +26,13 @@ export function KnownIssues({
               <p className="muted small">{t('app.install.knownIssues.appliesTo', { versions: a.versions })}</p>
             )}
             <div className="article-body">
-              {a.body.split(/\n{2,}/).map((para, i) => (
-                <p key={i}>{para}</p>
-              ))}
+              <Markdown source={a.body} />
             </div>
+            <p>
+              <a href={hrefOf({ name: 'selfhelp-article', id: a.id })} data-testid="known-issue-article">
+                {t('app.selfhelp.links.readArticle')}
+              </a>
+            </p>
           </>
         );
         return (

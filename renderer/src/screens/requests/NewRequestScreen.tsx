@@ -29,6 +29,7 @@ import { hrefOf } from '../../lib/routes.js';
 import { useResource } from '../../state/resource.js';
 import { systemsResource } from '../../state/resources.js';
 import { useAction } from '../../state/use-action.js';
+import { draftDescription, keptDraft } from '../../selfhelp/request-draft.js';
 import { AttachmentPicker, type PickedFile } from './AttachmentPicker.js';
 import { fieldProblem } from './field-words.js';
 import { RedactionPreview } from './RedactionPreview.js';
@@ -112,16 +113,21 @@ function RefusalNotice({
 export function NewRequestScreen({
   serialNumber,
   outboxKey,
+  draftKey,
 }: {
   serialNumber?: string | undefined;
   outboxKey?: string | undefined;
+  /** A question self-help could not answer: the description starts as the question and what was shown. */
+  draftKey?: string | undefined;
 }) {
   const { t, locale } = useT();
   const systems = useResource(systemsResource);
+  // Read once: the draft is the form's starting point, then the customer's own words.
+  const [question] = useState(() => (draftKey === undefined ? null : keptDraft(draftKey)));
   const [form, setForm] = useState<Form>({
     serialNumber: serialNumber ?? '',
     location: '',
-    faultDescription: '',
+    faultDescription: question === null ? '' : draftDescription(question, t),
     alarms: '',
     measurements: '',
   });
@@ -130,7 +136,11 @@ export function NewRequestScreen({
   const [refused, setRefused] = useState<OutboxEntryView | null>(null);
   const [problems, setProblems] = useState<Problems<Field>>({});
   // What stops the form before it is sent: a refused entry that is gone, fields to correct.
-  const [formError, setFormError] = useState<ShownError | null>(null);
+  const [formError, setFormError] = useState<ShownError | null>(() =>
+    draftKey !== undefined && question === null
+      ? { message: t('app.selfhelp.draft.gone.message'), remedy: t('app.selfhelp.draft.gone.remedy') }
+      : null,
+  );
   const [outcome, setOutcome] = useState<SubmitOutcomeView | null>(null);
   const submission = useAction(
     async () => {

@@ -14,6 +14,7 @@ import { formatBytes, formatDateTime, productLabel } from '../../lib/format.js';
 import { needsPath, type PathView } from '../../lib/upgrade-path.js';
 import { kindLabel, verdictWords } from '../../lib/verdict-words.js';
 import { CandidateActions } from './CandidateActions.js';
+import { codeWords, readMoreHref } from '../../selfhelp/read-more.js';
 import { Lifecycle } from './Lifecycle.js';
 
 export type Candidate = z.infer<typeof CandidateSchema>;
@@ -86,7 +87,10 @@ export function CandidateCard({
             const { message, remedy } = localizeProblem(locale, r);
             return (
               <li key={r.code}>
-                {message} <span className="remedy">{t('app.systems.verdict.whatYouCanDo', { remedy })}</span>
+                {message} <span className="remedy">{t('app.systems.verdict.whatYouCanDo', { remedy })}</span>{' '}
+                <a href={readMoreHref(c.product, codeWords(r.code))} data-testid="verdict-read-more">
+                  {t('app.selfhelp.links.readMore')}
+                </a>
               </li>
             );
           })}

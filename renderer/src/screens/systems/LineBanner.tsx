@@ -8,6 +8,7 @@ import { compareVersions, isPrerelease, majorOf } from '../../../../shared/domai
 import { localizeProblem } from '../../../../shared/i18n/problem.js';
 import { useT } from '../../i18n/index.js';
 import { formatCalendarDate, productLabel } from '../../lib/format.js';
+import { readMoreHref } from '../../selfhelp/read-more.js';
 
 type Candidate = ResolutionView['upgrades'][number];
 
@@ -22,7 +23,7 @@ function leavingUpgrade(resolution: ResolutionView, major: number): Candidate | 
 }
 
 export function LineBanner({ resolution, now }: { resolution: ResolutionView; now: Date }) {
-  const { locale } = useT();
+  const { locale, t } = useT();
   const { line } = resolution;
   if (line === null) return null;
   let notice;
@@ -52,7 +53,20 @@ export function LineBanner({ resolution, now }: { resolution: ResolutionView; no
   return (
     <p className={`notice ${tone}`} role="status" data-testid="line-banner">
       {words}
-      {remedy !== null && <span data-testid="line-banner-remedy"> {remedy}</span>}
+      {remedy !== null && <span data-testid="line-banner-remedy"> {remedy}</span>}{' '}
+      <a
+        href={readMoreHref(
+          line.product,
+          t(
+            notice.kind === 'past-end-of-maintenance'
+              ? 'app.selfhelp.links.endOfMaintenanceWords'
+              : 'app.selfhelp.links.endOfServiceWords',
+          ),
+        )}
+        data-testid="line-banner-read-more"
+      >
+        {t('app.selfhelp.links.readMore')}
+      </a>
     </p>
   );
 }

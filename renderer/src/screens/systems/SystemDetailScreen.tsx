@@ -16,6 +16,7 @@ import { pathButtonLabel, pathTo, type PathView } from '../../lib/upgrade-path.j
 import { useResource } from '../../state/resource.js';
 import { useSession } from '../../state/session.js';
 import { contractsResource, systemsResource, updatesResource } from '../../state/resources.js';
+import { ArticlesForSystem } from './ArticlesForSystem.js';
 import { CandidateCard, type Candidate } from './CandidateCard.js';
 import { LastFailure } from './LastFailure.js';
 import { LineBanner } from './LineBanner.js';
@@ -249,6 +250,7 @@ export function SystemDetailScreen({ serialNumber }: { serialNumber: string }) {
           />
         </>
       )}
+      {shown !== undefined && <ArticlesForSystem product={shown.product} version={shown.installedVersion} />}
     </div>
   );
 }

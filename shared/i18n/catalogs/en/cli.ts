@@ -22,6 +22,8 @@ Commands:
   log [--verify]            The operation records (--verify checks the hash chain)
   request create            Open a remote-guidance request (--from-failure last: drafted from a failed install)
   request list|show|message|grant|revoke|confirm|reject|survey|flush
+  kb search WORDS...        Search the knowledge base (--product P, --version V, --kind K)
+  kb show ID                Read an article
   support-bundle            Pack the app log, operation records and settings, redacted, for support (--preview, --out)
 
 Options:
@@ -43,7 +45,8 @@ Environment: HICARE_HOME (data directory), HICARE_PORTAL, HTTPS_PROXY/NO_PROXY.
   7  not found: no such target, system, request or file
   8  does not fit: a package for another product or platform, or a version the upgrade path does not allow yet
   9  refused by the portal: not signed in, or this account may not do it
- 10  not confirmed: the question could not be asked (no terminal; add --yes) or was answered no`,
+ 10  not confirmed: the question could not be asked (no terminal; add --yes) or was answered no
+ 11  withdrawn: the article was withdrawn (the notice says when and why; search for a newer one)`,
     trust: `hicare trust ROOT.json [--yes] [--portal URL]
 
 Checks the root completely (signed by a threshold of its own keys, not expired, every role with at least one key,
@@ -91,6 +94,13 @@ chain was intact), the latest failed installations, the settings, and this progr
 passwords, keys, Authorization headers, grant keys and the names in e-mail addresses are removed from every file
 first. Without --out it is written to the download folder; an existing file is never overwritten. --preview prints
 every file as it would be sent and writes nothing.`,
+    kb: `hicare kb search WORDS... [--product P] [--version V] [--kind KIND] [--json]
+hicare kb show ID [--json]
+
+search finds published articles and accepted community answers, best first, in any language (Chinese words too):
+a table of id, kind, title and a snippet with your words marked (bold on a terminal, [in brackets] otherwise).
+KIND is document, configuration-guide, maintenance-case or known-issue. show prints an article as text, its links
+followed by their addresses. A withdrawn article prints the notice and exits 11; an unknown id exits 7.`,
     request: `hicare request create --from-failure ID|last [--priority P1..P4] [--yes]
 hicare request create --serial S --description TEXT --priority P1..P4 [--location TEXT]
     [--alarm TEXT]... [--measurement TEXT]... [--attach FILE]... [--yes]
@@ -130,6 +140,8 @@ refuses stays on this desktop: \`flush\` shows it with the portal's reason and e
     previewOrOut: '--preview writes nothing: give either --preview or --out.',
     upgradeNeeds: 'Give --serial S and --to VERSION.',
     priorityChoices: '--priority must be one of {choices}.',
+    kindChoices: '--kind must be one of {choices}.',
+    kbSubcommand: 'Say what to do: kb search WORDS... or kb show ID.',
     createNeeds: 'Give --from-failure ID|last, or --serial, --description and --priority.',
     grantNeeds: 'Give --channel, --address and --account.',
     rejectNeedsReason: 'Give --reason: say why the solution did not work.',
@@ -278,5 +290,16 @@ refuses stays on this desktop: \`flush\` shows it with the portal's reason and e
     grantPasswordOnce: '  Set this password on the account now; it is shown only once.',
     revoked: "Grant {id} revoked at {revokedAt}. Remove the account's access on the system too.",
     surveyThanks: 'Thank you: your rating was recorded.',
+  },
+  kb: {
+    head: { id: 'ID', kind: 'KIND', title: 'TITLE', snippet: 'SNIPPET' },
+    kind: '{kind, select, document {document} configuration_guide {configuration guide} maintenance_case {maintenance case} known_issue {known issue} other {article}}',
+    community: 'community answer',
+    none: 'Nothing in the knowledge base matches.',
+    total: 'Showing {shown} of {total}. Read one with: hicare kb show ID',
+    articleLine: '{id} · {kind} · {product} {versions} · updated {updatedAt} · revision {revision}',
+    allProducts: 'all products',
+    allVersions: '(every version)',
+    related: 'Related articles:',
   },
 } satisfies Messages;

@@ -22,6 +22,8 @@ export const cli: SameShape<typeof en> = {
   log [--verify]            操作记录（--verify 校验哈希链）
   request create            创建远程指导请求（--from-failure last：根据失败的安装起草）
   request list|show|message|grant|revoke|confirm|reject|survey|flush
+  kb search WORDS...        搜索知识库（--product P、--version V、--kind K）
+  kb show ID                阅读文章
   support-bundle            将应用日志、操作记录和设置脱敏后打包，供技术支持使用（--preview、--out）
 
 选项：
@@ -43,7 +45,8 @@ export const cli: SameShape<typeof en> = {
   7  未找到：没有该软件包、系统、请求或文件
   8  不适用：软件包属于其他产品或平台，或升级路径尚不允许该版本
   9  被门户拒绝：未登录，或此账户无权执行该操作
- 10  未确认：无法询问（没有终端；请加 --yes），或回答为否`,
+ 10  未确认：无法询问（没有终端；请加 --yes），或回答为否
+ 11  已撤回：该文章已被撤回（通知中说明了撤回时间和原因；请搜索更新的文章）`,
     trust: `hicare trust ROOT.json [--yes] [--portal URL]
 
 完整校验信任根（由其自身达到阈值数量的密钥签名、未过期、每个角色至少有一个密钥、不超过 1 MiB），
@@ -87,6 +90,13 @@ hicare support-bundle --preview [--json]
 将厂商技术支持所需的内容打包成一个 .tar.gz：应用日志、操作记录（及其哈希链是否完好）、最近几次失败的安装、
 设置，以及本程序的版本和平台。令牌、密码、密钥、Authorization 请求头、授权密钥和电子邮件地址中的姓名会先从每个文件中删除。
 未指定 --out 时写入下载文件夹；已有文件绝不会被覆盖。--preview 会逐个输出将要发送的文件，但不写入任何内容。`,
+    kb: `hicare kb search WORDS... [--product P] [--version V] [--kind KIND] [--json]
+hicare kb show ID [--json]
+
+search 按相关度列出已发布的文章和社区中已采纳的回答，支持中英文等任何语言：表格列出编号、类型、标题和摘要，
+摘要中与您的关键词匹配的部分会被标出（在终端中加粗，否则用 [方括号]）。KIND 可为 document、
+configuration-guide、maintenance-case 或 known-issue。show 以纯文本输出文章，链接后附上其地址。
+文章已撤回时会输出撤回通知并以 11 退出；编号不存在时以 7 退出。`,
     request: `hicare request create --from-failure ID|last [--priority P1..P4] [--yes]
 hicare request create --serial S --description TEXT --priority P1..P4 [--location TEXT]
     [--alarm TEXT]... [--measurement TEXT]... [--attach FILE]... [--yes]
@@ -125,6 +135,8 @@ REQUEST 是请求编号（TAC-2026-000002）或其 ID。
     previewOrOut: '--preview 不写入任何内容：请只指定 --preview 或 --out 之一。',
     upgradeNeeds: '请指定 --serial S 和 --to VERSION。',
     priorityChoices: '--priority 必须是以下之一：{choices}。',
+    kindChoices: '--kind 必须是以下之一：{choices}。',
+    kbSubcommand: '请说明要做什么：kb search WORDS... 或 kb show ID。',
     createNeeds: '请指定 --from-failure ID|last，或者指定 --serial、--description 和 --priority。',
     grantNeeds: '请指定 --channel、--address 和 --account。',
     rejectNeedsReason: '请指定 --reason：说明该解决方案为什么无效。',
@@ -271,5 +283,16 @@ REQUEST 是请求编号（TAC-2026-000002）或其 ID。
     grantPasswordOnce: '  请立即在该账户上设置此密码；密码只显示这一次。',
     revoked: '授权 {id} 已于 {revokedAt} 撤销。请同时在系统上删除该账户的访问权限。',
     surveyThanks: '谢谢：已记录您的评分。',
+  },
+  kb: {
+    head: { id: '编号', kind: '类型', title: '标题', snippet: '摘要' },
+    kind: '{kind, select, document {产品文档} configuration_guide {配置指南} maintenance_case {维护案例} known_issue {已知问题} other {文章}}',
+    community: '社区回答',
+    none: '知识库中没有匹配的内容。',
+    total: '显示 {shown} 条，共 {total} 条。阅读文章：hicare kb show ID',
+    articleLine: '{id} · {kind} · {product} {versions} · 更新于 {updatedAt} · 第 {revision} 版',
+    allProducts: '所有产品',
+    allVersions: '（所有版本）',
+    related: '相关文章：',
   },
 };

@@ -14,6 +14,7 @@ export const shell = {
     systems: 'Systems & updates',
     downloads: 'Downloads',
     requests: 'Requests',
+    selfhelp: 'Self-help',
     workspace: 'Engineer workspace',
     console: 'Back office',
     settings: 'Settings',

@@ -14,6 +14,7 @@ export const shell: SameShape<typeof en> = {
     systems: '系统与更新',
     downloads: '下载',
     requests: '服务请求',
+    selfhelp: '自助服务',
     workspace: '工程师工作台',
     console: '后台管理',
     settings: '设置',
