@@ -1,8 +1,8 @@
 /**
  * The anchor of a heading in an article (`#…`): search and the assistant point into a section with it, and the
- * reader gives the heading the same id, so both must compute it here, once. Letters and digits of any script are
- * kept (Chinese headings stay readable in a link), everything else becomes a single dash; a heading that repeats
- * an earlier one gets `-2`, `-3` …, the way readers expect from documentation sites.
+ * reader gives the heading the same id, so both compute it here, once. Letters and digits of any script are kept
+ * (Chinese headings stay readable in a link), everything else becomes a single dash; a heading that repeats an
+ * earlier one gets `-2`, `-3` …, the way readers expect from documentation sites.
  */
 
 /** The slug of one heading's text, without the de-duplication; `section` when nothing is left. */
@@ -15,13 +15,18 @@ export function headingSlug(heading: string): string {
   return slug.length > 0 ? slug : 'section';
 }
 
-/** The anchors of an article's headings, in order, each unique within the article. */
-export function headingAnchors(headings: readonly string[]): string[] {
+/** Gives each heading of one article, in order, its unique anchor. */
+export function headingSlugger(): (heading: string) => string {
   const seen = new Map<string, number>();
-  return headings.map((heading) => {
+  return (heading) => {
     const base = headingSlug(heading);
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return count === 1 ? base : `${base}-${count}`;
-  });
+  };
+}
+
+/** The anchors of an article's headings, in order, each unique within the article. */
+export function headingAnchors(headings: readonly string[]): string[] {
+  return headings.map(headingSlugger());
 }

@@ -6,7 +6,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { imageSource, linkTarget } from './links.js';
-import { slugger } from './slug.js';
+import { headingSlugger as slugger } from '../domain/heading-anchor.js';
 import { plainText, type Block, type Inline } from './tree.js';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });

@@ -210,7 +210,7 @@ describe('heading anchors', () => {
   it.each([
     ['Upgrade failed: database timeout', 'upgrade-failed-database-timeout'],
     ['  Roll back!  ', 'roll-back'],
-    ['升级失败：数据库连接超时', '升级失败数据库连接超时'],
+    ['升级失败：数据库连接超时', '升级失败-数据库连接超时'],
     ['步骤 2 检查 日志', '步骤-2-检查-日志'],
     ['???', 'section'],
   ])('%j → %j', (text, slug) => {
