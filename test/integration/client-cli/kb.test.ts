@@ -3,7 +3,7 @@
  * English and in Chinese with the words marked in brackets (no terminal), an article as terminal text, the hostile
  * sample article inert, a withdrawn article's notice and exit code, an unknown id, and every wrong usage named.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -27,7 +27,10 @@ describePortal('hicare kb', (t: TestPortal) => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'hicare-kb-'));
-    ok(await hicare(['trust', join(t.portal.layout.repoDir, '1.root.json'), '--yes']));
+    // The root as the portal publishes it: on PostgreSQL the signed metadata lives in the database, not a folder.
+    const root = join(dir, '1.root.json');
+    await writeFile(root, Buffer.from(await (await fetch(`${t.url}/tuf/1.root.json`)).arrayBuffer()));
+    ok(await hicare(['trust', root, '--yes']));
     ok(await hicare(['login', '--email', CG_IT, '--password-stdin'], {}, `${t.password(CG_IT)}\n`));
   }, 60_000);
   afterAll(async () => {
@@ -58,7 +61,7 @@ describePortal('hicare kb', (t: TestPortal) => {
       ok(await hicare(['--json', 'kb', 'search', 'installer', '--kind', 'known-issue'])).stdout,
     ) as SearchJson;
     expect(json.hits.length).toBeGreaterThan(0);
-    const none = ok(await hicare(['kb', 'search', 'zzqxjv-nothing-like-this']));
+    const none = ok(await hicare(['kb', 'search', 'zzqxjv', 'qwpfkt']));
     expect(none.stdout.trim()).toBe('Nothing in the knowledge base matches.');
   });
 

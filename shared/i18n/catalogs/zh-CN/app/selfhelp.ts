@@ -101,7 +101,7 @@ export const selfhelp: SameShape<typeof en> = {
     hideReason: '隐藏原因',
     hiddenNote: '已于 {date} 隐藏：{reason}。只有厂商管理员能看到。',
     answerHeading: '您的回答',
-    answerLabel: '回答',
+    answerLabel: '回答内容',
     post: '发布回答',
     posting: '正在发布……',
   },
