@@ -9,6 +9,7 @@ import { translate, type CatalogKey } from '../../shared/i18n/translator.js';
 import type { MessageParams } from '../../shared/i18n/messages.js';
 import { DEMO_INSTALL_FAILURE, DEMO_PRODUCTS, DEMO_RELEASES } from '../../portal/demo/catalog.js';
 import { DEMO_ARTICLES } from '../../portal/demo/knowledge.js';
+import { DEMO_THREADS } from '../../portal/demo/community.js';
 import { untranslated, type Data } from './catalog-text.js';
 import { loaded } from './loaded.js';
 import { violations } from './axe.js';
@@ -37,6 +38,8 @@ const DEMO_DATA: readonly Data[] = [
   ...DEMO_RELEASES.flatMap((r) => r.notes.split('\n')),
   ...DEMO_PRODUCTS.map((p) => p.description),
   ...DEMO_ARTICLES.flatMap((a) => [a.title, ...a.body.split('\n').filter((line) => line.trim() !== '')]),
+  // Community threads the system page lists among its articles: what customers wrote, in their words.
+  ...DEMO_THREADS.flatMap((q) => [q.title, ...[q.body, ...q.answers.map((a) => a.body)].flatMap((b) => b.split('\n'))]),
   DEMO_INSTALL_FAILURE.cause,
 ];
 

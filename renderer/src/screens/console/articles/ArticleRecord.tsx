@@ -50,7 +50,7 @@ export function ArticleRecord({ id }: { id: string }) {
       refused,
     );
   const viewRevision = (revision: number) =>
-    adminCall('adminArticleRevision', { params: { id, revision } }).then(setShown, refused);
+    adminCall('adminArticleRevision', { params: { id, revision: String(revision) } }).then(setShown, refused);
   const fact = (label: string, value: ReactNode, testId?: string) => (
     <>
       <dt>{label}</dt>
