@@ -12,11 +12,12 @@
  * should prefer the section with both words over one that repeats one of them.
  *
  * Terms come from ./tokenize.ts (English words stemmed lightly, Chinese as character bigrams). Postings are built
- * once, as typed arrays holding each section's saturated field-weighted term frequency, so a query walks only the
- * posting lists of its own terms (and of up to a few longer words its last letters begin, at half weight) and
- * never every document. Limits: no synonyms or translation (an English question does not find a Chinese article
+ * once, in one pass, into flat typed arrays (./postings.ts) holding each section's saturated field-weighted term
+ * frequency, so a query walks only the posting lists of its own terms (and of up to a few longer words its last
+ * letters begin, at half weight) into accumulators reused between queries, and never every document; snippets and
+ * passages are cut only for what is returned. Limits: no synonyms or translation (an English question does not find a Chinese article
  * unless they share names such as `cobalt-agent` or `4.2.1`), no phrase or proximity scoring, and the whole corpus
- * lives in memory (about 100 MB for 10,000 articles and 50,000 posts), rebuilt when the content changes.
+ * lives in memory (about 115 MB of heap for 10,000 articles and 50,000 posts), rebuilt when the content changes.
  */
 import semver from 'semver';
 import type { ArticleKind, KbSource, KnowledgeArticle } from '../../shared/contracts/knowledge.js';
@@ -61,7 +62,6 @@ const MIN_PREFIX_CHARS = 4;
 const SNIPPET_CHARS = 200;
 const PASSAGE_CHARS = 360;
 const MAX_PASSAGES = 5;
-const PASSAGES_PER_DOCUMENT = 2;
 /**
  * The assistant answers when its best passage holds at least this share of the question's information (IDF mass)
  * and at least two of its terms (one for a one-word question). Calibrated on the quality set
@@ -129,6 +129,9 @@ interface Scratch {
   entryScope: Uint8Array;
   entryBest: Float64Array;
   entryDoc: Int32Array;
+  /** The assistant's second best section per entry (it quotes at most two of one article or question). */
+  entrySecondBest: Float64Array;
+  entrySecondDoc: Int32Array;
 }
 
 export class KnowledgeIndex {
@@ -221,6 +224,8 @@ export class KnowledgeIndex {
       entryScope: new Uint8Array(this.entries.length),
       entryBest: new Float64Array(this.entries.length),
       entryDoc: new Int32Array(this.entries.length),
+      entrySecondBest: new Float64Array(this.entries.length),
+      entrySecondDoc: new Int32Array(this.entries.length),
     };
   }
 
@@ -467,50 +472,65 @@ export class KnowledgeIndex {
     if (terms.length === 0) return { passages: [], answered: false, coverage: 0 };
     const filter = this.filterOf(options);
     const { touched, marked } = this.score(options.question, terms);
-    let ranked: { doc: number; score: number; coverage: number; held: number }[];
+    const { entryStamp, entryScope, entryBest, entryDoc, entrySecondBest, entrySecondDoc } = this.scratch;
+    // sections are ordered by score, then by number, so equal scores come out the same way every time
+    const before = (score: number, d: number, other: number, otherDoc: number): boolean =>
+      otherDoc < 0 || score > other || (score === other && d < otherDoc);
+    const top = new TopK(MAX_PASSAGES, (a, b) => a - b);
+    let coverage = 0;
+    let held = 0;
     try {
-      ranked = [];
-      const inScope = new Map<number, boolean>();
+      // Only an entry's two best sections can be quoted, so each entry keeps those two and the best five of all
+      // kept sections are the passages: no list of every matching section is made or sorted.
+      const mark = this.nextEntryMark();
+      const matched: number[] = [];
       for (let i = 0; i < touched; i++) {
         const d = this.scratch.touched[i]!;
-        const entry = this.docs[d]!.entry;
-        let ok = inScope.get(entry);
-        if (ok === undefined) inScope.set(entry, (ok = this.entryInScope(this.entries[entry]!, filter)));
-        if (ok) {
-          ranked.push({
-            doc: d,
-            score: this.final(d),
-            coverage: this.scratch.covered[d]!,
-            held: this.scratch.held[d]!,
-          });
+        const e = this.docEntry[d]!;
+        if (entryStamp[e] !== mark) {
+          entryStamp[e] = mark;
+          entryScope[e] = this.entryInScope(this.entries[e]!, filter) ? 1 : 0;
+          entryDoc[e] = -1;
+          entrySecondDoc[e] = -1;
+          if (entryScope[e] === 1) matched.push(e);
         }
+        if (entryScope[e] === 0) continue;
+        const score = this.final(d);
+        if (before(score, d, entryBest[e]!, entryDoc[e]!)) {
+          entrySecondBest[e] = entryBest[e]!;
+          entrySecondDoc[e] = entryDoc[e]!;
+          entryBest[e] = score;
+          entryDoc[e] = d;
+        } else if (before(score, d, entrySecondBest[e]!, entrySecondDoc[e]!)) {
+          entrySecondBest[e] = score;
+          entrySecondDoc[e] = d;
+        }
+      }
+      for (const e of matched) {
+        top.offer(entryDoc[e]!, entryBest[e]!);
+        if (entrySecondDoc[e]! >= 0) top.offer(entrySecondDoc[e]!, entrySecondBest[e]!);
+      }
+      const first = top.ids[0];
+      if (first !== undefined) {
+        coverage = this.scratch.covered[first]!;
+        held = this.scratch.held[first]!;
       }
     } finally {
       this.resetScratch(touched);
     }
-    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    const passages: KbPassage[] = [];
-    const perEntry = new Map<number, number>();
-    let coverage = 0;
-    let held = 0;
-    for (const r of ranked) {
-      if (passages.length === MAX_PASSAGES) break;
-      const doc = this.docs[r.doc]!;
-      const taken = perEntry.get(doc.entry) ?? 0;
-      if (taken === PASSAGES_PER_DOCUMENT) continue;
-      perEntry.set(doc.entry, taken + 1);
-      if (passages.length === 0) ({ coverage, held } = r);
+    const passages: KbPassage[] = top.ids.map((d, i) => {
+      const doc = this.docs[d]!;
       const entry = this.entries[doc.entry]!;
-      passages.push({
+      return {
         source: entry.source,
         id: entry.id,
         title: entry.title,
         heading: doc.heading,
         anchor: doc.anchor,
         text: highlightWindow(doc.text.length > 0 ? doc.text : (doc.heading ?? ''), marked, PASSAGE_CHARS),
-        score: Math.round(r.score * 1000) / 1000,
-      });
-    }
+        score: Math.round(top.scores[i]! * 1000) / 1000,
+      };
+    });
     const answered = passages.length > 0 && coverage >= ANSWER_COVERAGE && held >= Math.min(ANSWER_TERMS, terms.length);
     return { passages, answered, coverage };
   }
