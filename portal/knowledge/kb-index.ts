@@ -12,11 +12,12 @@
  * should prefer the section with both words over one that repeats one of them.
  *
  * Terms come from ./tokenize.ts (English words stemmed lightly, Chinese as character bigrams). Postings are built
- * once, as typed arrays holding each section's saturated field-weighted term frequency, so a query walks only the
- * posting lists of its own terms (and of up to a few longer words its last letters begin, at half weight) and
- * never every document. Limits: no synonyms or translation (an English question does not find a Chinese article
+ * once, in one pass, into flat typed arrays (./postings.ts) holding each section's saturated field-weighted term
+ * frequency, so a query walks only the posting lists of its own terms (and of up to a few longer words its last
+ * letters begin, at half weight) into accumulators reused between queries, and never every document; snippets and
+ * passages are cut only for what is returned. Limits: no synonyms or translation (an English question does not find a Chinese article
  * unless they share names such as `cobalt-agent` or `4.2.1`), no phrase or proximity scoring, and the whole corpus
- * lives in memory (about 100 MB for 10,000 articles and 50,000 posts), rebuilt when the content changes.
+ * lives in memory (about 115 MB of heap for 10,000 articles and 50,000 posts), rebuilt when the content changes.
  */
 import semver from 'semver';
 import type { ArticleKind, KbSource, KnowledgeArticle } from '../../shared/contracts/knowledge.js';
@@ -28,6 +29,7 @@ import type { KbDocuments } from './documents.js';
 import { highlightAll, highlightWindow } from './highlight.js';
 import { matchKnownIssues, articleVersionRange, type KnownIssueQuery } from './match.js';
 import { splitSections } from './sections.js';
+import { PostingsBuilder, type Postings } from './postings.js';
 import { TopK } from './top-k.js';
 import { hanWords, queryTerms, tokenize } from './tokenize.js';
 
@@ -60,7 +62,6 @@ const MIN_PREFIX_CHARS = 4;
 const SNIPPET_CHARS = 200;
 const PASSAGE_CHARS = 360;
 const MAX_PASSAGES = 5;
-const PASSAGES_PER_DOCUMENT = 2;
 /**
  * The assistant answers when its best passage holds at least this share of the question's information (IDF mass)
  * and at least two of its terms (one for a one-word question). Calibrated on the quality set
@@ -96,25 +97,10 @@ interface Doc {
   text: string;
 }
 
-interface Postings {
-  docs: Uint32Array;
-  weights: Float32Array;
-}
-
-type FieldCounts = Map<string, [number, number, number]>;
-
 const HAN = /\p{Script=Han}/u;
 
 function threadLocale(thread: SearchableThread): 'en' | 'zh-CN' {
   return HAN.test(thread.title) || HAN.test(thread.body) ? 'zh-CN' : 'en';
-}
-
-function count(counts: FieldCounts, terms: readonly string[], field: 0 | 1 | 2): void {
-  for (const t of terms) {
-    let c = counts.get(t);
-    if (c === undefined) counts.set(t, (c = [0, 0, 0]));
-    c[field]++;
-  }
 }
 
 function compareEntries(a: Entry, b: Entry): number {
@@ -143,6 +129,9 @@ interface Scratch {
   entryScope: Uint8Array;
   entryBest: Float64Array;
   entryDoc: Int32Array;
+  /** The assistant's second best section per entry (it quotes at most two of one article or question). */
+  entrySecondBest: Float64Array;
+  entrySecondDoc: Int32Array;
 }
 
 export class KnowledgeIndex {
@@ -153,12 +142,11 @@ export class KnowledgeIndex {
   private readonly docs: Doc[] = [];
   private readonly entryDocs: number[][] = [];
   private readonly byId = new Map<string, number>();
-  private readonly postings = new Map<string, Postings>();
-  private readonly idf = new Map<string, number>();
+  /** Every section's entry, flat, so scoring never dereferences a section object. */
+  private readonly docEntry: Uint32Array;
+  private readonly postings: Postings;
   /** IDF of a term no document has: what the query's unknown words weigh in its coverage. */
   private readonly maxIdf: number;
-  /** Every term, sorted, for the prefix expansion of a query's words. */
-  private readonly vocabulary: string[];
   /** Entries newest first, for browsing. */
   private readonly newest: number[];
   private readonly scratch: Scratch;
@@ -169,8 +157,7 @@ export class KnowledgeIndex {
   private constructor(documents: KbDocuments) {
     this.articles = documents.articles;
     this.knownIssues = documents.articles.filter((a) => a.kind === 'known-issue');
-    const perDoc: FieldCounts[] = [];
-    const lengths: [number, number, number][] = [];
+    const builder = new PostingsBuilder();
     for (const article of documents.articles) {
       const entry = this.addEntry({
         source: 'article',
@@ -186,17 +173,14 @@ export class KnowledgeIndex {
         updatedMs: Date.parse(article.updatedAt),
         article,
       });
-      const titleTerms = tokenize(article.title);
+      const titleTerms = builder.intern(tokenize(article.title));
       for (const section of splitSections(article.body)) {
-        const headingTerms = section.heading === null ? [] : tokenize(section.heading);
-        const bodyTerms = tokenize(section.text);
-        const counts: FieldCounts = new Map();
-        count(counts, titleTerms, 0);
-        count(counts, headingTerms, 1);
-        count(counts, bodyTerms, 2);
         this.addDoc({ entry, heading: section.heading, anchor: section.anchor, text: section.text });
-        perDoc.push(counts);
-        lengths.push([titleTerms.length, headingTerms.length, bodyTerms.length]);
+        builder.addSection(
+          titleTerms,
+          section.heading === null ? [] : builder.intern(tokenize(section.heading)),
+          builder.intern(tokenize(section.text)),
+        );
       }
     }
     for (const thread of documents.threads) {
@@ -214,22 +198,20 @@ export class KnowledgeIndex {
         updatedMs: Date.parse(thread.updatedAt),
         article: null,
       });
-      const titleTerms = tokenize(thread.title);
-      const questionTerms = tokenize(thread.body);
+      const titleTerms = builder.intern(tokenize(thread.title));
+      const questionTerms = builder.intern(tokenize(thread.body));
       for (const answer of thread.answers) {
-        const answerTerms = tokenize(answer.body);
-        const counts: FieldCounts = new Map();
-        count(counts, titleTerms, 0);
-        count(counts, questionTerms, 2);
-        count(counts, answerTerms, 2);
         this.addDoc({ entry, heading: null, anchor: `answer-${answer.id}`, text: answer.body.replace(/\s+/gu, ' ') });
-        perDoc.push(counts);
-        lengths.push([titleTerms.length, 0, questionTerms.length + answerTerms.length]);
+        builder.addSection(titleTerms, [], questionTerms.concat(builder.intern(tokenize(answer.body))));
       }
     }
     this.maxIdf = Math.log(1 + (this.docs.length + 0.5) / 0.5);
-    this.buildPostings(perDoc, lengths);
-    this.vocabulary = [...this.postings.keys()].sort();
+    this.postings = builder.finish({
+      weights: [FIELD_WEIGHTS.title, FIELD_WEIGHTS.heading, FIELD_WEIGHTS.body],
+      b: [FIELD_B.title, FIELD_B.heading, FIELD_B.body],
+      k1: K1,
+    });
+    this.docEntry = Uint32Array.from(this.docs, (d) => d.entry);
     this.newest = this.entries.map((_, i) => i).sort((a, b) => compareEntries(this.entries[a]!, this.entries[b]!));
     this.scratch = {
       score: new Float64Array(this.docs.length),
@@ -242,6 +224,8 @@ export class KnowledgeIndex {
       entryScope: new Uint8Array(this.entries.length),
       entryBest: new Float64Array(this.entries.length),
       entryDoc: new Int32Array(this.entries.length),
+      entrySecondBest: new Float64Array(this.entries.length),
+      entrySecondDoc: new Int32Array(this.entries.length),
     };
   }
 
@@ -256,7 +240,7 @@ export class KnowledgeIndex {
       articles,
       threads: this.entries.length - articles,
       sections: this.docs.length,
-      terms: this.postings.size,
+      terms: this.postings.terms.length,
     };
   }
 
@@ -272,48 +256,26 @@ export class KnowledgeIndex {
     this.docs.push(doc);
   }
 
-  private buildPostings(perDoc: FieldCounts[], lengths: [number, number, number][]): void {
-    const n = Math.max(1, lengths.length);
-    const avg = [0, 1, 2].map((f) => Math.max(1, lengths.reduce((s, l) => s + l[f]!, 0) / n));
-    const weights = [FIELD_WEIGHTS.title, FIELD_WEIGHTS.heading, FIELD_WEIGHTS.body];
-    const bs = [FIELD_B.title, FIELD_B.heading, FIELD_B.body];
-    const growing = new Map<string, { docs: number[]; weights: number[] }>();
-    perDoc.forEach((counts, doc) => {
-      const norm = [0, 1, 2].map((f) => 1 - bs[f]! + (bs[f]! * lengths[doc]![f]!) / avg[f]!);
-      for (const [term, c] of counts) {
-        const tf = (weights[0]! * c[0]) / norm[0]! + (weights[1]! * c[1]) / norm[1]! + (weights[2]! * c[2]) / norm[2]!;
-        let list = growing.get(term);
-        if (list === undefined) growing.set(term, (list = { docs: [], weights: [] }));
-        list.docs.push(doc);
-        list.weights.push(tf / (K1 + tf));
-      }
-    });
-    for (const [term, list] of growing) {
-      this.postings.set(term, { docs: Uint32Array.from(list.docs), weights: Float32Array.from(list.weights) });
-      const df = list.docs.length;
-      this.idf.set(term, Math.log(1 + (lengths.length - df + 0.5) / (df + 0.5)));
-    }
-  }
-
-  /** Up to a few indexed words that `term` begins, the most frequent first. */
-  private expansions(term: string): string[] {
+  /** Up to a few indexed words that `term` begins, the most frequent first (as term numbers). */
+  private expansions(term: string): number[] {
     if (term.length < MIN_PREFIX_CHARS || HAN.test(term)) return [];
+    const { sorted, terms, start } = this.postings;
     let lo = 0;
-    let hi = this.vocabulary.length;
+    let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.vocabulary[mid]! < term) lo = mid + 1;
+      if (terms[sorted[mid]!]! < term) lo = mid + 1;
       else hi = mid;
     }
-    const found: string[] = [];
-    for (let i = lo; i < this.vocabulary.length && i < lo + 200; i++) {
-      const word = this.vocabulary[i]!;
+    const found: number[] = [];
+    for (let i = lo; i < sorted.length && i < lo + 200; i++) {
+      const id = sorted[i]!;
+      const word = terms[id]!;
       if (!word.startsWith(term)) break;
-      if (word !== term) found.push(word);
+      if (word !== term) found.push(id);
     }
-    return found
-      .sort((a, b) => this.postings.get(b)!.docs.length - this.postings.get(a)!.docs.length)
-      .slice(0, MAX_PREFIX_EXPANSIONS);
+    const df = (t: number): number => start[t + 1]! - start[t]!;
+    return found.sort((x, y) => df(y) - df(x)).slice(0, MAX_PREFIX_EXPANSIONS);
   }
 
   private entryInScope(entry: Entry, filter: ScopeFilter): boolean {
@@ -339,8 +301,11 @@ export class KnowledgeIndex {
     // the query's information: every indexed term by its IDF; unknown words as the rarest, unknown bigrams that
     // straddle two Chinese words not at all (see hanWords)
     const words = HAN.test(q) ? hanWords(q) : new Set<string>();
-    const weight = (term: string): number =>
-      this.idf.get(term) ?? (HAN.test(term) && !words.has(term) ? 0 : this.maxIdf);
+    const { ids, idf, start, docs, weights, terms: termText } = this.postings;
+    const weight = (term: string): number => {
+      const id = ids.get(term);
+      return id !== undefined ? idf[id]! : HAN.test(term) && !words.has(term) ? 0 : this.maxIdf;
+    };
     let totalIdf = 0;
     for (const term of terms) totalIdf += weight(term);
     for (const term of terms) {
@@ -350,19 +315,19 @@ export class KnowledgeIndex {
         this.stampCounter = 0;
       }
       const mark = ++this.stampCounter;
-      const variants: [string, number][] = [[term, 1]];
+      const exact = ids.get(term);
+      const variants: [number, number][] = exact === undefined ? [] : [[exact, 1]];
       for (const longer of this.expansions(term)) variants.push([longer, PREFIX_FACTOR]);
       for (const [variant, factor] of variants) {
-        const list = this.postings.get(variant);
-        if (list === undefined) continue;
-        marked.add(variant);
-        const idf = this.idf.get(variant)! * factor;
+        marked.add(termText[variant]!);
+        const termIdf = idf[variant]! * factor;
         const cover = share * factor;
-        for (let i = 0; i < list.docs.length; i++) {
-          const d = list.docs[i]!;
+        const end = start[variant + 1]!;
+        for (let i = start[variant]!; i < end; i++) {
+          const d = docs[i]!;
           if (score[d] === 0) touched[n++] = d;
           // idf and weights are positive, so a touched document never scores 0
-          score[d] = score[d]! + idf * list.weights[i]!;
+          score[d] = score[d]! + termIdf * weights[i]!;
           // a document covers a term once, by the best variant it holds
           if (stamp[d] !== mark) {
             stamp[d] = mark;
@@ -454,7 +419,7 @@ export class KnowledgeIndex {
     try {
       for (let i = 0; i < touched; i++) {
         const d = this.scratch.touched[i]!;
-        const e = this.docs[d]!.entry;
+        const e = this.docEntry[d]!;
         if (entryStamp[e] !== mark) {
           entryStamp[e] = mark;
           entryScope[e] = this.entryInScope(this.entries[e]!, filter) ? 1 : 0;
@@ -507,50 +472,65 @@ export class KnowledgeIndex {
     if (terms.length === 0) return { passages: [], answered: false, coverage: 0 };
     const filter = this.filterOf(options);
     const { touched, marked } = this.score(options.question, terms);
-    let ranked: { doc: number; score: number; coverage: number; held: number }[];
+    const { entryStamp, entryScope, entryBest, entryDoc, entrySecondBest, entrySecondDoc } = this.scratch;
+    // sections are ordered by score, then by number, so equal scores come out the same way every time
+    const before = (score: number, d: number, other: number, otherDoc: number): boolean =>
+      otherDoc < 0 || score > other || (score === other && d < otherDoc);
+    const top = new TopK(MAX_PASSAGES, (a, b) => a - b);
+    let coverage = 0;
+    let held = 0;
     try {
-      ranked = [];
-      const inScope = new Map<number, boolean>();
+      // Only an entry's two best sections can be quoted, so each entry keeps those two and the best five of all
+      // kept sections are the passages: no list of every matching section is made or sorted.
+      const mark = this.nextEntryMark();
+      const matched: number[] = [];
       for (let i = 0; i < touched; i++) {
         const d = this.scratch.touched[i]!;
-        const entry = this.docs[d]!.entry;
-        let ok = inScope.get(entry);
-        if (ok === undefined) inScope.set(entry, (ok = this.entryInScope(this.entries[entry]!, filter)));
-        if (ok) {
-          ranked.push({
-            doc: d,
-            score: this.final(d),
-            coverage: this.scratch.covered[d]!,
-            held: this.scratch.held[d]!,
-          });
+        const e = this.docEntry[d]!;
+        if (entryStamp[e] !== mark) {
+          entryStamp[e] = mark;
+          entryScope[e] = this.entryInScope(this.entries[e]!, filter) ? 1 : 0;
+          entryDoc[e] = -1;
+          entrySecondDoc[e] = -1;
+          if (entryScope[e] === 1) matched.push(e);
         }
+        if (entryScope[e] === 0) continue;
+        const score = this.final(d);
+        if (before(score, d, entryBest[e]!, entryDoc[e]!)) {
+          entrySecondBest[e] = entryBest[e]!;
+          entrySecondDoc[e] = entryDoc[e]!;
+          entryBest[e] = score;
+          entryDoc[e] = d;
+        } else if (before(score, d, entrySecondBest[e]!, entrySecondDoc[e]!)) {
+          entrySecondBest[e] = score;
+          entrySecondDoc[e] = d;
+        }
+      }
+      for (const e of matched) {
+        top.offer(entryDoc[e]!, entryBest[e]!);
+        if (entrySecondDoc[e]! >= 0) top.offer(entrySecondDoc[e]!, entrySecondBest[e]!);
+      }
+      const first = top.ids[0];
+      if (first !== undefined) {
+        coverage = this.scratch.covered[first]!;
+        held = this.scratch.held[first]!;
       }
     } finally {
       this.resetScratch(touched);
     }
-    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    const passages: KbPassage[] = [];
-    const perEntry = new Map<number, number>();
-    let coverage = 0;
-    let held = 0;
-    for (const r of ranked) {
-      if (passages.length === MAX_PASSAGES) break;
-      const doc = this.docs[r.doc]!;
-      const taken = perEntry.get(doc.entry) ?? 0;
-      if (taken === PASSAGES_PER_DOCUMENT) continue;
-      perEntry.set(doc.entry, taken + 1);
-      if (passages.length === 0) ({ coverage, held } = r);
+    const passages: KbPassage[] = top.ids.map((d, i) => {
+      const doc = this.docs[d]!;
       const entry = this.entries[doc.entry]!;
-      passages.push({
+      return {
         source: entry.source,
         id: entry.id,
         title: entry.title,
         heading: doc.heading,
         anchor: doc.anchor,
         text: highlightWindow(doc.text.length > 0 ? doc.text : (doc.heading ?? ''), marked, PASSAGE_CHARS),
-        score: Math.round(r.score * 1000) / 1000,
-      });
-    }
+        score: Math.round(top.scores[i]! * 1000) / 1000,
+      };
+    });
     const answered = passages.length > 0 && coverage >= ANSWER_COVERAGE && held >= Math.min(ANSWER_TERMS, terms.length);
     return { passages, answered, coverage };
   }
