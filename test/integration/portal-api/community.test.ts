@@ -243,6 +243,16 @@ describePortal('community: asking and answering', (t) => {
     expect((await ask(t, token(CG_ADMIN), { title: 'After the wait' })).status).toBe(201);
   });
 
+  it('keeps to the allowance when one account sends many posts at once', async () => {
+    const before = await snapshot(t);
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => ask(t, token(NW_IT), { title: `All at once ${i + 1}` })),
+    );
+    const statuses = replies.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+    expect((await snapshot(t)).questions.length).toBe(before.questions.length + 5);
+  });
+
   it('refuses posts by an account the vendor disabled, storing nothing', async () => {
     const open = (await ask(t, token(NW_ADMIN), { title: 'Before the disabling' })).body.question.id;
     const disabled = await t.request('POST', `/api/v1/admin/accounts/${me[NW_IT]?.id ?? ''}/disable`, {
