@@ -8,7 +8,7 @@ import type { KbAnswer, KbArticleView, KbSearchResult } from '../../../shared/co
 import { DEMO_ARTICLES } from '../../../portal/demo/knowledge.js';
 import { saveArticle } from '../../../portal/db/articles.js';
 import { bumpKbGeneration } from '../../../portal/db/kb-generation.js';
-import { coded, describePortal, NW_IT } from './harness.js';
+import { coded, describePortal, NW_IT, PORTAL_ADMIN } from './harness.js';
 
 describePortal('self-help search and assistant', (t) => {
   let token = '';
@@ -107,5 +107,27 @@ describePortal('self-help search and assistant', (t) => {
     await bumpKbGeneration(t.portal.db);
     const hits = (await search({ q })).body.hits;
     expect(hits[0]).toMatchObject({ id: 'atlas-flux-capacitor', heading: null });
+  });
+
+  it('answers a withdrawn article’s link with when and why, drops it from search, and brings it back on publish', async () => {
+    const id = 'beacon-2-snmp-traps';
+    const admin = { token: await t.signIn(PORTAL_ADMIN) };
+    const q = 'snmp traps';
+    expect((await search({ q })).body.hits.map((h) => h.id)).toContain(id);
+    const withdraw = await t.request('POST', `/api/v1/admin/articles/${id}/withdraw`, {
+      ...admin,
+      body: { reason: 'Replaced by the Beacon 2.3 guide' },
+    });
+    expect(withdraw.status).toBe(200);
+
+    const gone = await t.request('GET', `/api/v1/kb/articles/${id}`, { token });
+    expect(gone.status).toBe(410);
+    expect(coded(gone)).toMatchObject({ code: 'ARTICLE_WITHDRAWN', key: 'ARTICLE_WITHDRAWN.article' });
+    expect(JSON.stringify(gone.body)).toContain('Replaced by the Beacon 2.3 guide');
+    expect((await search({ q })).body.hits.map((h) => h.id)).not.toContain(id);
+
+    expect((await t.request('POST', `/api/v1/admin/articles/${id}/publish`, { ...admin, body: {} })).status).toBe(200);
+    expect((await t.request('GET', `/api/v1/kb/articles/${id}`, { token })).status).toBe(200);
+    expect((await search({ q })).body.hits.map((h) => h.id)).toContain(id);
   });
 });
