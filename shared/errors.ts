@@ -121,6 +121,14 @@ export const ERROR_CODES = [
   'TRUST_ROOT_INVALID',
   'TRUST_ROOT_UNSIGNED',
   'TRUST_ROOT_EXPIRED',
+  // offline bundles and site mirrors: the carrier's framing, the chain to the trusted root, rollback, the packages,
+  // and the portal-signed entitlement statement
+  'BUNDLE_INVALID',
+  'BUNDLE_UNTRUSTED',
+  'BUNDLE_ROLLBACK',
+  'BUNDLE_PACKAGE_MISMATCH',
+  'STATEMENT_INVALID',
+  'STATEMENT_EXPIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

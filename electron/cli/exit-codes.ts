@@ -21,6 +21,8 @@ export const EXIT = {
   refused: 9,
   notConfirmed: 10,
   withdrawn: 11,
+  /** `check` found updates to take, as `dnf check-update` says so with 100. */
+  updatesAvailable: 100,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -51,8 +53,13 @@ const CLASSES: readonly [ExitCode, readonly string[]][] = [
       'TRUST_ROOT_INVALID',
       'TRUST_ROOT_UNSIGNED',
       'TRUST_ROOT_EXPIRED',
+      'BUNDLE_INVALID',
+      'BUNDLE_UNTRUSTED',
+      'BUNDLE_ROLLBACK',
+      'BUNDLE_PACKAGE_MISMATCH',
     ],
   ],
+  [EXIT.notEntitled, ['STATEMENT_INVALID', 'STATEMENT_EXPIRED']],
   [EXIT.installFailed, ['INSTALL_FAILED', 'INSTALL_TIMEOUT', 'VERSION_NOT_REACHED', 'INSTALLER_UNSUPPORTED']],
   [EXIT.offline, ['OFFLINE', 'TIMEOUT']],
   [EXIT.notFound, ['NOT_FOUND', 'TARGET_UNKNOWN']],

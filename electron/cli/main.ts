@@ -21,7 +21,9 @@ import {
 } from './commands.js';
 import { commandHint } from './command-hints.js';
 import { CliContext, type CliIo, type GlobalFlags } from './context.js';
+import { bundleCommand } from './bundle-commands.js';
 import { kbCommand } from './kb-commands.js';
+import { mirrorCommand } from './mirror-command.js';
 import { requestCommand } from './request-commands.js';
 import { supportBundleCommand } from './support-command.js';
 import { upgradeCommand } from './upgrade-command.js';
@@ -44,6 +46,8 @@ const COMMANDS: Record<string, (ctx: CliContext, args: readonly string[]) => Pro
   request: requestCommand,
   kb: kbCommand,
   'support-bundle': supportBundleCommand,
+  bundle: bundleCommand,
+  mirror: mirrorCommand,
 };
 
 function splitGlobals(argv: readonly string[]): { flags: GlobalFlags; rest: string[] } {

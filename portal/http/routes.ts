@@ -23,6 +23,7 @@ import { customerOf, customerSystems } from '../entitlement/systems.js';
 import { knownWithdrawals, systemEntitlement, type EntitlementContext } from '../entitlement/verdicts.js';
 import { knowledgeHandlers } from '../knowledge/routes.js';
 import { communityHandlers } from '../community/routes.js';
+import { bundleHandlers } from '../bundles/routes.js';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../requests/idempotency.js';
 import type { RequestContext, RequestOptions } from '../requests/context.js';
 import { requestRoutes } from '../requests/routes.js';
@@ -58,6 +59,7 @@ export function registerPortalRoutes(
       ...entitlementHandlers(ctx),
       ...knowledgeHandlers(ctx),
       ...communityHandlers(ctx),
+      ...bundleHandlers(ctx),
       ...requests.handlers,
       ...adminHandlers(ctx),
       downloadPackage: packageHandler(ctx, options),

@@ -42,6 +42,7 @@ import { mailApi } from './admin/mail.js';
 import { articlesApi } from './admin/articles.js';
 import { kbApi } from './selfhelp/kb.js';
 import { communityApi } from './selfhelp/community.js';
+import { bundleApi } from './bundle.js';
 import {
   conversation,
   customer,
@@ -272,6 +273,7 @@ export const portalApi = {
   ...articlesApi,
   ...kbApi,
   ...communityApi,
+  ...bundleApi,
 } as const satisfies Record<string, Endpoint>;
 
 export type PortalApi = typeof portalApi;

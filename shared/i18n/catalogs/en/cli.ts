@@ -38,15 +38,16 @@ Environment: HICARE_HOME (data directory), HICARE_PORTAL, HTTPS_PROXY/NO_PROXY.
   0  done
   1  failed (the error's code and remedy are printed)
   2  wrong usage (the command's help is printed)
-  3  not entitled: the contract does not allow it (the code is the verdict's reason)
-  4  not trusted: the trust root, signed catalog, package hash or length check failed — nothing was installed
+  3  not entitled: the contract, or an offline bundle's entitlement statement, does not allow it
+  4  not trusted: the trust root, signed catalog, bundle, package hash or length check failed — nothing was installed
   5  the installer failed (its log and exit code are printed; a service request can be opened)
   6  offline or the portal did not answer
   7  not found: no such target, system, request or file
   8  does not fit: a package for another product or platform, or a version the upgrade path does not allow yet
   9  refused by the portal: not signed in, or this account may not do it
  10  not confirmed: the question could not be asked (no terminal; add --yes) or was answered no
- 11  withdrawn: the article was withdrawn (the notice says when and why; search for a newer one)`,
+ 11  withdrawn: the article was withdrawn (the notice says when and why; search for a newer one)
+100  check: updates are available for your systems`,
     trust: `hicare trust ROOT.json [--yes] [--portal URL]
 
 Checks the root completely (signed by a threshold of its own keys, not expired, every role with at least one key,

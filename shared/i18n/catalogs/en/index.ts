@@ -31,6 +31,12 @@ import { mailErrors } from './errors/admin-mail.js';
 import { articlesErrors } from './errors/admin-articles.js';
 import { kbErrors } from './errors/kb.js';
 import { communityErrors } from './errors/community.js';
+import { bundleArchiveErrors } from './errors/bundle-archive.js';
+import { bundleTrustErrors } from './errors/bundle-trust.js';
+import { bundleStatementErrors } from './errors/bundle-statement.js';
+import { bundleArchiveWords } from './bundle/archive.js';
+import { bundleTrustWords } from './bundle/trust.js';
+import { bundles } from './app/bundles.js';
 import { cliErrors } from './errors/cli.js';
 import { coreErrors } from './errors/core.js';
 import { portalErrors } from './errors/portal.js';
@@ -57,10 +63,13 @@ export const en = {
     articlesErrors,
     kbErrors,
     communityErrors,
+    bundleArchiveErrors,
+    bundleTrustErrors,
+    bundleStatementErrors,
   ),
   sla,
   domain,
-  app: { shell, overview, systems, install, downloads, requests, settings, selfhelp },
+  app: { shell, overview, systems, install, downloads, requests, settings, selfhelp, bundles },
   // The back office: one part per area, shared by the console, the portal's commands and its e-mail.
   admin: joinAll(
     consoleFrame,
@@ -72,6 +81,8 @@ export const en = {
     mailWords,
     articlesWords,
   ),
+  // Offline bundles and site mirrors, as the CLI and the app say them.
+  bundle: joinAll(bundleArchiveWords, bundleTrustWords),
   cli,
   core,
   desktop,
