@@ -123,6 +123,12 @@ export const bundleArchiveErrors = {
       remedy: 'Give a port such as 8080.',
     },
   },
+  TRUST_METADATA_INVALID: {
+    bundleMetadata: {
+      message: 'The portal’s signed catalog is incomplete on this desktop ({file}), so no bundle was written.',
+      remedy: 'Run hicare check once to refresh the catalog, then make the bundle again.',
+    },
+  },
   NOT_FOUND: {
     bundleSystem: {
       message: 'No system {serial} is in your contracts.',

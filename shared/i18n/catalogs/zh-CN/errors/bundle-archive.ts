@@ -124,6 +124,12 @@ export const bundleArchiveErrors = {
       remedy: '请填写端口，例如 8080。',
     },
   },
+  TRUST_METADATA_INVALID: {
+    bundleMetadata: {
+      message: '这台电脑上门户的签名目录不完整（{file}），因此没有生成离线包。',
+      remedy: '请先运行一次 hicare check 刷新目录，然后重新制作离线包。',
+    },
+  },
   NOT_FOUND: {
     bundleSystem: {
       message: '您的合同中没有系统 {serial}。',
