@@ -9,6 +9,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { SignedStatementSchema, type SignedStatement } from '../../../shared/contracts/bundle.js';
 import { coded, ENGINEER, describePortal, NW_ADMIN, NW_IT, SEED_TIME } from './harness.js';
 import { catalogTarget } from './package-checks.js';
+import { addCustomer, signInWith } from './extra-customers.js';
+import { createContract } from '../../../portal/db/contracts.js';
 
 const ATLAS_190 = 'atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz';
 const ATLAS_200 = 'atlas/2.0.0/linux-x64/atlas-2.0.0-linux-x64.tar.gz';
@@ -127,6 +129,39 @@ describePortal('entitlement statements for offline bundles', (t) => {
     });
     expect(long.status).toBe(400);
     expect(coded(long).code).toBe('INVALID_INPUT');
+  });
+
+  it('refuses systems served under two contracts: a bundle is for one contract', async () => {
+    const customer = await addCustomer(t, {
+      id: 'fabrikam',
+      name: 'Fabrikam Water',
+      tier: 'support',
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+      licensedMajors: { atlas: 1 },
+      systems: [{ serialNumber: 'FB-ATL-0001', product: 'atlas', installedVersion: '1.4.2' }],
+    });
+    await createContract(t.portal.db, {
+      id: 'FABRIKAM-SECOND',
+      customerId: 'fabrikam',
+      tier: 'support',
+      region: 'EMEA',
+      timeZone: 'Europe/Berlin',
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+      systems: [{ serialNumber: 'FB-ATL-0002', product: 'atlas', location: 'Fabrikam Water, plant 2' }],
+      licensedMajors: { atlas: 1 },
+    });
+    const token = await signInWith(t, customer.email, customer.password);
+    const reply = await t.request('POST', PATH, {
+      token,
+      body: { serials: ['FB-ATL-0001', 'FB-ATL-0002'], targets: [ATLAS_190] },
+    });
+    expect(reply.status).toBe(400);
+    expect(coded(reply)).toMatchObject({ key: 'INVALID_INPUT.statementContracts' });
+    expect(coded(reply).message).toContain('FABRIKAM-CONTRACT, FABRIKAM-SECOND');
+    const one = await t.request('POST', PATH, { token, body: { serials: ['FB-ATL-0002'], targets: [ATLAS_190] } });
+    expect(one.status).toBe(200);
   });
 
   it('is not for engineers or anyone signed out', async () => {
