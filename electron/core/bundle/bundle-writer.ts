@@ -118,8 +118,11 @@ async function writeArchive(part: string, manifest: BundleManifest, input: Bundl
     for (const p of input.packages) await writePackage(archive, p, mtime, input.onPackageBytes);
     archive.finalize();
   } catch (error) {
+    // The archive's own error after being destroyed is this one's echo, not a second failure.
+    done.catch(() => undefined);
     archive.destroy();
-    file.destroy();
+    // Closed before the caller removes the .part file, so no late write brings it back.
+    if (!file.closed) await new Promise((resolve) => file.once('close', resolve).destroy());
     throw error;
   }
   await done;
@@ -152,7 +155,6 @@ async function writePackage(
     onBytes?.(source.name, count, source.length);
   }
   if (count !== source.length || hash.digest('hex') !== source.sha256) {
-    sink.destroy();
     throw new HicareError('BUNDLE_INVALID.sourceChanged', { name: source.name });
   }
   // streamx's end takes an optional last chunk; its typing makes it required.
