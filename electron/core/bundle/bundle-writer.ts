@@ -122,7 +122,7 @@ async function writeArchive(part: string, manifest: BundleManifest, input: Bundl
     done.catch(() => undefined);
     archive.destroy();
     // Closed before the caller removes the .part file, so no late write brings it back.
-    if (!file.closed) await new Promise((resolve) => file.once('close', resolve).destroy());
+    if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()).destroy());
     throw error;
   }
   await done;
