@@ -5,7 +5,7 @@
  */
 import { copyFile, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { type Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openBundleFile } from '../../../electron/core/bundle/bundle-reader.js';
 import { openMirror } from '../../../electron/core/bundle/mirror-source.js';
