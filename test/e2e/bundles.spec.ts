@@ -21,8 +21,21 @@ hostForSpec((h) => (host = h));
 test.describe.configure({ mode: 'serial' });
 
 const IT_STAFF = 'Contoso Grid IT staff';
-const BEACON = 'beacon/2.1.4/linux-x64/beacon-2.1.4-linux-x64.tar.gz';
-const BEACON_FILE = 'beacon-2.1.4-linux-x64.tar.gz';
+/** A release per language: the English run installs its release, which then is no longer offered to the next. */
+const RELEASES = {
+  en: {
+    target: 'beacon/2.1.4/linux-x64/beacon-2.1.4-linux-x64.tar.gz',
+    file: 'beacon-2.1.4-linux-x64.tar.gz',
+    filter: 'beacon 2.1.4',
+    serial: 'CG-BCN-0001',
+  },
+  'zh-CN': {
+    target: 'cobalt/4.2.1/linux-x64/cobalt-4.2.1-linux-x64.tar.gz',
+    file: 'cobalt-4.2.1-linux-x64.tar.gz',
+    filter: 'cobalt 4.2.1',
+    serial: 'CG-COB-0001',
+  },
+} as const;
 /** Where the screenshots of the new screens are kept for review. */
 const SHOTS = process.env.HICARE_SHOTS ?? '/work/shots';
 
@@ -51,12 +64,13 @@ async function shot(page: Page, name: string): Promise<void> {
   expect(await violations(page), name).toEqual([]);
 }
 
-/** Picks the beacon release in the bulk list, filtered down to it. */
-async function pickBeacon(page: Page, t: ReturnType<typeof say>): Promise<void> {
+/** Picks the language's release in the bulk list, filtered down to it. */
+async function pickRelease(page: Page, locale: DisplayLocale): Promise<void> {
+  const release = RELEASES[locale === 'zh-CN' ? 'zh-CN' : 'en'];
   const bulk = page.getByTestId('bulk-download');
   await loaded(page, bulk);
-  await bulk.getByLabel(t('app.downloads.bulk.filter')).fill('beacon 2.1.4');
-  await bulk.getByTestId('bulk-list').locator('label', { hasText: BEACON }).getByRole('checkbox').check();
+  await bulk.getByLabel(say(locale)('app.downloads.bulk.filter')).fill(release.filter);
+  await bulk.getByTestId('bulk-list').locator('label', { hasText: release.target }).getByRole('checkbox').check();
 }
 
 for (const locale of ['en', 'zh-CN'] as const) {
@@ -64,6 +78,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     test.use({ locale });
     const t = say(locale);
     const site = () => join(host.home, `site-${locale}`);
+    const { target: TARGET, file: FILE, serial: SERIAL } = RELEASES[locale];
 
     test('the download folder is shown and changed, and a bulk download lands there under its real name', async ({
       page,
@@ -97,13 +112,13 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await expect(section.getByRole('status')).toHaveText(t('app.downloads.folder.saved', { folder }));
       await expect(page.getByTestId('bulk-folder')).toHaveText(t('app.downloads.bulk.savedTo', { folder }));
 
-      await pickBeacon(page, t);
+      await pickRelease(page, locale);
       await page.getByTestId('bulk-download-button').click();
-      const saved = page.getByTestId('downloads').getByTestId('download-saved-as');
-      await expect(saved.first()).toHaveText(t('app.downloads.row.savedAs', { file: join(folder, BEACON_FILE) }), {
+      const saved = page.getByTestId('downloads').locator('li', { hasText: FILE }).getByTestId('download-saved-as');
+      await expect(saved.first()).toHaveText(t('app.downloads.row.savedAs', { file: join(folder, FILE) }), {
         timeout: 30_000,
       });
-      expect(readdirSync(folder)).toEqual([BEACON_FILE]);
+      expect(readdirSync(folder)).toEqual([FILE]);
       await shot(page, `downloads-${locale}`);
 
       // Back to the default, which the next run starts from.
@@ -116,9 +131,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
     }) => {
       await signInAs(page, locale, IT_STAFF);
       await page.goto(at('downloads'));
-      await pickBeacon(page, t);
+      await pickRelease(page, locale);
       const panel = page.getByTestId('bundle-export');
-      await expect(panel).toContainText(t('app.bundles.export.forSystems', { count: 1, serials: 'CG-BCN-0001' }));
+      await expect(panel).toContainText(t('app.bundles.export.forSystems', { count: 1, serials: SERIAL }));
 
       const fileField = panel.getByLabel(t('app.bundles.export.fileLabel'));
       await fileField.fill('site.hicare');
@@ -136,7 +151,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await expect(failed).toHaveCount(0);
       await expect(done).toContainText(bundle);
       await expect(panel.getByTestId('export-valid-until')).toBeVisible();
-      await expect(done).toContainText(BEACON_FILE);
+      await expect(done).toContainText(FILE);
       await expect(panel.getByTestId('export-progress').getByRole('progressbar')).toHaveAttribute(
         'aria-valuenow',
         '100',
@@ -181,13 +196,13 @@ for (const locale of ['en', 'zh-CN'] as const) {
       const verified = page.getByTestId('bundle-verified');
       await expect(verified.or(refused)).toBeVisible({ timeout: 45_000 });
       await expect(refused).toHaveCount(0);
-      await expect(page.getByTestId('bundle-packages')).toContainText(BEACON_FILE);
-      await expect(page.getByTestId('bundle-verdict')).toContainText('CG-BCN-0001');
+      await expect(page.getByTestId('bundle-packages')).toContainText(FILE);
+      await expect(page.getByTestId('bundle-verdict')).toContainText(SERIAL);
       await shot(page, `import-verified-${locale}`);
 
       const install = page.getByTestId('bundle-install');
-      await install.getByLabel(t('app.bundles.import.system')).selectOption('CG-BCN-0001');
-      await install.getByLabel(t('app.bundles.import.package')).selectOption(BEACON);
+      await install.getByLabel(t('app.bundles.import.system')).selectOption(SERIAL);
+      await install.getByLabel(t('app.bundles.import.package')).selectOption(TARGET);
       await install.getByTestId('bundle-install-button').click();
       const status = page.getByTestId('install-status');
       await expect(page.getByTestId('install-success').or(page.getByTestId('install-failure'))).toBeVisible({
