@@ -52,6 +52,11 @@ export async function runBundleInstall(file: string, serialNumber: string, targe
   }
 }
 
+/** Forgets every run from a bundle (another account signed in). */
+export function resetBundleInstalls(): void {
+  store.reset();
+}
+
 export function useBundleInstallRun(file: string): BundleInstallRun | undefined {
   return store.useRun(keyOf(file));
 }
