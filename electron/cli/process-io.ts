@@ -25,7 +25,7 @@ async function ask(question: string, options?: { echo?: boolean }): Promise<stri
   try {
     return options?.echo === true
       ? await input({ message, theme: { prefix: '' } }, context)
-      : await password({ message, mask: '*', theme: { prefix: '' } }, context);
+      : await password({ message, mask: '*', toggleMask: false, theme: { prefix: '' } }, context);
   } catch (error) {
     return interrupted(error);
   }

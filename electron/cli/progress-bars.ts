@@ -18,7 +18,12 @@ export interface ProgressBars {
 
 const SILENT: ProgressBars = { start() {}, update() {}, stop() {} };
 
-const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+/** Bytes in the unit that keeps a small package from reading as 0.0 MB. */
+function size(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return `${(bytes / 1e3).toFixed(1)} kB`;
+}
 
 /** `[#####.....]  45%  12.0/26.7 MB  8.1 MB/s  ETA 2s  name`, the ETA word in the CLI's language. */
 function line(t: Translate) {
@@ -33,7 +38,7 @@ function line(t: Translate) {
         : `  ${t('cli.download.eta', { seconds: Math.ceil((params.total - params.value) / rate) })}`;
     const percent = String(Math.floor(params.progress * 100)).padStart(3);
     const name = payload.name?.split('/').at(-1) ?? '';
-    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}%  ${megabytes(params.value)}/${megabytes(params.total)}  ${megabytes(rate)}/s${eta}  ${name}`;
+    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}%  ${size(params.value)}/${size(params.total)}  ${size(rate)}/s${eta}  ${name}`;
   };
 }
 
