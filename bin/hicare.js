@@ -1,43 +1,13 @@
 #!/usr/bin/env node
-// Runs the `hicare` CLI from its TypeScript sources through tsx, resolved next to this file (not the caller's cwd).
-import { createInterface } from 'node:readline/promises';
-import { register } from 'tsx/esm/api';
+// Runs the `hicare` CLI: the built file when there is one (an installed package, a checkout after `npm run build`),
+// else the TypeScript sources through tsx, a development dependency, in a checkout that was not built.
+import { existsSync } from 'node:fs';
 
-register();
-const { runCli } = await import('../electron/cli/main.ts');
-
-async function readStdin() {
-  let text = '';
-  for await (const chunk of process.stdin) text += chunk;
-  return text;
+const built = new URL('../dist/cli/hicare.js', import.meta.url);
+if (existsSync(built) && process.env.HICARE_FROM_SOURCES !== '1') {
+  await import(built.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../electron/cli/entry.ts');
 }
-
-const code = await runCli(process.argv.slice(2), {
-  env: process.env,
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text),
-  errIsTty: process.stderr.isTTY === true,
-  outIsTty: process.stdout.isTTY === true,
-  readStdin,
-  ...(process.stdin.isTTY === true
-    ? {
-        prompt: async (question, options) => {
-          const echo = options?.echo === true;
-          const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-          // Unless asked to echo (a yes/no answer), typed characters are not shown: a password never appears on screen.
-          if (!echo) {
-            rl._writeToOutput = (s) => {
-              if (s.includes(question)) process.stderr.write(s);
-            };
-          }
-          try {
-            return await rl.question(question);
-          } finally {
-            rl.close();
-            if (!echo) process.stderr.write('\n');
-          }
-        },
-      }
-    : {}),
-});
-process.exitCode = code;

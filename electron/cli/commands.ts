@@ -10,7 +10,9 @@ import { translate, type CatalogKey } from '../../shared/i18n/translator.js';
 import { readRootFile } from '../core/trust/root-file.js';
 import { confirmOrStop } from './confirm.js';
 import type { CliContext } from './context.js';
-import { localizedResolutions, progressLine, renderCheck, renderContracts, renderSystems } from './render.js';
+import { EXIT } from './exit-codes.js';
+import { progressBars } from './progress-bars.js';
+import { localizedResolutions, renderCheck, renderContracts, renderSystems } from './render.js';
 
 /** Wrong usage, said with a catalog key so it is printed in the CLI's language (the message is the English). */
 export class UsageError extends Error {
@@ -165,7 +167,8 @@ export async function systemsCommand(ctx: CliContext, args: readonly string[]): 
   emit(ctx, { systems }, renderSystems(systems, ctx.locale));
 }
 
-export async function checkCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
+/** Exits 100 when a system has a release it may take (as `dnf check-update`), so a script can act on it. */
+export async function checkCommand(ctx: CliContext, args: readonly string[]): Promise<number> {
   const { values } = parse(args, { serial: { type: 'string' }, previews: { type: 'boolean' } });
   const resolutions = (await ctx.client(values.previews === true ? { previews: true } : {}).check()).filter(
     (r) => values.serial === undefined || r.system.serialNumber === values.serial,
@@ -174,6 +177,8 @@ export async function checkCommand(ctx: CliContext, args: readonly string[]): Pr
     throw new HicareError('NOT_FOUND.cliSystem', { serial: values.serial });
   }
   emit(ctx, { systems: localizedResolutions(resolutions, ctx.locale) }, renderCheck(resolutions, ctx.locale));
+  const takeable = resolutions.some((r) => [...r.updates, ...r.upgrades].some((c) => c.verdict.allowed));
+  return takeable ? EXIT.updatesAvailable : EXIT.ok;
 }
 
 export async function downloadCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
@@ -185,21 +190,14 @@ export async function downloadCommand(ctx: CliContext, args: readonly string[]):
   const client = ctx.client(values.previews === true ? { previews: true } : {});
   await client.trust.refresh();
   const out = resolve(values.out ?? ctx.settings.get().downloadDirectory ?? `${ctx.dataDirectory}/downloads`);
-  let lastDraw = 0;
-  if (ctx.io.errIsTty && ctx.flags.json !== true) {
-    client.downloads.on('progress', (p) => {
-      const now = Date.now();
-      if (now - lastDraw < 100 && p.receivedBytes < p.totalBytes) return;
-      lastDraw = now;
-      ctx.io.err(`\r${progressLine(p, 24, ctx.locale)}`);
-    });
-  }
+  // One bar per file, since the files download side by side.
+  const bars = progressBars(ctx);
+  client.downloads.on('progress', (p) => bars.update(p.name, p.receivedBytes, p.totalBytes));
   const results = await Promise.all(
     positionals.map((name) =>
       client.download(name, { out, ...(values.serial === undefined ? {} : { serialNumber: values.serial }) }),
     ),
-  );
-  if (ctx.io.errIsTty && ctx.flags.json !== true) ctx.io.err('\n');
+  ).finally(() => bars.stop());
   emit(
     ctx,
     {

@@ -16,6 +16,8 @@ export interface CliIo {
   err: (text: string) => void;
   /** Whether stderr is a terminal (progress bars) and stdin one (password prompt). */
   errIsTty: boolean;
+  /** The terminal's width on stderr, for the progress bars. */
+  errColumns?: number;
   /** Whether stdout is a terminal: search hits are marked in bold there, in [brackets] in a pipe or a file. */
   outIsTty?: boolean;
   readStdin: () => Promise<string>;
@@ -28,6 +30,12 @@ export interface GlobalFlags {
   json?: boolean | undefined;
   /** --lang as given; the locale it resolves to is the context's. */
   lang?: string | undefined;
+  /** --ca-bundle FILE: a PEM bundle for this run, before the saved setting. */
+  caBundle?: string | undefined;
+  /** -q: results and errors only; no progress bars, no hints. */
+  quiet?: boolean | undefined;
+  /** -v: the debug log on standard error, as HICARE_DEBUG=1. */
+  verbose?: boolean | undefined;
 }
 
 export class CliContext {
@@ -55,18 +63,34 @@ export class CliContext {
     return url;
   }
 
-  /** The app's log file, which a support bundle carries; standard error too with HICARE_DEBUG=1. */
+  /** Whether debug lines go to standard error: -v, or HICARE_DEBUG=1 for scripts that cannot change the line. */
+  get verbose(): boolean {
+    return this.flags.verbose === true || this.io.env['HICARE_DEBUG'] === '1';
+  }
+
+  /** Whether progress and hints may be drawn: not for a script reading JSON, not with -q. */
+  get chatty(): boolean {
+    return this.flags.json !== true && this.flags.quiet !== true;
+  }
+
+  /** The app's log file, which a support bundle carries; standard error too with -v or HICARE_DEBUG=1. */
   logger(): Logger {
     if (this.log === undefined) {
       const file = fileLogger(logDirectoryOf(this.dataDirectory));
-      this.log = this.io.env['HICARE_DEBUG'] === '1' ? teeLogger(file, consoleLogger('hicare')) : file;
+      this.log = this.verbose ? teeLogger(file, consoleLogger('hicare')) : file;
     }
     return this.log;
+  }
+
+  /** The extra CA bundle: --ca-bundle, else the saved setting; Node itself adds NODE_EXTRA_CA_CERTS when neither is. */
+  caBundle(): string | null {
+    return this.flags.caBundle ?? this.settings.get().caBundlePath;
   }
 
   client(options: { previews?: boolean } = {}): HicareClient {
     const settings = this.settings.get();
     const trustRoot = settings.trustRootPath;
+    const caFile = this.caBundle();
     return new HicareClient({
       dataDirectory: this.dataDirectory,
       portalUrl: this.portalUrl(),
@@ -77,7 +101,7 @@ export class CliContext {
       ...(trustRoot === null ? {} : { trustRoot }),
       network: {
         ...(settings.proxyUrl === null ? {} : { proxy: settings.proxyUrl }),
-        ...(settings.caBundlePath === null ? {} : { caFile: settings.caBundlePath }),
+        ...(caFile === null ? {} : { caFile }),
       },
       ...(settings.installRoot === null ? {} : { installRoot: settings.installRoot }),
       previews: options.previews ?? settings.includePreviews,

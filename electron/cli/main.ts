@@ -1,6 +1,10 @@
 /**
- * `hicare`: takes the global flags (--portal, --json, --lang) wherever they stand, dispatches to a command, prints coded
- * errors with their remedy (as JSON on stderr with --json) and returns the documented exit code.
+ * `hicare`: takes the global flags (--portal, --json, --lang, --ca-bundle, -q, -v) wherever they stand, dispatches to
+ * a command, prints coded errors with their remedy (as JSON on stderr with --json) and returns the documented exit
+ * code. A command may return an exit code of its own (`check` says 100 when there is something to take).
+ *
+ * The commands keep node:util's parseArgs rather than a framework: each already parses strictly with coded usage
+ * errors in both languages, and the tree that help and completion need is the declared table in command-table.ts.
  */
 import { isHicareError, type HicareError } from '../../shared/errors.js';
 import type { DisplayLocale } from '../../shared/i18n/locales.js';
@@ -28,10 +32,16 @@ import { requestCommand } from './request-commands.js';
 import { supportBundleCommand } from './support-command.js';
 import { upgradeCommand } from './upgrade-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
-import { commandHelp, mainHelp } from './help.js';
+import { commandHelp, mainHelp, subcommandHelp } from './help.js';
 import { cliLocale, environmentLocale, LANGUAGE_CHOICES } from './language.js';
+import { findCommand } from './command-table.js';
+import { completionCommand } from './completion-command.js';
+import { configCommand } from './config-command.js';
+import { cliVersion } from './version.js';
 
-const COMMANDS: Record<string, (ctx: CliContext, args: readonly string[]) => Promise<void>> = {
+type Command = (ctx: CliContext, args: readonly string[]) => Promise<void | number>;
+
+const COMMANDS: Record<string, Command> = {
   trust: trustCommand,
   login: loginCommand,
   logout: logoutCommand,
@@ -48,14 +58,30 @@ const COMMANDS: Record<string, (ctx: CliContext, args: readonly string[]) => Pro
   'support-bundle': supportBundleCommand,
   bundle: bundleCommand,
   mirror: mirrorCommand,
+  config: configCommand,
+  completion: completionCommand,
 };
 
-function splitGlobals(argv: readonly string[]): { flags: GlobalFlags; rest: string[] } {
-  const flags: GlobalFlags = {};
+interface Globals extends GlobalFlags {
+  version?: boolean;
+}
+
+function splitGlobals(argv: readonly string[]): { flags: Globals; rest: string[] } {
+  const flags: Globals = {};
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
+    // After `--` every word is an argument, and `kb search --version V` is the article's version, not ours.
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
     if (arg === '--json') flags.json = true;
+    else if (arg === '-q' || arg === '--quiet') flags.quiet = true;
+    else if (arg === '-v' || arg === '--verbose') flags.verbose = true;
+    else if (arg === '-V' || (arg === '--version' && rest.length === 0)) flags.version = true;
+    else if (arg === '--ca-bundle') flags.caBundle = argv[++i];
+    else if (arg.startsWith('--ca-bundle=')) flags.caBundle = arg.slice('--ca-bundle='.length);
     else if (arg === '--portal') flags.portal = argv[++i];
     else if (arg.startsWith('--portal=')) flags.portal = arg.slice('--portal='.length);
     else if (arg === '--lang') flags.lang = argv[++i] ?? '';
@@ -79,11 +105,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`${problem}\n\n${mainHelp(locale)}\n`);
     return EXIT.usage;
   }
+  if (flags.version === true) {
+    io.out(`hicare ${cliVersion()}`);
+    return EXIT.ok;
+  }
   const [command, ...args] = rest;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined || command === '--help' || command === '-h') {
     io.out(mainHelp(locale));
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
+  if (command === 'help') return help(args, io, locale);
   const run = COMMANDS[command];
   if (run === undefined) {
     io.err(`${t('cli.usage.unknownCommand', { command })}\n\n${mainHelp(locale)}\n`);
@@ -94,8 +125,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.ok;
   }
   try {
-    await run(new CliContext(io, flags, locale), args);
-    return EXIT.ok;
+    const code = await run(new CliContext(io, flags, locale), args);
+    return typeof code === 'number' ? code : EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${t(error.key, error.params)}\n\n${commandHelp(locale, command)}\n`);
@@ -107,10 +138,35 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const coded = fileError(error, { file: 'commandLineFile', path: (error as { path?: string }).path ?? '(unknown)' });
     if (isHicareError(coded)) return report(coded, flags, io, locale);
     io.err(`${t('cli.report.internal')}\n  ${t('cli.report.internalRemedy')}\n`);
-    if (io.env['HICARE_DEBUG'] === '1')
+    if (io.env['HICARE_DEBUG'] === '1' || flags.verbose === true)
       io.err(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.failed;
   }
+}
+
+/** `hicare help [COMMAND [SUB]]`: the main help, a command's, or one subcommand's usage lines with the explanation. */
+function help(args: readonly string[], io: CliIo, locale: DisplayLocale): number {
+  const [command, sub, extra] = args;
+  const t = translator(locale);
+  if (command === undefined) {
+    io.out(mainHelp(locale));
+    return EXIT.ok;
+  }
+  const spec = findCommand(command);
+  if (spec === undefined) {
+    io.err(`${t('cli.usage.unknownCommand', { command })}\n\n${mainHelp(locale)}\n`);
+    return EXIT.usage;
+  }
+  if (sub === undefined) {
+    io.out(commandHelp(locale, command));
+    return EXIT.ok;
+  }
+  if (extra !== undefined || spec.subcommands?.some((s) => s.name === sub) !== true) {
+    io.err(`${t('cli.usage.unknownSubcommand', { command, sub: extra ?? sub })}\n\n${commandHelp(locale, command)}\n`);
+    return EXIT.usage;
+  }
+  io.out(subcommandHelp(locale, command, sub));
+  return EXIT.ok;
 }
 
 /** A coded error as the user reads it: code, words, remedy, the command that helps, an installer's log. */
@@ -120,7 +176,7 @@ function report(error: HicareError, flags: GlobalFlags, io: CliIo, locale: Displ
   else {
     const t = translator(locale);
     io.err(`${t('cli.report.error', { code: body.code, message: body.message })}\n  ${body.remedy}\n`);
-    const hint = commandHint(error, locale);
+    const hint = flags.quiet === true ? null : commandHint(error, locale);
     if (hint !== null) io.err(`  ${t('cli.report.command', { command: hint })}\n`);
     const log = error.details?.['log'];
     if (typeof log === 'string' && log !== '') {

@@ -1,4 +1,4 @@
-/** Plain-text rendering for the terminal: tables, verdicts in words, and the download progress bar. */
+/** Plain-text rendering for the terminal: tables and verdicts in words (progress bars are in progress-bars.ts). */
 import type { ContractView } from '../../shared/contracts/entitlement.js';
 import { tierName } from '../../shared/domain/contract.js';
 import { rangeInWords } from '../../shared/domain/range-words.js';
@@ -11,7 +11,6 @@ import { localizeProblem } from '../../shared/i18n/problem.js';
 import { translator, type Translate } from '../../shared/i18n/translator.js';
 import type { InventorySystem } from '../core/inventory/inventory.js';
 import type { SystemResolution } from '../core/resolver/resolver.js';
-import type { ProgressEvent } from '../core/downloads/index.js';
 import { displayWidth, padToWidth } from '../../shared/display-width.js';
 
 /** Columns two spaces apart, padded by terminal width so Chinese headers and cells line up too. */
@@ -178,17 +177,4 @@ export function localizedResolutions(
       verdict: { ...c.verdict, reasons: c.verdict.reasons.map((x) => ({ ...x, ...localizeProblem(locale, x) })) },
     }));
   return resolutions.map((r) => ({ ...r, updates: candidates(r.updates), upgrades: candidates(r.upgrades) }));
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
-}
-
-/** One line, redrawn in place: `[#####.....]  45%  12.0/26.7 MB  8.1 MB/s  ETA 2s  name`. */
-export function progressLine(p: ProgressEvent, width = 24, locale: DisplayLocale = 'en'): string {
-  const fraction = p.totalBytes === 0 ? 1 : p.receivedBytes / p.totalBytes;
-  const filled = Math.round(fraction * width);
-  const eta =
-    p.etaSeconds === null ? '' : `  ${translator(locale)('cli.download.eta', { seconds: Math.ceil(p.etaSeconds) })}`;
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%  ${megabytes(p.receivedBytes)}/${megabytes(p.totalBytes)}  ${megabytes(p.bytesPerSecond)}/s${eta}  ${p.name.split('/').at(-1) ?? p.name}`;
 }

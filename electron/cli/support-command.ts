@@ -3,7 +3,6 @@
  * redacted, in one .tar.gz for the vendor's support. --preview prints every file as it would be sent and writes
  * nothing, so the person running it can read what leaves the desktop first.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { systemClock } from '../core/adapters.js';
 import { defaultPaths } from '../core/paths.js';
@@ -11,14 +10,12 @@ import { gatherSupportFiles, SupportBundle, type SupportBundleSource } from '../
 import { parse, UsageError } from './commands.js';
 import type { CliContext } from './context.js';
 
-const VERSION = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+import { cliVersion } from './version.js';
 
 function sourceOf(ctx: CliContext): SupportBundleSource {
   return {
     dataDirectory: ctx.dataDirectory,
-    app: { name: 'hicare', version: VERSION, host: 'cli', platform: `${process.platform}-${process.arch}` },
+    app: { name: 'hicare', version: cliVersion(), host: 'cli', platform: `${process.platform}-${process.arch}` },
     settings: () => ctx.settings.get(),
     clock: systemClock,
   };

@@ -50,7 +50,8 @@ describe('hicare CLI', () => {
     const trust = await hicare(['trust', join(portal.layout.repoDir, '1.root.json'), '--yes']);
     expect(trust.code).toBe(0);
     expect(trust.stdout).toMatch(/fingerprint \(SHA-256\): ([0-9A-F]{4} ){15}[0-9A-F]{4}/);
-    expect((await hicare(['check'])).code).toBe(0);
+    // Trusted, the check finds releases to take: 100, as `dnf check-update` says so.
+    expect((await hicare(['check'])).code).toBe(100);
   });
 
   it('shows the contract, the systems and what each may take, with reasons, in words and as JSON', async () => {
@@ -65,6 +66,7 @@ describe('hicare CLI', () => {
       ['CG-COB-0001', '4.2.0'],
     ]);
     const check = await hicare(['check', '--serial', 'CG-ATL-0001']);
+    expect(check.code, check.stderr).toBe(100);
     expect(check.stdout).toContain('✓ upgrade 2.3.1');
     expect(check.stdout).toContain('✗ upgrade 3.0.0-rc.1   PRERELEASE');
     expect(check.stdout).toContain('Path to 2.3.1: 1.4.2 → 1.9.0 → 2.3.1');

@@ -52,7 +52,7 @@ describe('hicare check in Chinese', () => {
     ['LANG=zh_CN.UTF-8', ['check', '--serial', 'CG-ATL-0001'], { LANG: 'zh_CN.UTF-8' }],
   ])('%s: the candidates, the path and the refusal in Chinese', async (_how, args, env) => {
     const run = await hicare(args, env);
-    expect(run.code, run.stderr).toBe(0);
+    expect(run.code, run.stderr).toBe(100);
     expect(run.stdout).toContain('✓ 升级 2.3.1');
     expect(run.stdout).toContain('✗ 升级 3.0.0-rc.1   PRERELEASE');
     expect(run.stdout).toContain('升级到 2.3.1 的路径：1.4.2 → 1.9.0 → 2.3.1');

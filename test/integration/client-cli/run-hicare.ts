@@ -23,6 +23,8 @@ export function runHicare(args: readonly string[], env: Record<string, string>, 
         LC_ALL: '',
         LC_MESSAGES: '',
         LANG: 'C.UTF-8',
+        // The sources under test, never a build of them that may be older (bin/hicare.js prefers dist/ otherwise).
+        HICARE_FROM_SOURCES: '1',
         ...env,
       },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -45,6 +45,8 @@ describe('hicare systems set-version', () => {
     expect(entered.stdout).toContain('CG-COB-0001: cobalt 9.9.9 (entered, not in the catalog)');
     expect((await hicare(['systems'])).stdout).toMatch(/CG-COB-0001\s+cobalt\s+9\.9\.9 \(not in the catalog\)/);
     const check = await hicare(['check', '--serial', 'CG-COB-0001']);
+    // Nothing newer to take: the check exits 0, not 100.
+    expect(check.code, check.stderr).toBe(0);
     expect(check.stdout).toContain('cobalt 9.9.9 (not in the catalog)');
     expect(check.stdout).not.toContain('Up to date');
     expect((await listReports(demo.portal.db, 'CG-COB-0001')).map((r) => [r.version, r.notInCatalog])).toEqual([

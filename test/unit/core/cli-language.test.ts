@@ -61,7 +61,7 @@ describe('help', () => {
   ][])('%j: the main help in Chinese, flag names unchanged', async (argv, env) => {
     const run = await hicare(argv, env);
     expect(run.code).toBe(EXIT.ok);
-    expect(run.stdout).toContain('用法：hicare [--portal URL] [--json] [--lang en|zh-CN] <命令> [选项]');
+    expect(run.stdout).toContain('用法：hicare [--portal URL] [--json] [--lang en|zh-CN] [-q|-v] <命令> [选项]');
     expect(run.stdout).toContain('  check                     每个系统可用的更新和升级，附原因和解决办法');
     expect(run.stdout).toContain('退出码：');
     expect(run.stdout).toContain(' 10  未确认');
@@ -76,7 +76,7 @@ describe('help', () => {
 
   it('stays English without a Chinese locale', async () => {
     const run = await hicare(['--help'], { LANG: 'C' });
-    expect(run.stdout).toContain('Usage: hicare [--portal URL] [--json] [--lang en|zh-CN] <command> [options]');
+    expect(run.stdout).toContain('Usage: hicare [--portal URL] [--json] [--lang en|zh-CN] [-q|-v] <command> [options]');
     expect(run.stdout).toContain('Exit codes:');
   });
 });

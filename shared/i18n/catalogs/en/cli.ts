@@ -5,7 +5,8 @@ export const cli = {
   help: {
     main: `hicare — the Hi-Care Update Manager for IT staff
 
-Usage: hicare [--portal URL] [--json] [--lang en|zh-CN] '<'command> [options]
+Usage: hicare [--portal URL] [--json] [--lang en|zh-CN] [-q|-v] '<'command> [options]
+       hicare help '<'command> ['<'subcommand>]
 
 Commands:
   trust ROOT.json           Trust a portal's TUF root (checked, its fingerprint shown, asked; --yes in scripts)
@@ -25,13 +26,23 @@ Commands:
   kb search WORDS...        Search the knowledge base (--product P, --version V, --kind K)
   kb show ID                Read an article
   support-bundle            Pack the app log, operation records and settings, redacted, for support (--preview, --out)
+  bundle create|verify      Offline bundles: packages, their signed metadata and an entitlement statement in one file
+  mirror serve BUNDLE...    Serve bundles read-only over HTTP to a site without internet (--port P)
+  config get|set|unset|list Settings: portal, proxy, ca-bundle, download-folder (list says where each comes from)
+  completion SHELL          Print a completion script for bash, zsh or powershell
+  help COMMAND [SUB]        A command's help
 
 Options:
   --portal URL      The portal (or $HICARE_PORTAL, or the saved setting)
   --json            Machine-readable output on stdout
   --lang LANG       The language of the output: en or zh-CN (else from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)
-  --help            Help
-Environment: HICARE_HOME (data directory), HICARE_PORTAL, HTTPS_PROXY/NO_PROXY.
+  --ca-bundle FILE  A PEM bundle of extra CAs for this run (before the ca-bundle setting; NODE_EXTRA_CA_CERTS
+                    applies only when neither is given)
+  -q, --quiet       Only results and errors: no progress bars, no hints
+  -v, --verbose     Debug lines on standard error (as HICARE_DEBUG=1)
+  -V, --version     The version of hicare
+  -h, --help        Help
+Environment: HICARE_HOME (data directory), HICARE_PORTAL, HTTPS_PROXY/NO_PROXY, NODE_EXTRA_CA_CERTS.
 
 {exitCodes}`,
     exitCodes: `Exit codes:
@@ -102,6 +113,25 @@ search finds published articles and accepted community answers, best first, in a
 a table of id, kind, title and a snippet with your words marked (bold on a terminal, [in brackets] otherwise).
 KIND is document, configuration-guide, maintenance-case or known-issue. show prints an article as text, its links
 followed by their addresses. A withdrawn article prints the notice and exits 11; an unknown id exits 7.`,
+    config: `hicare config list [--json]
+hicare config get KEY
+hicare config set KEY VALUE
+hicare config unset KEY
+
+KEY is portal, proxy, ca-bundle or download-folder; the app's Settings show the same values. set checks the value
+first: portal and proxy must be http:// or https:// addresses, ca-bundle a readable PEM file, download-folder a folder
+that can be created and written to. get prints the value in force alone (nothing when there is none); list shows each
+value and where it comes from: a flag (--portal, --ca-bundle), the environment (HICARE_PORTAL, HTTPS_PROXY,
+NODE_EXTRA_CA_CERTS), the setting, or the default.`,
+    completion: `hicare completion bash|zsh|powershell
+
+Prints a script that completes hicare's commands, subcommands and flags.
+  bash:        source <(hicare completion bash)              (in ~/.bashrc)
+  zsh:         source <(hicare completion zsh)               (in ~/.zshrc, after compinit)
+  PowerShell:  hicare completion powershell | Out-String | Invoke-Expression   (in $PROFILE)`,
+    help: `hicare help [COMMAND [SUBCOMMAND]]
+
+The main help, a command's help, or a subcommand's usage with its explanation.`,
     request: `hicare request create --from-failure ID|last [--priority P1..P4] [--yes]
 hicare request create --serial S --description TEXT --priority P1..P4 [--location TEXT]
     [--alarm TEXT]... [--measurement TEXT]... [--attach FILE]... [--yes]
@@ -160,6 +190,12 @@ at /bundles/N/, and /mirror.json. It runs until stopped with Ctrl+C. Desktops ve
     rejectNeedsReason: 'Give --reason: say why the solution did not work.',
     ratingRange: '--rating must be 1 to 5.',
     unknownRequestCommand: 'Unknown request command: {command}',
+    unknownSubcommand: 'Unknown {command} command: {sub}',
+    completionShell: 'Give a shell: {choices}.',
+    configSubcommand: 'Say what to do: config list, config get KEY, config set KEY VALUE or config unset KEY.',
+    configNeedsKey: 'Give a setting: {choices}.',
+    configKey: 'Unknown setting: {key}. Choose one of: {choices}.',
+    configNeedsValue: 'Give the value: hicare config set {key} VALUE',
     missingRequestCommand:
       'Give a request command: create, list, show, message, grant, revoke, confirm, reject, survey, flush or discard.',
   },
@@ -172,6 +208,14 @@ at /bundles/N/, and /mirror.json. It runs until stopped with Ctrl+C. Desktops ve
     internal: 'error INTERNAL: Something went wrong inside hicare.',
     internalRemedy:
       'Run it again; if it persists, report it to the vendor with the command you ran (HICARE_DEBUG=1 shows the details).',
+  },
+  config: {
+    head: { key: 'KEY', value: 'VALUE', source: 'FROM' },
+    notSet: '(not set)',
+    source:
+      '{source, select, flag {flag {from}} env {environment {from}} setting {setting} default {default} other {{source}}}',
+    saved: '{key} is set to {value}.',
+    removed: '{key} is no longer set.',
   },
   confirm: {
     prompt: '{question} [y/N] ',

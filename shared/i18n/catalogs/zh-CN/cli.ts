@@ -5,7 +5,8 @@ export const cli: SameShape<typeof en> = {
   help: {
     main: `hicare — 面向 IT 人员的 Hi-Care 更新管理器命令行工具
 
-用法：hicare [--portal URL] [--json] [--lang en|zh-CN] '<'命令> [选项]
+用法：hicare [--portal URL] [--json] [--lang en|zh-CN] [-q|-v] '<'命令> [选项]
+      hicare help '<'命令> ['<'子命令>]
 
 命令：
   trust ROOT.json           信任门户的 TUF 信任根（先完整校验并显示指纹，再询问；脚本中用 --yes）
@@ -25,13 +26,23 @@ export const cli: SameShape<typeof en> = {
   kb search WORDS...        搜索知识库（--product P、--version V、--kind K）
   kb show ID                阅读文章
   support-bundle            将应用日志、操作记录和设置脱敏后打包，供技术支持使用（--preview、--out）
+  bundle create|verify      离线包：将软件包、其签名元数据和授权声明合并为一个文件
+  mirror serve BUNDLE...    通过 HTTP 以只读方式向无法上网的站点提供离线包（--port P）
+  config get|set|unset|list 设置：portal、proxy、ca-bundle、download-folder（list 显示每项的来源）
+  completion SHELL          输出 bash、zsh 或 powershell 的命令补全脚本
+  help COMMAND [SUB]        查看某个命令的帮助
 
 选项：
   --portal URL      门户地址（或 $HICARE_PORTAL，或已保存的设置）
   --json            在标准输出上输出机器可读的 JSON
   --lang LANG       输出语言：en 或 zh-CN（否则取自 LANGUAGE、LC_ALL、LC_MESSAGES 或 LANG）
-  --help            帮助
-环境变量：HICARE_HOME（数据目录）、HICARE_PORTAL、HTTPS_PROXY/NO_PROXY。
+  --ca-bundle FILE  本次运行额外信任的 CA 证书（PEM 文件；优先于 ca-bundle 设置；两者都未提供时
+                    才使用 NODE_EXTRA_CA_CERTS）
+  -q, --quiet       只输出结果和错误：不显示进度条和提示
+  -v, --verbose     在标准错误上输出调试信息（等同于 HICARE_DEBUG=1）
+  -V, --version     hicare 的版本
+  -h, --help        帮助
+环境变量：HICARE_HOME（数据目录）、HICARE_PORTAL、HTTPS_PROXY/NO_PROXY、NODE_EXTRA_CA_CERTS。
 
 {exitCodes}`,
     exitCodes: `退出码：
@@ -98,6 +109,24 @@ search 按相关度列出已发布的文章和社区中已采纳的回答，支�
 摘要中与您的关键词匹配的部分会被标出（在终端中加粗，否则用 [方括号]）。KIND 可为 document、
 configuration-guide、maintenance-case 或 known-issue。show 以纯文本输出文章，链接后附上其地址。
 文章已撤回时会输出撤回通知并以 11 退出；编号不存在时以 7 退出。`,
+    config: `hicare config list [--json]
+hicare config get KEY
+hicare config set KEY VALUE
+hicare config unset KEY
+
+KEY 可以是 portal、proxy、ca-bundle 或 download-folder，与应用“设置”中的各项相同。set 会先检查取值：
+portal 和 proxy 必须是 http:// 或 https:// 地址，ca-bundle 必须是可读取的 PEM 文件，download-folder
+必须是可以创建并写入的文件夹。get 只输出当前生效的值（没有值时不输出）；list 显示每个值及其来源：
+参数（--portal、--ca-bundle）、环境变量（HICARE_PORTAL、HTTPS_PROXY、NODE_EXTRA_CA_CERTS）、设置或默认值。`,
+    completion: `hicare completion bash|zsh|powershell
+
+输出一个脚本，用于补全 hicare 的命令、子命令和参数。
+  bash：       source <(hicare completion bash)              （写入 ~/.bashrc）
+  zsh：        source <(hicare completion zsh)               （写入 ~/.zshrc，放在 compinit 之后）
+  PowerShell： hicare completion powershell | Out-String | Invoke-Expression   （写入 $PROFILE）`,
+    help: `hicare help [COMMAND [SUBCOMMAND]]
+
+显示总帮助、某个命令的帮助，或某个子命令的用法及说明。`,
     request: `hicare request create --from-failure ID|last [--priority P1..P4] [--yes]
 hicare request create --serial S --description TEXT --priority P1..P4 [--location TEXT]
     [--alarm TEXT]... [--measurement TEXT]... [--attach FILE]... [--yes]
@@ -154,6 +183,12 @@ create 为没有互联网的站点写出一个文件：安装包、用于校验�
     rejectNeedsReason: '请指定 --reason：说明该解决方案为什么无效。',
     ratingRange: '--rating 必须是 1 到 5。',
     unknownRequestCommand: '未知的 request 子命令：{command}',
+    unknownSubcommand: '未知的 {command} 子命令：{sub}',
+    completionShell: '请指定 shell：{choices}。',
+    configSubcommand: '请说明要做什么：config list、config get KEY、config set KEY VALUE 或 config unset KEY。',
+    configNeedsKey: '请指定设置项：{choices}。',
+    configKey: '未知的设置项：{key}。请从以下选项中选择：{choices}。',
+    configNeedsValue: '请提供取值：hicare config set {key} VALUE',
     missingRequestCommand:
       '请指定 request 子命令：create、list、show、message、grant、revoke、confirm、reject、survey、flush 或 discard。',
   },
@@ -165,6 +200,14 @@ create 为没有互联网的站点写出一个文件：安装包、用于校验�
     fromFailure: '查看已知问题，并根据这次失败起草远程指导请求：',
     internal: '错误 INTERNAL：hicare 内部出现问题。',
     internalRemedy: '请重新运行；如果问题仍然存在，请将所运行的命令报告给厂商（设置 HICARE_DEBUG=1 可显示详细信息）。',
+  },
+  config: {
+    head: { key: '设置项', value: '值', source: '来源' },
+    notSet: '（未设置）',
+    source:
+      '{source, select, flag {参数 {from}} env {环境变量 {from}} setting {设置} default {默认值} other {{source}}}',
+    saved: '{key} 已设置为 {value}。',
+    removed: '{key} 已取消设置。',
   },
   confirm: {
     prompt: '{question} [y/N] ',

@@ -14,6 +14,19 @@ export const cliErrors = {
       message: '{count} files were given; a request carries at most {max}.',
       remedy: 'Put the files in one zip or tar.gz archive and attach that.',
     },
+    cliConfigUrl: {
+      message: 'The {key} setting must be an http:// or https:// address; "{value}" is not one.',
+      remedy: 'Give the full address, for example: hicare config set {key} https://portal.example.com',
+    },
+    cliConfigNotPem: {
+      message: 'The file {path} holds no PEM certificate, so it cannot be a CA bundle.',
+      remedy:
+        'Give the PEM file (lines starting with -----BEGIN CERTIFICATE-----) your network administrator provides.',
+    },
+    cliConfigFolder: {
+      message: 'The folder {path} cannot be created or written to.',
+      remedy: 'Choose a folder your account may write to: hicare config set download-folder DIR',
+    },
     /** Values refused by the client core, named by the flags the user typed; `{flags}` is a list in the reader's language. */
     cliFlags: {
       message: 'These values are not accepted: {issues}.',
@@ -21,6 +34,10 @@ export const cliErrors = {
     },
   },
   NOT_FOUND: {
+    cliConfigFile: {
+      message: 'The file {path} cannot be found or read.',
+      remedy: 'Check the path (a file your account may read), then run the command again.',
+    },
     cliSystem: {
       message: 'No system {serial} is on your contracts.',
       remedy: 'Run `hicare systems` to list them.',

@@ -14,12 +14,28 @@ export const cliErrors: SameShape<typeof en> = {
       message: '给出了 {count} 个文件；一个请求最多只能附带 {max} 个。',
       remedy: '请将这些文件打包成一个 zip 或 tar.gz 压缩包，再附加该压缩包。',
     },
+    cliConfigUrl: {
+      message: '{key} 设置必须是 http:// 或 https:// 地址，“{value}”不是。',
+      remedy: '请提供完整地址，例如：hicare config set {key} https://portal.example.com',
+    },
+    cliConfigNotPem: {
+      message: '文件 {path} 中没有 PEM 证书，不能用作 CA 证书包。',
+      remedy: '请提供网络管理员给出的 PEM 文件（以 -----BEGIN CERTIFICATE----- 开头的内容）。',
+    },
+    cliConfigFolder: {
+      message: '无法创建或写入文件夹 {path}。',
+      remedy: '请选择您的账户可以写入的文件夹：hicare config set download-folder DIR',
+    },
     cliFlags: {
       message: '以下值不被接受：{issues}。',
       remedy: '请更正 {flags}，然后重新运行命令。',
     },
   },
   NOT_FOUND: {
+    cliConfigFile: {
+      message: '找不到或无法读取文件 {path}。',
+      remedy: '请检查路径（须为您的账户可以读取的文件），然后重新运行命令。',
+    },
     cliSystem: {
       message: '您的合同中没有系统 {serial}。',
       remedy: '运行 `hicare systems` 查看系统列表。',
