@@ -240,15 +240,15 @@ describePortal('offline bundle attacks', (t) => {
       MetadataKind.Timestamp,
       json(fresh.get('timestamp.json')!),
     ) as Metadata<Timestamp>;
-    snapshot.signed.version = freshTimestamp.signed.snapshotMeta.version + 1;
+    (snapshot.signed as { version: number }).version = freshTimestamp.signed.snapshotMeta.version + 1;
     snapshot.signatures = {};
     snapshot.sign((await loadKey(t.portal.layout.keysDir, 'snapshot')).signer);
     const snapshotBytes = Buffer.from(JSON.stringify(snapshot.toJSON()));
     forged.metadata.delete(oldSnapshotFile);
     forged.metadata.set(`${snapshot.signed.version}.snapshot.json`, snapshotBytes);
     const timestamp = freshTimestamp;
-    timestamp.signed.version += 1;
-    timestamp.signed.snapshotMeta = new MetaFile({ version: snapshot.signed.version });
+    (timestamp.signed as { version: number }).version += 1;
+    (timestamp.signed as { snapshotMeta: MetaFile }).snapshotMeta = new MetaFile({ version: snapshot.signed.version });
     timestamp.signatures = {};
     timestamp.sign((await loadKey(t.portal.layout.keysDir, 'timestamp')).signer);
     forged.metadata.set('timestamp.json', Buffer.from(JSON.stringify(timestamp.toJSON())));
