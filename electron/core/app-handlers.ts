@@ -5,7 +5,9 @@
 import type { HostAdapter, Logger } from './adapters.js';
 import { isHicareError } from '../../shared/errors.js';
 import { AppSession } from './app/app-session.js';
+import { bundleHandlers } from './app/bundle-handlers.js';
 import { consoleHandlers } from './app/console-handlers.js';
+import { DownloadFolder } from './app/download-folder.js';
 import { selfHelpHandlers } from './app/selfhelp-handlers.js';
 import { downloadHandlers } from './app/download-handlers.js';
 import { downloadRecordHandlers } from './app/download-record-handlers.js';
@@ -31,6 +33,7 @@ export interface AppServices {
 export function appHandlers(services: AppServices): AppHandlers {
   const { host, settings } = services;
   const session = services.session ?? new AppSession({ host, settings });
+  const folder = new DownloadFolder(host.paths.dataDirectory, settings);
   return loggingUncoded(host.logger, {
     'app.info': () => ({
       name: host.appName,
@@ -43,7 +46,8 @@ export function appHandlers(services: AppServices): AppHandlers {
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     ...sessionHandlers(session),
-    ...downloadHandlers(session),
+    ...downloadHandlers(session, folder),
+    ...bundleHandlers(session),
     ...requestHandlers(session),
     ...failureHandlers(session),
     ...downloadRecordHandlers(session),

@@ -29,7 +29,7 @@ import { HicareError } from '../../shared/errors.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { dialectOf } from '../db/connection.js';
 import { listLifecycles, setLifecycle } from '../db/lifecycles.js';
-import { getPublishJob, insertPublishJob, newPublishJobId } from '../db/publish-jobs.js';
+import { awaitPublishJob, insertPublishJob, newPublishJobId } from '../db/publish-jobs.js';
 import type { Database } from '../db/schema.js';
 import { compareText, toIso } from '../db/support.js';
 import {
@@ -288,8 +288,6 @@ function lineView(l: LineLifecycle, releases: number, now: Date): LineView {
   };
 }
 
-const JOB_POLL_MS = 200;
-
 /**
  * Sets a line's lifecycle dates through the same path as `hicare-portal lifecycle set`: on SQLite the dates are
  * recorded and the line's targets re-signed here; on a shared (PostgreSQL) database the portal holds no keys, so a
@@ -336,20 +334,16 @@ export async function setLine(
     await insertPublishJob(trx, { id, kind: 'lifecycle', input: lifecycle, createdBy: actor.label }, now);
     await recordChange(trx, actor, { ...change, changes: { ...change.changes, job: id } }, now);
   });
-  const deadline = Date.now() + (body.waitSeconds ?? 10) * 1000;
-  for (;;) {
-    const job = await getPublishJob(ctx.db, id);
-    if (job?.state === 'done') {
-      const result = job.result as { lifecycle: LineLifecycle; resigned: number };
-      return { state: 'done', line: await lineNow(ctx, result.lifecycle), resigned: result.resigned };
-    }
-    if (job?.state === 'failed' && job.error !== null) {
-      // The signer's coded error, as if the dates had been refused here.
-      throw HicareError.fromBody(job.error, { job: id });
-    }
-    if (Date.now() >= deadline) return { state: job?.state === 'running' ? 'running' : 'pending', job: id };
-    await new Promise((resolve) => setTimeout(resolve, Math.min(JOB_POLL_MS, Math.max(0, deadline - Date.now()))));
+  const job = await awaitPublishJob(ctx.db, id, Date.now() + (body.waitSeconds ?? 10) * 1000);
+  if (job?.state === 'done') {
+    const result = job.result as { lifecycle: LineLifecycle; resigned: number };
+    return { state: 'done', line: await lineNow(ctx, result.lifecycle), resigned: result.resigned };
   }
+  if (job?.state === 'failed' && job.error !== null) {
+    // The signer's coded error, as if the dates had been refused here.
+    throw HicareError.fromBody(job.error, { job: id });
+  }
+  return { state: job?.state === 'running' ? 'running' : 'pending', job: id };
 }
 
 async function lineNow(ctx: ReleasesContext, l: LineLifecycle): Promise<LineView> {

@@ -23,6 +23,7 @@ import * as mail from './migrations/0016_mail.js';
 import * as kbGeneration from './migrations/0017_kb_generation.js';
 import * as articleRevisions from './migrations/0018_article_revisions.js';
 import * as community from './migrations/0019_community.js';
+import * as statementJobs from './migrations/0020_statement_jobs.js';
 import type { Database } from './schema.js';
 
 /**
@@ -47,6 +48,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0017_kb_generation': kbGeneration,
   '0018_article_revisions': articleRevisions,
   '0019_community': community,
+  '0020_statement_jobs': statementJobs,
 };
 
 /**

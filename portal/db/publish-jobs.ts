@@ -78,6 +78,25 @@ export async function getPublishJob(db: Kysely<Database>, id: string): Promise<P
   return row === undefined ? undefined : toJob(row);
 }
 
+/** How often a submitter looks at its job while it waits. */
+const JOB_POLL_MS = 200;
+
+/**
+ * The job once it is done or failed, or as it stands at `deadline` (Date.now() milliseconds). The submitter polls:
+ * the signer's answer is one row update, and a NOTIFY would need a connection of its own per waiting request.
+ */
+export async function awaitPublishJob(
+  db: Kysely<Database>,
+  id: string,
+  deadline: number,
+): Promise<PublishJob | undefined> {
+  for (;;) {
+    const job = await getPublishJob(db, id);
+    if (job === undefined || job.state === 'done' || job.state === 'failed' || Date.now() >= deadline) return job;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(JOB_POLL_MS, Math.max(0, deadline - Date.now()))));
+  }
+}
+
 /**
  * Takes the oldest pending job and marks it running. `for update skip locked` keeps the claim to one taker even if
  * a second signer ever got this far; in practice only the leader calls this.

@@ -291,7 +291,7 @@ export interface RequestSolutionsTable {
   decided_at: IsoInstant | null;
 }
 
-export const PUBLISH_JOB_KINDS = ['release', 'lifecycle'] as const;
+export const PUBLISH_JOB_KINDS = ['release', 'lifecycle', 'statement'] as const;
 export type PublishJobKind = (typeof PUBLISH_JOB_KINDS)[number];
 export type PublishJobState = 'pending' | 'running' | 'done' | 'failed';
 

@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { asStoreError } from '../storage/space-error.js';
 import type { Kysely } from 'kysely';
+import type { EntitlementStatement, SignedStatement } from '../../shared/contracts/bundle.js';
 import type { ReleaseTarget } from '../../shared/contracts/catalog.js';
 import type { LineLifecycle } from '../../shared/domain/release.js';
 import { HicareError, isHicareError, type ErrorBody } from '../../shared/errors.js';
@@ -19,6 +20,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { PublishJob } from '../db/publish-jobs.js';
 import type { Database } from '../db/schema.js';
 import type { BlobStore } from '../storage/blob-store.js';
+import { signStatement } from '../bundles/statement-signing.js';
 
 export interface ReleaseJobInput {
   custom: PublishInput['custom'];
@@ -43,7 +45,7 @@ export interface JobContext {
 }
 
 export type JobOutcome =
-  { result: ReleaseTarget | { lifecycle: LineLifecycle; resigned: number } } | { error: ErrorBody };
+  { result: ReleaseTarget | { lifecycle: LineLifecycle; resigned: number } | SignedStatement } | { error: ErrorBody };
 
 /** The body a failure is recorded with: a coded error as it is, anything else as PUBLISH_FAILED without its inner text. */
 export function failureBody(error: unknown, jobId: string): ErrorBody {
@@ -77,6 +79,11 @@ export async function runPublishJob(
 ): Promise<{ outcome: JobOutcome; cause?: unknown }> {
   try {
     if (job.kind === 'release') return { outcome: { result: await runRelease(ctx, job.input as ReleaseJobInput) } };
+    if (job.kind === 'statement') {
+      // Built and checked against the verdicts by the instance that took the request; the signer only signs it.
+      const { metadata, keysDir } = ctx.catalog.repository;
+      return { outcome: { result: await signStatement(metadata, keysDir, job.input as EntitlementStatement) } };
+    }
     return {
       outcome: { result: await setLineLifecycle(ctx.db, ctx.catalog, job.input as LifecycleJobInput, ctx.now()) },
     };

@@ -16,6 +16,7 @@ import { ScreenFor } from './screens/ScreenFor.js';
 import { ACTIVE_STATES, resetDownloads, useDownloads } from './state/downloads.js';
 import { navigate, useApiEvent, useRoute } from './state/hooks.js';
 import { resetInstalls } from './state/installs.js';
+import { resetBundleInstalls } from './screens/bundles/bundle-installs.js';
 import { resetPaths } from './state/upgrade-paths.js';
 import { resetAllResources } from './state/resource.js';
 import { updatesResource } from './state/resources.js';
@@ -38,6 +39,7 @@ export function App() {
       resetAllResources();
       resetDownloads();
       resetInstalls();
+      resetBundleInstalls();
       resetPaths();
       previousAccount.current = nextAccount;
     }

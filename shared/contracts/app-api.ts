@@ -11,7 +11,12 @@ import { SHORTCUT_IDS } from '../shortcuts.js';
 import { SignInSchema } from './accounts.js';
 import { ContractViewSchema, InstalledReportCreateSchema } from './entitlement.js';
 import {
+  BundleExportProgressSchema,
+  BundleExportViewSchema,
+  BundleVerdictViewSchema,
+  DownloadFolderViewSchema,
   DownloadViewSchema,
+  ExportIdSchema,
   InstallIdSchema,
   InstallLogLineSchema,
   InstallOutcomeSchema,
@@ -98,6 +103,21 @@ const TargetNameSchema = z
     'a catalog name such as product/1.2.0/linux-x64/product-1.2.0.tar.gz',
   );
 const RequestIdSchema = z.object({ id: IdSchema }).strict();
+/** A path on this desktop the user typed (the web host has no native picker); whether it fits is checked on the main side. */
+const LocalPathSchema = z
+  .string()
+  .min(1)
+  .max(4_096)
+  .refine((p) => !p.includes('\u0000'), 'a path without NUL characters');
+/** The systems and releases an export is for: the portal signs a statement for exactly these. */
+const BundleSelectionSchema = z
+  .object({
+    serials: z.array(SerialNumberSchema).min(1).max(500),
+    targets: z.array(TargetNameSchema).min(1).max(2_000),
+    validDays: z.number().int().min(1).max(365).optional(),
+    exportId: ExportIdSchema,
+  })
+  .strict();
 
 export const appApi = defineAppApi({
   methods: {
@@ -168,9 +188,22 @@ export const appApi = defineAppApi({
       input: z.object({ contractId: IdSchema.optional(), before: z.string().max(200).optional() }).strict(),
       output: DownloadRecordsSchema,
     },
+    /** `toFolder`: also copy the verified file into the download folder under its real name (bulk downloads). */
     'downloads.start': {
-      input: z.object({ targetName: TargetNameSchema, serialNumber: SerialNumberSchema.optional() }).strict(),
+      input: z
+        .object({
+          targetName: TargetNameSchema,
+          serialNumber: SerialNumberSchema.optional(),
+          toFolder: z.boolean().optional(),
+        })
+        .strict(),
       output: DownloadViewSchema,
+    },
+    'downloads.folder': { input: none, output: DownloadFolderViewSchema },
+    /** Checks the folder (a full path, a folder this account may write to) before keeping it; null goes back to the default. */
+    'downloads.setFolder': {
+      input: z.object({ folder: LocalPathSchema.nullable() }).strict(),
+      output: DownloadFolderViewSchema,
     },
     'downloads.list': { input: none, output: z.object({ downloads: z.array(DownloadViewSchema) }) },
     'downloads.pause': { input: z.object({ id: z.string().max(64) }).strict(), output: DownloadViewSchema },
@@ -271,6 +304,34 @@ export const appApi = defineAppApi({
     },
     'requests.survey': { input: z.object({ id: IdSchema, survey: SurveySchema }).strict(), output: SurveySchema },
 
+    /** Exports the chosen releases with their proof as one bundle file at `path` (never over an existing file). */
+    'bundles.export': {
+      input: BundleSelectionSchema.extend({ path: LocalPathSchema }).strict(),
+      output: BundleExportViewSchema,
+    },
+    /** Exports them into a new or empty folder: packages under their real names, and the proof beside them. */
+    'bundles.exportFolder': {
+      input: BundleSelectionSchema.extend({ folder: LocalPathSchema }).strict(),
+      output: BundleExportViewSchema,
+    },
+    /** Verifies a bundle file offline against the root this machine trusts; nothing is installed or trusted. */
+    'bundles.verify': {
+      input: z.object({ path: LocalPathSchema, serialNumber: SerialNumberSchema.optional() }).strict(),
+      output: BundleVerdictViewSchema,
+    },
+    /** Verifies again and installs a package of the bundle on a system; the log streams as `install.log`. */
+    'bundles.install': {
+      input: z
+        .object({
+          path: LocalPathSchema,
+          serialNumber: SerialNumberSchema,
+          targetName: TargetNameSchema.optional(),
+          installId: InstallIdSchema,
+        })
+        .strict(),
+      output: InstallOutcomeSchema,
+    },
+
     /** What a support bundle would hold, redacted, before anything is written. */
     'support.preview': { input: none, output: SupportPreviewSchema },
     'support.export': { input: SupportExportInputSchema, output: SupportExportSchema },
@@ -278,6 +339,8 @@ export const appApi = defineAppApi({
   events: {
     'downloads.changed': DownloadViewSchema,
     'install.log': InstallLogLineSchema,
+    /** An export's progress per package, named by the window's export id. */
+    'bundles.progress': BundleExportProgressSchema,
     'upgrade.hop': PathHopEventSchema,
     /** Something changed on a request (state, message, grant): the renderer reloads it. */
     'requests.changed': z.object({ id: IdSchema, type: z.string() }),

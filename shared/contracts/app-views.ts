@@ -97,6 +97,8 @@ export const DownloadViewSchema = z.object({
   /** Whether the bytes hashed to the signed target (only ever true once done). */
   verified: z.boolean(),
   error: ProblemSchema.nullable(),
+  /** Where the verified file was copied under its real name (a bulk download into the download folder). */
+  savedAs: z.string().nullable().optional(),
   /** Raised by every change: of two views of one download, the higher revision is the newer. */
   revision: z.number().int().nonnegative(),
 });
@@ -243,3 +245,51 @@ export type SubmitOutcomeView = z.infer<typeof SubmitOutcomeSchema>;
 export type OpenFailureView = z.infer<typeof OpenFailureSchema>;
 export type StagedFile = z.infer<typeof StagedFileSchema>;
 export type OutboxEntryView = z.infer<typeof OutboxEntrySchema>;
+
+/** The folder bulk downloads and exports go to: the one chosen in the settings, else the app's default. */
+export const DownloadFolderViewSchema = z.object({ folder: z.string(), isDefault: z.boolean() });
+
+/** An export's name from the window, so its progress events can be told apart (like an install's). */
+export const ExportIdSchema = InstallIdSchema;
+
+export const BundleExportProgressSchema = z.object({
+  exportId: ExportIdSchema,
+  target: z.string(),
+  receivedBytes: z.number().nonnegative(),
+  totalBytes: z.number().nonnegative(),
+});
+
+/** What was written: a bundle file, or a folder of packages under their real names beside their proof. */
+export const BundleExportViewSchema = z.object({
+  written: z.string(),
+  kind: z.enum(['file', 'folder']),
+  bytes: z.number().int().nonnegative().nullable(),
+  files: z.array(z.string()),
+  validUntil: InstantSchema.or(z.string()),
+  serials: z.array(z.string()),
+  targets: z.array(z.string()),
+});
+
+/** A bundle as verified offline against the root this machine trusts: its statement and its packages. */
+export const BundleVerdictViewSchema = z.object({
+  file: z.string(),
+  portal: z.string(),
+  issuedAt: z.string(),
+  validUntil: z.string(),
+  contract: z.string(),
+  serials: z.array(z.string()),
+  packages: z.array(
+    z.object({
+      target: z.string(),
+      fileName: z.string(),
+      length: z.number().int().nonnegative(),
+      product: z.string(),
+      version: z.string(),
+      platform: z.string(),
+    }),
+  ),
+});
+
+export type DownloadFolderView = z.infer<typeof DownloadFolderViewSchema>;
+export type BundleExportView = z.infer<typeof BundleExportViewSchema>;
+export type BundleVerdictViewData = z.infer<typeof BundleVerdictViewSchema>;

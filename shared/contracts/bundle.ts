@@ -19,6 +19,8 @@ export const StatementTargetSchema = z
     name: z.string().min(1).max(512),
     length: z.number().int().min(0),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The statement's serials this target is for: each was allowed it by the verdict when the statement was issued. */
+    serials: z.array(SerialNumberSchema).min(1).max(500),
   })
   .strict();
 

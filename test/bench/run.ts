@@ -3,7 +3,8 @@
  * in the same run. Groups: portal (API load and package throughput), download (the client's figures: 1 GiB
  * download, fleet resolution, the 100,000-target signed catalog), ui (the 10,000-row release list in Chromium),
  * cluster (the install base's mix through HAProxy to two instances on PostgreSQL; needs PostgreSQL and HAProxy),
- * kb (the knowledge index at 10,000 articles and 50,000 community posts: build, memory, search and assistant).
+ * kb (the knowledge index at 10,000 articles and 50,000 community posts: build, memory, search and assistant),
+ * bundle (offline bundles of 1 GiB written and read against tar and sha256sum).
  * Without arguments, every group runs. Benchmarks are never part of `npm test`; each file also runs alone with
  * `node --import tsx test/bench/<file>.ts`.
  */
@@ -25,6 +26,9 @@ const GROUPS: Record<string, () => Promise<unknown>> = {
   },
   kb: async () => {
     await (await import('./kb.js')).main();
+  },
+  bundle: async () => {
+    await (await import('./bundle.js')).main();
   },
 };
 

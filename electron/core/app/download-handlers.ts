@@ -9,6 +9,7 @@ import { HicareError } from '../../../shared/errors.js';
 import type { HicareClient } from '../client/hicare-client.js';
 import { isInstallFailure, type InstallFailure } from '../install/index.js';
 import type { AppSession } from './app-session.js';
+import type { DownloadFolder } from './download-folder.js';
 import type { AppHandlersFor } from './handler-types.js';
 import { failedInstallView } from './views.js';
 
@@ -27,7 +28,7 @@ const settledOrPaused = (v: DownloadView): boolean => ['paused', 'done', 'failed
 const settled = (v: DownloadView): boolean => ['done', 'failed', 'cancelled'].includes(v.state);
 
 /** The failure as stored for drafting a request: the newest one, if it is this one. */
-async function storedFailureId(client: HicareClient, failure: InstallFailure): Promise<string | null> {
+export async function storedFailureId(client: HicareClient, failure: InstallFailure): Promise<string | null> {
   const stored = await client.failures.get('last').catch(() => null);
   return stored !== null &&
     stored.details.serialNumber === failure.details.serialNumber &&
@@ -36,19 +37,30 @@ async function storedFailureId(client: HicareClient, failure: InstallFailure): P
     : null;
 }
 
-export function downloadHandlers(session: AppSession): AppHandlersFor<'downloads' | 'install'> {
+export function downloadHandlers(session: AppSession, folder: DownloadFolder): AppHandlersFor<'downloads' | 'install'> {
   const registry = session.downloads;
   return {
-    'downloads.start': async ({ targetName, serialNumber }) => {
+    'downloads.start': async ({ targetName, serialNumber, toFolder }) => {
       const client = await session.signedInClient();
       const target = await signedTarget(client, targetName);
       registry.knowLength(target.name, target.length);
+      const out = toFolder === true ? folder.path() : undefined;
       // Answers once queued; a failure after that is reported on the download itself.
-      const { handle, done } = await client.startDownload(
-        target.name,
-        serialNumber === undefined ? {} : { serialNumber },
+      const { handle, done } = await client.startDownload(target.name, {
+        ...(serialNumber === undefined ? {} : { serialNumber }),
+        ...(out === undefined ? {} : { out }),
+      });
+      // The copy under the real name is made after the bytes are verified; the view says where once it is there.
+      session.background(
+        done.then(
+          (outcome) => {
+            if (out !== undefined) registry.savedAs(handle.id, outcome.file);
+          },
+          (error: unknown) => {
+            if (out !== undefined) registry.notSaved(handle.id, error);
+          },
+        ),
       );
-      session.background(done);
       return registry.track(handle, {
         targetName: target.name,
         serialNumber: serialNumber ?? null,
@@ -56,6 +68,8 @@ export function downloadHandlers(session: AppSession): AppHandlersFor<'downloads
       });
     },
     'downloads.list': () => ({ downloads: registry.list() }),
+    'downloads.folder': () => folder.view(),
+    'downloads.setFolder': ({ folder: chosen }) => folder.choose(chosen),
     'downloads.pause': ({ id }) => {
       registry.handle(id).pause();
       return registry.waitFor(id, settledOrPaused);

@@ -9,7 +9,7 @@
  * raises the view's revision, so the window keeps the newest of a call's answer and an event that crossed it.
  */
 import type { DownloadView } from '../../../shared/contracts/app-views.js';
-import { HicareError } from '../../../shared/errors.js';
+import { HicareError, isHicareError } from '../../../shared/errors.js';
 import type { DownloadHandle, DownloadManager, ProgressEvent, StateEvent } from '../downloads/index.js';
 import { problemView } from './views.js';
 
@@ -76,6 +76,27 @@ export class DownloadRegistry {
     };
     this.announce(entry, true);
     return entry.view;
+  }
+
+  /** The verified file was copied to `file` (the download folder, under its real name). */
+  savedAs(id: string, file: string): void {
+    const entry = this.entries.get(id);
+    if (entry === undefined) return;
+    entry.view = { ...entry.view, revision: entry.view.revision + 1, savedAs: file };
+    this.announce(entry, true);
+  }
+
+  /**
+   * The copy into the download folder failed after the bytes were verified (a full disk, a folder that went away):
+   * the download stays verified in the cache, and the view says why the folder has no copy. A download that failed
+   * already carries its own error.
+   */
+  notSaved(id: string, error: unknown): void {
+    const entry = this.entries.get(id);
+    if (entry === undefined || entry.view.state !== 'done') return;
+    const coded = isHicareError(error) ? error : new HicareError('INTERNAL');
+    entry.view = { ...entry.view, revision: entry.view.revision + 1, savedAs: null, error: problemView(coded) };
+    this.announce(entry, true);
   }
 
   get(id: string): DownloadView {

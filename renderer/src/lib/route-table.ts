@@ -18,6 +18,8 @@ interface RouteFields {
   systems: NoFields;
   system: { serialNumber: string };
   downloads: NoFields;
+  /** Verifying a bundle brought to a site without internet, and installing from it. */
+  'bundle-import': NoFields;
   install: { serialNumber: string; targetName: string };
   upgrade: { serialNumber: string; version: string };
   requests: NoFields;
@@ -140,8 +142,14 @@ export const ROUTE_TABLE: { readonly [N in RouteName]: RouteSpec<N> } = {
   downloads: {
     root: 'downloads',
     section: 'downloads',
-    read: () => ({ name: 'downloads' }),
+    read: ([first]) => (first === 'import' ? null : { name: 'downloads' }),
     href: () => address('downloads'),
+  },
+  'bundle-import': {
+    root: 'downloads',
+    section: 'downloads',
+    read: ([first]) => (first === 'import' ? { name: 'bundle-import' } : null),
+    href: () => address('downloads', 'import'),
   },
   requests: {
     root: 'requests',

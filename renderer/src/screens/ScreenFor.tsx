@@ -5,6 +5,7 @@
 import { Fragment, type ReactElement } from 'react';
 import { hrefOf, type RouteName, type RouteOf } from '../lib/routes.js';
 import { ConsoleScreen } from './console/ConsoleScreen.js';
+import { ImportBundleScreen } from './bundles/ImportBundleScreen.js';
 import { DownloadsScreen } from './downloads/DownloadsScreen.js';
 import { InstallScreen } from './install/InstallScreen.js';
 import { UpgradePathScreen } from './install/UpgradePathScreen.js';
@@ -34,6 +35,7 @@ const SCREENS: { readonly [N in RouteName]: (route: RouteOf<N>) => ReactElement 
   systems: () => <SystemsScreen />,
   system: (r) => <SystemDetailScreen serialNumber={r.serialNumber} />,
   downloads: () => <DownloadsScreen />,
+  'bundle-import': () => <ImportBundleScreen />,
   install: (r) => <InstallScreen serialNumber={r.serialNumber} targetName={r.targetName} />,
   upgrade: (r) => <UpgradePathScreen serialNumber={r.serialNumber} version={r.version} />,
   requests: () => <RequestsScreen />,

@@ -77,6 +77,7 @@ describe.skipIf(postgresProblem !== undefined)(
     let env: NodeJS.ProcessEnv = {};
     let db: Kysely<Database>;
     let served: Served | undefined;
+    let seedOutput = '';
     const signers: SignerProcess[] = [];
     const signer = (): SignerProcess => {
       const started = startSigner(env);
@@ -104,6 +105,7 @@ describe.skipIf(postgresProblem !== undefined)(
       });
       const seed = await runCli(['seed', '--demo', '--json'], env, 60_000);
       if (seed.code !== 0) throw new Error(`seed failed: ${seed.stderr}`);
+      seedOutput = seed.stdout;
       db = openDatabase({ databaseUrl: POSTGRES_URL, schema });
       served = await serve(env);
     }, 90_000);
@@ -303,6 +305,41 @@ describe.skipIf(postgresProblem !== undefined)(
             : undefined,
         'the late release',
       );
+    }, 60_000);
+
+    it('has the signer sign an entitlement statement for an instance that holds no keys', async () => {
+      const accounts = (JSON.parse(seedOutput) as { accounts: { email: string; password: string }[] }).accounts;
+      const it1 = accounts.find((a) => a.email === 'it@northwind.example');
+      // The same database, but a data directory without keys: as instances behind a load balancer run.
+      const keyless = await serve({ ...env, HICARE_PORTAL_DATA: join(dir, 'keyless') });
+      try {
+        const leader = signer();
+        await leader.waitFor(leads);
+        const session = await json<{ token: string }>(`${keyless.url}/api/v1/sessions`, {
+          method: 'POST',
+          body: { email: it1?.email, password: it1?.password },
+        });
+        const reply = await json<{ signed: { serials: string[] }; signatures: unknown[] }>(
+          `${keyless.url}/api/v1/bundles/statements`,
+          {
+            method: 'POST',
+            token: session.body.token,
+            body: { serials: ['NW-ATL-0001'], targets: ['atlas/1.9.0/linux-x64/atlas-1.9.0-linux-x64.tar.gz'] },
+          },
+        );
+        expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+        expect(reply.body.signed.serials).toEqual(['NW-ATL-0001']);
+        expect(reply.body.signatures).toHaveLength(1);
+        const job = await db
+          .selectFrom('publish_jobs')
+          .select(['state', 'kind'])
+          .where('kind', '=', 'statement')
+          .executeTakeFirstOrThrow();
+        expect(job).toEqual({ state: 'done', kind: 'statement' });
+        expect(existsSync(join(dir, 'keyless', 'keys'))).toBe(false);
+      } finally {
+        await keyless.stop();
+      }
     }, 60_000);
 
     it('stops on SIGTERM after releasing the lock, exit 0, and a standing-by signer takes over', async () => {

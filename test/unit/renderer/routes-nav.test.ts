@@ -22,6 +22,7 @@ const ROUTES: { [N in RouteName]: fc.Arbitrary<RouteOf<N>> } = {
   systems: fc.constant({ name: 'systems' }),
   system: word.map((serialNumber) => ({ name: 'system', serialNumber })),
   downloads: fc.constant({ name: 'downloads' }),
+  'bundle-import': fc.constant({ name: 'bundle-import' }),
   install: fc.tuple(word, word).map(([serialNumber, targetName]) => ({ name: 'install', serialNumber, targetName })),
   upgrade: fc.tuple(word, word).map(([serialNumber, version]) => ({ name: 'upgrade', serialNumber, version })),
   requests: fc.constant({ name: 'requests' }),

@@ -1,6 +1,7 @@
 /**
  * Bulk download for IT staff: every release offered for any covered system, windowed so thousands stay smooth,
- * picked with checkboxes and downloaded together (the main side bounds how many run at once).
+ * picked with checkboxes and downloaded together (the main side bounds how many run at once) into the download
+ * folder under their real names, or exported with their proof for a site without internet.
  */
 import { useMemo, useState } from 'react';
 import { Badge } from '../../components/Badge.js';
@@ -10,11 +11,20 @@ import { toShownError, type ShownError } from '../../lib/errors.js';
 import { bulkRows, filterRows, type BulkRow } from '../../lib/bulk.js';
 import { formatBytes } from '../../lib/format.js';
 import { useT } from '../../i18n/index.js';
-import { startDownload } from '../../state/downloads.js';
+import { api } from '../../api.js';
+import { upsertDownload } from '../../state/downloads.js';
 import { useAction } from '../../state/use-action.js';
 import type { ResolutionView } from '../../../../shared/contracts/app-views.js';
+import { BundleExport } from './BundleExport.js';
 
-export function BulkDownload({ resolutions }: { resolutions: readonly ResolutionView[] }) {
+export function BulkDownload({
+  resolutions,
+  folder,
+}: {
+  resolutions: readonly ResolutionView[];
+  /** Where the downloads land, once known. */
+  folder: string | null;
+}) {
   const { t } = useT();
   const rows = useMemo(() => bulkRows(resolutions), [resolutions]);
   const [query, setQuery] = useState('');
@@ -23,6 +33,11 @@ export function BulkDownload({ resolutions }: { resolutions: readonly Resolution
   const [started, setStarted] = useState<number | null>(null);
   const shown = useMemo(() => filterRows(rows, query), [rows, query]);
   const pickedBytes = rows.reduce((n, r) => n + (picked.has(r.target.name) ? r.target.length : 0), 0);
+  const pickedRows = rows.filter((r) => picked.has(r.target.name));
+  const pickedNames = pickedRows.map((r) => r.target.name);
+  // The statement covers every system a picked release was offered for.
+  const pickedSerials = [...new Set(pickedRows.flatMap((r) => r.serialNumbers))];
+  const lengths = useMemo(() => new Map(rows.map((r) => [r.target.name, r.target.length])), [rows]);
 
   function toggle(name: string, on: boolean) {
     const next = new Set(picked);
@@ -45,7 +60,14 @@ export function BulkDownload({ resolutions }: { resolutions: readonly Resolution
       for (const name of names) {
         const row = rows.find((r) => r.target.name === name);
         try {
-          await startDownload(name, row?.serialNumbers[0]);
+          const serialNumber = row?.serialNumbers[0];
+          upsertDownload(
+            await api.call('downloads.start', {
+              targetName: name,
+              ...(serialNumber === undefined ? {} : { serialNumber }),
+              toFolder: true,
+            }),
+          );
           ok += 1;
         } catch (e) {
           failed.push({ name, error: toShownError(e) });
@@ -147,9 +169,15 @@ export function BulkDownload({ resolutions }: { resolutions: readonly Resolution
           {started !== null && started > 0 ? t('app.downloads.bulk.started', { count: started }) : ''}
         </span>
       </div>
+      {folder !== null && (
+        <p className="muted small" data-testid="bulk-folder">
+          {t('app.downloads.bulk.savedTo', { folder })}
+        </p>
+      )}
       {errors.map((e) => (
         <ErrorNotice key={e.name} error={e.error} subject={e.name} />
       ))}
+      <BundleExport targets={pickedNames} serials={pickedSerials} lengths={lengths} />
     </div>
   );
 }

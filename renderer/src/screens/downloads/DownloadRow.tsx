@@ -9,6 +9,7 @@ import type { Tone } from '../../lib/verdict-words.js';
 import { controlDownload } from '../../state/downloads.js';
 import { useT } from '../../i18n/index.js';
 import { useAction } from '../../state/use-action.js';
+import { fileNameOf } from './full-path.js';
 
 const STATE_TONES: Record<DownloadView['state'], Tone | 'neutral'> = {
   queued: 'neutral',
@@ -47,6 +48,13 @@ export function DownloadRow({ download: d }: { download: DownloadView }) {
           <span className="muted small">{t('app.downloads.row.forSystem', { serialNumber: d.serialNumber })}</span>
         )}
       </div>
+      <p className="small muted download-file">
+        {typeof d.savedAs === 'string' ? (
+          <span data-testid="download-saved-as">{t('app.downloads.row.savedAs', { file: d.savedAs })}</span>
+        ) : (
+          t('app.downloads.row.fileName', { fileName: fileNameOf(d.targetName) })
+        )}
+      </p>
       <ProgressBar
         percent={percent}
         label={t('app.downloads.row.progressLabel', { name: d.targetName })}

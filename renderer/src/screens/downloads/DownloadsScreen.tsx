@@ -10,6 +10,9 @@ import { useSession } from '../../state/session.js';
 import { BulkDownload } from './BulkDownload.js';
 import { DownloadRecords } from './DownloadRecords.js';
 import { DownloadRow } from './DownloadRow.js';
+import { DownloadFolder } from './DownloadFolder.js';
+import { hrefOf } from '../../lib/routes.js';
+import { useState } from 'react';
 
 export function DownloadsScreen() {
   const { t } = useT();
@@ -18,6 +21,7 @@ export function DownloadsScreen() {
   const { role } = useSession();
   const list = [...byId.values()].reverse();
   const active = list.filter((d) => d.state === 'downloading' || d.state === 'verifying').length;
+  const [folder, setFolder] = useState<string | null>(null);
 
   const downloads = (
     <Section title={t('app.downloads.heading')} testId="downloads" key="downloads">
@@ -48,14 +52,26 @@ export function DownloadsScreen() {
       {updates.data === null && updates.error === null ? (
         <Pending what={t('app.downloads.pendingReleases')} />
       ) : (
-        updates.data !== null && <BulkDownload resolutions={updates.data.resolutions} />
+        updates.data !== null && <BulkDownload resolutions={updates.data.resolutions} folder={folder} />
       )}
+    </Section>
+  );
+  const folderSection = (
+    <Section title={t('app.downloads.folder.heading')} testId="download-folder-section" key="folder">
+      <p className="muted small">{t('app.downloads.folder.intro')}</p>
+      <DownloadFolder onChange={(view) => setFolder(view.folder)} />
     </Section>
   );
   return (
     <div className="screen" data-testid="downloads-screen">
       <h2 className="screen-title">{t('app.downloads.title')}</h2>
-      {role === 'it-staff' ? [bulk, downloads] : [downloads, bulk]}
+      <p className="screen-links">
+        <a href={hrefOf({ name: 'bundle-import' })} className="button-link secondary" data-testid="import-bundle-link">
+          {t('app.downloads.importLink')}
+        </a>{' '}
+        <span className="muted small">{t('app.downloads.importHint')}</span>
+      </p>
+      {role === 'it-staff' ? [bulk, folderSection, downloads] : [downloads, bulk, folderSection]}
       {role === 'customer-admin' && (
         <Section title={t('app.downloads.recordsHeading')} testId="download-records-section">
           <DownloadRecords />

@@ -127,6 +127,18 @@ redaction removed. Nothing is sent before you approve (a prompt, or --yes). When
 request is kept on this desktop and sent, exactly once, when it can. Files (--attach: logs, archives, screenshots) are
 checked before anything is sent: at most {maxMiB} MiB each, text, JSON, gzip, zip, PNG or JPEG. A request the portal
 refuses stays on this desktop: \`flush\` shows it with the portal's reason and exits 1 until you discard it.`,
+    bundle: `hicare bundle create --serial S [--serial S2]... (--release NAME... | --updates | --path-to VERSION)
+    --out FILE [--valid-days N]
+hicare bundle verify FILE
+
+create writes one file for a site without internet: the packages, the signed catalog that verifies them and a
+statement the portal signs for these systems, valid --valid-days days (90 unless given). --release takes named
+packages, --updates what each system should take now, --path-to every hop to VERSION. Downloads are checked by the
+portal against your contract, as online. The file is a tar archive; tar tf lists it.`,
+    mirror: `hicare mirror serve BUNDLE... --port P [--host H]
+
+Serves bundles read-only over HTTP to the desktops of a site: the newest bundle's catalog and packages, each bundle
+at /bundles/N/, and /mirror.json. It runs until stopped with Ctrl+C. Desktops verify everything they are served.`,
   },
   usage: {
     missingArgument: 'Missing argument.',

@@ -34,6 +34,7 @@ import { communityErrors } from './errors/community.js';
 import { bundleArchiveErrors } from './errors/bundle-archive.js';
 import { bundleTrustErrors } from './errors/bundle-trust.js';
 import { bundleStatementErrors } from './errors/bundle-statement.js';
+import { appBundleErrors } from './errors/app-bundles.js';
 import { bundleArchiveWords } from './bundle/archive.js';
 import { bundleTrustWords } from './bundle/trust.js';
 import { bundles } from './app/bundles.js';
@@ -66,6 +67,7 @@ export const en = {
     bundleArchiveErrors,
     bundleTrustErrors,
     bundleStatementErrors,
+    appBundleErrors,
   ),
   sla,
   domain,

@@ -121,6 +121,17 @@ REQUEST 是请求编号（TAC-2026-000002）或其 ID。
 （提示确认，或 --yes）。无法连接门户时，请求会保存在本机，并在可以连接时发送，且只发送一次。附件（--attach：日志、
 压缩包、截图）在发送前会先检查：每个不超过 {maxMiB} MiB，类型为文本、JSON、gzip、zip、PNG 或 JPEG。被门户拒绝的请求
 会保留在本机：\`flush\` 会显示它及门户给出的原因，并以退出码 1 结束，直到您将其丢弃。`,
+    bundle: `hicare bundle create --serial S [--serial S2]... (--release 名称... | --updates | --path-to 版本)
+    --out 文件 [--valid-days N]
+hicare bundle verify 文件
+
+create 为没有互联网的站点写出一个文件：安装包、用于校验它们的签名目录，以及门户为这些系统签发的声明，
+有效期为 --valid-days 天（默认 90 天）。--release 放入指定的安装包，--updates 放入每台系统现在应安装的版本，
+--path-to 放入升级到该版本的每一步。下载与在线时一样由门户按您的合同检查。该文件是 tar 归档，可用 tar tf 查看。`,
+    mirror: `hicare mirror serve 离线包... --port 端口 [--host 主机]
+
+通过 HTTP 以只读方式向站点的电脑提供离线包：最新离线包的目录和安装包、位于 /bundles/N/ 的每个离线包，
+以及 /mirror.json。按 Ctrl+C 停止运行。各台电脑会校验所提供的全部内容。`,
   },
   usage: {
     missingArgument: '缺少参数。',

@@ -35,6 +35,7 @@ import { communityErrors } from './errors/community.js';
 import { bundleArchiveErrors } from './errors/bundle-archive.js';
 import { bundleTrustErrors } from './errors/bundle-trust.js';
 import { bundleStatementErrors } from './errors/bundle-statement.js';
+import { appBundleErrors } from './errors/app-bundles.js';
 import { bundleArchiveWords } from './bundle/archive.js';
 import { bundleTrustWords } from './bundle/trust.js';
 import { bundles } from './app/bundles.js';
@@ -67,6 +68,7 @@ export const zhCN: SameShape<Catalog> = {
     bundleArchiveErrors,
     bundleTrustErrors,
     bundleStatementErrors,
+    appBundleErrors,
   ),
   sla,
   domain,
