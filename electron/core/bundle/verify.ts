@@ -147,6 +147,9 @@ export async function verifyBundle(
     if (covered === undefined) throw new HicareError('STATEMENT_INVALID.targetNotCovered', { name }, { target: name });
     if (covered.sha256 !== sha256 || covered.length !== found.entry.length)
       throw new HicareError('STATEMENT_INVALID.targetDiffers', { name }, { target: name });
+    // A package the statement allows only to other systems is not this system's to take.
+    if (expect.serial !== undefined && !covered.serials.includes(expect.serial))
+      throw new HicareError('STATEMENT_INVALID.targetNotCovered', { name }, { target: name });
     releases.push({ name, length: found.entry.length, sha256, custom: custom.data });
   }
   for (const [role, bin] of verified.bins) {

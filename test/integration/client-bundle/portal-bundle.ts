@@ -79,7 +79,7 @@ export async function signStatement(
     portal: new URL(facts.portal).origin,
     contract: facts.contract,
     serials: facts.serials,
-    targets: facts.targets.map((t) => ({ name: t.name, length: t.length, sha256: t.sha256 })),
+    targets: facts.targets.map((t) => ({ name: t.name, length: t.length, sha256: t.sha256, serials: facts.serials })),
     issuedAt: issuedAt.toISOString(),
     validUntil: new Date(issuedAt.getTime() + (facts.validDays ?? 30) * DAY).toISOString(),
   };
