@@ -7,9 +7,15 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { HicareError } from '../../shared/errors.js';
 import type { MessageParams } from '../../shared/i18n/messages.js';
 import { translate, type CatalogKey } from '../../shared/i18n/translator.js';
+import { installFromBundle } from '../core/bundle/install-from-bundle.js';
+import { readStatement } from '../core/bundle/offline-statement.js';
+import { openBundleSource } from '../core/bundle/offline-source.js';
+import type { InstallResult } from '../core/install/index.js';
+import { SHIPPED_ROOT } from '../core/shipped-root.js';
 import { readRootFile } from '../core/trust/root-file.js';
+import { verdictJson } from './bundle-verify-command.js';
 import { confirmOrStop } from './confirm.js';
-import type { CliContext } from './context.js';
+import { CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { progressBars } from './progress-bars.js';
 import { localizedResolutions, renderCheck, renderContracts, renderSystems } from './render.js';
@@ -238,25 +244,109 @@ export async function verifyCommand(ctx: CliContext, args: readonly string[]): P
 }
 
 export async function installCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
-  const { values, positionals } = parse(args, { serial: { type: 'string' } }, { min: 1, max: 1 });
-  if (values.serial === undefined) throw new UsageError('cli.usage.missingSerial');
-  const client = ctx.client();
-  await client.systems();
-  const result = await client.install(positionals[0] ?? '', values.serial, {
-    onLog: (line) => {
-      if (ctx.flags.json !== true) ctx.io.err(`${line.text}\n`);
+  const { values, positionals } = parse(
+    args,
+    {
+      serial: { type: 'string' },
+      bundle: { type: 'string' },
+      mirror: { type: 'string' },
+      target: { type: 'string' },
+      contract: { type: 'string' },
     },
-  });
-  emit(
-    ctx,
-    { result },
+    { max: 1 },
+  );
+  if (values.serial === undefined) throw new UsageError('cli.usage.missingSerial');
+  const offline = values.bundle ?? values.mirror;
+  // One source of the release: a target of the portal's catalog, or a bundle file, or a site mirror.
+  if (values.bundle !== undefined && values.mirror !== undefined)
+    throw new UsageError('cli.usage.unexpectedArgument', { argument: '--mirror' });
+  if (offline !== undefined && positionals[0] !== undefined)
+    throw new UsageError('cli.usage.unexpectedArgument', { argument: positionals[0] });
+  if (offline === undefined && positionals[0] === undefined) throw new UsageError('cli.usage.missingArgument');
+  if (offline === undefined && (values.target !== undefined || values.contract !== undefined))
+    throw new UsageError('cli.usage.unknownOption', {
+      option: values.target === undefined ? '--contract' : '--target',
+    });
+  const onLog = (line: { text: string }) => {
+    if (ctx.flags.json !== true) ctx.io.err(`${line.text}\n`);
+  };
+  const installed = (result: InstallResult) =>
     ctx.t('cli.install.installed', {
-      serial: values.serial,
+      serial: values.serial ?? '',
       from: result.fromVersion ?? ctx.t('cli.install.noneBefore'),
       to: result.detectedVersion,
       seconds: (result.durationMs / 1000).toFixed(1),
-    }),
-  );
+    });
+  if (offline !== undefined) {
+    const { verdict, results } = await installOffline(ctx, {
+      serial: values.serial,
+      ...(values.bundle === undefined ? { mirror: offline } : { file: resolve(values.bundle) }),
+      target: values.target,
+      contract: values.contract,
+      onLog,
+    });
+    emit(
+      ctx,
+      { verdict: verdictJson(verdict), results },
+      [
+        ctx.t('bundle.offline.verifiedAsOf', { issuedDate: verdict.issuedAt.slice(0, 10) }),
+        ...results.map((r) => installed(r.result)),
+      ].join('\n'),
+    );
+    return;
+  }
+  const client = ctx.client();
+  await client.systems();
+  const result = await client.install(positionals[0] ?? '', values.serial, { onLog });
+  emit(ctx, { result }, installed(result));
+}
+
+/**
+ * An install from a bundle or a site mirror: no sign-in, no portal. The client is made for the portal the bundle's
+ * statement names (its trust folder is that portal's); the statement is proved before anything is believed.
+ */
+async function installOffline(
+  ctx: CliContext,
+  options: {
+    serial: string;
+    file?: string;
+    mirror?: string;
+    target?: string | undefined;
+    contract?: string | undefined;
+    onLog: (line: { text: string }) => void;
+  },
+) {
+  const contents = await openBundleSource(options);
+  try {
+    const { statement } = readStatement(contents.statement);
+    const offlineCtx = new CliContext(ctx.io, { ...ctx.flags, portal: statement.portal }, ctx.locale);
+    const client = offlineCtx.client();
+    return await installFromBundle(
+      client,
+      contents,
+      { dataDirectory: ctx.dataDirectory, rootFile: ctx.settings.get().trustRootPath ?? SHIPPED_ROOT },
+      {
+        serial: options.serial,
+        target: options.target,
+        contract: options.contract,
+        onLog: options.onLog,
+        onStep: ({ release, step, count }) => {
+          if (ctx.flags.json !== true)
+            ctx.io.err(
+              `${ctx.t('bundle.offline.installing', {
+                product: release.custom.product,
+                version: release.custom.version,
+                serial: options.serial,
+                step,
+                count,
+              })}\n`,
+            );
+        },
+      },
+    );
+  } finally {
+    await contents.close();
+  }
 }
 
 export async function logCommand(ctx: CliContext, args: readonly string[]): Promise<void> {

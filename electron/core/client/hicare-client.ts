@@ -99,6 +99,7 @@ export class HicareClient {
   /** The releases the vendor withdrew, as last learned from the portal. */
   readonly withdrawals: KnownWithdrawals;
   readonly platform: string;
+  readonly dataDirectory: string;
   private readonly options: HicareClientOptions;
 
   /** The language the user reads (English when the host did not say). */
@@ -109,6 +110,7 @@ export class HicareClient {
 
   constructor(options: HicareClientOptions) {
     this.options = options;
+    this.dataDirectory = options.dataDirectory;
     this.platform = options.platform ?? machinePlatform();
     this.portal = new PortalClient({
       portalUrl: options.portalUrl,
@@ -150,7 +152,8 @@ export class HicareClient {
     );
   }
 
-  private get installRoot(): string {
+  /** Where products of this desktop's systems are installed, each in a folder named by its serial. */
+  get installRoot(): string {
     return this.options.installRoot ?? join(this.options.dataDirectory, 'installs');
   }
 
@@ -381,52 +384,7 @@ export class HicareClient {
     const locks = join(this.options.dataDirectory, 'work', 'locks');
     return withSystemLock(locks, serialNumber, what, this.options.clock.now(), async () => {
       const downloaded = await this.download(target.name, { serialNumber });
-      const workDir = join(this.options.dataDirectory, 'work');
-      await mkdir(workDir, { recursive: true });
-      try {
-        const result = await runInstaller({
-          packagePath: downloaded.path,
-          target,
-          system: { serialNumber, location: system.location, installedVersion: system.installedVersion },
-          installDir,
-          workDir,
-          ...(options.onLog === undefined ? {} : { onLog: options.onLog }),
-        });
-        this.inventory.setInstalled(serialNumber, result.detectedVersion, 'installed');
-        await this.operations.append(
-          'install',
-          `Installed ${target.custom.product} ${target.custom.version} on ${serialNumber}`,
-          {
-            target: target.name,
-            from: result.fromVersion,
-            to: result.toVersion,
-            durationMs: result.durationMs,
-          },
-        );
-        await this.installReports.report(serialNumber, {
-          version: result.detectedVersion,
-          how: 'installed',
-          at: this.options.clock.now().toISOString(),
-        });
-        return result;
-      } catch (error) {
-        const coded = error as HicareError;
-        await this.recordFailure(
-          `Installing ${target.custom.product} ${target.custom.version} on ${serialNumber} failed`,
-          error,
-          {
-            target: target.name,
-            exitCode: (coded.details?.['exitCode'] as number | undefined) ?? null,
-          },
-        );
-        if (isInstallFailure(error))
-          await this.failures.save(error, this.options.clock.now()).catch((saveError: unknown) =>
-            this.options.logger.warn('a failed installation could not be kept for a request', {
-              error: String(saveError),
-            }),
-          );
-        throw error;
-      }
+      return this.runVerifiedInstall(system, target, installDir, downloaded.path, { ...options, reportOnline: true });
     }).catch((error: unknown) =>
       error instanceof HicareError && error.code === 'INSTALL_IN_PROGRESS'
         ? this.failed(`Installing ${targetName} on ${serialNumber} refused`, error, {
@@ -437,6 +395,96 @@ export class HicareClient {
     );
   }
 
+  /**
+   * Installs a package whose bytes were already verified against `target` (an offline bundle's, now in the package
+   * cache), through the same installer, inventory, log and failure record as an online install — with no network
+   * call: the installation report is only queued, for the next time the portal is reachable.
+   */
+  async installVerifiedPackage(
+    target: ReleaseTarget,
+    serialNumber: string,
+    packagePath: string,
+    options: { onLog?: (line: { stream: string; text: string }) => void } = {},
+  ): Promise<InstallResult> {
+    const refused = (error: unknown) =>
+      this.failed(`Installing ${target.name} on ${serialNumber} refused`, error, { target: target.name, serialNumber });
+    const system = await Promise.resolve()
+      .then(() => this.inventory.get(serialNumber))
+      .catch(refused);
+    const installDir = await Promise.resolve()
+      .then(() => {
+        this.checkFits(system, target);
+        return installDirOf(system);
+      })
+      .catch(refused);
+    const what = `${target.custom.product} ${target.custom.version}`;
+    const locks = join(this.options.dataDirectory, 'work', 'locks');
+    return withSystemLock(locks, serialNumber, what, this.options.clock.now(), () =>
+      this.runVerifiedInstall(system, target, installDir, packagePath, { ...options, reportOnline: false }),
+    ).catch((error: unknown) =>
+      error instanceof HicareError && error.code === 'INSTALL_IN_PROGRESS' ? refused(error) : Promise.reject(error),
+    );
+  }
+
+  /** The installer run on verified bytes, and everything recorded after it, success or failure. */
+  private async runVerifiedInstall(
+    system: InventorySystem,
+    target: ReleaseTarget,
+    installDir: string,
+    packagePath: string,
+    options: { onLog?: (line: { stream: string; text: string }) => void; reportOnline: boolean },
+  ): Promise<InstallResult> {
+    const { serialNumber } = system;
+    const workDir = join(this.options.dataDirectory, 'work');
+    await mkdir(workDir, { recursive: true });
+    try {
+      const result = await runInstaller({
+        packagePath,
+        target,
+        system: { serialNumber, location: system.location, installedVersion: system.installedVersion },
+        installDir,
+        workDir,
+        ...(options.onLog === undefined ? {} : { onLog: options.onLog }),
+      });
+      this.inventory.setInstalled(serialNumber, result.detectedVersion, 'installed');
+      await this.operations.append(
+        'install',
+        `Installed ${target.custom.product} ${target.custom.version} on ${serialNumber}`,
+        {
+          target: target.name,
+          from: result.fromVersion,
+          to: result.toVersion,
+          durationMs: result.durationMs,
+        },
+      );
+      const report = {
+        version: result.detectedVersion,
+        how: 'installed' as const,
+        at: this.options.clock.now().toISOString(),
+      };
+      if (options.reportOnline) await this.installReports.report(serialNumber, report);
+      else await this.installReports.queue(serialNumber, report);
+      return result;
+    } catch (error) {
+      const coded = error as HicareError;
+      await this.recordFailure(
+        `Installing ${target.custom.product} ${target.custom.version} on ${serialNumber} failed`,
+        error,
+        {
+          target: target.name,
+          exitCode: (coded.details?.['exitCode'] as number | undefined) ?? null,
+        },
+      );
+      if (isInstallFailure(error))
+        await this.failures.save(error, this.options.clock.now()).catch((saveError: unknown) =>
+          this.options.logger.warn('a failed installation could not be kept for a request', {
+            error: String(saveError),
+          }),
+        );
+      throw error;
+    }
+  }
+
   /** The system and the signed target, checked to belong together before a byte is fetched. */
   private async installable(
     targetName: string,
@@ -444,6 +492,23 @@ export class HicareClient {
   ): Promise<{ system: InventorySystem; target: ReleaseTarget; installDir: string }> {
     const system = this.inventory.get(serialNumber);
     const target = await this.trust.verifiedTarget(targetName);
+    this.checkFits(system, target);
+    // A release that would skip a hop its minUpgradeFrom requires is refused before anything is downloaded.
+    const skipped = hopRefusal(
+      serialNumber,
+      system.installedVersion,
+      target,
+      await this.trust.allTargets(),
+      this.options.previews === true,
+      this.readerLanguage(),
+    );
+    if (skipped !== null) throw skipped;
+    return { system, target, installDir: installDirOf(system) };
+  }
+
+  /** The target is for the system's product and platform, and for this desktop's. */
+  private checkFits(system: InventorySystem, target: ReleaseTarget): void {
+    const { serialNumber } = system;
     const targetPlatform = platformOfBuild(target);
     if (
       target.custom.product !== system.product ||
@@ -464,20 +529,6 @@ export class HicareClient {
         { target: target.name, serialNumber },
       );
     }
-    // A release that would skip a hop its minUpgradeFrom requires is refused before anything is downloaded.
-    const skipped = hopRefusal(
-      serialNumber,
-      system.installedVersion,
-      target,
-      await this.trust.allTargets(),
-      this.options.previews === true,
-      this.readerLanguage(),
-    );
-    if (skipped !== null) throw skipped;
-    if (system.installDir === null) {
-      throw new HicareError('INVALID_INPUT.remoteEquipment', { serialNumber });
-    }
-    return { system, target, installDir: system.installDir };
   }
 
   /**
@@ -503,4 +554,12 @@ function newestTarget(targets: readonly ReleaseTarget[], product: string, platfo
   return targets
     .filter((t) => t.custom.product === product && platformOfBuild(t) === platform)
     .sort((a, b) => (a.custom.publishedAt < b.custom.publishedAt ? 1 : -1))[0];
+}
+
+/** The system's folder on this desktop; remote equipment has none and is not installed from here. */
+function installDirOf(system: InventorySystem): string {
+  if (system.installDir === null) {
+    throw new HicareError('INVALID_INPUT.remoteEquipment', { serialNumber: system.serialNumber });
+  }
+  return system.installDir;
 }

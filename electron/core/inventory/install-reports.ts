@@ -53,6 +53,18 @@ export class InstallReports {
 
   /** Queues a report and tries to send what is queued; says whether this one reached the portal. */
   async report(serialNumber: string, report: InstalledReportCreate): Promise<'sent' | 'queued'> {
+    if (!(await this.queue(serialNumber, report))) return 'queued';
+    const flushed = await this.flush();
+    return flushed.sent.some((r) => r.serialNumber === serialNumber && r.version === report.version)
+      ? 'sent'
+      : 'queued';
+  }
+
+  /**
+   * Queues a report without trying to send it: an install from an offline bundle makes no network call, and the
+   * report goes with the next one made online. Says whether it was kept.
+   */
+  async queue(serialNumber: string, report: InstalledReportCreate): Promise<boolean> {
     let entry: QueuedReport;
     try {
       entry = EntrySchema.parse({ id: randomUUID(), serialNumber, report });
@@ -62,12 +74,9 @@ export class InstallReports {
       await rename(`${file}.tmp`, file);
     } catch (error) {
       this.logger.warn('an installation report could not be queued', { serialNumber, error: String(error) });
-      return 'queued';
+      return false;
     }
-    const flushed = await this.flush();
-    return flushed.sent.some((r) => r.serialNumber === serialNumber && r.version === report.version)
-      ? 'sent'
-      : 'queued';
+    return true;
   }
 
   async list(): Promise<QueuedReport[]> {

@@ -88,8 +88,14 @@ TARGET is a package name as \`check\` lists it, e.g. atlas/1.9.0/linux-x64/atlas
 
 Says which signed package a file is; fails when it is none.`,
     install: `hicare install TARGET --serial S [--json]
+hicare install --bundle FILE --serial S [--target NAME] [--contract C] [--json]
+hicare install --mirror URL --serial S [--target NAME] [--contract C] [--json]
 
-A release that installs only over a later version than the system runs is refused (UPGRADE_PATH_REQUIRED): use \`hicare upgrade\`.`,
+A release that installs only over a later version than the system runs is refused (UPGRADE_PATH_REQUIRED): use \`hicare upgrade\`.
+With --bundle (a file from \`hicare bundle create\`) or --mirror (a site mirror), nothing goes to the network: the
+bundle is verified against the root this machine trusts and its statement must cover S (and contract C, or the
+system's contract when this machine knows it). The newest release of the system's product for this platform is
+installed, or each release of its path in order; --target installs one named release.`,
     upgrade: `hicare upgrade --serial S --to VERSION [--yes] [--json]
 
 Plans the path from the installed version to VERSION (e.g. 1.4.2 → 1.9.0 → 2.3.1), every release on it checked

@@ -87,8 +87,13 @@ TARGET 是 \`check\` 列出的软件包名称，例如 atlas/1.9.0/linux-x64/atl
 
 查看文件是哪个已签名的软件包；不是任何软件包时失败。`,
     install: `hicare install TARGET --serial S [--json]
+hicare install --bundle FILE --serial S [--target NAME] [--contract C] [--json]
+hicare install --mirror URL --serial S [--target NAME] [--contract C] [--json]
 
-只能安装在比系统当前版本更高的版本之上的版本会被拒绝（UPGRADE_PATH_REQUIRED）：请使用 \`hicare upgrade\`。`,
+只能安装在比系统当前版本更高的版本之上的版本会被拒绝（UPGRADE_PATH_REQUIRED）：请使用 \`hicare upgrade\`。
+使用 --bundle（由 \`hicare bundle create\` 制作的文件）或 --mirror（站点镜像）时不会访问网络：离线包会用本机信任的根
+进行验证，其授权声明必须包含 S（以及合同 C；若本机已知该系统的合同，则为该合同）。将安装该系统产品在本平台上的最新版本，
+或按顺序安装升级路径上的每个版本；--target 只安装指定的版本。`,
     upgrade: `hicare upgrade --serial S --to VERSION [--yes] [--json]
 
 规划从已安装版本到 VERSION 的路径（例如 1.4.2 → 1.9.0 → 2.3.1），在下载任何内容之前按您的合同校验路径上的每个版本，
