@@ -8,7 +8,7 @@ import { formatBytesIn } from '../../shared/i18n/format-amounts.js';
 import { SHIPPED_ROOT } from '../core/shipped-root.js';
 import { openBundleSource } from '../core/bundle/offline-source.js';
 import { verifyBundle, type BundleVerdict } from '../core/bundle/verify.js';
-import { parse } from './commands.js';
+import { parse, UsageError } from './commands.js';
 import type { CliContext } from './context.js';
 
 /** The verdict in the reader's words: what a person checks before carrying the bundle to the equipment. */
@@ -42,10 +42,17 @@ export function verdictJson(verdict: BundleVerdict): Omit<BundleVerdict, 'releas
 export async function bundleVerifyCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
   const { values, positionals } = parse(
     args,
-    { serial: { type: 'string' }, contract: { type: 'string' } },
-    { min: 1, max: 1 },
+    { serial: { type: 'string' }, contract: { type: 'string' }, mirror: { type: 'string' } },
+    { max: 1 },
   );
-  const contents = await openBundleSource({ file: resolve(positionals[0] ?? '') });
+  // One bundle: a file, or the one a site mirror serves.
+  const [file] = positionals;
+  if (file !== undefined && values.mirror !== undefined)
+    throw new UsageError('cli.usage.unexpectedArgument', { argument: file });
+  if (file === undefined && values.mirror === undefined) throw new UsageError('cli.usage.missingArgument');
+  const contents = await openBundleSource(
+    file === undefined ? { mirror: values.mirror ?? '' } : { file: resolve(file) },
+  );
   try {
     const verdict = await verifyBundle(
       contents,

@@ -60,7 +60,14 @@ const COMMANDS: readonly CommandSpec[] = [
   { name: 'verify', flags: [json] },
   {
     name: 'install',
-    flags: [serial, { name: '--bundle', value: 'FILE' }, { name: '--mirror', value: 'URL' }, json],
+    flags: [
+      serial,
+      { name: '--bundle', value: 'FILE' },
+      { name: '--mirror', value: 'URL' },
+      { name: '--target', value: 'NAME' },
+      { name: '--contract', value: 'ID' },
+      json,
+    ],
   },
   { name: 'upgrade', flags: [serial, { name: '--to', value: 'VERSION' }, yes, json] },
   { name: 'log', flags: [{ name: '--verify' }, { name: '--limit', value: 'N' }, json] },
@@ -134,16 +141,32 @@ const COMMANDS: readonly CommandSpec[] = [
         name: 'create',
         flags: [
           serial,
-          { name: '--release', value: 'VERSION' },
+          { name: '--release', value: 'NAME' },
           { name: '--updates' },
           { name: '--path-to', value: 'VERSION' },
           { name: '--out', value: 'FILE' },
+          { name: '--valid-days', value: 'N' },
         ],
       },
-      { name: 'verify', flags: [] },
+      {
+        name: 'verify',
+        flags: [serial, { name: '--mirror', value: 'URL' }, { name: '--contract', value: 'ID' }],
+      },
     ],
   },
-  { name: 'mirror', flags: [], subcommands: [{ name: 'serve', flags: [{ name: '--port', value: 'P' }] }] },
+  {
+    name: 'mirror',
+    flags: [],
+    subcommands: [
+      {
+        name: 'serve',
+        flags: [
+          { name: '--port', value: 'P' },
+          { name: '--host', value: 'HOST' },
+        ],
+      },
+    ],
+  },
   {
     name: 'config',
     flags: [json],

@@ -159,12 +159,17 @@ checked before anything is sent: at most {maxMiB} MiB each, text, JSON, gzip, zi
 refuses stays on this desktop: \`flush\` shows it with the portal's reason and exits 1 until you discard it.`,
     bundle: `hicare bundle create --serial S [--serial S2]... (--release NAME... | --updates | --path-to VERSION)
     --out FILE [--valid-days N]
-hicare bundle verify FILE
+hicare bundle verify (FILE | --mirror URL) [--serial S] [--contract ID]
 
 create writes one file for a site without internet: the packages, the signed catalog that verifies them and a
 statement the portal signs for these systems, valid --valid-days days (90 unless given). --release takes named
 packages, --updates what each system should take now, --path-to every hop to VERSION. Downloads are checked by the
-portal against your contract, as online. The file is a tar archive; tar tf lists it.`,
+portal against your contract, as online. The file is a tar archive; tar tf lists it.
+
+verify checks a bundle on the machine that will use it, with no network: every signature and threshold against the
+root this machine trusts, every package's hash and length, and that its metadata is not older than what this machine
+has seen. The statement stands in for the portal's freshness: it says on which day the portal vouched for the bundle
+and until when it holds. Install from it with hicare install --bundle FILE --serial S.`,
     mirror: `hicare mirror serve BUNDLE... --port P [--host H]
 
 Serves bundles read-only over HTTP to the desktops of a site: the newest bundle's catalog and packages, each bundle

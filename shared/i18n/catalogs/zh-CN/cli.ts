@@ -152,11 +152,15 @@ REQUEST 是请求编号（TAC-2026-000002）或其 ID。
 会保留在本机：\`flush\` 会显示它及门户给出的原因，并以退出码 1 结束，直到您将其丢弃。`,
     bundle: `hicare bundle create --serial S [--serial S2]... (--release 名称... | --updates | --path-to 版本)
     --out 文件 [--valid-days N]
-hicare bundle verify 文件
+hicare bundle verify (文件 | --mirror 网址) [--serial S] [--contract 合同编号]
 
 create 为没有互联网的站点写出一个文件：安装包、用于校验它们的签名目录，以及门户为这些系统签发的声明，
 有效期为 --valid-days 天（默认 90 天）。--release 放入指定的安装包，--updates 放入每台系统现在应安装的版本，
---path-to 放入升级到该版本的每一步。下载与在线时一样由门户按您的合同检查。该文件是 tar 归档，可用 tar tf 查看。`,
+--path-to 放入升级到该版本的每一步。下载与在线时一样由门户按您的合同检查。该文件是 tar 归档，可用 tar tf 查看。
+
+verify 在将要使用离线包的机器上校验它，无需网络：按本机信任的根检查每个签名和阈值，检查每个安装包的哈希和长度，
+并确认其中的元数据不比本机已见过的更旧。授权声明代替门户的时效证明：它说明门户在哪一天为该离线包作保、
+有效期到何时。用 hicare install --bundle 文件 --serial S 从中安装。`,
     mirror: `hicare mirror serve 离线包... --port 端口 [--host 主机]
 
 通过 HTTP 以只读方式向站点的电脑提供离线包：最新离线包的目录和安装包、位于 /bundles/N/ 的每个离线包，
