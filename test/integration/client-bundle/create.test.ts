@@ -34,7 +34,10 @@ describePortal('hicare bundle create', (t: TestPortal) => {
 
   it('writes a bundle for two systems with what each should take, listed by tar, signed for both', async () => {
     const out = join(world.dir, 'site-a.hicare.tar');
-    const check = JSON.parse(ok(await world.hicare(['--json', 'check'])).stdout) as {
+    const checked = await world.hicare(['--json', 'check']);
+    // 100: updates are there to take, which is what a bundle is made for.
+    expect(checked.code, checked.stderr).toBe(100);
+    const check = JSON.parse(checked.stdout) as {
       systems: {
         system: { serialNumber: string };
         recommended: { plan: { ok: boolean; hops: { version: string }[] } } | null;
