@@ -67,11 +67,21 @@ function nameOf(field: string | null | undefined, fromPax: boolean, decoding: Na
   return fromPax ? field : decodeUnmarkedName(Buffer.from(field, 'latin1'), decoding);
 }
 
-async function* chunksOf(entry: Entry): AsyncGenerator<Buffer> {
+/**
+ * The problem in the user's words. Under load the reader may see only the premature close that a failed stream
+ * upstream (a gzip stream cut short) left behind; the pipeline then knows the real cause, so it is asked.
+ */
+async function tarProblem(error: unknown, upstream: Promise<unknown>): Promise<unknown> {
+  const problem = asTarProblem(error);
+  if (problem !== error) return problem;
+  return asTarProblem((await upstream) ?? error);
+}
+
+async function* chunksOf(entry: Entry, upstream: Promise<unknown>): AsyncGenerator<Buffer> {
   try {
     for await (const chunk of entry as AsyncIterable<Buffer>) yield chunk;
   } catch (error) {
-    throw asTarProblem(error);
+    throw await tarProblem(error, upstream);
   }
 }
 
@@ -85,16 +95,17 @@ export async function* readTarGz(file: string, decoding: NameDecoding = {}): Asy
     },
   });
   const extract = tar.extract(READER_OPTIONS);
-  pipeline(createReadStream(file), createGunzip(), count, extract, () => {
-    // errors reach the consumer through the iterator below
-  });
+  // Errors reach the consumer through the iterator below; the pipeline's own is kept to name the cause.
+  const upstream = new Promise<unknown>((settle) =>
+    pipeline(createReadStream(file), createGunzip(), count, extract, (error) => settle(error ?? undefined)),
+  );
   const entries = extract[Symbol.asyncIterator]();
   /** Where the last entry's contents (padded to a block) end: the end-of-archive marker must follow. */
   let lastEnd = 0;
   try {
     for (;;) {
-      const next = await entries.next().catch((error: unknown) => {
-        throw asTarProblem(error);
+      const next = await entries.next().catch(async (error: unknown) => {
+        throw await tarProblem(error, upstream);
       });
       if (next.done === true) break;
       const entry = next.value;
@@ -115,11 +126,11 @@ export async function* readTarGz(file: string, decoding: NameDecoding = {}): Asy
         linkTarget,
         body: () => {
           consumed = true;
-          return chunksOf(entry);
+          return chunksOf(entry, upstream);
         },
       };
       // contents nobody asked for (a link's, a folder's) are read past, or the archive stops flowing
-      if (!consumed) for await (const _ of chunksOf(entry)) void _;
+      if (!consumed) for await (const _ of chunksOf(entry, upstream)) void _;
     }
     if (unpacked < lastEnd + BLOCK) throw unsafeArchive('INVALID_INPUT.tarNoEndMarker', {}, { unpacked });
   } finally {
