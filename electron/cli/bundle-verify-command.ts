@@ -1,14 +1,15 @@
 /**
- * `hicare bundle verify FILE [--serial S] [--contract C]`: checks a bundle with no network against the root this
- * machine trusts and says what it allows — as of the statement's issue date, until when, for which contract and
- * systems — and keeps the newer roots and versions it proved, as an online check would.
+ * `hicare bundle verify (FILE | --mirror URL) [--serial S] [--contract C]`: checks a bundle file, or what a site
+ * mirror serves, with no network beyond that mirror, against the root this machine trusts and says what it allows —
+ * as of the statement's issue date, until when, for which contract and systems — and keeps the newer roots and
+ * versions it proved, as an online check would.
  */
 import { resolve } from 'node:path';
 import { formatBytesIn } from '../../shared/i18n/format-amounts.js';
 import { SHIPPED_ROOT } from '../core/shipped-root.js';
 import { openBundleSource } from '../core/bundle/offline-source.js';
 import { verifyBundle, type BundleVerdict } from '../core/bundle/verify.js';
-import { parse } from './commands.js';
+import { parse, UsageError } from './commands.js';
 import type { CliContext } from './context.js';
 
 /** The verdict in the reader's words: what a person checks before carrying the bundle to the equipment. */
@@ -42,10 +43,16 @@ export function verdictJson(verdict: BundleVerdict): Omit<BundleVerdict, 'releas
 export async function bundleVerifyCommand(ctx: CliContext, args: readonly string[]): Promise<void> {
   const { values, positionals } = parse(
     args,
-    { serial: { type: 'string' }, contract: { type: 'string' } },
-    { min: 1, max: 1 },
+    { serial: { type: 'string' }, contract: { type: 'string' }, mirror: { type: 'string' } },
+    { max: 1 },
   );
-  const contents = await openBundleSource({ file: resolve(positionals[0] ?? '') });
+  // One source, as for install: the file carried to the site, or the site mirror serving it, checked the same way.
+  if (values.mirror !== undefined && positionals[0] !== undefined)
+    throw new UsageError('cli.usage.unexpectedArgument', { argument: positionals[0] });
+  if (values.mirror === undefined && positionals[0] === undefined) throw new UsageError('cli.usage.missingArgument');
+  const contents = await openBundleSource(
+    values.mirror === undefined ? { file: resolve(positionals[0] ?? '') } : { mirror: values.mirror },
+  );
   try {
     const verdict = await verifyBundle(
       contents,

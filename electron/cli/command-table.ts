@@ -140,7 +140,7 @@ const COMMANDS: readonly CommandSpec[] = [
           { name: '--out', value: 'FILE' },
         ],
       },
-      { name: 'verify', flags: [] },
+      { name: 'verify', flags: [{ name: '--mirror', value: 'URL' }] },
     ],
   },
   { name: 'mirror', flags: [], subcommands: [{ name: 'serve', flags: [{ name: '--port', value: 'P' }] }] },

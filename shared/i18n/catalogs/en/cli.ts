@@ -159,7 +159,7 @@ checked before anything is sent: at most {maxMiB} MiB each, text, JSON, gzip, zi
 refuses stays on this desktop: \`flush\` shows it with the portal's reason and exits 1 until you discard it.`,
     bundle: `hicare bundle create --serial S [--serial S2]... (--release NAME... | --updates | --path-to VERSION)
     --out FILE [--valid-days N]
-hicare bundle verify FILE
+hicare bundle verify FILE | --mirror URL
 
 create writes one file for a site without internet: the packages, the signed catalog that verifies them and a
 statement the portal signs for these systems, valid --valid-days days (90 unless given). --release takes named

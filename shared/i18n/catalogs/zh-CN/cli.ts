@@ -152,7 +152,7 @@ REQUEST 是请求编号（TAC-2026-000002）或其 ID。
 会保留在本机：\`flush\` 会显示它及门户给出的原因，并以退出码 1 结束，直到您将其丢弃。`,
     bundle: `hicare bundle create --serial S [--serial S2]... (--release 名称... | --updates | --path-to 版本)
     --out 文件 [--valid-days N]
-hicare bundle verify 文件
+hicare bundle verify 文件 | --mirror URL
 
 create 为没有互联网的站点写出一个文件：安装包、用于校验它们的签名目录，以及门户为这些系统签发的声明，
 有效期为 --valid-days 天（默认 90 天）。--release 放入指定的安装包，--updates 放入每台系统现在应安装的版本，
