@@ -136,6 +136,9 @@ export async function verifyBundle(
   checkNotOlder(trust.seen, 'targets', 'targets', seen['targets']!);
 
   const releases: ReleaseTarget[] = [];
+  // A bundle for a whole site carries each system's packages: every one is checked, but a package the statement
+  // allows only to other systems is not this system's to take, so the verdict offers it only those for its serial.
+  const forSerial: string[] = [];
   for (const name of contents.packages) {
     const found = findTarget(verified, contents.metadata, name);
     if (found === undefined) throw new HicareError('BUNDLE_PACKAGE_MISMATCH.notInMetadata', { name }, { target: name });
@@ -147,10 +150,8 @@ export async function verifyBundle(
     if (covered === undefined) throw new HicareError('STATEMENT_INVALID.targetNotCovered', { name }, { target: name });
     if (covered.sha256 !== sha256 || covered.length !== found.entry.length)
       throw new HicareError('STATEMENT_INVALID.targetDiffers', { name }, { target: name });
-    // A package the statement allows only to other systems is not this system's to take.
-    if (expect.serial !== undefined && !covered.serials.includes(expect.serial))
-      throw new HicareError('STATEMENT_INVALID.targetNotCovered', { name }, { target: name });
     releases.push({ name, length: found.entry.length, sha256, custom: custom.data });
+    if (expect.serial === undefined || covered.serials.includes(expect.serial)) forSerial.push(name);
   }
   for (const [role, bin] of verified.bins) {
     seen[role] = bin.signed.version;
@@ -170,6 +171,7 @@ export async function verifyBundle(
   for (const release of releases) await checkPackageBytes(contents, release);
 
   await persistAccepted(trust, newRoots, seen);
+  const offered = releases.filter((r) => forSerial.includes(r.name));
   return {
     portal: statement.portal,
     issuedAt: statement.issuedAt,
@@ -178,7 +180,7 @@ export async function verifyBundle(
     serials: statement.serials,
     rootVersion: root.signed.version,
     targetsVersion: verified.targets.signed.version,
-    packages: releases.map((r) => ({
+    packages: offered.map((r) => ({
       target: r.name,
       file: basename(r.name),
       length: r.length,
@@ -187,6 +189,6 @@ export async function verifyBundle(
       version: r.custom.version,
       platform: platformOfBuild(r),
     })),
-    releases,
+    releases: offered,
   };
 }
