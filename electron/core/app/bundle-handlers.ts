@@ -14,12 +14,10 @@ import {
   type BundleExportProgress,
   type BundleExportRequest,
 } from '../bundle/app-facade.js';
-import { isInstallFailure } from '../install/index.js';
 import type { AppSession } from './app-session.js';
 import { exportFilePath, exportFolderPath, importFilePath } from './bundle-paths.js';
-import { storedFailureId } from './download-handlers.js';
+import { watchedInstall } from './watched-install.js';
 import type { AppHandlersFor } from './handler-types.js';
-import { failedInstallView } from './views.js';
 
 /** Progress at most every `ms` per package (and always its last figure), so a fast export does not flood the window. */
 function throttledProgress(session: AppSession, exportId: string, ms = 200): (p: BundleExportProgress) => void {
@@ -89,32 +87,9 @@ export function bundleHandlers(session: AppSession): AppHandlersFor<'bundles'> {
       const chosen =
         verdict.packages.find((p) => p.target === targetName) ??
         (verdict.packages.length === 1 ? verdict.packages[0] : undefined);
-      try {
-        const result = await installFromBundleFile(client, file, serialNumber, targetName, (line) =>
-          session.emit('install.log', {
-            installId,
-            serialNumber,
-            stream: line.stream,
-            text: line.text,
-            at: session.now().toISOString(),
-          }),
-        );
-        return {
-          ok: true,
-          product: chosen?.product ?? '',
-          fromVersion: result.fromVersion,
-          toVersion: result.toVersion,
-          detectedVersion: result.detectedVersion,
-          durationMs: result.durationMs,
-        };
-      } catch (error) {
-        if (!isInstallFailure(error)) throw error;
-        const [failureId, knownIssues] = await Promise.all([
-          storedFailureId(client, error),
-          client.requests.knownIssues(error.details).catch(() => []),
-        ]);
-        return failedInstallView(error, failureId, knownIssues);
-      }
+      return watchedInstall(session, client, { installId, serialNumber, product: chosen?.product ?? '' }, (onLog) =>
+        installFromBundleFile(client, file, serialNumber, targetName, onLog),
+      );
     },
   };
 }

@@ -7,11 +7,10 @@ import type { DownloadView } from '../../../shared/contracts/app-views.js';
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { HicareClient } from '../client/hicare-client.js';
-import { isInstallFailure, type InstallFailure } from '../install/index.js';
 import type { AppSession } from './app-session.js';
 import type { DownloadFolder } from './download-folder.js';
 import type { AppHandlersFor } from './handler-types.js';
-import { failedInstallView } from './views.js';
+import { watchedInstall } from './watched-install.js';
 
 /** The signed target; the catalog is refreshed once when the name is not (yet) in the cached copy. */
 async function signedTarget(client: HicareClient, name: string): Promise<ReleaseTarget> {
@@ -26,16 +25,6 @@ async function signedTarget(client: HicareClient, name: string): Promise<Release
 
 const settledOrPaused = (v: DownloadView): boolean => ['paused', 'done', 'failed', 'cancelled'].includes(v.state);
 const settled = (v: DownloadView): boolean => ['done', 'failed', 'cancelled'].includes(v.state);
-
-/** The failure as stored for drafting a request: the newest one, if it is this one. */
-export async function storedFailureId(client: HicareClient, failure: InstallFailure): Promise<string | null> {
-  const stored = await client.failures.get('last').catch(() => null);
-  return stored !== null &&
-    stored.details.serialNumber === failure.details.serialNumber &&
-    stored.details.startedAt === failure.details.startedAt
-    ? stored.id
-    : null;
-}
 
 export function downloadHandlers(session: AppSession, folder: DownloadFolder): AppHandlersFor<'downloads' | 'install'> {
   const registry = session.downloads;
@@ -89,33 +78,9 @@ export function downloadHandlers(session: AppSession, folder: DownloadFolder): A
       await client.systems();
       const target = await signedTarget(client, targetName);
       registry.knowLength(targetName, target.length);
-      try {
-        const result = await client.install(targetName, serialNumber, {
-          onLog: (line) =>
-            session.emit('install.log', {
-              installId,
-              serialNumber,
-              stream: line.stream,
-              text: line.text,
-              at: session.now().toISOString(),
-            }),
-        });
-        return {
-          ok: true,
-          product: target.custom.product,
-          fromVersion: result.fromVersion,
-          toVersion: result.toVersion,
-          detectedVersion: result.detectedVersion,
-          durationMs: result.durationMs,
-        };
-      } catch (error) {
-        if (!isInstallFailure(error)) throw error;
-        const [failureId, knownIssues] = await Promise.all([
-          storedFailureId(client, error),
-          client.requests.knownIssues(error.details).catch(() => []),
-        ]);
-        return failedInstallView(error, failureId, knownIssues);
-      }
+      return watchedInstall(session, client, { installId, serialNumber, product: target.custom.product }, (onLog) =>
+        client.install(targetName, serialNumber, { onLog }),
+      );
     },
   };
 }

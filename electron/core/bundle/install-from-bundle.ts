@@ -5,7 +5,6 @@
  * version on the system, or every hop of the path in order — and its bytes are copied into the package cache,
  * hashed again on the way (the file could change after it was verified), then installed as an online install is.
  */
-import { createHash } from 'node:crypto';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReleaseTarget } from '../../../shared/contracts/catalog.js';
@@ -17,7 +16,7 @@ import { hopRefusal } from '../client/upgrade-path.js';
 import { PackageCache } from '../downloads/package-cache.js';
 import type { InstallResult } from '../install/index.js';
 import type { BundleContents } from './contents.js';
-import { verifyBundle, type BundleVerdict, type OfflineTrustOptions } from './verify.js';
+import { checkPackageBytes, verifyBundle, type BundleVerdict, type OfflineTrustOptions } from './verify.js';
 
 export interface BundleInstallOptions {
   serial: string;
@@ -70,29 +69,17 @@ async function intoCache(client: HicareClient, contents: BundleContents, release
     return cache.packagePath(release.sha256);
   const part = cache.partPath(release.sha256);
   const handle = await open(part, 'w');
-  const hash = createHash('sha256');
-  let size = 0;
   try {
-    const stream = await contents.openPackage(release.name);
-    try {
-      for await (const chunk of stream) {
-        const bytes = chunk as Buffer;
-        size += bytes.length;
-        if (size > release.length) break;
-        hash.update(bytes);
-        await handle.write(bytes);
-      }
-    } finally {
-      stream.destroy();
-    }
+    await checkPackageBytes(contents, release, async (bytes) => {
+      await handle.write(bytes);
+    });
     await handle.sync();
-  } finally {
+  } catch (error) {
     await handle.close();
-  }
-  if (size !== release.length || hash.digest('hex') !== release.sha256) {
     await rm(part, { force: true });
-    throw new HicareError('BUNDLE_PACKAGE_MISMATCH.bytesDiffer', { name: release.name }, { target: release.name });
+    throw error;
   }
+  await handle.close();
   return cache.publish(part, release.sha256);
 }
 

@@ -85,8 +85,16 @@ function checkNotOlder(seen: SeenVersions, role: string, kind: MetadataKindWord,
   }
 }
 
-/** Hashes a package's bytes as stored, reading at most one byte beyond its signed length. */
-async function checkPackageBytes(contents: BundleContents, release: ReleaseTarget): Promise<void> {
+/**
+ * Hashes a package's bytes as stored, reading at most one byte beyond its signed length, and refuses them unless
+ * length and SHA-256 are the signed ones. `sink` sees every byte as it is hashed (a copy into the package cache),
+ * so bytes taken from a bundle are checked in the same pass that copies them.
+ */
+export async function checkPackageBytes(
+  contents: BundleContents,
+  release: ReleaseTarget,
+  sink?: (bytes: Buffer) => Promise<void>,
+): Promise<void> {
   const stream = await contents.openPackage(release.name);
   const hash = createHash('sha256');
   let size = 0;
@@ -96,6 +104,7 @@ async function checkPackageBytes(contents: BundleContents, release: ReleaseTarge
       size += bytes.length;
       if (size > release.length) break;
       hash.update(bytes);
+      if (sink !== undefined) await sink(bytes);
     }
   } finally {
     stream.destroy();
