@@ -10,6 +10,7 @@ import { formatInstant } from '../../shared/i18n/format.js';
 import { createBundle, type BundleSelection } from '../core/bundle/create.js';
 import { parse } from './commands.js';
 import type { CliContext } from './context.js';
+import { progressBars } from './progress-bars.js';
 
 function selectionOf(values: { release?: string[]; updates?: boolean; 'path-to'?: string }): BundleSelection {
   const given = [values.release !== undefined, values.updates === true, values['path-to'] !== undefined];
@@ -48,13 +49,18 @@ export async function bundleCreateCommand(ctx: CliContext, args: readonly string
   const validDays = validDaysOf(values['valid-days']);
   const out = resolve(values.out);
   const client = ctx.client();
+  // One bar per package while it downloads; the write that follows is a local copy and needs none.
+  const bars = progressBars(ctx);
   const created = await createBundle(client, {
     serials,
     selection,
     out,
     ...(validDays === undefined ? {} : { validDays }),
     previews: ctx.settings.get().includePreviews,
-  });
+    onProgress: (event) => {
+      if (event.phase === 'download') bars.update(event.name, event.receivedBytes, event.totalBytes);
+    },
+  }).finally(() => bars.stop());
   const { signed } = created.statement;
   if (ctx.flags.json === true) {
     ctx.io.out(
