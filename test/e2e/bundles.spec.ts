@@ -212,5 +212,21 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await expect(page.getByTestId('install-log')).toBeVisible();
       await shot(page, `import-installed-${locale}`);
     });
+
+    test('signed out, a site without the portal reaches the import from the sign-in screen and verifies', async ({
+      page,
+    }) => {
+      await signInAs(page, locale, IT_STAFF);
+      await page.getByRole('button', { name: t('app.shell.nav.signOut') }).click();
+      await expect(page.getByTestId('sign-in-screen')).toBeVisible();
+      await expect(page.getByTestId('offline-import')).toContainText(t('app.shell.signIn.offlineHint'));
+      await page.getByTestId('import-bundle-link').click();
+      await expect(page.getByTestId('bundle-import-screen')).toBeVisible();
+      await page.getByLabel(t('app.bundles.import.fileLabel')).fill(join(site(), 'site.hicare'));
+      await page.getByTestId('verify-bundle').click();
+      await expect(page.getByTestId('bundle-verified')).toBeVisible({ timeout: 45_000 });
+      await expect(page.getByTestId('bundle-verdict')).toContainText(SERIAL);
+      await shot(page, `import-signed-out-${locale}`);
+    });
   });
 }

@@ -38,7 +38,8 @@ export function sectionOf<N extends RouteName>(route: RouteOf<N>): Section | nul
 
 /** The screen to show for a route and role: a route the role may not open falls back to the role's first screen. */
 export function resolveRoute(route: Route, role: Role | null): Route {
-  if (role === null) return route.name === 'settings' ? route : { name: 'sign-in' };
+  // Signed out: the settings, and importing a bundle, which a site without a portal must reach without signing in.
+  if (role === null) return route.name === 'settings' || route.name === 'bundle-import' ? route : { name: 'sign-in' };
   const allowed = BY_ROLE[role];
   const section = sectionOf(route);
   if (section !== null && allowed.includes(section)) return route;

@@ -212,6 +212,9 @@ describe('what each role may open', () => {
     });
     expect(resolveRoute({ name: 'overview' }, null)).toEqual({ name: 'sign-in' });
     expect(resolveRoute({ name: 'settings' }, null)).toEqual({ name: 'settings' });
+    // A site without a portal imports a bundle without signing in.
+    expect(resolveRoute({ name: 'bundle-import' }, null)).toEqual({ name: 'bundle-import' });
+    expect(resolveRoute({ name: 'downloads' }, null)).toEqual({ name: 'sign-in' });
     for (const role of ['customer-admin', 'it-staff', 'engineer', 'portal-admin'] as const)
       expect(resolveRoute({ name: 'selfhelp-article', id: 'a' }, role)).toEqual({ name: 'selfhelp-article', id: 'a' });
     expect(resolveRoute({ name: 'request-question', draftKey: 'd' }, 'it-staff')).toEqual({ name: 'overview' });

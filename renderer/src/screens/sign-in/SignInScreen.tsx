@@ -11,6 +11,7 @@ import {
 } from '../../components/FieldMessage.js';
 import { RightsTable } from '../../components/RightsTable.js';
 import { useT } from '../../i18n/index.js';
+import { hrefOf } from '../../lib/routes.js';
 import { navigate } from '../../state/hooks.js';
 import { useSession } from '../../state/session.js';
 import { useAction } from '../../state/use-action.js';
@@ -150,6 +151,12 @@ export function SignInScreen() {
           </form>
           {error !== null && <ErrorNotice error={error} testId="sign-in-error" id={errorId} />}
           <TrustPanel trust={session?.trust ?? null} onTrusted={setSession} />
+          <p className="muted small" data-testid="offline-import">
+            {t('app.shell.signIn.offlineHint')}{' '}
+            <a href={hrefOf({ name: 'bundle-import' })} data-testid="import-bundle-link">
+              {t('app.downloads.importLink')}
+            </a>
+          </p>
         </section>
         {demo !== null && demo.length > 0 && (
           <section className="card" aria-label={t('app.shell.signIn.demoHeading')}>

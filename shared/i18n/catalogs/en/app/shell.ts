@@ -52,6 +52,7 @@ export const shell = {
     emailProblem: 'Enter the e-mail address of your portal account.',
     passwordProblem: 'Enter your password.',
     demoHeading: 'Demo accounts',
+    offlineHint: 'No connection to the portal at this site? A bundle is verified and installed without signing in.',
     demoHint: 'This app runs against its built-in demo portal. Pick an account to fill in the form.',
     useAccount: 'Use {name}',
     demoCustomer: '{customer} · {tier}',

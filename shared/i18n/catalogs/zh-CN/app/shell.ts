@@ -50,6 +50,7 @@ export const shell: SameShape<typeof en> = {
     emailProblem: '请输入您门户账户的电子邮箱地址。',
     passwordProblem: '请输入密码。',
     demoHeading: '演示账户',
+    offlineHint: '此站点无法连接门户？无需登录即可校验并安装离线包。',
     demoHint: '本应用连接的是内置的演示门户。选择一个账户即可填入登录表单。',
     useAccount: '使用 {name}',
     demoCustomer: '{customer} · {tier}',
