@@ -152,12 +152,12 @@ export class HicareClient {
     );
   }
 
-  /** Where products of this desktop's systems are installed, each in a folder named by its serial. */
   /** The root this client trusts the portal through: the user's root file, or the vendor's shipped one. */
   get trustRootFile(): string {
     return this.options.trustRoot ?? SHIPPED_ROOT;
   }
 
+  /** Where products of this desktop's systems are installed, each in a folder named by its serial. */
   get installRoot(): string {
     return this.options.installRoot ?? join(this.options.dataDirectory, 'installs');
   }
