@@ -14,6 +14,7 @@ import { untranslated, type Data } from './catalog-text.js';
 import { loaded } from './loaded.js';
 import { violations } from './axe.js';
 import { hostForSpec, SHOTS } from './spec-host.js';
+import { signInIn } from './sign-in.js';
 import type { RunningHost } from './web-host.js';
 
 let host: RunningHost;
@@ -67,18 +68,8 @@ function say(locale: DisplayLocale) {
   return (key: CatalogKey, params?: MessageParams) => translate(locale, key, params);
 }
 
-/** Signs in through the demo account list, with the buttons named in `locale`. */
-async function signInAs(page: Page, locale: DisplayLocale, account: string): Promise<void> {
-  const t = say(locale);
-  await page.goto(host.openUrl);
-  const signOut = page.getByRole('button', { name: t('app.shell.nav.signOut') });
-  const pick = page.getByRole('button', { name: t('app.shell.signIn.useAccount', { name: account }) });
-  await expect(signOut.or(pick)).toBeVisible({ timeout: 30_000 });
-  if (await signOut.isVisible()) await signOut.click();
-  await pick.click();
-  await page.getByRole('button', { name: t('app.shell.signIn.submit'), exact: true }).click();
-  await expect(page.getByTestId('signed-in-as')).toContainText(account, { timeout: 30_000 });
-}
+const signInAs = (page: Page, locale: DisplayLocale, account: string): Promise<void> =>
+  signInIn(host, page, locale, account);
 
 /** A customer admin's main screens, each with a text (in the locale) that shows it has loaded. */
 function adminScreens(locale: DisplayLocale): [string, string, string][] {

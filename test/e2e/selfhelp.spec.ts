@@ -11,6 +11,7 @@ import type { MessageParams } from '../../shared/i18n/messages.js';
 import { translate, type CatalogKey } from '../../shared/i18n/translator.js';
 import { violations } from './axe.js';
 import { SHOTS, hostForSpec } from './spec-host.js';
+import { signInIn } from './sign-in.js';
 import type { RunningHost } from './web-host.js';
 
 let host: RunningHost;
@@ -32,17 +33,8 @@ const say =
 
 const at = (route: string) => `${new URL(host.openUrl).origin}/#/${route}`;
 
-async function signInAs(page: Page, locale: DisplayLocale, account: string): Promise<void> {
-  const t = say(locale);
-  await page.goto(host.openUrl);
-  const signOut = page.getByRole('button', { name: t('app.shell.nav.signOut') });
-  const pick = page.getByRole('button', { name: t('app.shell.signIn.useAccount', { name: account }) });
-  await expect(signOut.or(pick)).toBeVisible({ timeout: 30_000 });
-  if (await signOut.isVisible()) await signOut.click();
-  await pick.click();
-  await page.getByRole('button', { name: t('app.shell.signIn.submit'), exact: true }).click();
-  await expect(page.getByTestId('signed-in-as')).toContainText(account, { timeout: 30_000 });
-}
+const signInAs = (page: Page, locale: DisplayLocale, account: string): Promise<void> =>
+  signInIn(host, page, locale, account);
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/selfhelp-${name}.png`, fullPage: true });
