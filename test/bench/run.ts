@@ -8,6 +8,8 @@
  * Without arguments, every group runs. Benchmarks are never part of `npm test`; each file also runs alone with
  * `node --import tsx test/bench/<file>.ts`.
  */
+import { goalSummary } from './goals.js';
+
 const GROUPS: Record<string, () => Promise<unknown>> = {
   portal: async () => {
     await (await import('./portal.js')).main();
@@ -45,4 +47,5 @@ if (process.env['CI'] !== undefined && process.env['CI'] !== '' && process.env['
     console.log(`\n=== ${group} ===`);
     await GROUPS[group]!();
   }
+  console.log(`\n=== goals ===\n${goalSummary()}`);
 }
