@@ -1,9 +1,10 @@
 /**
  * A package's bytes over HTTP, once the caller is authorized: GET and HEAD, one byte range for resuming, the
  * conditional headers a resuming client sends (If-Range, If-None-Match, If-Modified-Since), and a report of how many
- * bytes went out, for the download audit. The bytes are streamed — from a file on disk, or from the blob store when
- * the portal keeps packages in a shared one — never held in memory, and their size must be the one the signed target
- * names: a client must never get more or fewer bytes than it will verify.
+ * bytes went out, for the download audit. The bytes are streamed — from a file on disk through a few reused blocks
+ * (./file-body.ts), or from the blob store when the portal keeps packages in a shared one — never held in memory,
+ * and their size must be the one the signed target names: a client must never get more or fewer bytes than it will
+ * verify.
  */
 import { type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
@@ -127,10 +128,11 @@ export function packageEtag(sha256: string): string {
 interface OpenedPackage {
   /** When the bytes last changed, for Last-Modified and dated If-Range; undefined when the store does not say. */
   lastModifiedMs: number | undefined;
-  /** A file on this machine, which the body is written from through reused blocks; undefined for a remote blob. */
-  local: FileHandle | undefined;
-  /** The bytes from `start` to `end` inclusive, as a stream (a remote blob). */
-  read(start: number, end: number): Promise<Readable>;
+  /**
+   * Where the body comes from: a file on this machine, written to the connection through reused blocks, or a
+   * remote blob read as a stream of the bytes from `start` to `end` inclusive.
+   */
+  body: { file: FileHandle } | { read(start: number, end: number): Promise<Readable> };
   close(): Promise<void>;
 }
 
@@ -151,9 +153,7 @@ async function openPackage(file: PackageFile): Promise<OpenedPackage> {
   const { handle, stats } = await openPackageFile(file, file.path);
   return {
     lastModifiedMs: Math.floor(stats.mtimeMs / 1000) * 1000,
-    local: handle,
-    read: async (start, end) =>
-      handle.createReadStream({ start, end, highWaterMark: READ_CHUNK_BYTES, autoClose: false }),
+    body: { file: handle },
     close: () => handle.close(),
   };
 }
@@ -168,8 +168,7 @@ async function openStoredPackage(file: PackageMeta, store: BlobStore, key: strin
   if (info.length !== file.length) throw damaged(file, info.length);
   return {
     lastModifiedMs: undefined,
-    local: undefined,
-    read: (start, end) => store.openRead(key, { start, end }),
+    body: { read: (start, end) => store.openRead(key, { start, end }) },
     close: async () => undefined,
   };
 }
@@ -219,6 +218,7 @@ function sendFileBody(
   request: FastifyRequest,
   reply: FastifyReply,
   opened: OpenedPackage,
+  file: FileHandle,
   start: number,
   end: number,
   onBytes: (n: number) => void,
@@ -227,7 +227,7 @@ function sendFileBody(
   setCommonHeaders(reply);
   reply.hijack();
   res.writeHead(reply.statusCode, reply.getHeaders() as OutgoingHttpHeaders);
-  writeFileRange(res, opened.local!, start, end, onBytes)
+  writeFileRange(res, file, start, end, onBytes)
     .catch((error: unknown) => {
       // Headers are gone: cutting the connection is the only way to tell the client the body is not whole.
       request.log.error({ err: error }, 'package stream failed');
@@ -299,9 +299,10 @@ export async function sendPackage(
     const end = range.kind === 'partial' ? range.end : file.length - 1;
     const wanted = request.method === 'HEAD' || notModified || range.kind === 'unsatisfiable' ? 0 : end - start + 1;
     // The bytes are asked for before a header is set: a store that fails now still gets a clean coded answer.
-    if (wanted > 0 && opened.local === undefined) {
+    const { body } = opened;
+    if (wanted > 0 && 'read' in body) {
       try {
-        source = await opened.read(start, end);
+        source = await body.read(start, end);
       } catch (error) {
         return sendError(reply, error);
       }
@@ -329,9 +330,9 @@ export async function sendPackage(
     reply.header('content-length', String(end - start + 1));
 
     if (request.method === 'HEAD') return await reply.send();
-    if (opened.local !== undefined && wanted > 0) {
+    if ('file' in body && wanted > 0) {
       streaming = true;
-      return sendFileBody(request, reply, opened, start, end, (n) => (handed += n));
+      return sendFileBody(request, reply, opened, body.file, start, end, (n) => (handed += n));
     }
     if (source === undefined) return await reply.send(Buffer.alloc(0));
 
