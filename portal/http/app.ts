@@ -12,6 +12,7 @@ import { portalLogger, type PortalLogSettings } from '../ops/logging.js';
 import { registerMetrics, type PortalMetricsOptions } from '../ops/metrics.js';
 import { registerHealthRoutes, type ReadinessCheck } from '../ops/readiness.js';
 import { REQUEST_ID_HEADER, requestIdFor } from '../ops/request-id.js';
+import { setCommonHeaders } from './common-headers.js';
 import { openApiDocument } from './openapi.js';
 import { recordRoutes } from './route-list.js';
 import { sendError } from './endpoints.js';
@@ -79,9 +80,7 @@ export function createPortalApp(options: PortalAppOptions): FastifyInstance {
   });
 
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
+    setCommonHeaders(reply);
   });
 
   app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {

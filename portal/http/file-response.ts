@@ -1,17 +1,21 @@
 /**
  * A package's bytes over HTTP, once the caller is authorized: GET and HEAD, one byte range for resuming, the
  * conditional headers a resuming client sends (If-Range, If-None-Match, If-Modified-Since), and a report of how many
- * bytes went out, for the download audit. The bytes are streamed — from a file on disk, or from the blob store when
- * the portal keeps packages in a shared one — never held in memory, and their size must be the one the signed target
- * names: a client must never get more or fewer bytes than it will verify.
+ * bytes went out, for the download audit. The bytes are streamed — from a file on disk through a few reused blocks
+ * (./file-body.ts), or from the blob store when the portal keeps packages in a shared one — never held in memory,
+ * and their size must be the one the signed target names: a client must never get more or fewer bytes than it will
+ * verify.
  */
 import { type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HicareError } from '../../shared/errors.js';
 import type { BlobStore } from '../storage/blob-store.js';
+import { setCommonHeaders } from './common-headers.js';
 import { sendError } from './endpoints.js';
+import { writeFileRange } from './file-body.js';
 
 /** A package's bytes: a file on this machine, or a blob in the configured store. */
 export type PackageFile = PackageMeta & ({ path: string } | { blob: { store: BlobStore; key: string } });
@@ -40,7 +44,7 @@ export interface DeliveryOutcome {
   status: number;
 }
 
-/** The read size: 1 MiB chunks keep syscalls and hashing on the client cheap (DESIGN.md §5). */
+/** The read size from a remote store: 1 MiB chunks keep syscalls and hashing on the client cheap (DESIGN.md §5). */
 export const READ_CHUNK_BYTES = 1024 * 1024;
 
 export type RangeAnswer =
@@ -124,8 +128,11 @@ export function packageEtag(sha256: string): string {
 interface OpenedPackage {
   /** When the bytes last changed, for Last-Modified and dated If-Range; undefined when the store does not say. */
   lastModifiedMs: number | undefined;
-  /** The bytes from `start` to `end` inclusive. */
-  read(start: number, end: number): Promise<Readable>;
+  /**
+   * Where the body comes from: a file on this machine, written to the connection through reused blocks, or a
+   * remote blob read as a stream of the bytes from `start` to `end` inclusive.
+   */
+  body: { file: FileHandle } | { read(start: number, end: number): Promise<Readable> };
   close(): Promise<void>;
 }
 
@@ -146,8 +153,7 @@ async function openPackage(file: PackageFile): Promise<OpenedPackage> {
   const { handle, stats } = await openPackageFile(file, file.path);
   return {
     lastModifiedMs: Math.floor(stats.mtimeMs / 1000) * 1000,
-    read: async (start, end) =>
-      handle.createReadStream({ start, end, highWaterMark: READ_CHUNK_BYTES, autoClose: false }),
+    body: { file: handle },
     close: () => handle.close(),
   };
 }
@@ -162,7 +168,7 @@ async function openStoredPackage(file: PackageMeta, store: BlobStore, key: strin
   if (info.length !== file.length) throw damaged(file, info.length);
   return {
     lastModifiedMs: undefined,
-    read: (start, end) => store.openRead(key, { start, end }),
+    body: { read: (start, end) => store.openRead(key, { start, end }) },
     close: async () => undefined,
   };
 }
@@ -201,6 +207,34 @@ function byteCounter(expected: number, onBytes: (n: number) => void): Transform 
       done(seen === expected ? null : new Error(`the package file ended after ${seen} of ${expected} bytes`));
     },
   });
+}
+
+/**
+ * The body of a local file, written by the portal itself: Fastify has run the route's checks and the headers are
+ * set, so the reply is taken over (with the headers Fastify's send hooks would have added) and the bytes go from
+ * the file to the socket through reused blocks.
+ */
+function sendFileBody(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opened: OpenedPackage,
+  file: FileHandle,
+  start: number,
+  end: number,
+  onBytes: (n: number) => void,
+): FastifyReply {
+  const res = reply.raw;
+  setCommonHeaders(reply);
+  reply.hijack();
+  res.writeHead(reply.statusCode, reply.getHeaders() as OutgoingHttpHeaders);
+  writeFileRange(res, file, start, end, onBytes)
+    .catch((error: unknown) => {
+      // Headers are gone: cutting the connection is the only way to tell the client the body is not whole.
+      request.log.error({ err: error }, 'package stream failed');
+      res.destroy();
+    })
+    .finally(() => void opened.close().catch(() => undefined));
+  return reply;
 }
 
 export async function sendPackage(
@@ -265,9 +299,10 @@ export async function sendPackage(
     const end = range.kind === 'partial' ? range.end : file.length - 1;
     const wanted = request.method === 'HEAD' || notModified || range.kind === 'unsatisfiable' ? 0 : end - start + 1;
     // The bytes are asked for before a header is set: a store that fails now still gets a clean coded answer.
-    if (wanted > 0) {
+    const { body } = opened;
+    if (wanted > 0 && 'read' in body) {
       try {
-        source = await opened.read(start, end);
+        source = await body.read(start, end);
       } catch (error) {
         return sendError(reply, error);
       }
@@ -295,6 +330,10 @@ export async function sendPackage(
     reply.header('content-length', String(end - start + 1));
 
     if (request.method === 'HEAD') return await reply.send();
+    if ('file' in body && wanted > 0) {
+      streaming = true;
+      return sendFileBody(request, reply, opened, body.file, start, end, (n) => (handed += n));
+    }
     if (source === undefined) return await reply.send(Buffer.alloc(0));
 
     const counter = byteCounter(promised, (n) => (handed += n));

@@ -1,99 +1,73 @@
 /**
- * `node --import tsx test/bench/portal-packages.ts`: package throughput of the portal's `sendPackage` against plain
- * static file servers in the same run, measured by curl to /dev/null on loopback (median of 3 after one warm-up), and
- * a download resumed from half-way. The 1 GiB package of random bytes is made in a temporary directory, or kept in
- * `HICARE_BENCH_DIR` between runs.
+ * `node --import tsx test/bench/portal-packages.ts`: what serving a package costs the portal, against a plain Node
+ * file server (`http.createServer` + `fs.createReadStream(file).pipe(res)`) in the same run. The portal is the
+ * real one — the demo, seeded and served by its CLI in its own process, the package published as a release, and
+ * fetched through the package route with a signed-in customer's token (authorization, verdict, audit and all).
+ * The plain server runs in its own process too. Each is fetched by curl to /dev/null, one of each per round after
+ * a warm-up (interleaved, so that a change in the machine's load falls on both alike), and the figure is the
+ * SERVER process's CPU time (user + system, from /proc) per GiB sent, median of the rounds; throughput is printed
+ * beside it. Also: a download resumed from half-way re-transfers exactly the missing half.
+ * Knobs: HICARE_BENCH_DOWNLOAD_MIB (1024), HICARE_BENCH_ROUNDS (3), HICARE_BENCH_DIR (keeps the package).
+ * Goal (DESIGN.md §8): the package route costs ≤ 1.3× the plain server's CPU per GiB.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createPortalApp } from '../../portal/http/app.js';
-import { sendPackage } from '../../portal/http/file-response.js';
+import { recordGoal } from './goals.js';
+import { benchPackage, benchRounds, benchSize, cpuSecondsOf, GiB, MiB, startPackagePortal } from './package-portal.js';
 
 const run = promisify(execFile);
-const MiB = 1024 * 1024;
-const SIZE = 1024 * MiB;
-const RUNS = 3;
-const FILE_NAME = 'package-1GiB.bin';
+const SELF = fileURLToPath(import.meta.url);
 
-export interface PackageFigures {
+export interface ServingFigures {
   label: string;
-  bytes: number;
-  seconds: number;
   mbPerSecond: number;
+  cpuSecondsPerGiB: number;
 }
 
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: MiB })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+interface Fetched {
+  seconds: number;
+  cpu: number;
 }
 
-/** The package and its hash; both are kept beside each other so a reused directory skips the slow part. */
-async function benchPackage(dir: string): Promise<{ path: string; sha256: string }> {
-  const path = join(dir, FILE_NAME);
-  const hashPath = `${path}.sha256`;
-  const existing = await stat(path).catch(() => undefined);
-  if (existing?.size === SIZE) {
-    const recorded = await readFile(hashPath, 'utf8').catch(() => '');
-    const [hash, mtime] = recorded.trim().split(' ');
-    if (hash !== undefined && mtime === String(existing.mtimeMs)) return { path, sha256: hash };
-  } else {
-    console.log(`Writing ${SIZE / MiB} MiB of random bytes to ${path} …`);
-    const handle = await open(path, 'w');
-    try {
-      for (let written = 0; written < SIZE; written += MiB) await handle.write(randomBytes(MiB));
-    } finally {
-      await handle.close();
-    }
-  }
-  const sha256 = await sha256Of(path);
-  await writeFile(hashPath, `${sha256} ${(await stat(path)).mtimeMs}\n`);
-  return { path, sha256 };
+/** The plain reference, in its own process like the portal: what any Node static file server does. */
+function plainServer(path: string, size: number): void {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size });
+    createReadStream(path).pipe(res);
+  });
+  server.listen(0, '127.0.0.1', () =>
+    process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`),
+  );
 }
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/**
- * The plain reference: what any static server does, a read stream piped into the response. With Node's default
- * 64 KiB reads it is the typical static server; with 1 MiB reads, the same I/O as the portal, so the difference
- * between the two is what Fastify, the checks and the byte count cost.
- */
-function plainStaticServer(path: string, highWaterMark?: number): Server {
-  return createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': SIZE });
-    createReadStream(path, highWaterMark === undefined ? {} : { highWaterMark }).pipe(res);
+function startPlainServer(path: string, size: number): Promise<{ child: ChildProcess; base: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--plain', path, String(size)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.once('exit', (code) => reject(new Error(`the plain server exited with ${String(code)}`)));
+    child.stdout?.once('data', (chunk: Buffer) => {
+      const { port } = JSON.parse(chunk.toString('utf8')) as { port: number };
+      resolve({ child, base: `http://127.0.0.1:${port}` });
+    });
   });
 }
 
-function startPython(dir: string): Promise<{ child: ChildProcess; base: string } | undefined> {
-  return new Promise((resolve) => {
-    const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    let out = '';
-    child.once('error', () => resolve(undefined));
-    child.once('exit', () => resolve(undefined));
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const port = /port (\d+)/.exec(out)?.[1];
-      if (port !== undefined) resolve({ child, base: `http://127.0.0.1:${port}` });
-    });
-    setTimeout(() => resolve(undefined), 10_000).unref();
-  });
-}
-
-async function curl(url: string, extra: string[] = []): Promise<{ status: string; bytes: number; seconds: number }> {
+/** One curl to /dev/null, checked for status and length; the server's CPU seconds over it. */
+async function fetchOnce(
+  url: string,
+  pid: number,
+  expect: { status: string; bytes: number },
+  extra: string[] = [],
+): Promise<Fetched> {
+  const before = await cpuSecondsOf(pid);
   const { stdout } = await run('curl', [
     '-s',
     '-o',
@@ -103,112 +77,98 @@ async function curl(url: string, extra: string[] = []): Promise<{ status: string
     '%{http_code} %{size_download} %{time_total}',
     url,
   ]);
+  const cpu = (await cpuSecondsOf(pid)) - before;
   const [status = '', bytes = '0', seconds = '0'] = stdout.trim().split(' ');
-  return { status, bytes: Number(bytes), seconds: Number(seconds) };
+  if (status !== expect.status || Number(bytes) !== expect.bytes)
+    throw new Error(`${url}: HTTP ${status} with ${bytes} bytes, expected ${expect.status} with ${expect.bytes}`);
+  return { seconds: Number(seconds), cpu };
 }
 
-/** One untimed warm-up (page cache, JIT, TCP), then the median of RUNS timed downloads. */
-async function measure(
-  label: string,
-  url: string,
-  expect: { status: string; bytes: number },
-  extra: string[] = [],
-): Promise<PackageFigures> {
-  await curl(url, extra);
-  const runs: { bytes: number; seconds: number }[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const r = await curl(url, extra);
-    if (r.status !== expect.status || r.bytes !== expect.bytes) {
-      throw new Error(
-        `${label}: HTTP ${r.status} with ${r.bytes} bytes, expected ${expect.status} with ${expect.bytes}`,
-      );
-    }
-    runs.push(r);
-  }
-  const median = runs.sort((a, b) => a.seconds - b.seconds)[Math.floor(RUNS / 2)]!;
-  return { label, bytes: median.bytes, seconds: median.seconds, mbPerSecond: median.bytes / 1e6 / median.seconds };
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
-export async function main(): Promise<PackageFigures[]> {
+export async function main(): Promise<ServingFigures[]> {
+  const size = benchSize();
+  const rounds = benchRounds();
   const keep = process.env['HICARE_BENCH_DIR'];
   const dir = keep !== undefined && keep !== '' ? keep : await mkdtemp(join(tmpdir(), 'hicare-bench-packages-'));
   await mkdir(dir, { recursive: true });
+  const work = await mkdtemp(join(dir, 'portal-packages-'));
   const stops: (() => Promise<unknown>)[] = [];
   try {
-    const pkg = await benchPackage(dir);
+    const pkg = await benchPackage(dir, size);
+    const portal = await startPackagePortal(work, pkg);
+    stops.push(() => portal.stop());
+    const plain = await startPlainServer(pkg.path, size);
+    stops.push(async () => plain.child.kill('SIGTERM'));
 
-    const app = createPortalApp({ version: 'bench' });
-    app.route({
-      method: ['GET', 'HEAD'],
-      url: '/package',
-      handler: async (request, reply) =>
-        sendPackage(request, reply, { path: pkg.path, length: SIZE, sha256: pkg.sha256, downloadName: FILE_NAME }),
-    });
-    const portalBase = await app.listen({ host: '127.0.0.1', port: 0 });
-    stops.push(() => app.close());
-
-    const plain = plainStaticServer(pkg.path);
-    const plainBase = await listen(plain);
-    stops.push(() => new Promise((done) => plain.close(done)));
-    const plainMiB = plainStaticServer(pkg.path, MiB);
-    const plainMiBBase = await listen(plainMiB);
-    stops.push(() => new Promise((done) => plainMiB.close(done)));
-
-    const python = await startPython(dir);
-    if (python !== undefined) stops.push(async () => python.child.kill('SIGTERM'));
-
-    const whole = { status: '200', bytes: SIZE };
-    const figures = [
-      await measure('portal sendPackage (Fastify)', `${portalBase}/package`, whole),
-      await measure('plain node:http + createReadStream', `${plainBase}/package`, whole),
-      await measure('plain node:http, 1 MiB reads', `${plainMiBBase}/package`, whole),
+    const auth = ['-H', `authorization: Bearer ${portal.token}`];
+    const routeUrl = `${portal.base}${portal.packagePath}`;
+    const whole = { status: '200', bytes: size };
+    const servers = [
+      {
+        label: 'portal package route (Fastify, entitled token)',
+        fetch: () => fetchOnce(routeUrl, portal.pid, whole, auth),
+      },
+      {
+        label: 'plain node:http + createReadStream().pipe()',
+        fetch: () => fetchOnce(`${plain.base}/`, plain.child.pid!, whole),
+      },
     ];
-    if (python !== undefined)
-      figures.push(await measure('python3 -m http.server', `${python.base}/${FILE_NAME}`, whole));
-    const half = SIZE / 2;
-    const resumed = await measure(
-      'portal, resumed from 50% (Range)',
-      `${portalBase}/package`,
-      { status: '206', bytes: half },
-      ['-r', `${half}-`],
-    );
-    figures.push(resumed);
+    const loadBefore = loadavg()[0]!;
+    for (const server of servers) await server.fetch();
+    const measured: Fetched[][] = servers.map(() => []);
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, server] of servers.entries()) measured[i]!.push(await server.fetch());
+    }
+    const half = Math.floor(size / 2);
+    const resumed = await fetchOnce(routeUrl, portal.pid, { status: '206', bytes: size - half }, [
+      ...auth,
+      '-r',
+      `${half}-`,
+    ]);
+    const loadAfter = loadavg()[0]!;
 
-    const [portal, reference, sameReads] = figures;
+    const figures = servers.map((server, i): ServingFigures => {
+      const runs = measured[i]!;
+      return {
+        label: server.label,
+        mbPerSecond: size / 1e6 / median(runs.map((r) => r.seconds)),
+        cpuSecondsPerGiB: median(runs.map((r) => (r.cpu * GiB) / size)),
+      };
+    });
+    const [route, reference] = figures as [ServingFigures, ServingFigures];
+    const ratio = route.cpuSecondsPerGiB / reference.cpuSecondsPerGiB;
     console.log(
-      `\nPackage downloads: ${SIZE / MiB} MiB, curl to /dev/null on loopback, median of ${RUNS} after a warm-up`,
+      `\nServing a ${size / MiB} MiB package to curl → /dev/null on loopback; median of ${rounds} interleaved rounds after a warm-up`,
     );
+    console.log(`  load average (1 min) before ${loadBefore.toFixed(2)}, after ${loadAfter.toFixed(2)}`);
     console.log(
-      'server'.padEnd(40),
-      'bytes'.padStart(12),
-      'seconds'.padStart(9),
-      'MB/s'.padStart(8),
-      'vs plain node'.padStart(14),
+      `  ${'server'.padEnd(50)} ${'MB/s'.padStart(7)} ${'server CPU-s/GiB'.padStart(17)} ${'÷ plain'.padStart(8)}`,
     );
     for (const f of figures) {
       console.log(
-        f.label.padEnd(40),
-        String(f.bytes).padStart(12),
-        f.seconds.toFixed(3).padStart(9),
-        f.mbPerSecond.toFixed(0).padStart(8),
-        `${(f.mbPerSecond / reference!.mbPerSecond).toFixed(2)}×`.padStart(14),
+        `  ${f.label.padEnd(50)} ${f.mbPerSecond.toFixed(0).padStart(7)} ${f.cpuSecondsPerGiB.toFixed(2).padStart(17)} ${`${(f.cpuSecondsPerGiB / reference.cpuSecondsPerGiB).toFixed(2)}×`.padStart(8)}`,
       );
     }
-    console.log(`ratio portal/plain-static: ${(portal!.mbPerSecond / reference!.mbPerSecond).toFixed(2)}×`);
     console.log(
-      `ratio portal/plain-static with the same 1 MiB reads: ${(portal!.mbPerSecond / sameReads!.mbPerSecond).toFixed(2)}×`,
+      `  rounds (server CPU-s): ${measured.map((runs, i) => `${i === 0 ? 'route' : 'plain'} ${runs.map((r) => r.cpu.toFixed(2)).join(' ')}`).join('; ')}`,
     );
-    if (python === undefined) console.log('python3 -m http.server: not available, skipped');
     console.log(
-      `resumed download re-transferred ${resumed.bytes} bytes of the ${half} missing (${resumed.bytes === half ? 'exactly the missing bytes' : 'MISMATCH'})`,
+      `  resumed from 50% (Range): ${size - half} bytes re-sent of the ${size - half} missing, ${((size - half) / 1e6 / resumed.seconds).toFixed(0)} MB/s`,
     );
+    recordGoal('portal', 'package route CPU ÷ plain Node file server', ratio, '×', '<=', 1.3);
     return figures;
   } finally {
     for (const stop of stops.reverse()) await stop();
+    await rm(work, { recursive: true, force: true });
     if (dir !== keep) await rm(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[2] === '--plain') {
+  plainServer(process.argv[3] ?? '', Number(process.argv[4]));
+} else if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   await main();
 }
