@@ -118,7 +118,7 @@ export class HttpExchange {
   }
 
   /** Connects, asks for `url` and resolves with the answer's head; the body waits until the caller takes it. */
-  static open(options: ExchangeOptions): Promise<{ exchange: HttpExchange; head: ResponseHead }> {
+  static async open(options: ExchangeOptions): Promise<{ exchange: HttpExchange; head: ResponseHead }> {
     checkHeaders(options.headers);
     const exchange = new HttpExchange(options);
     if (options.signal.aborted) exchange.abort();
