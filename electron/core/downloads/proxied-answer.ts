@@ -1,7 +1,8 @@
 /**
- * The package GET through a company proxy (an hpagent agent from the network settings), fetched with got: tunnelling
- * through a proxy is rare for a package download and got already does it right, so only this case keeps the stream
- * path, with its copy from each socket read into the blocks. Without a proxy, the direct receiver is used.
+ * The package GET through a company proxy (the hpagent agents the network settings make), fetched with got. Through
+ * a proxy the bytes arrive over a CONNECT tunnel, and Node reads a TLS connection laid over an existing socket
+ * through streams only (`onread` is ignored there), so reading into the blocks would gain little: this path keeps
+ * got's stream, with its copy from each read into the blocks. Without a proxy, the direct receiver is used.
  */
 import { pipeline } from 'node:stream/promises';
 import got, { type Agents, type PlainResponse, type Request, type StreamOptions } from 'got';
