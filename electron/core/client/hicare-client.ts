@@ -5,7 +5,7 @@
  * metadata, its bytes must hash to that target, and it must be for the system's product and platform — or nothing
  * is installed.
  */
-import { copyFile, mkdir, rename } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
@@ -20,6 +20,7 @@ import type { DisplayLocale } from '../../../shared/i18n/locales.js';
 import type { Clock, Logger, SecretStore } from '../adapters.js';
 import { currentPlatform } from '../detect/index.js';
 import { withFile } from '../files/file-error.js';
+import { placeOnce } from './download-out.js';
 import { DownloadManager, type DownloadHandle, type DownloadResult } from '../downloads/index.js';
 import { isInstallFailure, runInstaller, type InstallResult } from '../install/index.js';
 import { withSystemLock } from '../install/system-lock.js';
@@ -348,11 +349,10 @@ export class HicareClient {
     let file = result.path;
     if (out !== undefined) {
       file = join(out, basename(target.name));
-      const copy = file;
+      const destination = file;
       await withFile({ file: 'downloadFolder', path: out }, async () => {
         await mkdir(out, { recursive: true });
-        await copyFile(result.path, `${copy}.part`);
-        await rename(`${copy}.part`, copy);
+        await placeOnce(result.path, destination);
       });
     }
     return { ...result, target, file };

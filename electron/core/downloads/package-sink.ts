@@ -1,10 +1,11 @@
 /**
- * Where a response body goes: each chunk is counted against the target's length (one byte too many ends the
- * transfer before it touches the disk) and copied into the part's reused blocks; each full block is given to the
- * running SHA-256 and appended to the `.part`, in order, by one writer, and goes back to the pool once both are done
- * with it. Blocks after the first start on a multiple of the block size, so the writer can send them to the disk
- * directly. Only a bounded number of bytes wait for the disk or the hash; past that the sink stops accepting and the
- * stream's backpressure stops the socket, so memory stays flat whatever the package size.
+ * Where a response body goes: read by the receiver straight into the free room of the current block
+ * (`region`/`commit`), or written as a stream whose chunks are copied in (through a proxy). Bytes are counted
+ * against the target's length (one byte too many ends the transfer before it touches the disk); each full block is
+ * given to the running SHA-256 and appended to the `.part`, in order, by one writer, and goes back to the pool once
+ * both are done with it. Blocks after the first start on a multiple of the block size, so the writer can send them
+ * to the disk directly. Only a bounded number of bytes wait for the disk or the hash; past that the sink has no room
+ * to give and the socket is paused, so memory stays flat whatever the package size.
  */
 import { Writable } from 'node:stream';
 import { HicareError } from '../../../shared/errors.js';
@@ -106,6 +107,42 @@ export class PackageSink extends Writable {
     await this.waitFor(() => this.outstanding === 0 && !this.writing && this.queue.length === 0);
     await this.flushing;
     if (this.failure !== undefined) throw this.failure;
+  }
+
+  /**
+   * The free room of the current block, for a receiver that reads the socket straight into it (taking a block from
+   * the pool when none is current); undefined while every block waits for the disk or the hash.
+   */
+  region(): Buffer | undefined {
+    if (this.failure !== undefined) throw this.failure;
+    if (this.block === undefined) {
+      const block = this.part.pool.take();
+      if (block === undefined) return undefined;
+      this.block = block;
+      this.fill = 0;
+      this.room = block.bytes.length - (this.sealedUpTo % block.bytes.length);
+    }
+    return this.block.bytes.subarray(this.fill, this.room);
+  }
+
+  /**
+   * Takes the first `bytes` of the last region as received. One byte past the target's length refuses them all
+   * before they reach the disk. The block is sealed once full.
+   */
+  commit(bytes: number): void {
+    if (this.failure !== undefined) throw this.failure;
+    if (bytes === 0) return;
+    const after = this.part.received + bytes;
+    if (after > this.length) throw lengthExceeded(this.length, after);
+    this.fill += bytes;
+    this.part.received = after;
+    this.onBytes(bytes);
+    if (this.fill === this.room) this.seal();
+  }
+
+  /** Settles once a block is free again (or the sink failed): a paused receiver may then read on. */
+  whenRegionFree(): Promise<void> {
+    return this.waitFor(() => this.failure !== undefined || this.block !== undefined || this.part.pool.available > 0);
   }
 
   /** Copies `chunk` from `offset` into blocks, sealing each full one; waits for a free block when all are in use. */

@@ -9,6 +9,8 @@ import { connectionCause, offlineCause } from '../../../shared/connection-words.
 import { HicareError, type ErrorKey } from '../../../shared/errors.js';
 import type { MessageParams } from '../../../shared/i18n/messages.js';
 import { errorBodyOf } from '../portal/errors.js';
+import { HeadError } from './http-response-head.js';
+import { ReceiveError } from './socket-receiver.js';
 
 export type FailureKind = 'offline' | 'timeout' | 'network' | 'server' | 'fatal';
 
@@ -39,7 +41,7 @@ export function classify(error: unknown, ctx: FailureContext): AttemptFailure {
   const code = (error as { code?: unknown }).code;
   const text = typeof code === 'string' ? code : '';
   if (NO_SPACE.has(text)) return { kind: 'fatal', error: insufficientSpace(ctx.cacheDir, ctx.missingBytes) };
-  if (!(error instanceof RequestError)) {
+  if (!isTransportError(error)) {
     const message = error instanceof Error ? error.message : String(error);
     if (typeof (error as { syscall?: unknown }).syscall === 'string') {
       const cause = text === '' ? message : text;
@@ -48,7 +50,7 @@ export function classify(error: unknown, ctx: FailureContext): AttemptFailure {
     return failure('fatal', 'DOWNLOAD_FAILED.packageFailed', { name: ctx.name }, { cause: message });
   }
   const where = { host: ctx.host, name: ctx.name };
-  if (text === 'ETIMEDOUT' || error.name === 'TimeoutError') {
+  if (text === 'ETIMEDOUT' || (error as Error).name === 'TimeoutError') {
     return failure('timeout', 'TIMEOUT.packageServerStopped', where, { cause: text });
   }
   const offline = offlineCause(text);
@@ -58,8 +60,13 @@ export function classify(error: unknown, ctx: FailureContext): AttemptFailure {
   if (TLS.test(text)) {
     return failure('fatal', 'UNTRUSTED_PORTAL.packageServerCertificate', { host: ctx.host }, { cause: text });
   }
-  const cause = text === '' ? error.message : text;
+  const cause = text === '' ? (error as Error).message : text;
   return failure('network', 'DOWNLOAD_FAILED.connectionBroke', { ...where, cause: connectionCause(text) }, { cause });
+}
+
+/** A failure of the connection or of what came over it (as opposed to the disk or the program). */
+function isTransportError(error: unknown): boolean {
+  return error instanceof RequestError || error instanceof ReceiveError || error instanceof HeadError;
 }
 
 /** An HTTP answer that is not the package. `body` is at most a few KiB of what the server said. */

@@ -1,13 +1,14 @@
 /**
  * One attempt at fetching the rest of a package: a GET that asks only for the bytes the `.part` lacks (`Range`,
  * guarded by `If-Range` so a changed file is sent whole rather than spliced), checks that the answer is what was
- * asked for, and streams the body into the part. Retrying is the caller's business.
+ * asked for, and reads the body into the part. Retrying is the caller's business.
  */
-import { pipeline } from 'node:stream/promises';
-import got, { type Agents, type PlainResponse, type Request, type StreamOptions } from 'got';
+import type { Agents } from 'got';
 import { HicareError } from '../../../shared/errors.js';
+import { directAnswer, type AnswerRequest, type PackageAnswer } from './package-answer.js';
 import { PackageSink, lengthExceeded, type SinkTuning } from './package-sink.js';
 import type { PartFile } from './part-file.js';
+import { proxiedAnswer } from './proxied-answer.js';
 import { AttemptError, httpFailure, protocolError, type FailureContext, type RangeAnswer } from './transfer-errors.js';
 import type { DownloadTarget } from './types.js';
 
@@ -15,6 +16,7 @@ export interface AttemptSetup {
   url: string;
   headers: Record<string, string>;
   timeoutMs: number;
+  /** A proxy's agents; without them the package is fetched over a connection of its own. */
   agent?: Agents;
   https?: { certificateAuthority?: string | Buffer };
   signal: AbortSignal;
@@ -44,74 +46,55 @@ export async function transferOnce(
     headers['range'] = `bytes=${from}-`;
     if (part.etag !== undefined) headers['if-range'] = part.etag;
   }
-  const options: StreamOptions = {
-    headers,
-    decompress: false,
-    throwHttpErrors: false,
-    retry: { limit: 0 },
-    timeout: { lookup: setup.timeoutMs, connect: setup.timeoutMs, response: setup.timeoutMs, socket: setup.timeoutMs },
-    signal: setup.signal,
-  };
-  if (setup.agent !== undefined) options.agent = setup.agent;
-  if (setup.https !== undefined) options.https = setup.https;
-  const stream = got.stream(setup.url, options);
-  // Until the body is piped, a failure must still have a listener, or it would crash the process.
-  stream.on('error', () => undefined);
-  const response = await responseOf(stream);
+  const request: AnswerRequest = { url: setup.url, headers, timeoutMs: setup.timeoutMs, signal: setup.signal };
+  const ca = setup.https?.certificateAuthority;
+  if (ca !== undefined) request.certificateAuthority = ca;
+  const response = await (setup.agent === undefined ? directAnswer(request) : proxiedAnswer(request, setup.agent));
 
-  if (response.statusCode === 416 && from > 0) {
-    stream.destroy();
+  if (response.status === 416 && from > 0) {
+    response.close();
     setup.onRestart('the server has fewer bytes than the part already holds');
     await part.restart();
     return;
   }
-  if (response.statusCode !== 200 && response.statusCode !== 206) {
-    const body = await readSome(stream, ERROR_BODY_LIMIT);
-    throw new AttemptError(httpFailure(response.statusCode, body, ctx));
+  if (response.status !== 200 && response.status !== 206) {
+    const body = await response.readText(ERROR_BODY_LIMIT);
+    throw new AttemptError(httpFailure(response.status, body, ctx));
   }
-  if (response.statusCode === 206) {
-    checkRange(response, from, target, stream);
+  if (response.status === 206) {
+    checkRange(response, from, target);
   } else {
     if (from > 0) {
       setup.onRestart(part.etag === undefined ? 'the server sent the whole file' : 'the file on the server changed');
       await part.restart();
     }
-    checkWholeLength(response, target, stream);
+    checkWholeLength(response, target);
   }
 
-  const etag = response.headers.etag;
-  part.etag = typeof etag === 'string' && etag !== '' && !etag.startsWith('W/') ? etag : undefined;
+  const etag = response.header('etag');
+  part.etag = etag !== undefined && etag !== '' && !etag.startsWith('W/') ? etag : undefined;
   await part.saveSidecar(setup.url);
 
   const sink = new PackageSink(part, target.length, onBytes, setup.tuning);
   try {
-    await pipeline(stream, sink);
+    await response.intoSink(sink);
+    await sink.settle();
   } catch (error) {
+    response.close();
     // Keep every byte that arrived before the failure; a failing disk is reported by the error itself.
     await sink.settle().catch(() => undefined);
     throw error;
   }
 }
 
-function responseOf(stream: Request): Promise<PlainResponse> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    stream.once('error', onError);
-    stream.once('response', (response: PlainResponse) => {
-      stream.off('error', onError);
-      resolve(response);
-    });
-  });
-}
-
-function checkRange(response: PlainResponse, from: number, target: DownloadTarget, stream: Request): void {
-  const header = response.headers['content-range'] ?? '';
+function checkRange(response: PackageAnswer, from: number, target: DownloadTarget): void {
+  const header = response.header('content-range') ?? '';
   const match = CONTENT_RANGE.exec(header);
   const start = Number(match?.[1]);
   const end = Number(match?.[2]);
   const total = match?.[3] === '*' ? Number.NaN : Number(match?.[3]);
   const fail = (answer: RangeAnswer) => {
-    stream.destroy();
+    response.close();
     const params = {
       name: target.name,
       from,
@@ -134,37 +117,20 @@ function checkRange(response: PlainResponse, from: number, target: DownloadTarge
   if (end < start || end >= target.length) fail('impossible');
 }
 
-function checkWholeLength(response: PlainResponse, target: DownloadTarget, stream: Request): void {
-  const header = response.headers['content-length'];
+function checkWholeLength(response: PackageAnswer, target: DownloadTarget): void {
+  const header = response.header('content-length');
   if (header === undefined) return;
   const announced = Number(header);
   if (announced > target.length) {
-    stream.destroy();
+    response.close();
     throw lengthExceeded(target.length, announced);
   }
   if (announced < target.length) {
-    stream.destroy();
+    response.close();
     throw new HicareError(
       'TARGET_MISMATCH.packageShorter',
       { announced, name: target.name, length: target.length },
       { announced, length: target.length },
     );
   }
-}
-
-async function readSome(stream: Request, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (size >= limit) break;
-    }
-  } catch {
-    // The status alone still says enough.
-  } finally {
-    stream.destroy();
-  }
-  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
 }
