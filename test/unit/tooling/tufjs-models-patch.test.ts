@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { canonicalize } from '@tufjs/canonical-json';
 import { Metadata, MetadataKind } from '@tufjs/models';
+import type { JsonObject } from '../../../portal/tuf/metadata-files.js';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -91,7 +92,7 @@ describe('the installed @tufjs/models', () => {
         targets,
       },
     };
-    const parsed = Metadata.fromJSON(MetadataKind.Targets, structuredClone(json));
+    const parsed = Metadata.fromJSON(MetadataKind.Targets, structuredClone(json) as unknown as JsonObject);
     expect(Object.keys(parsed.signed.targets)).toEqual(Object.keys(targets));
     const written = parsed.toJSON();
     expect(written).toEqual(json);
