@@ -1,19 +1,24 @@
 /**
- * The published catalog as the portal's routes read it: the signed targets of the TUF repository, indexed by name
- * and by product. Reading and parsing targets.json on every request would cost milliseconds at catalog scale, so
- * the index is kept in memory and rebuilt only when the repository's entry point (`timestamp.json`) changes — which
- * also picks up a publish by the CLI next to a running portal, or by the signer of a shared database.
+ * The published catalog as the portal's routes read it: the signed targets of the TUF repository (top-level and every
+ * product's role), indexed by name and by product. Reading and parsing them on every request would cost
+ * milliseconds at catalog scale, so the index is kept in memory and rebuilt only when the repository's entry point
+ * (`timestamp.json`) changes — which also picks up a publish by the CLI next to a running portal, or by the signer of
+ * a shared database. A rebuild reads only the product roles whose version changed; the others are reused as parsed.
  */
 import {
   AppTargetSchema,
   isAppTargetCustom,
   type AppTarget,
   type ReleaseTarget,
+  type ReleaseTargetCustom,
 } from '../../shared/contracts/catalog.js';
 import { assembleReleases, newestFirst } from '../../shared/domain/release-assembly.js';
 import type { Release } from '../../shared/domain/release.js';
 import { packageKey } from '../storage/blob-store.js';
+import { readState } from '../tuf/metadata-files.js';
+import { delegatedRoles, metaNameOf, readDelegatedRole } from '../tuf/product-roles.js';
 import { openRepository, type RepositoryOptions, type TufRepository } from '../tuf/repository.js';
+import type { TargetEntry } from '../tuf/targets-metadata.js';
 
 /** How often, at most, the repository is looked at for a new timestamp. */
 const RECHECK_MS = 1000;
@@ -33,26 +38,63 @@ interface Index {
   apps: AppTarget[];
 }
 
-function buildIndex(stamp: string, targets: ReleaseTarget[]): Index {
-  const byName = new Map<string, ReleaseTarget>();
+/** One signed role as listed: kept across rebuilds while its version stays the same. */
+interface ParsedRole {
+  version: number;
+  targets: ReleaseTarget[];
+  /** Per product, sorted and assembled; reused as long as no other role adds targets of the same product. */
+  products: Map<string, ProductCatalog>;
+}
+
+function listed(name: string, entry: TargetEntry): ReleaseTarget {
+  // Everything in the repository went through the publish's schema before it was signed.
+  return {
+    name,
+    length: entry.length,
+    sha256: entry.hashes['sha256'] ?? '',
+    custom: entry.custom as ReleaseTargetCustom,
+  };
+}
+
+function productCatalog(list: ReleaseTarget[]): ProductCatalog {
+  // The same rule, on the same signed targets, as the client's resolver: both must see the same releases.
+  return { targets: newestFirst(list), releases: assembleReleases(list) };
+}
+
+function parseRole(version: number, entries: Record<string, TargetEntry>): ParsedRole {
+  const targets: ReleaseTarget[] = [];
   const grouped = new Map<string, ReleaseTarget[]>();
-  const apps: AppTarget[] = [];
-  for (const target of targets) {
-    if (isAppTargetCustom(target.custom)) {
-      const app = AppTargetSchema.safeParse(target);
-      // An entry this portal cannot read is left out of the feed rather than served half-understood.
-      if (app.success) apps.push(app.data);
-      continue;
-    }
-    byName.set(target.name, target);
+  for (const [name, entry] of Object.entries(entries)) {
+    const target = listed(name, entry);
+    targets.push(target);
+    if (isAppTargetCustom(target.custom)) continue;
     const list = grouped.get(target.custom.product) ?? [];
     list.push(target);
     grouped.set(target.custom.product, list);
   }
+  return { version, targets, products: new Map([...grouped].map(([p, list]) => [p, productCatalog(list)])) };
+}
+
+function buildIndex(stamp: string, roles: ParsedRole[]): Index {
+  const byName = new Map<string, ReleaseTarget>();
+  const apps: AppTarget[] = [];
+  const sources = new Map<string, ParsedRole[]>();
+  for (const role of roles) {
+    for (const target of role.targets) {
+      if (isAppTargetCustom(target.custom)) {
+        const app = AppTargetSchema.safeParse(target);
+        // An entry this portal cannot read is left out of the feed rather than served half-understood.
+        if (app.success) apps.push(app.data);
+        continue;
+      }
+      byName.set(target.name, target);
+    }
+    for (const product of role.products.keys()) sources.set(product, [...(sources.get(product) ?? []), role]);
+  }
   const byProduct = new Map<string, ProductCatalog>();
-  for (const [product, list] of grouped) {
-    // The same rule, on the same signed targets, as the client's resolver: both must see the same releases.
-    byProduct.set(product, { targets: newestFirst(list), releases: assembleReleases(list) });
+  for (const [product, from] of sources) {
+    const only = from.length === 1 ? from[0]!.products.get(product) : undefined;
+    byProduct.set(product, only ?? productCatalog(from.flatMap((r) => r.products.get(product)!.targets)));
   }
   return { stamp, byName, byProduct, apps };
 }
@@ -60,6 +102,8 @@ function buildIndex(stamp: string, targets: ReleaseTarget[]): Index {
 export class Catalog {
   readonly repository: TufRepository;
   private index: Index | undefined;
+  /** Parsed roles by name (`targets`, `product.<p>`), with the version they were parsed at. */
+  private roles = new Map<string, ParsedRole>();
   private checkedAt = 0;
   private loading: Promise<Index> | undefined;
 
@@ -107,8 +151,32 @@ export class Catalog {
     // Until a repository exists the catalog is empty, not broken.
     const stamp = (await this.repository.metadata.changeStamp()) ?? 'none';
     this.checkedAt = Date.now();
-    if (this.index?.stamp !== stamp)
-      this.index = buildIndex(stamp, stamp === 'none' ? [] : await this.repository.readTargets());
+    if (this.index?.stamp !== stamp) this.index = buildIndex(stamp, stamp === 'none' ? [] : await this.readRoles());
     return this.index;
+  }
+
+  /** Every role the current snapshot lists, parsing only those whose version is not the one already parsed. */
+  private async readRoles(): Promise<ParsedRole[]> {
+    const store = this.repository.metadata;
+    const state = await readState(store);
+    const next = new Map<string, ParsedRole>();
+    const top = this.roles.get('targets');
+    next.set(
+      'targets',
+      top?.version === state.targets.signed.version
+        ? top
+        : parseRole(state.targets.signed.version, state.targets.signed.targets),
+    );
+    for (const role of delegatedRoles(state)) {
+      const known = this.roles.get(role);
+      if (known !== undefined && known.version === state.snapshot.signed.meta[metaNameOf(role)]?.version) {
+        next.set(role, known);
+        continue;
+      }
+      const stored = await readDelegatedRole(store, state, role);
+      if (stored !== undefined) next.set(role, parseRole(stored.version, stored.document.signed.targets));
+    }
+    this.roles = next;
+    return [...next.values()];
   }
 }

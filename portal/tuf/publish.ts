@@ -2,7 +2,10 @@
  * Re-signing the online roles. A change to targets needs a new snapshot (it records the targets version) and a new
  * timestamp (it records the snapshot version); a fresh snapshot needs a new timestamp. Each new file gets version + 1
  * and is written before the file that refers to it, so `timestamp.json` — the only entry point — flips last.
+ * Delegated product roles (product-roles.ts) are signed with the targets key and recorded in the snapshot like
+ * targets; top-level targets is re-signed with them only when its delegation list changes.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { Metadata, Snapshot, Timestamp } from '@tufjs/models';
 import { loadTrustedKey, type KeyDirs } from './keys.js';
 import type { MetadataStore } from './metadata-store.js';
@@ -15,7 +18,8 @@ import {
   writeTargets,
   type RepositoryState,
 } from './metadata-files.js';
-import { signTargets, type TargetEntry } from './targets-metadata.js';
+import { delegatedRoles, delegationsFor, metaNameOf } from './product-roles.js';
+import { serializeTargets, signTargets, type TargetEntry, type TargetsSigned } from './targets-metadata.js';
 
 export type OnlineRole = 'targets' | 'snapshot' | 'timestamp';
 
@@ -28,26 +32,58 @@ export interface ResignOptions {
   now: Date;
   /** The complete new target list; only with `from: 'targets'`. Defaults to the current one. */
   targets?: Record<string, TargetEntry>;
+  /**
+   * Delegated roles to sign anew, each with its complete target list (the same list re-signs it, e.g. near expiry).
+   * A role the snapshot does not list yet is added to top-level targets' delegations.
+   */
+  roles?: ReadonlyMap<string, Record<string, TargetEntry>>;
 }
 
 export async function resign(options: ResignOptions): Promise<RepositoryState> {
   const { metadata: store, keysDir, now } = options;
   const { root } = options.state;
   let { targets, snapshot, timestamp } = options.state;
+  const roles = options.roles ?? new Map<string, Record<string, TargetEntry>>();
+  const meta = { ...snapshot.signed.meta };
 
-  if (options.from === 'targets') {
-    const signed = {
+  if (roles.size > 0) {
+    const key = await loadTrustedKey(keysDir, 'targets', root.signed);
+    for (const [role, entries] of roles) {
+      const signed: TargetsSigned = {
+        _type: 'targets',
+        spec_version: targets.signed.spec_version,
+        version: (meta[metaNameOf(role)]?.version ?? 0) + 1,
+        expires: expiresAt(now, 'targets'),
+        targets: entries,
+      };
+      const bytes = serializeTargets(signTargets(signed, key));
+      await store.put(`${signed.version}.${role}.json`, bytes);
+      meta[metaNameOf(role)] = metaFileFor(signed.version, bytes);
+    }
+  }
+
+  // The delegations follow root (a rotated targets key) and the roles the snapshot lists (a new product).
+  const listed = [...new Set([...delegatedRoles(options.state), ...roles.keys()])];
+  const current = targets.signed['delegations'];
+  // A repository delegating to top-level hash bins (hash-bins.ts) keeps that delegation as it is.
+  const binned = typeof current === 'object' && current !== null && 'succinct_roles' in current;
+  const delegations =
+    binned || (listed.length === 0 && current === undefined) ? current : delegationsFor(root.signed, listed);
+  const from = options.from === 'targets' || !isDeepStrictEqual(current, delegations) ? 'targets' : options.from;
+
+  if (from === 'targets') {
+    const signed: TargetsSigned = {
       ...targets.signed,
       version: targets.signed.version + 1,
       expires: expiresAt(now, 'targets'),
       targets: options.targets ?? targets.signed.targets,
     };
+    if (delegations !== undefined) signed['delegations'] = delegations;
     targets = signTargets(signed, await loadTrustedKey(keysDir, 'targets', root.signed));
   }
 
-  if (options.from === 'targets' || options.from === 'snapshot') {
-    const meta = { ...snapshot.signed.meta };
-    if (options.from === 'targets') {
+  if (from === 'targets' || from === 'snapshot' || roles.size > 0) {
+    if (from === 'targets') {
       // Length matters beyond integrity: tuf-js caps the targets download at this length when it is given and at
       // 5 MB otherwise, which a catalog of tens of thousands of releases exceeds.
       meta[TARGETS_META] = metaFileFor(targets.signed.version, await writeTargets(store, targets));

@@ -4,7 +4,6 @@
  * signs targets → snapshot → timestamp once for the whole batch.
  */
 import { mkdir } from 'node:fs/promises';
-import { isDeepStrictEqual } from 'node:util';
 import { Metadata, Root, Snapshot, Timestamp } from '@tufjs/models';
 import {
   ReleaseTargetCustomSchema,
@@ -25,12 +24,15 @@ import {
   writeMetadata,
   writeTargets,
   type JsonObject,
+  type RepositoryState,
 } from './metadata-files.js';
 import { resign, signedByTrustedKey, type OnlineRole } from './publish.js';
 import { assertTargetName } from './target-name.js';
 import { storesFor, type StoreOptions } from './stores.js';
 import { commitStaged, discardStaged, stageFiles } from './target-files.js';
-import { emptyTargets, signTargets, targetEntry, type TargetEntry, type TargetsSigned } from './targets-metadata.js';
+import { delegatedRoles, readDelegatedRole } from './product-roles.js';
+import { TargetPlacement } from './target-placement.js';
+import { emptyTargets, signTargets, type TargetEntry } from './targets-metadata.js';
 
 export interface RepositoryOptions extends StoreOptions {
   /** Holds `offline/root.pem` and `online/{targets,snapshot,timestamp}.pem` (or see KeyDirs). */
@@ -138,8 +140,7 @@ function listed(name: string, entry: TargetEntry): ReleaseTarget {
 }
 
 /** The stored bytes of a published target, for an input that changes only its metadata. */
-function keptBytes(signed: TargetsSigned, name: string): { sha256: string; length: number } {
-  const existing = targetEntry(signed, name);
+function keptBytes(existing: TargetEntry | undefined, name: string): { sha256: string; length: number } {
   if (existing === undefined) {
     throw new HicareError('INVALID_INPUT.tufNeedsPackageFile', { name }, { name });
   }
@@ -197,39 +198,54 @@ export class TufRepository {
       const state = await readState(this.metadata);
       // Missing keys found now, before any bytes are stored, keep a refused publish from leaving files behind.
       for (const role of ONLINE_ROLES) await loadTrustedKey(this.keysDir, role, state.root.signed);
-      const kept = prepared.map((item) =>
-        item.path === undefined ? keptBytes(state.targets.signed, item.name) : undefined,
-      );
+      const placement = new TargetPlacement(this.metadata, state);
+      await placement.moveReleasesOutOfTop();
+      const existing: (TargetEntry | undefined)[] = [];
+      for (const item of prepared) existing.push((await placement.find(item.name))?.entry);
+      const kept = prepared.map((item, i) => (item.path === undefined ? keptBytes(existing[i], item.name) : undefined));
       const toStage = prepared.flatMap((item) =>
         item.path === undefined ? [] : [{ name: item.name, path: item.path }],
       );
       const staged = await stageFiles(toStage);
-      const next: Record<string, TargetEntry> = { ...state.targets.signed.targets };
-      let changed = false;
+      const entries: TargetEntry[] = [];
       try {
         let s = 0;
         prepared.forEach((item, i) => {
           const file = kept[i] ?? staged[s++]!;
-          const target: TargetEntry = { length: file.length, hashes: { sha256: file.sha256 }, custom: item.custom };
-          const existing = targetEntry(state.targets.signed, item.name);
-          if (existing !== undefined && (existing.hashes.sha256 !== file.sha256 || existing.length !== file.length)) {
+          const published = existing[i];
+          if (
+            published !== undefined &&
+            (published.hashes.sha256 !== file.sha256 || published.length !== file.length)
+          ) {
             throw new HicareError(
               'TARGET_CONFLICT.tufDifferentBytes',
               { name: item.name },
-              { name: item.name, published: existing.hashes.sha256, offered: file.sha256 },
+              { name: item.name, published: published.hashes.sha256, offered: file.sha256 },
             );
           }
-          if (existing === undefined || !isDeepStrictEqual(existing, target)) changed = true;
-          next[item.name] = target;
+          entries.push({ length: file.length, hashes: { sha256: file.sha256 }, custom: item.custom });
         });
       } catch (error) {
         await discardStaged(staged);
         throw error;
       }
       await commitStaged(this.blobs, staged);
-      if (changed)
-        await resign({ metadata: this.metadata, keysDir: this.keysDir, state, from: 'targets', now, targets: next });
-      return prepared.map((item) => listed(item.name, next[item.name]!));
+      for (const [i, item] of prepared.entries()) await placement.put(item.name, entries[i]!);
+      if (placement.anyChange) await this.commit(state, placement, now);
+      return prepared.map((item, i) => listed(item.name, entries[i]!));
+    });
+  }
+
+  /** Signs the roles a placement changed, then snapshot and timestamp (top-level targets only when it changed). */
+  private async commit(state: RepositoryState, placement: TargetPlacement, now: Date): Promise<void> {
+    await resign({
+      metadata: this.metadata,
+      keysDir: this.keysDir,
+      state,
+      from: placement.topChanged ? 'targets' : 'snapshot',
+      now,
+      targets: placement.top,
+      roles: placement.changedRoles(),
     });
   }
 
@@ -246,16 +262,41 @@ export class TufRepository {
       const stale = (role: OnlineRole): boolean =>
         Date.parse(state[role].signed.expires) - now.getTime() <= REFRESH_MARGIN_MS[role] ||
         !signedByTrustedKey(state, role);
-      const from = ONLINE_ROLES.find(stale);
-      if (from === undefined) return false;
-      await resign({ metadata: this.metadata, keysDir: this.keysDir, state, from, now });
+      // Delegated roles expire like targets and are signed with its key, so they go stale on the same terms.
+      const trusted = state.root.signed.roles['targets']?.keyIDs ?? [];
+      const roles = new Map<string, Record<string, TargetEntry>>();
+      for (const role of delegatedRoles(state)) {
+        const stored = await readDelegatedRole(this.metadata, state, role);
+        if (stored === undefined) continue;
+        const { signed, signatures } = stored.document;
+        const expiring = Date.parse(signed.expires) - now.getTime() <= REFRESH_MARGIN_MS.targets;
+        if (expiring || !signatures.some((s) => trusted.includes(s.keyid))) roles.set(role, signed.targets);
+      }
+      const placement = new TargetPlacement(this.metadata, state);
+      const moved = (await placement.moveReleasesOutOfTop()) > 0;
+      const from = moved ? 'targets' : ONLINE_ROLES.find(stale);
+      if (from === undefined && roles.size === 0) return false;
+      await resign({
+        metadata: this.metadata,
+        keysDir: this.keysDir,
+        state,
+        from: from ?? 'snapshot',
+        now,
+        targets: placement.top,
+        roles: new Map([...roles, ...placement.changedRoles()]),
+      });
       return true;
     });
   }
 
-  /** The published targets, as the current timestamp leads a client to them. */
+  /** The published targets, as the current timestamp leads a client to them: top-level, then each product role. */
   async readTargets(): Promise<ReleaseTarget[]> {
-    const { targets } = await readState(this.metadata);
-    return Object.entries(targets.signed.targets).map(([name, entry]) => listed(name, entry));
+    const state = await readState(this.metadata);
+    const all = Object.entries(state.targets.signed.targets).map(([name, entry]) => listed(name, entry));
+    for (const role of delegatedRoles(state)) {
+      const stored = await readDelegatedRole(this.metadata, state, role);
+      for (const [name, entry] of Object.entries(stored?.document.signed.targets ?? {})) all.push(listed(name, entry));
+    }
+    return all;
   }
 }

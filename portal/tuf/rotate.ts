@@ -8,9 +8,11 @@
 import { Metadata, Root } from '@tufjs/models';
 import { discardNextKey, loadTrustedKey, promoteNextKey, stageNextKey, type TufRole } from './keys.js';
 import { expiresAt, readState, writeMetadata, type JsonObject } from './metadata-files.js';
+import { delegatedRoles, readDelegatedRole } from './product-roles.js';
 import { resign } from './publish.js';
 import type { RepositoryOptions } from './repository.js';
 import { storesFor } from './stores.js';
+import type { TargetEntry } from './targets-metadata.js';
 
 export interface RotationResult {
   role: TufRole;
@@ -64,7 +66,17 @@ export async function rotateKey(options: RepositoryOptions & { role: TufRole; no
       throw error;
     }
     await promoteNextKey(keysDir, role);
-    if (role !== 'root') await resign({ metadata, keysDir, state: { ...state, root }, from: role, now });
+    if (role !== 'root') {
+      // Product roles are signed with the targets key too: each is re-signed, and top-level's delegations name the new key.
+      const roles = new Map<string, Record<string, TargetEntry>>();
+      if (role === 'targets') {
+        for (const name of delegatedRoles(state)) {
+          const stored = await readDelegatedRole(metadata, state, name);
+          if (stored !== undefined) roles.set(name, stored.document.signed.targets);
+        }
+      }
+      await resign({ metadata, keysDir, state: { ...state, root }, from: role, now, roles });
+    }
     return { role, retiredKeyIds, keyId: newKey.keyId, rootVersion: root.signed.version };
   });
 }

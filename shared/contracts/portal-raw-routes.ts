@@ -131,7 +131,8 @@ export const portalRawRoutes = {
     path: `${TUF_PATH}*`,
     rest: {
       name: 'file',
-      description: 'timestamp.json, root.json, N.root.json, N.snapshot.json, N.targets.json or a hash bin',
+      description:
+        "timestamp.json, root.json, N.root.json, N.snapshot.json, N.targets.json, a product's role N.product.<product>.json or a hash bin",
     },
     summary: 'Signed TUF metadata, public and cacheable',
     auth: 'public',

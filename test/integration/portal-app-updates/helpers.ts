@@ -35,7 +35,10 @@ export function publishApp(dataDirectory: string, args: readonly string[]): Prom
   return runCli(['publish-app', ...args], cliEnv({ HICARE_PORTAL_DATA: dataDirectory }));
 }
 
-/** The targets and timestamp versions a client would see now, straight from the repository's files. */
+/**
+ * The top-level targets and timestamp versions a client would see now, straight from the repository's files, and
+ * the names top-level targets lists (the manager's installers; releases are in product roles).
+ */
 export async function signedVersions(
   repoDir: string,
 ): Promise<{ targets: number; timestamp: number; names: string[] }> {

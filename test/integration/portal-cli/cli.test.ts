@@ -52,7 +52,10 @@ const FLAGS: Record<string, string[]> = {
   lifecycle: ['--product', '--major', '--ga', '--end-of-maintenance', '--end-of-service', '--no-wait'],
 };
 
-/** The version of targets.json the served timestamp leads to. */
+/**
+ * The versions of the targets roles (top-level and every product's) the served timestamp leads to, summed: it goes
+ * up whenever any of them is re-signed.
+ */
 async function servedTargetsVersion(url: string): Promise<number> {
   const timestamp = (await json<{ signed: { meta: Record<string, { version: number }> } }>(`${url}/tuf/timestamp.json`))
     .body;
@@ -60,7 +63,9 @@ async function servedTargetsVersion(url: string): Promise<number> {
   const snapshot = (
     await json<{ signed: { meta: Record<string, { version: number }> } }>(`${url}/tuf/${snapshotVersion}.snapshot.json`)
   ).body;
-  return snapshot.signed.meta['targets.json']?.version ?? 0;
+  return Object.entries(snapshot.signed.meta)
+    .filter(([file]) => /^(?:targets|product\..+)\.json$/.test(file))
+    .reduce((sum, [, meta]) => sum + meta.version, 0);
 }
 
 async function signIn(url: string, email: string, password: string): Promise<string> {

@@ -54,6 +54,7 @@ describe('/tuf/ metadata', () => {
   it('serves each role with JSON type, exact length, a content ETag and the right caching', async () => {
     const names = (await readdir(fixture.repoDir)).filter((n) => n.endsWith('.json')).sort();
     expect(names).toEqual([
+      '1.product.hicare-server.json',
       '1.root.json',
       '1.snapshot.json',
       '1.targets.json',
@@ -150,6 +151,10 @@ describe('/tuf/ metadata', () => {
       ['upper case', '/tuf/ROOT.json'],
       ['the directory itself', '/tuf/'],
       ['a listed name not on disk', '/tuf/7.snapshot.json'],
+      ['a product role of an unpublished product', '/tuf/1.product.nobody.json'],
+      ['a product role named in upper case', '/tuf/1.product.HICARE-SERVER.json'],
+      ['a product role without a product', '/tuf/1.product..json'],
+      ['a product role with a dotted product', '/tuf/1.product.hicare.server.json'],
     ])('refuses %s with a coded 404', async (_what, pathOrFn) => {
       const path = typeof pathOrFn === 'function' ? pathOrFn() : pathOrFn;
       for (const method of ['GET', 'HEAD']) {

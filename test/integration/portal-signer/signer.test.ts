@@ -48,6 +48,7 @@ const leads = (line: LogLine): boolean => line.msg.startsWith('leading');
 interface Versions {
   timestamp: number;
   snapshot: number;
+  /** Top-level targets' and every product role's versions, summed: goes up whenever any of them is re-signed. */
   targets: number;
 }
 
@@ -57,15 +58,17 @@ async function servedCatalog(url: string): Promise<Versions & { names: string[] 
   const timestamp = (await json<Meta>(`${url}/tuf/timestamp.json`)).body.signed;
   const snapshotVersion = timestamp.meta['snapshot.json']?.version ?? 0;
   const snapshot = (await json<Meta>(`${url}/tuf/${snapshotVersion}.snapshot.json`)).body.signed;
-  const targetsVersion = snapshot.meta['targets.json']?.version ?? 0;
-  const targets = (
-    await json<{ signed: { targets: Record<string, unknown> } }>(`${url}/tuf/${targetsVersion}.targets.json`)
-  ).body.signed;
+  const roles = Object.entries(snapshot.meta).filter(([file]) => /^(?:targets|product\..+)\.json$/.test(file));
+  const names: string[] = [];
+  for (const [file, { version }] of roles) {
+    const role = (await json<{ signed: { targets: Record<string, unknown> } }>(`${url}/tuf/${version}.${file}`)).body;
+    names.push(...Object.keys(role.signed.targets));
+  }
   return {
     timestamp: timestamp.version,
     snapshot: snapshotVersion,
-    targets: targetsVersion,
-    names: Object.keys(targets.targets),
+    targets: roles.reduce((sum, [, { version }]) => sum + version, 0),
+    names,
   };
 }
 

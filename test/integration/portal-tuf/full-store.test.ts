@@ -10,7 +10,7 @@ import type { BlobStore } from '../../../portal/storage/blob-store.js';
 import { FolderMetadataStore, type MetadataStore } from '../../../portal/tuf/metadata-store.js';
 import { readState } from '../../../portal/tuf/metadata-files.js';
 import { openRepository, type TufRepository } from '../../../portal/tuf/repository.js';
-import { cleanup, freshRepository, packageFile, releaseCustom } from './helpers.js';
+import { cleanup, freshRepository, packageFile, publishedTargets, releaseCustom } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -70,9 +70,9 @@ describe('a full disk or store during publish', () => {
         openRepository({ repoDir, keysDir, blobs: fillingBlobs(base.blobs) }),
     ],
     [
-      'the targets metadata',
+      "the product's targets metadata",
       (repoDir: string, keysDir: string) =>
-        openRepository({ repoDir, keysDir, metadata: fillingMetadata(repoDir, '2.targets.json') }),
+        openRepository({ repoDir, keysDir, metadata: fillingMetadata(repoDir, '1.product.hicare-server.json') }),
     ],
     [
       'the timestamp',
@@ -96,7 +96,7 @@ describe('a full disk or store during publish', () => {
 
       await publishOne(repo, workDir, '1.0.0');
       expect(await versions(repoDir)).toEqual([2, 2, 2]);
-      expect(Object.keys((await readState(repoDir)).targets.signed.targets)).toHaveLength(1);
+      expect(Object.keys(await publishedTargets(repoDir))).toHaveLength(1);
     },
   );
 });

@@ -10,7 +10,10 @@ import { type AddressInfo } from 'node:net';
 import { join, resolve, sep } from 'node:path';
 import { Updater } from 'tuf-js';
 import { initKeys } from '../../../portal/tuf/keys.js';
+import { metadataStoreOf, readState, type MetadataSource } from '../../../portal/tuf/metadata-files.js';
+import { delegatedRoles, readDelegatedRole } from '../../../portal/tuf/product-roles.js';
 import { initRepository, type TufRepository } from '../../../portal/tuf/repository.js';
+import type { TargetEntry } from '../../../portal/tuf/targets-metadata.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -152,3 +155,18 @@ export function releaseCustom(overrides: Record<string, unknown> = {}): Record<s
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
+
+/** Every published target as a client can reach it: top-level targets and every product role the snapshot lists. */
+export async function publishedTargets(source: MetadataSource): Promise<Record<string, TargetEntry>> {
+  const store = metadataStoreOf(source);
+  const state = await readState(store);
+  const all: Record<string, TargetEntry> = { ...state.targets.signed.targets };
+  for (const role of delegatedRoles(state))
+    Object.assign(all, (await readDelegatedRole(store, state, role))?.document.signed.targets);
+  return all;
+}
+
+/** The version of a delegated role the current snapshot lists (`product.<product>`), 0 when it lists none. */
+export async function roleVersion(source: MetadataSource, role: string): Promise<number> {
+  return (await readState(metadataStoreOf(source))).snapshot.signed.meta[`${role}.json`]?.version ?? 0;
+}

@@ -18,6 +18,7 @@ import {
   HOUR,
   packageFile,
   releaseCustom,
+  roleVersion,
   serve,
   tempDir,
   trustingClient,
@@ -51,11 +52,12 @@ async function snapshotOfDisk(repoDir: string): Promise<{ files: string[]; times
 
 async function versions(
   repoDir: string,
-): Promise<{ root: number; targets: number; snapshot: number; timestamp: number }> {
+): Promise<{ root: number; targets: number; product: number; snapshot: number; timestamp: number }> {
   const s = await readState(repoDir);
   return {
     root: s.root.signed.version,
     targets: s.targets.signed.version,
+    product: await roleVersion(repoDir, 'product.hicare-server'),
     snapshot: s.snapshot.signed.version,
     timestamp: s.timestamp.signed.version,
   };
@@ -124,7 +126,7 @@ describe('addTarget / addTargets', () => {
     expect(published.custom.notes).toBe('');
     expect('minUpgradeFrom' in published.custom).toBe(false);
     expect(await repo.readTargets()).toEqual([published]);
-    expect(await versions(repoDir)).toEqual({ root: 1, targets: 2, snapshot: 2, timestamp: 2 });
+    expect(await versions(repoDir)).toEqual({ root: 1, targets: 2, product: 1, snapshot: 2, timestamp: 2 });
 
     const state = await readState(repoDir);
     const targetsBytes = await readFile(join(repoDir, '2.targets.json'));
@@ -144,7 +146,7 @@ describe('addTarget / addTargets', () => {
     );
     const published = await repo.addTargets(inputs);
     expect(published.map((t) => t.name)).toEqual(inputs.map((i) => i.name));
-    expect(await versions(repoDir)).toEqual({ root: 1, targets: 2, snapshot: 2, timestamp: 2 });
+    expect(await versions(repoDir)).toEqual({ root: 1, targets: 2, product: 1, snapshot: 2, timestamp: 2 });
   });
 
   it.each([
@@ -239,7 +241,8 @@ describe('addTarget / addTargets', () => {
       custom: releaseCustom({ notes: 'Known issue added.' }),
     });
     expect(updated.custom.notes).toBe('Known issue added.');
-    expect(await versions(repoDir)).toMatchObject({ targets: 3, snapshot: 3, timestamp: 3 });
+    // The update re-signs the product's role only: top-level targets already delegates to it.
+    expect(await versions(repoDir)).toMatchObject({ targets: 2, product: 2, snapshot: 3, timestamp: 3 });
   });
 
   it('never moves a version back, even when the clock does', async () => {
@@ -256,7 +259,7 @@ describe('addTarget / addTargets', () => {
       custom: releaseCustom(),
       now: new Date('2026-04-01T00:00:00Z'),
     });
-    expect(await versions(repoDir)).toEqual({ root: 1, targets: 3, snapshot: 3, timestamp: 3 });
+    expect(await versions(repoDir)).toEqual({ root: 1, targets: 2, product: 2, snapshot: 3, timestamp: 3 });
   });
 
   it('serializes concurrent publishes in one process: every target lands, every version is used once', async () => {
@@ -271,7 +274,7 @@ describe('addTarget / addTargets', () => {
       ),
     );
     expect((await repo.readTargets()).length).toBe(6);
-    expect(await versions(repoDir)).toEqual({ root: 1, targets: 7, snapshot: 7, timestamp: 7 });
+    expect(await versions(repoDir)).toEqual({ root: 1, targets: 7, product: 0, snapshot: 7, timestamp: 7 });
   });
 
   it('keeps the last three snapshot and targets versions and every root', async () => {
@@ -309,7 +312,7 @@ describe('refreshTimestamp', () => {
     expect(await repo.refreshTimestamp(at(17))).toBe(false);
     expect(await versions(repoDir)).toMatchObject({ timestamp: 1 });
     expect(await repo.refreshTimestamp(at(19))).toBe(true);
-    expect(await versions(repoDir)).toEqual({ root: 1, targets: 1, snapshot: 1, timestamp: 2 });
+    expect(await versions(repoDir)).toEqual({ root: 1, targets: 1, product: 0, snapshot: 1, timestamp: 2 });
     expect((await readState(repoDir)).timestamp.signed.expires).toBe('2026-05-02T19:00:00Z');
     expect(await repo.refreshTimestamp(at(19))).toBe(false);
   });
@@ -318,9 +321,9 @@ describe('refreshTimestamp', () => {
     const start = new Date('2026-05-01T00:00:00Z');
     const { repoDir, repo } = await freshRepository(start);
     expect(await repo.refreshTimestamp({ now: new Date(start.getTime() + 6.5 * DAY) })).toBe(true);
-    expect(await versions(repoDir)).toEqual({ root: 1, targets: 1, snapshot: 2, timestamp: 2 });
+    expect(await versions(repoDir)).toEqual({ root: 1, targets: 1, product: 0, snapshot: 2, timestamp: 2 });
     expect(await repo.refreshTimestamp({ now: new Date(start.getTime() + 84 * DAY) })).toBe(true);
-    expect(await versions(repoDir)).toEqual({ root: 1, targets: 2, snapshot: 3, timestamp: 3 });
+    expect(await versions(repoDir)).toEqual({ root: 1, targets: 2, product: 0, snapshot: 3, timestamp: 3 });
   });
 
   it('finishes a rotation interrupted after its root was published, and clients accept the result', async () => {
