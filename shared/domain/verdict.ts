@@ -82,14 +82,28 @@ type ReasonKey = Extract<ErrorKey, VerdictReasonCode | `${VerdictReasonCode}.${s
  * Contract dates go as `…Date` params with the contract's `zone`: "31 Mar 2027, Asia/Shanghai".
  */
 function reason(key: ReasonKey, params: MessageParams = {}): VerdictReason {
-  const t = translator('en');
-  return {
-    code: codeOfKey<VerdictReasonCode>(key),
-    message: t(`errors.${key}.message`, params),
-    remedy: t(`errors.${key}.remedy`, params),
-    key,
-    params: { ...params },
-  };
+  const { message, remedy } = englishText(key, params);
+  return { code: codeOfKey<VerdictReasonCode>(key), message, remedy, key, params: { ...params } };
+}
+
+/**
+ * The English texts of reasons already written. An entitlement answer judges every release of a product and repeats
+ * the same few reasons with the same params on every request; formatting them through the catalog was a tenth of
+ * the request's time. The texts depend on nothing but the key and params, so they are kept, up to a bound.
+ */
+const writtenReasons = new Map<string, { message: string; remedy: string }>();
+const WRITTEN_REASONS_KEPT = 4096;
+
+function englishText(key: ReasonKey, params: MessageParams): { message: string; remedy: string } {
+  const id = `${key}\u0000${JSON.stringify(params)}`;
+  let text = writtenReasons.get(id);
+  if (text === undefined) {
+    const t = translator('en');
+    text = { message: t(`errors.${key}.message`, params), remedy: t(`errors.${key}.remedy`, params) };
+    if (writtenReasons.size >= WRITTEN_REASONS_KEPT) writtenReasons.clear();
+    writtenReasons.set(id, text);
+  }
+  return text;
 }
 
 /** The major the contract licenses for a product: the contract's own figure, else the installed major. */
