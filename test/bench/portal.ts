@@ -21,7 +21,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/hicare-portal.js');
 const DURATION_S = Number(process.env['HICARE_BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['HICARE_BENCH_CONNECTIONS'] ?? 32);
-/** A database on this server is made for the run and dropped after; unset HICARE_BENCH_POSTGRES=0 skips it. */
+/** A database on this server is made for the run and dropped after; HICARE_BENCH_POSTGRES=0 skips it. */
 const POSTGRES_ADMIN_URL = process.env['HICARE_BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface Figures {
