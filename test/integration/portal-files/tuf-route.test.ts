@@ -50,6 +50,17 @@ async function writeAndReturn(path: string, content: string | Buffer): Promise<s
   return path;
 }
 
+/**
+ * The fixture publishes through its own store, as the CLI does beside a running portal: the portal serves it within
+ * its recheck interval, so this asks until it does (the vitest timeout bounds the wait) and answers the ETag.
+ */
+async function servesPublishedTimestamp(): Promise<string> {
+  const published = `"sha256-${sha256(await readFile(join(fixture.repoDir, 'timestamp.json')))}"`;
+  while ((await rawRequest(portal.base, '/tuf/timestamp.json')).headers['etag'] !== published)
+    await new Promise((resolve) => setImmediate(resolve));
+  return published;
+}
+
 describe('/tuf/ metadata', () => {
   it('serves each role with JSON type, exact length, a content ETag and the right caching', async () => {
     const names = (await readdir(fixture.repoDir)).filter((n) => n.endsWith('.json')).sort();
@@ -116,16 +127,9 @@ describe('/tuf/ metadata', () => {
 
   it('gives an unversioned file republished by another writer a new ETag once the portal rechecks', async () => {
     const before = (await rawRequest(portal.base, '/tuf/timestamp.json')).headers['etag'];
-    // The fixture writes through its own store, as the CLI does beside a running portal: the portal sees it within
-    // its recheck interval, so the test asks until it does (the vitest timeout bounds the wait).
     await fixture.repo.refreshTimestamp({ now: new Date(Date.now() + 23 * 3_600_000) });
-    const published = `"sha256-${sha256(await readFile(join(fixture.repoDir, 'timestamp.json')))}"`;
-    let after = await rawRequest(portal.base, '/tuf/timestamp.json');
-    while (after.headers['etag'] === before) {
-      await new Promise((resolve) => setImmediate(resolve));
-      after = await rawRequest(portal.base, '/tuf/timestamp.json');
-    }
-    expect(after.headers['etag']).toBe(published);
+    const after = await servesPublishedTimestamp();
+    expect(after).not.toBe(before);
   });
 
   describe('while a publisher holds the lock', () => {
@@ -191,6 +195,7 @@ describe('/tuf/ metadata', () => {
       path: await writeAndReturn(join(fixture.workDir, 'q.tar.gz'), content),
       custom: releaseCustom('2.4.2'),
     });
+    await servesPublishedTimestamp();
     const second = client.updater();
     await second.refresh();
     const info = await second.getTargetInfo(next);
