@@ -11,6 +11,7 @@ import { METADATA_NAME, type MetadataStore } from '../tuf/metadata-store.js';
 import { sendError, type Authenticate } from './endpoints.js';
 import { noneMatch } from './file-response.js';
 import { MetadataCache } from './metadata-cache.js';
+import { encodedMetadata, gzipEtag } from './metadata-encoding.js';
 import { registerRawRoute, restOf, type RawHandler } from './raw-route.js';
 
 export const TUF_METADATA_NAME = METADATA_NAME;
@@ -49,12 +50,17 @@ async function serveMetadata(
     if ('nextRoot' in lookup && lookup.nextRoot) reply.header('cache-control', NEXT_ROOT_MISS_CACHE);
     return sendError(reply, notFound(name));
   }
-  reply.header('etag', file.etag);
+  const sent = encodedMetadata(file, request.headers['accept-encoding']);
+  reply.header('etag', sent.etag);
   reply.header('cache-control', tufCacheControl(name));
-  if (noneMatch(request.headers['if-none-match'], file.etag)) return reply.code(304).send();
+  reply.header('vary', 'accept-encoding');
+  // Either form's ETag names the same file: a client that revalidates with the other one still gets its 304.
+  const held = request.headers['if-none-match'];
+  if (noneMatch(held, file.etag) || noneMatch(held, gzipEtag(file.etag))) return reply.code(304).send();
   reply.type('application/json');
-  reply.header('content-length', String(file.bytes.length));
-  return reply.send(request.method === 'HEAD' ? undefined : file.bytes);
+  if (sent.gzip) reply.header('content-encoding', 'gzip');
+  reply.header('content-length', String(sent.bytes.length));
+  return reply.send(request.method === 'HEAD' ? undefined : sent.bytes);
 }
 
 /** The metadata route's handler: public, so it needs no caller. */

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashedTargetPath } from '../../../portal/tuf/target-name.js';
 import {
@@ -123,6 +124,49 @@ describe('/tuf/ metadata', () => {
       expect(res.headers['cache-control']).toBe(IMMUTABLE);
       expect(res.body.equals(big)).toBe(true);
     }
+  });
+
+  it('sends metadata gzipped to a client that takes gzip, the same JSON once inflated, and 304 to either ETag', async () => {
+    // Repetitive like a product role: many entries with the same keys.
+    const entries = Object.fromEntries(
+      Array.from({ length: 400 }, (_, i) => [
+        `atlas/9.${i}.0/linux-x64/atlas.tar.gz`,
+        { length: i, custom: { notes: '' } },
+      ]),
+    );
+    const role = Buffer.from(JSON.stringify({ signed: { _type: 'targets', targets: entries } }));
+    await writeFile(join(fixture.repoDir, '98.targets.json'), role);
+    const plainEtag = `"sha256-${sha256(role)}"`;
+
+    const zipped = await rawRequest(portal.base, '/tuf/98.targets.json', {
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['vary']).toBe('accept-encoding');
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+    expect(zipped.body.length).toBeLessThan(role.length / 5);
+    expect(gunzipSync(zipped.body).equals(role)).toBe(true);
+    expect(zipped.headers['etag']).not.toBe(plainEtag);
+
+    for (const refused of [undefined, 'identity', 'gzip;q=0, deflate']) {
+      const plain = await rawRequest(portal.base, '/tuf/98.targets.json', {
+        headers: refused === undefined ? {} : { 'accept-encoding': refused },
+      });
+      expect(plain.headers['content-encoding'], refused).toBeUndefined();
+      expect(plain.headers['etag'], refused).toBe(plainEtag);
+      expect(plain.body.equals(role), refused).toBe(true);
+    }
+    for (const held of [plainEtag, zipped.headers['etag']!]) {
+      const again = await rawRequest(portal.base, '/tuf/98.targets.json', {
+        headers: { 'accept-encoding': 'gzip', 'if-none-match': held },
+      });
+      expect(again.status, held).toBe(304);
+    }
+
+    // Small files (the timestamp every client asks for) are not worth a gzip header.
+    const timestamp = await rawRequest(portal.base, '/tuf/timestamp.json', { headers: { 'accept-encoding': 'gzip' } });
+    expect(timestamp.headers['content-encoding']).toBeUndefined();
   });
 
   it('gives an unversioned file republished by another writer a new ETag once the portal rechecks', async () => {
