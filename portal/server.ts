@@ -30,6 +30,7 @@ import type { ReadinessCheck } from './ops/readiness.js';
 import { bearerAuthentication, registerPortalRoutes } from './http/routes.js';
 import { loadGrantKey } from './requests/grant-key.js';
 import type { GrantSecrets } from './requests/grant-secrets.js';
+import { AnswerMemo } from './entitlement/answer-memo.js';
 import { startLiveState } from './live-state.js';
 import type { RequestEventBus } from './requests/events.js';
 import type { BlobStore } from './storage/blob-store.js';
@@ -186,7 +187,9 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     catalog,
     now,
     postExpiry: options.postExpiry ?? 'earned',
-    ...(live.contracts === undefined ? {} : { contracts: live.contracts }),
+    contracts: live.contracts,
+    productRules: live.productRules,
+    answers: new AnswerMemo(),
   };
   const auth = bearerAuthentication(db, now, live.tokens);
   registerPortalRoutes(app, ctx, auth, {

@@ -10,6 +10,7 @@ import type { ReleaseTarget, ReleaseTargetCustom } from '../../shared/contracts/
 import { majorOf, parseVersion, type LineLifecycle } from '../../shared/domain/release.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { listLifecycles, setLifecycle } from '../db/lifecycles.js';
+import { announceRevocation } from '../db/revocations.js';
 import type { Database } from '../db/schema.js';
 
 export interface PublishInput {
@@ -59,6 +60,8 @@ export async function setLineLifecycle(
   now: Date,
 ): Promise<{ lifecycle: LineLifecycle; resigned: number }> {
   const saved = await setLifecycle(db, lifecycle);
+  // Portals caching the product's rules forget them (at once on PostgreSQL; beside a SQLite portal, within seconds).
+  await announceRevocation(db, { kind: 'product', id: saved.product });
   return { lifecycle: saved, resigned: await resignLine(catalog, saved, now) };
 }
 

@@ -28,6 +28,7 @@ import {
 import { HicareError } from '../../shared/errors.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { dialectOf } from '../db/connection.js';
+import { announceRevocation } from '../db/revocations.js';
 import { listLifecycles, setLifecycle } from '../db/lifecycles.js';
 import { awaitPublishJob, insertPublishJob, newPublishJobId } from '../db/publish-jobs.js';
 import type { Database } from '../db/schema.js';
@@ -217,6 +218,8 @@ export async function withdrawRelease(
       now,
     );
   });
+  // The verdicts' caches forget the product's rules, here and on every other instance.
+  await announceRevocation(ctx.db, { kind: 'product', id: product });
   return showRelease(ctx, product, version);
 }
 
@@ -246,6 +249,8 @@ export async function restoreRelease(
       now,
     );
   });
+  // The verdicts' caches forget the product's rules, here and on every other instance.
+  await announceRevocation(ctx.db, { kind: 'product', id: product });
   return showRelease(ctx, product, version);
 }
 
@@ -326,6 +331,7 @@ export async function setLine(
       await recordChange(trx, actor, change, now);
       return l;
     });
+    await announceRevocation(ctx.db, { kind: 'product', id: product });
     const resigned = await resignLine(ctx.catalog, saved, now);
     return { state: 'done', line: await lineNow(ctx, saved), resigned };
   }
@@ -336,6 +342,8 @@ export async function setLine(
   });
   const job = await awaitPublishJob(ctx.db, id, Date.now() + (body.waitSeconds ?? 10) * 1000);
   if (job?.state === 'done') {
+    // The signer announced it too; said here as well, so this instance's next answer has it whatever the listener's lag.
+    await announceRevocation(ctx.db, { kind: 'product', id: product });
     const result = job.result as { lifecycle: LineLifecycle; resigned: number };
     return { state: 'done', line: await lineNow(ctx, result.lifecycle), resigned: result.resigned };
   }

@@ -1,6 +1,7 @@
 /**
  * Word that something the hot path caches stopped being true: a token or an account is no longer valid (sign-out,
- * a withdrawn key, a disabled account), or a customer's contracts or covered systems changed. Whoever changes it
+ * a withdrawn key, a disabled account), a customer's contracts or covered systems changed, or a product's line
+ * lifecycles or withdrawn releases changed. Whoever changes it
  * announces it: the caches on the same database object hear it at once, and on PostgreSQL a NOTIFY carries it to
  * every other instance and process.
  */
@@ -10,7 +11,7 @@ import type { Database } from './schema.js';
 
 export const REVOKE_CHANNEL = 'hicare_revoke';
 
-export type Revocation = { kind: 'token' | 'account' | 'customer'; id: string };
+export type Revocation = { kind: 'token' | 'account' | 'customer' | 'product'; id: string };
 
 export type RevocationListener = (revocation: Revocation) => void;
 
@@ -33,13 +34,13 @@ function tell(db: Kysely<Database>, revocation: Revocation): void {
   for (const listener of [...(listeners.get(db) ?? [])]) listener(revocation);
 }
 
-/** `token:<id>`, `account:<id>` or `customer:<id>`: the NOTIFY payload. */
+/** `token:<id>`, `account:<id>`, `customer:<id>` or `product:<id>`: the NOTIFY payload. */
 export function revocationPayload(revocation: Revocation): string {
   return `${revocation.kind}:${revocation.id}`;
 }
 
 export function parseRevocation(payload: string): Revocation | undefined {
-  const match = /^(token|account|customer):(.{1,200})$/.exec(payload);
+  const match = /^(token|account|customer|product):(.{1,200})$/.exec(payload);
   if (match === null) return undefined;
   return { kind: match[1] as Revocation['kind'], id: match[2] ?? '' };
 }

@@ -9,14 +9,22 @@ import type { ReleaseTarget } from '../../shared/contracts/catalog.js';
 import type { KnownWithdrawal, SystemEntitlement } from '../../shared/contracts/entitlement.js';
 import { platformOfBuild } from '../../shared/domain/release-assembly.js';
 import type { Release } from '../../shared/domain/release.js';
-import { verdict, type PostExpiryPolicy, type ReleaseWithdrawal, type Verdict } from '../../shared/domain/verdict.js';
+import {
+  prepareVerdict,
+  verdict,
+  type PostExpiryPolicy,
+  type ReleaseWithdrawal,
+  type Verdict,
+} from '../../shared/domain/verdict.js';
 import { HicareError } from '../../shared/errors.js';
 import { translate } from '../../shared/i18n/translator.js';
-import type { Catalog } from '../catalog/catalog.js';
+import type { Catalog, ProductCatalog } from '../catalog/catalog.js';
 import { listLifecycles } from '../db/lifecycles.js';
 import { firstDownloadsBefore, listWithdrawals, withdrawalKey, type Withdrawal } from '../db/withdrawals.js';
 import type { Database } from '../db/schema.js';
+import type { AnswerMemo } from './answer-memo.js';
 import type { ContractCache } from './contract-cache.js';
+import type { ProductRules, ProductRulesCache } from './product-rules.js';
 import {
   baselineVersion,
   customerOf,
@@ -31,8 +39,24 @@ export interface EntitlementContext {
   catalog: Catalog;
   now: () => Date;
   postExpiry: PostExpiryPolicy;
-  /** Contracts kept for a few seconds (PostgreSQL); read every time when absent. */
+  /** Contracts kept for a few seconds; read every time when absent. */
   contracts?: ContractCache;
+  /** Lifecycles and withdrawals kept for a moment; read every time when absent. */
+  productRules?: ProductRulesCache;
+  /** Entitlement answers kept while their inputs are the same; written every time when absent. */
+  answers?: AnswerMemo<SystemEntitlement>;
+}
+
+/** A product's lifecycles and withdrawals, from the cache when the context has one. */
+export async function productRules(ctx: EntitlementContext, product: string): Promise<ProductRules> {
+  const load = async (): Promise<ProductRules> => {
+    const [lifecycles, withdrawals] = await Promise.all([
+      listLifecycles(ctx.db, { product }),
+      listWithdrawals(ctx.db, { product }),
+    ]);
+    return { lifecycles, withdrawals };
+  };
+  return ctx.productRules === undefined ? load() : ctx.productRules.rulesOf(product, load);
 }
 
 export interface EntitlementQuery {
@@ -48,26 +72,53 @@ export async function systemEntitlement(
   serialNumber: string,
   query: EntitlementQuery,
 ): Promise<SystemEntitlement> {
-  const { systems } = await customerSystems(ctx.db, customerOf(caller), { serialNumber }, ctx.contracts);
+  const customerId = customerOf(caller);
+  const { contracts, systems } = await customerSystems(ctx.db, customerId, { serialNumber }, ctx.contracts);
   const entry = systems[0];
   if (entry === undefined) throw systemNotFound(serialNumber);
   const product = entry.system.product;
-  const [catalog, lifecycles, withdrawals] = await Promise.all([
-    ctx.catalog.product(product),
-    listLifecycles(ctx.db, { product }),
-    listWithdrawals(ctx.db, { product }),
-  ]);
-  const installed = baselineVersion(entry, query.installedVersion, majorsOf(catalog.releases.map((r) => r.version)));
-  const platform = query.platform ?? entry.platform ?? undefined;
-  const releases = new Map(catalog.releases.map((r) => [r.version, r]));
-  const now = ctx.now();
+  const [catalog, rules] = await Promise.all([ctx.catalog.product(product), productRules(ctx, product)]);
+  const { withdrawals } = rules;
   const downloaded = await firstDownloadsBefore(
     ctx.db,
-    customerOf(caller),
+    customerId,
     product,
     [...withdrawals.values()].map((w) => w.version),
     serialNumber,
   );
+  const now = ctx.now();
+  const write = (): Promise<SystemEntitlement> =>
+    Promise.resolve(writeEntitlement(ctx, entry, query, catalog, rules, downloaded, now));
+  if (ctx.answers === undefined) return write();
+  // Everything the answer is written from, by identity (cached objects) or value (what was read just now).
+  const inputs = [contracts, catalog, rules, entry.installedVersion, entry.platform, [...downloaded].join('\u0001')];
+  const key = [customerId, serialNumber, query.installedVersion, query.platform, query.previews === true].join(
+    '\u0000',
+  );
+  return ctx.answers.answer(key, now, inputs, write);
+}
+
+function writeEntitlement(
+  ctx: EntitlementContext,
+  entry: CustomerSystem,
+  query: EntitlementQuery,
+  catalog: ProductCatalog,
+  { lifecycles, withdrawals }: ProductRules,
+  downloaded: ReadonlyMap<string, string>,
+  now: Date,
+): SystemEntitlement {
+  const { product, serialNumber } = entry.system;
+  const installed = baselineVersion(entry, query.installedVersion, majorsOf(catalog.releases.map((r) => r.version)));
+  const platform = query.platform ?? entry.platform ?? undefined;
+  const releases = new Map(catalog.releases.map((r) => [r.version, r]));
+  const judge = prepareVerdict({
+    contracts: entry.contracts,
+    system: { serialNumber, product, installedVersion: installed, ...(platform === undefined ? {} : { platform }) },
+    lifecycles,
+    now,
+    postExpiry: ctx.postExpiry,
+    includePrereleases: query.previews === true,
+  });
 
   const out: SystemEntitlement['releases'] = [];
   for (const target of catalog.targets) {
@@ -75,7 +126,10 @@ export async function systemEntitlement(
     const release = releases.get(target.custom.version);
     if (release === undefined) continue;
     const withdrawal = withdrawals.get(withdrawalKey(product, release.version));
-    const v = judge(ctx, entry, installed, release, lifecycles, now, platform, query.previews === true, withdrawal);
+    const v = judge.judge(
+      release,
+      withdrawal === undefined ? undefined : { at: withdrawal.at, reason: withdrawal.reason },
+    );
     const downloadedAt =
       withdrawal === undefined ? undefined : downloadedBefore(downloaded, serialNumber, release.version, withdrawal);
     out.push({
@@ -197,10 +251,9 @@ export async function authorizeDownload(
   const filter = query.serialNumber === undefined ? { product } : { serialNumber: query.serialNumber };
   const { contracts, systems } = await customerSystems(ctx.db, customerOf(caller), filter, ctx.contracts);
   if (query.serialNumber !== undefined && systems.length === 0) throw systemNotFound(query.serialNumber);
-  const [catalog, lifecycles, withdrawals] = await Promise.all([
+  const [catalog, { lifecycles, withdrawals }] = await Promise.all([
     ctx.catalog.product(product),
-    listLifecycles(ctx.db, { product }),
-    listWithdrawals(ctx.db, { product }),
+    productRules(ctx, product),
   ]);
   const release = catalog.releases.find((r) => r.version === target.custom.version);
   if (release === undefined)

@@ -28,7 +28,7 @@ import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../requests/idempotency.js
 import type { RequestContext, RequestOptions } from '../requests/context.js';
 import { requestRoutes } from '../requests/routes.js';
 import { mailPageHandlers } from '../mail/pages.js';
-import { markReplayed, type Authenticate } from './endpoints.js';
+import { answerToReuse, markReplayed, type Authenticate } from './endpoints.js';
 import { requestedLocale } from './locale.js';
 import { packageHandler, type PackageRouteOptions } from './package-route.js';
 import { registerRouteTable, type JsonHandlers } from './route-table.js';
@@ -148,12 +148,15 @@ function entitlementHandlers(ctx: EntitlementContext): Pick<JsonHandlers, Entitl
         })),
       };
     },
+    // The same answer object comes back while its inputs are unchanged (answer-memo.ts): checked and written once.
     systemEntitlement: async ({ caller, params, query }) =>
-      systemEntitlement(ctx, caller.account, params.serialNumber, {
-        installedVersion: query.installedVersion,
-        platform: query.platform,
-        previews: query.previews === '1',
-      }),
+      answerToReuse(
+        await systemEntitlement(ctx, caller.account, params.serialNumber, {
+          installedVersion: query.installedVersion,
+          platform: query.platform,
+          previews: query.previews === '1',
+        }),
+      ),
     withdrawals: async ({ caller }) => ({ withdrawals: await knownWithdrawals(ctx, caller.account) }),
     downloadRecords: async ({ caller, query }) => downloadRecords(db, caller.account, query),
     reportInstalled: async ({ caller, params, body, request, reply }) => {

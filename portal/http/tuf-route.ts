@@ -2,14 +2,16 @@
  * `GET|HEAD /tuf/<file>`: the signed catalog's metadata, public to anyone, from the MetadataStore (a folder, or the
  * database shared by every instance). Only the roles' metadata files and hash bins are served: the publish lock,
  * temporary files and package bytes never are, since package bytes are for authorized callers only and go through
- * the package route.
+ * the package route. The files are served from memory (./metadata-cache.ts says how long each is kept).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { portalRawRoutes, type PortalRawRoutes } from '../../shared/contracts/portal-raw-routes.js';
 import { HicareError } from '../../shared/errors.js';
-import { METADATA_NAME, type MetadataStore, type StoredMetadata } from '../tuf/metadata-store.js';
+import { METADATA_NAME, type MetadataStore } from '../tuf/metadata-store.js';
 import { sendError, type Authenticate } from './endpoints.js';
 import { noneMatch } from './file-response.js';
+import { MetadataCache } from './metadata-cache.js';
+import { encodedMetadata, gzipEtag } from './metadata-encoding.js';
 import { registerRawRoute, restOf, type RawHandler } from './raw-route.js';
 
 export const TUF_METADATA_NAME = METADATA_NAME;
@@ -35,63 +37,6 @@ function notFound(name: string): HicareError {
   return new HicareError('NOT_FOUND.metadataFile', { name: shown });
 }
 
-/** Files kept in memory in all; a large targets file past this is read from the store each time. */
-const CACHE_BYTES = 64 * 1024 * 1024;
-const LARGEST_CACHED = 16 * 1024 * 1024;
-/** Names remembered; bounds the memory that requests for made-up names could take. */
-const MAX_ENTRIES = 4096;
-
-/** A file as read now, or its absence (with whether it was the next-root probe). */
-type Lookup = { file: StoredMetadata } | { file: undefined; nextRoot: boolean };
-
-/**
- * The bytes and ETags last read, by name. The store is asked on every request, but only for the file's SHA-256 (a
- * stat for a folder, one primary-key read for the database): the bytes are read again only when they changed, and
- * nothing is hashed on the hot path. No longer reuse is safe with several instances: one that served an older
- * timestamp than another just did would look like a rollback attack to a client refreshing through both.
- */
-class MetadataCache {
-  private readonly entries = new Map<string, { file: StoredMetadata; size: number }>();
-  private bytes = 0;
-
-  constructor(private readonly store: MetadataStore) {}
-
-  async get(name: string): Promise<Lookup> {
-    const cached = this.entries.get(name);
-    if (cached !== undefined && (await this.store.sha256Of(name)) === cached.file.sha256) return { file: cached.file };
-    this.drop(name);
-    const file = await this.store.get(name);
-    if (file === undefined) return { file: undefined, nextRoot: await isNextRoot(this.store, name) };
-    if (file.bytes.length <= LARGEST_CACHED) this.keep(name, file);
-    return { file };
-  }
-
-  private keep(name: string, file: StoredMetadata): void {
-    const size = file.bytes.length;
-    while ((this.bytes + size > CACHE_BYTES || this.entries.size >= MAX_ENTRIES) && this.entries.size > 0) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done === true) break;
-      this.drop(oldest.value);
-    }
-    this.entries.set(name, { file, size });
-    this.bytes += size;
-  }
-
-  private drop(name: string): void {
-    const entry = this.entries.get(name);
-    if (entry === undefined) return;
-    this.entries.delete(name);
-    this.bytes -= entry.size;
-  }
-}
-
-/** Whether `name` is the root one past the newest, the probe every client makes after a refresh. */
-async function isNextRoot(store: MetadataStore, name: string): Promise<boolean> {
-  const match = /^(\d+)\.root\.json$/.exec(name);
-  if (match === null || Number(match[1]) < 2) return false;
-  return (await store.sha256Of(`${Number(match[1]) - 1}.root.json`)) !== undefined;
-}
-
 async function serveMetadata(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -105,12 +50,17 @@ async function serveMetadata(
     if ('nextRoot' in lookup && lookup.nextRoot) reply.header('cache-control', NEXT_ROOT_MISS_CACHE);
     return sendError(reply, notFound(name));
   }
-  reply.header('etag', file.etag);
+  const sent = encodedMetadata(file, request.headers['accept-encoding']);
+  reply.header('etag', sent.etag);
   reply.header('cache-control', tufCacheControl(name));
-  if (noneMatch(request.headers['if-none-match'], file.etag)) return reply.code(304).send();
+  reply.header('vary', 'accept-encoding');
+  // Either form's ETag names the same file: a client that revalidates with the other one still gets its 304.
+  const held = request.headers['if-none-match'];
+  if (noneMatch(held, file.etag) || noneMatch(held, gzipEtag(file.etag))) return reply.code(304).send();
   reply.type('application/json');
-  reply.header('content-length', String(file.bytes.length));
-  return reply.send(request.method === 'HEAD' ? undefined : file.bytes);
+  if (sent.gzip) reply.header('content-encoding', 'gzip');
+  reply.header('content-length', String(sent.bytes.length));
+  return reply.send(request.method === 'HEAD' ? undefined : sent.bytes);
 }
 
 /** The metadata route's handler: public, so it needs no caller. */

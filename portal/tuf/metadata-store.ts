@@ -48,6 +48,27 @@ export function etagFor(sha256: string): string {
   return `"sha256-${sha256}"`;
 }
 
+type WriteListener = () => void;
+const writeListeners = new WeakMap<MetadataStore, Set<WriteListener>>();
+
+/**
+ * Calls `listener` after every write or delete made through this store object, so that a cache in the same process
+ * sees a publish at once; writes by other processes are only seen through `changeStamp`.
+ */
+export function onMetadataWrite(store: MetadataStore, listener: WriteListener): () => void {
+  let set = writeListeners.get(store);
+  if (set === undefined) {
+    set = new Set();
+    writeListeners.set(store, set);
+  }
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
+function announceWrite(store: MetadataStore): void {
+  for (const listener of [...(writeListeners.get(store) ?? [])]) listener();
+}
+
 function sha256Hex(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -120,6 +141,7 @@ export class FolderMetadataStore implements MetadataStore {
     } catch (error) {
       throw asStoreError(error, 'the signed catalog');
     }
+    announceWrite(this);
   }
 
   async list(): Promise<string[]> {
@@ -134,6 +156,7 @@ export class FolderMetadataStore implements MetadataStore {
   async delete(name: string): Promise<void> {
     assertName(name);
     await rm(join(this.repoDir, name), { force: true });
+    announceWrite(this);
   }
 
   async changeStamp(): Promise<string | undefined> {
@@ -183,6 +206,7 @@ export class DatabaseMetadataStore implements MetadataStore {
       if ((error as { code?: unknown }).code === '53100') throw insufficientSpace('the signed catalog');
       throw asStoreError(error, 'the signed catalog');
     }
+    announceWrite(this);
   }
 
   async list(): Promise<string[]> {
@@ -193,6 +217,7 @@ export class DatabaseMetadataStore implements MetadataStore {
   async delete(name: string): Promise<void> {
     assertName(name);
     await this.db.deleteFrom('tuf_metadata').where('name', '=', name).execute();
+    announceWrite(this);
   }
 
   async changeStamp(): Promise<string | undefined> {

@@ -117,10 +117,39 @@ export interface ContractStanding {
   endsAt: Date;
 }
 
-export function contractStanding(
-  contract: Pick<Contract, 'tier' | 'timeZone' | 'startDate' | 'endDate'>,
-  now: Date,
-): ContractStanding {
+type StandingTerms = Pick<Contract, 'tier' | 'timeZone' | 'startDate' | 'endDate'>;
+
+/*
+ * An entitlement answer or a fleet report asks the standing of the same contract at the same `now` once per release
+ * judged: the last answer is kept per contract object, and reused only while the terms it was read from and the
+ * instant are the same (a caller may edit a contract in place). Each caller gets its own copy.
+ */
+const lastStandings = new WeakMap<object, { at: number; terms: StandingTerms; standing: ContractStanding }>();
+
+export function contractStanding(contract: StandingTerms, now: Date): ContractStanding {
+  const last = lastStandings.get(contract);
+  if (
+    last !== undefined &&
+    now instanceof Date &&
+    last.at === now.getTime() &&
+    last.terms.tier === contract.tier &&
+    last.terms.timeZone === contract.timeZone &&
+    last.terms.startDate === contract.startDate &&
+    last.terms.endDate === contract.endDate
+  ) {
+    return copyOf(last.standing);
+  }
+  const standing = readStanding(contract, now);
+  const { tier, timeZone, startDate, endDate } = contract;
+  lastStandings.set(contract, { at: now.getTime(), terms: { tier, timeZone, startDate, endDate }, standing });
+  return copyOf(standing);
+}
+
+function copyOf(standing: ContractStanding): ContractStanding {
+  return { ...standing, startsAt: new Date(standing.startsAt), endsAt: new Date(standing.endsAt) };
+}
+
+function readStanding(contract: StandingTerms, now: Date): ContractStanding {
   assertContractShape(contract);
   const t = assertInstant(now);
   const startsAt = startOfDay(contract.startDate, contract.timeZone);

@@ -27,8 +27,26 @@ export type ReleaseKind = 'update' | 'upgrade' | 'current' | 'older';
 
 export type LinePhase = 'before-ga' | 'maintained' | 'past-end-of-maintenance' | 'past-end-of-service';
 
+/*
+ * A verdict reads the release's and the installed version's major and prerelease tag several times, and an answer or a
+ * fleet report judges hundreds of releases against the same few installed versions: each version string is parsed
+ * once and the parsed form shared (bounded; only valid versions get in). No caller mutates a SemVer: semver's own
+ * `inc` works on a copy.
+ */
+const parsedVersions = new Map<string, semver.SemVer>();
+const PARSED_VERSIONS_KEPT = 20_000;
+
 /** Strict semver. `semver.parse` alone would accept "v1.2.3" and surrounding blanks, so the input must round-trip. */
 export function parseVersion(version: string): semver.SemVer {
+  const known = parsedVersions.get(version);
+  if (known !== undefined) return known;
+  const parsed = parseStrictVersion(version);
+  if (parsedVersions.size >= PARSED_VERSIONS_KEPT) parsedVersions.clear();
+  parsedVersions.set(version, parsed);
+  return parsed;
+}
+
+function parseStrictVersion(version: string): semver.SemVer {
   let parsed: semver.SemVer | null = null;
   if (typeof version === 'string') {
     try {
@@ -110,6 +128,30 @@ export function assertLifecycle(l: LineLifecycle): void {
 
 /** Each lifecycle date counts through the end of that day in `timeZone`; ga counts from its start. */
 export function linePhase(l: LineLifecycle, at: Date, timeZone = 'UTC'): LinePhase {
+  // Every release of a line is judged against the same lifecycle at the same instant: the last phase read is kept
+  // per lifecycle object, and reused only while its dates, the instant and the zone are the same.
+  const last = lastPhases.get(l);
+  if (
+    last !== undefined &&
+    at instanceof Date &&
+    last.at === at.getTime() &&
+    last.timeZone === timeZone &&
+    last.ga === l.ga &&
+    last.endOfMaintenance === l.endOfMaintenance &&
+    last.endOfService === l.endOfService &&
+    last.product === l.product &&
+    last.major === l.major
+  ) {
+    return last.phase;
+  }
+  const phase = readPhase(l, at, timeZone);
+  lastPhases.set(l, { ...l, at: at.getTime(), timeZone, phase });
+  return phase;
+}
+
+const lastPhases = new WeakMap<object, LineLifecycle & { at: number; timeZone: string; phase: LinePhase }>();
+
+function readPhase(l: LineLifecycle, at: Date, timeZone: string): LinePhase {
   assertLifecycle(l);
   assertInstant(at);
   const today = dayNumber(calendarDateAt(at, timeZone));
@@ -130,6 +172,19 @@ const INSTANT_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|
  * release feed is ambiguous, and the calendar part is checked because `Date.parse` rolls 02-30 over into March.
  */
 function parseInstant(iso: string): number {
+  const known = parsedInstants.get(iso);
+  if (known !== undefined) return known;
+  const ms = parseStrictInstant(iso);
+  if (parsedInstants.size >= PARSED_INSTANTS_KEPT) parsedInstants.clear();
+  parsedInstants.set(iso, ms);
+  return ms;
+}
+
+// Every verdict checks its release's publication instant; a catalog has a few thousand, read on every answer.
+const parsedInstants = new Map<string, number>();
+const PARSED_INSTANTS_KEPT = 20_000;
+
+function parseStrictInstant(iso: string): number {
   const m = typeof iso === 'string' ? INSTANT_RE.exec(iso) : null;
   if (m !== null) {
     const [, date = '', hh = '', mm = '', ss = '00', fraction = '', zone = ''] = m;

@@ -49,21 +49,9 @@ interface Node {
 const UNVISITED = -2;
 const FROM_INSTALLED = -1;
 
-/**
- * Parsed versions are shared across calls because a fleet report plans against the same feed for every system.
- * Callers (this module, the client's resolver) never mutate a SemVer.
- */
-const versionCache = new Map<string, SemVer>();
-const VERSION_CACHE_LIMIT = 20_000;
-
+/** A parsed version shared across calls (parseVersion keeps each one it parsed), as a fleet report plans against one feed. */
 export function cachedVersion(version: string): SemVer {
-  let v = versionCache.get(version);
-  if (v === undefined) {
-    v = parseVersion(version);
-    if (versionCache.size >= VERSION_CACHE_LIMIT) versionCache.clear();
-    versionCache.set(version, v);
-  }
-  return v;
+  return parseVersion(version);
 }
 
 /** What planning relies on; `publishedAt` plays no part here, so it is left to assertRelease where it matters. */

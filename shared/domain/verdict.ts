@@ -10,7 +10,7 @@ import { codeOfKey } from '../i18n/error-messages.js';
 import type { MessageParams } from '../i18n/messages.js';
 import { translator } from '../i18n/translator.js';
 import { assertInstant, endOfDayExclusive } from './dates.js';
-import { contractStanding, coversSystem, type Contract } from './contract.js';
+import { contractStanding, coversSystem, type Contract, type ContractStanding } from './contract.js';
 import {
   assertRelease,
   classifyRelease,
@@ -82,14 +82,35 @@ type ReasonKey = Extract<ErrorKey, VerdictReasonCode | `${VerdictReasonCode}.${s
  * Contract dates go as `…Date` params with the contract's `zone`: "31 Mar 2027, Asia/Shanghai".
  */
 function reason(key: ReasonKey, params: MessageParams = {}): VerdictReason {
-  const t = translator('en');
-  return {
-    code: codeOfKey<VerdictReasonCode>(key),
-    message: t(`errors.${key}.message`, params),
-    remedy: t(`errors.${key}.remedy`, params),
-    key,
-    params: { ...params },
-  };
+  const { code, message, remedy } = writtenReason(key, params);
+  return { code, message, remedy, key, params: { ...params } };
+}
+
+/**
+ * The code and English texts of reasons already written. An entitlement answer judges every release of a product and
+ * repeats the same few reasons with the same params on every request; formatting them through the catalog was a tenth
+ * of the request's time. The texts depend on nothing but the key and params, so they are kept, up to a bound.
+ */
+const writtenReasons = new Map<string, { code: VerdictReasonCode; message: string; remedy: string }>();
+const WRITTEN_REASONS_KEPT = 4096;
+
+function writtenReason(
+  key: ReasonKey,
+  params: MessageParams,
+): { code: VerdictReasonCode; message: string; remedy: string } {
+  const id = `${key}\u0000${JSON.stringify(params)}`;
+  let text = writtenReasons.get(id);
+  if (text === undefined) {
+    const t = translator('en');
+    text = {
+      code: codeOfKey<VerdictReasonCode>(key),
+      message: t(`errors.${key}.message`, params),
+      remedy: t(`errors.${key}.remedy`, params),
+    };
+    if (writtenReasons.size >= WRITTEN_REASONS_KEPT) writtenReasons.clear();
+    writtenReasons.set(id, text);
+  }
+  return text;
 }
 
 /** The major the contract licenses for a product: the contract's own figure, else the installed major. */
@@ -108,13 +129,67 @@ export function licensedMajorsAfter(
   return { ...contract.licensedMajors, [release.product]: major };
 }
 
-function contractReasons(
-  contract: Contract,
-  input: VerdictInput,
-  requiredRight: 'update' | 'upgrade',
-): VerdictReason[] {
+/**
+ * What the verdict reads of one system under its contracts, the same for every release judged for it: whether each
+ * contract covers the system, and the contract's standing at `now`. Read on first use (so a bad release is still
+ * refused before a bad contract, as when judging one pair), then kept for the next release.
+ */
+interface ContractTerms {
+  contract: Contract;
+  covered: boolean;
+  status: ContractStanding['status'] | undefined;
+}
+
+/** The system side of verdicts, prepared once and used for every release judged against it (see prepareVerdict). */
+export interface PreparedVerdict {
+  /** Judges one release of the system's product: the same answer as `verdict` with these contracts and system. */
+  judge(release: Release, withdrawal?: ReleaseWithdrawal): Verdict;
+}
+
+export type VerdictSystemInput = Omit<VerdictInput, 'release' | 'withdrawal'>;
+
+/** One (system, release) pair as judged: a VerdictInput whose optional parts are present, perhaps undefined. */
+type OnePair = {
+  [K in keyof VerdictInput]-?: VerdictInput[K] | (undefined extends VerdictInput[K] ? undefined : never);
+};
+
+/**
+ * The verdict for many releases of one system: an entitlement answer and a fleet report judge hundreds of releases
+ * against the same contracts, system and instant, so what depends only on those is read once. `verdict` below is
+ * this with one release, so the two cannot disagree.
+ */
+export function prepareVerdict(input: VerdictSystemInput): PreparedVerdict {
+  let terms: ContractTerms[] | undefined;
+  const contractTerms = (): ContractTerms[] => {
+    terms ??= input.contracts.map((contract) => ({
+      contract,
+      covered: coversSystem(contract, input.system.serialNumber, input.system.product),
+      status: undefined,
+    }));
+    return terms;
+  };
+  return {
+    judge(release, withdrawal) {
+      // Written out rather than spread: one fixed shape keeps this hot call cheap.
+      const pair: OnePair = {
+        contracts: input.contracts,
+        system: input.system,
+        release,
+        lifecycles: input.lifecycles,
+        now: input.now,
+        postExpiry: input.postExpiry,
+        includePrereleases: input.includePrereleases,
+        withdrawal,
+      };
+      return judge(pair, contractTerms);
+    },
+  };
+}
+
+function contractReasons(terms: ContractTerms, input: OnePair, requiredRight: 'update' | 'upgrade'): VerdictReason[] {
   const { system, release, now } = input;
-  if (!coversSystem(contract, system.serialNumber, system.product)) {
+  const { contract } = terms;
+  if (!terms.covered) {
     return [
       reason('SYSTEM_NOT_COVERED.contract', {
         serialNumber: system.serialNumber,
@@ -124,8 +199,9 @@ function contractReasons(
     ];
   }
   const reasons: VerdictReason[] = [];
-  const standing = contractStanding(contract, now);
-  if (standing.status === 'pending') {
+  terms.status ??= contractStanding(contract, now).status;
+  const status = terms.status;
+  if (status === 'pending') {
     reasons.push(
       reason('CONTRACT_PENDING.contract', {
         contractId: contract.id,
@@ -140,7 +216,7 @@ function contractReasons(
   if ((requiredRight === 'upgrade' || previewOfNewMajor) && contract.tier === 'support') {
     reasons.push(reason('UPGRADE_REQUIRES_UPGRADE_SUPPORT.release', { version: release.version }));
   }
-  if (standing.status === 'expired') {
+  if (status === 'expired') {
     if ((input.postExpiry ?? 'earned') === 'none') {
       reasons.push(
         reason('CONTRACT_EXPIRED.none', {
@@ -163,7 +239,7 @@ function contractReasons(
   return reasons;
 }
 
-function releaseReasons(input: VerdictInput): VerdictReason[] {
+function releaseReasons(input: OnePair): VerdictReason[] {
   const { release, system, now } = input;
   const reasons: VerdictReason[] = [];
   if (isPrerelease(release.version) && input.includePrereleases !== true) {
@@ -203,7 +279,7 @@ function releaseReasons(input: VerdictInput): VerdictReason[] {
   return reasons;
 }
 
-function assertVerdictInput(input: VerdictInput): void {
+function assertVerdictInput(input: OnePair): void {
   assertInstant(input.now);
   if (input.withdrawal !== undefined) assertInstant(new Date(input.withdrawal.at));
   assertRelease(input.release);
@@ -218,6 +294,11 @@ function assertVerdictInput(input: VerdictInput): void {
 }
 
 export function verdict(input: VerdictInput): Verdict {
+  const { release, withdrawal, ...system } = input;
+  return prepareVerdict(system).judge(release, withdrawal);
+}
+
+function judge(input: OnePair, contractTerms: () => ContractTerms[]): Verdict {
   assertVerdictInput(input);
   const { system, release } = input;
   const kind = classifyRelease(system.installedVersion, release.version);
@@ -236,10 +317,11 @@ export function verdict(input: VerdictInput): Verdict {
 
   // Several contracts may cover one system (renewals, overlaps): take the best. Ties prefer the later end date.
   let best: { contract: Contract; reasons: VerdictReason[]; right: 'update' | 'upgrade' } | undefined;
-  for (const contract of input.contracts) {
+  for (const terms of contractTerms()) {
+    const { contract } = terms;
     const right =
       releaseMajor > licensedMajor(contract, release.product, system.installedVersion) ? 'upgrade' : 'update';
-    const reasons = contractReasons(contract, input, right);
+    const reasons = contractReasons(terms, input, right);
     const better =
       best === undefined ||
       reasons.length < best.reasons.length ||

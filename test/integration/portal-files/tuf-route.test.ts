@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashedTargetPath } from '../../../portal/tuf/target-name.js';
 import {
@@ -48,6 +49,17 @@ afterAll(cleanup);
 async function writeAndReturn(path: string, content: string | Buffer): Promise<string> {
   await writeFile(path, content);
   return path;
+}
+
+/**
+ * The fixture publishes through its own store, as the CLI does beside a running portal: the portal serves it within
+ * its recheck interval, so this asks until it does (the vitest timeout bounds the wait) and answers the ETag.
+ */
+async function servesPublishedTimestamp(): Promise<string> {
+  const published = `"sha256-${sha256(await readFile(join(fixture.repoDir, 'timestamp.json')))}"`;
+  while ((await rawRequest(portal.base, '/tuf/timestamp.json')).headers['etag'] !== published)
+    await new Promise((resolve) => setImmediate(resolve));
+  return published;
 }
 
 describe('/tuf/ metadata', () => {
@@ -115,12 +127,54 @@ describe('/tuf/ metadata', () => {
     }
   });
 
-  it('gives a republished unversioned file a new ETag', async () => {
+  it('sends metadata gzipped to a client that takes gzip, the same JSON once inflated, and 304 to either ETag', async () => {
+    // Repetitive like a product role: many entries with the same keys.
+    const entries = Object.fromEntries(
+      Array.from({ length: 400 }, (_, i) => [
+        `atlas/9.${i}.0/linux-x64/atlas.tar.gz`,
+        { length: i, custom: { notes: '' } },
+      ]),
+    );
+    const role = Buffer.from(JSON.stringify({ signed: { _type: 'targets', targets: entries } }));
+    await writeFile(join(fixture.repoDir, '98.targets.json'), role);
+    const plainEtag = `"sha256-${sha256(role)}"`;
+
+    const zipped = await rawRequest(portal.base, '/tuf/98.targets.json', {
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['vary']).toBe('accept-encoding');
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+    expect(zipped.body.length).toBeLessThan(role.length / 5);
+    expect(gunzipSync(zipped.body).equals(role)).toBe(true);
+    expect(zipped.headers['etag']).not.toBe(plainEtag);
+
+    for (const refused of [undefined, 'identity', 'gzip;q=0, deflate']) {
+      const plain = await rawRequest(portal.base, '/tuf/98.targets.json', {
+        headers: refused === undefined ? {} : { 'accept-encoding': refused },
+      });
+      expect(plain.headers['content-encoding'], refused).toBeUndefined();
+      expect(plain.headers['etag'], refused).toBe(plainEtag);
+      expect(plain.body.equals(role), refused).toBe(true);
+    }
+    for (const held of [plainEtag, zipped.headers['etag']!]) {
+      const again = await rawRequest(portal.base, '/tuf/98.targets.json', {
+        headers: { 'accept-encoding': 'gzip', 'if-none-match': held },
+      });
+      expect(again.status, held).toBe(304);
+    }
+
+    // Small files (the timestamp every client asks for) are not worth a gzip header.
+    const timestamp = await rawRequest(portal.base, '/tuf/timestamp.json', { headers: { 'accept-encoding': 'gzip' } });
+    expect(timestamp.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('gives an unversioned file republished by another writer a new ETag once the portal rechecks', async () => {
     const before = (await rawRequest(portal.base, '/tuf/timestamp.json')).headers['etag'];
     await fixture.repo.refreshTimestamp({ now: new Date(Date.now() + 23 * 3_600_000) });
-    const after = await rawRequest(portal.base, '/tuf/timestamp.json');
-    expect(after.headers['etag']).not.toBe(before);
-    expect(after.headers['etag']).toBe(`"sha256-${sha256(await readFile(join(fixture.repoDir, 'timestamp.json')))}"`);
+    const after = await servesPublishedTimestamp();
+    expect(after).not.toBe(before);
   });
 
   describe('while a publisher holds the lock', () => {
@@ -190,6 +244,7 @@ describe('/tuf/ metadata', () => {
       path: await writeAndReturn(join(fixture.workDir, 'q.tar.gz'), content),
       custom: releaseCustom('2.4.2'),
     });
+    await servesPublishedTimestamp();
     const second = client.updater();
     await second.refresh();
     const info = await second.getTargetInfo(next);

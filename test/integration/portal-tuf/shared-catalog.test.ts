@@ -92,6 +92,17 @@ describe.skipIf(postgresProblem !== undefined)('one signed catalog shared by two
     }
   });
 
+  it('serves a publish from the publishing instance at once and from the other after its recheck', async () => {
+    await get(portals[0]!.url, 'timestamp.json');
+    await get(portals[1]!.url, 'timestamp.json');
+    await publish('2.9.0');
+    const stored = await portals[0]!.portal.catalog.repository.metadata.get('timestamp.json');
+    const mine = await get(portals[0]!.url, 'timestamp.json');
+    expect(mine.etag).toBe(stored?.etag);
+    // The other instance holds the previous bytes in memory until it next asks the database (a fraction of a second).
+    expect(await converged('timestamp.json')).toEqual(stored?.bytes);
+  });
+
   it('lets a tuf-js client refresh alternately through both, across publishes, without a refusal', async () => {
     const metadataDir = join(base, 'client', 'metadata');
     const targetDir = join(base, 'client', 'targets');

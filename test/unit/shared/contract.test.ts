@@ -336,3 +336,23 @@ describe('bad input', () => {
     );
   });
 });
+
+describe('contractStanding: a contract edited in place', () => {
+  it('reads the new terms at the same instant, not the last answer', () => {
+    const terms: Terms = { ...SHANGHAI };
+    const now = at('2026-06-01T00:00:00Z');
+    expect(contractStanding(terms, now).status).toBe('active');
+    terms.endDate = '2026-05-31';
+    expect(contractStanding(terms, now).status).toBe('expired');
+    terms.startDate = '2026-07-01';
+    terms.endDate = '2027-06-30';
+    expect(contractStanding(terms, now).status).toBe('pending');
+  });
+
+  it('hands each caller its own dates', () => {
+    const now = at('2026-06-01T00:00:00Z');
+    const first = contractStanding(SHANGHAI, now);
+    first.endsAt.setTime(0);
+    expect(contractStanding(SHANGHAI, now).endsAt.toISOString()).toBe('2027-03-31T16:00:00.000Z');
+  });
+});

@@ -335,3 +335,15 @@ describe('assertRelease', () => {
     expect(codeOf(() => assertRelease(r))).toBe(code);
   });
 });
+
+describe('linePhase: a lifecycle edited in place', () => {
+  it('reads the new dates at the same instant, not the last answer', () => {
+    const line: LineLifecycle = { ...LINE_2, endOfMaintenance: '2027-12-31', endOfService: '2028-12-31' };
+    const now = new Date('2026-06-01T00:00:00Z');
+    expect(linePhase(line, now)).toBe('maintained');
+    line.endOfMaintenance = '2026-05-01';
+    expect(linePhase(line, now)).toBe('past-end-of-maintenance');
+    line.endOfService = '2026-05-31';
+    expect(linePhase(line, now)).toBe('past-end-of-service');
+  });
+});

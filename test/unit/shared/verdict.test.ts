@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Contract } from '../../../shared/domain/contract.js';
+import { codeOf } from '../../support.js';
 import type { LineLifecycle, Release } from '../../../shared/domain/release.js';
-import { licensedMajorsAfter, requestEntitlement, verdict, type VerdictInput } from '../../../shared/domain/verdict.js';
+import {
+  licensedMajorsAfter,
+  prepareVerdict,
+  requestEntitlement,
+  verdict,
+  type VerdictInput,
+} from '../../../shared/domain/verdict.js';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 
@@ -335,5 +342,43 @@ describe('verdict: a withdrawal in words', () => {
     expect(r?.message).toContain('2.4.0');
     expect(r?.message).toContain('Corrupts data');
     expect(r?.remedy).toMatch(/Do not install 2\.4\.0/);
+  });
+});
+
+describe('prepared verdicts: one system, many releases', () => {
+  const releases = [
+    release('2.4.0'),
+    release('2.5.0-rc.1'),
+    release('3.0.0'),
+    release('3.1.0', { publishedAt: '2027-02-01T00:00:00Z' }),
+    release('1.9.0'),
+    release('2.6.0', { platforms: ['win-x64'] }),
+  ];
+  const withdrawal = { at: '2026-04-01T08:00:00Z', reason: 'Corrupts the audit log.' };
+  it.each<[string, Contract[], Partial<VerdictInput>]>([
+    ['no contract', [], {}],
+    ['Support', [support], {}],
+    ['Upgrade Support', [upgradeSupport], {}],
+    ['expired, earned', [expired], {}],
+    ['expired, none after expiry', [expired], { postExpiry: 'none' }],
+    ['pending and active', [pending, renewal], {}],
+    ['previews', [upgradeSupport], { includePrereleases: true }],
+    ['lifecycles', [support, upgradeSupport], { lifecycles }],
+    ['another system', [support], { system: { serialNumber: 'SN-9', product: 'atlas', installedVersion: '2.3.0' } }],
+  ])('%s: every release judged as verdict() judges it alone', (_, contracts, over) => {
+    const { release: _first, ...system } = input(contracts, releases[0]!, over);
+    const prepared = prepareVerdict(system);
+    for (const rel of releases) {
+      expect(prepared.judge(rel)).toEqual(verdict({ ...system, release: rel }));
+      expect(prepared.judge(rel, withdrawal)).toEqual(verdict({ ...system, release: rel, withdrawal }));
+    }
+  });
+
+  it('refuses a bad release before a bad contract, as a single verdict does', () => {
+    const broken = contract({ timeZone: 'Mars/Olympus' });
+    const { release: _first, ...system } = input([broken], release('2.4.0'));
+    const prepared = prepareVerdict(system);
+    expect(codeOf(() => prepared.judge(release('v2.5')))).toBe('INVALID_VERSION');
+    expect(codeOf(() => prepared.judge(release('2.5.0')))).toBe('UNKNOWN_TIME_ZONE');
   });
 });
