@@ -1,12 +1,13 @@
 /**
  * `node --import tsx test/bench/tuf-catalog-customer.ts`: a customer's catalog refresh in the per-product layout.
  * 100,000 targets over 100 products, each product's releases in its own delegated role (signed by hand with
- * @tufjs/models into the layout the portal publishes, served from a loopback server that counts what is fetched).
+ * @tufjs/models into the layout the portal publishes, served over loopback by the portal's own `/tuf/` route, which
+ * sends gzip to a client that takes it).
  * The app's own Trust (real tuf-js plus the product role loader) starts from the first root in a fresh metadata
  * directory and lists the releases of a customer with 3 products: DESIGN.md §8 wants < 300 ms and < 1 MiB of
- * metadata. A client's full listing (every product) is printed beside it as a figure, with the same budget as the
- * vendor's listing (< 1 s). Each figure is the median of a few rounds, each from scratch. Metadata is counted as
- * the served files' bytes, uncompressed: a portal answering with gzip sends less.
+ * metadata. A client's full listing (every product) is printed beside it as a figure only: the vendor's listing,
+ * whose goal is < 1 s, is the portal's own index of the catalog (./tuf-catalog-portal.ts). Each figure is the median of a few rounds, each from scratch. Metadata is counted as
+ * the bytes of the bodies the route sent (Content-Length as transferred), and, beside it, as the files' own sizes.
  *
  * Knobs: HICARE_BENCH_CUSTOMER_PRODUCTS (default 100), HICARE_BENCH_CUSTOMER_PER_PRODUCT (default 1000),
  * HICARE_BENCH_CUSTOMER_ROUNDS (default 5).
@@ -17,7 +18,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Trust } from '../../electron/core/trust/trust.js';
 import { ProductCatalog } from '../integration/client-core/product-catalog.js';
-import { cleanup, serve, type Served } from '../integration/portal-tuf/helpers.js';
+import { createPortalApp } from '../../portal/http/app.js';
+import { registerTufRoute } from '../../portal/http/tuf-route.js';
+import { FolderMetadataStore } from '../../portal/tuf/metadata-store.js';
 import { recordGoal } from './goals.js';
 
 const PRODUCTS = Number(process.env['HICARE_BENCH_CUSTOMER_PRODUCTS'] ?? 100);
@@ -27,40 +30,56 @@ const CUSTOMER_PRODUCTS = 3;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** Bytes of every file the client fetched since the last call (the served files' sizes). */
-async function fetchedBytes(served: Served, repoDir: string): Promise<number> {
-  let bytes = 0;
-  for (const path of served.requests.splice(0)) {
-    const file = path.startsWith('/tuf/') ? join(repoDir, decodeURIComponent(path.slice('/tuf/'.length))) : '';
-    bytes += await stat(file).then(
-      (info) => info.size,
-      () => 0,
-    );
-  }
-  return bytes;
+/** The portal's metadata route over `repoDir`, counting what it sends: files asked for, body bytes sent, file bytes. */
+async function servePortalRoute(repoDir: string): Promise<Counted> {
+  const app = createPortalApp({ version: '0.0.0-bench' });
+  const counted = { url: '', sent: 0, fileBytes: 0, requests: 0, close: () => app.close() };
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/tuf/') && reply.statusCode === 200) {
+      counted.requests += 1;
+      counted.sent += Number(reply.getHeader('content-length') ?? 0);
+      const file = join(repoDir, decodeURIComponent(request.url.slice('/tuf/'.length)));
+      counted.fileBytes += await stat(file).then(
+        (info) => info.size,
+        () => 0,
+      );
+    }
+    return payload;
+  });
+  registerTufRoute(app, { metadata: new FolderMetadataStore(repoDir) });
+  counted.url = `${await app.listen({ host: '127.0.0.1', port: 0 })}/`;
+  return counted;
+}
+
+interface Counted {
+  url: string;
+  sent: number;
+  fileBytes: number;
+  requests: number;
+  close: () => Promise<void>;
 }
 
 /** One listing from scratch: a fresh metadata directory, refresh, then the releases of `scope`. */
 async function listFromScratch(
   work: string,
-  served: Served,
+  served: Counted,
   catalog: ProductCatalog,
   scope: readonly string[] | 'all',
-): Promise<{ ms: number; bytes: number; targets: number }> {
+): Promise<{ ms: number; bytes: number; fileBytes: number; targets: number }> {
   const dataDirectory = await mkdtemp(join(work, 'client-'));
-  served.requests.length = 0;
+  served.sent = 0;
+  served.fileBytes = 0;
   const trust = new Trust({
     dataDirectory,
-    portalUrl: served.metadataUrl,
+    portalUrl: served.url,
     rootFile: join(catalog.repoDir, '1.root.json'),
   });
   const started = performance.now();
   await trust.refresh();
   const targets = (await trust.allTargets(scope)).length;
   const ms = performance.now() - started;
-  const bytes = await fetchedBytes(served, catalog.repoDir);
   await rm(dataDirectory, { recursive: true, force: true });
-  return { ms, bytes, targets };
+  return { ms, bytes: served.sent, fileBytes: served.fileBytes, targets };
 }
 
 export async function main(): Promise<void> {
@@ -73,7 +92,7 @@ export async function main(): Promise<void> {
     const started = performance.now();
     await catalog.create(Object.fromEntries(products.map((p) => [p, versions])));
     const signMs = performance.now() - started;
-    const served = await serve(repoDir);
+    const served = await servePortalRoute(repoDir);
     const customer = [7, 42, 93].map((i) => products[i % PRODUCTS]!).slice(0, CUSTOMER_PRODUCTS);
     const customerRuns = [];
     const fullRuns = [];
@@ -92,17 +111,16 @@ export async function main(): Promise<void> {
           .join(' ')}`,
     );
     console.log(
-      `  customer with ${CUSTOMER_PRODUCTS} products: ${customerMs.toFixed(0)} ms, ${customerMiB.toFixed(3)} MiB of metadata, ` +
-        `${customerRuns[0]!.targets} releases`,
+      `  customer with ${CUSTOMER_PRODUCTS} products: ${customerMs.toFixed(0)} ms, ${customerMiB.toFixed(3)} MiB of metadata sent ` +
+        `(${(customerRuns[0]!.fileBytes / 2 ** 20).toFixed(3)} MiB as files), ${customerRuns[0]!.targets} releases`,
     );
     console.log(
       `  full listing (every product): ${fullMs.toFixed(0)} ms, ${fullMiB.toFixed(2)} MiB of metadata, ${fullRuns[0]!.targets} releases`,
     );
     recordGoal('download', 'customer with 3 products: refresh from scratch', customerMs, 'ms', '<', 300);
     recordGoal('download', 'customer with 3 products: metadata transferred', customerMiB, 'MiB', '<', 1);
-    recordGoal('download', "a client's full listing of every product, from scratch", fullMs, 'ms', '<', 1000);
+    await served.close();
   } finally {
-    await cleanup();
     await rm(work, { recursive: true, force: true });
   }
 }
