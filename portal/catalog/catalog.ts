@@ -16,12 +16,14 @@ import { assembleReleases, newestFirst } from '../../shared/domain/release-assem
 import type { Release } from '../../shared/domain/release.js';
 import { packageKey } from '../storage/blob-store.js';
 import { readState } from '../tuf/metadata-files.js';
-import { delegatedRoles, metaNameOf, readDelegatedRole } from '../tuf/product-roles.js';
+import { delegatedRoles, metaNameOf, readDelegatedRole, type StoredRole } from '../tuf/product-roles.js';
 import { openRepository, type RepositoryOptions, type TufRepository } from '../tuf/repository.js';
 import type { TargetEntry } from '../tuf/targets-metadata.js';
 
 /** How often, at most, the repository is looked at for a new timestamp. */
 const RECHECK_MS = 1000;
+/** Product roles read at once while the index is rebuilt. */
+const PARALLEL_READS = 8;
 
 export interface ProductCatalog {
   /** Newest version first; one entry per platform build. */
@@ -167,15 +169,25 @@ export class Catalog {
         ? top
         : parseRole(state.targets.signed.version, state.targets.signed.targets),
     );
+    const toRead: string[] = [];
     for (const role of delegatedRoles(state)) {
       const known = this.roles.get(role);
-      if (known !== undefined && known.version === state.snapshot.signed.meta[metaNameOf(role)]?.version) {
+      if (known !== undefined && known.version === state.snapshot.signed.meta[metaNameOf(role)]?.version)
         next.set(role, known);
-        continue;
-      }
-      const stored = await readDelegatedRole(store, state, role);
-      if (stored !== undefined) next.set(role, parseRole(stored.version, stored.document.signed.targets));
+      else toRead.push(role);
     }
+    // A few reads in flight at once: a full rebuild reads every role, and one at a time it waits on each in turn.
+    const reading = toRead.map((role) => ({ role, stored: undefined as StoredRole | undefined }));
+    let at = 0;
+    const reader = async (): Promise<void> => {
+      while (at < reading.length) {
+        const item = reading[at++]!;
+        item.stored = await readDelegatedRole(store, state, item.role);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, reading.length) }, reader));
+    for (const { role, stored } of reading)
+      if (stored !== undefined) next.set(role, parseRole(stored.version, stored.document.signed.targets));
     this.roles = next;
     return [...next.values()];
   }

@@ -250,9 +250,11 @@ export class TufRepository {
   }
 
   /**
-   * For the portal's scheduler: re-signs the timestamp when it is within 6 hours of expiry. It also re-signs snapshot
-   * or targets when they near their own expiry, or when they are not signed by the key root trusts (a rotation that
-   * stopped half-way), since a fresh timestamp over expired or untrusted metadata would not help any client.
+   * For the portal's scheduler: re-signs the timestamp when it is within 6 hours of expiry. It also re-signs snapshot,
+   * targets or a product's role when they near their own expiry, or when they are not signed by the key root trusts
+   * (a rotation that stopped half-way), since a fresh timestamp over expired or untrusted metadata would not help any
+   * client. Releases still in top-level targets (a repository from before product roles) are moved into their
+   * products' roles here too, so an upgraded portal converts within the hour even if nothing is published.
    * Returns whether anything was re-signed.
    */
   async refreshTimestamp(options: { now?: Date } = {}): Promise<boolean> {
