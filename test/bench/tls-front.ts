@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { untilTrue } from '../integration/wait.js';
 
 const run = promisify(execFile);
 export const HAPROXY = '/usr/sbin/haproxy';
@@ -54,18 +55,17 @@ async function makeCertificates(dir: string): Promise<{ caPath: string; serverPe
 
 /** Resolves once something accepts connections on the port (HAProxy has started), or fails after 10 s. */
 async function accepting(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`haproxy exited with ${child.exitCode}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => (socket.destroy(), resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error('haproxy did not start listening');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await untilTrue(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`haproxy exited with ${child.exitCode}`);
+      return new Promise<boolean>((resolve) => {
+        const socket = connect(port, '127.0.0.1');
+        socket.once('connect', () => (socket.destroy(), resolve(true)));
+        socket.once('error', () => resolve(false));
+      });
+    },
+    { what: 'haproxy to listen', timeoutMs: 10_000 },
+  );
 }
 
 /** Starts HAProxy terminating TLS on a free port and passing plain HTTP on to `upstream` (http://host:port). */
