@@ -5,7 +5,8 @@
  * recorded of the system. Time also counts: contract periods and lifecycle dates begin and end on whole seconds, so
  * an answer holds for the second it was written in and is written again in the next.
  */
-const ANSWERS_KEPT = 10_000;
+// An answer and its JSON text take some 15 kB for a product of a few hundred builds: a few tens of MB at most.
+const ANSWERS_KEPT = 2_000;
 
 interface Written<A> {
   second: number;

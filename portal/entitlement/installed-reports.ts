@@ -21,6 +21,7 @@ import {
   type NewAdvance,
 } from '../db/installed-versions.js';
 import { findAdvanceOfReport } from '../db/licence-advances.js';
+import { announceRevocation } from '../db/revocations.js';
 import { listLifecycles } from '../db/lifecycles.js';
 import { checkInput, newId, toIso } from '../db/support.js';
 import { bodyFingerprint } from '../requests/idempotency.js';
@@ -127,6 +128,8 @@ export async function reportInstalled(
     recordedAt: toIso(now),
   };
   const outcome = await recordReport(ctx.db, record, await advanceFor(ctx, entry, body));
+  // The recorded version is cached with the customer's contracts: every instance forgets them.
+  if (outcome.created) await announceRevocation(ctx.db, { kind: 'customer', id: customerId });
   if (!outcome.created && outcome.report.bodyHash !== fingerprint) throw reportConflict(idempotencyKey ?? '');
   return { report: await viewOf(ctx, outcome.report), replayed: !outcome.created };
 }

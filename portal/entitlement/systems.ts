@@ -9,7 +9,7 @@ import { coversSystem, type Contract, type CoveredSystem } from '../../shared/do
 import { majorOf, parseVersion } from '../../shared/domain/release.js';
 import { HicareError } from '../../shared/errors.js';
 import { listContracts } from '../db/contracts.js';
-import { listInstalledVersions } from '../db/installed-versions.js';
+import { listInstalledVersions, type InstalledVersion } from '../db/installed-versions.js';
 import type { Database } from '../db/schema.js';
 import type { ContractCache } from './contract-cache.js';
 
@@ -35,7 +35,7 @@ export interface CustomerSystem {
   notInCatalog: boolean;
 }
 
-/** The customer's systems of one product, or one system by serial number; contracts from `cache` when given. */
+/** The customer's systems of one product, or one system by serial number; from `cache` when given. */
 export async function customerSystems(
   db: Kysely<Database>,
   customerId: string,
@@ -52,7 +52,10 @@ export async function customerSystems(
       if (!bySerial.has(s.serialNumber)) bySerial.set(s.serialNumber, s);
     }
   }
-  const installed = await listInstalledVersions(db, [...bySerial.keys()]);
+  const serials = [...bySerial.keys()];
+  const loadInstalled = (): Promise<InstalledVersion[]> => listInstalledVersions(db, serials);
+  const installed =
+    cache === undefined ? await loadInstalled() : await cache.installedOf(customerId, serials, loadInstalled);
   const systems = [...bySerial.values()].map((system) => {
     const known = installed.find((i) => i.serialNumber === system.serialNumber && i.product === system.product);
     return {

@@ -10,13 +10,15 @@
  * - anything else (`root.json`, a file not found, such as the next root every client probes for) is kept until the
  *   next recheck only, since it may change without the timestamp changing (a key rotation).
  *
- * Another process's publish is therefore served within `recheckMs`. Until then this instance may serve the previous
- * timestamp while another already serves the new one; a client refreshing through both in that window is refused
- * as a rollback and succeeds on its next try, so the window is kept well under the timestamp's 60 s cache lifetime.
+ * Another process's publish is therefore served within `recheckMs`. A shared database store is different: several
+ * instances behind one load balancer serve it, and a client whose refresh goes to both must never get an older
+ * timestamp from the second than it just got from the first (TUF refuses that as a rollback). There every request
+ * waits for a stamp read that began after it arrived — one read shared by all requests that arrived while the
+ * previous one was under way — and only the bytes are kept.
  */
 import { onMetadataWrite, type MetadataStore, type StoredMetadata } from '../tuf/metadata-store.js';
 
-/** How stale, at most, this instance's view of another process's publish may be. */
+/** How stale, at most, this instance's view of another process's publish to a folder store may be. */
 export const METADATA_RECHECK_MS = 250;
 /** Bytes kept in all; a large file past LARGEST_CACHED is read from the store each time. */
 const CACHE_BYTES = 64 * 1024 * 1024;
@@ -50,6 +52,8 @@ export class MetadataCache {
   private stamp: string | undefined;
   private checkedAt = Number.NEGATIVE_INFINITY;
   private checking: Promise<void> | undefined;
+  /** The stamp read to begin when the one under way ends (database stores, see freshStamp). */
+  private following: Promise<void> | undefined;
   private readonly recheckMs: number;
   private readonly clock: () => number;
 
@@ -57,13 +61,14 @@ export class MetadataCache {
     private readonly store: MetadataStore,
     options: MetadataCacheOptions = {},
   ) {
-    this.recheckMs = options.recheckMs ?? METADATA_RECHECK_MS;
+    this.recheckMs = options.recheckMs ?? (store.kind === 'database' ? 0 : METADATA_RECHECK_MS);
     this.clock = options.clock ?? (() => performance.now());
     onMetadataWrite(store, () => this.invalidate());
   }
 
   async get(name: string): Promise<MetadataLookup> {
-    if (this.clock() - this.checkedAt >= this.recheckMs) await this.recheck();
+    if (this.recheckMs === 0) await this.freshStamp();
+    else if (this.clock() - this.checkedAt >= this.recheckMs) await this.recheck();
     const entry = this.entries.get(name);
     if (entry !== undefined && (entry.epoch === 'immutable' || entry.epoch === this.epoch)) return entry.lookup;
     const epoch = this.epoch;
@@ -79,6 +84,16 @@ export class MetadataCache {
   invalidate(): void {
     this.epoch += 1;
     this.checkedAt = Number.NEGATIVE_INFINITY;
+  }
+
+  /** A stamp read begun after this call: the one under way began earlier, so the next one is awaited. */
+  private freshStamp(): Promise<void> {
+    if (this.checking === undefined) return this.recheck();
+    this.following ??= this.checking.then(() => {
+      this.following = undefined;
+      return this.recheck();
+    });
+    return this.following;
   }
 
   private recheck(): Promise<void> {

@@ -13,9 +13,10 @@ import { HicareClient } from '../../electron/core/client/hicare-client.js';
 import { FileSecretStore } from '../../electron/core/secret-file-store.js';
 import { packagePath } from '../../shared/contracts/portal-api.js';
 import type { ReleaseTarget } from '../../shared/contracts/catalog.js';
-import type { SystemRecord } from '../../shared/contracts/entitlement.js';
+import type { SystemEntitlement, SystemRecord } from '../../shared/contracts/entitlement.js';
 import type { Attachment, Grant, Message, ServiceRequest } from '../../shared/contracts/requests.js';
-import { CG_ADMIN, CG_IT, ENGINEER, NW_ADMIN } from '../integration/portal-api/harness.js';
+import { PRODUCT_RULES_TTL_MS } from '../../portal/entitlement/product-rules.js';
+import { CG_ADMIN, CG_IT, ENGINEER, NW_ADMIN, PORTAL_ADMIN } from '../integration/portal-api/harness.js';
 import { EventStreamClient, requestBody, requestIdOf } from '../integration/portal-requests/support.js';
 import { call, ok } from './client.js';
 import { Cluster, clusterProblem } from './harness.js';
@@ -283,6 +284,36 @@ describe.skipIf(clusterProblem !== undefined)(
       const expired = new URL(location);
       expired.searchParams.set('X-Amz-Date', '20200101T000000Z');
       expect((await fetch(expired)).status, 'a URL dated in the past').toBe(403);
+    });
+
+    it('refuses through B, within the product rules’ bound, a release withdrawn through A a moment ago', async () => {
+      const customer = await cluster.token(CG_IT);
+      const admin = await cluster.token(PORTAL_ADMIN);
+      const path = '/api/v1/systems/CG-ATL-0001/entitlement';
+      const withdrawn = async (base: string): Promise<boolean> => {
+        const answer = await ok(call<SystemEntitlement>(base, 'GET', path, { token: customer }));
+        const release = answer.releases.find((r) => r.target.name === ATLAS_190);
+        return release?.verdict.reasons.some((r) => r.code === 'RELEASE_WITHDRAWN') ?? false;
+      };
+      // B has the rules cached before the change.
+      expect(await withdrawn(B)).toBe(false);
+      const withdrawal = '/api/v1/admin/releases/atlas/1.9.0/withdrawal';
+      await ok(call(A, 'POST', withdrawal, { token: admin, body: { reason: 'Breaks the historian.' } }));
+      try {
+        expect(await withdrawn(A)).toBe(true);
+        // Announced over NOTIFY; were it lost, the cached rules age out after PRODUCT_RULES_TTL_MS (with room for the
+        // requests themselves on a busy machine).
+        await untilTrue(() => withdrawn(B), {
+          what: 'B to refuse the withdrawn release',
+          timeoutMs: 2 * PRODUCT_RULES_TTL_MS,
+        });
+      } finally {
+        await ok(call(A, 'DELETE', withdrawal, { token: admin }));
+      }
+      await untilTrue(async () => !(await withdrawn(B)), {
+        what: 'B to offer the restored release again',
+        timeoutMs: 2 * PRODUCT_RULES_TTL_MS,
+      });
     });
 
     it('serves a release the signer published with the same metadata through both instances within seconds', async () => {

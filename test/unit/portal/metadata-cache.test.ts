@@ -112,3 +112,34 @@ describe('the metadata cache', () => {
     expect(await text(c, 'timestamp.json')).toBe('timestamp 2');
   });
 });
+
+describe('the metadata cache of a store several instances serve', () => {
+  it('answers each request from a stamp read begun after it arrived, never from one begun before', async () => {
+    const c = new MetadataCache(store, { recheckMs: 0, clock: () => clock.now });
+    expect(await text(c, 'timestamp.json')).toBe('timestamp 1');
+    // The next stamp read is held once it has read the stamp: it began before the other writer's publish.
+    const readStamp = store.changeStamp.bind(store);
+    let stampRead!: () => void;
+    const stampWasRead = new Promise<void>((resolve) => (stampRead = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let first = true;
+    store.changeStamp = async () => {
+      const stamp = await readStamp();
+      if (first) {
+        first = false;
+        stampRead();
+        await held;
+      }
+      return stamp;
+    };
+    const early = text(c, 'timestamp.json');
+    await stampWasRead;
+    await otherWriter.put('timestamp.json', Buffer.from('timestamp 2, from the other instance'));
+    // This request arrived after the publish: the read under way cannot answer it.
+    const late = text(c, 'timestamp.json');
+    release();
+    expect(await early).toBe('timestamp 1');
+    expect(await late).toBe('timestamp 2, from the other instance');
+  });
+});
