@@ -19,6 +19,7 @@ const GROUPS: Record<string, () => Promise<unknown>> = {
     await (await import('./client-download.js')).main();
     await (await import('./resolver.js')).main();
     await (await import('./tuf-catalog.js')).main();
+    await (await import('./tuf-catalog-customer.js')).main();
   },
   ui: async () => {
     await (await import('./ui/release-list.js')).main();

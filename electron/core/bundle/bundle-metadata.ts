@@ -1,13 +1,13 @@
 /**
  * The TUF metadata a bundle carries, under the names the repository serves them by: every root from 1 to the one
  * trusted now (a machine at the site may still trust the first), the timestamp, the snapshot and targets it leads
- * to, and the hash bins that list the bundle's packages. Timestamp, snapshot, targets and bins come from the
- * client's metadata cache, which tuf-js fills only with what it verified; roots it did not keep, and bins it has
- * not needed yet, are fetched from the portal. The offline verifier checks all of it again at the site.
+ * to, and the delegated roles that list the bundle's packages (their products' roles and bins). Timestamp, snapshot,
+ * targets and those roles come from the client's metadata cache, which tuf-js fills only with what it verified; roots
+ * it did not keep, and roles it has not needed yet, are fetched from the portal. The offline verifier checks all of it again at the site.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Targets } from '@tufjs/models';
 import got from 'got';
 import { TUF_PATH } from '../../../shared/contracts/portal-api.js';
 import { HicareError } from '../../../shared/errors.js';
@@ -18,7 +18,6 @@ interface Signed {
   signed: {
     version: number;
     meta?: Record<string, { version: number }>;
-    delegations?: { succinct_roles?: { bit_length: number; name_prefix: string } };
   };
 }
 
@@ -30,13 +29,6 @@ function versionOf(bytes: Buffer, file: string): Signed['signed'] {
   } catch {
     throw new HicareError('TRUST_METADATA_INVALID.bundleMetadata', { file }, { file });
   }
-}
-
-/** The hash bin a target name is listed in (TAP 15, as tuf-js finds it). */
-export function binOf(targetName: string, bitLength: number, prefix: string): string {
-  const index = createHash('sha256').update(targetName).digest().readUInt32BE(0) >>> (32 - bitLength);
-  const width = (2 ** bitLength - 1).toString(16).length;
-  return `${prefix}-${index.toString(16).padStart(width, '0')}`;
 }
 
 export interface MetadataSources {
@@ -80,19 +72,72 @@ export async function collectMetadata(
   out.push({ name: 'timestamp.json', bytes: timestamp });
   out.push({ name: `${snapshotSigned.version}.snapshot.json`, bytes: snapshot });
   out.push({ name: `${targetsSigned.version}.targets.json`, bytes: targets });
-  const succinct = targetsSigned.delegations?.succinct_roles;
-  if (succinct === undefined) return out;
-  const bins = [...new Set(targetNames.map((n) => binOf(n, succinct.bit_length, succinct.name_prefix)))].sort();
-  for (const bin of bins) {
-    const listed = snapshotSigned.meta?.[`${bin}.json`]?.version;
+  const roles = await rolesListing(targetNames, JSON.parse(targets.toString('utf8')) as TargetsDocument, (role) => {
+    const listed = snapshotSigned.meta?.[`${role}.json`]?.version;
     if (listed === undefined)
-      throw new HicareError('TRUST_METADATA_INVALID.bundleMetadata', { file: `${bin}.json` }, { file: `${bin}.json` });
-    const held = await cached(`${bin}.json`);
-    const bytes =
-      held !== undefined && versionOf(held, `${bin}.json`).version === listed
-        ? held
-        : await fetchMetadata(sources, `${listed}.${bin}.json`);
-    out.push({ name: `${listed}.${bin}.json`, bytes });
-  }
+      throw new HicareError(
+        'TRUST_METADATA_INVALID.bundleMetadata',
+        { file: `${role}.json` },
+        { file: `${role}.json` },
+      );
+    return delegatedBytes(sources, role, listed);
+  });
+  for (const [role, { version, bytes }] of [...roles].sort(([a], [b]) => (a < b ? -1 : 1)))
+    out.push({ name: `${version}.${role}.json`, bytes });
   return out;
+}
+
+interface TargetsDocument {
+  signed: Parameters<typeof Targets.fromJSON>[0];
+}
+
+/** The role's bytes as the snapshot lists them: the verified cached copy when it is that version, else the portal's. */
+async function delegatedBytes(
+  sources: MetadataSources,
+  role: string,
+  version: number,
+): Promise<{ version: number; bytes: Buffer }> {
+  const held = await readFile(join(sources.metadataDir, `${role}.json`)).catch(() => undefined);
+  const bytes =
+    held !== undefined && versionOf(held, `${role}.json`).version === version
+      ? held
+      : await fetchMetadata(sources, `${version}.${role}.json`);
+  return { version, bytes };
+}
+
+/**
+ * Every delegated role a lookup of the bundle's packages passes through (a product's role, its hash bin), found as
+ * tuf-js walks delegations: roles whose paths or bins take the name, in order, until one lists it or terminates.
+ */
+async function rolesListing(
+  targetNames: readonly string[],
+  top: TargetsDocument,
+  read: (role: string) => Promise<{ version: number; bytes: Buffer }>,
+): Promise<Map<string, { version: number; bytes: Buffer }>> {
+  const roles = new Map<string, { version: number; bytes: Buffer; signed: Targets }>();
+  const load = async (role: string) => {
+    let known = roles.get(role);
+    if (known === undefined) {
+      const { version, bytes } = await read(role);
+      known = {
+        version,
+        bytes,
+        signed: Targets.fromJSON((JSON.parse(bytes.toString('utf8')) as TargetsDocument).signed),
+      };
+      roles.set(role, known);
+    }
+    return known.signed;
+  };
+  /** Whether the search for `name` ended here: found, or stopped by a terminating delegation. */
+  const search = async (parent: Targets, name: string, depth: number): Promise<boolean> => {
+    if (parent.targets[name] !== undefined) return true;
+    if (depth >= 3) return false;
+    for (const { role, terminating } of parent.delegations?.rolesForTarget(name) ?? []) {
+      if ((await search(await load(role), name, depth + 1)) || terminating) return true;
+    }
+    return false;
+  };
+  const topSigned = Targets.fromJSON(top.signed);
+  for (const name of targetNames) await search(topSigned, name, 0);
+  return new Map([...roles].map(([role, { version, bytes }]) => [role, { version, bytes }]));
 }

@@ -1,6 +1,6 @@
 /**
  * The bundle's TUF metadata, verified as a TUF client would online but from the bundle's bytes: roots chained one
- * version at a time from the trusted root, then timestamp → snapshot → targets → delegated bins, each signed by the
+ * version at a time from the trusted root, then timestamp → snapshot → targets → delegated roles, each signed by the
  * keys its parent names and matching the version (and length and hashes, when given) its parent lists. What online
  * freshness would check is checked at the statement's issue date instead, by the caller.
  */
@@ -105,8 +105,8 @@ export interface VerifiedMetadata {
   timestamp: Metadata<Timestamp>;
   snapshot: Metadata<Snapshot>;
   targets: Metadata<Targets>;
-  /** Each verified delegated bin, by role name, loaded only when a package needs it. */
-  bins: Map<string, Metadata<Targets>>;
+  /** Each verified delegated role (a product's, a hash bin), by name, loaded only when a package needs it. */
+  delegated: Map<string, Metadata<Targets>>;
 }
 
 export function verifyTopLevel(root: Metadata<Root>, metadata: ReadonlyMap<string, Buffer>): VerifiedMetadata {
@@ -141,29 +141,58 @@ export function verifyTopLevel(root: Metadata<Root>, metadata: ReadonlyMap<strin
     targetsMeta,
     (m) => root.verifyDelegate('targets', m),
   );
-  return { timestamp, snapshot, targets, bins: new Map() };
+  return { timestamp, snapshot, targets, delegated: new Map() };
 }
 
-/** The signed entry of a target: in top-level targets, or in the succinct hash bin it belongs to. */
+/**
+ * The signed entry of a target, found as tuf-js's lookup finds it: in top-level targets, else down the delegations
+ * whose paths (or hash bins) take its name, in order — a product's role, then its bin — each role verified against
+ * the snapshot and its delegator's keys when first needed. A terminating delegation ends the search.
+ */
 export function findTarget(
   verified: VerifiedMetadata,
   metadata: ReadonlyMap<string, Buffer>,
   name: string,
 ): { entry: Targets['targets'][string]; role: string } | undefined {
-  const top = verified.targets.signed.targets[name];
-  if (top !== undefined) return { entry: top, role: 'targets' };
-  const succinct = verified.targets.signed.delegations?.succinctRoles;
-  if (succinct === undefined) return undefined;
-  const role = succinct.getRoleForTarget(name);
-  let bin = verified.bins.get(role);
-  if (bin === undefined) {
-    const meta = verified.snapshot.signed.meta[`${role}.json`];
-    if (meta === undefined) return undefined;
-    bin = listed<Targets>(metadata, `${meta.version}.${role}.json`, MetadataKind.Targets, 'delegated', meta, (m) =>
-      verified.targets.verifyDelegate(role, m),
-    );
-    verified.bins.set(role, bin);
-  }
-  const entry = bin.signed.targets[name];
-  return entry === undefined ? undefined : { entry, role };
+  const search = (
+    parent: Metadata<Targets>,
+    parentRole: string,
+    depth: number,
+  ): { entry: Targets['targets'][string]; role: string } | undefined => {
+    const entry = parent.signed.targets[name];
+    if (entry !== undefined) return { entry, role: parentRole };
+    if (depth >= MAX_DELEGATION_DEPTH) return undefined;
+    for (const { role, terminating } of parent.signed.delegations?.rolesForTarget(name) ?? []) {
+      const child = delegatedRole(verified, metadata, parent, role);
+      const found = child === undefined ? undefined : search(child, role, depth + 1);
+      if (found !== undefined || terminating) return found;
+    }
+    return undefined;
+  };
+  return search(verified.targets, 'targets', 0);
+}
+
+/** Top-level targets → a product's role → its hash bin. */
+const MAX_DELEGATION_DEPTH = 3;
+
+function delegatedRole(
+  verified: VerifiedMetadata,
+  metadata: ReadonlyMap<string, Buffer>,
+  parent: Metadata<Targets>,
+  role: string,
+): Metadata<Targets> | undefined {
+  const known = verified.delegated.get(role);
+  if (known !== undefined) return known;
+  const meta = verified.snapshot.signed.meta[`${role}.json`];
+  if (meta === undefined) return undefined;
+  const loaded = listed<Targets>(
+    metadata,
+    `${meta.version}.${role}.json`,
+    MetadataKind.Targets,
+    'delegated',
+    meta,
+    (m) => parent.verifyDelegate(role, m),
+  );
+  verified.delegated.set(role, loaded);
+  return loaded;
 }

@@ -162,9 +162,9 @@ export async function verifyBundle(
     releases.push({ name, length: found.entry.length, sha256, custom: custom.data });
     if (expect.serial === undefined || covered.serials.includes(expect.serial)) forSerial.push(name);
   }
-  for (const [role, bin] of verified.bins) {
-    seen[role] = bin.signed.version;
-    checkNotOlder(trust.seen, role, 'delegated', bin.signed.version);
+  for (const [role, delegated] of verified.delegated) {
+    seen[role] = delegated.signed.version;
+    checkNotOlder(trust.seen, role, 'delegated', delegated.signed.version);
   }
   checkUnexpired(
     [
@@ -172,7 +172,7 @@ export async function verifyBundle(
       { kind: 'timestamp', metadata: verified.timestamp },
       { kind: 'snapshot', metadata: verified.snapshot },
       { kind: 'targets', metadata: verified.targets },
-      ...[...verified.bins.values()].map((metadata) => ({ kind: 'delegated' as const, metadata })),
+      ...[...verified.delegated.values()].map((metadata) => ({ kind: 'delegated' as const, metadata })),
     ],
     statement.issuedAt,
   );

@@ -170,6 +170,14 @@ export class HicareClient {
     return session;
   }
 
+  /**
+   * The products of the systems this desktop knows from the customer's contracts (as last synced): the catalog
+   * roles it fetches and verifies. Other products' releases are not this customer's, and are never downloaded.
+   */
+  customerProducts(): string[] {
+    return [...new Set(this.inventory.list().map((system) => system.product))].sort();
+  }
+
   async logout(): Promise<void> {
     await this.portal.signOut();
   }
@@ -184,7 +192,7 @@ export class HicareClient {
     // The portal answers again: what was installed or entered meanwhile goes first, so its record is current.
     await this.installReports.flush();
     this.inventory.sync(records, { installRoot: this.installRoot, platform: this.platform });
-    const targets = await this.trust.allTargets();
+    const targets = await this.trust.allTargets(this.customerProducts());
     for (const system of this.inventory.list()) {
       const rule = newestTarget(targets, system.product, system.platform ?? this.platform)?.custom.detection;
       if (rule !== undefined && system.platform === this.platform) {
@@ -213,7 +221,7 @@ export class HicareClient {
     const system = this.inventory.get(serialNumber);
     await this.trust.refresh();
     const { notInCatalog } = checkEnteredVersion(
-      await this.trust.allTargets(),
+      await this.trust.allTargets([system.product]),
       system,
       version,
       options.notInCatalog === true,
@@ -250,7 +258,7 @@ export class HicareClient {
     const contracts = await this.contracts();
     await this.trust.refresh();
     const systems = await this.systems();
-    const targets = await this.trust.allTargets();
+    const targets = await this.trust.allTargets(this.customerProducts());
     const withdrawals = await this.withdrawals.refresh();
     const byProduct = new Map<string, ReleaseTarget[]>();
     for (const t of targets) byProduct.set(t.custom.product, [...(byProduct.get(t.custom.product) ?? []), t]);
@@ -358,10 +366,13 @@ export class HicareClient {
     return { ...result, target, file };
   }
 
-  /** Which signed target a file is, by its SHA-256; refused when it is none. */
+  /**
+   * Which signed release of the customer's products a file is, by its SHA-256; refused when it is none. Only those
+   * products' roles are searched: a package of another product is nothing this desktop would install.
+   */
   async verify(file: string): Promise<ReleaseTarget> {
     const sha256 = await withFile({ file: 'packageFile', path: file }, () => sha256File(file));
-    const target = (await this.trust.allTargets()).find((t) => t.sha256 === sha256);
+    const target = (await this.trust.allTargets(this.customerProducts())).find((t) => t.sha256 === sha256);
     await this.operations.append(
       'verify',
       `Verified ${basename(file)}: ${target === undefined ? 'no signed package' : target.name}`,
@@ -503,7 +514,7 @@ export class HicareClient {
       serialNumber,
       system.installedVersion,
       target,
-      await this.trust.allTargets(),
+      await this.trust.allTargets([system.product]),
       this.options.previews === true,
       this.readerLanguage(),
     );

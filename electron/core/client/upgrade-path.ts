@@ -98,7 +98,7 @@ export async function planPath(
   }
   const from = system.installedVersion;
   const platform = system.platform ?? client.platform;
-  const targets = (await client.trust.allTargets()).filter(
+  const targets = (await client.trust.allTargets([system.product])).filter(
     (t) => t.custom.product === system.product && platformOfBuild(t) === platform,
   );
   if (!targets.some((t) => t.custom.version === toVersion)) {

@@ -31,27 +31,34 @@ function unwrapped(name: string, message: string): { name: string; message: stri
     : { name: cause, message: `${match[1] ?? match[2] ?? 'metadata'}: ${inner}`, role };
 }
 
-/** tuf-js's own text is for the log (details); the sentence names the refusal and, when known, the file. */
-export function trustError(error: unknown, portal: string): HicareError {
+/**
+ * tuf-js's own text is for the log (details); the sentence names the refusal and, when known, the file — for a
+ * product's delegated role (`product`), that product's signed list of releases.
+ */
+export function trustError(error: unknown, portal: string, product?: string): HicareError {
   if (error instanceof HicareError) return error;
   const thrown = (error as { constructor?: { name?: string } }).constructor?.name ?? '';
-  const { name, message, role } = unwrapped(thrown, error instanceof Error ? error.message : String(error));
+  const unwrappedError = unwrapped(thrown, error instanceof Error ? error.message : String(error));
+  const { name, message } = unwrappedError;
+  const role = product === undefined ? unwrappedError.role : 'product';
   const code = (error as { code?: string }).code ?? '';
-  const details = { cause: name, detail: message.slice(0, 300) };
+  const named = product === undefined ? {} : { product };
+  const details = { cause: name, detail: message.slice(0, 300), ...named };
+  const params = { role, ...named };
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/.test(code + message)) {
     return new HicareError('OFFLINE.trustUnreachable', { portal }, details);
   }
   switch (name) {
     case 'ExpiredMetadataError':
-      return new HicareError('TRUST_METADATA_INVALID.expired', { role }, details);
+      return new HicareError('TRUST_METADATA_INVALID.expired', params, details);
     case 'BadVersionError':
     case 'EqualVersionError':
-      return new HicareError('TRUST_METADATA_INVALID.rollback', { role }, details);
+      return new HicareError('TRUST_METADATA_INVALID.rollback', params, details);
     case 'UnsignedMetadataError':
-      return new HicareError('UNTRUSTED_PORTAL.unsignedMetadata', { role }, details);
+      return new HicareError('UNTRUSTED_PORTAL.unsignedMetadata', params, details);
     case 'LengthOrHashMismatchError':
     case 'DownloadLengthMismatchError':
-      return new HicareError('TRUST_METADATA_INVALID.mixed', { role }, details);
+      return new HicareError('TRUST_METADATA_INVALID.mixed', params, details);
     default:
       return new HicareError('TRUST_METADATA_INVALID.unverified', {}, details);
   }

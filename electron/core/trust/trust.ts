@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
+import type { Metadata, Targets } from '@tufjs/models';
 import { BaseFetcher, Updater } from 'tuf-js';
 import { DownloadHTTPError } from 'tuf-js/dist/error.js';
 import got from 'got';
@@ -16,6 +17,7 @@ import { isAppTargetCustom, ReleaseTargetCustomSchema, type ReleaseTarget } from
 import { TUF_PATH } from '../../../shared/contracts/portal-api.js';
 import { HicareError } from '../../../shared/errors.js';
 import type { TransportOptions } from '../portal/network.js';
+import { delegatedRoleLoader, loadProductRoles, type LoadRole, type ProductScope } from './product-roles.js';
 import { TimestampRevalidation } from './timestamp-revalidation.js';
 import { trustError } from './trust-errors.js';
 
@@ -97,10 +99,28 @@ class GotFetcher extends BaseFetcher {
   }
 }
 
+export type { ProductScope };
+
+/** One load per role at a time: screens listing together would otherwise fetch and write the same role twice. */
+function sharedLoads(load: LoadRole): LoadRole {
+  const loading = new Map<string, ReturnType<LoadRole>>();
+  return (role, parent) => {
+    let pending = loading.get(role);
+    if (pending === undefined) {
+      pending = load(role, parent).finally(() => loading.delete(role));
+      loading.set(role, pending);
+    }
+    return pending;
+  };
+}
+
 export class Trust {
   readonly metadataDir: string;
   private readonly options: TrustOptions;
   private updater: Updater | undefined;
+  /** The updater's role loader, sharing one load of a role among callers listing at once. */
+  private roleLoader: LoadRole | undefined;
+  private readonly releases = new WeakMap<Metadata<Targets>, readonly ReleaseTarget[]>();
   private refreshing: Promise<void> | undefined;
 
   constructor(options: TrustOptions) {
@@ -139,6 +159,7 @@ export class Trust {
     // Only metadata tuf-js verified and kept gets an ETag remembered for it; a lost sidecar just costs a full fetch.
     await timestamp.settle().catch(() => undefined);
     this.updater = updater;
+    this.roleLoader = sharedLoads(delegatedRoleLoader(updater));
   }
 
   /**
@@ -158,24 +179,51 @@ export class Trust {
   }
 
   /**
-   * Every target of the verified catalog. tuf-js keeps the targets metadata it verified in its cache directory and
-   * writes nothing there it has not verified, so after a refresh that file is the signed catalog.
+   * The signed releases of `scope`'s products: those top-level targets lists (the manager's own installers are not
+   * releases) and those of each product's delegated role and its bins, loaded and verified only for those products
+   * (`'all'`: every product the catalog delegates, a vendor's full listing). A name is listed once, from the role a
+   * lookup of it would believe (top-level first); an entry outside what its role was delegated is not listed. A
+   * product role that fails verification is refused with a coded error naming the product, and nothing is listed.
    */
-  async allTargets(): Promise<ReleaseTarget[]> {
+  async allTargets(scope: ProductScope): Promise<ReleaseTarget[]> {
     if (this.updater === undefined) await this.refresh();
-    const text = await readFile(join(this.metadataDir, 'targets.json'), 'utf8');
-    const document = JSON.parse(text) as {
-      signed?: { targets?: Record<string, { length: number; hashes: Record<string, string>; custom?: unknown }> };
-    };
+    const load = this.roleLoader!;
+    const portal = this.options.portalUrl;
+    const top = await load('targets', 'root').catch((error: unknown) => Promise.reject(trustError(error, portal)));
+    const roles = await loadProductRoles(top, scope, load, (error, product) => trustError(error, portal, product));
+    const wanted = scope === 'all' ? undefined : new Set(scope);
     const out: ReleaseTarget[] = [];
-    for (const [name, entry] of Object.entries(document.signed?.targets ?? {})) {
+    const seen = new Set<string>();
+    const add = (targets: readonly ReleaseTarget[], keep: (target: ReleaseTarget) => boolean) => {
+      for (const target of targets) {
+        if (seen.has(target.name) || !keep(target)) continue;
+        seen.add(target.name);
+        out.push(target);
+      }
+    };
+    add(
+      this.releasesOf(top, () => true),
+      (t) => wanted === undefined || wanted.has(t.custom.product),
+    );
+    for (const { product, metadata, trusts } of roles)
+      add(this.releasesOf(metadata, trusts), (t) => t.custom.product === product);
+    return out;
+  }
+
+  /** The releases a verified role lists under names it was delegated, read once per loaded role. */
+  private releasesOf(metadata: Metadata<Targets>, trusts: (name: string) => boolean): readonly ReleaseTarget[] {
+    const known = this.releases.get(metadata);
+    if (known !== undefined) return known;
+    const out: ReleaseTarget[] = [];
+    for (const [name, entry] of Object.entries(metadata.signed.targets)) {
       // The manager's own installers share the repository; they are not releases for the customer's systems.
-      if (isAppTargetCustom(entry.custom)) continue;
+      if (isAppTargetCustom(entry.custom) || !trusts(name)) continue;
       const custom = ReleaseTargetCustomSchema.safeParse(entry.custom);
       const sha256 = entry.hashes['sha256'];
       // An entry this version of the app cannot read is left out rather than guessed at.
       if (custom.success && sha256 !== undefined) out.push({ name, length: entry.length, sha256, custom: custom.data });
     }
+    this.releases.set(metadata, out);
     return out;
   }
 

@@ -49,7 +49,7 @@ describe('a portal that does not chain to the trusted root', () => {
     expect(client.inventory.list()).toEqual([]);
 
     // Asked again, by another route, it is refused again.
-    await expect(client.trust.allTargets()).rejects.toMatchObject({ code: 'UNTRUSTED_PORTAL' });
+    await expect(client.trust.allTargets('all')).rejects.toMatchObject({ code: 'UNTRUSTED_PORTAL' });
     await expectRefused(client.download(ATLAS_190, { serialNumber: ATLAS_SYSTEM }), 'UNTRUSTED_PORTAL', {
       client,
       dataDirectory,

@@ -1,6 +1,6 @@
 /**
  * The parts of a bundle taken from a real test portal: its signed metadata as it serves it under /tuf/ (every root,
- * the timestamp, the snapshot and targets it names, the bins that list the packages), the packages downloaded with a
+ * the timestamp, the snapshot and targets it names, the delegated roles that list the packages), the packages downloaded with a
  * customer's token, and a statement signed with the portal's own online timestamp key, as the portal signs one.
  */
 import { canonicalize } from '@tufjs/canonical-json';
@@ -41,13 +41,20 @@ export async function portalMetadata(portalUrl: string, targetNames: readonly st
   const targetsBytes = (await fetchBytes(`${tuf}/${targetsName}`))!;
   metadata.set(targetsName, targetsBytes);
   const targets = Metadata.fromJSON(MetadataKind.Targets, json(targetsBytes)) as Metadata<Targets>;
-  const succinct = targets.signed.delegations?.succinctRoles;
-  for (const name of targetNames) {
-    if (targets.signed.targets[name] !== undefined || succinct === undefined) continue;
-    const role = succinct.getRoleForTarget(name);
+  // Every delegated role a lookup passes through (a product's role, then its bin), as tuf-js walks them.
+  const fetchRole = async (role: string) => {
     const file = `${snapshot.signed.meta[`${role}.json`]!.version}.${role}.json`;
-    metadata.set(file, (await fetchBytes(`${tuf}/${file}`))!);
-  }
+    const bytes = metadata.get(file) ?? (await fetchBytes(`${tuf}/${file}`))!;
+    metadata.set(file, bytes);
+    return Metadata.fromJSON(MetadataKind.Targets, json(bytes)) as Metadata<Targets>;
+  };
+  const walk = async (parent: Metadata<Targets>, name: string): Promise<boolean> => {
+    if (parent.signed.targets[name] !== undefined) return true;
+    for (const { role, terminating } of parent.signed.delegations?.rolesForTarget(name) ?? [])
+      if ((await walk(await fetchRole(role), name)) || terminating) return true;
+    return false;
+  };
+  for (const name of targetNames) await walk(targets, name);
   return metadata;
 }
 

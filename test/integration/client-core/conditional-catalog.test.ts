@@ -54,12 +54,12 @@ describe('conditional catalog checks', () => {
   it('answers an unchanged catalog with 304 and the catalog still verifies; a publish in between gets 200 and the new target', async () => {
     const trust = newTrust();
     await trust.refresh();
-    const before = await trust.allTargets();
+    const before = await trust.allTargets('all');
     expect(answers).toEqual([{ status: 200, conditional: false }]);
 
     await trust.refresh();
     expect(answers.at(-1)).toEqual({ status: 304, conditional: true });
-    expect(await trust.allTargets()).toEqual(before);
+    expect(await trust.allTargets('all')).toEqual(before);
     // A package is still checked against verified metadata after a 304.
     const first = before[0];
     expect(first).toBeDefined();
@@ -92,7 +92,7 @@ describe('conditional catalog checks', () => {
     await writeFile(join(trust.metadataDir, 'timestamp.json'), '{"damaged": true}');
     await trust.refresh();
     expect(answers.at(-1)).toEqual({ status: 200, conditional: false });
-    expect((await trust.allTargets()).length).toBeGreaterThan(0);
+    expect((await trust.allTargets('all')).length).toBeGreaterThan(0);
 
     // A sidecar that cannot be read is as good as none.
     await writeFile(join(trust.metadataDir, SIDECAR_FILE), 'not json');
@@ -116,7 +116,7 @@ describe('conditional catalog checks', () => {
       // Once the line behaves, the same client verifies the catalog as usual.
       proxy.rule = undefined;
       await trust.refresh();
-      expect((await trust.allTargets()).length).toBeGreaterThan(0);
+      expect((await trust.allTargets('all')).length).toBeGreaterThan(0);
     } finally {
       await proxy.close();
     }

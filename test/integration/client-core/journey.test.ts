@@ -70,7 +70,12 @@ describe('client core journey', () => {
   it('answers several checks at once (the app loads its screens together) from one refresh of the signed catalog', async () => {
     const { client } = await demo.client();
     await client.login('it@northwind.example', demo.password('it@northwind.example'));
-    const results = await Promise.all([client.check(), client.check(), client.systems(), client.trust.allTargets()]);
+    const results = await Promise.all([
+      client.check(),
+      client.check(),
+      client.systems(),
+      client.trust.allTargets('all'),
+    ]);
     expect(results[0].map((r) => r.system.serialNumber)).toEqual(results[1].map((r) => r.system.serialNumber));
     expect(results[3].length).toBe(42);
   });

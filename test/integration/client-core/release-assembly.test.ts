@@ -18,7 +18,7 @@ beforeAll(async () => {
   demo = await startDemoPortal();
   ({ client } = await demo.client());
   await client.login(CUSTOMER, demo.password(CUSTOMER));
-  verified = await client.trust.allTargets();
+  verified = await client.trust.allTargets('all');
 }, 60_000);
 afterAll(async () => demo.close());
 

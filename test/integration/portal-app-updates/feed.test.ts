@@ -236,7 +236,7 @@ describe('customers', () => {
 
   it('keep their app’s view of the signed catalog: every customer release, none of the manager’s', async () => {
     const { client } = await demo.client();
-    const targets = await client.trust.allTargets();
+    const targets = await client.trust.allTargets('all');
     expect(targets).toHaveLength(demo.seed.targets);
     expect(targets.filter((t) => t.name.startsWith('hicare-update-manager/'))).toEqual([]);
     await expect(client.trust.verifiedTarget(appTarget)).rejects.toMatchObject({ code: 'TRUST_METADATA_INVALID' });

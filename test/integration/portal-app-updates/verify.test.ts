@@ -37,7 +37,7 @@ beforeAll(async () => {
   signed = await installer(work, NAME, 2 * 1024 * 1024 + 5);
   // The app's trust has read the catalog before the release exists, as it has by the time an update is downloaded.
   trust = (await demo.client()).client.trust;
-  await trust.allTargets();
+  await trust.allTargets('all');
   await publishAppRelease(
     demo.portal.catalog,
     { file: signed.path, version: '0.2.0', os: 'linux', arch: 'x64' },

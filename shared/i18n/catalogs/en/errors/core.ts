@@ -573,19 +573,19 @@ export const coreErrors = {
     },
     expired: {
       message:
-        "The portal's signed catalog has expired{role, select, snapshot { (snapshot metadata)} targets { (targets metadata)} other {}}.",
+        "The portal's signed catalog has expired{role, select, snapshot { (snapshot metadata)} targets { (targets metadata)} product { (the signed list of {product} releases)} other {}}.",
       remedy:
         'The portal may be serving stale or frozen metadata. Nothing was downloaded or installed. Try again later; if it persists, report it to the vendor.',
     },
     mixed: {
       message:
-        "The portal's metadata files do not match each other{role, select, snapshot { (snapshot metadata)} targets { (targets metadata)} other {}}.",
+        "The portal's metadata files do not match each other{role, select, snapshot { (snapshot metadata)} targets { (targets metadata)} product { (the signed list of {product} releases)} other {}}.",
       remedy:
         'This looks like mixed or altered metadata. Nothing was downloaded or installed. Try again later; if it persists, report it to the vendor.',
     },
     rollback: {
       message:
-        'The portal offered older signed metadata than this computer has already seen{role, select, snapshot { (snapshot metadata)} targets { (targets metadata)} other {}}.',
+        'The portal offered older signed metadata than this computer has already seen{role, select, snapshot { (snapshot metadata)} targets { (targets metadata)} product { (the signed list of {product} releases)} other {}}.',
       remedy:
         'This looks like a rollback. Nothing was downloaded or installed. Try again later; if it persists, report it to the vendor.',
     },
@@ -678,7 +678,7 @@ export const coreErrors = {
     },
     unsignedMetadata: {
       message:
-        "The portal's metadata is not signed by keys this computer trusts{role, select, snapshot { (snapshot metadata)} targets { (targets metadata)} other {}}.",
+        "The portal's metadata is not signed by keys this computer trusts{role, select, snapshot { (snapshot metadata)} targets { (targets metadata)} product { (the signed list of {product} releases)} other {}}.",
       remedy:
         'If this is a different portal, trust its root explicitly (its fingerprint is shown); otherwise report it to the vendor.',
     },

@@ -549,17 +549,18 @@ export const coreErrors: SameShape<typeof en> = {
       remedy: '请让厂商重新发布该安装包。',
     },
     expired: {
-      message: '门户的已签名目录已过期{role, select, snapshot {（快照元数据）} targets {（目标元数据）} other {}}。',
+      message:
+        '门户的已签名目录已过期{role, select, snapshot {（快照元数据）} targets {（目标元数据）} product {（{product} 发布版本的已签名列表）} other {}}。',
       remedy: '门户可能在提供陈旧或被冻结的元数据。未下载或安装任何内容。请稍后重试；如果问题仍然存在，请向厂商报告。',
     },
     mixed: {
       message:
-        '门户的各元数据文件彼此不一致{role, select, snapshot {（快照元数据）} targets {（目标元数据）} other {}}。',
+        '门户的各元数据文件彼此不一致{role, select, snapshot {（快照元数据）} targets {（目标元数据）} product {（{product} 发布版本的已签名列表）} other {}}。',
       remedy: '这看起来像是元数据被混用或篡改。未下载或安装任何内容。请稍后重试；如果问题仍然存在，请向厂商报告。',
     },
     rollback: {
       message:
-        '门户提供的已签名元数据比本机已见过的更旧{role, select, snapshot {（快照元数据）} targets {（目标元数据）} other {}}。',
+        '门户提供的已签名元数据比本机已见过的更旧{role, select, snapshot {（快照元数据）} targets {（目标元数据）} product {（{product} 发布版本的已签名列表）} other {}}。',
       remedy: '这看起来像是回滚攻击。未下载或安装任何内容。请稍后重试；如果问题仍然存在，请向厂商报告。',
     },
     unverified: {
@@ -649,7 +650,7 @@ export const coreErrors: SameShape<typeof en> = {
     },
     unsignedMetadata: {
       message:
-        '门户的元数据未由本机信任的密钥签名{role, select, snapshot {（快照元数据）} targets {（目标元数据）} other {}}。',
+        '门户的元数据未由本机信任的密钥签名{role, select, snapshot {（快照元数据）} targets {（目标元数据）} product {（{product} 发布版本的已签名列表）} other {}}。',
       remedy: '如果这是另一个门户，请明确信任它的信任根（会显示其指纹）；否则请向厂商报告。',
     },
   },
