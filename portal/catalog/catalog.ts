@@ -16,7 +16,8 @@ import { assembleReleases, newestFirst } from '../../shared/domain/release-assem
 import type { Release } from '../../shared/domain/release.js';
 import { packageKey } from '../storage/blob-store.js';
 import { readState } from '../tuf/metadata-files.js';
-import { delegatedRoles, metaNameOf, readDelegatedRole, type StoredRole } from '../tuf/product-roles.js';
+import { listedRoles } from '../tuf/product-bins.js';
+import { metaNameOf, readDelegatedRole, type StoredRole } from '../tuf/product-roles.js';
 import { openRepository, type RepositoryOptions, type TufRepository } from '../tuf/repository.js';
 import type { TargetEntry } from '../tuf/targets-metadata.js';
 
@@ -170,7 +171,7 @@ export class Catalog {
         : parseRole(state.targets.signed.version, state.targets.signed.targets),
     );
     const toRead: string[] = [];
-    for (const role of delegatedRoles(state)) {
+    for (const role of listedRoles(state)) {
       const known = this.roles.get(role);
       if (known !== undefined && known.version === state.snapshot.signed.meta[metaNameOf(role)]?.version)
         next.set(role, known);

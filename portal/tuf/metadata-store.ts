@@ -38,11 +38,12 @@ export interface MetadataStore {
 }
 
 /**
- * Metadata file names: a role, a product's delegated role (`product.<product id>`) or hash bin, optionally
+ * Metadata file names: a role, a product's delegated role (`product.<product id>`) or one of its hash bins
+ * (`product.<product id>.bin-<hex>`), optionally
  * versioned. Nothing else is ever stored or served.
  */
 export const METADATA_NAME =
-  /^(?:[1-9][0-9]{0,9}\.)?(?:root|timestamp|snapshot|targets|bins-[0-9a-f]{1,4}|product\.[a-z0-9][a-z0-9-]{0,63})\.json$/;
+  /^(?:[1-9][0-9]{0,9}\.)?(?:root|timestamp|snapshot|targets|product\.[a-z0-9][a-z0-9-]{0,63}(?:\.bin-[0-9a-f]{1,4})?)\.json$/;
 
 export function etagFor(sha256: string): string {
   return `"sha256-${sha256}"`;

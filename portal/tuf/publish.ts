@@ -2,8 +2,9 @@
  * Re-signing the online roles. A change to targets needs a new snapshot (it records the targets version) and a new
  * timestamp (it records the snapshot version); a fresh snapshot needs a new timestamp. Each new file gets version + 1
  * and is written before the file that refers to it, so `timestamp.json` — the only entry point — flips last.
- * Delegated product roles (product-roles.ts) are signed with the targets key and recorded in the snapshot like
- * targets; top-level targets is re-signed with them only when its delegation list changes.
+ * Delegated product roles (product-roles.ts) and their hash bins (product-bins.ts) are signed with the targets key
+ * and recorded in the snapshot like targets; top-level targets is re-signed with them only when its delegation list
+ * changes.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Metadata, Snapshot, Timestamp } from '@tufjs/models';
@@ -18,7 +19,8 @@ import {
   writeTargets,
   type RepositoryState,
 } from './metadata-files.js';
-import { delegatedRoles, delegationsFor, metaNameOf } from './product-roles.js';
+import type { RoleContent } from './product-bins.js';
+import { delegatedRoles, delegationsFor, isProductRole, metaNameOf } from './product-roles.js';
 import { serializeTargets, signTargets, type TargetEntry, type TargetsSigned } from './targets-metadata.js';
 
 export type OnlineRole = 'targets' | 'snapshot' | 'timestamp';
@@ -33,29 +35,30 @@ export interface ResignOptions {
   /** The complete new target list; only with `from: 'targets'`. Defaults to the current one. */
   targets?: Record<string, TargetEntry>;
   /**
-   * Delegated roles to sign anew, each with its complete target list (the same list re-signs it, e.g. near expiry).
-   * A role the snapshot does not list yet is added to top-level targets' delegations.
+   * Delegated roles and bins to sign anew, each with its complete content (the same content re-signs it, e.g. near
+   * expiry). A product role the snapshot does not list yet is added to top-level targets' delegations.
    */
-  roles?: ReadonlyMap<string, Record<string, TargetEntry>>;
+  roles?: ReadonlyMap<string, RoleContent>;
 }
 
 export async function resign(options: ResignOptions): Promise<RepositoryState> {
   const { metadata: store, keysDir, now } = options;
   const { root } = options.state;
   let { targets, snapshot, timestamp } = options.state;
-  const roles = options.roles ?? new Map<string, Record<string, TargetEntry>>();
+  const roles = options.roles ?? new Map<string, RoleContent>();
   const meta = { ...snapshot.signed.meta };
 
   if (roles.size > 0) {
     const key = await loadTrustedKey(keysDir, 'targets', root.signed);
-    for (const [role, entries] of roles) {
+    for (const [role, content] of roles) {
       const signed: TargetsSigned = {
         _type: 'targets',
         spec_version: targets.signed.spec_version,
         version: (meta[metaNameOf(role)]?.version ?? 0) + 1,
         expires: expiresAt(now, 'targets'),
-        targets: entries,
+        targets: content.targets,
       };
+      if (content.delegations !== undefined) signed['delegations'] = content.delegations;
       const bytes = serializeTargets(signTargets(signed, key));
       await store.put(`${signed.version}.${role}.json`, bytes);
       meta[metaNameOf(role)] = metaFileFor(signed.version, bytes);
@@ -63,12 +66,9 @@ export async function resign(options: ResignOptions): Promise<RepositoryState> {
   }
 
   // The delegations follow root (a rotated targets key) and the roles the snapshot lists (a new product).
-  const listed = [...new Set([...delegatedRoles(options.state), ...roles.keys()])];
+  const listed = [...new Set([...delegatedRoles(options.state), ...[...roles.keys()].filter(isProductRole)])];
   const current = targets.signed['delegations'];
-  // A repository delegating to top-level hash bins (hash-bins.ts) keeps that delegation as it is.
-  const binned = typeof current === 'object' && current !== null && 'succinct_roles' in current;
-  const delegations =
-    binned || (listed.length === 0 && current === undefined) ? current : delegationsFor(root.signed, listed);
+  const delegations = listed.length === 0 && current === undefined ? current : delegationsFor(root.signed, listed);
   const from = options.from === 'targets' || !isDeepStrictEqual(current, delegations) ? 'targets' : options.from;
 
   if (from === 'targets') {

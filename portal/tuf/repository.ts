@@ -30,13 +30,16 @@ import { resign, signedByTrustedKey, type OnlineRole } from './publish.js';
 import { assertTargetName } from './target-name.js';
 import { storesFor, type StoreOptions } from './stores.js';
 import { commitStaged, discardStaged, stageFiles } from './target-files.js';
+import { listedRoles, PRODUCT_BIN_THRESHOLD } from './product-bins.js';
 import { delegatedRoles, readDelegatedRole } from './product-roles.js';
 import { TargetPlacement } from './target-placement.js';
-import { emptyTargets, signTargets, type TargetEntry } from './targets-metadata.js';
+import { emptyTargets, signTargets, type TargetEntry, type TargetsDocument } from './targets-metadata.js';
 
 export interface RepositoryOptions extends StoreOptions {
   /** Holds `offline/root.pem` and `online/{targets,snapshot,timestamp}.pem` (or see KeyDirs). */
   keysDir: KeyDirs;
+  /** A product's role is split into hash bins past this many targets (product-bins.ts); tests set it small. */
+  productBinThreshold?: number;
 }
 
 export interface TargetInput {
@@ -153,14 +156,16 @@ export class TufRepository {
   readonly metadata: MetadataStore;
   readonly blobs: BlobStore;
   readonly lock: RepositoryLock;
+  readonly productBinThreshold: number;
 
   constructor(options: RepositoryOptions) {
     this.repoDir = options.repoDir;
+    this.productBinThreshold = options.productBinThreshold ?? PRODUCT_BIN_THRESHOLD;
     this.keysDir = options.keysDir;
     ({ metadata: this.metadata, blobs: this.blobs, lock: this.lock } = storesFor(options));
   }
 
-  /** The options that reach the same stores, for the functions beside this class (hash bins, rotation). */
+  /** The options that reach the same stores, for the functions beside this class (rotation). */
   get options(): RepositoryOptions {
     return {
       repoDir: this.repoDir,
@@ -168,6 +173,7 @@ export class TufRepository {
       metadata: this.metadata,
       blobs: this.blobs,
       lock: this.lock,
+      productBinThreshold: this.productBinThreshold,
     };
   }
 
@@ -245,7 +251,7 @@ export class TufRepository {
       from: placement.topChanged ? 'targets' : 'snapshot',
       now,
       targets: placement.top,
-      roles: placement.changedRoles(),
+      roles: await placement.changedDocuments(state.root.signed, this.productBinThreshold),
     });
   }
 
@@ -264,19 +270,25 @@ export class TufRepository {
       const stale = (role: OnlineRole): boolean =>
         Date.parse(state[role].signed.expires) - now.getTime() <= REFRESH_MARGIN_MS[role] ||
         !signedByTrustedKey(state, role);
-      // Delegated roles expire like targets and are signed with its key, so they go stale on the same terms.
+      // Delegated roles and their bins expire like targets and are signed with its key, so they go stale on the same
+      // terms; only the stale documents of a product are re-signed.
       const trusted = state.root.signed.roles['targets']?.keyIDs ?? [];
-      const roles = new Map<string, Record<string, TargetEntry>>();
-      for (const role of delegatedRoles(state)) {
-        const stored = await readDelegatedRole(this.metadata, state, role);
-        if (stored === undefined) continue;
-        const { signed, signatures } = stored.document;
-        const expiring = Date.parse(signed.expires) - now.getTime() <= REFRESH_MARGIN_MS.targets;
-        if (expiring || !signatures.some((s) => trusted.includes(s.keyid))) roles.set(role, signed.targets);
-      }
+      const isStale = (document: TargetsDocument): boolean =>
+        Date.parse(document.signed.expires) - now.getTime() <= REFRESH_MARGIN_MS.targets ||
+        !document.signatures.some((s) => trusted.includes(s.keyid));
       const placement = new TargetPlacement(this.metadata, state);
+      const staleRoles = new Map<string, { documents: ReadonlySet<string> }>();
+      for (const role of delegatedRoles(state)) {
+        const product = await placement.product(role);
+        if (product === undefined) continue;
+        const documents = new Set<string>();
+        if (isStale(product.role.document)) documents.add(role);
+        for (const [bin, stored] of product.bins?.stored ?? []) if (isStale(stored.document)) documents.add(bin);
+        if (documents.size > 0) staleRoles.set(role, { documents });
+      }
       const moved = (await placement.moveReleasesOutOfTop()) > 0;
       const from = moved ? 'targets' : ONLINE_ROLES.find(stale);
+      const roles = await placement.changedDocuments(state.root.signed, this.productBinThreshold, staleRoles);
       if (from === undefined && roles.size === 0) return false;
       await resign({
         metadata: this.metadata,
@@ -285,17 +297,20 @@ export class TufRepository {
         from: from ?? 'snapshot',
         now,
         targets: placement.top,
-        roles: new Map([...roles, ...placement.changedRoles()]),
+        roles,
       });
       return true;
     });
   }
 
-  /** The published targets, as the current timestamp leads a client to them: top-level, then each product role. */
+  /**
+   * The published targets, as the current timestamp leads a client to them: top-level, then each product role and
+   * bin (a binned product's role lists no targets itself).
+   */
   async readTargets(): Promise<ReleaseTarget[]> {
     const state = await readState(this.metadata);
     const all = Object.entries(state.targets.signed.targets).map(([name, entry]) => listed(name, entry));
-    for (const role of delegatedRoles(state)) {
+    for (const role of listedRoles(state)) {
       const stored = await readDelegatedRole(this.metadata, state, role);
       for (const [name, entry] of Object.entries(stored?.document.signed.targets ?? {})) all.push(listed(name, entry));
     }

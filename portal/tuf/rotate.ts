@@ -8,11 +8,12 @@
 import { Metadata, Root } from '@tufjs/models';
 import { discardNextKey, loadTrustedKey, promoteNextKey, stageNextKey, type TufRole } from './keys.js';
 import { expiresAt, readState, writeMetadata, type JsonObject } from './metadata-files.js';
-import { delegatedRoles, readDelegatedRole } from './product-roles.js';
+import { PRODUCT_BIN_THRESHOLD, type RoleContent } from './product-bins.js';
+import { delegatedRoles } from './product-roles.js';
 import { resign } from './publish.js';
 import type { RepositoryOptions } from './repository.js';
 import { storesFor } from './stores.js';
-import type { TargetEntry } from './targets-metadata.js';
+import { TargetPlacement } from './target-placement.js';
 
 export interface RotationResult {
   role: TufRole;
@@ -67,13 +68,17 @@ export async function rotateKey(options: RepositoryOptions & { role: TufRole; no
     }
     await promoteNextKey(keysDir, role);
     if (role !== 'root') {
-      // Product roles are signed with the targets key too: each is re-signed, and top-level's delegations name the new key.
-      const roles = new Map<string, Record<string, TargetEntry>>();
+      // Product roles and their bins are signed with the targets key too: each is re-signed, and the delegations
+      // (top-level's and binned products') name the new key.
+      let roles = new Map<string, RoleContent>();
       if (role === 'targets') {
-        for (const name of delegatedRoles(state)) {
-          const stored = await readDelegatedRole(metadata, state, name);
-          if (stored !== undefined) roles.set(name, stored.document.signed.targets);
-        }
+        const placement = new TargetPlacement(metadata, state);
+        const every = new Map(delegatedRoles(state).map((name) => [name, { resignAll: true }]));
+        roles = await placement.changedDocuments(
+          root.signed,
+          options.productBinThreshold ?? PRODUCT_BIN_THRESHOLD,
+          every,
+        );
       }
       await resign({ metadata, keysDir, state: { ...state, root }, from: role, now, roles });
     }

@@ -1,12 +1,15 @@
 /**
  * A publish's working copy of where targets live: top-level targets and the product roles the batch touches, each
  * read only when a target of its product is looked up (a publish into a catalog of 100,000 targets reads one role,
- * not all of them). It records what changed, so only those roles are signed anew.
+ * not all of them), with its hash bins when it has them. It records what changed, so only those roles (and, in a
+ * binned product, only the bins whose entries changed) are signed anew.
  */
 import { isDeepStrictEqual } from 'node:util';
+import type { Root } from '@tufjs/models';
 import type { MetadataStore } from './metadata-store.js';
 import type { RepositoryState } from './metadata-files.js';
-import { isProductRole, productRoleName, productRoleOf, readDelegatedRole } from './product-roles.js';
+import { productDocuments, readProduct, type RoleContent, type StoredProduct } from './product-bins.js';
+import { isProductRole, productRoleName, productRoleOf } from './product-roles.js';
 import type { TargetEntry } from './targets-metadata.js';
 
 /** Where a target is: a delegated role's name, or undefined for top-level targets. */
@@ -16,6 +19,7 @@ export class TargetPlacement {
   readonly top: Record<string, TargetEntry>;
   topChanged = false;
   private readonly roles = new Map<string, Record<string, TargetEntry>>();
+  private readonly stored = new Map<string, StoredProduct | undefined>();
   private readonly changed = new Set<string>();
 
   constructor(
@@ -25,11 +29,16 @@ export class TargetPlacement {
     this.top = { ...state.targets.signed.targets };
   }
 
+  /** A product's role (and bins) as stored, read once per publish. */
+  async product(role: string): Promise<StoredProduct | undefined> {
+    if (!this.stored.has(role)) this.stored.set(role, await readProduct(this.store, this.state, role));
+    return this.stored.get(role);
+  }
+
   private async load(role: string): Promise<Record<string, TargetEntry>> {
     let targets = this.roles.get(role);
     if (targets === undefined) {
-      const stored = await readDelegatedRole(this.store, this.state, role);
-      targets = { ...stored?.document.signed.targets };
+      targets = { ...(await this.product(role))?.targets };
       this.roles.set(role, targets);
     }
     return targets;
@@ -86,9 +95,28 @@ export class TargetPlacement {
     return moved;
   }
 
-  /** The roles to sign anew, each with its complete target list. */
-  changedRoles(): Map<string, Record<string, TargetEntry>> {
-    return new Map([...this.changed].sort().map((role) => [role, this.roles.get(role)!]));
+  /**
+   * The documents to sign anew: for each changed product, its role or the bins that changed (see productDocuments);
+   * `stale` adds products whose listed documents must be re-signed although their entries did not change.
+   */
+  async changedDocuments(
+    root: Root,
+    binThreshold: number,
+    stale: ReadonlyMap<string, { resignAll?: boolean; documents?: ReadonlySet<string> }> = new Map(),
+  ): Promise<Map<string, RoleContent>> {
+    const out = new Map<string, RoleContent>();
+    for (const role of [...new Set([...this.changed, ...stale.keys()])].sort()) {
+      const current = await this.product(role);
+      const targets = await this.load(role);
+      const why = stale.get(role);
+      const documents = productDocuments(root, role, current, targets, {
+        binThreshold,
+        ...(why?.resignAll === true ? { resignAll: true } : {}),
+        ...(why?.documents === undefined ? {} : { stale: why.documents }),
+      });
+      for (const [name, content] of documents) out.set(name, content);
+    }
+    return out;
   }
 
   get anyChange(): boolean {

@@ -98,7 +98,7 @@ export async function publishCatalog(sources: TargetInput[]): Promise<{ fixture:
     state: await readState(fixture.repoDir),
     from: 'snapshot',
     now: new Date(),
-    roles,
+    roles: new Map([...roles].map(([role, targets]) => [role, { targets }])),
   });
   return { fixture, seconds: (performance.now() - t) / 1000 };
 }

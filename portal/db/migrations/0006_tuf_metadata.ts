@@ -9,7 +9,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const binary = db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
   await db.schema
     .createTable('tuf_metadata')
-    /** The file name clients ask for: `timestamp.json`, `3.snapshot.json`, `7.bins-1f.json`, … */
+    /** The file name clients ask for: `timestamp.json`, `3.snapshot.json`, `7.product.x.bin-1f.json`, … */
     .addColumn('name', 'text', (c) => c.notNull().primaryKey())
     .addColumn('bytes', binary, (c) => c.notNull())
     /** Lower-case hex of the bytes' SHA-256. */

@@ -209,6 +209,11 @@ describe('/tuf/ metadata', () => {
       ['a product role named in upper case', '/tuf/1.product.HICARE-SERVER.json'],
       ['a product role without a product', '/tuf/1.product..json'],
       ['a product role with a dotted product', '/tuf/1.product.hicare.server.json'],
+      ['a hash bin of an unpublished product', '/tuf/1.product.nobody.bin-0.json'],
+      ['a hash bin with a suffix that is not hex', '/tuf/1.product.hicare-server.bin-0g.json'],
+      ['a hash bin with too long a suffix', '/tuf/1.product.hicare-server.bin-00000.json'],
+      ['a hash bin without a product role', '/tuf/1.bin-0.json'],
+      ['the top-level hash bins of old', '/tuf/1.bins-0.json'],
     ])('refuses %s with a coded 404', async (_what, pathOrFn) => {
       const path = typeof pathOrFn === 'function' ? pathOrFn() : pathOrFn;
       for (const method of ['GET', 'HEAD']) {

@@ -11,7 +11,8 @@ import { join, resolve, sep } from 'node:path';
 import { Updater } from 'tuf-js';
 import { initKeys } from '../../../portal/tuf/keys.js';
 import { metadataStoreOf, readState, type MetadataSource } from '../../../portal/tuf/metadata-files.js';
-import { delegatedRoles, readDelegatedRole } from '../../../portal/tuf/product-roles.js';
+import { listedRoles } from '../../../portal/tuf/product-bins.js';
+import { readDelegatedRole } from '../../../portal/tuf/product-roles.js';
 import { initRepository, type TufRepository } from '../../../portal/tuf/repository.js';
 import type { TargetEntry } from '../../../portal/tuf/targets-metadata.js';
 import { makeTempDir } from '../../support/temp-dir.js';
@@ -161,7 +162,7 @@ export async function publishedTargets(source: MetadataSource): Promise<Record<s
   const store = metadataStoreOf(source);
   const state = await readState(store);
   const all: Record<string, TargetEntry> = { ...state.targets.signed.targets };
-  for (const role of delegatedRoles(state))
+  for (const role of listedRoles(state))
     Object.assign(all, (await readDelegatedRole(store, state, role))?.document.signed.targets);
   return all;
 }

@@ -18,7 +18,6 @@ import { selectKey } from '../../../portal/requests/select-key.js';
 import { s3SettingsFromEnv } from '../../../portal/storage/config.js';
 import { storeFailure } from '../../../portal/storage/s3-errors.js';
 import { insufficientSpace } from '../../../portal/storage/space-error.js';
-import { assertBitLength } from '../../../portal/tuf/hash-bin-layout.js';
 import { assertTargetName } from '../../../portal/tuf/target-name.js';
 
 function thrown(fn: () => unknown): HicareError {
@@ -45,7 +44,6 @@ const refusals: [string, () => unknown][] = [
   ['a time past the year 9999', () => toIso(new Date(Date.UTC(10000, 0, 1)))],
   ['an unset bucket', () => s3SettingsFromEnv({ HICARE_BLOB_STORE: 's3' })],
   ['an empty target-name segment', () => assertTargetName('product//1.0/p.tar.gz')],
-  ['a hash-bin bit count out of range', () => assertBitLength(0)],
   ['IT staff writing on a request', () => assertMayConverse(request('in-progress'), account('it-staff'), 'write')],
   ['a message on a closed request', () => assertMayConverse(request('closed'), account('customer-admin'), 'write')],
 ];

@@ -135,14 +135,6 @@ export const portalStoreErrors = {
       message: 'Target {name} is not published, so it needs its package file.',
       remedy: 'Give the path of the package to publish.',
     },
-    tufBinsChosen: {
-      message: 'This repository already uses {bins} hash bins.',
-      remedy: 'Publish without choosing a number of bins.',
-    },
-    tufBinBits: {
-      message: '{value} is not a usable number of hash-bin bits.',
-      remedy: 'Choose a whole number from 1 to {max}.',
-    },
     tufPackageUnreadable: {
       message: 'The package file for {name} cannot be read: {path}.',
       remedy: 'Give the path of a readable regular file.',

@@ -136,14 +136,6 @@ export const portalStoreErrors: SameShape<typeof en> = {
       message: '目标 {name} 尚未发布，因此需要提供其软件包文件。',
       remedy: '请提供要发布的软件包路径。',
     },
-    tufBinsChosen: {
-      message: '该存储库已在使用 {bins} 个哈希分箱。',
-      remedy: '发布时请不要指定分箱数量。',
-    },
-    tufBinBits: {
-      message: '{value} 不是可用的哈希分箱位数。',
-      remedy: '请选择 1 到 {max} 之间的整数。',
-    },
     tufPackageUnreadable: {
       message: '无法读取 {name} 的软件包文件：{path}。',
       remedy: '请提供一个可读取的普通文件的路径。',
