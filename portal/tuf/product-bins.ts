@@ -14,7 +14,7 @@ import type { Root } from '@tufjs/models';
 import { HicareError } from '../../shared/errors.js';
 import type { MetadataStore } from './metadata-store.js';
 import type { RepositoryState } from './metadata-files.js';
-import { isProductRole, metaNameOf, readDelegatedRole, type StoredRole } from './product-roles.js';
+import { isProductRole, metaNameOf, readDelegatedRole, targetsKeysOf, type StoredRole } from './product-roles.js';
 import type { TargetEntry, TargetsDocument } from './targets-metadata.js';
 
 /** A product role with more targets than this is split into hash bins. */
@@ -76,18 +76,12 @@ export function allBins(prefix: string, bitLength: number): string[] {
 
 /** A product role's delegation to its bins, keyed and thresholded as root's targets role. */
 export function succinctDelegationFor(root: Root, productRole: string, bitLength: number): SuccinctDelegation {
-  const targetsRole = root.roles['targets'];
-  const keyids = [...(targetsRole?.keyIDs ?? [])].sort();
-  const keys: Record<string, unknown> = {};
-  for (const keyid of keyids) {
-    const key = root.keys[keyid];
-    if (key !== undefined) keys[keyid] = key.toJSON();
-  }
+  const { keys, keyids, threshold } = targetsKeysOf(root);
   return {
     keys,
     succinct_roles: {
       keyids,
-      threshold: targetsRole?.threshold ?? 1,
+      threshold,
       bit_length: bitLength,
       name_prefix: binPrefixOf(productRole),
     },

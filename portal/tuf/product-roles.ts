@@ -71,8 +71,11 @@ export function delegatedRoles(state: Pick<RepositoryState, 'snapshot'>): string
     .sort();
 }
 
-/** Top-level targets' delegations to `roles`, keyed and thresholded as root's targets role. */
-export function delegationsFor(root: Root, roles: Iterable<string>): DelegationsJson {
+/**
+ * The keys every delegated role is signed with: the online targets key(s) root names, with root's targets threshold,
+ * so that rotating the targets key in root is all it takes to move every product role and bin to the new key.
+ */
+export function targetsKeysOf(root: Root): { keys: Record<string, unknown>; keyids: string[]; threshold: number } {
   const targetsRole = root.roles['targets'];
   const keyids = [...(targetsRole?.keyIDs ?? [])].sort();
   const keys: Record<string, unknown> = {};
@@ -80,12 +83,18 @@ export function delegationsFor(root: Root, roles: Iterable<string>): Delegations
     const key = root.keys[keyid];
     if (key !== undefined) keys[keyid] = key.toJSON();
   }
+  return { keys, keyids, threshold: targetsRole?.threshold ?? 1 };
+}
+
+/** Top-level targets' delegations to `roles`, keyed and thresholded as root's targets role. */
+export function delegationsFor(root: Root, roles: Iterable<string>): DelegationsJson {
+  const { keys, keyids, threshold } = targetsKeysOf(root);
   return {
     keys,
     roles: [...new Set(roles)].sort().map((name) => ({
       name,
       keyids,
-      threshold: targetsRole?.threshold ?? 1,
+      threshold,
       terminating: true,
       paths: pathsFor(name.slice(PRODUCT_ROLE_PREFIX.length)),
     })),
