@@ -6,19 +6,17 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Metadata, MetaFile, Snapshot } from '@tufjs/models';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Trust } from '../../../electron/core/trust/trust.js';
-import { sha256Hex } from '../../../portal/tuf/canonical.js';
 import { loadKey } from '../../../portal/tuf/keys.js';
 import { readState } from '../../../portal/tuf/metadata-files.js';
 import { binFor, binPrefixOf } from '../../../portal/tuf/product-bins.js';
-import { resign } from '../../../portal/tuf/publish.js';
 import { openRepository } from '../../../portal/tuf/repository.js';
 import { parseTargets, serializeTargets, signTargets } from '../../../portal/tuf/targets-metadata.js';
 import {
   cleanup,
   freshRepository,
+  listInSnapshot,
   packageFile,
   releaseCustom,
   serve,
@@ -100,29 +98,7 @@ describe('a binned product on the client', () => {
     const document = parseTargets(await readFile(file, 'utf8'), file);
     const bytes = serializeTargets(signTargets(document.signed, await loadKey(fixture.keysDir, 'snapshot')));
     await writeFile(file, bytes);
-    const s = state.snapshot.signed;
-    const snapshot = new Metadata(
-      new Snapshot({
-        version: s.version,
-        specVersion: s.specVersion,
-        expires: s.expires,
-        meta: {
-          ...s.meta,
-          [`${bin}.json`]: new MetaFile({
-            version: meta.version,
-            length: bytes.length,
-            hashes: { sha256: sha256Hex(bytes) },
-          }),
-        },
-      }),
-    );
-    await resign({
-      metadata: fixture.repo.metadata,
-      keysDir: fixture.keysDir,
-      state: { ...state, snapshot },
-      from: 'snapshot',
-      now: new Date(),
-    });
+    await listInSnapshot(fixture, state, bin, meta.version, bytes);
     const client = trust();
     const refusal = await client.allTargets(['atlas', 'zenith']).then(
       () => undefined,

@@ -8,11 +8,19 @@ import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { join, resolve, sep } from 'node:path';
+import { Metadata, MetaFile, Snapshot } from '@tufjs/models';
 import { Updater } from 'tuf-js';
+import { sha256Hex } from '../../../portal/tuf/canonical.js';
 import { initKeys } from '../../../portal/tuf/keys.js';
-import { metadataStoreOf, readState, type MetadataSource } from '../../../portal/tuf/metadata-files.js';
+import {
+  metadataStoreOf,
+  readState,
+  type MetadataSource,
+  type RepositoryState,
+} from '../../../portal/tuf/metadata-files.js';
 import { listedRoles } from '../../../portal/tuf/product-bins.js';
 import { readDelegatedRole } from '../../../portal/tuf/product-roles.js';
+import { resign } from '../../../portal/tuf/publish.js';
 import { initRepository, type TufRepository } from '../../../portal/tuf/repository.js';
 import type { TargetEntry } from '../../../portal/tuf/targets-metadata.js';
 import { makeTempDir } from '../../support/temp-dir.js';
@@ -170,4 +178,35 @@ export async function publishedTargets(source: MetadataSource): Promise<Record<s
 /** The version of a delegated role the current snapshot lists (`product.<product>`), 0 when it lists none. */
 export async function roleVersion(source: MetadataSource, role: string): Promise<number> {
   return (await readState(metadataStoreOf(source))).snapshot.signed.meta[`${role}.json`]?.version ?? 0;
+}
+
+/**
+ * Lists `bytes` as version `version` of `role` in a new snapshot, and signs snapshot and timestamp over it with the
+ * repository's own keys: the repository then vouches for a file in every way but the role's own signature, which is
+ * what the tests of a wrongly signed or altered role need.
+ */
+export async function listInSnapshot(
+  fixture: Fixture,
+  state: RepositoryState,
+  role: string,
+  version: number,
+  bytes: Buffer,
+): Promise<void> {
+  const s = state.snapshot.signed;
+  const meta = { version, length: bytes.length, hashes: { sha256: sha256Hex(bytes) } };
+  const snapshot = new Metadata(
+    new Snapshot({
+      version: s.version,
+      specVersion: s.specVersion,
+      expires: s.expires,
+      meta: { ...s.meta, [`${role}.json`]: new MetaFile(meta) },
+    }),
+  );
+  await resign({
+    metadata: fixture.repo.metadata,
+    keysDir: fixture.keysDir,
+    state: { ...state, snapshot },
+    from: 'snapshot',
+    now: new Date(),
+  });
 }

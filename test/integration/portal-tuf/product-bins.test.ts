@@ -7,13 +7,11 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Metadata, MetaFile, Snapshot } from '@tufjs/models';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Catalog } from '../../../portal/catalog/catalog.js';
 import { sha256Hex } from '../../../portal/tuf/canonical.js';
 import { readState, type RepositoryState } from '../../../portal/tuf/metadata-files.js';
 import { allBins, binFor, binPrefixOf, type SuccinctDelegation } from '../../../portal/tuf/product-bins.js';
-import { resign } from '../../../portal/tuf/publish.js';
 import { openRepository, type TufRepository } from '../../../portal/tuf/repository.js';
 import { rotateKey } from '../../../portal/tuf/rotate.js';
 import { parseTargets, serializeTargets } from '../../../portal/tuf/targets-metadata.js';
@@ -21,6 +19,7 @@ import {
   cleanup,
   DAY,
   freshRepository,
+  listInSnapshot,
   packageFile,
   releaseCustom,
   roleVersion,
@@ -154,25 +153,7 @@ describe('hash bins inside a product role', () => {
     const bytes = serializeTargets(document);
     await writeFile(file, bytes);
     // The snapshot agrees with the tampered bytes, so only the bin's signature stands in the way.
-    const s = state.snapshot.signed;
-    const snapshot = new Metadata(
-      new Snapshot({
-        version: s.version,
-        specVersion: s.specVersion,
-        expires: s.expires,
-        meta: {
-          ...s.meta,
-          [`${bin}.json`]: new MetaFile({ version, length: bytes.length, hashes: { sha256: sha256Hex(bytes) } }),
-        },
-      }),
-    );
-    await resign({
-      metadata: fixture.repo.metadata,
-      keysDir: fixture.keysDir,
-      state: { ...state, snapshot },
-      from: 'snapshot',
-      now: new Date(),
-    });
+    await listInSnapshot(fixture, state, bin, version, bytes);
     const updater = (await trustingClient(fixture.repoDir, await serve(fixture.repoDir))).updater();
     await updater.refresh();
     await expect(updater.getTargetInfo(target)).rejects.toThrow(/bin-[01] was signed by 0\/1 keys/);

@@ -6,7 +6,6 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Metadata, MetaFile, Snapshot } from '@tufjs/models';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../portal/db/connection.js';
 import { migrateToLatest } from '../../../portal/db/migrate.js';
@@ -27,6 +26,7 @@ import {
   cleanup,
   DAY,
   freshRepository,
+  listInSnapshot,
   packageFile,
   publishedTargets,
   releaseCustom,
@@ -69,29 +69,7 @@ async function replaceRole(
   change(signed.targets);
   const bytes = serializeTargets(signTargets(signed, await loadKey(fixture.keysDir, keyRole)));
   await writeFile(join(fixture.repoDir, `${signed.version}.${role}.json`), bytes);
-  const s = state.snapshot.signed;
-  const snapshot = new Metadata(
-    new Snapshot({
-      version: s.version,
-      specVersion: s.specVersion,
-      expires: s.expires,
-      meta: {
-        ...s.meta,
-        [`${role}.json`]: new MetaFile({
-          version: signed.version,
-          length: bytes.length,
-          hashes: { sha256: sha256Hex(bytes) },
-        }),
-      },
-    }),
-  );
-  await resign({
-    metadata: fixture.repo.metadata,
-    keysDir: fixture.keysDir,
-    state: { ...state, snapshot },
-    from: 'snapshot',
-    now: new Date(),
-  });
+  await listInSnapshot(fixture, state, role, signed.version, bytes);
 }
 
 describe('product roles', () => {
@@ -190,25 +168,7 @@ describe('product roles', () => {
       const bytes = serializeTargets(document);
       await writeFile(file, bytes);
       // The snapshot is made to agree with the tampered bytes, so only the role's signature stands in the way.
-      const s = state.snapshot.signed;
-      const snapshot = new Metadata(
-        new Snapshot({
-          version: s.version,
-          specVersion: s.specVersion,
-          expires: s.expires,
-          meta: {
-            ...s.meta,
-            'product.atlas.json': new MetaFile({ version, length: bytes.length, hashes: { sha256: sha256Hex(bytes) } }),
-          },
-        }),
-      );
-      await resign({
-        metadata: fixture.repo.metadata,
-        keysDir: fixture.keysDir,
-        state: { ...state, snapshot },
-        from: 'snapshot',
-        now: new Date(),
-      });
+      await listInSnapshot(fixture, state, 'product.atlas', version, bytes);
     } else {
       await replaceRole(fixture, 'product.atlas', change, keyRole);
     }
